@@ -1,0 +1,4 @@
+/**
+ * The Go module proxy protocol client.
+ */
+package io.github.goproxy4j.client;
