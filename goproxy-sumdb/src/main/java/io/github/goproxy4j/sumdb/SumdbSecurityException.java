@@ -23,7 +23,7 @@ public class SumdbSecurityException extends GoProxyException {
   public static final String PREFIX = "SECURITY ERROR";
 
   /**
-   * Creates the exception; {@value #PREFIX} and a newline are prepended unless the message
+   * Creates the exception; {@code "SECURITY ERROR"} and a newline are prepended unless the message
    * already starts with it.
    *
    * @param message what was seen

@@ -532,3 +532,4 @@ final class ZipHasher {
     }
   }
 
+}
