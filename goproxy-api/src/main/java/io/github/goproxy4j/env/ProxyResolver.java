@@ -1,5 +1,6 @@
 package io.github.goproxy4j.env;
 
+import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModulePatterns;
 import java.util.List;
 import java.util.Objects;
@@ -93,6 +94,18 @@ public final class ProxyResolver {
    */
   public GoEnv env() {
     return env;
+  }
+
+  /**
+   * Resolves the route for a module.
+   *
+   * @param modulePath the module path
+   * @return the route
+   * @throws GoEnvException with Go's message when GOPROXY is invalid
+   */
+  public Route resolve(ModulePath modulePath) {
+    Objects.requireNonNull(modulePath, "modulePath");
+    return resolve(modulePath.toString());
   }
 
   /**

@@ -99,6 +99,16 @@ public final class ModulePatterns {
   }
 
   /**
+   * Reports whether any glob matches a prefix of the module path.
+   *
+   * @param path a module path
+   * @return true if some glob matches
+   */
+  public boolean matches(ModulePath path) {
+    return matches(Objects.requireNonNull(path, "path").toString());
+  }
+
+  /**
    * Returns the first glob (as written, without its trailing slash) that matches the path.
    *
    * @param path a module path
