@@ -1,0 +1,18 @@
+package io.github.goproxy4j.examples.cli;
+
+import io.github.goproxy4j.env.GoEnv;
+import io.github.goproxy4j.env.ProxyResolver;
+
+/** Reads Go's settings for a command the way the go command does. */
+final class Settings {
+  private Settings() {}
+
+  /** @return Go's settings from the invocation's environment, user env file and GOROOT/go.env */
+  static GoEnv goEnv(Invocation ctx) {
+    return GoEnv.builder().environment(ctx.environment()).build();
+  }
+
+  static ProxyResolver resolver(Invocation ctx) {
+    return ProxyResolver.of(goEnv(ctx));
+  }
+}
