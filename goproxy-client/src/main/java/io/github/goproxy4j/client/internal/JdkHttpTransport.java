@@ -180,10 +180,10 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
       String statusLine = (r.version() == HttpClient.Version.HTTP_2 ? "HTTP/2.0" : "HTTP/1.1")
           + " " + status + " " + StatusText.of(status);
       Map<String, List<String>> h = r.headers().map();
-      r.body().close();
+      closeBody(r);
       r = follow(uri, headers, auth.retryHeaders(uri, statusLine, h));
     }
-    return Response.of(r.statusCode(), r.headers().map(), r.body());
+    return Response.of(r.statusCode(), r.headers().map(), bodyOf(r));
   }
 
   private HttpResponse<InputStream> follow(
@@ -211,28 +211,28 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
       try {
         next = resolve(cur, loc.get());
       } catch (URISyntaxException | IllegalArgumentException e) {
-        r.body().close();
+        closeBody(r);
         throw new GoProxyException("Get \"" + Redaction.netHttp(cur)
             + "\": failed to parse Location header \"" + Redaction.text(loc.get()) + "\"", e);
       }
       String nextScheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
       if ("https".equalsIgnoreCase(first.getScheme()) && !nextScheme.equals("https")) {
-        r.body().close();
+        closeBody(r);
         throw new GoProxyException("Get \"" + Redaction.text(loc.get())
             + "\": redirected from secure URL " + Redaction.redacted(cur)
             + " to insecure URL " + Redaction.redacted(next));
       }
       if (requests >= settings.maxRedirects()) {
-        r.body().close();
+        closeBody(r);
         throw new GoProxyException("Get \"" + Redaction.text(loc.get()) + "\": stopped after "
             + settings.maxRedirects() + " redirects");
       }
       if (!nextScheme.equals("http") && !nextScheme.equals("https")) {
-        r.body().close();
+        closeBody(r);
         throw new GoProxyException("Get \"" + Redaction.text(loc.get())
             + "\": unsupported protocol scheme \"" + nextScheme + "\"");
       }
-      drain(r.body());
+      drain(bodyOf(r));
       boolean downgrade = "https".equalsIgnoreCase(cur.getScheme()) && nextScheme.equals("http");
       referer = downgrade ? null : Redaction.withoutUserInfo(withoutFragment(cur)).toString();
       cur = next;
@@ -328,7 +328,7 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
     if (r.statusCode() == 407 && "https".equalsIgnoreCase(uri.getScheme()) && envProxies != null) {
       Optional<EnvProxySelector.ProxyUrl> p = envProxies.proxyFor(uri);
       if (p.isPresent()) {
-        r.body().close();
+        closeBody(r);
         String hint = p.get().credentials().isPresent()
             && !"".equals(System.getProperty(TUNNELING_DISABLED_SCHEMES))
             ? "; the JDK did not send the Basic credentials of the proxy URL on CONNECT: start"
@@ -341,6 +341,15 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
       }
     }
     return r;
+  }
+
+  private static InputStream bodyOf(HttpResponse<InputStream> r) {
+    InputStream in = r.body();
+    return in != null ? in : InputStream.nullInputStream();
+  }
+
+  private static void closeBody(HttpResponse<InputStream> r) throws IOException {
+    bodyOf(r).close();
   }
 
   private static void drain(InputStream in) {
