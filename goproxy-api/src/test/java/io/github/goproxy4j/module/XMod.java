@@ -139,6 +139,21 @@ final class XMod {
     }
   }
 
+  /**
+   * Whether PseudoVersion.of's documented argument checks reject these arguments (x/mod has no
+   * checks: it treats an invalid older version as none and copies any major and revision).
+   */
+  static boolean documentedRejection(String[] a) {
+    String major = a[0];
+    String older = a[1];
+    String rev = a[3];
+    boolean badOlder = !older.isEmpty() && !Version.isValid(older);
+    boolean badMajor = older.isEmpty() && !major.isEmpty()
+        && !(Version.isValid(major) && Version.parse(major).major().equals(major));
+    boolean badRev = rev.isEmpty() || !rev.chars().allMatch(c -> c < 0x80 && Character.isLetterOrDigit(c));
+    return badOlder || badMajor || badRev;
+  }
+
   private static String pseudoPart(String func, String v) {
     Version pv = Version.tryParse(v);
     int[] parts = pv == null ? null : PseudoVersion.split(pv);
