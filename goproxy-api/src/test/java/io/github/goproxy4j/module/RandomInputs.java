@@ -36,6 +36,24 @@ final class RandomInputs {
     return maybeMutate(r, b.toString());
   }
 
+  private static final String[] DOMAINS = {
+    "example.com", "github.com", "gopkg.in", "golang.org", "k8s.io", "a.b", "x-y.z9", "rsc.io",
+  };
+  private static final String[] ELEMS = {
+    "x", "Azure", "go-yaml", "yaml.v2", "a_b", "a~b", "A.B", "v", "vv2", "mod", "QUOTE", "x9",
+    "v2", "v3", "v10", "yaml.v1", "pkg.v3-unstable", "c0n", "x.y.z",
+  };
+
+  /** A path built from valid-looking parts: mostly valid, sometimes mutated. */
+  static String validishPath(SplittableRandom r) {
+    StringBuilder b = new StringBuilder(DOMAINS[r.nextInt(DOMAINS.length)]);
+    int n = r.nextInt(4);
+    for (int i = 0; i < n; i++) {
+      b.append('/').append(ELEMS[r.nextInt(ELEMS.length)]);
+    }
+    return r.nextInt(4) == 0 ? maybeMutate(r, b.toString()) : b.toString();
+  }
+
   static String validishVersion(SplittableRandom r) {
     StringBuilder b = new StringBuilder("v");
     b.append(num(r));
@@ -100,7 +118,14 @@ final class RandomInputs {
   }
 
   static String any(SplittableRandom r) {
-    return r.nextBoolean() ? path(r) : version(r);
+    switch (r.nextInt(4)) {
+      case 0:
+        return path(r);
+      case 1:
+        return validishPath(r);
+      default:
+        return version(r);
+    }
   }
 
   private static String num(SplittableRandom r) {

@@ -48,7 +48,7 @@ class XModDifferentialTest {
   void javaAnswersLikeXMod(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     List<String[]> requests = new ArrayList<>();
-    for (int i = 0; i < 1500; i++) {
+    for (int i = 0; i < 1200; i++) {
       String s = r.nextInt(3) == 0 ? RandomInputs.any(r)
           : (r.nextBoolean() ? RandomInputs.path(r) : RandomInputs.version(r));
       for (String f : SINGLE) {
@@ -59,6 +59,7 @@ class XModDifferentialTest {
       requests.add(new String[] {"Compare", RandomInputs.validishVersion(r), RandomInputs.validishVersion(r)});
       requests.add(new String[] {"CheckPathMajor", v, RandomInputs.major(r)});
       requests.add(new String[] {"Check", RandomInputs.path(r), v});
+      requests.add(new String[] {"Check", RandomInputs.validishPath(r), RandomInputs.validishVersion(r)});
       requests.add(new String[] {"Check", "example.com/m" + RandomInputs.major(r), v});
       if (i % 10 == 0) {
         long secs = r.nextLong(-62_135_596_800L, 253_402_300_799L); // years 1..9999
