@@ -7,7 +7,7 @@ import io.github.goproxy4j.modfile.ModSyntax.Node;
 import io.github.goproxy4j.modfile.ModSyntax.Pos;
 import io.github.goproxy4j.modfile.ModSyntax.Token;
 import io.github.goproxy4j.modfile.internal.GoText;
-import io.github.goproxy4j.modfile.internal.Semver;
+import io.github.goproxy4j.module.Version;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  * GoModFile mod = GoModFile.parse("go.mod", bytes);
  * mod.module();                       // Optional[example.com/m]
  * mod.deprecated();                   // Optional[use example.com/m/v2 instead]
- * mod.isRetracted("v1.0.1");          // true if a retract directive covers it
+ * mod.isRetracted(Version.parse("v1.0.1"));   // true if a retract directive covers it
  * }</pre>
  *
  * <p>Instances are immutable and thread-safe.
@@ -119,9 +119,21 @@ public final class GoModFile {
      * @param version a version, never {@code null}
      * @return whether the version is retracted by this directive
      */
+    public boolean contains(Version version) {
+      Objects.requireNonNull(version, "version");
+      return contains(version.toString());
+    }
+
+    /**
+     * Reports whether this retraction covers {@code version}, given as a string that may be
+     * invalid (an invalid version is never covered unless a bound is invalid too, as in Go).
+     *
+     * @param version a version string, never {@code null}
+     * @return whether the version is retracted by this directive
+     */
     public boolean contains(String version) {
       Objects.requireNonNull(version, "version");
-      return Semver.compare(low, version) <= 0 && Semver.compare(version, high) <= 0;
+      return Version.compare(low, version) <= 0 && Version.compare(version, high) <= 0;
     }
   }
 
@@ -250,6 +262,17 @@ public final class GoModFile {
    * Reports whether any {@code retract} directive covers {@code version}.
    *
    * @param version a version such as {@code v1.2.3}, never {@code null}
+   * @return whether the module author retracted it
+   */
+  public boolean isRetracted(Version version) {
+    Objects.requireNonNull(version, "version");
+    return !retractionsOf(version.toString()).isEmpty();
+  }
+
+  /**
+   * Reports whether any {@code retract} directive covers {@code version}, given as a string.
+   *
+   * @param version a version string such as {@code v1.2.3}, never {@code null}
    * @return whether the module author retracted it
    */
   public boolean isRetracted(String version) {
@@ -427,7 +450,7 @@ public final class GoModFile {
         error(line, prefix + "version " + GoText.quote(args.get(1).raw()) + " invalid: " + e.getMessage());
         return;
       }
-      String cv = Semver.canonicalVersion(v.text);
+      String cv = Version.isValid(v.text) ? Version.parse(v.text).canonical().toString() : "";
       if (cv.isEmpty()) {
         error(line, prefix + "version " + GoText.quote(v.raw) + " invalid: must be of the form v1.2.3");
         return;
@@ -638,10 +661,11 @@ public final class GoModFile {
     if (v.startsWith("v0.0.0-") && pathMajor.equals(".v1")) {
       return null;
     }
-    String m = Semver.major(v);
+    Version parsed = Version.isValid(v) ? Version.parse(v) : null;
+    String m = parsed == null ? "" : parsed.major();
     String want;
     if (pathMajor.isEmpty()) {
-      if (m.equals("v0") || m.equals("v1") || Semver.build(v).equals("+incompatible")) {
+      if (m.equals("v0") || m.equals("v1") || parsed != null && parsed.build().equals("+incompatible")) {
         return null;
       }
       want = "v0 or v1";
