@@ -1,6 +1,7 @@
 package io.github.goproxy4j.client.internal;
 
 import io.github.goproxy4j.client.HttpSettings;
+import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.env.Transport;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -93,6 +95,30 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
   }
 
   /**
+   * Creates a transport for a Go settings snapshot: its process environment (proxy, TLS and
+   * netrc variables), its {@code GOAUTH} (which may come from the go env file), its Go version and
+   * OS.
+   *
+   * <pre>{@code
+   * Transport t = JdkHttpTransport.create(GoEnv.fromSystem(), HttpSettings.defaults());
+   * }</pre>
+   *
+   * @param env the Go settings
+   * @param settings timeouts and overrides
+   * @return the transport
+   * @throws IllegalStateException if the TLS context cannot be built
+   */
+  public static JdkHttpTransport create(GoEnv env, HttpSettings settings) {
+    Objects.requireNonNull(env, "env");
+    Map<String, String> vars = new HashMap<>(env.environment());
+    String goAuth = env.get("GOAUTH");
+    if (goAuth != null && !goAuth.isEmpty()) {
+      vars.put("GOAUTH", goAuth);
+    }
+    return create(vars, env.goVersion(), env.os() == GoEnv.Os.WINDOWS, settings);
+  }
+
+  /**
    * Creates a transport from environment variables (the process environment or a test map).
    *
    * @param env the variables: {@code HTTPS_PROXY}, {@code HTTP_PROXY}, {@code NO_PROXY} (and lower
@@ -109,6 +135,12 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
     Objects.requireNonNull(goVersion, "goVersion");
     Objects.requireNonNull(settings, "settings");
     boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("win");
+    return create(env, goVersion, windows, settings);
+  }
+
+  private static JdkHttpTransport create(
+      Map<String, String> env, String goVersion, boolean windows, HttpSettings settings) {
+    Objects.requireNonNull(settings, "settings");
     EnvProxySelector envProxies =
         settings.proxySelector().isPresent() ? null : EnvProxySelector.fromEnvironment(env);
     if (envProxies != null) {
