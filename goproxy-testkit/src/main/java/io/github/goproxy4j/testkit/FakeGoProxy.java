@@ -187,11 +187,7 @@ public final class FakeGoProxy implements AutoCloseable {
   /** Stops the server; in-flight connections are closed. */
   @Override
   public void close() {
-    try {
-      server.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    server.close();
   }
 
   @Override

@@ -166,7 +166,8 @@ final class ProxyDispatcher extends Dispatcher {
       answer = Answer.text(f.status(), f.body());
     }
     byte[] body = answer.body();
-    MockResponse.Builder b = new MockResponse.Builder().code(answer.status());
+    MockResponse.Builder b = new MockResponse.Builder().code(answer.status())
+        .status(Answer.statusLine(answer.status()));
     if (f == null) {
       return b.setHeader("Content-Type", answer.contentType())
           .body(new Buffer().write(body)).build();
