@@ -1,11 +1,21 @@
 package io.github.goproxy4j.testkit;
 
-/** Checks go.mod text given to the fake. */
+import io.github.goproxy4j.modfile.GoModFile;
+
+/** Checks go.mod text given to the fake in code. */
 final class GoModText {
   private GoModText() {}
 
-  /** Throws InvalidFakeModuleException if the text is not a go.mod the go command can parse. */
+  /**
+   * Parses the text as the go command would.
+   *
+   * @throws InvalidFakeModuleException with Go's message when it is not a valid go.mod
+   */
   static void check(String source, String text) {
-    // TODO(zipmod): parse with io.github.goproxy4j.modfile.GoModFile once it is on main.
+    try {
+      GoModFile.parse("go.mod", text);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidFakeModuleException(source, 0, source + ": " + e.getMessage(), e);
+    }
   }
 }
