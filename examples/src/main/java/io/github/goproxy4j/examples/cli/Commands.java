@@ -7,6 +7,6 @@ final class Commands {
   private Commands() {}
 
   static List<Command> all() {
-    return List.of(new ExplainCommand());
+    return List.of(new ExplainCommand(), new ServeCommand(System.in));
   }
 }
