@@ -7,6 +7,15 @@ final class Commands {
   private Commands() {}
 
   static List<Command> all() {
-    return List.of(new ExplainCommand(), new ServeCommand(System.in));
+    return List.of(
+        new ExplainCommand(),
+        new ModuleCommands.Versions(),
+        new ModuleCommands.Latest(),
+        new ModuleCommands.Info(),
+        new ModuleCommands.Download(),
+        new VerifyCommand(),
+        new ServeCommand(System.in),
+        new DoctorCommand(),
+        new ProbeCommand());
   }
 }

@@ -1,5 +1,6 @@
 package io.github.goproxy4j.examples.cli;
 
+import io.github.goproxy4j.client.GoProxyClient;
 import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.env.ProxyResolver;
 
@@ -10,6 +11,14 @@ final class Settings {
   /** @return Go's settings from the invocation's environment, user env file and GOROOT/go.env */
   static GoEnv goEnv(Invocation ctx) {
     return GoEnv.builder().environment(ctx.environment()).build();
+  }
+
+  static GoProxyClient.Builder clientBuilder(Invocation ctx) {
+    return GoProxyClient.builder().env(goEnv(ctx));
+  }
+
+  static GoProxyClient client(Invocation ctx) {
+    return clientBuilder(ctx).build();
   }
 
   static ProxyResolver resolver(Invocation ctx) {
