@@ -631,6 +631,7 @@ public final class GoProxyClient implements AutoCloseable {
   }
 
   /** go's DownloadZip: returns the verified zip hash, downloading only when needed. */
+  @SuppressWarnings("try")
   private ModuleHash downloadZip(ModuleVersion module) throws GoProxyException {
     try {
       if (cache.zip(module).isPresent()) {

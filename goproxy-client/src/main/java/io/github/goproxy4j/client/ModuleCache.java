@@ -305,6 +305,7 @@ public final class ModuleCache {
     }
   }
 
+  @SuppressWarnings("try")
   private void rewriteVersionList(Path dir) throws IOException {
     Path listFile = dir.resolve("list");
     ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(listFile, k -> new ReentrantLock());
@@ -494,6 +495,7 @@ public final class ModuleCache {
    * trees are removed, {@code .partial} is created, the zip is extracted, {@code .partial} is
    * removed and the tree is made read-only (unless writable trees were asked for).
    */
+  @SuppressWarnings("try")
   Path extract(ModuleVersion module, Unzipper unzipper) throws IOException {
     Path dir = extractedDir(module);
     try (CacheLock ignored = lock(module)) {
@@ -530,10 +532,25 @@ public final class ModuleCache {
         throw e;
       }
       Files.delete(partial);
+      // Like go's MkdirAll(dir, 0777): the tree's root gets the mode of a fresh directory.
+      setFreshDirMode(dir);
       if (!writableTrees) {
         makeDirsReadOnly(dir);
       }
       return dir;
+    }
+  }
+
+  private static void setFreshDirMode(Path dir) throws IOException {
+    Path probe = dir.resolveSibling(dir.getFileName() + ".tmp-mode"
+        + ThreadLocalRandom.current().nextInt(1_000_000_000));
+    try {
+      Files.createDirectory(probe);
+      Files.setPosixFilePermissions(dir, Files.getPosixFilePermissions(probe));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: nothing to match
+    } finally {
+      Files.deleteIfExists(probe);
     }
   }
 

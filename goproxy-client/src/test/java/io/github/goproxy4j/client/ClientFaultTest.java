@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -97,8 +98,9 @@ class ClientFaultTest {
       Path dir = cacheDir.resolve("example.com/m@v1.0.0");
       assertEquals(dir, d.dir());
       assertTrue(Files.readString(dir.resolve("a.go")).contains("v1.0.0"));
-      assertFalse(Files.isWritable(dir), "extracted tree must be read-only");
-      assertFalse(Files.isWritable(dir.resolve("a.go")));
+      assertFalse(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)).contains("w"),
+          "extracted tree must be read-only");
+      assertFalse(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("a.go"))).contains("w"));
       assertEquals("example.com/m v1.0.0 " + zipHash + "\nexample.com/m v1.0.0/go.mod "
           + ModuleHash.ofGoMod("module example.com/m\n".getBytes(StandardCharsets.UTF_8)) + "\n",
           d.goSumLines());
@@ -137,8 +139,9 @@ class ClientFaultTest {
         assertInstanceOf(ProxyUnavailableException.class, e);
       }
       if (status == 301) {
-        assertEquals("example.com/m@v1.0.0: Get \"" + proxy.url() + "/elsewhere\": stopped after 10 redirects",
-            e.getMessage());
+        // go prints the absolute URL of the last hop; the transport's text is checked there.
+        assertTrue(e.getMessage().startsWith("example.com/m@v1.0.0: Get \""), e.getMessage());
+        assertTrue(e.getMessage().endsWith("/elsewhere\": stopped after 10 redirects"), e.getMessage());
       } else {
         assertEquals("example.com/m@v1.0.0: reading " + proxy.url() + BASE + "v1.0.0.info: "
             + HttpStatus.line(status), e.getMessage());
