@@ -161,7 +161,7 @@ public final class GoProxyClient implements AutoCloseable {
    */
   public List<Version> versions(ModulePath path) throws GoProxyException {
     Objects.requireNonNull(path, "path");
-    List<String> list = walk(path, entry -> listOn(entry, path).versions());
+    List<String> list = walk(path, "module " + path + ": ", entry -> listOn(entry, path).versions());
     List<Version> out = new ArrayList<>(list.size());
     for (String v : list) {
       out.add(Version.parse(v));
@@ -202,7 +202,7 @@ public final class GoProxyClient implements AutoCloseable {
     if (cached.isPresent()) {
       return cached.get();
     }
-    VersionInfo info = walk(path, entry -> statOn(entry, path, rev));
+    VersionInfo info = walk(path, path + "@" + rev + ": ", entry -> statOn(entry, path, rev));
     cacheInfo(path, info);
     return info;
   }
@@ -270,7 +270,8 @@ public final class GoProxyClient implements AutoCloseable {
     String cur = current.map(Version::toString).orElse("");
     QueryMatcher qm = QueryMatcher.parse(path, query, cur);
     Retractions retractions = new Retractions(path);
-    VersionInfo info = walk(path, entry -> queryOn(entry, path, qm, retractions));
+    VersionInfo info = walk(path, path + "@" + query + ": ",
+        entry -> queryOn(entry, path, qm, retractions));
     return withStatus(path, info, retractions);
   }
 
@@ -304,7 +305,7 @@ public final class GoProxyClient implements AutoCloseable {
         loaded = true;
         try {
           QueryMatcher qm = QueryMatcher.parse(path, "latest", "");
-          VersionInfo l = walk(path, entry -> queryOn(entry, path, qm, null));
+          VersionInfo l = walk(path, path + "@latest: ", entry -> queryOn(entry, path, qm, null));
           if (ProxyRepo.isCanonical(l.version())) {
             byte[] mod = goModVerified(ModuleVersion.of(path, Version.parse(l.version())));
             latest = Optional.of(GoModFile.parse("go.mod", mod));
@@ -396,8 +397,8 @@ public final class GoProxyClient implements AutoCloseable {
     }
     String suffix = (query.equals("upgrade") || query.equals("patch")) && !qm.current.isEmpty()
         && !qm.current.equals("none") ? " (current version is " + qm.current + ")" : "";
-    throw new GoProxyException("no matching versions for query " + InfoJson.goQuote(query)
-        + suffix);
+    throw new ProxyRepo.ModuleErrorFailure("module " + path + ": no matching versions for query "
+        + InfoJson.goQuote(query) + suffix, null, List.of());
   }
 
   /** go's {@code @latest} step: the proxy's answer, else (on 404/410) the latest from the list. */
@@ -412,7 +413,8 @@ public final class GoProxyClient implements AutoCloseable {
     } catch (NotFoundException e) {
       Optional<String> fromList = VersionList.latestFromList(list.lines());
       if (fromList.isEmpty()) {
-        throw new NotFoundException("module " + path + ": no commits");
+        throw new ProxyRepo.ModuleErrorNotFound("module " + path + ": no commits", null,
+            List.of());
       }
       return statCachedOn(entry, path, fromList.get());
     }
@@ -481,7 +483,7 @@ public final class GoProxyClient implements AutoCloseable {
       return cached.get();
     }
     String v = module.version().toString();
-    byte[] data = walk(module.path(), entry -> entry instanceof ProxyEntry.Url
+    byte[] data = walk(module.path(), module + ": ", entry -> entry instanceof ProxyEntry.Url
         ? repo(entry, module.path()).goMod(v)
         : direct(module.path()).goMod(module));
     verify(module, true, ModuleHash.ofGoMod(data));
@@ -697,7 +699,7 @@ public final class GoProxyClient implements AutoCloseable {
     try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
       OutputStream out = Channels.newOutputStream(ch);
       String v = module.version().toString();
-      walk(module.path(), entry -> {
+      walk(module.path(), module + ": ", entry -> {
         try {
           if (entry instanceof ProxyEntry.Url) {
             repo(entry, module.path()).zip(v, out,
@@ -789,24 +791,35 @@ public final class GoProxyClient implements AutoCloseable {
 
   // ------------------------------------------------------------------ the walk
 
-  /** One request over the route's entries, as go's TryProxies; exceptions mapped to ours. */
-  private <T> T walk(ModulePath path, ProxyWalk.ProxyCall<T> call) throws GoProxyException {
+  /**
+   * One request over the route's entries, as go's TryProxies; exceptions mapped to ours. An
+   * error that does not name the module yet gets {@code context} in front, as go's
+   * modinfoError does.
+   */
+  private <T> T walk(ModulePath path, String context, ProxyWalk.ProxyCall<T> call)
+      throws GoProxyException {
     checkOpen();
     Route route = resolver.resolve(path);
     try {
       return ProxyWalk.tryProxies(route, call);
-    } catch (NotFoundException e) {
-      throw new ModuleNotFoundException(e.getMessage(), e.getCause(), e.attempts());
     } catch (GoProxyException e) {
       Throwable c = e.getCause();
-      if (c instanceof DirectAccessRequiredException) {
-        throw new DirectAccessRequiredException(e.getMessage(),
-            ((DirectAccessRequiredException) c).setting(), e.attempts());
-      }
       if (c instanceof ChecksumMismatchException) {
         throw (ChecksumMismatchException) c;
       }
-      throw new ProxyUnavailableException(e.getMessage(), c, e.attempts());
+      String msg = e.getMessage();
+      if (!(c instanceof ProxyRepo.ModuleError) && !(c instanceof DirectAccessRequiredException)
+          && !(c instanceof ModuleNotFoundException) && !(c instanceof ProxyUnavailableException)) {
+        msg = context + msg;
+      }
+      if (c instanceof DirectAccessRequiredException) {
+        throw new DirectAccessRequiredException(msg,
+            ((DirectAccessRequiredException) c).setting(), e.attempts());
+      }
+      if (e instanceof NotFoundException) {
+        throw new ModuleNotFoundException(msg, c, e.attempts());
+      }
+      throw new ProxyUnavailableException(msg, c, e.attempts());
     }
   }
 

@@ -217,8 +217,29 @@ final class ProxyRepo {
     }
     String msg = prefix + e.getMessage();
     return e instanceof NotFoundException
-        ? new NotFoundException(msg, e.getCause(), e.attempts())
-        : new GoProxyException(msg, e.getCause(), e.attempts());
+        ? new ModuleErrorNotFound(msg, e.getCause(), e.attempts())
+        : new ModuleErrorFailure(msg, e.getCause(), e.attempts());
+  }
+
+  /** An error whose message already names the module (go's module.ModuleError). */
+  interface ModuleError {}
+
+  /** A not-found error that names the module. */
+  static final class ModuleErrorNotFound extends NotFoundException implements ModuleError {
+    private static final long serialVersionUID = 1L;
+
+    ModuleErrorNotFound(String message, Throwable cause, List<GoProxyException.Attempt> attempts) {
+      super(message, cause, attempts);
+    }
+  }
+
+  /** Any other error that names the module. */
+  static final class ModuleErrorFailure extends GoProxyException implements ModuleError {
+    private static final long serialVersionUID = 1L;
+
+    ModuleErrorFailure(String message, Throwable cause, List<GoProxyException.Attempt> attempts) {
+      super(message, cause, attempts);
+    }
   }
 
   private GoProxyException versionError(String version, String message) {

@@ -125,7 +125,7 @@ class ClientFaultTest {
   @ParameterizedTest(name = "status {0}")
   @ValueSource(ints = {201, 204, 301, 400, 401, 403, 404, 410, 418, 429, 500, 502, 503, 504})
   void everyStatusOtherThan200IsAnError(int status) throws Exception {
-    MockResponse.Builder r = new MockResponse.Builder().code(status);
+    MockResponse.Builder r = TestProxy.status(status);
     if (status == 301) {
       r.setHeader("Location", "/elsewhere");
       proxy.fault("/elsewhere", new MockResponse.Builder().code(302).setHeader("Location", "/elsewhere").build());

@@ -45,7 +45,7 @@ final class TestProxy implements AutoCloseable {
         }
         byte[] body = files.get(path);
         if (body == null) {
-          return new MockResponse.Builder().code(404)
+          return new MockResponse.Builder().status("HTTP/1.1 404 Not Found")
               .setHeader("Content-Type", "text/plain; charset=utf-8")
               .body("not found: " + path.substring(1)).build();
         }
@@ -123,6 +123,11 @@ final class TestProxy implements AutoCloseable {
   TestProxy fault(String path, Function<RecordedRequest, MockResponse> response) {
     faults.put(path, response);
     return this;
+  }
+
+  /** A response with the standard reason phrase, as real servers send (go prints it). */
+  static MockResponse.Builder status(int code) {
+    return new MockResponse.Builder().status("HTTP/1.1 " + HttpStatus.line(code));
   }
 
   TestProxy fault(String path, MockResponse response) {
