@@ -12,7 +12,7 @@ import java.util.List;
  * returns (go.sum, checksum database, zip rules) before anything enters the cache.
  *
  * <p>Without a fetcher the client throws {@link DirectAccessRequiredException}. The library
- * ships {@code GoCommandDirectFetcher}, which delegates to an installed go command.
+ * ships {@link GoCommandDirectFetcher}, which delegates to an installed go command.
  *
  * <pre>{@code
  * GoProxyClient client = GoProxyClient.builder()

@@ -112,7 +112,7 @@ public final class GoProxyClient implements AutoCloseable {
       this.transport = b.transport;
       this.closeTransport = false;
     } else {
-      this.transport = JdkHttpTransport.create(env.environment(), env.goVersion(), b.httpSettings);
+      this.transport = JdkHttpTransport.create(env, b.httpSettings);
       this.closeTransport = true;
     }
     this.cache = b.cache != null ? b.cache : ModuleCache.fromEnv(env);

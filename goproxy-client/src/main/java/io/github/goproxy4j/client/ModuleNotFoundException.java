@@ -1,11 +1,14 @@
 package io.github.goproxy4j.client;
 
 import io.github.goproxy4j.env.GoProxyException;
+import io.github.goproxy4j.env.NotFoundException;
 import java.util.List;
 
 /**
  * No source has the requested module, version or file: every proxy asked answered 404 or 410
- * (or the walk ended at {@code off}), the go command's "not found" class of errors. The message
+ * (or the walk ended at {@code off}), the go command's "not found" class of errors. It is an
+ * {@link NotFoundException}, so a {@link DirectFetcher} that throws it lets a {@code ,}-separated
+ * walk go on, as go does. The message
  * is the go command's, for example
  * {@code example.com/m@v1.0.0: reading https://proxy.example/example.com/m/@v/v1.0.0.info: 404 Not Found}.
  *
@@ -17,7 +20,7 @@ import java.util.List;
  * }
  * }</pre>
  */
-public class ModuleNotFoundException extends GoProxyException {
+public class ModuleNotFoundException extends NotFoundException {
   private static final long serialVersionUID = 1L;
 
   /**

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /**
  * Receives progress events of downloads. Every method has an empty default, so implement only
  * what you need. Methods may be called from several threads at once (see
- * {@code GoProxyClient.downloadAll}) and must not block for long; exceptions they throw are
+ * {@link GoProxyClient#downloadAll}) and must not block for long; exceptions they throw are
  * logged and ignored.
  *
  * <pre>{@code

@@ -143,7 +143,7 @@ public final class VersionInfo {
    * Returns this info as go writes it into the module cache: {@code json.Marshal} of Go's
    * {@code RevInfo}, without a trailing newline. For a cache entry Go clears
    * {@code TagSum}/{@code TagPrefix}, and {@code Ref} for a pseudo-version; see
-   * {@code ModuleCache}.
+   * {@link ModuleCache}.
    *
    * @return the JSON text
    */
