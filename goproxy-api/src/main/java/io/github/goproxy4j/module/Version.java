@@ -291,7 +291,7 @@ public final class Version implements Comparable<Version> {
    * @see PseudoVersion
    */
   public boolean isPseudo() {
-    return PseudoVersion.isPseudo(this);
+    return PseudoVersion.hasPseudoSyntax(this);
   }
 
   /**
