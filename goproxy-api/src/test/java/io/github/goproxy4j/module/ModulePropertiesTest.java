@@ -133,6 +133,18 @@ class ModulePropertiesTest {
 
   @ParameterizedTest(name = "seed={0}")
   @MethodSource("seeds")
+  void stringOrderIsGoByteOrder(long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    for (int i = 0; i < 5000; i++) {
+      String a = RandomInputs.any(r);
+      String b = r.nextInt(4) == 0 ? a : RandomInputs.maybeMutate(r, r.nextBoolean() ? a : RandomInputs.any(r));
+      int want = Integer.signum(java.util.Arrays.compareUnsigned(XMod.encodeWtf8(a), XMod.encodeWtf8(b)));
+      assertEquals(want, Integer.signum(GoText.compareUtf8(a, b)), GoText.quote(a) + " vs " + GoText.quote(b));
+    }
+  }
+
+  @ParameterizedTest(name = "seed={0}")
+  @MethodSource("seeds")
   void pseudoVersionsRoundTrip(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     for (int i = 0; i < 3000; i++) {
