@@ -1,0 +1,470 @@
+package io.github.goproxy4j.env;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * A fresh Java rendering of the parts of Go's {@code net/url} (go1.19) that decide which
+ * GOPROXY/GOSUMDB values are accepted and what the error says: {@code url.Parse}, the
+ * {@code URL} fields, {@code String()} and {@code Redacted()}.
+ *
+ * <p>Go works on bytes, so internally every string here is a "byte string": each char holds one
+ * byte (0–255) of the UTF-8 form. {@link #parse(String)} converts on the way in and the
+ * accessors convert back.
+ */
+final class GoUrl {
+  String scheme = "";
+  String opaque = "";
+  boolean hasUser;
+  String username = "";
+  String password = "";
+  boolean passwordSet;
+  String host = "";
+  String path = "";
+  String rawPath = "";
+  boolean omitHost;
+  boolean forceQuery;
+  String rawQuery = "";
+  String fragment = "";
+  String rawFragment = "";
+
+  /** Thrown with Go's error text, e.g. {@code parse "x": missing ']' in host}. */
+  static final class ParseException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    ParseException(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  private static final int PATH = 1;
+  private static final int PATH_SEGMENT = 2;
+  private static final int HOST = 3;
+  private static final int ZONE = 4;
+  private static final int USER_PASSWORD = 5;
+  private static final int QUERY_COMPONENT = 6;
+  private static final int FRAGMENT = 7;
+
+  static String toBytes(String s) {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    return new String(b, StandardCharsets.ISO_8859_1);
+  }
+
+  static String fromBytes(String s) {
+    return new String(s.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+  }
+
+  static String quoteBytes(String byteString) {
+    return GoText.quoteBytes(byteString.getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  /** Go's url.Parse. */
+  static GoUrl parse(String raw) throws ParseException {
+    String rawBytes = toBytes(raw);
+    int hash = rawBytes.indexOf('#');
+    String u = hash < 0 ? rawBytes : rawBytes.substring(0, hash);
+    String frag = hash < 0 ? "" : rawBytes.substring(hash + 1);
+    GoUrl url;
+    try {
+      url = parseNoFragment(u);
+    } catch (Err e) {
+      throw new ParseException("parse " + quoteBytes(u) + ": " + e.getMessage());
+    }
+    if (frag.isEmpty()) {
+      return url;
+    }
+    try {
+      url.fragment = unescape(frag, FRAGMENT);
+      url.rawFragment = escape(url.fragment, FRAGMENT).equals(frag) ? "" : frag;
+    } catch (Err e) {
+      throw new ParseException("parse " + quoteBytes(rawBytes) + ": " + e.getMessage());
+    }
+    return url;
+  }
+
+  private static final class Err extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Err(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  private static GoUrl parseNoFragment(String raw) throws Err {
+    for (int i = 0; i < raw.length(); i++) {
+      char b = raw.charAt(i);
+      if (b < ' ' || b == 0x7f) {
+        throw new Err("net/url: invalid control character in URL");
+      }
+    }
+    GoUrl url = new GoUrl();
+    if (raw.equals("*")) {
+      url.path = "*";
+      return url;
+    }
+    String rest = raw;
+    // getScheme
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+        continue;
+      }
+      if ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.') {
+        if (i == 0) {
+          break;
+        }
+        continue;
+      }
+      if (c == ':') {
+        if (i == 0) {
+          throw new Err("missing protocol scheme");
+        }
+        url.scheme = raw.substring(0, i).toLowerCase(Locale.ROOT);
+        rest = raw.substring(i + 1);
+      }
+      break;
+    }
+    int q = rest.indexOf('?');
+    if (rest.endsWith("?") && q == rest.length() - 1) {
+      url.forceQuery = true;
+      rest = rest.substring(0, rest.length() - 1);
+    } else if (q >= 0) {
+      url.rawQuery = rest.substring(q + 1);
+      rest = rest.substring(0, q);
+    }
+    if (!rest.startsWith("/")) {
+      if (!url.scheme.isEmpty()) {
+        url.opaque = rest;
+        return url;
+      }
+      int slash = rest.indexOf('/');
+      String segment = slash < 0 ? rest : rest.substring(0, slash);
+      if (segment.contains(":")) {
+        throw new Err("first path segment in URL cannot contain colon");
+      }
+    }
+    if ((!url.scheme.isEmpty() || !rest.startsWith("///")) && rest.startsWith("//")) {
+      String authority = rest.substring(2);
+      rest = "";
+      int i = authority.indexOf('/');
+      if (i >= 0) {
+        rest = authority.substring(i);
+        authority = authority.substring(0, i);
+      }
+      parseAuthority(url, authority);
+    } else if (!url.scheme.isEmpty() && rest.startsWith("/")) {
+      url.omitHost = true;
+    }
+    url.path = unescape(rest, PATH);
+    url.rawPath = escape(url.path, PATH).equals(rest) ? "" : rest;
+    return url;
+  }
+
+  private static void parseAuthority(GoUrl url, String authority) throws Err {
+    int i = authority.lastIndexOf('@');
+    url.host = parseHost(i < 0 ? authority : authority.substring(i + 1));
+    if (i < 0) {
+      return;
+    }
+    String userinfo = authority.substring(0, i);
+    for (int k = 0; k < userinfo.length(); k++) {
+      char r = userinfo.charAt(k);
+      boolean ok = (r >= 'A' && r <= 'Z') || (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9')
+          || "-._:~!$&'()*+,;=%@".indexOf(r) >= 0;
+      if (!ok) {
+        throw new Err("net/url: invalid userinfo");
+      }
+    }
+    url.hasUser = true;
+    int colon = userinfo.indexOf(':');
+    if (colon < 0) {
+      url.username = unescape(userinfo, USER_PASSWORD);
+    } else {
+      url.username = unescape(userinfo.substring(0, colon), USER_PASSWORD);
+      url.password = unescape(userinfo.substring(colon + 1), USER_PASSWORD);
+      url.passwordSet = true;
+    }
+  }
+
+  private static String parseHost(String host) throws Err {
+    if (host.startsWith("[")) {
+      int i = host.lastIndexOf(']');
+      if (i < 0) {
+        throw new Err("missing ']' in host");
+      }
+      String colonPort = host.substring(i + 1);
+      if (!validOptionalPort(colonPort)) {
+        throw new Err("invalid port " + quoteBytes(colonPort) + " after host");
+      }
+      int zone = host.substring(0, i).indexOf("%25");
+      if (zone >= 0) {
+        return unescape(host.substring(0, zone), HOST)
+            + unescape(host.substring(zone, i), ZONE)
+            + unescape(host.substring(i), HOST);
+      }
+    } else {
+      int i = host.lastIndexOf(':');
+      if (i >= 0) {
+        String colonPort = host.substring(i);
+        if (!validOptionalPort(colonPort)) {
+          throw new Err("invalid port " + quoteBytes(colonPort) + " after host");
+        }
+      }
+    }
+    return unescape(host, HOST);
+  }
+
+  private static boolean validOptionalPort(String port) {
+    if (port.isEmpty()) {
+      return true;
+    }
+    if (port.charAt(0) != ':') {
+      return false;
+    }
+    for (int i = 1; i < port.length(); i++) {
+      char b = port.charAt(i);
+      if (b < '0' || b > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean ishex(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  }
+
+  private static int unhex(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
+    }
+    return 0;
+  }
+
+  private static boolean shouldEscape(char c, int mode) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+      return false;
+    }
+    if (mode == HOST || mode == ZONE) {
+      if ("!$&'()*+,;=:[]<>\"".indexOf(c) >= 0) {
+        return false;
+      }
+    }
+    switch (c) {
+      case '-':
+      case '_':
+      case '.':
+      case '~':
+        return false;
+      case '$':
+      case '&':
+      case '+':
+      case ',':
+      case '/':
+      case ':':
+      case ';':
+      case '=':
+      case '?':
+      case '@':
+        switch (mode) {
+          case PATH:
+            return c == '?';
+          case PATH_SEGMENT:
+            return c == '/' || c == ';' || c == ',' || c == '?';
+          case USER_PASSWORD:
+            return c == '@' || c == '/' || c == '?' || c == ':';
+          case QUERY_COMPONENT:
+            return true;
+          case FRAGMENT:
+            return false;
+          default:
+            break;
+        }
+        break;
+      default:
+        break;
+    }
+    if (mode == FRAGMENT && (c == '!' || c == '(' || c == ')' || c == '*')) {
+      return false;
+    }
+    return true;
+  }
+
+  private static String unescape(String s, int mode) throws Err {
+    int n = 0;
+    boolean hasPlus = false;
+    for (int i = 0; i < s.length(); ) {
+      char c = s.charAt(i);
+      if (c == '%') {
+        n++;
+        if (i + 2 >= s.length() || !ishex(s.charAt(i + 1)) || !ishex(s.charAt(i + 2))) {
+          String bad = s.substring(i);
+          if (bad.length() > 3) {
+            bad = bad.substring(0, 3);
+          }
+          throw new Err("invalid URL escape " + quoteBytes(bad));
+        }
+        if (mode == HOST && unhex(s.charAt(i + 1)) < 8 && !s.startsWith("%25", i)) {
+          throw new Err("invalid URL escape " + quoteBytes(s.substring(i, i + 3)));
+        }
+        if (mode == ZONE) {
+          char v = (char) (unhex(s.charAt(i + 1)) << 4 | unhex(s.charAt(i + 2)));
+          if (!s.startsWith("%25", i) && v != ' ' && shouldEscape(v, HOST)) {
+            throw new Err("invalid URL escape " + quoteBytes(s.substring(i, i + 3)));
+          }
+        }
+        i += 3;
+      } else if (c == '+') {
+        hasPlus = mode == QUERY_COMPONENT;
+        i++;
+      } else {
+        if ((mode == HOST || mode == ZONE) && c < 0x80 && shouldEscape(c, mode)) {
+          throw new Err("invalid character " + quoteBytes(String.valueOf(c)) + " in host name");
+        }
+        i++;
+      }
+    }
+    if (n == 0 && !hasPlus) {
+      return s;
+    }
+    StringBuilder t = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '%') {
+        t.append((char) (unhex(s.charAt(i + 1)) << 4 | unhex(s.charAt(i + 2))));
+        i += 2;
+      } else if (c == '+' && mode == QUERY_COMPONENT) {
+        t.append(' ');
+      } else {
+        t.append(c);
+      }
+    }
+    return t.toString();
+  }
+
+  private static String escape(String s, int mode) {
+    StringBuilder t = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (shouldEscape(c, mode)) {
+        if (t == null) {
+          t = new StringBuilder(s.length() + 8).append(s, 0, i);
+        }
+        if (c == ' ' && mode == QUERY_COMPONENT) {
+          t.append('+');
+        } else {
+          t.append('%').append("0123456789ABCDEF".charAt(c >> 4)).append("0123456789ABCDEF".charAt(c & 15));
+        }
+      } else if (t != null) {
+        t.append(c);
+      }
+    }
+    return t == null ? s : t.toString();
+  }
+
+  private static boolean validEncoded(String s, int mode) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ("!$&'()*+,;=:@[]%".indexOf(c) >= 0) {
+        continue;
+      }
+      if (shouldEscape(c, mode)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private String escapedPath() {
+    if (!rawPath.isEmpty() && validEncoded(rawPath, PATH)) {
+      try {
+        if (unescape(rawPath, PATH).equals(path)) {
+          return rawPath;
+        }
+      } catch (Err e) {
+        // fall through to computing the escaping
+      }
+    }
+    if (path.equals("*")) {
+      return "*";
+    }
+    return escape(path, PATH);
+  }
+
+  private String escapedFragment() {
+    if (!rawFragment.isEmpty() && validEncoded(rawFragment, FRAGMENT)) {
+      try {
+        if (unescape(rawFragment, FRAGMENT).equals(fragment)) {
+          return rawFragment;
+        }
+      } catch (Err e) {
+        // fall through
+      }
+    }
+    return escape(fragment, FRAGMENT);
+  }
+
+  /** Go's URL.String(), as a real (decoded) Java string. */
+  String string(boolean redact) {
+    StringBuilder b = new StringBuilder();
+    if (!scheme.isEmpty()) {
+      b.append(scheme).append(':');
+    }
+    if (!opaque.isEmpty()) {
+      b.append(opaque);
+    } else {
+      if (!scheme.isEmpty() || !host.isEmpty() || hasUser) {
+        if (!(omitHost && host.isEmpty() && !hasUser)) {
+          if (!host.isEmpty() || !path.isEmpty() || hasUser) {
+            b.append("//");
+          }
+          if (hasUser) {
+            b.append(escape(username, USER_PASSWORD));
+            if (passwordSet) {
+              b.append(':').append(redact ? "xxxxx" : escape(password, USER_PASSWORD));
+            }
+            b.append('@');
+          }
+          if (!host.isEmpty()) {
+            b.append(escape(host, HOST));
+          }
+        }
+      }
+      String p = escapedPath();
+      if (!p.isEmpty() && p.charAt(0) != '/' && !host.isEmpty()) {
+        b.append('/');
+      }
+      if (b.length() == 0) {
+        int slash = p.indexOf('/');
+        if ((slash < 0 ? p : p.substring(0, slash)).contains(":")) {
+          b.append("./");
+        }
+      }
+      b.append(p);
+    }
+    if (forceQuery || !rawQuery.isEmpty()) {
+      b.append('?').append(rawQuery);
+    }
+    if (!fragment.isEmpty()) {
+      b.append('#').append(escapedFragment());
+    }
+    return fromBytes(b.toString());
+  }
+
+  /** Go's URL.Redacted(): the password (if any) replaced by {@code xxxxx}. */
+  String redacted() {
+    return string(true);
+  }
+
+  /** Whether only Scheme, Path and RawPath are set (Go's file:// proxy rule). */
+  boolean onlySchemeAndPath() {
+    return opaque.isEmpty() && !hasUser && host.isEmpty() && !omitHost && !forceQuery
+        && rawQuery.isEmpty() && fragment.isEmpty() && rawFragment.isEmpty();
+  }
+}

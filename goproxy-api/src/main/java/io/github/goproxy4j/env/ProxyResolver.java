@@ -1,0 +1,183 @@
+package io.github.goproxy4j.env;
+
+import io.github.goproxy4j.module.ModulePath;
+import io.github.goproxy4j.module.ModulePatterns;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Decides, for each module, what the go command would do: which proxies in which order with
+ * which fallback, whether it goes directly to version control, and which checksum database
+ * verifies it (GOPROXY, GONOPROXY, GOPRIVATE, GONOSUMDB, GOSUMDB, GOINSECURE).
+ *
+ * <pre>{@code
+ * ProxyResolver resolver = ProxyResolver.fromSystem();
+ * Route route = resolver.resolve("github.com/acme/private-lib");
+ * System.out.println(route.explain());
+ * }</pre>
+ *
+ * <p>Patterns are compiled once here; {@link #resolve(String)} does no parsing and no regular
+ * expression work. GOPROXY is parsed once, and an invalid GOPROXY makes every {@code resolve}
+ * throw, as every module operation of the go command fails with it. Thread-safe.
+ */
+public final class ProxyResolver {
+  private final GoEnv env;
+  private final GoProxyList proxyList;
+  private final boolean hasNoProxyEntry;
+  private final ModulePatterns noProxy;
+  private final ModulePatterns noSumDb;
+  private final ModulePatterns privatePatterns;
+  private final ModulePatterns insecure;
+  private final boolean sumdbOff;
+  private final ChecksumDb checksumDb;
+  private final GoEnvException checksumDbError;
+  private final boolean toolchainException;
+  private final List<ProxyEntry> directOnly = List.of(ProxyEntry.DIRECT);
+
+  private ProxyResolver(GoEnv env) {
+    this.env = env;
+    String goproxy = env.get("GOPROXY");
+    String gonoproxy = env.get("GONOPROXY");
+    this.proxyList = GoProxyList.parse(goproxy, env.os());
+    this.hasNoProxyEntry = !gonoproxy.isEmpty() && !goproxy.equals("direct");
+    this.noProxy = ModulePatterns.parse(gonoproxy);
+    this.noSumDb = ModulePatterns.parse(env.get("GONOSUMDB"));
+    this.privatePatterns = ModulePatterns.parse(env.get("GOPRIVATE"));
+    this.insecure = ModulePatterns.parse(env.get("GOINSECURE"));
+    String gosumdb = env.get("GOSUMDB");
+    this.sumdbOff = gosumdb.equals("off");
+    ChecksumDb db = null;
+    GoEnvException err = null;
+    if (!sumdbOff || env.goMinor() >= 21) {
+      try {
+        db = ChecksumDb.parse(gosumdb);
+      } catch (GoEnvException e) {
+        err = e;
+      }
+    }
+    this.checksumDb = db;
+    this.checksumDbError = err;
+    // 1.21+: golang.org/toolchain needs the sumdb unless GOPROXY is one file:// URL or
+    // GIT_HTTP_USER_AGENT mentions proxy.golang.org.
+    this.toolchainException = (goproxy.startsWith("file://") && goproxy.indexOf(',') < 0
+        && goproxy.indexOf('|') < 0)
+        || env.environment().getOrDefault("GIT_HTTP_USER_AGENT", "").contains("proxy.golang.org");
+  }
+
+  /**
+   * Creates a resolver for the given settings.
+   *
+   * <pre>{@code
+   * ProxyResolver r = ProxyResolver.of(GoEnv.of(Map.of("GOPRIVATE", "*.corp.example.com")));
+   * }</pre>
+   *
+   * @param env the settings
+   * @return the resolver
+   */
+  public static ProxyResolver of(GoEnv env) {
+    return new ProxyResolver(Objects.requireNonNull(env, "env"));
+  }
+
+  /**
+   * Creates a resolver for this process's settings ({@link GoEnv#fromSystem()}).
+   *
+   * @return the resolver
+   */
+  public static ProxyResolver fromSystem() {
+    return of(GoEnv.fromSystem());
+  }
+
+  /**
+   * Returns the settings this resolver applies.
+   *
+   * @return the snapshot
+   */
+  public GoEnv env() {
+    return env;
+  }
+
+  /**
+   * Resolves the route for a module.
+   *
+   * @param modulePath the module path
+   * @return the route
+   * @throws GoEnvException with Go's message when GOPROXY is invalid
+   */
+  public Route resolve(ModulePath modulePath) {
+    Objects.requireNonNull(modulePath, "modulePath");
+    return resolve(modulePath.toString());
+  }
+
+  /**
+   * Resolves the route for a module path.
+   *
+   * @param modulePath the module path (matched byte for byte; not validated here)
+   * @return the route
+   * @throws GoEnvException with Go's message when GOPROXY is invalid
+   */
+  public Route resolve(String modulePath) {
+    Objects.requireNonNull(modulePath, "modulePath");
+    if (proxyList.error != null) {
+      throw new GoEnvException(proxyList.error.getMessage(), proxyList.error);
+    }
+    String noProxyMatch = null;
+    List<ProxyEntry> proxies = proxyList.entries;
+    if (hasNoProxyEntry) {
+      noProxyMatch = noProxy.firstMatch(modulePath).orElse(null);
+      if (noProxyMatch != null) {
+        proxies = directOnly;
+      }
+    }
+    String noSumDbMatch = noSumDb.firstMatch(modulePath).orElse(null);
+    boolean forced = env.goMinor() >= 21 && modulePath.equals("golang.org/toolchain")
+        && !toolchainException;
+    return new Route(this, modulePath, proxies, noProxyMatch, noSumDbMatch, forced,
+        privatePatterns.matches(modulePath), insecure.matches(modulePath));
+  }
+
+  /**
+   * Returns the parsed GOPROXY list (without the per-module GONOPROXY rule).
+   *
+   * @return the entries
+   * @throws GoEnvException with Go's message when GOPROXY is invalid
+   */
+  public List<ProxyEntry> proxies() {
+    if (proxyList.error != null) {
+      throw new GoEnvException(proxyList.error.getMessage(), proxyList.error);
+    }
+    return proxyList.entries;
+  }
+
+  boolean sumdbOff() {
+    return sumdbOff;
+  }
+
+  ChecksumDb checksumDbOrThrow() {
+    if (checksumDbError != null) {
+      throw new GoEnvException(checksumDbError.getMessage(), checksumDbError);
+    }
+    return checksumDb;
+  }
+
+  GoProxyList proxyList() {
+    return proxyList;
+  }
+
+  boolean hasNoProxyEntry() {
+    return hasNoProxyEntry;
+  }
+
+  ModulePatterns privatePatterns() {
+    return privatePatterns;
+  }
+
+  ModulePatterns insecurePatterns() {
+    return insecure;
+  }
+
+  /** Returns a summary of the settings applied (no credentials). */
+  @Override
+  public String toString() {
+    return "ProxyResolver[" + env + "]";
+  }
+}

@@ -1,0 +1,276 @@
+package io.github.goproxy4j.module;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A comma-separated list of module path prefix globs, matched exactly as golang.org/x/mod
+ * {@code module.MatchPrefixPatterns} matches {@code GOPRIVATE}, {@code GONOPROXY},
+ * {@code GONOSUMDB} and {@code GOINSECURE}.
+ *
+ * <pre>{@code
+ * ModulePatterns p = ModulePatterns.parse("*.corp.example.com,example.com/private");
+ * p.matches("git.corp.example.com/tools");     // true
+ * p.matches("example.com/private/x/v2");       // true: a glob matches a path prefix
+ * p.matches("example.com/privateer");          // false: whole elements only
+ * }</pre>
+ *
+ * <p>The rules: the list is split on {@code ,} only and entries are <b>not</b> trimmed (so
+ * {@code " example.com"} never matches); one trailing {@code /} is removed from each entry and
+ * empty entries are skipped; a glob with n slashes is matched with Go's {@code path.Match}
+ * against the first n+1 elements of the path (a path with fewer elements does not match);
+ * {@code *} and {@code ?} never match {@code /}; {@code [...]} classes and {@code \} escapes
+ * work; matching is case-sensitive; a malformed glob (for example {@code [}) silently matches
+ * nothing, as in Go.
+ *
+ * <p>Parsing never fails and never throws for any string. Globs are compiled once; matching
+ * uses no regular expressions and, for the common literal globs, is a prefix comparison.
+ * Instances are immutable and thread-safe.
+ */
+public final class ModulePatterns {
+  private static final ModulePatterns NONE = new ModulePatterns("", new Glob[0]);
+
+  private final String text;
+  private final Glob[] globs;
+
+  private ModulePatterns(String text, Glob[] globs) {
+    this.text = text;
+    this.globs = globs;
+  }
+
+  /**
+   * Parses a comma-separated glob list such as a {@code GOPRIVATE} value.
+   *
+   * @param commaList the list; null or empty gives a list that matches nothing
+   * @return the compiled patterns
+   */
+  public static ModulePatterns parse(String commaList) {
+    if (commaList == null || commaList.isEmpty()) {
+      return NONE;
+    }
+    List<Glob> out = new ArrayList<>();
+    int start = 0;
+    while (start <= commaList.length()) {
+      int comma = commaList.indexOf(',', start);
+      int end = comma < 0 ? commaList.length() : comma;
+      String glob = commaList.substring(start, end);
+      if (glob.endsWith("/")) {
+        glob = glob.substring(0, glob.length() - 1);
+      }
+      if (!glob.isEmpty()) {
+        out.add(Glob.compile(glob));
+      }
+      if (comma < 0) {
+        break;
+      }
+      start = comma + 1;
+    }
+    return new ModulePatterns(commaList, out.toArray(new Glob[0]));
+  }
+
+  /**
+   * Returns an empty list, which matches nothing.
+   *
+   * @return the empty patterns
+   */
+  public static ModulePatterns none() {
+    return NONE;
+  }
+
+  /**
+   * Reports whether any glob matches a prefix of the path ({@code MatchPrefixPatterns}).
+   *
+   * @param path a module path (any string is accepted; null matches nothing)
+   * @return true if some glob matches
+   */
+  public boolean matches(String path) {
+    if (path == null) {
+      return false;
+    }
+    for (Glob g : globs) {
+      if (g.matches(path)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Reports whether any glob matches a prefix of the module path.
+   *
+   * @param path a module path
+   * @return true if some glob matches
+   */
+  public boolean matches(ModulePath path) {
+    return matches(Objects.requireNonNull(path, "path").toString());
+  }
+
+  /**
+   * Returns the first glob (as written, without its trailing slash) that matches the path.
+   *
+   * @param path a module path
+   * @return the matching glob, or empty when none matches
+   */
+  public Optional<String> firstMatch(String path) {
+    if (path == null) {
+      return Optional.empty();
+    }
+    for (Glob g : globs) {
+      if (g.matches(path)) {
+        return Optional.of(g.text);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Returns the non-empty globs in order, each without its one stripped trailing slash.
+   * Malformed globs are included (they match nothing).
+   *
+   * @return an immutable list
+   */
+  public List<String> patterns() {
+    List<String> out = new ArrayList<>(globs.length);
+    for (Glob g : globs) {
+      out.add(g.text);
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Returns the globs that Go's {@code path.Match} rejects as malformed; they never match.
+   *
+   * @return an immutable list, usually empty
+   */
+  public List<String> malformedPatterns() {
+    List<String> out = new ArrayList<>();
+    for (Glob g : globs) {
+      if (g.bad) {
+        out.add(g.text);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Returns whether the list has no (non-empty) glob.
+   *
+   * @return true if nothing can match
+   */
+  public boolean isEmpty() {
+    return globs.length == 0;
+  }
+
+  /**
+   * Returns the list exactly as given to {@link #parse(String)}.
+   *
+   * @return the original text
+   */
+  @Override
+  public String toString() {
+    return text;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ModulePatterns && ((ModulePatterns) o).text.equals(text);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hashCode(text);
+  }
+
+  /** One compiled glob. Internally works on UTF-8 "byte strings" (one char per byte). */
+  private static final class Glob {
+    final String text;
+    /** The glob as a byte string. */
+    final String pattern;
+    /** Number of '/' in the glob. */
+    final int slashes;
+    /** No meta characters: match is a prefix comparison. */
+    final boolean literal;
+    /** Malformed per path.Match: never matches. */
+    final boolean bad;
+
+    private Glob(String text, String pattern, int slashes, boolean literal, boolean bad) {
+      this.text = text;
+      this.pattern = pattern;
+      this.slashes = slashes;
+      this.literal = literal;
+      this.bad = bad;
+    }
+
+    static Glob compile(String glob) {
+      String bytes = toBytes(glob);
+      int slashes = 0;
+      boolean literal = true;
+      for (int i = 0; i < bytes.length(); i++) {
+        char c = bytes.charAt(i);
+        if (c == '/') {
+          slashes++;
+        } else if (c == '*' || c == '?' || c == '[' || c == '\\') {
+          literal = false;
+        }
+      }
+      boolean bad = !literal && !GoPathMatch.isValid(bytes);
+      return new Glob(glob, bytes, slashes, literal, bad);
+    }
+
+    boolean matches(String target) {
+      if (bad) {
+        return false;
+      }
+      if (literal) {
+        if (pattern.length() != text.length()) {
+          // A non-ASCII glob holds UTF-8 bytes; compare in the same form.
+          return matchesLiteralBytes(toBytes(target));
+        }
+        return matchesLiteralBytes(target);
+      }
+      String t = target;
+      if (!isAscii(t)) {
+        t = toBytes(t);
+      }
+      int end = t.length();
+      int need = slashes;
+      for (int i = 0; i < t.length(); i++) {
+        if (t.charAt(i) == '/') {
+          if (need == 0) {
+            end = i;
+            break;
+          }
+          need--;
+        }
+      }
+      if (need > 0) {
+        return false;
+      }
+      return GoPathMatch.match(pattern, t, end);
+    }
+
+    private boolean matchesLiteralBytes(String t) {
+      int n = pattern.length();
+      return t.startsWith(pattern) && (t.length() == n || t.charAt(n) == '/');
+    }
+  }
+
+  static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static String toBytes(String s) {
+    if (isAscii(s)) {
+      return s;
+    }
+    return new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+  }
+}

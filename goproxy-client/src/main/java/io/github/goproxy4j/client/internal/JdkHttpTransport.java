@@ -1,0 +1,413 @@
+package io.github.goproxy4j.client.internal;
+
+import io.github.goproxy4j.client.HttpSettings;
+import io.github.goproxy4j.env.GoProxyException;
+import io.github.goproxy4j.env.Transport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link Transport} of goproxy-client, on {@code java.net.http}, behaving like the go
+ * command's HTTP layer (cmd/go/internal/web and net/http):
+ *
+ * <ul>
+ *   <li><b>Redirects</b> are followed here: 301, 302, 303, 307 and 308, at most
+ *       {@link HttpSettings#maxRedirects()} (Go: "stopped after 10 redirects"); never from an
+ *       https start to a non-https URL ("redirected from secure URL … to insecure URL …"); the
+ *       {@code Authorization} header (netrc, GOAUTH) follows only to the same host or its
+ *       subdomains, and URL user info to no other URL. A 3xx without {@code Location} is returned.
+ *   <li><b>Credentials</b> ({@link GoAuth}): {@code .netrc} / {@code GOAUTH} per Go version on
+ *       https; user info in the URL ({@code https://user:pass@host}) is sent as Basic auth unless
+ *       netrc or GOAUTH already set {@code Authorization}; an {@code http://} URL with user info is
+ *       refused: "refusing to pass credentials to insecure URL: http://user:xxxxx@host/…".
+ *       Passwords never appear in messages: Go's {@code xxxxx} style in cmd/go messages, {@code
+ *       ***} in transport errors ({@link Redaction}).
+ *   <li><b>Outgoing proxies</b> from {@code HTTPS_PROXY} / {@code HTTP_PROXY} / {@code NO_PROXY}
+ *       with Go's rules ({@link EnvProxySelector}), or {@link HttpSettings#proxySelector()}. User
+ *       info in the proxy URL is sent pre-emptively as {@code Proxy-Authorization: Basic}. For
+ *       https through a proxy that header goes on the CONNECT request, which the JDK refuses to do
+ *       for Basic by default ({@code jdk.http.auth.tunneling.disabledSchemes=Basic} in
+ *       {@code net.properties}). When an {@code HTTPS_PROXY} with credentials is configured and
+ *       that system property is unset, {@link #create} sets it to the empty value, as Go sends
+ *       such credentials too. The JDK reads the property once, when {@code java.net.http} is
+ *       first used in the JVM: if another component used it earlier, start the JVM with
+ *       {@code -Djdk.http.auth.tunneling.disabledSchemes=} (empty); otherwise the proxy's 407 is
+ *       reported with that hint. Only {@code http://} proxies are possible with
+ *       {@code java.net.http}; an {@code https://} or {@code socks5://} proxy fails the request
+ *       with a clear message instead of silently going direct.
+ *   <li><b>TLS</b>: the JDK trust store plus {@code SSL_CERT_FILE} / {@code SSL_CERT_DIR}
+ *       ({@link TlsTrust}), or {@link HttpSettings#sslContext()}. HTTP/2 is negotiated over TLS;
+ *       plain {@code http} always uses HTTP/1.1 (no {@code h2c} upgrade), as Go does.
+ *   <li><b>Timeouts</b>: see {@link HttpSettings}; Go has none.
+ *   <li><b>Bodies</b> are streamed with bounded memory, never buffered whole.
+ *   <li><b>{@code file://}</b> URLs are read from disk: a missing file is a 404.
+ * </ul>
+ *
+ * <pre>{@code
+ * JdkHttpTransport t = JdkHttpTransport.create(System.getenv(), "1.25", HttpSettings.defaults());
+ * try (Transport.Response r = t.get(URI.create("https://proxy.golang.org/golang.org/x/mod/@v/list"), Map.of())) {
+ *   System.out.println(r.status());
+ * }
+ * }</pre>
+ */
+public final class JdkHttpTransport implements Transport, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(JdkHttpTransport.class);
+  /** The JDK property that disables Basic credentials on CONNECT tunnels. */
+  public static final String TUNNELING_DISABLED_SCHEMES = "jdk.http.auth.tunneling.disabledSchemes";
+  private static final AtomicBoolean TUNNELING_SET = new AtomicBoolean();
+
+  private final HttpClient client;
+  private final HttpSettings settings;
+  private final EnvProxySelector envProxies;
+  private final GoAuth auth;
+
+  private JdkHttpTransport(HttpClient client, HttpSettings settings, EnvProxySelector envProxies,
+      GoAuth auth) {
+    this.client = client;
+    this.settings = settings;
+    this.envProxies = envProxies;
+    this.auth = auth;
+  }
+
+  /**
+   * Creates a transport from environment variables (the process environment or a test map).
+   *
+   * @param env the variables: {@code HTTPS_PROXY}, {@code HTTP_PROXY}, {@code NO_PROXY} (and lower
+   *     case), {@code REQUEST_METHOD}, {@code SSL_CERT_FILE}, {@code SSL_CERT_DIR}, {@code NETRC},
+   *     {@code HOME} / {@code USERPROFILE}, {@code GOAUTH}; missing ones are unset
+   * @param goVersion the Go release whose rules apply ("1.19" … "1.25")
+   * @param settings timeouts and overrides
+   * @return the transport
+   * @throws IllegalStateException if the TLS context cannot be built
+   */
+  public static JdkHttpTransport create(
+      Map<String, String> env, String goVersion, HttpSettings settings) {
+    Objects.requireNonNull(env, "env");
+    Objects.requireNonNull(goVersion, "goVersion");
+    Objects.requireNonNull(settings, "settings");
+    boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("win");
+    EnvProxySelector envProxies =
+        settings.proxySelector().isPresent() ? null : EnvProxySelector.fromEnvironment(env);
+    if (envProxies != null) {
+      allowBasicTunnelingIfNeeded(envProxies);
+    }
+    ProxySelector selector = settings.proxySelector().orElse(envProxies);
+    SSLContext ssl;
+    try {
+      ssl = settings.sslContext().isPresent()
+          ? settings.sslContext().get() : TlsTrust.sslContext(env);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot build the TLS trust: " + e.getMessage(), e);
+    }
+    HttpClient client = HttpClient.newBuilder()
+        .connectTimeout(settings.connectTimeout())
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .proxy(selector)
+        .sslContext(ssl)
+        .version(settings.http2() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+        .build();
+    return new JdkHttpTransport(client, settings, envProxies, GoAuth.create(env, goVersion, windows));
+  }
+
+  private static void allowBasicTunnelingIfNeeded(EnvProxySelector proxies) {
+    URI probe = URI.create("https://goproxy4j.invalid/");
+    Optional<EnvProxySelector.ProxyUrl> p;
+    try {
+      p = proxies.proxyFor(probe);
+    } catch (IOException e) {
+      return;
+    }
+    if (p.isPresent() && p.get().credentials().isPresent()
+        && System.getProperty(TUNNELING_DISABLED_SCHEMES) == null
+        && TUNNELING_SET.compareAndSet(false, true)) {
+      System.setProperty(TUNNELING_DISABLED_SCHEMES, "");
+      LOG.info("HTTPS_PROXY has credentials: set {}= (empty) so that the JDK sends Basic"
+          + " credentials on CONNECT, as Go does", TUNNELING_DISABLED_SCHEMES);
+    }
+  }
+
+  /**
+   * Returns the settings this transport was built with.
+   *
+   * @return the settings
+   */
+  public HttpSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public Response get(URI uri, Map<String, String> headers) throws IOException {
+    Objects.requireNonNull(uri, "uri");
+    Objects.requireNonNull(headers, "headers");
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (scheme.equals("file")) {
+      return FileFetch.get(uri);
+    }
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      throw new GoProxyException("unsupported scheme: " + Redaction.redacted(uri));
+    }
+    if (scheme.equals("http") && uri.getRawUserInfo() != null) {
+      throw new GoProxyException(
+          "refusing to pass credentials to insecure URL: " + Redaction.redacted(uri));
+    }
+    Map<String, List<String>> credentials = auth.initialHeaders(uri);
+    HttpResponse<InputStream> r = follow(uri, headers, credentials);
+    int status = r.statusCode();
+    if (scheme.equals("https") && status >= 400 && status < 500 && auth.retriesOn4xx()) {
+      String statusLine = (r.version() == HttpClient.Version.HTTP_2 ? "HTTP/2.0" : "HTTP/1.1")
+          + " " + status + " " + StatusText.of(status);
+      Map<String, List<String>> h = r.headers().map();
+      r.body().close();
+      r = follow(uri, headers, auth.retryHeaders(uri, statusLine, h));
+    }
+    return Response.of(r.statusCode(), r.headers().map(), r.body());
+  }
+
+  private HttpResponse<InputStream> follow(
+      URI first, Map<String, String> headers, Map<String, List<String>> credentials)
+      throws IOException {
+    URI cur = first;
+    String initialAddr = canonicalAddr(first);
+    int requests = 0;
+    String referer = null;
+    while (true) {
+      boolean sameDomain =
+          requests == 0 || isDomainOrSubdomain(canonicalAddr(cur), initialAddr);
+      HttpResponse<InputStream> r =
+          send(first, cur, headers, sameDomain ? credentials : Map.of(), referer);
+      requests++;
+      int status = r.statusCode();
+      if (!isRedirect(status) || settings.maxRedirects() == 0) {
+        return r;
+      }
+      Optional<String> loc = r.headers().firstValue("Location");
+      if (loc.isEmpty()) {
+        return r;
+      }
+      URI next;
+      try {
+        next = resolve(cur, loc.get());
+      } catch (URISyntaxException | IllegalArgumentException e) {
+        r.body().close();
+        throw new GoProxyException("Get \"" + Redaction.netHttp(cur)
+            + "\": failed to parse Location header \"" + Redaction.text(loc.get()) + "\"", e);
+      }
+      String nextScheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
+      if ("https".equalsIgnoreCase(first.getScheme()) && !nextScheme.equals("https")) {
+        r.body().close();
+        throw new GoProxyException("Get \"" + Redaction.text(loc.get())
+            + "\": redirected from secure URL " + Redaction.redacted(cur)
+            + " to insecure URL " + Redaction.redacted(next));
+      }
+      if (requests >= settings.maxRedirects()) {
+        r.body().close();
+        throw new GoProxyException("Get \"" + Redaction.text(loc.get()) + "\": stopped after "
+            + settings.maxRedirects() + " redirects");
+      }
+      if (!nextScheme.equals("http") && !nextScheme.equals("https")) {
+        r.body().close();
+        throw new GoProxyException("Get \"" + Redaction.text(loc.get())
+            + "\": unsupported protocol scheme \"" + nextScheme + "\"");
+      }
+      drain(r.body());
+      boolean downgrade = "https".equalsIgnoreCase(cur.getScheme()) && nextScheme.equals("http");
+      referer = downgrade ? null : Redaction.withoutUserInfo(withoutFragment(cur)).toString();
+      cur = next;
+    }
+  }
+
+  private HttpResponse<InputStream> send(URI first, URI uri, Map<String, String> headers,
+      Map<String, List<String>> credentials, String referer) throws IOException {
+    String shown = Redaction.netHttp(uri);
+    URI target = Redaction.withoutUserInfo(withoutFragment(uri));
+    HttpRequest.Builder b;
+    try {
+      b = HttpRequest.newBuilder(target).GET().timeout(settings.requestTimeout());
+    } catch (IllegalArgumentException e) {
+      throw new GoProxyException("Get \"" + shown + "\": invalid URL: " + e.getMessage(), e);
+    }
+    if ("http".equalsIgnoreCase(uri.getScheme()) || !settings.http2()) {
+      b.version(HttpClient.Version.HTTP_1_1);
+    }
+    Map<String, List<String>> all = new LinkedHashMap<>();
+    headers.forEach((k, v) -> all.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+    boolean hasAuth = false;
+    for (Map.Entry<String, List<String>> e : credentials.entrySet()) {
+      all.put(e.getKey(), e.getValue());
+      hasAuth |= e.getKey().equalsIgnoreCase("Authorization");
+    }
+    hasAuth |= headers.keySet().stream().anyMatch(k -> k.equalsIgnoreCase("Authorization"));
+    if (!hasAuth && uri.getRawUserInfo() != null) {
+      String ui = uri.getRawUserInfo();
+      int colon = ui.indexOf(':');
+      String user = HostPort.percentDecode(colon < 0 ? ui : ui.substring(0, colon));
+      String pass = colon < 0 ? "" : HostPort.percentDecode(ui.substring(colon + 1));
+      all.put("Authorization", List.of(GoAuth.basic(user, pass)));
+    }
+    if (all.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("User-Agent"))) {
+      all.put("User-Agent", List.of(settings.userAgent()));
+    }
+    if (referer != null) {
+      all.put("Referer", List.of(referer));
+    }
+    if (envProxies != null) {
+      Optional<EnvProxySelector.ProxyUrl> proxy;
+      try {
+        proxy = envProxies.proxyFor(uri);
+      } catch (IOException e) {
+        throw new GoProxyException("Get \"" + shown + "\": " + e.getMessage(), e);
+      }
+      if (proxy.isPresent()) {
+        EnvProxySelector.ProxyUrl p = proxy.get();
+        if (!p.scheme().equals("http")) {
+          throw new GoProxyException("Get \"" + shown + "\": proxyconnect: the " + p.scheme()
+              + " proxy " + p + " cannot be used by java.net.http, which supports only http://"
+              + " proxies; use an http:// proxy or HttpSettings.proxySelector");
+        }
+        Optional<String[]> pc = p.credentials();
+        if (pc.isPresent()) {
+          all.put("Proxy-Authorization", List.of(GoAuth.basic(pc.get()[0], pc.get()[1])));
+        }
+      }
+    }
+    try {
+      for (Map.Entry<String, List<String>> e : all.entrySet()) {
+        for (String v : e.getValue()) {
+          b.header(e.getKey(), v);
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("request header not allowed by java.net.http: "
+          + Redaction.text(e.getMessage()), e);
+    }
+    HttpResponse<InputStream> r;
+    try {
+      r = client.send(b.build(),
+          info -> new StreamingBody(settings.readStallTimeout(), Redaction.redacted(uri)));
+    } catch (HttpConnectTimeoutException e) {
+      throw new GoProxyException("Get \"" + shown + "\": dial tcp " + hostPort(uri)
+          + ": i/o timeout (connect timeout " + Durations.go(settings.connectTimeout()) + ")", e);
+    } catch (HttpTimeoutException e) {
+      throw new GoProxyException("Get \"" + shown + "\": timeout awaiting response headers"
+          + " (request timeout " + Durations.go(settings.requestTimeout()) + ")", e);
+    } catch (ConnectException e) {
+      throw new GoProxyException("Get \"" + shown + "\": dial tcp " + hostPort(uri)
+          + ": connect: connection refused", e);
+    } catch (SSLHandshakeException e) {
+      throw new GoProxyException("Get \"" + shown + "\": tls: " + Redaction.text(e.getMessage()), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted: Get \"" + shown + "\"");
+    } catch (IOException e) {
+      String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      throw new GoProxyException("Get \"" + shown + "\": " + Redaction.text(msg), e);
+    }
+    if (r.statusCode() == 407 && "https".equalsIgnoreCase(uri.getScheme()) && envProxies != null) {
+      Optional<EnvProxySelector.ProxyUrl> p = envProxies.proxyFor(uri);
+      if (p.isPresent()) {
+        r.body().close();
+        String hint = p.get().credentials().isPresent()
+            && !"".equals(System.getProperty(TUNNELING_DISABLED_SCHEMES))
+            ? "; the JDK did not send the Basic credentials of the proxy URL on CONNECT: start"
+              + " the JVM with -D" + TUNNELING_DISABLED_SCHEMES + "= (empty)"
+            : p.get().credentials().isPresent()
+                ? "; the proxy rejected the credentials of " + p.get()
+                : "; give credentials in the proxy URL, e.g. http://user:password@host:port";
+        throw new GoProxyException(
+            "Get \"" + shown + "\": proxyconnect: Proxy Authentication Required" + hint);
+      }
+    }
+    return r;
+  }
+
+  private static void drain(InputStream in) {
+    try (in) {
+      in.readNBytes(2 << 10);
+    } catch (IOException e) {
+      // the connection is not reused; nothing else to do
+    }
+  }
+
+  private static boolean isRedirect(int status) {
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+  }
+
+  private static URI resolve(URI base, String location) throws URISyntaxException {
+    URI loc = new URI(location);
+    if (loc.isAbsolute()) {
+      return loc;
+    }
+    URI b = base;
+    if (b.getRawPath() == null || b.getRawPath().isEmpty()) {
+      b = new URI(b.getScheme(), b.getRawAuthority(), "/", null, null);
+    }
+    return b.resolve(loc);
+  }
+
+  private static URI withoutFragment(URI u) {
+    if (u.getRawFragment() == null) {
+      return u;
+    }
+    String s = u.toString();
+    return URI.create(s.substring(0, s.indexOf('#')));
+  }
+
+  private static String hostPort(URI u) {
+    String[] hp = HostPort.ofAuthority(u.getRawAuthority());
+    String port = hp[1].isEmpty() ? EnvProxySelector.defaultPort(u.getScheme()) : hp[1];
+    String host = hp[0].indexOf(':') >= 0 ? "[" + hp[0] + "]" : hp[0];
+    return host + ":" + port;
+  }
+
+  /** net/http's canonicalAddr: ASCII (IDNA) host and port, default port by scheme. */
+  static String canonicalAddr(URI u) {
+    String[] hp = HostPort.ofAuthority(u.getRawAuthority());
+    String host = NoProxy.idnaAscii(hp[0]);
+    String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+    String port = hp[1].isEmpty() ? EnvProxySelector.defaultPort(scheme) : hp[1];
+    return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+  }
+
+  /** net/http's isDomainOrSubdomain on canonical addresses. */
+  static boolean isDomainOrSubdomain(String sub, String parent) {
+    if (sub.equals(parent)) {
+      return true;
+    }
+    return sub.endsWith(parent) && sub.length() > parent.length()
+        && sub.charAt(sub.length() - parent.length() - 1) == '.';
+  }
+
+  @Override
+  public void close() {
+    // java.net.http.HttpClient has no close() before Java 21; its threads end when unreferenced.
+  }
+
+  @Override
+  public String toString() {
+    return "JdkHttpTransport[" + settings + ", proxies="
+        + (envProxies != null ? envProxies : "custom") + ", " + auth + "]";
+  }
+}

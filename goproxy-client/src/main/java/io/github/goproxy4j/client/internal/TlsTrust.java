@@ -1,0 +1,185 @@
+package io.github.goproxy4j.client.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * TLS trust like the go command's on Unix: the certificates in the PEM file named by
+ * {@code SSL_CERT_FILE} and in every file of the {@code :}-separated directories named by
+ * {@code SSL_CERT_DIR} are trusted, so a corporate CA that works for go works here. Unlike Go
+ * (where these variables <em>replace</em> the system bundle) they are added to the JDK trust
+ * store, which plays the role of the system bundle; and they are honoured on every OS.
+ *
+ * <p>PEM blocks are read as Go's {@code CertPool.AppendCertsFromPEM} reads them: only
+ * {@code CERTIFICATE} blocks without headers, and blocks that do not parse are skipped.
+ *
+ * <pre>{@code
+ * SSLContext ctx = TlsTrust.sslContext(Map.of("SSL_CERT_FILE", "/etc/corp/ca.pem"));
+ * }</pre>
+ */
+public final class TlsTrust {
+  private static final String BEGIN = "-----BEGIN ";
+  private static final String END = "-----END ";
+
+  private TlsTrust() {}
+
+  /**
+   * Returns the certificates that {@code SSL_CERT_FILE} and {@code SSL_CERT_DIR} name.
+   *
+   * @param env the environment
+   * @return the certificates, possibly none
+   */
+  public static List<X509Certificate> extraCertificates(Map<String, String> env) {
+    List<X509Certificate> out = new ArrayList<>();
+    String file = env.get("SSL_CERT_FILE");
+    if (file != null && !file.isEmpty()) {
+      readInto(Path.of(file), out);
+    }
+    String dirs = env.get("SSL_CERT_DIR");
+    if (dirs != null && !dirs.isEmpty()) {
+      for (String d : dirs.split(":", -1)) {
+        if (d.isEmpty()) {
+          continue;
+        }
+        Path dir = Path.of(d);
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+          List<Path> files = new ArrayList<>();
+          ds.forEach(files::add);
+          files.sort(null);
+          for (Path f : files) {
+            if (isSameDirSymlink(f)) {
+              continue;
+            }
+            readInto(f, out);
+          }
+        } catch (IOException | RuntimeException e) {
+          // Go skips directories it cannot read
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Returns the TLS context to use: the JDK default when the environment names no extra
+   * certificates, otherwise one trusting the JDK's roots plus the extra ones.
+   *
+   * @param env the environment
+   * @return the context
+   * @throws GeneralSecurityException if the JDK trust store cannot be read
+   */
+  public static SSLContext sslContext(Map<String, String> env) throws GeneralSecurityException {
+    List<X509Certificate> extra = extraCertificates(env);
+    if (extra.isEmpty()) {
+      return SSLContext.getDefault();
+    }
+    TrustManagerFactory jdk = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    jdk.init((KeyStore) null);
+    KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
+    try {
+      ks.load(null, null);
+    } catch (IOException e) {
+      throw new GeneralSecurityException("cannot create an empty key store", e);
+    }
+    int n = 0;
+    for (TrustManager tm : jdk.getTrustManagers()) {
+      if (tm instanceof X509TrustManager) {
+        for (X509Certificate c : ((X509TrustManager) tm).getAcceptedIssuers()) {
+          ks.setCertificateEntry("jdk-" + n++, c);
+        }
+      }
+    }
+    for (X509Certificate c : extra) {
+      ks.setCertificateEntry("env-" + n++, c);
+    }
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(ks);
+    SSLContext ctx = SSLContext.getInstance("TLS");
+    ctx.init(null, tmf.getTrustManagers(), null);
+    return ctx;
+  }
+
+  /**
+   * Parses the certificates of a PEM text with Go's AppendCertsFromPEM rules.
+   *
+   * @param pem the text
+   * @return the certificates that parse
+   */
+  public static List<X509Certificate> parsePem(String pem) {
+    List<X509Certificate> out = new ArrayList<>();
+    CertificateFactory cf;
+    try {
+      cf = CertificateFactory.getInstance("X.509");
+    } catch (CertificateException e) {
+      return out;
+    }
+    int pos = 0;
+    while (true) {
+      int b = pem.indexOf(BEGIN, pos);
+      if (b < 0) {
+        return out;
+      }
+      int typeEnd = pem.indexOf("-----", b + BEGIN.length());
+      if (typeEnd < 0) {
+        return out;
+      }
+      String type = pem.substring(b + BEGIN.length(), typeEnd);
+      String endMarker = END + type + "-----";
+      int e = pem.indexOf(endMarker, typeEnd + 5);
+      if (e < 0) {
+        return out;
+      }
+      String body = pem.substring(typeEnd + 5, e);
+      pos = e + endMarker.length();
+      if (!type.equals("CERTIFICATE") || body.indexOf(':') >= 0) {
+        continue;
+      }
+      try {
+        byte[] der = Base64.getMimeDecoder().decode(body.trim());
+        out.add((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(der)));
+      } catch (IllegalArgumentException | CertificateException | ClassCastException ex) {
+        // skipped, as Go skips certificates it cannot parse
+      }
+    }
+  }
+
+  private static void readInto(Path file, List<X509Certificate> out) {
+    try {
+      if (Files.size(file) > 64L << 20) {
+        return;
+      }
+      out.addAll(parsePem(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)));
+    } catch (IOException | RuntimeException e) {
+      // unreadable files are skipped, as in Go
+    }
+  }
+
+  private static boolean isSameDirSymlink(Path f) {
+    if (!Files.isSymbolicLink(f)) {
+      return false;
+    }
+    try {
+      return !Files.readSymbolicLink(f).toString().contains("/");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}
