@@ -371,8 +371,23 @@ public final class ChecksumDatabase implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new GoProxyException(e.getMessage(), e);
     }
-    store.writeCache(remote, data);
+    if (mentions(v.text(), module)) {
+      store.writeCache(remote, data);
+    } else {
+      LOG.debug("{}: record {} does not mention the module; not cached", remote, v.id());
+    }
     return v;
+  }
+
+  /** Whether a record has a line for the module version (its zip or its go.mod). */
+  private static boolean mentions(String text, ModuleVersion module) {
+    String p = module.path() + " " + module.version();
+    for (String line : text.split("\n")) {
+      if (line.startsWith(p + " ") || line.startsWith(p + "/go.mod ")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** ParseRecord, mergeLatest, checkRecord. */
@@ -505,7 +520,8 @@ public final class ChecksumDatabase implements AutoCloseable {
               + " changes its history, so the database is showing different histories to"
               + " different users (a fork)."));
     }
-    TileHashReader reader = new TileHashReader(newer, tiles);
+    SumdbTiles.Deferred deferred = tiles.deferred();
+    TileHashReader reader = new TileHashReader(newer, deferred);
     Hash h;
     try {
       h = Tlog.treeHash(older.size(), reader);
@@ -519,6 +535,7 @@ public final class ChecksumDatabase implements AutoCloseable {
           + ": " + e.getMessage(), e);
     }
     if (h.equals(older.hash())) {
+      deferred.commit();
       return;
     }
     List<Hash> proof;

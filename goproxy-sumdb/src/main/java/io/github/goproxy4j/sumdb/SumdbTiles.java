@@ -181,6 +181,43 @@ final class SumdbTiles implements TileReader {
     }
   }
 
+  /**
+   * A view whose {@link TileReader#saveTiles} only collects: for checking a tree that has not been
+   * accepted yet, so that tiles of a rejected (forked) tree never reach the cache.
+   */
+  Deferred deferred() {
+    return new Deferred();
+  }
+
+  /** See {@link #deferred()}. */
+  final class Deferred implements TileReader {
+    private final List<Tile> tiles = new ArrayList<>();
+    private final List<byte[]> data = new ArrayList<>();
+
+    @Override
+    public int height() {
+      return SumdbTiles.this.height();
+    }
+
+    @Override
+    public List<byte[]> readTiles(List<Tile> wanted) throws IOException {
+      return SumdbTiles.this.readTiles(wanted);
+    }
+
+    @Override
+    public synchronized void saveTiles(List<Tile> t, List<byte[]> d) {
+      tiles.addAll(t);
+      data.addAll(d);
+    }
+
+    /** Saves what was collected, once the tree is accepted. */
+    synchronized void commit() {
+      SumdbTiles.this.saveTiles(tiles, data);
+      tiles.clear();
+      data.clear();
+    }
+  }
+
   /** Forgets tiles held in memory (after close). */
   void clear() {
     downloads.clear();

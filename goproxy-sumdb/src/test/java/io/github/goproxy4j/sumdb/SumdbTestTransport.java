@@ -2,7 +2,6 @@ package io.github.goproxy4j.sumdb;
 
 import io.github.goproxy4j.env.Transport;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +27,8 @@ final class SumdbTestTransport implements Transport {
 
   @Override
   public Response get(URI uri, Map<String, String> headers) throws IOException {
-    if (!InetAddress.getByName(uri.getHost()).isLoopbackAddress()) {
+    String host = uri.getHost();
+    if (host == null || !(host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]"))) {
       throw new IOException("test transport refuses non-loopback " + uri);
     }
     counts.computeIfAbsent(uri.getPath(), p -> new AtomicInteger()).incrementAndGet();
