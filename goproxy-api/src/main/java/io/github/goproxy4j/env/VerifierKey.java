@@ -1,0 +1,294 @@
+package io.github.goproxy4j.env;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Objects;
+
+/**
+ * A checksum-database verifier key in the {@code name+hash+base64key} format of
+ * golang.org/x/mod {@code sumdb/note}, parsed and hash-checked exactly as
+ * {@code note.NewVerifier} does.
+ *
+ * <pre>{@code
+ * VerifierKey key = VerifierKey.parse(
+ *     "sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8");
+ * key.name();            // "sum.golang.org"
+ * key.keyHash();         // 0x033de0ae
+ * key.publicKeyBytes();  // the 32-byte Ed25519 public key
+ * }</pre>
+ *
+ * <p>Rules (checked in Go's order): the string is cut at the first {@code +} (name) and the next
+ * {@code +} (hash); the hash is exactly 8 hex digits (either case); the key is standard, padded
+ * base64 (CR and LF inside it are skipped, as Go's decoder does); the name is non-empty, has no
+ * {@code +} and no Go {@code unicode.IsSpace} rune; a failure there is
+ * {@code malformed verifier id}. Then the hash must equal the first 4 bytes (big-endian) of
+ * SHA-256(name + "\n" + keyBytes) ({@code invalid verifier hash}), the first key byte must be 1
+ * = Ed25519 ({@code unknown verifier algorithm}) and 32 bytes must follow
+ * ({@code malformed verifier id}).
+ *
+ * <p>Instances are immutable; {@code equals} compares name and key bytes.
+ */
+public final class VerifierKey {
+  /** The only algorithm Go defines: Ed25519. */
+  public static final int ALGORITHM_ED25519 = 1;
+
+  private final String name;
+  private final int keyHash;
+  private final byte[] publicKey;
+
+  private VerifierKey(String name, int keyHash, byte[] publicKey) {
+    this.name = name;
+    this.keyHash = keyHash;
+    this.publicKey = publicKey;
+  }
+
+  /**
+   * Parses a verifier key string as {@code note.NewVerifier} does.
+   *
+   * @param key the {@code name+hash+base64key} string
+   * @return the key
+   * @throws InvalidVerifierKeyException with Go's text when the key is rejected
+   */
+  public static VerifierKey parse(String key) {
+    if (key == null) {
+      throw new InvalidVerifierKeyException(InvalidVerifierKeyException.MALFORMED, "null");
+    }
+    int p1 = key.indexOf('+');
+    String name = p1 < 0 ? key : key.substring(0, p1);
+    String rest = p1 < 0 ? "" : key.substring(p1 + 1);
+    int p2 = rest.indexOf('+');
+    String hash16 = p2 < 0 ? rest : rest.substring(0, p2);
+    String key64 = p2 < 0 ? "" : rest.substring(p2 + 1);
+    long hash = parseHex8(hash16);
+    byte[] bytes = decodeBase64(key64);
+    if (hash < 0 || bytes == null || !isValidName(name) || bytes.length == 0) {
+      throw new InvalidVerifierKeyException(InvalidVerifierKeyException.MALFORMED, key);
+    }
+    if ((int) hash != keyHash(name, bytes)) {
+      throw new InvalidVerifierKeyException(InvalidVerifierKeyException.INVALID_HASH, key);
+    }
+    if (bytes[0] != ALGORITHM_ED25519) {
+      throw new InvalidVerifierKeyException(InvalidVerifierKeyException.UNKNOWN_ALGORITHM, key);
+    }
+    if (bytes.length != 33) {
+      throw new InvalidVerifierKeyException(InvalidVerifierKeyException.MALFORMED, key);
+    }
+    return new VerifierKey(name, (int) hash, Arrays.copyOfRange(bytes, 1, 33));
+  }
+
+  /**
+   * Makes the verifier key for an Ed25519 public key (as {@code note.NewEd25519VerifierKey}).
+   *
+   * @param name the key name (rules as in {@link #parse(String)})
+   * @param ed25519PublicKey the 32-byte public key
+   * @return the key
+   * @throws InvalidVerifierKeyException if the name or key length is invalid
+   */
+  public static VerifierKey of(String name, byte[] ed25519PublicKey) {
+    Objects.requireNonNull(ed25519PublicKey, "ed25519PublicKey");
+    if (name == null || !isValidName(name) || ed25519PublicKey.length != 32) {
+      throw new InvalidVerifierKeyException(
+          InvalidVerifierKeyException.MALFORMED, String.valueOf(name));
+    }
+    byte[] bytes = new byte[33];
+    bytes[0] = ALGORITHM_ED25519;
+    System.arraycopy(ed25519PublicKey, 0, bytes, 1, 32);
+    return new VerifierKey(name, keyHash(name, bytes), Arrays.copyOfRange(bytes, 1, 33));
+  }
+
+  /**
+   * Returns whether the string would be accepted by {@link #parse(String)}.
+   *
+   * @param key a candidate key string
+   * @return true if valid
+   */
+  public static boolean isValid(String key) {
+    try {
+      parse(key);
+      return true;
+    } catch (InvalidVerifierKeyException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Returns the key name, for example {@code sum.golang.org}.
+   *
+   * @return the name (also the checksum database's name)
+   */
+  public String name() {
+    return name;
+  }
+
+  /**
+   * Returns the key hash: the first 4 bytes of SHA-256(name + "\n" + 0x01 + key), big-endian.
+   *
+   * @return the hash as an int (compare unsigned; see {@link #keyHashUnsigned()})
+   */
+  public int keyHash() {
+    return keyHash;
+  }
+
+  /**
+   * Returns the key hash as an unsigned value.
+   *
+   * @return the hash in {@code [0, 2^32)}
+   */
+  public long keyHashUnsigned() {
+    return Integer.toUnsignedLong(keyHash);
+  }
+
+  /**
+   * Returns the signature algorithm byte.
+   *
+   * @return always {@link #ALGORITHM_ED25519}
+   */
+  public int algorithm() {
+    return ALGORITHM_ED25519;
+  }
+
+  /**
+   * Returns the raw Ed25519 public key.
+   *
+   * @return a fresh copy of the 32 key bytes (without the algorithm byte)
+   */
+  public byte[] publicKeyBytes() {
+    return publicKey.clone();
+  }
+
+  /**
+   * Returns the key in {@code name+hash+base64key} form (lower-case hash, padded base64).
+   *
+   * @return the key string
+   */
+  @Override
+  public String toString() {
+    byte[] bytes = new byte[33];
+    bytes[0] = ALGORITHM_ED25519;
+    System.arraycopy(publicKey, 0, bytes, 1, 32);
+    return name + "+" + String.format("%08x", keyHash) + "+"
+        + Base64.getEncoder().encodeToString(bytes);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof VerifierKey
+        && ((VerifierKey) o).name.equals(name)
+        && Arrays.equals(((VerifierKey) o).publicKey, publicKey);
+  }
+
+  @Override
+  public int hashCode() {
+    return name.hashCode() * 31 + Arrays.hashCode(publicKey);
+  }
+
+  static int keyHash(String name, byte[] key) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(name.getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) '\n');
+      sha.update(key);
+      byte[] sum = sha.digest();
+      return ((sum[0] & 0xFF) << 24) | ((sum[1] & 0xFF) << 16) | ((sum[2] & 0xFF) << 8) | (sum[3] & 0xFF);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    }
+  }
+
+  /** Go's note isValidName. */
+  static boolean isValidName(String name) {
+    if (name.isEmpty() || name.indexOf('+') >= 0 || !GoText.isValidUtf16(name)) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      if (GoText.isSpace(name.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** strconv.ParseUint(s, 16, 32) restricted to exactly 8 digits; -1 on any error. */
+  private static long parseHex8(String s) {
+    if (s.length() != 8) {
+      return -1;
+    }
+    long v = 0;
+    for (int i = 0; i < 8; i++) {
+      int d = Character.digit(s.charAt(i), 16);
+      if (d < 0 || s.charAt(i) > 'f') {
+        return -1;
+      }
+      v = v << 4 | d;
+    }
+    return v;
+  }
+
+  /** Go's base64.StdEncoding.DecodeString: padded, CR/LF skipped, lax trailing bits; null on error. */
+  static byte[] decodeBase64(String s) {
+    StringBuilder clean = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c != '\r' && c != '\n') {
+        clean.append(c);
+      }
+    }
+    int n = clean.length();
+    if (n % 4 != 0) {
+      return null;
+    }
+    byte[] out = new byte[n / 4 * 3];
+    int o = 0;
+    for (int q = 0; q < n; q += 4) {
+      int[] v = new int[4];
+      int have = 4;
+      for (int j = 0; j < 4; j++) {
+        char c = clean.charAt(q + j);
+        if (c == '=') {
+          // Padding only in the last quantum, at positions 2 (then 3 too) or 3.
+          if (q + 4 != n || j < 2 || (j == 2 && clean.charAt(q + 3) != '=')) {
+            return null;
+          }
+          have = j;
+          break;
+        }
+        int d = b64(c);
+        if (d < 0) {
+          return null;
+        }
+        v[j] = d;
+      }
+      int bits = v[0] << 18 | v[1] << 12 | v[2] << 6 | v[3];
+      out[o++] = (byte) (bits >> 16);
+      if (have >= 3) {
+        out[o++] = (byte) (bits >> 8);
+      }
+      if (have == 4) {
+        out[o++] = (byte) bits;
+      }
+    }
+    return Arrays.copyOf(out, o);
+  }
+
+  private static int b64(char c) {
+    if (c >= 'A' && c <= 'Z') {
+      return c - 'A';
+    }
+    if (c >= 'a' && c <= 'z') {
+      return c - 'a' + 26;
+    }
+    if (c >= '0' && c <= '9') {
+      return c - '0' + 52;
+    }
+    if (c == '+') {
+      return 62;
+    }
+    if (c == '/') {
+      return 63;
+    }
+    return -1;
+  }
+}

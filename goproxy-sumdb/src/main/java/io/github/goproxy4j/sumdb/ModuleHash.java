@@ -1,0 +1,269 @@
+package io.github.goproxy4j.sumdb;
+
+import io.github.goproxy4j.sumdb.internal.GoText;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * An {@code h1:} hash, as x/mod's {@code dirhash.Hash1}: the SHA-256 of a summary that lists, for
+ * each file in UTF-8 byte order of its name, {@code hex(SHA-256(content))  name\n}. It is how the
+ * go command identifies a module zip ({@link #ofZip(Path)}, names with their
+ * {@code module@version/} prefix) and a go.mod file ({@link #ofGoMod}). {@link #equals} compares
+ * in constant time.
+ *
+ * <pre>{@code
+ * ModuleHash zip = ModuleHash.ofZip(Path.of("v1.5.2.zip"));
+ * ModuleHash mod = ModuleHash.ofGoMod(Files.readAllBytes(Path.of("v1.5.2.mod")));
+ * if (!zip.equals(ModuleHash.parse("h1:w5fcysjrx7yqtD/aO+QwRjYZOKnaM9Uh2b40tElTs3Y="))) { ... }
+ * }</pre>
+ */
+public final class ModuleHash {
+  static final String ERR_NEWLINE = "dirhash: filenames with newlines are not supported";
+  private static final String PREFIX = "h1:";
+
+  private final byte[] digest;
+
+  private ModuleHash(byte[] digest) {
+    this.digest = digest;
+  }
+
+  /**
+   * Parses {@code h1:} followed by the padded standard base64 of 32 bytes.
+   *
+   * @param text the hash as written in go.sum
+   * @return the hash
+   * @throws InvalidModuleHashException naming the input
+   */
+  public static ModuleHash parse(String text) {
+    if (text == null) {
+      throw new InvalidModuleHashException("invalid module hash null: want h1:<base64 of 32 bytes>");
+    }
+    if (!text.startsWith(PREFIX)) {
+      throw new InvalidModuleHashException("invalid module hash " + GoText.quote(text)
+          + ": does not start with \"h1:\"");
+    }
+    String b64 = text.substring(PREFIX.length());
+    byte[] b = b64.length() == 44 ? GoText.decodeBase64(b64).orElse(null) : null;
+    if (b == null || b.length != 32) {
+      throw new InvalidModuleHashException("invalid module hash " + GoText.quote(text)
+          + ": want h1: and 44 characters of padded base64 (32 bytes)");
+    }
+    return new ModuleHash(b);
+  }
+
+  /**
+   * Reports whether a string is a valid {@code h1:} hash.
+   *
+   * @param text a candidate
+   * @return whether {@link #parse} accepts it
+   */
+  public static boolean isValid(String text) {
+    try {
+      parse(text);
+      return true;
+    } catch (InvalidModuleHashException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Wraps a 32-byte digest.
+   *
+   * @param digest the SHA-256 of the summary
+   * @return the hash
+   */
+  public static ModuleHash ofDigest(byte[] digest) {
+    if (Objects.requireNonNull(digest, "digest").length != 32) {
+      throw new InvalidModuleHashException("invalid module hash: " + digest.length + " bytes, want 32");
+    }
+    return new ModuleHash(digest.clone());
+  }
+
+  /**
+   * Hashes a module zip file as x/mod's {@code dirhash.HashZip}: every entry with its full
+   * stored name (raw bytes, including the {@code module@version/} prefix and directory entries),
+   * sorted by bytes; duplicates hash with the last entry's content. The file is streamed.
+   *
+   * @param zip the zip file
+   * @return the hash
+   * @throws java.util.zip.ZipException with Go's text ({@code zip: not a valid zip file},
+   *     {@code zip: checksum error}, ...) naming the file and entry
+   * @throws IOException if reading fails
+   */
+  public static ModuleHash ofZip(Path zip) throws IOException {
+    Objects.requireNonNull(zip, "zip");
+    try (FileChannel ch = FileChannel.open(zip, StandardOpenOption.READ)) {
+      return new ModuleHash(new ZipHasher(ZipHasher.of(ch), zip.toString()).hash());
+    }
+  }
+
+  /**
+   * Hashes a module zip held in memory, as {@link #ofZip(Path)}.
+   *
+   * @param zip the zip bytes
+   * @return the hash
+   * @throws java.util.zip.ZipException with Go's text
+   */
+  public static ModuleHash ofZip(byte[] zip) throws java.util.zip.ZipException {
+    Objects.requireNonNull(zip, "zip");
+    try {
+      return new ModuleHash(new ZipHasher(ZipHasher.of(zip), "zip").hash());
+    } catch (java.util.zip.ZipException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new IllegalStateException("reading memory failed", e);
+    }
+  }
+
+  /**
+   * Hashes a go.mod file as the go command does: {@code Hash1} of one file named {@code go.mod}.
+   *
+   * @param goMod the go.mod content
+   * @return the hash (go.sum's {@code <path> <version>/go.mod h1:...} line)
+   */
+  public static ModuleHash ofGoMod(byte[] goMod) {
+    Objects.requireNonNull(goMod, "goMod");
+    try {
+      return ofFiles(List.of("go.mod"), name -> new java.io.ByteArrayInputStream(goMod));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Opens a file by name for {@link #ofFiles}. */
+  @FunctionalInterface
+  public interface FileOpener {
+    /**
+     * Opens a file.
+     *
+     * @param name the name as listed
+     * @return its content; closed by the caller
+     * @throws IOException if it cannot be opened
+     */
+    InputStream open(String name) throws IOException;
+  }
+
+  /**
+   * x/mod's generic {@code dirhash.Hash1}: hashes the named files in UTF-8 byte order of their
+   * names.
+   *
+   * @param names the file names (duplicates are hashed twice, as in Go)
+   * @param opener opens each file
+   * @return the hash
+   * @throws IllegalArgumentException {@code dirhash: filenames with newlines are not supported},
+   *     or for a name that is not well-formed Unicode
+   * @throws IOException if a file cannot be read
+   */
+  public static ModuleHash ofFiles(Collection<String> names, FileOpener opener) throws IOException {
+    Objects.requireNonNull(opener, "opener");
+    List<String> sorted = new ArrayList<>(Objects.requireNonNull(names, "names"));
+    List<byte[]> encoded = new ArrayList<>(sorted.size());
+    for (String n : sorted) {
+      if (n == null || !GoText.isWellFormed(n)) {
+        throw new IllegalArgumentException("dirhash: file name " + GoText.quote(n) + " is not well-formed Unicode");
+      }
+    }
+    sorted.sort((a, b) -> Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8)));
+    for (String n : sorted) {
+      encoded.add(n.getBytes(StandardCharsets.UTF_8));
+    }
+    MessageDigest summary = sha256();
+    MessageDigest file = sha256();
+    byte[] buf = new byte[1 << 16];
+    for (int i = 0; i < sorted.size(); i++) {
+      String name = sorted.get(i);
+      if (name.indexOf('\n') >= 0) {
+        throw new IllegalArgumentException(ERR_NEWLINE + " (" + GoText.quote(name) + ")");
+      }
+      file.reset();
+      try (InputStream in = opener.open(name)) {
+        if (in == null) {
+          throw new IOException("file " + GoText.quote(name) + " not found");
+        }
+        for (int n; (n = in.read(buf)) > 0; ) {
+          file.update(buf, 0, n);
+        }
+      }
+      summary.update(hex(file.digest()).getBytes(StandardCharsets.US_ASCII));
+      summary.update(new byte[] {' ', ' '});
+      summary.update(encoded.get(i));
+      summary.update((byte) '\n');
+    }
+    return new ModuleHash(summary.digest());
+  }
+
+  /**
+   * Hashes an extracted module directory as x/mod's {@code dirhash.HashDir}: the regular files
+   * under {@code dir} named {@code prefix/relative/path} (the go command uses
+   * {@code module@version} as the prefix). Directories themselves are not hashed.
+   *
+   * @param dir the directory
+   * @param prefix the name prefix
+   * @return the hash
+   * @throws IOException if the tree cannot be read
+   */
+  public static ModuleHash ofDir(Path dir, String prefix) throws IOException {
+    List<String> names = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) walk::iterator) {
+        if (!Files.isDirectory(p)) {
+          String rel = dir.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/");
+          names.add(prefix.isEmpty() ? rel : prefix + "/" + rel);
+        }
+      }
+    }
+    String head = prefix.isEmpty() ? "" : prefix + "/";
+    return ofFiles(names, name -> Files.newInputStream(dir.resolve(name.substring(head.length()))));
+  }
+
+  static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every JDK", e);
+    }
+  }
+
+  private static String hex(byte[] b) {
+    StringBuilder s = new StringBuilder(b.length * 2);
+    for (byte x : b) {
+      s.append(Character.forDigit((x >> 4) & 0xf, 16)).append(Character.forDigit(x & 0xf, 16));
+    }
+    return s.toString();
+  }
+
+  /** @return a copy of the 32-byte digest */
+  public byte[] digest() {
+    return digest.clone();
+  }
+
+  /** Compares in constant time. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ModuleHash && MessageDigest.isEqual(digest, ((ModuleHash) o).digest);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(digest);
+  }
+
+  /** @return {@code h1:} and the padded base64 of the digest, as in go.sum */
+  @Override
+  public String toString() {
+    return PREFIX + GoText.encodeBase64(digest);
+  }
+}
