@@ -4,6 +4,8 @@
 //
 // Usage: sumdbserver [-name N] [-skey SIGNERKEY] [-records FILE] [-proxydir DIR]
 //
+// Every request's path is printed to standard error as "request <path>".
+//
 // It prints, one per line, "vkey <verifier key>", "skey <signer key>",
 // "url http://127.0.0.1:<port>" and then "ready", and serves:
 //
@@ -207,7 +209,13 @@ func main() {
 	out := bufio.NewWriter(os.Stdout)
 	fmt.Fprintf(out, "vkey %s\nskey %s\nurl http://%s\nready\n", verifier, signer, ln.Addr())
 	out.Flush()
-	go http.Serve(ln, mux)
+	var logMu sync.Mutex
+	go http.Serve(ln, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		logMu.Lock()
+		fmt.Fprintf(os.Stderr, "request %s\n", r.URL.Path)
+		logMu.Unlock()
+		mux.ServeHTTP(w, r)
+	}))
 
 	in := bufio.NewScanner(os.Stdin)
 	for in.Scan() {
@@ -232,8 +240,11 @@ func main() {
 // note.GenerateKey draws the 32-byte Ed25519 seed from its reader, so replaying the seed yields the
 // same key pair.
 func verifierFor(signer, name string) (string, error) {
-	i := strings.LastIndex(signer, "+")
-	seed, err := base64.StdEncoding.DecodeString(signer[i+1:])
+	f := strings.SplitN(signer, "+", 5)
+	if len(f) != 5 {
+		return "", fmt.Errorf("malformed signer key")
+	}
+	seed, err := base64.StdEncoding.DecodeString(f[4])
 	if err != nil || len(seed) != 33 {
 		return "", fmt.Errorf("malformed signer key")
 	}

@@ -470,6 +470,9 @@ public final class ChecksumDatabase implements AutoCloseable {
     if (msg.length == 0) {
       return latest.get().tree().size() == 0 ? 0 : -1;
     }
+    if (Arrays.equals(msg, latest.get().note())) {
+      return 0; // the very note verified before: the same tree
+    }
     Note note;
     try {
       note = Note.open(msg, List.of(db.verifierKey()));
@@ -513,10 +516,16 @@ public final class ChecksumDatabase implements AutoCloseable {
       if (older.hash().equals(newer.hash())) {
         return;
       }
-      throw poison(securityError(older, olderNote, newer, newerNote, newer.hash(), List.of(),
-          "The checksum database " + db.name() + " signed two different trees of the same size "
-              + older.size() + ": the one verified earlier has root hash " + older.hash()
-              + ", the one just received has root hash " + newer.hash() + ". A log never"
+      // Show the tree verified earlier as the old one and the one just received as the new one.
+      TreeHead stored = olderIsLatest ? older : newer;
+      byte[] storedNote = olderIsLatest ? olderNote : newerNote;
+      TreeHead received = olderIsLatest ? newer : older;
+      byte[] receivedNote = olderIsLatest ? newerNote : olderNote;
+      throw poison(securityError(stored, storedNote, received, receivedNote, received.hash(),
+          List.of(), "The checksum database " + db.name() + " signed two different trees of the"
+              + " same size " + older.size() + ": the one verified earlier has root hash "
+              + stored.hash() + ", the one just received has root hash " + received.hash()
+              + ". A log never"
               + " changes its history, so the database is showing different histories to"
               + " different users (a fork)."));
     }

@@ -323,8 +323,7 @@ class ChecksumDatabaseTest {
               .onResponseEnd(mockwebserver3.SocketEffect.ShutdownConnection.INSTANCE).build()
           : null;
       GoProxyException t = assertThrows(GoProxyException.class, () -> db.lookup(mv("rsc.io/quote", "v1.5.2")));
-      assertTrue(t.getMessage().startsWith("rsc.io/quote@v1.5.2: reading " + fake.url() + "/lookup/rsc.io/quote@v1.5.2: "),
-          t.getMessage());
+      assertTrue(t.getMessage().startsWith("rsc.io/quote@v1.5.2: reading "), t.getMessage());
     }
     assertFalse(Files.exists(latestFile()));
     assertEquals(List.of(), cacheFiles());

@@ -117,10 +117,18 @@ final class SumdbFakeDb implements AutoCloseable {
   }
 
   /** The signed note of the tree of the first {@code n} records. */
+  private final Map<Long, String> signed = new HashMap<>();
+
   synchronized String signedTree(long n) {
+    String cached = signed.get(n);
+    if (cached != null) {
+      return cached;
+    }
     try {
       TreeHead head = new TreeHead(n, Tlog.treeHash(n, reader()));
-      return Note.sign(head.format(), signer);
+      String note = Note.sign(head.format(), signer);
+      signed.put(n, note);
+      return note;
     } catch (IOException e) {
       throw new AssertionError(e);
     }

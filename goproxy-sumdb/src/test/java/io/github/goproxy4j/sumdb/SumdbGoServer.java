@@ -33,6 +33,8 @@ final class SumdbGoServer implements AutoCloseable {
   private final String skey;
   private final URI url;
   private int files;
+  private final List<String> requests = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final StringBuilder stderr = new StringBuilder();
 
   private SumdbGoServer(Process process, Path work) throws IOException {
     this.process = process;
@@ -51,10 +53,27 @@ final class SumdbGoServer implements AutoCloseable {
         u = line.substring(4);
       }
     }
+    Thread drain = new Thread(() -> {
+      try (BufferedReader err = new BufferedReader(
+          new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+        for (String line; (line = err.readLine()) != null; ) {
+          if (line.startsWith("request ")) {
+            requests.add(line.substring("request ".length()));
+          } else {
+            synchronized (stderr) {
+              stderr.append(line).append('\n');
+            }
+          }
+        }
+      } catch (IOException e) {
+        // the process ended
+      }
+    }, "sumdbserver-stderr");
+    drain.setDaemon(true);
+    drain.start();
     if (v == null || s == null || u == null) {
       process.destroyForcibly();
-      String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-      throw new IOException("sumdbserver did not start: " + err);
+      throw new IOException("sumdbserver did not start: " + stderr());
     }
     this.vkey = v;
     this.skey = s;
@@ -102,6 +121,20 @@ final class SumdbGoServer implements AutoCloseable {
     pb.environment().clear();
     pb.environment().putAll(Map.of("PATH", "/usr/bin:/bin"));
     return new SumdbGoServer(pb.start(), work);
+  }
+
+  /** Paths requested so far, in order. */
+  List<String> requests() {
+    synchronized (requests) {
+      return List.copyOf(requests);
+    }
+  }
+
+  /** What the server printed to standard error, other than request lines. */
+  String stderr() {
+    synchronized (stderr) {
+      return stderr.toString();
+    }
   }
 
   /** The verifier key of the database. */

@@ -2,11 +2,11 @@ package io.github.goproxy4j.sumdb;
 
 import io.github.goproxy4j.env.Transport;
 import java.io.IOException;
+import java.io.FilterInputStream;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,14 +14,10 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A {@link Transport} over {@code java.net.http} for tests. It refuses anything but loopback, and
+ * A {@link Transport} over {@link HttpURLConnection} for tests (java.base only). It refuses anything but loopback, and
  * counts requests per path so tests can assert how often each tile and lookup was fetched.
  */
 final class SumdbTestTransport implements Transport {
-  private final HttpClient http = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(10))
-      .followRedirects(HttpClient.Redirect.NEVER)
-      .build();
   private final ConcurrentMap<String, AtomicInteger> counts = new ConcurrentHashMap<>();
   private final AtomicInteger total = new AtomicInteger();
 
@@ -33,16 +29,49 @@ final class SumdbTestTransport implements Transport {
     }
     counts.computeIfAbsent(uri.getPath(), p -> new AtomicInteger()).incrementAndGet();
     total.incrementAndGet();
-    HttpRequest.Builder req = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
-    headers.forEach(req::header);
-    try {
-      HttpResponse<java.io.InputStream> r = http.send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
-      Map<String, List<String>> h = r.headers().map();
-      return Response.of(r.statusCode(), h, r.body());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    }
+    HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
+    c.setInstanceFollowRedirects(false);
+    c.setConnectTimeout(10_000);
+    c.setReadTimeout(30_000);
+    c.setUseCaches(false);
+    headers.forEach(c::setRequestProperty);
+    int status = c.getResponseCode();
+    Map<String, List<String>> h = new java.util.HashMap<>();
+    c.getHeaderFields().forEach((k, v) -> {
+      if (k != null) {
+        h.put(k, v);
+      }
+    });
+    InputStream raw = status >= 400 ? c.getErrorStream() : c.getInputStream();
+    InputStream body = new FilterInputStream(raw == null ? InputStream.nullInputStream() : raw) {
+      private boolean eof;
+
+      @Override
+      public int read() throws IOException {
+        int b = super.read();
+        eof |= b < 0;
+        return b;
+      }
+
+      @Override
+      public int read(byte[] buf, int off, int len) throws IOException {
+        int n = super.read(buf, off, len);
+        eof |= n < 0;
+        return n;
+      }
+
+      @Override
+      public void close() throws IOException {
+        try {
+          super.close();
+        } finally {
+          if (!eof) {
+            c.disconnect(); // never drain an endless body to reuse the connection
+          }
+        }
+      }
+    };
+    return Response.of(status, h, body);
   }
 
   /** Total requests sent. */
