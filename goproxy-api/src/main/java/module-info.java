@@ -5,4 +5,6 @@
 module io.github.goproxy4j.api {
   exports io.github.goproxy4j.module;
   exports io.github.goproxy4j.env;
+  exports io.github.goproxy4j.modfile;
+  exports io.github.goproxy4j.zip;
 }

@@ -1,0 +1,411 @@
+package io.github.goproxy4j.modfile.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Go's text rules that our messages and parsers need: UTF-8 decoding as Go's {@code utf8.DecodeRune}
+ * does it (one replacement rune per invalid byte), {@code unicode.IsPrint}, {@code strconv.Quote},
+ * {@code QuoteRune} and {@code Unquote}, {@code path.Clean}, and the case-folding key x/mod's
+ * zip package uses for collision checks. Not exported from the module.
+ */
+public final class GoText {
+  /** The Unicode replacement character that Go decodes invalid bytes to. */
+  public static final int RUNE_ERROR = 0xFFFD;
+
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  private GoText() {}
+
+  /**
+   * Decodes one rune at {@code off} like Go's {@code utf8.DecodeRune}.
+   *
+   * @param b bytes
+   * @param off start, {@code < end}
+   * @param end end of the valid region
+   * @return {@code (rune << 3) | size}: size is 1..4; an invalid byte gives (0xFFFD, 1)
+   */
+  public static long decodeRune(byte[] b, int off, int end) {
+    int b0 = b[off] & 0xFF;
+    if (b0 < 0x80) {
+      return ((long) b0 << 3) | 1;
+    }
+    int n;
+    int min;
+    int r;
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+      n = 2;
+      min = 0x80;
+      r = b0 & 0x1F;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+      n = 3;
+      min = 0x800;
+      r = b0 & 0x0F;
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+      n = 4;
+      min = 0x10000;
+      r = b0 & 0x07;
+    } else {
+      return ((long) RUNE_ERROR << 3) | 1;
+    }
+    if (end - off < n) {
+      return ((long) RUNE_ERROR << 3) | 1;
+    }
+    for (int i = 1; i < n; i++) {
+      int c = b[off + i] & 0xFF;
+      if ((c & 0xC0) != 0x80) {
+        return ((long) RUNE_ERROR << 3) | 1;
+      }
+      r = (r << 6) | (c & 0x3F);
+    }
+    if (r < min || r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF)) {
+      return ((long) RUNE_ERROR << 3) | 1;
+    }
+    return ((long) r << 3) | n;
+  }
+
+  /**
+   * Reports whether {@code b} is entirely valid UTF-8 ({@code utf8.Valid}).
+   *
+   * @param b bytes
+   * @return validity
+   */
+  public static boolean isValidUtf8(byte[] b) {
+    int i = 0;
+    while (i < b.length) {
+      long d = decodeRune(b, i, b.length);
+      int size = (int) (d & 7);
+      if (size == 1 && (d >>> 3) == RUNE_ERROR) {
+        return false;
+      }
+      i += size;
+    }
+    return true;
+  }
+
+  /**
+   * Go's {@code unicode.IsPrint}: letters, marks, numbers, punctuation, symbols and the ASCII space.
+   *
+   * @param r a rune
+   * @return whether Go considers it printable
+   */
+  public static boolean isPrint(int r) {
+    if (r < 0 || r > 0x10FFFF) {
+      return false;
+    }
+    if (r == ' ') {
+      return true;
+    }
+    switch (Character.getType(r)) {
+      case Character.UPPERCASE_LETTER:
+      case Character.LOWERCASE_LETTER:
+      case Character.TITLECASE_LETTER:
+      case Character.MODIFIER_LETTER:
+      case Character.OTHER_LETTER:
+      case Character.NON_SPACING_MARK:
+      case Character.ENCLOSING_MARK:
+      case Character.COMBINING_SPACING_MARK:
+      case Character.DECIMAL_DIGIT_NUMBER:
+      case Character.LETTER_NUMBER:
+      case Character.OTHER_NUMBER:
+      case Character.CONNECTOR_PUNCTUATION:
+      case Character.DASH_PUNCTUATION:
+      case Character.START_PUNCTUATION:
+      case Character.END_PUNCTUATION:
+      case Character.INITIAL_QUOTE_PUNCTUATION:
+      case Character.FINAL_QUOTE_PUNCTUATION:
+      case Character.OTHER_PUNCTUATION:
+      case Character.MATH_SYMBOL:
+      case Character.CURRENCY_SYMBOL:
+      case Character.MODIFIER_SYMBOL:
+      case Character.OTHER_SYMBOL:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * Go's {@code unicode.IsSpace}.
+   *
+   * @param r a rune
+   * @return whether Go considers it white space
+   */
+  public static boolean isSpace(int r) {
+    switch (r) {
+      case '\t': case '\n': case 0x0B: case '\f': case '\r': case ' ': case 0x85: case 0xA0:
+      case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000:
+        return true;
+      default:
+        return r >= 0x2000 && r <= 0x200A;
+    }
+  }
+
+  /**
+   * {@code strconv.Quote} of a Java string (encoded as UTF-8).
+   *
+   * @param s text, never {@code null}
+   * @return the Go double-quoted form
+   */
+  public static String quote(String s) {
+    return quote(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * {@code strconv.Quote} of raw bytes (invalid UTF-8 bytes come out as {@code \xNN}).
+   *
+   * @param b bytes, never {@code null}
+   * @return the Go double-quoted form
+   */
+  public static String quote(byte[] b) {
+    StringBuilder sb = new StringBuilder(b.length + 2).append('"');
+    int i = 0;
+    while (i < b.length) {
+      long d = decodeRune(b, i, b.length);
+      int r = (int) (d >>> 3);
+      int size = (int) (d & 7);
+      if (size == 1 && r == RUNE_ERROR) {
+        int c = b[i] & 0xFF;
+        sb.append("\\x").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+      } else {
+        appendEscapedRune(sb, r, '"');
+      }
+      i += size;
+    }
+    return sb.append('"').toString();
+  }
+
+  /**
+   * {@code strconv.QuoteRune} (also what {@code fmt}'s {@code %q} and {@code %#q} print for a rune).
+   *
+   * @param r a rune; invalid values print as U+FFFD
+   * @return the Go single-quoted form
+   */
+  public static String quoteRune(int r) {
+    if (r < 0 || r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF)) {
+      r = RUNE_ERROR;
+    }
+    StringBuilder sb = new StringBuilder().append('\'');
+    appendEscapedRune(sb, r, '\'');
+    return sb.append('\'').toString();
+  }
+
+  private static void appendEscapedRune(StringBuilder sb, int r, char quote) {
+    if (r == quote || r == '\\') {
+      sb.append('\\').append((char) r);
+      return;
+    }
+    if (isPrint(r)) {
+      sb.appendCodePoint(r);
+      return;
+    }
+    switch (r) {
+      case 7: sb.append("\\a"); return;
+      case '\b': sb.append("\\b"); return;
+      case '\f': sb.append("\\f"); return;
+      case '\n': sb.append("\\n"); return;
+      case '\r': sb.append("\\r"); return;
+      case '\t': sb.append("\\t"); return;
+      case 0x0B: sb.append("\\v"); return;
+      default:
+        if (r < ' ' || r == 0x7F) {
+          sb.append("\\x").append(HEX[r >> 4]).append(HEX[r & 0xF]);
+        } else if (r < 0x10000) {
+          sb.append("\\u");
+          for (int s = 12; s >= 0; s -= 4) {
+            sb.append(HEX[(r >> s) & 0xF]);
+          }
+        } else {
+          sb.append("\\U");
+          for (int s = 28; s >= 0; s -= 4) {
+            sb.append(HEX[(r >> s) & 0xF]);
+          }
+        }
+    }
+  }
+
+  /**
+   * {@code strconv.Unquote} for a double-quoted Go string given as raw bytes.
+   *
+   * @param in the token including its quotes
+   * @return the unquoted bytes, or {@code null} for Go's {@code invalid syntax}
+   */
+  public static byte[] unquoteDoubleQuoted(byte[] in) {
+    if (in.length < 2 || in[0] != '"') {
+      return null;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(in.length);
+    int i = 1;
+    int n = in.length;
+    while (i < n && in[i] != '"') {
+      int c = in[i] & 0xFF;
+      if (c == '\n') {
+        return null;
+      }
+      if (c >= 0x80) {
+        long d = decodeRune(in, i, n);
+        writeRune(out, (int) (d >>> 3));
+        i += (int) (d & 7);
+        continue;
+      }
+      if (c != '\\') {
+        out.write(c);
+        i++;
+        continue;
+      }
+      if (i + 1 >= n) {
+        return null;
+      }
+      int e = in[i + 1] & 0xFF;
+      i += 2;
+      switch (e) {
+        case 'a': out.write(7); break;
+        case 'b': out.write('\b'); break;
+        case 'f': out.write('\f'); break;
+        case 'n': out.write('\n'); break;
+        case 'r': out.write('\r'); break;
+        case 't': out.write('\t'); break;
+        case 'v': out.write(0x0B); break;
+        case '\\': out.write('\\'); break;
+        case '"': out.write('"'); break;
+        case 'x': case 'u': case 'U': {
+          int len = e == 'x' ? 2 : e == 'u' ? 4 : 8;
+          if (n - i < len) {
+            return null;
+          }
+          int v = 0;
+          for (int j = 0; j < len; j++) {
+            int h = Character.digit(in[i + j] & 0xFF, 16);
+            if (h < 0 || (in[i + j] & 0xFF) >= 0x80) {
+              return null;
+            }
+            v = (v << 4) | h;
+          }
+          i += len;
+          if (e == 'x') {
+            out.write(v);
+          } else {
+            if (v < 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
+              return null;
+            }
+            writeRune(out, v);
+          }
+          break;
+        }
+        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+          int v = e - '0';
+          if (n - i < 2) {
+            return null;
+          }
+          for (int j = 0; j < 2; j++) {
+            int x = (in[i + j] & 0xFF) - '0';
+            if (x < 0 || x > 7) {
+              return null;
+            }
+            v = (v << 3) | x;
+          }
+          i += 2;
+          if (v > 255) {
+            return null;
+          }
+          out.write(v);
+          break;
+        }
+        default:
+          return null;
+      }
+    }
+    if (i != n - 1) {
+      return null; // no terminating quote, or text after it
+    }
+    return out.toByteArray();
+  }
+
+  private static void writeRune(ByteArrayOutputStream out, int r) {
+    byte[] b = new String(Character.toChars(r)).getBytes(StandardCharsets.UTF_8);
+    out.write(b, 0, b.length);
+  }
+
+  /**
+   * Go's {@code path.Clean}.
+   *
+   * @param p a slash-separated path
+   * @return the cleaned path
+   */
+  public static String cleanPath(String p) {
+    if (p.isEmpty()) {
+      return ".";
+    }
+    boolean rooted = p.charAt(0) == '/';
+    int n = p.length();
+    StringBuilder out = new StringBuilder(n);
+    int r = 0;
+    int dotdot = 0;
+    if (rooted) {
+      out.append('/');
+      r = 1;
+      dotdot = 1;
+    }
+    while (r < n) {
+      if (p.charAt(r) == '/') {
+        r++;
+      } else if (p.charAt(r) == '.' && (r + 1 == n || p.charAt(r + 1) == '/')) {
+        r++;
+      } else if (p.charAt(r) == '.' && p.charAt(r + 1) == '.' && (r + 2 == n || p.charAt(r + 2) == '/')) {
+        r += 2;
+        if (out.length() > dotdot) {
+          int w = out.length() - 1;
+          while (w > dotdot && out.charAt(w) != '/') {
+            w--;
+          }
+          out.setLength(w);
+        } else if (!rooted) {
+          if (out.length() > 0) {
+            out.append('/');
+          }
+          out.append("..");
+          dotdot = out.length();
+        }
+      } else {
+        if ((rooted && out.length() != 1) || (!rooted && out.length() != 0)) {
+          out.append('/');
+        }
+        while (r < n && p.charAt(r) != '/') {
+          out.append(p.charAt(r));
+          r++;
+        }
+      }
+    }
+    if (out.length() == 0) {
+      return ".";
+    }
+    return out.toString();
+  }
+
+  /**
+   * A key such that two strings have equal keys exactly when Go's x/mod zip package considers
+   * them a case-insensitive collision (its {@code strToFold}, built on {@code unicode.SimpleFold}).
+   *
+   * @param s a path
+   * @return the folding key
+   */
+  public static String foldKey(String s) {
+    StringBuilder sb = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80 || (c >= 'A' && c <= 'Z')) {
+        sb = new StringBuilder(s.length());
+        break;
+      }
+    }
+    if (sb == null) {
+      return s;
+    }
+    for (int i = 0; i < s.length(); ) {
+      int r = s.codePointAt(i);
+      i += Character.charCount(r);
+      sb.appendCodePoint(Character.toLowerCase(Character.toUpperCase(r)));
+    }
+    return sb.toString();
+  }
+}
