@@ -105,8 +105,8 @@ public final class PseudoVersion {
    * PseudoVersion.of("", "v1.2.3-pre", t, "abcdefabcdef");   // v1.2.3-pre.0.20060102150405-abcdefabcdef
    * }</pre>
    *
-   * @param major the major version such as {@code v2} (used only when {@code older} is empty;
-   *     empty means {@code v0})
+   * @param major the major version such as {@code v2}; used (and checked) only when {@code
+   *     older} is empty; empty means {@code v0}
    * @param older the preceding tag, or empty; build metadata such as {@code +incompatible} is
    *     carried over
    * @param time the commit time (sub-second precision is dropped, the time zone is UTC); its
@@ -122,7 +122,7 @@ public final class PseudoVersion {
           older, "pseudo-version needs major, older, time and revision; got major=" + major
               + " older=" + older + " time=" + time + " revision=" + revision);
     }
-    if (!major.isEmpty()) {
+    if (older.isEmpty() && !major.isEmpty()) {
       Version m = Version.tryParse(major);
       if (m == null || !m.major().equals(major)) {
         throw new InvalidVersionException(
