@@ -870,6 +870,27 @@ public final class GoProxyClient implements AutoCloseable {
     notify(l -> l.failed(module, e));
   }
 
+  /**
+   * Returns the checksum database this client verifies a module against: the one its route
+   * names ({@code GOSUMDB}), reached through the proxies or directly as the go command would,
+   * sharing this client's transport, tile cache and tree-head state. Empty when the module's
+   * checksums are not verified ({@code GOSUMDB=off}, or {@code GONOSUMDB}/{@code GOPRIVATE}
+   * match).
+   *
+   * <pre>{@code
+   * client.checksumDatabase(ModulePath.parse("golang.org/x/mod"))
+   *     .ifPresent(db -> db.verifyZip(module, ModuleHash.parse(goSumHash)));
+   * }</pre>
+   *
+   * @param path the module path
+   * @return the database, or empty when none applies
+   * @throws io.github.goproxy4j.env.GoEnvException if GOSUMDB is invalid
+   */
+  public Optional<ChecksumDatabase> checksumDatabase(ModulePath path) {
+    Route route = resolver.resolve(path);
+    return route.checksumDb().map(db -> database(route, db));
+  }
+
   /** Stops the download threads and closes the transport the client created. */
   @Override
   public void close() {

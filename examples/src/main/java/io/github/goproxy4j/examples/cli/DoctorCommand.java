@@ -146,7 +146,7 @@ final class DoctorCommand implements Command {
     } catch (GoEnvException e) {
       findings.add(new Finding("error", "GOSUMDB", e.getMessage(),
           "set GOSUMDB to sum.golang.org, to name+key[ url] of your database, or to off"));
-    } catch (GoProxyException | RuntimeException | java.io.IOException e) {
+    } catch (RuntimeException | java.io.IOException e) {
       findings.add(new Finding("error", "checksum database", Goproxy.oneLine(e),
           "make sure the proxies serve /sumdb/<name>/supported or the database host is reachable;"
               + " for private modules set GONOSUMDB (or GOPRIVATE) instead of turning GOSUMDB off"));
