@@ -67,7 +67,6 @@ public final class Main {
    */
   public static void run(PrintStream out, Path work) throws Exception {
     out.println("goproxy4j: the Go module proxy protocol, the way the go command speaks it");
-    out.println();
 
     try (FakeGoProxy proxy = FakeGoProxy.builder()
         .module(hello("v1.0.0", "2024-01-10T10:00:00Z", "Hello"))
@@ -85,6 +84,9 @@ public final class Main {
         .module(FakeModule.builder("example.com/tampered", "v1.0.0")
             .file("t.go", "package tampered\n")
             .build())
+        // The proxy serves this module's real zip, but the checksum database holds another
+        // hash for it: exactly what a client sees when a proxy tampers with a module.
+        .sumdbWrongHash("example.com/tampered", "v1.0.0")
         .start()) {
       step(out, 1, "A local module proxy with its own checksum database");
       out.println("   GOPROXY=" + proxy.url());
@@ -153,13 +155,12 @@ public final class Main {
         }
 
         step(out, 7, "A tampered module is refused");
-        proxy.sumdb().serveWrongHash("example.com/tampered", "v1.0.0");
         ModuleVersion tampered = ModuleVersion.of("example.com/tampered", "v1.0.0");
         try {
           client.download(tampered);
           throw new IllegalStateException("a module whose hash disagrees with the checksum database was accepted");
         } catch (GoProxyException e) {
-          e.getMessage().lines().limit(4).forEach(l -> out.println("   " + l));
+          e.getMessage().lines().filter(l -> !l.isBlank()).limit(8).forEach(l -> out.println("   " + l));
         }
         boolean cached = Files.exists(client.moduleCache().root().resolve("cache/download/example.com/tampered/@v/v1.0.0.zip"));
         out.println("   tampered zip left in the cache: " + (cached ? "yes (BUG)" : "no"));
