@@ -70,6 +70,8 @@ final class ModuleSources {
         checked = false;
       }
       return new ArchiveName(path.toString(), version, checked);
+    } catch (InvalidFakeModuleException e) {
+      throw e;
     } catch (IllegalArgumentException e) {
       throw new InvalidFakeModuleException(fileName, 0, fileName + ": " + e.getMessage(), e);
     }
