@@ -68,7 +68,7 @@ final class GoUrl {
     try {
       url = parseNoFragment(u);
     } catch (Err e) {
-      throw new ParseException("parse " + quoteBytes(u) + ": " + e.getMessage());
+      throw new ParseException("parse " + quoteBytes(redactRaw(u)) + ": " + e.getMessage());
     }
     if (frag.isEmpty()) {
       return url;
@@ -77,9 +77,34 @@ final class GoUrl {
       url.fragment = unescape(frag, FRAGMENT);
       url.rawFragment = escape(url.fragment, FRAGMENT).equals(frag) ? "" : frag;
     } catch (Err e) {
-      throw new ParseException("parse " + quoteBytes(rawBytes) + ": " + e.getMessage());
+      throw new ParseException("parse " + quoteBytes(redactRaw(rawBytes)) + ": " + e.getMessage());
     }
     return url;
+  }
+
+  /**
+   * Replaces a password in a raw URL with {@code xxxxx}. Go's parse errors quote the raw URL with
+   * its password; we never print credentials (a deliberate difference).
+   */
+  static String redactRaw(String raw) {
+    int start = raw.indexOf("//");
+    if (start < 0) {
+      return raw;
+    }
+    start += 2;
+    int end = raw.indexOf('/', start);
+    if (end < 0) {
+      end = raw.length();
+    }
+    int at = raw.lastIndexOf('@', end - 1);
+    if (at < start) {
+      return raw;
+    }
+    int colon = raw.indexOf(':', start);
+    if (colon < 0 || colon > at) {
+      return raw;
+    }
+    return raw.substring(0, colon + 1) + "xxxxx" + raw.substring(at);
   }
 
   private static final class Err extends Exception {
