@@ -149,7 +149,7 @@ final class SumdbFakeDb implements AutoCloseable {
     return out;
   }
 
-  /** The bytes of a tile as the current (or {@link #signedSize}) tree serves it, or null. */
+  /** The bytes of a tile of the log (whatever {@link #signedSize} says), or null. */
   synchronized byte[] tileData(String tilePath) {
     Tile t;
     try {
@@ -157,7 +157,7 @@ final class SumdbFakeDb implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       return null;
     }
-    long size = signedSize >= 0 ? signedSize : records.size();
+    long size = records.size();
     if (t.level() < 0 || t.height() != 8
         || (t.number() << t.height()) + t.width() > (size >> (t.level() * t.height()))) {
       return null;
