@@ -30,7 +30,7 @@ class ChecksumDatabaseFuzzTest {
 
   private static synchronized SumdbFakeDb log() throws IOException {
     if (log == null) {
-      log = new SumdbFakeDb(SumdbFakeDb.newKey()); // its HTTP server is not used here
+      log = new SumdbFakeDb(SumdbFakeDb.newKey(), false);
       for (int i = 0; i < 5; i++) {
         log.add("example.com/m" + i, "v1.0.0", ChecksumDatabaseTest.Z1, ChecksumDatabaseTest.M1);
       }
