@@ -246,7 +246,8 @@ final class Warnings {
       boolean https = false;
       boolean http = false;
       for (ProxyEntry e : list.entries) {
-        if (e instanceof ProxyEntry.Url) {
+        if (e instanceof ProxyEntry.Url && !isLoopback(((ProxyEntry.Url) e).uri().getHost())) {
+          // Go (net/http) never sends loopback requests through an HTTP proxy.
           String scheme = ((ProxyEntry.Url) e).uri().getScheme();
           https |= scheme.equals("https");
           http |= scheme.equals("http");
@@ -259,9 +260,12 @@ final class Warnings {
           continue;
         }
         boolean forHttps = var.equalsIgnoreCase("HTTPS_PROXY");
+        String noProxy = env.environment().getOrDefault("NO_PROXY",
+            env.environment().getOrDefault("no_proxy", ""));
+        if (noProxy.strip().equals("*")) {
+          break;
+        }
         if ((forHttps && (https || direct)) || (!forHttps && http)) {
-          String noProxy = env.environment().getOrDefault("NO_PROXY",
-              env.environment().getOrDefault("no_proxy", ""));
           out.add(new GoEnv.Warning(var, "the go command sends " + (forHttps ? "https" : "http")
               + " requests (GOPROXY" + (forHttps ? ", sumdb and direct fetches" : "")
               + ") through the HTTP proxy " + GoEnv.redactedForDisplay(v)
@@ -272,6 +276,14 @@ final class Warnings {
       }
     }
     return out;
+  }
+
+  private static boolean isLoopback(String host) {
+    if (host == null) {
+      return false;
+    }
+    String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    return h.equals("localhost") || h.startsWith("127.") || h.equals("::1");
   }
 
   private static List<String> trimmedAll(List<String> globs) {
