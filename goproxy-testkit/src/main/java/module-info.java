@@ -6,6 +6,9 @@ module io.github.goproxy4j.testkit {
   requires transitive io.github.goproxy4j.api;
   requires transitive io.github.goproxy4j.sumdb;
   requires mockwebserver3;
-  requires static org.junit.jupiter.api;
+  requires okhttp3;
+  requires static transitive org.junit.jupiter.api;
 
+  exports io.github.goproxy4j.testkit;
+  exports io.github.goproxy4j.testkit.junit5;
 }

@@ -91,7 +91,7 @@ public final class PseudoVersion {
     return v != null && split(v) != null;
   }
 
-  static boolean isPseudo(Version v) {
+  static boolean hasPseudoSyntax(Version v) {
     return split(v) != null;
   }
 

@@ -291,7 +291,7 @@ public final class Version implements Comparable<Version> {
    * @see PseudoVersion
    */
   public boolean isPseudo() {
-    return PseudoVersion.isPseudo(this);
+    return PseudoVersion.hasPseudoSyntax(this);
   }
 
   /**
@@ -370,7 +370,9 @@ public final class Version implements Comparable<Version> {
    * @return the escaped form
    * @throws InvalidVersionException with x/mod's message ({@code version "a/b" invalid:
    *     disallowed version string}) when the string may not be used as a file name element or
-   *     contains {@code !}
+   *     contains {@code !}; for a non-ASCII letter (allowed in file names, but not escapable)
+   *     x/mod's own text {@code internal error: inconsistency in EscapePath} is kept, and
+   *     {@link InvalidVersionException#input()} names the input
    */
   public static String escape(String version) {
     if (version == null) {
@@ -415,6 +417,7 @@ public final class Version implements Comparable<Version> {
    *
    * @param o the other version
    * @return negative, zero or positive
+   * @throws NullPointerException if {@code o} is null, as {@link Comparable} requires
    */
   @Override
   public int compareTo(Version o) {
@@ -466,9 +469,24 @@ public final class Version implements Comparable<Version> {
    * broken by the strings, so the result is deterministic.
    *
    * @param versions the list to sort in place (must be modifiable)
+   * @throws InvalidVersionException if the list or one of its elements is {@code null}
    */
   public static void sort(List<Version> versions) {
+    requireNoNulls(versions);
     versions.sort(Version::compareGoOrder);
+  }
+
+  private static void requireNoNulls(List<?> versions) {
+    if (versions == null) {
+      throw new InvalidVersionException(null, "cannot sort a null list of versions");
+    }
+    int i = 0;
+    for (Object v : versions) {
+      if (v == null) {
+        throw new InvalidVersionException(null, "cannot sort versions: element " + i + " is null");
+      }
+      i++;
+    }
   }
 
   /**
@@ -480,9 +498,14 @@ public final class Version implements Comparable<Version> {
    * Version.sortStrings(list);   // [v1.2, v1.2.0, v1.10.0]
    * }</pre>
    *
-   * @param versions the list to sort in place (must be modifiable)
+   * @param versions the list to sort in place (must be modifiable); {@code null} elements
+   *     count as invalid versions and sort first
+   * @throws InvalidVersionException if the list is {@code null}
    */
   public static void sortStrings(List<String> versions) {
+    if (versions == null) {
+      throw new InvalidVersionException(null, "cannot sort a null list of versions");
+    }
     int n = versions.size();
     List<Object[]> keyed = new ArrayList<>(n);
     for (String s : versions) {

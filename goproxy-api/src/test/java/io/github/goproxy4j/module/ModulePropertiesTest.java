@@ -26,7 +26,7 @@ class ModulePropertiesTest {
   void pathEscapingRoundTrips(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     int valid = 0;
-    for (int i = 0; i < 5000; i++) {
+    for (int i = 0; i < 3000; i++) {
       String s = RandomInputs.validishPath(r);
       if (!ModulePath.isValid(s)) {
         continue;
@@ -39,14 +39,14 @@ class ModulePropertiesTest {
       assertEquals(s, p.prefix() + p.majorSuffix().orElse(""), s);
       assertEquals(p.escaped(), ModulePath.escape(s));
     }
-    assertTrue(valid > 1000, "generator produced too few valid paths: " + valid);
+    assertTrue(valid > 600, "generator produced too few valid paths: " + valid);
   }
 
   @ParameterizedTest(name = "seed={0}")
   @MethodSource("seeds")
   void versionEscapingRoundTrips(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
-    for (int i = 0; i < 5000; i++) {
+    for (int i = 0; i < 3000; i++) {
       String s = RandomInputs.any(r);
       String e;
       try {
@@ -65,7 +65,7 @@ class ModulePropertiesTest {
   @MethodSource("seeds")
   void canonicalIsIdempotent(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
-    for (int i = 0; i < 5000; i++) {
+    for (int i = 0; i < 3000; i++) {
       String s = RandomInputs.version(r);
       if (!Version.isValid(s)) {
         continue;
@@ -100,7 +100,7 @@ class ModulePropertiesTest {
         assertEquals(ab, Version.compare(a.toString(), b.toString()), a + " vs " + b);
       }
     }
-    for (int k = 0; k < 20_000; k++) {
+    for (int k = 0; k < 10_000; k++) {
       Version a = vs.get(r.nextInt(vs.size()));
       Version b = vs.get(r.nextInt(vs.size()));
       Version c = vs.get(r.nextInt(vs.size()));
@@ -128,6 +128,18 @@ class ModulePropertiesTest {
     Version.sort(sortedVersions);
     for (int k = 1; k < sortedVersions.size(); k++) {
       assertTrue(sortedVersions.get(k - 1).compareTo(sortedVersions.get(k)) <= 0);
+    }
+  }
+
+  @ParameterizedTest(name = "seed={0}")
+  @MethodSource("seeds")
+  void stringOrderIsGoByteOrder(long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    for (int i = 0; i < 3000; i++) {
+      String a = RandomInputs.any(r);
+      String b = r.nextInt(4) == 0 ? a : RandomInputs.maybeMutate(r, r.nextBoolean() ? a : RandomInputs.any(r));
+      int want = Integer.signum(java.util.Arrays.compareUnsigned(XMod.encodeWtf8(a), XMod.encodeWtf8(b)));
+      assertEquals(want, Integer.signum(GoText.compareUtf8(a, b)), GoText.quote(a) + " vs " + GoText.quote(b));
     }
   }
 
@@ -165,7 +177,7 @@ class ModulePropertiesTest {
   void moduleVersionsRoundTrip(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     int ok = 0;
-    for (int i = 0; i < 5000; i++) {
+    for (int i = 0; i < 3000; i++) {
       String path = RandomInputs.validishPath(r);
       String v = r.nextBoolean() ? RandomInputs.validishVersion(r) : RandomInputs.version(r);
       ModuleVersion mv;
@@ -179,6 +191,6 @@ class ModulePropertiesTest {
       assertEquals(mv.hashCode(), ModuleVersion.parse(mv.toString()).hashCode());
       assertTrue(mv.path().matchesMajor(mv.version()));
     }
-    assertTrue(ok > 500, "too few valid module versions: " + ok);
+    assertTrue(ok > 300, "too few valid module versions: " + ok);
   }
 }

@@ -10,15 +10,17 @@ import java.net.URISyntaxException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * {@code file://} URLs as the go command serves them (cmd/go/internal/web getFile): the host must
  * be empty or {@code localhost} and the path absolute; a missing file is a 404 with an empty
- * body, an unreadable one a 403, anything else is streamed from disk with status 200.
+ * body, an unreadable one a 403, other failures (such as a path through a regular file) are
+ * errors, and anything else is streamed from disk with status 200.
  */
 final class FileFetch {
   private FileFetch() {}
@@ -37,10 +39,14 @@ final class FileFetch {
       InputStream in = Files.newInputStream(path);
       return Transport.Response.of(
           200, Map.of("Content-Length", List.of(Long.toString(Files.size(path)))), in);
-    } catch (NoSuchFileException | NotDirectoryException e) {
+    } catch (NoSuchFileException e) {
       return Transport.Response.of(404, Map.of(), new ByteArrayInputStream(new byte[0]));
     } catch (AccessDeniedException e) {
       return Transport.Response.of(403, Map.of(), new ByteArrayInputStream(new byte[0]));
+    } catch (FileSystemException e) {
+      // Go: only ENOENT is "not exist"; ENOTDIR and the rest are errors
+      String reason = e.getReason() == null ? "error" : e.getReason().toLowerCase(Locale.ROOT);
+      throw new GoProxyException("open " + path + ": " + reason, e);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.github.goproxy4j.client.internal;
 
 import io.github.goproxy4j.client.HttpSettings;
+import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.env.Transport;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -93,6 +95,30 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
   }
 
   /**
+   * Creates a transport for a Go settings snapshot: its process environment (proxy, TLS and
+   * netrc variables), its {@code GOAUTH} (which may come from the go env file), its Go version and
+   * OS.
+   *
+   * <pre>{@code
+   * Transport t = JdkHttpTransport.create(GoEnv.fromSystem(), HttpSettings.defaults());
+   * }</pre>
+   *
+   * @param env the Go settings
+   * @param settings timeouts and overrides
+   * @return the transport
+   * @throws IllegalStateException if the TLS context cannot be built
+   */
+  public static JdkHttpTransport create(GoEnv env, HttpSettings settings) {
+    Objects.requireNonNull(env, "env");
+    Map<String, String> vars = new HashMap<>(env.environment());
+    String goAuth = env.get("GOAUTH");
+    if (goAuth != null && !goAuth.isEmpty()) {
+      vars.put("GOAUTH", goAuth);
+    }
+    return create(vars, env.goVersion(), env.os() == GoEnv.Os.WINDOWS, settings);
+  }
+
+  /**
    * Creates a transport from environment variables (the process environment or a test map).
    *
    * @param env the variables: {@code HTTPS_PROXY}, {@code HTTP_PROXY}, {@code NO_PROXY} (and lower
@@ -109,6 +135,12 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
     Objects.requireNonNull(goVersion, "goVersion");
     Objects.requireNonNull(settings, "settings");
     boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("win");
+    return create(env, goVersion, windows, settings);
+  }
+
+  private static JdkHttpTransport create(
+      Map<String, String> env, String goVersion, boolean windows, HttpSettings settings) {
+    Objects.requireNonNull(settings, "settings");
     EnvProxySelector envProxies =
         settings.proxySelector().isPresent() ? null : EnvProxySelector.fromEnvironment(env);
     if (envProxies != null) {
@@ -180,10 +212,10 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
       String statusLine = (r.version() == HttpClient.Version.HTTP_2 ? "HTTP/2.0" : "HTTP/1.1")
           + " " + status + " " + StatusText.of(status);
       Map<String, List<String>> h = r.headers().map();
-      r.body().close();
+      closeBody(r);
       r = follow(uri, headers, auth.retryHeaders(uri, statusLine, h));
     }
-    return Response.of(r.statusCode(), r.headers().map(), r.body());
+    return Response.of(r.statusCode(), r.headers().map(), bodyOf(r));
   }
 
   private HttpResponse<InputStream> follow(
@@ -211,28 +243,28 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
       try {
         next = resolve(cur, loc.get());
       } catch (URISyntaxException | IllegalArgumentException e) {
-        r.body().close();
+        closeBody(r);
         throw new GoProxyException("Get \"" + Redaction.netHttp(cur)
             + "\": failed to parse Location header \"" + Redaction.text(loc.get()) + "\"", e);
       }
       String nextScheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
       if ("https".equalsIgnoreCase(first.getScheme()) && !nextScheme.equals("https")) {
-        r.body().close();
+        closeBody(r);
         throw new GoProxyException("Get \"" + Redaction.text(loc.get())
             + "\": redirected from secure URL " + Redaction.redacted(cur)
             + " to insecure URL " + Redaction.redacted(next));
       }
       if (requests >= settings.maxRedirects()) {
-        r.body().close();
+        closeBody(r);
         throw new GoProxyException("Get \"" + Redaction.text(loc.get()) + "\": stopped after "
             + settings.maxRedirects() + " redirects");
       }
       if (!nextScheme.equals("http") && !nextScheme.equals("https")) {
-        r.body().close();
+        closeBody(r);
         throw new GoProxyException("Get \"" + Redaction.text(loc.get())
             + "\": unsupported protocol scheme \"" + nextScheme + "\"");
       }
-      drain(r.body());
+      drain(bodyOf(r));
       boolean downgrade = "https".equalsIgnoreCase(cur.getScheme()) && nextScheme.equals("http");
       referer = downgrade ? null : Redaction.withoutUserInfo(withoutFragment(cur)).toString();
       cur = next;
@@ -328,7 +360,7 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
     if (r.statusCode() == 407 && "https".equalsIgnoreCase(uri.getScheme()) && envProxies != null) {
       Optional<EnvProxySelector.ProxyUrl> p = envProxies.proxyFor(uri);
       if (p.isPresent()) {
-        r.body().close();
+        closeBody(r);
         String hint = p.get().credentials().isPresent()
             && !"".equals(System.getProperty(TUNNELING_DISABLED_SCHEMES))
             ? "; the JDK did not send the Basic credentials of the proxy URL on CONNECT: start"
@@ -341,6 +373,15 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
       }
     }
     return r;
+  }
+
+  private static InputStream bodyOf(HttpResponse<InputStream> r) {
+    InputStream in = r.body();
+    return in != null ? in : InputStream.nullInputStream();
+  }
+
+  private static void closeBody(HttpResponse<InputStream> r) throws IOException {
+    bodyOf(r).close();
   }
 
   private static void drain(InputStream in) {

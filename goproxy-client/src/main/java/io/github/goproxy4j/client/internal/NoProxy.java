@@ -144,18 +144,29 @@ public final class NoProxy {
     return true;
   }
 
-  /** Go's {@code idnaASCII}: ASCII stays as is; otherwise IDNA ToASCII, or as is on error. */
+  /**
+   * Go's {@code idnaASCII}: ASCII stays as is; otherwise IDNA ToASCII label by label (empty
+   * labels, as in {@code .example.com}, are kept), or the input as is on error.
+   */
   static String idnaAscii(String v) {
-    for (int i = 0; i < v.length(); i++) {
-      if (v.charAt(i) >= 0x80) {
-        try {
-          return IDN.toASCII(v, IDN.ALLOW_UNASSIGNED);
-        } catch (IllegalArgumentException e) {
-          return v;
+    boolean ascii = true;
+    for (int i = 0; i < v.length() && ascii; i++) {
+      ascii = v.charAt(i) < 0x80;
+    }
+    if (ascii) {
+      return v;
+    }
+    String[] labels = v.split("[.\u3002\uff0e\uff61]", -1);
+    try {
+      for (int i = 0; i < labels.length; i++) {
+        if (!labels[i].isEmpty()) {
+          labels[i] = IDN.toASCII(labels[i], IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
         }
       }
+    } catch (IllegalArgumentException e) {
+      return v;
     }
-    return v;
+    return String.join(".", labels);
   }
 
   @Override

@@ -38,6 +38,9 @@ public final class TlsTrust {
   private static final String BEGIN = "-----BEGIN ";
   private static final String END = "-----END ";
 
+  /** Contexts by the extra certificates they trust: building one costs tens of milliseconds. */
+  private static final Map<List<String>, SSLContext> CACHE = new java.util.HashMap<>();
+
   private TlsTrust() {}
 
   /**
@@ -90,6 +93,31 @@ public final class TlsTrust {
     if (extra.isEmpty()) {
       return SSLContext.getDefault();
     }
+    List<String> key = new ArrayList<>();
+    for (X509Certificate c : extra) {
+      try {
+        key.add(Base64.getEncoder().encodeToString(c.getEncoded()));
+      } catch (CertificateException e) {
+        key.add(c.toString());
+      }
+    }
+    synchronized (CACHE) {
+      SSLContext cached = CACHE.get(key);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    SSLContext ctx = build(extra);
+    synchronized (CACHE) {
+      if (CACHE.size() >= 16) {
+        CACHE.clear();
+      }
+      CACHE.put(key, ctx);
+    }
+    return ctx;
+  }
+
+  private static SSLContext build(List<X509Certificate> extra) throws GeneralSecurityException {
     TrustManagerFactory jdk = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     jdk.init((KeyStore) null);
     KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());

@@ -1,0 +1,410 @@
+package io.github.goproxy4j.client.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.goproxy4j.client.HttpSettings;
+import io.github.goproxy4j.env.GoProxyException;
+import io.github.goproxy4j.env.Transport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okio.Buffer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The transport against loopback servers: versions, timeouts, redirects, auth, files. */
+class JdkHttpTransportTest {
+  static TestCerts certs;
+
+  private final MockWebServer plain = new MockWebServer();
+  private final MockWebServer tls = new MockWebServer();
+  private final MockWebServer tls2 = new MockWebServer();
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void makeCerts() throws Exception {
+    certs = TestCerts.shared();
+  }
+
+  @BeforeEach
+  void start() throws Exception {
+    plain.start(InetAddress.getLoopbackAddress(), 0);
+    tls.useHttps(certs.serverContext().getSocketFactory());
+    tls.start(InetAddress.getLoopbackAddress(), 0);
+    tls2.useHttps(certs.serverContext().getSocketFactory());
+    tls2.start(InetAddress.getLoopbackAddress(), 0);
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    plain.close();
+    tls.close();
+    tls2.close();
+  }
+
+  private JdkHttpTransport transport(String goVersion, HttpSettings s, String... kv) {
+    Map<String, String> env = new java.util.HashMap<>();
+    env.put("SSL_CERT_FILE", certs.caPem.toString());
+    env.put("HOME", tmp.toString());
+    for (int i = 0; i < kv.length; i += 2) {
+      env.put(kv[i], kv[i + 1]);
+    }
+    return JdkHttpTransport.create(env, goVersion, s);
+  }
+
+  private JdkHttpTransport transport(String... kv) {
+    return transport("1.25", HttpSettings.defaults(), kv);
+  }
+
+  private static String body(Transport.Response r) throws IOException {
+    try (r) {
+      return new String(r.body().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static MockResponse ok(String body) {
+    return new MockResponse.Builder().code(200).body(body).build();
+  }
+
+  private static MockResponse redirect(int code, String location) {
+    return new MockResponse.Builder().code(code).addHeader("Location", location).build();
+  }
+
+  private static String basic(String u, String p) {
+    return "Basic " + Base64.getEncoder().encodeToString((u + ":" + p).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private URI tlsUri(MockWebServer s, String host, String path) {
+    return URI.create("https://" + host + ":" + s.getPort() + path);
+  }
+
+  // ---- protocol versions
+
+  @Test
+  void plainHttpIsPinnedToHttp11WithoutH2cUpgrade() throws Exception {
+    plain.enqueue(ok("hello"));
+    try (JdkHttpTransport t = transport()) {
+      assertEquals("hello", body(t.get(plain.url("/a").uri(), Map.of("X-Test", "1"))));
+    }
+    RecordedRequest rr = plain.takeRequest(5, TimeUnit.SECONDS);
+    assertEquals("HTTP/1.1", rr.getVersion());
+    assertNull(rr.getHeaders().get("Upgrade"));
+    assertNull(rr.getHeaders().get("HTTP2-Settings"));
+    assertEquals("1", rr.getHeaders().get("X-Test"));
+    assertEquals("goproxy4j", rr.getHeaders().get("User-Agent"));
+  }
+
+  @Test
+  void tlsNegotiatesHttp2AndCanBeToldNotTo() throws Exception {
+    tls.enqueue(ok("h2"));
+    tls.enqueue(ok("h1"));
+    try (JdkHttpTransport t = transport()) {
+      assertEquals("h2", body(t.get(tlsUri(tls, "localhost", "/"), Map.of())));
+    }
+    try (JdkHttpTransport t =
+        transport("1.25", HttpSettings.builder().http2(false).build())) {
+      assertEquals("h1", body(t.get(tlsUri(tls, "localhost", "/"), Map.of())));
+    }
+    assertEquals("HTTP/2", tls.takeRequest(5, TimeUnit.SECONDS).getVersion());
+    assertEquals("HTTP/1.1", tls.takeRequest(5, TimeUnit.SECONDS).getVersion());
+  }
+
+  @Test
+  void largeBodiesStreamByteExact() throws Exception {
+    byte[] data = new byte[8 << 20];
+    new Random(42).nextBytes(data);
+    plain.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(data)).build());
+    try (JdkHttpTransport t = transport();
+        Transport.Response r = t.get(plain.url("/big.zip").uri(), Map.of())) {
+      assertEquals(200, r.status());
+      assertArrayEquals(data, r.body().readAllBytes());
+    }
+  }
+
+  @Test
+  void everyStatusIsAnAnswer() throws Exception {
+    plain.enqueue(new MockResponse.Builder().code(404)
+        .addHeader("Content-Type", "text/plain; charset=utf-8").body("not found: m@v9").build());
+    plain.enqueue(new MockResponse.Builder().code(500).body("boom").build());
+    try (JdkHttpTransport t = transport()) {
+      try (Transport.Response r = t.get(plain.url("/x").uri(), Map.of())) {
+        assertEquals(404, r.status());
+        assertEquals("text/plain; charset=utf-8", r.header("content-type").orElseThrow());
+        assertEquals("not found: m@v9", new String(r.body().readAllBytes(), StandardCharsets.UTF_8));
+      }
+      try (Transport.Response r = t.get(plain.url("/y").uri(), Map.of())) {
+        assertEquals(500, r.status());
+      }
+    }
+  }
+
+  // ---- timeouts
+
+  @Test
+  void responseHeadersTimeout() throws Exception {
+    plain.enqueue(new MockResponse.Builder().code(200).headersDelay(3, TimeUnit.SECONDS)
+        .body("late").build());
+    HttpSettings s = HttpSettings.builder().requestTimeout(Duration.ofMillis(300)).build();
+    try (JdkHttpTransport t = transport("1.25", s)) {
+      long start = System.nanoTime();
+      GoProxyException e = assertThrows(GoProxyException.class,
+          () -> t.get(plain.url("/slow").uri(), Map.of()));
+      assertTrue(e.getMessage().contains("timeout awaiting response headers"), e.getMessage());
+      assertTrue(e.getMessage().startsWith("Get \"" + plain.url("/slow") + "\""), e.getMessage());
+      assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(3));
+    }
+  }
+
+  @Test
+  void stalledBodyFailsAfterStallTimeout() throws Exception {
+    plain.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(new byte[64 << 10]))
+        .throttleBody(1024, 10, TimeUnit.SECONDS).build());
+    HttpSettings s = HttpSettings.builder().readStallTimeout(Duration.ofMillis(400)).build();
+    try (JdkHttpTransport t = transport("1.25", s);
+        Transport.Response r = t.get(plain.url("/stall.zip").uri(), Map.of())) {
+      assertEquals(200, r.status());
+      InputStream in = r.body();
+      long start = System.nanoTime();
+      GoProxyException e = assertThrows(GoProxyException.class, in::readAllBytes);
+      assertEquals("reading " + plain.url("/stall.zip") + ": no data received for 400ms"
+          + " (read stall timeout)", e.getMessage());
+      assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
+    }
+  }
+
+  @Test
+  void slowButLiveBodyIsNotAStall() throws Exception {
+    plain.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(new byte[3000]))
+        .throttleBody(500, 150, TimeUnit.MILLISECONDS).build());
+    HttpSettings s = HttpSettings.builder().readStallTimeout(Duration.ofMillis(600)).build();
+    try (JdkHttpTransport t = transport("1.25", s);
+        Transport.Response r = t.get(plain.url("/slow.zip").uri(), Map.of())) {
+      assertEquals(3000, r.body().readAllBytes().length);
+    }
+  }
+
+  @Test
+  void connectTimeoutWhenTheListenerNeverAccepts() throws Exception {
+    try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      List<Socket> fillers = new ArrayList<>();
+      try {
+        for (int i = 0; i < 8; i++) {
+          Socket f = new Socket();
+          try {
+            f.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), full.getLocalPort()), 200);
+            fillers.add(f);
+          } catch (IOException e) {
+            f.close();
+            break; // backlog is full: the next connect can only time out
+          }
+        }
+        HttpSettings s = HttpSettings.builder().connectTimeout(Duration.ofMillis(300))
+            .requestTimeout(Duration.ofSeconds(20)).build();
+        try (JdkHttpTransport t = transport("1.25", s)) {
+          long start = System.nanoTime();
+          GoProxyException e = assertThrows(GoProxyException.class, () -> t.get(
+              URI.create("http://127.0.0.1:" + full.getLocalPort() + "/"), Map.of()));
+          assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(10), e.getMessage());
+          assertTrue(e.getMessage().startsWith("Get \"http://127.0.0.1:" + full.getLocalPort()),
+              e.getMessage());
+        }
+      } finally {
+        for (Socket f : fillers) {
+          f.close();
+        }
+      }
+    }
+  }
+
+  @Test
+  void connectionRefusedIsGoProxyException() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    try (JdkHttpTransport t = transport()) {
+      GoProxyException e = assertThrows(GoProxyException.class,
+          () -> t.get(URI.create("https://u:hunter2@127.0.0.1:" + port + "/m/@v/list"), Map.of()));
+      assertEquals("Get \"https://u:***@127.0.0.1:" + port + "/m/@v/list\": dial tcp 127.0.0.1:"
+          + port + ": connect: connection refused", e.getMessage());
+    }
+  }
+
+  // ---- redirects
+
+  @Test
+  void followsNineRedirectsAndStopsAtTheTenthLikeGo() throws Exception {
+    for (int i = 0; i < 9; i++) {
+      plain.enqueue(redirect(i % 2 == 0 ? 302 : 301, "/r" + (i + 1)));
+    }
+    plain.enqueue(ok("done"));
+    try (JdkHttpTransport t = transport()) {
+      assertEquals("done", body(t.get(plain.url("/r0").uri(), Map.of())));
+    }
+    assertEquals(10, plain.getRequestCount());
+    for (int i = 0; i < 10; i++) {
+      plain.enqueue(redirect(307, "/s" + (i + 1)));
+    }
+    try (JdkHttpTransport t = transport()) {
+      GoProxyException e = assertThrows(GoProxyException.class,
+          () -> t.get(plain.url("/s0").uri(), Map.of()));
+      assertEquals("Get \"/s10\": stopped after 10 redirects", e.getMessage());
+    }
+    assertEquals(20, plain.getRequestCount());
+  }
+
+  @Test
+  void redirectWithoutLocationIsReturned() throws Exception {
+    plain.enqueue(new MockResponse.Builder().code(302).body("nowhere").build());
+    try (JdkHttpTransport t = transport(); Transport.Response r = t.get(plain.url("/").uri(), Map.of())) {
+      assertEquals(302, r.status());
+    }
+  }
+
+  @Test
+  void httpsToHttpRedirectIsRefused() throws Exception {
+    String insecure = plain.url("/m/@v/list").toString();
+    tls.enqueue(redirect(302, insecure));
+    try (JdkHttpTransport t = transport()) {
+      GoProxyException e = assertThrows(GoProxyException.class,
+          () -> t.get(tlsUri(tls, "localhost", "/m/@v/list"), Map.of()));
+      assertEquals("Get \"" + insecure + "\": redirected from secure URL "
+          + tlsUri(tls, "localhost", "/m/@v/list") + " to insecure URL " + insecure, e.getMessage());
+    }
+    assertEquals(0, plain.getRequestCount());
+  }
+
+  @Test
+  void netrcCredentialsFollowOnlyToTheSameHost(@TempDir Path home) throws Exception {
+    Files.writeString(home.resolve(".netrc"), "machine localhost login nu password np\n");
+    tls.enqueue(redirect(302, "/same-host"));
+    tls.enqueue(redirect(302, tlsUri(tls2, "127.0.0.1", "/other-host").toString()));
+    tls2.enqueue(ok("there"));
+    try (JdkHttpTransport t = transport("1.19", HttpSettings.defaults(), "HOME", home.toString())) {
+      assertEquals("there", body(t.get(tlsUri(tls, "localhost", "/start"), Map.of())));
+    }
+    assertEquals(basic("nu", "np"), tls.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Authorization"));
+    RecordedRequest same = tls.takeRequest(5, TimeUnit.SECONDS);
+    assertEquals(basic("nu", "np"), same.getHeaders().get("Authorization"));
+    assertEquals(tlsUri(tls, "localhost", "/start").toString(), same.getHeaders().get("Referer"));
+    RecordedRequest other = tls2.takeRequest(5, TimeUnit.SECONDS);
+    assertNull(other.getHeaders().get("Authorization"));
+  }
+
+  // ---- credentials
+
+  @Test
+  void urlUserInfoIsBasicAuthAndNetrcOverridesIt(@TempDir Path home) throws Exception {
+    tls.enqueue(ok("a"));
+    tls.enqueue(ok("b"));
+    try (JdkHttpTransport t = transport("1.19", HttpSettings.defaults(), "HOME", home.toString())) {
+      assertEquals("a", body(t.get(tlsUri(tls, "u%40x:p%3Aw@localhost", "/"), Map.of())));
+    }
+    assertEquals(basic("u@x", "p:w"), tls.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Authorization"));
+    Files.writeString(home.resolve(".netrc"), "machine localhost login nu password np\n");
+    try (JdkHttpTransport t = transport("1.19", HttpSettings.defaults(), "HOME", home.toString())) {
+      assertEquals("b", body(t.get(tlsUri(tls, "u:p@localhost", "/"), Map.of())));
+    }
+    assertEquals(basic("nu", "np"), tls.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Authorization"));
+  }
+
+  @Test
+  void credentialsAreNeverSentOverPlainHttp(@TempDir Path home) throws Exception {
+    Files.writeString(home.resolve(".netrc"), "machine 127.0.0.1 login nu password np\n");
+    plain.enqueue(ok("x"));
+    try (JdkHttpTransport t = transport("1.19", HttpSettings.defaults(), "HOME", home.toString())) {
+      URI withUser = URI.create("http://user:s3cret@127.0.0.1:" + plain.getPort() + "/m/@v/list");
+      GoProxyException e = assertThrows(GoProxyException.class, () -> t.get(withUser, Map.of()));
+      assertEquals("refusing to pass credentials to insecure URL: http://user:xxxxx@127.0.0.1:"
+          + plain.getPort() + "/m/@v/list", e.getMessage());
+      assertEquals(0, plain.getRequestCount());
+      assertEquals("x", body(t.get(plain.url("/m/@v/list").uri(), Map.of())));
+    }
+    assertNull(plain.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Authorization"));
+  }
+
+  @Test
+  void netrcPortMatchingFlippedIn124(@TempDir Path home) throws Exception {
+    Path hostOnly = home.resolve("host-only");
+    Files.writeString(hostOnly, "machine localhost login h password hp\n");
+    Path withPort = home.resolve("with-port");
+    Files.writeString(withPort, "machine localhost:" + tls.getPort() + " login p password pp\n");
+    String[][] cases = {
+      {"1.19", hostOnly.toString(), basic("h", "hp")},
+      {"1.19", withPort.toString(), null},
+      {"1.24", hostOnly.toString(), null},
+      {"1.25", hostOnly.toString(), null},
+      {"1.25", withPort.toString(), basic("p", "pp")},
+    };
+    for (String[] c : cases) {
+      tls.enqueue(ok("ok"));
+      try (JdkHttpTransport t = transport(c[0], HttpSettings.defaults(), "NETRC", c[1])) {
+        assertEquals("ok", body(t.get(tlsUri(tls, "localhost", "/m/@v/list"), Map.of())));
+      }
+      assertEquals(c[2], tls.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Authorization"),
+          () -> "go" + c[0] + " " + c[1]);
+    }
+  }
+
+  // ---- file://
+
+  @Test
+  void fileUrlsServeFilesAnd404ForMissingOnes() throws Exception {
+    Path dir = tmp.resolve("proxy/example.com/m/@v");
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("list"), "v1.0.0\n");
+    try (JdkHttpTransport t = transport()) {
+      URI base = tmp.resolve("proxy").toUri();
+      try (Transport.Response r = t.get(base.resolve("example.com/m/@v/list"), Map.of())) {
+        assertEquals(200, r.status());
+        assertEquals("v1.0.0\n", new String(r.body().readAllBytes(), StandardCharsets.UTF_8));
+      }
+      try (Transport.Response r = t.get(base.resolve("example.com/m/@v/v9.0.0.info"), Map.of())) {
+        assertEquals(404, r.status());
+        assertEquals(0, r.body().readAllBytes().length);
+      }
+      // as in Go, only a missing file is a 404: ENOTDIR is an error
+      GoProxyException notDir = assertThrows(GoProxyException.class,
+          () -> t.get(base.resolve("example.com/m/@v/list/x"), Map.of()));
+      assertEquals("open " + dir.resolve("list/x") + ": not a directory", notDir.getMessage());
+      GoProxyException e = assertThrows(GoProxyException.class,
+          () -> t.get(URI.create("file://remote.example/x"), Map.of()));
+      assertEquals("file URL specifies non-local host", e.getMessage());
+    }
+  }
+
+  @Test
+  void unsupportedSchemes() throws Exception {
+    try (JdkHttpTransport t = transport()) {
+      GoProxyException e = assertThrows(GoProxyException.class,
+          () -> t.get(URI.create("ftp://u:pw@example.com/x"), Map.of()));
+      assertEquals("unsupported scheme: ftp://u:xxxxx@example.com/x", e.getMessage());
+      assertFalse(t.toString().contains("pw"));
+    }
+  }
+}

@@ -1,0 +1,437 @@
+package io.github.goproxy4j.testkit;
+
+import io.github.goproxy4j.env.GoEnv;
+import io.github.goproxy4j.sumdb.note.SignerKey;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import mockwebserver3.MockWebServer;
+
+/**
+ * A fake Go module proxy on loopback HTTP, with an integrated fake checksum database: it serves
+ * {@code @v/list}, {@code .info}, {@code .mod}, {@code .zip} and {@code @latest} for the modules
+ * it was given (in code, as txtar archives in the go command's {@code cmd/go/testdata/mod}
+ * format, or as a GOPROXY-layout directory such as a copy of
+ * {@code $GOMODCACHE/cache/download}), and {@code /sumdb/<name>/...} for the
+ * {@link FakeSumdb} over them. Requests are recorded in {@link #requests()}; {@link Fault}s make
+ * it fail in controlled ways. Thread-safe; close it to stop the server.
+ *
+ * <pre>{@code
+ * try (FakeGoProxy proxy = FakeGoProxy.builder()
+ *     .module(FakeModule.builder("example.com/m", "v1.0.0").file("m.go", "package m\n").build())
+ *     .module("example.com/other", "v0.1.0", "v0.2.0")
+ *     .start()) {
+ *   GoEnv env = proxy.goEnv();          // GOPROXY = the fake, GOSUMDB = its key
+ *   // ... run the code under test, or the go command with proxy.environment() ...
+ *   proxy.requests().assertRequested("/example.com/m/@v/v1.0.0.zip");
+ * }
+ * }</pre>
+ *
+ * <p>Answers follow real proxies: only 200 is success; an unknown module or version answers
+ * 404 (or 410, see {@link Builder#notFoundStatus(int)}) with a {@code text/plain} body the go
+ * command shows as {@code server response:}; a path that cannot be decoded answers 400. No
+ * request ever produces a stack trace.
+ */
+public final class FakeGoProxy implements AutoCloseable {
+
+  /** The default checksum database name. */
+  public static final String DEFAULT_SUMDB_NAME = "sumdb.goproxy4j.test";
+
+  private final MockWebServer server;
+  private final ProxyDispatcher dispatcher;
+  private final RequestJournal journal;
+  private final FakeSumdb sumdb;
+  private final ModuleStore store;
+  private final URI url;
+
+  private FakeGoProxy(MockWebServer server, ProxyDispatcher dispatcher, RequestJournal journal,
+      FakeSumdb sumdb, ModuleStore store, URI url) {
+    this.server = server;
+    this.dispatcher = dispatcher;
+    this.journal = journal;
+    this.sumdb = sumdb;
+    this.store = store;
+    this.url = url;
+  }
+
+  /**
+   * Starts configuring a fake proxy.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns the proxy URL, the value for {@code GOPROXY}.
+   *
+   * @return for example {@code http://127.0.0.1:41234} (no trailing slash)
+   */
+  public URI url() {
+    return url;
+  }
+
+  /**
+   * Returns the checksum database.
+   *
+   * @return the fake sumdb
+   * @throws IllegalStateException if the fake was built with {@link Builder#noSumdb()}
+   */
+  public FakeSumdb sumdb() {
+    if (sumdb == null) {
+      throw new IllegalStateException("this fake proxy was built without a checksum database");
+    }
+    return sumdb;
+  }
+
+  /**
+   * Returns the checksum database's verifier key, the value for {@code GOSUMDB}.
+   *
+   * @return {@code name+hash+key}
+   * @throws IllegalStateException if the fake was built with {@link Builder#noSumdb()}
+   */
+  public String sumdbKey() {
+    return sumdb().verifierKey();
+  }
+
+  /**
+   * Returns the Go settings that use only this fake: {@code GOPROXY} = {@link #url()},
+   * {@code GOSUMDB} = {@link #sumdbKey()} (reached through the proxy's
+   * {@code /sumdb/<name>/supported}; {@code off} without a sumdb), and {@code GOPRIVATE},
+   * {@code GONOPROXY}, {@code GONOSUMDB}, {@code GOINSECURE} empty.
+   *
+   * @return an immutable map
+   */
+  public Map<String, String> environment() {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("GOPROXY", url.toString());
+    env.put("GOSUMDB", sumdb == null ? "off" : sumdb.verifierKey());
+    env.put("GOPRIVATE", "");
+    env.put("GONOPROXY", "");
+    env.put("GONOSUMDB", "");
+    env.put("GOINSECURE", "");
+    return Collections.unmodifiableMap(env);
+  }
+
+  /**
+   * Returns a {@link GoEnv} made of {@link #environment()} only: no process environment, no
+   * go env file, so a test never depends on the machine's settings.
+   *
+   * @return the settings
+   */
+  public GoEnv goEnv() {
+    return GoEnv.of(environment());
+  }
+
+  /**
+   * Returns the journal of requests received.
+   *
+   * @return the journal (live; thread-safe)
+   */
+  public RequestJournal requests() {
+    return journal;
+  }
+
+  /**
+   * Adds a fault while running; it applies from the next request, after the faults already
+   * present.
+   *
+   * @param fault the fault
+   */
+  public void addFault(Fault fault) {
+    dispatcher.addFault(Objects.requireNonNull(fault, "fault"));
+  }
+
+  /** Removes every fault, including those given to the builder. */
+  public void clearFaults() {
+    dispatcher.clearFaults();
+  }
+
+  /**
+   * Returns to the state after {@link Builder#start()}: forgets recorded requests, removes
+   * faults added with {@link #addFault}, restarts the counts of the builder's faults, and makes
+   * the checksum database honest again (then applies the builder's wrong-hash switches).
+   */
+  public void reset() {
+    journal.clear();
+    dispatcher.resetFaults();
+    if (sumdb != null) {
+      sumdb.reset();
+    }
+  }
+
+  /**
+   * Returns the module versions served.
+   *
+   * @return {@code path@version} strings, by path then version
+   */
+  public List<String> moduleVersions() {
+    List<String> out = new ArrayList<>();
+    store.all().forEach(sv -> out.add(sv.key()));
+    return Collections.unmodifiableList(out);
+  }
+
+  /** Stops the server; in-flight connections are closed. */
+  @Override
+  public void close() {
+    server.close();
+  }
+
+  @Override
+  public String toString() {
+    return "FakeGoProxy[" + url + ", " + store.all().size() + " module versions]";
+  }
+
+  /** Configures and starts a {@link FakeGoProxy}. Not thread-safe. */
+  public static final class Builder {
+    private final List<ServedVersion> versions = new ArrayList<>();
+    private final Map<String, byte[]> lists = new HashMap<>();
+    private final List<Fault> faults = new ArrayList<>();
+    private final List<String[]> wrongHashes = new ArrayList<>();
+    private final List<String> skipped = new ArrayList<>();
+    private String sumdbName = DEFAULT_SUMDB_NAME;
+    private SignerKey signerKey;
+    private boolean withSumdb = true;
+    private int notFoundStatus = 404;
+    private int port;
+
+    private Builder() {}
+
+    /**
+     * Serves a module version defined in code.
+     *
+     * @param module the module version
+     * @return this builder
+     */
+    public Builder module(FakeModule module) {
+      versions.add(Objects.requireNonNull(module, "module").toServed());
+      return this;
+    }
+
+    /**
+     * Serves versions of a module, each with {@link FakeModule#of(String, String)}'s minimal
+     * content.
+     *
+     * @param path the module path
+     * @param versions canonical versions
+     * @return this builder
+     */
+    public Builder module(String path, String... versions) {
+      for (String v : versions) {
+        module(FakeModule.of(path, v));
+      }
+      return this;
+    }
+
+    /**
+     * Serves the module version in a txtar archive file named as in cmd/go's testdata
+     * ({@code example.com_m_v1.0.0.txt}).
+     *
+     * @param file the archive
+     * @return this builder
+     * @throws InvalidFakeModuleException if the name or content is malformed
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public Builder txtar(Path file) {
+      Objects.requireNonNull(file, "file");
+      versions.add(ModuleSources.fromTxtar(file.getFileName().toString(),
+          ModuleSources.read(file)));
+      return this;
+    }
+
+    /**
+     * Serves the module version in a txtar archive given as text.
+     *
+     * @param fileName the archive's name, which names the module version
+     *     ({@code example.com_m_v1.0.0.txt})
+     * @param content the archive
+     * @return this builder
+     * @throws InvalidFakeModuleException if the name or content is malformed
+     */
+    public Builder txtar(String fileName, String content) {
+      versions.add(ModuleSources.fromTxtar(Objects.requireNonNull(fileName, "fileName"),
+          Objects.requireNonNull(content, "content").getBytes(StandardCharsets.UTF_8)));
+      return this;
+    }
+
+    /**
+     * Serves every txtar archive ({@code *.txt}) in a directory, such as the go command's own
+     * {@code src/cmd/go/testdata/mod}. Files whose names do not name a valid module version are
+     * skipped, as the go command's test proxy skips them (see {@link #skippedFiles()}).
+     *
+     * @param dir the directory
+     * @return this builder
+     * @throws InvalidFakeModuleException if an archive is malformed
+     */
+    public Builder txtarDirectory(Path dir) {
+      versions.addAll(ModuleSources.fromTxtarDirectory(Objects.requireNonNull(dir, "dir"),
+          skipped));
+      return this;
+    }
+
+    /**
+     * Serves a GOPROXY-layout directory ({@code <escaped path>/@v/list}, {@code .info},
+     * {@code .mod}, {@code .zip}), for example a copy of {@code $GOMODCACHE/cache/download}.
+     * List files are served as they are; zips are read from disk on each request.
+     *
+     * @param dir the directory
+     * @return this builder
+     * @throws InvalidFakeModuleException if a file name does not decode
+     */
+    public Builder directory(Path dir) {
+      Objects.requireNonNull(dir, "dir");
+      if (!Files.isDirectory(dir)) {
+        throw new IllegalArgumentException("not a directory: " + dir);
+      }
+      ModuleSources.Layout layout = ModuleSources.fromLayout(dir);
+      versions.addAll(layout.versions());
+      lists.putAll(layout.lists());
+      return this;
+    }
+
+    /**
+     * Returns the txtar files skipped so far by {@link #txtarDirectory(Path)}.
+     *
+     * @return file names
+     */
+    public List<String> skippedFiles() {
+      return List.copyOf(skipped);
+    }
+
+    /**
+     * Sets the checksum database name. Default: {@value #DEFAULT_SUMDB_NAME}.
+     *
+     * @param name a note signer name (no spaces or {@code +})
+     * @return this builder
+     */
+    public Builder sumdbName(String name) {
+      this.sumdbName = Objects.requireNonNull(name, "name");
+      return this;
+    }
+
+    /**
+     * Signs tree heads with this key (its name becomes the database name). Default: a new key
+     * for each fake.
+     *
+     * @param key the signer key
+     * @return this builder
+     */
+    public Builder sumdbSignerKey(SignerKey key) {
+      this.signerKey = Objects.requireNonNull(key, "key");
+      return this;
+    }
+
+    /**
+     * Serves no checksum database: {@code /sumdb/...} answers 404 and {@link #environment()}
+     * has {@code GOSUMDB=off}.
+     *
+     * @return this builder
+     */
+    public Builder noSumdb() {
+      this.withSumdb = false;
+      return this;
+    }
+
+    /**
+     * Starts with {@link FakeSumdb#serveWrongHash(String, String)} for this module version
+     * (and again after {@link FakeGoProxy#reset()}).
+     *
+     * @param path the module path
+     * @param version the version
+     * @return this builder
+     */
+    public Builder sumdbWrongHash(String path, String version) {
+      wrongHashes.add(new String[] {Objects.requireNonNull(path, "path"),
+          Objects.requireNonNull(version, "version")});
+      return this;
+    }
+
+    /**
+     * Sets the status for unknown modules and versions: 404 (default) or 410, as real proxies
+     * answer.
+     *
+     * @param status 404 or 410
+     * @return this builder
+     */
+    public Builder notFoundStatus(int status) {
+      if (status != 404 && status != 410) {
+        throw new IllegalArgumentException("not-found status must be 404 or 410: " + status);
+      }
+      this.notFoundStatus = status;
+      return this;
+    }
+
+    /**
+     * Adds a fault, applied from the first request. Faults are tried in the order added; the
+     * first whose aim matches (and whose {@link Fault#times(int) count} is not used up) applies.
+     *
+     * @param fault the fault
+     * @return this builder
+     */
+    public Builder fault(Fault fault) {
+      faults.add(Objects.requireNonNull(fault, "fault"));
+      return this;
+    }
+
+    /**
+     * Listens on this loopback port. Default: 0, any free port.
+     *
+     * @param port 0 to 65535
+     * @return this builder
+     */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port out of range: " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /**
+     * Builds the checksum database and starts the server on loopback.
+     *
+     * @return the running fake
+     * @throws InvalidFakeModuleException if a module version is defined twice
+     * @throws IOException if the server cannot listen
+     */
+    public FakeGoProxy start() throws IOException {
+      ModuleStore store = new ModuleStore(versions, lists);
+      FakeSumdb sumdb = null;
+      if (withSumdb) {
+        SignerKey key = signerKey != null ? signerKey : SignerKey.generate(sumdbName);
+        sumdb = new FakeSumdb(key, store.all(), wrongHashes);
+      }
+      RequestJournal journal = new RequestJournal();
+      ProxyDispatcher dispatcher =
+          new ProxyDispatcher(store, sumdb, journal, faults, notFoundStatus);
+      MockWebServer server = new MockWebServer();
+      server.setDispatcher(dispatcher);
+      InetAddress loopback = InetAddress.getLoopbackAddress();
+      server.start(loopback, port);
+      String host = loopback.getHostAddress();
+      if (host.indexOf(':') >= 0) {
+        host = "[" + host + "]";
+      }
+      URI url = URI.create("http://" + host + ":" + server.getPort());
+      return new FakeGoProxy(server, dispatcher, journal, sumdb, store, url);
+    }
+  }
+
+  /** For the JUnit extension: whether the sumdb is present. */
+  Optional<FakeSumdb> sumdbIfPresent() {
+    return Optional.ofNullable(sumdb);
+  }
+}

@@ -1,0 +1,213 @@
+package io.github.goproxy4j.testkit;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import okhttp3.Headers;
+import okio.Buffer;
+
+/** Routes every request of a fake: proxy endpoints, sumdb endpoints, faults, the journal. */
+final class ProxyDispatcher extends Dispatcher {
+
+  /** A fault and how often it has fired. */
+  static final class Rule {
+    final Fault fault;
+    final boolean fromBuilder;
+    final AtomicInteger used = new AtomicInteger();
+
+    Rule(Fault fault, boolean fromBuilder) {
+      this.fault = fault;
+      this.fromBuilder = fromBuilder;
+    }
+  }
+
+  private final ModuleStore store;
+  private final FakeSumdb sumdb; // null when disabled
+  private final RequestJournal journal;
+  private final List<Rule> rules = new CopyOnWriteArrayList<>();
+  private final int notFoundStatus;
+  private final Clock clock = Clock.systemUTC();
+
+  ProxyDispatcher(ModuleStore store, FakeSumdb sumdb, RequestJournal journal, List<Fault> faults,
+      int notFoundStatus) {
+    this.store = store;
+    this.sumdb = sumdb;
+    this.journal = journal;
+    this.notFoundStatus = notFoundStatus;
+    for (Fault f : faults) {
+      rules.add(new Rule(f, true));
+    }
+  }
+
+  void addFault(Fault f) {
+    rules.add(new Rule(f, false));
+  }
+
+  /** Removes the faults added at run time and resets the counters of the others. */
+  void resetFaults() {
+    rules.removeIf(r -> !r.fromBuilder);
+    rules.forEach(r -> r.used.set(0));
+  }
+
+  void clearFaults() {
+    rules.clear();
+  }
+
+  @Override
+  public MockResponse dispatch(RecordedRequest rr) {
+    String target = rr.getTarget();
+    Route route = Route.parse(target == null ? "" : target, sumdb == null ? null : sumdb.name());
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    Headers h = rr.getHeaders();
+    for (String name : h.names()) {
+      headers.put(name, h.values(name));
+    }
+    ProxyRequest req = new ProxyRequest(clock.instant(), rr.getMethod(),
+        target == null ? "" : target, route.path(), headers, route.endpoint(),
+        route.modulePath(), route.version(), 0, null);
+    Answer answer;
+    try {
+      answer = answer(rr.getMethod(), route);
+    } catch (RuntimeException | IOException e) {
+      answer = Answer.text(500, "internal error in the fake proxy: " + e);
+    }
+    Rule rule = match(req);
+    MockResponse response = build(answer, rule == null ? null : rule.fault);
+    int status = rule != null && rule.fault.kind() == Fault.Kind.DISCONNECT_BEFORE_RESPONSE
+        ? 0 : response.getCode();
+    journal.add(req.answered(status, rule == null ? null : rule.fault.toString()));
+    return response;
+  }
+
+  private Rule match(ProxyRequest req) {
+    for (Rule r : rules) {
+      if (r.fault.matches(req)) {
+        int limit = r.fault.limit();
+        if (limit == 0 || r.used.getAndIncrement() < limit) {
+          return r;
+        }
+      }
+    }
+    return null;
+  }
+
+  private Answer answer(String method, Route route) throws IOException {
+    if (!"GET".equals(method)) {
+      return Answer.text(405, "method not allowed: the Go module proxy protocol uses GET only");
+    }
+    if (route.badRequest() != null) {
+      return Answer.text(400, route.badRequest());
+    }
+    if (route.endpoint().isSumdb()) {
+      if (sumdb == null || route.sumdbName() == null) {
+        return Answer.text(404, "not found: no checksum database at " + route.path());
+      }
+      return sumdb.answer(route.endpoint(), route.sumdbRest());
+    }
+    String path = route.modulePath();
+    switch (route.endpoint()) {
+      case LIST:
+        if (!store.hasModule(path)) {
+          return notFound("not found: module " + path + ": no matching versions");
+        }
+        return Answer.ok(Answer.TEXT, store.list(path));
+      case LATEST: {
+        ServedVersion sv = store.latest(path);
+        if (sv == null) {
+          return notFound("not found: module " + path + ": no matching versions");
+        }
+        return Answer.ok("application/json", sv.info());
+      }
+      case INFO:
+      case MOD:
+      case ZIP: {
+        String v = route.version();
+        ServedVersion sv = store.get(path, v);
+        if (sv == null) {
+          return notFound("not found: " + path + "@" + v + ": invalid version: unknown revision "
+              + v);
+        }
+        if (route.endpoint() == Endpoint.INFO) {
+          return sv.info() == null ? notFound("not found: " + sv.key() + ": no .info file")
+              : Answer.ok("application/json", sv.info());
+        }
+        if (route.endpoint() == Endpoint.MOD) {
+          return sv.mod() == null ? notFound("not found: " + sv.key() + ": no .mod file")
+              : Answer.ok(Answer.TEXT, sv.mod());
+        }
+        byte[] zip = sv.zip();
+        return zip == null ? notFound("not found: " + sv.key() + ": no .zip file")
+            : Answer.ok("application/zip", zip);
+      }
+      default:
+        return Answer.text(404, "not found: " + Route.printable(route.path())
+            + " is not a Go module proxy path");
+    }
+  }
+
+  private Answer notFound(String text) {
+    return Answer.text(notFoundStatus, text);
+  }
+
+  /** Turns an answer into a MockResponse, with the fault applied. */
+  static MockResponse build(Answer a, Fault f) {
+    Answer answer = a;
+    if (f != null && f.kind() == Fault.Kind.STATUS) {
+      answer = Answer.text(f.status(), f.body());
+    }
+    byte[] body = answer.body();
+    MockResponse.Builder b = new MockResponse.Builder().code(answer.status())
+        .status(Answer.statusLine(answer.status()));
+    if (f == null) {
+      return b.setHeader("Content-Type", answer.contentType())
+          .body(new Buffer().write(body)).build();
+    }
+    switch (f.kind()) {
+      case TRUNCATE:
+        body = Arrays.copyOf(body, (int) Math.min(body.length, f.amount()));
+        break;
+      case CORRUPT:
+        if (body.length > 0) {
+          body = body.clone();
+          body[body.length / 2] ^= (byte) 0xFF;
+        }
+        break;
+      default:
+        break;
+    }
+    b.setHeader("Content-Type", answer.contentType());
+    switch (f.kind()) {
+      case DISCONNECT_BEFORE_RESPONSE:
+        b.body(new Buffer().write(body)).onResponseStart(new SocketEffect.CloseSocket());
+        break;
+      case DISCONNECT_AFTER_HEADERS:
+        b.body(new Buffer()).setHeader("Content-Length", body.length)
+            .onResponseEnd(new SocketEffect.CloseSocket());
+        break;
+      case DISCONNECT_DURING_BODY:
+        b.body(new Buffer().write(body)).onResponseBody(new SocketEffect.CloseSocket());
+        break;
+      case TRICKLE:
+        b.body(new Buffer().write(body))
+            .throttleBody(f.amount(), f.period().toNanos(), TimeUnit.NANOSECONDS);
+        break;
+      default:
+        b.body(new Buffer().write(body));
+        break;
+    }
+    if (!f.delay().isZero()) {
+      b.headersDelay(f.delay().toNanos(), TimeUnit.NANOSECONDS);
+    }
+    return b.build();
+  }
+}

@@ -1,0 +1,152 @@
+package io.github.goproxy4j.testkit.internal;
+
+import io.github.goproxy4j.testkit.FakeGoProxy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+/**
+ * The standalone fake proxy: {@code java -jar goproxy-testkit-<v>-standalone.jar DIR [--port N]
+ * [--sumdb-name NAME] [--wait-for-signal]}. DIR is a directory of txtar module archives
+ * (cmd/go testdata style) or a GOPROXY-layout directory. Prints {@code GOPROXY=<url>} and
+ * {@code GOSUMDB=<key>} on standard output, then serves until standard input is closed (or,
+ * with {@code --wait-for-signal}, until the process is signalled).
+ */
+public final class StandaloneMain {
+  private StandaloneMain() {}
+
+  private static final String USAGE = "usage: java -jar goproxy-testkit-standalone.jar DIR"
+      + " [--port N] [--sumdb-name NAME] [--wait-for-signal]\n"
+      + "  DIR: a directory of txtar module archives (example.com_m_v1.0.0.txt) or a"
+      + " GOPROXY-layout directory (example.com/m/@v/v1.0.0.zip ...)\n"
+      + "  Serves on 127.0.0.1 until standard input is closed (or until signalled with"
+      + " --wait-for-signal).";
+
+  /**
+   * Runs the server.
+   *
+   * @param args the command line
+   */
+  public static void main(String[] args) {
+    int code = run(args, System.in, System.out, System.err);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  /**
+   * Runs the server with the given streams; returns the exit code.
+   *
+   * @param args the command line
+   * @param stdin closes to stop the server
+   * @param out receives the GOPROXY and GOSUMDB lines
+   * @param err receives messages
+   * @return 0 after a clean stop, 1 for bad module data, 2 for a usage error
+   */
+  static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err) {
+    Path dir = null;
+    int port = 0;
+    String sumdbName = null;
+    boolean waitForSignal = false;
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      try {
+        if (a.equals("--port") && i + 1 < args.length) {
+          port = Integer.parseInt(args[++i]);
+        } else if (a.startsWith("--port=")) {
+          port = Integer.parseInt(a.substring("--port=".length()));
+        } else if (a.equals("--sumdb-name") && i + 1 < args.length) {
+          sumdbName = args[++i];
+        } else if (a.equals("--wait-for-signal")) {
+          waitForSignal = true;
+        } else if (a.equals("-h") || a.equals("--help")) {
+          out.println(USAGE);
+          return 0;
+        } else if (a.startsWith("-") || dir != null) {
+          err.println("unexpected argument: " + a + "\n" + USAGE);
+          return 2;
+        } else {
+          dir = Paths.get(a);
+        }
+      } catch (NumberFormatException e) {
+        err.println("invalid port: " + args[i] + "\n" + USAGE);
+        return 2;
+      }
+    }
+    if (dir == null) {
+      err.println(USAGE);
+      return 2;
+    }
+    if (!Files.isDirectory(dir)) {
+      err.println("not a directory: " + dir);
+      return 2;
+    }
+    FakeGoProxy proxy;
+    try {
+      FakeGoProxy.Builder b = FakeGoProxy.builder().port(port);
+      if (sumdbName != null) {
+        b.sumdbName(sumdbName);
+      }
+      if (hasTxtar(dir)) {
+        b.txtarDirectory(dir);
+        for (String s : b.skippedFiles()) {
+          err.println("skipped " + s + ": not named <escaped path>_<version>.txt");
+        }
+      } else {
+        b.directory(dir);
+      }
+      proxy = b.start();
+    } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
+      return 1;
+    } catch (IOException | java.io.UncheckedIOException e) {
+      err.println("cannot start: " + e.getMessage());
+      return 1;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      proxy.close();
+      stopped.countDown();
+    }, "goproxy-testkit-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    out.println("GOPROXY=" + proxy.url());
+    out.println("GOSUMDB=" + proxy.sumdbKey());
+    out.flush();
+    err.println("serving " + proxy.moduleVersions().size() + " module versions from " + dir
+        + (waitForSignal ? "; stop with a signal" : "; close standard input to stop"));
+    try {
+      if (waitForSignal) {
+        stopped.await();
+      } else {
+        byte[] buf = new byte[256];
+        while (stdin.read(buf) >= 0) {
+          // ignore input; EOF stops the server
+        }
+      }
+    } catch (IOException | InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // already shutting down; the hook closes the proxy
+      return 0;
+    }
+    proxy.close();
+    return 0;
+  }
+
+  private static boolean hasTxtar(Path dir) {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.anyMatch(p -> p.getFileName().toString().endsWith(".txt")
+          && Files.isRegularFile(p));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}
