@@ -41,6 +41,27 @@ final class Warnings {
       }
     }
 
+    // Misspelled names (process environment), and quoted values there.
+    String[][] typos = {{"GO_PROXY", "GOPROXY"}, {"GOPROXIES", "GOPROXY"}, {"GO_PRIVATE", "GOPRIVATE"},
+        {"GO_NOPROXY", "GONOPROXY"}, {"GO_NOSUMDB", "GONOSUMDB"}, {"GO_SUMDB", "GOSUMDB"},
+        {"GONOSUMDBS", "GONOSUMDB"}, {"GO_INSECURE", "GOINSECURE"}, {"GOFLAG", "GOFLAGS"}};
+    for (String[] t : typos) {
+      if (!env.environment().getOrDefault(t[0], "").isEmpty()) {
+        out.add(new GoEnv.Warning(t[0], t[0] + " is not a Go setting; the go command never reads"
+            + " it", "rename it to " + t[1]));
+      }
+    }
+    for (String key : List.of("GOPROXY", "GOSUMDB", "GOPRIVATE", "GONOPROXY", "GONOSUMDB",
+        "GOINSECURE", "GOFLAGS")) {
+      String v = env.environment().getOrDefault(key, "");
+      if (v.length() >= 2 && ((v.startsWith("\"") && v.endsWith("\""))
+          || (v.startsWith("'") && v.endsWith("'")))) {
+        out.add(new GoEnv.Warning(key, "the environment value is quoted; the quotes are part of"
+            + " the value (often from a docker --env-file or a .env file)", "remove the quotes: "
+            + key + "=" + v.substring(1, v.length() - 1)));
+      }
+    }
+
     // Env file lines.
     for (EnvFile.Line line : env.userFileContents().lines) {
       String where = fileName + " line " + line.number();
