@@ -141,6 +141,45 @@ class ModuleZipTest {
   }
 
   @Test
+  void concurrentUnzipsIntoOneTargetLeaveOneWholeTree() throws Exception {
+    Map<String, byte[]> files = new java.util.TreeMap<>();
+    for (int i = 0; i < 200; i++) {
+      files.put("d" + (i % 7) + "/f" + i + ".go", ("package d\n// " + i + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    Path zip = tmp.resolve("m.zip");
+    ModuleZip.create(MV, files, zip);
+    Path target = tmp.resolve("cache/example.com/m@v1.0.0");
+    int threads = 4;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<Boolean>> results = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      results.add(pool.submit(() -> {
+        start.await();
+        try {
+          ModuleZip.unzip(MV, zip, target);
+          return true;
+        } catch (IOException e) {
+          assertTrue(e.getMessage().contains("exists and is not empty"), e.getMessage());
+          return false;
+        }
+      }));
+    }
+    start.countDown();
+    int winners = 0;
+    for (var f : results) {
+      winners += f.get() ? 1 : 0;
+    }
+    pool.shutdown();
+    assertEquals(1, winners, "exactly one extraction is moved into place");
+    assertEquals(files.size(), filesUnder(target).size());
+    assertEquals(Hash1.ofZip(zip), Hash1.ofDir(target, P));
+    try (Stream<Path> s = Files.list(target.getParent())) {
+      assertEquals(List.of(target), s.toList(), "losers leave no temporary trees");
+    }
+  }
+
+  @Test
   void createToPathIsAtomicAndRejectsInvalidSets() throws IOException {
     Path zip = tmp.resolve("out/m.zip");
     ModuleZip.create(MV, Map.of("a.go", new byte[] {1}), zip);
