@@ -104,18 +104,33 @@ class ModuleZipTest {
   }
 
   @Test
-  void largeFilesAreStreamed() throws IOException {
+  void largeFilesAreStreamedWithBoundedMemory() throws IOException {
     byte[] big = new byte[48 << 20];
     big[big.length - 1] = 7;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ModuleZip.create(MV, Map.of("big.bin", big), out);
     Path zip = Files.write(tmp.resolve("m.zip"), out.toByteArray());
     Path dir = tmp.resolve("x");
+    long before = allocatedBytes();
     ModuleZip.unzip(MV, zip, dir);
+    long allocated = allocatedBytes() - before;
+    assertTrue(allocated < 2 << 20, "extracting 48 MiB allocated " + allocated + " bytes: not streamed");
     assertEquals(big.length, Files.size(dir.resolve("big.bin")));
     try (InputStream in = Files.newInputStream(dir.resolve("big.bin"))) {
       assertEquals(big.length - 1, in.skip(big.length - 1));
       assertEquals(7, in.read());
+    }
+  }
+
+  /** The current thread's allocation counter (HotSpot's ThreadMXBean, reached reflectively). */
+  private static long allocatedBytes() {
+    try {
+      Object mx = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
+      java.lang.reflect.Method m = Class.forName("com.sun.management.ThreadMXBean")
+          .getMethod("getCurrentThreadAllocatedBytes");
+      return (long) m.invoke(mx);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError("this test needs HotSpot's thread allocation counter", e);
     }
   }
 
