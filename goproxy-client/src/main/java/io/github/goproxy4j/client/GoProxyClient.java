@@ -531,7 +531,7 @@ public final class GoProxyClient implements AutoCloseable {
     if (db.isEmpty()) {
       return;
     }
-    ChecksumDatabase database = database(route, db.get());
+    ChecksumDatabase database = database(db.get());
     if (goMod) {
       database.verifyGoMod(module, hash);
     } else {
@@ -539,13 +539,16 @@ public final class GoProxyClient implements AutoCloseable {
     }
   }
 
-  private ChecksumDatabase database(Route route, ChecksumDb db) {
+  private ChecksumDatabase database(ChecksumDb db) {
     if (checksumDatabase != null) {
       return checksumDatabase;
     }
+    // The database is found through the GOPROXY list, whatever the module's own route: a module
+    // that matches GONOPROXY (route [direct]) still has its checksums looked up via the proxies,
+    // as the go command does (sumdb.go uses the proxy list, not the module's route).
     return databases.computeIfAbsent(db.name(), name -> ChecksumDatabase.builder()
         .checksumDb(db)
-        .route(route)
+        .proxies(resolver.proxies())
         .transport(transport)
         .cacheDir(cache.root().resolve("cache").resolve("download").resolve("sumdb"))
         .stateDir(sumdbStateDir())
@@ -887,8 +890,7 @@ public final class GoProxyClient implements AutoCloseable {
    * @throws io.github.goproxy4j.env.GoEnvException if GOSUMDB is invalid
    */
   public Optional<ChecksumDatabase> checksumDatabase(ModulePath path) {
-    Route route = resolver.resolve(path);
-    return route.checksumDb().map(db -> database(route, db));
+    return resolver.resolve(path).checksumDb().map(this::database);
   }
 
   /** Stops the download threads and closes the transport the client created. */
