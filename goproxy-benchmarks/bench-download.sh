@@ -10,7 +10,7 @@ WORK=${1:-/tmp/goproxy4j-bench-download}
 MODULES=${2:-60}
 ROUNDS=${3:-3}
 mkdir -p "$WORK"
-mvn -B -o -q -pl goproxy-benchmarks -am package -Dmaven.test.skip=true -Dmaven.javadoc.skip=true
+mvn -B -o -q -pl goproxy-benchmarks -am package -DskipTests -Dmaven.javadoc.skip=true
 JAR=goproxy-benchmarks/target/goproxy-benchmarks.jar
 echo "== go mod download vs GoProxyClient ($MODULES modules, $ROUNDS rounds)"
 java -Xmx1g -cp "$JAR" io.github.goproxy4j.benchmarks.client.DownloadBench compare "$WORK" "$MODULES" "$ROUNDS"
