@@ -80,6 +80,12 @@ class SumdbVerificationTest {
       }
       assertTrue(Files.exists(ours.resolve("cache/download/sumdb/" + fake.sumdb().name()
           + "/lookup/example.com/a@v1.0.0")));
+      // With the fake gone, go's cache and go's sumdb state verify offline.
+      fake.close();
+      try (GoProxyClient c = client(fake, goCache,
+          Map.of("GOPATH", tmp.resolve("gopath-go").toString()))) {
+        assertEquals(d.zipHash(), c.download(A).zipHash());
+      }
     }
   }
 
