@@ -16,6 +16,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +41,13 @@ final class SumdbTiles implements TileReader {
   private final SumdbBase base;
   private final ConcurrentMap<String, CompletableFuture<byte[]>> downloads = new ConcurrentHashMap<>();
   private final Set<String> onDisk = ConcurrentHashMap.newKeySet();
+  /** Runs parallel tile downloads; at most 16 threads, idle ones exit after a few seconds. */
+  private final ThreadPoolExecutor pool = new ThreadPoolExecutor(0, 16, 5, TimeUnit.SECONDS,
+      new SynchronousQueue<>(), r -> {
+        Thread t = new Thread(r, "goproxy4j-sumdb-tiles");
+        t.setDaemon(true);
+        return t;
+      });
 
   /** Where the database is reached; resolved lazily by the caller. */
   interface SumdbBase {
@@ -54,41 +65,74 @@ final class SumdbTiles implements TileReader {
     return Tile.SUMDB_HEIGHT;
   }
 
+  /**
+   * Reads the tiles, downloading those not on disk in parallel (as go does), each at most once
+   * across all threads.
+   */
   @Override
   public List<byte[]> readTiles(List<Tile> tiles) throws IOException {
-    List<byte[]> out = new ArrayList<>(tiles.size());
+    List<CompletableFuture<byte[]>> futures = new ArrayList<>(tiles.size());
+    List<Runnable> mine = new ArrayList<>();
     for (Tile t : tiles) {
-      out.add(read(t));
+      futures.add(start(t, mine));
+    }
+    // Run our own downloads: all but the last on the pool, the last on this thread.
+    for (int i = 0; i < mine.size(); i++) {
+      Runnable task = mine.get(i);
+      if (i == mine.size() - 1) {
+        task.run();
+      } else {
+        try {
+          pool.execute(task);
+        } catch (RejectedExecutionException e) {
+          task.run(); // pool saturated or closed: download here
+        }
+      }
+    }
+    List<byte[]> out = new ArrayList<>(tiles.size());
+    for (CompletableFuture<byte[]> f : futures) {
+      out.add(join(f).clone());
     }
     return out;
   }
 
-  private byte[] read(Tile tile) throws IOException {
+  /**
+   * Returns the tile's data: from a download in flight, from disk, or from a new download that is
+   * added to {@code tasks} for the caller to run.
+   */
+  private CompletableFuture<byte[]> start(Tile tile, List<Runnable> tasks) {
     String path = tile.path();
     CompletableFuture<byte[]> f = downloads.get(path);
-    if (f == null) {
+    if (f != null) {
+      return f;
+    }
+    try {
       Optional<byte[]> cached = fromDisk(tile);
       if (cached.isPresent()) {
-        return cached.get();
+        return CompletableFuture.completedFuture(cached.get());
       }
-      CompletableFuture<byte[]> mine = new CompletableFuture<>();
-      f = downloads.putIfAbsent(path, mine);
-      if (f == null) {
-        f = mine;
-        try {
-          // Another thread may have saved the tile between our disk check and now.
-          Optional<byte[]> again = fromDisk(tile);
-          mine.complete(again.isPresent() ? again.get() : download(tile));
-          if (again.isPresent()) {
-            downloads.remove(path, mine);
-          }
-        } catch (IOException | RuntimeException e) {
-          downloads.remove(path, mine);
-          mine.completeExceptionally(e);
-        }
-      }
+    } catch (IOException | RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
     }
-    return join(f).clone();
+    CompletableFuture<byte[]> mine = new CompletableFuture<>();
+    f = downloads.putIfAbsent(path, mine);
+    if (f != null) {
+      return f;
+    }
+    tasks.add(() -> {
+      try {
+        // Another thread may have saved the tile between our disk check and now.
+        Optional<byte[]> again = fromDisk(tile);
+        mine.complete(again.isPresent() ? again.get() : download(tile));
+        if (again.isPresent()) {
+          downloads.remove(path, mine);
+        }
+      } catch (IOException | RuntimeException e) {
+        downloads.remove(path, mine);
+        mine.completeExceptionally(e);
+      }
+    });
+    return mine;
   }
 
   private static byte[] join(CompletableFuture<byte[]> f) throws IOException {
@@ -220,6 +264,7 @@ final class SumdbTiles implements TileReader {
 
   /** Forgets tiles held in memory (after close). */
   void clear() {
+    pool.shutdown();
     downloads.clear();
   }
 

@@ -493,6 +493,33 @@ class ChecksumDatabaseTest {
   }
 
   @Test
+  void partialTileMissingOnTheServerIsCutFromTheFullTile() throws Exception {
+    addSame(600);
+    fake.signedSize = 300; // the client sees tree 300; the server's log already has 600
+    fake.fault = p -> p.equals("/tile/8/0/001.p/44") ? SumdbFakeDb.text(404, "gone\n") : null;
+    try (ChecksumDatabase db = client(fake)) {
+      assertEquals(299, db.lookup(mv("example.com/m299", "v1.0.0")).recordId());
+    }
+    assertEquals(1, transport.counts().get("/tile/8/0/001.p/44"));
+    assertEquals(1, transport.counts().get("/tile/8/0/001"));
+    // Saved under the partial tile's name, as go does.
+    assertArrayEquals(Arrays.copyOf(fake.tileData("tile/8/0/001"), 44 * 32), Files.readAllBytes(cached("tile/8/0/001.p/44")));
+    assertFalse(Files.exists(cached("tile/8/0/001")));
+  }
+
+  @Test
+  void cachedFullTileServesAPartialTile() throws Exception {
+    addSame(600);
+    Files.createDirectories(cached("tile/8/0"));
+    Files.write(cached("tile/8/0/001"), fake.tileData("tile/8/0/001"));
+    fake.signedSize = 300;
+    try (ChecksumDatabase db = client(fake)) {
+      db.lookup(mv("example.com/m299", "v1.0.0"));
+    }
+    assertFalse(transport.counts().containsKey("/tile/8/0/001.p/44"), transport.counts().toString());
+  }
+
+  @Test
   void closedInstanceRefusesWork() throws Exception {
     addThree();
     ChecksumDatabase db = client(fake);

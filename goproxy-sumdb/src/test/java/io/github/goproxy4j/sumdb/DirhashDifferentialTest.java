@@ -1,6 +1,7 @@
 package io.github.goproxy4j.sumdb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.goproxy4j.testing.GoTool;
 import java.io.IOException;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DirhashDifferentialTest {
   static final long SEED = 0x5eed_d1ffL;
-  static final int ZIPS = 150;
+  static final int ZIPS = 120;
 
   static final String PROGRAM = String.join("\n",
       "package main",
@@ -135,12 +136,23 @@ class DirhashDifferentialTest {
       zips.add(p);
       stdin.append(p).append('\n');
     }
+    // A zip64 archive (more than 65535 entries), written by java.util.zip.
+    Path zip64 = work.resolve("zip64.zip");
+    try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip64))) {
+      for (int i = 0; i < 70_000; i++) {
+        z.putNextEntry(new java.util.zip.ZipEntry("example.com/big@v1.0.0/f" + i));
+        z.write(i % 7 == 0 ? new byte[0] : Integer.toString(i).getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    zips.add(zip64);
+    stdin.append(zip64).append('\n');
     GoTool.Result go = GoTool.exec(work, GoTool.hermeticEnv(work), 120,
         stdin.toString().getBytes(StandardCharsets.UTF_8), bin.toString()).requireOk();
     String[] want = go.stdout().split("\n");
-    assertEquals(ZIPS, want.length);
+    assertEquals(ZIPS + 1, want.length);
+    assertTrue(want[ZIPS].startsWith("h1:"), "go reads the zip64 archive: " + want[ZIPS]);
     int errors = 0;
-    for (int i = 0; i < ZIPS; i++) {
+    for (int i = 0; i < zips.size(); i++) {
       String got;
       try {
         got = ModuleHash.ofZip(zips.get(i)).toString();

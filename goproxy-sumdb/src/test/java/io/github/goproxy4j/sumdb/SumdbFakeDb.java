@@ -38,7 +38,7 @@ final class SumdbFakeDb implements AutoCloseable {
   private final List<byte[]> records = new ArrayList<>();
   private final List<Hash> hashes = new ArrayList<>();
   private final Map<String, Long> ids = new HashMap<>();
-  private final MockWebServer server = new MockWebServer();
+  private final MockWebServer server;
   /** Replaces the answer for a request path when it returns non-null. */
   volatile Function<String, MockResponse> fault = p -> null;
   /** When set, lookups answer with this tree size (an older signed tree), not the current one. */
@@ -47,7 +47,17 @@ final class SumdbFakeDb implements AutoCloseable {
   volatile boolean supported = true;
 
   SumdbFakeDb(SignerKey signer) throws IOException {
+    this(signer, true);
+  }
+
+  /** With {@code serve} false, only the in-memory log (no HTTP server, nothing of OkHttp loaded). */
+  SumdbFakeDb(SignerKey signer, boolean serve) throws IOException {
     this.signer = signer;
+    if (!serve) {
+      this.server = null;
+      return;
+    }
+    this.server = new MockWebServer();
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
@@ -73,7 +83,7 @@ final class SumdbFakeDb implements AutoCloseable {
   }
 
   URI url() {
-    return URI.create("http://127.0.0.1:" + server.getPort());
+    return URI.create("http://127.0.0.1:" + (server == null ? 9 : server.getPort()));
   }
 
   /** A proxy base whose {@code /sumdb/<name>/supported} answers 200 (see {@link #supported}). */
@@ -149,7 +159,7 @@ final class SumdbFakeDb implements AutoCloseable {
     return out;
   }
 
-  /** The bytes of a tile as the current (or {@link #signedSize}) tree serves it, or null. */
+  /** The bytes of a tile of the log (whatever {@link #signedSize} says), or null. */
   synchronized byte[] tileData(String tilePath) {
     Tile t;
     try {
@@ -157,7 +167,7 @@ final class SumdbFakeDb implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       return null;
     }
-    long size = signedSize >= 0 ? signedSize : records.size();
+    long size = records.size();
     if (t.level() < 0 || t.height() != 8
         || (t.number() << t.height()) + t.width() > (size >> (t.level() * t.height()))) {
       return null;
@@ -236,6 +246,8 @@ final class SumdbFakeDb implements AutoCloseable {
 
   @Override
   public void close() {
-    server.close();
+    if (server != null) {
+      server.close();
+    }
   }
 }
