@@ -59,9 +59,12 @@ class SumdbVerificationTest {
   @Test
   void verifiesThroughTheDatabaseAndMatchesGo() throws Exception {
     GoTool.assumeGo();
+    Path goCache = tmp.resolve("go");
+    DownloadedModule d;
+    Map<String, String> fakeEnv;
     try (FakeGoProxy fake = FakeGoProxy.builder().module("example.com/a", "v1.0.0", "v1.1.0").start()) {
+      fakeEnv = fake.environment();
       Path ours = tmp.resolve("ours");
-      DownloadedModule d;
       try (GoProxyClient c = client(fake, ours, Map.of())) {
         d = c.download(A);
       }
@@ -71,7 +74,6 @@ class SumdbVerificationTest {
       assertEquals(go.get("Sum").asText(), d.zipHash().toString());
       assertEquals(go.get("GoModSum").asText(), d.goModHash().toString());
       // The module files are byte-identical to go's, sumdb lookups cached in the same place.
-      Path goCache = tmp.resolve("go");
       try (Stream<Path> s = Files.walk(goCache.resolve("cache/download/example.com"))) {
         for (Path p : s.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".lock")).toList()) {
           Path mine = ours.resolve(goCache.relativize(p));
@@ -80,12 +82,12 @@ class SumdbVerificationTest {
       }
       assertTrue(Files.exists(ours.resolve("cache/download/sumdb/" + fake.sumdb().name()
           + "/lookup/example.com/a@v1.0.0")));
-      // With the fake gone, go's cache and go's sumdb state verify offline.
-      fake.close();
-      try (GoProxyClient c = client(fake, goCache,
-          Map.of("GOPATH", tmp.resolve("gopath-go").toString()))) {
-        assertEquals(d.zipHash(), c.download(A).zipHash());
-      }
+    }
+    // With the fake gone, go's cache and go's sumdb state verify offline.
+    Map<String, String> vars = new HashMap<>(fakeEnv);
+    vars.put("GOPATH", tmp.resolve("gopath-go").toString());
+    try (GoProxyClient c = GoProxyClient.builder().env(GoEnv.of(vars)).moduleCache(goCache).build()) {
+      assertEquals(d.zipHash(), c.download(A).zipHash());
     }
   }
 
