@@ -71,6 +71,28 @@ class GoModFileTest {
   }
 
   @Test
+  void retractionMessagesAreTheGoCommands() {
+    GoModFile f = GoModFile.parse("go.mod", String.join("\n",
+        "module m",
+        "retract v1.0.0",
+        "// first line",
+        "// second line",
+        "retract [v1.0.0, v1.2.0]",
+        "retract v1.5.0 // \u0007bell",
+        ""));
+    assertEquals(Optional.of("retracted by module author: first line"), f.retractionMessage(Version.parse("v1.0.0")));
+    assertEquals(Optional.of("retracted by module author: (message omitted: contains non-printable characters)"),
+        f.retractionMessage(Version.parse("v1.5.0")));
+    assertEquals(Optional.empty(), f.retractionMessage(Version.parse("v1.3.0")));
+    assertEquals("(message omitted: too long)", GoModFile.shortMessage("x".repeat(501), "d"));
+    assertEquals("x".repeat(500), GoModFile.shortMessage("x".repeat(500), "d"));
+    assertEquals("d", GoModFile.shortMessage("  \n more", "d"));
+    assertEquals("a\u00a0b", GoModFile.shortMessage("a\u00a0b", "d"));
+    GoModFile bare = GoModFile.parse("go.mod", "module m\nretract v1.0.0\n");
+    assertEquals(Optional.of("retracted by module author"), bare.retractionMessage(Version.parse("v1.0.0")));
+  }
+
+  @Test
   void goLineRulesFollowTheRelease() {
     byte[] mod = "module m\ngo 1.21.0\n".getBytes(StandardCharsets.UTF_8);
     assertEquals(Optional.of("1.21.0"), GoModFile.parse("go.mod", mod).goVersion());

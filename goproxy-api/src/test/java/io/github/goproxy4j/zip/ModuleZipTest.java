@@ -104,18 +104,33 @@ class ModuleZipTest {
   }
 
   @Test
-  void largeFilesAreStreamed() throws IOException {
+  void largeFilesAreStreamedWithBoundedMemory() throws IOException {
     byte[] big = new byte[48 << 20];
     big[big.length - 1] = 7;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ModuleZip.create(MV, Map.of("big.bin", big), out);
     Path zip = Files.write(tmp.resolve("m.zip"), out.toByteArray());
     Path dir = tmp.resolve("x");
+    long before = allocatedBytes();
     ModuleZip.unzip(MV, zip, dir);
+    long allocated = allocatedBytes() - before;
+    assertTrue(allocated < 2 << 20, "extracting 48 MiB allocated " + allocated + " bytes: not streamed");
     assertEquals(big.length, Files.size(dir.resolve("big.bin")));
     try (InputStream in = Files.newInputStream(dir.resolve("big.bin"))) {
       assertEquals(big.length - 1, in.skip(big.length - 1));
       assertEquals(7, in.read());
+    }
+  }
+
+  /** The current thread's allocation counter (HotSpot's ThreadMXBean, reached reflectively). */
+  private static long allocatedBytes() {
+    try {
+      Object mx = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
+      java.lang.reflect.Method m = Class.forName("com.sun.management.ThreadMXBean")
+          .getMethod("getCurrentThreadAllocatedBytes");
+      return (long) m.invoke(mx);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError("this test needs HotSpot's thread allocation counter", e);
     }
   }
 
@@ -138,6 +153,45 @@ class ModuleZipTest {
     assertThrows(io.github.goproxy4j.module.InvalidVersionException.class,
         () -> ModuleZip.unzip(ModuleVersion.of("example.com/m", "v1.0"), zip, tmp.resolve("v")));
     assertThrows(NullPointerException.class, () -> ModuleZip.unzip(MV, zip, null));
+  }
+
+  @Test
+  void concurrentUnzipsIntoOneTargetLeaveOneWholeTree() throws Exception {
+    Map<String, byte[]> files = new java.util.TreeMap<>();
+    for (int i = 0; i < 200; i++) {
+      files.put("d" + (i % 7) + "/f" + i + ".go", ("package d\n// " + i + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    Path zip = tmp.resolve("m.zip");
+    ModuleZip.create(MV, files, zip);
+    Path target = tmp.resolve("cache/example.com/m@v1.0.0");
+    int threads = 4;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<Boolean>> results = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      results.add(pool.submit(() -> {
+        start.await();
+        try {
+          ModuleZip.unzip(MV, zip, target);
+          return true;
+        } catch (IOException e) {
+          assertTrue(e.getMessage().contains("exists and is not empty"), e.getMessage());
+          return false;
+        }
+      }));
+    }
+    start.countDown();
+    int winners = 0;
+    for (var f : results) {
+      winners += f.get() ? 1 : 0;
+    }
+    pool.shutdown();
+    assertEquals(1, winners, "exactly one extraction is moved into place");
+    assertEquals(files.size(), filesUnder(target).size());
+    assertEquals(Hash1.ofZip(zip), Hash1.ofDir(target, P));
+    try (Stream<Path> s = Files.list(target.getParent())) {
+      assertEquals(List.of(target), s.toList(), "losers leave no temporary trees");
+    }
   }
 
   @Test

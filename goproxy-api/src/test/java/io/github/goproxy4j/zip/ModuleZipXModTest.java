@@ -36,7 +36,8 @@ class ModuleZipXModTest {
   private static final String[] ELEMENTS = {"a.go", "b", "sub", "vendor", "go.mod", "GO.MOD", "Go.mod", "LICENSE",
       "M.go", "m.go", "x", "\u00df", "\u1e9e", "\u212a", "k", "K", "s", "\u017f", "\u00e9", "\u00c9",
       ".hg_archival.txt", "con", "aux.go", "bad'", "a b", "..", ".", "", "x.", "-x", "~", "\u01c5", "\u01c6",
-      "\u0131", "i", "\u0130", "modules.txt", "pkg", "\u03a3", "\u03c2", "\u03c3"};
+      "\u0131", "i", "\u0130", "modules.txt", "pkg", "\u03a3", "\u03c2", "\u03c3", "\u0007", "\u200b",
+      "\u00a0x", "\ud83d\ude00", "e\u0301", "\u2028", "x\u007f", "lpt1.txt", "COM9", "a~1", "\t"};
   private static final String[][] MODULES = {{"example.com/m", "v1.0.0"}, {"example.com/m", "v1.0.0"},
       {"example.com/m/v2", "v2.1.0"}, {"example.com/m", "v1.0.0+meta"}, {"example.com/m", "v1.2"},
       {"gopkg.in/yaml.v2", "v2.4.0"}};
