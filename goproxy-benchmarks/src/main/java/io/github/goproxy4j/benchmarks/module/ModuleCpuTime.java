@@ -43,6 +43,7 @@ public final class ModuleCpuTime {
     String[] paths = ModuleBenchData.PATHS;
     String[][] checks = ModuleBenchData.CHECKS;
     Map<String, IntFunction<Object>> ops = new LinkedHashMap<>();
+    ops.put("baseline (harness only)", i -> versions[i & 8191]);
     ops.put("modulePathParse", i -> ModulePath.parse(paths[i & 7]));
     ops.put("modulePathEscape", i -> ModulePath.escape(paths[i & 7]));
     ops.put("moduleCheck", i -> ModuleVersion.of(checks[i & 7][0], checks[i & 7][1]));
@@ -70,7 +71,7 @@ public final class ModuleCpuTime {
         long t1 = mx.getCurrentThreadCpuTime();
         best = Math.min(best, (t1 - t0) / (double) n);
       }
-      System.out.printf("cpu %s %.1f%n", e.getKey(), best);
+      System.out.printf("cpu %s %.1f%n", e.getKey().replace(' ', '_'), best);
     }
     if (sink == 42) {
       System.out.println();
