@@ -9,4 +9,5 @@ module io.github.goproxy4j.client {
   requires com.fasterxml.jackson.databind;
   requires org.slf4j;
 
+  exports io.github.goproxy4j.client;
 }

@@ -44,9 +44,12 @@ public final class ChecksumDb {
    * @param verifierKey the verifier key (its name is the database name)
    * @param url the URL to use directly, or null to go through the proxies
    * @return the database
+   * @throws GoEnvException if the key's name cannot be a database name
+   *     ({@code invalid sumdb name (must be host[/path]): ...})
    */
   public static ChecksumDb of(VerifierKey verifierKey, URI url) {
     Objects.requireNonNull(verifierKey, "verifierKey");
+    checkName(verifierKey.name());
     return new ChecksumDb(verifierKey, url);
   }
 
@@ -183,7 +186,11 @@ public final class ChecksumDb {
    * @return the direct URL
    */
   public URI directUrl() {
-    return URI.create("https://" + verifierKey.name());
+    try {
+      return toUri(GoUrl.parse("https://" + verifierKey.name()), "invalid sumdb name: ");
+    } catch (GoUrl.ParseException e) {
+      throw new GoEnvException("invalid sumdb name (must be host[/path]): " + verifierKey.name(), e);
+    }
   }
 
   @Override

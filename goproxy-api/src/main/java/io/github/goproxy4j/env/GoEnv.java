@@ -703,9 +703,6 @@ public final class GoEnv {
         if (home.isEmpty()) {
           return "";
         }
-        if (minor >= 24 && !GoFilePath.isAbs(os, home)) {
-          return ""; // path in $HOME is relative
-        }
         return home + "/.config";
       }
     }

@@ -33,6 +33,9 @@ public final class ProxyResolver {
   private final GoEnvException checksumDbError;
   private final boolean toolchainException;
   private final List<ProxyEntry> directOnly = List.of(ProxyEntry.DIRECT);
+  private final boolean noProxySameAsPrivate;
+  private final boolean noSumDbSameAsPrivate;
+  private final boolean noSumDbSameAsNoProxy;
 
   private ProxyResolver(GoEnv env) {
     this.env = env;
@@ -44,6 +47,9 @@ public final class ProxyResolver {
     this.noSumDb = ModulePatterns.parse(env.get("GONOSUMDB"));
     this.privatePatterns = ModulePatterns.parse(env.get("GOPRIVATE"));
     this.insecure = ModulePatterns.parse(env.get("GOINSECURE"));
+    this.noProxySameAsPrivate = noProxy.equals(privatePatterns);
+    this.noSumDbSameAsPrivate = noSumDb.equals(privatePatterns);
+    this.noSumDbSameAsNoProxy = noSumDb.equals(noProxy);
     String gosumdb = env.get("GOSUMDB");
     this.sumdbOff = gosumdb.equals("off");
     ChecksumDb db = null;
@@ -120,19 +126,27 @@ public final class ProxyResolver {
     if (proxyList.error != null) {
       throw new GoEnvException(proxyList.error.getMessage(), proxyList.error);
     }
+    // GONOPROXY and GONOSUMDB usually both default to GOPRIVATE: match each distinct list once.
+    String privateMatch = privatePatterns.isEmpty() ? null
+        : privatePatterns.firstMatch(modulePath).orElse(null);
     String noProxyMatch = null;
     List<ProxyEntry> proxies = proxyList.entries;
     if (hasNoProxyEntry) {
-      noProxyMatch = noProxy.firstMatch(modulePath).orElse(null);
+      noProxyMatch = noProxySameAsPrivate ? privateMatch
+          : noProxy.firstMatch(modulePath).orElse(null);
       if (noProxyMatch != null) {
         proxies = directOnly;
       }
     }
-    String noSumDbMatch = noSumDb.firstMatch(modulePath).orElse(null);
-    boolean forced = env.goMinor() >= 21 && modulePath.equals("golang.org/toolchain")
-        && !toolchainException;
+    String noSumDbMatch = noSumDb.isEmpty() ? null
+        : noSumDbSameAsPrivate ? privateMatch
+        : noSumDbSameAsNoProxy && hasNoProxyEntry ? noProxyMatch
+        : noSumDb.firstMatch(modulePath).orElse(null);
+    boolean forced = env.goMinor() >= 21 && !toolchainException
+        && modulePath.equals("golang.org/toolchain");
+    boolean insecureMatch = !insecure.isEmpty() && insecure.matches(modulePath);
     return new Route(this, modulePath, proxies, noProxyMatch, noSumDbMatch, forced,
-        privatePatterns.matches(modulePath), insecure.matches(modulePath));
+        privateMatch != null, insecureMatch);
   }
 
   /**

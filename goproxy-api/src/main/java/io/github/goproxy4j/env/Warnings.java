@@ -41,6 +41,27 @@ final class Warnings {
       }
     }
 
+    // Misspelled names (process environment), and quoted values there.
+    String[][] typos = {{"GO_PROXY", "GOPROXY"}, {"GOPROXIES", "GOPROXY"}, {"GO_PRIVATE", "GOPRIVATE"},
+        {"GO_NOPROXY", "GONOPROXY"}, {"GO_NOSUMDB", "GONOSUMDB"}, {"GO_SUMDB", "GOSUMDB"},
+        {"GONOSUMDBS", "GONOSUMDB"}, {"GO_INSECURE", "GOINSECURE"}, {"GOFLAG", "GOFLAGS"}};
+    for (String[] t : typos) {
+      if (!env.environment().getOrDefault(t[0], "").isEmpty()) {
+        out.add(new GoEnv.Warning(t[0], t[0] + " is not a Go setting; the go command never reads"
+            + " it", "rename it to " + t[1]));
+      }
+    }
+    for (String key : List.of("GOPROXY", "GOSUMDB", "GOPRIVATE", "GONOPROXY", "GONOSUMDB",
+        "GOINSECURE", "GOFLAGS")) {
+      String v = env.environment().getOrDefault(key, "");
+      if (v.length() >= 2 && ((v.startsWith("\"") && v.endsWith("\""))
+          || (v.startsWith("'") && v.endsWith("'")))) {
+        out.add(new GoEnv.Warning(key, "the environment value is quoted; the quotes are part of"
+            + " the value (often from a docker --env-file or a .env file)", "remove the quotes: "
+            + key + "=" + v.substring(1, v.length() - 1)));
+      }
+    }
+
     // Env file lines.
     for (EnvFile.Line line : env.userFileContents().lines) {
       String where = fileName + " line " + line.number();
@@ -246,7 +267,8 @@ final class Warnings {
       boolean https = false;
       boolean http = false;
       for (ProxyEntry e : list.entries) {
-        if (e instanceof ProxyEntry.Url) {
+        if (e instanceof ProxyEntry.Url && !isLoopback(((ProxyEntry.Url) e).uri().getHost())) {
+          // Go (net/http) never sends loopback requests through an HTTP proxy.
           String scheme = ((ProxyEntry.Url) e).uri().getScheme();
           https |= scheme.equals("https");
           http |= scheme.equals("http");
@@ -259,9 +281,12 @@ final class Warnings {
           continue;
         }
         boolean forHttps = var.equalsIgnoreCase("HTTPS_PROXY");
+        String noProxy = env.environment().getOrDefault("NO_PROXY",
+            env.environment().getOrDefault("no_proxy", ""));
+        if (noProxy.strip().equals("*")) {
+          break;
+        }
         if ((forHttps && (https || direct)) || (!forHttps && http)) {
-          String noProxy = env.environment().getOrDefault("NO_PROXY",
-              env.environment().getOrDefault("no_proxy", ""));
           out.add(new GoEnv.Warning(var, "the go command sends " + (forHttps ? "https" : "http")
               + " requests (GOPROXY" + (forHttps ? ", sumdb and direct fetches" : "")
               + ") through the HTTP proxy " + GoEnv.redactedForDisplay(v)
@@ -272,6 +297,14 @@ final class Warnings {
       }
     }
     return out;
+  }
+
+  private static boolean isLoopback(String host) {
+    if (host == null) {
+      return false;
+    }
+    String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    return h.equals("localhost") || h.startsWith("127.") || h.equals("::1");
   }
 
   private static List<String> trimmedAll(List<String> globs) {

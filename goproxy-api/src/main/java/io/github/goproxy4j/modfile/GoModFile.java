@@ -297,6 +297,69 @@ public final class GoModFile {
     return Collections.unmodifiableList(out);
   }
 
+  /**
+   * Returns the go command's message for a retracted version: {@code retracted by module author},
+   * followed by {@code ": "} and the {@linkplain #shortMessage short form} of the first non-empty
+   * rationale among the retractions that cover it (modload's {@code ModuleRetractedError}).
+   *
+   * <pre>{@code
+   * mod.retractionMessage(Version.parse("v1.0.1"));  // Optional[retracted by module author: broken build]
+   * }</pre>
+   *
+   * @param version a version, never {@code null}
+   * @return the message, or empty when the version is not retracted
+   */
+  public Optional<String> retractionMessage(Version version) {
+    Objects.requireNonNull(version, "version");
+    List<Retraction> covering = retractionsOf(version.toString());
+    if (covering.isEmpty()) {
+      return Optional.empty();
+    }
+    String msg = "retracted by module author";
+    for (Retraction r : covering) {
+      if (!r.rationale().isEmpty()) {
+        return Optional.of(msg + ": " + shortMessage(r.rationale(), msg));
+      }
+    }
+    return Optional.of(msg);
+  }
+
+  /**
+   * Makes a message from a go.mod (a retraction rationale or deprecation) safe to print, exactly
+   * as the go command's {@code modload.ShortMessage} does: only the first line, trimmed;
+   * {@code emptyDefault} when that is empty; {@code (message omitted: too long)} above 500 bytes;
+   * {@code (message omitted: contains non-printable characters)} when a character is neither
+   * graphic nor space.
+   *
+   * @param message the text, never {@code null}
+   * @param emptyDefault what to return for an empty message, never {@code null}
+   * @return the printable message
+   */
+  public static String shortMessage(String message, String emptyDefault) {
+    Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(emptyDefault, "emptyDefault");
+    int nl = message.indexOf('\n');
+    if (nl >= 0) {
+      message = message.substring(0, nl);
+    }
+    message = trimSpace(message);
+    if (message.isEmpty()) {
+      return emptyDefault;
+    }
+    if (message.getBytes(StandardCharsets.UTF_8).length > 500) {
+      return "(message omitted: too long)";
+    }
+    for (int i = 0; i < message.length(); ) {
+      int r = message.codePointAt(i);
+      i += Character.charCount(r);
+      boolean graphic = GoText.isPrint(r) || Character.getType(r) == Character.SPACE_SEPARATOR;
+      if (!graphic && !GoText.isSpace(r)) {
+        return "(message omitted: contains non-printable characters)";
+      }
+    }
+    return message;
+  }
+
   @Override
   public String toString() {
     return "GoModFile{module=" + module + ", go=" + goVersion + ", requires=" + requires.size()

@@ -22,7 +22,7 @@ final class GoPathMatch {
         p++;
       }
       int chunkEnd = scanChunkEnd(pattern, p);
-      if (matchChunk(pattern, p, chunkEnd, "", 0, 0) == BAD) {
+      if (matchChunk(pattern, p, chunkEnd, "", 0, 0, false) == BAD) {
         return false;
       }
       p = chunkEnd;
@@ -56,7 +56,7 @@ final class GoPathMatch {
         }
         return true;
       }
-      int t = matchChunk(pattern, chunkStart, chunkEnd, name, s, nameEnd);
+      int t = matchChunk(pattern, chunkStart, chunkEnd, name, s, nameEnd, true);
       if (t >= 0 && (t == nameEnd || p < pn)) {
         s = t;
         continue;
@@ -66,7 +66,7 @@ final class GoPathMatch {
       }
       if (star) {
         for (int i = s; i < nameEnd && name.charAt(i) != '/'; i++) {
-          int t2 = matchChunk(pattern, chunkStart, chunkEnd, name, i + 1, nameEnd);
+          int t2 = matchChunk(pattern, chunkStart, chunkEnd, name, i + 1, nameEnd, true);
           if (t2 >= 0) {
             if (p == pn && t2 < nameEnd) {
               continue;
@@ -107,9 +107,13 @@ final class GoPathMatch {
   /**
    * Go's matchChunk: returns the index in s after the match, NO, or BAD (syntax error).
    */
-  private static int matchChunk(String chunk, int c, int ce, String str, int s, int se) {
+  private static int matchChunk(String chunk, int c, int ce, String str, int s, int se, boolean valid) {
     boolean failed = false;
     while (c < ce) {
+      if (failed && valid) {
+        // The pattern is known to be well-formed: nothing left to check.
+        return NO;
+      }
       if (!failed && s >= se) {
         failed = true;
       }

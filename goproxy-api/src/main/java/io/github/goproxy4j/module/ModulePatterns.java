@@ -90,12 +90,30 @@ public final class ModulePatterns {
     if (path == null) {
       return false;
     }
-    for (Glob g : globs) {
-      if (g.matches(path)) {
-        return true;
+    return indexOfMatch(path) >= 0;
+  }
+
+  /** Index of the first matching glob, or -1. The target's byte form is computed at most once. */
+  private int indexOfMatch(String path) {
+    String bytes = null;
+    boolean ascii = isAscii(path);
+    for (int i = 0; i < globs.length; i++) {
+      Glob g = globs[i];
+      if (g.bad) {
+        continue;
+      }
+      String t = path;
+      if (!ascii || g.nonAscii) {
+        if (bytes == null) {
+          bytes = toBytes(path);
+        }
+        t = bytes;
+      }
+      if (g.matches(t)) {
+        return i;
       }
     }
-    return false;
+    return -1;
   }
 
   /**
@@ -118,12 +136,8 @@ public final class ModulePatterns {
     if (path == null) {
       return Optional.empty();
     }
-    for (Glob g : globs) {
-      if (g.matches(path)) {
-        return Optional.of(g.text);
-      }
-    }
-    return Optional.empty();
+    int i = indexOfMatch(path);
+    return i < 0 ? Optional.empty() : Optional.of(globs[i].text);
   }
 
   /**
@@ -195,45 +209,48 @@ public final class ModulePatterns {
     final boolean literal;
     /** Malformed per path.Match: never matches. */
     final boolean bad;
+    /** The glob has non-ASCII characters (so targets are compared in byte form). */
+    final boolean nonAscii;
+    /** The literal text before the first meta character: every match starts with it. */
+    final String literalPrefix;
 
-    private Glob(String text, String pattern, int slashes, boolean literal, boolean bad) {
+    private Glob(String text, String pattern, int slashes, boolean literal, boolean bad,
+        String literalPrefix) {
       this.text = text;
       this.pattern = pattern;
       this.slashes = slashes;
       this.literal = literal;
       this.bad = bad;
+      this.nonAscii = pattern.length() != text.length();
+      this.literalPrefix = literalPrefix;
     }
 
     static Glob compile(String glob) {
       String bytes = toBytes(glob);
       int slashes = 0;
-      boolean literal = true;
+      int firstMeta = -1;
       for (int i = 0; i < bytes.length(); i++) {
         char c = bytes.charAt(i);
         if (c == '/') {
           slashes++;
-        } else if (c == '*' || c == '?' || c == '[' || c == '\\') {
-          literal = false;
+        } else if ((c == '*' || c == '?' || c == '[' || c == '\\') && firstMeta < 0) {
+          firstMeta = i;
         }
       }
+      boolean literal = firstMeta < 0;
       boolean bad = !literal && !GoPathMatch.isValid(bytes);
-      return new Glob(glob, bytes, slashes, literal, bad);
+      return new Glob(glob, bytes, slashes, literal, bad,
+          literal ? bytes : bytes.substring(0, firstMeta));
     }
 
-    boolean matches(String target) {
-      if (bad) {
-        return false;
-      }
+    /** Matches a target already in the right form (byte form when either side is non-ASCII). */
+    boolean matches(String t) {
       if (literal) {
-        if (pattern.length() != text.length()) {
-          // A non-ASCII glob holds UTF-8 bytes; compare in the same form.
-          return matchesLiteralBytes(toBytes(target));
-        }
-        return matchesLiteralBytes(target);
+        int n = pattern.length();
+        return t.startsWith(pattern) && (t.length() == n || t.charAt(n) == '/');
       }
-      String t = target;
-      if (!isAscii(t)) {
-        t = toBytes(t);
+      if (!t.startsWith(literalPrefix)) {
+        return false;
       }
       int end = t.length();
       int need = slashes;
@@ -250,11 +267,6 @@ public final class ModulePatterns {
         return false;
       }
       return GoPathMatch.match(pattern, t, end);
-    }
-
-    private boolean matchesLiteralBytes(String t) {
-      int n = pattern.length();
-      return t.startsWith(pattern) && (t.length() == n || t.charAt(n) == '/');
     }
   }
 

@@ -92,11 +92,29 @@ final class GoZipReader implements Closeable {
     ch.close();
   }
 
+  // A read-ahead window for the central directory, which is read header by header.
+  private final byte[] window = new byte[64 * 1024];
+  private long windowStart = -1;
+  private int windowLen;
+
   /** ReadAt: fills {@code buf} from {@code off}; returns bytes read (short only at end of file). */
   private int readAt(byte[] buf, int len, long off) throws IOException {
     if (off < 0) {
       throw new ZipError("readat: negative offset");
     }
+    if (len <= window.length / 2) {
+      if (windowStart < 0 || off < windowStart || off + len > windowStart + windowLen) {
+        windowStart = off;
+        windowLen = readDirect(window, (int) Math.min(window.length, Math.max(0, size - off)), off);
+      }
+      int n = (int) Math.max(0, Math.min(len, windowStart + windowLen - off));
+      System.arraycopy(window, (int) (off - windowStart), buf, 0, n);
+      return n;
+    }
+    return readDirect(buf, len, off);
+  }
+
+  private int readDirect(byte[] buf, int len, long off) throws IOException {
     ByteBuffer bb = ByteBuffer.wrap(buf, 0, len);
     long pos = off;
     while (bb.hasRemaining()) {

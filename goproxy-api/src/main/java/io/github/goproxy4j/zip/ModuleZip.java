@@ -56,7 +56,18 @@ import java.util.zip.ZipOutputStream;
  * ModuleZip.unzip(mv, zipPath, targetDir);             // all files appear at once, or none
  * }</pre>
  *
- * <p>Messages are Go's, so that a user sees the same text as from the go command.
+ * <p>Messages are Go's, so that a user sees the same text as from the go command. Zip files are
+ * read as Go 1.19's archive/zip reads them (same tolerance, same errors such as
+ * {@code zip: not a valid zip file}, {@code zip: checksum error}, {@code unexpected EOF}). Known
+ * differences, all in failure texts only: a corrupt deflate stream is reported as
+ * {@code flate: corrupt input before offset N} with an offset that may differ from Go's; and an
+ * entry name that is not UTF-8 is shown with U+FFFD where Go would print the raw bytes (quoted
+ * forms use {@code \xNN} escapes exactly as Go does). {@link #create} and {@link #checkFiles}
+ * apply the newest x/mod vendor rule, which depends on the root go.mod's {@code go} line (Go 1.24
+ * and later omit {@code vendor/modules.txt} and fixed the nested {@code vendor/} offset).
+ *
+ * <p>Memory: entries are streamed through a 64 KiB buffer; the central directory and the
+ * collision table take memory proportional to the number of entries, as in Go.
  */
 public final class ModuleZip {
   /** The largest module zip, and the largest total of its uncompressed contents: 500 MiB. */

@@ -299,5 +299,12 @@ class GoEnvTest {
     assertTrue(all.contains("GOINSECURE: applies only to direct"), all);
     assertFalse(all.contains(":pw@"), all);
     assertEquals(List.of(), GoEnv.of(map("HOME", "/home/u")).warnings());
+    String typo = GoEnv.of(map("GO_PROXY", "https://x", "GOPRIVATE", "'example.com'", "HOME", "/h"))
+        .warnings().toString();
+    assertTrue(typo.contains("GO_PROXY is not a Go setting") && typo.contains("rename it to GOPROXY"), typo);
+    assertTrue(typo.contains("GOPRIVATE: the environment value is quoted"), typo);
+    // Loopback proxies are never reached through HTTP(S)_PROXY.
+    assertEquals(List.of(), GoEnv.of(map("HOME", "/h", "GOPROXY", "http://127.0.0.1:1", "GOSUMDB", "off",
+        "HTTPS_PROXY", "http://127.0.0.1:9", "HTTP_PROXY", "http://127.0.0.1:9")).warnings());
   }
 }

@@ -23,9 +23,9 @@ import javax.net.ssl.SSLContext;
  * <ul>
  *   <li>{@link #connectTimeout()} (10 s): establishing the TCP connection (and the CONNECT tunnel
  *       through an outgoing proxy);
- *   <li>{@link #requestTimeout()} (5 min): from sending the request until the response headers
- *       arrive (a proxy such as proxy.golang.org may take minutes to answer for a module it has
- *       not seen before);
+ *   <li>{@link #requestTimeout()} (5 min): from starting the request (connecting included)
+ *       until the response headers arrive (a proxy such as proxy.golang.org may take minutes to
+ *       answer for a module it has not seen before);
  *   <li>{@link #readStallTimeout()} (60 s): while a body is read, the longest wait for the next
  *       bytes. There is no limit on the total body time, so a large zip on a slow but live link
  *       still completes.

@@ -95,7 +95,10 @@ public final class ModuleHash {
   /**
    * Hashes a module zip file as x/mod's {@code dirhash.HashZip}: every entry with its full
    * stored name (raw bytes, including the {@code module@version/} prefix and directory entries),
-   * sorted by bytes; duplicates hash with the last entry's content. The file is streamed.
+   * sorted by bytes; duplicates hash with the last entry's content. Entry sizes and CRC-32 are
+   * checked as Go's {@code archive/zip} does; directory entries read as empty (an entry ending in
+   * {@code /} with content is refused), as since Go 1.20. The file is streamed: memory use is
+   * the central directory plus fixed buffers.
    *
    * @param zip the zip file
    * @return the hash

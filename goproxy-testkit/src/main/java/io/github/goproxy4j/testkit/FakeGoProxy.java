@@ -3,7 +3,6 @@ package io.github.goproxy4j.testkit;
 import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.sumdb.note.SignerKey;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.function.Consumer;
 import mockwebserver3.MockWebServer;
 
 /**
@@ -55,9 +54,11 @@ public final class FakeGoProxy implements AutoCloseable {
   private final FakeSumdb sumdb;
   private final ModuleStore store;
   private final URI url;
+  private final List<String> skipped;
 
   private FakeGoProxy(MockWebServer server, ProxyDispatcher dispatcher, RequestJournal journal,
-      FakeSumdb sumdb, ModuleStore store, URI url) {
+      FakeSumdb sumdb, ModuleStore store, URI url, List<String> skipped) {
+    this.skipped = List.copyOf(skipped);
     this.server = server;
     this.dispatcher = dispatcher;
     this.journal = journal;
@@ -184,6 +185,16 @@ public final class FakeGoProxy implements AutoCloseable {
     return Collections.unmodifiableList(out);
   }
 
+  /**
+   * Returns the txtar files that {@link Builder#txtarDirectory(Path)} skipped because their
+   * names do not name a valid module version, each with the reason.
+   *
+   * @return {@code "<file name>: <reason>"} strings
+   */
+  public List<String> skippedFiles() {
+    return skipped;
+  }
+
   /** Stops the server; in-flight connections are closed. */
   @Override
   public void close() {
@@ -197,14 +208,25 @@ public final class FakeGoProxy implements AutoCloseable {
 
   /** Configures and starts a {@link FakeGoProxy}. Not thread-safe. */
   public static final class Builder {
-    private final List<ServedVersion> versions = new ArrayList<>();
-    private final Map<String, byte[]> lists = new HashMap<>();
+    /** What the sources add to while the fake starts. */
+    private static final class Loading {
+      final List<ServedVersion> versions = new ArrayList<>();
+      final Map<String, byte[]> lists = new HashMap<>();
+      final List<String> skipped = new ArrayList<>();
+      final boolean allowInvalidZips;
+
+      Loading(boolean allowInvalidZips) {
+        this.allowInvalidZips = allowInvalidZips;
+      }
+    }
+
+    private final List<Consumer<Loading>> sources = new ArrayList<>();
     private final List<Fault> faults = new ArrayList<>();
     private final List<String[]> wrongHashes = new ArrayList<>();
-    private final List<String> skipped = new ArrayList<>();
     private String sumdbName = DEFAULT_SUMDB_NAME;
     private SignerKey signerKey;
     private boolean withSumdb = true;
+    private boolean allowInvalidZips;
     private int notFoundStatus = 404;
     private int port;
 
@@ -217,7 +239,8 @@ public final class FakeGoProxy implements AutoCloseable {
      * @return this builder
      */
     public Builder module(FakeModule module) {
-      versions.add(Objects.requireNonNull(module, "module").toServed());
+      ServedVersion sv = Objects.requireNonNull(module, "module").toServed();
+      sources.add(l -> l.versions.add(sv));
       return this;
     }
 
@@ -228,6 +251,7 @@ public final class FakeGoProxy implements AutoCloseable {
      * @param path the module path
      * @param versions canonical versions
      * @return this builder
+     * @throws InvalidFakeModuleException if the path or a version is invalid
      */
     public Builder module(String path, String... versions) {
       for (String v : versions) {
@@ -238,77 +262,83 @@ public final class FakeGoProxy implements AutoCloseable {
 
     /**
      * Serves the module version in a txtar archive file named as in cmd/go's testdata
-     * ({@code example.com_m_v1.0.0.txt}).
+     * ({@code example.com_m_v1.0.0.txt}); read when the fake starts.
      *
      * @param file the archive
      * @return this builder
-     * @throws InvalidFakeModuleException if the name or content is malformed
-     * @throws UncheckedIOException if the file cannot be read
      */
     public Builder txtar(Path file) {
       Objects.requireNonNull(file, "file");
-      versions.add(ModuleSources.fromTxtar(file.getFileName().toString(),
-          ModuleSources.read(file)));
+      sources.add(l -> l.versions.add(ModuleSources.fromTxtar(file.getFileName().toString(),
+          ModuleSources.read(file), l.allowInvalidZips)));
       return this;
     }
 
     /**
-     * Serves the module version in a txtar archive given as text.
+     * Serves the module version in a txtar archive given as text; parsed when the fake starts.
      *
      * @param fileName the archive's name, which names the module version
      *     ({@code example.com_m_v1.0.0.txt})
      * @param content the archive
      * @return this builder
-     * @throws InvalidFakeModuleException if the name or content is malformed
      */
     public Builder txtar(String fileName, String content) {
-      versions.add(ModuleSources.fromTxtar(Objects.requireNonNull(fileName, "fileName"),
-          Objects.requireNonNull(content, "content").getBytes(StandardCharsets.UTF_8)));
+      Objects.requireNonNull(fileName, "fileName");
+      byte[] data = Objects.requireNonNull(content, "content").getBytes(StandardCharsets.UTF_8);
+      sources.add(l -> l.versions.add(ModuleSources.fromTxtar(fileName, data,
+          l.allowInvalidZips)));
       return this;
     }
 
     /**
      * Serves every txtar archive ({@code *.txt}) in a directory, such as the go command's own
-     * {@code src/cmd/go/testdata/mod}. Files whose names do not name a valid module version are
-     * skipped, as the go command's test proxy skips them (see {@link #skippedFiles()}).
+     * {@code src/cmd/go/testdata/mod}; read when the fake starts. Files whose names do not name
+     * a valid module version are skipped, as the go command's test proxy skips them (see
+     * {@link FakeGoProxy#skippedFiles()}).
      *
      * @param dir the directory
      * @return this builder
-     * @throws InvalidFakeModuleException if an archive is malformed
      */
     public Builder txtarDirectory(Path dir) {
-      versions.addAll(ModuleSources.fromTxtarDirectory(Objects.requireNonNull(dir, "dir"),
-          skipped));
+      Objects.requireNonNull(dir, "dir");
+      sources.add(l -> l.versions.addAll(ModuleSources.fromTxtarDirectory(dir, l.skipped,
+          l.allowInvalidZips)));
       return this;
     }
 
     /**
      * Serves a GOPROXY-layout directory ({@code <escaped path>/@v/list}, {@code .info},
-     * {@code .mod}, {@code .zip}), for example a copy of {@code $GOMODCACHE/cache/download}.
-     * List files are served as they are; zips are read from disk on each request.
+     * {@code .mod}, {@code .zip}), for example a copy of {@code $GOMODCACHE/cache/download};
+     * read when the fake starts. List files are served as they are; zips are read from disk on
+     * each request.
      *
      * @param dir the directory
      * @return this builder
-     * @throws InvalidFakeModuleException if a file name does not decode
      */
     public Builder directory(Path dir) {
       Objects.requireNonNull(dir, "dir");
-      if (!Files.isDirectory(dir)) {
-        throw new IllegalArgumentException("not a directory: " + dir);
-      }
-      ModuleSources.Layout layout = ModuleSources.fromLayout(dir);
-      versions.addAll(layout.versions());
-      lists.putAll(layout.lists());
+      sources.add(l -> {
+        if (!Files.isDirectory(dir)) {
+          throw new IllegalArgumentException("not a directory: " + dir);
+        }
+        ModuleSources.Layout layout = ModuleSources.fromLayout(dir);
+        l.versions.addAll(layout.versions());
+        l.lists.putAll(layout.lists());
+      });
       return this;
     }
 
     /**
-     * Returns the txtar files skipped so far by {@link #txtarDirectory(Path)}.
+     * Zips txtar archives whose files break x/mod's zip rules (invalid names, case-insensitive
+     * collisions) exactly as given, as the go command's test proxy does, so that a client's
+     * rejection of such zips can be tested. Without it such an archive fails {@link #start()}
+     * with the rule it broke. Modules defined in code are always checked.
      *
-     * @return file names
+     * @return this builder
      */
-    public List<String> skippedFiles() {
-      return List.copyOf(skipped);
+    public Builder allowInvalidZips() {
+      this.allowInvalidZips = true;
+      return this;
     }
 
     /**
@@ -408,7 +438,11 @@ public final class FakeGoProxy implements AutoCloseable {
      * @throws IOException if the server cannot listen
      */
     public FakeGoProxy start() throws IOException {
-      ModuleStore store = new ModuleStore(versions, lists);
+      Loading loading = new Loading(allowInvalidZips);
+      for (Consumer<Loading> source : sources) {
+        source.accept(loading);
+      }
+      ModuleStore store = new ModuleStore(loading.versions, loading.lists);
       FakeSumdb sumdb = null;
       if (withSumdb) {
         SignerKey key = signerKey != null ? signerKey : SignerKey.generate(sumdbName);
@@ -426,12 +460,7 @@ public final class FakeGoProxy implements AutoCloseable {
         host = "[" + host + "]";
       }
       URI url = URI.create("http://" + host + ":" + server.getPort());
-      return new FakeGoProxy(server, dispatcher, journal, sumdb, store, url);
+      return new FakeGoProxy(server, dispatcher, journal, sumdb, store, url, loading.skipped);
     }
-  }
-
-  /** For the JUnit extension: whether the sumdb is present. */
-  Optional<FakeSumdb> sumdbIfPresent() {
-    return Optional.ofNullable(sumdb);
   }
 }

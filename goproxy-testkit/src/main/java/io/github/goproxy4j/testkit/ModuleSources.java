@@ -29,8 +29,13 @@ final class ModuleSources {
   private static final Pattern TIME =
       Pattern.compile("\"(?i:time)\"\\s*:\\s*\"([^\"]*)\"");
 
-  /** A module path and version decoded from a txtar file name. */
-  record ArchiveName(String path, String version) {}
+  /**
+   * A module path and version decoded from a txtar file name; {@code checked} tells whether
+   * they pass module.Check (cmd/go's test data has versions such as {@code v2.0.0} of a path
+   * without {@code /v2}, served so that the go command's rejection can be tested, but not
+   * listed).
+   */
+  record ArchiveName(String path, String version, boolean checked) {}
 
   /**
    * Decodes a txtar file name in cmd/go's testdata style ({@code rsc.io_quote_v1.5.2.txt}:
@@ -53,8 +58,20 @@ final class ModuleSources {
     try {
       ModulePath path = ModulePath.unescape(name.substring(0, i).replace('_', '/'));
       String version = Version.unescape(name.substring(i + 1));
-      ModuleVersion.of(path.toString(), version);
-      return new ArchiveName(path.toString(), version);
+      Version v = Version.parse(version);
+      if (!v.isCanonical()) {
+        throw new InvalidFakeModuleException(fileName, 0, fileName + ": version " + version
+            + " is not canonical", null);
+      }
+      boolean checked = true;
+      try {
+        ModuleVersion.of(path, v);
+      } catch (IllegalArgumentException e) {
+        checked = false;
+      }
+      return new ArchiveName(path.toString(), version, checked);
+    } catch (InvalidFakeModuleException e) {
+      throw e;
     } catch (IllegalArgumentException e) {
       throw new InvalidFakeModuleException(fileName, 0, fileName + ": " + e.getMessage(), e);
     }
@@ -66,9 +83,22 @@ final class ModuleSources {
    * with {@code /} is written into the zip exactly as given, as cmd/go's test proxy does, to
    * make deliberately bad zips).
    */
-  static ServedVersion fromTxtar(String fileName, byte[] data) {
+  static ServedVersion fromTxtar(String fileName, byte[] data, boolean allowInvalidZips) {
     ArchiveName an = decodeArchiveName(fileName);
     Txtar.Archive a = Txtar.parse(fileName, data);
+    try {
+      return fromArchive(fileName, an, a, allowInvalidZips);
+    } catch (InvalidFakeModuleException e) {
+      if (!allowInvalidZips) {
+        throw new InvalidFakeModuleException(e.source(), e.line(), e.getMessage()
+            + " (allowInvalidZips() serves such archives zipped as given)", e.getCause());
+      }
+      throw e;
+    }
+  }
+
+  private static ServedVersion fromArchive(String fileName, ArchiveName an, Txtar.Archive a,
+      boolean lenient) {
     byte[] info = null;
     byte[] mod = null;
     Map<String, byte[]> files = new LinkedHashMap<>();
@@ -85,6 +115,8 @@ final class ModuleSources {
         continue; // cmd/go's test proxy ignores it too
       } else if (n.startsWith("/")) {
         raw.put(n.substring(1), s.data());
+      } else if (lenient) {
+        files.put(n, s.data());
       } else {
         try {
           ModulePath.checkFilePath(n);
@@ -103,18 +135,25 @@ final class ModuleSources {
         lines.put(n, s.line());
       }
     }
-    ModuleVersion mv = ModuleVersion.of(an.path(), an.version());
-    byte[] zip;
-    if (raw.isEmpty()) {
-      zip = ZipMaker.create(fileName, mv, files);
-    } else {
+    byte[] zip = null;
+    if (raw.isEmpty() && an.checked()) {
+      ModuleVersion mv = ModuleVersion.of(an.path(), an.version());
+      try {
+        zip = ZipMaker.create(fileName, mv, files);
+      } catch (InvalidFakeModuleException e) {
+        if (!lenient) {
+          throw e;
+        }
+      }
+    }
+    if (zip == null) {
       Map<String, byte[]> entries = new LinkedHashMap<>();
       String prefix = an.path() + "@" + an.version() + "/";
       files.forEach((k, v) -> entries.put(prefix + k, v));
       entries.putAll(raw);
       zip = ZipMaker.raw(entries);
     }
-    return ServedVersion.inMemory(an.path(), an.version(), info, mod, zip, true,
+    return ServedVersion.inMemory(an.path(), an.version(), info, mod, zip, an.checked(),
         timeOf(info, an.version()), fileName);
   }
 
@@ -123,7 +162,8 @@ final class ModuleSources {
    * decode to a valid module version are skipped, as cmd/go's test proxy skips them; their
    * names are added to {@code skipped}.
    */
-  static List<ServedVersion> fromTxtarDirectory(Path dir, List<String> skipped) {
+  static List<ServedVersion> fromTxtarDirectory(Path dir, List<String> skipped,
+      boolean allowInvalidZips) {
     List<ServedVersion> out = new ArrayList<>();
     List<Path> files;
     try (Stream<Path> s = Files.list(dir)) {
@@ -137,10 +177,10 @@ final class ModuleSources {
       try {
         decodeArchiveName(name);
       } catch (InvalidFakeModuleException e) {
-        skipped.add(name);
+        skipped.add(e.getMessage());
         continue;
       }
-      out.add(fromTxtar(name, read(f)));
+      out.add(fromTxtar(name, read(f), allowInvalidZips));
     }
     return out;
   }

@@ -60,7 +60,7 @@ final class ModuleStore {
 
   /**
    * The version @latest reports: the highest release, else the highest prerelease, else the
-   * highest pseudo-version, among versions with an .info; null if none.
+   * highest pseudo-version, among listed versions with an .info; null if none.
    */
   ServedVersion latest(String path) {
     TreeMap<String, ServedVersion> m = modules.get(path);
@@ -71,7 +71,7 @@ final class ModuleStore {
     ServedVersion pre = null;
     ServedVersion pseudo = null;
     for (ServedVersion sv : m.values()) { // ascending, so the last one of each kind wins
-      if (sv.info() == null) {
+      if (sv.info() == null || !sv.listed) {
         continue;
       }
       Version v = Version.parse(sv.version);

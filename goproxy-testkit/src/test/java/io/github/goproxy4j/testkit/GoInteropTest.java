@@ -155,4 +155,68 @@ class GoInteropTest {
       assertTrue(lines.contains("example.com/other v0.2.0 h1:"), lines);
     }
   }
+
+  private static Path goTestdata(Path work) {
+    GoTool.Result r = GoTool.run(work, GoTool.hermeticEnv(work), 60, "env", "GOROOT");
+    Path dir = Path.of(r.stdout().trim(), "src/cmd/go/testdata/mod");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(dir),
+        "the go command's test data is not installed at " + dir);
+    return dir;
+  }
+
+  @Test
+  void servesTheGoCommandsOwnTestData() throws IOException {
+    try (FakeGoProxy proxy = FakeGoProxy.builder().allowInvalidZips()
+        .txtarDirectory(goTestdata(work)).start()) {
+      assertTrue(proxy.moduleVersions().size() > 100, proxy.moduleVersions().toString());
+      Path dir = module();
+      GoTool.Result r = GoTool.run(dir, env(proxy), 120, "get", "rsc.io/quote@v1.5.2");
+      assertEquals(0, r.exitCode(), r.stderr());
+      List<String> sums = goSumLines(dir);
+      assertTrue(sums.size() >= 4, sums.toString());
+      for (String line : sums) {
+        String[] f = line.split(" ");
+        String version = f[1].replace("/go.mod", "");
+        String record = proxy.sumdb().record(f[0], version).orElseThrow();
+        assertTrue(record.contains(line + "\n"), line + " not in " + record);
+      }
+      assertTrue(sums.stream().anyMatch(l -> l.startsWith("rsc.io/sampler v1.3.0 h1:")), sums.toString());
+      // a deliberately bad zip from cmd/go's test data is rejected by go as it is there
+      r = GoTool.run(dir, env(proxy), 120, "mod", "download", "rsc.io/badzip@v1.0.0");
+      assertFalse(r.ok());
+      assertTrue(r.stderr().contains("zip for rsc.io/badzip@v1.0.0 has unexpected file "
+          + "rsc.io/badzip@v1.0.0.txt"), r.stderr());
+    }
+  }
+
+  @Test
+  void servesACopyOfARealModuleCache() throws IOException {
+    Path first = work.resolve("first");
+    Path second = work.resolve("second");
+    List<String> sumsFromCode;
+    try (FakeGoProxy proxy = FakeGoProxy.builder().module(m100())
+        .module("example.com/other", "v0.1.0", "v0.2.0").start()) {
+      Path dir = Files.createDirectories(first.resolve("mod"));
+      Files.writeString(dir.resolve("go.mod"), "module example.com/tmp\n\ngo 1.19\n");
+      Map<String, String> env = new HashMap<>(GoTool.hermeticEnv(first));
+      env.putAll(proxy.environment());
+      GoTool.Result r = GoTool.run(dir, env, 120, "get", "example.com/m@v1.0.0",
+          "example.com/other@v0.2.0");
+      assertEquals(0, r.exitCode(), r.stderr());
+      sumsFromCode = goSumLines(dir);
+    }
+    Path cache = first.resolve("gopath/pkg/mod/cache/download");
+    try (FakeGoProxy proxy = FakeGoProxy.builder().directory(cache).start()) {
+      assertEquals(List.of("example.com/m@v1.0.0", "example.com/other@v0.2.0"),
+          proxy.moduleVersions());
+      Path dir = Files.createDirectories(second.resolve("mod"));
+      Files.writeString(dir.resolve("go.mod"), "module example.com/tmp\n\ngo 1.19\n");
+      Map<String, String> env = new HashMap<>(GoTool.hermeticEnv(second));
+      env.putAll(proxy.environment());
+      GoTool.Result r = GoTool.run(dir, env, 120, "get", "example.com/m@v1.0.0",
+          "example.com/other@v0.2.0");
+      assertEquals(0, r.exitCode(), r.stderr());
+      assertEquals(sumsFromCode, goSumLines(dir));
+    }
+  }
 }

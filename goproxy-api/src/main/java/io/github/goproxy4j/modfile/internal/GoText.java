@@ -383,8 +383,21 @@ public final class GoText {
   }
 
   /**
+   * The per-rune part of {@link #foldKey(String)}: a representative of the rune's case-folding class.
+   *
+   * @param r a rune
+   * @return the representative
+   */
+  public static int foldRune(int r) {
+    // Go folds nothing with U+0130 and U+0131 (dotted/dotless I); Java's case mappings would.
+    return r == 0x130 || r == 0x131 ? r : Character.toLowerCase(Character.toUpperCase(r));
+  }
+
+  /**
    * A key such that two strings have equal keys exactly when Go's x/mod zip package considers
    * them a case-insensitive collision (its {@code strToFold}, built on {@code unicode.SimpleFold}).
+   * Verified rune by rune against Go 1.19 (Unicode 13, as Java 17); case pairs added in later
+   * Unicode versions are folded only if the running JDK knows them.
    *
    * @param s a path
    * @return the folding key
@@ -404,7 +417,7 @@ public final class GoText {
     for (int i = 0; i < s.length(); ) {
       int r = s.codePointAt(i);
       i += Character.charCount(r);
-      sb.appendCodePoint(Character.toLowerCase(Character.toUpperCase(r)));
+      sb.appendCodePoint(foldRune(r));
     }
     return sb.toString();
   }

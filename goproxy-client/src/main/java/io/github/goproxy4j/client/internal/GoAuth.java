@@ -194,7 +194,8 @@ public final class GoAuth {
           try {
             parseUserAuth(runCommand(command, url, stdin)).forEach(this::store);
           } catch (IOException | IllegalArgumentException e) {
-            errors.add("GOAUTH=" + command + ": " + Redaction.text(e.getMessage()));
+            // the program name only: arguments may carry tokens
+            errors.add("GOAUTH command " + words.get(0) + ": " + Redaction.text(e.getMessage()));
           }
       }
     }
@@ -228,8 +229,9 @@ public final class GoAuth {
     try {
       words = GoStrings.splitQuoted(command);
     } catch (IllegalArgumentException e) {
-      throw new IOException("cannot parse GOAUTH command " + command + ": " + e.getMessage(), e);
+      throw new IOException("cannot parse GOAUTH command: " + e.getMessage(), e);
     }
+    String program = words.isEmpty() ? "" : words.get(0);
     List<String> argv = new ArrayList<>(words);
     if (url != null) {
       argv.add(url);
@@ -240,7 +242,7 @@ public final class GoAuth {
     try {
       p = pb.start();
     } catch (IOException e) {
-      throw new IOException("could not run command " + command + ": " + e.getMessage(), e);
+      throw new IOException("could not run command " + program + ": " + e.getMessage(), e);
     }
     try (OutputStream in = p.getOutputStream()) {
       if (stdin != null) {
@@ -256,21 +258,21 @@ public final class GoAuth {
       while ((n = o.read(buf)) > 0) {
         if (out.size() + n > MAX_OUTPUT) {
           p.destroyForcibly();
-          throw new IOException("could not run command " + command + ": output over 1 MiB");
+          throw new IOException("could not run command " + program + ": output over 1 MiB");
         }
         out.write(buf, 0, n);
       }
       if (!p.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         p.destroyForcibly();
-        throw new IOException("could not run command " + command + ": timed out");
+        throw new IOException("could not run command " + program + ": timed out");
       }
     } catch (InterruptedException e) {
       p.destroyForcibly();
       Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("interrupted running GOAUTH command " + command);
+      throw new java.io.InterruptedIOException("interrupted running GOAUTH command " + program);
     }
     if (p.exitValue() != 0) {
-      throw new IOException("could not run command " + command + ": exit status " + p.exitValue());
+      throw new IOException("could not run command " + program + ": exit status " + p.exitValue());
     }
     return out.toString(StandardCharsets.UTF_8);
   }

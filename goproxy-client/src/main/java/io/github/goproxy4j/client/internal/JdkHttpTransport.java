@@ -228,8 +228,8 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
     while (true) {
       boolean sameDomain =
           requests == 0 || isDomainOrSubdomain(canonicalAddr(cur), initialAddr);
-      HttpResponse<InputStream> r =
-          send(first, cur, headers, sameDomain ? credentials : Map.of(), referer);
+      HttpResponse<InputStream> r = send(first, cur, sameDomain ? headers : withoutSensitive(headers),
+          sameDomain ? credentials : Map.of(), referer);
       requests++;
       int status = r.statusCode();
       if (!isRedirect(status) || settings.maxRedirects() == 0) {
@@ -340,8 +340,11 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
       r = client.send(b.build(),
           info -> new StreamingBody(settings.readStallTimeout(), Redaction.redacted(uri)));
     } catch (HttpConnectTimeoutException e) {
+      // the JDK reports this too when the request timeout expires while still connecting
       throw new GoProxyException("Get \"" + shown + "\": dial tcp " + hostPort(uri)
-          + ": i/o timeout (connect timeout " + Durations.go(settings.connectTimeout()) + ")", e);
+          + ": i/o timeout (no connection within the connect timeout "
+          + Durations.go(settings.connectTimeout()) + " or the request timeout "
+          + Durations.go(settings.requestTimeout()) + ")", e);
     } catch (HttpTimeoutException e) {
       throw new GoProxyException("Get \"" + shown + "\": timeout awaiting response headers"
           + " (request timeout " + Durations.go(settings.requestTimeout()) + ")", e);
@@ -373,6 +376,19 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
       }
     }
     return r;
+  }
+
+  /** net/http's shouldCopyHeaderOnRedirect: these go only to the same domain or subdomains. */
+  private static Map<String, String> withoutSensitive(Map<String, String> headers) {
+    Map<String, String> out = new LinkedHashMap<>();
+    headers.forEach((k, v) -> {
+      String lk = k.toLowerCase(Locale.ROOT);
+      if (!lk.equals("authorization") && !lk.equals("www-authenticate") && !lk.equals("cookie")
+          && !lk.equals("cookie2")) {
+        out.put(k, v);
+      }
+    });
+    return out;
   }
 
   private static InputStream bodyOf(HttpResponse<InputStream> r) {
@@ -443,7 +459,16 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
 
   @Override
   public void close() {
-    // java.net.http.HttpClient has no close() before Java 21; its threads end when unreferenced.
+    // java.net.http.HttpClient is AutoCloseable from Java 21; before, its threads end once it is
+    // unreferenced.
+    Object c = client;
+    if (c instanceof AutoCloseable) {
+      try {
+        ((AutoCloseable) c).close();
+      } catch (Exception e) {
+        LOG.debug("closing the HTTP client failed", e);
+      }
+    }
   }
 
   @Override

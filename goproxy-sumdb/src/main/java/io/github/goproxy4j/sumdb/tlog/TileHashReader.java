@@ -52,6 +52,8 @@ public final class TileHashReader implements HashReader {
     final long[] stx;
     final int[] stxOrder;
     final int[] indexOrder;
+    /** The number of distinct tiles holding the tree's subtree roots (the first tiles). */
+    final int stxTiles;
 
     Plan(long[] indexes) throws TlogException {
       int h = TileHashReader.this.tiles.height();
@@ -70,6 +72,7 @@ public final class TileHashReader implements HashReader {
         }
         stxOrder[i] = j;
       }
+      stxTiles = tiles.size();
       indexOrder = new int[indexes.length];
       long limit = tree.size() == 0 ? 0 : Tlog.storedHashIndex(0, tree.size());
       for (int i = 0; i < indexes.length; i++) {
@@ -157,8 +160,11 @@ public final class TileHashReader implements HashReader {
       throw new TlogException("downloaded inconsistent tile");
     }
 
-    // Authenticate every other tile against its (already authenticated) parent.
-    for (int i = plan.stx.length; i < list.size(); i++) {
+    // Authenticate every other tile against its (already authenticated) parent. x/mod starts
+    // this loop at the number of subtree indexes rather than the number of distinct tiles
+    // holding them, which skips a tile whenever two subtree roots share a tile (a tampered full
+    // tile is then accepted and saved); we check every tile.
+    for (int i = plan.stxTiles; i < list.size(); i++) {
       Tile tile = list.get(i);
       Tile p = tile.parent(1, tree.size());
       Integer j = p == null ? null : plan.order.get(p);

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 /**
  * The standalone fake proxy: {@code java -jar goproxy-testkit-<v>-standalone.jar DIR [--port N]
- * [--sumdb-name NAME] [--wait-for-signal]}. DIR is a directory of txtar module archives
+ * [--sumdb-name NAME] [--allow-invalid-zips] [--wait-for-signal]}. DIR is a directory of txtar module archives
  * (cmd/go testdata style) or a GOPROXY-layout directory. Prints {@code GOPROXY=<url>} and
  * {@code GOSUMDB=<key>} on standard output, then serves until standard input is closed (or,
  * with {@code --wait-for-signal}, until the process is signalled).
@@ -21,9 +21,11 @@ public final class StandaloneMain {
   private StandaloneMain() {}
 
   private static final String USAGE = "usage: java -jar goproxy-testkit-standalone.jar DIR"
-      + " [--port N] [--sumdb-name NAME] [--wait-for-signal]\n"
+      + " [--port N] [--sumdb-name NAME] [--allow-invalid-zips] [--wait-for-signal]\n"
       + "  DIR: a directory of txtar module archives (example.com_m_v1.0.0.txt) or a"
       + " GOPROXY-layout directory (example.com/m/@v/v1.0.0.zip ...)\n"
+      + "  --allow-invalid-zips: zip txtar files that break x/mod's rules as given (as cmd/go's"
+      + " test proxy does)\n"
       + "  Serves on 127.0.0.1 until standard input is closed (or until signalled with"
       + " --wait-for-signal).";
 
@@ -53,6 +55,7 @@ public final class StandaloneMain {
     int port = 0;
     String sumdbName = null;
     boolean waitForSignal = false;
+    boolean allowInvalidZips = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       try {
@@ -62,6 +65,8 @@ public final class StandaloneMain {
           port = Integer.parseInt(a.substring("--port=".length()));
         } else if (a.equals("--sumdb-name") && i + 1 < args.length) {
           sumdbName = args[++i];
+        } else if (a.equals("--allow-invalid-zips")) {
+          allowInvalidZips = true;
         } else if (a.equals("--wait-for-signal")) {
           waitForSignal = true;
         } else if (a.equals("-h") || a.equals("--help")) {
@@ -89,14 +94,14 @@ public final class StandaloneMain {
     FakeGoProxy proxy;
     try {
       FakeGoProxy.Builder b = FakeGoProxy.builder().port(port);
+      if (allowInvalidZips) {
+        b.allowInvalidZips();
+      }
       if (sumdbName != null) {
         b.sumdbName(sumdbName);
       }
       if (hasTxtar(dir)) {
         b.txtarDirectory(dir);
-        for (String s : b.skippedFiles()) {
-          err.println("skipped " + s + ": not named <escaped path>_<version>.txt");
-        }
       } else {
         b.directory(dir);
       }
@@ -107,6 +112,9 @@ public final class StandaloneMain {
     } catch (IOException | java.io.UncheckedIOException e) {
       err.println("cannot start: " + e.getMessage());
       return 1;
+    }
+    for (String s : proxy.skippedFiles()) {
+      err.println("skipped " + s);
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook = new Thread(() -> {

@@ -1,0 +1,380 @@
+package io.github.goproxy4j.client;
+
+import io.github.goproxy4j.env.GoProxyException;
+import io.github.goproxy4j.env.NotFoundException;
+import io.github.goproxy4j.env.ProxyEntry;
+import io.github.goproxy4j.env.Transport;
+import io.github.goproxy4j.module.ModulePath;
+import io.github.goproxy4j.module.ModuleVersion;
+import io.github.goproxy4j.module.Version;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One module on one proxy ({@code proxyRepo} in go): builds the request URLs, applies Go's
+ * status rules and error texts, and parses the answers.
+ */
+final class ProxyRepo {
+  /** codehost.MaxZipFile: 500 MiB. */
+  static final long MAX_ZIP = 500L << 20;
+  /** Our bound on list, .info and .mod bodies (go has none): a deliberate safety limit. */
+  static final long MAX_SMALL_BODY = 32L << 20;
+
+  private final Transport transport;
+  private final URI base;
+  private final String redactedBase;
+  private final ModulePath path;
+  private final long maxZip;
+
+  ProxyRepo(Transport transport, ProxyEntry.Url entry, ModulePath path, long maxZip) {
+    this.transport = transport;
+    this.maxZip = maxZip;
+    this.base = entry.uri();
+    this.redactedBase = entry.redacted();
+    this.path = path;
+  }
+
+  ModulePath path() {
+    return path;
+  }
+
+  // ------------------------------------------------------------ URLs
+
+  /** The request URL for a path relative to the module ({@code @v/list}, {@code @latest}). */
+  URI url(String rel) {
+    String basePath = base.getPath() == null ? "" : base.getPath();
+    String full = cleanPath(trimSlash(basePath) + "/" + path.escaped() + "/" + rel);
+    StringBuilder b = new StringBuilder();
+    b.append(base.getScheme()).append(':');
+    if (base.getRawAuthority() != null) {
+      b.append("//").append(base.getRawAuthority());
+    } else if ("file".equals(base.getScheme())) {
+      b.append("//");
+    }
+    b.append(escapePath(full));
+    if (base.getRawQuery() != null) {
+      b.append('?').append(base.getRawQuery());
+    }
+    return URI.create(b.toString());
+  }
+
+  static String redactUri(URI u) {
+    String ui = u.getRawUserInfo();
+    if (ui == null) {
+      return u.toString();
+    }
+    int colon = ui.indexOf(':');
+    String shown = colon < 0 ? ui : ui.substring(0, colon) + ":xxxxx";
+    return u.toString().replaceFirst(java.util.regex.Pattern.quote(ui + "@"),
+        java.util.regex.Matcher.quoteReplacement(shown + "@"));
+  }
+
+  private static String trimSlash(String s) {
+    return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+  }
+
+  /** Go's path.Clean for a rooted path. */
+  static String cleanPath(String p) {
+    Deque<String> out = new ArrayDeque<>();
+    for (String seg : p.split("/", -1)) {
+      if (seg.isEmpty() || seg.equals(".")) {
+        continue;
+      }
+      if (seg.equals("..")) {
+        out.pollLast();
+      } else {
+        out.addLast(seg);
+      }
+    }
+    return "/" + String.join("/", out);
+  }
+
+  /** Go's path.Join of a URL string and a relative path (it collapses {@code //}). */
+  static String pathJoin(String a, String b) {
+    String joined = a.isEmpty() ? b : a + "/" + b;
+    boolean rooted = joined.startsWith("/");
+    String c = cleanPath(joined);
+    return rooted ? c : c.substring(1);
+  }
+
+  /** Go's url escaping of a path: everything but unreserved and {@code $&+:=@/} (so {@code !} is %21). */
+  static String escapePath(String p) {
+    byte[] bytes = p.getBytes(StandardCharsets.UTF_8);
+    StringBuilder b = new StringBuilder(bytes.length + 8);
+    for (byte x : bytes) {
+      int c = x & 0xff;
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || "-_.~$&+:=@/".indexOf(c) >= 0) {
+        b.append((char) c);
+      } else {
+        b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+            .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+      }
+    }
+    return b.toString();
+  }
+
+  // ------------------------------------------------------------ raw GET
+
+  /** A non-200 answer or a transport failure, before the module prefix is added. */
+  private GoProxyException httpError(URI u, Transport.Response r) {
+    String msg = HttpStatus.message(redactUri(u), r);
+    return HttpStatus.isNotFound(r.status())
+        ? new NotFoundException(msg, null, List.of(attempt(u, r.status(), HttpStatus.line(r.status()))))
+        : new GoProxyException(msg, null, List.of(attempt(u, r.status(), HttpStatus.line(r.status()))));
+  }
+
+  private GoProxyException.Attempt attempt(URI u, int status, String outcome) {
+    return new GoProxyException.Attempt(redactUri(u), status, outcome);
+  }
+
+  private Transport.Response open(String rel) throws GoProxyException {
+    URI u = url(rel);
+    Transport.Response r;
+    try {
+      r = transport.get(u, Map.of());
+    } catch (GoProxyException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new GoProxyException(String.valueOf(e.getMessage()), e,
+          List.of(attempt(u, 0, String.valueOf(e.getMessage()))));
+    }
+    if (r.status() != 200) {
+      try (r) {
+        throw httpError(u, r);
+      } catch (IOException e) {
+        if (e instanceof GoProxyException) {
+          throw (GoProxyException) e;
+        }
+        throw new GoProxyException(String.valueOf(e.getMessage()), e);
+      }
+    }
+    return r;
+  }
+
+  private GoProxyException readError(String rel, IOException e) {
+    String msg = "read " + InfoJson.goQuote(pathJoin(redactedBase, rel)) + ": "
+        + (e.getMessage() == null ? "unexpected EOF" : e.getMessage());
+    return new GoProxyException(msg, e, List.of(attempt(url(rel), 200, msg)));
+  }
+
+  byte[] getBytes(String rel) throws GoProxyException {
+    try (Transport.Response r = open(rel)) {
+      InputStream in = r.body();
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] buf = new byte[8192];
+      long total = 0;
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        total += n;
+        if (total > MAX_SMALL_BODY) {
+          throw new GoProxyException("reading " + redactUri(url(rel))
+              + ": response body larger than " + MAX_SMALL_BODY + " bytes");
+        }
+        out.write(buf, 0, n);
+      }
+      return out.toByteArray();
+    } catch (GoProxyException e) {
+      throw e;
+    } catch (IOException e) {
+      throw readError(rel, e);
+    }
+  }
+
+  /** Progress callback for zip bodies. */
+  interface Progress {
+    void bytes(long received, long total);
+  }
+
+  // ------------------------------------------------------------ protocol operations
+
+  /** Go's versionError: {@code path@version: err} or {@code module path: err}. */
+  GoProxyException versionError(String version, GoProxyException e) {
+    String prefix;
+    if (!version.isEmpty() && !isCanonical(version)) {
+      boolean pseudo = Version.isValid(version) && Version.parse(version).isPseudo();
+      prefix = path + "@" + version + ": invalid " + (pseudo ? "pseudo-version" : "version") + ": ";
+    } else if (!version.isEmpty()) {
+      prefix = path + "@" + version + ": ";
+    } else {
+      prefix = "module " + path + ": ";
+    }
+    String msg = prefix + e.getMessage();
+    return e instanceof NotFoundException
+        ? new ModuleErrorNotFound(msg, e.getCause(), e.attempts())
+        : new ModuleErrorFailure(msg, e.getCause(), e.attempts());
+  }
+
+  /** An error whose message already names the module (go's module.ModuleError). */
+  interface ModuleError {}
+
+  /** A not-found error that names the module. */
+  static final class ModuleErrorNotFound extends NotFoundException implements ModuleError {
+    private static final long serialVersionUID = 1L;
+
+    ModuleErrorNotFound(String message, Throwable cause, List<GoProxyException.Attempt> attempts) {
+      super(message, cause, attempts);
+    }
+  }
+
+  /** Any other error that names the module. */
+  static final class ModuleErrorFailure extends GoProxyException implements ModuleError {
+    private static final long serialVersionUID = 1L;
+
+    ModuleErrorFailure(String message, Throwable cause, List<GoProxyException.Attempt> attempts) {
+      super(message, cause, attempts);
+    }
+  }
+
+  private GoProxyException versionError(String version, String message) {
+    return versionError(version, new GoProxyException(message));
+  }
+
+  static boolean isCanonical(String v) {
+    return Version.isValid(v) && Version.parse(v).isCanonical()
+        && Version.parse(v).canonical().toString().equals(v);
+  }
+
+  VersionList.ListResult list() throws GoProxyException {
+    byte[] data;
+    try {
+      data = getBytes("@v/list");
+    } catch (GoProxyException e) {
+      throw versionError("", e);
+    }
+    return VersionList.parse(new String(data, StandardCharsets.UTF_8));
+  }
+
+  VersionInfo stat(String rev) throws GoProxyException {
+    String enc;
+    try {
+      enc = Version.escape(rev);
+    } catch (IllegalArgumentException e) {
+      throw versionError(rev, "version " + InfoJson.goQuote(rev) + " invalid: disallowed version string");
+    }
+    byte[] data;
+    try {
+      data = getBytes("@v/" + enc + ".info");
+    } catch (GoProxyException e) {
+      throw versionError(rev, e);
+    }
+    VersionInfo info;
+    try {
+      info = InfoJson.parse(data);
+    } catch (InfoJson.MalformedInfoException e) {
+      throw versionError(rev, "invalid response from proxy " + InfoJson.goQuote(redactedBase)
+          + ": " + e.getMessage());
+    }
+    if (!info.version().equals(rev) && isCanonical(rev) && checks(rev)) {
+      throw versionError(rev, "proxy returned info for version " + info.version()
+          + " instead of requested version");
+    }
+    return info;
+  }
+
+  private boolean checks(String rev) {
+    try {
+      ModuleVersion.of(path, Version.parse(rev));
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /** {@code @latest}; a 404/410 is reported as {@link NotFoundException} for the caller to fall back. */
+  VersionInfo latest() throws GoProxyException {
+    byte[] data;
+    try {
+      data = getBytes("@latest");
+    } catch (GoProxyException e) {
+      throw versionError("", e);
+    }
+    try {
+      return InfoJson.parse(data);
+    } catch (InfoJson.MalformedInfoException e) {
+      throw versionError("", "invalid response from proxy " + InfoJson.goQuote(redactedBase)
+          + ": " + e.getMessage());
+    }
+  }
+
+  byte[] goMod(String version) throws GoProxyException {
+    if (!isCanonical(version)) {
+      throw versionError(version, "internal error: version passed to GoMod is not canonical");
+    }
+    try {
+      return getBytes("@v/" + Version.escape(version) + ".mod");
+    } catch (GoProxyException e) {
+      throw versionError(version, e);
+    }
+  }
+
+  /**
+   * Streams the zip into {@code dst} with go's 500 MiB limit.
+   *
+   * @return the number of bytes written
+   */
+  long zip(String version, OutputStream dst, Progress progress) throws GoProxyException {
+    if (!isCanonical(version)) {
+      throw versionError(version, "internal error: version passed to Zip is not canonical");
+    }
+    String rel = "@v/" + Version.escape(version) + ".zip";
+    Transport.Response r;
+    try {
+      r = open(rel);
+    } catch (GoProxyException e) {
+      throw versionError(version, e);
+    }
+    long total = r.header("Content-Length").map(ProxyRepo::parseLongOr).orElse(-1L);
+    long n = 0;
+    try (r) {
+      InputStream in = r.body();
+      byte[] buf = new byte[1 << 16];
+      int k;
+      while ((k = in.read(buf)) > 0) {
+        long room = maxZip + 1 - n;
+        int w = (int) Math.min(k, room);
+        try {
+          dst.write(buf, 0, w);
+        } catch (IOException e) {
+          throw new GoProxyException(String.valueOf(e.getMessage()), e);
+        }
+        n += w;
+        if (progress != null) {
+          progress.bytes(n, total);
+        }
+        if (n > maxZip) {
+          throw versionError(version, "downloaded zip file too large");
+        }
+      }
+    } catch (GoProxyException e) {
+      throw e;
+    } catch (IOException e) {
+      throw versionError(version, readError(rel, e));
+    }
+    return n;
+  }
+
+  private static long parseLongOr(String s) {
+    try {
+      return Long.parseLong(s.trim());
+    } catch (NumberFormatException e) {
+      return -1L;
+    }
+  }
+}

@@ -1,0 +1,207 @@
+package io.github.goproxy4j.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.goproxy4j.testing.GoTool;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The {@code .info} codec against Go's encoding/json (decode into RevInfo, re-marshal). */
+class InfoJsonTest {
+
+  /** Go's RevInfo (cmd/go/internal/modfetch, 1.19) decoded and re-marshalled by encoding/json. */
+  private static final String GO_PROGRAM = String.join("\n",
+      "package main",
+      "import (\"bufio\"; \"encoding/hex\"; \"encoding/json\"; \"fmt\"; \"os\"; \"time\")",
+      "type Origin struct {",
+      "  VCS string `json:\",omitempty\"`; URL string `json:\",omitempty\"`",
+      "  Subdir string `json:\",omitempty\"`; TagPrefix string `json:\",omitempty\"`",
+      "  TagSum string `json:\",omitempty\"`; Ref string `json:\",omitempty\"`",
+      "  Hash string `json:\",omitempty\"`; RepoSum string `json:\",omitempty\"`",
+      "}",
+      "type RevInfo struct {",
+      "  Version string; Time time.Time",
+      "  Name string `json:\"-\"`; Short string `json:\"-\"`",
+      "  Origin *Origin `json:\",omitempty\"`",
+      "}",
+      "func main() {",
+      "  sc := bufio.NewScanner(os.Stdin); sc.Buffer(make([]byte, 1<<20), 1<<24)",
+      "  w := bufio.NewWriter(os.Stdout); defer w.Flush()",
+      "  for sc.Scan() {",
+      "    data, _ := hex.DecodeString(sc.Text())",
+      "    info := new(RevInfo)",
+      "    if err := json.Unmarshal(data, info); err != nil {",
+      "      fmt.Fprintf(w, \"ERR %s\\n\", hex.EncodeToString([]byte(err.Error()))); continue",
+      "    }",
+      "    js, err := json.Marshal(info)",
+      "    if err != nil { fmt.Fprintf(w, \"MERR\\n\"); continue }",
+      "    fmt.Fprintf(w, \"OK %s\\n\", hex.EncodeToString(js))",
+      "  }",
+      "}",
+      "");
+
+  @Test
+  void decodesCaseInsensitivelyAndIgnoresUnknownFields() throws Exception {
+    VersionInfo info = InfoJson.parse(
+        "{\"version\":\"v1.0.0\",\"TIME\":\"2023-01-02T03:04:05.120+01:00\",\"Name\":\"x\",\"Extra\":[1,{}]}"
+            .getBytes(StandardCharsets.UTF_8));
+    assertEquals("v1.0.0", info.version());
+    assertEquals("{\"Version\":\"v1.0.0\",\"Time\":\"2023-01-02T03:04:05.12+01:00\"}", info.toJson());
+  }
+
+  @Test
+  void keepsOriginAndEscapesLikeGo() throws Exception {
+    VersionInfo info = InfoJson.parse(
+        ("{\"Version\":\"v1.0.0\",\"Time\":\"2023-01-02T03:04:05Z\",\"Origin\":"
+            + "{\"vcs\":\"git\",\"URL\":\"https://x/<a>&\",\"Ref\":\"refs/tags/v1.0.0\",\"Hash\":\"abc\",\"Other\":1}}")
+            .getBytes(StandardCharsets.UTF_8));
+    assertEquals("{\"Version\":\"v1.0.0\",\"Time\":\"2023-01-02T03:04:05Z\",\"Origin\":"
+        + "{\"VCS\":\"git\",\"URL\":\"https://x/\\u003ca\\u003e\\u0026\",\"Ref\":\"refs/tags/v1.0.0\","
+        + "\"Hash\":\"abc\"}}", info.toJson());
+  }
+
+  @Test
+  void reportsGoMessages() {
+    assertEquals("unexpected end of JSON input",
+        assertThrows(InfoJson.MalformedInfoException.class,
+            () -> InfoJson.parse(new byte[0])).getMessage());
+    assertEquals("json: cannot unmarshal number into Go struct field RevInfo.Version of type string",
+        assertThrows(InfoJson.MalformedInfoException.class,
+            () -> InfoJson.parse("{\"Version\":1}".getBytes(StandardCharsets.UTF_8))).getMessage());
+    assertEquals("invalid character 'x' after top-level value",
+        assertThrows(InfoJson.MalformedInfoException.class,
+            () -> InfoJson.parse("{} x".getBytes(StandardCharsets.UTF_8))).getMessage());
+  }
+
+  static Stream<Arguments> seeds() {
+    return LongStream.of(1, 2, 3).mapToObj(s -> Arguments.of("seed=" + s, s));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("seeds")
+  void agreesWithGoEncodingJson(String name, long seed, @TempDir Path work) {
+    GoTool.assumeGo();
+    Path bin = GoTool.buildXModProgram(GO_PROGRAM, work);
+    SplittableRandom r = new SplittableRandom(seed);
+    List<String> docs = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      docs.add(randomDoc(r));
+    }
+    StringBuilder in = new StringBuilder();
+    HexFormat hex = HexFormat.of();
+    for (String d : docs) {
+      in.append(hex.formatHex(d.getBytes(StandardCharsets.UTF_8))).append('\n');
+    }
+    GoTool.Result res = GoTool.exec(work, GoTool.hermeticEnv(work), 60,
+        in.toString().getBytes(StandardCharsets.UTF_8), bin.toString()).requireOk();
+    String[] lines = res.stdout().split("\n");
+    assertEquals(docs.size(), lines.length);
+    for (int i = 0; i < docs.size(); i++) {
+      String doc = docs.get(i);
+      String go = lines[i];
+      String ours;
+      try {
+        ours = "OK " + InfoJson.parse(doc.getBytes(StandardCharsets.UTF_8)).toJson();
+      } catch (InfoJson.MalformedInfoException e) {
+        ours = "ERR " + e.getMessage();
+      }
+      if (go.startsWith("OK ")) {
+        assertEquals("OK " + new String(hex.parseHex(go.substring(3)), StandardCharsets.UTF_8),
+            ours, "doc: " + doc);
+      } else if (go.startsWith("ERR ")) {
+        String goMsg = new String(hex.parseHex(go.substring(4)), StandardCharsets.UTF_8)
+            .replace("main.RevInfo", "modfetch.RevInfo").replace("main.Origin", "codehost.Origin");
+        assertTrue(ours.startsWith("ERR "), "go rejected (" + goMsg + ") but we accepted: " + doc);
+        if (goMsg.startsWith("json: cannot unmarshal") || goMsg.startsWith("unexpected end")) {
+          assertEquals("ERR " + goMsg, ours, "doc: " + doc);
+        }
+      }
+    }
+  }
+
+  private static final String[] VERSION_KEYS = {"Version", "version", "VERSION", "Ver\u017fion", "vErSiOn", "Versio"};
+  private static final String[] TIME_KEYS = {"Time", "time", "TIME", "Tim"};
+  private static final String[] ORIGIN_KEYS = {"Origin", "origin", "ORIGIN"};
+  private static final String[] ORIGIN_FIELDS = {"VCS", "vcs", "URL", "url", "Subdir", "TagPrefix", "TagSum", "Ref", "Hash", "RepoSum", "Other"};
+
+  static String randomDoc(SplittableRandom r) {
+    int kind = r.nextInt(20);
+    if (kind == 0) {
+      return new String[] {"", "null", "[]", "\"x\"", "5", "{", "{}", "{} {}", "{\"Version\":}", " {\"Version\":\"v1.0.0\"} "}[r.nextInt(10)];
+    }
+    List<String> members = new ArrayList<>();
+    int n = r.nextInt(5);
+    for (int i = 0; i < n; i++) {
+      switch (r.nextInt(4)) {
+        case 0:
+          members.add(q(VERSION_KEYS[r.nextInt(VERSION_KEYS.length)]) + ":" + value(r, true));
+          break;
+        case 1:
+          members.add(q(TIME_KEYS[r.nextInt(TIME_KEYS.length)]) + ":" + timeValue(r));
+          break;
+        case 2:
+          members.add(q(ORIGIN_KEYS[r.nextInt(ORIGIN_KEYS.length)]) + ":" + origin(r));
+          break;
+        default:
+          members.add(q(r.nextBoolean() ? "Name" : "Unknown") + ":" + value(r, false));
+      }
+    }
+    return "{" + String.join(r.nextInt(10) == 0 ? " , " : ",", members) + "}";
+  }
+
+  private static String origin(SplittableRandom r) {
+    if (r.nextInt(8) == 0) {
+      return r.nextBoolean() ? "null" : "\"str\"";
+    }
+    List<String> m = new ArrayList<>();
+    int n = r.nextInt(4);
+    for (int i = 0; i < n; i++) {
+      m.add(q(ORIGIN_FIELDS[r.nextInt(ORIGIN_FIELDS.length)]) + ":" + value(r, true));
+    }
+    return "{" + String.join(",", m) + "}";
+  }
+
+  private static String timeValue(SplittableRandom r) {
+    String[] times = {"\"2019-10-02T15:04:05Z\"", "\"2019-10-02T15:04:05.000000001Z\"",
+        "\"2019-10-02T15:04:05.5-07:30\"", "\"2019-10-02T15:04:05+00:00\"", "\"2019-10-02T15:04:05.120000Z\"",
+        "\"0001-01-01T00:00:00Z\"", "\"2019-13-02T15:04:05Z\"", "\"not a time\"", "null", "5",
+        "\"2019-10-02T15:04:05\"", "\"2019-02-29T00:00:00Z\"", "\"2020-02-29T23:59:59.999999999+14:00\""};
+    return times[r.nextInt(times.length)];
+  }
+
+  private static String value(SplittableRandom r, boolean mostlyStrings) {
+    if (mostlyStrings && r.nextInt(4) != 0) {
+      return q(randomString(r));
+    }
+    String[] v = {"1", "-2.5e3", "true", "false", "null", "[1,\"a\"]", "{\"a\":{}}", q(randomString(r))};
+    return v[r.nextInt(v.length)];
+  }
+
+  private static String randomString(SplittableRandom r) {
+    String[] parts = {"v1.0.0", "v2.3.4-pre", "master", "<>&", "\\u2028", "\\\"", "\\\\", "\\n", "\\t",
+        "\\u0001", "\u00e9", "\ud83d\ude00", "\\ud83d\\ude00", "\\ud800", "/", "\\/", " "};
+    StringBuilder b = new StringBuilder();
+    int n = r.nextInt(4);
+    for (int i = 0; i < n; i++) {
+      b.append(parts[r.nextInt(parts.length)]);
+    }
+    return b.toString();
+  }
+
+  private static String q(String s) {
+    return "\"" + s + "\"";
+  }
+}

@@ -1,0 +1,191 @@
+package io.github.goproxy4j.client.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.goproxy4j.client.HttpSettings;
+import io.github.goproxy4j.env.GoProxyException;
+import io.github.goproxy4j.env.Transport;
+import io.github.goproxy4j.testing.GoTool;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The installed go command (1.19) and this transport against the same loopback HTTPS server,
+ * trusted by both through SSL_CERT_FILE: the same credentials on the wire, the same refusals and
+ * redirect limits.
+ */
+class GoTransportInteropTest {
+  private static final String INFO = "/example.com/m/@v/v1.0.0.info";
+
+  @TempDir Path work;
+  private final MockWebServer tls = new MockWebServer();
+  private final MockWebServer plain = new MockWebServer();
+  private final List<RecordedRequest> seen = new ArrayList<>();
+  private TestCerts certs;
+  private Function<RecordedRequest, MockResponse> answer = r -> new MockResponse(404,
+      okhttp3.Headers.of(), "not found");
+
+  @BeforeEach
+  void start() throws Exception {
+    GoTool.assumeGo();
+    certs = TestCerts.shared();
+    Dispatcher d = new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest r) {
+        synchronized (seen) {
+          seen.add(r);
+        }
+        return answer.apply(r);
+      }
+    };
+    tls.setDispatcher(d);
+    plain.setDispatcher(d);
+    tls.useHttps(certs.serverContext().getSocketFactory());
+    tls.start(InetAddress.getLoopbackAddress(), 0);
+    plain.start(InetAddress.getLoopbackAddress(), 0);
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    tls.close();
+    plain.close();
+  }
+
+  private Map<String, String> env(String goproxy, String netrc) throws IOException {
+    Map<String, String> env = GoTool.hermeticEnv(work);
+    Files.createDirectories(work.resolve("home"));
+    env.put("GOPROXY", goproxy);
+    env.put("GOSUMDB", "off");
+    env.put("SSL_CERT_FILE", certs.caPem.toString());
+    if (netrc != null) {
+      Path f = work.resolve("netrc");
+      Files.writeString(f, netrc);
+      env.put("NETRC", f.toString());
+    }
+    return env;
+  }
+
+  /** Runs go, returns its stderr and the requests it made (then forgets them). */
+  private GoTool.Result go(Map<String, String> env) throws IOException {
+    Path dir = Files.createDirectories(work.resolve("wd"));
+    GoTool.Result r = GoTool.run(dir, env, 120, "mod", "download", "example.com/m@v1.0.0");
+    assertFalse(r.ok(), "the server has no module");
+    return r;
+  }
+
+  private List<RecordedRequest> takeSeen() {
+    synchronized (seen) {
+      List<RecordedRequest> copy = new ArrayList<>(seen);
+      seen.clear();
+      return copy;
+    }
+  }
+
+  private void ours(Map<String, String> env, String url) throws IOException {
+    try (JdkHttpTransport t = JdkHttpTransport.create(env, "1.19", HttpSettings.defaults());
+        Transport.Response r = t.get(URI.create(url), Map.of())) {
+      r.body().readAllBytes();
+    }
+  }
+
+  private static String authOf(List<RecordedRequest> rs) {
+    return rs.isEmpty() ? "<no request>" : String.valueOf(rs.get(0).getHeaders().get("Authorization"));
+  }
+
+  @Test
+  void sameAuthorizationOnTheWireAsGo() throws Exception {
+    String base = "https://localhost:" + tls.getPort();
+    String userBase = "https://gu:gp@localhost:" + tls.getPort();
+    String[][] cases = {
+      // GOPROXY, netrc
+      {base, "machine localhost login nu password np\n"},
+      {base, "machine localhost:" + tls.getPort() + " login nu password np\n"},
+      {base, "machine other login nu password np\n"},
+      {userBase, null},
+      {userBase, "machine localhost login nu password np\n"},
+    };
+    for (String[] c : cases) {
+      Map<String, String> env = env(c[0], c[1]);
+      go(env);
+      List<RecordedRequest> goReqs = takeSeen();
+      assertEquals(INFO, goReqs.get(0).getTarget(), () -> goReqs.toString());
+      ours(env, c[0] + INFO);
+      List<RecordedRequest> ourReqs = takeSeen();
+      assertEquals(authOf(goReqs), authOf(ourReqs), () -> "GOPROXY=" + c[0] + " netrc=" + c[1]);
+    }
+  }
+
+  @Test
+  void credentialsOverPlainHttpAreRefusedWithGoText() throws Exception {
+    String goproxy = "http://gu:gp@127.0.0.1:" + plain.getPort();
+    Map<String, String> env = env(goproxy, null);
+    GoTool.Result r = go(env);
+    String want = "refusing to pass credentials to insecure URL: http://gu:xxxxx@127.0.0.1:"
+        + plain.getPort() + INFO;
+    assertTrue(r.stderr().contains(want), r.stderr());
+    assertTrue(takeSeen().isEmpty());
+    try (JdkHttpTransport t = JdkHttpTransport.create(env, "1.19", HttpSettings.defaults())) {
+      GoProxyException e = assertThrows(GoProxyException.class,
+          () -> t.get(URI.create(goproxy + INFO), Map.of()));
+      assertEquals(want, e.getMessage());
+    }
+    assertTrue(takeSeen().isEmpty());
+  }
+
+  @Test
+  void redirectLimitAndDowngradeLikeGo() throws Exception {
+    String base = "https://localhost:" + tls.getPort();
+    answer = r -> {
+      String t = r.getTarget();
+      int n = t.startsWith("/loop") ? Integer.parseInt(t.substring(5)) : 0;
+      if (t.equals(INFO)) {
+        return new MockResponse.Builder().code(302).addHeader("Location", "/loop1").build();
+      }
+      if (t.startsWith("/loop")) {
+        return new MockResponse.Builder().code(302).addHeader("Location", "/loop" + (n + 1)).build();
+      }
+      return new MockResponse(404, okhttp3.Headers.of(), "");
+    };
+    Map<String, String> env = env(base, null);
+    GoTool.Result r = go(env);
+    int goCount = takeSeen().size();
+    assertTrue(r.stderr().contains("stopped after 10 redirects"), r.stderr());
+    try (JdkHttpTransport t = JdkHttpTransport.create(env, "1.19", HttpSettings.defaults())) {
+      GoProxyException e = assertThrows(GoProxyException.class,
+          () -> t.get(URI.create(base + INFO), Map.of()));
+      assertTrue(r.stderr().contains(e.getMessage()), e.getMessage() + " vs " + r.stderr());
+    }
+    assertEquals(goCount, takeSeen().size(), "requests made");
+
+    String insecure = "http://127.0.0.1:" + plain.getPort() + INFO;
+    answer = q -> q.getUrl().isHttps()
+        ? new MockResponse.Builder().code(302).addHeader("Location", insecure).build()
+        : new MockResponse(404, okhttp3.Headers.of(), "");
+    r = go(env);
+    assertEquals(1, takeSeen().size());
+    try (JdkHttpTransport t = JdkHttpTransport.create(env, "1.19", HttpSettings.defaults())) {
+      GoProxyException e = assertThrows(GoProxyException.class,
+          () -> t.get(URI.create(base + INFO), Map.of()));
+      assertTrue(r.stderr().contains(e.getMessage()), e.getMessage() + " vs " + r.stderr());
+    }
+    assertEquals(1, takeSeen().size());
+  }
+}

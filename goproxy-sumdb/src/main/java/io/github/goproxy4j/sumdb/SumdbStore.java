@@ -1,0 +1,173 @@
+package io.github.goproxy4j.sumdb;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The on-disk state of one checksum database, in the go command's layout so that go and this
+ * library share it:
+ *
+ * <ul>
+ *   <li>the latest verified signed tree note in {@code <stateDir>/<name>/latest} (go:
+ *       {@code $GOPATH/pkg/sumdb/<name>/latest});
+ *   <li>verified lookup answers in {@code <cacheDir>/<name>/lookup/<epath>@<evers>} and
+ *       authenticated tiles in {@code <cacheDir>/<name>/tile/8/<L>/<NNN>[.p/<W>]} (go:
+ *       {@code $GOMODCACHE/cache/download/sumdb/...}).
+ * </ul>
+ *
+ * <p>Every file appears whole or not at all (temporary file + atomic rename). An empty file reads
+ * as missing, as in go. The {@code latest} file is updated with a compare-and-swap under a lock
+ * shared by every instance in this JVM; across processes (a concurrently running go) the rename
+ * keeps the file whole, and each writer only ever replaces a tree by a newer one it has checked.
+ */
+final class SumdbStore {
+  /** Local cache files larger than this are ignored (a lookup answer is far smaller). */
+  static final int MAX_CACHE_FILE = 4 << 20;
+
+  /** One lock per {@code latest} file in this JVM, shared by all instances. */
+  private static final ConcurrentMap<Path, Object> CONFIG_LOCKS = new ConcurrentHashMap<>();
+
+  private final Path latestFile;
+  private final Path cacheRoot;
+
+  /**
+   * Creates the store.
+   *
+   * @param stateDir the directory holding {@code <name>/latest}
+   * @param cacheDir the directory holding {@code <name>/lookup/...} and {@code <name>/tile/...}
+   * @param name the database name ({@code host[/path]}, already validated)
+   */
+  SumdbStore(Path stateDir, Path cacheDir, String name) {
+    Path stateRoot = stateDir.toAbsolutePath().normalize();
+    this.latestFile = under(stateRoot, name + "/latest");
+    this.cacheRoot = under(cacheDir.toAbsolutePath().normalize(), name);
+  }
+
+  /** Returns the latest-tree file. */
+  Path latestFile() {
+    return latestFile;
+  }
+
+  /** Returns the directory under which lookup and tile files live. */
+  Path cacheRoot() {
+    return cacheRoot;
+  }
+
+  /**
+   * Reads the stored latest signed tree note.
+   *
+   * @return its bytes, empty when there is none
+   */
+  byte[] readLatest() throws IOException {
+    return readFile(latestFile).orElse(new byte[0]);
+  }
+
+  /**
+   * Replaces the stored latest note by {@code newValue} if it still holds {@code oldValue} (or is
+   * empty), as go's {@code WriteConfig} does.
+   *
+   * @return false on a write conflict (someone else stored a different note meanwhile)
+   */
+  boolean compareAndSwapLatest(byte[] oldValue, byte[] newValue) throws IOException {
+    Object lock = CONFIG_LOCKS.computeIfAbsent(latestFile, p -> new Object());
+    synchronized (lock) {
+      byte[] current = readLatest();
+      if (current.length != 0 && !Arrays.equals(current, oldValue)) {
+        return false;
+      }
+      writeAtomically(latestFile, newValue);
+      return true;
+    }
+  }
+
+  /**
+   * Reads a cache file.
+   *
+   * @param remotePath the path as requested from the server, for example {@code lookup/m@v1.0.0}
+   *     or {@code tile/8/0/000.p/3} (no leading slash)
+   * @return the bytes, or empty when absent or empty
+   */
+  Optional<byte[]> readCache(String remotePath) throws IOException {
+    return readFile(under(cacheRoot, remotePath));
+  }
+
+  /**
+   * Writes a cache file atomically. Only verified data may be passed.
+   *
+   * @param remotePath as for {@link #readCache(String)}
+   * @param data the verified bytes
+   */
+  void writeCache(String remotePath, byte[] data) throws IOException {
+    writeAtomically(under(cacheRoot, remotePath), data);
+  }
+
+  private static Optional<byte[]> readFile(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] data = in.readNBytes(MAX_CACHE_FILE + 1);
+      if (data.length == 0 || data.length > MAX_CACHE_FILE) {
+        return Optional.empty();
+      }
+      return Optional.of(data);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      if (Files.isDirectory(file)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** Writes {@code data} to a temporary file next to {@code file}, then renames it into place. */
+  static void writeAtomically(Path file, byte[] data) throws IOException {
+    Path dir = file.getParent();
+    try {
+      Files.createDirectories(dir);
+    } catch (FileAlreadyExistsException e) {
+      throw new IOException("cannot create directory " + dir + ": a file is in the way", e);
+    }
+    Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+    try {
+      if (Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+        // createTempFile makes 0600 files; go's are 0666 minus the umask (usually 0644)
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+      }
+      Files.write(tmp, data);
+      try {
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Resolves a slash-separated relative path under root, refusing anything that escapes it. */
+  private static Path under(Path root, String relative) {
+    Path p = root;
+    for (String elem : relative.split("/", -1)) {
+      if (elem.isEmpty() || elem.equals(".") || elem.equals("..") || elem.indexOf('\\') >= 0
+          || elem.indexOf('\0') >= 0) {
+        throw new IllegalArgumentException("unsafe sumdb cache path \"" + relative + "\"");
+      }
+      p = p.resolve(elem);
+    }
+    if (!p.normalize().startsWith(root)) {
+      throw new IllegalArgumentException("unsafe sumdb cache path \"" + relative + "\"");
+    }
+    return p;
+  }
+}
