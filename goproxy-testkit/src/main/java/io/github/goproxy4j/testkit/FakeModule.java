@@ -231,6 +231,19 @@ public final class FakeModule {
         throw new InvalidFakeModuleException(path + "@" + version, 0,
             path + "@" + version + ": retraction must be on one line", null);
       }
+      String spec = versionOrInterval.trim();
+      List<String> versions = List.of(spec);
+      if (spec.startsWith("[") && spec.endsWith("]") && spec.indexOf(',') > 0) {
+        String[] lohi = spec.substring(1, spec.length() - 1).split(",", -1);
+        versions = lohi.length == 2 ? List.of(lohi[0].trim(), lohi[1].trim()) : List.of(spec);
+      }
+      for (String v : versions) {
+        if (!Version.isValid(v)) {
+          throw new InvalidFakeModuleException(path + "@" + version, 0, path + "@" + version
+              + ": retract " + spec + ": version \"" + v + "\" invalid: must be of the form"
+              + " v1.2.3 (or an interval [v1.0.0, v1.2.0])", null);
+        }
+      }
       retractions.add("retract " + versionOrInterval
           + (rationale.isEmpty() ? "" : " // " + rationale) + "\n");
       return this;

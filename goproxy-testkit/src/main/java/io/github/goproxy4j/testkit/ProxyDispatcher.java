@@ -101,7 +101,7 @@ final class ProxyDispatcher extends Dispatcher {
     return null;
   }
 
-  private Answer answer(String method, Route route) throws IOException {
+  Answer answer(String method, Route route) throws IOException {
     if (!"GET".equals(method)) {
       return Answer.text(405, "method not allowed: the Go module proxy protocol uses GET only");
     }

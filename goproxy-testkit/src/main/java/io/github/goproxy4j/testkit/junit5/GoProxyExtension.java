@@ -242,6 +242,9 @@ public final class GoProxyExtension implements BeforeAllCallback, AfterAllCallba
     if (!a.sumdb()) {
       b.noSumdb();
     }
+    if (a.allowInvalidZips()) {
+      b.allowInvalidZips();
+    }
     for (String w : a.wrongSumdbHash()) {
       int at = w.lastIndexOf('@');
       if (at <= 0) {

@@ -53,6 +53,14 @@ public @interface WithFakeGoProxy {
   String[] directory() default {};
 
   /**
+   * Whether txtar archives whose files break x/mod's zip rules are zipped as given (see
+   * {@code FakeGoProxy.Builder#allowInvalidZips()}).
+   *
+   * @return true to allow them
+   */
+  boolean allowInvalidZips() default false;
+
+  /**
    * Faults, applied from the first request.
    *
    * @return the faults

@@ -1,0 +1,112 @@
+package io.github.goproxy4j.testkit.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.goproxy4j.env.VerifierKey;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The standalone server: prints GOPROXY and GOSUMDB, serves, stops when stdin closes. */
+class StandaloneMainTest {
+  @TempDir Path dir;
+
+  private static final class Run {
+    final PipedOutputStream stdin = new PipedOutputStream();
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    final CompletableFuture<Integer> code;
+
+    Run(String... args) throws IOException {
+      PipedInputStream in = new PipedInputStream(stdin);
+      PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+      PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+      code = CompletableFuture.supplyAsync(() -> StandaloneMain.run(args, in, o, e));
+    }
+
+    String line(String prefix) throws InterruptedException {
+      for (int i = 0; i < 200; i++) {
+        for (String l : out.toString(StandardCharsets.UTF_8).split("\n")) {
+          if (l.startsWith(prefix)) {
+            return l.substring(prefix.length());
+          }
+        }
+        Thread.sleep(50);
+      }
+      throw new AssertionError("no " + prefix + " line; stderr: " + err);
+    }
+  }
+
+  private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void servesATxtarDirectoryUntilStdinCloses() throws Exception {
+    Files.writeString(dir.resolve("example.com_m_v1.0.0.txt"),
+        "-- .mod --\nmodule example.com/m\n-- .info --\n{\"Version\":\"v1.0.0\"}\n"
+            + "-- go.mod --\nmodule example.com/m\n-- m.go --\npackage m\n");
+    Files.writeString(dir.resolve("README.txt"), "not a module\n");
+    Run run = new Run(dir.toString(), "--sumdb-name", "sum.standalone.test");
+    String goproxy = run.line("GOPROXY=");
+    String gosumdb = run.line("GOSUMDB=");
+    assertTrue(goproxy.matches("http://127\\.0\\.0\\.1:\\d+"), goproxy);
+    assertEquals("sum.standalone.test", VerifierKey.parse(gosumdb).name());
+    assertEquals("v1.0.0\n", get(goproxy + "/example.com/m/@v/list").body());
+    assertEquals(200, get(goproxy + "/sumdb/sum.standalone.test/supported").statusCode());
+    assertTrue(run.err.toString(StandardCharsets.UTF_8).contains("skipped README.txt: "));
+    run.stdin.close();
+    assertEquals(0, run.code.get(30, TimeUnit.SECONDS));
+    org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+        () -> get(goproxy + "/example.com/m/@v/list"));
+  }
+
+  @Test
+  void servesAGoproxyLayoutDirectoryOnAGivenPort() throws Exception {
+    Path v = Files.createDirectories(dir.resolve("example.com/m/@v"));
+    Files.writeString(v.resolve("v1.0.0.mod"), "module example.com/m\n");
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    Run run = new Run(dir.toString(), "--port", String.valueOf(port));
+    assertEquals("http://127.0.0.1:" + port, run.line("GOPROXY="));
+    assertEquals("module example.com/m\n",
+        get("http://127.0.0.1:" + port + "/example.com/m/@v/v1.0.0.mod").body());
+    run.stdin.close();
+    assertEquals(0, run.code.get(30, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void usageAndDataErrors() throws Exception {
+    assertEquals(2, new Run().code.get(10, TimeUnit.SECONDS));
+    assertEquals(2, new Run("--port", "x", dir.toString()).code.get(10, TimeUnit.SECONDS));
+    assertEquals(2, new Run(dir.resolve("missing").toString()).code.get(10, TimeUnit.SECONDS));
+    assertEquals(2, new Run(dir.toString(), "extra").code.get(10, TimeUnit.SECONDS));
+    Files.writeString(dir.resolve("example.com_m_v1.0.0.txt"), "-- a --\n-- a --\n");
+    Run bad = new Run(dir.toString());
+    assertEquals(1, bad.code.get(30, TimeUnit.SECONDS));
+    assertEquals("example.com_m_v1.0.0.txt:2: duplicate file \"a\" (first at line 1)\n",
+        bad.err.toString(StandardCharsets.UTF_8));
+    Run help = new Run("--help");
+    assertEquals(0, help.code.get(10, TimeUnit.SECONDS));
+    assertTrue(help.out.toString(StandardCharsets.UTF_8).startsWith("usage: "));
+  }
+}
