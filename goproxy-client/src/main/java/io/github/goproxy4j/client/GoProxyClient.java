@@ -78,9 +78,13 @@ import org.slf4j.LoggerFactory;
  * {@link DirectFetcher} is set, {@link ChecksumMismatchException} for verification failures.
  * Messages are go's.
  *
- * <p><b>Differences from go</b> (deliberate): the HTTP layer has finite default timeouts (go
- * has none and can hang forever); list, {@code .info} and {@code .mod} bodies are limited to
- * 32 MiB (go reads them whole, unbounded).
+ * <p><b>Differences from go</b>: the HTTP layer has finite default timeouts (go has none and
+ * can hang forever); list, {@code .info} and {@code .mod} bodies are limited to 32 MiB (go reads
+ * them whole, unbounded); a download of a version also fetches its {@code .mod} before the zip,
+ * so that the go.mod is verified first. Two differences come from {@code java.net.http}: the
+ * status text in {@code reading <url>: <status>} is the standard one ({@code 500 Internal Server
+ * Error}) where go, over HTTP/1.1, prints the server's own reason phrase; and the JDK repeats a
+ * GET once when a new connection closes before any answer, where go asks once.
  *
  * <p>Thread-safe: one client can serve many threads; concurrent downloads of the same version
  * are done once. Close it to release its threads and connections.
