@@ -34,7 +34,7 @@ final class Explainer {
         b.append(" matches no GONOPROXY pattern (").append(gonoproxy).append(')');
       }
       b.append(" → GOPROXY=").append(GoEnv.redactedForDisplay(env.get("GOPROXY")))
-          .append(" (").append(env.source("GOPROXY").description()).append("): ");
+          .append(" (from ").append(env.source("GOPROXY").description()).append("): ");
       describeList(b, route.proxies());
     }
     b.append("; ");
@@ -43,7 +43,7 @@ final class Explainer {
       b.append("checksums must be verified by the checksum database (golang.org/toolchain always is, from Go 1.21)");
       appendDb(b, route, env);
     } else if (r.sumdbOff()) {
-      b.append("checksum database off (GOSUMDB=off, ").append(env.source("GOSUMDB").description())
+      b.append("checksum database off (GOSUMDB=off from ").append(env.source("GOSUMDB").description())
           .append("): only go.sum protects the downloads");
     } else if (route.noSumDbPattern() != null) {
       b.append("checksum database skipped (");
@@ -70,7 +70,7 @@ final class Explainer {
   private static void appendDb(StringBuilder b, Route route, GoEnv env) {
     try {
       ChecksumDb db = route.checksumDb().orElseThrow();
-      b.append(" by ").append(db.name()).append(" (GOSUMDB ")
+      b.append(" by ").append(db.name()).append(" (GOSUMDB from ")
           .append(env.source("GOSUMDB").description()).append(')');
       if (db.url().isPresent()) {
         b.append(" at ").append(db.url().get()).append(", bypassing the proxies");

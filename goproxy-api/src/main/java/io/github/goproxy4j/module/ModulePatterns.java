@@ -213,6 +213,8 @@ public final class ModulePatterns {
     final boolean nonAscii;
     /** The literal text before the first meta character: every match starts with it. */
     final String literalPrefix;
+    /** For globs without classes or escapes, the literal text after the last {@code *}/{@code ?}. */
+    final String literalSuffix;
 
     private Glob(String text, String pattern, int slashes, boolean literal, boolean bad,
         String literalPrefix) {
@@ -223,6 +225,12 @@ public final class ModulePatterns {
       this.bad = bad;
       this.nonAscii = pattern.length() != text.length();
       this.literalPrefix = literalPrefix;
+      String suffix = "";
+      if (!literal && pattern.indexOf('[') < 0 && pattern.indexOf('\\') < 0) {
+        int last = Math.max(pattern.lastIndexOf('*'), pattern.lastIndexOf('?'));
+        suffix = pattern.substring(last + 1);
+      }
+      this.literalSuffix = suffix;
     }
 
     static Glob compile(String glob) {
@@ -264,6 +272,12 @@ public final class ModulePatterns {
         }
       }
       if (need > 0) {
+        return false;
+      }
+      // The last chunk must match at the very end of the cut path.
+      int sl = literalSuffix.length();
+      if (sl > 0 && (end - literalPrefix.length() < sl
+          || !t.regionMatches(end - sl, literalSuffix, 0, sl))) {
         return false;
       }
       return GoPathMatch.match(pattern, t, end);

@@ -394,7 +394,7 @@ final class GoZipReader implements Closeable {
     private final long csize;
     private long cpos; // compressed bytes consumed from the section
     private final Inflater inflater;
-    private final byte[] in = new byte[64 * 1024];
+    private final byte[] in;
     private final CRC32 crc = new CRC32();
     private long nread;
     private String err;
@@ -405,6 +405,7 @@ final class GoZipReader implements Closeable {
       this.start = start;
       this.csize = csize;
       this.inflater = e.method == 8 ? new Inflater(true) : null;
+      this.in = e.method == 8 ? new byte[16 * 1024] : null;
     }
 
     @Override

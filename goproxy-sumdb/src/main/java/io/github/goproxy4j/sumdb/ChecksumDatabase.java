@@ -79,6 +79,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Instances are thread-safe. Lookups of the same module version and downloads of the same tile
  * by concurrent threads are shared, so no tile is downloaded twice by one instance.
+ *
+ * <p><b>Deliberate differences from go.</b> (1) go re-reads tiles at start-up to check the stored
+ * tree head against itself; this client instead checks it against the first tree the server
+ * presents, so that a forked server is reported as a {@code SECURITY ERROR} with a proof rather
+ * than as go's {@code downloaded inconsistent tile}; a same-size fork needs no tiles at all. (2)
+ * Tiles read only to check a tree that has not been accepted are cached only once it is. (3) A
+ * damaged cached lookup answer is fetched again instead of failing. (4) A record that does not
+ * mention the module version is refused, as newer go does (go 1.19 accepted it silently). (5) The
+ * {@code latest} file is compare-and-swapped under a lock shared by the instances of this JVM;
+ * the JDK cannot take go's {@code flock}, so against a concurrently running go the file is only
+ * guaranteed to be whole and to hold a verified tree, not the newest one.
  */
 public final class ChecksumDatabase implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ChecksumDatabase.class);
@@ -191,6 +202,7 @@ public final class ChecksumDatabase implements AutoCloseable {
    * @throws SumdbSecurityException if the database is caught showing inconsistent trees, or its
    *     record does not list both hashes of the module version
    * @throws GoProxyException if the database cannot be reached or its answer does not verify
+   * @throws IllegalStateException if this instance is closed
    */
   public SumdbLookup lookup(ModuleVersion module) throws GoProxyException {
     Objects.requireNonNull(module, "module");
@@ -241,6 +253,7 @@ public final class ChecksumDatabase implements AutoCloseable {
    * @throws NotFoundException if the database does not know the module version
    * @throws SumdbSecurityException if the database is caught showing inconsistent trees
    * @throws GoProxyException if the database cannot be reached or its answer does not verify
+   * @throws IllegalStateException if this instance is closed
    */
   public void verifyGoMod(ModuleVersion module, ModuleHash goModHash) throws GoProxyException {
     verify(module, goModHash, true);
@@ -256,6 +269,7 @@ public final class ChecksumDatabase implements AutoCloseable {
    * @throws NotFoundException if the database does not know the module version
    * @throws SumdbSecurityException if the database is caught showing inconsistent trees
    * @throws GoProxyException if the database cannot be reached or its answer does not verify
+   * @throws IllegalStateException if this instance is closed
    */
   public void verifyZip(ModuleVersion module, ModuleHash zipHash) throws GoProxyException {
     verify(module, zipHash, false);

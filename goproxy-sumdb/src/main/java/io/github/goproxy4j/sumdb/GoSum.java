@@ -129,6 +129,18 @@ public final class GoSum {
   }
 
   /**
+   * Reads a go.sum file; the same as {@link #read(Path)}.
+   *
+   * @param file the file
+   * @return the sums (empty for a missing file)
+   * @throws IOException if the file cannot be read
+   * @throws GoSumFormatException for a malformed line
+   */
+  public static GoSum parse(Path file) throws IOException {
+    return read(file);
+  }
+
+  /**
    * Reads a go.sum file; a missing file reads as empty, as in the go command.
    *
    * @param file the file

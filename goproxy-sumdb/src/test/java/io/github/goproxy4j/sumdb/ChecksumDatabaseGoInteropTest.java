@@ -206,6 +206,44 @@ class ChecksumDatabaseGoInteropTest {
   }
 
   @Test
+  void goAndWeBothRejectAForkAgainstTheStateWeStored() throws Exception {
+    Path proxyDir = tmp.resolve("proxy");
+    writeModule(proxyDir, "example.com/hello", "v1.0.0", "package hello\n");
+    writeModule(proxyDir, "example.com/World", "v1.2.0", "package world\n");
+    StringBuilder a = new StringBuilder();
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < 20; i++) {
+      a.append(SumdbGoServer.block(path(i), "v1.0.0", hash(i, "zip"), hash(i, "mod")));
+      b.append(SumdbGoServer.block(path(i), "v1.0.0", hash(i, i == 7 ? "evil" : "zip"), hash(i, "mod")));
+    }
+    try (SumdbGoServer honest = SumdbGoServer.start(tmp.resolve("a"), null, proxyDir, a + "example.com/hello@v1.0.0\n\n");
+        SumdbGoServer forked = SumdbGoServer.start(tmp.resolve("b"), honest.skey(), proxyDir, b + "example.com/hello@v1.0.0\n\n")) {
+      SumdbTestTransport transport = new SumdbTestTransport();
+      try (ChecksumDatabase c = client(ChecksumDb.parse(honest.vkey()),
+          List.of(new ProxyEntry.Url(honest.proxyUrl(), FallbackMode.ON_NOT_FOUND)), transport)) {
+        c.verifyZip(ModuleVersion.of("example.com/hello", "v1.0.0"),
+            ModuleHash.ofZip(proxyDir.resolve("example.com/hello/@v/v1.0.0.zip")));
+      }
+      String stored = Files.readString(tmp.resolve("gopath/pkg/sumdb/" + NAME + "/latest"));
+      // go, sent to the forked database, starts from the tree we stored and rejects the fork.
+      GoTool.Result r = GoTool.run(tmp, goEnv(forked), 120, "mod", "download", "-json", "example.com/World@v1.2.0");
+      assertFalse(r.ok(), r.stdout());
+      String goOut = r.stdout() + r.stderr();
+      assertTrue(goOut.contains("SECURITY ERROR\ngo.sum database server misbehavior detected!"), goOut);
+      assertTrue(goOut.contains("old database:\n\t" + stored.replace("\n", "\n\t")), goOut);
+      assertEquals(stored, Files.readString(tmp.resolve("gopath/pkg/sumdb/" + NAME + "/latest")));
+      // And so do we, with the same two signed trees.
+      try (ChecksumDatabase c = client(ChecksumDb.parse(forked.vkey()),
+          List.of(new ProxyEntry.Url(forked.proxyUrl(), FallbackMode.ON_NOT_FOUND)), transport)) {
+        SumdbSecurityException e = assertThrows(SumdbSecurityException.class,
+            () -> c.lookup(ModuleVersion.of("example.com/World", "v1.2.0")));
+        assertTrue(e.getMessage().startsWith("SECURITY ERROR\ngo.sum database server misbehavior detected!\n\n"
+            + "old database:\n\t" + stored.replace("\n", "\n\t")), e.getMessage());
+      }
+    }
+  }
+
+  @Test
   void forkBetweenTwoXModServersWithTheSameKeyIsASecurityError() throws Exception {
     StringBuilder a = new StringBuilder();
     StringBuilder b = new StringBuilder();

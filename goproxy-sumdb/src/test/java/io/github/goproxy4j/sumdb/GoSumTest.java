@@ -127,6 +127,7 @@ class GoSumTest {
     assertEquals("golang.org/x/text v0.3.0/go.mod " + H3 + "\nrsc.io/quote v1.5.2 " + H1 + "\nrsc.io/quote v1.5.2/go.mod "
         + H2 + "\n", Files.readString(f));
     assertEquals(s, GoSum.read(f));
+    assertEquals(s.format(), GoSum.parse(f).format());
     assertEquals(3, GoSum.read(f).size());
     try (Stream<Path> files = Files.list(dir)) {
       assertEquals(1, files.count(), "no temporary file left behind");

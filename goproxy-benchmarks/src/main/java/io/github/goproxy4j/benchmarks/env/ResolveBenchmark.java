@@ -32,6 +32,7 @@ public class ResolveBenchmark {
   private ProxyResolver resolver;
   private ModulePatterns patterns;
   private String[] paths;
+  private String[] prefixes;
   private int next;
 
   /** Builds 20 patterns and a mix of matching and non-matching module paths. */
@@ -53,6 +54,7 @@ public class ResolveBenchmark {
         "GONOPROXY", list,
         "GOPROXY", "https://proxy.example.com|https://proxy.golang.org,direct")));
     patterns = ModulePatterns.parse(list);
+    prefixes = globs.toArray(new String[0]);
     paths = new String[] {
         "golang.org/x/text",                       // public: every pattern checked
         "github.com/stretchr/testify",             // public, close to a glob
@@ -83,6 +85,23 @@ public class ResolveBenchmark {
   public boolean matches() {
     String p = paths[next++ % paths.length];
     return patterns.matches(p);
+  }
+
+  /**
+   * Baseline for a loaded machine: 20 plain {@code String.startsWith} calls, the least any
+   * prefix matcher over 20 patterns must do.
+   *
+   * @return whether a prefix matched
+   */
+  @Benchmark
+  public boolean baselineStartsWith20() {
+    String p = paths[next++ % paths.length];
+    for (String prefix : prefixes) {
+      if (p.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

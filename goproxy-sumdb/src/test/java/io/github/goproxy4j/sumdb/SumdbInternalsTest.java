@@ -1,0 +1,81 @@
+package io.github.goproxy4j.sumdb;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store's go-compatible file rules and go's formatting of HTTP error answers. */
+class SumdbInternalsTest {
+  @TempDir Path tmp;
+
+  static byte[] b(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void latestIsCompareAndSwappedLikeGoWriteConfig() throws Exception {
+    SumdbStore s = new SumdbStore(tmp.resolve("state"), tmp.resolve("cache"), "sum.example.org/db");
+    assertEquals(tmp.resolve("state/sum.example.org/db/latest").toAbsolutePath(), s.latestFile());
+    assertEquals(0, s.readLatest().length); // missing reads as empty
+    assertTrue(s.compareAndSwapLatest(new byte[0], b("one")));
+    assertFalse(s.compareAndSwapLatest(b("other"), b("two"))); // write conflict
+    assertArrayEquals(b("one"), s.readLatest());
+    assertTrue(s.compareAndSwapLatest(b("one"), b("two")));
+    assertArrayEquals(b("two"), s.readLatest());
+    Files.write(s.latestFile(), new byte[0]);
+    assertTrue(s.compareAndSwapLatest(b("anything"), b("three"))); // an empty file is no value
+    try (Stream<Path> files = Files.list(s.latestFile().getParent())) {
+      assertEquals(1, files.count(), "temporary files left behind");
+    }
+  }
+
+  @Test
+  void cacheFilesMirrorRemotePathsAndEmptyMeansMissing() throws Exception {
+    SumdbStore s = new SumdbStore(tmp.resolve("state"), tmp.resolve("cache"), "sum.golang.org");
+    s.writeCache("tile/8/0/x001/234.p/5", b("data"));
+    assertArrayEquals(b("data"), Files.readAllBytes(tmp.resolve("cache/sum.golang.org/tile/8/0/x001/234.p/5")));
+    assertArrayEquals(b("data"), s.readCache("tile/8/0/x001/234.p/5").orElseThrow());
+    s.writeCache("lookup/example.com/!m@v1.0.0", new byte[0]);
+    assertTrue(s.readCache("lookup/example.com/!m@v1.0.0").isEmpty());
+    assertTrue(s.readCache("lookup/nothing@v1.0.0").isEmpty());
+    for (String bad : new String[] {"../x", "tile/../../x", "a//b", "/abs", "a\\b"}) {
+      assertThrows(IllegalArgumentException.class, () -> s.readCache(bad), bad);
+    }
+    assertThrows(IllegalArgumentException.class, () -> new SumdbStore(tmp, tmp, "../evil"));
+  }
+
+  @Test
+  void errorDetailIsFormattedAsGoDoes() {
+    assertEquals("not found: example.com/m@v1.0.0", SumdbHttp.errorDetail(b("not found: example.com/m@v1.0.0\n")));
+    assertEquals("line1\n\tline2", SumdbHttp.errorDetail(b("line1\nline2\n\nignored after blank line\n")));
+    assertEquals("", SumdbHttp.errorDetail(b("bell\u0007")));
+    assertEquals("", SumdbHttp.errorDetail(new byte[] {(byte) 0xff, 'a'}));
+    StringBuilder many = new StringBuilder();
+    for (int i = 0; i < 12; i++) {
+      many.append("l").append(i).append('\n');
+    }
+    assertEquals("l0\n\tl1\n\tl2\n\tl3\n\tl4\n\tl5\n\tl6\n\tl7\n\t[Truncated: too many lines.]",
+        SumdbHttp.errorDetail(b(many.toString())));
+    assertEquals("[Truncated: too long.]", SumdbHttp.errorDetail(b("x".repeat(700))));
+    assertEquals("404 Not Found", SumdbHttp.statusLine(404));
+    assertEquals("410 Gone", SumdbHttp.statusLine(410));
+    assertEquals("599", SumdbHttp.statusLine(599));
+  }
+
+  @Test
+  void urlsInMessagesLoseCredentials() {
+    assertEquals("https://proxy.example/sumdb/x/supported",
+        SumdbHttp.redact(URI.create("https://user:secret@proxy.example/sumdb/x/supported?token=t")));
+    assertEquals("http://127.0.0.1:8080/lookup/m@v1.0.0", SumdbHttp.redact(URI.create("http://127.0.0.1:8080/lookup/m@v1.0.0")));
+  }
+}
