@@ -71,9 +71,8 @@ public final class PseudoVersion {
               + GoText.quote(text.substring(parts[1], parts[1] + 14))));
     }
     String b = baseOrError(v, parts, true);
-    String err = baseOrError(v, parts, false);
-    if (err != null) {
-      throw new InvalidVersionException(text, err);
+    if (b == null) {
+      throw new InvalidVersionException(text, baseOrError(v, parts, false));
     }
     return new PseudoVersion(
         v, b.isEmpty() ? null : Version.tryParse(b), t, text.substring(parts[2], parts[3]));
@@ -337,10 +336,25 @@ public final class PseudoVersion {
     int minute = num(s, p + 10, 2);
     int second = num(s, p + 12, 2);
     if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59 || day < 1
-        || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+        || day > daysIn(month, year)) {
       return null;
     }
-    return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC);
+    long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+    return Instant.ofEpochSecond(epochDay * 86_400L + hour * 3600L + minute * 60L + second);
+  }
+
+  private static int daysIn(int month, int year) {
+    switch (month) {
+      case 2:
+        return (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+      case 4:
+      case 6:
+      case 9:
+      case 11:
+        return 30;
+      default:
+        return 31;
+    }
   }
 
   private static int num(String s, int start, int len) {
@@ -353,7 +367,7 @@ public final class PseudoVersion {
 
   /**
    * module.PseudoVersionBase for a pseudo-version: with {@code wantBase} the base string ("" for
-   * none), otherwise the error text or null.
+   * none, null on error), otherwise the error text or null.
    */
   static String baseOrError(Version v, int[] parts, boolean wantBase) {
     String s = v.toString();
@@ -382,7 +396,7 @@ public final class PseudoVersion {
       result = base.substring(0, base.length() - 2) + build;
     }
     if (wantBase) {
-      return result;
+      return err == null ? result : null;
     }
     return err == null ? null : PathRules.invalidPseudoVersion(s, err);
   }

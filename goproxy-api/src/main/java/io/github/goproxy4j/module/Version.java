@@ -159,38 +159,38 @@ public final class Version implements Comparable<Version> {
     return i;
   }
 
-  private static boolean isIdentChar(char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  /** Letters and '-' (digits are handled apart): the identifier characters of semver. */
+  private static boolean isIdentLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
   }
 
-  private static boolean isBadNum(String v, int start, int end) {
-    int i = start;
-    while (i < end && v.charAt(i) >= '0' && v.charAt(i) <= '9') {
-      i++;
-    }
-    return i == end && end - start > 1 && v.charAt(start) == '0';
-  }
-
-  /** v[start] == '-'; returns the end of the prerelease or -1. */
+  /** v[start] == '-'; returns the end of the prerelease or -1. One pass, no rescans. */
   private static int parsePrerelease(String v, int start, int n) {
     int i = start + 1;
     int identStart = i;
+    boolean allDigits = true;
     while (i < n) {
       char c = v.charAt(i);
-      if (c == '+') {
-        break;
+      if (c >= '0' && c <= '9') {
+        i++;
+        continue;
       }
       if (c == '.') {
-        if (identStart == i || isBadNum(v, identStart, i)) {
+        if (identStart == i || (allDigits && i - identStart > 1 && v.charAt(identStart) == '0')) {
           return -1;
         }
         identStart = i + 1;
-      } else if (!isIdentChar(c)) {
+        allDigits = true;
+      } else if (c == '+') {
+        break;
+      } else if (isIdentLetter(c)) {
+        allDigits = false;
+      } else {
         return -1;
       }
       i++;
     }
-    if (identStart == i || isBadNum(v, identStart, i)) {
+    if (identStart == i || (allDigits && i - identStart > 1 && v.charAt(identStart) == '0')) {
       return -1;
     }
     return i;
@@ -207,7 +207,7 @@ public final class Version implements Comparable<Version> {
           return -1;
         }
         identStart = i + 1;
-      } else if (!isIdentChar(c)) {
+      } else if (!(c >= '0' && c <= '9') && !isIdentLetter(c)) {
         return -1;
       }
       i++;

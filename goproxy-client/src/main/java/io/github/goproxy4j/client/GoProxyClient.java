@@ -78,9 +78,13 @@ import org.slf4j.LoggerFactory;
  * {@link DirectFetcher} is set, {@link ChecksumMismatchException} for verification failures.
  * Messages are go's.
  *
- * <p><b>Differences from go</b> (deliberate): the HTTP layer has finite default timeouts (go
- * has none and can hang forever); list, {@code .info} and {@code .mod} bodies are limited to
- * 32 MiB (go reads them whole, unbounded).
+ * <p><b>Differences from go</b>: the HTTP layer has finite default timeouts (go has none and
+ * can hang forever); list, {@code .info} and {@code .mod} bodies are limited to 32 MiB (go reads
+ * them whole, unbounded); a download of a version also fetches its {@code .mod} before the zip,
+ * so that the go.mod is verified first. Two differences come from {@code java.net.http}: the
+ * status text in {@code reading <url>: <status>} is the standard one ({@code 500 Internal Server
+ * Error}) where go, over HTTP/1.1, prints the server's own reason phrase; and the JDK repeats a
+ * GET once when a new connection closes before any answer, where go asks once.
  *
  * <p>Thread-safe: one client can serve many threads; concurrent downloads of the same version
  * are done once. Close it to release its threads and connections.
@@ -531,7 +535,7 @@ public final class GoProxyClient implements AutoCloseable {
     if (db.isEmpty()) {
       return;
     }
-    ChecksumDatabase database = database(route, db.get());
+    ChecksumDatabase database = database(db.get());
     if (goMod) {
       database.verifyGoMod(module, hash);
     } else {
@@ -539,13 +543,16 @@ public final class GoProxyClient implements AutoCloseable {
     }
   }
 
-  private ChecksumDatabase database(Route route, ChecksumDb db) {
+  private ChecksumDatabase database(ChecksumDb db) {
     if (checksumDatabase != null) {
       return checksumDatabase;
     }
+    // The database is found through the GOPROXY list, whatever the module's own route: a module
+    // that matches GONOPROXY (route [direct]) still has its checksums looked up via the proxies,
+    // as the go command does (sumdb.go uses the proxy list, not the module's route).
     return databases.computeIfAbsent(db.name(), name -> ChecksumDatabase.builder()
         .checksumDb(db)
-        .route(route)
+        .proxies(resolver.proxies())
         .transport(transport)
         .cacheDir(cache.root().resolve("cache").resolve("download").resolve("sumdb"))
         .stateDir(sumdbStateDir())
@@ -868,6 +875,26 @@ public final class GoProxyClient implements AutoCloseable {
 
   private void notifyFailed(ModuleVersion module, Exception e) {
     notify(l -> l.failed(module, e));
+  }
+
+  /**
+   * Returns the checksum database this client verifies a module against: the one its route
+   * names ({@code GOSUMDB}), reached through the proxies or directly as the go command would,
+   * sharing this client's transport, tile cache and tree-head state. Empty when the module's
+   * checksums are not verified ({@code GOSUMDB=off}, or {@code GONOSUMDB}/{@code GOPRIVATE}
+   * match).
+   *
+   * <pre>{@code
+   * client.checksumDatabase(ModulePath.parse("golang.org/x/mod"))
+   *     .ifPresent(db -> db.verifyZip(module, ModuleHash.parse(goSumHash)));
+   * }</pre>
+   *
+   * @param path the module path
+   * @return the database, or empty when none applies
+   * @throws io.github.goproxy4j.env.GoEnvException if GOSUMDB is invalid
+   */
+  public Optional<ChecksumDatabase> checksumDatabase(ModulePath path) {
+    return resolver.resolve(path).checksumDb().map(this::database);
   }
 
   /** Stops the download threads and closes the transport the client created. */

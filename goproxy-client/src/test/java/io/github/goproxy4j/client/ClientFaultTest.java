@@ -336,6 +336,39 @@ class ClientFaultTest {
   }
 
   @Test
+  void progressListenerSeesEveryStep() throws Exception {
+    List<String> events = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    ProgressListener l = new ProgressListener() {
+      @Override
+      public void started(ModuleVersion m) {
+        events.add("started " + m);
+      }
+
+      @Override
+      public void bytes(ModuleVersion m, long received, long total) {
+        if (received == total) {
+          events.add("bytes " + received);
+        }
+      }
+
+      @Override
+      public void verified(ModuleVersion m, String zipHash) {
+        events.add("verified " + zipHash);
+      }
+
+      @Override
+      public void done(ModuleVersion m, Path dir) {
+        events.add("done " + dir.getFileName());
+      }
+    };
+    try (GoProxyClient c = builder(proxy.url()).progressListener(l).build()) {
+      DownloadedModule d = c.download(M);
+      assertEquals(List.of("started " + M, "bytes " + proxy.files.get(BASE + "v1.0.0.zip").length,
+          "verified " + d.zipHash(), "done m@v1.0.0"), events);
+    }
+  }
+
+  @Test
   void goModBytesAreReturnedVerbatim() throws Exception {
     try (GoProxyClient c = client()) {
       assertArrayEquals("module example.com/m\n".getBytes(StandardCharsets.UTF_8), c.goMod(M));
