@@ -724,7 +724,6 @@ public final class GoProxyClient implements AutoCloseable {
           throw e;
         }
       });
-      ch.force(false);
     } catch (GoProxyException e) {
       throw e;
     } catch (IOException e) {

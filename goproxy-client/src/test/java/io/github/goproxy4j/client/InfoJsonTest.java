@@ -53,6 +53,17 @@ class InfoJsonTest {
       "}",
       "");
 
+  @TempDir static Path shared;
+  private static Path program;
+
+  /** Builds the Go side once for all seeds. */
+  private static synchronized Path goProgram() {
+    if (program == null) {
+      program = GoTool.buildXModProgram(GO_PROGRAM, shared);
+    }
+    return program;
+  }
+
   @Test
   void decodesCaseInsensitivelyAndIgnoresUnknownFields() throws Exception {
     VersionInfo info = InfoJson.parse(
@@ -94,7 +105,7 @@ class InfoJsonTest {
   @MethodSource("seeds")
   void agreesWithGoEncodingJson(String name, long seed, @TempDir Path work) {
     GoTool.assumeGo();
-    Path bin = GoTool.buildXModProgram(GO_PROGRAM, work);
+    Path bin = goProgram();
     SplittableRandom r = new SplittableRandom(seed);
     List<String> docs = new ArrayList<>();
     for (int i = 0; i < 400; i++) {

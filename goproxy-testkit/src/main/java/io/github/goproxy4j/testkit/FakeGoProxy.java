@@ -452,6 +452,7 @@ public final class FakeGoProxy implements AutoCloseable {
       ProxyDispatcher dispatcher =
           new ProxyDispatcher(store, sumdb, journal, faults, notFoundStatus);
       MockWebServer server = new MockWebServer();
+      server.setServerSocketFactory(new NoDelayServerSocketFactory());
       server.setDispatcher(dispatcher);
       InetAddress loopback = InetAddress.getLoopbackAddress();
       server.start(loopback, port);

@@ -140,6 +140,21 @@ class GoInteropTest {
   }
 
   @Test
+  void retractionsReachTheGoCommand() throws IOException {
+    try (FakeGoProxy proxy = FakeGoProxy.builder()
+        .module("example.com/r", "v1.0.0")
+        .module(FakeModule.builder("example.com/r", "v1.1.0").retract("v1.0.0", "broken build")
+            .build())
+        .start()) {
+      Path dir = module();
+      GoTool.Result r = GoTool.run(dir, env(proxy), 120, "get", "example.com/r@v1.0.0");
+      assertEquals(0, r.exitCode(), r.stderr());
+      assertTrue(r.stderr().contains("go: warning: example.com/r@v1.0.0: retracted by module "
+          + "author: broken build"), r.stderr());
+    }
+  }
+
+  @Test
   void listAndLatestWork() throws IOException {
     try (FakeGoProxy proxy = FakeGoProxy.builder()
         .module("example.com/other", "v0.1.0", "v0.2.0", "v0.3.0-rc.1").start()) {

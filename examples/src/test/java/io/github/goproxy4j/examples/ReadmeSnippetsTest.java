@@ -1,0 +1,79 @@
+package io.github.goproxy4j.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.goproxy4j.client.DownloadedModule;
+import io.github.goproxy4j.client.GoProxyClient;
+import io.github.goproxy4j.client.VersionInfo;
+import io.github.goproxy4j.env.GoEnv;
+import io.github.goproxy4j.env.ProxyResolver;
+import io.github.goproxy4j.env.Route;
+import io.github.goproxy4j.module.ModulePath;
+import io.github.goproxy4j.module.ModuleVersion;
+import io.github.goproxy4j.module.Version;
+import io.github.goproxy4j.sumdb.ChecksumDatabase;
+import io.github.goproxy4j.sumdb.ChecksumMismatchException;
+import io.github.goproxy4j.sumdb.GoSum;
+import io.github.goproxy4j.sumdb.ModuleHash;
+import io.github.goproxy4j.testkit.FakeGoProxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's code snippets, run for real, so that the README stays true. */
+class ReadmeSnippetsTest {
+  @Test
+  void apiSnippet() {
+    ModuleVersion mv = ModuleVersion.parse("github.com/Azure/azure-sdk-for-go/v68@v68.0.0");
+    assertEquals("github.com/!azure/azure-sdk-for-go/v68", mv.path().escaped());
+    assertTrue(Version.parse("v1.2.0-rc.1").compareTo(Version.parse("v1.2.0")) < 0);
+    Route route = ProxyResolver.of(GoEnv.of(Map.of("GOPRIVATE", "corp.example.com"))).resolve("corp.example.com/lib");
+    assertEquals("direct", route.proxies().get(0).display());
+    assertTrue(route.checksumDb().isEmpty());
+    assertTrue(route.explain().contains("GOPRIVATE"));
+  }
+
+  @Test
+  void clientAndSumdbSnippets(@TempDir Path work) throws Exception {
+    try (FakeGoProxy proxy = FakeGoProxy.builder().module("golang.org/x/mod", "v0.6.0", "v0.7.0").start()) {
+      Map<String, String> vars = new HashMap<>(proxy.environment());
+      vars.put("GOPATH", work.resolve("gopath").toString());
+      vars.put("GOMODCACHE", work.resolve("modcache").toString());
+      vars.put("GOFLAGS", "-modcacherw");
+      GoEnv env = GoEnv.of(vars);
+
+      // README: goproxy-client
+      DownloadedModule m;
+      try (GoProxyClient client = GoProxyClient.builder().env(env).build()) {
+        List<Version> versions = client.versions(ModulePath.parse("golang.org/x/mod"));
+        VersionInfo latest = client.latest(ModulePath.parse("golang.org/x/mod"));
+        m = client.download(ModuleVersion.of("golang.org/x/mod", latest.version()));
+        assertEquals(2, versions.size());
+        assertTrue(m.goSumLines().startsWith("golang.org/x/mod v0.7.0 h1:"), m.goSumLines());
+
+        // README: goproxy-sumdb
+        ModuleVersion mv = m.module();
+        ModuleHash h = ModuleHash.ofZip(m.zip());
+        Path goSumFile = work.resolve("go.sum");
+        Files.writeString(goSumFile, m.goSumLines());
+        GoSum goSum = GoSum.read(goSumFile);
+        assertTrue(goSum.checkZip(mv, h));
+        Optional<ChecksumDatabase> db = client.checksumDatabase(mv.path());
+        if (db.isPresent()) {
+          db.get().verifyZip(mv, h);
+        }
+        assertTrue(db.isPresent());
+        ModuleHash wrong = ModuleHash.ofGoMod("module tampered\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThrows(ChecksumMismatchException.class, () -> goSum.checkZip(mv, wrong));
+        assertThrows(ChecksumMismatchException.class, () -> db.get().verifyZip(mv, wrong));
+      }
+    }
+  }
+}
