@@ -151,13 +151,78 @@ public final class GoText {
   }
 
   /**
-   * {@code strconv.Quote} of a Java string (encoded as UTF-8).
+   * {@code strconv.Quote} ({@code fmt}'s {@code %q}) of a Java string, taken as the UTF-8 encoding
+   * of its code points. A lone surrogate, which has no UTF-8 encoding, is taken as its three WTF-8
+   * bytes; Go sees those as invalid UTF-8 and quotes them as {@code \xed\xa0\x80}, as this does.
    *
-   * @param s text, never {@code null}
+   * @param s text; {@code null} gives {@code null} (unquoted)
    * @return the Go double-quoted form
    */
   public static String quote(String s) {
-    return quote(s.getBytes(StandardCharsets.UTF_8));
+    if (s == null) {
+      return "null";
+    }
+    int n = s.length();
+    StringBuilder b = new StringBuilder(n + 2).append('"');
+    for (int i = 0; i < n; ) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+        appendEscapedRune(b, Character.toCodePoint(c, s.charAt(i + 1)), '"');
+        i += 2;
+      } else if (Character.isSurrogate(c)) {
+        appendHexByte(b, 0xE0 | (c >> 12));
+        appendHexByte(b, 0x80 | ((c >> 6) & 0x3F));
+        appendHexByte(b, 0x80 | (c & 0x3F));
+        i++;
+      } else {
+        appendEscapedRune(b, c, '"');
+        i++;
+      }
+    }
+    return b.append('"').toString();
+  }
+
+  private static void appendHexByte(StringBuilder b, int v) {
+    b.append('\\').append('x').append(HEX[(v >> 4) & 0xF]).append(HEX[v & 0xF]);
+  }
+
+  /**
+   * Compares two strings as Go compares strings: by their UTF-8 bytes, which is code point order
+   * (lone surrogates sort by their WTF-8 bytes, which is also their code point order).
+   *
+   * @param a a string
+   * @param b another string
+   * @return negative, zero or positive as {@code a} sorts before, with or after {@code b}
+   */
+  public static int compareUtf8(String a, String b) {
+    int n = Math.min(a.length(), b.length());
+    for (int i = 0; i < n; i++) {
+      char x = a.charAt(i);
+      char y = b.charAt(i);
+      if (x != y) {
+        // Surrogates (U+D800..U+DFFF as chars) encode code points above U+FFFF, which sort after
+        // U+E000..U+FFFF in UTF-8; a lone surrogate's WTF-8 bytes sort by its own value.
+        int cx = Character.isSurrogate(x) ? surrogateRank(a, i) : x;
+        int cy = Character.isSurrogate(y) ? surrogateRank(b, i) : y;
+        if (cx != cy) {
+          return cx < cy ? -1 : 1;
+        }
+        return x < y ? -1 : 1;
+      }
+    }
+    return Integer.compare(a.length(), b.length());
+  }
+
+  private static int surrogateRank(String s, int i) {
+    char c = s.charAt(i);
+    if (Character.isHighSurrogate(c) && i + 1 < s.length()
+        && Character.isLowSurrogate(s.charAt(i + 1))) {
+      return Character.toCodePoint(c, s.charAt(i + 1));
+    }
+    if (Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1))) {
+      return Character.toCodePoint(s.charAt(i - 1), c);
+    }
+    return c;
   }
 
   /**
@@ -560,7 +625,7 @@ public final class GoText {
   /**
    * {@code strconv.Quote} of a Java string for an error message, cut at 300 chars: a longer input
    * is quoted up to there and followed by {@code ...} after the closing quote; an unpaired
-   * surrogate prints as {@code \ufffd}.
+   * surrogate prints as the escape of U+FFFD.
    *
    * @param s text, never {@code null}
    * @return the Go double-quoted form, possibly cut
