@@ -1,5 +1,7 @@
 package io.github.goproxy4j.env;
 
+import io.github.goproxy4j.internal.GoText;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -399,7 +401,7 @@ public final class GoEnv {
     for (String f : GoText.fields(get("GOFLAGS"))) {
       if (!f.startsWith("-") || f.equals("-") || f.equals("--") || f.startsWith("---")
           || f.startsWith("-=") || f.startsWith("--=")) {
-        throw new GoEnvException("parsing " + goflagsName() + ": non-flag " + GoText.quote(f));
+        throw new GoEnvException("parsing " + goflagsName() + ": non-flag " + GoText.quoteCut(f));
       }
       out.add(f);
     }
@@ -460,7 +462,7 @@ public final class GoEnv {
       case "0": case "f": case "F": case "FALSE": case "false": case "False":
         return false;
       default:
-        throw new GoEnvException("invalid boolean value " + GoText.quote(v[0])
+        throw new GoEnvException("invalid boolean value " + GoText.quoteCut(v[0])
             + " for flag -modcacherw (from " + goflagsName() + "): parse error");
     }
   }
@@ -510,7 +512,7 @@ public final class GoEnv {
     }
     if (!GoFilePath.isAbs(os, dir)) {
       throw new GoEnvException(
-          "GOMODCACHE entry is relative; must be absolute path: " + GoText.quote(dir) + ".");
+          "GOMODCACHE entry is relative; must be absolute path: " + GoText.quoteCut(dir) + ".");
     }
     return toPath(dir);
   }
@@ -530,7 +532,7 @@ public final class GoEnv {
     String first = list.get(0);
     if (!GoFilePath.isAbs(os, first)) {
       throw new GoEnvException("GOPATH entry is relative; must be absolute path: "
-          + GoText.quote(first) + ".");
+          + GoText.quoteCut(first) + ".");
     }
     return toPath(GoFilePath.join(os, first, "pkg", "sumdb"));
   }
@@ -539,7 +541,7 @@ public final class GoEnv {
     try {
       return Paths.get(s);
     } catch (InvalidPathException e) {
-      throw new GoEnvException("not a valid path on this system: " + GoText.quote(s), e);
+      throw new GoEnvException("not a valid path on this system: " + GoText.quoteCut(s), e);
     }
   }
 
@@ -887,7 +889,7 @@ public final class GoEnv {
         return minor;
       }
     }
-    throw new IllegalArgumentException("unsupported go version " + GoText.quote(version)
+    throw new IllegalArgumentException("unsupported go version " + GoText.quoteCut(version)
         + ": must be a release from 1." + MIN_MINOR + " to 1." + MAX_MINOR + " (for example \"1.21\")");
   }
 

@@ -1,5 +1,7 @@
 package io.github.goproxy4j.env;
 
+import io.github.goproxy4j.internal.GoText;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -55,7 +57,7 @@ final class GoUrl {
   }
 
   static String quoteBytes(String byteString) {
-    return GoText.quoteBytes(byteString.getBytes(StandardCharsets.ISO_8859_1));
+    return GoText.quoteBytesCut(byteString.getBytes(StandardCharsets.ISO_8859_1));
   }
 
   /** Go's url.Parse. */

@@ -1,5 +1,7 @@
 package io.github.goproxy4j.env;
 
+import io.github.goproxy4j.internal.GoText;
+
 /**
  * A verifier key string ({@code name+hash+base64key}) was rejected, for the same reason
  * golang.org/x/mod's {@code note.NewVerifier} rejects it.
@@ -21,7 +23,7 @@ public final class InvalidVerifierKeyException extends IllegalArgumentException 
   private final String goMessage;
 
   InvalidVerifierKeyException(String goMessage, String input) {
-    super(goMessage + ": " + GoText.quote(input));
+    super(goMessage + ": " + GoText.quoteCut(input));
     this.goMessage = goMessage;
   }
 

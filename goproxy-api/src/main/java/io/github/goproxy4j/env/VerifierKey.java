@@ -1,5 +1,7 @@
 package io.github.goproxy4j.env;
 
+import io.github.goproxy4j.internal.GoText;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,5 +1,7 @@
 package io.github.goproxy4j.env;
 
+import io.github.goproxy4j.internal.GoText;
+
 import io.github.goproxy4j.module.ModulePatterns;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +80,7 @@ final class Warnings {
             out.add(new GoEnv.Warning(where, "the line starts with whitespace, so the go command"
                 + " ignores it", "remove the leading whitespace: " + key + "=..."));
           } else if (!key.isEmpty() && KNOWN_ENV.contains(key.toUpperCase(java.util.Locale.ROOT))) {
-            out.add(new GoEnv.Warning(where, "the key " + GoText.quote(key) + " is not upper case,"
+            out.add(new GoEnv.Warning(where, "the key " + GoText.quoteCut(key) + " is not upper case,"
                 + " so the go command ignores the line", "write "
                 + key.toUpperCase(java.util.Locale.ROOT) + "=..."));
           }
@@ -89,7 +91,7 @@ final class Warnings {
       String value = line.value();
       String trimmedKey = GoText.trimSpace(key);
       if (!trimmedKey.equals(key)) {
-        out.add(new GoEnv.Warning(where, "the key " + GoText.quote(key) + " contains spaces, so it"
+        out.add(new GoEnv.Warning(where, "the key " + GoText.quoteCut(key) + " contains spaces, so it"
             + " never matches " + trimmedKey, "write " + trimmedKey + "=value with no spaces"
             + " around '=' (or use go env -w " + trimmedKey + "=value)"));
         continue;
@@ -153,19 +155,19 @@ final class Warnings {
       ModulePatterns p = ModulePatterns.parse(value);
       for (String glob : p.patterns()) {
         if (!GoText.trimSpace(glob).equals(glob)) {
-          out.add(new GoEnv.Warning(key, "pattern " + GoText.quote(glob) + " contains spaces;"
+          out.add(new GoEnv.Warning(key, "pattern " + GoText.quoteCut(glob) + " contains spaces;"
               + " patterns are not trimmed, so it never matches", "remove the spaces: "
               + key + "=" + String.join(",", trimmedAll(p.patterns()))));
           break;
         }
       }
       for (String bad : p.malformedPatterns()) {
-        out.add(new GoEnv.Warning(key, "pattern " + GoText.quote(bad) + " is malformed and"
+        out.add(new GoEnv.Warning(key, "pattern " + GoText.quoteCut(bad) + " is malformed and"
             + " matches nothing", "fix the glob syntax (path.Match)"));
       }
       for (String glob : p.patterns()) {
         if (glob.contains("://")) {
-          out.add(new GoEnv.Warning(key, "pattern " + GoText.quote(glob) + " contains a URL"
+          out.add(new GoEnv.Warning(key, "pattern " + GoText.quoteCut(glob) + " contains a URL"
               + " scheme; patterns match module paths, so it never matches", "write the module"
               + " path prefix, e.g. " + glob.substring(glob.indexOf("://") + 3)));
         }

@@ -6,7 +6,7 @@ import io.github.goproxy4j.modfile.ModSyntax.Line;
 import io.github.goproxy4j.modfile.ModSyntax.Node;
 import io.github.goproxy4j.modfile.ModSyntax.Pos;
 import io.github.goproxy4j.modfile.ModSyntax.Token;
-import io.github.goproxy4j.modfile.internal.GoText;
+import io.github.goproxy4j.internal.GoText;
 import io.github.goproxy4j.module.Version;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

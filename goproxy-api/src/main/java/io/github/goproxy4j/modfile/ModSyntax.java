@@ -1,6 +1,6 @@
 package io.github.goproxy4j.modfile;
 
-import io.github.goproxy4j.modfile.internal.GoText;
+import io.github.goproxy4j.internal.GoText;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.github.goproxy4j.zip;
 
-import io.github.goproxy4j.modfile.internal.GoText;
+import io.github.goproxy4j.internal.GoText;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;

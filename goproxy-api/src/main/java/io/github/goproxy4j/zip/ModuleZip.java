@@ -1,7 +1,9 @@
 package io.github.goproxy4j.zip;
 
+import io.github.goproxy4j.internal.AtomicFiles;
+
 import io.github.goproxy4j.modfile.GoModFile;
-import io.github.goproxy4j.modfile.internal.GoText;
+import io.github.goproxy4j.internal.GoText;
 import io.github.goproxy4j.module.InvalidModulePathException;
 import io.github.goproxy4j.module.InvalidVersionException;
 import io.github.goproxy4j.module.ModulePath;
@@ -690,27 +692,9 @@ public final class ModuleZip {
     return list;
   }
 
-  private interface Writer {
-    void write(OutputStream out) throws IOException;
-  }
-
-  private static void writeAtomically(Path target, Writer w) throws IOException {
-    Path abs = target.toAbsolutePath();
-    Path parent = abs.getParent();
-    Files.createDirectories(parent);
-    Path tmp = Files.createTempFile(parent, abs.getFileName().toString(), ".tmp");
-    boolean done = false;
-    try {
-      try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), BUFFER)) {
-        w.write(out);
-      }
-      Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      done = true;
-    } finally {
-      if (!done) {
-        Files.deleteIfExists(tmp);
-      }
-    }
+  private static void writeAtomically(Path target, AtomicFiles.Content w) throws IOException {
+    Files.createDirectories(target.toAbsolutePath().getParent());
+    AtomicFiles.write(target, w, AtomicFiles.Option.ATOMIC_ONLY);
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.github.goproxy4j.zip;
 
+import io.github.goproxy4j.testing.RawZip;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

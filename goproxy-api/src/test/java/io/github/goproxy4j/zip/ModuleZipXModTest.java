@@ -1,5 +1,7 @@
 package io.github.goproxy4j.zip;
 
+import io.github.goproxy4j.testing.RawZip;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -297,7 +299,7 @@ class ModuleZipXModTest {
   /** Quotes raw names for descriptions. */
   static final class GoQuote {
     static String of(byte[] b) {
-      return io.github.goproxy4j.modfile.internal.GoText.quote(b);
+      return io.github.goproxy4j.internal.GoText.quote(b);
     }
   }
 
@@ -336,7 +338,7 @@ class ModuleZipXModTest {
       if (r >= 0xD800 && r <= 0xDFFF) {
         continue;
       }
-      int ours = io.github.goproxy4j.modfile.internal.GoText.foldRune(r);
+      int ours = io.github.goproxy4j.internal.GoText.foldRune(r);
       int goKey = go[r];
       if (oursToGo[ours] < 0) {
         oursToGo[ours] = goKey;

@@ -1,8 +1,10 @@
 package io.github.goproxy4j.sumdb;
 
+import io.github.goproxy4j.internal.AtomicFiles;
+
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.Version;
-import io.github.goproxy4j.sumdb.internal.GoText;
+import io.github.goproxy4j.internal.GoText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -317,19 +319,7 @@ public final class GoSum {
    * @throws IOException if writing fails; the old file is then untouched
    */
   public void write(Path file) throws IOException {
-    Path abs = file.toAbsolutePath();
-    Path dir = abs.getParent();
-    Path tmp = Files.createTempFile(dir, abs.getFileName() + ".", ".tmp");
-    try {
-      Files.write(tmp, format().getBytes(StandardCharsets.UTF_8));
-      try {
-        Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFiles.write(file, format().getBytes(StandardCharsets.UTF_8));
   }
 
   private static int compareBytes(String a, String b) {
@@ -439,8 +429,8 @@ public final class GoSum {
 
     private static void checkField(String what, String s) {
       if (s == null || s.isEmpty() || GoText.fields(s).size() != 1 || !GoText.fields(s).get(0).equals(s)
-          || !GoText.isWellFormed(s)) {
-        throw new IllegalArgumentException("go.sum " + what + " " + GoText.quote(s)
+          || !GoText.isValidUtf16(s)) {
+        throw new IllegalArgumentException("go.sum " + what + " " + GoText.quoteSimple(s)
             + " is not a single field (empty or contains white space)");
       }
     }

@@ -1,5 +1,7 @@
 package io.github.goproxy4j.sumdb;
 
+import io.github.goproxy4j.internal.AtomicFiles;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -138,21 +140,8 @@ final class SumdbStore {
     } catch (FileAlreadyExistsException e) {
       throw new IOException("cannot create directory " + dir + ": a file is in the way", e);
     }
-    Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-    try {
-      if (Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
-        // createTempFile makes 0600 files; go's are 0666 minus the umask (usually 0644)
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-      }
-      Files.write(tmp, data);
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    // createTempFile makes 0600 files; go's are 0666 minus the umask (usually 0644)
+    AtomicFiles.write(file, data, AtomicFiles.Option.READABLE_BY_ALL);
   }
 
   /** Resolves a slash-separated relative path under root, refusing anything that escapes it. */

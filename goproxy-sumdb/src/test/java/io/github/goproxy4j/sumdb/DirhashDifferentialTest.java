@@ -1,5 +1,7 @@
 package io.github.goproxy4j.sumdb;
 
+import io.github.goproxy4j.testing.RawZip;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -106,7 +108,7 @@ class DirhashDifferentialTest {
       // Directory entries are read as empty without a CRC check since Go 1.20 (our behaviour);
       // the installed go1.19 checks their CRC, so only files get a wrong one here.
       if (r.nextInt(25) == 0 && !name.endsWith("/")) {
-        e.crcOverride = (long) r.nextInt(1 << 30);
+        e.declaredCrc = (long) r.nextInt(1 << 30);
       }
       if (r.nextInt(40) == 0) {
         e.name = new byte[] {'a', (byte) (0x80 + r.nextInt(0x7f)), 'z'}; // raw non-UTF-8 name

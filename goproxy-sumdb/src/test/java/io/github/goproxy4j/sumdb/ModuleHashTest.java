@@ -1,5 +1,7 @@
 package io.github.goproxy4j.sumdb;
 
+import io.github.goproxy4j.testing.RawZip;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -67,7 +69,7 @@ class ModuleHashTest {
   }
 
   static RawZip basic() {
-    return new RawZip().add(MOD + "go.mod", "module example.com/m\n").add(MOD + "a/x.go", "package a\n");
+    return new RawZip().with(MOD + "go.mod", "module example.com/m\n").with(MOD + "a/x.go", "package a\n");
   }
 
   @Test
@@ -77,12 +79,12 @@ class ModuleHashTest {
     Files.write(p, basic().build());
     assertEquals(V.get("zip"), ModuleHash.ofZip(p).toString());
 
-    RawZip dirs = new RawZip().add(new RawZip.Entry(MOD, "").stored()).add(MOD + "go.mod", "module example.com/m\n")
-        .add(new RawZip.Entry(MOD + "a/", "").stored()).add(MOD + "a/x.go", "package a\n");
+    RawZip dirs = new RawZip().add(new RawZip.Entry(MOD, "").stored()).with(MOD + "go.mod", "module example.com/m\n")
+        .add(new RawZip.Entry(MOD + "a/", "").stored()).with(MOD + "a/x.go", "package a\n");
     assertEquals(V.get("zipWithDirs"), ModuleHash.ofZip(dirs.build()).toString());
 
-    RawZip dup = new RawZip().add(MOD + "go.mod", "module example.com/m\n").add(MOD + "a/x.go", "package a\n")
-        .add(MOD + "a/x.go", "package b\n");
+    RawZip dup = new RawZip().with(MOD + "go.mod", "module example.com/m\n").with(MOD + "a/x.go", "package a\n")
+        .with(MOD + "a/x.go", "package b\n");
     assertEquals(V.get("zipDuplicate"), ModuleHash.ofZip(dup.build()).toString());
   }
 
@@ -100,7 +102,7 @@ class ModuleHashTest {
         .add(new RawZip.Entry(MOD + "go.mod", "module example.com/m\n").descriptor(true));
     assertEquals(V.get("zip"), ModuleHash.ofZip(z.build()).toString());
     RawZip z2 = new RawZip().add(new RawZip.Entry(MOD + "a/x.go", "package a\n").descriptor(false))
-        .add(MOD + "go.mod", "module example.com/m\n");
+        .with(MOD + "go.mod", "module example.com/m\n");
     assertEquals(V.get("zip"), ModuleHash.ofZip(z2.build()).toString());
     RawZip prefixed = basic();
     prefixed.prefix = "#!/bin/sh\nexit 0\n".getBytes(StandardCharsets.UTF_8);
@@ -116,8 +118,8 @@ class ModuleHashTest {
     ModuleHash h1 = ModuleHash.ofFiles(List.of(a, b), n -> new ByteArrayInputStream(new byte[] {1}));
     ModuleHash h2 = ModuleHash.ofFiles(List.of(b, a), n -> new ByteArrayInputStream(new byte[] {1}));
     assertEquals(h1, h2);
-    byte[] zip = new RawZip().add(a, "x").add(b, "x").build();
-    byte[] zip2 = new RawZip().add(b, "x").add(a, "x").build();
+    byte[] zip = new RawZip().with(a, "x").with(b, "x").build();
+    byte[] zip2 = new RawZip().with(b, "x").with(a, "x").build();
     assertEquals(h1.toString().length(), 47);
     assertEquals(ModuleHash.ofZip(zip), ModuleHash.ofZip(zip2));
   }
@@ -133,36 +135,36 @@ class ModuleHashTest {
   void newlineInNameFails() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> files("a\nb"));
     assertTrue(e.getMessage().startsWith("dirhash: filenames with newlines are not supported"), e.getMessage());
-    ZipException z = assertThrows(ZipException.class, () -> ModuleHash.ofZip(new RawZip().add("a\nb", "x").build()));
+    ZipException z = assertThrows(ZipException.class, () -> ModuleHash.ofZip(new RawZip().with("a\nb", "x").build()));
     assertTrue(z.getMessage().startsWith("dirhash: filenames with newlines are not supported"), z.getMessage());
   }
 
   @Test
   void badCrcFails() {
     RawZip.Entry e = new RawZip.Entry(MOD + "go.mod", "module example.com/m\n");
-    e.crcOverride = 12345L;
+    e.declaredCrc = 12345L;
     ZipException z = assertThrows(ZipException.class, () -> ModuleHash.ofZip(new RawZip().add(e).build()));
     assertTrue(z.getMessage().startsWith("zip: checksum error"), z.getMessage());
     RawZip.Entry d = new RawZip.Entry(MOD + "go.mod", "module example.com/m\n").descriptor(true);
-    d.crcOverride = 12345L;
+    d.declaredCrc = 12345L;
     assertThrows(ZipException.class, () -> ModuleHash.ofZip(new RawZip().add(d).build()));
   }
 
   @Test
   void zeroCrcIsNotCheckedAsInGo() throws IOException {
     RawZip.Entry e = new RawZip.Entry(MOD + "go.mod", "module example.com/m\n");
-    e.crcOverride = 0L;
-    ModuleHash.ofZip(new RawZip().add(e).add(MOD + "a/x.go", "package a\n").build());
+    e.declaredCrc = 0L;
+    ModuleHash.ofZip(new RawZip().add(e).with(MOD + "a/x.go", "package a\n").build());
   }
 
   @Test
   void wrongSizeFails() {
     RawZip.Entry shorter = new RawZip.Entry(MOD + "go.mod", "module example.com/m\n");
-    shorter.sizeOverride = 5L;
+    shorter.declaredSize = 5L;
     ZipException z = assertThrows(ZipException.class, () -> ModuleHash.ofZip(new RawZip().add(shorter).build()));
     assertTrue(z.getMessage().startsWith("zip: not a valid zip file"), z.getMessage());
     RawZip.Entry longer = new RawZip.Entry(MOD + "go.mod", "module example.com/m\n").stored();
-    longer.sizeOverride = 500L;
+    longer.declaredSize = 500L;
     z = assertThrows(ZipException.class, () -> ModuleHash.ofZip(new RawZip().add(longer).build()));
     assertTrue(z.getMessage().startsWith("unexpected EOF"), z.getMessage());
   }
@@ -194,7 +196,7 @@ class ModuleHashTest {
 
   @Test
   void corruptDeflateFails() {
-    byte[] zip = new RawZip().add(MOD + "big.txt", "hello world ".repeat(1000)).build();
+    byte[] zip = new RawZip().with(MOD + "big.txt", "hello world ".repeat(1000)).build();
     zip[40 + MOD.length() + 5] ^= 0x55;
     assertThrows(ZipException.class, () -> ModuleHash.ofZip(zip));
   }

@@ -1,4 +1,4 @@
 /**
- * Internal helpers of goproxy-sumdb (not exported): Go's base64, whitespace and text rules.
+ * Internal helpers of goproxy-sumdb (not exported): Ed25519 verification.
  */
 package io.github.goproxy4j.sumdb.internal;

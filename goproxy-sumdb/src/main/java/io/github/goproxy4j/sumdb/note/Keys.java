@@ -1,6 +1,6 @@
 package io.github.goproxy4j.sumdb.note;
 
-import io.github.goproxy4j.sumdb.internal.GoText;
+import io.github.goproxy4j.internal.GoText;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,12 +14,12 @@ final class Keys {
 
   /** Go's isValidName: non-empty, valid UTF-8, no Go white space, no '+'. */
   static boolean isValidName(String name) {
-    if (name == null || name.isEmpty() || !GoText.isWellFormed(name) || name.indexOf('+') >= 0) {
+    if (name == null || name.isEmpty() || !GoText.isValidUtf16(name) || name.indexOf('+') >= 0) {
       return false;
     }
     for (int i = 0; i < name.length(); ) {
       int c = name.codePointAt(i);
-      if (GoText.isGoSpace(c)) {
+      if (GoText.isSpace(c)) {
         return false;
       }
       i += Character.charCount(c);

@@ -2,7 +2,7 @@ package io.github.goproxy4j.sumdb.note;
 
 import io.github.goproxy4j.env.VerifierKey;
 import io.github.goproxy4j.sumdb.internal.Ed25519;
-import io.github.goproxy4j.sumdb.internal.GoText;
+import io.github.goproxy4j.internal.GoText;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -245,7 +245,7 @@ public final class Note {
     old.addAll(note.unverified);
     for (Signature s : old) {
       if (!Keys.isValidName(s.name())) {
-        throw malformed("signature name " + GoText.quote(s.name()) + " is not valid");
+        throw malformed("signature name " + GoText.quoteSimple(s.name()) + " is not valid");
       }
       if (have.contains(id(s.name(), s.keyHash()))) {
         continue;
@@ -272,6 +272,6 @@ public final class Note {
 
   @Override
   public String toString() {
-    return "Note[text=" + GoText.quote(text) + ", signatures=" + signatures + ", unverified=" + unverified + "]";
+    return "Note[text=" + GoText.quoteSimple(text) + ", signatures=" + signatures + ", unverified=" + unverified + "]";
   }
 }

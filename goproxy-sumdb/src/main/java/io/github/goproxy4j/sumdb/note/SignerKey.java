@@ -2,7 +2,7 @@ package io.github.goproxy4j.sumdb.note;
 
 import io.github.goproxy4j.env.VerifierKey;
 import io.github.goproxy4j.sumdb.internal.Ed25519;
-import io.github.goproxy4j.sumdb.internal.GoText;
+import io.github.goproxy4j.internal.GoText;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Objects;
@@ -104,7 +104,7 @@ public final class SignerKey {
   public static SignerKey generate(String name, SecureRandom random) {
     if (!Keys.isValidName(name)) {
       throw new NoteException(NoteException.Reason.INVALID_SIGNER, "invalid signer",
-          "name " + GoText.quote(name), null);
+          "name " + GoText.quoteSimple(name), null);
     }
     byte[] seed = Ed25519.newSeed(Objects.requireNonNull(random, "random"));
     return new SignerKey(name, seed, Ed25519.publicKeyOfSeed(seed));

@@ -1,6 +1,6 @@
 package io.github.goproxy4j.sumdb.tlog;
 
-import io.github.goproxy4j.sumdb.internal.GoText;
+import io.github.goproxy4j.internal.GoText;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -66,7 +66,7 @@ public final class Hash {
   public static Hash parse(String s) {
     byte[] b = GoText.decodeBase64(s).orElse(null);
     if (b == null || b.length != SIZE) {
-      throw new TlogFormatException("malformed hash " + GoText.quote(s));
+      throw new TlogFormatException("malformed hash " + GoText.quoteSimple(s));
     }
     return new Hash(b);
   }

@@ -1,6 +1,6 @@
 package io.github.goproxy4j.sumdb.tlog;
 
-import io.github.goproxy4j.sumdb.internal.GoText;
+import io.github.goproxy4j.internal.GoText;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
@@ -170,6 +170,6 @@ public final class Record {
 
   @Override
   public String toString() {
-    return "Record[id=" + id + ", text=" + GoText.quote(textString()) + "]";
+    return "Record[id=" + id + ", text=" + GoText.quoteSimple(textString()) + "]";
   }
 }

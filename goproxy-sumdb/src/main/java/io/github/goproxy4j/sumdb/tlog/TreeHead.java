@@ -1,6 +1,6 @@
 package io.github.goproxy4j.sumdb.tlog;
 
-import io.github.goproxy4j.sumdb.internal.GoText;
+import io.github.goproxy4j.internal.GoText;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 

@@ -1,13 +1,22 @@
-package io.github.goproxy4j.modfile.internal;
+package io.github.goproxy4j.internal;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Go's text rules that our messages and parsers need: UTF-8 decoding as Go's {@code utf8.DecodeRune}
  * does it (one replacement rune per invalid byte), {@code unicode.IsPrint}, {@code strconv.Quote},
  * {@code QuoteRune} and {@code Unquote}, {@code path.Clean}, and the case-folding key x/mod's
- * zip package uses for collision checks. Not exported from the module.
+ * zip package uses for collision checks; {@code strings.TrimSpace} and {@code Fields}; Go's padded
+ * base64. Exported only to the other goproxy4j modules; not API.
  */
 public final class GoText {
   /** The Unicode replacement character that Go decodes invalid bytes to. */
@@ -420,5 +429,237 @@ public final class GoText {
       sb.appendCodePoint(foldRune(r));
     }
     return sb.toString();
+  }
+
+  /**
+   * Go's {@code strings.TrimSpace} (white space as {@link #isSpace(int)}).
+   *
+   * @param s text
+   * @return {@code s} without leading and trailing Go white space
+   */
+  public static String trimSpace(String s) {
+    int start = 0;
+    int end = s.length();
+    while (start < end && isSpace(s.charAt(start))) {
+      start++;
+    }
+    while (end > start && isSpace(s.charAt(end - 1))) {
+      end--;
+    }
+    return s.substring(start, end);
+  }
+
+  /**
+   * Go's {@code strings.Fields}: splits on runs of Go white space.
+   *
+   * @param s text
+   * @return the fields, in order
+   */
+  public static List<String> fields(String s) {
+    List<String> out = new ArrayList<>();
+    int i = 0;
+    int n = s.length();
+    while (i < n) {
+      while (i < n && isSpace(s.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < n && !isSpace(s.charAt(i))) {
+        i++;
+      }
+      if (i > start) {
+        out.add(s.substring(start, i));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Reports whether a Java string is well-formed UTF-16 (no unpaired surrogate), so that its UTF-8
+   * form is valid.
+   *
+   * @param s text
+   * @return whether every surrogate is paired
+   */
+  public static boolean isValidUtf16(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+          return false;
+        }
+        i++;
+      } else if (Character.isLowSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Decodes strict UTF-8.
+   *
+   * @param b bytes
+   * @return the text, or empty when the bytes are not valid UTF-8
+   */
+  public static Optional<String> decodeUtf8(byte[] b) {
+    try {
+      return Optional.of(StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(b))
+          .toString());
+    } catch (CharacterCodingException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Decodes standard base64 as Go's {@code base64.StdEncoding.DecodeString} does: padding is
+   * required, {@code \r} and {@code \n} are skipped, anything else outside the alphabet fails.
+   *
+   * @param s the text
+   * @return the bytes, or empty when Go would report an error
+   */
+  public static Optional<byte[]> decodeBase64(String s) {
+    if (s == null) {
+      return Optional.empty();
+    }
+    String t = s;
+    if (t.indexOf('\r') >= 0 || t.indexOf('\n') >= 0) {
+      t = t.replace("\r", "").replace("\n", "");
+    }
+    if (t.length() % 4 != 0) {
+      return Optional.empty();
+    }
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+          || c == '+' || c == '/' || c == '=';
+      if (!ok) {
+        return Optional.empty();
+      }
+    }
+    try {
+      return Optional.of(Base64.getDecoder().decode(t));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Encodes standard padded base64.
+   *
+   * @param b the bytes
+   * @return the text
+   */
+  public static String encodeBase64(byte[] b) {
+    return Base64.getEncoder().encodeToString(b);
+  }
+
+  /**
+   * {@code strconv.Quote} of a Java string for an error message, cut at 300 chars: a longer input
+   * is quoted up to there and followed by {@code ...} after the closing quote; an unpaired
+   * surrogate prints as {@code \ufffd}.
+   *
+   * @param s text, never {@code null}
+   * @return the Go double-quoted form, possibly cut
+   */
+  public static String quoteCut(String s) {
+    String cut = s.length() > 300 ? s.substring(0, 300) : s;
+    StringBuilder b = new StringBuilder(cut.length() + 2).append('"');
+    for (int i = 0; i < cut.length(); ) {
+      int c = cut.codePointAt(i);
+      if (Character.isSurrogate((char) c)) {
+        b.append("\\ufffd");
+      } else {
+        appendEscapedRune(b, c, '"');
+      }
+      i += Character.charCount(c);
+    }
+    b.append('"');
+    if (cut.length() < s.length()) {
+      b.append("...");
+    }
+    return b.toString();
+  }
+
+  /**
+   * {@code %q} of bytes for an error message: valid UTF-8 is quoted as {@link #quoteCut(String)};
+   * otherwise every ASCII byte is escaped as Go does and every other byte prints as {@code \xNN}.
+   *
+   * @param s bytes, never {@code null}
+   * @return the quoted form
+   */
+  public static String quoteBytesCut(byte[] s) {
+    String decoded = new String(s, StandardCharsets.UTF_8);
+    if (Arrays.equals(decoded.getBytes(StandardCharsets.UTF_8), s)) {
+      return quoteCut(decoded);
+    }
+    StringBuilder b = new StringBuilder(s.length + 2).append('"');
+    for (byte x : s) {
+      int c = x & 0xFF;
+      if (c < 0x80) {
+        appendEscapedRune(b, c, '"');
+      } else {
+        b.append("\\x").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+      }
+    }
+    return b.append('"').toString();
+  }
+
+  /**
+   * A simplified {@code %q} for error messages (the checksum code's form): only {@code "},
+   * {@code \}, {@code \n}, {@code \t} and {@code \r} get their escapes; other ASCII controls,
+   * DEL and unpaired surrogates print as {@code \xNN} (of the char's low byte); everything else
+   * prints as is. Input beyond 200 chars is cut, with {@code ...} before the closing quote.
+   *
+   * @param s the text ({@code null} gives {@code null} unquoted)
+   * @return the quoted form
+   */
+  public static String quoteSimple(String s) {
+    if (s == null) {
+      return "null";
+    }
+    StringBuilder b = new StringBuilder("\"");
+    int limit = Math.min(s.length(), 200);
+    for (int i = 0; i < limit; i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"':
+          b.append("\\\"");
+          break;
+        case '\\':
+          b.append("\\\\");
+          break;
+        case '\n':
+          b.append("\\n");
+          break;
+        case '\t':
+          b.append("\\t");
+          break;
+        case '\r':
+          b.append("\\r");
+          break;
+        default:
+          if (c < 0x20 || c == 0x7f || Character.isSurrogate(c) && !isPairedAt(s, i)) {
+            b.append(String.format("\\x%02x", (int) c & 0xff));
+          } else {
+            b.append(c);
+          }
+      }
+    }
+    if (s.length() > limit) {
+      b.append("...");
+    }
+    return b.append('"').toString();
+  }
+
+  private static boolean isPairedAt(String s, int i) {
+    char c = s.charAt(i);
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+    }
+    return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
   }
 }
