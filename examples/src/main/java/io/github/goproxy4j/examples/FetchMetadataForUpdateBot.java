@@ -5,7 +5,6 @@ import io.github.goproxy4j.client.VersionInfo;
 import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.module.ModulePath;
-import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.Version;
 import java.io.PrintStream;
 import java.util.Optional;
@@ -59,7 +58,7 @@ public final class FetchMetadataForUpdateBot {
         b.append(", or patch to ").append(patch.version());
       }
     }
-    client.info(ModuleVersion.of(module, current)).retraction()
+    client.query(module, current.toString(), Optional.empty()).retraction()
         .ifPresent(r -> b.append("; the current version is retracted: ").append(r));
     VersionInfo latest = client.latest(module);
     latest.deprecation().ifPresent(d -> b.append("; module deprecated: ").append(d));

@@ -32,6 +32,9 @@ class ExamplesTest {
   static void start() throws Exception {
     proxy = FakeGoProxy.builder()
         .module("example.com/lib", "v1.0.0", "v1.0.1", "v1.1.0", "v1.2.0")
+        .module(FakeModule.builder("example.com/lib", "v1.3.0")
+            .goMod("module example.com/lib\n\nretract v1.0.0 // leaks memory\nretract v1.3.0 // broken\n")
+            .build())
         .module(FakeModule.builder("example.com/old", "v1.0.0")
             .goMod("// Deprecated: use example.com/lib instead.\nmodule example.com/old\n")
             .build())
@@ -91,7 +94,8 @@ class ExamplesTest {
   @Test
   void updateBotProposesUpgradeAndPatchAndReportsDeprecation(@TempDir Path work) throws Exception {
     String out = capture(o -> FetchMetadataForUpdateBot.run(env(work), "example.com/lib", "v1.0.0", o));
-    assertEquals("example.com/lib v1.0.0: upgrade to v1.2.0 (2019-01-01T00:00:00Z), or patch to v1.0.1", out.strip());
+    assertEquals("example.com/lib v1.0.0: upgrade to v1.2.0 (2019-01-01T00:00:00Z), or patch to v1.0.1;"
+        + " the current version is retracted: leaks memory", out.strip());
     String old = capture(o -> FetchMetadataForUpdateBot.run(env(work), "example.com/old", "v1.0.0", o));
     assertTrue(old.contains("up to date; module deprecated: use example.com/lib instead."), old);
   }

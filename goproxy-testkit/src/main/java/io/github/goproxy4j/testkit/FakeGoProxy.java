@@ -3,6 +3,7 @@ package io.github.goproxy4j.testkit;
 import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.sumdb.note.SignerKey;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -10,12 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import mockwebserver3.MockWebServer;
 
 /**
@@ -54,6 +57,7 @@ public final class FakeGoProxy implements AutoCloseable {
   private final FakeSumdb sumdb;
   private final ModuleStore store;
   private final URI url;
+  private Path privateGoPath;
   private final List<String> skipped;
 
   private FakeGoProxy(MockWebServer server, ProxyDispatcher dispatcher, RequestJournal journal,
@@ -129,12 +133,46 @@ public final class FakeGoProxy implements AutoCloseable {
 
   /**
    * Returns a {@link GoEnv} made of {@link #environment()} only: no process environment, no
-   * go env file, so a test never depends on the machine's settings.
+   * go env file, so a test never depends on the machine's settings. {@code GOPATH} and
+   * {@code GOMODCACHE} point into a private temporary directory (created on first call, deleted
+   * by {@link #close()}), so a client built from it never reads or writes the machine's module
+   * cache or checksum-database state ({@code $GOPATH/pkg/sumdb}).
    *
    * @return the settings
    */
   public GoEnv goEnv() {
-    return GoEnv.of(environment());
+    Map<String, String> env = new LinkedHashMap<>(environment());
+    Path gopath = privateGoPath();
+    env.put("GOPATH", gopath.toString());
+    env.put("GOMODCACHE", gopath.resolve("pkg").resolve("mod").toString());
+    return GoEnv.of(env);
+  }
+
+  private synchronized Path privateGoPath() {
+    if (privateGoPath == null) {
+      try {
+        privateGoPath = Files.createTempDirectory("goproxy-testkit-gopath");
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create a private GOPATH for goEnv()", e);
+      }
+    }
+    return privateGoPath;
+  }
+
+  private static void deleteTree(Path root) {
+    try (Stream<Path> walk = Files.walk(root)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+        p.getParent().toFile().setWritable(true, true);
+        p.toFile().setWritable(true, true);
+        try {
+          Files.deleteIfExists(p);
+        } catch (IOException e) {
+          // best effort: a temporary directory left behind is harmless
+        }
+      });
+    } catch (IOException | UncheckedIOException e) {
+      // best effort, as above
+    }
   }
 
   /**
@@ -199,6 +237,14 @@ public final class FakeGoProxy implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    Path dir;
+    synchronized (this) {
+      dir = privateGoPath;
+      privateGoPath = null;
+    }
+    if (dir != null) {
+      deleteTree(dir);
+    }
   }
 
   @Override
