@@ -1,5 +1,7 @@
 package io.github.goproxy4j.module;
 
+import io.github.goproxy4j.internal.GoText;
+
 /**
  * A module at a version, such as {@code golang.org/x/mod@v0.7.0}, checked with x/mod's
  * {@code module.Check}: the path is a valid module path, the version is valid semver, and the

@@ -1,5 +1,7 @@
 package io.github.goproxy4j.module;
 
+import io.github.goproxy4j.internal.GoText;
+
 /**
  * The path rules of golang.org/x/mod/module (CheckPath, CheckImportPath, CheckFilePath,
  * SplitPathVersion, CheckPathMajor, EscapePath/UnescapePath, EscapeVersion/UnescapeVersion),

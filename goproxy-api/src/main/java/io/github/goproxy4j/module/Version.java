@@ -1,5 +1,7 @@
 package io.github.goproxy4j.module;
 
+import io.github.goproxy4j.internal.GoText;
+
 import java.util.ArrayList;
 import java.util.List;
 

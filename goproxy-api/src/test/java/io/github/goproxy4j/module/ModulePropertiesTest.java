@@ -1,5 +1,7 @@
 package io.github.goproxy4j.module;
 
+import io.github.goproxy4j.internal.GoText;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
