@@ -2,8 +2,8 @@ package io.github.goproxy4j.client.internal;
 
 import java.util.Map;
 
-/** Go's {@code http.StatusText}. */
-final class StatusText {
+/** Go's {@code http.StatusText}, shared by the transport and the client's error messages. */
+public final class StatusText {
   private static final Map<Integer, String> TEXT = Map.ofEntries(
       Map.entry(100, "Continue"), Map.entry(101, "Switching Protocols"),
       Map.entry(102, "Processing"), Map.entry(103, "Early Hints"),
@@ -40,8 +40,25 @@ final class StatusText {
 
   private StatusText() {}
 
-  /** Returns Go's text for a status code, or the empty string when Go has none. */
-  static String of(int status) {
+  /**
+   * Returns Go's text for a status code.
+   *
+   * @param status the HTTP status code
+   * @return the text, or the empty string when Go has none
+   */
+  public static String of(int status) {
     return TEXT.getOrDefault(status, "");
+  }
+
+  /**
+   * Returns the status as Go's net/http prints it.
+   *
+   * @param status the HTTP status code
+   * @return for example {@code "404 Not Found"}, or {@code "599 status code 599"} for a code Go
+   *     has no text for
+   */
+  public static String line(int status) {
+    String t = TEXT.get(status);
+    return t == null ? status + " status code " + status : status + " " + t;
   }
 }
