@@ -106,7 +106,7 @@ public final class Record {
   }
 
   /** Go's strconv.ParseInt(s, 10, 64); Long.MIN_VALUE on error (MIN itself is not a valid id). */
-  private static long parseInt64(String s) {
+  static long parseInt64(String s) {
     if (s.isEmpty()) {
       return Long.MIN_VALUE;
     }

@@ -156,27 +156,10 @@ public record Tile(int height, int level, long number, int width) {
 
   /** Go's strconv.Atoi on a short decimal: optional sign, digits; -1 (or a failure) as MIN. */
   private static int atoi(String s) {
-    if (s.isEmpty() || s.length() > 10) {
+    if (s.length() > 10) {
       return Integer.MIN_VALUE;
     }
-    int i = 0;
-    boolean neg = false;
-    if (s.charAt(0) == '+' || s.charAt(0) == '-') {
-      neg = s.charAt(0) == '-';
-      i = 1;
-      if (s.length() == 1) {
-        return Integer.MIN_VALUE;
-      }
-    }
-    long v = 0;
-    for (; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < '0' || c > '9') {
-        return Integer.MIN_VALUE;
-      }
-      v = v * 10 + (c - '0');
-    }
-    v = neg ? -v : v;
+    long v = Record.parseInt64(s);
     return v > Integer.MAX_VALUE || v < Integer.MIN_VALUE + 1 ? Integer.MIN_VALUE : (int) v;
   }
 
