@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/** Small helpers shared by the examples. */
-final class Demo {
+/** Small helpers shared by the examples and the CLI. */
+public final class Demo {
   private Demo() {}
 
   /**
@@ -18,7 +18,7 @@ final class Demo {
    * @param root the tree to delete; nothing happens if it does not exist
    * @throws IOException if a file cannot be deleted
    */
-  static void deleteTree(Path root) throws IOException {
+  public static void deleteTree(Path root) throws IOException {
     if (!Files.exists(root)) {
       return;
     }

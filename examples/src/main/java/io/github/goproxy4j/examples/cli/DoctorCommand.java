@@ -71,7 +71,7 @@ final class DoctorCommand implements Command {
   }
 
   @Override
-  public int run(Invocation ctx) {
+  public int run(Invocation ctx) throws java.io.IOException {
     List<Finding> findings = new ArrayList<>();
     List<String> passed = new ArrayList<>();
     GoEnv env = Settings.goEnv(ctx);
@@ -89,12 +89,14 @@ final class DoctorCommand implements Command {
       proxies = List.of();
     }
     if (!ctx.args().flag("offline")) {
-      for (ProxyEntry entry : proxies) {
-        if (entry instanceof ProxyEntry.Url url) {
-          checkProxy(ctx, env, url, probe, findings, passed);
+      try (Probes probes = new Probes()) {
+        for (ProxyEntry entry : proxies) {
+          if (entry instanceof ProxyEntry.Url url) {
+            checkProxy(probes, env, url, probe, findings, passed);
+          }
         }
+        checkChecksumDb(probes, env, probe, findings, passed);
       }
-      checkChecksumDb(ctx, env, probe, findings, passed);
     }
     boolean failed = findings.stream().anyMatch(f -> f.level().equals("error"));
     if (ctx.json()) {
@@ -114,10 +116,10 @@ final class DoctorCommand implements Command {
     return failed ? 1 : 0;
   }
 
-  private static void checkProxy(Invocation ctx, GoEnv env, ProxyEntry.Url url, ModulePath probe,
+  private static void checkProxy(Probes probes, GoEnv env, ProxyEntry.Url url, ModulePath probe,
       List<Finding> findings, List<String> passed) {
     long start = System.nanoTime();
-    try (GoProxyClient client = Probes.singleProxyClient(env, url.uri().toString(), Optional.empty())) {
+    try (GoProxyClient client = probes.singleProxyClient(env, url.uri().toString())) {
       int n = client.versions(probe).size();
       passed.add("proxy " + url.display() + " answered the version list of " + probe + " (" + n + " versions, "
           + Probes.millis(start) + " ms)");
@@ -131,9 +133,9 @@ final class DoctorCommand implements Command {
     }
   }
 
-  private static void checkChecksumDb(Invocation ctx, GoEnv env, ModulePath probe,
+  private static void checkChecksumDb(Probes probes, GoEnv env, ModulePath probe,
       List<Finding> findings, List<String> passed) {
-    try (GoProxyClient client = GoProxyClient.builder().env(env).moduleCache(Probes.tempCache()).build()) {
+    try (GoProxyClient client = probes.client(env)) {
       Optional<ChecksumDatabase> db = client.checksumDatabase(probe);
       if (db.isEmpty()) {
         passed.add("checksum database not used for " + probe + " (GOSUMDB=off or GONOSUMDB matches)");

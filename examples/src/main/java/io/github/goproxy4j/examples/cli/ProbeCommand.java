@@ -7,6 +7,7 @@ import io.github.goproxy4j.env.ProxyEntry;
 import io.github.goproxy4j.env.ProxyResolver;
 import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
+import io.github.goproxy4j.module.Version;
 import io.github.goproxy4j.modfile.GoModFile;
 import io.github.goproxy4j.sumdb.ChecksumDatabase;
 import io.github.goproxy4j.sumdb.ModuleHash;
@@ -117,10 +118,20 @@ final class ProbeCommand implements Command {
     List<ModulePath> modules = modules(ctx);
 
     List<ProxyStats> all = new ArrayList<>();
+    try (Probes probes = new Probes()) {
+      measure(probes, env, proxies, modules, rounds, all);
+    }
+    print(ctx, all);
+    boolean bad = all.stream().anyMatch(s -> !s.hashMismatches.isEmpty());
+    return bad ? 1 : 0;
+  }
+
+  private static void measure(Probes probes, GoEnv env, List<String> proxies, List<ModulePath> modules,
+      int rounds, List<ProxyStats> all) {
     for (String proxy : proxies) {
       ProxyStats stats = new ProxyStats(proxy);
       all.add(stats);
-      try (GoProxyClient client = Probes.singleProxyClient(env, proxy, Optional.empty())) {
+      try (GoProxyClient client = probes.singleProxyClient(env, proxy)) {
         for (ModulePath module : modules) {
           for (int i = 0; i < rounds; i++) {
             timed(stats, module + " list", () -> client.versions(module));
@@ -134,22 +145,22 @@ final class ProbeCommand implements Command {
     }
     // Staleness: behind the newest @latest any proxy reported.
     for (ModulePath module : modules) {
-      Optional<io.github.goproxy4j.module.Version> newest = all.stream()
+      Optional<Version> newest = all.stream()
           .map(s -> s.latest.get(module.toString()))
           .filter(v -> v != null)
-          .map(io.github.goproxy4j.module.Version::parse)
-          .max(io.github.goproxy4j.module.Version::compareTo);
+          .map(Version::parse)
+          .max(Version::compareTo);
       for (ProxyStats s : all) {
         String v = s.latest.get(module.toString());
-        if (v != null && newest.isPresent() && io.github.goproxy4j.module.Version.parse(v).compareTo(newest.get()) < 0) {
+        if (v != null && newest.isPresent() && Version.parse(v).compareTo(newest.get()) < 0) {
           s.stale.add(module + ": @latest " + v + ", another proxy has " + newest.get());
         }
       }
     }
     // Hash agreement with the checksum database, for each proxy's latest go.mod.
-    try (GoProxyClient verifier = GoProxyClient.builder().env(env).moduleCache(Probes.tempCache()).build()) {
+    try (GoProxyClient verifier = probes.client(env)) {
       for (ProxyStats s : all) {
-        try (GoProxyClient client = Probes.singleProxyClient(env, s.proxy, Optional.empty())) {
+        try (GoProxyClient client = probes.singleProxyClient(env, s.proxy)) {
           for (Map.Entry<String, String> e : s.latest.entrySet()) {
             ModulePath path = ModulePath.parse(e.getKey());
             Optional<ChecksumDatabase> db = verifier.checksumDatabase(path);
@@ -171,9 +182,6 @@ final class ProbeCommand implements Command {
         }
       }
     }
-    print(ctx, all);
-    boolean bad = all.stream().anyMatch(s -> !s.hashMismatches.isEmpty());
-    return bad ? 1 : 0;
   }
 
   private static List<ModulePath> modules(Invocation ctx) throws java.io.IOException {

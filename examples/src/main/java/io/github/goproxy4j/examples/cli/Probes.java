@@ -2,45 +2,54 @@ package io.github.goproxy4j.examples.cli;
 
 import io.github.goproxy4j.client.GoProxyClient;
 import io.github.goproxy4j.env.GoEnv;
+import io.github.goproxy4j.examples.Demo;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
-/** Clients aimed at exactly one proxy, for measuring and comparing proxies. */
-final class Probes {
-  private Probes() {}
+/**
+ * Clients for measuring and comparing proxies, each with its own empty module cache (so nothing
+ * is answered from disk) under one scratch directory that {@link #close()} deletes.
+ */
+final class Probes implements AutoCloseable {
+  private final Path scratch;
+  private int caches;
+
+  Probes() throws IOException {
+    scratch = Files.createTempDirectory("goproxy-probe");
+  }
+
+  /** @return a fresh, empty module-cache directory inside the scratch directory */
+  synchronized Path newCache() {
+    return scratch.resolve("cache-" + caches++);
+  }
+
+  /** A client with the environment's settings and an empty module cache. */
+  GoProxyClient client(GoEnv env) {
+    return GoProxyClient.builder().env(env).moduleCache(newCache()).build();
+  }
 
   /**
-   * A client that asks only {@code proxyUrl}, for every module (GONOPROXY=none), with its own
-   * empty module cache so nothing is answered from disk.
+   * A client that asks only {@code proxyUrl}, for every module (GONOPROXY=none), without
+   * checksum verification (callers compare hashes with the database themselves).
    */
-  static GoProxyClient singleProxyClient(GoEnv env, String proxyUrl, Optional<String> gosumdb) {
+  GoProxyClient singleProxyClient(GoEnv env, String proxyUrl) {
     Map<String, String> vars = new HashMap<>(env.environment());
     vars.put("GOPROXY", proxyUrl);
     vars.put("GONOPROXY", "none");
     vars.put("GOPRIVATE", "");
-    vars.put("GOSUMDB", gosumdb.orElse("off"));
-    return GoProxyClient.builder()
-        .env(GoEnv.builder().environment(vars).noUserEnvFile().goVersion(env.goVersion()).build())
-        .moduleCache(tempCache())
-        .build();
-  }
-
-  static Path tempCache() {
-    try {
-      Path dir = Files.createTempDirectory("goproxy-probe");
-      dir.toFile().deleteOnExit();
-      return dir;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    vars.put("GOSUMDB", "off");
+    return client(GoEnv.builder().environment(vars).noUserEnvFile().goVersion(env.goVersion()).build());
   }
 
   static long millis(long startNanos) {
     return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+
+  @Override
+  public void close() throws IOException {
+    Demo.deleteTree(scratch);
   }
 }

@@ -209,16 +209,24 @@ class GoproxyCliTest {
       Map<String, String> vars = new HashMap<>(env());
       vars.putAll(origin.environment());
       String proxies = origin.url() + "," + mirror.url();
+      long scratchBefore = probeScratchDirs();
       Run r = run(vars, "probe", "--proxies", proxies, "--rounds", "2", "example.com/lib", "example.com/tool");
       assertEquals(1, r.status(), r.out() + r.err());
       assertTrue(r.out().contains("stale     " + mirror.url() + ": example.com/lib: @latest v1.1.0, another proxy has v1.2.0"),
           r.out());
       assertTrue(r.out().contains("MISMATCH  " + mirror.url() + ": example.com/tool@v0.1.0/go.mod"), r.out());
       assertFalse(r.out().contains("MISMATCH  " + origin.url()), r.out());
+      assertEquals(scratchBefore, probeScratchDirs(), "probe deletes the module caches it measured with");
       JsonNode json = JSON.readTree(run(vars, "probe", "--json", "--proxies", proxies, "--rounds", "1",
           "example.com/lib").out());
       assertEquals(1.0, json.get(0).get("availability").asDouble());
       assertTrue(json.get(0).get("p95Millis").asLong() >= 0);
+    }
+  }
+
+  private static long probeScratchDirs() throws java.io.IOException {
+    try (var dirs = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return dirs.filter(p -> p.getFileName().toString().startsWith("goproxy-probe")).count();
     }
   }
 
