@@ -1,4 +1,4 @@
-package io.github.goproxy4j.examples.cli;
+package io.github.goproxy4j.cli;
 
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -13,7 +13,7 @@ import java.util.Set;
  * modules with the same rules as the go command.
  *
  * <pre>{@code
- * java -jar examples/target/goproxy-examples.jar explain example.com/private/lib
+ * java -jar goproxy-cli/target/goproxy.jar explain example.com/private/lib
  * ./goproxy doctor
  * ./goproxy probe --proxies https://proxy.golang.org,https://goproxy.io golang.org/x/mod
  * }</pre>

@@ -1,4 +1,4 @@
-package io.github.goproxy4j.examples.cli;
+package io.github.goproxy4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The goproxy CLI, each command run against the testkit's fake proxy. */
-class GoproxyCliTest {
+class GoproxyTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static FakeGoProxy proxy;
 
