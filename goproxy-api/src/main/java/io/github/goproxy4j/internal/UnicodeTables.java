@@ -27,7 +27,8 @@ import java.util.TreeMap;
  * t.isLetter(0x1C8A);   // true: a letter since Unicode 16, known to go1.27 only
  * }</pre>
  *
- * <p>Instances are immutable and shared; lookups are a Latin-1 bitmap or one binary search.
+ * <p>Instances are immutable and shared; a lookup is two array reads (a two-level table, built
+ * when a release's data are first used).
  * Exported only to the other goproxy4j modules; not API.
  */
 public final class UnicodeTables {
@@ -42,10 +43,9 @@ public final class UnicodeTables {
   private final Property graphic;
   private final Property space;
   private final Property strconvPrint;
-  /** Every code point that folds to another, ascending; {@link #foldNext} and {@link #foldMin} parallel. */
-  private final int[] foldKeys;
-  private final int[] foldNext;
-  private final int[] foldMin;
+  /** unicode.SimpleFold, and each code point's orbit minimum. */
+  private final RuneMap foldNext;
+  private final RuneMap foldMin;
 
   private UnicodeTables(String unicodeVersion, Map<String, Property> props, int[][] fold) {
     this.unicodeVersion = unicodeVersion;
@@ -54,9 +54,8 @@ public final class UnicodeTables {
     this.graphic = require(props, "IsGraphic");
     this.space = require(props, "IsSpace");
     this.strconvPrint = require(props, "strconv.IsPrint");
-    this.foldKeys = fold[0];
-    this.foldNext = fold[1];
-    this.foldMin = fold[2];
+    this.foldNext = new RuneMap(fold[0], fold[1]);
+    this.foldMin = new RuneMap(fold[0], fold[2]);
   }
 
   /**
@@ -149,8 +148,7 @@ public final class UnicodeTables {
    * @return the next rune of the orbit
    */
   public int simpleFold(int r) {
-    int i = Arrays.binarySearch(foldKeys, r);
-    return i >= 0 ? foldNext[i] : r;
+    return foldNext.apply(r);
   }
 
   /**
@@ -161,11 +159,7 @@ public final class UnicodeTables {
    * @return the orbit's smallest rune
    */
   public int orbitMin(int r) {
-    if (r < 0x80) {
-      return r >= 'a' && r <= 'z' ? r - ('a' - 'A') : r; // every ASCII orbit starts at A-Z
-    }
-    int i = Arrays.binarySearch(foldKeys, r);
-    return i >= 0 ? foldMin[i] : r;
+    return foldMin.apply(r);
   }
 
   @Override
@@ -175,34 +169,86 @@ public final class UnicodeTables {
 
   // ---- data ----------------------------------------------------------------------------------
 
-  /** A set of code points: a Latin-1 bitmap, then sorted range bounds above U+00FF. */
+  /** Code points per block of the two-level tables. */
+  private static final int BLOCK_BITS = 8;
+  /** Blocks covering U+0000..U+10FFFF. */
+  private static final int BLOCKS = 0x110000 >> BLOCK_BITS;
+
+  /**
+   * A set of code points as a two-level table: the block of a code point (its high bits) selects
+   * a 256-bit bitmap; identical bitmaps (most are all-clear or all-set) are stored once. A lookup
+   * is two array reads, like the JDK's own tables.
+   */
   private static final class Property {
-    private final long[] latin1 = new long[4];
-    /** Alternating range starts and (exclusive) ends, ascending. */
-    private final int[] bounds;
+    private final char[] blockOf = new char[BLOCKS];
+    private final long[] bitmaps;
 
     Property(int[] ranges) {
-      int n = 0;
-      int[] b = new int[ranges.length];
+      long[] all = new long[BLOCKS * 4];
       for (int i = 0; i < ranges.length; i += 2) {
-        int lo = ranges[i];
-        int hi = ranges[i + 1];
-        for (int c = lo; c < Math.min(hi, 0x100); c++) {
-          latin1[c >> 6] |= 1L << c;
+        for (int c = ranges[i]; c < ranges[i + 1]; c++) {
+          all[c >> 6] |= 1L << c;
         }
-        b[n++] = lo;
-        b[n++] = hi;
       }
-      this.bounds = Arrays.copyOf(b, n);
+      Map<List<Long>, Character> seen = new HashMap<>();
+      long[] out = new long[BLOCKS * 4];
+      int n = 0;
+      for (int b = 0; b < BLOCKS; b++) {
+        List<Long> key = List.of(all[b * 4], all[b * 4 + 1], all[b * 4 + 2], all[b * 4 + 3]);
+        Character k = seen.get(key);
+        if (k == null) {
+          k = (char) n++;
+          seen.put(key, k);
+          System.arraycopy(all, b * 4, out, k * 4, 4);
+        }
+        blockOf[b] = k;
+      }
+      this.bitmaps = Arrays.copyOf(out, n * 4);
     }
 
     boolean contains(int r) {
-      if (r >= 0 && r < 0x100) {
-        return (latin1[r >> 6] & (1L << r)) != 0;
+      int b = r >>> BLOCK_BITS; // negative r gives a huge block number
+      if (b >= BLOCKS) {
+        return false;
       }
-      // An odd number of bounds at or below r means r lies inside a range.
-      int i = Arrays.binarySearch(bounds, r);
-      return i >= 0 ? (i & 1) == 0 : ((-i - 1) & 1) == 1;
+      return (bitmaps[blockOf[b] * 4 + ((r >> 6) & 3)] & (1L << r)) != 0;
+    }
+  }
+
+  /**
+   * A function from code points to code points that is the identity almost everywhere, as a
+   * two-level table of differences: blocks without a change share one all-zero block.
+   */
+  private static final class RuneMap {
+    private final char[] blockOf = new char[BLOCKS];
+    private final int[] deltas;
+
+    RuneMap(int[] keys, int[] values) {
+      int[] out = new int[1 << BLOCK_BITS]; // block 0: all zero
+      int n = 1;
+      int[] blockNumber = new int[BLOCKS];
+      for (int i = 0; i < keys.length; i++) {
+        int b = keys[i] >>> BLOCK_BITS;
+        if (blockNumber[b] == 0) {
+          blockNumber[b] = n++;
+          if (out.length < n << BLOCK_BITS) {
+            out = Arrays.copyOf(out, out.length * 2);
+          }
+        }
+        out[(blockNumber[b] << BLOCK_BITS) | (keys[i] & 0xFF)] = values[i] - keys[i];
+      }
+      for (int b = 0; b < BLOCKS; b++) {
+        blockOf[b] = (char) blockNumber[b];
+      }
+      this.deltas = Arrays.copyOf(out, n << BLOCK_BITS);
+    }
+
+    int apply(int r) {
+      int b = r >>> BLOCK_BITS;
+      if (b >= BLOCKS) {
+        return r;
+      }
+      return r + deltas[(blockOf[b] << BLOCK_BITS) | (r & 0xFF)];
     }
   }
 
