@@ -1,4 +1,4 @@
-package io.github.goproxy4j.examples.cli;
+package io.github.goproxy4j.cli;
 
 import io.github.goproxy4j.client.DownloadedModule;
 import io.github.goproxy4j.client.GoProxyClient;

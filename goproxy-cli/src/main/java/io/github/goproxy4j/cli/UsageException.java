@@ -1,4 +1,4 @@
-package io.github.goproxy4j.examples.cli;
+package io.github.goproxy4j.cli;
 
 /** A mistake on the command line: reported with the command's usage, exit status 2. */
 final class UsageException extends RuntimeException {

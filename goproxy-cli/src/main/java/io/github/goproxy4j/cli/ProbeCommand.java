@@ -1,4 +1,4 @@
-package io.github.goproxy4j.examples.cli;
+package io.github.goproxy4j.cli;
 
 import io.github.goproxy4j.client.GoProxyClient;
 import io.github.goproxy4j.client.VersionInfo;

@@ -1,10 +1,10 @@
-package io.github.goproxy4j.examples.cli;
+package io.github.goproxy4j.cli;
 
 import java.util.Set;
 
 /** One {@code goproxy} sub-command. */
 interface Command {
-  /** @return the name typed on the command line */
+  /** @return the name typed on the command line: one word, or several for a group ({@code "mod graph"}) */
   String name();
 
   /** @return a one-line summary for the command list */
@@ -18,7 +18,7 @@ interface Command {
     return Set.of();
   }
 
-  /** @return boolean option names beyond the common ones (help, json, debug) */
+  /** @return boolean option names beyond the global ones ({@link Goproxy#GLOBAL_FLAGS}) */
   default Set<String> flagOptions() {
     return Set.of();
   }

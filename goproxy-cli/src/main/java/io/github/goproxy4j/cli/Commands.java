@@ -1,4 +1,4 @@
-package io.github.goproxy4j.examples.cli;
+package io.github.goproxy4j.cli;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.github.goproxy4j.examples.cli;
+package io.github.goproxy4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The goproxy CLI, each command run against the testkit's fake proxy. */
-class GoproxyCliTest {
+class GoproxyTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static FakeGoProxy proxy;
 
@@ -101,6 +102,48 @@ class GoproxyCliTest {
     assertEquals(2, o.status());
     assertTrue(o.err().contains("unknown option --frob"), o.err());
     assertTrue(o.err().contains("usage: goproxy versions"), o.err());
+  }
+
+  /** A command that prints its name and arguments. */
+  private record Echo(String name) implements Command {
+    @Override
+    public String summary() {
+      return "echo " + name;
+    }
+
+    @Override
+    public String help() {
+      return "goproxy " + name + " [args]\n";
+    }
+
+    @Override
+    public Set<String> flagOptions() {
+      return Set.of("m");
+    }
+
+    @Override
+    public int run(Invocation ctx) {
+      ctx.out().println(name + " " + ctx.args().positional() + " m=" + ctx.args().flag("m") + " json=" + ctx.json());
+      return 0;
+    }
+  }
+
+  @Test
+  void multiWordCommandsRunTheLongestRegisteredName() {
+    Goproxy tool = new Goproxy(List.of(new Echo("list"), new Echo("mod graph"), new Echo("mod download")));
+    assertEquals("mod graph [] m=false json=false\n", run(tool, env(), "mod", "graph").out());
+    assertEquals("mod download [a@v1.0.0] m=false json=true\n",
+        run(tool, env(), "mod", "download", "--json", "a@v1.0.0").out());
+    assertEquals("list [all] m=true json=true\n", run(tool, env(), "--json", "list", "-m", "all").out());
+    assertEquals("goproxy mod graph [args]\n", run(tool, env(), "help", "mod", "graph").out());
+    assertEquals("goproxy mod graph [args]\n", run(tool, env(), "mod", "graph", "--help").out());
+    Run overview = run(tool, env(), "--help");
+    assertTrue(overview.out().contains("  mod graph     echo mod graph\n"), overview.out());
+
+    Run unknown = run(tool, env(), "mod", "frob");
+    assertEquals(2, unknown.status());
+    assertEquals("goproxy: unknown command \"mod frob\"; run 'goproxy --help' for the list\n", unknown.err());
+    assertEquals(2, run(tool, env(), "mod").status());
   }
 
   @Test

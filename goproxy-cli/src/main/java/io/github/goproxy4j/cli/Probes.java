@@ -1,13 +1,14 @@
-package io.github.goproxy4j.examples.cli;
+package io.github.goproxy4j.cli;
 
 import io.github.goproxy4j.client.GoProxyClient;
 import io.github.goproxy4j.env.GoEnv;
-import io.github.goproxy4j.examples.Demo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Clients for measuring and comparing proxies, each with its own empty module cache (so nothing
@@ -48,8 +49,16 @@ final class Probes implements AutoCloseable {
     return (System.nanoTime() - startNanos) / 1_000_000;
   }
 
+  /**
+   * Deletes the scratch directory, deepest entries first. Probes fetch lists, infos and go.mod
+   * files only, never extract a module, so nothing in it is read-only.
+   */
   @Override
   public void close() throws IOException {
-    Demo.deleteTree(scratch);
+    try (Stream<Path> tree = Files.walk(scratch)) {
+      for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 }
