@@ -79,6 +79,27 @@ public final class UnicodeTables {
     return load(e != null ? e.getValue() : FILES.firstEntry().getValue());
   }
 
+  /**
+   * The tables of a Go release as {@code goVersion} names it.
+   *
+   * @param release the release (its behaviour minor picks the tables)
+   * @return the shared instance
+   */
+  public static UnicodeTables forRelease(GoRelease release) {
+    return forGoMinor(release.behaviourMinor());
+  }
+
+  /**
+   * The tables of the release a {@code goVersion} string names ({@link GoRelease#modelled}).
+   *
+   * @param goVersion for example {@code "1.21"}, {@code "1.21.3"} or {@code "go1.27"}
+   * @return the shared instance
+   * @throws IllegalArgumentException naming the input when it is not a Go release from 1.19 on
+   */
+  public static UnicodeTables forGoVersion(String goVersion) {
+    return forRelease(GoRelease.modelled(goVersion));
+  }
+
   /** @return the newest Go minor release we have tables for */
   public static int newestGoMinor() {
     return FILES.lastKey();

@@ -2,6 +2,7 @@ package io.github.goproxy4j.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -159,6 +160,23 @@ class UnicodeTablesTest {
     assertEquals(27, UnicodeTables.newestGoMinor());
     assertEquals("17.0.0", UnicodeTables.newest().unicodeVersion());
     assertEquals("17.0.0", UnicodeTables.forGoMinor(40).unicodeVersion(), "newer than known: newest");
+    assertEquals("15.0.0", UnicodeTables.forGoVersion("go1.21.3").unicodeVersion());
+    assertEquals("17.0.0", UnicodeTables.forGoVersion("1.30").unicodeVersion());
+  }
+
+  @Test
+  void everyModelledReleaseHasItsOwnData() {
+    assertEquals(GoRelease.NEWEST_MINOR, UnicodeTables.newestGoMinor());
+    String index;
+    try (InputStream in = UnicodeTables.class.getResourceAsStream("unicode-releases.txt")) {
+      index = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    for (int minor = GoRelease.OLDEST_MINOR; minor <= GoRelease.NEWEST_MINOR; minor++) {
+      assertTrue(index.contains("\n" + minor + " unicode-"), "no data for go1." + minor + " in\n" + index);
+    }
+    assertThrows(IllegalArgumentException.class, () -> UnicodeTables.forGoVersion("1.18"));
   }
 
   @Test
