@@ -36,6 +36,8 @@ public final class UnicodeTables {
   /** Go minor release → data file name, from the index. */
   private static final TreeMap<Integer, String> FILES = readIndex();
   private static final Map<String, UnicodeTables> LOADED = new HashMap<>();
+  /** {goVersion, tables} of the last {@link #forGoVersion} call. */
+  private static volatile Object[] lastGoVersion;
 
   private final String unicodeVersion;
   private final Property letter;
@@ -97,15 +99,30 @@ public final class UnicodeTables {
    * @throws IllegalArgumentException naming the input when it is not a Go release from 1.19 on
    */
   public static UnicodeTables forGoVersion(String goVersion) {
-    return forRelease(GoRelease.modelled(goVersion));
+    // Callers such as the zip check ask once per file with the same string: remember the last.
+    Object[] last = lastGoVersion;
+    if (last != null && last[0].equals(goVersion)) {
+      return (UnicodeTables) last[1];
+    }
+    UnicodeTables t = forRelease(GoRelease.modelled(goVersion));
+    lastGoVersion = new Object[] {goVersion, t};
+    return t;
   }
 
-  /** @return the newest Go minor release we have tables for */
+  /**
+   * The newest Go release we have tables for.
+   *
+   * @return its minor number, 27 for go1.27
+   */
   public static int newestGoMinor() {
     return FILES.lastKey();
   }
 
-  /** @return the Unicode version of these tables ({@code unicode.Version}), e.g. "15.0.0" */
+  /**
+   * The Unicode version of these tables ({@code unicode.Version}).
+   *
+   * @return for example "15.0.0"
+   */
   public String unicodeVersion() {
     return unicodeVersion;
   }
