@@ -134,8 +134,6 @@ class UnicodeTablesTest {
     }
     Map<String, String> env = GoTool.hermeticEnv(dir);
     env.put("GO111MODULE", "off");
-    // One build cache for every release and run (go keys it by release): keeps the build fast.
-    env.put("GOCACHE", Paths.get("target/go-build-cache").toAbsolutePath().toString());
     Path bin = dir.resolve(block == null ? "unicode-oracle" : "unicode-oracle-block");
     GoTool.exec(dir, env, 300, null, go.toString(), "build", "-o", bin.toString(),
         "-ldflags=-X=main.block=" + (block == null ? "" : block), "main.go").requireOk();
