@@ -29,8 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The two x/mod rules that depend on Unicode — {@code module.CheckFilePath} ({@code IsLetter}) and
  * the zip's case-insensitive collision check ({@code SimpleFold}), with their quoted messages
- * ({@code strconv.IsPrint}) — against x/mod built by the real go of each Unicode version we know
- * (the newest installed release of each), with {@code goVersion} set to that release. Inputs: every
+ * ({@code strconv.IsPrint}) — against x/mod built by the real go of the oldest and the newest
+ * installed release, with {@code goVersion} set to that release. Inputs: every
  * code point whose letterhood or printability differs between Go's Unicode versions, every fold
  * pair of every version, and seeded random code points.
  */
@@ -39,28 +39,37 @@ class ModuleZipGoReleasesTest {
 
   @TempDir static Path work;
 
-  /** The newest installed go of each Unicode version (go1.19, go1.26, go1.27 here). */
+  /**
+   * The oldest and the newest installed go (go1.19 and go1.27 here: Unicode 13 and 17). Building
+   * x/mod costs a standard-library compile per release; every release's tables are checked
+   * code point by code point in {@code UnicodeTablesTest}.
+   */
   static Stream<Path> releases() throws IOException {
-    Map<String, Path> newestByUnicode = new LinkedHashMap<>();
     List<Path> gos = new ArrayList<>();
-    gos.add(Paths.get("/usr/bin/go"));
+    Path system = Paths.get("/usr/bin/go");
+    if (Files.isExecutable(system)) {
+      gos.add(system);
+    }
     try (Stream<Path> dirs = Files.list(Paths.get("/usr/lib"))) {
-      dirs.filter(d -> d.getFileName().toString().matches("go-1\\.\\d+"))
+      dirs.filter(d -> d.getFileName().toString().matches("go-1\\.\\d+") && Files.isExecutable(d.resolve("bin/go")))
           .sorted((a, b) -> Integer.compare(minorOf(a), minorOf(b)))
           .forEach(d -> gos.add(d.resolve("bin/go")));
     } catch (IOException e) {
       // only /usr/bin/go
     }
+    Map<String, Path> byVersion = new LinkedHashMap<>();
     for (Path go : gos) {
-      if (Files.isExecutable(go)) {
-        int minor = minorOf(go.getParent().getParent());
-        if (minor < 0) {
-          minor = Integer.parseInt(version(go).replaceFirst("^go1\\.(\\d+).*$", "$1"));
-        }
-        newestByUnicode.put(UnicodeTables.forGoMinor(minor).unicodeVersion(), go);
-      }
+      byVersion.putIfAbsent(version(go).replaceFirst("^(go1\\.\\d+).*$", "$1"), go);
     }
-    return newestByUnicode.values().stream();
+    List<Path> distinct = new ArrayList<>(byVersion.values());
+    distinct.sort((a, b) -> Integer.compare(minorOfGo(a), minorOfGo(b)));
+    return distinct.isEmpty() ? Stream.empty()
+        : distinct.size() == 1 ? Stream.of(distinct.get(0))
+        : Stream.of(distinct.get(0), distinct.get(distinct.size() - 1));
+  }
+
+  private static int minorOfGo(Path go) {
+    return Integer.parseInt(version(go).replaceFirst("^go1\\.(\\d+).*$", "$1"));
   }
 
   private static int minorOf(Path goDir) {
