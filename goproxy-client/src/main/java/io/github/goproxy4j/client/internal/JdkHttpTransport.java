@@ -345,7 +345,8 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
     HttpResponse<InputStream> r;
     try {
       r = client.send(b.build(),
-          info -> new StreamingBody(settings.readStallTimeout(), Redaction.redacted(uri)));
+          info -> new StreamingBody(settings.readStallTimeout(), settings.bodyTimeout(),
+              Redaction.redacted(uri)));
     } catch (HttpConnectTimeoutException e) {
       // the JDK reports this too when the request timeout expires while still connecting
       throw new GoProxyException("Get \"" + shown + "\": dial tcp " + hostPort(uri)
