@@ -18,7 +18,6 @@ import io.github.goproxy4j.sumdb.ChecksumMismatchException;
 import io.github.goproxy4j.sumdb.GoSum;
 import io.github.goproxy4j.sumdb.ModuleHash;
 import io.github.goproxy4j.client.internal.JdkHttpTransport;
-import io.github.goproxy4j.zip.ModuleZip;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,7 +29,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,8 +40,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -622,10 +618,24 @@ public final class GoProxyClient implements AutoCloseable {
     byte[] goMod = goModVerified(module);
     checkModulePath(module, goMod);
     ModuleHash goModHash = ModuleHash.ofGoMod(goMod);
-    ModuleHash zipHash = downloadZip(module);
-    Path dir;
+    CacheWriter.Filled filled;
     try {
-      dir = cache.extract(module, (zip, target) -> ModuleZip.unzip(module, zip, target));
+      filled = new CacheWriter(cache).download(module, new CacheWriter.ZipSource() {
+        @Override
+        public void fetch(Path tempZip) throws IOException {
+          fetchZip(module, tempZip);
+        }
+
+        @Override
+        public void verify(ModuleHash zipHash) throws IOException {
+          GoProxyClient.this.verify(module, false, zipHash);
+        }
+
+        @Override
+        public void verifiedDownload(ModuleHash zipHash) {
+          GoProxyClient.this.notify(l -> l.verified(module, zipHash.toString()));
+        }
+      });
     } catch (GoProxyException e) {
       throw e;
     } catch (IOException e) {
@@ -633,73 +643,11 @@ public final class GoProxyClient implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new ProxyUnavailableException(e.getMessage(), e, List.of());
     }
+    Path dir = filled.dir();
     DownloadedModule d = DownloadedModule.of(module, info, cache.file(module, "mod"),
-        cache.file(module, "zip"), dir, zipHash, goModHash);
+        filled.zip(), dir, filled.zipHash(), goModHash);
     notify(l -> l.done(module, dir));
     return d;
-  }
-
-  /** go's DownloadZip: returns the verified zip hash, downloading only when needed. */
-  @SuppressWarnings("try")
-  private ModuleHash downloadZip(ModuleVersion module) throws GoProxyException {
-    try {
-      if (cache.zip(module).isPresent()) {
-        Optional<ModuleHash> h = cache.readZipHash(module);
-        if (h.isPresent()) {
-          verify(module, false, h.get());
-          return h.get();
-        }
-      }
-      try (ModuleCache.CacheLock ignored = cache.lock(module)) {
-        Path zip = cache.file(module, "zip");
-        boolean zipExists = Files.isRegularFile(zip);
-        Optional<ModuleHash> existing = cache.readZipHash(module);
-        if (zipExists && existing.isPresent()) {
-          verify(module, false, existing.get());
-          return existing.get();
-        }
-        cache.deleteStaleTemps(module);
-        if (zipExists) {
-          ModuleHash h = hashZip(module, zip);
-          verify(module, false, h);
-          cache.writeZipHash(module, h);
-          return h;
-        }
-        Path tmp = cache.newTempFile(module, "zip");
-        boolean committed = false;
-        try {
-          fetchZip(module, tmp);
-          checkZipPrefixes(module, tmp);
-          ModuleHash h = hashZip(module, tmp);
-          verify(module, false, h);
-          notify(l -> l.verified(module, h.toString()));
-          cache.commitZip(module, tmp, h);
-          committed = true;
-          return h;
-        } finally {
-          if (!committed) {
-            Files.deleteIfExists(tmp);
-          }
-        }
-      }
-    } catch (GoProxyException e) {
-      throw e;
-    } catch (IOException e) {
-      throw new GoProxyException(module + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static ModuleHash hashZip(ModuleVersion module, Path zip) throws GoProxyException {
-    try {
-      return ModuleHash.ofZip(zip);
-    } catch (IOException e) {
-      throw new ProxyUnavailableException(module + ": " + zipError(e), e, List.of());
-    }
-  }
-
-  private static String zipError(IOException e) {
-    return e instanceof java.util.zip.ZipException ? "zip: not a valid zip file"
-        : String.valueOf(e.getMessage());
   }
 
   private void fetchZip(ModuleVersion module, Path tmp) throws GoProxyException {
@@ -728,25 +676,6 @@ public final class GoProxyClient implements AutoCloseable {
       throw e;
     } catch (IOException e) {
       throw new GoProxyException(module + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** Every entry must start with {@code <path>@<version>/} (not case-escaped), as in go. */
-  private static void checkZipPrefixes(ModuleVersion module, Path zip) throws GoProxyException {
-    String prefix = module.path() + "@" + module.version() + "/";
-    try (ZipFile z = new ZipFile(zip.toFile(), StandardCharsets.UTF_8)) {
-      Enumeration<? extends ZipEntry> en = z.entries();
-      while (en.hasMoreElements()) {
-        String name = en.nextElement().getName();
-        if (!name.startsWith(prefix)) {
-          throw new ProxyUnavailableException("zip for " + module.path() + "@" + module.version()
-              + " has unexpected file " + name, null, List.of());
-        }
-      }
-    } catch (GoProxyException e) {
-      throw e;
-    } catch (IOException e) {
-      throw new ProxyUnavailableException(module + ": " + zipError(e), e, List.of());
     }
   }
 
