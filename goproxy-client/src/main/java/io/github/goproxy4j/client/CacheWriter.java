@@ -1,5 +1,6 @@
 package io.github.goproxy4j.client;
 
+import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.sumdb.ModuleHash;
 import io.github.goproxy4j.zip.ModuleZip;
@@ -15,20 +16,23 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
- * The cache writer: fills a {@link ModuleCache} with one module version the way go's modfetch
- * {@code Download} does ({@code DownloadZip}, then {@code unzip}), under go's lock on
- * {@code <v>.lock}, so that go and other processes can fill the same cache at the same time.
+ * Puts a module version's zip and extracted tree into the {@link ModuleCache} the way go's
+ * modfetch {@code Download} does ({@code DownloadZip}, then {@code unzip}), under go's own lock on
+ * {@code <v>.lock} ({@code flock(2)}; see {@link ModuleCache#lock}), so that go, other processes
+ * and other threads can fill one cache at the same time:
  *
- * <p>The fetch pipeline supplies the bytes and the verification ({@link ZipSource}); this class
- * owns everything that touches the cache: the temporary file, the zip's check and hash, the
- * {@code .ziphash}, the rename, and the extraction with its {@code .partial} marker. Nothing
- * unverified ever becomes visible: the zip is renamed into place only after its hash verifies,
- * and the tree is extracted only from a verified zip.
+ * <ul>
+ *   <li>zip: stale {@code <v>.zip*.tmp} files are removed (only safe under the lock: their
+ *       writers are gone), the zip is fetched into a new {@code <v>.zip<random>.tmp}, checked
+ *       (every entry under {@code <path>@<version>/}), hashed and verified, and only then
+ *       committed ({@code .ziphash} written in place under its own lock, then the rename);
+ *   <li>tree: stale {@code <dir>.tmp-*} and half-extracted trees are removed, {@code .partial}
+ *       is created, the verified zip is extracted, {@code .partial} is removed.
+ * </ul>
  *
- * <pre>{@code
- * CacheWriter.Filled f = new CacheWriter(cache).download(mv, source);
- * f.dir();   // the extracted tree, complete
- * }</pre>
+ * <p>Nothing unverified is ever left in the cache, and nothing another process may be writing is
+ * removed except under the lock, as in go. A version already complete needs no lock (go's fast
+ * paths), but its cached hash is verified again.
  */
 final class CacheWriter {
   private final ModuleCache cache;
@@ -37,99 +41,102 @@ final class CacheWriter {
     this.cache = cache;
   }
 
-  /** What the fetch pipeline provides to fill one module version. */
+  /** Fetches the zip into an existing empty file (replacing what an earlier attempt left). */
+  @FunctionalInterface
   interface ZipSource {
-    /**
-     * Downloads the zip into an empty temporary file (go's TryProxies over {@code repo.Zip}),
-     * leaving the file empty again before falling through to the next proxy.
-     *
-     * @param tempZip the file, beside the final zip
-     * @throws IOException if no source has the zip
-     */
-    void fetch(Path tempZip) throws IOException;
-
-    /**
-     * Checks a zip hash against go.sum and the checksum database (go's {@code checkModSum});
-     * called for cached hashes too.
-     *
-     * @param zipHash the hash
-     * @throws IOException with go's text if it does not verify
-     */
-    void verify(ModuleHash zipHash) throws IOException;
-
-    /**
-     * Told when a freshly downloaded zip has verified (before it is committed).
-     *
-     * @param zipHash its hash
-     */
-    default void verifiedDownload(ModuleHash zipHash) {}
+    void fetchInto(Path target) throws GoProxyException;
   }
 
-  /** A module version complete in the cache. */
-  record Filled(ModuleHash zipHash, Path zip, Path dir) {}
+  /** Verifies a zip hash (go.sum, then the checksum database); throws if it does not match. */
+  @FunctionalInterface
+  interface ZipCheck {
+    void verify(ModuleHash hash) throws GoProxyException;
+  }
 
   /**
-   * Returns the version's verified zip and extracted tree, downloading and extracting only what
-   * is missing.
+   * What {@link #store} left in the cache.
    *
-   * @param module the module version (canonical)
-   * @param source the fetch pipeline
-   * @return the verified hash, the zip and the tree
-   * @throws IOException if fetching, verifying or writing fails; nothing unverified is left
+   * @param zip the committed zip
+   * @param zipHash its verified hash
+   * @param dir the extracted tree
+   * @param downloaded whether the zip was fetched now (false: it was in the cache)
+   */
+  record Stored(Path zip, ModuleHash zipHash, Path dir, boolean downloaded) {}
+
+  /**
+   * Makes sure the cache holds the verified zip and the extracted tree of {@code module},
+   * fetching the zip from {@code source} only when the cache lacks it. A cached zip is verified
+   * again with {@code check} (from its {@code .ziphash}, or re-hashed when that was lost).
    */
   @SuppressWarnings("try")
-  Filled download(ModuleVersion module, ZipSource source) throws IOException {
+  Stored store(ModuleVersion module, ZipSource source, ZipCheck check) throws GoProxyException {
     Path zip = cache.file(module, "zip");
     Path dir = cache.extractedDir(module);
-    // go's DownloadZip fast path: zip and ziphash exist, no lock needed; then checkMod.
-    if (Files.isRegularFile(zip)) {
-      Optional<ModuleHash> h = cache.readZipHash(module);
-      if (h.isPresent()) {
-        source.verify(h.get());
-        if (cache.isExtracted(module)) {
-          return new Filled(h.get(), zip, dir);
+    try {
+      // go's DownloadZip fast path (zip and ziphash exist: no lock), then checkMod.
+      Optional<ModuleHash> cached = Optional.empty();
+      if (Files.isRegularFile(zip)) {
+        cached = cache.readZipHash(module);
+        if (cached.isPresent()) {
+          check.verify(cached.get());
+          if (cache.isExtracted(module)) {
+            return new Stored(zip, cached.get(), dir, false);
+          }
         }
       }
-    }
-    try (ModuleCache.CacheLock lock = cache.lock(module)) {
-      ModuleHash h = downloadZipLocked(module, source);
-      cache.extractLocked(module, (z, target) -> ModuleZip.unzip(module, z, target));
-      return new Filled(h, zip, dir);
+      // One hold of the lock for what go does in two (DownloadZip, then unzip).
+      try (ModuleCache.CacheLock lock = cache.lock(module)) {
+        Stored stored = storeZipLocked(module, source, check, cached);
+        cache.extractLocked(module, (z, target) -> ModuleZip.unzip(module, z, target));
+        return stored;
+      }
+    } catch (GoProxyException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new GoProxyException(module + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new ProxyUnavailableException(e.getMessage(), e, List.of()); // x/mod's zip rules
     }
   }
 
-  /** go's downloadZip, with the version lock held. */
-  private ModuleHash downloadZipLocked(ModuleVersion module, ZipSource source)
-      throws IOException {
+  /**
+   * go's downloadZip, with the version lock held.
+   *
+   * @param verified a cached hash already verified before the lock was taken, if any
+   */
+  private Stored storeZipLocked(ModuleVersion module, ZipSource source, ZipCheck check,
+      Optional<ModuleHash> verified) throws IOException {
     Path zip = cache.file(module, "zip");
+    Path dir = cache.extractedDir(module);
     // Double-check: another process may have finished while we waited for the lock.
     boolean zipExists = Files.isRegularFile(zip);
     Optional<ModuleHash> existing = cache.readZipHash(module);
     if (zipExists && existing.isPresent()) {
-      source.verify(existing.get());
-      return existing.get();
+      if (!existing.equals(verified)) {
+        check.verify(existing.get());
+      }
+      return new Stored(zip, existing.get(), dir, false);
     }
     Files.createDirectories(zip.getParent());
     cache.deleteStaleTemps(module);
     if (zipExists) {
       // The ziphash was lost: re-hash the zip without downloading, as go does.
-      ModuleHash h = hashZip(module, zip);
-      source.verify(h);
+      ModuleHash h = hash(module, zip);
+      check.verify(h);
       cache.writeZipHash(module, h);
-      return h;
+      return new Stored(zip, h, dir, false);
     }
     Path tmp = cache.newTempFile(module, "zip");
     boolean committed = false;
     try {
-      source.fetch(tmp);
-      checkZipPrefixes(module, tmp);
-      ModuleHash h = hashZip(module, tmp);
-      source.verify(h);
-      source.verifiedDownload(h);
+      source.fetchInto(tmp);
+      checkPrefixes(module, tmp);
+      ModuleHash h = hash(module, tmp);
+      check.verify(h);
       cache.writeZipHash(module, h);
       cache.commitZip(module, tmp);
       committed = true;
-      return h;
+      return new Stored(zip, h, dir, true);
     } finally {
       if (!committed) {
         Files.deleteIfExists(tmp);
@@ -137,7 +144,7 @@ final class CacheWriter {
     }
   }
 
-  private static ModuleHash hashZip(ModuleVersion module, Path zip) throws IOException {
+  private static ModuleHash hash(ModuleVersion module, Path zip) throws GoProxyException {
     try {
       return ModuleHash.ofZip(zip);
     } catch (IOException e) {
@@ -145,12 +152,8 @@ final class CacheWriter {
     }
   }
 
-  private static String zipError(IOException e) {
-    return e instanceof ZipException ? "zip: not a valid zip file" : String.valueOf(e.getMessage());
-  }
-
   /** Every entry must start with {@code <path>@<version>/} (not case-escaped), as in go. */
-  private static void checkZipPrefixes(ModuleVersion module, Path zip) throws IOException {
+  private static void checkPrefixes(ModuleVersion module, Path zip) throws GoProxyException {
     String prefix = module.path() + "@" + module.version() + "/";
     try (ZipFile z = new ZipFile(zip.toFile(), StandardCharsets.UTF_8)) {
       Enumeration<? extends ZipEntry> en = z.entries();
@@ -161,10 +164,14 @@ final class CacheWriter {
               + " has unexpected file " + name, null, List.of());
         }
       }
-    } catch (ProxyUnavailableException e) {
+    } catch (GoProxyException e) {
       throw e;
     } catch (IOException e) {
       throw new ProxyUnavailableException(module + ": " + zipError(e), e, List.of());
     }
+  }
+
+  private static String zipError(IOException e) {
+    return e instanceof ZipException ? "zip: not a valid zip file" : String.valueOf(e.getMessage());
   }
 }

@@ -73,8 +73,7 @@ import java.util.stream.Stream;
  * </ul>
  *
  * <p>Extracted trees are made read-only (directories {@code r-x}, files {@code r--}) unless
- * {@link #withWritableTrees(boolean)} is set, like go's {@code -modcacherw}. Use
- * {@link #removeAll(Path)} to delete such a tree.
+ * {@link #withWritableTrees(boolean)} is set, like go's {@code -modcacherw}.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -558,7 +557,7 @@ public final class ModuleCache {
    * @param dir the tree to delete
    * @throws IOException if it cannot be deleted
    */
-  public static void removeAll(Path dir) throws IOException {
+  static void removeAll(Path dir) throws IOException {
     if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
@@ -601,14 +600,14 @@ public final class ModuleCache {
    * @return the held lock; close it to release
    * @throws IOException if the lock file cannot be created or locked
    */
-  public CacheLock lock(ModuleVersion module) throws IOException {
+  CacheLock lock(ModuleVersion module) throws IOException {
     Path lockFile = file(module, "lock");
     Files.createDirectories(lockFile.getParent());
     return new CacheLock(LockedFile.mutex(lockFile));
   }
 
   /** A held module-version lock; {@link #close()} releases it. */
-  public static final class CacheLock implements AutoCloseable {
+  static final class CacheLock implements AutoCloseable {
     private final LockedFile file;
 
     private CacheLock(LockedFile file) {
