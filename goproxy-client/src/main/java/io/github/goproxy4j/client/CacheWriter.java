@@ -36,9 +36,12 @@ import java.util.zip.ZipFile;
  */
 final class CacheWriter {
   private final ModuleCache cache;
+  /** The Go release whose zip rules (Unicode tables) apply: the env's goVersion. */
+  private final String goVersion;
 
-  CacheWriter(ModuleCache cache) {
+  CacheWriter(ModuleCache cache, String goVersion) {
     this.cache = cache;
+    this.goVersion = goVersion;
   }
 
   /** Fetches the zip into an existing empty file (replacing what an earlier attempt left). */
@@ -87,7 +90,7 @@ final class CacheWriter {
       // One hold of the lock for what go does in two (DownloadZip, then unzip).
       try (ModuleCache.CacheLock lock = cache.lock(module)) {
         Stored stored = storeZipLocked(module, source, check, cached);
-        cache.extractLocked(module, (z, target) -> ModuleZip.unzip(module, z, target));
+        cache.extractLocked(module, (z, target) -> ModuleZip.unzip(module, z, target, goVersion));
         return stored;
       }
     } catch (GoProxyException e) {
