@@ -16,6 +16,7 @@ final class Commands {
         new VerifyCommand(),
         new ServeCommand(System.in),
         new DoctorCommand(),
-        new ProbeCommand());
+        new ProbeCommand(),
+        new ToolchainCommand());
   }
 }
