@@ -13,6 +13,7 @@ import io.github.goproxy4j.modfile.GoModFile;
 import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.Version;
+import io.github.goproxy4j.mvs.ModuleGraph;
 import io.github.goproxy4j.sumdb.ChecksumDatabase;
 import io.github.goproxy4j.sumdb.ChecksumMismatchException;
 import io.github.goproxy4j.sumdb.GoSum;
@@ -481,16 +482,25 @@ public final class GoProxyClient implements AutoCloseable {
   }
 
   private byte[] goModVerified(ModuleVersion module) throws GoProxyException {
+    return goModVerified(module, goSum);
+  }
+
+  /**
+   * The go.mod of a module version verified against the given go.sum lines (instead of the
+   * builder's), then the checksum database: what the module graph loader needs for a main
+   * module's go.sum. No module-path check (modload's differs: see ModuleGraph).
+   */
+  byte[] goModVerified(ModuleVersion module, GoSum sums) throws GoProxyException {
     Optional<byte[]> cached = cache.readGoMod(module);
     if (cached.isPresent()) {
-      verify(module, true, ModuleHash.ofGoMod(cached.get()));
+      verify(module, true, ModuleHash.ofGoMod(cached.get()), sums);
       return cached.get();
     }
     String v = module.version().toString();
     byte[] data = walk(module.path(), module + ": ", entry -> entry instanceof ProxyEntry.Url
         ? repo(entry, module.path()).goMod(v)
         : direct(module.path()).goMod(module));
-    verify(module, true, ModuleHash.ofGoMod(data));
+    verify(module, true, ModuleHash.ofGoMod(data), sums);
     try {
       cache.writeGoMod(module, data);
     } catch (IOException e) {
@@ -525,9 +535,14 @@ public final class GoProxyClient implements AutoCloseable {
 
   private void verify(ModuleVersion module, boolean goMod, ModuleHash hash)
       throws GoProxyException {
+    verify(module, goMod, hash, goSum);
+  }
+
+  private void verify(ModuleVersion module, boolean goMod, ModuleHash hash, GoSum sums)
+      throws GoProxyException {
     String path = module.path().toString();
     String version = module.version() + (goMod ? "/go.mod" : "");
-    if (goSum != null && goSum.check(path, version, hash.toString())) {
+    if (sums != null && sums.check(path, version, hash.toString())) {
       return;
     }
     Route route = resolver.resolve(module.path());
@@ -564,6 +579,33 @@ public final class GoProxyClient implements AutoCloseable {
   }
 
   // ------------------------------------------------------------------ download
+
+  // ------------------------------------------------------------------ module graph
+
+  /**
+   * Loads the module graph of the main module in {@code dir} (or the nearest parent directory
+   * with a go.mod) as the go command of {@link GoEnv#goVersion()} does for {@code go list -m all}
+   * and {@code go mod graph}: the go.mod is read strictly, dependency go.mod files are fetched
+   * through each module's route, verified against the module's go.sum (a missing line is go's
+   * {@code missing go.sum entry for go.mod file} error) and the checksum database, and cached in
+   * GOMODCACHE so that go can then work offline; the requirements must be consistent (else
+   * {@code updates to go.mod needed}), as with go's default {@code -mod=readonly}.
+   *
+   * <pre>{@code
+   * ModuleGraph g = client.moduleGraph(Path.of("."));
+   * System.out.print(g.listText());    // byte-identical to `go list -m all`
+   * }</pre>
+   *
+   * @param dir the main module's directory, or a directory below it
+   * @return the graph
+   * @throws GoProxyException with go's message when go.mod is missing or malformed or a go.mod
+   *     cannot be fetched or verified ({@link io.github.goproxy4j.mvs.ModuleGraphException})
+   */
+  public ModuleGraph moduleGraph(Path dir) throws GoProxyException {
+    Objects.requireNonNull(dir, "dir");
+    checkOpen();
+    return ModuleGraphLoader.load(this, env.goVersion(), dir, false, parallelism);
+  }
 
   /**
    * Downloads, verifies, caches and extracts one module version, like
