@@ -608,6 +608,27 @@ public final class GoProxyClient implements AutoCloseable {
   }
 
   /**
+   * Lists the modules of the main module's build like {@code go list -m all}, or with
+   * {@code updates} like {@code go list -m -u all}: the main module, then every selected module
+   * (sorted by path) with its replacement; with updates also the newer version an
+   * {@code upgrade} query finds, whether the module's latest go.mod retracts the selected version,
+   * and its deprecation. Each element's {@code toString()} is go's line.
+   *
+   * <pre>{@code
+   * client.listModules(Path.of("."), true).forEach(System.out::println);
+   * }</pre>
+   *
+   * @param dir the main module's directory, or a directory below it
+   * @param updates whether to query updates, retractions and deprecations ({@code -u})
+   * @return the modules in go's order
+   * @throws GoProxyException as {@link #moduleGraph(Path)}
+   */
+  public List<ListedModule> listModules(Path dir, boolean updates) throws GoProxyException {
+    ModuleGraph g = moduleGraph(dir);
+    return new ModuleLister(this).list(g, updates, parallelism);
+  }
+
+  /**
    * Downloads, verifies, caches and extracts one module version, like
    * {@code go mod download path@version}. A version already complete in the cache (written by
    * this library or by go) is returned without network access, after re-verifying its hashes.

@@ -32,7 +32,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * {@link GoProxyClient#moduleGraph(Path)} against the real go command (go1.19 and go1.27) on
  * seeded random module universes served by the testkit with its checksum database: go makes each
- * main module tidy ({@code go mod tidy}); then {@code go list -m all} and {@code go mod graph}
+ * main module tidy ({@code go mod tidy}); then {@code go list -m all}, {@code go list -m -u all}
+ * (updates, retractions, deprecations) and {@code go mod graph}
  * must equal the loaded graph's texts byte for byte, and go must load the same graph offline
  * ({@code GOPROXY=off}) from the module cache the client filled. More universes:
  * {@code -Dgoproxy4j.mvs.universes=N}.
@@ -77,8 +78,17 @@ class ModuleGraphLoaderTest {
       }
       String[] goLines = {"", "1.16", "1.17", "1.20", "1.21.0", "1.22.0"};
       for (int i = 0; i < n; i++) {
-        for (String v : versions.get(i)) {
-          StringBuilder mod = new StringBuilder("module ").append(paths.get(i)).append('\n');
+        List<String> vs = versions.get(i);
+        for (String v : vs) {
+          boolean latest = v.equals(vs.get(vs.size() - 1));
+          StringBuilder mod = new StringBuilder();
+          if (latest && r.nextInt(5) == 0) {
+            mod.append("// Deprecated: use something else\n");
+          }
+          mod.append("module ").append(paths.get(i)).append('\n');
+          if (latest && vs.size() > 1 && r.nextInt(3) == 0) {
+            mod.append("\n// broken\nretract ").append(vs.get(r.nextInt(vs.size() - 1))).append('\n');
+          }
           String goLine = goLines[r.nextInt(goLines.length)];
           if (!goLine.isEmpty()) {
             mod.append("\ngo ").append(goLine).append('\n');
@@ -162,6 +172,15 @@ class ModuleGraphLoaderTest {
       }
       assertEquals(list, g.listText(), ctx);
       assertEquals(graph, g.graphText(), ctx);
+      String listU = GoTool.exec(main, env, 120, null, go.toString(), "list", "-m", "-u", "all").requireOk().stdout();
+      StringBuilder ours = new StringBuilder();
+      try (GoProxyClient c = client(proxy, tmp, release)) {
+        c.listModules(main, true).forEach(m -> ours.append(m).append('\n'));
+      }
+      assertEquals(listU, ours.toString(), ctx);
+      if (Boolean.getBoolean("goproxy4j.mvs.print")) {
+        System.out.println("go" + release + " seed=" + seed + "\n" + listU);
+      }
       // go loads the same graph from the go.mod files the client cached, without any network
       Map<String, String> offline = goEnv(proxy, tmp, tmp.resolve("our-cache"));
       offline.put("GOPROXY", "off");
