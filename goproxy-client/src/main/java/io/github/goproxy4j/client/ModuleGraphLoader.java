@@ -66,10 +66,11 @@ final class ModuleGraphLoader {
   static ModuleGraph load(GoProxyClient client, String release, Path start, boolean modMode, int parallelism)
       throws GoProxyException {
     MainModule main = findMainModule(start, release);
+    ModFetch fetch = client.fetchWith(main.goSum());
     ModuleSource source = new ModuleSource() {
       @Override
       public byte[] goMod(ModuleVersion module) throws IOException {
-        return client.goModVerified(module, main.goSum());
+        return fetch.goMod(fetch.lookup().route(module.path()), module).data();
       }
 
       @Override
