@@ -78,32 +78,10 @@ final class StrictOracle {
 
   private static List<List<String>> parse(byte[] b, int n) {
     List<List<String>> all = new ArrayList<>();
-    List<String> cur = null;
-    int i = 0;
-    while (i < b.length) {
-      int nl = i;
-      while (b[nl] != '\n') {
-        nl++;
-      }
-      String head = new String(b, i, nl - i, StandardCharsets.ISO_8859_1);
-      i = nl + 1;
-      if (head.startsWith("== ")) {
-        if (cur != null) {
-          all.add(cur);
-        }
-        if (head.equals("== end")) {
-          break;
-        }
-        cur = new ArrayList<>();
-        continue;
-      }
-      int sp = head.indexOf(' ');
-      int len = Integer.parseInt(head.substring(sp + 1));
-      cur.add(head.substring(0, sp) + " " + XModOracle.decode(b, i, i + len));
-      i += len + 1;
-    }
-    if (all.size() != n) {
-      throw new AssertionError("oracle returned " + all.size() + " results for " + n + " inputs");
+    for (List<XModOracle.Field> fields : XModOracle.parse(b, n)) {
+      List<String> lines = new ArrayList<>();
+      fields.forEach(f -> lines.add(f.tag() + " " + f.value()));
+      all.add(lines);
     }
     return all;
   }
