@@ -4,6 +4,7 @@ import io.github.goproxy4j.modfile.ModSyntax.Block;
 import io.github.goproxy4j.modfile.ModSyntax.Line;
 import io.github.goproxy4j.modfile.ModSyntax.Node;
 import io.github.goproxy4j.modfile.ModSyntax.Token;
+import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.internal.GoText;
 import io.github.goproxy4j.module.Version;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ import java.util.regex.Pattern;
  */
 public final class GoModFile {
   /** The newest Go release whose rules are implemented, and the default. */
-  public static final String NEWEST_GO_RELEASE = "1.25";
+  public static final String NEWEST_GO_RELEASE = GoRelease.NEWEST;
 
   private static final Pattern LAX_GO_VERSION =
       Pattern.compile("^v?(([1-9][0-9]*)\\.(0|[1-9][0-9]*))([^0-9].*)$", Pattern.DOTALL);
@@ -245,16 +246,20 @@ public final class GoModFile {
   }
 
   /**
-   * Parses a go.mod file as the given Go release's go command does. Two rules changed: from Go
-   * 1.21 a {@code go} line may name a release such as {@code 1.21.0} or {@code 1.21rc1} (before,
-   * such text was cut to {@code 1.21}); from Go 1.25 {@code ignore} directives are checked.
+   * Parses a go.mod file as the given Go release's go command does (the x/mod vendored in that
+   * release). Rules that changed: from Go 1.21 a {@code go} line may name a release such as
+   * {@code 1.21.0} or {@code 1.21rc1} (before, such text was cut to {@code 1.21}); from Go 1.22
+   * the error for a bad {@code go} line says {@code must match format 1.23.0} (before,
+   * {@code 1.23}); from Go 1.25 {@code ignore} directives are checked. A release newer than
+   * {@value #NEWEST_GO_RELEASE} follows {@value #NEWEST_GO_RELEASE}'s rules.
    *
    * @param fileName the name used in error messages, never {@code null}
    * @param content the file content, never {@code null}
-   * @param goRelease a Go release such as {@code "1.19"} or {@code "1.25"}, never {@code null}
+   * @param goRelease a Go release such as {@code "1.19"}, {@code "1.21.3"} or {@code "go1.27"},
+   *     never {@code null}
    * @return the parsed file, never {@code null}
    * @throws GoModSyntaxException with Go's message when the file is malformed
-   * @throws IllegalArgumentException when {@code goRelease} is not of the form {@code 1.N}
+   * @throws IllegalArgumentException when {@code goRelease} is not a Go release from 1.19 on
    */
   public static GoModFile parse(String fileName, byte[] content, String goRelease) {
     return parse(fileName, content, goRelease, false);
@@ -280,7 +285,7 @@ public final class GoModFile {
    * @param goRelease a Go release such as {@code "1.19"} or {@code "1.27"}, never {@code null}
    * @return the parsed file, never {@code null}
    * @throws GoModSyntaxException with Go's message (every error, one per line) when the file is malformed
-   * @throws IllegalArgumentException when {@code goRelease} is not of the form {@code 1.N}
+   * @throws IllegalArgumentException when {@code goRelease} is not a Go release from 1.19 on
    */
   public static GoModFile parseStrict(String fileName, byte[] content, String goRelease) {
     return parse(fileName, content, goRelease, true);

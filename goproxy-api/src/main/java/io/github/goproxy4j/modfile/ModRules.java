@@ -1,5 +1,6 @@
 package io.github.goproxy4j.modfile;
 
+import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.internal.GoText;
 import io.github.goproxy4j.modfile.ModSyntax.Block;
 import io.github.goproxy4j.modfile.ModSyntax.Comment;
@@ -11,7 +12,6 @@ import io.github.goproxy4j.module.Version;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -28,14 +28,10 @@ final class ModRules {
 
   private ModRules() {}
 
-  /** The minor number of a Go release such as {@code 1.19}, {@code go1.27} or {@code 1.22.3}. */
+  /** The minor release whose rules apply to a Go release such as {@code 1.19}, {@code go1.27} or {@code 1.22.3}. */
   static int releaseMinor(String goRelease) {
     Objects.requireNonNull(goRelease, "goRelease");
-    Matcher m = Pattern.compile("^(?:go)?1\\.([0-9]{1,4})(?:\\.[0-9]+)?$").matcher(goRelease);
-    if (!m.matches()) {
-      throw new IllegalArgumentException("invalid Go release \"" + goRelease + "\": want the form 1.N, such as 1.25");
-    }
-    return Integer.parseInt(m.group(1));
+    return GoRelease.modelled(goRelease).behaviourMinor();
   }
 
   /** modfile.Error's position prefix. */

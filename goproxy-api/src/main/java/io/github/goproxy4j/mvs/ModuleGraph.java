@@ -1,5 +1,6 @@
 package io.github.goproxy4j.mvs;
 
+import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.modfile.GoModFile;
 import io.github.goproxy4j.modfile.GoModSyntaxException;
 import io.github.goproxy4j.module.ModulePath;
@@ -98,7 +99,7 @@ public final class ModuleGraph {
 
   /** Collects the inputs of a {@link ModuleGraph}. */
   public static final class Builder {
-    private String goRelease = "1.27";
+    private String goRelease = GoRelease.NEWEST;
     private GoModFile mainModule;
     private ModuleSource source;
     private Predicate<ModuleVersion> haveGoModSum;
@@ -275,13 +276,7 @@ public final class ModuleGraph {
     }
 
     private static int minor(String release) {
-      String r = release.startsWith("go") ? release.substring(2) : release;
-      if (!r.matches("1\\.[0-9]{1,4}(\\.[0-9]+)?")) {
-        throw new IllegalArgumentException("invalid Go release \"" + release + "\": want the form 1.N, such as 1.27");
-      }
-      String m = r.substring(2);
-      int dot = m.indexOf('.');
-      return Integer.parseInt(dot < 0 ? m : m.substring(0, dot));
+      return GoRelease.modelled(release).behaviourMinor();
     }
 
     private boolean goNodes() {
