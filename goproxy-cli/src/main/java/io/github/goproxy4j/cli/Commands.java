@@ -18,6 +18,7 @@ final class Commands {
         new ModuleGraphCommands.ModGraph(),
         new ServeCommand(System.in),
         new DoctorCommand(),
-        new ProbeCommand());
+        new ProbeCommand(),
+        new ToolchainCommand());
   }
 }

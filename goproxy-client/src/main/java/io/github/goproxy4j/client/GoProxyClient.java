@@ -4,6 +4,9 @@ import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.env.ProxyResolver;
 import io.github.goproxy4j.env.Transport;
+import io.github.goproxy4j.internal.GoRelease;
+import io.github.goproxy4j.toolchain.GoToolchain;
+import io.github.goproxy4j.toolchain.Platform;
 import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.Version;
@@ -100,7 +103,7 @@ public final class GoProxyClient implements AutoCloseable {
     this.cache = b.cache != null ? b.cache : ModuleCache.fromEnv(env);
     this.sums = new SumCheck(b.goSum, b.checksumDatabase, resolver, transport, cache);
     this.fetch = new ModFetch(new Lookup(resolver, transport, b.directFetcher, b.maxZip), sums,
-        cache);
+        cache, env.goVersion());
     this.query = new Query(fetch);
     this.events = new ProgressEvents(b.listener);
     this.parallelism = b.parallelism;
@@ -393,6 +396,62 @@ public final class GoProxyClient implements AutoCloseable {
    */
   public Optional<ChecksumDatabase> checksumDatabase(ModulePath path) {
     return sums.database(resolver.resolve(path));
+  }
+
+  // ------------------------------------------------------------------ toolchains
+
+  /**
+   * Downloads and installs a Go toolchain as the go command does when GOTOOLCHAIN selects one
+   * that is not in PATH (Go 1.21 on): the module
+   * {@code golang.org/toolchain@v0.0.1-<name>.<goos>-<goarch>} is fetched through the route,
+   * verified against the checksum database even when GONOSUMDB or GOPRIVATE match it (refused
+   * under {@code GOSUMDB=off}; a go.sum line is not enough), extracted into the module cache, and
+   * given go's execute bits ({@code pkg/tool}, {@code lib}'s {@code go_*_*_exec}, {@code bin/gofmt},
+   * then {@code bin}). The go command then runs it from the shared cache without network access.
+   *
+   * <pre>{@code
+   * Path goRoot = client.installToolchain(GoToolchain.of("go1.27.3", Platform.current()));
+   * new ProcessBuilder(goRoot.resolve("bin/go").toString(), "version").inheritIO().start();
+   * }</pre>
+   *
+   * @param toolchain the toolchain and platform
+   * @return its GOROOT (the extracted module directory)
+   * @throws ToolchainNotAvailableException go's {@code download go1.X.Y for goos/goarch: toolchain
+   *     not available} (or its language-version message)
+   * @throws GoProxyException {@code download go1.X.Y: ...} for any other failure; a checksum
+   *     mismatch keeps its type (SECURITY ERROR), and nothing is left in the cache to run
+   */
+  public Path installToolchain(GoToolchain toolchain) throws GoProxyException {
+    Objects.requireNonNull(toolchain, "toolchain");
+    DownloadedModule d;
+    try {
+      d = download(toolchain.moduleVersion());
+    } catch (GoProxyException e) {
+      throw ToolchainInstaller.downloadFailure(toolchain, e);
+    }
+    ToolchainInstaller.finish(toolchain, d.dir(),
+        GoRelease.modelled(resolver.env().goVersion()).atLeast(24));
+    return d.dir();
+  }
+
+  /**
+   * Lists the toolchains the proxies offer for a platform ({@code golang.org/toolchain/@v/list}),
+   * oldest first in Go's version order.
+   *
+   * @param platform the platform, for example {@link Platform#current()}
+   * @return the toolchains
+   * @throws GoProxyException if the list cannot be fetched
+   */
+  public List<GoToolchain> toolchains(Platform platform) throws GoProxyException {
+    Objects.requireNonNull(platform, "platform");
+    List<GoToolchain> out = new ArrayList<>();
+    for (Version v : versions(ModulePath.parse(GoToolchain.MODULE_PATH))) {
+      GoToolchain.fromModuleVersion(v.toString())
+          .filter(t -> t.platform().equals(platform))
+          .ifPresent(out::add);
+    }
+    out.sort((a, b) -> GoRelease.compare(a.version(), b.version()));
+    return List.copyOf(out);
   }
 
   /** Stops the download threads and closes the transport the client created. */

@@ -9,6 +9,7 @@ import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.sumdb.ChecksumDatabase;
 import io.github.goproxy4j.sumdb.GoSum;
 import io.github.goproxy4j.sumdb.ModuleHash;
+import io.github.goproxy4j.toolchain.GoToolchain;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,9 +58,18 @@ final class SumCheck implements AutoCloseable {
     return new SumCheck(this, other);
   }
 
+  /**
+   * Whether go.sum may vouch for a module: never for a toolchain, which go always checks against
+   * the checksum database (CVE-2026-94447, fixed in go1.26.9 and go1.27.2; applied for every
+   * goVersion).
+   */
+  private boolean goSumVouches(ModuleVersion module) {
+    return goSum != null && !module.path().toString().equals(GoToolchain.MODULE_PATH);
+  }
+
   /** Checks the hash of a version's go.mod ({@code <path> <version>/go.mod h1:…}). */
   void goMod(Route route, ModuleVersion module, ModuleHash hash) throws GoProxyException {
-    if (goSum == null || !goSum.checkGoMod(module, hash)) {
+    if (!goSumVouches(module) || !goSum.checkGoMod(module, hash)) {
       Optional<ChecksumDatabase> db = database(route);
       if (db.isPresent()) {
         db.get().verifyGoMod(module, hash);
@@ -69,7 +79,7 @@ final class SumCheck implements AutoCloseable {
 
   /** Checks the hash of a version's zip ({@code <path> <version> h1:…}). */
   void zip(Route route, ModuleVersion module, ModuleHash hash) throws GoProxyException {
-    if (goSum == null || !goSum.checkZip(module, hash)) {
+    if (!goSumVouches(module) || !goSum.checkZip(module, hash)) {
       Optional<ChecksumDatabase> db = database(route);
       if (db.isPresent()) {
         db.get().verifyZip(module, hash);
