@@ -229,7 +229,7 @@ public final class GoProxyClient implements AutoCloseable {
 
   /** The go.mod path verifying against other go.sum lines (a main module's): for ModuleGraphLoader. */
   ModFetch fetchWith(GoSum goSum) {
-    return new ModFetch(fetch.lookup(), sums.withGoSum(goSum), cache);
+    return new ModFetch(fetch.lookup(), sums.withGoSum(goSum), cache, resolver.env().goVersion());
   }
 
   /**
