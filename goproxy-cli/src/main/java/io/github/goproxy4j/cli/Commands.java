@@ -14,6 +14,8 @@ final class Commands {
         new ModuleCommands.Info(),
         new ModuleCommands.Download(),
         new VerifyCommand(),
+        new ModuleGraphCommands.ListModules(),
+        new ModuleGraphCommands.ModGraph(),
         new ServeCommand(System.in),
         new DoctorCommand(),
         new ProbeCommand(),

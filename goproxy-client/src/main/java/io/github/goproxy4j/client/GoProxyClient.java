@@ -10,6 +10,7 @@ import io.github.goproxy4j.toolchain.Platform;
 import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.Version;
+import io.github.goproxy4j.mvs.ModuleGraph;
 import io.github.goproxy4j.sumdb.ChecksumDatabase;
 import io.github.goproxy4j.sumdb.ChecksumMismatchException;
 import io.github.goproxy4j.sumdb.GoSum;
@@ -222,6 +223,60 @@ public final class GoProxyClient implements AutoCloseable {
       throw new IllegalArgumentException(module.path() + "@" + module.version()
           + ": non-canonical module version " + InfoJson.goQuote(module.version().toString()));
     }
+  }
+
+  // ------------------------------------------------------------------ module graph
+
+  /** The go.mod path verifying against other go.sum lines (a main module's): for ModuleGraphLoader. */
+  ModFetch fetchWith(GoSum goSum) {
+    return new ModFetch(fetch.lookup(), sums.withGoSum(goSum), cache, resolver.env().goVersion());
+  }
+
+  /**
+   * Loads the module graph of the main module in {@code dir} (or the nearest parent directory
+   * with a go.mod) as the go command of {@link GoEnv#goVersion()} does for {@code go list -m all}
+   * and {@code go mod graph}: the go.mod is read strictly, dependency go.mod files are fetched
+   * through each module's route, verified against the module's go.sum (a missing line is go's
+   * {@code missing go.sum entry for go.mod file} error) and the checksum database, and cached in
+   * GOMODCACHE so that go can then work offline; the requirements must be consistent (else
+   * {@code updates to go.mod needed}), as with go's default {@code -mod=readonly}.
+   *
+   * <pre>{@code
+   * ModuleGraph g = client.moduleGraph(Path.of("."));
+   * System.out.print(g.listText());    // byte-identical to `go list -m all`
+   * }</pre>
+   *
+   * @param dir the main module's directory, or a directory below it
+   * @return the graph
+   * @throws GoProxyException with go's message when go.mod is missing or malformed or a go.mod
+   *     cannot be fetched or verified ({@link io.github.goproxy4j.mvs.ModuleGraphException})
+   */
+  public ModuleGraph moduleGraph(Path dir) throws GoProxyException {
+    Objects.requireNonNull(dir, "dir");
+    checkOpen();
+    return ModuleGraphLoader.load(this, resolver.env().goVersion(), dir, false, parallelism);
+  }
+
+  /**
+   * Lists the modules of the main module's build like {@code go list -m all}, or with
+   * {@code updates} like {@code go list -m -u all}: the main module, then every selected module
+   * (sorted by path) with its replacement; with updates also the newer version an
+   * {@code upgrade} query finds, whether the module's latest go.mod retracts the selected version,
+   * and its deprecation. Each element's {@code toString()} is go's line.
+   *
+   * <pre>{@code
+   * client.listModules(Path.of("."), true).forEach(System.out::println);
+   * }</pre>
+   *
+   * @param dir the main module's directory, or a directory below it
+   * @param updates whether to query updates, retractions and deprecations ({@code -u})
+   * @return the modules in go's order
+   * @throws GoProxyException as {@link #moduleGraph(Path)}
+   */
+  public List<ListedModule> listModules(Path dir, boolean updates) throws GoProxyException {
+    checkOpen();
+    ModuleGraph g = moduleGraph(dir);
+    return new ModuleLister(this).list(g, updates, parallelism);
   }
 
   /**

@@ -26,7 +26,7 @@ final class SumCheck implements AutoCloseable {
   private final Transport transport;
   private final Path tileCacheDir;
   private final Path stateDir;
-  private final ConcurrentHashMap<String, ChecksumDatabase> databases = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, ChecksumDatabase> databases;
 
   SumCheck(GoSum goSum, ChecksumDatabase fixed, ProxyResolver resolver, Transport transport,
       ModuleCache cache) {
@@ -36,6 +36,26 @@ final class SumCheck implements AutoCloseable {
     this.transport = transport;
     this.tileCacheDir = cache.root().resolve("cache").resolve("download").resolve("sumdb");
     this.stateDir = resolver.env().sumdbDir();
+    this.databases = new ConcurrentHashMap<>();
+  }
+
+  private SumCheck(SumCheck base, GoSum goSum) {
+    this.goSum = goSum;
+    this.fixed = base.fixed;
+    this.resolver = base.resolver;
+    this.transport = base.transport;
+    this.tileCacheDir = base.tileCacheDir;
+    this.stateDir = base.stateDir;
+    this.databases = base.databases;
+  }
+
+  /**
+   * The same checks with other go.sum lines (a main module's, for its module graph); the checksum
+   * databases are shared with this instance, which stays their owner (closing the copy is not
+   * needed).
+   */
+  SumCheck withGoSum(GoSum other) {
+    return new SumCheck(this, other);
   }
 
   /**
