@@ -1,7 +1,6 @@
 package io.github.goproxy4j.env;
 
-import io.github.goproxy4j.internal.GoText;
-
+import io.github.goproxy4j.internal.GoStrings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -74,7 +73,7 @@ public final class ChecksumDb {
     if (value.equals("off")) {
       throw new GoEnvException("checksum database disabled by GOSUMDB=off");
     }
-    List<String> key = new java.util.ArrayList<>(GoText.fields(value));
+    List<String> key = new java.util.ArrayList<>(GoStrings.fields(value));
     if (!key.isEmpty() && key.get(0).equals("sum.golang.org")) {
       key.set(0, SUM_GOLANG_ORG_KEY);
     }

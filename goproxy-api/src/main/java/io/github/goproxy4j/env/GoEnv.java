@@ -1,7 +1,7 @@
 package io.github.goproxy4j.env;
 
-import io.github.goproxy4j.internal.GoText;
-
+import io.github.goproxy4j.internal.GoQuote;
+import io.github.goproxy4j.internal.GoStrings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -398,10 +398,10 @@ public final class GoEnv {
    */
   public List<String> goFlags() {
     List<String> out = new ArrayList<>();
-    for (String f : GoText.fields(get("GOFLAGS"))) {
+    for (String f : GoStrings.fields(get("GOFLAGS"))) {
       if (!f.startsWith("-") || f.equals("-") || f.equals("--") || f.startsWith("---")
           || f.startsWith("-=") || f.startsWith("--=")) {
-        throw new GoEnvException("parsing " + goflagsName() + ": non-flag " + GoText.quoteCut(f));
+        throw new GoEnvException("parsing " + goflagsName() + ": non-flag " + GoQuote.quoteCut(f));
       }
       out.add(f);
     }
@@ -462,7 +462,7 @@ public final class GoEnv {
       case "0": case "f": case "F": case "FALSE": case "false": case "False":
         return false;
       default:
-        throw new GoEnvException("invalid boolean value " + GoText.quoteCut(v[0])
+        throw new GoEnvException("invalid boolean value " + GoQuote.quoteCut(v[0])
             + " for flag -modcacherw (from " + goflagsName() + "): parse error");
     }
   }
@@ -512,7 +512,7 @@ public final class GoEnv {
     }
     if (!GoFilePath.isAbs(os, dir)) {
       throw new GoEnvException(
-          "GOMODCACHE entry is relative; must be absolute path: " + GoText.quoteCut(dir) + ".");
+          "GOMODCACHE entry is relative; must be absolute path: " + GoQuote.quoteCut(dir) + ".");
     }
     return toPath(dir);
   }
@@ -532,7 +532,7 @@ public final class GoEnv {
     String first = list.get(0);
     if (!GoFilePath.isAbs(os, first)) {
       throw new GoEnvException("GOPATH entry is relative; must be absolute path: "
-          + GoText.quoteCut(first) + ".");
+          + GoQuote.quoteCut(first) + ".");
     }
     return toPath(GoFilePath.join(os, first, "pkg", "sumdb"));
   }
@@ -541,7 +541,7 @@ public final class GoEnv {
     try {
       return Paths.get(s);
     } catch (InvalidPathException e) {
-      throw new GoEnvException("not a valid path on this system: " + GoText.quoteCut(s), e);
+      throw new GoEnvException("not a valid path on this system: " + GoQuote.quoteCut(s), e);
     }
   }
 
@@ -889,7 +889,7 @@ public final class GoEnv {
         return minor;
       }
     }
-    throw new IllegalArgumentException("unsupported go version " + GoText.quoteCut(version)
+    throw new IllegalArgumentException("unsupported go version " + GoQuote.quoteCut(version)
         + ": must be a release from 1." + MIN_MINOR + " to 1." + MAX_MINOR + " (for example \"1.21\")");
   }
 

@@ -1,7 +1,6 @@
 package io.github.goproxy4j.env;
 
-import io.github.goproxy4j.internal.GoText;
-
+import io.github.goproxy4j.internal.GoQuote;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -57,7 +56,7 @@ final class GoUrl {
   }
 
   static String quoteBytes(String byteString) {
-    return GoText.quoteBytesCut(byteString.getBytes(StandardCharsets.ISO_8859_1));
+    return GoQuote.quoteBytesCut(byteString.getBytes(StandardCharsets.ISO_8859_1));
   }
 
   /** Go's url.Parse. */

@@ -1,7 +1,7 @@
 package io.github.goproxy4j.env;
 
-import io.github.goproxy4j.internal.GoText;
-
+import io.github.goproxy4j.internal.GoUnicode;
+import io.github.goproxy4j.internal.GoUtf8;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -202,11 +202,11 @@ public final class VerifierKey {
 
   /** Go's note isValidName. */
   static boolean isValidName(String name) {
-    if (name.isEmpty() || name.indexOf('+') >= 0 || !GoText.isValidUtf16(name)) {
+    if (name.isEmpty() || name.indexOf('+') >= 0 || !GoUtf8.validString(name)) {
       return false;
     }
     for (int i = 0; i < name.length(); i++) {
-      if (GoText.isSpace(name.charAt(i))) {
+      if (GoUnicode.isSpace(name.charAt(i))) {
         return false;
       }
     }

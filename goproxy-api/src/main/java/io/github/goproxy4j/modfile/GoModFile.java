@@ -1,12 +1,14 @@
 package io.github.goproxy4j.modfile;
 
+import io.github.goproxy4j.internal.GoQuote;
+import io.github.goproxy4j.internal.GoStrings;
+import io.github.goproxy4j.internal.GoUnicode;
 import io.github.goproxy4j.modfile.ModSyntax.Block;
 import io.github.goproxy4j.modfile.ModSyntax.Comment;
 import io.github.goproxy4j.modfile.ModSyntax.Line;
 import io.github.goproxy4j.modfile.ModSyntax.Node;
 import io.github.goproxy4j.modfile.ModSyntax.Pos;
 import io.github.goproxy4j.modfile.ModSyntax.Token;
-import io.github.goproxy4j.internal.GoText;
 import io.github.goproxy4j.module.Version;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -342,7 +344,7 @@ public final class GoModFile {
     if (nl >= 0) {
       message = message.substring(0, nl);
     }
-    message = trimSpace(message);
+    message = GoStrings.trimSpace(message);
     if (message.isEmpty()) {
       return emptyDefault;
     }
@@ -352,8 +354,7 @@ public final class GoModFile {
     for (int i = 0; i < message.length(); ) {
       int r = message.codePointAt(i);
       i += Character.charCount(r);
-      boolean graphic = GoText.isPrint(r) || Character.getType(r) == Character.SPACE_SEPARATOR;
-      if (!graphic && !GoText.isSpace(r)) {
+      if (!GoUnicode.isGraphic(r) && !GoUnicode.isSpace(r)) {
         return "(message omitted: contains non-printable characters)";
       }
     }
@@ -510,12 +511,12 @@ public final class GoModFile {
       try {
         v = parseString(args.get(1));
       } catch (BadString e) {
-        error(line, prefix + "version " + GoText.quote(args.get(1).raw()) + " invalid: " + e.getMessage());
+        error(line, prefix + "version " + GoQuote.quote(args.get(1).raw()) + " invalid: " + e.getMessage());
         return;
       }
       String cv = Version.isValid(v.text) ? Version.parse(v.text).canonical().toString() : "";
       if (cv.isEmpty()) {
-        error(line, prefix + "version " + GoText.quote(v.raw) + " invalid: must be of the form v1.2.3");
+        error(line, prefix + "version " + GoQuote.quote(v.raw) + " invalid: must be of the form v1.2.3");
         return;
       }
       String pathMajor = pathMajor(path.text);
@@ -525,7 +526,7 @@ public final class GoModFile {
       }
       String bad = checkPathMajor(cv, pathMajor);
       if (bad != null) {
-        error(line, prefix + "version " + GoText.quote(cv) + " invalid: " + bad);
+        error(line, prefix + "version " + GoQuote.quote(cv) + " invalid: " + bad);
         return;
       }
       requires.add(new Require(path.text, cv, isIndirect(line)));
@@ -587,7 +588,7 @@ public final class GoModFile {
   private static Str parseString(Token t) throws BadString {
     byte[] raw = t.raw();
     if (raw.length > 0 && raw[0] == '"') {
-      byte[] u = GoText.unquoteDoubleQuoted(raw);
+      byte[] u = GoQuote.unquote(raw);
       if (u == null) {
         throw new BadString("invalid syntax");
       }
@@ -612,7 +613,7 @@ public final class GoModFile {
         if (!com.token().startsWith("//")) {
           continue;
         }
-        lines.add(trimSpace(com.token().substring(2)));
+        lines.add(GoStrings.trimSpace(com.token().substring(2)));
       }
     }
     return String.join("\n", lines);
@@ -636,18 +637,6 @@ public final class GoModFile {
     return end < 0 ? text.substring(start) : text.substring(start, end);
   }
 
-  /** strings.TrimSpace with Go's unicode.IsSpace. */
-  static String trimSpace(String s) {
-    int a = 0;
-    int b = s.length();
-    while (a < b && GoText.isSpace(s.codePointAt(a))) {
-      a += Character.charCount(s.codePointAt(a));
-    }
-    while (b > a && GoText.isSpace(s.codePointBefore(b))) {
-      b -= Character.charCount(s.codePointBefore(b));
-    }
-    return s.substring(a, b);
-  }
 
   private static boolean isIndirect(Line line) {
     if (line.suffix.isEmpty()) {
@@ -657,27 +646,10 @@ public final class GoModFile {
     if (t.startsWith("//")) {
       t = t.substring(2);
     }
-    List<String> f = fields(t);
+    List<String> f = GoStrings.fields(t);
     return f.size() == 1 && f.get(0).equals("indirect") || f.size() > 1 && f.get(0).equals("indirect;");
   }
 
-  private static List<String> fields(String s) {
-    List<String> out = new ArrayList<>();
-    int i = 0;
-    while (i < s.length()) {
-      while (i < s.length() && GoText.isSpace(s.codePointAt(i))) {
-        i += Character.charCount(s.codePointAt(i));
-      }
-      int start = i;
-      while (i < s.length() && !GoText.isSpace(s.codePointAt(i))) {
-        i += Character.charCount(s.codePointAt(i));
-      }
-      if (i > start) {
-        out.add(s.substring(start, i));
-      }
-    }
-    return out;
-  }
 
   /** module.SplitPathVersion's pathMajor, or {@code null} when it reports !ok. */
   static String pathMajor(String path) {

@@ -1,7 +1,6 @@
 package io.github.goproxy4j.module;
 
-import io.github.goproxy4j.internal.GoText;
-
+import io.github.goproxy4j.internal.GoQuote;
 import java.util.Optional;
 
 /**
@@ -54,7 +53,7 @@ public final class ModulePath {
     String reason = PathRules.checkModulePathReason(path);
     if (reason != null) {
       throw new InvalidModulePathException(
-          path, "malformed module path " + GoText.quote(path) + ": " + reason);
+          path, "malformed module path " + GoQuote.quote(path) + ": " + reason);
     }
     return new ModulePath(path, PathRules.splitPathVersion(path));
   }

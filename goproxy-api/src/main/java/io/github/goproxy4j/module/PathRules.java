@@ -1,6 +1,7 @@
 package io.github.goproxy4j.module;
 
-import io.github.goproxy4j.internal.GoText;
+import io.github.goproxy4j.internal.GoQuote;
+import io.github.goproxy4j.internal.GoUnicode;
 
 /**
  * The path rules of golang.org/x/mod/module (CheckPath, CheckImportPath, CheckFilePath,
@@ -70,7 +71,7 @@ final class PathRules {
       }
     }
     if (allDots) {
-      return "invalid path element " + GoText.quote(s.substring(start, end));
+      return "invalid path element " + GoQuote.quote(s.substring(start, end));
     }
     if (s.charAt(start) == '.' && kind == MODULE) {
       return "leading dot in path element";
@@ -86,7 +87,7 @@ final class PathRules {
           shortEnd = i;
         }
         if (!asciiOk(c, kind)) {
-          return "invalid char " + GoText.quoteRune(c);
+          return "invalid char " + GoQuote.quoteRune(c);
         }
         i++;
         continue;
@@ -99,8 +100,8 @@ final class PathRules {
       } else if (Character.isSurrogate(c)) {
         cp = 0xFFFD; // what Go's range loop yields for invalid UTF-8
       }
-      if (kind != FILE || !Character.isLetter(cp)) {
-        return "invalid char " + GoText.quoteRune(cp);
+      if (kind != FILE || !GoUnicode.isLetter(cp)) {
+        return "invalid char " + GoQuote.quoteRune(cp);
       }
       i += width;
     }
@@ -108,7 +109,7 @@ final class PathRules {
       shortEnd = end;
     }
     if (isWindowsReserved(s, start, shortEnd)) {
-      return GoText.quote(s.substring(start, shortEnd))
+      return GoQuote.quote(s.substring(start, shortEnd))
           + " disallowed as path element component on Windows";
     }
     if (kind == FILE) {
@@ -202,7 +203,7 @@ final class PathRules {
       char c = path.charAt(k);
       // checkPath already allowed only [-._~0-9A-Za-z]; the first element is narrower.
       if (!(c == '-' || c == '.' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z'))) {
-        return "invalid char " + GoText.quoteRune(c) + " in first path element";
+        return "invalid char " + GoQuote.quoteRune(c) + " in first path element";
       }
     }
     if (splitPathVersion(path) < 0) {
@@ -214,19 +215,19 @@ final class PathRules {
   /** Go's text for a failed module.CheckPath, or null. */
   static String checkPathError(String path) {
     String r = checkModulePathReason(path);
-    return r == null ? null : "malformed module path " + GoText.quote(path) + ": " + r;
+    return r == null ? null : "malformed module path " + GoQuote.quote(path) + ": " + r;
   }
 
   /** Go's text for a failed module.CheckImportPath, or null. */
   static String checkImportPathError(String path) {
     String r = checkPathReason(path, IMPORT);
-    return r == null ? null : "malformed import path " + GoText.quote(path) + ": " + r;
+    return r == null ? null : "malformed import path " + GoQuote.quote(path) + ": " + r;
   }
 
   /** Go's text for a failed module.CheckFilePath, or null. */
   static String checkFilePathError(String path) {
     String r = checkPathReason(path, FILE);
-    return r == null ? null : "malformed file path " + GoText.quote(path) + ": " + r;
+    return r == null ? null : "malformed file path " + GoQuote.quote(path) + ": " + r;
   }
 
   // ---- SplitPathVersion ----------------------------------------------------------------
@@ -316,12 +317,12 @@ final class PathRules {
 
   /** Go's InvalidVersionError text: {@code version "v" invalid: reason}. */
   static String invalidVersion(String v, String reason) {
-    return "version " + GoText.quote(v) + " invalid: " + reason;
+    return "version " + GoQuote.quote(v) + " invalid: " + reason;
   }
 
   /** Go's InvalidVersionError text for a pseudo-version. */
   static String invalidPseudoVersion(String v, String reason) {
-    return "pseudo-version " + GoText.quote(v) + " invalid: " + reason;
+    return "pseudo-version " + GoQuote.quote(v) + " invalid: " + reason;
   }
 
   // ---- escaping ------------------------------------------------------------------------
@@ -403,11 +404,11 @@ final class PathRules {
   static String unescapeVersionError(String escaped) {
     String v = unescapeString(escaped);
     if (v == null) {
-      return "invalid escaped version " + GoText.quote(escaped);
+      return "invalid escaped version " + GoQuote.quote(escaped);
     }
     String r = checkElemReason(v, 0, v.length(), FILE);
     if (r != null) {
-      return "invalid escaped version " + GoText.quote(v) + ": " + r;
+      return "invalid escaped version " + GoQuote.quote(v) + ": " + r;
     }
     return null;
   }
@@ -416,11 +417,11 @@ final class PathRules {
   static String unescapePathError(String escaped) {
     String p = unescapeString(escaped);
     if (p == null) {
-      return "invalid escaped module path " + GoText.quote(escaped);
+      return "invalid escaped module path " + GoQuote.quote(escaped);
     }
     String err = checkPathError(p);
     if (err != null) {
-      return "invalid escaped module path " + GoText.quote(escaped) + ": " + err;
+      return "invalid escaped module path " + GoQuote.quote(escaped) + ": " + err;
     }
     return null;
   }

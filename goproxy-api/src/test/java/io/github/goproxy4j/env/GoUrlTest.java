@@ -1,9 +1,8 @@
 package io.github.goproxy4j.env;
 
-import io.github.goproxy4j.internal.GoText;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.goproxy4j.internal.GoQuote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -57,7 +56,7 @@ class GoUrlTest {
             .replace(GoUrl.quoteBytes(noFragment), GoUrl.quoteBytes(GoUrl.redactRaw(noFragment)))
             .replace(GoUrl.quoteBytes(rawBytes), GoUrl.quoteBytes(GoUrl.redactRaw(rawBytes)));
       }
-      assertEquals(expected, ours, "seed=" + seed + " url=" + GoText.quoteCut(raw));
+      assertEquals(expected, ours, "seed=" + seed + " url=" + GoQuote.quoteCut(raw));
     }
   }
 }

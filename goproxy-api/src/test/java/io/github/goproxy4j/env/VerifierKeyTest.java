@@ -1,13 +1,12 @@
 package io.github.goproxy4j.env;
 
-import io.github.goproxy4j.internal.GoText;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.goproxy4j.internal.GoQuote;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -179,7 +178,7 @@ class VerifierKeyTest {
       String expected = go.startsWith("ok ")
           ? "ok " + GoOracle.hex(go.split(" ")[1]) + " " + go.split(" ")[2]
           : go.substring(4);
-      assertEquals(expected, describe(key), "seed=" + seed + " key=" + GoText.quoteCut(key));
+      assertEquals(expected, describe(key), "seed=" + seed + " key=" + GoQuote.quoteCut(key));
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.github.goproxy4j.client.internal;
 
 import io.github.goproxy4j.env.GoEnvException;
+import io.github.goproxy4j.internal.GoStrings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -227,7 +228,7 @@ public final class GoAuth {
   private String runCommand(String command, String url, String stdin) throws IOException {
     List<String> words;
     try {
-      words = GoStrings.splitQuoted(command);
+      words = Quoted.split(command);
     } catch (IllegalArgumentException e) {
       throw new IOException("cannot parse GOAUTH command: " + e.getMessage(), e);
     }

@@ -4,6 +4,7 @@ import io.github.goproxy4j.client.HttpSettings;
 import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.env.Transport;
+import io.github.goproxy4j.internal.StatusText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;

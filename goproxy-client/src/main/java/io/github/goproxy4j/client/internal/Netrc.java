@@ -1,5 +1,6 @@
 package io.github.goproxy4j.client.internal;
 
+import io.github.goproxy4j.internal.GoStrings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.github.goproxy4j.internal.GoUnicode;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,7 +26,7 @@ class TransportParsersFuzzTest {
     for (Netrc.Entry e : entries) {
       for (String field : List.of(e.machine(), e.login(), e.password())) {
         assertFalse(field.isEmpty());
-        assertTrue(field.codePoints().noneMatch(GoStrings::isSpace), field);
+        assertTrue(field.codePoints().noneMatch(GoUnicode::isSpace), field);
         assertTrue(s.contains(field));
       }
       assertTrue(e.toString().endsWith(", password=***]"), e.toString());

@@ -1,6 +1,7 @@
 package io.github.goproxy4j.sumdb.note;
 
-import io.github.goproxy4j.internal.GoText;
+import io.github.goproxy4j.internal.GoUnicode;
+import io.github.goproxy4j.internal.GoUtf8;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,12 +15,12 @@ final class Keys {
 
   /** Go's isValidName: non-empty, valid UTF-8, no Go white space, no '+'. */
   static boolean isValidName(String name) {
-    if (name == null || name.isEmpty() || !GoText.isValidUtf16(name) || name.indexOf('+') >= 0) {
+    if (name == null || name.isEmpty() || !GoUtf8.validString(name) || name.indexOf('+') >= 0) {
       return false;
     }
     for (int i = 0; i < name.length(); ) {
       int c = name.codePointAt(i);
-      if (GoText.isSpace(c)) {
+      if (GoUnicode.isSpace(c)) {
         return false;
       }
       i += Character.charCount(c);

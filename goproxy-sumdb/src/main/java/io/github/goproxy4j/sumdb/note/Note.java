@@ -1,8 +1,10 @@
 package io.github.goproxy4j.sumdb.note;
 
 import io.github.goproxy4j.env.VerifierKey;
+import io.github.goproxy4j.internal.GoBase64;
+import io.github.goproxy4j.internal.GoQuote;
+import io.github.goproxy4j.internal.GoUtf8;
 import io.github.goproxy4j.sumdb.internal.Ed25519;
-import io.github.goproxy4j.internal.GoText;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -108,7 +110,7 @@ public final class Note {
     if (message.length > MAX_SIZE) {
       throw malformed("note is " + message.length + " bytes, more than " + MAX_SIZE);
     }
-    String msg = GoText.decodeUtf8(message).orElseThrow(() -> malformed("not valid UTF-8"));
+    String msg = GoUtf8.decode(message).orElseThrow(() -> malformed("not valid UTF-8"));
     for (int i = 0; i < msg.length(); i++) {
       char c = msg.charAt(i);
       if (c < 0x20 && c != '\n') {
@@ -150,7 +152,7 @@ public final class Note {
       int sp = rest.indexOf(' ');
       String name = sp < 0 ? rest : rest.substring(0, sp);
       String b64 = sp < 0 ? "" : rest.substring(sp + 1);
-      byte[] sig = GoText.decodeBase64(b64).orElse(null);
+      byte[] sig = GoBase64.decode(b64).orElse(null);
       if (sig == null || !Keys.isValidName(name) || b64.isEmpty() || sig.length < 5) {
         throw malformed("signature line " + lineNo + " is not \"\u2014 <name> <base64>\"");
       }
@@ -238,19 +240,19 @@ public final class Note {
       have.add(id(s.name(), s.keyHash()));
       byte[] sig = s.sign(text);
       byte[] all = ByteBuffer.allocate(4 + sig.length).putInt(s.keyHash()).put(sig).array();
-      newSigs.append(SIG_PREFIX).append(s.name()).append(' ').append(GoText.encodeBase64(all)).append('\n');
+      newSigs.append(SIG_PREFIX).append(s.name()).append(' ').append(GoBase64.encode(all)).append('\n');
     }
     StringBuilder out = new StringBuilder(note.text).append('\n');
     List<Signature> old = new ArrayList<>(note.signatures);
     old.addAll(note.unverified);
     for (Signature s : old) {
       if (!Keys.isValidName(s.name())) {
-        throw malformed("signature name " + GoText.quoteSimple(s.name()) + " is not valid");
+        throw malformed("signature name " + GoQuote.quoteSimple(s.name()) + " is not valid");
       }
       if (have.contains(id(s.name(), s.keyHash()))) {
         continue;
       }
-      byte[] raw = GoText.decodeBase64(s.base64()).orElse(null);
+      byte[] raw = GoBase64.decode(s.base64()).orElse(null);
       if (raw == null || raw.length < 4 || ByteBuffer.wrap(raw, 0, 4).getInt() != s.keyHash()) {
         throw malformed("signature by " + s.keyId() + " does not start with its key hash");
       }
@@ -272,6 +274,6 @@ public final class Note {
 
   @Override
   public String toString() {
-    return "Note[text=" + GoText.quoteSimple(text) + ", signatures=" + signatures + ", unverified=" + unverified + "]";
+    return "Note[text=" + GoQuote.quoteSimple(text) + ", signatures=" + signatures + ", unverified=" + unverified + "]";
   }
 }

@@ -1,8 +1,9 @@
 package io.github.goproxy4j.sumdb.note;
 
 import io.github.goproxy4j.env.VerifierKey;
+import io.github.goproxy4j.internal.GoBase64;
+import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.sumdb.internal.Ed25519;
-import io.github.goproxy4j.internal.GoText;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Objects;
@@ -53,7 +54,7 @@ public final class SignerKey {
     p = chop(p[1]);
     String hash16 = p[0];
     long hash = Keys.parseHex8(hash16);
-    byte[] key = GoText.decodeBase64(p[1]).orElse(null);
+    byte[] key = GoBase64.decode(p[1]).orElse(null);
     if (!priv1.equals("PRIVATE") || !priv2.equals("KEY") || hash < 0 || key == null
         || !Keys.isValidName(name) || key.length == 0) {
       throw bad("malformed verifier id", "not PRIVATE+KEY+<name>+<8 hex digits>+<base64>");
@@ -104,7 +105,7 @@ public final class SignerKey {
   public static SignerKey generate(String name, SecureRandom random) {
     if (!Keys.isValidName(name)) {
       throw new NoteException(NoteException.Reason.INVALID_SIGNER, "invalid signer",
-          "name " + GoText.quoteSimple(name), null);
+          "name " + GoQuote.quoteSimple(name), null);
     }
     byte[] seed = Ed25519.newSeed(Objects.requireNonNull(random, "random"));
     return new SignerKey(name, seed, Ed25519.publicKeyOfSeed(seed));
@@ -148,7 +149,7 @@ public final class SignerKey {
     byte[] k = new byte[1 + Ed25519.KEY_SIZE];
     k[0] = Keys.ALG_ED25519;
     System.arraycopy(seed, 0, k, 1, Ed25519.KEY_SIZE);
-    return "PRIVATE+KEY+" + name + "+" + keyHashHex() + "+" + GoText.encodeBase64(k);
+    return "PRIVATE+KEY+" + name + "+" + keyHashHex() + "+" + GoBase64.encode(k);
   }
 
   /**
