@@ -1,6 +1,7 @@
 package io.github.goproxy4j.env;
 
 import io.github.goproxy4j.internal.GoStrings;
+import io.github.goproxy4j.internal.Redaction;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -206,9 +207,12 @@ public final class ChecksumDb {
     return verifierKey.hashCode() * 31 + Objects.hashCode(url);
   }
 
-  /** Returns the GOSUMDB form: the key, then the URL if there is one. */
+  /**
+   * Returns the GOSUMDB form: the key, then the URL if there is one, its password replaced by
+   * {@code xxxxx} as Go's {@code url.Redacted} prints it.
+   */
   @Override
   public String toString() {
-    return url == null ? verifierKey.toString() : verifierKey + " " + url;
+    return url == null ? verifierKey.toString() : verifierKey + " " + Redaction.redacted(url);
   }
 }

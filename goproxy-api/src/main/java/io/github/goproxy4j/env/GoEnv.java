@@ -2,6 +2,7 @@ package io.github.goproxy4j.env;
 
 import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.internal.GoStrings;
+import io.github.goproxy4j.internal.Redaction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -16,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -550,15 +550,11 @@ public final class GoEnv {
   public String toString() {
     StringBuilder b = new StringBuilder("GoEnv[go").append(goVersion()).append(' ').append(os.goos());
     for (String k : List.of("GOPROXY", "GONOPROXY", "GOPRIVATE", "GONOSUMDB", "GOSUMDB", "GOINSECURE")) {
-      b.append(", ").append(k).append('=').append(redactedForDisplay(get(k)));
+      b.append(", ").append(k).append('=').append(Redaction.inText(get(k)));
     }
     return b.append(']').toString();
   }
 
-  /** Replaces passwords in URLs inside a setting value. */
-  static String redactedForDisplay(String value) {
-    return value.replaceAll("(://[^/:@,|\\s]*):[^/@,|\\s]*@", "$1:xxxxx@");
-  }
 
   // ---------------------------------------------------------------------------------------------
 
@@ -764,13 +760,7 @@ public final class GoEnv {
     return userFile;
   }
 
-  boolean usesStandardGoEnv() {
-    return standardGoEnv;
-  }
 
-  String goRootValue() {
-    return goRoot;
-  }
 
   /** Builds a {@link GoEnv}. Not thread-safe. */
   public static final class Builder {
@@ -891,9 +881,5 @@ public final class GoEnv {
     }
     throw new IllegalArgumentException("unsupported go version " + GoQuote.quoteCut(version)
         + ": must be a release from 1." + MIN_MINOR + " to 1." + MAX_MINOR + " (for example \"1.21\")");
-  }
-
-  static Set<String> knownEnv() {
-    return Warnings.KNOWN_ENV;
   }
 }

@@ -3,6 +3,7 @@ package io.github.goproxy4j.env;
 import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.internal.GoStrings;
 import io.github.goproxy4j.internal.GoUnicode;
+import io.github.goproxy4j.internal.Redaction;
 import io.github.goproxy4j.module.ModulePatterns;
 import java.util.ArrayList;
 import java.util.List;
@@ -199,9 +200,9 @@ final class Warnings {
     GoProxyList list = GoProxyList.parse(env.get("GOPROXY"), env.os());
     if (!list.unreached.isEmpty()) {
       out.add(new GoEnv.Warning("GOPROXY", "entries after " + list.stoppedBy + " are never"
-          + " used: " + GoEnv.redactedForDisplay(String.join(",", list.unreached)),
+          + " used: " + Redaction.inText(String.join(",", list.unreached)),
           "put " + list.stoppedBy + " last, e.g. GOPROXY="
-              + GoEnv.redactedForDisplay(String.join(",", list.unreached)) + "," + list.stoppedBy));
+              + Redaction.inText(String.join(",", list.unreached)) + "," + list.stoppedBy));
     }
     if (list.error != null && !env.get("GOPROXY").isEmpty()) {
       out.add(new GoEnv.Warning("GOPROXY", "invalid: every module lookup fails with \""
@@ -292,7 +293,7 @@ final class Warnings {
         if ((forHttps && (https || direct)) || (!forHttps && http)) {
           out.add(new GoEnv.Warning(var, "the go command sends " + (forHttps ? "https" : "http")
               + " requests (GOPROXY" + (forHttps ? ", sumdb and direct fetches" : "")
-              + ") through the HTTP proxy " + GoEnv.redactedForDisplay(v)
+              + ") through the HTTP proxy " + Redaction.inText(v)
               + (noProxy.isEmpty() ? "" : " except for NO_PROXY=" + noProxy), "if that is not"
               + " intended, add the proxy hosts to NO_PROXY or unset " + var));
           break;

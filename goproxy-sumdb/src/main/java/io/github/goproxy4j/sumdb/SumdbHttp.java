@@ -3,6 +3,7 @@ package io.github.goproxy4j.sumdb;
 import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.env.Transport;
 import io.github.goproxy4j.internal.HttpError;
+import io.github.goproxy4j.internal.Redaction;
 import io.github.goproxy4j.internal.StatusText;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,7 +59,7 @@ final class SumdbHttp {
    * @throws GoProxyException when no answer arrived or the body was too long or cut short
    */
   byte[] get(URI uri, int limit) throws GoProxyException {
-    String shown = redact(uri);
+    String shown = Redaction.redacted(uri);
     requests.incrementAndGet();
     try (Transport.Response r = transport.get(uri, Map.of())) {
       if (r.status() != 200) {
@@ -81,27 +82,6 @@ final class SumdbHttp {
       throw new GoProxyException("reading " + shown + ": " + why, e,
           List.of(new GoProxyException.Attempt(shown, 0, why)));
     }
-  }
-
-  /** A URI for messages: without user info, query or fragment. */
-  static String redact(URI uri) {
-    if (uri.getRawUserInfo() == null && uri.getRawQuery() == null && uri.getRawFragment() == null) {
-      return uri.toString();
-    }
-    StringBuilder b = new StringBuilder();
-    if (uri.getScheme() != null) {
-      b.append(uri.getScheme()).append("://");
-    }
-    if (uri.getHost() != null) {
-      b.append(uri.getHost());
-      if (uri.getPort() >= 0) {
-        b.append(':').append(uri.getPort());
-      }
-    }
-    if (uri.getRawPath() != null) {
-      b.append(uri.getRawPath());
-    }
-    return b.toString();
   }
 
 }
