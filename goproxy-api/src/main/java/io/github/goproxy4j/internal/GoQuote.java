@@ -2,15 +2,15 @@ package io.github.goproxy4j.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * Go's {@code strconv} quoting: {@code Quote} ({@code fmt}'s {@code %q}), {@code QuoteRune} and
- * {@code Unquote}, with the cut forms some error messages use. Exported only to the other
- * goproxy4j modules; not API.
+ * {@code Unquote}, and the cut form our own messages use ({@link #quoteCut(String)}). Exported
+ * only to the other goproxy4j modules; not API.
  */
 public final class GoQuote {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final int CUT = 300;
 
   private GoQuote() {}
 
@@ -226,108 +226,20 @@ public final class GoQuote {
   }
 
   /**
-   * {@code strconv.Quote} of a Java string for an error message, cut at 300 chars: a longer input
-   * is quoted up to there and followed by {@code ...} after the closing quote; an unpaired
-   * surrogate prints as the escape of U+FFFD.
+   * Go's {@code %q} ({@link #quote(String)}) of at most the first 300 chars, followed by
+   * {@code ...} after the closing quote when the text was longer. Go prints the whole value; ours
+   * is cut on purpose because these texts (settings, keys, hashes, note texts) can come from a
+   * caller at any size and messages and {@code toString()} stay bounded. A cut never splits a
+   * surrogate pair.
    *
    * @param s text, never {@code null}
    * @return the Go double-quoted form, possibly cut
    */
   public static String quoteCut(String s) {
-    String cut = s.length() > 300 ? s.substring(0, 300) : s;
-    StringBuilder b = new StringBuilder(cut.length() + 2).append('"');
-    for (int i = 0; i < cut.length(); ) {
-      int c = cut.codePointAt(i);
-      if (Character.isSurrogate((char) c)) {
-        b.append("\\ufffd");
-      } else {
-        appendEscapedRune(b, c, '"');
-      }
-      i += Character.charCount(c);
+    if (s.length() <= CUT) {
+      return quote(s);
     }
-    b.append('"');
-    if (cut.length() < s.length()) {
-      b.append("...");
-    }
-    return b.toString();
-  }
-
-  /**
-   * {@code %q} of bytes for an error message: valid UTF-8 is quoted as {@link #quoteCut(String)};
-   * otherwise every ASCII byte is escaped as Go does and every other byte prints as {@code \xNN}.
-   *
-   * @param s bytes, never {@code null}
-   * @return the quoted form
-   */
-  public static String quoteBytesCut(byte[] s) {
-    String decoded = new String(s, StandardCharsets.UTF_8);
-    if (Arrays.equals(decoded.getBytes(StandardCharsets.UTF_8), s)) {
-      return quoteCut(decoded);
-    }
-    StringBuilder b = new StringBuilder(s.length + 2).append('"');
-    for (byte x : s) {
-      int c = x & 0xFF;
-      if (c < 0x80) {
-        appendEscapedRune(b, c, '"');
-      } else {
-        b.append("\\x").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-      }
-    }
-    return b.append('"').toString();
-  }
-
-  /**
-   * A simplified {@code %q} for error messages (the checksum code's form): only {@code "},
-   * {@code \}, {@code \n}, {@code \t} and {@code \r} get their escapes; other ASCII controls,
-   * DEL and unpaired surrogates print as {@code \xNN} (of the char's low byte); everything else
-   * prints as is. Input beyond 200 chars is cut, with {@code ...} before the closing quote.
-   *
-   * @param s the text ({@code null} gives {@code null} unquoted)
-   * @return the quoted form
-   */
-  public static String quoteSimple(String s) {
-    if (s == null) {
-      return "null";
-    }
-    StringBuilder b = new StringBuilder("\"");
-    int limit = Math.min(s.length(), 200);
-    for (int i = 0; i < limit; i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"':
-          b.append("\\\"");
-          break;
-        case '\\':
-          b.append("\\\\");
-          break;
-        case '\n':
-          b.append("\\n");
-          break;
-        case '\t':
-          b.append("\\t");
-          break;
-        case '\r':
-          b.append("\\r");
-          break;
-        default:
-          if (c < 0x20 || c == 0x7f || Character.isSurrogate(c) && !isPairedAt(s, i)) {
-            b.append(String.format("\\x%02x", (int) c & 0xff));
-          } else {
-            b.append(c);
-          }
-      }
-    }
-    if (s.length() > limit) {
-      b.append("...");
-    }
-    return b.append('"').toString();
-  }
-
-  private static boolean isPairedAt(String s, int i) {
-    char c = s.charAt(i);
-    if (Character.isHighSurrogate(c)) {
-      return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
-    }
-    return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+    int end = Character.isHighSurrogate(s.charAt(CUT - 1)) ? CUT - 1 : CUT;
+    return quote(s.substring(0, end)) + "...";
   }
 }

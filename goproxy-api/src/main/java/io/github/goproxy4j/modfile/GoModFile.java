@@ -301,7 +301,7 @@ public final class GoModFile {
 
   /**
    * Returns the go command's message for a retracted version: {@code retracted by module author},
-   * followed by {@code ": "} and the {@linkplain #shortMessage short form} of the first non-empty
+   * followed by {@code ": "} and the short form (modload's {@code ShortMessage}) of the first non-empty
    * rationale among the retractions that cover it (modload's {@code ModuleRetractedError}).
    *
    * <pre>{@code
@@ -337,7 +337,7 @@ public final class GoModFile {
    * @param emptyDefault what to return for an empty message, never {@code null}
    * @return the printable message
    */
-  public static String shortMessage(String message, String emptyDefault) {
+  static String shortMessage(String message, String emptyDefault) {
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(emptyDefault, "emptyDefault");
     int nl = message.indexOf('\n');

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.goproxy4j.internal.GoQuote;
+import io.github.goproxy4j.internal.NoteKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -140,7 +141,7 @@ class VerifierKeyTest {
     for (int i = 1; i < 33; i++) {
       key[i] = (byte) (i * 7);
     }
-    return name + "+" + String.format("%08x", VerifierKey.keyHash(name, key)) + "+"
+    return name + "+" + String.format("%08x", NoteKeys.keyHash(name, key)) + "+"
         + Base64.getEncoder().encodeToString(key);
   }
 

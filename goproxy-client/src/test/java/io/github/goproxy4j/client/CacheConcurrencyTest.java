@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.goproxy4j.env.GoEnv;
+import io.github.goproxy4j.internal.GoOs;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.sumdb.ModuleHash;
 import java.io.IOException;
@@ -35,7 +36,7 @@ class CacheConcurrencyTest {
 
   @AfterEach
   void tearDown() throws IOException {
-    ModuleCache.removeAll(tmp);
+    GoOs.removeAll(tmp);
   }
 
   /** Child JVM entry: downloads the modules given after the proxy URL and the cache. */

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.env.GoProxyException;
+import io.github.goproxy4j.internal.GoOs;
 import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.sumdb.ChecksumMismatchException;
@@ -53,7 +54,7 @@ class ClientFaultTest {
   @AfterEach
   void tearDown() throws IOException {
     proxy.close();
-    ModuleCache.removeAll(tmp);
+    GoOs.removeAll(tmp);
   }
 
   private GoProxyClient.Builder builder(String goproxy) {
@@ -291,7 +292,7 @@ class ClientFaultTest {
     try (GoProxyClient c = client()) {
       zipHash = c.download(M).goSumLines();
     }
-    ModuleCache.removeAll(cacheDir);
+    GoOs.removeAll(cacheDir);
     try (GoProxyClient c = builder(proxy.url()).goSum(GoSum.parse(zipHash)).build()) {
       assertEquals(zipHash, c.download(M).goSumLines());
     }

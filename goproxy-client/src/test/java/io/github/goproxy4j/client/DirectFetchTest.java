@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.goproxy4j.env.GoEnv;
+import io.github.goproxy4j.internal.GoOs;
 import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.Version;
@@ -34,7 +35,7 @@ class DirectFetchTest {
 
   @AfterEach
   void tearDown() throws IOException {
-    ModuleCache.removeAll(tmp);
+    GoOs.removeAll(tmp);
   }
 
   private GoProxyClient.Builder builder(Map<String, String> vars) {

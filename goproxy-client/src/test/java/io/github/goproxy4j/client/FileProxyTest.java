@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.goproxy4j.env.GoEnv;
+import io.github.goproxy4j.internal.GoOs;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.testing.GoTool;
 import java.io.IOException;
@@ -28,7 +29,7 @@ class FileProxyTest {
 
   @AfterEach
   void tearDown() throws IOException {
-    ModuleCache.removeAll(tmp);
+    GoOs.removeAll(tmp);
   }
 
   private GoProxyClient client(String goproxy, Path cache) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.goproxy4j.env.GoEnv;
+import io.github.goproxy4j.internal.GoOs;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.testing.GoTool;
 import java.io.IOException;
@@ -54,7 +55,7 @@ class GoInteropTest {
   @AfterEach
   void tearDown() throws IOException {
     proxy.close();
-    ModuleCache.removeAll(tmp);
+    GoOs.removeAll(tmp);
   }
 
   private Map<String, String> goEnv(Path cache, String goproxy) {

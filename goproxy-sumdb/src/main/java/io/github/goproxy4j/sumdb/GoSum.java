@@ -8,11 +8,9 @@ import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.Version;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -431,7 +429,7 @@ public final class GoSum {
     private static void checkField(String what, String s) {
       if (s == null || s.isEmpty() || GoStrings.fields(s).size() != 1 || !GoStrings.fields(s).get(0).equals(s)
           || !GoUtf8.validString(s)) {
-        throw new IllegalArgumentException("go.sum " + what + " " + GoQuote.quoteSimple(s)
+        throw new IllegalArgumentException("go.sum " + what + " " + GoQuote.quoteCut(s)
             + " is not a single field (empty or contains white space)");
       }
     }

@@ -4,6 +4,7 @@ import io.github.goproxy4j.env.VerifierKey;
 import io.github.goproxy4j.internal.GoBase64;
 import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.internal.GoUtf8;
+import io.github.goproxy4j.internal.NoteKeys;
 import io.github.goproxy4j.sumdb.internal.Ed25519;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -49,18 +50,6 @@ public final class Note {
     this.text = text;
     this.signatures = List.copyOf(signatures);
     this.unverified = List.copyOf(unverified);
-  }
-
-  /**
-   * Creates an unsigned note value (for {@link #sign(Note, SignerKey...)}).
-   *
-   * @param text the text; must end in a newline to be signed
-   * @param signatures signatures to keep
-   * @param unverifiedSignatures unverified signatures to keep
-   * @return the note
-   */
-  public static Note of(String text, List<Signature> signatures, List<Signature> unverifiedSignatures) {
-    return new Note(Objects.requireNonNull(text, "text"), signatures, unverifiedSignatures);
   }
 
   /** @return the signed text, including its final newline */
@@ -153,7 +142,7 @@ public final class Note {
       String name = sp < 0 ? rest : rest.substring(0, sp);
       String b64 = sp < 0 ? "" : rest.substring(sp + 1);
       byte[] sig = GoBase64.decode(b64).orElse(null);
-      if (sig == null || !Keys.isValidName(name) || b64.isEmpty() || sig.length < 5) {
+      if (sig == null || !NoteKeys.isValidName(name) || b64.isEmpty() || sig.length < 5) {
         throw malformed("signature line " + lineNo + " is not \"\u2014 <name> <base64>\"");
       }
       int hash = ByteBuffer.wrap(sig, 0, 4).getInt();
@@ -215,7 +204,7 @@ public final class Note {
    * @throws NoteException {@code malformed note} or {@code invalid signer}
    */
   public static String sign(String text, SignerKey... signers) {
-    return sign(Note.of(text, List.of(), List.of()), signers);
+    return sign(new Note(Objects.requireNonNull(text, "text"), List.of(), List.of()), signers);
   }
 
   /**
@@ -246,8 +235,8 @@ public final class Note {
     List<Signature> old = new ArrayList<>(note.signatures);
     old.addAll(note.unverified);
     for (Signature s : old) {
-      if (!Keys.isValidName(s.name())) {
-        throw malformed("signature name " + GoQuote.quoteSimple(s.name()) + " is not valid");
+      if (!NoteKeys.isValidName(s.name())) {
+        throw malformed("signature name " + GoQuote.quoteCut(s.name()) + " is not valid");
       }
       if (have.contains(id(s.name(), s.keyHash()))) {
         continue;
@@ -274,6 +263,6 @@ public final class Note {
 
   @Override
   public String toString() {
-    return "Note[text=" + GoQuote.quoteSimple(text) + ", signatures=" + signatures + ", unverified=" + unverified + "]";
+    return "Note[text=" + GoQuote.quoteCut(text) + ", signatures=" + signatures + ", unverified=" + unverified + "]";
   }
 }

@@ -67,7 +67,7 @@ public final class Hash {
   public static Hash parse(String s) {
     byte[] b = GoBase64.decode(s).orElse(null);
     if (b == null || b.length != SIZE) {
-      throw new TlogFormatException("malformed hash " + GoQuote.quoteSimple(s));
+      throw new TlogFormatException("malformed hash " + GoQuote.quoteCut(s));
     }
     return new Hash(b);
   }

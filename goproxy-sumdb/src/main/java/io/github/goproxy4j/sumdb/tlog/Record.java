@@ -171,6 +171,6 @@ public final class Record {
 
   @Override
   public String toString() {
-    return "Record[id=" + id + ", text=" + GoQuote.quoteSimple(textString()) + "]";
+    return "Record[id=" + id + ", text=" + GoQuote.quoteCut(textString()) + "]";
   }
 }

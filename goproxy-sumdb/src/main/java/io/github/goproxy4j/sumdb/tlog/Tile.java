@@ -109,7 +109,7 @@ public record Tile(int height, int level, long number, int width) {
     if (path == null) {
       throw new TlogFormatException("malformed tile path null");
     }
-    TlogFormatException bad = new TlogFormatException("malformed tile path " + GoQuote.quoteSimple(path));
+    TlogFormatException bad = new TlogFormatException("malformed tile path " + GoQuote.quote(path));
     String[] f = path.split("/", -1);
     if (f.length < 4 || !f[0].equals("tile")) {
       throw bad;
