@@ -71,7 +71,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <pre>{@code
- * JdkHttpTransport t = JdkHttpTransport.create(System.getenv(), "1.25", HttpSettings.defaults());
+ * JdkHttpTransport t = JdkHttpTransport.create(System.getenv(), "1.27", HttpSettings.defaults());
  * try (Transport.Response r = t.get(URI.create("https://proxy.golang.org/golang.org/x/mod/@v/list"), Map.of())) {
  *   System.out.println(r.status());
  * }
@@ -126,7 +126,7 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
    * @param env the variables: {@code HTTPS_PROXY}, {@code HTTP_PROXY}, {@code NO_PROXY} (and lower
    *     case), {@code REQUEST_METHOD}, {@code SSL_CERT_FILE}, {@code SSL_CERT_DIR}, {@code NETRC},
    *     {@code HOME} / {@code USERPROFILE}, {@code GOAUTH}; missing ones are unset
-   * @param goVersion the Go release whose rules apply ("1.19" … "1.25")
+   * @param goVersion the Go release whose rules apply ("1.19" … "1.27")
    * @param settings timeouts and overrides
    * @return the transport
    * @throws IllegalStateException if the TLS context cannot be built
