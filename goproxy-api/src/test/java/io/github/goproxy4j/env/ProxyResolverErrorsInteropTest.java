@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * with the same text (vectors 7-14, 18, 67-70, 78 of go-proxy-semantics §9). Values are set
  * through the env file, so quotes and carriage returns arrive exactly as written.
  */
-class SettingsErrorInteropTest {
+class ProxyResolverErrorsInteropTest {
   static final String MODULE = "example.com/m";
 
   @ParameterizedTest(name = "GOPROXY={0}")

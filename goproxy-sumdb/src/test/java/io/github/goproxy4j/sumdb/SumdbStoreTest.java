@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The store's go-compatible file rules and go's formatting of HTTP error answers. */
-class SumdbInternalsTest {
+/** SumdbStore: the go-compatible file rules of the checksum database cache. */
+class SumdbStoreTest {
   @TempDir Path tmp;
 
   static byte[] b(String s) {

@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code /sumdb/<name>/supported}. Nothing leaves the machine: go gets HTTP(S)_PROXY at a closed
  * loopback port and GOVCS=*:off.
  */
-class RoutingInteropTest {
+class ProxyResolverInteropTest {
   static final String MODULE = "example.com/m";
   static final String INFO = "/" + MODULE + "/@v/v1.0.0.info";
 
