@@ -73,7 +73,7 @@ public sealed interface ProxyEntry permits ProxyEntry.Url, ProxyEntry.Direct, Pr
     public String toString() {
       return redacted() + fallback.separator();
     }
-
+  }
 
   /** {@code direct}: fetch from the version control repository (direct mode). */
   record Direct() implements ProxyEntry {

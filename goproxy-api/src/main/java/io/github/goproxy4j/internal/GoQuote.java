@@ -232,11 +232,11 @@ public final class GoQuote {
    * caller at any size and messages and {@code toString()} stay bounded. A cut never splits a
    * surrogate pair.
    *
-   * @param s text, never {@code null}
+   * @param s text; {@code null} gives {@code null} (unquoted)
    * @return the Go double-quoted form, possibly cut
    */
   public static String quoteCut(String s) {
-    if (s.length() <= CUT) {
+    if (s == null || s.length() <= CUT) {
       return quote(s);
     }
     int end = Character.isHighSurrogate(s.charAt(CUT - 1)) ? CUT - 1 : CUT;

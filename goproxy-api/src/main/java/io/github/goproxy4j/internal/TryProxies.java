@@ -12,7 +12,7 @@ import java.util.Objects;
 
 /**
  * Go's {@code TryProxies} over a list of GOPROXY entries: the walk behind
- * {@link ProxyWalk#tryProxies}, also used by the checksum database, which walks the GOPROXY list
+ * {@code ProxyWalk.tryProxies}, also used by the checksum database, which walks the GOPROXY list
  * rather than a module's route. Exported only to the other goproxy4j modules; not API.
  */
 public final class TryProxies {
