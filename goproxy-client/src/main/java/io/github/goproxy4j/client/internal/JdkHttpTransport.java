@@ -227,11 +227,13 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
     String initialAddr = canonicalAddr(first);
     int requests = 0;
     String referer = null;
+    boolean strip = false;
     while (true) {
-      boolean sameDomain =
-          requests == 0 || isDomainOrSubdomain(canonicalAddr(cur), initialAddr);
-      HttpResponse<InputStream> r = send(first, cur, sameDomain ? headers : withoutSensitive(headers),
-          sameDomain ? credentials : Map.of(), referer);
+      // net/http: once a redirect leaves the domain, sensitive headers stay stripped, even if a
+      // later redirect comes back (go1.22.11+, CVE-2024-45336).
+      strip |= requests > 0 && !isDomainOrSubdomain(canonicalAddr(cur), initialAddr);
+      HttpResponse<InputStream> r = send(first, cur, strip ? withoutSensitive(headers) : headers,
+          strip ? Map.of() : credentials, referer);
       requests++;
       int status = r.statusCode();
       if (!isRedirect(status) || settings.maxRedirects() == 0) {
@@ -321,6 +323,11 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
               + " proxy " + p + " cannot be used by java.net.http, which supports only http://"
               + " proxies; use an http:// proxy or HttpSettings.proxySelector");
         }
+        if (!p.hasValidPort()) {
+          // go's dial parses the port before connecting: net.AddrError "invalid port"
+          throw new GoProxyException("Get \"" + shown + "\": proxyconnect tcp: dial tcp: address "
+              + p.port() + ": invalid port");
+        }
         Optional<String[]> pc = p.credentials();
         if (pc.isPresent()) {
           all.put("Proxy-Authorization", List.of(GoAuth.basic(pc.get()[0], pc.get()[1])));
@@ -340,7 +347,8 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
     HttpResponse<InputStream> r;
     try {
       r = client.send(b.build(),
-          info -> new StreamingBody(settings.readStallTimeout(), Redaction.redacted(uri)));
+          info -> new StreamingBody(settings.readStallTimeout(), settings.bodyTimeout(),
+              Redaction.redacted(uri)));
     } catch (HttpConnectTimeoutException e) {
       // the JDK reports this too when the request timeout expires while still connecting
       throw new GoProxyException("Get \"" + shown + "\": dial tcp " + hostPort(uri)
