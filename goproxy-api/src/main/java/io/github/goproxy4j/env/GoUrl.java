@@ -429,7 +429,7 @@ final class GoUrl {
           if (hasUser) {
             b.append(escape(username, USER_PASSWORD));
             if (passwordSet) {
-              b.append(':').append(redact ? "xxxxx" : escape(password, USER_PASSWORD));
+              b.append(':').append(redact ? Redaction.MASK : escape(password, USER_PASSWORD));
             }
             b.append('@');
           }
