@@ -23,6 +23,17 @@ public final class GoQuote {
    * @return the Go double-quoted form
    */
   public static String quote(String s) {
+    return quote(s, UnicodeTables.newest());
+  }
+
+  /**
+   * {@link #quote(String)} with a given Go release's {@code strconv.IsPrint}.
+   *
+   * @param s text; {@code null} gives {@code null} (unquoted)
+   * @param unicode the release's tables
+   * @return the Go double-quoted form
+   */
+  public static String quote(String s, UnicodeTables unicode) {
     if (s == null) {
       return "null";
     }
@@ -31,7 +42,7 @@ public final class GoQuote {
     for (int i = 0; i < n; ) {
       char c = s.charAt(i);
       if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-        appendEscapedRune(b, Character.toCodePoint(c, s.charAt(i + 1)), '"');
+        appendEscapedRune(b, Character.toCodePoint(c, s.charAt(i + 1)), '"', unicode);
         i += 2;
       } else if (Character.isSurrogate(c)) {
         appendHexByte(b, 0xE0 | (c >> 12));
@@ -39,7 +50,7 @@ public final class GoQuote {
         appendHexByte(b, 0x80 | (c & 0x3F));
         i++;
       } else {
-        appendEscapedRune(b, c, '"');
+        appendEscapedRune(b, c, '"', unicode);
         i++;
       }
     }
@@ -57,6 +68,17 @@ public final class GoQuote {
    * @return the Go double-quoted form
    */
   public static String quote(byte[] b) {
+    return quote(b, UnicodeTables.newest());
+  }
+
+  /**
+   * {@link #quote(byte[])} with a given Go release's {@code strconv.IsPrint}.
+   *
+   * @param b bytes, never {@code null}
+   * @param unicode the release's tables
+   * @return the Go double-quoted form
+   */
+  public static String quote(byte[] b, UnicodeTables unicode) {
     StringBuilder sb = new StringBuilder(b.length + 2).append('"');
     int i = 0;
     while (i < b.length) {
@@ -67,7 +89,7 @@ public final class GoQuote {
         int c = b[i] & 0xFF;
         sb.append("\\x").append(HEX[c >> 4]).append(HEX[c & 0xF]);
       } else {
-        appendEscapedRune(sb, r, '"');
+        appendEscapedRune(sb, r, '"', unicode);
       }
       i += size;
     }
@@ -81,20 +103,35 @@ public final class GoQuote {
    * @return the Go single-quoted form
    */
   public static String quoteRune(int r) {
+    return quoteRune(r, UnicodeTables.newest());
+  }
+
+  /**
+   * {@link #quoteRune(int)} with a given Go release's {@code strconv.IsPrint}.
+   *
+   * @param r a rune; invalid values print as U+FFFD
+   * @param unicode the release's tables
+   * @return the Go single-quoted form
+   */
+  public static String quoteRune(int r, UnicodeTables unicode) {
     if (r < 0 || r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF)) {
       r = GoUtf8.RUNE_ERROR;
     }
     StringBuilder sb = new StringBuilder().append('\'');
-    appendEscapedRune(sb, r, '\'');
+    appendEscapedRune(sb, r, '\'', unicode);
     return sb.append('\'').toString();
   }
 
   private static void appendEscapedRune(StringBuilder sb, int r, char quote) {
+    appendEscapedRune(sb, r, quote, UnicodeTables.newest());
+  }
+
+  private static void appendEscapedRune(StringBuilder sb, int r, char quote, UnicodeTables unicode) {
     if (r == quote || r == '\\') {
       sb.append('\\').append((char) r);
       return;
     }
-    if (GoUnicode.isPrint(r)) {
+    if (unicode.strconvIsPrint(r)) {
       sb.appendCodePoint(r);
       return;
     }

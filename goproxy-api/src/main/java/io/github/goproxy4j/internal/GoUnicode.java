@@ -3,7 +3,8 @@ package io.github.goproxy4j.internal;
 /**
  * Go's {@code unicode} predicates as Go's rules use them ({@code IsSpace}, {@code IsPrint},
  * {@code IsGraphic}, {@code IsLetter}) and the case folding behind x/mod's collision check
- * ({@code unicode.SimpleFold}). Backed by the running JDK's Unicode tables. Exported only to the
+ * ({@code unicode.SimpleFold}), by Go's own tables ({@link UnicodeTables}; the newest release
+ * unless one is given). Exported only to the
  * other goproxy4j modules; not API.
  */
 public final class GoUnicode {
@@ -26,88 +27,71 @@ public final class GoUnicode {
   }
 
   /**
-   * Go's {@code unicode.IsPrint}: letters, marks, numbers, punctuation, symbols and the ASCII space.
+   * Go's {@code unicode.IsPrint} (the newest release's tables): letters, marks, numbers,
+   * punctuation, symbols and the ASCII space.
    *
    * @param r a rune
    * @return whether Go considers it printable
    */
   public static boolean isPrint(int r) {
-    if (r < 0 || r > 0x10FFFF) {
-      return false;
-    }
-    if (r == ' ') {
-      return true;
-    }
-    switch (Character.getType(r)) {
-      case Character.UPPERCASE_LETTER:
-      case Character.LOWERCASE_LETTER:
-      case Character.TITLECASE_LETTER:
-      case Character.MODIFIER_LETTER:
-      case Character.OTHER_LETTER:
-      case Character.NON_SPACING_MARK:
-      case Character.ENCLOSING_MARK:
-      case Character.COMBINING_SPACING_MARK:
-      case Character.DECIMAL_DIGIT_NUMBER:
-      case Character.LETTER_NUMBER:
-      case Character.OTHER_NUMBER:
-      case Character.CONNECTOR_PUNCTUATION:
-      case Character.DASH_PUNCTUATION:
-      case Character.START_PUNCTUATION:
-      case Character.END_PUNCTUATION:
-      case Character.INITIAL_QUOTE_PUNCTUATION:
-      case Character.FINAL_QUOTE_PUNCTUATION:
-      case Character.OTHER_PUNCTUATION:
-      case Character.MATH_SYMBOL:
-      case Character.CURRENCY_SYMBOL:
-      case Character.MODIFIER_SYMBOL:
-      case Character.OTHER_SYMBOL:
-        return true;
-      default:
-        return false;
-    }
+    return UnicodeTables.newest().isPrint(r);
   }
 
   /**
-   * Go's {@code unicode.IsGraphic}: {@link #isPrint(int)} plus the other space separators (Zs).
+   * Go's {@code unicode.IsGraphic} (the newest release's tables): {@link #isPrint(int)} plus the
+   * other space separators (Zs).
    *
    * @param r a rune
    * @return whether Go considers it graphic
    */
   public static boolean isGraphic(int r) {
-    return isPrint(r) || (r >= 0 && r <= 0x10FFFF && Character.getType(r) == Character.SPACE_SEPARATOR);
+    return UnicodeTables.newest().isGraphic(r);
   }
 
   /**
-   * Go's {@code unicode.IsLetter}: the Unicode categories L (Lu, Ll, Lt, Lm, Lo).
+   * Go's {@code unicode.IsLetter} (the newest release's tables): categories Lu, Ll, Lt, Lm, Lo.
    *
    * @param r a rune
    * @return whether Go considers it a letter
    */
   public static boolean isLetter(int r) {
-    return r >= 0 && r <= 0x10FFFF && Character.isLetter(r);
+    return UnicodeTables.newest().isLetter(r);
   }
 
   /**
-   * The per-rune part of {@link #foldKey(String)}: a representative of the rune's case-folding class.
+   * The per-rune part of {@link #foldKey(String, UnicodeTables)}: the smallest rune of the
+   * {@code unicode.SimpleFold} orbit, A-Z taken as a-z (x/mod's {@code strToFold}).
    *
    * @param r a rune
+   * @param unicode the Go release's tables
    * @return the representative
    */
-  public static int foldRune(int r) {
-    // Go folds nothing with U+0130 and U+0131 (dotted/dotless I); Java's case mappings would.
-    return r == 0x130 || r == 0x131 ? r : Character.toLowerCase(Character.toUpperCase(r));
+  public static int foldRune(int r, UnicodeTables unicode) {
+    int k = unicode.orbitMin(r);
+    return k >= 'A' && k <= 'Z' ? k + ('a' - 'A') : k;
   }
 
   /**
    * A key such that two strings have equal keys exactly when Go's x/mod zip package considers
-   * them a case-insensitive collision (its {@code strToFold}, built on {@code unicode.SimpleFold}).
-   * Verified rune by rune against Go 1.19 (Unicode 13, as Java 17); case pairs added in later
-   * Unicode versions are folded only if the running JDK knows them.
+   * them a case-insensitive collision (its {@code strToFold}, built on {@code unicode.SimpleFold}),
+   * by the newest Go release's tables.
    *
    * @param s a path
    * @return the folding key
    */
   public static String foldKey(String s) {
+    return foldKey(s, UnicodeTables.newest());
+  }
+
+  /**
+   * {@link #foldKey(String)} by a given Go release's {@code SimpleFold} orbits (Unicode 16 added
+   * case pairs such as U+1C89/U+1C8A, which go1.27 folds and earlier releases do not).
+   *
+   * @param s a path
+   * @param unicode the release's tables
+   * @return the folding key
+   */
+  public static String foldKey(String s, UnicodeTables unicode) {
     StringBuilder sb = null;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -122,7 +106,7 @@ public final class GoUnicode {
     for (int i = 0; i < s.length(); ) {
       int r = s.codePointAt(i);
       i += Character.charCount(r);
-      sb.appendCodePoint(foldRune(r));
+      sb.appendCodePoint(foldRune(r, unicode));
     }
     return sb.toString();
   }

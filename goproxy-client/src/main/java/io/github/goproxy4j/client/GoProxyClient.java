@@ -1,5 +1,6 @@
 package io.github.goproxy4j.client;
 
+import io.github.goproxy4j.client.internal.JdkHttpTransport;
 import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.env.ProxyResolver;
@@ -10,7 +11,6 @@ import io.github.goproxy4j.module.Version;
 import io.github.goproxy4j.sumdb.ChecksumDatabase;
 import io.github.goproxy4j.sumdb.ChecksumMismatchException;
 import io.github.goproxy4j.sumdb.GoSum;
-import io.github.goproxy4j.client.internal.JdkHttpTransport;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -99,7 +99,7 @@ public final class GoProxyClient implements AutoCloseable {
     this.cache = b.cache != null ? b.cache : ModuleCache.fromEnv(env);
     this.sums = new SumCheck(b.goSum, b.checksumDatabase, resolver, transport, cache);
     this.fetch = new ModFetch(new Lookup(resolver, transport, b.directFetcher, b.maxZip), sums,
-        cache);
+        cache, env.goVersion());
     this.query = new Query(fetch);
     this.events = new ProgressEvents(b.listener);
     this.parallelism = b.parallelism;
