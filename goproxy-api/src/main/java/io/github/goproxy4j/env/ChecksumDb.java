@@ -1,7 +1,7 @@
 package io.github.goproxy4j.env;
 
-import io.github.goproxy4j.internal.GoText;
-
+import io.github.goproxy4j.internal.GoStrings;
+import io.github.goproxy4j.internal.Redaction;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -79,7 +79,7 @@ public final class ChecksumDb {
     if (value.equals("off")) {
       throw new GoEnvException("checksum database disabled by GOSUMDB=off");
     }
-    List<String> key = new java.util.ArrayList<>(GoText.fields(value));
+    List<String> key = new java.util.ArrayList<>(GoStrings.fields(value));
     if (!key.isEmpty() && key.get(0).equals("sum.golang.org")) {
       key.set(0, SUM_GOLANG_ORG_KEY);
     }
@@ -216,9 +216,12 @@ public final class ChecksumDb {
     return verifierKey.hashCode() * 31 + Objects.hashCode(url);
   }
 
-  /** Returns the GOSUMDB form: the key, then the URL if there is one. */
+  /**
+   * Returns the GOSUMDB form: the key, then the URL if there is one, its password replaced by
+   * {@code xxxxx} as Go's {@code url.Redacted} prints it.
+   */
   @Override
   public String toString() {
-    return url == null ? verifierKey.toString() : verifierKey + " " + url;
+    return url == null ? verifierKey.toString() : verifierKey + " " + Redaction.redacted(url);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.goproxy4j.env;
 
+import io.github.goproxy4j.internal.Redaction;
 import java.util.List;
 
 /** Builds {@link Route#explain()}. */
@@ -33,7 +34,7 @@ final class Explainer {
       if (!gonoproxy.isEmpty()) {
         b.append(" matches no GONOPROXY pattern (").append(gonoproxy).append(')');
       }
-      b.append(" → GOPROXY=").append(GoEnv.redactedForDisplay(env.get("GOPROXY")))
+      b.append(" → GOPROXY=").append(Redaction.inText(env.get("GOPROXY")))
           .append(" (from ").append(env.source("GOPROXY").description()).append("): ");
       describeList(b, route.proxies());
     }
@@ -42,7 +43,7 @@ final class Explainer {
     if (route.sumdbForced()) {
       b.append("checksums must be verified by the checksum database (golang.org/toolchain always is, from Go 1.21)");
       appendDb(b, route, env);
-    } else if (r.sumdbOff()) {
+    } else if (route.sumdbOff()) {
       b.append("checksum database off (GOSUMDB=off from ").append(env.source("GOSUMDB").description())
           .append("): only go.sum protects the downloads");
     } else if (route.noSumDbPattern() != null) {
@@ -73,7 +74,7 @@ final class Explainer {
       b.append(" by ").append(db.name()).append(" (GOSUMDB from ")
           .append(env.source("GOSUMDB").description()).append(')');
       if (db.url().isPresent()) {
-        b.append(" at ").append(db.url().get()).append(", bypassing the proxies");
+        b.append(" at ").append(Redaction.redacted(db.url().get())).append(", bypassing the proxies");
       } else {
         b.append(", asked through each proxy's /sumdb/").append(db.name())
             .append("/supported first, else https://").append(db.name());

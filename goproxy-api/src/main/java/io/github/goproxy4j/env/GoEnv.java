@@ -1,8 +1,9 @@
 package io.github.goproxy4j.env;
 
+import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.internal.GoRelease;
-import io.github.goproxy4j.internal.GoText;
-
+import io.github.goproxy4j.internal.GoStrings;
+import io.github.goproxy4j.internal.Redaction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -17,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -419,13 +419,13 @@ public final class GoEnv {
     if (minor >= 20) {
       words = quotedSplit(value);
     } else {
-      words = GoText.fields(value);
+      words = GoStrings.fields(value);
     }
     List<String> out = new ArrayList<>();
     for (String f : words) {
       if (!f.startsWith("-") || f.equals("-") || f.equals("--") || f.startsWith("---")
           || f.startsWith("-=") || f.startsWith("--=")) {
-        throw new GoEnvException("parsing $GOFLAGS: non-flag " + GoText.quoteCut(f));
+        throw new GoEnvException("parsing $GOFLAGS: non-flag " + GoQuote.quoteCut(f));
       }
       String name = f.substring(f.startsWith("--") ? 2 : 1);
       int eq = name.indexOf('=');
@@ -444,7 +444,7 @@ public final class GoEnv {
       if (minor >= 20 && (eq < 0 ? flag : flag.substring(0, eq)).equals("-C")) {
         throw new GoEnvException(eq < 0
             ? "flag needs an argument: -C (from " + goflagsName() + ")"
-            : "invalid value " + GoText.quoteCut(flag.substring(eq + 1)) + " for flag -C (from "
+            : "invalid value " + GoQuote.quoteCut(flag.substring(eq + 1)) + " for flag -C (from "
                 + goflagsName() + "): -C flag must be first flag on command line");
       }
     }
@@ -540,7 +540,7 @@ public final class GoEnv {
       case "0": case "f": case "F": case "FALSE": case "false": case "False":
         return false;
       default:
-        throw new GoEnvException("invalid boolean value " + GoText.quoteCut(v[0])
+        throw new GoEnvException("invalid boolean value " + GoQuote.quoteCut(v[0])
             + " for flag -modcacherw (from " + goflagsName() + "): parse error");
     }
   }
@@ -590,7 +590,7 @@ public final class GoEnv {
     }
     if (!GoFilePath.isAbs(os, dir)) {
       throw new GoEnvException(
-          "GOMODCACHE entry is relative; must be absolute path: " + GoText.quoteCut(dir) + ".");
+          "GOMODCACHE entry is relative; must be absolute path: " + GoQuote.quoteCut(dir) + ".");
     }
     return toPath(dir);
   }
@@ -610,7 +610,7 @@ public final class GoEnv {
     String first = list.get(0);
     if (!GoFilePath.isAbs(os, first)) {
       throw new GoEnvException("GOPATH entry is relative; must be absolute path: "
-          + GoText.quoteCut(first) + ".");
+          + GoQuote.quoteCut(first) + ".");
     }
     return toPath(GoFilePath.join(os, first, "pkg", "sumdb"));
   }
@@ -619,7 +619,7 @@ public final class GoEnv {
     try {
       return Paths.get(s);
     } catch (InvalidPathException e) {
-      throw new GoEnvException("not a valid path on this system: " + GoText.quoteCut(s), e);
+      throw new GoEnvException("not a valid path on this system: " + GoQuote.quoteCut(s), e);
     }
   }
 
@@ -628,15 +628,11 @@ public final class GoEnv {
   public String toString() {
     StringBuilder b = new StringBuilder("GoEnv[go").append(goVersion()).append(' ').append(os.goos());
     for (String k : List.of("GOPROXY", "GONOPROXY", "GOPRIVATE", "GONOSUMDB", "GOSUMDB", "GOINSECURE")) {
-      b.append(", ").append(k).append('=').append(redactedForDisplay(get(k)));
+      b.append(", ").append(k).append('=').append(Redaction.inText(get(k)));
     }
     return b.append(']').toString();
   }
 
-  /** Replaces passwords in URLs inside a setting value. */
-  static String redactedForDisplay(String value) {
-    return value.replaceAll("(://[^/:@,|\\s]*):[^/@,|\\s]*@", "$1:xxxxx@");
-  }
 
   // ---------------------------------------------------------------------------------------------
 
@@ -842,13 +838,7 @@ public final class GoEnv {
     return userFile;
   }
 
-  boolean usesStandardGoEnv() {
-    return standardGoEnv;
-  }
 
-  String goRootValue() {
-    return goRoot;
-  }
 
   /** Builds a {@link GoEnv}. Not thread-safe. */
   public static final class Builder {
@@ -954,9 +944,5 @@ public final class GoEnv {
     public GoEnv build() {
       return new GoEnv(this);
     }
-  }
-
-  static Set<String> knownEnv() {
-    return Warnings.KNOWN_ENV;
   }
 }

@@ -1,7 +1,6 @@
 package io.github.goproxy4j.env;
 
-import io.github.goproxy4j.internal.GoText;
-
+import io.github.goproxy4j.internal.GoStrings;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,7 +39,7 @@ final class GoProxyList {
         url = rest;
         rest = "";
       }
-      url = GoText.trimSpace(url);
+      url = GoStrings.trimSpace(url);
       if (url.isEmpty()) {
         continue;
       }
@@ -68,7 +67,7 @@ final class GoProxyList {
     List<String> unreached = new ArrayList<>();
     if (stoppedBy != null) {
       for (String s : rest.split("[,|]", -1)) {
-        String t = GoText.trimSpace(s);
+        String t = GoStrings.trimSpace(s);
         if (!t.isEmpty()) {
           unreached.add(t);
         }

@@ -1,8 +1,8 @@
 package io.github.goproxy4j.env;
 
 import io.github.goproxy4j.internal.GoRelease;
-import io.github.goproxy4j.internal.GoText;
-
+import io.github.goproxy4j.internal.GoQuote;
+import io.github.goproxy4j.internal.Redaction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -62,7 +62,7 @@ final class GoUrl {
   }
 
   static String quoteBytes(String byteString) {
-    return GoText.quoteBytesCut(byteString.getBytes(StandardCharsets.ISO_8859_1));
+    return GoQuote.quote(byteString.getBytes(StandardCharsets.ISO_8859_1));
   }
 
   /**
@@ -115,7 +115,7 @@ final class GoUrl {
     try {
       url = parseNoFragment(u, rules);
     } catch (Err e) {
-      throw new ParseException("parse " + quoteBytes(redactRaw(u)) + ": " + e.getMessage());
+      throw new ParseException("parse " + quoteBytes(Redaction.rawUrl(u)) + ": " + e.getMessage());
     }
     if (frag.isEmpty()) {
       return url;
@@ -124,34 +124,9 @@ final class GoUrl {
       url.fragment = unescape(frag, FRAGMENT);
       url.rawFragment = escape(url.fragment, FRAGMENT).equals(frag) ? "" : frag;
     } catch (Err e) {
-      throw new ParseException("parse " + quoteBytes(redactRaw(rawBytes)) + ": " + e.getMessage());
+      throw new ParseException("parse " + quoteBytes(Redaction.rawUrl(rawBytes)) + ": " + e.getMessage());
     }
     return url;
-  }
-
-  /**
-   * Replaces a password in a raw URL with {@code xxxxx}. Go's parse errors quote the raw URL with
-   * its password; we never print credentials (a deliberate difference).
-   */
-  static String redactRaw(String raw) {
-    int start = raw.indexOf("//");
-    if (start < 0) {
-      return raw;
-    }
-    start += 2;
-    int end = raw.indexOf('/', start);
-    if (end < 0) {
-      end = raw.length();
-    }
-    int at = raw.lastIndexOf('@', end - 1);
-    if (at < start) {
-      return raw;
-    }
-    int colon = raw.indexOf(':', start);
-    if (colon < 0 || colon > at) {
-      return raw;
-    }
-    return raw.substring(0, colon + 1) + "xxxxx" + raw.substring(at);
   }
 
   private static final class Err extends Exception {
@@ -525,7 +500,7 @@ final class GoUrl {
           if (hasUser) {
             b.append(escape(username, USER_PASSWORD));
             if (passwordSet) {
-              b.append(':').append(redact ? "xxxxx" : escape(password, USER_PASSWORD));
+              b.append(':').append(redact ? Redaction.MASK : escape(password, USER_PASSWORD));
             }
             b.append('@');
           }

@@ -1,6 +1,6 @@
 package io.github.goproxy4j.env;
 
-import io.github.goproxy4j.internal.GoText;
+import io.github.goproxy4j.internal.GoQuote;
 
 /**
  * A verifier key string ({@code name+hash+base64key}) was rejected, for the same reason
@@ -23,7 +23,7 @@ public final class InvalidVerifierKeyException extends IllegalArgumentException 
   private final String goMessage;
 
   InvalidVerifierKeyException(String goMessage, String input) {
-    super(goMessage + ": " + GoText.quoteCut(input));
+    super(goMessage + ": " + GoQuote.quoteCut(input));
     this.goMessage = goMessage;
   }
 

@@ -1,6 +1,6 @@
 package io.github.goproxy4j.env;
 
-import io.github.goproxy4j.internal.GoText;
+import io.github.goproxy4j.internal.GoQuote;
 
 /**
  * Go's {@code netip.ParseAddr}, for its verdict and its error text only: net/url checks what is
@@ -26,7 +26,7 @@ final class NetipAddr {
 
     /** strconv.Quote of a byte string (one char per byte). */
     private static String quote(String byteString) {
-      return GoText.quote(byteString.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      return GoQuote.quote(byteString.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
     }
   }
 

@@ -1,5 +1,6 @@
 package io.github.goproxy4j.env;
 
+import io.github.goproxy4j.internal.Redaction;
 import java.net.URI;
 import java.util.Objects;
 
@@ -48,7 +49,7 @@ public sealed interface ProxyEntry permits ProxyEntry.Url, ProxyEntry.Direct, Pr
       Objects.requireNonNull(uri, "uri");
       Objects.requireNonNull(fallback, "fallback");
       if (!uri.isAbsolute()) {
-        throw new IllegalArgumentException("proxy URL must be absolute: " + redact(uri));
+        throw new IllegalArgumentException("proxy URL must be absolute: " + Redaction.redacted(uri));
       }
     }
 
@@ -59,7 +60,7 @@ public sealed interface ProxyEntry permits ProxyEntry.Url, ProxyEntry.Direct, Pr
      * @return the redacted URL
      */
     public String redacted() {
-      return redact(uri);
+      return Redaction.redacted(uri);
     }
 
     @Override
@@ -71,20 +72,6 @@ public sealed interface ProxyEntry permits ProxyEntry.Url, ProxyEntry.Direct, Pr
     @Override
     public String toString() {
       return redacted() + fallback.separator();
-    }
-
-    static String redact(URI uri) {
-      String ui = uri.getRawUserInfo();
-      if (ui == null) {
-        return uri.toString();
-      }
-      int colon = ui.indexOf(':');
-      if (colon < 0) {
-        return uri.toString();
-      }
-      String s = uri.toString();
-      int at = s.indexOf(ui, s.indexOf("//") + 2);
-      return s.substring(0, at) + ui.substring(0, colon) + ":xxxxx" + s.substring(at + ui.length());
     }
   }
 

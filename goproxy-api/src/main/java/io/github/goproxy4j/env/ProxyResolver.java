@@ -146,7 +146,7 @@ public final class ProxyResolver {
     boolean forced = env.goMinor() >= 21 && !toolchainException
         && modulePath.equals("golang.org/toolchain");
     boolean insecureMatch = !insecure.isEmpty() && insecure.matches(modulePath);
-    return new Route(this, modulePath, proxies, noProxyMatch, noSumDbMatch, forced,
+    return Route.of(this, modulePath, proxies, noProxyMatch, noSumDbMatch, forced,
         privateMatch != null, insecureMatch);
   }
 
@@ -167,11 +167,13 @@ public final class ProxyResolver {
     return sumdbOff;
   }
 
-  ChecksumDb checksumDbOrThrow() {
-    if (checksumDbError != null) {
-      throw new GoEnvException(checksumDbError.getMessage(), checksumDbError);
-    }
+
+  ChecksumDb checksumDbOrNull() {
     return checksumDb;
+  }
+
+  GoEnvException checksumDbError() {
+    return checksumDbError;
   }
 
   GoProxyList proxyList() {
@@ -182,13 +184,7 @@ public final class ProxyResolver {
     return hasNoProxyEntry;
   }
 
-  ModulePatterns privatePatterns() {
-    return privatePatterns;
-  }
 
-  ModulePatterns insecurePatterns() {
-    return insecure;
-  }
 
   /** Returns a summary of the settings applied (no credentials). */
   @Override

@@ -1,8 +1,7 @@
 package io.github.goproxy4j.env;
 
+import io.github.goproxy4j.internal.TryProxies;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -72,74 +71,6 @@ public final class ProxyWalk {
    */
   public static <T> T tryProxies(Route route, ProxyCall<T> call) throws GoProxyException {
     Objects.requireNonNull(route, "route");
-    return tryProxies(route.proxies(), call);
-  }
-
-  /**
-   * Tries a list of entries in order like Go's TryProxies (for callers that hold a list rather
-   * than a {@link Route}).
-   *
-   * @param <T> the result type
-   * @param proxies the effective entries, in order
-   * @param call the request
-   * @return the first success
-   * @throws GoProxyException (or {@link NotFoundException}) carrying every attempt
-   */
-  public static <T> T tryProxies(List<ProxyEntry> proxies, ProxyCall<T> call)
-      throws GoProxyException {
-    Objects.requireNonNull(proxies, "proxies");
-    Objects.requireNonNull(call, "call");
-    List<GoProxyException.Attempt> attempts = new ArrayList<>();
-    IOException best = null;
-    int bestRank = 0; // 0 = not found, 1 = proxy, 2 = direct
-    for (ProxyEntry entry : proxies) {
-      IOException err;
-      if (entry instanceof ProxyEntry.Off) {
-        err = new NotFoundException(PROXY_OFF_MESSAGE);
-        attempts.add(new GoProxyException.Attempt("off", 0, PROXY_OFF_MESSAGE));
-      } else {
-        try {
-          return call.call(entry);
-        } catch (IOException e) {
-          err = e;
-          record(attempts, entry, e);
-        }
-      }
-      boolean notFound = err instanceof NotFoundException;
-      if (entry instanceof ProxyEntry.Direct) {
-        best = err;
-        bestRank = 2;
-      } else if (bestRank <= 1 && !notFound) {
-        best = err;
-        bestRank = 1;
-      } else if (bestRank == 0) {
-        best = err;
-      }
-      boolean fallBackOnError =
-          entry instanceof ProxyEntry.Url
-              && ((ProxyEntry.Url) entry).fallback() == FallbackMode.ON_ANY_ERROR;
-      if (!fallBackOnError && !notFound) {
-        break;
-      }
-    }
-    if (best == null) {
-      throw new GoProxyException(
-          "GOPROXY list is not the empty string, but contains no entries", null, attempts);
-    }
-    String message = best.getMessage() == null ? best.toString() : best.getMessage();
-    if (best instanceof NotFoundException) {
-      throw new NotFoundException(message, best, attempts);
-    }
-    throw new GoProxyException(message, best, attempts);
-  }
-
-  private static void record(
-      List<GoProxyException.Attempt> attempts, ProxyEntry entry, IOException e) {
-    if (e instanceof GoProxyException && !((GoProxyException) e).attempts().isEmpty()) {
-      attempts.addAll(((GoProxyException) e).attempts());
-      return;
-    }
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    attempts.add(new GoProxyException.Attempt(entry.display(), 0, message));
+    return TryProxies.run(route.proxies(), call);
   }
 }

@@ -1,6 +1,7 @@
 package io.github.goproxy4j.env;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -14,28 +15,49 @@ import java.util.Optional;
  * System.out.println(route.explain());
  * }</pre>
  *
- * <p>Instances are immutable and thread-safe.
+ * <p>An immutable value: two routes are equal when they route the same module the same way for
+ * the same reasons (equal {@link #explain()} included).
  */
 public final class Route {
-  private final ProxyResolver resolver;
   private final String modulePath;
   private final List<ProxyEntry> proxies;
   private final String noProxyPattern; // null when GONOPROXY does not match
   private final String noSumDbPattern; // null when GONOSUMDB does not match
   private final boolean sumdbForced; // golang.org/toolchain (1.21+)
+  private final boolean sumdbOff;
   private final boolean isPrivate;
   private final boolean isInsecure;
+  private final ChecksumDb checksumDb; // null when GOSUMDB is off or invalid
+  private final GoEnvException checksumDbError; // GOSUMDB's parse error; compared by message
+  private final String explanation;
 
-  Route(ProxyResolver resolver, String modulePath, List<ProxyEntry> proxies, String noProxyPattern,
-      String noSumDbPattern, boolean sumdbForced, boolean isPrivate, boolean isInsecure) {
-    this.resolver = resolver;
+  private Route(String modulePath, List<ProxyEntry> proxies, String noProxyPattern,
+      String noSumDbPattern, boolean sumdbForced, boolean sumdbOff, boolean isPrivate,
+      boolean isInsecure, ChecksumDb checksumDb, GoEnvException checksumDbError,
+      String explanation) {
     this.modulePath = modulePath;
     this.proxies = proxies;
     this.noProxyPattern = noProxyPattern;
     this.noSumDbPattern = noSumDbPattern;
     this.sumdbForced = sumdbForced;
+    this.sumdbOff = sumdbOff;
     this.isPrivate = isPrivate;
     this.isInsecure = isInsecure;
+    this.checksumDb = checksumDb;
+    this.checksumDbError = checksumDbError;
+    this.explanation = explanation;
+  }
+
+  /** Builds the route and its explanation from the resolver's settings. */
+  static Route of(ProxyResolver resolver, String modulePath, List<ProxyEntry> proxies,
+      String noProxyPattern, String noSumDbPattern, boolean sumdbForced, boolean isPrivate,
+      boolean isInsecure) {
+    Route r = new Route(modulePath, proxies, noProxyPattern, noSumDbPattern, sumdbForced,
+        resolver.sumdbOff(), isPrivate, isInsecure, resolver.checksumDbOrNull(),
+        resolver.checksumDbError(), null);
+    return new Route(modulePath, proxies, noProxyPattern, noSumDbPattern, sumdbForced,
+        r.sumdbOff, isPrivate, isInsecure, r.checksumDb, r.checksumDbError,
+        Explainer.explain(resolver, r));
   }
 
   /**
@@ -71,10 +93,13 @@ public final class Route {
    *     {@code golang.org/toolchain} only) {@code checksum database disabled by GOSUMDB=off}
    */
   public Optional<ChecksumDb> checksumDb() {
-    if (!sumdbForced && (resolver.sumdbOff() || noSumDbPattern != null)) {
+    if (!usesChecksumDb()) {
       return Optional.empty();
     }
-    return Optional.of(resolver.checksumDbOrThrow());
+    if (checksumDbError != null) {
+      throw new GoEnvException(checksumDbError.getMessage(), checksumDbError);
+    }
+    return Optional.of(checksumDb);
   }
 
   /**
@@ -84,7 +109,7 @@ public final class Route {
    * @return true if the go command would consult GOSUMDB
    */
   public boolean usesChecksumDb() {
-    return sumdbForced || (!resolver.sumdbOff() && noSumDbPattern == null);
+    return sumdbForced || (!sumdbOff && noSumDbPattern == null);
   }
 
   /**
@@ -124,10 +149,10 @@ public final class Route {
    * example {@code example.com/priv matches GOPRIVATE pattern example.com/* via GONOPROXY default
    * → fetched directly from version control; checksum database skipped (GONOSUMDB default)}.
    *
-   * @return the explanation (URLs without credentials)
+   * @return the explanation (URLs without passwords, as Go's {@code url.Redacted})
    */
   public String explain() {
-    return Explainer.explain(resolver, this);
+    return explanation;
   }
 
   String noProxyPattern() {
@@ -142,18 +167,46 @@ public final class Route {
     return sumdbForced;
   }
 
+  boolean sumdbOff() {
+    return sumdbOff;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof Route)) {
+      return false;
+    }
+    Route r = (Route) o;
+    return modulePath.equals(r.modulePath) && proxies.equals(r.proxies)
+        && Objects.equals(noProxyPattern, r.noProxyPattern)
+        && Objects.equals(noSumDbPattern, r.noSumDbPattern)
+        && sumdbForced == r.sumdbForced && sumdbOff == r.sumdbOff
+        && isPrivate == r.isPrivate && isInsecure == r.isInsecure
+        && Objects.equals(checksumDb, r.checksumDb)
+        && Objects.equals(errorText(), r.errorText())
+        && Objects.equals(explanation, r.explanation);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(modulePath, proxies, noProxyPattern, noSumDbPattern, checksumDb,
+        explanation);
+  }
+
+  private String errorText() {
+    return checksumDbError == null ? null : checksumDbError.getMessage();
+  }
+
   /** Returns a one-line summary without credentials. */
   @Override
   public String toString() {
     String db;
     if (!usesChecksumDb()) {
       db = "none";
+    } else if (checksumDbError != null) {
+      db = "invalid";
     } else {
-      try {
-        db = checksumDb().map(ChecksumDb::name).orElse("none");
-      } catch (GoEnvException e) {
-        db = "invalid";
-      }
+      db = checksumDb.name();
     }
     return "Route[" + modulePath + " proxies=" + proxies + " checksumDb=" + db
         + (isPrivate ? " private" : "") + (isInsecure ? " insecure" : "") + "]";

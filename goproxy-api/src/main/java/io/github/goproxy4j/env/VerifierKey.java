@@ -1,12 +1,8 @@
 package io.github.goproxy4j.env;
 
-import io.github.goproxy4j.internal.GoText;
-
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.github.goproxy4j.internal.GoBase64;
+import io.github.goproxy4j.internal.NoteKeys;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Objects;
 
 /**
@@ -64,12 +60,12 @@ public final class VerifierKey {
     int p2 = rest.indexOf('+');
     String hash16 = p2 < 0 ? rest : rest.substring(0, p2);
     String key64 = p2 < 0 ? "" : rest.substring(p2 + 1);
-    long hash = parseHex8(hash16);
-    byte[] bytes = decodeBase64(key64);
-    if (hash < 0 || bytes == null || !isValidName(name) || bytes.length == 0) {
+    long hash = NoteKeys.parseHash(hash16);
+    byte[] bytes = GoBase64.decode(key64).orElse(null);
+    if (hash < 0 || bytes == null || !NoteKeys.isValidName(name) || bytes.length == 0) {
       throw new InvalidVerifierKeyException(InvalidVerifierKeyException.MALFORMED, key);
     }
-    if ((int) hash != keyHash(name, bytes)) {
+    if ((int) hash != NoteKeys.keyHash(name, bytes)) {
       throw new InvalidVerifierKeyException(InvalidVerifierKeyException.INVALID_HASH, key);
     }
     if (bytes[0] != ALGORITHM_ED25519) {
@@ -91,14 +87,14 @@ public final class VerifierKey {
    */
   public static VerifierKey of(String name, byte[] ed25519PublicKey) {
     Objects.requireNonNull(ed25519PublicKey, "ed25519PublicKey");
-    if (name == null || !isValidName(name) || ed25519PublicKey.length != 32) {
+    if (name == null || !NoteKeys.isValidName(name) || ed25519PublicKey.length != 32) {
       throw new InvalidVerifierKeyException(
           InvalidVerifierKeyException.MALFORMED, String.valueOf(name));
     }
     byte[] bytes = new byte[33];
     bytes[0] = ALGORITHM_ED25519;
     System.arraycopy(ed25519PublicKey, 0, bytes, 1, 32);
-    return new VerifierKey(name, keyHash(name, bytes), Arrays.copyOfRange(bytes, 1, 33));
+    return new VerifierKey(name, NoteKeys.keyHash(name, bytes), Arrays.copyOfRange(bytes, 1, 33));
   }
 
   /**
@@ -172,7 +168,7 @@ public final class VerifierKey {
     bytes[0] = ALGORITHM_ED25519;
     System.arraycopy(publicKey, 0, bytes, 1, 32);
     return name + "+" + String.format("%08x", keyHash) + "+"
-        + Base64.getEncoder().encodeToString(bytes);
+        + GoBase64.encode(bytes);
   }
 
   @Override
@@ -185,112 +181,5 @@ public final class VerifierKey {
   @Override
   public int hashCode() {
     return name.hashCode() * 31 + Arrays.hashCode(publicKey);
-  }
-
-  static int keyHash(String name, byte[] key) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(name.getBytes(StandardCharsets.UTF_8));
-      sha.update((byte) '\n');
-      sha.update(key);
-      byte[] sum = sha.digest();
-      return ((sum[0] & 0xFF) << 24) | ((sum[1] & 0xFF) << 16) | ((sum[2] & 0xFF) << 8) | (sum[3] & 0xFF);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-    }
-  }
-
-  /** Go's note isValidName. */
-  static boolean isValidName(String name) {
-    if (name.isEmpty() || name.indexOf('+') >= 0 || !GoText.isValidUtf16(name)) {
-      return false;
-    }
-    for (int i = 0; i < name.length(); i++) {
-      if (GoText.isSpace(name.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** strconv.ParseUint(s, 16, 32) restricted to exactly 8 digits; -1 on any error. */
-  private static long parseHex8(String s) {
-    if (s.length() != 8) {
-      return -1;
-    }
-    long v = 0;
-    for (int i = 0; i < 8; i++) {
-      int d = Character.digit(s.charAt(i), 16);
-      if (d < 0 || s.charAt(i) > 'f') {
-        return -1;
-      }
-      v = v << 4 | d;
-    }
-    return v;
-  }
-
-  /** Go's base64.StdEncoding.DecodeString: padded, CR/LF skipped, lax trailing bits; null on error. */
-  static byte[] decodeBase64(String s) {
-    StringBuilder clean = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c != '\r' && c != '\n') {
-        clean.append(c);
-      }
-    }
-    int n = clean.length();
-    if (n % 4 != 0) {
-      return null;
-    }
-    byte[] out = new byte[n / 4 * 3];
-    int o = 0;
-    for (int q = 0; q < n; q += 4) {
-      int[] v = new int[4];
-      int have = 4;
-      for (int j = 0; j < 4; j++) {
-        char c = clean.charAt(q + j);
-        if (c == '=') {
-          // Padding only in the last quantum, at positions 2 (then 3 too) or 3.
-          if (q + 4 != n || j < 2 || (j == 2 && clean.charAt(q + 3) != '=')) {
-            return null;
-          }
-          have = j;
-          break;
-        }
-        int d = b64(c);
-        if (d < 0) {
-          return null;
-        }
-        v[j] = d;
-      }
-      int bits = v[0] << 18 | v[1] << 12 | v[2] << 6 | v[3];
-      out[o++] = (byte) (bits >> 16);
-      if (have >= 3) {
-        out[o++] = (byte) (bits >> 8);
-      }
-      if (have == 4) {
-        out[o++] = (byte) bits;
-      }
-    }
-    return Arrays.copyOf(out, o);
-  }
-
-  private static int b64(char c) {
-    if (c >= 'A' && c <= 'Z') {
-      return c - 'A';
-    }
-    if (c >= 'a' && c <= 'z') {
-      return c - 'a' + 26;
-    }
-    if (c >= '0' && c <= '9') {
-      return c - '0' + 52;
-    }
-    if (c == '+') {
-      return 62;
-    }
-    if (c == '/') {
-      return 63;
-    }
-    return -1;
   }
 }

@@ -1,7 +1,9 @@
 package io.github.goproxy4j.env;
 
-import io.github.goproxy4j.internal.GoText;
-
+import io.github.goproxy4j.internal.GoQuote;
+import io.github.goproxy4j.internal.GoStrings;
+import io.github.goproxy4j.internal.GoUnicode;
+import io.github.goproxy4j.internal.Redaction;
 import io.github.goproxy4j.module.ModulePatterns;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,15 +82,15 @@ final class Warnings {
         if (t.isEmpty() || t.startsWith("#")) {
           continue;
         }
-        String stripped = GoText.trimSpace(t);
+        String stripped = GoStrings.trimSpace(t);
         int eq = stripped.indexOf('=');
         if (eq > 0 && !stripped.startsWith("#")) {
           String key = stripped.substring(0, eq).trim();
-          if (!t.isEmpty() && GoText.isSpace(t.charAt(0))) {
+          if (!t.isEmpty() && GoUnicode.isSpace(t.charAt(0))) {
             out.add(new GoEnv.Warning(where, "the line starts with whitespace, so the go command"
                 + " ignores it", "remove the leading whitespace: " + key + "=..."));
           } else if (!key.isEmpty() && KNOWN_ENV.contains(key.toUpperCase(java.util.Locale.ROOT))) {
-            out.add(new GoEnv.Warning(where, "the key " + GoText.quoteCut(key) + " is not upper case,"
+            out.add(new GoEnv.Warning(where, "the key " + GoQuote.quoteCut(key) + " is not upper case,"
                 + " so the go command ignores the line", "write "
                 + key.toUpperCase(java.util.Locale.ROOT) + "=..."));
           }
@@ -97,9 +99,9 @@ final class Warnings {
       }
       String key = line.key();
       String value = line.value();
-      String trimmedKey = GoText.trimSpace(key);
+      String trimmedKey = GoStrings.trimSpace(key);
       if (!trimmedKey.equals(key)) {
-        out.add(new GoEnv.Warning(where, "the key " + GoText.quoteCut(key) + " contains spaces, so it"
+        out.add(new GoEnv.Warning(where, "the key " + GoQuote.quoteCut(key) + " contains spaces, so it"
             + " never matches " + trimmedKey, "write " + trimmedKey + "=value with no spaces"
             + " around '=' (or use go env -w " + trimmedKey + "=value)"));
         continue;
@@ -162,20 +164,20 @@ final class Warnings {
       }
       ModulePatterns p = ModulePatterns.parse(value);
       for (String glob : p.patterns()) {
-        if (!GoText.trimSpace(glob).equals(glob)) {
-          out.add(new GoEnv.Warning(key, "pattern " + GoText.quoteCut(glob) + " contains spaces;"
+        if (!GoStrings.trimSpace(glob).equals(glob)) {
+          out.add(new GoEnv.Warning(key, "pattern " + GoQuote.quoteCut(glob) + " contains spaces;"
               + " patterns are not trimmed, so it never matches", "remove the spaces: "
               + key + "=" + String.join(",", trimmedAll(p.patterns()))));
           break;
         }
       }
       for (String bad : p.malformedPatterns()) {
-        out.add(new GoEnv.Warning(key, "pattern " + GoText.quoteCut(bad) + " is malformed and"
+        out.add(new GoEnv.Warning(key, "pattern " + GoQuote.quoteCut(bad) + " is malformed and"
             + " matches nothing", "fix the glob syntax (path.Match)"));
       }
       for (String glob : p.patterns()) {
         if (glob.contains("://")) {
-          out.add(new GoEnv.Warning(key, "pattern " + GoText.quoteCut(glob) + " contains a URL"
+          out.add(new GoEnv.Warning(key, "pattern " + GoQuote.quoteCut(glob) + " contains a URL"
               + " scheme; patterns match module paths, so it never matches", "write the module"
               + " path prefix, e.g. " + glob.substring(glob.indexOf("://") + 3)));
         }
@@ -206,9 +208,9 @@ final class Warnings {
     GoProxyList list = GoProxyList.parse(env.get("GOPROXY"), env.os(), env.urlRules());
     if (!list.unreached.isEmpty()) {
       out.add(new GoEnv.Warning("GOPROXY", "entries after " + list.stoppedBy + " are never"
-          + " used: " + GoEnv.redactedForDisplay(String.join(",", list.unreached)),
+          + " used: " + Redaction.inText(String.join(",", list.unreached)),
           "put " + list.stoppedBy + " last, e.g. GOPROXY="
-              + GoEnv.redactedForDisplay(String.join(",", list.unreached)) + "," + list.stoppedBy));
+              + Redaction.inText(String.join(",", list.unreached)) + "," + list.stoppedBy));
     }
     if (list.error != null && !env.get("GOPROXY").isEmpty()) {
       out.add(new GoEnv.Warning("GOPROXY", "invalid: every module lookup fails with \""
@@ -233,7 +235,7 @@ final class Warnings {
     }
 
     // GOFLAGS.
-    for (String f : GoText.fields(env.get("GOFLAGS"))) {
+    for (String f : GoStrings.fields(env.get("GOFLAGS"))) {
       String n = f.startsWith("--") ? f.substring(2) : f.startsWith("-") ? f.substring(1) : f;
       int eq = n.indexOf('=');
       if (eq >= 0) {
@@ -299,7 +301,7 @@ final class Warnings {
         if ((forHttps && (https || direct)) || (!forHttps && http)) {
           out.add(new GoEnv.Warning(var, "the go command sends " + (forHttps ? "https" : "http")
               + " requests (GOPROXY" + (forHttps ? ", sumdb and direct fetches" : "")
-              + ") through the HTTP proxy " + GoEnv.redactedForDisplay(v)
+              + ") through the HTTP proxy " + Redaction.inText(v)
               + (noProxy.isEmpty() ? "" : " except for NO_PROXY=" + noProxy), "if that is not"
               + " intended, add the proxy hosts to NO_PROXY or unset " + var));
           break;
@@ -320,7 +322,7 @@ final class Warnings {
   private static List<String> trimmedAll(List<String> globs) {
     List<String> out = new ArrayList<>();
     for (String g : globs) {
-      out.add(GoText.trimSpace(g));
+      out.add(GoStrings.trimSpace(g));
     }
     return out;
   }

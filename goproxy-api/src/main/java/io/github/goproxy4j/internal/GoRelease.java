@@ -266,7 +266,7 @@ public final class GoRelease implements Comparable<GoRelease> {
     String v = version.startsWith("go") ? version.substring(2) : version;
     GoRelease r = parseOrZero(v);
     if (r == ZERO || !r.major.equals("1") || cmpInt(r.minor, Integer.toString(OLDEST_MINOR)) < 0) {
-      throw new IllegalArgumentException("unsupported go version " + GoText.quote(version)
+      throw new IllegalArgumentException("unsupported go version " + GoQuote.quote(version)
           + ": must be a Go release " + OLDEST + " or later, such as " + OLDEST + ", 1.21.3, 1.22rc1 or "
           + NEWEST + " (" + OLDEST + " to " + NEWEST + " are modelled)");
     }

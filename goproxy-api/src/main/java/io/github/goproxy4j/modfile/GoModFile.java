@@ -1,11 +1,13 @@
 package io.github.goproxy4j.modfile;
 
+import io.github.goproxy4j.internal.GoQuote;
+import io.github.goproxy4j.internal.GoRelease;
+import io.github.goproxy4j.internal.GoStrings;
+import io.github.goproxy4j.internal.GoUnicode;
 import io.github.goproxy4j.modfile.ModSyntax.Block;
 import io.github.goproxy4j.modfile.ModSyntax.Line;
 import io.github.goproxy4j.modfile.ModSyntax.Node;
 import io.github.goproxy4j.modfile.ModSyntax.Token;
-import io.github.goproxy4j.internal.GoRelease;
-import io.github.goproxy4j.internal.GoText;
 import io.github.goproxy4j.module.Version;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -444,7 +446,7 @@ public final class GoModFile {
 
   /**
    * Returns the go command's message for a retracted version: {@code retracted by module author},
-   * followed by {@code ": "} and the {@linkplain #shortMessage short form} of the first non-empty
+   * followed by {@code ": "} and the short form (modload's {@code ShortMessage}) of the first non-empty
    * rationale among the retractions that cover it (modload's {@code ModuleRetractedError}).
    *
    * <pre>{@code
@@ -480,7 +482,7 @@ public final class GoModFile {
    * @param emptyDefault what to return for an empty message, never {@code null}
    * @return the printable message
    */
-  public static String shortMessage(String message, String emptyDefault) {
+  static String shortMessage(String message, String emptyDefault) {
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(emptyDefault, "emptyDefault");
     int nl = message.indexOf('\n');
@@ -497,8 +499,7 @@ public final class GoModFile {
     for (int i = 0; i < message.length(); ) {
       int r = message.codePointAt(i);
       i += Character.charCount(r);
-      boolean graphic = GoText.isPrint(r) || Character.getType(r) == Character.SPACE_SEPARATOR;
-      if (!graphic && !GoText.isSpace(r)) {
+      if (!GoUnicode.isGraphic(r) && !GoUnicode.isSpace(r)) {
         return "(message omitted: contains non-printable characters)";
       }
     }
@@ -723,7 +724,7 @@ public final class GoModFile {
       }
       String bad = ModRules.checkPathMajor(cv, pathMajor);
       if (bad != null) {
-        error(line, ModRules.directive(verb, path) + "version " + GoText.quote(cv) + " invalid: " + bad);
+        error(line, ModRules.directive(verb, path) + "version " + GoQuote.quote(cv) + " invalid: " + bad);
         return;
       }
       if (verb.equals("require")) {
@@ -779,7 +780,7 @@ public final class GoModFile {
         next = 5;
       }
       if (next < n && strict) {
-        error(line, "unexpected token after version: " + GoText.quote(args.get(next).raw()));
+        error(line, "unexpected token after version: " + GoQuote.quote(args.get(next).raw()));
         return;
       }
       retractions.add(new Retraction(low, high, rationale));
@@ -792,7 +793,7 @@ public final class GoModFile {
         if (!strict) {
           return null; // lax mode: an unparsable retraction is ignored
         }
-        throw new ModRules.BadDirective("retract: version " + GoText.quote(t.raw()) + " invalid: " + e.getMessage());
+        throw new ModRules.BadDirective("retract: version " + GoQuote.quote(t.raw()) + " invalid: " + e.getMessage());
       }
     }
 
@@ -830,7 +831,7 @@ public final class GoModFile {
     if (t.startsWith("//")) {
       t = t.substring(2);
     }
-    List<String> f = fields(t);
+    List<String> f = GoStrings.fields(t);
     return f.size() == 1 && f.get(0).equals("indirect") || f.size() > 1 && f.get(0).equals("indirect;");
   }
 
@@ -838,11 +839,11 @@ public final class GoModFile {
     List<String> out = new ArrayList<>();
     int i = 0;
     while (i < s.length()) {
-      while (i < s.length() && GoText.isSpace(s.codePointAt(i))) {
+      while (i < s.length() && GoUnicode.isSpace(s.codePointAt(i))) {
         i += Character.charCount(s.codePointAt(i));
       }
       int start = i;
-      while (i < s.length() && !GoText.isSpace(s.codePointAt(i))) {
+      while (i < s.length() && !GoUnicode.isSpace(s.codePointAt(i))) {
         i += Character.charCount(s.codePointAt(i));
       }
       if (i > start) {

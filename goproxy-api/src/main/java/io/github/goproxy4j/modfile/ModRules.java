@@ -1,7 +1,8 @@
 package io.github.goproxy4j.modfile;
 
+import io.github.goproxy4j.internal.GoUnicode;
+import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.internal.GoRelease;
-import io.github.goproxy4j.internal.GoText;
 import io.github.goproxy4j.modfile.ModSyntax.Block;
 import io.github.goproxy4j.modfile.ModSyntax.Comment;
 import io.github.goproxy4j.modfile.ModSyntax.Line;
@@ -117,7 +118,7 @@ final class ModRules {
   static Str parseString(Token t) throws BadString {
     byte[] raw = t.raw();
     if (raw.length > 0 && raw[0] == '"') {
-      byte[] u = GoText.unquoteDoubleQuoted(raw);
+      byte[] u = GoQuote.unquote(raw);
       if (u == null) {
         throw new BadString("invalid syntax");
       }
@@ -145,11 +146,11 @@ final class ModRules {
     try {
       v = parseString(t);
     } catch (BadString e) {
-      throw new BadDirective(directive(verb, path) + "version " + GoText.quote(t.raw()) + " invalid: " + e.getMessage());
+      throw new BadDirective(directive(verb, path) + "version " + GoQuote.quote(t.raw()) + " invalid: " + e.getMessage());
     }
     String cv = Version.isValid(v.text) ? Version.parse(v.text).canonical().toString() : "";
     if (cv.isEmpty()) {
-      throw new BadDirective(directive(verb, path) + "version " + GoText.quote(v.raw) + " invalid: must be of the form v1.2.3");
+      throw new BadDirective(directive(verb, path) + "version " + GoQuote.quote(v.raw) + " invalid: must be of the form v1.2.3");
     }
     return cv;
   }
@@ -231,7 +232,7 @@ final class ModRules {
       v = parseVersion(verb, s, args.get(1));
       String bad = checkPathMajor(v, pathMajor);
       if (bad != null) {
-        throw new BadDirective(directive(verb, s) + "version " + GoText.quote(v) + " invalid: " + bad);
+        throw new BadDirective(directive(verb, s) + "version " + GoQuote.quote(v) + " invalid: " + bad);
       }
     }
     String ns = quotedString(args.get(arrow + 1));
@@ -252,7 +253,7 @@ final class ModRules {
     if (args.size() == arrow + 3) {
       nv = parseVersion(verb, ns, args.get(arrow + 2));
       if (isDirectoryPath(ns, minor)) {
-        throw new BadDirective("replacement module directory path " + GoText.quote(ns) + " cannot have version");
+        throw new BadDirective("replacement module directory path " + GoQuote.quote(ns) + " cannot have version");
       }
     }
     return new GoModFile.Replace(s, v, ns, nv);
@@ -289,10 +290,10 @@ final class ModRules {
   static String trimSpace(String s) {
     int a = 0;
     int b = s.length();
-    while (a < b && GoText.isSpace(s.codePointAt(a))) {
+    while (a < b && GoUnicode.isSpace(s.codePointAt(a))) {
       a += Character.charCount(s.codePointAt(a));
     }
-    while (b > a && GoText.isSpace(s.codePointBefore(b))) {
+    while (b > a && GoUnicode.isSpace(s.codePointBefore(b))) {
       b -= Character.charCount(s.codePointBefore(b));
     }
     return s.substring(a, b);

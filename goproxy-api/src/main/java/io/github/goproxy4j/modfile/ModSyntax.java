@@ -1,6 +1,8 @@
 package io.github.goproxy4j.modfile;
 
-import io.github.goproxy4j.internal.GoText;
+import io.github.goproxy4j.internal.GoQuote;
+import io.github.goproxy4j.internal.GoUnicode;
+import io.github.goproxy4j.internal.GoUtf8;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -180,7 +182,7 @@ final class ModSyntax {
     if (eof()) {
       return 0;
     }
-    return (int) (GoText.decodeRune(data, off, data.length) >>> 3);
+    return (int) (GoUtf8.decodeRune(data, off, data.length) >>> 3);
   }
 
   private boolean peekPrefix(char a, char b) {
@@ -188,7 +190,7 @@ final class ModSyntax {
   }
 
   private int readRune() {
-    long d = GoText.decodeRune(data, off, data.length);
+    long d = GoUtf8.decodeRune(data, off, data.length);
     int r = (int) (d >>> 3);
     off += (int) (d & 7);
     if (r == '\n') {
@@ -234,7 +236,7 @@ final class ModSyntax {
     StringBuilder sb = new StringBuilder(to - from);
     int i = from;
     while (i < to) {
-      long d = GoText.decodeRune(b, i, to);
+      long d = GoUtf8.decodeRune(b, i, to);
       sb.appendCodePoint((int) (d >>> 3));
       i += (int) (d & 7);
     }
@@ -246,7 +248,7 @@ final class ModSyntax {
       case ' ': case '(': case ')': case '[': case ']': case '{': case '}': case ',':
         return false;
       default:
-        return !GoText.isSpace(c) && GoText.isPrint(c);
+        return !GoUnicode.isSpace(c) && GoUnicode.isPrint(c);
     }
   }
 
@@ -325,7 +327,7 @@ final class ModSyntax {
         break;
     }
     if (!isIdent(c)) {
-      throw error("unexpected input character " + GoText.quoteRune(c));
+      throw error("unexpected input character " + GoQuote.quoteRune(c));
     }
     while (isIdent(peekRune())) {
       if (peekPrefix('/', '/')) {

@@ -1,8 +1,7 @@
 package io.github.goproxy4j.module;
 
-import io.github.goproxy4j.internal.GoText;
+import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.internal.UnicodeTables;
-
 import java.util.Optional;
 
 /**
@@ -55,7 +54,7 @@ public final class ModulePath {
     String reason = PathRules.checkModulePathReason(path);
     if (reason != null) {
       throw new InvalidModulePathException(
-          path, "malformed module path " + GoText.quote(path) + ": " + reason);
+          path, "malformed module path " + GoQuote.quote(path) + ": " + reason);
     }
     return new ModulePath(path, PathRules.splitPathVersion(path));
   }

@@ -1,6 +1,6 @@
 package io.github.goproxy4j.module;
 
-import io.github.goproxy4j.internal.GoText;
+import io.github.goproxy4j.internal.GoQuote;
 
 /**
  * A module at a version, such as {@code golang.org/x/mod@v0.7.0}, checked with x/mod's
@@ -100,7 +100,7 @@ public final class ModuleVersion {
     if (at < 0) {
       throw new InvalidVersionException(
           pathAtVersion,
-          "malformed module version " + GoText.quote(pathAtVersion) + ": missing @version");
+          "malformed module version " + GoQuote.quote(pathAtVersion) + ": missing @version");
     }
     return of(pathAtVersion.substring(0, at), pathAtVersion.substring(at + 1));
   }

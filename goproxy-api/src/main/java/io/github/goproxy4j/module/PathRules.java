@@ -1,6 +1,6 @@
 package io.github.goproxy4j.module;
 
-import io.github.goproxy4j.internal.GoText;
+import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.internal.UnicodeTables;
 
 /**
@@ -75,7 +75,7 @@ final class PathRules {
       }
     }
     if (allDots) {
-      return "invalid path element " + GoText.quote(s.substring(start, end), unicode);
+      return "invalid path element " + GoQuote.quote(s.substring(start, end), unicode);
     }
     if (s.charAt(start) == '.' && kind == MODULE) {
       return "leading dot in path element";
@@ -91,7 +91,7 @@ final class PathRules {
           shortEnd = i;
         }
         if (!asciiOk(c, kind)) {
-          return "invalid char " + GoText.quoteRune(c, unicode);
+          return "invalid char " + GoQuote.quoteRune(c, unicode);
         }
         i++;
         continue;
@@ -105,7 +105,7 @@ final class PathRules {
         cp = 0xFFFD; // what Go's range loop yields for invalid UTF-8
       }
       if (kind != FILE || !unicode.isLetter(cp)) {
-        return "invalid char " + GoText.quoteRune(cp, unicode);
+        return "invalid char " + GoQuote.quoteRune(cp, unicode);
       }
       i += width;
     }
@@ -113,7 +113,7 @@ final class PathRules {
       shortEnd = end;
     }
     if (isWindowsReserved(s, start, shortEnd)) {
-      return GoText.quote(s.substring(start, shortEnd), unicode)
+      return GoQuote.quote(s.substring(start, shortEnd), unicode)
           + " disallowed as path element component on Windows";
     }
     if (kind == FILE) {
@@ -207,7 +207,7 @@ final class PathRules {
       char c = path.charAt(k);
       // checkPath already allowed only [-._~0-9A-Za-z]; the first element is narrower.
       if (!(c == '-' || c == '.' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z'))) {
-        return "invalid char " + GoText.quoteRune(c) + " in first path element";
+        return "invalid char " + GoQuote.quoteRune(c) + " in first path element";
       }
     }
     if (splitPathVersion(path) < 0) {
@@ -219,19 +219,19 @@ final class PathRules {
   /** Go's text for a failed module.CheckPath, or null. */
   static String checkPathError(String path) {
     String r = checkModulePathReason(path);
-    return r == null ? null : "malformed module path " + GoText.quote(path) + ": " + r;
+    return r == null ? null : "malformed module path " + GoQuote.quote(path) + ": " + r;
   }
 
   /** Go's text for a failed module.CheckImportPath, or null. */
   static String checkImportPathError(String path) {
     String r = checkPathReason(path, IMPORT, UnicodeTables.newest());
-    return r == null ? null : "malformed import path " + GoText.quote(path) + ": " + r;
+    return r == null ? null : "malformed import path " + GoQuote.quote(path) + ": " + r;
   }
 
   /** Go's text for a failed module.CheckFilePath by the release whose tables are given, or null. */
   static String checkFilePathError(String path, UnicodeTables unicode) {
     String r = checkPathReason(path, FILE, unicode);
-    return r == null ? null : "malformed file path " + GoText.quote(path, unicode) + ": " + r;
+    return r == null ? null : "malformed file path " + GoQuote.quote(path, unicode) + ": " + r;
   }
 
   // ---- SplitPathVersion ----------------------------------------------------------------
@@ -321,12 +321,12 @@ final class PathRules {
 
   /** Go's InvalidVersionError text: {@code version "v" invalid: reason}. */
   static String invalidVersion(String v, String reason) {
-    return "version " + GoText.quote(v) + " invalid: " + reason;
+    return "version " + GoQuote.quote(v) + " invalid: " + reason;
   }
 
   /** Go's InvalidVersionError text for a pseudo-version. */
   static String invalidPseudoVersion(String v, String reason) {
-    return "pseudo-version " + GoText.quote(v) + " invalid: " + reason;
+    return "pseudo-version " + GoQuote.quote(v) + " invalid: " + reason;
   }
 
   // ---- escaping ------------------------------------------------------------------------
@@ -408,11 +408,11 @@ final class PathRules {
   static String unescapeVersionError(String escaped) {
     String v = unescapeString(escaped);
     if (v == null) {
-      return "invalid escaped version " + GoText.quote(escaped);
+      return "invalid escaped version " + GoQuote.quote(escaped);
     }
     String r = checkElemReason(v, 0, v.length(), FILE, UnicodeTables.newest());
     if (r != null) {
-      return "invalid escaped version " + GoText.quote(v) + ": " + r;
+      return "invalid escaped version " + GoQuote.quote(v) + ": " + r;
     }
     return null;
   }
@@ -421,11 +421,11 @@ final class PathRules {
   static String unescapePathError(String escaped) {
     String p = unescapeString(escaped);
     if (p == null) {
-      return "invalid escaped module path " + GoText.quote(escaped);
+      return "invalid escaped module path " + GoQuote.quote(escaped);
     }
     String err = checkPathError(p);
     if (err != null) {
-      return "invalid escaped module path " + GoText.quote(escaped) + ": " + err;
+      return "invalid escaped module path " + GoQuote.quote(escaped) + ": " + err;
     }
     return null;
   }

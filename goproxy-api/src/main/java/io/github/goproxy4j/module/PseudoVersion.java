@@ -1,7 +1,6 @@
 package io.github.goproxy4j.module;
 
-import io.github.goproxy4j.internal.GoText;
-
+import io.github.goproxy4j.internal.GoQuote;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -70,7 +69,7 @@ public final class PseudoVersion {
     if (t == null) {
       throw new InvalidVersionException(
           text, PathRules.invalidPseudoVersion(text, "malformed time "
-              + GoText.quote(text.substring(parts[1], parts[1] + 14))));
+              + GoQuote.quote(text.substring(parts[1], parts[1] + 14))));
     }
     String b = baseOrError(v, parts, true);
     if (b == null) {
@@ -127,7 +126,7 @@ public final class PseudoVersion {
       Version m = Version.tryParse(major);
       if (m == null || !m.major().equals(major)) {
         throw new InvalidVersionException(
-            major, "invalid major version " + GoText.quote(major) + ": must be like \"v2\"");
+            major, "invalid major version " + GoQuote.quote(major) + ": must be like \"v2\"");
       }
     }
     Version o = null;
@@ -140,7 +139,7 @@ public final class PseudoVersion {
     }
     if (revision.isEmpty() || !isAlnum(revision, 0, revision.length())) {
       throw new InvalidVersionException(
-          revision, "invalid pseudo-version revision " + GoText.quote(revision)
+          revision, "invalid pseudo-version revision " + GoQuote.quote(revision)
               + ": must be ASCII letters and digits");
     }
     LocalDateTime t;
@@ -382,7 +381,7 @@ public final class PseudoVersion {
     if (pre.isEmpty()) {
       result = "";
       if (!build.isEmpty()) {
-        err = "lacks base version, but has build metadata " + GoText.quote(build);
+        err = "lacks base version, but has build metadata " + GoQuote.quote(build);
       }
     } else if (pre.equals("-0")) {
       String b = base.substring(0, base.length() - 2);

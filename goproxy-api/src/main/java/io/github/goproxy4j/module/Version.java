@@ -1,7 +1,6 @@
 package io.github.goproxy4j.module;
 
-import io.github.goproxy4j.internal.GoText;
-
+import io.github.goproxy4j.internal.GoUtf8;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -530,7 +529,7 @@ public final class Version implements Comparable<Version> {
       if (sa == null || sb == null) {
         return sa == null ? (sb == null ? 0 : -1) : 1;
       }
-      return GoText.compareUtf8(sa, sb);
+      return GoUtf8.compare(sa, sb);
     });
     for (int i = 0; i < n; i++) {
       versions.set(i, (String) keyed.get(i)[0]);

@@ -1,5 +1,7 @@
 package io.github.goproxy4j.toolchain;
 
+import io.github.goproxy4j.internal.GoStrings;
+import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.internal.GoRelease;
 import java.io.IOException;
@@ -202,7 +204,7 @@ public record ToolchainSelection(String toolchain, boolean isLocal, boolean path
   static String goModLookup(byte[] gomod, String key) {
     String text = new String(gomod, StandardCharsets.UTF_8);
     for (String raw : text.split("\n", -1)) {
-      String line = io.github.goproxy4j.internal.GoText.trimSpace(raw);
+      String line = io.github.goproxy4j.internal.GoStrings.trimSpace(raw);
       if (!line.startsWith(key)) {
         continue;
       }
@@ -214,7 +216,7 @@ public record ToolchainSelection(String toolchain, boolean isLocal, boolean path
       if (c >= 0) {
         s = s.substring(0, c);
       }
-      return io.github.goproxy4j.internal.GoText.trimSpace(s);
+      return io.github.goproxy4j.internal.GoStrings.trimSpace(s);
     }
     return "";
   }
@@ -271,6 +273,6 @@ public record ToolchainSelection(String toolchain, boolean isLocal, boolean path
   }
 
   private static String quote(String s) {
-    return io.github.goproxy4j.internal.GoText.quote(s);
+    return io.github.goproxy4j.internal.GoQuote.quote(s);
   }
 }

@@ -1,6 +1,6 @@
 package io.github.goproxy4j.zip;
 
-import io.github.goproxy4j.internal.GoText;
+import io.github.goproxy4j.internal.GoUtf8;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -323,7 +323,7 @@ final class GoZipReader implements Closeable {
     StringBuilder sb = new StringBuilder(raw.length);
     int i = 0;
     while (i < raw.length) {
-      long dr = GoText.decodeRune(raw, i, raw.length);
+      long dr = GoUtf8.decodeRune(raw, i, raw.length);
       sb.appendCodePoint((int) (dr >>> 3));
       i += (int) (dr & 7);
     }

@@ -1,11 +1,13 @@
 package io.github.goproxy4j.zip;
 
 import io.github.goproxy4j.internal.AtomicFiles;
-
-import io.github.goproxy4j.modfile.GoModFile;
+import io.github.goproxy4j.internal.GoPath;
+import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.internal.GoRelease;
-import io.github.goproxy4j.internal.GoText;
+import io.github.goproxy4j.internal.GoUnicode;
+import io.github.goproxy4j.internal.GoUtf8;
 import io.github.goproxy4j.internal.UnicodeTables;
+import io.github.goproxy4j.modfile.GoModFile;
 import io.github.goproxy4j.module.InvalidModulePathException;
 import io.github.goproxy4j.module.InvalidVersionException;
 import io.github.goproxy4j.module.ModulePath;
@@ -159,8 +161,8 @@ public final class ModuleZip {
   private static void requireCanonical(ModuleVersion mv, String wrap) {
     Version v = mv.version();
     if (!v.isCanonical()) {
-      throw new InvalidVersionException(v.toString(), wrap + "version " + GoText.quote(v.toString())
-          + " is not canonical (should be " + GoText.quote(v.canonical().toString()) + ")");
+      throw new InvalidVersionException(v.toString(), wrap + "version " + GoQuote.quote(v.toString())
+          + " is not canonical (should be " + GoQuote.quote(v.canonical().toString()) + ")");
     }
   }
 
@@ -194,7 +196,7 @@ public final class ModuleZip {
     for (GoZipReader.Entry e : z.entries) {
       String err = null;
       if (!startsWith(e.rawName, prefix)) {
-        invalid.add(new FileError(e.name, "path does not have prefix " + GoText.quote(prefix, unicode)));
+        invalid.add(new FileError(e.name, "path does not have prefix " + GoQuote.quote(prefix, unicode)));
         continue;
       }
       byte[] rest = java.util.Arrays.copyOfRange(e.rawName, prefix.length, e.rawName.length);
@@ -206,7 +208,7 @@ public final class ModuleZip {
         rest = java.util.Arrays.copyOf(rest, rest.length - 1);
       }
       String name = GoZipReader.decodeName(rest);
-      if (!GoText.cleanPath(name).equals(name)) {
+      if (!GoPath.clean(name).equals(name)) {
         err = ERR_NOT_CLEAN;
       } else {
         err = checkFilePath(name, rest, goVersion, unicode);
@@ -269,8 +271,8 @@ public final class ModuleZip {
 
   /** module.CheckFilePath, with Go's "invalid UTF-8" for names that are not UTF-8. */
   private static String checkFilePath(String name, byte[] raw, String goVersion, UnicodeTables unicode) {
-    if (raw != null && !GoText.isValidUtf8(raw)) {
-      return "malformed file path " + GoText.quote(raw, unicode) + ": invalid UTF-8";
+    if (raw != null && !GoUtf8.valid(raw)) {
+      return "malformed file path " + GoQuote.quote(raw, unicode) + ": invalid UTF-8";
     }
     try {
       ModulePath.checkFilePath(name, goVersion);
@@ -282,7 +284,7 @@ public final class ModuleZip {
 
   /** strings.EqualFold for the ASCII target "go.mod" (also folds the Kelvin sign, as Go does). */
   private static boolean equalFold(String s, String ascii, UnicodeTables unicode) {
-    return GoText.foldKey(s, unicode).equals(ascii);
+    return GoUnicode.foldKey(s, unicode).equals(ascii);
   }
 
   /** x/mod's collisionChecker. */
@@ -298,24 +300,24 @@ public final class ModuleZip {
 
     String check(String p, boolean isDir) {
       while (true) {
-        String fold = GoText.foldKey(p, unicode);
+        String fold = GoUnicode.foldKey(p, unicode);
         Info other = seen.get(fold);
         if (other != null) {
           if (!p.equals(other.path)) {
-            return "case-insensitive file name collision: " + GoText.quote(other.path, unicode) + " and "
-                + GoText.quote(p, unicode);
+            return "case-insensitive file name collision: " + GoQuote.quote(other.path, unicode) + " and "
+                + GoQuote.quote(p, unicode);
           }
           if (isDir != other.isDir) {
-            return "entry " + GoText.quote(p, unicode) + " is both a file and a directory";
+            return "entry " + GoQuote.quote(p, unicode) + " is both a file and a directory";
           }
           if (!isDir) {
-            return "multiple entries for file " + GoText.quote(p, unicode);
+            return "multiple entries for file " + GoQuote.quote(p, unicode);
           }
         } else {
           seen.put(fold, new Info(p, isDir));
         }
         int slash = p.lastIndexOf('/');
-        String parent = slash < 0 ? "." : GoText.cleanPath(p.substring(0, slash));
+        String parent = slash < 0 ? "." : GoPath.clean(p.substring(0, slash));
         if (parent.equals(".")) {
           return null;
         }
@@ -542,7 +544,7 @@ public final class ModuleZip {
       String p = f.path();
       String err = null;
       boolean omit = false;
-      if (!p.equals(GoText.cleanPath(p))) {
+      if (!p.equals(GoPath.clean(p))) {
         err = ERR_NOT_CLEAN;
       } else if (p.startsWith("/")) {
         err = ERR_NOT_RELATIVE;
@@ -725,7 +727,7 @@ public final class ModuleZip {
         }
       }
       if (left <= 0) {
-        throw new IOException(wrap + "file " + GoText.quote(f.path()) + " is larger than declared size");
+        throw new IOException(wrap + "file " + GoQuote.quote(f.path()) + " is larger than declared size");
       }
       zos.closeEntry();
     }
@@ -804,7 +806,7 @@ public final class ModuleZip {
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
       ds.forEach(children::add);
     }
-    children.sort((a, b) -> compareUtf8(a.getFileName().toString(), b.getFileName().toString()));
+    children.sort((a, b) -> GoUtf8.compare(a.getFileName().toString(), b.getFileName().toString()));
     for (Path child : children) {
       String name = child.getFileName().toString();
       String slashPath = slashPrefix + name;
@@ -827,7 +829,4 @@ public final class ModuleZip {
     }
   }
 
-  private static int compareUtf8(String a, String b) {
-    return java.util.Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
-  }
 }

@@ -9,6 +9,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.goproxy4j.module.ModulePatterns;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -42,24 +43,59 @@ class EnvParsersFuzzTest {
         assertEquals(route.proxies().size() - 1, i, "direct/off end the list");
       }
     }
-    assertNotNull(route.explain());
-    assertNotNull(route.toString());
+    String explain = route.explain();
+    for (ProxyEntry p : route.proxies()) {
+      if (p instanceof ProxyEntry.Url) {
+        assertNoPassword(((ProxyEntry.Url) p).uri(), explain);
+        assertNoPassword(((ProxyEntry.Url) p).uri(), route.toString());
+      }
+    }
+    // The explanation names the variable that decided the route.
+    if (route.noProxyPattern() != null) {
+      assertTrue(explain.contains(" matches GONOPROXY pattern ")
+          || explain.contains(" matches GOPRIVATE pattern "), explain);
+    } else {
+      assertTrue(explain.contains(" → GOPROXY="), explain);
+    }
+  }
+
+  /** The URI's password (when it has one) appears in none of the texts. */
+  private static void assertNoPassword(URI uri, String text) {
+    String ui = uri.getRawUserInfo();
+    if (ui == null || ui.indexOf(':') < 0) {
+      return;
+    }
+    String secret = ui.substring(ui.indexOf(':')) + "@";
+    if (!secret.equals(":xxxxx@") && secret.length() > 2) {
+      assertFalse(text.contains(secret), text);
+    }
   }
 
   @FuzzTest(maxDuration = "30s")
   void gosumdb(FuzzedDataProvider data) {
     String gosumdb = data.consumeRemainingAsString();
     Route route = ProxyResolver.of(GoEnv.of(Map.of("GOSUMDB", gosumdb))).resolve("example.com/m");
+    String explain = route.explain();
     try {
       route.checksumDb().ifPresent(db -> {
         assertEquals(db.name(), db.verifierKey().name());
         assertEquals(db.verifierKey(), VerifierKey.parse(db.verifierKey().toString()));
-        assertNotNull(db.directUrl());
+        assertEquals("https://" + db.name(), db.directUrl().toString());
+        db.url().ifPresent(u -> {
+          assertNoPassword(u, explain);
+          assertNoPassword(u, db.toString());
+        });
+        assertTrue(explain.contains("checksums verified by " + db.name() + " (GOSUMDB from "),
+            explain);
       });
     } catch (GoEnvException e) {
       assertNotNull(e.getMessage());
+      assertTrue(explain.contains("but GOSUMDB is invalid and verification will fail: "
+          + e.getMessage()), explain);
     }
-    assertNotNull(route.explain());
+    if (!route.usesChecksumDb()) {
+      assertTrue(explain.contains("GOSUMDB=off"), explain);
+    }
   }
 
   @FuzzTest(maxDuration = "30s")
@@ -76,7 +112,9 @@ class EnvParsersFuzzTest {
           assertEquals(v, env.get(k), k);
         }
       });
-      assertNotNull(env.warnings());
+      for (GoEnv.Warning w : env.warnings()) {
+        assertFalse(w.setting().isEmpty() || w.problem().isEmpty(), w.toString());
+      }
       try {
         ProxyResolver.of(env).resolve("example.com/m").explain();
       } catch (GoEnvException e) {

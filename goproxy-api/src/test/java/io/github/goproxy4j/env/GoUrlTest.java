@@ -1,9 +1,9 @@
 package io.github.goproxy4j.env;
 
-import io.github.goproxy4j.internal.GoText;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.goproxy4j.internal.GoQuote;
+import io.github.goproxy4j.internal.Redaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -57,10 +57,10 @@ class GoUrlTest {
         String rawBytes = GoUrl.toBytes(raw);
         String noFragment = rawBytes.indexOf('#') < 0 ? rawBytes : rawBytes.substring(0, rawBytes.indexOf('#'));
         expected = "err " + GoOracle.hex(go[1])
-            .replace(GoUrl.quoteBytes(noFragment), GoUrl.quoteBytes(GoUrl.redactRaw(noFragment)))
-            .replace(GoUrl.quoteBytes(rawBytes), GoUrl.quoteBytes(GoUrl.redactRaw(rawBytes)));
+            .replace(GoUrl.quoteBytes(noFragment), GoUrl.quoteBytes(Redaction.rawUrl(noFragment)))
+            .replace(GoUrl.quoteBytes(rawBytes), GoUrl.quoteBytes(Redaction.rawUrl(rawBytes)));
       }
-      assertEquals(expected, ours, "seed=" + seed + " url=" + GoText.quoteCut(raw));
+      assertEquals(expected, ours, "seed=" + seed + " url=" + GoQuote.quoteCut(raw));
     }
   }
 }

@@ -1,13 +1,13 @@
 package io.github.goproxy4j.env;
 
-import io.github.goproxy4j.internal.GoText;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.goproxy4j.internal.GoQuote;
+import io.github.goproxy4j.internal.NoteKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -141,7 +141,7 @@ class VerifierKeyTest {
     for (int i = 1; i < 33; i++) {
       key[i] = (byte) (i * 7);
     }
-    return name + "+" + String.format("%08x", VerifierKey.keyHash(name, key)) + "+"
+    return name + "+" + String.format("%08x", NoteKeys.keyHash(name, key)) + "+"
         + Base64.getEncoder().encodeToString(key);
   }
 
@@ -179,7 +179,7 @@ class VerifierKeyTest {
       String expected = go.startsWith("ok ")
           ? "ok " + GoOracle.hex(go.split(" ")[1]) + " " + go.split(" ")[2]
           : go.substring(4);
-      assertEquals(expected, describe(key), "seed=" + seed + " key=" + GoText.quoteCut(key));
+      assertEquals(expected, describe(key), "seed=" + seed + " key=" + GoQuote.quoteCut(key));
     }
   }
 }

@@ -1,13 +1,12 @@
 package io.github.goproxy4j.module;
 
-import io.github.goproxy4j.internal.GoText;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.github.goproxy4j.internal.GoQuote;
 
 /**
  * Fuzzes the four parsers of the module model: whatever the input, only the documented
@@ -23,7 +22,7 @@ class ModuleParsersFuzzTest {
     try {
       p = ModulePath.parse(s);
     } catch (InvalidModulePathException e) {
-      assertTrue(e.getMessage().startsWith("malformed module path " + GoText.quote(s) + ": "),
+      assertTrue(e.getMessage().startsWith("malformed module path " + GoQuote.quote(s) + ": "),
           e.getMessage());
       assertEquals(s, e.input());
       return;
@@ -40,7 +39,7 @@ class ModuleParsersFuzzTest {
     try {
       v = Version.parse(s);
     } catch (InvalidVersionException e) {
-      assertEquals("version " + GoText.quote(s) + " invalid: not a semantic version", e.getMessage());
+      assertEquals("version " + GoQuote.quote(s) + " invalid: not a semantic version", e.getMessage());
       return;
     }
     assertEquals(s, v.toString());
@@ -56,7 +55,7 @@ class ModuleParsersFuzzTest {
     try {
       p = PseudoVersion.parse(s);
     } catch (InvalidVersionException e) {
-      assertTrue(e.getMessage().startsWith("pseudo-version " + GoText.quote(s) + " invalid: "),
+      assertTrue(e.getMessage().startsWith("pseudo-version " + GoQuote.quote(s) + " invalid: "),
           e.getMessage());
       return;
     }

@@ -1,12 +1,12 @@
 package io.github.goproxy4j.module;
 
-import io.github.goproxy4j.internal.GoText;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.goproxy4j.internal.GoQuote;
+import io.github.goproxy4j.internal.GoUtf8;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -124,7 +124,7 @@ class ModulePropertiesTest {
       String x = sorted.get(k - 1);
       String y = sorted.get(k);
       int c = Version.compare(x, y);
-      assertTrue(c < 0 || (c == 0 && GoText.compareUtf8(x, y) <= 0), x + " before " + y);
+      assertTrue(c < 0 || (c == 0 && GoUtf8.compare(x, y) <= 0), x + " before " + y);
     }
     List<Version> sortedVersions = new ArrayList<>(vs);
     Version.sort(sortedVersions);
@@ -141,7 +141,7 @@ class ModulePropertiesTest {
       String a = RandomInputs.any(r);
       String b = r.nextInt(4) == 0 ? a : RandomInputs.maybeMutate(r, r.nextBoolean() ? a : RandomInputs.any(r));
       int want = Integer.signum(java.util.Arrays.compareUnsigned(XMod.encodeWtf8(a), XMod.encodeWtf8(b)));
-      assertEquals(want, Integer.signum(GoText.compareUtf8(a, b)), GoText.quote(a) + " vs " + GoText.quote(b));
+      assertEquals(want, Integer.signum(GoUtf8.compare(a, b)), GoQuote.quote(a) + " vs " + GoQuote.quote(b));
     }
   }
 

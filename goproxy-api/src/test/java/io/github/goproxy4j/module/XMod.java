@@ -1,7 +1,6 @@
 package io.github.goproxy4j.module;
 
-import io.github.goproxy4j.internal.GoText;
-
+import io.github.goproxy4j.internal.GoQuote;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -170,7 +169,7 @@ final class XMod {
           Instant t = PseudoVersion.parseTime(v, parts);
           if (t == null) {
             return "error\t" + q(PathRules.invalidPseudoVersion(
-                v, "malformed time " + GoText.quote(v.substring(parts[1], parts[1] + 14))));
+                v, "malformed time " + GoQuote.quote(v.substring(parts[1], parts[1] + 14))));
           }
           return q(t.toString());
         }
@@ -198,7 +197,7 @@ final class XMod {
   }
 
   static String q(String s) {
-    return GoText.quote(s);
+    return GoQuote.quote(s);
   }
 
   /**

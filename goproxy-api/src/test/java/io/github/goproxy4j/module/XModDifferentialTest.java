@@ -1,11 +1,10 @@
 package io.github.goproxy4j.module;
 
-import io.github.goproxy4j.internal.GoText;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.testing.GoTool;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -76,7 +75,7 @@ class XModDifferentialTest {
     for (String[] q : requests) {
       in.append(q[0]);
       for (int i = 1; i < q.length; i++) {
-        in.append('\t').append(GoText.quote(q[i]));
+        in.append('\t').append(GoQuote.quote(q[i]));
       }
       in.append('\n');
     }
@@ -100,7 +99,7 @@ class XModDifferentialTest {
       if (!want.equals(got)) {
         StringBuilder line = new StringBuilder(q[0]);
         for (String a : args) {
-          line.append(' ').append(GoText.quote(a));
+          line.append(' ').append(GoQuote.quote(a));
         }
         failures.add(line + "\n    x/mod: " + want + "\n    java:  " + got);
       }

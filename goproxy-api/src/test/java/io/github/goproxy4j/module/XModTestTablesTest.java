@@ -1,7 +1,5 @@
 package io.github.goproxy4j.module;
 
-import io.github.goproxy4j.internal.GoText;
-
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.goproxy4j.internal.GoUtf8;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -162,7 +161,7 @@ class XModTestTablesTest {
     Version.sortStrings(versions);
     for (int i = 1; i < versions.size(); i++) {
       int c = Version.compare(versions.get(i - 1), versions.get(i));
-      assertTrue(c < 0 || (c == 0 && GoText.compareUtf8(versions.get(i - 1), versions.get(i)) <= 0),
+      assertTrue(c < 0 || (c == 0 && GoUtf8.compare(versions.get(i - 1), versions.get(i)) <= 0),
           versions.toString());
     }
   }

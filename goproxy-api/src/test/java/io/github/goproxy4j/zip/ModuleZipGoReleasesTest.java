@@ -3,7 +3,7 @@ package io.github.goproxy4j.zip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.goproxy4j.internal.GoText;
+import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.internal.UnicodeTables;
 import io.github.goproxy4j.module.InvalidModulePathException;
 import io.github.goproxy4j.module.ModulePath;
@@ -137,9 +137,9 @@ class ModuleZipGoReleasesTest {
       String ours = job[0].equals("F") ? checkFilePath(job[1], goVersion) : collision(job[1], job[2], goVersion);
       if (!theirs.equals(ours)) {
         if (differences++ < 5) {
-          report.append('\n').append(String.join(" ", job[0], GoText.quote(job[1]),
-              job.length > 2 ? GoText.quote(job[2]) : "")).append("\n  go:   ").append(GoText.quote(theirs))
-              .append("\n  ours: ").append(GoText.quote(ours));
+          report.append('\n').append(String.join(" ", job[0], GoQuote.quote(job[1]),
+              job.length > 2 ? GoQuote.quote(job[2]) : "")).append("\n  go:   ").append(GoQuote.quote(theirs))
+              .append("\n  ours: ").append(GoQuote.quote(ours));
         }
       }
     }
@@ -186,7 +186,7 @@ class ModuleZipGoReleasesTest {
     for (String[] job : jobs) {
       in.append(job[0]);
       for (int i = 1; i < job.length; i++) {
-        in.append('\t').append(GoText.quote(job[i]));
+        in.append('\t').append(GoQuote.quote(job[i]));
       }
       in.append('\n');
     }
@@ -195,7 +195,7 @@ class ModuleZipGoReleasesTest {
     List<String> answers = new ArrayList<>();
     for (String line : out.split("\n")) {
       answers.add(line.equals("ok") ? line
-          : new String(GoText.unquoteDoubleQuoted(line.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8));
+          : new String(GoQuote.unquote(line.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8));
     }
     return answers;
   }

@@ -1,7 +1,5 @@
 package io.github.goproxy4j.zip;
 
-import io.github.goproxy4j.testing.RawZip;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.goproxy4j.module.ModuleVersion;
+import io.github.goproxy4j.testing.RawZip;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

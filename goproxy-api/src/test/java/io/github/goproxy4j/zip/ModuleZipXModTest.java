@@ -1,12 +1,11 @@
 package io.github.goproxy4j.zip;
 
-import io.github.goproxy4j.testing.RawZip;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.testing.GoTool;
+import io.github.goproxy4j.testing.RawZip;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -299,7 +298,7 @@ class ModuleZipXModTest {
   /** Quotes raw names for descriptions. */
   static final class GoQuote {
     static String of(byte[] b) {
-      return io.github.goproxy4j.internal.GoText.quote(b);
+      return io.github.goproxy4j.internal.GoQuote.quote(b);
     }
   }
 
@@ -343,7 +342,7 @@ class ModuleZipXModTest {
       if (r >= 0xD800 && r <= 0xDFFF) {
         continue;
       }
-      int ours = io.github.goproxy4j.internal.GoText.foldRune(r, unicode);
+      int ours = io.github.goproxy4j.internal.GoUnicode.foldRune(r, unicode);
       int goKey = go[r];
       if (oursToGo[ours] < 0) {
         oursToGo[ours] = goKey;

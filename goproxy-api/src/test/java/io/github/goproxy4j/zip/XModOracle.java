@@ -1,6 +1,6 @@
 package io.github.goproxy4j.zip;
 
-import io.github.goproxy4j.internal.GoText;
+import io.github.goproxy4j.internal.GoUtf8;
 import io.github.goproxy4j.testing.GoTool;
 import java.io.IOException;
 import java.io.InputStream;
@@ -120,7 +120,7 @@ public final class XModOracle {
     StringBuilder sb = new StringBuilder(to - from);
     int i = from;
     while (i < to) {
-      long d = GoText.decodeRune(b, i, to);
+      long d = GoUtf8.decodeRune(b, i, to);
       sb.appendCodePoint((int) (d >>> 3));
       i += (int) (d & 7);
     }

@@ -3,6 +3,7 @@ package io.github.goproxy4j.client;
 import com.fasterxml.jackson.core.JsonParser;
 import io.github.goproxy4j.client.internal.json.GoJson;
 import io.github.goproxy4j.env.GoProxyException;
+import io.github.goproxy4j.internal.GoOs;
 import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
 import java.io.IOException;
@@ -222,7 +223,7 @@ public final class GoCommandDirectFetcher implements DirectFetcher, AutoCloseabl
   @Override
   public void close() {
     try {
-      ModuleCache.removeAll(work);
+      GoOs.removeAll(work);
     } catch (IOException e) {
       // best effort
     }

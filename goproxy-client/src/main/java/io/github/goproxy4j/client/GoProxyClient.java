@@ -1,5 +1,6 @@
 package io.github.goproxy4j.client;
 
+import io.github.goproxy4j.client.internal.JdkHttpTransport;
 import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.env.ProxyResolver;
@@ -14,7 +15,6 @@ import io.github.goproxy4j.mvs.ModuleGraph;
 import io.github.goproxy4j.sumdb.ChecksumDatabase;
 import io.github.goproxy4j.sumdb.ChecksumMismatchException;
 import io.github.goproxy4j.sumdb.GoSum;
-import io.github.goproxy4j.client.internal.JdkHttpTransport;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package io.github.goproxy4j.client;
 
 import io.github.goproxy4j.env.GoEnv;
+import io.github.goproxy4j.internal.GoOs;
 import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.Version;
@@ -484,7 +485,7 @@ public final class ModuleCache {
         for (Path p : ds) {
           if (p.getFileName().toString().startsWith(tmpPrefix)) {
             try {
-              removeAll(p);
+              GoOs.removeAll(p);
             } catch (IOException | UncheckedIOException e) {
               // best effort, as in go
             }
@@ -493,7 +494,7 @@ public final class ModuleCache {
       }
     }
     if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-      removeAll(dir);
+      GoOs.removeAll(dir);
     }
     Files.createDirectories(parent);
     Path partial = file(module, "partial");
@@ -503,7 +504,7 @@ public final class ModuleCache {
       unzipper.unzip(file(module, "zip"), dir);
     } catch (IOException | RuntimeException e) {
       try {
-        removeAll(dir);
+        GoOs.removeAll(dir);
         Files.deleteIfExists(partial);
       } catch (IOException suppressed) {
         e.addSuppressed(suppressed);
@@ -547,38 +548,6 @@ public final class ModuleCache {
       } catch (UnsupportedOperationException e) {
         d.toFile().setWritable(false, false);
       }
-    }
-  }
-
-  /**
-   * Deletes a directory tree written by an extraction, first making its directories writable
-   * again (as {@code go clean -modcache} does). Missing paths are ignored.
-   *
-   * @param dir the tree to delete
-   * @throws IOException if it cannot be deleted
-   */
-  static void removeAll(Path dir) throws IOException {
-    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-      List<Path> all = new ArrayList<>();
-      dir.toFile().setWritable(true, true);
-      try (Stream<Path> s = Files.walk(dir)) {
-        s.forEach(p -> {
-          if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-            p.toFile().setWritable(true, true);
-          }
-          all.add(p);
-        });
-      } catch (UncheckedIOException e) {
-        throw e.getCause();
-      }
-      for (int i = all.size() - 1; i >= 0; i--) {
-        Files.deleteIfExists(all.get(i));
-      }
-    } else {
-      Files.deleteIfExists(dir);
     }
   }
 

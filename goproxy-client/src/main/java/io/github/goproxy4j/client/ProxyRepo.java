@@ -4,6 +4,8 @@ import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.env.NotFoundException;
 import io.github.goproxy4j.env.ProxyEntry;
 import io.github.goproxy4j.env.Transport;
+import io.github.goproxy4j.internal.GoPath;
+import io.github.goproxy4j.internal.Redaction;
 import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.Version;
@@ -16,8 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,7 +55,7 @@ final class ProxyRepo implements Repo {
   /** The request URL for a path relative to the module ({@code @v/list}, {@code @latest}). */
   URI url(String rel) {
     String basePath = base.getPath() == null ? "" : base.getPath();
-    String full = cleanPath(trimSlash(basePath) + "/" + path.escaped() + "/" + rel);
+    String full = GoPath.clean(trimSlash(basePath) + "/" + path.escaped() + "/" + rel);
     StringBuilder b = new StringBuilder();
     b.append(base.getScheme()).append(':');
     if (base.getRawAuthority() != null) {
@@ -70,43 +70,15 @@ final class ProxyRepo implements Repo {
     return URI.create(b.toString());
   }
 
-  static String redactUri(URI u) {
-    String ui = u.getRawUserInfo();
-    if (ui == null) {
-      return u.toString();
-    }
-    int colon = ui.indexOf(':');
-    String shown = colon < 0 ? ui : ui.substring(0, colon) + ":xxxxx";
-    return u.toString().replaceFirst(java.util.regex.Pattern.quote(ui + "@"),
-        java.util.regex.Matcher.quoteReplacement(shown + "@"));
-  }
 
   private static String trimSlash(String s) {
     return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
   }
 
-  /** Go's path.Clean for a rooted path. */
-  static String cleanPath(String p) {
-    Deque<String> out = new ArrayDeque<>();
-    for (String seg : p.split("/", -1)) {
-      if (seg.isEmpty() || seg.equals(".")) {
-        continue;
-      }
-      if (seg.equals("..")) {
-        out.pollLast();
-      } else {
-        out.addLast(seg);
-      }
-    }
-    return "/" + String.join("/", out);
-  }
 
   /** Go's path.Join of a URL string and a relative path (it collapses {@code //}). */
   static String pathJoin(String a, String b) {
-    String joined = a.isEmpty() ? b : a + "/" + b;
-    boolean rooted = joined.startsWith("/");
-    String c = cleanPath(joined);
-    return rooted ? c : c.substring(1);
+    return GoPath.clean(a.isEmpty() ? b : a + "/" + b);
   }
 
   /** Go's url escaping of a path: everything but unreserved and {@code $&+:=@/} (so {@code !} is %21). */
@@ -130,14 +102,14 @@ final class ProxyRepo implements Repo {
 
   /** A non-200 answer or a transport failure, before the module prefix is added. */
   private GoProxyException httpError(URI u, Transport.Response r) {
-    String msg = HttpStatus.message(redactUri(u), r);
+    String msg = HttpStatus.message(Redaction.redacted(u), r);
     return HttpStatus.isNotFound(r.status())
         ? new NotFoundException(msg, null, List.of(attempt(u, r.status(), HttpStatus.line(r.status()))))
         : new GoProxyException(msg, null, List.of(attempt(u, r.status(), HttpStatus.line(r.status()))));
   }
 
   private GoProxyException.Attempt attempt(URI u, int status, String outcome) {
-    return new GoProxyException.Attempt(redactUri(u), status, outcome);
+    return new GoProxyException.Attempt(Redaction.redacted(u), status, outcome);
   }
 
   private Transport.Response open(String rel) throws GoProxyException {
@@ -180,7 +152,7 @@ final class ProxyRepo implements Repo {
       while ((n = in.read(buf)) > 0) {
         total += n;
         if (total > MAX_SMALL_BODY) {
-          throw new GoProxyException("reading " + redactUri(url(rel))
+          throw new GoProxyException("reading " + Redaction.redacted(url(rel))
               + ": response body larger than " + MAX_SMALL_BODY + " bytes");
         }
         out.write(buf, 0, n);

@@ -1,5 +1,6 @@
 package io.github.goproxy4j.client;
 
+import io.github.goproxy4j.internal.GoStrings;
 import io.github.goproxy4j.module.Version;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
@@ -27,7 +28,7 @@ final class VersionList {
     List<String> lines = List.of(data.split("\n", -1));
     List<String> out = new ArrayList<>();
     for (String line : lines) {
-      List<String> f = fields(line);
+      List<String> f = GoStrings.fields(line);
       if (!f.isEmpty() && Version.isValid(f.get(0)) && !Version.parse(f.get(0)).isPseudo()) {
         out.add(f.get(0));
       }
@@ -36,28 +37,6 @@ final class VersionList {
     return new ListResult(List.copyOf(out), lines);
   }
 
-  /** strings.Fields: split on unicode.IsSpace runs. */
-  static List<String> fields(String line) {
-    List<String> out = new ArrayList<>();
-    int start = -1;
-    for (int i = 0; i < line.length(); ) {
-      int cp = line.codePointAt(i);
-      int len = Character.charCount(cp);
-      if (HttpStatus.isGoSpace(cp)) {
-        if (start >= 0) {
-          out.add(line.substring(start, i));
-          start = -1;
-        }
-      } else if (start < 0) {
-        start = i;
-      }
-      i += len;
-    }
-    if (start >= 0) {
-      out.add(line.substring(start));
-    }
-    return out;
-  }
 
   /**
    * Go's latestFromList: the newest line by its timestamp (field 2) or its pseudo-version time;
@@ -67,7 +46,7 @@ final class VersionList {
     OffsetDateTime best = VersionInfo.ZERO_TIME;
     String bestVersion = "";
     for (String line : lines) {
-      List<String> f = fields(line);
+      List<String> f = GoStrings.fields(line);
       if (f.isEmpty() || !Version.isValid(f.get(0))) {
         continue;
       }

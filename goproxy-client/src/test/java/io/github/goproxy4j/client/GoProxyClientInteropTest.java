@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.goproxy4j.env.GoEnv;
+import io.github.goproxy4j.internal.GoOs;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.testing.GoTool;
 import io.github.goproxy4j.testkit.FakeGoProxy;
@@ -64,7 +65,7 @@ class GoProxyClientInteropTest {
   @AfterEach
   void tearDown() throws IOException {
     proxy.close();
-    ModuleCache.removeAll(tmp);
+    GoOs.removeAll(tmp);
   }
 
   private Map<String, String> goEnv(Path cache, String goproxy) {

@@ -1,5 +1,6 @@
 package io.github.goproxy4j.client;
 
+import io.github.goproxy4j.internal.GoOs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -227,7 +228,7 @@ class GoProxyClientSoakTest {
       assertTrue(threadsAfter <= threadsBefore, "threads leaked: " + threadsBefore + " -> "
           + threadsAfter);
     } finally {
-      ModuleCache.removeAll(tmp);
+      GoOs.removeAll(tmp);
     }
   }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.env.GoProxyException;
+import io.github.goproxy4j.internal.GoOs;
 import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.sumdb.ChecksumMismatchException;
@@ -75,7 +76,7 @@ class GoProxyClientTest {
   @AfterEach
   void tearDown() throws IOException {
     proxy.close();
-    ModuleCache.removeAll(tmp);
+    GoOs.removeAll(tmp);
   }
 
   private GoProxyClient.Builder builder(HttpSettings http) {
@@ -368,7 +369,7 @@ class GoProxyClientTest {
     try (GoProxyClient c = client()) {
       lines = c.download(M).goSumLines();
     }
-    ModuleCache.removeAll(cacheDir);
+    GoOs.removeAll(cacheDir);
     try (GoProxyClient c = builder().goSum(GoSum.parse(lines)).build()) {
       assertEquals(lines, c.download(M).goSumLines());
     }

@@ -1,5 +1,6 @@
 package io.github.goproxy4j.client;
 
+import io.github.goproxy4j.internal.GoOs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,7 +32,7 @@ class ModuleCacheTest {
 
   @AfterEach
   void tearDown() throws IOException {
-    ModuleCache.removeAll(tmp);
+    GoOs.removeAll(tmp);
   }
 
   @AfterAll

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.goproxy4j.env.GoProxyException;
+import io.github.goproxy4j.internal.GoOs;
 import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.Version;
 import io.github.goproxy4j.testing.GoTool;
@@ -66,7 +67,7 @@ class QueryTest {
   @AfterEach
   void tearDown() throws IOException {
     proxy.close();
-    ModuleCache.removeAll(tmp);
+    GoOs.removeAll(tmp);
   }
 
   private GoProxyClient client() {

@@ -40,9 +40,4 @@ class VersionListTest {
         "v0.0.0-20200601000000-abcdefabcdef")));
     assertEquals(Optional.empty(), VersionList.latestFromList(List.of("v1.0.0", "v1.1.0")));
   }
-
-  @Test
-  void fieldsSplitOnUnicodeSpace() {
-    assertEquals(List.of("a", "b", "c"), VersionList.fields("\u00a0a\tb\u2003c\u0085"));
-  }
 }

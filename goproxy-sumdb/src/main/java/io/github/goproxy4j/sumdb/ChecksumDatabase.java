@@ -8,6 +8,8 @@ import io.github.goproxy4j.env.ProxyEntry;
 import io.github.goproxy4j.env.ProxyWalk;
 import io.github.goproxy4j.env.Route;
 import io.github.goproxy4j.env.Transport;
+import io.github.goproxy4j.internal.Redaction;
+import io.github.goproxy4j.internal.TryProxies;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.sumdb.note.Note;
 import io.github.goproxy4j.sumdb.tlog.Hash;
@@ -639,12 +641,12 @@ public final class ChecksumDatabase implements AutoCloseable {
         base = db.directUrl();
       } else {
         try {
-          base = ProxyWalk.tryProxies(proxies, this::supported);
+          base = TryProxies.run(proxies, this::supported);
         } catch (NotFoundException e) {
           base = db.directUrl();
         }
       }
-      LOG.debug("checksum database {} at {}", db.name(), SumdbHttp.redact(base));
+      LOG.debug("checksum database {} at {}", db.name(), Redaction.redacted(base));
       return base;
     }
   }
@@ -665,13 +667,8 @@ public final class ChecksumDatabase implements AutoCloseable {
     }
   }
 
-  /**
-   * Returns the number of HTTP requests this instance has sent (lookups, tiles and proxy
-   * discovery).
-   *
-   * @return the count
-   */
-  public long requestCount() {
+  /** The number of HTTP requests this instance has sent (lookups, tiles and proxy discovery). */
+  long requestCount() {
     return http.requests();
   }
 

@@ -2,15 +2,16 @@ package io.github.goproxy4j.sumdb;
 
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.Version;
-import io.github.goproxy4j.internal.GoText;
 import io.github.goproxy4j.sumdb.internal.LockedFile;
+import io.github.goproxy4j.internal.AtomicFiles;
+import io.github.goproxy4j.internal.GoQuote;
+import io.github.goproxy4j.internal.GoStrings;
+import io.github.goproxy4j.internal.GoUtf8;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -87,7 +88,7 @@ public final class GoSum {
       int nl = text.indexOf('\n', pos);
       String line = nl < 0 ? text.substring(pos) : text.substring(pos, nl);
       pos = nl < 0 ? text.length() : nl + 1;
-      List<String> f = GoText.fields(line);
+      List<String> f = GoStrings.fields(line);
       if (f.isEmpty()) {
         continue;
       }
@@ -113,7 +114,7 @@ public final class GoSum {
    */
   public static GoSum parse(String fileName, byte[] data) {
     Objects.requireNonNull(data, "data");
-    String text = GoText.decodeUtf8(data).orElse(null);
+    String text = GoUtf8.decode(data).orElse(null);
     if (text == null) {
       int line = 1;
       String prefix = new String(data, StandardCharsets.UTF_8);
@@ -433,9 +434,9 @@ public final class GoSum {
     }
 
     private static void checkField(String what, String s) {
-      if (s == null || s.isEmpty() || GoText.fields(s).size() != 1 || !GoText.fields(s).get(0).equals(s)
-          || !GoText.isValidUtf16(s)) {
-        throw new IllegalArgumentException("go.sum " + what + " " + GoText.quoteSimple(s)
+      if (s == null || s.isEmpty() || GoStrings.fields(s).size() != 1 || !GoStrings.fields(s).get(0).equals(s)
+          || !GoUtf8.validString(s)) {
+        throw new IllegalArgumentException("go.sum " + what + " " + GoQuote.quoteCut(s)
             + " is not a single field (empty or contains white space)");
       }
     }

@@ -1,6 +1,8 @@
 package io.github.goproxy4j.sumdb;
 
-import io.github.goproxy4j.internal.GoText;
+import io.github.goproxy4j.internal.GoBase64;
+import io.github.goproxy4j.internal.GoQuote;
+import io.github.goproxy4j.internal.GoUtf8;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -52,13 +54,13 @@ public final class ModuleHash {
       throw new InvalidModuleHashException("invalid module hash null: want h1:<base64 of 32 bytes>");
     }
     if (!text.startsWith(PREFIX)) {
-      throw new InvalidModuleHashException("invalid module hash " + GoText.quoteSimple(text)
+      throw new InvalidModuleHashException("invalid module hash " + GoQuote.quoteCut(text)
           + ": does not start with \"h1:\"");
     }
     String b64 = text.substring(PREFIX.length());
-    byte[] b = b64.length() == 44 ? GoText.decodeBase64(b64).orElse(null) : null;
+    byte[] b = b64.length() == 44 ? GoBase64.decode(b64).orElse(null) : null;
     if (b == null || b.length != 32) {
-      throw new InvalidModuleHashException("invalid module hash " + GoText.quoteSimple(text)
+      throw new InvalidModuleHashException("invalid module hash " + GoQuote.quoteCut(text)
           + ": want h1: and 44 characters of padded base64 (32 bytes)");
     }
     return new ModuleHash(b);
@@ -175,8 +177,8 @@ public final class ModuleHash {
     List<String> sorted = new ArrayList<>(Objects.requireNonNull(names, "names"));
     List<byte[]> encoded = new ArrayList<>(sorted.size());
     for (String n : sorted) {
-      if (n == null || !GoText.isValidUtf16(n)) {
-        throw new IllegalArgumentException("dirhash: file name " + GoText.quoteSimple(n) + " is not well-formed Unicode");
+      if (n == null || !GoUtf8.validString(n)) {
+        throw new IllegalArgumentException("dirhash: file name " + GoQuote.quoteCut(n) + " is not well-formed Unicode");
       }
     }
     sorted.sort((a, b) -> Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8)));
@@ -189,12 +191,12 @@ public final class ModuleHash {
     for (int i = 0; i < sorted.size(); i++) {
       String name = sorted.get(i);
       if (name.indexOf('\n') >= 0) {
-        throw new IllegalArgumentException(ERR_NEWLINE + " (" + GoText.quoteSimple(name) + ")");
+        throw new IllegalArgumentException(ERR_NEWLINE + " (" + GoQuote.quoteCut(name) + ")");
       }
       file.reset();
       try (InputStream in = opener.open(name)) {
         if (in == null) {
-          throw new IOException("file " + GoText.quoteSimple(name) + " not found");
+          throw new IOException("file " + GoQuote.quote(name) + " not found");
         }
         for (int n; (n = in.read(buf)) > 0; ) {
           file.update(buf, 0, n);
@@ -267,6 +269,6 @@ public final class ModuleHash {
   /** @return {@code h1:} and the padded base64 of the digest, as in go.sum */
   @Override
   public String toString() {
-    return PREFIX + GoText.encodeBase64(digest);
+    return PREFIX + GoBase64.encode(digest);
   }
 }

@@ -2,15 +2,13 @@ package io.github.goproxy4j.sumdb;
 
 import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.env.Transport;
+import io.github.goproxy4j.internal.HttpError;
+import io.github.goproxy4j.internal.Redaction;
+import io.github.goproxy4j.internal.StatusText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -39,9 +37,6 @@ final class SumdbHttp {
     }
   }
 
-  private static final int MAX_ERROR_DETAIL_LINES = 8;
-  private static final int MAX_ERROR_DETAIL_BYTES = MAX_ERROR_DETAIL_LINES * 81;
-
   private final Transport transport;
   private final AtomicLong requests = new AtomicLong();
 
@@ -64,22 +59,12 @@ final class SumdbHttp {
    * @throws GoProxyException when no answer arrived or the body was too long or cut short
    */
   byte[] get(URI uri, int limit) throws GoProxyException {
-    String shown = redact(uri);
+    String shown = Redaction.redacted(uri);
     requests.incrementAndGet();
     try (Transport.Response r = transport.get(uri, Map.of())) {
       if (r.status() != 200) {
-        String status = statusLine(r.status());
-        String detail = "";
-        boolean textPlain = r.header("Content-Type")
-            .map(ct -> ct.toLowerCase(Locale.ROOT).split(";", 2)[0].trim().equals("text/plain"))
-            .orElse(false);
-        if (textPlain) {
-          detail = errorDetail(r.body().readNBytes(MAX_ERROR_DETAIL_BYTES + 200));
-        }
-        String msg = detail.isEmpty()
-            ? "reading " + shown + ": " + status
-            : "reading " + shown + ": " + status + "\n\tserver response:"
-                + (detail.indexOf('\n') >= 0 ? "\n\t" : " ") + detail;
+        String status = StatusText.line(r.status());
+        String msg = HttpError.message(shown, r);
         throw new StatusException(msg, r.status(),
             List.of(new GoProxyException.Attempt(shown, r.status(), status)));
       }
@@ -99,123 +84,4 @@ final class SumdbHttp {
     }
   }
 
-  /** A URI for messages: without user info, query or fragment. */
-  static String redact(URI uri) {
-    if (uri.getRawUserInfo() == null && uri.getRawQuery() == null && uri.getRawFragment() == null) {
-      return uri.toString();
-    }
-    StringBuilder b = new StringBuilder();
-    if (uri.getScheme() != null) {
-      b.append(uri.getScheme()).append("://");
-    }
-    if (uri.getHost() != null) {
-      b.append(uri.getHost());
-      if (uri.getPort() >= 0) {
-        b.append(':').append(uri.getPort());
-      }
-    }
-    if (uri.getRawPath() != null) {
-      b.append(uri.getRawPath());
-    }
-    return b.toString();
-  }
-
-  /** Go's formatting of a text/plain error body: at most 8 lines, graphic text only. */
-  static String errorDetail(byte[] raw) {
-    String s;
-    try {
-      s = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(raw))
-          .toString();
-    } catch (CharacterCodingException e) {
-      return "";
-    }
-    int cut = 0;
-    int lines = 0;
-    for (; cut < s.length() && lines <= MAX_ERROR_DETAIL_LINES; cut++) {
-      if (s.charAt(cut) == '\n') {
-        lines++;
-      }
-    }
-    s = s.substring(0, cut);
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      if (!isGraphic(cp) && !isSpace(cp)) {
-        return "";
-      }
-      i += Character.charCount(cp);
-    }
-    StringBuilder detail = new StringBuilder();
-    String[] parts = s.split("\n", -1);
-    for (int i = 0; i < parts.length; i++) {
-      String line = parts[i];
-      if (line.strip().isEmpty()) {
-        break;
-      }
-      if (i > 0) {
-        detail.append("\n\t");
-      }
-      if (i >= MAX_ERROR_DETAIL_LINES) {
-        detail.append("[Truncated: too many lines.]");
-        break;
-      }
-      if (detail.length() + line.length() > MAX_ERROR_DETAIL_BYTES) {
-        detail.append("[Truncated: too long.]");
-        break;
-      }
-      detail.append(line);
-    }
-    return detail.toString();
-  }
-
-  private static boolean isSpace(int cp) {
-    return (cp >= 0x09 && cp <= 0x0d) || cp == 0x20 || cp == 0x85 || cp == 0xa0 || cp == 0x1680
-        || (cp >= 0x2000 && cp <= 0x200a) || cp == 0x2028 || cp == 0x2029 || cp == 0x202f
-        || cp == 0x205f || cp == 0x3000;
-  }
-
-  private static boolean isGraphic(int cp) {
-    if (cp == ' ') {
-      return true;
-    }
-    switch (Character.getType(cp)) {
-      case Character.CONTROL:
-      case Character.FORMAT:
-      case Character.SURROGATE:
-      case Character.PRIVATE_USE:
-      case Character.UNASSIGNED:
-      case Character.LINE_SEPARATOR:
-      case Character.PARAGRAPH_SEPARATOR:
-        return false;
-      default:
-        return true;
-    }
-  }
-
-  /** "404 Not Found", as go prints an HTTP status. */
-  static String statusLine(int code) {
-    String text;
-    switch (code) {
-      case 400: text = "Bad Request"; break;
-      case 401: text = "Unauthorized"; break;
-      case 403: text = "Forbidden"; break;
-      case 404: text = "Not Found"; break;
-      case 405: text = "Method Not Allowed"; break;
-      case 408: text = "Request Timeout"; break;
-      case 410: text = "Gone"; break;
-      case 429: text = "Too Many Requests"; break;
-      case 500: text = "Internal Server Error"; break;
-      case 501: text = "Not Implemented"; break;
-      case 502: text = "Bad Gateway"; break;
-      case 503: text = "Service Unavailable"; break;
-      case 504: text = "Gateway Timeout"; break;
-      case 204: text = "No Content"; break;
-      case 301: text = "Moved Permanently"; break;
-      case 302: text = "Found"; break;
-      default: text = ""; break;
-    }
-    return text.isEmpty() ? Integer.toString(code) : code + " " + text;
-  }
 }

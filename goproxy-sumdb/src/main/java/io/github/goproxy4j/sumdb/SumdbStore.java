@@ -2,6 +2,8 @@ package io.github.goproxy4j.sumdb;
 
 import io.github.goproxy4j.sumdb.internal.LockedFile;
 import java.io.IOException;
+import io.github.goproxy4j.internal.AtomicFiles;
+import java.io.InputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

@@ -113,7 +113,7 @@ final class ZipHasher {
   }
 
   static String quoteBytes(byte[] b) {
-    return io.github.goproxy4j.internal.GoText.quoteSimple(new String(b, java.nio.charset.StandardCharsets.UTF_8));
+    return io.github.goproxy4j.internal.GoQuote.quote(b);
   }
 
   /** Computes the h1 digest (32 bytes). */

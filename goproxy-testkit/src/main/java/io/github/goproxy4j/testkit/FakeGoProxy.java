@@ -1,6 +1,7 @@
 package io.github.goproxy4j.testkit;
 
 import io.github.goproxy4j.env.GoEnv;
+import io.github.goproxy4j.internal.GoOs;
 import io.github.goproxy4j.sumdb.note.SignerKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,14 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import mockwebserver3.MockWebServer;
 
 /**
@@ -160,20 +159,13 @@ public final class FakeGoProxy implements AutoCloseable {
   }
 
   private static void deleteTree(Path root) {
-    try (Stream<Path> walk = Files.walk(root)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-        p.getParent().toFile().setWritable(true, true);
-        p.toFile().setWritable(true, true);
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          // best effort: a temporary directory left behind is harmless
-        }
-      });
+    try {
+      GoOs.removeAll(root);
     } catch (IOException | UncheckedIOException e) {
-      // best effort, as above
+      // best effort: a temporary directory left behind is harmless
     }
   }
+
 
   /**
    * Returns the journal of requests received.

@@ -1,5 +1,6 @@
 package io.github.goproxy4j.testkit;
 
+import io.github.goproxy4j.internal.GoStrings;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -154,14 +155,14 @@ final class Txtar {
           .decode(ByteBuffer.wrap(data, from + 3, len - 6))
           .toString();
     } catch (CharacterCodingException e) {
-      String trimmed = goTrimSpace(new String(data, from + 3, len - 6, StandardCharsets.UTF_8));
+      String trimmed = GoStrings.trimSpace(new String(data, from + 3, len - 6, StandardCharsets.UTF_8));
       if (trimmed.isEmpty()) {
         return null;
       }
       throw new InvalidFakeModuleException(source, line,
           source + ":" + line + ": file name is not valid UTF-8", e);
     }
-    name = goTrimSpace(name);
+    name = GoStrings.trimSpace(name);
     return name.isEmpty() ? null : name;
   }
 
@@ -181,28 +182,5 @@ final class Txtar {
     byte[] out = Arrays.copyOf(data, data.length + 1);
     out[data.length] = '\n';
     return out;
-  }
-
-  /** Go's strings.TrimSpace: trims Unicode white space (unicode.IsSpace). */
-  static String goTrimSpace(String s) {
-    int b = 0;
-    int e = s.length();
-    while (b < e && isGoSpace(s.codePointAt(b))) {
-      b += Character.charCount(s.codePointAt(b));
-    }
-    while (e > b && isGoSpace(s.codePointBefore(e))) {
-      e -= Character.charCount(s.codePointBefore(e));
-    }
-    return s.substring(b, e);
-  }
-
-  private static boolean isGoSpace(int c) {
-    switch (c) {
-      case '\t': case '\n': case 0x0B: case '\f': case '\r': case ' ': case 0x85: case 0xA0:
-        return true;
-      default:
-        return c > 0xFF && Character.getType(c) == Character.SPACE_SEPARATOR
-            || c == 0x2028 || c == 0x2029;
-    }
   }
 }

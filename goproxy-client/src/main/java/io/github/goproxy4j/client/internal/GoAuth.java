@@ -2,6 +2,8 @@ package io.github.goproxy4j.client.internal;
 
 import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.env.GoEnvException;
+import io.github.goproxy4j.internal.GoStrings;
+import io.github.goproxy4j.internal.Redaction;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -196,7 +198,7 @@ public final class GoAuth {
             parseUserAuth(runCommand(command, url, stdin)).forEach(this::store);
           } catch (IOException | IllegalArgumentException e) {
             // the program name only: arguments may carry tokens
-            errors.add("GOAUTH command " + words.get(0) + ": " + Redaction.text(e.getMessage()));
+            errors.add("GOAUTH command " + words.get(0) + ": " + Redaction.netHttpText(e.getMessage()));
           }
       }
     }
@@ -228,7 +230,7 @@ public final class GoAuth {
   private String runCommand(String command, String url, String stdin) throws IOException {
     List<String> words;
     try {
-      words = GoStrings.splitQuoted(command);
+      words = Quoted.split(command);
     } catch (IllegalArgumentException e) {
       throw new IOException("cannot parse GOAUTH command: " + e.getMessage(), e);
     }
@@ -302,7 +304,7 @@ public final class GoAuth {
           break;
         }
         if (!isRequestUri(line)) {
-          throw new IllegalArgumentException("could not parse URL " + Redaction.text(line));
+          throw new IllegalArgumentException("could not parse URL " + Redaction.netHttpText(line));
         }
         urls.add(line);
       }

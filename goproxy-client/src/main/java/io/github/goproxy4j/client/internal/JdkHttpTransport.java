@@ -4,6 +4,8 @@ import io.github.goproxy4j.client.HttpSettings;
 import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.env.Transport;
+import io.github.goproxy4j.internal.Redaction;
+import io.github.goproxy4j.internal.StatusText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -248,23 +250,23 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
       } catch (URISyntaxException | IllegalArgumentException e) {
         closeBody(r);
         throw new GoProxyException("Get \"" + Redaction.netHttp(cur)
-            + "\": failed to parse Location header \"" + Redaction.text(loc.get()) + "\"", e);
+            + "\": failed to parse Location header \"" + Redaction.netHttpText(loc.get()) + "\"", e);
       }
       String nextScheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
       if ("https".equalsIgnoreCase(first.getScheme()) && !nextScheme.equals("https")) {
         closeBody(r);
-        throw new GoProxyException("Get \"" + Redaction.text(loc.get())
+        throw new GoProxyException("Get \"" + Redaction.netHttpText(loc.get())
             + "\": redirected from secure URL " + Redaction.redacted(cur)
             + " to insecure URL " + Redaction.redacted(next));
       }
       if (requests >= settings.maxRedirects()) {
         closeBody(r);
-        throw new GoProxyException("Get \"" + Redaction.text(loc.get()) + "\": stopped after "
+        throw new GoProxyException("Get \"" + Redaction.netHttpText(loc.get()) + "\": stopped after "
             + settings.maxRedirects() + " redirects");
       }
       if (!nextScheme.equals("http") && !nextScheme.equals("https")) {
         closeBody(r);
-        throw new GoProxyException("Get \"" + Redaction.text(loc.get())
+        throw new GoProxyException("Get \"" + Redaction.netHttpText(loc.get())
             + "\": unsupported protocol scheme \"" + nextScheme + "\"");
       }
       drain(bodyOf(r));
@@ -341,7 +343,7 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
       }
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("request header not allowed by java.net.http: "
-          + Redaction.text(e.getMessage()), e);
+          + Redaction.netHttpText(e.getMessage()), e);
     }
     HttpResponse<InputStream> r;
     // The handler must not capture this transport: the JDK 17 HttpClient keeps it reachable from
@@ -365,13 +367,13 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
       throw new GoProxyException("Get \"" + shown + "\": dial tcp " + hostPort(uri)
           + ": connect: connection refused", e);
     } catch (SSLHandshakeException e) {
-      throw new GoProxyException("Get \"" + shown + "\": tls: " + Redaction.text(e.getMessage()), e);
+      throw new GoProxyException("Get \"" + shown + "\": tls: " + Redaction.netHttpText(e.getMessage()), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted: Get \"" + shown + "\"");
     } catch (IOException e) {
       String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      throw new GoProxyException("Get \"" + shown + "\": " + Redaction.text(msg), e);
+      throw new GoProxyException("Get \"" + shown + "\": " + Redaction.netHttpText(msg), e);
     }
     if (r.statusCode() == 407 && "https".equalsIgnoreCase(uri.getScheme()) && envProxies != null) {
       Optional<EnvProxySelector.ProxyUrl> p = envProxies.proxyFor(uri);

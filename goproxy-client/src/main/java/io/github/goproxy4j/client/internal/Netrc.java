@@ -1,6 +1,7 @@
 package io.github.goproxy4j.client.internal;
 
 import io.github.goproxy4j.internal.GoRelease;
+import io.github.goproxy4j.internal.GoStrings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.github.goproxy4j.client.internal;
 
+import io.github.goproxy4j.internal.GoStrings;
 import java.net.IDN;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.github.goproxy4j.client.internal;
 
 import io.github.goproxy4j.env.GoProxyException;
+import io.github.goproxy4j.internal.Redaction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -126,7 +127,7 @@ final class StreamingBody extends InputStream implements HttpResponse.BodySubscr
         Throwable t = (Throwable) o;
         eof = true;
         throw new GoProxyException("reading " + url + ": "
-            + Redaction.text(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage()),
+            + Redaction.netHttpText(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage()),
             t);
       }
       @SuppressWarnings("unchecked")

@@ -1,8 +1,11 @@
 package io.github.goproxy4j.sumdb.note;
 
 import io.github.goproxy4j.env.VerifierKey;
+import io.github.goproxy4j.internal.GoBase64;
+import io.github.goproxy4j.internal.GoQuote;
+import io.github.goproxy4j.internal.GoUtf8;
+import io.github.goproxy4j.internal.NoteKeys;
 import io.github.goproxy4j.sumdb.internal.Ed25519;
-import io.github.goproxy4j.internal.GoText;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -47,18 +50,6 @@ public final class Note {
     this.text = text;
     this.signatures = List.copyOf(signatures);
     this.unverified = List.copyOf(unverified);
-  }
-
-  /**
-   * Creates an unsigned note value (for {@link #sign(Note, SignerKey...)}).
-   *
-   * @param text the text; must end in a newline to be signed
-   * @param signatures signatures to keep
-   * @param unverifiedSignatures unverified signatures to keep
-   * @return the note
-   */
-  public static Note of(String text, List<Signature> signatures, List<Signature> unverifiedSignatures) {
-    return new Note(Objects.requireNonNull(text, "text"), signatures, unverifiedSignatures);
   }
 
   /** @return the signed text, including its final newline */
@@ -108,7 +99,7 @@ public final class Note {
     if (message.length > MAX_SIZE) {
       throw malformed("note is " + message.length + " bytes, more than " + MAX_SIZE);
     }
-    String msg = GoText.decodeUtf8(message).orElseThrow(() -> malformed("not valid UTF-8"));
+    String msg = GoUtf8.decode(message).orElseThrow(() -> malformed("not valid UTF-8"));
     for (int i = 0; i < msg.length(); i++) {
       char c = msg.charAt(i);
       if (c < 0x20 && c != '\n') {
@@ -150,8 +141,8 @@ public final class Note {
       int sp = rest.indexOf(' ');
       String name = sp < 0 ? rest : rest.substring(0, sp);
       String b64 = sp < 0 ? "" : rest.substring(sp + 1);
-      byte[] sig = GoText.decodeBase64(b64).orElse(null);
-      if (sig == null || !Keys.isValidName(name) || b64.isEmpty() || sig.length < 5) {
+      byte[] sig = GoBase64.decode(b64).orElse(null);
+      if (sig == null || !NoteKeys.isValidName(name) || b64.isEmpty() || sig.length < 5) {
         throw malformed("signature line " + lineNo + " is not \"\u2014 <name> <base64>\"");
       }
       int hash = ByteBuffer.wrap(sig, 0, 4).getInt();
@@ -213,7 +204,7 @@ public final class Note {
    * @throws NoteException {@code malformed note} or {@code invalid signer}
    */
   public static String sign(String text, SignerKey... signers) {
-    return sign(Note.of(text, List.of(), List.of()), signers);
+    return sign(new Note(Objects.requireNonNull(text, "text"), List.of(), List.of()), signers);
   }
 
   /**
@@ -238,19 +229,19 @@ public final class Note {
       have.add(id(s.name(), s.keyHash()));
       byte[] sig = s.sign(text);
       byte[] all = ByteBuffer.allocate(4 + sig.length).putInt(s.keyHash()).put(sig).array();
-      newSigs.append(SIG_PREFIX).append(s.name()).append(' ').append(GoText.encodeBase64(all)).append('\n');
+      newSigs.append(SIG_PREFIX).append(s.name()).append(' ').append(GoBase64.encode(all)).append('\n');
     }
     StringBuilder out = new StringBuilder(note.text).append('\n');
     List<Signature> old = new ArrayList<>(note.signatures);
     old.addAll(note.unverified);
     for (Signature s : old) {
-      if (!Keys.isValidName(s.name())) {
-        throw malformed("signature name " + GoText.quoteSimple(s.name()) + " is not valid");
+      if (!NoteKeys.isValidName(s.name())) {
+        throw malformed("signature name " + GoQuote.quoteCut(s.name()) + " is not valid");
       }
       if (have.contains(id(s.name(), s.keyHash()))) {
         continue;
       }
-      byte[] raw = GoText.decodeBase64(s.base64()).orElse(null);
+      byte[] raw = GoBase64.decode(s.base64()).orElse(null);
       if (raw == null || raw.length < 4 || ByteBuffer.wrap(raw, 0, 4).getInt() != s.keyHash()) {
         throw malformed("signature by " + s.keyId() + " does not start with its key hash");
       }
@@ -272,6 +263,6 @@ public final class Note {
 
   @Override
   public String toString() {
-    return "Note[text=" + GoText.quoteSimple(text) + ", signatures=" + signatures + ", unverified=" + unverified + "]";
+    return "Note[text=" + GoQuote.quoteCut(text) + ", signatures=" + signatures + ", unverified=" + unverified + "]";
   }
 }

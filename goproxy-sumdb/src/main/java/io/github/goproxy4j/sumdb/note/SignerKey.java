@@ -1,8 +1,10 @@
 package io.github.goproxy4j.sumdb.note;
 
 import io.github.goproxy4j.env.VerifierKey;
+import io.github.goproxy4j.internal.GoBase64;
+import io.github.goproxy4j.internal.GoQuote;
+import io.github.goproxy4j.internal.NoteKeys;
 import io.github.goproxy4j.sumdb.internal.Ed25519;
-import io.github.goproxy4j.internal.GoText;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Objects;
@@ -28,7 +30,10 @@ public final class SignerKey {
     this.name = name;
     this.seed = seed;
     this.publicKey = publicKey;
-    this.keyHash = Keys.keyHash(name, publicKey);
+    byte[] algAndKey = new byte[1 + publicKey.length];
+    algAndKey[0] = NoteKeys.ALG_ED25519;
+    System.arraycopy(publicKey, 0, algAndKey, 1, publicKey.length);
+    this.keyHash = NoteKeys.keyHash(name, algAndKey);
   }
 
   /**
@@ -52,13 +57,13 @@ public final class SignerKey {
     String name = p[0];
     p = chop(p[1]);
     String hash16 = p[0];
-    long hash = Keys.parseHex8(hash16);
-    byte[] key = GoText.decodeBase64(p[1]).orElse(null);
+    long hash = NoteKeys.parseHash(hash16);
+    byte[] key = GoBase64.decode(p[1]).orElse(null);
     if (!priv1.equals("PRIVATE") || !priv2.equals("KEY") || hash < 0 || key == null
-        || !Keys.isValidName(name) || key.length == 0) {
+        || !NoteKeys.isValidName(name) || key.length == 0) {
       throw bad("malformed verifier id", "not PRIVATE+KEY+<name>+<8 hex digits>+<base64>");
     }
-    if (key[0] != Keys.ALG_ED25519) {
+    if (key[0] != NoteKeys.ALG_ED25519) {
       throw bad("unknown verifier algorithm", "algorithm " + (key[0] & 0xff) + " for key " + name);
     }
     if (key.length != 1 + Ed25519.KEY_SIZE) {
@@ -102,9 +107,9 @@ public final class SignerKey {
    * @throws NoteException {@code invalid signer} if the name is not valid
    */
   public static SignerKey generate(String name, SecureRandom random) {
-    if (!Keys.isValidName(name)) {
+    if (!NoteKeys.isValidName(name)) {
       throw new NoteException(NoteException.Reason.INVALID_SIGNER, "invalid signer",
-          "name " + GoText.quoteSimple(name), null);
+          "name " + GoQuote.quoteCut(name), null);
     }
     byte[] seed = Ed25519.newSeed(Objects.requireNonNull(random, "random"));
     return new SignerKey(name, seed, Ed25519.publicKeyOfSeed(seed));
@@ -146,9 +151,9 @@ public final class SignerKey {
    */
   public String encoded() {
     byte[] k = new byte[1 + Ed25519.KEY_SIZE];
-    k[0] = Keys.ALG_ED25519;
+    k[0] = NoteKeys.ALG_ED25519;
     System.arraycopy(seed, 0, k, 1, Ed25519.KEY_SIZE);
-    return "PRIVATE+KEY+" + name + "+" + keyHashHex() + "+" + GoText.encodeBase64(k);
+    return "PRIVATE+KEY+" + name + "+" + keyHashHex() + "+" + GoBase64.encode(k);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.github.goproxy4j.sumdb.tlog;
 
-import io.github.goproxy4j.internal.GoText;
+import io.github.goproxy4j.internal.GoBase64;
+import io.github.goproxy4j.internal.GoQuote;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -64,9 +65,9 @@ public final class Hash {
    * @throws TlogFormatException {@code malformed hash} naming the input
    */
   public static Hash parse(String s) {
-    byte[] b = GoText.decodeBase64(s).orElse(null);
+    byte[] b = GoBase64.decode(s).orElse(null);
     if (b == null || b.length != SIZE) {
-      throw new TlogFormatException("malformed hash " + GoText.quoteSimple(s));
+      throw new TlogFormatException("malformed hash " + GoQuote.quoteCut(s));
     }
     return new Hash(b);
   }
@@ -136,6 +137,6 @@ public final class Hash {
   /** @return the standard padded base64 form */
   @Override
   public String toString() {
-    return GoText.encodeBase64(bytes);
+    return GoBase64.encode(bytes);
   }
 }

@@ -1,6 +1,7 @@
 package io.github.goproxy4j.sumdb.tlog;
 
-import io.github.goproxy4j.internal.GoText;
+import io.github.goproxy4j.internal.GoQuote;
+import io.github.goproxy4j.internal.GoUtf8;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
@@ -144,7 +145,7 @@ public final class Record {
     if (text == null || text.length == 0 || text[text.length - 1] != '\n') {
       return false;
     }
-    String s = GoText.decodeUtf8(text).orElse(null);
+    String s = GoUtf8.decode(text).orElse(null);
     if (s == null) {
       return false;
     }
@@ -170,6 +171,6 @@ public final class Record {
 
   @Override
   public String toString() {
-    return "Record[id=" + id + ", text=" + GoText.quoteSimple(textString()) + "]";
+    return "Record[id=" + id + ", text=" + GoQuote.quoteCut(textString()) + "]";
   }
 }

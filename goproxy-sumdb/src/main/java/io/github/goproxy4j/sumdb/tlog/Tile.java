@@ -1,6 +1,6 @@
 package io.github.goproxy4j.sumdb.tlog;
 
-import io.github.goproxy4j.internal.GoText;
+import io.github.goproxy4j.internal.GoQuote;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,7 +109,7 @@ public record Tile(int height, int level, long number, int width) {
     if (path == null) {
       throw new TlogFormatException("malformed tile path null");
     }
-    TlogFormatException bad = new TlogFormatException("malformed tile path " + GoText.quoteSimple(path));
+    TlogFormatException bad = new TlogFormatException("malformed tile path " + GoQuote.quote(path));
     String[] f = path.split("/", -1);
     if (f.length < 4 || !f[0].equals("tile")) {
       throw bad;

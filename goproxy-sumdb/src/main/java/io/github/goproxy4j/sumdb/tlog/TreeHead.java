@@ -1,6 +1,6 @@
 package io.github.goproxy4j.sumdb.tlog;
 
-import io.github.goproxy4j.internal.GoText;
+import io.github.goproxy4j.internal.GoBase64;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -82,7 +82,7 @@ public record TreeHead(long size, Hash hash) {
       throw new TlogFormatException("malformed tree note");
     }
     long n = parseCanonical(lines[1]);
-    byte[] h = GoText.decodeBase64(lines[2]).orElse(null);
+    byte[] h = GoBase64.decode(lines[2]).orElse(null);
     if (n < 0 || h == null || h.length != Hash.SIZE) {
       throw new TlogFormatException("malformed tree note");
     }

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.core.util.Separators;
-import io.github.goproxy4j.internal.GoText;
+import io.github.goproxy4j.internal.GoUtf8;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -383,7 +383,7 @@ public final class GoJson {
    * <p>Hand-written decoding: jackson-core rejects invalid UTF-8 ("Invalid UTF-8 start byte")
    * where Go's decoder replaces each invalid byte inside a string with U+FFFD; the JDK's
    * decoder replaces a maximal invalid sequence with one U+FFFD, Go one per byte
-   * ({@link GoText#decodeRune}).
+   * ({@link GoUtf8#decodeRune}).
    *
    * @param data the document
    * @return the parser
@@ -452,12 +452,12 @@ public final class GoJson {
    * @return the text
    */
   public static String decodeUtf8(byte[] data) {
-    if (GoText.isValidUtf8(data)) {
+    if (GoUtf8.valid(data)) {
       return new String(data, java.nio.charset.StandardCharsets.UTF_8);
     }
     StringBuilder b = new StringBuilder(data.length);
     for (int i = 0; i < data.length; ) {
-      long d = GoText.decodeRune(data, i, data.length);
+      long d = GoUtf8.decodeRune(data, i, data.length);
       b.appendCodePoint((int) (d >>> 3));
       i += (int) (d & 7);
     }
@@ -473,7 +473,7 @@ public final class GoJson {
    * @return text that is valid UTF-16
    */
   public static String replaceLoneSurrogates(String s) {
-    if (GoText.isValidUtf16(s)) {
+    if (GoUtf8.validString(s)) {
       return s;
     }
     StringBuilder b = new StringBuilder(s.length());

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * values whose treatment changed between releases run against every installed release, the others
  * against the oldest and the newest.
  */
-class SettingsErrorInteropTest {
+class ProxyResolverErrorsInteropTest {
   static final String MODULE = "example.com/m";
 
   static final List<String> GOPROXY_VALUES = List.of(",", " ", ", ,|", "localhost", "noproxy",

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code sumdb.Server} (the Go program {@code src/test/go/sumdbserver}), and the go command
  * accepts the state our client leaves (and we accept go's). Skipped when Go or x/mod is absent.
  */
-class ChecksumDatabaseGoInteropTest {
+class ChecksumDatabaseInteropTest {
   static final String NAME = "localhost.localdev/sumdb";
   @TempDir Path tmp;
 

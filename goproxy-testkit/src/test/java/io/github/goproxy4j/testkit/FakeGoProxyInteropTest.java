@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real go command against the fake: downloads, go.sum, security errors, faults. */
-class GoInteropTest {
+class FakeGoProxyInteropTest {
   @TempDir Path work;
 
   @BeforeAll

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * deflated entries, data descriptors, prepended bytes, some corrupted — must hash identically, and
  * fail exactly when Go fails.
  */
-class DirhashDifferentialTest {
+class ModuleHashXModTest {
   static final long SEED = 0x5eed_d1ffL;
   static final int ZIPS = 120;
 

@@ -1,8 +1,8 @@
-package io.github.goproxy4j.client.internal;
+package io.github.goproxy4j.internal;
 
 import java.util.Map;
 
-/** Go's {@code http.StatusText}, shared by the transport and the client's error messages. */
+/** Go's {@code http.StatusText}, for the error messages of the client and the checksum database. */
 public final class StatusText {
   private static final Map<Integer, String> TEXT = Map.ofEntries(
       Map.entry(100, "Continue"), Map.entry(101, "Switching Protocols"),

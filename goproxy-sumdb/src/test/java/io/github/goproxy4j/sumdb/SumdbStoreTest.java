@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +13,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The store's go-compatible file rules and go's formatting of HTTP error answers. */
-class SumdbInternalsTest {
+/** SumdbStore: the go-compatible file rules of the checksum database cache. */
+class SumdbStoreTest {
   @TempDir Path tmp;
 
   static byte[] b(String s) {
@@ -52,30 +51,5 @@ class SumdbInternalsTest {
       assertThrows(IllegalArgumentException.class, () -> s.readCache(bad), bad);
     }
     assertThrows(IllegalArgumentException.class, () -> new SumdbStore(tmp, tmp, "../evil"));
-  }
-
-  @Test
-  void errorDetailIsFormattedAsGoDoes() {
-    assertEquals("not found: example.com/m@v1.0.0", SumdbHttp.errorDetail(b("not found: example.com/m@v1.0.0\n")));
-    assertEquals("line1\n\tline2", SumdbHttp.errorDetail(b("line1\nline2\n\nignored after blank line\n")));
-    assertEquals("", SumdbHttp.errorDetail(b("bell\u0007")));
-    assertEquals("", SumdbHttp.errorDetail(new byte[] {(byte) 0xff, 'a'}));
-    StringBuilder many = new StringBuilder();
-    for (int i = 0; i < 12; i++) {
-      many.append("l").append(i).append('\n');
-    }
-    assertEquals("l0\n\tl1\n\tl2\n\tl3\n\tl4\n\tl5\n\tl6\n\tl7\n\t[Truncated: too many lines.]",
-        SumdbHttp.errorDetail(b(many.toString())));
-    assertEquals("[Truncated: too long.]", SumdbHttp.errorDetail(b("x".repeat(700))));
-    assertEquals("404 Not Found", SumdbHttp.statusLine(404));
-    assertEquals("410 Gone", SumdbHttp.statusLine(410));
-    assertEquals("599", SumdbHttp.statusLine(599));
-  }
-
-  @Test
-  void urlsInMessagesLoseCredentials() {
-    assertEquals("https://proxy.example/sumdb/x/supported",
-        SumdbHttp.redact(URI.create("https://user:secret@proxy.example/sumdb/x/supported?token=t")));
-    assertEquals("http://127.0.0.1:8080/lookup/m@v1.0.0", SumdbHttp.redact(URI.create("http://127.0.0.1:8080/lookup/m@v1.0.0")));
   }
 }

@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  * {@code /sumdb/<name>/supported}. Nothing leaves the machine: go gets HTTP(S)_PROXY at a closed
  * loopback port and GOVCS=*:off.
  */
-class RoutingInteropTest {
+class ProxyResolverInteropTest {
   static final String MODULE = "example.com/m";
   static final String INFO = "/" + MODULE + "/@v/v1.0.0.info";
 

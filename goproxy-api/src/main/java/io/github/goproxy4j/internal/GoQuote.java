@@ -1,0 +1,282 @@
+package io.github.goproxy4j.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Go's {@code strconv} quoting: {@code Quote} ({@code fmt}'s {@code %q}), {@code QuoteRune} and
+ * {@code Unquote}, and the cut form our own messages use ({@link #quoteCut(String)}). Exported
+ * only to the other goproxy4j modules; not API.
+ */
+public final class GoQuote {
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final int CUT = 300;
+
+  private GoQuote() {}
+
+  /**
+   * {@code strconv.Quote} ({@code fmt}'s {@code %q}) of a Java string, taken as the UTF-8 encoding
+   * of its code points. A lone surrogate, which has no UTF-8 encoding, is taken as its three WTF-8
+   * bytes; Go sees those as invalid UTF-8 and quotes them as {@code \xed\xa0\x80}, as this does.
+   *
+   * @param s text; {@code null} gives {@code null} (unquoted)
+   * @return the Go double-quoted form
+   */
+  public static String quote(String s) {
+    return quote(s, UnicodeTables.newest());
+  }
+
+  /**
+   * {@link #quote(String)} with a given Go release's {@code strconv.IsPrint}.
+   *
+   * @param s text; {@code null} gives {@code null} (unquoted)
+   * @param unicode the release's tables
+   * @return the Go double-quoted form
+   */
+  public static String quote(String s, UnicodeTables unicode) {
+    if (s == null) {
+      return "null";
+    }
+    int n = s.length();
+    StringBuilder b = new StringBuilder(n + 2).append('"');
+    for (int i = 0; i < n; ) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+        appendEscapedRune(b, Character.toCodePoint(c, s.charAt(i + 1)), '"', unicode);
+        i += 2;
+      } else if (Character.isSurrogate(c)) {
+        appendHexByte(b, 0xE0 | (c >> 12));
+        appendHexByte(b, 0x80 | ((c >> 6) & 0x3F));
+        appendHexByte(b, 0x80 | (c & 0x3F));
+        i++;
+      } else {
+        appendEscapedRune(b, c, '"', unicode);
+        i++;
+      }
+    }
+    return b.append('"').toString();
+  }
+
+  private static void appendHexByte(StringBuilder b, int v) {
+    b.append('\\').append('x').append(HEX[(v >> 4) & 0xF]).append(HEX[v & 0xF]);
+  }
+
+  /**
+   * {@code strconv.Quote} of raw bytes (invalid UTF-8 bytes come out as {@code \xNN}).
+   *
+   * @param b bytes, never {@code null}
+   * @return the Go double-quoted form
+   */
+  public static String quote(byte[] b) {
+    return quote(b, UnicodeTables.newest());
+  }
+
+  /**
+   * {@link #quote(byte[])} with a given Go release's {@code strconv.IsPrint}.
+   *
+   * @param b bytes, never {@code null}
+   * @param unicode the release's tables
+   * @return the Go double-quoted form
+   */
+  public static String quote(byte[] b, UnicodeTables unicode) {
+    StringBuilder sb = new StringBuilder(b.length + 2).append('"');
+    int i = 0;
+    while (i < b.length) {
+      long d = GoUtf8.decodeRune(b, i, b.length);
+      int r = (int) (d >>> 3);
+      int size = (int) (d & 7);
+      if (size == 1 && r == GoUtf8.RUNE_ERROR) {
+        int c = b[i] & 0xFF;
+        sb.append("\\x").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+      } else {
+        appendEscapedRune(sb, r, '"', unicode);
+      }
+      i += size;
+    }
+    return sb.append('"').toString();
+  }
+
+  /**
+   * {@code strconv.QuoteRune} (also what {@code fmt}'s {@code %q} and {@code %#q} print for a rune).
+   *
+   * @param r a rune; invalid values print as U+FFFD
+   * @return the Go single-quoted form
+   */
+  public static String quoteRune(int r) {
+    return quoteRune(r, UnicodeTables.newest());
+  }
+
+  /**
+   * {@link #quoteRune(int)} with a given Go release's {@code strconv.IsPrint}.
+   *
+   * @param r a rune; invalid values print as U+FFFD
+   * @param unicode the release's tables
+   * @return the Go single-quoted form
+   */
+  public static String quoteRune(int r, UnicodeTables unicode) {
+    if (r < 0 || r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF)) {
+      r = GoUtf8.RUNE_ERROR;
+    }
+    StringBuilder sb = new StringBuilder().append('\'');
+    appendEscapedRune(sb, r, '\'', unicode);
+    return sb.append('\'').toString();
+  }
+
+  private static void appendEscapedRune(StringBuilder sb, int r, char quote) {
+    appendEscapedRune(sb, r, quote, UnicodeTables.newest());
+  }
+
+  private static void appendEscapedRune(StringBuilder sb, int r, char quote, UnicodeTables unicode) {
+    if (r == quote || r == '\\') {
+      sb.append('\\').append((char) r);
+      return;
+    }
+    if (unicode.strconvIsPrint(r)) {
+      sb.appendCodePoint(r);
+      return;
+    }
+    switch (r) {
+      case 7: sb.append("\\a"); return;
+      case '\b': sb.append("\\b"); return;
+      case '\f': sb.append("\\f"); return;
+      case '\n': sb.append("\\n"); return;
+      case '\r': sb.append("\\r"); return;
+      case '\t': sb.append("\\t"); return;
+      case 0x0B: sb.append("\\v"); return;
+      default:
+        if (r < ' ' || r == 0x7F) {
+          sb.append("\\x").append(HEX[r >> 4]).append(HEX[r & 0xF]);
+        } else if (r < 0x10000) {
+          sb.append("\\u");
+          for (int s = 12; s >= 0; s -= 4) {
+            sb.append(HEX[(r >> s) & 0xF]);
+          }
+        } else {
+          sb.append("\\U");
+          for (int s = 28; s >= 0; s -= 4) {
+            sb.append(HEX[(r >> s) & 0xF]);
+          }
+        }
+    }
+  }
+
+  /**
+   * {@code strconv.Unquote} for a double-quoted Go string given as raw bytes.
+   *
+   * @param in the token including its quotes
+   * @return the unquoted bytes, or {@code null} for Go's {@code invalid syntax}
+   */
+  public static byte[] unquote(byte[] in) {
+    if (in.length < 2 || in[0] != '"') {
+      return null;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(in.length);
+    int i = 1;
+    int n = in.length;
+    while (i < n && in[i] != '"') {
+      int c = in[i] & 0xFF;
+      if (c == '\n') {
+        return null;
+      }
+      if (c >= 0x80) {
+        long d = GoUtf8.decodeRune(in, i, n);
+        writeRune(out, (int) (d >>> 3));
+        i += (int) (d & 7);
+        continue;
+      }
+      if (c != '\\') {
+        out.write(c);
+        i++;
+        continue;
+      }
+      if (i + 1 >= n) {
+        return null;
+      }
+      int e = in[i + 1] & 0xFF;
+      i += 2;
+      switch (e) {
+        case 'a': out.write(7); break;
+        case 'b': out.write('\b'); break;
+        case 'f': out.write('\f'); break;
+        case 'n': out.write('\n'); break;
+        case 'r': out.write('\r'); break;
+        case 't': out.write('\t'); break;
+        case 'v': out.write(0x0B); break;
+        case '\\': out.write('\\'); break;
+        case '"': out.write('"'); break;
+        case 'x': case 'u': case 'U': {
+          int len = e == 'x' ? 2 : e == 'u' ? 4 : 8;
+          if (n - i < len) {
+            return null;
+          }
+          int v = 0;
+          for (int j = 0; j < len; j++) {
+            int h = Character.digit(in[i + j] & 0xFF, 16);
+            if (h < 0 || (in[i + j] & 0xFF) >= 0x80) {
+              return null;
+            }
+            v = (v << 4) | h;
+          }
+          i += len;
+          if (e == 'x') {
+            out.write(v);
+          } else {
+            if (v < 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
+              return null;
+            }
+            writeRune(out, v);
+          }
+          break;
+        }
+        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+          int v = e - '0';
+          if (n - i < 2) {
+            return null;
+          }
+          for (int j = 0; j < 2; j++) {
+            int x = (in[i + j] & 0xFF) - '0';
+            if (x < 0 || x > 7) {
+              return null;
+            }
+            v = (v << 3) | x;
+          }
+          i += 2;
+          if (v > 255) {
+            return null;
+          }
+          out.write(v);
+          break;
+        }
+        default:
+          return null;
+      }
+    }
+    if (i != n - 1) {
+      return null; // no terminating quote, or text after it
+    }
+    return out.toByteArray();
+  }
+
+  private static void writeRune(ByteArrayOutputStream out, int r) {
+    byte[] b = new String(Character.toChars(r)).getBytes(StandardCharsets.UTF_8);
+    out.write(b, 0, b.length);
+  }
+
+  /**
+   * Go's {@code %q} ({@link #quote(String)}) of at most the first 300 chars, followed by
+   * {@code ...} after the closing quote when the text was longer. Go prints the whole value; ours
+   * is cut on purpose because these texts (settings, keys, hashes, note texts) can come from a
+   * caller at any size and messages and {@code toString()} stay bounded. A cut never splits a
+   * surrogate pair.
+   *
+   * @param s text; {@code null} gives {@code null} (unquoted)
+   * @return the Go double-quoted form, possibly cut
+   */
+  public static String quoteCut(String s) {
+    if (s == null || s.length() <= CUT) {
+      return quote(s);
+    }
+    int end = Character.isHighSurrogate(s.charAt(CUT - 1)) ? CUT - 1 : CUT;
+    return quote(s.substring(0, end)) + "...";
+  }
+}

@@ -1,0 +1,63 @@
+package io.github.goproxy4j.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+
+/** Redaction: Go's url.Redacted rule (xxxxx) and net/http's (***), on URIs and in text. */
+class RedactionTest {
+  @Test
+  void goStylesKeepTheUserAndHideThePassword() {
+    URI u = URI.create("https://uu:pw@127.0.0.1:18443/m/@v/list");
+    assertEquals("https://uu:xxxxx@127.0.0.1:18443/m/@v/list", Redaction.redacted(u));
+    assertEquals("https://uu:***@127.0.0.1:18443/m/@v/list", Redaction.netHttp(u));
+    assertEquals("https://127.0.0.1:18443/m/@v/list", Redaction.withoutUserInfo(u).toString());
+  }
+
+  @Test
+  void urlsWithoutPasswordAreUnchanged() {
+    assertEquals("https://token@h/p", Redaction.redacted(URI.create("https://token@h/p")));
+    assertEquals("https://h/p", Redaction.netHttp(URI.create("https://h/p")));
+  }
+
+  @Test
+  void encodedPasswordsAreHiddenToo() {
+    URI u = URI.create("https://u%40corp:p%3Ass%40w@h/p?x=@y");
+    assertEquals("https://u%40corp:xxxxx@h/p?x=@y", Redaction.redacted(u));
+  }
+
+  @Test
+  void freeTextMasksEveryUrlPassword() {
+    assertEquals("Get \"https://a:***@h/x\": then http://b:***@i:8/y and mailto:c@d, e@f",
+        Redaction.netHttpText("Get \"https://a:s1@h/x\": then http://b:s2@i:8/y and mailto:c@d, e@f"));
+    assertEquals("proxy http://u:***@p:3128", Redaction.netHttpText("proxy http://u:p@ss@p:3128"));
+    assertEquals(null, Redaction.netHttpText(null));
+  }
+
+  @Test
+  void settingValuesGetGoRedactedRule() {
+    assertEquals("https://bob:xxxxx@proxy.example.com,https://p2.example|direct",
+        Redaction.inText("https://bob:hunter2@proxy.example.com,https://p2.example|direct"));
+    assertEquals("sum.golang.org https://alice:xxxxx@sumdb.example.com",
+        Redaction.inText("sum.golang.org https://alice:s3cret@sumdb.example.com"));
+    assertEquals("example.com/*,corp.example", Redaction.inText("example.com/*,corp.example"));
+  }
+
+  @Test
+  void queryAndFragmentAreKeptAsGoDoes() {
+    // cmd/go prints (*url.URL).Redacted(): the password masked, the rest (query included) kept.
+    assertEquals("https://user:xxxxx@proxy.example/sumdb/x/supported?token=t",
+        Redaction.redacted(URI.create("https://user:secret@proxy.example/sumdb/x/supported?token=t")));
+    assertEquals("http://127.0.0.1:8080/lookup/m@v1.0.0",
+        Redaction.redacted(URI.create("http://127.0.0.1:8080/lookup/m@v1.0.0")));
+  }
+
+  @Test
+  void rawUrlsThatDoNotParse() {
+    assertEquals("https://u:xxxxx@h%zz/p", Redaction.rawUrl("https://u:pw@h%zz/p"));
+    assertEquals("//u:xxxxx@h/p@q", Redaction.rawUrl("//u:pw@h/p@q"));
+    assertEquals("https://u@h/p", Redaction.rawUrl("https://u@h/p"));
+    assertEquals("no url", Redaction.rawUrl("no url"));
+  }
+}
