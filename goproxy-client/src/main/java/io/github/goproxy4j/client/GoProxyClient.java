@@ -19,6 +19,8 @@ import io.github.goproxy4j.sumdb.GoSum;
 import io.github.goproxy4j.sumdb.ModuleHash;
 import io.github.goproxy4j.client.internal.JdkHttpTransport;
 import io.github.goproxy4j.zip.ModuleZip;
+import io.github.goproxy4j.zip.internal.GoZipReader;
+import io.github.goproxy4j.zip.internal.ZipCheck;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,7 +32,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,8 +43,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -733,15 +732,11 @@ public final class GoProxyClient implements AutoCloseable {
 
   /** Every entry must start with {@code <path>@<version>/} (not case-escaped), as in go. */
   private static void checkZipPrefixes(ModuleVersion module, Path zip) throws GoProxyException {
-    String prefix = module.path() + "@" + module.version() + "/";
-    try (ZipFile z = new ZipFile(zip.toFile(), StandardCharsets.UTF_8)) {
-      Enumeration<? extends ZipEntry> en = z.entries();
-      while (en.hasMoreElements()) {
-        String name = en.nextElement().getName();
-        if (!name.startsWith(prefix)) {
-          throw new ProxyUnavailableException("zip for " + module.path() + "@" + module.version()
-              + " has unexpected file " + name, null, List.of());
-        }
+    try (GoZipReader z = GoZipReader.open(zip)) {
+      Optional<GoZipReader.Entry> bad = ZipCheck.unexpectedFile(module, z);
+      if (bad.isPresent()) {
+        throw new ProxyUnavailableException("zip for " + module.path() + "@" + module.version()
+            + " has unexpected file " + bad.get().name(), null, List.of());
       }
     } catch (GoProxyException e) {
       throw e;
