@@ -162,6 +162,9 @@ public final class GoZipReader implements Closeable {
   private interface Source extends Closeable {
     /** Reads up to len bytes at pos (pos may be past the end: 0 bytes); short only at the end. */
     int readAt(byte[] b, int off, int len, long pos) throws IOException;
+
+    /** The file's name for Go's errors; null for memory. */
+    String file();
   }
 
   private final Source src;
@@ -205,6 +208,11 @@ public final class GoZipReader implements Closeable {
         public void close() throws IOException {
           ch.close();
         }
+
+        @Override
+        public String file() {
+          return zip.toString();
+        }
       }, size);
       r.init();
       return r;
@@ -232,6 +240,11 @@ public final class GoZipReader implements Closeable {
 
       @Override
       public void close() {}
+
+      @Override
+      public String file() {
+        return null;
+      }
     }, zip.length);
     try {
       r.init();
@@ -277,7 +290,11 @@ public final class GoZipReader implements Closeable {
    */
   private int readAt(byte[] buf, int len, long off) throws IOException {
     if (off < 0) {
-      throw new ZipError("readat: negative offset");
+      throw negativeOffset();
+    }
+    if (off > Long.MAX_VALUE - len && src.file() != null) {
+      // pread(2) refuses a range past the largest offset: Go reports the EINVAL.
+      throw new ZipError("read " + src.file() + ": invalid argument");
     }
     if (off >= size) {
       return 0;
@@ -293,6 +310,12 @@ public final class GoZipReader implements Closeable {
       return n;
     }
     return src.readAt(buf, 0, avail, off);
+  }
+
+  /** Go's error for a ReadAt at a negative offset, from os.File or bytes.Reader. */
+  private ZipError negativeOffset() {
+    return new ZipError(src.file() != null ? "readat " + src.file() + ": negative offset"
+        : "bytes.Reader.ReadAt: negative offset");
   }
 
   private static int u16(byte[] b, int i) {
@@ -523,7 +546,7 @@ public final class GoZipReader implements Closeable {
       return -1;
     }
     if (p < 0) {
-      throw new ZipError("readat: negative offset");
+      throw negativeOffset();
     }
     return p;
   }
