@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/** Small helpers shared by the examples and the CLI. */
+/** Small helpers shared by the examples. */
 public final class Demo {
   private Demo() {}
 

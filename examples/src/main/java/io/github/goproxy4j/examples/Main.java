@@ -33,22 +33,23 @@ import java.util.stream.Collectors;
  * mvn -B -q -DskipTests package && java -jar examples/target/goproxy-examples.jar
  * }</pre>
  *
- * <p>With arguments, the jar runs the {@code goproxy} command-line tool instead (see
- * {@link io.github.goproxy4j.examples.cli.Goproxy}).
+ * <p>The {@code goproxy} command-line tool is the goproxy-cli module
+ * ({@code java -jar goproxy-cli/target/goproxy.jar}, or {@code ./goproxy}).
  */
 public final class Main {
   private Main() {}
 
   /**
-   * Runs the demo, or the CLI when arguments are given.
+   * Runs the demo.
    *
-   * @param args none for the demo; a {@code goproxy} command line otherwise
+   * @param args none (the goproxy command line is goproxy-cli's jar)
    * @throws Exception if the demo fails
    */
   public static void main(String[] args) throws Exception {
     if (args.length > 0) {
-      io.github.goproxy4j.examples.cli.Goproxy.main(args);
-      return;
+      System.err.println("goproxy-examples.jar runs the demo and takes no arguments; the goproxy command is"
+          + " goproxy-cli/target/goproxy.jar (or ./goproxy in the repository)");
+      System.exit(2);
     }
     Path work = Files.createTempDirectory("goproxy4j-demo");
     try {

@@ -1,7 +1,7 @@
 package io.github.goproxy4j.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonParser;
+import io.github.goproxy4j.client.internal.json.GoJson;
 import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,8 +39,6 @@ import java.util.concurrent.TimeUnit;
  * <p>Thread-safe. Close it to delete its private cache.
  */
 public final class GoCommandDirectFetcher implements DirectFetcher, AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final Path go;
   private final Map<String, String> env;
   private final Path work;
@@ -93,11 +92,10 @@ public final class GoCommandDirectFetcher implements DirectFetcher, AutoCloseabl
 
   @Override
   public List<String> versions(ModulePath path) throws IOException {
-    JsonNode n = run("list", "-m", "-json", "-versions", path + "@latest");
+    Map<String, Object> n = run("list", "-m", "-json", "-versions", path + "@latest");
     List<String> out = new ArrayList<>();
-    JsonNode vs = n.get("Versions");
-    if (vs != null) {
-      vs.forEach(v -> out.add(v.asText()));
+    if (n.get("Versions") instanceof List<?> vs) {
+      vs.forEach(v -> out.add(String.valueOf(v)));
     }
     return out;
   }
@@ -114,37 +112,40 @@ public final class GoCommandDirectFetcher implements DirectFetcher, AutoCloseabl
 
   @Override
   public byte[] goMod(ModuleVersion module) throws IOException {
-    JsonNode n = run("mod", "download", "-json", module.toString());
+    Map<String, Object> n = run("mod", "download", "-json", module.toString());
     return Files.readAllBytes(Path.of(text(n, "GoMod")));
   }
 
   @Override
   public void zip(ModuleVersion module, Path target) throws IOException {
-    JsonNode n = run("mod", "download", "-json", module.toString());
+    Map<String, Object> n = run("mod", "download", "-json", module.toString());
     Files.copy(Path.of(text(n, "Zip")), target, StandardCopyOption.REPLACE_EXISTING);
   }
 
-  private static VersionInfo info(JsonNode n) throws IOException {
-    String json = "{\"Version\":" + JSON.writeValueAsString(text(n, "Version"))
-        + (n.hasNonNull("Time") ? ",\"Time\":" + JSON.writeValueAsString(n.get("Time").asText()) : "")
-        + (n.hasNonNull("Origin") ? ",\"Origin\":" + JSON.writeValueAsString(n.get("Origin")) : "")
-        + "}";
+  /** The RevInfo inside go's ModulePublic: its Version, Time and Origin, read as an .info. */
+  private static VersionInfo info(Map<String, Object> n) throws IOException {
+    Map<String, Object> revInfo = new LinkedHashMap<>();
+    revInfo.put("Version", text(n, "Version"));
+    for (String field : List.of("Time", "Origin")) {
+      if (n.get(field) != null) {
+        revInfo.put(field, n.get(field));
+      }
+    }
     try {
-      return InfoJson.parse(json.getBytes(StandardCharsets.UTF_8));
+      return InfoJson.parse(GoJson.NEWEST.marshal(revInfo).getBytes(StandardCharsets.UTF_8));
     } catch (InfoJson.MalformedInfoException e) {
       throw new GoProxyException("go returned an unreadable answer: " + e.getMessage());
     }
   }
 
-  private static String text(JsonNode n, String field) throws GoProxyException {
-    JsonNode v = n.get(field);
-    if (v == null || v.asText().isEmpty()) {
-      throw new GoProxyException("go did not report " + field + ": " + n);
+  private static String text(Map<String, Object> n, String field) throws GoProxyException {
+    if (!(n.get(field) instanceof String v) || v.isEmpty()) {
+      throw new GoProxyException("go did not report " + field + ": " + GoJson.NEWEST.marshal(n));
     }
-    return v.asText();
+    return v;
   }
 
-  private JsonNode run(String... args) throws IOException {
+  private Map<String, Object> run(String... args) throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(go.toString());
     cmd.addAll(List.of(args));
@@ -168,15 +169,12 @@ public final class GoCommandDirectFetcher implements DirectFetcher, AutoCloseabl
       throw new GoProxyException("interrupted: go " + String.join(" ", args), e);
     }
     String stdout = out.join();
-    JsonNode n = null;
-    try {
-      n = stdout.isBlank() ? null : JSON.readTree(stdout);
-    } catch (IOException e) {
-      n = null;
-    }
-    if (n != null && n.hasNonNull("Error")) {
-      String msg = n.get("Error").isTextual() ? n.get("Error").asText()
-          : n.get("Error").path("Err").asText(n.get("Error").toString());
+    Map<String, Object> n = stdout.isBlank() ? null : readObject(stdout);
+    if (n != null && n.get("Error") != null) {
+      Object error = n.get("Error");
+      String msg = error instanceof String text ? text
+          : error instanceof Map<?, ?> m && m.get("Err") instanceof String goErr ? goErr
+          : GoJson.NEWEST.marshal(error);
       throw notFoundLike(msg)
           ? new ModuleNotFoundException(msg, null, List.of(attempt(msg)))
           : new ProxyUnavailableException(msg, null, List.of(attempt(msg)));
@@ -188,6 +186,17 @@ public final class GoCommandDirectFetcher implements DirectFetcher, AutoCloseabl
           : new ProxyUnavailableException(msg, null, List.of(attempt(msg)));
     }
     return n;
+  }
+
+  /** go's JSON answer as an object, or null if it is not one. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> readObject(String json) {
+    try (JsonParser p = GoJson.parser(json.getBytes(StandardCharsets.UTF_8))) {
+      p.nextToken();
+      return GoJson.readValue(p) instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   private static GoProxyException.Attempt attempt(String msg) {

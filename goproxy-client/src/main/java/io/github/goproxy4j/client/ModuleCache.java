@@ -71,8 +71,7 @@ import java.util.stream.Stream;
  * zero-fill, so a torn write shows as NUL bytes that readers ignore.
  *
  * <p>Extracted trees are made read-only (directories {@code r-x}, files {@code r--}) unless
- * {@link #withWritableTrees(boolean)} is set, like go's {@code -modcacherw}. Use
- * {@link #removeAll(Path)} to delete such a tree.
+ * {@link #withWritableTrees(boolean)} is set, like go's {@code -modcacherw}.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -414,7 +413,7 @@ public final class ModuleCache {
    * @return the new empty file
    * @throws IOException if it cannot be created
    */
-  public Path newTempFile(ModuleVersion module, String suffix) throws IOException {
+  Path newTempFile(ModuleVersion module, String suffix) throws IOException {
     Path target = file(module, suffix);
     Files.createDirectories(target.getParent());
     return createTemp(target);
@@ -430,7 +429,7 @@ public final class ModuleCache {
    * @return the final zip path
    * @throws IOException if the files cannot be written
    */
-  public Path commitZip(ModuleVersion module, Path tempZip, ModuleHash hash) throws IOException {
+  Path commitZip(ModuleVersion module, Path tempZip, ModuleHash hash) throws IOException {
     writeAtomically(file(module, "ziphash"), hash.toString().getBytes(StandardCharsets.US_ASCII));
     Path zip = file(module, "zip");
     move(tempZip, zip);
@@ -445,7 +444,7 @@ public final class ModuleCache {
    * @param hash the verified hash
    * @throws IOException if it cannot be written
    */
-  public void writeZipHash(ModuleVersion module, ModuleHash hash) throws IOException {
+  void writeZipHash(ModuleVersion module, ModuleHash hash) throws IOException {
     writeAtomically(file(module, "ziphash"), hash.toString().getBytes(StandardCharsets.US_ASCII));
   }
 
@@ -454,7 +453,7 @@ public final class ModuleCache {
    *
    * @param module the module version
    */
-  public void deleteStaleTemps(ModuleVersion module) {
+  void deleteStaleTemps(ModuleVersion module) {
     Path z = file(module, "zip");
     String prefix = z.getFileName().toString();
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(z.getParent())) {
@@ -579,7 +578,7 @@ public final class ModuleCache {
    * @param dir the tree to delete
    * @throws IOException if it cannot be deleted
    */
-  public static void removeAll(Path dir) throws IOException {
+  static void removeAll(Path dir) throws IOException {
     if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
@@ -615,7 +614,7 @@ public final class ModuleCache {
    * @return the held lock; close it to release
    * @throws IOException if the lock file cannot be created or locked
    */
-  public CacheLock lock(ModuleVersion module) throws IOException {
+  CacheLock lock(ModuleVersion module) throws IOException {
     Path lockFile = file(module, "lock");
     ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(lockFile, k -> new ReentrantLock());
     jvmLock.lock();
@@ -638,7 +637,7 @@ public final class ModuleCache {
   }
 
   /** A held module-version lock; {@link #close()} releases it. */
-  public static final class CacheLock implements AutoCloseable {
+  static final class CacheLock implements AutoCloseable {
     private final ReentrantLock jvmLock;
     private final FileChannel channel;
     private final FileLock fileLock;

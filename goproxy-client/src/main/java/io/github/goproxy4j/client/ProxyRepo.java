@@ -13,14 +13,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +26,7 @@ import java.util.Optional;
  * One module on one proxy ({@code proxyRepo} in go): builds the request URLs, applies Go's
  * status rules and error texts, and parses the answers.
  */
-final class ProxyRepo {
+final class ProxyRepo implements Repo {
   /** codehost.MaxZipFile: 500 MiB. */
   static final long MAX_ZIP = 500L << 20;
   /** Our bound on list, .info and .mod bodies (go has none): a deliberate safety limit. */
@@ -197,14 +193,12 @@ final class ProxyRepo {
     }
   }
 
-  /** Progress callback for zip bodies. */
-  interface Progress {
-    void bytes(long received, long total);
-  }
-
   // ------------------------------------------------------------ protocol operations
 
-  /** Go's versionError: {@code path@version: err} or {@code module path: err}. */
+  /**
+   * Go's versionError: {@code path@version: err} (with {@code invalid version:} for a version
+   * the proxy protocol cannot name) or {@code module path: err}.
+   */
   GoProxyException versionError(String version, GoProxyException e) {
     String prefix;
     if (!version.isEmpty() && !isCanonical(version)) {
@@ -217,29 +211,8 @@ final class ProxyRepo {
     }
     String msg = prefix + e.getMessage();
     return e instanceof NotFoundException
-        ? new ModuleErrorNotFound(msg, e.getCause(), e.attempts())
-        : new ModuleErrorFailure(msg, e.getCause(), e.attempts());
-  }
-
-  /** An error whose message already names the module (go's module.ModuleError). */
-  interface ModuleError {}
-
-  /** A not-found error that names the module. */
-  static final class ModuleErrorNotFound extends NotFoundException implements ModuleError {
-    private static final long serialVersionUID = 1L;
-
-    ModuleErrorNotFound(String message, Throwable cause, List<GoProxyException.Attempt> attempts) {
-      super(message, cause, attempts);
-    }
-  }
-
-  /** Any other error that names the module. */
-  static final class ModuleErrorFailure extends GoProxyException implements ModuleError {
-    private static final long serialVersionUID = 1L;
-
-    ModuleErrorFailure(String message, Throwable cause, List<GoProxyException.Attempt> attempts) {
-      super(message, cause, attempts);
-    }
+        ? new NotFoundException(msg, e.getCause(), e.attempts())
+        : new GoProxyException(msg, e.getCause(), e.attempts());
   }
 
   private GoProxyException versionError(String version, String message) {
@@ -251,7 +224,8 @@ final class ProxyRepo {
         && Version.parse(v).canonical().toString().equals(v);
   }
 
-  VersionList.ListResult list() throws GoProxyException {
+  @Override
+  public VersionList.ListResult versions() throws GoProxyException {
     byte[] data;
     try {
       data = getBytes("@v/list");
@@ -261,7 +235,8 @@ final class ProxyRepo {
     return VersionList.parse(new String(data, StandardCharsets.UTF_8));
   }
 
-  VersionInfo stat(String rev) throws GoProxyException {
+  @Override
+  public VersionInfo stat(String rev) throws GoProxyException {
     String enc;
     try {
       enc = Version.escape(rev);
@@ -297,23 +272,27 @@ final class ProxyRepo {
     }
   }
 
-  /** {@code @latest}; a 404/410 is reported as {@link NotFoundException} for the caller to fall back. */
-  VersionInfo latest() throws GoProxyException {
+  /** {@code @latest}; empty on 404/410, where go falls back to the list. */
+  @Override
+  public Optional<VersionInfo> latest() throws GoProxyException {
     byte[] data;
     try {
       data = getBytes("@latest");
+    } catch (NotFoundException e) {
+      return Optional.empty();
     } catch (GoProxyException e) {
       throw versionError("", e);
     }
     try {
-      return InfoJson.parse(data);
+      return Optional.of(InfoJson.parse(data));
     } catch (InfoJson.MalformedInfoException e) {
       throw versionError("", "invalid response from proxy " + InfoJson.goQuote(redactedBase)
           + ": " + e.getMessage());
     }
   }
 
-  byte[] goMod(String version) throws GoProxyException {
+  @Override
+  public byte[] goMod(String version) throws GoProxyException {
     if (!isCanonical(version)) {
       throw versionError(version, "internal error: version passed to GoMod is not canonical");
     }
@@ -324,12 +303,9 @@ final class ProxyRepo {
     }
   }
 
-  /**
-   * Streams the zip into {@code dst} with go's 500 MiB limit.
-   *
-   * @return the number of bytes written
-   */
-  long zip(String version, OutputStream dst, Progress progress) throws GoProxyException {
+  /** Streams the zip into {@code target} (truncated first) with go's 500 MiB limit. */
+  @Override
+  public void zip(String version, Path target, Received received) throws GoProxyException {
     if (!isCanonical(version)) {
       throw versionError(version, "internal error: version passed to Zip is not canonical");
     }
@@ -342,32 +318,36 @@ final class ProxyRepo {
     }
     long total = r.header("Content-Length").map(ProxyRepo::parseLongOr).orElse(-1L);
     long n = 0;
-    try (r) {
+    try (r; OutputStream dst = Files.newOutputStream(target, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING)) {
       InputStream in = r.body();
       byte[] buf = new byte[1 << 16];
       int k;
-      while ((k = in.read(buf)) > 0) {
+      while ((k = read(in, buf, version, rel)) > 0) {
         long room = maxZip + 1 - n;
         int w = (int) Math.min(k, room);
-        try {
-          dst.write(buf, 0, w);
-        } catch (IOException e) {
-          throw new GoProxyException(String.valueOf(e.getMessage()), e);
-        }
+        dst.write(buf, 0, w);
         n += w;
-        if (progress != null) {
-          progress.bytes(n, total);
-        }
+        received.bytes(n, total);
         if (n > maxZip) {
           throw versionError(version, "downloaded zip file too large");
         }
       }
     } catch (GoProxyException e) {
-      throw e;
+      throw e; // names the module already
+    } catch (IOException e) {
+      // the temporary file could not be written
+      throw versionError(version, new GoProxyException(String.valueOf(e.getMessage()), e));
+    }
+  }
+
+  private int read(InputStream in, byte[] buf, String version, String rel)
+      throws GoProxyException {
+    try {
+      return in.read(buf);
     } catch (IOException e) {
       throw versionError(version, readError(rel, e));
     }
-    return n;
   }
 
   private static long parseLongOr(String s) {

@@ -135,7 +135,7 @@ public final class VersionInfo {
    * @param deprecation the deprecation message if deprecated, else empty; never {@code null}
    * @return a new value
    */
-  public VersionInfo withStatus(Optional<String> retraction, Optional<String> deprecation) {
+  VersionInfo withStatus(Optional<String> retraction, Optional<String> deprecation) {
     return new VersionInfo(version, time, origin, retraction, deprecation);
   }
 

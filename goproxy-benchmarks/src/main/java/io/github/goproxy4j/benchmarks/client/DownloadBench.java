@@ -2,7 +2,6 @@ package io.github.goproxy4j.benchmarks.client;
 
 import io.github.goproxy4j.client.DownloadedModule;
 import io.github.goproxy4j.client.GoProxyClient;
-import io.github.goproxy4j.client.ModuleCache;
 import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.testkit.FakeGoProxy;
@@ -14,6 +13,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -133,7 +134,7 @@ public final class DownloadBench {
   private static void compare(Path work, int count, int rounds) throws Exception {
     Path proxyDir = work.resolve("proxy");
     if (Files.exists(proxyDir)) {
-      ModuleCache.removeAll(proxyDir);
+      removeAll(proxyDir);
     }
     long t0 = System.nanoTime();
     List<String> mods = generate(proxyDir, count);
@@ -181,8 +182,8 @@ public final class DownloadBench {
 
   private static double runGo(Path work, FakeGoProxy fake, List<String> mods) throws Exception {
     Path cache = work.resolve("go-cache");
-    ModuleCache.removeAll(cache);
-    ModuleCache.removeAll(work.resolve("gopath-go"));
+    removeAll(cache);
+    removeAll(work.resolve("gopath-go"));
     Path cwd = Files.createDirectories(work.resolve("cwd"));
     List<String> cmd = new ArrayList<>(List.of("go", "mod", "download", "-json"));
     cmd.addAll(mods);
@@ -203,8 +204,8 @@ public final class DownloadBench {
 
   private static double runClient(Path work, FakeGoProxy fake, List<String> mods) throws Exception {
     Path cache = work.resolve("our-cache");
-    ModuleCache.removeAll(cache);
-    ModuleCache.removeAll(work.resolve("gopath-java"));
+    removeAll(cache);
+    removeAll(work.resolve("gopath-java"));
     Map<String, String> vars = new HashMap<>(fake.environment());
     vars.put("GOPATH", work.resolve("gopath-java").toString());
     List<ModuleVersion> mvs = mods.stream().map(ModuleVersion::parse).toList();
@@ -232,7 +233,7 @@ public final class DownloadBench {
         Files.size(proxyDir.resolve("bench.example/big/@v/v1.0.0.zip")) / 1e6);
     try (FakeGoProxy fake = FakeGoProxy.builder().directory(proxyDir).start()) {
       Path cache = work.resolve("big-cache");
-      ModuleCache.removeAll(cache);
+      removeAll(cache);
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       List<String> cmd = new ArrayList<>(Arrays.asList(java, "-Xmx128m", "-cp",
           System.getProperty("java.class.path"), DownloadBench.class.getName(), "client",
@@ -241,7 +242,7 @@ public final class DownloadBench {
       Process p = new ProcessBuilder(cmd).inheritIO().start();
       int rc = p.waitFor();
       System.out.println("client JVM (-Xmx128m) exit code " + rc);
-      ModuleCache.removeAll(cache);
+      removeAll(cache);
     }
   }
 
@@ -267,5 +268,24 @@ public final class DownloadBench {
     }
     System.out.printf("downloaded %s in %.1fs; peak heap (sum of heap pools' peaks) %.1f MB%n",
         mvs, (System.nanoTime() - t0) / 1e9, peak / 1e6);
+  }
+
+  /** Deletes a tree, first making its directories writable (module caches are read-only). */
+  private static void removeAll(Path dir) throws IOException {
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    List<Path> all;
+    try (Stream<Path> s = Files.walk(dir)) {
+      all = s.toList();
+    }
+    for (Path p : all) {
+      if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+        p.toFile().setWritable(true, true);
+      }
+    }
+    for (int i = all.size() - 1; i >= 0; i--) {
+      Files.deleteIfExists(all.get(i));
+    }
   }
 }

@@ -1,0 +1,34 @@
+package io.github.goproxy4j.cli;
+
+import java.util.Set;
+
+/** One {@code goproxy} sub-command. */
+interface Command {
+  /** @return the name typed on the command line: one word, or several for a group ({@code "mod graph"}) */
+  String name();
+
+  /** @return a one-line summary for the command list */
+  String summary();
+
+  /** @return the usage line and a description, printed by {@code --help} */
+  String help();
+
+  /** @return option names that take a value */
+  default Set<String> valueOptions() {
+    return Set.of();
+  }
+
+  /** @return boolean option names beyond the global ones ({@link Goproxy#GLOBAL_FLAGS}) */
+  default Set<String> flagOptions() {
+    return Set.of();
+  }
+
+  /**
+   * Runs the command.
+   *
+   * @param ctx the invocation
+   * @return the exit status
+   * @throws Exception any failure, reported in one line unless {@code --debug}
+   */
+  int run(Invocation ctx) throws Exception;
+}

@@ -1,0 +1,194 @@
+package io.github.goproxy4j.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code goproxy} command-line tool: answers a build engineer's daily questions about Go
+ * modules with the same rules as the go command.
+ *
+ * <pre>{@code
+ * java -jar goproxy-cli/target/goproxy.jar explain example.com/private/lib
+ * ./goproxy doctor
+ * ./goproxy probe --proxies https://proxy.golang.org,https://goproxy.io golang.org/x/mod
+ * }</pre>
+ *
+ * <p>Every command reads the environment like go does, accepts {@code --help}, {@code --json}
+ * and {@code --debug}, and exits non-zero with a one-line message on errors.
+ *
+ * <p>Adding a command: implement {@link Command} and list it in {@link Commands#all()}. A name
+ * may have several words ({@code "mod graph"}): the longest registered name that the command
+ * line starts with runs. Adding an option every command takes (such as {@code --go-version}):
+ * add it to {@link #GLOBAL_VALUE_OPTIONS} or {@link #GLOBAL_FLAGS}; it may then stand before or
+ * after the command name and commands read it from {@link Invocation#args()}.
+ */
+public final class Goproxy {
+  /** Boolean options every command accepts. */
+  static final Set<String> GLOBAL_FLAGS = Set.of("help", "json", "debug");
+
+  /** Options with a value every command accepts. */
+  static final Set<String> GLOBAL_VALUE_OPTIONS = Set.of();
+
+  private final Map<String, Command> commands = new LinkedHashMap<>();
+  private final int longestName;
+
+  Goproxy(List<Command> all) {
+    for (Command c : all) {
+      if (commands.put(c.name(), c) != null) {
+        throw new IllegalArgumentException("two commands named \"" + c.name() + "\"");
+      }
+    }
+    longestName = commands.keySet().stream().mapToInt(n -> n.split(" ").length).max().orElse(1);
+  }
+
+  /** @return the tool with all its commands */
+  static Goproxy standard() {
+    return new Goproxy(Commands.all());
+  }
+
+  /**
+   * Runs the tool and exits with its status.
+   *
+   * @param args the command line
+   */
+  public static void main(String[] args) {
+    int status = standard().run(List.of(args), System.out, System.err, System.getenv(), System.console() != null);
+    System.out.flush();
+    System.exit(status);
+  }
+
+  /**
+   * Runs one command line.
+   *
+   * @param argv the arguments, command name first (global options may precede it)
+   * @param out standard output
+   * @param err standard error
+   * @param environment the process environment
+   * @param terminal whether output goes to an interactive terminal
+   * @return the exit status: 0 success, 1 failure, 2 usage error
+   */
+  int run(List<String> argv, PrintStream out, PrintStream err, Map<String, String> environment, boolean terminal) {
+    List<String> leading = new ArrayList<>();
+    int i = 0;
+    while (i < argv.size() && isGlobalOption(argv.get(i)) && !isHelp(argv.get(i))) {
+      String a = argv.get(i++);
+      leading.add(a);
+      if (takesSeparateValue(a) && i < argv.size()) {
+        leading.add(argv.get(i++));
+      }
+    }
+    List<String> rest = argv.subList(i, argv.size());
+    if (rest.isEmpty() || isHelp(rest.get(0))) {
+      Command c = rest.size() > 1 ? find(rest.subList(1, rest.size())) : null;
+      if (c != null) {
+        out.print(c.help());
+        return 0;
+      }
+      out.print(overview());
+      return rest.isEmpty() ? 2 : 0;
+    }
+    Command command = find(rest);
+    if (command == null) {
+      err.println("goproxy: unknown command \"" + unknownName(rest) + "\"; run 'goproxy --help' for the list");
+      return 2;
+    }
+    Set<String> flags = new HashSet<>(GLOBAL_FLAGS);
+    flags.addAll(command.flagOptions());
+    Set<String> withValue = new HashSet<>(GLOBAL_VALUE_OPTIONS);
+    withValue.addAll(command.valueOptions());
+    List<String> commandArgs = new ArrayList<>(leading);
+    commandArgs.addAll(rest.subList(command.name().split(" ").length, rest.size()));
+    boolean debug = commandArgs.contains("--debug");
+    try {
+      Args args = Args.parse(commandArgs, withValue, flags);
+      if (args.flag("help")) {
+        out.print(command.help());
+        return 0;
+      }
+      return command.run(new Invocation(args, out, err, environment, terminal));
+    } catch (UsageException e) {
+      err.println("goproxy " + command.name() + ": " + e.getMessage());
+      err.println("usage: " + command.help().lines().findFirst().orElse(""));
+      return 2;
+    } catch (Exception | Error e) {
+      if (debug) {
+        e.printStackTrace(err);
+      }
+      err.println("goproxy " + command.name() + ": " + oneLine(e));
+      return 1;
+    }
+  }
+
+  private static boolean isHelp(String a) {
+    return a.equals("--help") || a.equals("-h") || a.equals("help");
+  }
+
+  private static String optionName(String a) {
+    String body = a.startsWith("--") ? a.substring(2) : a.substring(1);
+    int eq = body.indexOf('=');
+    return eq < 0 ? body : body.substring(0, eq);
+  }
+
+  private static boolean isGlobalOption(String a) {
+    if (!a.startsWith("-") || a.equals("-") || a.equals("--")) {
+      return false;
+    }
+    String name = optionName(a);
+    return GLOBAL_FLAGS.contains(name) || GLOBAL_VALUE_OPTIONS.contains(name);
+  }
+
+  private static boolean takesSeparateValue(String a) {
+    return GLOBAL_VALUE_OPTIONS.contains(optionName(a)) && a.indexOf('=') < 0;
+  }
+
+  /** The command with the longest name that {@code words} starts with, or null. */
+  private Command find(List<String> words) {
+    for (int n = Math.min(longestName, words.size()); n > 0; n--) {
+      Command c = commands.get(String.join(" ", words.subList(0, n)));
+      if (c != null) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /** The words of an unknown command: two when the first names a group ({@code mod frob}). */
+  private String unknownName(List<String> words) {
+    String group = words.get(0) + " ";
+    boolean isGroup = commands.keySet().stream().anyMatch(n -> n.startsWith(group));
+    return isGroup && words.size() > 1 && !words.get(1).startsWith("-") ? group + words.get(1) : words.get(0);
+  }
+
+  private String overview() {
+    StringBuilder b = new StringBuilder();
+    b.append("goproxy: the Go module proxy protocol, the way the go command speaks it\n\n");
+    b.append("usage: goproxy <command> [arguments] [--json] [--debug]\n\ncommands:\n");
+    int width = commands.keySet().stream().mapToInt(String::length).max().orElse(8) + 2;
+    commands.values().forEach(c -> b.append("  ").append(pad(c.name(), width)).append(c.summary()).append('\n'));
+    b.append("\nRun 'goproxy <command> --help' for a command's options.\n");
+    return b.toString();
+  }
+
+  static String pad(String s, int width) {
+    StringBuilder b = new StringBuilder(s);
+    while (b.length() < width) {
+      b.append(' ');
+    }
+    return b.toString();
+  }
+
+  /** The message of an exception, on one line (Go's multi-line messages are joined with "; "). */
+  static String oneLine(Throwable e) {
+    String m = e.getMessage();
+    if (m == null || m.isBlank()) {
+      m = e.getClass().getSimpleName();
+    }
+    return String.join("; ", Arrays.stream(m.split("\n")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+  }
+}

@@ -1,0 +1,19 @@
+package io.github.goproxy4j.cli;
+
+import java.io.PrintStream;
+import java.util.Map;
+
+/**
+ * What a command runs with: its arguments, output streams, environment and terminal state.
+ *
+ * @param args the parsed arguments
+ * @param out standard output
+ * @param err standard error
+ * @param environment the process environment the command reads Go's settings from
+ * @param terminal whether standard output is an interactive terminal (progress bars)
+ */
+record Invocation(Args args, PrintStream out, PrintStream err, Map<String, String> environment, boolean terminal) {
+  boolean json() {
+    return args.flag("json");
+  }
+}

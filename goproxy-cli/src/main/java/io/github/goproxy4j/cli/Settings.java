@@ -1,0 +1,27 @@
+package io.github.goproxy4j.cli;
+
+import io.github.goproxy4j.client.GoProxyClient;
+import io.github.goproxy4j.env.GoEnv;
+import io.github.goproxy4j.env.ProxyResolver;
+
+/** Reads Go's settings for a command the way the go command does. */
+final class Settings {
+  private Settings() {}
+
+  /** @return Go's settings from the invocation's environment, user env file and GOROOT/go.env */
+  static GoEnv goEnv(Invocation ctx) {
+    return GoEnv.builder().environment(ctx.environment()).build();
+  }
+
+  static GoProxyClient.Builder clientBuilder(Invocation ctx) {
+    return GoProxyClient.builder().env(goEnv(ctx));
+  }
+
+  static GoProxyClient client(Invocation ctx) {
+    return clientBuilder(ctx).build();
+  }
+
+  static ProxyResolver resolver(Invocation ctx) {
+    return ProxyResolver.of(goEnv(ctx));
+  }
+}

@@ -1,0 +1,97 @@
+package io.github.goproxy4j.client;
+
+import io.github.goproxy4j.env.GoProxyException;
+import io.github.goproxy4j.env.NotFoundException;
+import io.github.goproxy4j.env.ProxyEntry;
+import io.github.goproxy4j.env.ProxyResolver;
+import io.github.goproxy4j.env.ProxyWalk;
+import io.github.goproxy4j.env.Route;
+import io.github.goproxy4j.env.Transport;
+import io.github.goproxy4j.module.ModulePath;
+import io.github.goproxy4j.sumdb.ChecksumMismatchException;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+
+/**
+ * go's {@code modfetch.Lookup} and {@code TryProxies}: one request for one module, tried on the
+ * entries of the module's route in order ({@link ProxyWalk}), each entry seen as a {@link Repo}.
+ * The failure of the whole walk is mapped once to the client's exception types.
+ */
+final class Lookup {
+  private final ProxyResolver resolver;
+  private final Transport transport;
+  private final DirectFetcher directFetcher; // null: none
+  private final long maxZip;
+
+  Lookup(ProxyResolver resolver, Transport transport, DirectFetcher directFetcher, long maxZip) {
+    this.resolver = resolver;
+    this.transport = transport;
+    this.directFetcher = directFetcher;
+    this.maxZip = maxZip;
+  }
+
+  /** The route of a module; resolved once per request of the client. */
+  Route route(ModulePath path) {
+    return resolver.resolve(path);
+  }
+
+  /** One request on one repo. */
+  @FunctionalInterface
+  interface RepoCall<T> {
+    T call(Repo repo) throws IOException;
+  }
+
+  /**
+   * Runs {@code call} on the route's entries like go's TryProxies. Errors from a repo name the
+   * module already; an error the walk makes itself ({@code GOPROXY=off}) gets {@code context} in
+   * front, as go's {@code modinfoError} does.
+   *
+   * @throws ModuleNotFoundException when the reported error is a not-found one
+   * @throws DirectAccessRequiredException when a {@code direct} entry was reached without a
+   *     {@link DirectFetcher}
+   * @throws ChecksumMismatchException when verification failed inside the call
+   * @throws ProxyUnavailableException otherwise
+   */
+  <T> T tryProxies(Route route, ModulePath path, String context, RepoCall<T> call)
+      throws GoProxyException {
+    Set<Throwable> fromRepos = Collections.newSetFromMap(new IdentityHashMap<>());
+    try {
+      return ProxyWalk.tryProxies(route, entry -> {
+        try {
+          return call.call(repo(route, entry, path, context));
+        } catch (IOException e) {
+          fromRepos.add(e);
+          throw e;
+        }
+      });
+    } catch (GoProxyException walk) {
+      throw mapped(walk, fromRepos.contains(walk.getCause()) ? "" : context);
+    }
+  }
+
+  private Repo repo(Route route, ProxyEntry entry, ModulePath path, String context) {
+    if (entry instanceof ProxyEntry.Url) {
+      return new ProxyRepo(transport, (ProxyEntry.Url) entry, path, maxZip);
+    }
+    return new DirectRepo(directFetcher, resolver, route, path, context);
+  }
+
+  /** The walk's failure as the client reports it: the reported error decides the type. */
+  private static GoProxyException mapped(GoProxyException walk, String context) {
+    Throwable reported = walk.getCause();
+    if (reported instanceof ChecksumMismatchException) {
+      return (ChecksumMismatchException) reported; // a security error keeps its type and text
+    }
+    String message = context + walk.getMessage();
+    if (reported instanceof DirectAccessRequiredException) {
+      return new DirectAccessRequiredException(message,
+          ((DirectAccessRequiredException) reported).setting(), walk.attempts());
+    }
+    if (walk instanceof NotFoundException) {
+      return new ModuleNotFoundException(message, reported, walk.attempts());
+    }
+    return new ProxyUnavailableException(message, reported, walk.attempts());
+  }
+}

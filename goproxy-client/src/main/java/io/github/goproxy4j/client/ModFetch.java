@@ -1,0 +1,184 @@
+package io.github.goproxy4j.client;
+
+import io.github.goproxy4j.env.GoProxyException;
+import io.github.goproxy4j.env.Route;
+import io.github.goproxy4j.modfile.GoModFile;
+import io.github.goproxy4j.module.ModulePath;
+import io.github.goproxy4j.module.ModuleVersion;
+import io.github.goproxy4j.module.Version;
+import io.github.goproxy4j.sumdb.ModuleHash;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * go's {@code modfetch} as the client uses it: the versions, info, go.mod and zip of a module
+ * over its route ({@link Lookup}), with the module cache in front as go's {@code cachingRepo}
+ * has it, every go.mod and zip verified ({@link SumCheck}) before it is cached, and the zip put
+ * into the cache by the {@link CacheWriter}. Each call resolves the module's route once.
+ */
+final class ModFetch {
+  private static final Logger LOG = LoggerFactory.getLogger(GoProxyClient.class);
+
+  private final Lookup lookup;
+  private final SumCheck sums;
+  private final ModuleCache cache;
+  private final CacheWriter writer;
+
+  ModFetch(Lookup lookup, SumCheck sums, ModuleCache cache) {
+    this.lookup = lookup;
+    this.sums = sums;
+    this.cache = cache;
+    this.writer = new CacheWriter(cache);
+  }
+
+  /** A verified go.mod and its hash (computed once). */
+  record GoMod(byte[] data, ModuleHash hash) {}
+
+  Lookup lookup() {
+    return lookup;
+  }
+
+  /** {@code @v/list}: the tagged versions, oldest first. */
+  List<Version> versions(ModulePath path) throws GoProxyException {
+    List<String> list = lookup.tryProxies(lookup.route(path), path, "module " + path + ": ",
+        repo -> repo.versions().versions());
+    List<Version> out = new ArrayList<>(list.size());
+    for (String v : list) {
+      out.add(Version.parse(v));
+    }
+    return List.copyOf(out);
+  }
+
+  /** The info of a version or revision: from the cache when canonical and present. */
+  VersionInfo stat(ModulePath path, String rev) throws GoProxyException {
+    Route route = lookup.route(path);
+    return stat(route, path, rev);
+  }
+
+  private VersionInfo stat(Route route, ModulePath path, String rev) throws GoProxyException {
+    Optional<VersionInfo> cached = cachedInfo(path, rev);
+    if (cached.isPresent()) {
+      return cached.get();
+    }
+    VersionInfo info = lookup.tryProxies(route, path, path + "@" + rev + ": ",
+        repo -> repo.stat(rev));
+    cacheInfo(path, info);
+    return info;
+  }
+
+  /** go's cachingRepo.Stat on one repo (inside a walk): the cache, else the repo. */
+  VersionInfo stat(Repo repo, ModulePath path, String rev) throws IOException {
+    Optional<VersionInfo> cached = cachedInfo(path, rev);
+    if (cached.isPresent()) {
+      return cached.get();
+    }
+    VersionInfo info = repo.stat(rev);
+    cacheInfo(path, info);
+    return info;
+  }
+
+  private Optional<VersionInfo> cachedInfo(ModulePath path, String rev) {
+    if (!ProxyRepo.isCanonical(rev)) {
+      return Optional.empty();
+    }
+    try {
+      return cache.readInfo(ModuleVersion.of(path, Version.parse(rev)));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private void cacheInfo(ModulePath path, VersionInfo info) {
+    try {
+      cache.writeInfo(path, info);
+    } catch (IOException e) {
+      LOG.warn("go: writing stat cache: {}", e.getMessage());
+    }
+  }
+
+  /**
+   * The verified go.mod of a canonical version: from the cache (verified again, as go does),
+   * else fetched, verified and cached.
+   */
+  GoMod goMod(Route route, ModuleVersion module) throws GoProxyException {
+    Optional<byte[]> cached = cache.readGoMod(module);
+    if (cached.isPresent()) {
+      ModuleHash hash = ModuleHash.ofGoMod(cached.get());
+      sums.goMod(route, module, hash);
+      return new GoMod(cached.get(), hash);
+    }
+    String v = module.version().toString();
+    byte[] data = lookup.tryProxies(route, module.path(), module + ": ", repo -> repo.goMod(v));
+    ModuleHash hash = ModuleHash.ofGoMod(data);
+    sums.goMod(route, module, hash);
+    try {
+      cache.writeGoMod(module, data);
+    } catch (IOException e) {
+      throw new GoProxyException("writing " + cache.file(module, "mod") + ": " + e.getMessage(),
+          e);
+    }
+    return new GoMod(data, hash);
+  }
+
+  /** {@link #goMod(Route, ModuleVersion)} with modload's check of the module line. */
+  byte[] goMod(ModuleVersion module) throws GoProxyException {
+    byte[] data = goMod(lookup.route(module.path()), module).data();
+    checkModulePath(module, data);
+    return data;
+  }
+
+  /**
+   * go's {@code modfetch.Download}: info, go.mod (verified first), then the zip, verified,
+   * committed and extracted by the {@link CacheWriter}. A version complete in the cache makes no
+   * request.
+   */
+  DownloadedModule download(ModuleVersion module, ProgressEvents events)
+      throws GoProxyException {
+    if (!(cache.isExtracted(module) && cache.zip(module).isPresent())) {
+      events.started(module);
+    }
+    Route route = lookup.route(module.path());
+    VersionInfo info = stat(route, module.path(), module.version().toString());
+    GoMod goMod = goMod(route, module);
+    checkModulePath(module, goMod.data());
+    String v = module.version().toString();
+    CacheWriter.Stored stored = writer.store(module,
+        tmp -> lookup.tryProxies(route, module.path(), module + ": ", repo -> {
+          repo.zip(v, tmp, (received, total) -> events.bytes(module, received, total));
+          return tmp;
+        }),
+        hash -> sums.zip(route, module, hash));
+    if (stored.downloaded()) {
+      events.verified(module, stored.zipHash().toString());
+    }
+    DownloadedModule d = DownloadedModule.of(module, info, cache.file(module, "mod"),
+        stored.zip(), stored.dir(), stored.zipHash(), goMod.hash());
+    events.done(module, stored.dir());
+    return d;
+  }
+
+  /** modload's check: {@code module declares its path as: X / but was required as: Y}. */
+  static void checkModulePath(ModuleVersion module, byte[] data) throws GoProxyException {
+    GoModFile f;
+    try {
+      f = GoModFile.parse("go.mod", data);
+    } catch (IllegalArgumentException e) {
+      throw new ProxyUnavailableException(module.path() + "@" + module.version()
+          + ": parsing go.mod:\n\t" + e.getMessage(), e, List.of());
+    }
+    Optional<String> declared = f.module();
+    if (declared.isEmpty()) {
+      throw new ProxyUnavailableException(module.path() + "@" + module.version()
+          + ": parsing go.mod: missing module line", null, List.of());
+    }
+    if (!declared.get().equals(module.path().toString())) {
+      throw new ProxyUnavailableException(module.path() + "@" + module.version()
+          + ": parsing go.mod:\n\tmodule declares its path as: " + declared.get()
+          + "\n\t        but was required as: " + module.path(), null, List.of());
+    }
+  }
+}

@@ -1,0 +1,208 @@
+package io.github.goproxy4j.client;
+
+import io.github.goproxy4j.env.GoProxyException;
+import io.github.goproxy4j.env.NotFoundException;
+import io.github.goproxy4j.env.Route;
+import io.github.goproxy4j.modfile.GoModFile;
+import io.github.goproxy4j.module.ModulePath;
+import io.github.goproxy4j.module.ModuleVersion;
+import io.github.goproxy4j.module.Version;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * go's {@code modload/query.go}: resolves a version query ({@code latest}, {@code upgrade},
+ * {@code patch}, prefixes, ranges, exact versions, revisions) against one module's versions on
+ * each entry of its route ({@code queryProxy} inside TryProxies), skipping versions the latest
+ * go.mod retracts, and reports the result's retraction and the module's deprecation.
+ */
+final class Query {
+  private static final Logger LOG = LoggerFactory.getLogger(GoProxyClient.class);
+
+  private final ModFetch fetch;
+  private final Lookup lookup;
+
+  Query(ModFetch fetch) {
+    this.fetch = fetch;
+    this.lookup = fetch.lookup();
+  }
+
+  /** Resolves {@code query} for {@code path}; {@code current} is "" when nothing is required. */
+  VersionInfo query(ModulePath path, String query, String current) throws GoProxyException {
+    QueryMatcher qm = QueryMatcher.parse(path, query, current);
+    Route route = lookup.route(path);
+    Retractions retractions = new Retractions(route, path);
+    VersionInfo info = lookup.tryProxies(route, path, path + "@" + query + ": ",
+        repo -> queryProxy(route, repo, path, qm, retractions));
+    return withStatus(info, retractions);
+  }
+
+  /** The info with the findings of the latest go.mod: retraction of the version, deprecation. */
+  private static VersionInfo withStatus(VersionInfo info, Retractions r) {
+    Optional<GoModFile> latestMod = r.latestGoMod();
+    if (latestMod.isEmpty()) {
+      return info;
+    }
+    GoModFile f = latestMod.get();
+    Optional<String> retraction = Optional.empty();
+    if (Version.isValid(info.version()) && f.isRetracted(info.version())) {
+      retraction = Optional.of(f.retractionsOf(info.version()).stream()
+          .map(GoModFile.Retraction::rationale).filter(s -> !s.isEmpty()).findFirst()
+          .orElse(""));
+    }
+    return info.withStatus(retraction, f.deprecated());
+  }
+
+  /** Lazily loads the retractions of a module from its latest go.mod (go's CheckRetractions). */
+  private final class Retractions {
+    private final Route route;
+    private final ModulePath path;
+    private boolean loaded;
+    private Optional<GoModFile> latest = Optional.empty();
+
+    Retractions(Route route, ModulePath path) {
+      this.route = route;
+      this.path = path;
+    }
+
+    synchronized Optional<GoModFile> latestGoMod() {
+      if (!loaded) {
+        loaded = true;
+        try {
+          QueryMatcher qm = QueryMatcher.parse(path, "latest", "");
+          VersionInfo l = lookup.tryProxies(route, path, path + "@latest: ",
+              repo -> queryProxy(route, repo, path, qm, null));
+          if (ProxyRepo.isCanonical(l.version())) {
+            byte[] mod = fetch.goMod(route, ModuleVersion.of(path, Version.parse(l.version())))
+                .data();
+            latest = Optional.of(GoModFile.parse("go.mod", mod));
+          }
+        } catch (IOException | RuntimeException e) {
+          // As in go, retractions that cannot be loaded do not disallow any version.
+          LOG.debug("loading module retractions for {}: {}", path, e.getMessage());
+        }
+      }
+      return latest;
+    }
+
+    boolean allows(String v) {
+      Optional<GoModFile> f = latestGoMod();
+      return f.isEmpty() || !f.get().isRetracted(v);
+    }
+  }
+
+  /** go's queryProxy: the query on one repo; {@code retractions} null means none apply. */
+  private VersionInfo queryProxy(Route route, Repo repo, ModulePath path, QueryMatcher qm,
+      Retractions retractions) throws IOException {
+    String query = qm.query;
+    if (qm.canStat || qm.revision) {
+      try {
+        return fetch.stat(repo, path, query);
+      } catch (IOException queryErr) {
+        String canonical = Version.isValid(query) ? Version.parse(query).canonical().toString()
+            : "";
+        if (!canonical.isEmpty() && !canonical.equals(query)) {
+          try {
+            return fetch.stat(repo, path, canonical);
+          } catch (NotFoundException notFound) {
+            throw queryErr;
+          }
+        }
+        throw queryErr;
+      }
+    }
+    VersionList.ListResult list = repo.versions();
+    List<String> releases = new ArrayList<>();
+    List<String> prereleases = new ArrayList<>();
+    boolean needIncompatible = qm.preferIncompatible;
+    String lastCompatible = "";
+    for (String v : list.versions()) {
+      if (!qm.matches(v) || (retractions != null && !retractions.allows(v))) {
+        continue;
+      }
+      if (!needIncompatible) {
+        if (!v.endsWith("+incompatible")) {
+          lastCompatible = v;
+        } else if (!lastCompatible.isEmpty()) {
+          if (hasGoMod(route, path, lastCompatible)) {
+            break;
+          }
+          needIncompatible = true;
+        }
+      }
+      if (Version.parse(v).isPrerelease()) {
+        prereleases.add(v);
+      } else {
+        releases.add(v);
+      }
+    }
+    String pick;
+    if (qm.preferLower) {
+      pick = !releases.isEmpty() ? releases.get(0)
+          : !prereleases.isEmpty() ? prereleases.get(0) : null;
+    } else {
+      pick = !releases.isEmpty() ? releases.get(releases.size() - 1)
+          : !prereleases.isEmpty() ? prereleases.get(prereleases.size() - 1) : null;
+    }
+    if (pick != null) {
+      return lookup(repo, path, qm, pick);
+    }
+    if (qm.mayUseLatest) {
+      VersionInfo latest;
+      try {
+        latest = latest(repo, path, list);
+      } catch (NotFoundException e) {
+        latest = null;
+      }
+      if (latest != null && qm.matches(latest.version())
+          && (retractions == null || retractions.allows(latest.version()))) {
+        return lookup(repo, path, qm, latest.version());
+      }
+    }
+    boolean hasCurrent = (query.equals("upgrade") || query.equals("patch"))
+        && !qm.current.isEmpty() && !qm.current.equals("none");
+    if (hasCurrent) {
+      return lookup(repo, path, qm, qm.current);
+    }
+    throw new GoProxyException("module " + path + ": no matching versions for query "
+        + InfoJson.goQuote(query));
+  }
+
+  /** go's {@code @latest} step: the repo's answer, else the latest from the list. */
+  private VersionInfo latest(Repo repo, ModulePath path, VersionList.ListResult list)
+      throws IOException {
+    Optional<VersionInfo> latest = repo.latest();
+    if (latest.isPresent()) {
+      return latest.get();
+    }
+    Optional<String> fromList = VersionList.latestFromList(list.lines());
+    if (fromList.isEmpty()) {
+      throw new NotFoundException("module " + path + ": no commits");
+    }
+    return fetch.stat(repo, path, fromList.get());
+  }
+
+  private VersionInfo lookup(Repo repo, ModulePath path, QueryMatcher qm, String v)
+      throws IOException {
+    VersionInfo rev = fetch.stat(repo, path, v);
+    if ((qm.query.equals("upgrade") || qm.query.equals("patch"))
+        && Version.isValid(qm.current) && Version.parse(qm.current).isPseudo()
+        && !rev.offsetTime().equals(VersionInfo.ZERO_TIME)
+        && rev.time().isBefore(VersionList.pseudoTime(qm.current).toInstant())) {
+      return fetch.stat(repo, path, qm.current);
+    }
+    return rev;
+  }
+
+  private boolean hasGoMod(Route route, ModulePath path, String version)
+      throws GoProxyException {
+    byte[] data = fetch.goMod(route, ModuleVersion.of(path, Version.parse(version))).data();
+    String legacy = "module " + path + "\n";
+    return !new String(data, StandardCharsets.UTF_8).equals(legacy);
+  }
+}

@@ -1,0 +1,86 @@
+package io.github.goproxy4j.client;
+
+import io.github.goproxy4j.env.ChecksumDb;
+import io.github.goproxy4j.env.GoProxyException;
+import io.github.goproxy4j.env.ProxyResolver;
+import io.github.goproxy4j.env.Route;
+import io.github.goproxy4j.env.Transport;
+import io.github.goproxy4j.module.ModuleVersion;
+import io.github.goproxy4j.sumdb.ChecksumDatabase;
+import io.github.goproxy4j.sumdb.GoSum;
+import io.github.goproxy4j.sumdb.ModuleHash;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * go's {@code checkModSum}: a downloaded go.mod or zip hash is checked against the go.sum lines
+ * the client was given, and, unless go.sum vouches for it, against the checksum database the
+ * module's route names. A mismatch is a {@link io.github.goproxy4j.sumdb.ChecksumMismatchException}.
+ */
+final class SumCheck implements AutoCloseable {
+  private final GoSum goSum; // null: no go.sum
+  private final ChecksumDatabase fixed; // null: one per GOSUMDB, built on first use
+  private final ProxyResolver resolver;
+  private final Transport transport;
+  private final Path tileCacheDir;
+  private final Path stateDir;
+  private final ConcurrentHashMap<String, ChecksumDatabase> databases = new ConcurrentHashMap<>();
+
+  SumCheck(GoSum goSum, ChecksumDatabase fixed, ProxyResolver resolver, Transport transport,
+      ModuleCache cache) {
+    this.goSum = goSum;
+    this.fixed = fixed;
+    this.resolver = resolver;
+    this.transport = transport;
+    this.tileCacheDir = cache.root().resolve("cache").resolve("download").resolve("sumdb");
+    this.stateDir = resolver.env().sumdbDir();
+  }
+
+  /** Checks the hash of a version's go.mod ({@code <path> <version>/go.mod h1:…}). */
+  void goMod(Route route, ModuleVersion module, ModuleHash hash) throws GoProxyException {
+    if (goSum == null || !goSum.checkGoMod(module, hash)) {
+      Optional<ChecksumDatabase> db = database(route);
+      if (db.isPresent()) {
+        db.get().verifyGoMod(module, hash);
+      }
+    }
+  }
+
+  /** Checks the hash of a version's zip ({@code <path> <version> h1:…}). */
+  void zip(Route route, ModuleVersion module, ModuleHash hash) throws GoProxyException {
+    if (goSum == null || !goSum.checkZip(module, hash)) {
+      Optional<ChecksumDatabase> db = database(route);
+      if (db.isPresent()) {
+        db.get().verifyZip(module, hash);
+      }
+    }
+  }
+
+  /** The checksum database of a route; empty when its checksums are not verified. */
+  Optional<ChecksumDatabase> database(Route route) {
+    return route.checksumDb().map(this::database);
+  }
+
+  private ChecksumDatabase database(ChecksumDb db) {
+    if (fixed != null) {
+      return fixed;
+    }
+    // The database is found through the GOPROXY list, whatever the module's own route: a module
+    // that matches GONOPROXY (route [direct]) still has its checksums looked up via the proxies,
+    // as the go command does (sumdb.go uses the proxy list, not the module's route).
+    return databases.computeIfAbsent(db.name(), name -> ChecksumDatabase.builder()
+        .checksumDb(db)
+        .proxies(resolver.proxies())
+        .transport(transport)
+        .cacheDir(tileCacheDir)
+        .stateDir(stateDir)
+        .build());
+  }
+
+  /** Closes the databases this check built (not one given to the builder). */
+  @Override
+  public void close() {
+    databases.values().forEach(ChecksumDatabase::close);
+  }
+}
