@@ -5,9 +5,7 @@ import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.sumdb.ModuleHash;
 import io.github.goproxy4j.zip.ModuleZip;
 import io.github.goproxy4j.zip.internal.GoZipReader;
-import io.github.goproxy4j.zip.internal.ZipCheck;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -137,7 +135,7 @@ final class CacheWriter {
   /** Every entry must start with {@code <path>@<version>/} (not case-escaped), as in go. */
   private static void checkPrefixes(ModuleVersion module, Path zip) throws GoProxyException {
     try (GoZipReader z = GoZipReader.open(zip)) {
-      Optional<GoZipReader.Entry> bad = ZipCheck.unexpectedFile(module, z);
+      Optional<GoZipReader.Entry> bad = io.github.goproxy4j.zip.internal.ZipCheck.unexpectedFile(module, z);
       if (bad.isPresent()) {
         throw new ProxyUnavailableException("zip for " + module.path() + "@" + module.version()
             + " has unexpected file " + bad.get().name(), null, List.of());
