@@ -271,7 +271,7 @@ public final class DownloadBench {
   }
 
   /** Deletes a tree, first making its directories writable (module caches are read-only). */
-  private static void removeAll(Path dir) throws IOException {
+  static void removeAll(Path dir) throws IOException {
     if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
