@@ -6,7 +6,9 @@ import io.github.goproxy4j.zip.internal.UnzipPass;
 import io.github.goproxy4j.zip.internal.ZipCheck;
 
 import io.github.goproxy4j.modfile.GoModFile;
+import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.internal.GoText;
+import io.github.goproxy4j.internal.UnicodeTables;
 import io.github.goproxy4j.module.InvalidModulePathException;
 import io.github.goproxy4j.module.InvalidVersionException;
 import io.github.goproxy4j.module.ModulePath;
@@ -93,6 +95,9 @@ public final class ModuleZip {
 
   private static final int BUFFER = 64 * 1024;
 
+  /** The release whose rules the methods without a {@code goVersion} follow: the newest. */
+  private static final String NEWEST = GoRelease.NEWEST;
+
   private ModuleZip() {}
 
   // ---------------------------------------------------------------------------------------------
@@ -117,11 +122,34 @@ public final class ModuleZip {
    * @throws IOException when the file cannot be read
    */
   public static CheckedFiles check(ModuleVersion mv, Path zip) throws IOException {
+    return check(mv, zip, NEWEST);
+  }
+
+  /**
+   * {@link #check(ModuleVersion, Path)} as a given Go release decides it: which non-ASCII file
+   * names are letters, which names collide under case folding, and the quoting in messages
+   * follow that release's Unicode tables ({@code GoEnv}'s {@code goVersion}).
+   *
+   * <pre>{@code
+   * ModuleZip.check(mv, zip, env.goVersion());
+   * }</pre>
+   *
+   * @param mv the module version the zip must hold; its version must be canonical
+   * @param zip the zip file
+   * @param goVersion the Go release, for example {@code "1.21"} or {@code "1.27.3"}
+   * @return the entries, all valid
+   * @throws InvalidVersionException when the version is not canonical
+   * @throws InvalidModuleZipException with Go's text when the zip breaks a rule or is not a zip
+   * @throws IOException when the file cannot be read
+   * @throws IllegalArgumentException when {@code goVersion} is not a Go release from 1.19 on
+   */
+  public static CheckedFiles check(ModuleVersion mv, Path zip, String goVersion) throws IOException {
     Objects.requireNonNull(mv, "mv");
     Objects.requireNonNull(zip, "zip");
+    UnicodeTables unicode = UnicodeTables.forGoVersion(goVersion);
     requireCanonical(mv, "");
     try (GoZipReader z = openChecked(zip, "")) {
-      CheckedFiles cf = checkEntries(mv, z);
+      CheckedFiles cf = checkEntries(mv, z, goVersion, unicode);
       throwIfInvalid(cf, "");
       return cf;
     }
@@ -154,8 +182,9 @@ public final class ModuleZip {
     }
   }
 
-  private static CheckedFiles checkEntries(ModuleVersion mv, GoZipReader z) {
-    ZipCheck.Verdict v = ZipCheck.check(mv, z);
+  private static CheckedFiles checkEntries(ModuleVersion mv, GoZipReader z, String goVersion,
+      UnicodeTables unicode) {
+    ZipCheck.Verdict v = ZipCheck.check(mv, z, goVersion, unicode);
     return new CheckedFiles(v.valid(), List.of(), v.invalid(), v.sizeError());
   }
 
@@ -194,7 +223,25 @@ public final class ModuleZip {
    *     exists and is not empty}) or the file system fails
    */
   public static void unzip(ModuleVersion mv, Path zip, Path dir) throws IOException {
+    unzip(mv, zip, dir, NEWEST);
+  }
+
+  /**
+   * {@link #unzip(ModuleVersion, Path, Path)} as a given Go release decides the file-name rules
+   * (its Unicode tables: letters, case folding, quoting; {@code GoEnv}'s {@code goVersion}).
+   *
+   * @param mv the module version the zip must hold; its version must be canonical
+   * @param zip the zip file
+   * @param dir the target directory: it must be missing or empty
+   * @param goVersion the Go release, for example {@code "1.21"} or {@code "1.27.3"}
+   * @throws InvalidVersionException when the version is not canonical
+   * @throws InvalidModuleZipException with Go's text when the zip breaks a rule
+   * @throws IOException when {@code dir} is not empty or the file system fails
+   * @throws IllegalArgumentException when {@code goVersion} is not a Go release from 1.19 on
+   */
+  public static void unzip(ModuleVersion mv, Path zip, Path dir, String goVersion) throws IOException {
     Objects.requireNonNull(mv, "mv");
+    UnicodeTables unicode = UnicodeTables.forGoVersion(goVersion);
     Objects.requireNonNull(zip, "zip");
     Objects.requireNonNull(dir, "dir");
     String wrap = "unzip " + zip + ": ";
@@ -209,7 +256,7 @@ public final class ModuleZip {
     }
     requireCanonical(mv, wrap);
     try (GoZipReader z = openChecked(zip, wrap)) {
-      CheckedFiles cf = checkEntries(mv, z);
+      CheckedFiles cf = checkEntries(mv, z, goVersion, unicode);
       throwIfInvalid(cf, wrap);
       Path abs = dir.toAbsolutePath().normalize();
       Path parent = abs.getParent();
@@ -280,7 +327,21 @@ public final class ModuleZip {
    * @throws IOException when a root go.mod read from disk cannot be read
    */
   public static CheckedFiles checkFiles(Collection<ModuleFile> files) throws IOException {
-    return classify(files).checked;
+    return classify(files, NEWEST).checked;
+  }
+
+  /**
+   * {@link #checkFiles(Collection)} as a given Go release decides the file-name rules (its
+   * Unicode tables: letters, case folding, quoting; {@code GoEnv}'s {@code goVersion}).
+   *
+   * @param files the files, paths relative to the module root, never {@code null}
+   * @param goVersion the Go release, for example {@code "1.21"} or {@code "1.27.3"}
+   * @return the classification
+   * @throws IOException when a root go.mod read from disk cannot be read
+   * @throws IllegalArgumentException when {@code goVersion} is not a Go release from 1.19 on
+   */
+  public static CheckedFiles checkFiles(Collection<ModuleFile> files, String goVersion) throws IOException {
+    return classify(files, goVersion).checked;
   }
 
   private static final class Classified {
@@ -288,8 +349,9 @@ public final class ModuleZip {
     List<ModuleFile> validFiles = new ArrayList<>();
   }
 
-  private static Classified classify(Collection<ModuleFile> files) throws IOException {
+  private static Classified classify(Collection<ModuleFile> files, String goVersion) throws IOException {
     Objects.requireNonNull(files, "files");
+    UnicodeTables unicode = UnicodeTables.forGoVersion(goVersion);
     List<String> valid = new ArrayList<>();
     List<FileError> omitted = new ArrayList<>();
     List<FileError> invalid = new ArrayList<>();
@@ -304,7 +366,7 @@ public final class ModuleZip {
       int slash = p.lastIndexOf('/');
       String dir = p.substring(0, slash + 1);
       String base = p.substring(slash + 1);
-      if (ZipCheck.equalFold(base, "go.mod") && f.type() == ModuleFile.Type.REGULAR) {
+      if (ZipCheck.equalFold(base, "go.mod", unicode) && f.type() == ModuleFile.Type.REGULAR) {
         haveGoMod.add(dir);
         if (base.equals("go.mod") && dir.isEmpty()) {
           vendor124 = goAtLeast124(f);
@@ -314,7 +376,7 @@ public final class ModuleZip {
 
     String sizeError = null;
     long maxSize = MAX_ZIP_FILE;
-    ZipCheck.Collisions collisions = new ZipCheck.Collisions();
+    ZipCheck.Collisions collisions = new ZipCheck.Collisions(unicode);
     for (ModuleFile f : files) {
       String p = f.path();
       String err = null;
@@ -332,9 +394,9 @@ public final class ModuleZip {
       } else if (p.equals(".hg_archival.txt")) {
         err = ERR_HG_ARCHIVAL;
         omit = true;
-      } else if ((err = ZipCheck.checkFilePath(p, null)) != null) {
+      } else if ((err = ZipCheck.checkFilePath(p, null, goVersion, unicode)) != null) {
         omit = false;
-      } else if (goLower(p).equals("go.mod") && !p.equals("go.mod")) {
+      } else if (lowerIsGoMod(p) && !p.equals("go.mod")) {
         err = ZipCheck.ERR_GO_MOD_CASE;
       } else if ((err = collisions.check(p, f.type() == ModuleFile.Type.DIRECTORY)) != null) {
         omit = false;
@@ -370,11 +432,21 @@ public final class ModuleZip {
     return out;
   }
 
-  /** strings.ToLower, which for the comparison with "go.mod" only needs to agree on ASCII and the Kelvin sign. */
-  private static String goLower(String p) {
-    StringBuilder sb = new StringBuilder(p.length());
-    p.codePoints().forEach(c -> sb.appendCodePoint(Character.toLowerCase(c)));
-    return sb.toString();
+  /**
+   * Whether Go's {@code strings.ToLower(p) == "go.mod"}: no non-ASCII rune lowers to an ASCII
+   * letter other than k and i (the Kelvin sign, U+0130), so only ASCII case matters here.
+   */
+  private static boolean lowerIsGoMod(String p) {
+    if (p.length() != 6) {
+      return false;
+    }
+    for (int i = 0; i < 6; i++) {
+      char c = p.charAt(i);
+      if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != "go.mod".charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean goAtLeast124(ModuleFile goMod) throws IOException {
@@ -462,7 +534,7 @@ public final class ModuleZip {
     Objects.requireNonNull(mv, "mv");
     Objects.requireNonNull(out, "out");
     requireCanonical(mv, wrap);
-    Classified c = classify(files);
+    Classified c = classify(files, NEWEST);
     if (!c.checked.isValid()) {
       throw new InvalidModuleFilesException(wrap + c.checked.error().orElseThrow(), c.checked);
     }

@@ -1,5 +1,7 @@
 package io.github.goproxy4j.zip.internal;
 
+import io.github.goproxy4j.internal.GoRelease;
+import io.github.goproxy4j.internal.UnicodeTables;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.zip.FileError;
 import io.github.goproxy4j.zip.ModuleZip;
@@ -59,7 +61,7 @@ import java.util.Set;
  * <p>Usage, as the module cache writer uses it:
  * <pre>{@code
  * Path tmpDir = ...;   // private, missing or empty, on the cache's file system
- * UnzipPass.Result r = UnzipPass.run(mv, tmpZip, tmpDir);    // ZipError: zip unreadable
+ * UnzipPass.Result r = UnzipPass.run(mv, tmpZip, tmpDir, env.goVersion());  // ZipError: zip unreadable
  * if (r.unexpectedFile().isPresent()) fail("zip for " + mv + " has unexpected file " + name);
  * if (r.hash().isEmpty()) fail(r.verdict().error());        // declared sizes too large
  * verify(ModuleHash.ofDigest(r.hash().get()));               // go.sum, then the checksum db
@@ -129,7 +131,7 @@ public final class UnzipPass {
   }
 
   /**
-   * Runs the pass.
+   * Runs the pass with the newest Go release's file-name rules.
    *
    * @param mv the module version (canonical version)
    * @param zip the downloaded zip
@@ -140,6 +142,25 @@ public final class UnzipPass {
    * @throws IOException when reading the zip or writing the tree fails
    */
   public static Result run(ModuleVersion mv, Path zip, Path dir) throws IOException {
+    return run(mv, zip, dir, GoRelease.NEWEST);
+  }
+
+  /**
+   * Runs the pass with a given Go release's file-name rules (its Unicode tables decide letters,
+   * case-fold collisions and quoting; {@code GoEnv}'s {@code goVersion}).
+   *
+   * @param mv the module version (canonical version)
+   * @param zip the downloaded zip
+   * @param dir the private directory to extract into: missing or empty; created if missing
+   * @param goVersion the Go release, for example {@code "1.21"}
+   * @return what was found; see the class comment for the order of the steps
+   * @throws GoZipReader.ZipError with Go's text when the zip cannot be read or an entry's data
+   *     disagrees with its header ({@link GoZipReader.ZipError#entry()} names it)
+   * @throws IOException when reading the zip or writing the tree fails
+   * @throws IllegalArgumentException when {@code goVersion} is not a Go release from 1.19 on
+   */
+  public static Result run(ModuleVersion mv, Path zip, Path dir, String goVersion) throws IOException {
+    UnicodeTables unicode = UnicodeTables.forGoVersion(goVersion);
     long zipSize = Files.size(zip);
     try (GoZipReader z = GoZipReader.open(zip)) {
       Optional<GoZipReader.Entry> bad = ZipCheck.unexpectedFile(mv, z);
@@ -150,7 +171,7 @@ public final class UnzipPass {
         String msg = "module zip file is too large (" + zipSize + " bytes; limit is " + ModuleZip.MAX_ZIP_FILE + " bytes)";
         return new Result(null, new ZipCheck.Verdict(List.of(), List.<FileError>of(), msg, true), null, false, List.of());
       }
-      ZipCheck.Verdict verdict = ZipCheck.check(mv, z);
+      ZipCheck.Verdict verdict = ZipCheck.check(mv, z, goVersion, unicode);
       if (verdict.sizesExceeded()) {
         return new Result(null, verdict, null, false, List.of());
       }

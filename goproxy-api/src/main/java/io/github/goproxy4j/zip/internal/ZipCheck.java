@@ -1,6 +1,7 @@
 package io.github.goproxy4j.zip.internal;
 
 import io.github.goproxy4j.internal.GoText;
+import io.github.goproxy4j.internal.UnicodeTables;
 import io.github.goproxy4j.module.InvalidModulePathException;
 import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
@@ -97,23 +98,26 @@ public final class ZipCheck {
   }
 
   /**
-   * x/mod's checkZip after the zip was opened (the caller checks the file size).
+   * x/mod's checkZip after the zip was opened (the caller checks the file size), as a given Go
+   * release decides it (its Unicode tables: letters in file names, case folding, quoting).
    *
    * @param mv the module version
    * @param z the zip
+   * @param goVersion the Go release, for example {@code "1.21"}
+   * @param unicode that release's tables
    * @return the verdict
    */
-  public static Verdict check(ModuleVersion mv, GoZipReader z) {
+  public static Verdict check(ModuleVersion mv, GoZipReader z, String goVersion, UnicodeTables unicode) {
     byte[] prefix = prefix(mv);
     List<String> valid = new ArrayList<>();
     List<FileError> invalid = new ArrayList<>();
     String sizeError = null;
     boolean exceeded = false;
-    Collisions collisions = new Collisions();
+    Collisions collisions = new Collisions(unicode);
     long size = 0;
     for (GoZipReader.Entry e : z.entries()) {
       if (!e.hasPrefix(prefix)) {
-        invalid.add(new FileError(e.name, "path does not have prefix " + GoText.quote(prefix)));
+        invalid.add(new FileError(e.name, "path does not have prefix " + GoText.quote(prefix, unicode)));
         continue;
       }
       byte[] rest = e.rawNameFrom(prefix.length);
@@ -129,7 +133,7 @@ public final class ZipCheck {
       if (!GoText.cleanPath(name).equals(name)) {
         err = ERR_NOT_CLEAN;
       } else {
-        err = checkFilePath(name, rest);
+        err = checkFilePath(name, rest, goVersion, unicode);
       }
       if (err == null) {
         err = collisions.check(name, isDir);
@@ -142,7 +146,7 @@ public final class ZipCheck {
         continue;
       }
       String base = name.substring(name.lastIndexOf('/') + 1);
-      if (equalFold(base, "go.mod")) {
+      if (equalFold(base, "go.mod", unicode)) {
         if (!base.equals(name)) {
           invalid.add(new FileError(e.name, "go.mod file not in module root directory"));
           continue;
@@ -179,14 +183,16 @@ public final class ZipCheck {
    *
    * @param name the decoded path
    * @param raw its bytes, or null when it came from a Java string
+   * @param goVersion the Go release whose rules apply
+   * @param unicode that release's tables
    * @return Go's error text, or null when valid
    */
-  public static String checkFilePath(String name, byte[] raw) {
+  public static String checkFilePath(String name, byte[] raw, String goVersion, UnicodeTables unicode) {
     if (raw != null && !GoText.isValidUtf8(raw)) {
-      return "malformed file path " + GoText.quote(raw) + ": invalid UTF-8";
+      return "malformed file path " + GoText.quote(raw, unicode) + ": invalid UTF-8";
     }
     try {
-      ModulePath.checkFilePath(name);
+      ModulePath.checkFilePath(name, goVersion);
       return null;
     } catch (InvalidModulePathException e) {
       return e.getMessage();
@@ -198,10 +204,11 @@ public final class ZipCheck {
    *
    * @param s a string
    * @param ascii the lower-case ASCII target
+   * @param unicode the Go release's tables
    * @return whether they are equal under Unicode case folding
    */
-  public static boolean equalFold(String s, String ascii) {
-    return GoText.foldKey(s).equals(ascii);
+  public static boolean equalFold(String s, String ascii, UnicodeTables unicode) {
+    return GoText.foldKey(s, unicode).equals(ascii);
   }
 
   /** x/mod's collisionChecker: case-fold collisions and paths that are both file and directory. */
@@ -209,6 +216,14 @@ public final class ZipCheck {
     private record Info(String path, boolean isDir) {}
 
     private final Map<String, Info> seen = new HashMap<>();
+    private final UnicodeTables unicode;
+
+    /**
+     * @param unicode the Go release's tables (its case folding and quoting)
+     */
+    public Collisions(UnicodeTables unicode) {
+      this.unicode = unicode;
+    }
 
     /**
      * @param p a clean path
@@ -217,17 +232,18 @@ public final class ZipCheck {
      */
     public String check(String p, boolean isDir) {
       while (true) {
-        String fold = GoText.foldKey(p);
+        String fold = GoText.foldKey(p, unicode);
         Info other = seen.get(fold);
         if (other != null) {
           if (!p.equals(other.path)) {
-            return "case-insensitive file name collision: " + GoText.quote(other.path) + " and " + GoText.quote(p);
+            return "case-insensitive file name collision: " + GoText.quote(other.path, unicode) + " and "
+                + GoText.quote(p, unicode);
           }
           if (isDir != other.isDir) {
-            return "entry " + GoText.quote(p) + " is both a file and a directory";
+            return "entry " + GoText.quote(p, unicode) + " is both a file and a directory";
           }
           if (!isDir) {
-            return "multiple entries for file " + GoText.quote(p);
+            return "multiple entries for file " + GoText.quote(p, unicode);
           }
         } else {
           seen.put(fold, new Info(p, isDir));
