@@ -13,12 +13,23 @@ import java.util.Optional;
 import java.util.zip.ZipException;
 
 /**
- * Puts a module version's zip and extracted tree into the {@link ModuleCache} with go's write
- * protocol ({@code modfetch.DownloadZip} and {@code download}): under the version's lock, stale
- * temporary files go, the zip is fetched into a new temporary file, checked (every entry under
- * {@code <path>@<version>/}), hashed and verified, and only then committed ({@code .ziphash},
- * then the rename); the tree is extracted behind the {@code .partial} marker. Nothing unverified
- * is ever left in the cache.
+ * Puts a module version's zip and extracted tree into the {@link ModuleCache} the way go's
+ * modfetch {@code Download} does ({@code DownloadZip}, then {@code unzip}), under go's own lock on
+ * {@code <v>.lock} ({@code flock(2)}; see {@link ModuleCache#lock}), so that go, other processes
+ * and other threads can fill one cache at the same time:
+ *
+ * <ul>
+ *   <li>zip: stale {@code <v>.zip*.tmp} files are removed (only safe under the lock: their
+ *       writers are gone), the zip is fetched into a new {@code <v>.zip<random>.tmp}, checked
+ *       (every entry under {@code <path>@<version>/}), hashed and verified, and only then
+ *       committed ({@code .ziphash} written in place under its own lock, then the rename);
+ *   <li>tree: stale {@code <dir>.tmp-*} and half-extracted trees are removed, {@code .partial}
+ *       is created, the verified zip is extracted, {@code .partial} is removed.
+ * </ul>
+ *
+ * <p>Nothing unverified is ever left in the cache, and nothing another process may be writing is
+ * removed except under the lock, as in go. A version already complete needs no lock (go's fast
+ * paths), but its cached hash is verified again.
  */
 final class CacheWriter {
   private final ModuleCache cache;
@@ -57,72 +68,78 @@ final class CacheWriter {
    * fetching the zip from {@code source} only when the cache lacks it. A cached zip is verified
    * again with {@code check} (from its {@code .ziphash}, or re-hashed when that was lost).
    */
+  @SuppressWarnings("try")
   Stored store(ModuleVersion module, ZipSource source, ZipCheck check) throws GoProxyException {
-    Stored zip;
+    Path zip = cache.file(module, "zip");
+    Path dir = cache.extractedDir(module);
     try {
-      zip = storeZip(module, source, check);
+      // go's DownloadZip fast path (zip and ziphash exist: no lock), then checkMod.
+      Optional<ModuleHash> cached = Optional.empty();
+      if (Files.isRegularFile(zip)) {
+        cached = cache.readZipHash(module);
+        if (cached.isPresent()) {
+          check.verify(cached.get());
+          if (cache.isExtracted(module)) {
+            return new Stored(zip, cached.get(), dir, false);
+          }
+        }
+      }
+      // One hold of the lock for what go does in two (DownloadZip, then unzip).
+      try (ModuleCache.CacheLock lock = cache.lock(module)) {
+        Stored stored = storeZipLocked(module, source, check, cached);
+        cache.extractLocked(module, (z, target) -> ModuleZip.unzip(module, z, target, goVersion));
+        return stored;
+      }
     } catch (GoProxyException e) {
       throw e;
     } catch (IOException e) {
-      throw cacheError(module, e);
-    }
-    Path dir;
-    try {
-      dir = cache.extract(module, (z, target) -> ModuleZip.unzip(module, z, target, goVersion));
-    } catch (GoProxyException e) {
-      throw e;
-    } catch (IOException e) {
-      throw cacheError(module, e);
+      throw new GoProxyException(module + ": " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {
       throw new ProxyUnavailableException(e.getMessage(), e, List.of()); // x/mod's zip rules
     }
-    return new Stored(zip.zip(), zip.zipHash(), dir, zip.downloaded());
   }
 
-  private static GoProxyException cacheError(ModuleVersion module, IOException e) {
-    return new GoProxyException(module + ": " + e.getMessage(), e);
-  }
-
-  /** go's DownloadZip: the verified zip hash, downloading only when needed. */
-  @SuppressWarnings("try")
-  private Stored storeZip(ModuleVersion module, ZipSource source, ZipCheck check)
-      throws IOException {
+  /**
+   * go's downloadZip, with the version lock held.
+   *
+   * @param verified a cached hash already verified before the lock was taken, if any
+   */
+  private Stored storeZipLocked(ModuleVersion module, ZipSource source, ZipCheck check,
+      Optional<ModuleHash> verified) throws IOException {
     Path zip = cache.file(module, "zip");
-    if (cache.zip(module).isPresent()) {
-      Optional<ModuleHash> h = cache.readZipHash(module);
-      if (h.isPresent()) {
-        check.verify(h.get());
-        return new Stored(zip, h.get(), null, false);
-      }
-    }
-    try (ModuleCache.CacheLock ignored = cache.lock(module)) {
-      boolean zipExists = Files.isRegularFile(zip);
-      Optional<ModuleHash> existing = cache.readZipHash(module);
-      if (zipExists && existing.isPresent()) {
+    Path dir = cache.extractedDir(module);
+    // Double-check: another process may have finished while we waited for the lock.
+    boolean zipExists = Files.isRegularFile(zip);
+    Optional<ModuleHash> existing = cache.readZipHash(module);
+    if (zipExists && existing.isPresent()) {
+      if (!existing.equals(verified)) {
         check.verify(existing.get());
-        return new Stored(zip, existing.get(), null, false);
       }
-      cache.deleteStaleTemps(module);
-      if (zipExists) {
-        ModuleHash h = hash(module, zip);
-        check.verify(h);
-        cache.writeZipHash(module, h);
-        return new Stored(zip, h, null, false);
-      }
-      Path tmp = cache.newTempFile(module, "zip");
-      boolean committed = false;
-      try {
-        source.fetchInto(tmp);
-        checkPrefixes(module, tmp);
-        ModuleHash h = hash(module, tmp);
-        check.verify(h);
-        cache.commitZip(module, tmp, h);
-        committed = true;
-        return new Stored(zip, h, null, true);
-      } finally {
-        if (!committed) {
-          Files.deleteIfExists(tmp);
-        }
+      return new Stored(zip, existing.get(), dir, false);
+    }
+    Files.createDirectories(zip.getParent());
+    cache.deleteStaleTemps(module);
+    if (zipExists) {
+      // The ziphash was lost: re-hash the zip without downloading, as go does.
+      ModuleHash h = hash(module, zip);
+      check.verify(h);
+      cache.writeZipHash(module, h);
+      return new Stored(zip, h, dir, false);
+    }
+    Path tmp = cache.newTempFile(module, "zip");
+    boolean committed = false;
+    try {
+      source.fetchInto(tmp);
+      checkPrefixes(module, tmp);
+      ModuleHash h = hash(module, tmp);
+      check.verify(h);
+      cache.writeZipHash(module, h);
+      cache.commitZip(module, tmp);
+      committed = true;
+      return new Stored(zip, h, dir, true);
+    } finally {
+      if (!committed) {
+        Files.deleteIfExists(tmp);
       }
     }
   }

@@ -5,11 +5,9 @@ import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.Version;
 import io.github.goproxy4j.sumdb.ModuleHash;
+import io.github.goproxy4j.sumdb.internal.LockedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -29,9 +27,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
 /**
@@ -57,18 +53,24 @@ import java.util.stream.Stream;
  * }
  * }</pre>
  *
- * <p><b>Concurrency.</b> Every file appears whole or not at all: it is written to a
- * {@code <name><random>.tmp} file in the same directory and atomically renamed into place, as go
- * does. Downloads and extraction of one module version are serialized inside this JVM (across
- * all {@code ModuleCache} instances on the same directory) and, between JVMs running this
- * library, by a {@link FileChannel#lock() file lock} on {@code <v>.lock}. <b>The JDK cannot take
- * the {@code flock(2)} lock that go takes on that file</b>: on Linux, Java's locks are POSIX
- * {@code fcntl} record locks, which do not exclude {@code flock} locks. A go process and a JVM
- * working on the same version at the same moment therefore do not wait for each other; both
- * still write complete files by atomic rename, both write identical verified bytes, and an
- * extraction in progress is marked by {@code .partial}, so neither ever reads a torn file; the
- * worst case is duplicated work. The {@code list} file is rewritten in place (as go does) after a
- * zero-fill, so a torn write shows as NUL bytes that readers ignore.
+ * <p><b>Sharing with go.</b> Every file appears whole or not at all, and the cache takes the
+ * locks the go command takes (cmd/go/internal/lockedfile: {@code flock(2)} on Linux and macOS,
+ * {@code LockFileEx} on Windows), on the same files and around the same critical sections, so a
+ * running go, other JVMs and other threads can fill one cache at the same time:
+ *
+ * <ul>
+ *   <li>{@code <v>.lock} serializes the download of a version's zip (stale {@code <v>.zip*.tmp}
+ *       cleanup, the temporary {@code <v>.zip<random>.tmp}, its check, hash and verification,
+ *       {@code <v>.ziphash}, the rename to {@code <v>.zip}) and its extraction (stale
+ *       {@code <dir>.tmp-*} and half-extracted trees removed, {@code <v>.partial} created, the
+ *       tree written, {@code .partial} removed). Temporary files, markers and trees another
+ *       process may be writing are only ever removed while holding it, as go does.
+ *   <li>{@code <v>.ziphash} is written and read under its own lock, in place, as go does;
+ *       {@code list} is rewritten in place under its own lock after a zero-fill, so a torn write
+ *       shows as NUL bytes that readers ignore.
+ *   <li>{@code .info} and {@code .mod} files are written to {@code <name><random>.tmp} and
+ *       renamed into place, without a lock, as go does.
+ * </ul>
  *
  * <p>Extracted trees are made read-only (directories {@code r-x}, files {@code r--}) unless
  * {@link #withWritableTrees(boolean)} is set, like go's {@code -modcacherw}.
@@ -76,8 +78,6 @@ import java.util.stream.Stream;
  * <p>Instances are immutable and thread-safe.
  */
 public final class ModuleCache {
-  private static final ConcurrentHashMap<Path, ReentrantLock> JVM_LOCKS =
-      new ConcurrentHashMap<>();
   private static final byte[] OLD_VGO_PREFIX = "//vgo 0.0.".getBytes(StandardCharsets.US_ASCII);
 
   private final Path root;
@@ -304,14 +304,9 @@ public final class ModuleCache {
     }
   }
 
-  @SuppressWarnings("try")
+  /** go's rewriteVersionList: the list file is edited in place under its own lock. */
   private void rewriteVersionList(Path dir) throws IOException {
-    Path listFile = dir.resolve("list");
-    ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(listFile, k -> new ReentrantLock());
-    jvmLock.lock();
-    try (FileChannel ch = FileChannel.open(listFile, StandardOpenOption.CREATE,
-            StandardOpenOption.READ, StandardOpenOption.WRITE);
-        FileLock ignored = ch.lock()) {
+    try (LockedFile f = LockedFile.edit(dir.resolve("list"))) {
       List<Version> versions = new ArrayList<>();
       try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.mod")) {
         for (Path p : ds) {
@@ -330,27 +325,18 @@ public final class ModuleCache {
         b.append(v).append('\n');
       }
       byte[] want = b.toString().getBytes(StandardCharsets.UTF_8);
-      if (ch.size() == want.length) {
-        ByteBuffer old = ByteBuffer.allocate(want.length);
-        while (old.hasRemaining() && ch.read(old, old.position()) > 0) {
-          // read fully
-        }
-        if (Arrays.equals(old.array(), want)) {
-          return;
-        }
+      if (f.size() == want.length && Arrays.equals(f.readAll(), want)) {
+        return;
       }
-      ch.truncate(0);
       // Reserve the final size zero-filled, then write: a torn write leaves NUL bytes.
-      if (want.length > 0) {
-        ch.write(ByteBuffer.wrap(new byte[] {0}), want.length - 1);
+      f.truncate(0);
+      f.truncate(want.length);
+      try {
+        f.writeAt(want, 0);
+      } catch (IOException e) {
+        f.truncate(0);
+        throw e;
       }
-      ByteBuffer buf = ByteBuffer.wrap(want);
-      long pos = 0;
-      while (buf.hasRemaining()) {
-        pos += ch.write(buf, pos);
-      }
-    } finally {
-      jvmLock.unlock();
     }
   }
 
@@ -370,8 +356,9 @@ public final class ModuleCache {
   }
 
   /**
-   * Reads a cached {@code .ziphash}. As in go, a value is usable only if it has no NUL byte and
-   * is 47 characters long after trimming spaces; otherwise it counts as missing.
+   * Reads a cached {@code .ziphash} under its shared lock, as go does. As in go, a value is
+   * usable only if it has no NUL byte and is 47 characters long after trimming spaces; otherwise
+   * it counts as missing.
    *
    * @param module the module version
    * @return the hash, or empty
@@ -381,7 +368,7 @@ public final class ModuleCache {
   public Optional<ModuleHash> readZipHash(ModuleVersion module) throws IOException {
     byte[] data;
     try {
-      data = Files.readAllBytes(file(module, "ziphash"));
+      data = LockedFile.read(file(module, "ziphash"));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     }
@@ -405,13 +392,9 @@ public final class ModuleCache {
   }
 
   /**
-   * Creates an empty temporary file beside a cache file ({@code <v>.<suffix><random>.tmp}), for
-   * a download that will be {@linkplain #commitZip committed} or deleted.
-   *
-   * @param module the module version
-   * @param suffix the suffix of the final file, for example {@code "zip"}
-   * @return the new empty file
-   * @throws IOException if it cannot be created
+   * Creates an empty temporary file beside a cache file ({@code <v>.<suffix><random>.tmp}, mode
+   * {@code 0666} minus the umask, as go's tempFile). Call with the version lock held when the
+   * file is a zip: go removes stale ones under that lock.
    */
   Path newTempFile(ModuleVersion module, String suffix) throws IOException {
     Path target = file(module, suffix);
@@ -420,38 +403,30 @@ public final class ModuleCache {
   }
 
   /**
-   * Commits a verified zip: writes {@code <v>.ziphash} (no newline), then renames the temporary
-   * zip to {@code <v>.zip}. Call only with the module's {@linkplain #lock lock} held.
-   *
-   * @param module the module version
-   * @param tempZip a temporary file from {@link #newTempFile}, already verified
-   * @param hash the zip's verified hash
-   * @return the final zip path
-   * @throws IOException if the files cannot be written
+   * go's hashZip tail: writes {@code <v>.ziphash} (no newline) in place under its own lock, as go
+   * does (truncate, reserve the size zero-filled, write). Call with the version lock held.
    */
-  Path commitZip(ModuleVersion module, Path tempZip, ModuleHash hash) throws IOException {
-    writeAtomically(file(module, "ziphash"), hash.toString().getBytes(StandardCharsets.US_ASCII));
+  void writeZipHash(ModuleVersion module, ModuleHash hash) throws IOException {
+    byte[] data = hash.toString().getBytes(StandardCharsets.US_ASCII);
+    Path f = file(module, "ziphash");
+    Files.createDirectories(f.getParent());
+    try (LockedFile lf = LockedFile.edit(f)) {
+      lf.truncate(0);
+      lf.truncate(data.length);
+      lf.writeAt(data, 0);
+    }
+  }
+
+  /** Renames a verified temporary zip into place. Call with the version lock held. */
+  Path commitZip(ModuleVersion module, Path tempZip) throws IOException {
     Path zip = file(module, "zip");
     move(tempZip, zip);
     return zip;
   }
 
   /**
-   * Writes the {@code .ziphash} of a cached zip whose hash file was lost (go re-hashes the zip
-   * in that case).
-   *
-   * @param module the module version
-   * @param hash the verified hash
-   * @throws IOException if it cannot be written
-   */
-  void writeZipHash(ModuleVersion module, ModuleHash hash) throws IOException {
-    writeAtomically(file(module, "ziphash"), hash.toString().getBytes(StandardCharsets.US_ASCII));
-  }
-
-  /**
-   * Deletes leftover {@code <v>.zip*.tmp} files of earlier runs. Call only with the lock held.
-   *
-   * @param module the module version
+   * go's stale temp-file cleanup: deletes {@code <v>.zip*.tmp} files of earlier runs. Only safe
+   * with the version lock held (their writers then are no longer active).
    */
   void deleteStaleTemps(ModuleVersion module) {
     Path z = file(module, "zip");
@@ -490,54 +465,58 @@ public final class ModuleCache {
   }
 
   /**
-   * Extracts the cached zip under the lock, as go does: stale {@code <dir>.tmp-*} and partial
-   * trees are removed, {@code .partial} is created, the zip is extracted, {@code .partial} is
-   * removed and the tree is made read-only (unless writable trees were asked for).
+   * go's unzip, with the version lock held by the caller: unless the tree is complete, stale
+   * {@code <dir>.tmp-*} and partial trees are removed, {@code .partial} is created, the zip is
+   * extracted, {@code .partial} is removed and the tree is made read-only (unless writable trees
+   * were asked for).
    */
-  @SuppressWarnings("try")
-  Path extract(ModuleVersion module, Unzipper unzipper) throws IOException {
+  Path extractLocked(ModuleVersion module, Unzipper unzipper) throws IOException {
     Path dir = extractedDir(module);
-    try (CacheLock ignored = lock(module)) {
-      if (isExtracted(module)) {
-        return dir;
-      }
-      Path parent = dir.getParent();
-      String tmpPrefix = dir.getFileName().toString() + ".tmp-";
-      if (Files.isDirectory(parent)) {
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(parent)) {
-          for (Path p : ds) {
-            if (p.getFileName().toString().startsWith(tmpPrefix)) {
+    if (isExtracted(module)) {
+      return dir;
+    }
+    // Trees of old go releases (before 1.16) and half-extracted trees: their writers held this
+    // lock, so they are gone.
+    Path parent = dir.getParent();
+    String tmpPrefix = dir.getFileName().toString() + ".tmp-";
+    if (Files.isDirectory(parent)) {
+      try (DirectoryStream<Path> ds = Files.newDirectoryStream(parent)) {
+        for (Path p : ds) {
+          if (p.getFileName().toString().startsWith(tmpPrefix)) {
+            try {
               removeAll(p);
+            } catch (IOException | UncheckedIOException e) {
+              // best effort, as in go
             }
           }
         }
       }
-      if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-        removeAll(dir);
-      }
-      Files.createDirectories(parent);
-      Path partial = file(module, "partial");
-      Files.createDirectories(partial.getParent());
-      Files.write(partial, new byte[0]);
-      try {
-        unzipper.unzip(file(module, "zip"), dir);
-      } catch (IOException | RuntimeException e) {
-        try {
-          removeAll(dir);
-          Files.deleteIfExists(partial);
-        } catch (IOException suppressed) {
-          e.addSuppressed(suppressed);
-        }
-        throw e;
-      }
-      Files.delete(partial);
-      // Like go's MkdirAll(dir, 0777): the tree's root gets the mode of a fresh directory.
-      setFreshDirMode(dir);
-      if (!writableTrees) {
-        makeDirsReadOnly(dir);
-      }
-      return dir;
     }
+    if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+      removeAll(dir);
+    }
+    Files.createDirectories(parent);
+    Path partial = file(module, "partial");
+    Files.createDirectories(partial.getParent());
+    Files.write(partial, new byte[0]);
+    try {
+      unzipper.unzip(file(module, "zip"), dir);
+    } catch (IOException | RuntimeException e) {
+      try {
+        removeAll(dir);
+        Files.deleteIfExists(partial);
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+    Files.delete(partial);
+    // Like go's MkdirAll(dir, 0777): the tree's root gets the mode of a fresh directory.
+    setFreshDirMode(dir);
+    if (!writableTrees) {
+      makeDirsReadOnly(dir);
+    }
+    return dir;
   }
 
   private static void setFreshDirMode(Path dir) throws IOException {
@@ -606,9 +585,16 @@ public final class ModuleCache {
   // ---------------------------------------------------------------- locking and writing
 
   /**
-   * Takes the lock that serializes the download and extraction of one module version: an
-   * in-JVM lock plus a file lock on {@code <v>.lock} (which excludes other JVMs using this
-   * library, but not go's {@code flock}; see the class comment).
+   * Takes go's lock on a module version: an exclusive lock on {@code <v>.lock}, the file go's
+   * {@code lockVersion} locks around the download and extraction of that version. It excludes
+   * go, other processes and other threads alike (even through another path to the same cache).
+   * Like go's, it is not reentrant: a thread that already holds it waits forever.
+   *
+   * <pre>{@code
+   * try (ModuleCache.CacheLock lock = cache.lock(mv)) {
+   *   // go cannot download or extract mv meanwhile
+   * }
+   * }</pre>
    *
    * @param module the module version
    * @return the held lock; close it to release
@@ -616,55 +602,26 @@ public final class ModuleCache {
    */
   CacheLock lock(ModuleVersion module) throws IOException {
     Path lockFile = file(module, "lock");
-    ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(lockFile, k -> new ReentrantLock());
-    jvmLock.lock();
-    if (jvmLock.getHoldCount() > 1) {
-      return new CacheLock(jvmLock, null, null);
-    }
-    FileChannel ch = null;
-    try {
-      Files.createDirectories(lockFile.getParent());
-      ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      FileLock fl = ch.lock();
-      return new CacheLock(jvmLock, ch, fl);
-    } catch (IOException | RuntimeException e) {
-      if (ch != null) {
-        ch.close();
-      }
-      jvmLock.unlock();
-      throw e;
-    }
+    Files.createDirectories(lockFile.getParent());
+    return new CacheLock(LockedFile.mutex(lockFile));
   }
 
   /** A held module-version lock; {@link #close()} releases it. */
   static final class CacheLock implements AutoCloseable {
-    private final ReentrantLock jvmLock;
-    private final FileChannel channel;
-    private final FileLock fileLock;
+    private final LockedFile file;
 
-    private CacheLock(ReentrantLock jvmLock, FileChannel channel, FileLock fileLock) {
-      this.jvmLock = jvmLock;
-      this.channel = channel;
-      this.fileLock = fileLock;
+    private CacheLock(LockedFile file) {
+      this.file = file;
     }
 
     /**
      * Releases the lock.
      *
-     * @throws IOException if the file lock cannot be released
+     * @throws IOException if the lock cannot be released
      */
     @Override
     public void close() throws IOException {
-      try {
-        if (fileLock != null) {
-          fileLock.release();
-        }
-        if (channel != null) {
-          channel.close();
-        }
-      } finally {
-        jvmLock.unlock();
-      }
+      file.close();
     }
   }
 

@@ -58,8 +58,8 @@ import org.slf4j.LoggerFactory;
  * <p><b>State shared with go.</b> The latest verified signed tree head is kept where go keeps it,
  * {@code $GOPATH/pkg/sumdb/<name>/latest}, and lookup answers and tiles are cached in go's layout
  * under {@code $GOMODCACHE/cache/download/sumdb/<name>/}, so go and this library reuse each other's
- * work and check each other's tree heads. Only verified data is written, and every file is
- * written to a temporary file first and renamed into place.
+ * work and check each other's tree heads. Only verified data is written, in place under go's
+ * lock on the file, as go writes it.
  *
  * <p><b>Reaching the database.</b> With an explicit URL ({@link ChecksumDb#url()}) the database is
  * used directly. Otherwise each proxy of the route is asked for
@@ -86,10 +86,12 @@ import org.slf4j.LoggerFactory;
  * than as go's {@code downloaded inconsistent tile}; a same-size fork needs no tiles at all. (2)
  * Tiles read only to check a tree that has not been accepted are cached only once it is. (3) A
  * damaged cached lookup answer is fetched again instead of failing. (4) A record that does not
- * mention the module version is refused, as newer go does (go 1.19 accepted it silently). (5) The
- * {@code latest} file is compare-and-swapped under a lock shared by the instances of this JVM;
- * the JDK cannot take go's {@code flock}, so against a concurrently running go the file is only
- * guaranteed to be whole and to hold a verified tree, not the newest one.
+ * mention the module version is refused, as newer go does (go 1.19 accepted it silently).
+ *
+ * <p><b>Shared with go, for real.</b> The {@code latest} file and the cached lookups and tiles are
+ * read and written under the locks go takes on them ({@code flock(2)}, as
+ * cmd/go/internal/lockedfile), and {@code latest} is compare-and-swapped inside its lock, so when
+ * go, other processes and this JVM update it at once the stored tree never goes backwards.
  */
 public final class ChecksumDatabase implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ChecksumDatabase.class);
@@ -414,9 +416,17 @@ public final class ChecksumDatabase implements AutoCloseable {
       throw new GoProxyException("cannot validate record " + id + " in tree of size "
           + cur.tree().size());
     }
-    Hash leaf = new TileHashReader(cur.tree(), tiles)
-        .readHashes(new long[] {Tlog.storedHashIndex(0, id)}).get(0);
+    SumdbTiles.Tracked reader = tiles.tracked(tiles);
+    Hash leaf;
+    try {
+      leaf = new TileHashReader(cur.tree(), reader)
+          .readHashes(new long[] {Tlog.storedHashIndex(0, id)}).get(0);
+    } catch (IOException | RuntimeException e) {
+      reader.forgetUnsaved();
+      throw e;
+    }
     if (!leaf.equals(Hash.ofRecord(r.text()))) {
+      reader.forgetUnsaved();
       throw new GoProxyException("cannot authenticate record data in server response");
     }
     return new Verified(id, new String(r.text(), StandardCharsets.UTF_8), cur.tree().size());
@@ -544,16 +554,20 @@ public final class ChecksumDatabase implements AutoCloseable {
               + " different users (a fork)."));
     }
     SumdbTiles.Deferred deferred = tiles.deferred();
-    TileHashReader reader = new TileHashReader(newer, deferred);
+    SumdbTiles.Tracked tracked = tiles.tracked(deferred);
+    TileHashReader reader = new TileHashReader(newer, tracked);
     Hash h;
     try {
       h = Tlog.treeHash(older.size(), reader);
     } catch (SumdbSecurityException e) {
+      tracked.forgetUnsaved();
       throw e;
     } catch (GoProxyException e) {
+      tracked.forgetUnsaved();
       throw new GoProxyException("checking tree#" + older.size() + " against tree#" + newer.size()
           + ": " + e.getMessage(), e, e.attempts());
     } catch (IOException | IllegalArgumentException e) {
+      tracked.forgetUnsaved();
       throw new GoProxyException("checking tree#" + older.size() + " against tree#" + newer.size()
           + ": " + e.getMessage(), e);
     }
@@ -567,6 +581,7 @@ public final class ChecksumDatabase implements AutoCloseable {
     } catch (IOException | IllegalArgumentException e) {
       proof = List.of(); // the mismatch itself is the evidence; the proof is a courtesy
     }
+    tracked.forgetUnsaved();
     String seen = olderIsLatest
         ? "The tree of size " + newer.size() + " just received does not extend the tree of size "
             + older.size() + " verified earlier"

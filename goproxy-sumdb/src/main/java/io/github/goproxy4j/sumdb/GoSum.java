@@ -1,10 +1,9 @@
 package io.github.goproxy4j.sumdb;
 
-import io.github.goproxy4j.internal.AtomicFiles;
-
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.Version;
 import io.github.goproxy4j.internal.GoText;
+import io.github.goproxy4j.sumdb.internal.LockedFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -313,13 +312,19 @@ public final class GoSum {
   }
 
   /**
-   * Writes {@link #format()} to a file atomically (temporary file, then rename).
+   * Writes {@link #format()} to a file as the go command updates go.sum
+   * ({@code lockedfile.Transform}): under go's exclusive lock on the file ({@code flock(2)} on
+   * Linux and macOS, {@code LockFileEx} on Windows), rewritten in place, so the file keeps its
+   * mode and owner and a go command editing it at the same time is serialized with this write
+   * rather than lost. A new file gets mode {@code 0666} minus the umask, as go's. A growing file
+   * gets its new tail first and a failed write puts the old content back, as in go.
    *
-   * @param file the go.sum file
-   * @throws IOException if writing fails; the old file is then untouched
+   * @param file the go.sum file; its directory must exist
+   * @throws IOException if writing fails
    */
   public void write(Path file) throws IOException {
-    AtomicFiles.write(file, format().getBytes(StandardCharsets.UTF_8));
+    byte[] data = format().getBytes(StandardCharsets.UTF_8);
+    LockedFile.transform(file, old -> data);
   }
 
   private static int compareBytes(String a, String b) {

@@ -1,21 +1,13 @@
 package io.github.goproxy4j.sumdb;
 
-import io.github.goproxy4j.internal.AtomicFiles;
-
+import io.github.goproxy4j.sumdb.internal.LockedFile;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * The on-disk state of one checksum database, in the go command's layout so that go and this
@@ -29,17 +21,17 @@ import java.util.concurrent.ConcurrentMap;
  *       {@code $GOMODCACHE/cache/download/sumdb/...}).
  * </ul>
  *
- * <p>Every file appears whole or not at all (temporary file + atomic rename). An empty file reads
- * as missing, as in go. The {@code latest} file is updated with a compare-and-swap under a lock
- * shared by every instance in this JVM; across processes (a concurrently running go) the rename
- * keeps the file whole, and each writer only ever replaces a tree by a newer one it has checked.
+ * <p>Every file is read and written under the lock go takes on it (cmd/go/internal/lockedfile,
+ * {@link LockedFile}): a shared lock to read, an exclusive one to write in place, as go's
+ * {@code ReadConfig}/{@code WriteConfig}/{@code ReadCache}/{@code WriteCache} do, so a reader
+ * never sees a half-written file and go, other processes and other threads are serialized. An
+ * empty file reads as missing, as in go. The {@code latest} file is compare-and-swapped inside its
+ * lock: a writer whose view is out of date gets a conflict, merges the newer tree and tries again,
+ * so the stored tree never goes backwards.
  */
 final class SumdbStore {
   /** Local cache files larger than this are ignored (a lookup answer is far smaller). */
   static final int MAX_CACHE_FILE = 4 << 20;
-
-  /** One lock per {@code latest} file in this JVM, shared by all instances. */
-  private static final ConcurrentMap<Path, Object> CONFIG_LOCKS = new ConcurrentHashMap<>();
 
   private final Path latestFile;
   private final Path cacheRoot;
@@ -83,13 +75,14 @@ final class SumdbStore {
    * @return false on a write conflict (someone else stored a different note meanwhile)
    */
   boolean compareAndSwapLatest(byte[] oldValue, byte[] newValue) throws IOException {
-    Object lock = CONFIG_LOCKS.computeIfAbsent(latestFile, p -> new Object());
-    synchronized (lock) {
-      byte[] current = readLatest();
+    createParent(latestFile);
+    try (LockedFile f = LockedFile.edit(latestFile)) {
+      byte[] current = f.readAll();
       if (current.length != 0 && !Arrays.equals(current, oldValue)) {
         return false;
       }
-      writeAtomically(latestFile, newValue);
+      f.truncate(0);
+      f.writeAt(newValue, 0);
       return true;
     }
   }
@@ -106,18 +99,26 @@ final class SumdbStore {
   }
 
   /**
-   * Writes a cache file atomically. Only verified data may be passed.
+   * Writes a cache file in place under its lock, as go's {@code WriteCache}. Only verified data
+   * may be passed.
    *
    * @param remotePath as for {@link #readCache(String)}
    * @param data the verified bytes
    */
   void writeCache(String remotePath, byte[] data) throws IOException {
-    writeAtomically(under(cacheRoot, remotePath), data);
+    Path file = under(cacheRoot, remotePath);
+    createParent(file);
+    LockedFile.write(file, data);
   }
 
+  /** go's lockedfile.Read, with a size bound; empty (go: being created) reads as missing. */
   private static Optional<byte[]> readFile(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] data = in.readNBytes(MAX_CACHE_FILE + 1);
+    try (LockedFile f = LockedFile.openShared(file)) {
+      long size = f.size();
+      if (size == 0 || size > MAX_CACHE_FILE) {
+        return Optional.empty();
+      }
+      byte[] data = f.readAll();
       if (data.length == 0 || data.length > MAX_CACHE_FILE) {
         return Optional.empty();
       }
@@ -132,16 +133,13 @@ final class SumdbStore {
     }
   }
 
-  /** Writes {@code data} to a temporary file next to {@code file}, then renames it into place. */
-  static void writeAtomically(Path file, byte[] data) throws IOException {
+  private static void createParent(Path file) throws IOException {
     Path dir = file.getParent();
     try {
       Files.createDirectories(dir);
     } catch (FileAlreadyExistsException e) {
       throw new IOException("cannot create directory " + dir + ": a file is in the way", e);
     }
-    // createTempFile makes 0600 files; go's are 0666 minus the umask (usually 0644)
-    AtomicFiles.write(file, data, AtomicFiles.Option.READABLE_BY_ALL);
   }
 
   /** Resolves a slash-separated relative path under root, refusing anything that escapes it. */

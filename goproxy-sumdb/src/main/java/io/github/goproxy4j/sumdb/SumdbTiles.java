@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * written to the cache ({@link #saveTiles}).
  *
  * <p>A download stays in memory until its tile has been authenticated and written to disk; after
- * that the disk copy is used. A download that never authenticates stays in memory too, so a bad
- * tile is not fetched again and again.
+ * that the disk copy is used. A check that fails forgets the unsaved tiles it read
+ * ({@link Tracked#forgetUnsaved()}), so a tile that did not authenticate is fetched again by a
+ * later lookup instead of failing every lookup for the client's lifetime.
  */
 final class SumdbTiles implements TileReader {
   private static final Logger LOG = LoggerFactory.getLogger(SumdbTiles.class);
@@ -259,6 +260,55 @@ final class SumdbTiles implements TileReader {
       SumdbTiles.this.saveTiles(tiles, data);
       tiles.clear();
       data.clear();
+    }
+  }
+
+  /**
+   * A view through {@code delegate} (this reader or a {@link Deferred} one) that remembers which
+   * tiles it read, so that a check that fails can forget them.
+   */
+  Tracked tracked(TileReader delegate) {
+    return new Tracked(delegate);
+  }
+
+  /** See {@link #tracked(TileReader)}. */
+  final class Tracked implements TileReader {
+    private final TileReader delegate;
+    private final Set<String> read = ConcurrentHashMap.newKeySet();
+
+    private Tracked(TileReader delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public int height() {
+      return delegate.height();
+    }
+
+    @Override
+    public List<byte[]> readTiles(List<Tile> wanted) throws IOException {
+      for (Tile t : wanted) {
+        read.add(t.path());
+      }
+      return delegate.readTiles(wanted);
+    }
+
+    @Override
+    public void saveTiles(List<Tile> t, List<byte[]> d) {
+      delegate.saveTiles(t, d);
+    }
+
+    /**
+     * Drops the finished in-memory downloads of the tiles read through this view (authenticated
+     * tiles are on disk already): the check failed, so any of them may be what failed it.
+     */
+    void forgetUnsaved() {
+      for (String path : read) {
+        CompletableFuture<byte[]> f = downloads.get(path);
+        if (f != null && f.isDone()) {
+          downloads.remove(path, f);
+        }
+      }
     }
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.goproxy4j.env.ChecksumDb;
 import io.github.goproxy4j.env.FallbackMode;
@@ -14,6 +15,8 @@ import io.github.goproxy4j.env.NotFoundException;
 import io.github.goproxy4j.env.ProxyEntry;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.sumdb.note.SignerKey;
+import io.github.goproxy4j.testing.GoFlock;
+import io.github.goproxy4j.testing.GoTool;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +24,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import okio.Buffer;
@@ -290,6 +298,26 @@ class ChecksumDatabaseTest {
     assertEquals(List.of(), cacheFiles());
   }
 
+  /**
+   * Defect 7: a tile that once failed authentication is not kept in memory; once the server is
+   * fixed the same instance verifies (it used to fail until restart).
+   */
+  @Test
+  void tileThatFailedAuthenticationIsFetchedAgainLater() throws Exception {
+    addThree();
+    byte[] tile = fake.tileData("tile/8/0/000.p/3");
+    tile[40] ^= 0x10;
+    fake.fault = p -> p.equals("/tile/8/0/000.p/3") ? SumdbFakeDb.bytes(200, tile) : null;
+    try (ChecksumDatabase db = client(fake)) {
+      GoProxyException e = assertThrows(GoProxyException.class, () -> db.lookup(mv("rsc.io/quote", "v1.5.2")));
+      assertEquals("rsc.io/quote@v1.5.2: downloaded inconsistent tile", e.getMessage());
+      fake.fault = p -> null;
+      assertEquals(Z1, db.lookup(mv("rsc.io/quote", "v1.5.2")).zipHash().toString());
+      assertEquals(Z2, db.lookup(mv("example.com/a", "v1.0.0")).zipHash().toString());
+    }
+    assertArrayEquals(fake.tileData("tile/8/0/000.p/3"), Files.readAllBytes(cached("tile/8/0/000.p/3")));
+  }
+
   @Test
   void tileOfWrongSizeIsRefusedAndNotCached() throws Exception {
     addThree();
@@ -531,5 +559,45 @@ class ChecksumDatabaseTest {
   void builderRequiresTransportAndDatabase() {
     assertThrows(IllegalStateException.class, () -> ChecksumDatabase.builder().checksumDb(fake.checksumDb()).build());
     assertThrows(IllegalStateException.class, () -> ChecksumDatabase.builder().transport(transport).build());
+  }
+
+  /**
+   * Defect 9: while a go process holds its lock on {@code latest} to store a newer tree, a lookup
+   * that saw an older (but newer than stored) tree waits, then keeps go's newer tree instead of
+   * replacing it: the stored tree never goes backwards.
+   */
+  @Test
+  void storedTreeNeverGoesBackwardsWhenGoUpdatesItAtTheSameTime() throws Exception {
+    String os = System.getProperty("os.name");
+    assumeTrue(os.startsWith("Linux") || os.startsWith("Mac"));
+    GoTool.assumeGo();
+    addThree();
+    try (ChecksumDatabase db = client(fake)) {
+      db.lookup(mv("rsc.io/quote", "v1.5.2"));
+    }
+    for (int i = 0; i < 10; i++) {
+      fake.add("example.com/n" + i, "v1.0.0", Z2, M1);
+    }
+    for (int i = 0; i < 10; i++) {
+      fake.add("example.com/o" + i, "v1.0.0", Z2, M1);
+    }
+    Path goWrites = tmp.resolve("go-latest");
+    Files.writeString(goWrites, fake.signedTree(23));
+    fake.signedSize = 13;
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try (GoFlock.Holder go = GoFlock.hold(GoFlock.binary(), latestFile(), goWrites)) {
+      go.awaitLocked();
+      Future<SumdbLookup> java = pool.submit(() -> {
+        try (ChecksumDatabase db = client(fake)) {
+          return db.lookup(mv("example.com/n5", "v1.0.0"));
+        }
+      });
+      assertThrows(TimeoutException.class, () -> java.get(700, TimeUnit.MILLISECONDS));
+      go.release();
+      assertEquals(8, java.get(10, TimeUnit.SECONDS).recordId());
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(fake.signedTree(23), Files.readString(latestFile()));
   }
 }

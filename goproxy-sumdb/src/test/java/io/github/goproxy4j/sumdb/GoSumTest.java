@@ -4,17 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.goproxy4j.module.ModuleVersion;
+import io.github.goproxy4j.testing.GoFlock;
+import io.github.goproxy4j.testing.GoTool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,5 +146,56 @@ class GoSumTest {
     assertThrows(IllegalArgumentException.class, () -> GoSum.empty().with("a b", "v1.0.0", H1));
     assertThrows(IllegalArgumentException.class, () -> GoSum.empty().with("a", "", H1));
     assertThrows(IllegalArgumentException.class, () -> GoSum.empty().with("a", "v1.0.0", null));
+  }
+
+  private static boolean linuxOrMac() {
+    String os = System.getProperty("os.name");
+    return os.startsWith("Linux") || os.startsWith("Mac");
+  }
+
+  /** Defect 5: go.sum keeps its mode (it was left 0600) and its inode, as go's in-place edit. */
+  @Test
+  void writeKeepsTheFilesModeAndIdentity(@TempDir Path dir) throws IOException {
+    assumeTrue(linuxOrMac());
+    Path f = dir.resolve("go.sum");
+    Files.writeString(f, "example.com/a v1.0.0 " + H1 + "\n");
+    Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-rw-r--"));
+    Object inode = Files.getAttribute(f, "unix:ino");
+    GoSum.read(f).with("example.com/b", "v1.0.0", H2).write(f);
+    assertEquals("rw-rw-r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
+    assertEquals(inode, Files.getAttribute(f, "unix:ino"));
+    assertEquals(2, GoSum.read(f).size());
+    GoSum.empty().with("example.com/c", "v1.0.0", H3).write(f);
+    assertEquals("example.com/c v1.0.0 " + H3 + "\n", Files.readString(f));
+    assertEquals("rw-rw-r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
+  }
+
+  /**
+   * Defect 5: go.sum is written under go's lock. While a go process holds it (editing go.sum, as
+   * lockedfile.Transform does), write waits, and goes after go's edit instead of being lost to it.
+   */
+  @Test
+  void writeWaitsForGosLockOnGoSum(@TempDir Path dir) throws Exception {
+    assumeTrue(linuxOrMac());
+    GoTool.assumeGo();
+    Path f = dir.resolve("go.sum");
+    Files.writeString(f, "");
+    Path goEdit = dir.resolve("go-edit");
+    Files.writeString(goEdit, "example.com/go v1.0.0 " + H1 + "\n");
+    GoSum mine = GoSum.empty().with("example.com/java", "v1.0.0", H2);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try (GoFlock.Holder go = GoFlock.hold(GoFlock.binary(), f, goEdit)) {
+      go.awaitLocked();
+      Future<?> java = pool.submit(() -> {
+        mine.write(f);
+        return null;
+      });
+      assertThrows(TimeoutException.class, () -> java.get(500, TimeUnit.MILLISECONDS));
+      go.release();
+      java.get(10, TimeUnit.SECONDS);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(mine.format(), Files.readString(f));
   }
 }

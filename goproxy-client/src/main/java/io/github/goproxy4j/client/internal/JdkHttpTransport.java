@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -343,10 +344,14 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
           + Redaction.text(e.getMessage()), e);
     }
     HttpResponse<InputStream> r;
+    // The handler must not capture this transport: the JDK 17 HttpClient keeps it reachable from
+    // its selector thread, and through it the client facade, so the client would never be
+    // collected and its thread and connections would outlive close() (found by the soak test).
+    Duration stall = settings.readStallTimeout();
+    Duration body = settings.bodyTimeout();
+    String redacted = Redaction.redacted(uri);
     try {
-      r = client.send(b.build(),
-          info -> new StreamingBody(settings.readStallTimeout(), settings.bodyTimeout(),
-              Redaction.redacted(uri)));
+      r = client.send(b.build(), info -> new StreamingBody(stall, body, redacted));
     } catch (HttpConnectTimeoutException e) {
       // the JDK reports this too when the request timeout expires while still connecting
       throw new GoProxyException("Get \"" + shown + "\": dial tcp " + hostPort(uri)

@@ -1,0 +1,242 @@
+package io.github.goproxy4j.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A small Go program, built by the test with the installed go, that takes the same
+ * {@code flock(2)} lock the go command takes on its cache files (cmd/go/internal/lockedfile uses
+ * {@code syscall.Flock} with {@code LOCK_EX}/{@code LOCK_SH}): it can hold a lock while the test
+ * watches what Java does, write a file in place while holding it (as {@code lockedfile.Edit}
+ * users do), or probe whether a lock is free.
+ *
+ * <pre>{@code
+ * Path bin = GoFlock.binary();
+ * try (GoFlock.Holder go = GoFlock.hold(bin, lockFile, null)) {
+ *   go.awaitLocked();
+ *   // ... Java must now wait for the lock ...
+ *   go.release();
+ * }
+ * assertEquals("free", GoFlock.probe(bin, lockFile));
+ * }</pre>
+ */
+public final class GoFlock {
+  private GoFlock() {}
+
+  private static final String SOURCE = String.join("\n",
+      "package main",
+      "",
+      "import (",
+      "\t\"bufio\"",
+      "\t\"fmt\"",
+      "\t\"os\"",
+      "\t\"syscall\"",
+      ")",
+      "",
+      "// flock hold FILE [CONTENT]: lock FILE exclusively, print \"locked\", wait for a line on",
+      "// stdin, write CONTENT's bytes over FILE in place if given, print \"done\", unlock.",
+      "// flock try FILE: print \"free\" or \"busy\" (a non-blocking exclusive lock).",
+      "func main() {",
+      "\tf, err := os.OpenFile(os.Args[2], os.O_RDWR|os.O_CREATE, 0o666)",
+      "\tif err != nil {",
+      "\t\tfmt.Fprintln(os.Stderr, err)",
+      "\t\tos.Exit(2)",
+      "\t}",
+      "\tfd := int(f.Fd())",
+      "\tswitch os.Args[1] {",
+      "\tcase \"try\":",
+      "\t\tif err := syscall.Flock(fd, syscall.LOCK_EX|syscall.LOCK_NB); err != nil {",
+      "\t\t\tfmt.Println(\"busy\")",
+      "\t\t\treturn",
+      "\t\t}",
+      "\t\tfmt.Println(\"free\")",
+      "\tcase \"hold\":",
+      "\t\tif err := syscall.Flock(fd, syscall.LOCK_EX); err != nil {",
+      "\t\t\tfmt.Fprintln(os.Stderr, err)",
+      "\t\t\tos.Exit(2)",
+      "\t\t}",
+      "\t\tfmt.Println(\"locked\")",
+      "\t\tbufio.NewReader(os.Stdin).ReadString('\\n')",
+      "\t\tif len(os.Args) > 3 {",
+      "\t\t\tdata, err := os.ReadFile(os.Args[3])",
+      "\t\t\tif err == nil {",
+      "\t\t\t\terr = f.Truncate(0)",
+      "\t\t\t}",
+      "\t\t\tif err == nil {",
+      "\t\t\t\t_, err = f.WriteAt(data, 0)",
+      "\t\t\t}",
+      "\t\t\tif err != nil {",
+      "\t\t\t\tfmt.Fprintln(os.Stderr, err)",
+      "\t\t\t\tos.Exit(2)",
+      "\t\t\t}",
+      "\t\t}",
+      "\t\tfmt.Println(\"done\")",
+      "\t\tsyscall.Flock(fd, syscall.LOCK_UN)",
+      "\t}",
+      "}",
+      "");
+
+  private static Path built;
+
+  /**
+   * Returns the program, built once per JVM into a temporary directory removed at exit (skip the
+   * test first with {@link GoTool#assumeGo()}).
+   *
+   * @return the executable
+   */
+  public static synchronized Path binary() {
+    if (built == null) {
+      try {
+        Path work = Files.createTempDirectory("goflock");
+        built = build(work);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(work)));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return built;
+  }
+
+  private static void deleteTree(Path dir) {
+    try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+      s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+        p.toFile().setWritable(true);
+        p.toFile().delete();
+      });
+    } catch (IOException | UncheckedIOException e) {
+      // best effort at exit
+    }
+  }
+
+  /**
+   * Builds the program into a directory (skip the test first with {@link GoTool#assumeGo()}).
+   *
+   * @param work a scratch directory
+   * @return the executable
+   */
+  public static Path build(Path work) {
+    try {
+      Path src = work.resolve("goflock-src");
+      Files.createDirectories(src);
+      Files.writeString(src.resolve("main.go"), SOURCE, StandardCharsets.UTF_8);
+      Files.writeString(src.resolve("go.mod"), "module goflock\n\ngo 1.19\n", StandardCharsets.UTF_8);
+      Path bin = work.resolve("goflock");
+      GoTool.run(src, GoTool.hermeticEnv(work.resolve("goflock-env")), 300, "build", "-o",
+          bin.toString(), ".").requireOk();
+      return bin;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Tries to take the lock without waiting.
+   *
+   * @param bin the program from {@link #build}
+   * @param file the lock file
+   * @return {@code "free"} or {@code "busy"}
+   */
+  public static String probe(Path bin, Path file) {
+    GoTool.Result r = GoTool.exec(file.getParent(), System.getenv(), 60, null, bin.toString(),
+        "try", file.toString());
+    r.requireOk();
+    return r.stdout().strip();
+  }
+
+  /**
+   * Starts a process that locks {@code file} and holds the lock until {@link Holder#release()}.
+   *
+   * @param bin the program from {@link #build}
+   * @param file the file to lock (created if missing)
+   * @param content if not null, a file whose bytes are written over {@code file}, in place,
+   *     after release is asked for and before the lock is dropped
+   * @return the running holder
+   */
+  public static Holder hold(Path bin, Path file, Path content) {
+    List<String> cmd = new ArrayList<>(List.of(bin.toString(), "hold", file.toString()));
+    if (content != null) {
+      cmd.add(content.toString());
+    }
+    try {
+      Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      return new Holder(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A running lock holder; closing it releases the lock and ends the process. */
+  public static final class Holder implements AutoCloseable {
+    private final Process process;
+    private final BufferedReader out;
+    private final OutputStream in;
+
+    private Holder(Process process) {
+      this.process = process;
+      this.out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+          StandardCharsets.UTF_8));
+      this.in = process.getOutputStream();
+    }
+
+    /** Blocks until the process holds the lock. */
+    public void awaitLocked() {
+      expect("locked");
+    }
+
+    /** Asks the process to (write and) release the lock, and waits until it has. */
+    public void release() {
+      try {
+        in.write('\n');
+        in.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      expect("done");
+      waitFor();
+    }
+
+    private void expect(String line) {
+      try {
+        String got = out.readLine();
+        if (!line.equals(got)) {
+          throw new AssertionError("goflock printed " + got + ", want " + line);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    private void waitFor() {
+      try {
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+          throw new AssertionError("goflock did not exit");
+        }
+        if (process.exitValue() != 0) {
+          throw new AssertionError("goflock exited " + process.exitValue());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted", e);
+      }
+    }
+
+    @Override
+    public void close() {
+      process.destroyForcibly();
+      try {
+        process.waitFor(60, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package io.github.goproxy4j.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.goproxy4j.module.ModuleVersion;
+import io.github.goproxy4j.testing.GoFlock;
+import io.github.goproxy4j.testing.GoTool;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@SuppressWarnings("try")
+/** ModuleCache's locking: go's flock on {@code <v>.lock}, shared with go and across paths. */
+class ModuleCacheTest {
+  private static final ExecutorService POOL = Executors.newCachedThreadPool();
+  private static final ModuleVersion M = ModuleVersion.parse("example.com/m@v1.0.0");
+
+  @TempDir Path tmp;
+
+  @AfterEach
+  void tearDown() throws IOException {
+    ModuleCache.removeAll(tmp);
+  }
+
+  @AfterAll
+  static void stop() {
+    POOL.shutdownNow();
+  }
+
+  private static boolean linuxOrMac() {
+    String os = System.getProperty("os.name");
+    return os.startsWith("Linux") || os.startsWith("Mac");
+  }
+
+  /** A go process holding the version lock makes the cache wait (the JDK's fcntl lock did not). */
+  @Test
+  void versionLockWaitsWhileGoHoldsIt() throws Exception {
+    assumeTrue(linuxOrMac());
+    GoTool.assumeGo();
+    ModuleCache cache = ModuleCache.at(tmp.resolve("modcache"));
+    Path lockFile = cache.file(M, "lock");
+    Files.createDirectories(lockFile.getParent());
+    try (GoFlock.Holder go = GoFlock.hold(GoFlock.binary(), lockFile, null)) {
+      go.awaitLocked();
+      Future<?> java = POOL.submit(() -> {
+        cache.lock(M).close();
+        return null;
+      });
+      assertThrows(TimeoutException.class, () -> java.get(500, TimeUnit.MILLISECONDS));
+      go.release();
+      java.get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  /** While the cache holds the version lock, go cannot take it. */
+  @Test
+  void goWaitsWhileTheCacheHoldsTheLock() throws Exception {
+    assumeTrue(linuxOrMac());
+    GoTool.assumeGo();
+    ModuleCache cache = ModuleCache.at(tmp.resolve("modcache"));
+    try (ModuleCache.CacheLock held = cache.lock(M)) {
+      assertEquals("busy", GoFlock.probe(GoFlock.binary(), cache.file(M, "lock")));
+    }
+    assertEquals("free", GoFlock.probe(GoFlock.binary(), cache.file(M, "lock")));
+  }
+
+  /**
+   * Defect 6: the same cache reached through a symbolic link is one lock; it used to throw
+   * OverlappingFileLockException.
+   */
+  @Test
+  void sameCacheThroughASymlinkWaitsInsteadOfFailing() throws Exception {
+    Path real = Files.createDirectories(tmp.resolve("real"));
+    Path link = Files.createSymbolicLink(tmp.resolve("link"), real);
+    ModuleCache a = ModuleCache.at(real);
+    ModuleCache b = ModuleCache.at(link);
+    ModuleCache.CacheLock held = a.lock(M);
+    Future<?> other = POOL.submit(() -> {
+      b.lock(M).close();
+      return null;
+    });
+    try {
+      assertThrows(TimeoutException.class, () -> other.get(500, TimeUnit.MILLISECONDS));
+    } finally {
+      held.close();
+    }
+    other.get(10, TimeUnit.SECONDS);
+    assertTrue(Files.exists(a.file(M, "lock")));
+  }
+}

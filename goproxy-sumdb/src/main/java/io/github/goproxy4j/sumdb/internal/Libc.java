@@ -1,0 +1,86 @@
+package io.github.goproxy4j.sumdb.internal;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLong;
+import com.sun.jna.Platform;
+
+/**
+ * The few C library calls {@link LockedFile} needs on Linux and macOS, through JNA's direct
+ * mapping: a file descriptor of our own (so {@code flock(2)} locks belong to it, as go's do), the
+ * lock, and positional I/O on that descriptor.
+ *
+ * <p>Why not the JDK: {@code FileChannel.lock} is an {@code fcntl} record lock on Linux and macOS,
+ * which does not exclude the {@code flock} locks the go command takes, and the JDK offers no way
+ * to call {@code flock} or to reach a channel's descriptor.
+ *
+ * <p>{@code open} is variadic in C; it is only ever called with the two fixed arguments (no
+ * {@code O_CREAT}), which every ABI passes the same way, so the mapping is safe on Apple silicon
+ * too. Files are created beforehand through the JDK.
+ */
+final class Libc {
+  static final int O_RDONLY = 0;
+  static final int O_RDWR = 2;
+  static final int LOCK_SH = 1;
+  static final int LOCK_EX = 2;
+  static final int LOCK_NB = 4;
+  static final int LOCK_UN = 8;
+  static final int SEEK_END = 2;
+  static final int ENOENT = 2;
+  static final int EINTR = 4;
+  static final int EACCES = 13;
+  static final int EWOULDBLOCK = Platform.isMac() ? 35 : 11;
+  /** O_CLOEXEC: a child process (go run by a test, a direct fetch) must not inherit a lock. */
+  static final int O_CLOEXEC;
+
+  /** Why the library is not usable, or null. */
+  static final Throwable UNAVAILABLE;
+
+  static {
+    int cloexec;
+    if (Platform.isLinux() && !Platform.isSPARC() && !Platform.ARCH.startsWith("alpha")
+        && !Platform.ARCH.startsWith("hppa")) {
+      cloexec = 0x80000;
+    } else if (Platform.isMac()) {
+      cloexec = 0x1000000;
+    } else if (Platform.isFreeBSD()) {
+      cloexec = 0x100000;
+    } else {
+      cloexec = -1;
+    }
+    O_CLOEXEC = cloexec;
+    Throwable why = null;
+    if (cloexec < 0) {
+      why = new UnsupportedOperationException("flock through JNA is not set up for "
+          + Platform.RESOURCE_PREFIX);
+    } else if (Native.LONG_SIZE != 8) {
+      // off_t is 64 bits only on LP64 systems without large-file variants of the calls.
+      why = new UnsupportedOperationException("flock through JNA needs a 64-bit platform");
+    } else {
+      try {
+        Native.register(Libc.class, Platform.C_LIBRARY_NAME);
+      } catch (LinkageError | RuntimeException e) {
+        why = e;
+      }
+    }
+    UNAVAILABLE = why;
+  }
+
+  private Libc() {}
+
+  static native int open(String path, int flags) throws LastErrorException;
+
+  static native int close(int fd) throws LastErrorException;
+
+  static native int flock(int fd, int operation) throws LastErrorException;
+
+  static native NativeLong pread(int fd, byte[] buf, NativeLong count, long offset)
+      throws LastErrorException;
+
+  static native NativeLong pwrite(int fd, byte[] buf, NativeLong count, long offset)
+      throws LastErrorException;
+
+  static native int ftruncate(int fd, long length) throws LastErrorException;
+
+  static native long lseek(int fd, long offset, int whence) throws LastErrorException;
+}
