@@ -26,19 +26,56 @@ import java.util.Optional;
  * work; matching is case-sensitive; a malformed glob (for example {@code [}) silently matches
  * nothing, as in Go.
  *
- * <p>Parsing never fails and never throws for any string. Globs are compiled once; matching
- * uses no regular expressions and, for the common literal globs, is a prefix comparison.
- * Instances are immutable and thread-safe.
+ * <p>Parsing never fails and never throws for any string. Globs are compiled once and indexed by
+ * their first path element when it is literal, so a path is tried only against the globs filed
+ * under its own first element and the few whose first element is a wildcard; matching uses no
+ * regular expressions and, for the common literal globs, is a prefix comparison. Instances are
+ * immutable and thread-safe.
  */
 public final class ModulePatterns {
   private static final ModulePatterns NONE = new ModulePatterns("", new Glob[0]);
 
   private final String text;
   private final Glob[] globs;
+  /** The globs whose first path element has a meta character: tried for every path. */
+  private final int[] unindexed;
+  /**
+   * The other (well-formed) globs by their literal first element, which a path's first element
+   * must equal: an open-addressing table (keys in byte form, hashed as String.hashCode) so that
+   * a lookup hashes the path's first element in place without allocating.
+   */
+  private final String[] keys;
+  private final int[][] indexed;
 
   private ModulePatterns(String text, Glob[] globs) {
     this.text = text;
     this.globs = globs;
+    java.util.Map<String, List<Integer>> byFirst = new java.util.LinkedHashMap<>();
+    List<Integer> rest = new ArrayList<>();
+    for (int i = 0; i < globs.length; i++) {
+      Glob g = globs[i];
+      if (g.bad) {
+        continue;
+      }
+      String first = g.literalFirstElement();
+      if (first == null) {
+        rest.add(i);
+      } else {
+        byFirst.computeIfAbsent(first, k -> new ArrayList<>()).add(i);
+      }
+    }
+    this.unindexed = rest.stream().mapToInt(Integer::intValue).toArray();
+    int cap = Integer.highestOneBit(Math.max(1, byFirst.size()) * 2 + 1) << 1;
+    this.keys = new String[cap];
+    this.indexed = new int[cap][];
+    for (java.util.Map.Entry<String, List<Integer>> e : byFirst.entrySet()) {
+      int slot = e.getKey().hashCode() & (cap - 1);
+      while (keys[slot] != null) {
+        slot = (slot + 1) & (cap - 1);
+      }
+      keys[slot] = e.getKey();
+      indexed[slot] = e.getValue().stream().mapToInt(Integer::intValue).toArray();
+    }
   }
 
   /**
@@ -93,23 +130,46 @@ public final class ModulePatterns {
     return indexOfMatch(path) >= 0;
   }
 
-  /** Index of the first matching glob, or -1. The target's byte form is computed at most once. */
+  /**
+   * Index of the first matching glob, or -1: the globs filed under the path's first element and
+   * the unindexed globs, merged in list order.
+   */
   private int indexOfMatch(String path) {
-    String bytes = null;
-    boolean ascii = isAscii(path);
-    for (int i = 0; i < globs.length; i++) {
-      Glob g = globs[i];
-      if (g.bad) {
-        continue;
+    String t = isAscii(path) ? path : toBytes(path);
+    int n = t.length();
+    int h = 0;
+    int firstLen = 0;
+    while (firstLen < n) {
+      char c = t.charAt(firstLen);
+      if (c == '/') {
+        break;
       }
-      String t = path;
-      if (!ascii || g.nonAscii) {
-        if (bytes == null) {
-          bytes = toBytes(path);
+      h = 31 * h + c;
+      firstLen++;
+    }
+    int[] cand = null;
+    int mask = keys.length - 1;
+    for (int slot = h & mask; keys[slot] != null; slot = (slot + 1) & mask) {
+      String k = keys[slot];
+      if (k.length() == firstLen && t.startsWith(k)) {
+        cand = indexed[slot];
+        break;
+      }
+    }
+    int[] un = unindexed;
+    if (cand == null) {
+      for (int i : un) {
+        if (globs[i].matches(t)) {
+          return i;
         }
-        t = bytes;
       }
-      if (g.matches(t)) {
+      return -1;
+    }
+    int a = 0;
+    int b = 0;
+    while (a < cand.length || b < un.length) {
+      int i = b >= un.length || (a < cand.length && cand[a] < un[b]) ? cand[a++] : un[b++];
+      if (globs[i].matches(t)) {
         return i;
       }
     }
@@ -231,6 +291,13 @@ public final class ModulePatterns {
         suffix = pattern.substring(last + 1);
       }
       this.literalSuffix = suffix;
+    }
+
+    /** The glob's first path element in byte form if it has no meta character, else null. */
+    String literalFirstElement() {
+      int slash = pattern.indexOf('/');
+      String first = slash < 0 ? pattern : pattern.substring(0, slash);
+      return first.length() <= literalPrefix.length() ? first : null;
     }
 
     static Glob compile(String glob) {

@@ -3,6 +3,10 @@ package io.github.goproxy4j.zip;
 import io.github.goproxy4j.internal.AtomicFiles;
 import io.github.goproxy4j.internal.GoPath;
 import io.github.goproxy4j.internal.GoQuote;
+import io.github.goproxy4j.zip.internal.GoZipReader;
+import io.github.goproxy4j.zip.internal.UnzipPass;
+import io.github.goproxy4j.zip.internal.ZipCheck;
+import io.github.goproxy4j.modfile.GoModFile;
 import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.internal.GoUnicode;
 import io.github.goproxy4j.internal.GoUtf8;
@@ -85,11 +89,7 @@ public final class ModuleZip {
   /** The largest root LICENSE in a module zip: 16 MiB. */
   public static final long MAX_LICENSE = 16L << 20;
 
-  private static final String ERR_NOT_CLEAN = "file path is not clean";
   private static final String ERR_NOT_RELATIVE = "file path is not relative";
-  private static final String ERR_GO_MOD_CASE = "go.mod files must have lowercase names";
-  private static final String ERR_GO_MOD_SIZE = "go.mod file too large (max size is " + MAX_GO_MOD + " bytes)";
-  private static final String ERR_LICENSE_SIZE = "LICENSE file too large (max size is " + MAX_LICENSE + " bytes)";
   private static final String ERR_VENDORED = "file is in vendor directory";
   private static final String ERR_SUBMODULE_FILE = "file is in another module";
   private static final String ERR_HG_ARCHIVAL = "file is inserted by 'hg archive' and is always omitted";
@@ -187,144 +187,12 @@ public final class ModuleZip {
 
   private static CheckedFiles checkEntries(ModuleVersion mv, GoZipReader z, String goVersion,
       UnicodeTables unicode) {
-    byte[] prefix = prefix(mv).getBytes(StandardCharsets.UTF_8);
-    List<String> valid = new ArrayList<>();
-    List<FileError> invalid = new ArrayList<>();
-    String sizeError = null;
-    Collisions collisions = new Collisions(unicode);
-    long size = 0;
-    for (GoZipReader.Entry e : z.entries) {
-      String err = null;
-      if (!startsWith(e.rawName, prefix)) {
-        invalid.add(new FileError(e.name, "path does not have prefix " + GoQuote.quote(prefix, unicode)));
-        continue;
-      }
-      byte[] rest = java.util.Arrays.copyOfRange(e.rawName, prefix.length, e.rawName.length);
-      if (rest.length == 0) {
-        continue;
-      }
-      boolean isDir = rest[rest.length - 1] == '/';
-      if (isDir) {
-        rest = java.util.Arrays.copyOf(rest, rest.length - 1);
-      }
-      String name = GoZipReader.decodeName(rest);
-      if (!GoPath.clean(name).equals(name)) {
-        err = ERR_NOT_CLEAN;
-      } else {
-        err = checkFilePath(name, rest, goVersion, unicode);
-      }
-      if (err == null) {
-        err = collisions.check(name, isDir);
-      }
-      if (err != null) {
-        invalid.add(new FileError(e.name, err));
-        continue;
-      }
-      if (isDir) {
-        continue;
-      }
-      String base = name.substring(name.lastIndexOf('/') + 1);
-      if (equalFold(base, "go.mod", unicode)) {
-        if (!base.equals(name)) {
-          invalid.add(new FileError(e.name, "go.mod file not in module root directory"));
-          continue;
-        }
-        if (!name.equals("go.mod")) {
-          invalid.add(new FileError(e.name, ERR_GO_MOD_CASE));
-          continue;
-        }
-      }
-      long sz = e.uncompressedSize;
-      if (sz >= 0 && MAX_ZIP_FILE - size >= sz) {
-        size += sz;
-      } else if (sizeError == null) {
-        sizeError = "total uncompressed size of module contents too large (max size is " + MAX_ZIP_FILE + " bytes)";
-      }
-      if (name.equals("go.mod") && (sz < 0 || sz > MAX_GO_MOD)) {
-        invalid.add(new FileError(e.name, ERR_GO_MOD_SIZE));
-        continue;
-      }
-      if (name.equals("LICENSE") && (sz < 0 || sz > MAX_LICENSE)) {
-        invalid.add(new FileError(e.name, ERR_LICENSE_SIZE));
-        continue;
-      }
-      valid.add(e.name);
-    }
-    return new CheckedFiles(valid, List.of(), invalid, sizeError);
+    ZipCheck.Verdict v = ZipCheck.check(mv, z, goVersion, unicode);
+    return new CheckedFiles(v.valid(), List.of(), v.invalid(), v.sizeError());
   }
 
   private static String prefix(ModuleVersion mv) {
     return mv.path() + "@" + mv.version() + "/";
-  }
-
-  private static boolean startsWith(byte[] name, byte[] prefix) {
-    if (name.length < prefix.length) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length; i++) {
-      if (name[i] != prefix[i]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** module.CheckFilePath, with Go's "invalid UTF-8" for names that are not UTF-8. */
-  private static String checkFilePath(String name, byte[] raw, String goVersion, UnicodeTables unicode) {
-    if (raw != null && !GoUtf8.valid(raw)) {
-      return "malformed file path " + GoQuote.quote(raw, unicode) + ": invalid UTF-8";
-    }
-    try {
-      ModulePath.checkFilePath(name, goVersion);
-      return null;
-    } catch (InvalidModulePathException e) {
-      return e.getMessage();
-    }
-  }
-
-  /** strings.EqualFold for the ASCII target "go.mod" (also folds the Kelvin sign, as Go does). */
-  private static boolean equalFold(String s, String ascii, UnicodeTables unicode) {
-    return GoUnicode.foldKey(s, unicode).equals(ascii);
-  }
-
-  /** x/mod's collisionChecker. */
-  private static final class Collisions {
-    private record Info(String path, boolean isDir) {}
-
-    private final Map<String, Info> seen = new HashMap<>();
-    private final UnicodeTables unicode;
-
-    Collisions(UnicodeTables unicode) {
-      this.unicode = unicode;
-    }
-
-    String check(String p, boolean isDir) {
-      while (true) {
-        String fold = GoUnicode.foldKey(p, unicode);
-        Info other = seen.get(fold);
-        if (other != null) {
-          if (!p.equals(other.path)) {
-            return "case-insensitive file name collision: " + GoQuote.quote(other.path, unicode) + " and "
-                + GoQuote.quote(p, unicode);
-          }
-          if (isDir != other.isDir) {
-            return "entry " + GoQuote.quote(p, unicode) + " is both a file and a directory";
-          }
-          if (!isDir) {
-            return "multiple entries for file " + GoQuote.quote(p, unicode);
-          }
-        } else {
-          seen.put(fold, new Info(p, isDir));
-        }
-        int slash = p.lastIndexOf('/');
-        String parent = slash < 0 ? "." : GoPath.clean(p.substring(0, slash));
-        if (parent.equals(".")) {
-          return null;
-        }
-        p = parent;
-        isDir = true;
-      }
-    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -414,40 +282,12 @@ public final class ModuleZip {
   }
 
   private static void extract(ModuleVersion mv, GoZipReader z, Path tmp, String wrap) throws IOException {
-    int prefixLen = prefix(mv).getBytes(StandardCharsets.UTF_8).length;
-    byte[] buf = new byte[BUFFER];
-    for (GoZipReader.Entry e : z.entries) {
-      byte[] rest = java.util.Arrays.copyOfRange(e.rawName, prefixLen, e.rawName.length);
-      if (rest.length == 0 || rest[rest.length - 1] == '/') {
-        continue;
-      }
-      String name = GoZipReader.decodeName(rest);
-      Path dst = tmp.resolve(name).normalize();
-      if (!dst.startsWith(tmp) || dst.equals(tmp)) {
-        // unreachable after the path checks above; kept as a second line of defence
-        throw new InvalidModuleZipException(wrap + e.name + ": " + ERR_NOT_RELATIVE, null);
-      }
-      Files.createDirectories(dst.getParent());
-      try (InputStream in = z.open(e);
-          OutputStream out = Files.newOutputStream(dst, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        int n;
-        while ((n = in.read(buf)) >= 0) {
-          out.write(buf, 0, n);
-        }
-      } catch (GoZipReader.ZipError ze) {
-        throw new InvalidModuleZipException(wrap + ze.getMessage(), null);
-      } catch (FileAlreadyExistsException fe) {
-        throw new IOException(wrap + "open " + dst + ": file exists", fe);
-      }
-      makeReadOnly(dst);
-    }
-  }
-
-  private static void makeReadOnly(Path p) throws IOException {
     try {
-      Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("r--r--r--"));
-    } catch (UnsupportedOperationException e) {
-      p.toFile().setReadOnly();
+      UnzipPass.extract(mv, z, tmp);
+    } catch (GoZipReader.ZipError ze) {
+      throw new InvalidModuleZipException(wrap + ze.getMessage(), null);
+    } catch (FileAlreadyExistsException fe) {
+      throw new IOException(wrap + "open " + fe.getFile() + ": file exists", fe);
     }
   }
 
@@ -529,7 +369,7 @@ public final class ModuleZip {
       int slash = p.lastIndexOf('/');
       String dir = p.substring(0, slash + 1);
       String base = p.substring(slash + 1);
-      if (equalFold(base, "go.mod", unicode) && f.type() == ModuleFile.Type.REGULAR) {
+      if (ZipCheck.equalFold(base, "go.mod", unicode) && f.type() == ModuleFile.Type.REGULAR) {
         haveGoMod.add(dir);
         if (base.equals("go.mod") && dir.isEmpty()) {
           vendor124 = goAtLeast124(f);
@@ -539,13 +379,13 @@ public final class ModuleZip {
 
     String sizeError = null;
     long maxSize = MAX_ZIP_FILE;
-    Collisions collisions = new Collisions(unicode);
+    ZipCheck.Collisions collisions = new ZipCheck.Collisions(unicode);
     for (ModuleFile f : files) {
       String p = f.path();
       String err = null;
       boolean omit = false;
       if (!p.equals(GoPath.clean(p))) {
-        err = ERR_NOT_CLEAN;
+        err = ZipCheck.ERR_NOT_CLEAN;
       } else if (p.startsWith("/")) {
         err = ERR_NOT_RELATIVE;
       } else if (isVendoredPackage(p, vendor124)) {
@@ -557,10 +397,10 @@ public final class ModuleZip {
       } else if (p.equals(".hg_archival.txt")) {
         err = ERR_HG_ARCHIVAL;
         omit = true;
-      } else if ((err = checkFilePath(p, null, goVersion, unicode)) != null) {
+      } else if ((err = ZipCheck.checkFilePath(p, null, goVersion, unicode)) != null) {
         omit = false;
       } else if (lowerIsGoMod(p) && !p.equals("go.mod")) {
-        err = ERR_GO_MOD_CASE;
+        err = ZipCheck.ERR_GO_MOD_CASE;
       } else if ((err = collisions.check(p, f.type() == ModuleFile.Type.DIRECTORY)) != null) {
         omit = false;
       } else if (f.type() == ModuleFile.Type.SYMLINK) {
@@ -577,9 +417,9 @@ public final class ModuleZip {
           sizeError = "module source tree too large (max size is " + MAX_ZIP_FILE + " bytes)";
         }
         if (p.equals("go.mod") && size > MAX_GO_MOD) {
-          err = ERR_GO_MOD_SIZE;
+          err = ZipCheck.ERR_GO_MOD_SIZE;
         } else if (p.equals("LICENSE") && size > MAX_LICENSE) {
-          err = ERR_LICENSE_SIZE;
+          err = ZipCheck.ERR_LICENSE_SIZE;
         }
       }
       if (err != null) {

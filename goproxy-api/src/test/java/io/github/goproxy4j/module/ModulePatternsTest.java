@@ -117,6 +117,50 @@ class ModulePatternsTest {
     }
   }
 
+  /**
+   * Long lists, as the first-element index sees them: 20 globs that often share a first element
+   * (literal, glob, malformed, with and without wildcards in the first element), against x/mod;
+   * firstMatch names the first glob that matches on its own.
+   */
+  @ParameterizedTest(name = "seed={0}")
+  @ValueSource(longs = {5, 6, 7})
+  void longListsAgreeWithXMod(long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    String[] firsts = {"example.com", "a", "x", "*.com", "exa*", "a[b]", ""};
+    List<List<String>> queries = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      StringBuilder list = new StringBuilder();
+      for (int g = 0; g < 20; g++) {
+        if (g > 0) {
+          list.append(',');
+        }
+        list.append(firsts[rnd.nextInt(firsts.length)]);
+        int parts = rnd.nextInt(3);
+        for (int p = 0; p < parts; p++) {
+          list.append('/').append(ATOMS[rnd.nextInt(ATOMS.length)]);
+        }
+      }
+      String path = firsts[rnd.nextInt(3)] + (rnd.nextBoolean() ? "" : "/" + randomPath(rnd));
+      queries.add(List.of("match", list.toString(), path));
+    }
+    List<String> answers = GoOracle.ask(queries);
+    for (int i = 0; i < queries.size(); i++) {
+      String globs = queries.get(i).get(1);
+      String target = queries.get(i).get(2);
+      ModulePatterns p = ModulePatterns.parse(globs);
+      assertEquals(Boolean.parseBoolean(answers.get(i)), p.matches(target),
+          () -> "seed=" + seed + " MatchPrefixPatterns(" + globs + ", " + target + ")");
+      java.util.Optional<String> first = java.util.Optional.empty();
+      for (String g : p.patterns()) {
+        if (ModulePatterns.parse(g + "/").matches(target)) { // one slash is stripped again
+          first = java.util.Optional.of(g);
+          break;
+        }
+      }
+      assertEquals(first, p.firstMatch(target), () -> "seed=" + seed + " firstMatch(" + globs + ", " + target + ")");
+    }
+  }
+
   private static final String[] ATOMS = {
     "a", "b", "ab", "example.com", "x", "*", "?", "[a-c]", "[^a]", "\\*", "[", "]", "-", ".",
     "é", "[é]", "*.com", "v2", "\\", "[a-]", "[]a]", "[\\]]", "/", " ", "[^é]"

@@ -37,6 +37,10 @@ public final class RawZip {
     public boolean dataDescriptor;
     /** Whether the data descriptor starts with its optional signature. */
     public boolean descriptorSignature = true;
+    /** The central directory header's extra field, written as is. */
+    public byte[] centralExtra = new byte[0];
+    /** The local-header offset to declare in the central directory; {@code null}: the real one. */
+    public Long declaredOffset;
 
     /**
      * An empty entry.
@@ -242,13 +246,14 @@ public final class RawZip {
       le32(cd, body.length);
       le32(cd, usize);
       le16(cd, e.name.length);
-      le16(cd, 0);
+      le16(cd, e.centralExtra.length);
       le16(cd, 0);
       le16(cd, 0);
       le16(cd, 0);
       le32(cd, e.externalAttrs);
-      le32(cd, offset);
+      le32(cd, e.declaredOffset != null ? e.declaredOffset : offset);
       cd.writeBytes(e.name);
+      cd.writeBytes(e.centralExtra);
     }
     long cdOffset = out.size() - prefix.length;
     byte[] cdBytes = cd.toByteArray();
@@ -284,6 +289,85 @@ public final class RawZip {
   public Path write(Path file) throws IOException {
     Files.write(file, build());
     return file;
+  }
+
+  /**
+   * A zip bomb: one deflated run of {@code size} zero bytes, shared by one central-directory
+   * entry per name (each declares the true size and CRC, and points at the same local header),
+   * so the zip is a few hundred KiB and inflates {@code names.length * size} bytes.
+   *
+   * @param size the zeros per entry
+   * @param names the entry names
+   * @return the zip's bytes
+   */
+  public static byte[] zeroBomb(long size, String... names) {
+    java.util.zip.Deflater d = new java.util.zip.Deflater(Deflater.BEST_COMPRESSION, true);
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    byte[] zeros = new byte[1 << 16];
+    byte[] buf = new byte[1 << 16];
+    CRC32 crc = new CRC32();
+    for (long left = size; left > 0; ) {
+      int n = (int) Math.min(zeros.length, left);
+      crc.update(zeros, 0, n);
+      d.setInput(zeros, 0, n);
+      left -= n;
+      while (!d.needsInput()) {
+        body.write(buf, 0, d.deflate(buf));
+      }
+    }
+    d.finish();
+    while (!d.finished()) {
+      body.write(buf, 0, d.deflate(buf));
+    }
+    d.end();
+    byte[] data = body.toByteArray();
+    byte[] first = names[0].getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    le32(out, 0x04034b50L);
+    le16(out, 20);
+    le16(out, 0x800);
+    le16(out, 8);
+    le16(out, 0);
+    le16(out, 0x21);
+    le32(out, crc.getValue());
+    le32(out, data.length);
+    le32(out, size);
+    le16(out, first.length);
+    le16(out, 0);
+    out.writeBytes(first);
+    out.writeBytes(data);
+    long cdOffset = out.size();
+    for (String name : names) {
+      byte[] n = name.getBytes(StandardCharsets.UTF_8);
+      le32(out, 0x02014b50L);
+      le16(out, 0x031e);
+      le16(out, 20);
+      le16(out, 0x800);
+      le16(out, 8);
+      le16(out, 0);
+      le16(out, 0x21);
+      le32(out, crc.getValue());
+      le32(out, data.length);
+      le32(out, size);
+      le16(out, n.length);
+      le16(out, 0);
+      le16(out, 0);
+      le16(out, 0);
+      le16(out, 0);
+      le32(out, 0);
+      le32(out, 0);
+      out.writeBytes(n);
+    }
+    long cdLen = out.size() - cdOffset;
+    le32(out, 0x06054b50L);
+    le16(out, 0);
+    le16(out, 0);
+    le16(out, names.length);
+    le16(out, names.length);
+    le32(out, cdLen);
+    le32(out, cdOffset);
+    le16(out, 0);
+    return out.toByteArray();
   }
 
   private static void le16(ByteArrayOutputStream o, int v) {

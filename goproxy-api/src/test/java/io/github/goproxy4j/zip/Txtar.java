@@ -74,7 +74,7 @@ final class Txtar {
   }
 
   private static File file(byte[] name, byte[] data) {
-    return new File(name, GoZipReader.decodeName(name), data);
+    return new File(name, io.github.goproxy4j.zip.internal.GoZipReader.decodeName(name), data);
   }
 
   private static byte[] markerName(byte[] line) {

@@ -4,16 +4,13 @@ import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.sumdb.ModuleHash;
 import io.github.goproxy4j.zip.ModuleZip;
+import io.github.goproxy4j.zip.internal.GoZipReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 
 /**
  * Puts a module version's zip and extracted tree into the {@link ModuleCache} the way go's
@@ -157,15 +154,11 @@ final class CacheWriter {
 
   /** Every entry must start with {@code <path>@<version>/} (not case-escaped), as in go. */
   private static void checkPrefixes(ModuleVersion module, Path zip) throws GoProxyException {
-    String prefix = module.path() + "@" + module.version() + "/";
-    try (ZipFile z = new ZipFile(zip.toFile(), StandardCharsets.UTF_8)) {
-      Enumeration<? extends ZipEntry> en = z.entries();
-      while (en.hasMoreElements()) {
-        String name = en.nextElement().getName();
-        if (!name.startsWith(prefix)) {
-          throw new ProxyUnavailableException("zip for " + module.path() + "@" + module.version()
-              + " has unexpected file " + name, null, List.of());
-        }
+    try (GoZipReader z = GoZipReader.open(zip)) {
+      Optional<GoZipReader.Entry> bad = io.github.goproxy4j.zip.internal.ZipCheck.unexpectedFile(module, z);
+      if (bad.isPresent()) {
+        throw new ProxyUnavailableException("zip for " + module.path() + "@" + module.version()
+            + " has unexpected file " + bad.get().name(), null, List.of());
       }
     } catch (GoProxyException e) {
       throw e;

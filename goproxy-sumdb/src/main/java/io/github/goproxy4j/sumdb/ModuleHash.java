@@ -3,15 +3,14 @@ package io.github.goproxy4j.sumdb;
 import io.github.goproxy4j.internal.GoBase64;
 import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.internal.GoUtf8;
+import io.github.goproxy4j.zip.internal.DirHash;
+import io.github.goproxy4j.zip.internal.GoZipReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -33,7 +32,7 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class ModuleHash {
-  static final String ERR_NEWLINE = "dirhash: filenames with newlines are not supported";
+  static final String ERR_NEWLINE = DirHash.ERR_NEWLINE;
   private static final String PREFIX = "h1:";
 
   private final byte[] digest;
@@ -97,21 +96,27 @@ public final class ModuleHash {
   /**
    * Hashes a module zip file as x/mod's {@code dirhash.HashZip}: every entry with its full
    * stored name (raw bytes, including the {@code module@version/} prefix and directory entries),
-   * sorted by bytes; duplicates hash with the last entry's content. Entry sizes and CRC-32 are
-   * checked as Go's {@code archive/zip} does; directory entries read as empty (an entry ending in
-   * {@code /} with content is refused), as since Go 1.20. The file is streamed: memory use is
-   * the central directory plus fixed buffers.
+   * sorted by bytes; duplicates hash with the last entry's content. The zip is read as Go's
+   * {@code archive/zip} reads it (one reader for hashing, checking and extracting): entry sizes and
+   * CRC-32 are checked; directory entries read as empty (one that declares content is refused), as
+   * since Go 1.20. Unlike dirhash, the declared sizes of the entries must total at most
+   * {@link io.github.goproxy4j.zip.ModuleZip#MAX_ZIP_FILE} (x/mod's limit for any module zip)
+   * before anything is inflated, and each entry is bounded by its declared size, so a zip bomb
+   * costs nothing. The file is streamed: memory use is the central directory plus fixed buffers.
    *
    * @param zip the zip file
    * @return the hash
    * @throws java.util.zip.ZipException with Go's text ({@code zip: not a valid zip file},
-   *     {@code zip: checksum error}, ...) naming the file and entry
+   *     {@code zip: checksum error}, {@code total uncompressed size of module contents too large
+   *     (max size is 524288000 bytes)}, ...) naming the file and entry
    * @throws IOException if reading fails
    */
   public static ModuleHash ofZip(Path zip) throws IOException {
     Objects.requireNonNull(zip, "zip");
-    try (FileChannel ch = FileChannel.open(zip, StandardOpenOption.READ)) {
-      return new ModuleHash(new ZipHasher(ZipHasher.of(ch), zip.toString()).hash());
+    try (GoZipReader z = GoZipReader.open(zip)) {
+      return new ModuleHash(DirHash.hashZip(z));
+    } catch (GoZipReader.ZipError e) {
+      throw located(e, zip.toString());
     }
   }
 
@@ -124,13 +129,21 @@ public final class ModuleHash {
    */
   public static ModuleHash ofZip(byte[] zip) throws java.util.zip.ZipException {
     Objects.requireNonNull(zip, "zip");
-    try {
-      return new ModuleHash(new ZipHasher(ZipHasher.of(zip), "zip").hash());
-    } catch (java.util.zip.ZipException e) {
-      throw e;
+    try (GoZipReader z = GoZipReader.of(zip)) {
+      return new ModuleHash(DirHash.hashZip(z));
+    } catch (GoZipReader.ZipError e) {
+      throw located(e, "zip");
     } catch (IOException e) {
       throw new IllegalStateException("reading memory failed", e);
     }
+  }
+
+  private static java.util.zip.ZipException located(GoZipReader.ZipError e, String label) {
+    String where = e.entry().map(n -> "entry " + GoQuote.quoteCut(new String(n, StandardCharsets.UTF_8)) + " of ")
+        .orElse("") + label;
+    java.util.zip.ZipException z = new java.util.zip.ZipException(e.getMessage() + " (" + where + ")");
+    z.initCause(e);
+    return z;
   }
 
   /**
@@ -185,7 +198,7 @@ public final class ModuleHash {
     for (String n : sorted) {
       encoded.add(n.getBytes(StandardCharsets.UTF_8));
     }
-    MessageDigest summary = sha256();
+    DirHash.Summary summary = new DirHash.Summary();
     MessageDigest file = sha256();
     byte[] buf = new byte[1 << 16];
     for (int i = 0; i < sorted.size(); i++) {
@@ -202,10 +215,7 @@ public final class ModuleHash {
           file.update(buf, 0, n);
         }
       }
-      summary.update(hex(file.digest()).getBytes(StandardCharsets.US_ASCII));
-      summary.update(new byte[] {' ', ' '});
-      summary.update(encoded.get(i));
-      summary.update((byte) '\n');
+      summary.add(encoded.get(i), file.digest());
     }
     return new ModuleHash(summary.digest());
   }
@@ -235,19 +245,7 @@ public final class ModuleHash {
   }
 
   static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every JDK", e);
-    }
-  }
-
-  private static String hex(byte[] b) {
-    StringBuilder s = new StringBuilder(b.length * 2);
-    for (byte x : b) {
-      s.append(Character.forDigit((x >> 4) & 0xf, 16)).append(Character.forDigit(x & 0xf, 16));
-    }
-    return s.toString();
+    return DirHash.sha256();
   }
 
   /** @return a copy of the 32-byte digest */

@@ -140,6 +140,24 @@ class ModuleHashTest {
   }
 
   @Test
+  void aZipBombIsRefusedOnItsDeclaredSizesBeforeInflating(@TempDir Path tmp) throws IOException {
+    // 3 entries sharing one deflated run of 180 MiB of zeros: ~180 KB that inflate 540 MiB.
+    byte[] bomb = RawZip.zeroBomb(180L << 20, "example.com/m@v1.0.0/a", "example.com/m@v1.0.0/b",
+        "example.com/m@v1.0.0/c");
+    assertTrue(bomb.length < 400_000, "bomb size " + bomb.length);
+    ZipException e = assertThrows(ZipException.class, () -> ModuleHash.ofZip(bomb));
+    assertEquals("total uncompressed size of module contents too large (max size is 524288000 bytes) (zip)",
+        e.getMessage());
+    Path file = Files.write(tmp.resolve("bomb.zip"), bomb);
+    e = assertThrows(ZipException.class, () -> ModuleHash.ofZip(file));
+    assertEquals("total uncompressed size of module contents too large (max size is 524288000 bytes) ("
+        + file + ")", e.getMessage());
+    // Within the limit the same zip is hashed, as dirhash does: 2 x 180 MiB.
+    byte[] two = RawZip.zeroBomb(180L << 20, "example.com/m@v1.0.0/a", "example.com/m@v1.0.0/b");
+    assertTrue(ModuleHash.ofZip(two).toString().startsWith("h1:"));
+  }
+
+  @Test
   void badCrcFails() {
     RawZip.Entry e = new RawZip.Entry(MOD + "go.mod", "module example.com/m\n");
     e.declaredCrc = 12345L;

@@ -268,4 +268,5 @@ public final class DownloadBench {
     System.out.printf("downloaded %s in %.1fs; peak heap (sum of heap pools' peaks) %.1f MB%n",
         mvs, (System.nanoTime() - t0) / 1e9, peak / 1e6);
   }
+
 }

@@ -1,4 +1,4 @@
-package io.github.goproxy4j.zip;
+package io.github.goproxy4j.zip.internal;
 
 import io.github.goproxy4j.internal.GoUtf8;
 import java.io.Closeable;
@@ -6,31 +6,55 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+import java.util.zip.ZipException;
 
 /**
- * Reads a zip file the way Go's archive/zip (Go 1.19) does: the central directory is found and
- * parsed with the same tolerance and the same errors ({@code zip: not a valid zip file},
- * {@code unexpected EOF}, ...), entry names are kept as raw bytes, and entry data is checked
- * against the declared size and CRC-32 as Go's checksum reader does. Only stored and deflated
- * entries can be read ({@code zip: unsupported compression algorithm} otherwise).
+ * The one zip reader of goproxy4j: reads a zip file the way Go's {@code archive/zip} does, for
+ * hashing ({@code dirhash.HashZip}), the go command's prefix check and x/mod's
+ * {@code CheckZip}/{@code Unzip}. The central directory is found and parsed with Go's tolerance
+ * and Go's errors ({@code zip: not a valid zip file}, {@code unexpected EOF}, ...): unknown extra
+ * fields are skipped, an extra field whose length runs past the extra block ends the block, a
+ * zip64 extra block is read only for the sizes and offset that are saturated. Entry names are kept
+ * as raw bytes. Entry data is checked against the declared size and CRC-32 as Go's checksum
+ * reader does: an entry that inflates past its declared size fails ({@code zip: not a valid zip
+ * file}) as soon as it does, so inflation is bounded by the declared sizes. A directory entry
+ * (name ending in {@code /}) reads as empty and fails if it declares content, as since Go 1.20.
+ * Only stored and deflated entries can be read ({@code zip: unsupported compression algorithm}).
+ *
+ * <p>Internal to goproxy4j (exported only to its other modules).
+ *
+ * <pre>{@code
+ * try (GoZipReader z = GoZipReader.open(zipPath)) {
+ *   for (GoZipReader.Entry e : z.entries()) {
+ *     try (InputStream in = z.open(e)) { ... }   // ZipError with Go's text on bad data
+ *   }
+ * }
+ * }</pre>
  */
-final class GoZipReader implements Closeable {
-  static final String ERR_FORMAT = "zip: not a valid zip file";
-  static final String ERR_ALGORITHM = "zip: unsupported compression algorithm";
-  static final String ERR_CHECKSUM = "zip: checksum error";
-  static final String EOF = "EOF";
-  static final String UNEXPECTED_EOF = "unexpected EOF";
+public final class GoZipReader implements Closeable {
+  /** Go's {@code zip.ErrFormat}. */
+  public static final String ERR_FORMAT = "zip: not a valid zip file";
+  /** Go's {@code zip.ErrAlgorithm}. */
+  public static final String ERR_ALGORITHM = "zip: unsupported compression algorithm";
+  /** Go's {@code zip.ErrChecksum}. */
+  public static final String ERR_CHECKSUM = "zip: checksum error";
+  /** Go's {@code io.EOF}. */
+  public static final String EOF = "EOF";
+  /** Go's {@code io.ErrUnexpectedEOF}. */
+  public static final String UNEXPECTED_EOF = "unexpected EOF";
 
   private static final int FILE_HEADER_SIG = 0x04034b50;
   private static final int DIR_HEADER_SIG = 0x02014b50;
-  private static final int DIR_END_SIG = 0x06054b50;
   private static final int DIR64_LOC_SIG = 0x07064b50;
   private static final int DIR64_END_SIG = 0x06064b50;
   private static final int DATA_DESCRIPTOR_SIG = 0x08074b50;
@@ -40,18 +64,51 @@ final class GoZipReader implements Closeable {
   private static final int DIR64_LOC_LEN = 20;
   private static final int DIR64_END_LEN = 56;
   private static final int ZIP64_EXTRA_ID = 0x0001;
+  private static final int BUFFER = 64 * 1024;
 
-  /** A Go error: the message is Go's error text. */
-  static final class ZipError extends IOException {
+  /** A Go error reading a zip: the message is Go's error text. */
+  public static final class ZipError extends ZipException {
     private static final long serialVersionUID = 1L;
 
-    ZipError(String goText) {
+    private final byte[] entry;
+
+    /**
+     * @param goText Go's error text
+     */
+    public ZipError(String goText) {
+      this(goText, null);
+    }
+
+    /**
+     * @param goText Go's error text
+     * @param entry the raw name of the entry at fault, or null
+     */
+    public ZipError(String goText, byte[] entry) {
       super(goText);
+      this.entry = entry == null ? null : entry.clone();
+    }
+
+    /**
+     * @param e the entry being read
+     * @return this error naming that entry
+     */
+    public ZipError withEntry(Entry e) {
+      if (entry != null) {
+        return this;
+      }
+      ZipError z = new ZipError(getMessage(), e.rawName);
+      z.initCause(this);
+      return z;
+    }
+
+    /** @return the raw name of the entry at fault, if known */
+    public java.util.Optional<byte[]> entry() {
+      return java.util.Optional.ofNullable(entry).map(byte[]::clone);
     }
   }
 
-  /** One central-directory entry. */
-  static final class Entry {
+  /** One central-directory entry (Go's {@code zip.File} header fields that matter here). */
+  public static final class Entry {
     byte[] rawName;
     String name;
     int flags;
@@ -60,21 +117,103 @@ final class GoZipReader implements Closeable {
     long compressedSize;
     long uncompressedSize;
     long headerOffset;
+
+    /** @return the name's bytes (a copy) */
+    public byte[] rawName() {
+      return rawName.clone();
+    }
+
+    /** @return the name decoded as Go would print it (invalid UTF-8 as U+FFFD) */
+    public String name() {
+      return name;
+    }
+
+    /** @return the declared uncompressed size, as Go's {@code int64(UncompressedSize64)} (may be negative) */
+    public long uncompressedSize() {
+      return uncompressedSize;
+    }
+
+    /** @return whether the name ends in {@code /} */
+    public boolean isDirectory() {
+      return rawName.length > 0 && rawName[rawName.length - 1] == '/';
+    }
+
+    /**
+     * @param prefix bytes
+     * @return whether the raw name starts with them
+     */
+    public boolean hasPrefix(byte[] prefix) {
+      return rawName.length >= prefix.length
+          && Arrays.equals(rawName, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    /** Bytes of the raw name from {@code from} on. */
+    byte[] rawNameFrom(int from) {
+      return Arrays.copyOfRange(rawName, from, rawName.length);
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
   }
 
-  private final FileChannel ch;
-  private final long size;
-  final List<Entry> entries = new ArrayList<>();
+  /** Random-access bytes: a file or an array. */
+  private interface Source extends Closeable {
+    /** Reads up to len bytes at pos (pos may be past the end: 0 bytes); short only at the end. */
+    int readAt(byte[] b, int off, int len, long pos) throws IOException;
 
-  private GoZipReader(FileChannel ch, long size) {
-    this.ch = ch;
+    /** The file's name for Go's errors; null for memory. */
+    String file();
+  }
+
+  private final Source src;
+  private final long size;
+  private final List<Entry> entries = new ArrayList<>();
+  private final List<Entry> view = Collections.unmodifiableList(entries);
+
+  private GoZipReader(Source src, long size) {
+    this.src = src;
     this.size = size;
   }
 
-  static GoZipReader open(Path zip) throws IOException {
+  /**
+   * Opens a zip file and reads its central directory.
+   *
+   * @param zip the file
+   * @return the reader; close it
+   * @throws ZipError with Go's text when the directory is not valid
+   * @throws IOException when the file cannot be read
+   */
+  public static GoZipReader open(Path zip) throws IOException {
     FileChannel ch = FileChannel.open(zip, StandardOpenOption.READ);
     try {
-      GoZipReader r = new GoZipReader(ch, ch.size());
+      long size = ch.size();
+      GoZipReader r = new GoZipReader(new Source() {
+        @Override
+        public int readAt(byte[] b, int off, int len, long pos) throws IOException {
+          ByteBuffer bb = ByteBuffer.wrap(b, off, len);
+          long p = pos;
+          while (bb.hasRemaining()) {
+            int n = ch.read(bb, p);
+            if (n < 0) {
+              break;
+            }
+            p += n;
+          }
+          return bb.position() - off;
+        }
+
+        @Override
+        public void close() throws IOException {
+          ch.close();
+        }
+
+        @Override
+        public String file() {
+          return zip.toString();
+        }
+      }, size);
       r.init();
       return r;
     } catch (IOException | RuntimeException e) {
@@ -83,48 +222,100 @@ final class GoZipReader implements Closeable {
     }
   }
 
-  long size() {
+  /**
+   * Reads the central directory of a zip held in memory.
+   *
+   * @param zip the bytes (not copied; do not change them while reading)
+   * @return the reader
+   * @throws ZipError with Go's text when the directory is not valid
+   */
+  public static GoZipReader of(byte[] zip) throws ZipError {
+    GoZipReader r = new GoZipReader(new Source() {
+      @Override
+      public int readAt(byte[] b, int off, int len, long pos) {
+        int n = (int) Math.max(0, Math.min(len, zip.length - pos));
+        System.arraycopy(zip, (int) pos, b, off, n);
+        return n;
+      }
+
+      @Override
+      public void close() {}
+
+      @Override
+      public String file() {
+        return null;
+      }
+    }, zip.length);
+    try {
+      r.init();
+    } catch (ZipError e) {
+      throw e;
+    } catch (IOException e) {
+      throw new IllegalStateException("reading memory failed", e);
+    }
+    return r;
+  }
+
+  /** @return the size of the zip in bytes */
+  public long size() {
     return size;
+  }
+
+  /** @return the central-directory entries, in directory order (unmodifiable) */
+  public List<Entry> entries() {
+    return view;
   }
 
   @Override
   public void close() throws IOException {
-    ch.close();
+    if (spareInflater != null) {
+      spareInflater.end();
+      spareInflater = null;
+    }
+    src.close();
   }
 
+  // The inflater and input buffer of the last closed entry stream, for the next one.
+  private Inflater spareInflater;
+  private byte[] spareIn;
+
   // A read-ahead window for the central directory, which is read header by header.
-  private final byte[] window = new byte[64 * 1024];
+  private final byte[] window = new byte[BUFFER];
   private long windowStart = -1;
   private int windowLen;
 
-  /** ReadAt: fills {@code buf} from {@code off}; returns bytes read (short only at end of file). */
+  /**
+   * ReadAt: fills {@code buf} from {@code off}; returns the bytes read (short only at the end of
+   * the file, 0 at or past it).
+   */
   private int readAt(byte[] buf, int len, long off) throws IOException {
     if (off < 0) {
-      throw new ZipError("readat: negative offset");
+      throw negativeOffset();
     }
+    if (off > Long.MAX_VALUE - len && src.file() != null) {
+      // pread(2) refuses a range past the largest offset: Go reports the EINVAL.
+      throw new ZipError("read " + src.file() + ": invalid argument");
+    }
+    if (off >= size) {
+      return 0;
+    }
+    int avail = (int) Math.min(len, size - off);
     if (len <= window.length / 2) {
-      if (windowStart < 0 || off < windowStart || off + len > windowStart + windowLen) {
+      if (windowStart < 0 || off < windowStart || off - windowStart > windowLen - avail) {
         windowStart = off;
-        windowLen = readDirect(window, (int) Math.min(window.length, Math.max(0, size - off)), off);
+        windowLen = src.readAt(window, 0, (int) Math.min(window.length, size - off), off);
       }
-      int n = (int) Math.max(0, Math.min(len, windowStart + windowLen - off));
+      int n = (int) Math.max(0, Math.min(avail, windowStart + windowLen - off));
       System.arraycopy(window, (int) (off - windowStart), buf, 0, n);
       return n;
     }
-    return readDirect(buf, len, off);
+    return src.readAt(buf, 0, avail, off);
   }
 
-  private int readDirect(byte[] buf, int len, long off) throws IOException {
-    ByteBuffer bb = ByteBuffer.wrap(buf, 0, len);
-    long pos = off;
-    while (bb.hasRemaining()) {
-      int n = ch.read(bb, pos);
-      if (n < 0) {
-        break;
-      }
-      pos += n;
-    }
-    return bb.position();
+  /** Go's error for a ReadAt at a negative offset, from os.File or bytes.Reader. */
+  private ZipError negativeOffset() {
+    return new ZipError(src.file() != null ? "readat " + src.file() + ": negative offset"
+        : "bytes.Reader.ReadAt: negative offset");
   }
 
   private static int u16(byte[] b, int i) {
@@ -223,7 +414,7 @@ final class GoZipReader implements Closeable {
   /** Returns an Entry or Go's error text. */
   private Object readDirectoryHeader(long pos) throws IOException {
     byte[] h = new byte[DIR_HEADER_LEN];
-    int n = pos >= size ? 0 : readAt(h, h.length, pos);
+    int n = readAt(h, h.length, pos);
     if (n == 0) {
       return EOF;
     }
@@ -249,7 +440,7 @@ final class GoZipReader implements Closeable {
     int dlen = nameLen + extraLen + commentLen;
     byte[] d = new byte[dlen];
     if (dlen > 0) {
-      int m = pos + DIR_HEADER_LEN >= size ? 0 : readAt(d, dlen, pos + DIR_HEADER_LEN);
+      int m = readAt(d, dlen, pos + DIR_HEADER_LEN);
       if (m == 0) {
         return EOF;
       }
@@ -257,7 +448,7 @@ final class GoZipReader implements Closeable {
         return UNEXPECTED_EOF;
       }
     }
-    e.rawName = java.util.Arrays.copyOf(d, nameLen);
+    e.rawName = Arrays.copyOf(d, nameLen);
     e.name = decodeName(e.rawName);
     boolean needU = usize32 == 0xFFFFFFFFL;
     boolean needC = csize32 == 0xFFFFFFFFL;
@@ -308,8 +499,13 @@ final class GoZipReader implements Closeable {
     return e;
   }
 
-  /** Names are Go strings (bytes); we decode them as Go would print them. */
-  static String decodeName(byte[] raw) {
+  /**
+   * Decodes a name as Go would print it: ASCII as is, invalid UTF-8 bytes as U+FFFD.
+   *
+   * @param raw the name's bytes
+   * @return the decoded name
+   */
+  public static String decodeName(byte[] raw) {
     boolean ascii = true;
     for (byte c : raw) {
       if (c < 0) {
@@ -318,7 +514,7 @@ final class GoZipReader implements Closeable {
       }
     }
     if (ascii) {
-      return new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1);
+      return new String(raw, StandardCharsets.ISO_8859_1);
     }
     StringBuilder sb = new StringBuilder(raw.length);
     int i = 0;
@@ -350,7 +546,7 @@ final class GoZipReader implements Closeable {
       return -1;
     }
     if (p < 0) {
-      throw new ZipError("readat: negative offset");
+      throw negativeOffset();
     }
     return p;
   }
@@ -368,10 +564,16 @@ final class GoZipReader implements Closeable {
   }
 
   /**
-   * Opens an entry's content like Go's {@code File.Open}: reads fail with Go's error texts
-   * (as {@link ZipError}) when the data is longer or shorter than declared or its CRC-32 is wrong.
+   * Opens an entry's content like Go's {@code File.Open}: reads fail with Go's error texts (as
+   * {@link ZipError}) when the data is longer or shorter than declared or its CRC-32 is wrong.
+   * Close the stream (it holds an {@link Inflater}).
+   *
+   * @param e an entry of this reader
+   * @return its content
+   * @throws ZipError with Go's text when the local header is bad or the method unsupported
+   * @throws IOException when the file cannot be read
    */
-  InputStream open(Entry e) throws IOException {
+  public InputStream open(Entry e) throws IOException {
     byte[] lh = new byte[FILE_HEADER_LEN];
     if (readAt(lh, lh.length, e.headerOffset) < lh.length) {
       throw new ZipError(EOF);
@@ -380,12 +582,38 @@ final class GoZipReader implements Closeable {
       throw new ZipError(ERR_FORMAT);
     }
     long bodyOffset = FILE_HEADER_LEN + u16(lh, 26) + u16(lh, 28);
-    long start = e.headerOffset + bodyOffset;
-    long csize = e.compressedSize < 0 ? 0 : e.compressedSize;
+    if (e.isDirectory()) {
+      // Go 1.20+: a directory has no content; one that declares some cannot be read.
+      return new DirStream(e.uncompressedSize != 0 ? ERR_FORMAT : null);
+    }
     if (e.method != 0 && e.method != 8) {
       throw new ZipError(ERR_ALGORITHM);
     }
+    // The local header was read, so headerOffset < size and this cannot overflow.
+    long start = e.headerOffset + bodyOffset;
+    long csize = e.compressedSize < 0 ? 0 : e.compressedSize;
     return new EntryStream(e, start, csize);
+  }
+
+  private static final class DirStream extends InputStream {
+    private final String err;
+
+    DirStream(String err) {
+      this.err = err;
+    }
+
+    @Override
+    public int read() throws IOException {
+      return read(new byte[1], 0, 1);
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (err != null) {
+        throw new ZipError(err);
+      }
+      return -1;
+    }
   }
 
   private final class EntryStream extends InputStream {
@@ -399,13 +627,22 @@ final class GoZipReader implements Closeable {
     private long nread;
     private String err;
     private boolean eof;
+    private boolean closed;
 
     EntryStream(Entry e, long start, long csize) {
       this.e = e;
       this.start = start;
       this.csize = csize;
-      this.inflater = e.method == 8 ? new Inflater(true) : null;
-      this.in = e.method == 8 ? new byte[16 * 1024] : null;
+      if (e.method == 8) {
+        // Entries are usually read one after another: reuse the last stream's inflater.
+        this.inflater = spareInflater != null ? spareInflater : new Inflater(true);
+        this.in = spareIn != null ? spareIn : new byte[BUFFER];
+        spareInflater = null;
+        spareIn = null;
+      } else {
+        this.inflater = null;
+        this.in = null;
+      }
     }
 
     @Override
@@ -418,12 +655,12 @@ final class GoZipReader implements Closeable {
     /** Reads compressed bytes of the section; -1 at its end. */
     private int readSection(byte[] b, int off, int len) throws IOException {
       long left = csize - cpos;
-      if (left <= 0) {
+      long pos = start + cpos;
+      if (left <= 0 || pos < 0 || pos >= size) {
         return -1;
       }
-      int want = (int) Math.min(len, left);
-      ByteBuffer bb = ByteBuffer.wrap(b, off, want);
-      int n = ch.read(bb, start + cpos);
+      int want = (int) Math.min(len, Math.min(left, size - pos));
+      int n = src.readAt(b, off, want, pos);
       if (n <= 0) {
         return -1;
       }
@@ -462,6 +699,12 @@ final class GoZipReader implements Closeable {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
+      if (closed) {
+        throw new IOException("read of a closed zip entry stream");
+      }
+      if (closed) {
+        throw new IOException("read of a closed zip entry stream");
+      }
       if (err != null) {
         throw new ZipError(err);
       }
@@ -495,7 +738,7 @@ final class GoZipReader implements Closeable {
       if ((e.flags & 0x8) != 0) {
         byte[] dd = new byte[16];
         long ddOff = start + csize;
-        int got = ddOff >= size ? 0 : readAt(dd, 16, ddOff);
+        int got = ddOff < 0 ? 0 : readAt(dd, 16, ddOff);
         if (got < 4) {
           err = UNEXPECTED_EOF;
           throw new ZipError(err);
@@ -520,7 +763,15 @@ final class GoZipReader implements Closeable {
 
     @Override
     public void close() {
-      if (inflater != null) {
+      if (inflater == null || closed) {
+        return;
+      }
+      closed = true;
+      if (spareInflater == null) {
+        inflater.reset();
+        spareInflater = inflater;
+        spareIn = in;
+      } else {
         inflater.end();
       }
     }

@@ -1,0 +1,168 @@
+package io.github.goproxy4j.zip.internal;
+
+import io.github.goproxy4j.zip.ModuleZip;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * x/mod's {@code sumdb/dirhash}: {@code Hash1} (the SHA-256 of a summary that lists, per file in
+ * byte order of its name, {@code hex(SHA-256(content))  name\n}) and {@code HashZip} over a
+ * {@link GoZipReader}. The one home of that algorithm; {@code ModuleHash} wraps its digests.
+ * Internal to goproxy4j.
+ */
+public final class DirHash {
+  /** x/mod's error for a name holding a newline. */
+  public static final String ERR_NEWLINE = "dirhash: filenames with newlines are not supported";
+
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+  private static final int BUFFER = 64 * 1024;
+
+  private DirHash() {}
+
+  /** @return a fresh SHA-256 digest */
+  public static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every JDK", e);
+    }
+  }
+
+  /** The Hash1 summary, fed one file at a time in name order. */
+  public static final class Summary {
+    private final MessageDigest summary = sha256();
+    private final byte[] line = new byte[64 + 2];
+
+    /**
+     * Adds one file's line.
+     *
+     * @param name the file name's bytes (no newline)
+     * @param sha256 the SHA-256 of its content
+     */
+    public void add(byte[] name, byte[] sha256) {
+      for (int i = 0; i < 32; i++) {
+        line[2 * i] = HEX[(sha256[i] >> 4) & 0xf];
+        line[2 * i + 1] = HEX[sha256[i] & 0xf];
+      }
+      line[64] = ' ';
+      line[65] = ' ';
+      summary.update(line);
+      summary.update(name);
+      summary.update((byte) '\n');
+    }
+
+    /** @return the 32-byte h1 digest */
+    public byte[] digest() {
+      return summary.digest();
+    }
+  }
+
+  /**
+   * Reports whether a name holds a newline (dirhash refuses it).
+   *
+   * @param name the name's bytes
+   * @return whether it has a {@code \n}
+   */
+  public static boolean hasNewline(byte[] name) {
+    for (byte c : name) {
+      if (c == '\n') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * HashZip: every entry with its full stored name (raw bytes, including directory entries),
+   * sorted by bytes; duplicates hash with the last entry's content. Before anything is inflated,
+   * the declared sizes of the entries to be read must total at most {@link ModuleZip#MAX_ZIP_FILE}
+   * (x/mod's limit for module contents; dirhash has none), so a zip bomb is refused without
+   * inflating it; each entry is then bounded by its declared size.
+   *
+   * @param z the zip
+   * @return the 32-byte h1 digest
+   * @throws GoZipReader.ZipError with Go's text, {@link #ERR_NEWLINE} or the size error; {@link
+   *     GoZipReader.ZipError#entry()} names the entry when one is at fault
+   * @throws IOException when reading fails
+   */
+  public static byte[] hashZip(GoZipReader z) throws IOException {
+    List<GoZipReader.Entry> entries = z.entries();
+    Map<Name, GoZipReader.Entry> last = new HashMap<>();
+    Name[] names = new Name[entries.size()];
+    for (int i = 0; i < names.length; i++) {
+      GoZipReader.Entry e = entries.get(i);
+      names[i] = new Name(e.rawName);
+      last.put(names[i], e);
+    }
+    long total = 0;
+    for (GoZipReader.Entry e : last.values()) {
+      long sz = e.uncompressedSize;
+      if (e.isDirectory()) {
+        continue;
+      }
+      if (sz < 0 || ModuleZip.MAX_ZIP_FILE - total < sz) {
+        throw new GoZipReader.ZipError(ZipCheck.ERR_TOTAL_SIZE);
+      }
+      total += sz;
+    }
+    Arrays.sort(names);
+    Summary summary = new Summary();
+    Map<GoZipReader.Entry, byte[]> done = new HashMap<>();
+    byte[] buf = new byte[BUFFER];
+    MessageDigest file = sha256();
+    for (Name n : names) {
+      if (hasNewline(n.b)) {
+        throw new GoZipReader.ZipError(ERR_NEWLINE, n.b);
+      }
+      GoZipReader.Entry e = last.get(n);
+      byte[] digest = done.get(e);
+      if (digest == null) {
+        file.reset();
+        try (InputStream in = z.open(e)) {
+          for (int k; (k = in.read(buf)) >= 0; ) {
+            file.update(buf, 0, k);
+          }
+        } catch (GoZipReader.ZipError ze) {
+          throw ze.withEntry(e);
+        }
+        digest = file.digest();
+        done.put(e, digest);
+      }
+      summary.add(n.b, digest);
+    }
+    return summary.digest();
+  }
+
+  /** A raw name as a map key, ordered by unsigned bytes. */
+  private static final class Name implements Comparable<Name> {
+    final byte[] b;
+    final int h;
+
+    Name(byte[] b) {
+      this.b = b;
+      this.h = Arrays.hashCode(b);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Name && Arrays.equals(((Name) o).b, b);
+    }
+
+    @Override
+    public int hashCode() {
+      return h;
+    }
+
+    @Override
+    public int compareTo(Name o) {
+      return Arrays.compareUnsigned(b, o.b);
+    }
+  }
+}

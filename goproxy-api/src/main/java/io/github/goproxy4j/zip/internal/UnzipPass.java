@@ -1,0 +1,317 @@
+package io.github.goproxy4j.zip.internal;
+
+import io.github.goproxy4j.internal.GoRelease;
+import io.github.goproxy4j.internal.UnicodeTables;
+import io.github.goproxy4j.module.ModuleVersion;
+import io.github.goproxy4j.zip.FileError;
+import io.github.goproxy4j.zip.ModuleZip;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One pass over a downloaded module zip, for the module cache writer: the go command's prefix
+ * check, x/mod's {@code CheckZip}, {@code dirhash.HashZip} and x/mod's {@code Unzip}, with every
+ * entry inflated once. The go command does these in three passes (downloadZip's prefix check,
+ * hashZip, then Unzip after verification); the verdicts and texts are the same, and nothing
+ * becomes visible in the cache because the tree is written into a private directory that only
+ * the caller renames into place, after verifying the hash.
+ *
+ * <p>Order of the steps, each stopping the pass:
+ * <ol>
+ *   <li>the zip's central directory cannot be read: {@link GoZipReader.ZipError} with Go's text
+ *       (go: hashing the zip fails);
+ *   <li>an entry lacks the {@code module@version/} prefix: {@link Result#unexpectedFile()} (go:
+ *       {@code zip for <m@v> has unexpected file <name>}); nothing hashed or written;
+ *   <li>a declared size breaks x/mod's limits (zip file, total, go.mod, LICENSE): the verdict
+ *       with {@link ZipCheck.Verdict#sizesExceeded()}, no hash, nothing inflated or written (go
+ *       would inflate it all to hash it, then refuse it in Unzip);
+ *   <li>another CheckZip rule is broken (collision, bad path, ...): the hash and the invalid
+ *       verdict, nothing written (go: hash, verify, then Unzip fails);
+ *   <li>otherwise: every entry is inflated once, hashed and, if it is a file, written; an entry
+ *       whose data disagrees with its header throws {@link GoZipReader.ZipError}.
+ * </ol>
+ *
+ * <p>Extraction is shaped like go's: each directory is created once ({@code mkdir}, mode 0777
+ * less the umask, as go's {@code MkdirAll}); each file is created with its final mode 0444 in the
+ * {@code open} call itself ({@code O_CREAT|O_EXCL}, as x/mod's Unzip), written and closed, with
+ * no further metadata calls. Making the directories read-only (go's {@code makeDirsReadOnly}:
+ * each directory's mode less the write bits, children before parents) is left to the caller,
+ * after it has moved the tree into place; {@link Result#directories()} lists them so that it
+ * need not walk the tree.
+ *
+ * <p>Usage, as the module cache writer uses it:
+ * <pre>{@code
+ * Path tmpDir = ...;   // private, missing or empty, on the cache's file system
+ * UnzipPass.Result r = UnzipPass.run(mv, tmpZip, tmpDir, env.goVersion());  // ZipError: zip unreadable
+ * if (r.unexpectedFile().isPresent()) fail("zip for " + mv + " has unexpected file " + name);
+ * if (r.hash().isEmpty()) fail(r.verdict().error());        // declared sizes too large
+ * verify(ModuleHash.ofDigest(r.hash().get()));               // go.sum, then the checksum db
+ * if (!r.extracted()) fail(r.verdict().error());             // CheckZip rule broken
+ * commit(tmpZip, r.hash(), tmpDir, r.directories());         // rename into place, then read-only
+ * }</pre>
+ * On any failure the caller deletes {@code tmpDir}. Internal to goproxy4j.
+ */
+public final class UnzipPass {
+  private static final int BUFFER = 64 * 1024;
+  private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+  private static final FileAttribute<?>[] READ_ONLY = POSIX
+      ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(EnumSet.of(PosixFilePermission.OWNER_READ,
+          PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ))}
+      : new FileAttribute<?>[0];
+  private static final Set<OpenOption> CREATE_NEW =
+      Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+
+  private UnzipPass() {}
+
+  /** What one pass found. */
+  public static final class Result {
+    private final String unexpectedFile;
+    private final ZipCheck.Verdict verdict;
+    private final byte[] hash;
+    private final boolean extracted;
+    private final List<Path> directories;
+
+    Result(String unexpectedFile, ZipCheck.Verdict verdict, byte[] hash, boolean extracted, List<Path> directories) {
+      this.unexpectedFile = unexpectedFile;
+      this.verdict = verdict;
+      this.hash = hash;
+      this.extracted = extracted;
+      this.directories = List.copyOf(directories);
+    }
+
+    /**
+     * @return the name (as Go prints it) of the first entry without the {@code module@version/}
+     *     prefix; when present nothing else was done and {@link #verdict()} is null
+     */
+    public Optional<String> unexpectedFile() {
+      return Optional.ofNullable(unexpectedFile);
+    }
+
+    /** @return x/mod's CheckZip verdict (null only when {@link #unexpectedFile()} is present) */
+    public ZipCheck.Verdict verdict() {
+      return verdict;
+    }
+
+    /** @return the 32-byte h1 digest of the zip; empty when the pass stopped before hashing */
+    public Optional<byte[]> hash() {
+      return Optional.ofNullable(hash).map(byte[]::clone);
+    }
+
+    /** @return whether the verdict was valid and every file was written into the directory */
+    public boolean extracted() {
+      return extracted;
+    }
+
+    /**
+     * @return the directories created (the target first, parents before children); empty when
+     *     nothing was extracted
+     */
+    public List<Path> directories() {
+      return directories;
+    }
+  }
+
+  /**
+   * Runs the pass with the newest Go release's file-name rules.
+   *
+   * @param mv the module version (canonical version)
+   * @param zip the downloaded zip
+   * @param dir the private directory to extract into: missing or empty; created if missing
+   * @return what was found; see the class comment for the order of the steps
+   * @throws GoZipReader.ZipError with Go's text when the zip cannot be read or an entry's data
+   *     disagrees with its header ({@link GoZipReader.ZipError#entry()} names it)
+   * @throws IOException when reading the zip or writing the tree fails
+   */
+  public static Result run(ModuleVersion mv, Path zip, Path dir) throws IOException {
+    return run(mv, zip, dir, GoRelease.NEWEST);
+  }
+
+  /**
+   * Runs the pass with a given Go release's file-name rules (its Unicode tables decide letters,
+   * case-fold collisions and quoting; {@code GoEnv}'s {@code goVersion}).
+   *
+   * @param mv the module version (canonical version)
+   * @param zip the downloaded zip
+   * @param dir the private directory to extract into: missing or empty; created if missing
+   * @param goVersion the Go release, for example {@code "1.21"}
+   * @return what was found; see the class comment for the order of the steps
+   * @throws GoZipReader.ZipError with Go's text when the zip cannot be read or an entry's data
+   *     disagrees with its header ({@link GoZipReader.ZipError#entry()} names it)
+   * @throws IOException when reading the zip or writing the tree fails
+   * @throws IllegalArgumentException when {@code goVersion} is not a Go release from 1.19 on
+   */
+  public static Result run(ModuleVersion mv, Path zip, Path dir, String goVersion) throws IOException {
+    UnicodeTables unicode = UnicodeTables.forGoVersion(goVersion);
+    long zipSize = Files.size(zip);
+    try (GoZipReader z = GoZipReader.open(zip)) {
+      Optional<GoZipReader.Entry> bad = ZipCheck.unexpectedFile(mv, z);
+      if (bad.isPresent()) {
+        return new Result(bad.get().name(), null, null, false, List.of());
+      }
+      if (zipSize > ModuleZip.MAX_ZIP_FILE) {
+        String msg = "module zip file is too large (" + zipSize + " bytes; limit is " + ModuleZip.MAX_ZIP_FILE + " bytes)";
+        return new Result(null, new ZipCheck.Verdict(List.of(), List.<FileError>of(), msg, true), null, false, List.of());
+      }
+      ZipCheck.Verdict verdict = ZipCheck.check(mv, z, goVersion, unicode);
+      if (verdict.sizesExceeded()) {
+        return new Result(null, verdict, null, false, List.of());
+      }
+      if (!verdict.isValid()) {
+        return new Result(null, verdict, DirHash.hashZip(z), false, List.of());
+      }
+      List<Path> dirs = new ArrayList<>();
+      byte[] hash = new Extraction(z, ZipCheck.prefix(mv).length, dir, dirs, true).run();
+      return new Result(null, verdict, hash, true, dirs);
+    }
+  }
+
+  /**
+   * Writes the files of a zip that {@link ZipCheck#check} found valid into {@code dir} (missing
+   * or empty), without hashing: x/mod's Unzip after its check.
+   *
+   * @param mv the module version
+   * @param z the checked zip
+   * @param dir the target directory
+   * @throws GoZipReader.ZipError with Go's text when an entry's data disagrees with its header
+   * @throws IOException when writing fails
+   */
+  public static void extract(ModuleVersion mv, GoZipReader z, Path dir) throws IOException {
+    new Extraction(z, ZipCheck.prefix(mv).length, dir, new ArrayList<>(), false).run();
+  }
+
+  /** Hashing and writing the entries of a valid zip, in directory order. */
+  private static final class Extraction {
+    private final GoZipReader z;
+    private final int prefixLen;
+    private final Path root;
+    private final List<Path> dirs;
+    private final Set<String> made = new HashSet<>();
+    private final byte[] buf = new byte[BUFFER];
+    private final MessageDigest sha = DirHash.sha256();
+    private final boolean hashing;
+
+    Extraction(GoZipReader z, int prefixLen, Path root, List<Path> dirs, boolean hashing) {
+      this.hashing = hashing;
+      this.z = z;
+      this.prefixLen = prefixLen;
+      this.root = root;
+      this.dirs = dirs;
+    }
+
+    byte[] run() throws IOException {
+      List<GoZipReader.Entry> entries = z.entries();
+      // dirhash reads the last entry of each name; in a valid zip only directories repeat.
+      Map<String, Integer> lastOf = new HashMap<>();
+      for (int i = 0; i < entries.size(); i++) {
+        lastOf.put(entries.get(i).name, i);
+      }
+      if (!Files.isDirectory(root)) {
+        Files.createDirectories(root);
+      }
+      dirs.add(root);
+      made.add("");
+      byte[][] digests = new byte[entries.size()][];
+      for (int i = 0; i < entries.size(); i++) {
+        GoZipReader.Entry e = entries.get(i);
+        if (lastOf.get(e.name) != i) {
+          continue;
+        }
+        byte[] rest = e.rawNameFrom(prefixLen);
+        boolean file = rest.length > 0 && rest[rest.length - 1] != '/';
+        if (!file && !hashing) {
+          continue;
+        }
+        try {
+          digests[i] = file ? writeFile(e, GoZipReader.decodeName(rest)) : digest(e);
+        } catch (GoZipReader.ZipError ze) {
+          throw ze.withEntry(e);
+        }
+      }
+      if (!hashing) {
+        return null;
+      }
+      // The summary, in dirhash's order: every entry's name (duplicates too) with the digest of
+      // the last entry of that name.
+      Integer[] order = new Integer[entries.size()];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      java.util.Arrays.sort(order, (a, b) -> java.util.Arrays.compareUnsigned(entries.get(a).rawName, entries.get(b).rawName));
+      DirHash.Summary summary = new DirHash.Summary();
+      for (Integer i : order) {
+        GoZipReader.Entry e = entries.get(i);
+        summary.add(e.rawName, digests[lastOf.get(e.name)]);
+      }
+      return summary.digest();
+    }
+
+    private byte[] digest(GoZipReader.Entry e) throws IOException {
+      sha.reset();
+      try (InputStream in = z.open(e)) {
+        for (int n; (n = in.read(buf)) >= 0; ) {
+          sha.update(buf, 0, n);
+        }
+      }
+      return sha.digest();
+    }
+
+    private byte[] writeFile(GoZipReader.Entry e, String name) throws IOException {
+      int slash = name.lastIndexOf('/');
+      Path parent = slash < 0 ? root : mkdirs(name.substring(0, slash));
+      Path dst = parent.resolve(slash < 0 ? name : name.substring(slash + 1));
+      sha.reset();
+      try (InputStream in = z.open(e);
+          FileChannel out = FileChannel.open(dst, CREATE_NEW, READ_ONLY)) {
+        ByteBuffer bb = ByteBuffer.wrap(buf);
+        for (int n; (n = in.read(buf)) >= 0; ) {
+          if (hashing) {
+            sha.update(buf, 0, n);
+          }
+          bb.clear().limit(n);
+          while (bb.hasRemaining()) {
+            out.write(bb);
+          }
+        }
+      }
+      if (!POSIX) {
+        dst.toFile().setReadOnly();
+      }
+      return hashing ? sha.digest() : null;
+    }
+
+    /** Creates the directory {@code rel} (slash-separated, checked) and its parents, each once. */
+    private Path mkdirs(String rel) throws IOException {
+      Path p = root.resolve(rel);
+      if (made.contains(rel)) {
+        return p;
+      }
+      int slash = rel.lastIndexOf('/');
+      if (slash >= 0) {
+        mkdirs(rel.substring(0, slash));
+      }
+      Files.createDirectory(p);
+      made.add(rel);
+      dirs.add(p);
+      return p;
+    }
+  }
+}

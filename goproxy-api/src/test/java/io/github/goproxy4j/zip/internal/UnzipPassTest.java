@@ -1,0 +1,128 @@
+package io.github.goproxy4j.zip.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.goproxy4j.module.ModuleVersion;
+import io.github.goproxy4j.testing.GoTool;
+import io.github.goproxy4j.testing.RawZip;
+import io.github.goproxy4j.zip.ModuleZip;
+import io.github.goproxy4j.zip.XModOracle;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The cache writer's one pass: check, hash and extract, each entry inflated once. */
+class UnzipPassTest {
+  private static final ModuleVersion MV = ModuleVersion.of("example.com/m", "v1.0.0");
+  private static final String P = "example.com/m@v1.0.0/";
+
+  private static RawZip nested() {
+    RawZip z = new RawZip();
+    z.add(P + "go.mod", "module example.com/m\n");
+    z.add(P + "a/b/c.go", "package b\n");
+    z.add(P + "a/d.go", "package a\n").stored();
+    z.add(P + "a/", "");
+    z.add(P + "e/f.go", "package e\n".repeat(1000));
+    return z;
+  }
+
+  @Test
+  void extractsWhatUnzipExtractsWithGosModesAndHashesAsDirhash(@TempDir Path tmp) throws IOException {
+    GoTool.assumeXMod();
+    Path zip = nested().write(tmp.resolve("m.zip"));
+    Path dir = tmp.resolve("pass");
+    UnzipPass.Result r = UnzipPass.run(MV, zip, dir);
+    assertTrue(r.extracted());
+    assertTrue(r.verdict().isValid());
+    assertEquals(List.of(dir, dir.resolve("a"), dir.resolve("a/b"), dir.resolve("e")), r.directories());
+
+    String goHash = XModOracle.run(List.of("hashzip\t" + zip)).get(0).get(0).value();
+    assertEquals(goHash, "h1:" + Base64.getEncoder().encodeToString(r.hash().orElseThrow()));
+
+    Path unzipped = tmp.resolve("unzip");
+    ModuleZip.unzip(MV, zip, unzipped);
+    assertEquals(GoZipReaderTest.tree(unzipped), GoZipReaderTest.tree(dir));
+    assertEquals("tree {a/b/c.go=package b\n, a/d.go=package a\n, e/f.go=" + "package e\n".repeat(1000)
+        + ", go.mod=module example.com/m\n}", GoZipReaderTest.tree(dir));
+
+    // x/mod's Unzip: files 0444 from their creation; directories as MkdirAll(0777) leaves them.
+    Path fresh = Files.createDirectory(tmp.resolve("fresh"));
+    String dirMode = PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh));
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) s::iterator) {
+        String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+        assertEquals(Files.isDirectory(p) ? dirMode : "r--r--r--", mode, p.toString());
+      }
+    }
+  }
+
+  @Test
+  void aZipBombStopsOnItsDeclaredSizesWithoutInflatingOrWriting(@TempDir Path tmp) throws IOException {
+    Path zip = Files.write(tmp.resolve("bomb.zip"), RawZip.zeroBomb(180L << 20, P + "a", P + "b", P + "c"));
+    Path dir = tmp.resolve("out");
+    UnzipPass.Result r = UnzipPass.run(MV, zip, dir);
+    assertTrue(r.verdict().sizesExceeded());
+    assertEquals("total uncompressed size of module contents too large (max size is 524288000 bytes)",
+        r.verdict().error().orElseThrow());
+    assertTrue(r.hash().isEmpty());
+    assertFalse(r.extracted());
+    assertFalse(Files.exists(dir));
+
+    // Far less data than declared: had anything been inflated, this would be an unexpected EOF
+    // rather than the size verdict.
+    RawZip g = new RawZip();
+    g.add(P + "go.mod", "module example.com/m\n");
+    RawZip.Entry big = g.add(P + "LICENSE", "short");
+    big.declaredSize = ModuleZip.MAX_LICENSE + 1;
+    UnzipPass.Result r2 = UnzipPass.run(MV, g.write(tmp.resolve("license.zip")), tmp.resolve("out2"));
+    assertEquals(P + "LICENSE: LICENSE file too large (max size is 16777216 bytes)", r2.verdict().error().orElseThrow());
+    assertTrue(r2.hash().isEmpty());
+  }
+
+  @Test
+  void anInvalidZipIsHashedButNotExtracted(@TempDir Path tmp) throws IOException {
+    RawZip z = nested();
+    z.add(P + "A/x.go", "package x\n");
+    Path zip = z.write(tmp.resolve("m.zip"));
+    Path dir = tmp.resolve("out");
+    UnzipPass.Result r = UnzipPass.run(MV, zip, dir);
+    assertFalse(r.extracted());
+    assertEquals(P + "A/x.go: case-insensitive file name collision: \"a\" and \"A\"", r.verdict().error().orElseThrow());
+    try (GoZipReader reader = GoZipReader.open(zip)) {
+      assertArrayEquals(DirHash.hashZip(reader), r.hash().orElseThrow());
+    }
+    assertFalse(Files.exists(dir));
+    assertTrue(r.directories().isEmpty());
+  }
+
+  @Test
+  void anEntryWithoutThePrefixStopsThePass(@TempDir Path tmp) throws IOException {
+    RawZip z = nested();
+    z.add("example.com/m@v1.0.1/x.go", "package x\n");
+    UnzipPass.Result r = UnzipPass.run(MV, z.write(tmp.resolve("m.zip")), tmp.resolve("out"));
+    assertEquals("example.com/m@v1.0.1/x.go", r.unexpectedFile().orElseThrow());
+    assertTrue(r.hash().isEmpty());
+    assertFalse(Files.exists(tmp.resolve("out")));
+  }
+
+  @Test
+  void badDataNamesItsEntry(@TempDir Path tmp) throws IOException {
+    RawZip z = nested();
+    z.add(P + "crc.go", "package a\n").declaredCrc = 1L;
+    GoZipReader.ZipError e = assertThrows(GoZipReader.ZipError.class,
+        () -> UnzipPass.run(MV, z.write(tmp.resolve("m.zip")), tmp.resolve("out")));
+    assertEquals("zip: checksum error", e.getMessage());
+    assertEquals(P + "crc.go", new String(e.entry().orElseThrow(), StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,252 @@
+package io.github.goproxy4j.benchmarks.client;
+
+import io.github.goproxy4j.internal.GoOs;
+import io.github.goproxy4j.client.GoProxyClient;
+import io.github.goproxy4j.env.GoEnv;
+import io.github.goproxy4j.module.ModuleVersion;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * {@code go mod download} against {@link GoProxyClient#downloadAll} on real modules (a GOPROXY
+ * tree made from Debian's golang-*-dev sources), served on loopback together with x/mod's own
+ * checksum-database server; run by {@code goproxy-benchmarks/bench-download-real.sh}, not part of
+ * {@code mvn verify}.
+ *
+ * <p>Method: one untimed {@code go mod download} first (the reference server computes each
+ * module's record on its first lookup, which would otherwise be charged to whichever side runs
+ * first); then N rounds, each timing go and a fresh client JVM on fresh caches, alternately, with
+ * dirty pages written out ({@code sync}) before every timed run. Both run under
+ * {@code /usr/bin/time} for the whole-process wall time and peak RSS; the client JVM also reports
+ * the wall time of {@code downloadAll} itself. At the end the two caches are compared byte for
+ * byte (lock files aside).
+ *
+ * <pre>
+ * java -cp goproxy-benchmarks.jar io.github.goproxy4j.benchmarks.client.RealModulesBench compare SERVER PROXYDIR MODULES WORK ROUNDS
+ * </pre>
+ */
+public final class RealModulesBench {
+  static final String VKEY = "localhost.localdev/sumdb+00000c67+AcTrnkbUA+TU4heY3hkjiSES/DSQniBqIeQ/YppAUtK6";
+
+  private RealModulesBench() {}
+
+  /**
+   * Entry point.
+   *
+   * @param args {@code compare SERVER PROXYDIR MODULES WORK ROUNDS} (SERVER: the sumdbserver
+   *     binary; MODULES: a file of path@version lines), or the internal
+   *     {@code child GOPROXY GOSUMDB CACHE MODULES}
+   * @throws Exception on failure
+   */
+  public static void main(String[] args) throws Exception {
+    if (args.length == 6 && args[0].equals("compare")) {
+      compare(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]), Path.of(args[4]), Integer.parseInt(args[5]));
+    } else if (args.length == 5 && args[0].equals("child")) {
+      child(args);
+    } else {
+      System.err.println("usage: RealModulesBench compare SERVER PROXYDIR MODULES WORK ROUNDS");
+      System.exit(2);
+    }
+  }
+
+  /** One timed run: wall seconds of the whole process, peak RSS in KB, in-process seconds or NaN. */
+  record Run(double wall, long rssKb, double inProcess) {}
+
+  private static void compare(Path server, Path proxyDir, Path modulesFile, Path work, int rounds) throws Exception {
+    List<String> mods = Files.readAllLines(modulesFile).stream().filter(s -> !s.isBlank()).toList();
+    long zipBytes = 0;
+    for (String m : mods) {
+      ModuleVersion mv = ModuleVersion.parse(m);
+      zipBytes += Files.size(proxyDir.resolve(mv.path().escaped()).resolve("@v")
+          .resolve(mv.version().escaped() + ".zip"));
+    }
+    System.out.printf("%d modules, %.1f MB of zips; %s%n", mods.size(), zipBytes / 1e6, goVersion());
+    Process srv = new ProcessBuilder(server.toString(), "serve", proxyDir.toString())
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    OutputStream stdin = srv.getOutputStream();
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(srv.getInputStream(), StandardCharsets.UTF_8));
+      String ready = out.readLine();
+      if (ready == null || !ready.startsWith("READY ")) {
+        throw new IllegalStateException("server did not start: " + ready);
+      }
+      String base = ready.substring("READY ".length());
+      String goproxy = base + "/proxy";
+      String gosumdb = VKEY + " " + base + "/sumdb/localhost.localdev/sumdb";
+      Run warm = runGo(work, goproxy, gosumdb, mods);
+      System.out.printf("warm-up (untimed for the ratio): go %.2fs%n", warm.wall());
+      List<Run> go = new ArrayList<>();
+      List<Run> client = new ArrayList<>();
+      for (int r = 0; r < rounds; r++) {
+        boolean goFirst = r % 2 == 0;
+        if (goFirst) {
+          go.add(runGo(work, goproxy, gosumdb, mods));
+          client.add(runClient(work, goproxy, gosumdb, modulesFile));
+        } else {
+          client.add(runClient(work, goproxy, gosumdb, modulesFile));
+          go.add(runGo(work, goproxy, gosumdb, mods));
+        }
+        System.out.printf("round %d: go %.2fs (RSS %d MB); client process %.2fs, downloadAll %.2fs (RSS %d MB)%n",
+            r + 1, go.get(r).wall(), go.get(r).rssKb() / 1024, client.get(r).wall(), client.get(r).inProcess(),
+            client.get(r).rssKb() / 1024);
+      }
+      double g = median(go.stream().map(Run::wall).toList());
+      double cp = median(client.stream().map(Run::wall).toList());
+      double ci = median(client.stream().map(Run::inProcess).toList());
+      System.out.printf("median wall time: go mod download %.2fs; GoProxyClient.downloadAll %.2fs (ratio %.2fx, target"
+          + " <= 0.5x); whole java process %.2fs (ratio %.2fx, target <= 0.8x)%n", g, ci, ci / g, cp, cp / g);
+      System.out.printf("peak RSS (max over rounds): go %d MB, java %d MB%n",
+          go.stream().mapToLong(Run::rssKb).max().orElse(0) / 1024,
+          client.stream().mapToLong(Run::rssKb).max().orElse(0) / 1024);
+      compareCaches(work.resolve("go-cache"), work.resolve("java-cache"));
+    } finally {
+      stdin.close(); // the server exits when its stdin closes
+      srv.destroy();
+      srv.waitFor();
+    }
+  }
+
+  private static String goVersion() throws IOException, InterruptedException {
+    Process p = new ProcessBuilder("go", "version").redirectErrorStream(true).start();
+    String v = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    p.waitFor();
+    return v;
+  }
+
+  private static double median(List<Double> xs) {
+    double[] a = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
+  }
+
+  private static Map<String, String> env(Path work, String side, String goproxy, String gosumdb) {
+    Map<String, String> env = new HashMap<>();
+    env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+    env.put("HOME", work.resolve("home").toString());
+    env.put("GOPATH", work.resolve("gopath-" + side).toString());
+    env.put("GOMODCACHE", work.resolve(side + "-cache").toString());
+    env.put("GOCACHE", work.resolve("gocache").toString());
+    env.put("GOPROXY", goproxy);
+    env.put("GOSUMDB", gosumdb);
+    env.put("GOFLAGS", "");
+    env.put("GOTOOLCHAIN", "local");
+    env.put("GO111MODULE", "on");
+    env.put("GOVCS", "*:off");
+    env.put("HTTPS_PROXY", "http://127.0.0.1:9");
+    env.put("HTTP_PROXY", "http://127.0.0.1:9");
+    return env;
+  }
+
+  private static void fresh(Path work, String side) throws IOException, InterruptedException {
+    GoOs.removeAll(work.resolve(side + "-cache"));
+    GoOs.removeAll(work.resolve("gopath-" + side));
+    new ProcessBuilder("sync").inheritIO().start().waitFor();
+  }
+
+  private static Run timed(List<String> cmd, Map<String, String> env, Path work, String side) throws Exception {
+    Path timeOut = work.resolve(side + "-time.txt");
+    Path stdout = work.resolve(side + "-stdout.txt");
+    Path stderr = work.resolve(side + "-stderr.txt");
+    List<String> full = new ArrayList<>(List.of("/usr/bin/time", "-o", timeOut.toString(), "-f", "%e %M"));
+    full.addAll(cmd);
+    ProcessBuilder pb = new ProcessBuilder(full).directory(Files.createDirectories(work.resolve("cwd")).toFile())
+        .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+    pb.environment().clear();
+    pb.environment().putAll(env);
+    int rc = pb.start().waitFor();
+    if (rc != 0) {
+      throw new IllegalStateException(side + " failed (" + rc + "): " + Files.readString(stderr));
+    }
+    String[] t = Files.readString(timeOut).trim().split("\\s+");
+    double inProcess = Double.NaN;
+    for (String line : Files.readAllLines(stdout)) {
+      if (line.startsWith("IN_PROCESS ")) {
+        inProcess = Double.parseDouble(line.substring("IN_PROCESS ".length()));
+      }
+    }
+    return new Run(Double.parseDouble(t[t.length - 2]), Long.parseLong(t[t.length - 1]), inProcess);
+  }
+
+  private static Run runGo(Path work, String goproxy, String gosumdb, List<String> mods) throws Exception {
+    fresh(work, "go");
+    List<String> cmd = new ArrayList<>(List.of("go", "mod", "download"));
+    cmd.addAll(mods);
+    return timed(cmd, env(work, "go", goproxy, gosumdb), work, "go");
+  }
+
+  private static Run runClient(Path work, String goproxy, String gosumdb, Path modulesFile) throws Exception {
+    fresh(work, "java");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> cmd = List.of(java, "-cp", System.getProperty("java.class.path"), RealModulesBench.class.getName(),
+        "child", goproxy, gosumdb, work.resolve("java-cache").toString(), modulesFile.toString());
+    return timed(cmd, env(work, "java", goproxy, gosumdb), work, "java");
+  }
+
+  /** The client JVM: downloadAll with the default settings, timed in-process. */
+  private static void child(String[] args) throws Exception {
+    Map<String, String> vars = new HashMap<>();
+    vars.put("GOPROXY", args[1]);
+    vars.put("GOSUMDB", args[2]);
+    vars.put("GOPATH", System.getenv("GOPATH"));
+    List<ModuleVersion> mvs = new ArrayList<>();
+    for (String line : Files.readAllLines(Path.of(args[4]))) {
+      if (!line.isBlank()) {
+        mvs.add(ModuleVersion.parse(line.trim()));
+      }
+    }
+    long t0 = System.nanoTime();
+    try (GoProxyClient c = GoProxyClient.builder().env(GoEnv.of(vars)).moduleCache(Path.of(args[3])).build()) {
+      c.downloadAll(mvs);
+    }
+    System.out.printf("IN_PROCESS %.3f%n", (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** Byte-for-byte comparison of two module caches, lock files aside. */
+  static void compareCaches(Path a, Path b) throws IOException {
+    Map<String, Path> fa = files(a);
+    Map<String, Path> fb = files(b);
+    List<String> diffs = new ArrayList<>();
+    int same = 0;
+    for (Map.Entry<String, Path> e : fa.entrySet()) {
+      Path other = fb.get(e.getKey());
+      if (other == null) {
+        diffs.add("only in go's cache: " + e.getKey());
+      } else if (Files.mismatch(e.getValue(), other) != -1) {
+        diffs.add("differs: " + e.getKey());
+      } else {
+        same++;
+      }
+    }
+    for (String k : fb.keySet()) {
+      if (!fa.containsKey(k)) {
+        diffs.add("only in the client's cache: " + k);
+      }
+    }
+    System.out.printf("caches: %d files identical, %d differences%s%n", same, diffs.size(),
+        diffs.isEmpty() ? " (byte-identical)" : "");
+    diffs.stream().limit(20).forEach(d -> System.out.println("  " + d));
+  }
+
+  private static Map<String, Path> files(Path root) throws IOException {
+    Map<String, Path> out = new TreeMap<>();
+    try (Stream<Path> s = Files.walk(root)) {
+      for (Path p : (Iterable<Path>) s::iterator) {
+        if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && !p.toString().endsWith(".lock")) {
+          out.put(root.relativize(p).toString(), p);
+        }
+      }
+    }
+    return out;
+  }
+}
