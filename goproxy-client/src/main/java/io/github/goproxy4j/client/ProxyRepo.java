@@ -50,10 +50,6 @@ final class ProxyRepo implements Repo {
     this.path = path;
   }
 
-  ModulePath path() {
-    return path;
-  }
-
   // ------------------------------------------------------------ URLs
 
   /** The request URL for a path relative to the module ({@code @v/list}, {@code @latest}). */
