@@ -7,6 +7,7 @@ import io.github.goproxy4j.env.ProxyResolver;
 import io.github.goproxy4j.env.ProxyWalk;
 import io.github.goproxy4j.env.Route;
 import io.github.goproxy4j.env.Transport;
+import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.sumdb.ChecksumMismatchException;
 import java.io.IOException;
@@ -24,9 +25,13 @@ final class Lookup {
   private final Transport transport;
   private final DirectFetcher directFetcher; // null: none
   private final long maxZip;
+  private final boolean readErrorNamesRequest;
 
   Lookup(ProxyResolver resolver, Transport transport, DirectFetcher directFetcher, long maxZip) {
     this.resolver = resolver;
+    // cmd/go/internal/modfetch/proxy.go: go1.22 names the response URL in body read errors,
+    // go1.19-1.21 path.Join(base URL without the module path, "@v/…").
+    this.readErrorNamesRequest = GoRelease.compare(resolver.env().goVersion(), "1.22") >= 0;
     this.transport = transport;
     this.directFetcher = directFetcher;
     this.maxZip = maxZip;
@@ -73,7 +78,8 @@ final class Lookup {
 
   private Repo repo(Route route, ProxyEntry entry, ModulePath path, String context) {
     if (entry instanceof ProxyEntry.Url) {
-      return new ProxyRepo(transport, (ProxyEntry.Url) entry, path, maxZip);
+      return new ProxyRepo(transport, (ProxyEntry.Url) entry, path, maxZip,
+          readErrorNamesRequest);
     }
     return new DirectRepo(directFetcher, resolver, route, path, context);
   }

@@ -35,19 +35,19 @@ final class ProxyRepo implements Repo {
   private final Transport transport;
   private final URI base;
   private final String redactedBase;
+  /** go1.22+: a body read error names the request URL; before, path.Join(base URL, rel). */
+  private final boolean readErrorNamesRequest;
   private final ModulePath path;
   private final long maxZip;
 
-  ProxyRepo(Transport transport, ProxyEntry.Url entry, ModulePath path, long maxZip) {
+  ProxyRepo(Transport transport, ProxyEntry.Url entry, ModulePath path, long maxZip,
+      boolean readErrorNamesRequest) {
     this.transport = transport;
+    this.readErrorNamesRequest = readErrorNamesRequest;
     this.maxZip = maxZip;
     this.base = entry.uri();
     this.redactedBase = entry.redacted();
     this.path = path;
-  }
-
-  ModulePath path() {
-    return path;
   }
 
   // ------------------------------------------------------------ URLs
@@ -137,7 +137,8 @@ final class ProxyRepo implements Repo {
   }
 
   private GoProxyException readError(String rel, IOException e) {
-    String msg = "read " + InfoJson.goQuote(pathJoin(redactedBase, rel)) + ": "
+    String url = readErrorNamesRequest ? Redaction.redacted(url(rel)) : pathJoin(redactedBase, rel);
+    String msg = "read " + InfoJson.goQuote(url) + ": "
         + (e.getMessage() == null ? "unexpected EOF" : e.getMessage());
     return new GoProxyException(msg, e, List.of(attempt(url(rel), 200, msg)));
   }

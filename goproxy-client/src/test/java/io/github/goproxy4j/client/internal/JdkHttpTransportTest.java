@@ -34,7 +34,10 @@ import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The transport against loopback servers: versions, timeouts, redirects, auth, files. */
@@ -448,6 +451,260 @@ class JdkHttpTransportTest {
           () -> t.get(URI.create("ftp://u:pw@example.com/x"), Map.of()));
       assertEquals("unsupported scheme: ftp://u:xxxxx@example.com/x", e.getMessage());
       assertFalse(t.toString().contains("pw"));
+    }
+  }
+  /** Outgoing proxies from HTTPS_PROXY / HTTP_PROXY / NO_PROXY through a loopback proxy. */
+  @Nested
+  class ThroughOutgoingProxies {
+    static TestCerts certs;
+
+    private final MockWebServer origin = new MockWebServer();
+    private final MockWebServer plainOrigin = new MockWebServer();
+    private final List<ConnectProxy> proxies = new ArrayList<>();
+
+    @BeforeAll
+    static void makeCerts() throws Exception {
+      certs = TestCerts.shared();
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+      origin.useHttps(certs.serverContext().getSocketFactory());
+      origin.start(InetAddress.getLoopbackAddress(), 0);
+      plainOrigin.start(InetAddress.getLoopbackAddress(), 0);
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+      origin.close();
+      plainOrigin.close();
+      for (ConnectProxy p : proxies) {
+        p.close();
+      }
+    }
+
+    private ConnectProxy proxy(String requiredAuth) throws IOException {
+      ConnectProxy p = new ConnectProxy(requiredAuth);
+      proxies.add(p);
+      return p;
+    }
+
+    private static String basic(String user, String pass) {
+      return "Basic " + Base64.getEncoder()
+          .encodeToString((user + ":" + pass).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void httpsGoesThroughConnectTunnelFromHttpsProxy() throws Exception {
+      ConnectProxy p = proxy(null);
+      origin.enqueue(new MockResponse.Builder().code(200).body("v1.0.0\n").build());
+      Map<String, String> env = Map.of(
+          "HTTPS_PROXY", "127.0.0.1:" + p.port(), "SSL_CERT_FILE", certs.caPem.toString());
+      try (JdkHttpTransport t = JdkHttpTransport.create(env, "1.25", HttpSettings.defaults());
+          Transport.Response r =
+              t.get(URI.create("https://origin.test:" + origin.getPort() + "/m/@v/list"), Map.of())) {
+        assertEquals(200, r.status());
+        assertEquals("v1.0.0\n", new String(r.body().readAllBytes(), StandardCharsets.UTF_8));
+      }
+      assertEquals(1, p.heads.size());
+      assertTrue(p.heads.get(0).startsWith("CONNECT origin.test:" + origin.getPort() + " "),
+          p.heads.get(0));
+    }
+
+    @Test
+    void httpProxyGetsAbsoluteFormWithProxyAuthorizationAndOriginDoesNot() throws Exception {
+      ConnectProxy p = proxy(basic("pu", "pp"));
+      plainOrigin.enqueue(new MockResponse.Builder().code(200).body("ok").build());
+      Map<String, String> env = Map.of(
+          "http_proxy", "http://pu:pp@127.0.0.1:" + p.port(), "HTTPS_PROXY", "");
+      try (JdkHttpTransport t = JdkHttpTransport.create(env, "1.19", HttpSettings.defaults());
+          Transport.Response r = t.get(
+              URI.create("http://origin.test:" + plainOrigin.getPort() + "/x"), Map.of())) {
+        assertEquals(200, r.status());
+        assertEquals("ok", new String(r.body().readAllBytes(), StandardCharsets.UTF_8));
+      }
+      assertTrue(p.heads.get(0).startsWith("GET http://origin.test:" + plainOrigin.getPort() + "/x "),
+          p.heads.get(0));
+      RecordedRequest rr = plainOrigin.takeRequest(5, TimeUnit.SECONDS);
+      assertNull(rr.getHeaders().get("Proxy-Authorization"));
+    }
+
+    @Test
+    void loopbackAndNoProxyHostsBypassTheProxy() throws Exception {
+      ConnectProxy p = proxy(null);
+      plainOrigin.enqueue(new MockResponse.Builder().code(200).body("direct").build());
+      Map<String, String> env = Map.of(
+          "HTTP_PROXY", "127.0.0.1:" + p.port(), "NO_PROXY", "origin.test");
+      try (JdkHttpTransport t = JdkHttpTransport.create(env, "1.25", HttpSettings.defaults())) {
+        try (Transport.Response r =
+            t.get(URI.create("http://127.0.0.1:" + plainOrigin.getPort() + "/"), Map.of())) {
+          assertEquals(200, r.status());
+        }
+        // origin.test is in NO_PROXY: connected directly, so the (unresolvable) name fails.
+        assertThrows(IOException.class,
+            () -> t.get(URI.create("http://sub.origin.test:" + plainOrigin.getPort() + "/"), Map.of())
+                .close());
+      }
+      assertTrue(p.heads.isEmpty(), p.heads::toString);
+    }
+
+    @Test
+    void proxyDemandingCredentialsWithoutThemIsReportedClearly() throws Exception {
+      ConnectProxy p = proxy(basic("pu", "pp"));
+      Map<String, String> env = Map.of(
+          "HTTPS_PROXY", "http://127.0.0.1:" + p.port(), "SSL_CERT_FILE", certs.caPem.toString());
+      try (JdkHttpTransport t = JdkHttpTransport.create(env, "1.25", HttpSettings.defaults())) {
+        GoProxyException e = assertThrows(GoProxyException.class,
+            () -> t.get(URI.create("https://origin.test:" + origin.getPort() + "/"), Map.of()));
+        assertTrue(e.getMessage().contains("Proxy Authentication Required"), e.getMessage());
+      }
+      assertEquals(0, origin.getRequestCount());
+    }
+
+    @Test
+    void unsupportedProxySchemesFailInsteadOfGoingDirect() throws Exception {
+      Map<String, String> env = Map.of("HTTPS_PROXY", "socks5://u:secret@127.0.0.1:1080");
+      try (JdkHttpTransport t = JdkHttpTransport.create(env, "1.25", HttpSettings.defaults())) {
+        GoProxyException e = assertThrows(GoProxyException.class,
+            () -> t.get(URI.create("https://origin.test:" + origin.getPort() + "/"), Map.of()));
+        assertTrue(e.getMessage().contains("socks5"), e.getMessage());
+        assertFalse(e.getMessage().contains("secret"), e.getMessage());
+      }
+      assertEquals(0, origin.getRequestCount());
+    }
+
+    @Test
+    void cgiEnvironmentRefusesHttpProxy() throws Exception {
+      Map<String, String> env = Map.of("HTTP_PROXY", "127.0.0.1:9", "REQUEST_METHOD", "GET");
+      try (JdkHttpTransport t = JdkHttpTransport.create(env, "1.25", HttpSettings.defaults())) {
+        GoProxyException e = assertThrows(GoProxyException.class,
+            () -> t.get(URI.create("http://origin.test:" + plainOrigin.getPort() + "/"), Map.of()));
+        assertEquals("Get \"http://origin.test:" + plainOrigin.getPort() + "/\": refusing to use"
+            + " HTTP_PROXY value in CGI environment; see golang.org/s/cgihttpproxy", e.getMessage());
+      }
+    }
+
+    /**
+     * The proxy demands Basic credentials for CONNECT, given as {@code HTTPS_PROXY} user info. Run
+     * in a fresh JVM, as an application would, because the JDK reads its tunnelling property at its
+     * first use of java.net.http.
+     */
+    @Test
+    void connectProxyDemandingBasicCredentialsFromHttpsProxyUserInfo() throws Exception {
+      ConnectProxy p = proxy(basic("proxyuser", "proxy secret"));
+      origin.enqueue(new MockResponse.Builder().code(200).body("tunnelled").build());
+      String out = runTunnelMain(
+          "https://origin.test:" + origin.getPort() + "/m/@v/list",
+          "HTTPS_PROXY=http://proxyuser:proxy%20secret@127.0.0.1:" + p.port(),
+          "SSL_CERT_FILE=" + certs.caPem);
+      assertEquals("status=200 body=tunnelled", out.trim());
+      assertTrue(p.heads.get(p.heads.size() - 1).contains(
+          "Proxy-Authorization: " + basic("proxyuser", "proxy secret")), p.heads::toString);
+      RecordedRequest rr = origin.takeRequest(5, TimeUnit.SECONDS);
+      assertNull(rr.getHeaders().get("Proxy-Authorization"), "leaked to the origin");
+    }
+
+    private static String runTunnelMain(String... args) throws Exception {
+      List<String> cmd = new ArrayList<>();
+      cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      cmd.add("-cp");
+      cmd.add(System.getProperty("java.class.path"));
+      cmd.add(TunnelMain.class.getName());
+      cmd.addAll(List.of(args));
+      Process proc = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      String out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(proc.waitFor(60, TimeUnit.SECONDS));
+      return out.lines().filter(l -> l.startsWith("status=") || l.startsWith("error="))
+          .findFirst().orElse(out);
+    }
+  }
+
+  /** No failure and no {@code toString()} shows a password, whichever way the request fails. */
+  @Nested
+  class Credentials {
+    static final String SECRET = "Sup3rS3cr3tPw";
+
+    private final MockWebServer plain = new MockWebServer();
+    private final MockWebServer tls = new MockWebServer();
+    private TestCerts certs;
+    @TempDir Path tmp;
+
+    @BeforeEach
+    void start() throws Exception {
+      certs = TestCerts.shared();
+      plain.start(InetAddress.getLoopbackAddress(), 0);
+      tls.useHttps(certs.serverContext().getSocketFactory());
+      tls.start(InetAddress.getLoopbackAddress(), 0);
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+      plain.close();
+      tls.close();
+    }
+
+    private static void assertNoSecret(Throwable t) {
+      for (Throwable c = t; c != null; c = c.getCause()) {
+        String m = String.valueOf(c.getMessage()) + " " + c;
+        assertFalse(m.contains(SECRET), () -> "password leaked: " + m);
+      }
+    }
+
+    private static void failsWithoutSecret(Executable e) {
+      Throwable t = assertThrows(Throwable.class, e);
+      assertNoSecret(t);
+    }
+
+    @Test
+    void noFailureShowsThePassword() throws Exception {
+      Path netrc = tmp.resolve("netrc");
+      Files.writeString(netrc, "machine localhost login n password " + SECRET + "\n");
+      Map<String, String> env = Map.of(
+          "SSL_CERT_FILE", certs.caPem.toString(), "NETRC", netrc.toString(),
+          "HTTPS_PROXY", "", "HTTP_PROXY", "");
+      HttpSettings fast = HttpSettings.builder().requestTimeout(Duration.ofSeconds(3))
+          .readStallTimeout(Duration.ofMillis(300)).build();
+      String user = "u:" + SECRET + "@";
+      List<String> seen = new ArrayList<>();
+      try (JdkHttpTransport t = JdkHttpTransport.create(env, "1.19", fast)) {
+        seen.add(t.toString());
+        // plain http with user info
+        failsWithoutSecret(() -> t.get(URI.create("http://" + user + "127.0.0.1:" + plain.getPort() + "/"), Map.of()));
+        // connection refused
+        failsWithoutSecret(() -> t.get(URI.create("https://" + user + "127.0.0.1:1/x"), Map.of()));
+        // https -> http redirect whose Location carries credentials
+        tls.enqueue(new MockResponse.Builder().code(302)
+            .addHeader("Location", "http://" + user + "127.0.0.1:" + plain.getPort() + "/").build());
+        failsWithoutSecret(() -> t.get(URI.create("https://" + user + "localhost:" + tls.getPort() + "/"), Map.of()));
+        // stalled body
+        tls.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(new byte[4096]))
+            .throttleBody(1, 5, TimeUnit.SECONDS).build());
+        try (Transport.Response r =
+            t.get(URI.create("https://" + user + "localhost:" + tls.getPort() + "/stall"), Map.of())) {
+          failsWithoutSecret(() -> r.body().readAllBytes());
+          seen.add(r.toString());
+        }
+        // response headers too late
+        tls.enqueue(new MockResponse.Builder().code(200).headersDelay(6, TimeUnit.SECONDS).build());
+        failsWithoutSecret(() -> t.get(URI.create("https://" + user + "localhost:" + tls.getPort() + "/slow"), Map.of()));
+        // unsupported scheme
+        failsWithoutSecret(() -> t.get(URI.create("ftp://" + user + "h/x"), Map.of()));
+      }
+      Map<String, String> proxied = Map.of(
+          "HTTPS_PROXY", "socks5://p:" + SECRET + "@127.0.0.1:9",
+          "HTTP_PROXY", "http://p:" + SECRET + "@127.0.0.1:" + plain.getPort());
+      try (JdkHttpTransport t = JdkHttpTransport.create(proxied, "1.25", HttpSettings.defaults())) {
+        seen.add(t.toString());
+        failsWithoutSecret(() -> t.get(URI.create("https://origin.test/x"), Map.of()));
+      }
+      seen.add(EnvProxySelector.fromEnvironment(proxied).toString());
+      seen.add(Netrc.parse("machine h login l password " + SECRET).toString());
+      seen.add(GoAuth.create(Map.of("NETRC", netrc.toString()), "1.25", false).toString());
+      for (String s : seen) {
+        assertFalse(s.contains(SECRET), s);
+      }
+      assertTrue(seen.size() >= 6);
+      assertEquals(0, plain.getRequestCount(), "nothing reached the plain server");
     }
   }
 }

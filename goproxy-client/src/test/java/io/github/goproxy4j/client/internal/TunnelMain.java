@@ -8,8 +8,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Run in a fresh JVM by {@link ProxyTunnelTest}: fetches {@code args[0]} with the environment
- * {@code args[1..]} ({@code KEY=value}) and prints {@code status=N body=...} or
+ * Run in a fresh JVM by {@link JdkHttpTransportTest.ThroughOutgoingProxies}: fetches
+ * {@code args[0]} with the environment {@code args[1..]} ({@code KEY=value}) and prints {@code status=N body=...} or
  * {@code error=...}. A fresh JVM is needed because the JDK reads
  * {@code jdk.http.auth.tunneling.disabledSchemes} once, at its first use of java.net.http.
  */

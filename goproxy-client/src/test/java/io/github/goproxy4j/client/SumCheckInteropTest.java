@@ -26,10 +26,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Verification against a checksum database (the testkit's fake, reached through the proxy's
- * {@code /sumdb/<name>/supported}), compared with the go command on the same fake.
+ * {@link SumCheck}: verification against a checksum database (the testkit's fake, reached
+ * through the proxy's {@code /sumdb/<name>/supported}), compared with the go command on the same
+ * fake.
  */
-class SumdbVerificationTest {
+class SumCheckInteropTest {
   private static final ModuleVersion A = ModuleVersion.parse("example.com/a@v1.0.0");
 
   @TempDir Path tmp;
