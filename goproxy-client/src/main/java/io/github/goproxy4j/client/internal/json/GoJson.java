@@ -23,6 +23,8 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -262,7 +264,7 @@ public final class GoJson {
     if (f == 0) {
       return 1 / f < 0 ? "-0" : "0";
     }
-    BigDecimal d = new BigDecimal(Double.toString(f)).stripTrailingZeros();
+    BigDecimal d = shortest(f);
     double abs = Math.abs(f);
     if (abs >= 1e-6 && abs < 1e21) {
       return d.toPlainString();
@@ -279,6 +281,22 @@ public final class GoJson {
     }
     b.append('e').append(exponent < 0 ? '-' : '+').append(Math.abs(exponent));
     return b.toString();
+  }
+
+  /**
+   * The shortest decimal that reads back as {@code f}, the closest to it among those (what Go's
+   * {@code strconv.FormatFloat(f, 'f' or 'e', -1, 64)} prints). Computed here because
+   * {@code Double.toString} on Java 17 is not always the shortest (fixed in Java 19).
+   */
+  private static BigDecimal shortest(double f) {
+    BigDecimal exact = new BigDecimal(f);
+    for (int digits = 1; digits < 17; digits++) {
+      BigDecimal candidate = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+      if (candidate.doubleValue() == f) {
+        return candidate.stripTrailingZeros();
+      }
+    }
+    return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
   }
 
   /**
