@@ -407,8 +407,19 @@ public final class GoJson {
    * @return the parser
    */
   public static JsonParser parser(byte[] data) {
+    return parser(decodeUtf8(data));
+  }
+
+  /**
+   * A parser over text already decoded (for example with {@link #decodeUtf8}); string values
+   * and names have lone surrogates replaced by U+FFFD, as {@link #parser(byte[])}.
+   *
+   * @param text the document
+   * @return the parser
+   */
+  public static JsonParser parser(String text) {
     try {
-      return new GoParser(FACTORY.createParser(decodeUtf8(data)));
+      return new GoParser(FACTORY.createParser(text));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
