@@ -49,19 +49,24 @@ import java.util.Map;
  * names are matched with {@link #fieldNameMatches} (Go's case folding); duplicates are left to
  * the caller reading tokens in order, so the last one wins as in Go.
  *
- * <p>Writing a struct the way {@code go list -m -json} does (ModulePublic: fields in
- * declaration order, {@code omitempty} fields left out, one indented object per module, each
- * followed by a newline):
+ * <p>Writing a struct the way {@code go list -m -json} does (cmd/go's json.Encoder with
+ * SetIndent("", "\t") over modinfo.ModulePublic: fields in declaration order, {@code omitempty}
+ * fields left out, nested structs such as Replace and Update as nested objects, each module's
+ * object followed by a newline). The CLI may use this package (qualified export to
+ * io.github.goproxy4j.cli):
  *
  * <pre>{@code
  * Writer out = ...;
  * try (JsonGenerator g = GoJson.NEWEST.indentedGenerator(out)) {
- *   g.writeStartObject();
- *   g.writeStringField("Path", "golang.org/x/mod");
- *   GoJson.writeStringOmitEmpty(g, "Version", "v0.17.0");
- *   GoJson.writeTimeOmitEmpty(g, "Time", time);        // RFC 3339 with nanoseconds, as time.Time
- *   GoJson.writeBooleanOmitEmpty(g, "Indirect", true);
- *   g.writeEndObject();
+ *   for (Module m : modules) {
+ *     g.writeStartObject();
+ *     g.writeStringField("Path", m.path());                     // no omitempty
+ *     GoJson.writeStringOmitEmpty(g, "Version", m.version());
+ *     GoJson.writeStringsOmitEmpty(g, "Versions", m.versions()); // []string
+ *     GoJson.writeTimeOmitEmpty(g, "Time", m.time());            // *time.Time, RFC 3339 with nanoseconds
+ *     GoJson.writeBooleanOmitEmpty(g, "Indirect", m.indirect());
+ *     g.writeEndObject();                                        // the root separator is a newline
+ *   }
  * }
  * out.write('\n');
  * }</pre>
@@ -310,6 +315,24 @@ public final class GoJson {
   public static void writeStringOmitEmpty(JsonGenerator g, String name, String value) throws IOException {
     if (value != null && !value.isEmpty()) {
       g.writeStringField(name, value);
+    }
+  }
+
+  /**
+   * Writes a string array field unless it is empty ({@code []string} with {@code omitempty}).
+   *
+   * @param g the generator
+   * @param name the field name
+   * @param values the values
+   * @throws IOException if writing fails
+   */
+  public static void writeStringsOmitEmpty(JsonGenerator g, String name, List<String> values) throws IOException {
+    if (values != null && !values.isEmpty()) {
+      g.writeArrayFieldStart(name);
+      for (String v : values) {
+        g.writeString(v);
+      }
+      g.writeEndArray();
     }
   }
 

@@ -81,6 +81,26 @@ class GoJsonTest {
   }
 
   @Test
+  void writesStructsLikeGoListMJson() throws IOException {
+    java.io.StringWriter out = new java.io.StringWriter();
+    try (com.fasterxml.jackson.core.JsonGenerator g = GoJson.NEWEST.indentedGenerator(out)) {
+      for (String path : List.of("example.com/a", "example.com/b")) {
+        g.writeStartObject();
+        g.writeStringField("Path", path);
+        GoJson.writeStringOmitEmpty(g, "Version", path.endsWith("a") ? "v1.0.0" : "");
+        GoJson.writeStringsOmitEmpty(g, "Versions", path.endsWith("a") ? List.of("v0.1.0", "v1.0.0") : List.of());
+        GoJson.writeTimeOmitEmpty(g, "Time", path.endsWith("a") ? OffsetDateTime.parse("2023-01-02T03:04:05Z") : null);
+        GoJson.writeBooleanOmitEmpty(g, "Main", path.endsWith("b"));
+        GoJson.writeBooleanOmitEmpty(g, "Indirect", false);
+        g.writeEndObject();
+      }
+    }
+    assertEquals("{\n\t\"Path\": \"example.com/a\",\n\t\"Version\": \"v1.0.0\",\n\t\"Versions\": [\n"
+        + "\t\t\"v0.1.0\",\n\t\t\"v1.0.0\"\n\t],\n\t\"Time\": \"2023-01-02T03:04:05Z\"\n}\n"
+        + "{\n\t\"Path\": \"example.com/b\",\n\t\"Main\": true\n}", out.toString());
+  }
+
+  @Test
   void writesFloatsInGoForm() {
     assertEquals("[1,0.1,-2.5,1e+21,1.5e-7,0.000001,123456789,-0,100000000000000000000]",
         GoJson.NEWEST.marshal(List.of(1.0, 0.1, -2.5, 1e21, 1.5e-7, 1e-6, 123456789.0, -0.0, 1e20)));
