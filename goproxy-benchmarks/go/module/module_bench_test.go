@@ -27,6 +27,18 @@ var paths = []string{
 	"go.uber.org/zap",
 }
 
+// filePaths: non-ASCII file names (as ModuleBenchData.FILE_PATHS).
+var filePaths = []string{
+	"docs/\u65e5\u672c\u8a9e/\u8aac\u660e\u66f8.md",
+	"internal/\u0444\u0430\u0439\u043b\u044b/\u0447\u0442\u0435\u043d\u0438\u0435.go",
+	"i18n/\u0395\u03bb\u03bb\u03b7\u03bd\u03b9\u03ba\u03ac/messages.txt",
+	"testdata/Stra\u00dfe/\u00e9t\u00e9.txt",
+	"pkg/\ud55c\uad6d\uc5b4/\ud30c\uc77c_test.go",
+	"assets/\u0627\u0644\u0639\u0631\u0628\u064a\u0629/\u0645\u0644\u0641.json",
+	"src/\u0570\u0561\u0575\u0565\u0580\u0565\u0576/a.go",
+	"x/\U00020000\U00020001/\U00030000.go",
+}
+
 var checks = [][2]string{
 	{"github.com/Azure/azure-sdk-for-go/sdk/azcore", "v1.9.1"},
 	{"golang.org/x/mod", "v0.7.0"},
@@ -97,6 +109,15 @@ var sinkStr string
 func BenchmarkModulePathParse(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		sinkErr = module.CheckPath(paths[i&7])
+	}
+}
+
+func BenchmarkCheckFilePathUnicode(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		sinkErr = module.CheckFilePath(filePaths[i&7])
+	}
+	if sinkErr != nil {
+		b.Fatal(sinkErr)
 	}
 }
 

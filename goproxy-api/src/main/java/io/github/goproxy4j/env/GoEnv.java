@@ -1,5 +1,6 @@
 package io.github.goproxy4j.env;
 
+import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.internal.GoText;
 
 import java.io.IOException;
@@ -169,11 +170,8 @@ public final class GoEnv {
     }
   }
 
-  /** The oldest and newest go releases whose behaviour is modelled. */
-  static final int MIN_MINOR = 19;
-  static final int MAX_MINOR = 25;
-  /** The default goVersion: the newest release the spec documents. */
-  public static final String DEFAULT_GO_VERSION = "1.25";
+  /** The default goVersion: the newest release whose behaviour is modelled. */
+  public static final String DEFAULT_GO_VERSION = GoRelease.NEWEST;
 
   /** What every go release since 1.21 ships as $GOROOT/go.env. */
   static final Map<String, String> STANDARD_GO_ENV_VALUES;
@@ -192,6 +190,7 @@ public final class GoEnv {
   private final EnvFile goRootFile;
   private final boolean standardGoEnv;
   private final String goRoot; // "" when unknown
+  private final GoRelease release;
   private final int minor;
   private final Os os;
   private final Map<String, String> derived = new HashMap<>();
@@ -200,7 +199,8 @@ public final class GoEnv {
 
   private GoEnv(Builder b) {
     this.os = b.os;
-    this.minor = b.minor;
+    this.release = b.release;
+    this.minor = b.release.behaviourMinor();
     Map<String, String> env = os == Os.WINDOWS
         ? new TreeMap<>(String.CASE_INSENSITIVE_ORDER)
         : new HashMap<>();
@@ -350,16 +350,23 @@ public final class GoEnv {
   }
 
   /**
-   * Returns the go release whose behaviour this snapshot follows.
+   * Returns the go release whose behaviour this snapshot follows, as given to
+   * {@link Builder#goVersion(String)} without a {@code go} prefix (default
+   * {@value #DEFAULT_GO_VERSION}). A release newer than {@value #DEFAULT_GO_VERSION} is returned
+   * as given; it behaves as {@value #DEFAULT_GO_VERSION} and is reported by {@link #warnings()}.
    *
-   * @return for example {@code "1.25"}
+   * @return for example {@code "1.27"}, {@code "1.21.3"} or {@code "1.22rc1"}
    */
   public String goVersion() {
-    return "1." + minor;
+    return release.toString();
   }
 
   int goMinor() {
     return minor;
+  }
+
+  GoRelease goRelease() {
+    return release;
   }
 
   /**
@@ -779,7 +786,7 @@ public final class GoEnv {
     private boolean noUserEnvFile;
     private Path goRoot;
     private Os os = Os.current();
-    private int minor = 25;
+    private GoRelease release = GoRelease.modelled(GoRelease.NEWEST);
     private boolean readFiles = true;
 
     private Builder() {}
@@ -854,15 +861,17 @@ public final class GoEnv {
     }
 
     /**
-     * Selects the go release whose behaviour is followed, {@code "1.19"} to {@code "1.25"}
-     * (a {@code go} prefix and a patch number are accepted: {@code go1.21.3}).
+     * Selects the go release whose behaviour is followed: {@code "1.19"} to
+     * {@value #DEFAULT_GO_VERSION} in Go's version syntax, with or without {@code go}
+     * ({@code 1.21}, {@code 1.21.3}, {@code go1.22rc1}). A newer release is accepted with the
+     * newest known behaviour and reported by {@link GoEnv#warnings()}.
      *
      * @param version the release
      * @return this builder
-     * @throws IllegalArgumentException if the version is not a supported release
+     * @throws IllegalArgumentException if the version is not a Go release from 1.19 on
      */
     public Builder goVersion(String version) {
-      this.minor = parseMinor(version);
+      this.release = GoRelease.modelled(version);
       return this;
     }
 
@@ -874,23 +883,6 @@ public final class GoEnv {
     public GoEnv build() {
       return new GoEnv(this);
     }
-  }
-
-  static int parseMinor(String version) {
-    if (version == null) {
-      throw new IllegalArgumentException("go version must not be null");
-    }
-    String v = version.startsWith("go") ? version.substring(2) : version;
-    String[] parts = v.split("\\.", -1);
-    if (parts.length >= 2 && parts.length <= 3 && parts[0].equals("1")
-        && parts[1].matches("[0-9]{2}") && (parts.length == 2 || parts[2].matches("[0-9]{1,3}"))) {
-      int minor = Integer.parseInt(parts[1]);
-      if (minor >= MIN_MINOR && minor <= MAX_MINOR) {
-        return minor;
-      }
-    }
-    throw new IllegalArgumentException("unsupported go version " + GoText.quoteCut(version)
-        + ": must be a release from 1." + MIN_MINOR + " to 1." + MAX_MINOR + " (for example \"1.21\")");
   }
 
   static Set<String> knownEnv() {

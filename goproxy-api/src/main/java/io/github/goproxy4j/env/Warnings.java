@@ -32,6 +32,14 @@ final class Warnings {
     List<GoEnv.Warning> out = new ArrayList<>();
     String fileName = env.userEnvFile().orElse("the user go env file");
 
+    // A release newer than the newest one modelled.
+    if (env.goRelease().isNewerThanModelled()) {
+      out.add(new GoEnv.Warning("goVersion " + env.goVersion(), "go" + env.goVersion()
+          + " is newer than the newest release whose behaviour is known (go" + GoEnv.DEFAULT_GO_VERSION
+          + "); go" + GoEnv.DEFAULT_GO_VERSION + "'s behaviour is followed", "check the release notes of go"
+          + env.goVersion() + " for changes to module settings, or use a goproxy4j that knows it"));
+    }
+
     // Names the go command never reads.
     for (String name : List.of("GONOSUMCHECK", "GONOVERIFY")) {
       boolean inEnv = !env.environment().getOrDefault(name, "").isEmpty();

@@ -6,6 +6,7 @@ import io.github.goproxy4j.modfile.ModSyntax.Line;
 import io.github.goproxy4j.modfile.ModSyntax.Node;
 import io.github.goproxy4j.modfile.ModSyntax.Pos;
 import io.github.goproxy4j.modfile.ModSyntax.Token;
+import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.internal.GoText;
 import io.github.goproxy4j.module.Version;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ import java.util.regex.Pattern;
  */
 public final class GoModFile {
   /** The newest Go release whose rules are implemented, and the default. */
-  public static final String NEWEST_GO_RELEASE = "1.25";
+  public static final String NEWEST_GO_RELEASE = GoRelease.NEWEST;
 
   private static final Pattern OLD_GO_VERSION = Pattern.compile("^([1-9][0-9]*)\\.(0|[1-9][0-9]*)$");
   private static final Pattern GO_VERSION =
@@ -163,21 +164,26 @@ public final class GoModFile {
   }
 
   /**
-   * Parses a go.mod file as the given Go release's go command does. Two rules changed: from Go
-   * 1.21 a {@code go} line may name a release such as {@code 1.21.0} or {@code 1.21rc1} (before,
-   * such text was cut to {@code 1.21}); from Go 1.25 {@code ignore} directives are checked.
+   * Parses a go.mod file as the given Go release's go command does (the x/mod vendored in that
+   * release). Rules that changed: from Go 1.21 a {@code go} line may name a release such as
+   * {@code 1.21.0} or {@code 1.21rc1} (before, such text was cut to {@code 1.21}); from Go 1.22
+   * the error for a bad {@code go} line says {@code must match format 1.23.0} (before,
+   * {@code 1.23}); from Go 1.25 {@code ignore} directives are checked. A release newer than
+   * {@value #NEWEST_GO_RELEASE} follows {@value #NEWEST_GO_RELEASE}'s rules.
    *
    * @param fileName the name used in error messages, never {@code null}
    * @param content the file content, never {@code null}
-   * @param goRelease a Go release such as {@code "1.19"} or {@code "1.25"}, never {@code null}
+   * @param goRelease a Go release such as {@code "1.19"}, {@code "1.21.3"} or {@code "go1.27"},
+   *     never {@code null}
    * @return the parsed file, never {@code null}
    * @throws GoModSyntaxException with Go's message when the file is malformed
-   * @throws IllegalArgumentException when {@code goRelease} is not of the form {@code 1.N}
+   * @throws IllegalArgumentException when {@code goRelease} is not a Go release from 1.19 on
    */
   public static GoModFile parse(String fileName, byte[] content, String goRelease) {
     Objects.requireNonNull(fileName, "fileName");
     Objects.requireNonNull(content, "content");
-    int minor = releaseMinor(goRelease);
+    Objects.requireNonNull(goRelease, "goRelease");
+    int minor = GoRelease.modelled(goRelease).behaviourMinor();
     ModSyntax syntax;
     try {
       syntax = ModSyntax.parse(fileName, content);
@@ -186,15 +192,6 @@ public final class GoModFile {
           List.of(position(fileName, e.pos) + e.getMessage()));
     }
     return new Interpreter(fileName, minor).run(syntax);
-  }
-
-  private static int releaseMinor(String goRelease) {
-    Objects.requireNonNull(goRelease, "goRelease");
-    Matcher m = Pattern.compile("^(?:go)?1\\.([0-9]{1,4})(?:\\.[0-9]+)?$").matcher(goRelease);
-    if (!m.matches()) {
-      throw new IllegalArgumentException("invalid Go release \"" + goRelease + "\": want the form 1.N, such as 1.25");
-    }
-    return Integer.parseInt(m.group(1));
   }
 
   private static String position(String fileName, Pos pos) {
@@ -481,7 +478,7 @@ public final class GoModFile {
       if (!strict.matcher(v).matches()) {
         Matcher m = LAX_GO_VERSION.matcher(v);
         if (!m.matches()) {
-          error(line, "invalid go version '" + v + "': must match format " + (goMinor >= 21 ? "1.23.0" : "1.23"));
+          error(line, "invalid go version '" + v + "': must match format " + (goMinor >= 22 ? "1.23.0" : "1.23"));
           return;
         }
         v = m.group(1);

@@ -221,16 +221,35 @@ class GoEnvTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"1.19", "go1.21.3", "1.25", "1.20.0"})
+  @ValueSource(strings = {"1.19", "go1.21.3", "1.25", "1.20.0", "1.26", "1.27", "go1.27.1", "1.21rc1"})
   void supportedVersions(String v) {
-    GoEnv.builder().goVersion(v);
+    GoEnv env = GoEnv.builder().environment(Map.of()).noUserEnvFile().goVersion(v).build();
+    assertEquals(v.replaceFirst("^go", ""), env.goVersion());
+    assertTrue(env.warnings().stream().noneMatch(w -> w.setting().startsWith("goVersion")), env.warnings().toString());
+  }
+
+  @Test
+  void defaultIsNewestRelease() {
+    assertEquals("1.27", GoEnv.DEFAULT_GO_VERSION);
+    assertEquals("1.27", GoEnv.of(Map.of()).goVersion());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"1.18", "1.26", "2.0", "", "1", "1.x", "go", "1.21rc1"})
+  @ValueSource(strings = {"1.18", "2.0", "", "1", "1.x", "go", "1.21-rc1", "v1.21"})
   void unsupportedVersions(String v) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GoEnv.builder().goVersion(v));
-    assertTrue(e.getMessage().contains("1.19"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("unsupported go version \"" + v + "\": must be a Go release 1.19 or later"),
+        e.getMessage());
+  }
+
+  @Test
+  void newerReleaseBehavesAsNewestAndIsReported() {
+    GoEnv env = GoEnv.builder().environment(Map.of("HOME", "/home/u")).noUserEnvFile().goVersion("go1.28.2").build();
+    assertEquals("1.28.2", env.goVersion());
+    assertEquals("netrc", env.get("GOAUTH"));
+    assertEquals(List.of(new GoEnv.Warning("goVersion 1.28.2", "go1.28.2 is newer than the newest release whose"
+        + " behaviour is known (go1.27); go1.27's behaviour is followed", "check the release notes of go1.28.2"
+        + " for changes to module settings, or use a goproxy4j that knows it")), env.warnings());
   }
 
   @Test

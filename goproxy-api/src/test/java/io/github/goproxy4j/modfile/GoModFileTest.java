@@ -102,6 +102,13 @@ class GoModFileTest {
         assertThrows(GoModSyntaxException.class, () -> GoModFile.parse("go.mod", bad)).getMessage());
     assertEquals("go.mod:2: invalid go version '1.x': must match format 1.23",
         assertThrows(GoModSyntaxException.class, () -> GoModFile.parse("go.mod", bad, "1.20")).getMessage());
+    assertEquals("go.mod:2: invalid go version '1.x': must match format 1.23",
+        assertThrows(GoModSyntaxException.class, () -> GoModFile.parse("go.mod", bad, "1.21.13")).getMessage());
+    assertEquals("go.mod:2: invalid go version '1.x': must match format 1.23.0",
+        assertThrows(GoModSyntaxException.class, () -> GoModFile.parse("go.mod", bad, "go1.22")).getMessage());
+    assertEquals("go.mod:2: invalid go version '1.x': must match format 1.23.0",
+        assertThrows(GoModSyntaxException.class, () -> GoModFile.parse("go.mod", bad, "1.30")).getMessage());
+    assertThrows(IllegalArgumentException.class, () -> GoModFile.parse("go.mod", bad, "1.18"));
   }
 
   @Test

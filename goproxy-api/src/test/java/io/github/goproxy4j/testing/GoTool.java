@@ -28,6 +28,14 @@ public final class GoTool {
   /** Where Debian's golang-golang-x-mod-dev puts x/mod's source (a GOPATH root). */
   public static final Path DEBIAN_GOCODE = Paths.get("/usr/share/gocode");
 
+  /**
+   * The go build cache every hermetic run shares: {@code -Dgoproxy.gocache=DIR}, else
+   * {@code goproxy4j-gocache} under the temporary directory.
+   */
+  public static final Path SHARED_GOCACHE =
+      Paths.get(System.getProperty("goproxy.gocache",
+          Paths.get(System.getProperty("java.io.tmpdir"), "goproxy4j-gocache").toString()));
+
   private static final String INSTALL_HINT =
       "install Debian's golang-go and golang-golang-x-mod-dev (bash .ci/run does) to run it";
 
@@ -86,8 +94,10 @@ public final class GoTool {
   }
 
   /**
-   * A hermetic environment for the go command: private GOPATH, GOCACHE, HOME and GOENV under
-   * {@code work}; no module proxy, no sumdb, no VCS; and HTTP(S)_PROXY pointing at a closed
+   * A hermetic environment for the go command: private GOPATH, HOME and GOENV under {@code work};
+   * the build cache shared by every test run ({@link #SHARED_GOCACHE}: go's build cache is
+   * content-addressed, keyed by release and safe for concurrent use, and holds no module state,
+   * so sharing it only saves recompiling the standard library per test); no module proxy, no sumdb, no VCS; and HTTP(S)_PROXY pointing at a closed
    * loopback port so that nothing can reach a real host (go does not proxy loopback, so loopback
    * fakes still work). Callers override entries (for example GOPROXY) as they need.
    *
@@ -99,7 +109,7 @@ public final class GoTool {
     env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
     env.put("HOME", work.resolve("home").toString());
     env.put("GOPATH", work.resolve("gopath").toString());
-    env.put("GOCACHE", work.resolve("gocache").toString());
+    env.put("GOCACHE", SHARED_GOCACHE.toString());
     env.put("GOENV", work.resolve("home/goenv").toString());
     env.put("GOPROXY", "off");
     env.put("GOSUMDB", "off");

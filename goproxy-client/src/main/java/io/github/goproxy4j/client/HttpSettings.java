@@ -27,8 +27,10 @@ import javax.net.ssl.SSLContext;
  *       until the response headers arrive (a proxy such as proxy.golang.org may take minutes to
  *       answer for a module it has not seen before);
  *   <li>{@link #readStallTimeout()} (60 s): while a body is read, the longest wait for the next
- *       bytes. There is no limit on the total body time, so a large zip on a slow but live link
- *       still completes.
+ *       bytes;
+ *   <li>{@link #bodyTimeout()} (1 h): the longest a whole body may take, from its headers to its
+ *       last byte, so that a server dripping a module zip a few bytes at a time cannot hold a
+ *       download open forever. Generous: a 500 MiB zip (go's limit) completes at 150 KB/s.
  * </ul>
  *
  * <p>Outgoing proxies come from {@code HTTPS_PROXY}, {@code HTTP_PROXY} and {@code NO_PROXY}
@@ -44,6 +46,7 @@ public final class HttpSettings {
   private final Duration connectTimeout;
   private final Duration requestTimeout;
   private final Duration readStallTimeout;
+  private final Duration bodyTimeout;
   private final int maxRedirects;
   private final String userAgent;
   private final boolean http2;
@@ -54,6 +57,7 @@ public final class HttpSettings {
     this.connectTimeout = b.connectTimeout;
     this.requestTimeout = b.requestTimeout;
     this.readStallTimeout = b.readStallTimeout;
+    this.bodyTimeout = b.bodyTimeout;
     this.maxRedirects = b.maxRedirects;
     this.userAgent = b.userAgent;
     this.http2 = b.http2;
@@ -62,7 +66,8 @@ public final class HttpSettings {
   }
 
   /**
-   * Returns the default settings: connect 10 s, response headers 5 min, body stall 60 s, at most
+   * Returns the default settings: connect 10 s, response headers 5 min, body stall 60 s, whole
+   * body 1 h, at most
    * 10 redirects, HTTP/2 over TLS, proxies from the environment, JDK plus {@code SSL_CERT_*}
    * trust.
    *
@@ -91,6 +96,7 @@ public final class HttpSettings {
     b.connectTimeout = connectTimeout;
     b.requestTimeout = requestTimeout;
     b.readStallTimeout = readStallTimeout;
+    b.bodyTimeout = bodyTimeout;
     b.maxRedirects = maxRedirects;
     b.userAgent = userAgent;
     b.http2 = http2;
@@ -124,6 +130,15 @@ public final class HttpSettings {
    */
   public Duration readStallTimeout() {
     return readStallTimeout;
+  }
+
+  /**
+   * Returns the longest time one response body may take in total (a zip download).
+   *
+   * @return a positive duration
+   */
+  public Duration bodyTimeout() {
+    return bodyTimeout;
   }
 
   /**
@@ -179,6 +194,7 @@ public final class HttpSettings {
     return "HttpSettings[connectTimeout=" + connectTimeout
         + ", requestTimeout=" + requestTimeout
         + ", readStallTimeout=" + readStallTimeout
+        + ", bodyTimeout=" + bodyTimeout
         + ", maxRedirects=" + maxRedirects
         + ", userAgent=" + userAgent
         + ", http2=" + http2
@@ -191,6 +207,7 @@ public final class HttpSettings {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration requestTimeout = Duration.ofMinutes(5);
     private Duration readStallTimeout = Duration.ofSeconds(60);
+    private Duration bodyTimeout = Duration.ofHours(1);
     private int maxRedirects = 10;
     private String userAgent = "goproxy4j";
     private boolean http2 = true;
@@ -232,6 +249,19 @@ public final class HttpSettings {
      */
     public Builder readStallTimeout(Duration timeout) {
       this.readStallTimeout = positive(timeout, "readStallTimeout");
+      return this;
+    }
+
+    /**
+     * Sets the longest time one response body may take in total, from the response headers to
+     * its last byte (for a module zip: the whole download).
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     * @throws IllegalArgumentException if the duration is zero or negative
+     */
+    public Builder bodyTimeout(Duration timeout) {
+      this.bodyTimeout = positive(timeout, "bodyTimeout");
       return this;
     }
 

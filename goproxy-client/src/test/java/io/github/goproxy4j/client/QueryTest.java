@@ -7,17 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.Version;
 import io.github.goproxy4j.client.internal.json.GoJson;
 import io.github.goproxy4j.testing.GoTool;
+import io.github.goproxy4j.testkit.Endpoint;
+import io.github.goproxy4j.testkit.FakeGoProxy;
+import io.github.goproxy4j.testkit.FakeModule;
+import io.github.goproxy4j.testkit.Fault;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,35 +28,40 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Version queries resolved as {@code go list -m path@query} resolves them. */
+/** {@link Query}: version queries resolved as {@code go list -m path@query} resolves them. */
 class QueryTest {
   private static final ModulePath Q = ModulePath.parse("example.com/q");
   private static final String LATEST_MOD = "module example.com/q\n\n"
       + "retract (\n\tv1.1.1 // bad\n\tv1.3.0 // oops\n)\n";
 
   @TempDir Path tmp;
-  TestProxy proxy;
+  FakeGoProxy proxy;
+
+  private static FakeModule q(String version, String time, String goMod) {
+    return FakeModule.builder("example.com/q", version).time(Instant.parse(time)).goMod(goMod)
+        .file("q.go", "package q\n").build();
+  }
 
   @BeforeEach
-  void setUp() {
-    proxy = new TestProxy();
-    String[][] versions = {{"v1.0.0", "2020-01-01T00:00:00Z"}, {"v1.1.0", "2020-02-01T00:00:00Z"},
-        {"v1.1.1", "2020-03-01T00:00:00Z"}, {"v1.2.0-rc.1", "2020-04-01T00:00:00Z"},
-        {"v1.3.0", "2020-05-01T00:00:00Z"}};
-    for (String[] v : versions) {
-      String mod = v[0].equals("v1.3.0")
-          ? "// Deprecated: use example.com/r instead.\n" + LATEST_MOD : "module example.com/q\n";
-      proxy.module("example.com/q", v[0], v[1], Map.of("go.mod", mod, "q.go", "package q\n"));
-    }
-    // Only prereleases and an @latest endpoint.
-    proxy.module("example.com/pre", "v0.1.0-alpha", "2021-01-01T00:00:00Z", Map.of("p.go", "package p\n"));
-    proxy.module("example.com/pre", "v0.2.0-beta", "2021-02-01T00:00:00Z", Map.of("p.go", "package p\n"));
-    // No tags at all: @latest names a pseudo-version.
+  void setUp() throws IOException {
+    String plain = "module example.com/q\n";
     String pseudo = "v0.0.0-20220101000000-abcdefabcdef";
-    proxy.module("example.com/untagged", pseudo, "2022-01-01T00:00:00Z", Map.of("u.go", "package u\n"));
-    proxy.files.put("/example.com/untagged/@v/list", new byte[0]);
-    proxy.files.put("/example.com/untagged/@latest",
-        ("{\"Version\":\"" + pseudo + "\",\"Time\":\"2022-01-01T00:00:00Z\"}").getBytes(StandardCharsets.UTF_8));
+    proxy = FakeGoProxy.builder().noSumdb()
+        .module(q("v1.0.0", "2020-01-01T00:00:00Z", plain))
+        .module(q("v1.1.0", "2020-02-01T00:00:00Z", plain))
+        .module(q("v1.1.1", "2020-03-01T00:00:00Z", plain))
+        .module(q("v1.2.0-rc.1", "2020-04-01T00:00:00Z", plain))
+        .module(q("v1.3.0", "2020-05-01T00:00:00Z",
+            "// Deprecated: use example.com/r instead.\n" + LATEST_MOD))
+        // Only prereleases; @latest is the highest of them.
+        .module(FakeModule.builder("example.com/pre", "v0.1.0-alpha")
+            .time(Instant.parse("2021-01-01T00:00:00Z")).build())
+        .module(FakeModule.builder("example.com/pre", "v0.2.0-beta")
+            .time(Instant.parse("2021-02-01T00:00:00Z")).build())
+        // No tags at all: the list names no release, @latest a pseudo-version.
+        .module(FakeModule.builder("example.com/untagged", pseudo)
+            .time(Instant.parse("2022-01-01T00:00:00Z")).build())
+        .start();
   }
 
   @AfterEach
@@ -64,16 +71,12 @@ class QueryTest {
   }
 
   private GoProxyClient client() {
-    Map<String, String> vars = new HashMap<>();
-    vars.put("GOPROXY", proxy.url());
-    vars.put("GOSUMDB", "off");
-    vars.put("GOPATH", tmp.resolve("gopath").toString());
-    return GoProxyClient.builder().env(GoEnv.of(vars)).moduleCache(tmp.resolve("cache")).build();
+    return GoProxyClient.builder().env(proxy.goEnv()).moduleCache(tmp.resolve("cache")).build();
   }
 
   private String goList(String arg, String... flags) throws IOException {
     Map<String, String> env = GoTool.hermeticEnv(tmp);
-    env.put("GOPROXY", proxy.url());
+    env.put("GOPROXY", proxy.url().toString());
     env.put("GOMODCACHE", tmp.resolve("go-cache").toString());
     Path work = Files.createDirectories(tmp.resolve("work"));
     String[] args = new String[3 + flags.length];
@@ -159,13 +162,14 @@ class QueryTest {
 
   @Test
   void listFailureIsNotRescuedByLatest() throws Exception {
-    proxy.files.remove("/example.com/untagged/@v/list");
+    proxy.addFault(Fault.status(404, "").forPath("/example.com/untagged/@v/list"));
     try (GoProxyClient c = client()) {
       GoProxyException e = assertThrows(ModuleNotFoundException.class,
           () -> c.latest(ModulePath.parse("example.com/untagged")));
-      assertTrue(e.getMessage().startsWith("module example.com/untagged: reading "), e.getMessage());
+      assertEquals("module example.com/untagged: reading " + proxy.url()
+          + "/example.com/untagged/@v/list: 404 Not Found", e.getMessage());
     }
-    assertEquals(List.of(), proxy.requestsMatching("@latest"));
+    assertEquals(0, proxy.requests().count(Endpoint.LATEST));
   }
 
   @Test

@@ -66,6 +66,18 @@ public class ModuleBenchmarks {
   }
 
   /**
+   * module.CheckFilePath on paths with non-ASCII letters (every letter is a Unicode table lookup).
+   *
+   * @return the path, consumed by JMH
+   */
+  @Benchmark
+  public String checkFilePathUnicode() {
+    String p = ModuleBenchData.FILE_PATHS[i++ & 7];
+    ModulePath.checkFilePath(p);
+    return p;
+  }
+
+  /**
    * module.EscapePath.
    *
    * @return the result, consumed by JMH

@@ -138,7 +138,7 @@ public final class EnvProxySelector extends ProxySelector {
     Objects.requireNonNull(uri, "uri");
     try {
       Optional<ProxyUrl> p = proxyFor(uri);
-      if (p.isPresent() && p.get().scheme().equals("http")) {
+      if (p.isPresent() && p.get().scheme().equals("http") && p.get().hasValidPort()) {
         return List.of(p.get().toJdkProxy());
       }
     } catch (IOException e) {
@@ -265,6 +265,16 @@ public final class EnvProxySelector extends ProxySelector {
       } catch (NumberFormatException e) {
         return -1;
       }
+    }
+
+    /**
+     * Returns whether the port is one a dial accepts (go's parsePort: 0 to 65535).
+     *
+     * @return false for a port such as {@code 99999}
+     */
+    public boolean hasValidPort() {
+      int p = effectivePort();
+      return p >= 0 && p <= 65535;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.goproxy4j.client.internal;
 
+import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.env.GoEnvException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -44,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * the retry would repeat the identical request).
  *
  * <pre>{@code
- * GoAuth auth = GoAuth.create(System.getenv(), "1.25", false);
+ * GoAuth auth = GoAuth.create(System.getenv(), "1.27", false);
  * Map<String, List<String>> h = auth.initialHeaders(URI.create("https://proxy.corp/m/@v/list"));
  * }</pre>
  */
@@ -74,7 +75,7 @@ public final class GoAuth {
    * Creates the credential source.
    *
    * @param env the environment (GOAUTH, NETRC, HOME / USERPROFILE are read)
-   * @param goVersion the Go release whose rules apply, for example "1.19" or "1.25"
+   * @param goVersion the Go release whose rules apply, for example "1.19" or "1.27"
    * @param windows whether to follow the go command's Windows file rules
    * @return the source; nothing is read before the first request
    */
@@ -83,7 +84,7 @@ public final class GoAuth {
   }
 
   private boolean usesGoAuth() {
-    return GoVersions.atLeast(goVersion, 24);
+    return GoRelease.modelled(goVersion).atLeast(24);
   }
 
   /**
@@ -367,7 +368,7 @@ public final class GoAuth {
     if (prefix.endsWith("/")) {
       prefix = prefix.substring(0, prefix.length() - 1);
     }
-    boolean buggy124 = GoVersions.minor(goVersion) == 24;
+    boolean buggy124 = GoRelease.modelled(goVersion).behaviourMinor() == 24;
     while (true) {
       Map<String, List<String>> h = cache.get(prefix);
       if (h != null) {

@@ -69,7 +69,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <pre>{@code
- * JdkHttpTransport t = JdkHttpTransport.create(System.getenv(), "1.25", HttpSettings.defaults());
+ * JdkHttpTransport t = JdkHttpTransport.create(System.getenv(), "1.27", HttpSettings.defaults());
  * try (Transport.Response r = t.get(URI.create("https://proxy.golang.org/golang.org/x/mod/@v/list"), Map.of())) {
  *   System.out.println(r.status());
  * }
@@ -124,7 +124,7 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
    * @param env the variables: {@code HTTPS_PROXY}, {@code HTTP_PROXY}, {@code NO_PROXY} (and lower
    *     case), {@code REQUEST_METHOD}, {@code SSL_CERT_FILE}, {@code SSL_CERT_DIR}, {@code NETRC},
    *     {@code HOME} / {@code USERPROFILE}, {@code GOAUTH}; missing ones are unset
-   * @param goVersion the Go release whose rules apply ("1.19" … "1.25")
+   * @param goVersion the Go release whose rules apply ("1.19" … "1.27")
    * @param settings timeouts and overrides
    * @return the transport
    * @throws IllegalStateException if the TLS context cannot be built
@@ -225,11 +225,13 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
     String initialAddr = canonicalAddr(first);
     int requests = 0;
     String referer = null;
+    boolean strip = false;
     while (true) {
-      boolean sameDomain =
-          requests == 0 || isDomainOrSubdomain(canonicalAddr(cur), initialAddr);
-      HttpResponse<InputStream> r = send(first, cur, sameDomain ? headers : withoutSensitive(headers),
-          sameDomain ? credentials : Map.of(), referer);
+      // net/http: once a redirect leaves the domain, sensitive headers stay stripped, even if a
+      // later redirect comes back (go1.22.11+, CVE-2024-45336).
+      strip |= requests > 0 && !isDomainOrSubdomain(canonicalAddr(cur), initialAddr);
+      HttpResponse<InputStream> r = send(first, cur, strip ? withoutSensitive(headers) : headers,
+          strip ? Map.of() : credentials, referer);
       requests++;
       int status = r.statusCode();
       if (!isRedirect(status) || settings.maxRedirects() == 0) {
@@ -319,6 +321,11 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
               + " proxy " + p + " cannot be used by java.net.http, which supports only http://"
               + " proxies; use an http:// proxy or HttpSettings.proxySelector");
         }
+        if (!p.hasValidPort()) {
+          // go's dial parses the port before connecting: net.AddrError "invalid port"
+          throw new GoProxyException("Get \"" + shown + "\": proxyconnect tcp: dial tcp: address "
+              + p.port() + ": invalid port");
+        }
         Optional<String[]> pc = p.credentials();
         if (pc.isPresent()) {
           all.put("Proxy-Authorization", List.of(GoAuth.basic(pc.get()[0], pc.get()[1])));
@@ -338,7 +345,8 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
     HttpResponse<InputStream> r;
     try {
       r = client.send(b.build(),
-          info -> new StreamingBody(settings.readStallTimeout(), Redaction.redacted(uri)));
+          info -> new StreamingBody(settings.readStallTimeout(), settings.bodyTimeout(),
+              Redaction.redacted(uri)));
     } catch (HttpConnectTimeoutException e) {
       // the JDK reports this too when the request timeout expires while still connecting
       throw new GoProxyException("Get \"" + shown + "\": dial tcp " + hostPort(uri)

@@ -1,5 +1,6 @@
 package io.github.goproxy4j.client.internal;
 
+import io.github.goproxy4j.internal.GoRelease;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -138,7 +139,7 @@ public final class Netrc {
     Path dir = Path.of(home);
     if (windows) {
       Path legacy = dir.resolve("_netrc");
-      if (GoVersions.atLeast(goVersion, 24) && !Files.exists(legacy)) {
+      if (GoRelease.modelled(goVersion).atLeast(24) && !Files.exists(legacy)) {
         return Optional.of(dir.resolve(".netrc"));
       }
       return Optional.of(legacy);

@@ -18,11 +18,12 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A response body read as a stream with bounded memory (at most two chunks are buffered) and a
- * read-stall limit: when no bytes arrive for the stall timeout, the exchange is cancelled and
- * {@code read} throws {@link GoProxyException}. The JDK's own timeout stops at the headers
- * (JDK-8208693), so without this a silent server would hang a download forever, as it hangs the
- * go command.
+ * A response body read as a stream with bounded memory (at most two chunks are buffered), a
+ * read-stall limit and a whole-body limit: when no bytes arrive for the stall timeout, or the body
+ * is not complete when the body timeout (counted from the headers) ends, the exchange is
+ * cancelled and {@code read} throws {@link GoProxyException}. The JDK's own timeout stops at the
+ * headers (JDK-8208693), so without this a silent or dripping server would hang a download
+ * forever, as it hangs the go command.
  */
 final class StreamingBody extends InputStream implements HttpResponse.BodySubscriber<InputStream> {
   private static final Object END = new Object();
@@ -30,6 +31,8 @@ final class StreamingBody extends InputStream implements HttpResponse.BodySubscr
   private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
   private final CompletableFuture<InputStream> body = CompletableFuture.completedFuture(this);
   private final Duration stall;
+  private final Duration total;
+  private final long deadline; // System.nanoTime() when the whole body must be in
   private final String url;
   private volatile Flow.Subscription subscription;
   private volatile boolean closed;
@@ -37,8 +40,10 @@ final class StreamingBody extends InputStream implements HttpResponse.BodySubscr
   private ByteBuffer current;
   private boolean eof;
 
-  StreamingBody(Duration stall, String redactedUrl) {
+  StreamingBody(Duration stall, Duration total, String redactedUrl) {
     this.stall = Objects.requireNonNull(stall);
+    this.total = Objects.requireNonNull(total);
+    this.deadline = System.nanoTime() + total.toNanos();
     this.url = redactedUrl;
   }
 
@@ -96,9 +101,12 @@ final class StreamingBody extends InputStream implements HttpResponse.BodySubscr
       if (eof) {
         return -1;
       }
+      long left = deadline - System.nanoTime();
+      boolean bodyTimeout = left < stall.toNanos();
       Object o;
       try {
-        o = queue.poll(stall.toMillis(), TimeUnit.MILLISECONDS);
+        o = left <= 0 ? null : queue.poll(bodyTimeout ? left : stall.toNanos(),
+            TimeUnit.NANOSECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         close();
@@ -106,8 +114,9 @@ final class StreamingBody extends InputStream implements HttpResponse.BodySubscr
       }
       if (o == null) {
         close();
-        throw new GoProxyException("reading " + url + ": no data received for "
-            + Durations.go(stall) + " (read stall timeout)");
+        throw new GoProxyException("reading " + url + ": " + (bodyTimeout
+            ? "body not complete after " + Durations.go(total) + " (body timeout)"
+            : "no data received for " + Durations.go(stall) + " (read stall timeout)"));
       }
       if (o == END) {
         eof = true;

@@ -258,6 +258,18 @@ class JdkHttpTransportTest {
     }
   }
 
+  @Test
+  void proxyPortOutOfRangeIsGoProxyExceptionWithGoText() throws Exception {
+    // go1.19 and go1.27 print this for HTTPS_PROXY=http://127.0.0.1:99999 (the dial fails on the
+    // port before any connection; JdkHttpTransportInteropTest compares with the installed go).
+    try (JdkHttpTransport t = transport("HTTPS_PROXY", "http://127.0.0.1:99999")) {
+      GoProxyException e = assertThrows(GoProxyException.class,
+          () -> t.get(URI.create("https://proxy.goproxy4j.invalid/m/@v/list"), Map.of()));
+      assertEquals("Get \"https://proxy.goproxy4j.invalid/m/@v/list\": proxyconnect tcp: dial tcp:"
+          + " address 99999: invalid port", e.getMessage());
+    }
+  }
+
   // ---- redirects
 
   @Test
@@ -321,6 +333,30 @@ class JdkHttpTransportTest {
     assertNull(other.getHeaders().get("Authorization"));
     assertNull(other.getHeaders().get("Cookie"));
     assertEquals("y", other.getHeaders().get("X-Other"));
+  }
+
+  @Test
+  void credentialsStayStrippedWhenARedirectChainComesBack(@TempDir Path home) throws Exception {
+    // net/http since go1.22.11/1.23.5 (CVE-2024-45336): once a redirect left the domain,
+    // sensitive headers are not sent again, even when a later redirect returns to the first host.
+    // go1.19 still re-sent them; a security fix is never downgraded, so every goVersion strips.
+    Files.writeString(home.resolve(".netrc"), "machine localhost login nu password np\n");
+    tls.enqueue(redirect(302, tlsUri(tls2, "127.0.0.1", "/away").toString()));
+    tls2.enqueue(redirect(302, tlsUri(tls, "localhost", "/back").toString()));
+    tls.enqueue(ok("back"));
+    try (JdkHttpTransport t = transport("1.19", HttpSettings.defaults(), "HOME", home.toString())) {
+      assertEquals("back", body(t.get(tlsUri(tls, "localhost", "/start"),
+          Map.of("Cookie", "c=1"))));
+    }
+    RecordedRequest first = tls.takeRequest(5, TimeUnit.SECONDS);
+    assertEquals(basic("nu", "np"), first.getHeaders().get("Authorization"));
+    assertEquals("c=1", first.getHeaders().get("Cookie"));
+    RecordedRequest away = tls2.takeRequest(5, TimeUnit.SECONDS);
+    assertNull(away.getHeaders().get("Authorization"));
+    RecordedRequest back = tls.takeRequest(5, TimeUnit.SECONDS);
+    assertEquals("/back", back.getTarget());
+    assertNull(back.getHeaders().get("Authorization"));
+    assertNull(back.getHeaders().get("Cookie"));
   }
 
   // ---- credentials

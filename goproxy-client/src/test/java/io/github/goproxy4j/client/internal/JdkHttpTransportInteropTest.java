@@ -28,11 +28,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The installed go command (1.19) and this transport against the same loopback HTTPS server,
- * trusted by both through SSL_CERT_FILE: the same credentials on the wire, the same refusals and
- * redirect limits.
+ * The installed go command and this transport against the same loopback HTTPS server, trusted by
+ * both through SSL_CERT_FILE: the same credentials on the wire, the same refusals, redirect limits
+ * and proxy errors.
  */
-class GoTransportInteropTest {
+class JdkHttpTransportInteropTest {
   private static final String INFO = "/example.com/m/@v/v1.0.0.info";
 
   @TempDir Path work;
@@ -187,5 +187,47 @@ class GoTransportInteropTest {
       assertTrue(r.stderr().contains(e.getMessage()), e.getMessage() + " vs " + r.stderr());
     }
     assertEquals(1, takeSeen().size());
+  }
+
+  @Test
+  void invalidProxyPortFailsWithGoText() throws Exception {
+    // A proxy is used for a non-loopback host only; the dial fails on the port, so nothing is
+    // sent anywhere.
+    String goproxy = "https://proxy.goproxy4j.invalid";
+    Map<String, String> env = env(goproxy, null);
+    env.put("HTTPS_PROXY", "http://127.0.0.1:99999");
+    String ours;
+    try (JdkHttpTransport t = JdkHttpTransport.create(env, "1.27", HttpSettings.defaults())) {
+      ours = assertThrows(GoProxyException.class,
+          () -> t.get(URI.create(goproxy + INFO), Map.of())).getMessage();
+    }
+    List<Path> gos = installedGos();
+    for (Path go : gos) {
+      Path dir = Files.createDirectories(work.resolve("wd"));
+      GoTool.Result r = GoTool.exec(dir, env, 120, null, go.toString(), "mod", "download",
+          "example.com/m@v1.0.0");
+      assertFalse(r.ok(), go + " downloaded through an invalid proxy");
+      assertTrue(r.stderr().contains("example.com/m@v1.0.0: " + ours + "\n"),
+          go + ": " + r.stderr() + " vs " + ours);
+    }
+    assertTrue(takeSeen().isEmpty());
+  }
+
+  /** /usr/bin/go and every /usr/lib/go-1.N/bin/go that exists. */
+  private static List<Path> installedGos() throws IOException {
+    List<Path> gos = new ArrayList<>();
+    GoTool.goBinary().ifPresent(gos::add);
+    Path lib = Path.of("/usr/lib");
+    if (Files.isDirectory(lib)) {
+      try (var s = Files.newDirectoryStream(lib, "go-1.*")) {
+        for (Path d : s) {
+          Path go = d.resolve("bin/go");
+          if (Files.isExecutable(go)) {
+            gos.add(go);
+          }
+        }
+      }
+    }
+    return gos;
   }
 }

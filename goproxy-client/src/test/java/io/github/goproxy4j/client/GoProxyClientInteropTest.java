@@ -2,6 +2,7 @@ package io.github.goproxy4j.client;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,11 +10,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.testing.GoTool;
+import io.github.goproxy4j.testkit.FakeGoProxy;
+import io.github.goproxy4j.testkit.FakeModule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,25 +34,31 @@ import org.junit.jupiter.api.io.TempDir;
  * give byte-identical module caches and the same go.sum hashes, and each side reuses the other's
  * cache without network.
  */
-class GoInteropTest {
+class GoProxyClientInteropTest {
   private static final List<String> MODULES = List.of(
       "example.com/m@v1.0.0", "example.com/m@v1.1.0", "example.com/m/v2@v2.0.0",
       "example.com/Upper@v1.0.0-RC1", "example.com/nested@v0.1.0");
 
   @TempDir Path tmp;
-  TestProxy proxy;
+  FakeGoProxy proxy;
 
   @BeforeEach
-  void setUp() {
-    proxy = new TestProxy()
-        .module("example.com/m", "v1.0.0")
-        .module("example.com/m", "v1.1.0", "2023-02-03T04:05:06.789+02:00",
-            Map.of("a.go", "package m\n", "LICENSE", "MIT\n", "sub/b.go", "package sub\n"))
+  void setUp() throws IOException {
+    proxy = FakeGoProxy.builder().noSumdb()
+        .module(FakeModule.builder("example.com/m", "v1.0.0")
+            .time(Instant.parse("2023-01-02T03:04:05Z"))
+            .file("a.go", "package m\n\nconst V = \"v1.0.0\"\n").build())
+        .module(FakeModule.builder("example.com/m", "v1.1.0")
+            .info("{\"Version\":\"v1.1.0\",\"Time\":\"2023-02-03T04:05:06.789+02:00\"}")
+            .file("a.go", "package m\n").file("LICENSE", "MIT\n")
+            .file("sub/b.go", "package sub\n").build())
         .module("example.com/m/v2", "v2.0.0")
         .module("example.com/Upper", "v1.0.0-RC1")
-        .module("example.com/nested", "v0.1.0", "2021-01-01T00:00:00Z",
-            Map.of("x/y/z.go", "package z\n", "README.md", "# hi\n", "go.mod",
-                "module example.com/nested\n\ngo 1.19\n"));
+        .module(FakeModule.builder("example.com/nested", "v0.1.0")
+            .time(Instant.parse("2021-01-01T00:00:00Z"))
+            .goMod("module example.com/nested\n\ngo 1.19\n")
+            .file("x/y/z.go", "package z\n").file("README.md", "# hi\n").build())
+        .start();
   }
 
   @AfterEach
@@ -112,9 +122,9 @@ class GoInteropTest {
     GoTool.assumeGo();
     Path goCache = tmp.resolve("go-cache");
     Path ourCache = tmp.resolve("our-cache");
-    List<JsonNode> goResults = goDownload(goCache, proxy.url());
+    List<JsonNode> goResults = goDownload(goCache, proxy.url().toString());
     List<DownloadedModule> ours;
-    try (GoProxyClient c = client(ourCache, proxy.url())) {
+    try (GoProxyClient c = client(ourCache, proxy.url().toString())) {
       ours = c.downloadAll(MODULES.stream().map(ModuleVersion::parse).toList());
     }
     // go.sum hashes: go's Sum/GoModSum equal ours.
@@ -150,6 +160,32 @@ class GoInteropTest {
       for (int i = 0; i < MODULES.size(); i++) {
         assertEquals(ours.get(i).zipHash(), fromGo.get(i).zipHash());
       }
+    }
+  }
+
+  /**
+   * A module cache's {@code cache/download} serves as a {@code file://} proxy, a proxy URL may
+   * end in a slash, and a missing file reads as go reports it.
+   */
+  @Test
+  void aCacheServesAsFileProxyAndMissingFilesReadLikeGo() throws Exception {
+    ModuleVersion m = ModuleVersion.parse("example.com/m@v1.0.0");
+    DownloadedModule first;
+    try (GoProxyClient c = client(tmp.resolve("a"), proxy.url() + "/")) {
+      first = c.download(m);
+    }
+    assertEquals(List.of("/example.com/m/@v/v1.0.0.info", "/example.com/m/@v/v1.0.0.mod",
+        "/example.com/m/@v/v1.0.0.zip"), proxy.requests().paths());
+    String fileProxy = tmp.resolve("a/cache/download").toUri().toString();
+    try (GoProxyClient c = client(tmp.resolve("b"), fileProxy)) {
+      assertEquals(first.zipHash(), c.download(m).zipHash());
+      ModuleNotFoundException e = assertThrows(ModuleNotFoundException.class,
+          () -> c.info(ModuleVersion.parse("example.com/m@v1.9.0")));
+      GoTool.assumeGo();
+      Path work = Files.createDirectories(tmp.resolve("work"));
+      GoTool.Result r = GoTool.run(work, goEnv(tmp.resolve("go"), fileProxy), 60, "mod",
+          "download", "-json", "example.com/m@v1.9.0");
+      assertEquals(new ObjectMapper().readTree(r.stdout()).get("Error").asText(), e.getMessage());
     }
   }
 }

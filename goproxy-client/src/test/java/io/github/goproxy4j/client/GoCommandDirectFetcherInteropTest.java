@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.goproxy4j.env.GoEnv;
-import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.Version;
 import io.github.goproxy4j.testing.GoTool;
@@ -23,11 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Modules that must come from version control: {@link DirectAccessRequiredException} naming the
- * deciding setting, and the opt-in {@link GoCommandDirectFetcher} against a local git repository
- * (reached through git's {@code insteadOf}, so nothing leaves the machine).
+ * {@link GoCommandDirectFetcher}: modules from version control through the installed go command,
+ * against {@code go mod download} with {@code GOPROXY=direct} on a local git repository (reached
+ * through git's {@code insteadOf}, so nothing leaves the machine).
  */
-class DirectFetchTest {
+class GoCommandDirectFetcherInteropTest {
   private static final ModuleVersion REPO = ModuleVersion.parse("example.com/repo.git@v1.0.0");
 
   @TempDir Path tmp;
@@ -42,32 +41,6 @@ class DirectFetchTest {
     all.putIfAbsent("GOSUMDB", "off");
     all.put("GOPATH", tmp.resolve("gopath").toString());
     return GoProxyClient.builder().env(GoEnv.of(all)).moduleCache(tmp.resolve("cache"));
-  }
-
-  @Test
-  void withoutFetcherTheDecidingSettingIsNamed() throws Exception {
-    try (TestProxy proxy = new TestProxy().module("example.com/m", "v1.0.0")) {
-      try (GoProxyClient c = builder(Map.of("GOPROXY", "direct")).build()) {
-        DirectAccessRequiredException e = assertThrows(DirectAccessRequiredException.class,
-            () -> c.info(REPO));
-        assertEquals("GOPROXY", e.setting());
-      }
-      try (GoProxyClient c = builder(Map.of("GOPROXY", proxy.url(), "GOPRIVATE", "example.com")).build()) {
-        DirectAccessRequiredException e = assertThrows(DirectAccessRequiredException.class,
-            () -> c.download(ModuleVersion.parse("example.com/m@v1.0.0")));
-        assertEquals("GOPRIVATE", e.setting());
-        assertTrue(e.getMessage().contains("GOPRIVATE"), e.getMessage());
-      }
-      try (GoProxyClient c = builder(Map.of("GOPROXY", proxy.url(), "GONOPROXY", "example.com/m")).build()) {
-        assertEquals("GONOPROXY", assertThrows(DirectAccessRequiredException.class,
-            () -> c.versions(ModulePath.parse("example.com/m"))).setting());
-      }
-      // A proxy that has the module answers before direct is reached.
-      try (GoProxyClient c = builder(Map.of("GOPROXY", proxy.url() + ",direct")).build()) {
-        assertEquals("v1.0.0", c.info(ModuleVersion.parse("example.com/m@v1.0.0")).version());
-      }
-      assertEquals(List.of(), proxy.requestsMatching("repo"));
-    }
   }
 
   private static void git(Path dir, String... args) {

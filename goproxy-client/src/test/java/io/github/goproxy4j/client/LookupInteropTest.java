@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.testing.GoTool;
+import io.github.goproxy4j.testkit.FakeGoProxy;
+import io.github.goproxy4j.testkit.Fault;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,19 +17,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import mockwebserver3.MockResponse;
-import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * For each combination of list shape, first proxy's answer and second proxy's answer, the
+ * {@link Lookup}, go's TryProxies over a GOPROXY list, against the go command. For each
+ * combination of list shape, first proxy's answer and second proxy's answer, the
  * requests each proxy receives and the outcome (success, or go's error text) are the same for
  * the real go command and for this client.
  */
-class FallbackMatrixTest {
+class LookupInteropTest {
   private static final String M = "example.com/m@v1.0.0";
 
   static Stream<Arguments> cases() {
@@ -46,30 +47,32 @@ class FallbackMatrixTest {
     return out.stream();
   }
 
-  private static void configure(TestProxy p, String fault) {
-    p.module("example.com/m", "v1.0.0");
-    if (fault.equals("ok") || fault.equals("-")) {
-      return;
-    }
-    for (String f : List.of("v1.0.0.info", "v1.0.0.mod", "v1.0.0.zip", "list")) {
-      String path = "/example.com/m/@v/" + f;
-      if (fault.equals("reset")) {
-        p.fault(path, new MockResponse.Builder()
-            .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
-      } else {
-        int code = Integer.parseInt(fault);
-        p.fault(path, TestProxy.status(code)
-            .setHeader("Content-Type", "text/plain; charset=utf-8")
-            .body(code == 204 ? "" : "fault " + code + " for " + f + "\n").build());
+  private static FakeGoProxy start(String fault) throws IOException {
+    FakeGoProxy.Builder b = FakeGoProxy.builder().noSumdb().module("example.com/m", "v1.0.0");
+    if (!fault.equals("ok") && !fault.equals("-")) {
+      for (String f : List.of("v1.0.0.info", "v1.0.0.mod", "v1.0.0.zip", "list")) {
+        String path = "/example.com/m/@v/" + f;
+        if (fault.equals("reset")) {
+          b.fault(Fault.disconnectBeforeResponse().forPath(path));
+        } else {
+          int code = Integer.parseInt(fault);
+          b.fault(Fault.status(code, code == 204 ? "" : "fault " + code + " for " + f + "\n")
+              .forPath(path));
+        }
       }
     }
+    return b.start();
   }
 
   /** What one side did: the requests each server saw, and the outcome. */
   record Run(List<String> a, List<String> b, String outcome) {}
 
-  private static String goproxy(String shape, TestProxy a, TestProxy b) {
-    return shape.replace("A", a.url()).replace("B", b.url());
+  private static String goproxy(String shape, FakeGoProxy a, FakeGoProxy b) {
+    return shape.replace("A", a.url().toString()).replace("B", b.url().toString());
+  }
+
+  private static String outcome(String text, FakeGoProxy a, FakeGoProxy b) {
+    return text.replace(a.url().toString(), "A").replace(b.url().toString(), "B");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -78,9 +81,7 @@ class FallbackMatrixTest {
       String bFault, @TempDir Path tmp) throws Exception {
     GoTool.assumeGo();
     Run go;
-    try (TestProxy a = new TestProxy(); TestProxy b = new TestProxy()) {
-      configure(a, aFault);
-      configure(b, bFault);
+    try (FakeGoProxy a = start(aFault); FakeGoProxy b = start(bFault)) {
       Map<String, String> env = GoTool.hermeticEnv(tmp);
       env.put("GOPROXY", goproxy(shape, a, b));
       env.put("GOMODCACHE", tmp.resolve("go-cache").toString());
@@ -91,13 +92,10 @@ class FallbackMatrixTest {
         JsonNode n = new ObjectMapper().readTree(r.stdout());
         outcome = n == null || n.get("Error") == null ? "error: " + r.stderr() : n.get("Error").asText();
       }
-      go = new Run(List.copyOf(a.requests), List.copyOf(b.requests),
-          outcome.replace(a.url(), "A").replace(b.url(), "B"));
+      go = new Run(a.requests().paths(), b.requests().paths(), outcome(outcome, a, b));
     }
     Run ours;
-    try (TestProxy a = new TestProxy(); TestProxy b = new TestProxy()) {
-      configure(a, aFault);
-      configure(b, bFault);
+    try (FakeGoProxy a = start(aFault); FakeGoProxy b = start(bFault)) {
       Map<String, String> vars = new HashMap<>();
       vars.put("GOPROXY", goproxy(shape, a, b));
       vars.put("GOSUMDB", "off");
@@ -109,8 +107,7 @@ class FallbackMatrixTest {
       } catch (IOException e) {
         outcome = e.getMessage();
       }
-      ours = new Run(List.copyOf(a.requests), List.copyOf(b.requests),
-          outcome.replace(a.url(), "A").replace(b.url(), "B"));
+      ours = new Run(a.requests().paths(), b.requests().paths(), outcome(outcome, a, b));
     }
     // Per file, the same servers are asked in the same order.
     // (The JDK's HTTP client retries a GET once when a fresh connection closes before any

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.sumdb.ModuleHash;
+import io.github.goproxy4j.testkit.FakeGoProxy;
+import io.github.goproxy4j.testkit.FakeModule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,12 +24,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Many downloaders on one module cache at once (threads of two client instances in this JVM,
+ * {@link CacheWriter}'s write protocol under contention. Many downloaders on one module cache at once (threads of two client instances in this JVM,
  * and two more JVMs running this library): everyone succeeds and the cache holds only whole,
  * verified files (no temporary files, no partial trees, every zip matching its ziphash and its
  * extracted tree).
  */
-class CacheConcurrencyTest {
+class CacheWriterTest {
   private static final List<String> MODULES = List.of("example.com/c0@v1.0.0",
       "example.com/c1@v1.0.0", "example.com/c2@v1.0.0", "example.com/c3@v1.0.0");
 
@@ -56,29 +58,30 @@ class CacheConcurrencyTest {
 
   @Test
   void manyDownloadersLeaveOnlyWholeVerifiedFiles() throws Exception {
-    try (TestProxy proxy = new TestProxy()) {
-      for (String m : MODULES) {
-        ModuleVersion mv = ModuleVersion.parse(m);
-        Map<String, String> files = new HashMap<>();
-        for (int i = 0; i < 200; i++) {
-          files.put("p" + (i % 7) + "/f" + i + ".go", "package p\n// " + "x".repeat(i * 50) + "\n");
-        }
-        proxy.module(mv.path().toString(), mv.version().toString(), "2023-01-01T00:00:00Z", files);
+    FakeGoProxy.Builder fake = FakeGoProxy.builder().noSumdb();
+    for (String m : MODULES) {
+      ModuleVersion mv = ModuleVersion.parse(m);
+      FakeModule.Builder b = FakeModule.builder(mv.path().toString(), mv.version().toString());
+      for (int i = 0; i < 200; i++) {
+        b.file("p" + (i % 7) + "/f" + i + ".go", "package p\n// " + "x".repeat(i * 50) + "\n");
       }
+      fake.module(b.build());
+    }
+    try (FakeGoProxy proxy = fake.start()) {
       Path cache = tmp.resolve("cache");
       List<ModuleVersion> mvs = MODULES.stream().map(ModuleVersion::parse).toList();
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       List<Process> children = new ArrayList<>();
       for (int j = 0; j < 2; j++) {
         List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-            CacheConcurrencyTest.class.getName(), proxy.url(), cache.toString(),
+            CacheWriterTest.class.getName(), proxy.url().toString(), cache.toString(),
             tmp.resolve("gopath" + j).toString()));
         cmd.addAll(MODULES);
         children.add(new ProcessBuilder(cmd).redirectErrorStream(true)
             .redirectOutput(tmp.resolve("child" + j + ".log").toFile()).start());
       }
       Map<String, String> vars = new HashMap<>();
-      vars.put("GOPROXY", proxy.url());
+      vars.put("GOPROXY", proxy.url().toString());
       vars.put("GOSUMDB", "off");
       vars.put("GOPATH", tmp.resolve("gopath").toString());
       ExecutorService pool = Executors.newFixedThreadPool(8);

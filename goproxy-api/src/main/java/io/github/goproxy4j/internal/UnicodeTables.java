@@ -1,0 +1,378 @@
+package io.github.goproxy4j.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The Unicode tables of one Go release: {@code unicode.IsLetter}, {@code IsPrint},
+ * {@code IsGraphic}, {@code IsSpace}, {@code SimpleFold} and {@code strconv.IsPrint}, answered from
+ * data generated from that release's own tables ({@code tools/unicode-tables}; resources
+ * {@code unicode-*.txt} beside this class, {@code unicode-releases.txt} maps each release to its
+ * data). The JDK's {@link Character} tables are not used: they follow the JDK's Unicode version,
+ * which is not Go's (JDK 17 has Unicode 13, JDK 25 Unicode 16; go1.19 has 13, go1.21 to go1.26
+ * have 15, go1.27 has 17).
+ *
+ * <pre>{@code
+ * UnicodeTables t = UnicodeTables.forGoMinor(27);
+ * t.isLetter(0x1C8A);   // true: a letter since Unicode 16, known to go1.27 only
+ * }</pre>
+ *
+ * <p>Instances are immutable and shared; a lookup is two array reads (a two-level table, built
+ * when a release's data are first used).
+ * Exported only to the other goproxy4j modules; not API.
+ */
+public final class UnicodeTables {
+  private static final String INDEX = "unicode-releases.txt";
+  /** Go minor release → data file name, from the index. */
+  private static final TreeMap<Integer, String> FILES = readIndex();
+  private static final Map<String, UnicodeTables> LOADED = new HashMap<>();
+
+  private final String unicodeVersion;
+  private final Property letter;
+  private final Property print;
+  private final Property graphic;
+  private final Property space;
+  private final Property strconvPrint;
+  /** unicode.SimpleFold, and each code point's orbit minimum. */
+  private final RuneMap foldNext;
+  private final RuneMap foldMin;
+
+  private UnicodeTables(String unicodeVersion, Map<String, Property> props, int[][] fold) {
+    this.unicodeVersion = unicodeVersion;
+    this.letter = require(props, "IsLetter");
+    this.print = require(props, "IsPrint");
+    this.graphic = require(props, "IsGraphic");
+    this.space = require(props, "IsSpace");
+    this.strconvPrint = require(props, "strconv.IsPrint");
+    this.foldNext = new RuneMap(fold[0], fold[1]);
+    this.foldMin = new RuneMap(fold[0], fold[2]);
+  }
+
+  /**
+   * The tables of the newest Go release we have data for.
+   *
+   * @return the shared instance
+   */
+  public static UnicodeTables newest() {
+    return Newest.TABLES;
+  }
+
+  /**
+   * The tables of Go release 1.{@code minor}. A release newer than the newest known gets the
+   * newest tables, an older one the oldest (goVersion validation happens in GoEnv).
+   *
+   * @param minor the minor release number, 19 for go1.19
+   * @return the shared instance
+   */
+  public static UnicodeTables forGoMinor(int minor) {
+    Map.Entry<Integer, String> e = FILES.floorEntry(minor);
+    return load(e != null ? e.getValue() : FILES.firstEntry().getValue());
+  }
+
+  /** @return the newest Go minor release we have tables for */
+  public static int newestGoMinor() {
+    return FILES.lastKey();
+  }
+
+  /** @return the Unicode version of these tables ({@code unicode.Version}), e.g. "15.0.0" */
+  public String unicodeVersion() {
+    return unicodeVersion;
+  }
+
+  /**
+   * {@code unicode.IsLetter}.
+   *
+   * @param r a rune
+   * @return whether the rune is a letter (category L)
+   */
+  public boolean isLetter(int r) {
+    return letter.contains(r);
+  }
+
+  /**
+   * {@code unicode.IsPrint}: letters, marks, numbers, punctuation, symbols and the ASCII space.
+   *
+   * @param r a rune
+   * @return whether Go's unicode package calls it printable
+   */
+  public boolean isPrint(int r) {
+    return print.contains(r);
+  }
+
+  /**
+   * {@code unicode.IsGraphic}: as {@link #isPrint(int)} plus the Zs spaces.
+   *
+   * @param r a rune
+   * @return whether Go calls it graphic
+   */
+  public boolean isGraphic(int r) {
+    return graphic.contains(r);
+  }
+
+  /**
+   * {@code unicode.IsSpace}.
+   *
+   * @param r a rune
+   * @return whether Go calls it white space
+   */
+  public boolean isSpace(int r) {
+    return space.contains(r);
+  }
+
+  /**
+   * {@code strconv.IsPrint}, from strconv's own tables (which Go generates separately from
+   * unicode's; they agree in every release we have data for, and the tests check both).
+   *
+   * @param r a rune
+   * @return whether {@code strconv.Quote} prints the rune as itself
+   */
+  public boolean strconvIsPrint(int r) {
+    return strconvPrint.contains(r);
+  }
+
+  /**
+   * {@code unicode.SimpleFold}: the next larger rune of {@code r}'s case-folding orbit, or the
+   * smallest one when {@code r} is the largest; {@code r} itself when it folds to nothing.
+   *
+   * @param r a rune
+   * @return the next rune of the orbit
+   */
+  public int simpleFold(int r) {
+    return foldNext.apply(r);
+  }
+
+  /**
+   * The smallest rune of {@code r}'s {@link #simpleFold(int)} orbit ({@code r} when it has none):
+   * equal for two runes exactly when Go's {@code SimpleFold} connects them.
+   *
+   * @param r a rune
+   * @return the orbit's smallest rune
+   */
+  public int orbitMin(int r) {
+    return foldMin.apply(r);
+  }
+
+  @Override
+  public String toString() {
+    return "UnicodeTables[" + unicodeVersion + "]";
+  }
+
+  // ---- data ----------------------------------------------------------------------------------
+
+  /** Code points per block of the two-level tables. */
+  private static final int BLOCK_BITS = 8;
+  /** Blocks covering U+0000..U+10FFFF. */
+  private static final int BLOCKS = 0x110000 >> BLOCK_BITS;
+
+  /**
+   * A set of code points as a two-level table: the block of a code point (its high bits) selects
+   * a 256-bit bitmap; identical bitmaps (most are all-clear or all-set) are stored once. A lookup
+   * is two array reads, like the JDK's own tables.
+   */
+  private static final class Property {
+    private final char[] blockOf = new char[BLOCKS];
+    private final long[] bitmaps;
+
+    Property(int[] ranges) {
+      long[] all = new long[BLOCKS * 4];
+      for (int i = 0; i < ranges.length; i += 2) {
+        for (int c = ranges[i]; c < ranges[i + 1]; c++) {
+          all[c >> 6] |= 1L << c;
+        }
+      }
+      Map<List<Long>, Character> seen = new HashMap<>();
+      long[] out = new long[BLOCKS * 4];
+      int n = 0;
+      for (int b = 0; b < BLOCKS; b++) {
+        List<Long> key = List.of(all[b * 4], all[b * 4 + 1], all[b * 4 + 2], all[b * 4 + 3]);
+        Character k = seen.get(key);
+        if (k == null) {
+          k = (char) n++;
+          seen.put(key, k);
+          System.arraycopy(all, b * 4, out, k * 4, 4);
+        }
+        blockOf[b] = k;
+      }
+      this.bitmaps = Arrays.copyOf(out, n * 4);
+    }
+
+    boolean contains(int r) {
+      int b = r >>> BLOCK_BITS; // negative r gives a huge block number
+      if (b >= BLOCKS) {
+        return false;
+      }
+      return (bitmaps[blockOf[b] * 4 + ((r >> 6) & 3)] & (1L << r)) != 0;
+    }
+  }
+
+  /**
+   * A function from code points to code points that is the identity almost everywhere, as a
+   * two-level table of differences: blocks without a change share one all-zero block.
+   */
+  private static final class RuneMap {
+    private final char[] blockOf = new char[BLOCKS];
+    private final int[] deltas;
+
+    RuneMap(int[] keys, int[] values) {
+      int[] out = new int[1 << BLOCK_BITS]; // block 0: all zero
+      int n = 1;
+      int[] blockNumber = new int[BLOCKS];
+      for (int i = 0; i < keys.length; i++) {
+        int b = keys[i] >>> BLOCK_BITS;
+        if (blockNumber[b] == 0) {
+          blockNumber[b] = n++;
+          if (out.length < n << BLOCK_BITS) {
+            out = Arrays.copyOf(out, out.length * 2);
+          }
+        }
+        out[(blockNumber[b] << BLOCK_BITS) | (keys[i] & 0xFF)] = values[i] - keys[i];
+      }
+      for (int b = 0; b < BLOCKS; b++) {
+        blockOf[b] = (char) blockNumber[b];
+      }
+      this.deltas = Arrays.copyOf(out, n << BLOCK_BITS);
+    }
+
+    int apply(int r) {
+      int b = r >>> BLOCK_BITS;
+      if (b >= BLOCKS) {
+        return r;
+      }
+      return r + deltas[(blockOf[b] << BLOCK_BITS) | (r & 0xFF)];
+    }
+  }
+
+  private static final class Newest {
+    static final UnicodeTables TABLES = forGoMinor(newestGoMinor());
+  }
+
+  private static Property require(Map<String, Property> props, String name) {
+    Property p = props.get(name);
+    if (p == null) {
+      throw new IllegalStateException("Unicode data lacks " + name);
+    }
+    return p;
+  }
+
+  private static TreeMap<Integer, String> readIndex() {
+    TreeMap<Integer, String> files = new TreeMap<>();
+    for (String line : readLines(INDEX)) {
+      String[] f = line.split(" ");
+      files.put(Integer.parseInt(f[0]), f[1]);
+    }
+    if (files.isEmpty()) {
+      throw new IllegalStateException(INDEX + " is empty");
+    }
+    return files;
+  }
+
+  private static UnicodeTables load(String file) {
+    synchronized (LOADED) {
+      return LOADED.computeIfAbsent(file, UnicodeTables::parse);
+    }
+  }
+
+  /** Parses the format tools/unicode-tables/main.go writes (its comment describes it). */
+  private static UnicodeTables parse(String file) {
+    List<String> lines = readLines(file);
+    String version = null;
+    Map<String, Property> props = new HashMap<>();
+    int[][] fold = null;
+    int i = 0;
+    while (i < lines.size()) {
+      String[] head = lines.get(i++).split(" ");
+      if (head[0].equals("unicode")) {
+        version = head[1];
+        continue;
+      }
+      int count = Integer.parseInt(head[1]);
+      List<String> words = new ArrayList<>(count);
+      while (words.size() < count) {
+        words.addAll(Arrays.asList(lines.get(i++).split(" ")));
+      }
+      if (words.size() != count) {
+        throw new IllegalStateException(file + ": " + head[0] + " has " + words.size() + " entries, not " + count);
+      }
+      if (head[0].equals("SimpleFold")) {
+        fold = parseFolds(words);
+      } else {
+        props.put(head[0], new Property(parseRanges(words)));
+      }
+    }
+    if (version == null || fold == null) {
+      throw new IllegalStateException(file + ": incomplete Unicode data");
+    }
+    return new UnicodeTables(version, props, fold);
+  }
+
+  /** "gap:len" words → alternating starts and exclusive ends. */
+  private static int[] parseRanges(List<String> words) {
+    int[] out = new int[words.size() * 2];
+    int next = 0;
+    int k = 0;
+    for (String w : words) {
+      int colon = w.indexOf(':');
+      int lo = next + Integer.parseInt(w, 0, colon, 16);
+      next = lo + Integer.parseInt(w, colon + 1, w.length(), 16);
+      out[k++] = lo;
+      out[k++] = next;
+    }
+    return out;
+  }
+
+  /** "first,d1,d2" words → {keys, next, min} over every member of every orbit. */
+  private static int[][] parseFolds(List<String> words) {
+    TreeMap<Integer, int[]> byRune = new TreeMap<>(); // rune → {next, min}
+    int prevMin = 0;
+    for (String w : words) {
+      String[] parts = w.split(",");
+      int min = prevMin + Integer.parseInt(parts[0], 16);
+      int[] orbit = new int[parts.length];
+      orbit[0] = min;
+      for (int j = 1; j < parts.length; j++) {
+        orbit[j] = min + Integer.parseInt(parts[j], 16);
+      }
+      for (int j = 0; j < orbit.length; j++) {
+        byRune.put(orbit[j], new int[] {orbit[(j + 1) % orbit.length], min});
+      }
+      prevMin = min;
+    }
+    int[][] out = new int[3][byRune.size()];
+    int k = 0;
+    for (Map.Entry<Integer, int[]> e : byRune.entrySet()) {
+      out[0][k] = e.getKey();
+      out[1][k] = e.getValue()[0];
+      out[2][k] = e.getValue()[1];
+      k++;
+    }
+    return out;
+  }
+
+  private static List<String> readLines(String name) {
+    try (InputStream in = UnicodeTables.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name + " beside " + UnicodeTables.class.getName());
+      }
+      List<String> lines = new ArrayList<>();
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        if (!line.isEmpty() && line.charAt(0) != '#') {
+          lines.add(line);
+        }
+      }
+      return lines;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

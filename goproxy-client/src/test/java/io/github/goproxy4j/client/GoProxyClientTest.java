@@ -1,0 +1,493 @@
+package io.github.goproxy4j.client;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.goproxy4j.env.GoEnv;
+import io.github.goproxy4j.env.GoProxyException;
+import io.github.goproxy4j.module.ModulePath;
+import io.github.goproxy4j.module.ModuleVersion;
+import io.github.goproxy4j.sumdb.ChecksumMismatchException;
+import io.github.goproxy4j.sumdb.GoSum;
+import io.github.goproxy4j.testkit.Endpoint;
+import io.github.goproxy4j.testkit.FakeGoProxy;
+import io.github.goproxy4j.testkit.FakeModule;
+import io.github.goproxy4j.testkit.Fault;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@link GoProxyClient} against the testkit's {@link FakeGoProxy} on loopback: the cache layout,
+ * every way a proxy can misbehave that go has a rule for, go.sum verification, direct mode and
+ * progress. Expected texts are go's, written out.
+ */
+class GoProxyClientTest {
+  private static final ModuleVersion M = ModuleVersion.parse("example.com/m@v1.0.0");
+  private static final String BASE = "/example.com/m/@v/";
+  private static final FakeModule M_FAKE = FakeModule.builder("example.com/m", "v1.0.0")
+      .time(java.time.Instant.parse("2023-01-02T03:04:05Z"))
+      .file("a.go", "package m\n\nconst V = \"v1.0.0\"\n").build();
+
+  @TempDir Path tmp;
+  FakeGoProxy proxy;
+  Path cacheDir;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    proxy = start(FakeGoProxy.builder().module(M_FAKE));
+    cacheDir = tmp.resolve("modcache");
+  }
+
+  private static FakeGoProxy start(FakeGoProxy.Builder b) throws IOException {
+    return b.noSumdb().start();
+  }
+
+  /** The same proxy again, now with these modules added. */
+  private void restart(FakeGoProxy.Builder b) throws IOException {
+    proxy.close();
+    proxy = start(b);
+  }
+
+  @AfterEach
+  void tearDown() throws IOException {
+    proxy.close();
+    ModuleCache.removeAll(tmp);
+  }
+
+  private GoProxyClient.Builder builder(HttpSettings http) {
+    return GoProxyClient.builder().env(proxy.goEnv()).moduleCache(cacheDir).httpSettings(http);
+  }
+
+  private GoProxyClient.Builder builder() {
+    return builder(HttpSettings.builder().requestTimeout(Duration.ofSeconds(2))
+        .readStallTimeout(Duration.ofSeconds(2)).build());
+  }
+
+  private GoProxyClient client() {
+    return builder().build();
+  }
+
+  private String url() {
+    return proxy.url().toString();
+  }
+
+  private List<String> requested(Endpoint... kinds) {
+    List<Endpoint> k = List.of(kinds);
+    return proxy.requests().all().stream().filter(r -> k.contains(r.endpoint()))
+        .map(r -> r.target()).toList();
+  }
+
+  private void assertNothingCachedForZip() throws IOException {
+    Path dir = cacheDir.resolve("cache/download/example.com/m/@v");
+    if (Files.isDirectory(dir)) {
+      try (Stream<Path> s = Files.list(dir)) {
+        List<String> names = s.map(p -> p.getFileName().toString()).sorted().toList();
+        assertFalse(names.stream().anyMatch(n -> n.contains(".zip") || n.endsWith(".tmp")),
+            "unexpected files " + names);
+      }
+    }
+    assertFalse(Files.exists(cacheDir.resolve("example.com/m@v1.0.0")));
+  }
+
+  @Test
+  void aTricklingZipIsCutOffByTheBodyTimeout() throws Exception {
+    // A live server dripping 8 bytes every 100 ms never trips the stall timeout; the whole-body
+    // bound ends the download.
+    proxy.addFault(Fault.trickle(8, Duration.ofMillis(100)).on(Endpoint.ZIP));
+    HttpSettings http = HttpSettings.builder().readStallTimeout(Duration.ofSeconds(5))
+        .bodyTimeout(Duration.ofMillis(700)).build();
+    String zipUrl = proxy.url() + "/example.com/m/@v/v1.0.0.zip";
+    try (GoProxyClient c = builder(http).build()) {
+      long t0 = System.nanoTime();
+      GoProxyException e = assertThrows(ProxyUnavailableException.class, () -> c.download(M));
+      long took = System.nanoTime() - t0;
+      assertTrue(e.getMessage().startsWith("example.com/m@v1.0.0: read \""), e.getMessage());
+      assertTrue(e.getMessage().endsWith("\": reading " + zipUrl
+          + ": body not complete after 700ms (body timeout)"), e.getMessage());
+      assertTrue(took < TimeUnit.SECONDS.toNanos(4), "took " + took / 1_000_000 + " ms");
+    }
+    assertNothingCachedForZip();
+  }
+
+  /** go.sum's hash of "module example.com/m\n" (dirhash Hash1 over one file go.mod). */
+  private static final String GO_MOD_HASH = "h1:flS2VctbRrTv+sBE+VKgxx6hlkMGPVz9MGOmzMYFg3k=";
+
+  @Test
+  void downloadWritesGoCacheLayout() throws Exception {
+    try (GoProxyClient c = client()) {
+      DownloadedModule d = c.download(M);
+      Path v = cacheDir.resolve("cache/download/example.com/m/@v");
+      assertEquals("{\"Version\":\"v1.0.0\",\"Time\":\"2023-01-02T03:04:05Z\"}",
+          Files.readString(v.resolve("v1.0.0.info")));
+      assertEquals("module example.com/m\n", Files.readString(v.resolve("v1.0.0.mod")));
+      assertEquals("v1.0.0\n", Files.readString(v.resolve("list")));
+      assertTrue(Files.exists(v.resolve("v1.0.0.lock")));
+      assertFalse(Files.exists(v.resolve("v1.0.0.partial")));
+      Path dir = cacheDir.resolve("example.com/m@v1.0.0");
+      assertEquals(dir, d.dir());
+      assertEquals("package m\n\nconst V = \"v1.0.0\"\n", Files.readString(dir.resolve("a.go")));
+      assertEquals("r-xr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)),
+          "extracted tree must be read-only");
+      assertEquals("r--r--r--",
+          PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("a.go"))));
+      String zipHash = Files.readString(v.resolve("v1.0.0.ziphash"));
+      assertTrue(zipHash.matches("h1:[A-Za-z0-9+/]{43}="), zipHash);
+      assertEquals("example.com/m v1.0.0 " + zipHash + "\nexample.com/m v1.0.0/go.mod "
+          + GO_MOD_HASH + "\n", d.goSumLines());
+      assertEquals(List.of(BASE + "v1.0.0.info", BASE + "v1.0.0.mod", BASE + "v1.0.0.zip"),
+          proxy.requests().paths());
+    }
+  }
+
+  @Test
+  void secondDownloadUsesTheCacheWithoutNetwork() throws Exception {
+    try (GoProxyClient c = client()) {
+      c.download(M);
+    }
+    proxy.close();
+    try (GoProxyClient c = client()) {
+      DownloadedModule d = c.download(M);
+      assertTrue(Files.isDirectory(d.dir()));
+      assertEquals("v1.0.0", c.info(M).version());
+    }
+  }
+
+  static Stream<Arguments> statuses() {
+    return Stream.of(
+        Arguments.of(201, "201 Created"), Arguments.of(204, "204 No Content"),
+        Arguments.of(301, "301 Moved Permanently"), Arguments.of(400, "400 Bad Request"),
+        Arguments.of(401, "401 Unauthorized"), Arguments.of(403, "403 Forbidden"),
+        Arguments.of(404, "404 Not Found"), Arguments.of(410, "410 Gone"),
+        Arguments.of(418, "418 I'm a teapot"), Arguments.of(429, "429 Too Many Requests"),
+        Arguments.of(500, "500 Internal Server Error"), Arguments.of(502, "502 Bad Gateway"),
+        Arguments.of(503, "503 Service Unavailable"), Arguments.of(504, "504 Gateway Timeout"));
+  }
+
+  @ParameterizedTest(name = "status {0}")
+  @MethodSource("statuses")
+  void everyStatusOtherThan200IsAnError(int status, String line) throws Exception {
+    // An empty body: no "server response" detail; a 301 without Location is an answer, as in go.
+    proxy.addFault(Fault.status(status, "").forPath(BASE + "v1.0.0.info"));
+    try (GoProxyClient c = client()) {
+      GoProxyException e = assertThrows(GoProxyException.class, () -> c.info(M));
+      Class<? extends GoProxyException> type = status == 404 || status == 410
+          ? ModuleNotFoundException.class : ProxyUnavailableException.class;
+      assertEquals(type, e.getClass());
+      assertEquals("example.com/m@v1.0.0: reading " + url() + BASE + "v1.0.0.info: " + line,
+          e.getMessage());
+      assertEquals(List.of(new GoProxyException.Attempt(url() + BASE + "v1.0.0.info", status,
+          line)), e.attempts());
+    }
+  }
+
+  @Test
+  void shortPlainTextBodyIsShownAsServerResponse() throws Exception {
+    proxy.addFault(Fault.status(403, "blocked by policy\n").forPath(BASE + "v1.0.0.info"));
+    try (GoProxyClient c = client()) {
+      GoProxyException e = assertThrows(ProxyUnavailableException.class, () -> c.info(M));
+      assertEquals("example.com/m@v1.0.0: reading " + url() + BASE
+          + "v1.0.0.info: 403 Forbidden\n\tserver response: blocked by policy", e.getMessage());
+    }
+  }
+
+  @Test
+  void resetConnectionIsAnError() throws Exception {
+    proxy.addFault(Fault.disconnectBeforeResponse().on(Endpoint.INFO));
+    try (GoProxyClient c = client()) {
+      GoProxyException e = assertThrows(ProxyUnavailableException.class, () -> c.info(M));
+      assertTrue(e.getMessage().startsWith("example.com/m@v1.0.0: Get \"" + url() + BASE
+          + "v1.0.0.info\": "), e.getMessage());
+    }
+  }
+
+  @Test
+  void stalledResponseTimesOut() throws Exception {
+    proxy.addFault(Fault.delay(Duration.ofSeconds(30)).on(Endpoint.INFO));
+    try (GoProxyClient c = client()) {
+      long t0 = System.nanoTime();
+      GoProxyException e = assertThrows(ProxyUnavailableException.class, () -> c.info(M));
+      assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(15));
+      assertEquals("example.com/m@v1.0.0: Get \"" + url() + BASE + "v1.0.0.info\": timeout"
+          + " awaiting response headers (request timeout 2s)", e.getMessage());
+    }
+  }
+
+  @Test
+  void truncatedZipLeavesNothingInTheCache() throws Exception {
+    proxy.addFault(Fault.disconnectDuringBody().on(Endpoint.ZIP));
+    try (GoProxyClient c = client()) {
+      GoProxyException e = assertThrows(ProxyUnavailableException.class, () -> c.download(M));
+      assertTrue(e.getMessage().startsWith("example.com/m@v1.0.0: "), e.getMessage());
+    }
+    assertNothingCachedForZip();
+  }
+
+  @Test
+  void oversizedZipIsRejected() throws Exception {
+    try (GoProxyClient c = builder().maxZipSize(64).build()) {
+      GoProxyException e = assertThrows(ProxyUnavailableException.class, () -> c.download(M));
+      assertEquals("example.com/m@v1.0.0: downloaded zip file too large", e.getMessage());
+    }
+    assertNothingCachedForZip();
+  }
+
+  @Test
+  void malformedInfoJson() throws Exception {
+    restart(FakeGoProxy.builder().module(
+        FakeModule.builder("example.com/m", "v1.0.0").info("{\"Version\":").build()));
+    try (GoProxyClient c = client()) {
+      GoProxyException e = assertThrows(ProxyUnavailableException.class, () -> c.info(M));
+      assertEquals("example.com/m@v1.0.0: invalid response from proxy \"" + url()
+          + "\": unexpected end of JSON input", e.getMessage());
+    }
+  }
+
+  @Test
+  void wrongVersionInInfo() throws Exception {
+    restart(FakeGoProxy.builder().module(
+        FakeModule.builder("example.com/m", "v1.0.0").info("{\"Version\":\"v1.0.1\"}").build()));
+    try (GoProxyClient c = client()) {
+      GoProxyException e = assertThrows(ProxyUnavailableException.class, () -> c.info(M));
+      assertEquals("example.com/m@v1.0.0: proxy returned info for version v1.0.1 instead of"
+          + " requested version", e.getMessage());
+    }
+  }
+
+  @Test
+  void wrongModuleInGoMod() throws Exception {
+    restart(FakeGoProxy.builder().module(FakeModule.builder("example.com/m", "v1.0.0")
+        .goMod("module example.com/other\n").build()));
+    try (GoProxyClient c = client()) {
+      GoProxyException e = assertThrows(ProxyUnavailableException.class, () -> c.download(M));
+      assertEquals("example.com/m@v1.0.0: parsing go.mod:\n\tmodule declares its path as: "
+          + "example.com/other\n\t        but was required as: example.com/m", e.getMessage());
+    }
+    assertNothingCachedForZip();
+  }
+
+  @Test
+  void corruptedZip() throws Exception {
+    proxy.addFault(Fault.truncateBody(10).on(Endpoint.ZIP));
+    try (GoProxyClient c = client()) {
+      GoProxyException e = assertThrows(ProxyUnavailableException.class, () -> c.download(M));
+      assertEquals("example.com/m@v1.0.0: zip: not a valid zip file", e.getMessage());
+    }
+    assertNothingCachedForZip();
+  }
+
+  /** A GOPROXY-layout directory with one version whose zip has entries under {@code prefix}. */
+  private Path layoutWithZipPrefix(String prefix) throws IOException {
+    Path v = Files.createDirectories(tmp.resolve("layout/example.com/m/@v"));
+    Files.writeString(v.resolve("list"), "v1.0.0\n");
+    Files.writeString(v.resolve("v1.0.0.info"), "{\"Version\":\"v1.0.0\"}");
+    Files.writeString(v.resolve("v1.0.0.mod"), "module example.com/m\n");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipOutputStream z = new ZipOutputStream(out)) {
+      z.putNextEntry(new ZipEntry(prefix + "go.mod"));
+      z.write("module example.com/m\n".getBytes(StandardCharsets.UTF_8));
+      z.closeEntry();
+    }
+    Files.write(v.resolve("v1.0.0.zip"), out.toByteArray());
+    return tmp.resolve("layout");
+  }
+
+  @Test
+  void zipWithForeignPrefix() throws Exception {
+    restart(FakeGoProxy.builder().directory(layoutWithZipPrefix("example.com/M@v1.0.0/")));
+    try (GoProxyClient c = client()) {
+      GoProxyException e = assertThrows(ProxyUnavailableException.class, () -> c.download(M));
+      assertEquals("zip for example.com/m@v1.0.0 has unexpected file example.com/M@v1.0.0/go.mod",
+          e.getMessage());
+    }
+    assertNothingCachedForZip();
+  }
+
+  @Test
+  void goModMismatchWithGoSumStopsBeforeTheZip() throws Exception {
+    GoSum sum = GoSum.parse(
+        "example.com/m v1.0.0/go.mod h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n");
+    try (GoProxyClient c = builder().goSum(sum).build()) {
+      ChecksumMismatchException e =
+          assertThrows(ChecksumMismatchException.class, () -> c.download(M));
+      assertEquals("verifying example.com/m@v1.0.0/go.mod: checksum mismatch\n"
+          + "\tdownloaded: " + GO_MOD_HASH + "\n"
+          + "\tgo.sum:     h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n\n"
+          + "SECURITY ERROR\n"
+          + "This download does NOT match an earlier download recorded in go.sum.\n"
+          + "The bits may have been replaced on the origin server, or an attacker may\n"
+          + "have intercepted the download attempt.\n\n"
+          + "For more information, see 'go help module-auth'.\n", e.getMessage());
+    }
+    assertEquals(List.of(), requested(Endpoint.ZIP));
+    assertFalse(Files.exists(cacheDir.resolve("cache/download/example.com/m/@v/v1.0.0.mod")));
+    assertNothingCachedForZip();
+  }
+
+  @Test
+  void zipMismatchWithGoSumLeavesNoZip() throws Exception {
+    GoSum sum = GoSum.parse("example.com/m v1.0.0 h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n");
+    try (GoProxyClient c = builder().goSum(sum).build()) {
+      ChecksumMismatchException e =
+          assertThrows(ChecksumMismatchException.class, () -> c.download(M));
+      assertTrue(e.getMessage().startsWith("verifying example.com/m@v1.0.0: checksum mismatch\n"
+          + "\tdownloaded: h1:"), e.getMessage());
+      assertTrue(e.getMessage().contains(
+          "\n\tgo.sum:     h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n\nSECURITY ERROR\n"),
+          e.getMessage());
+    }
+    assertNothingCachedForZip();
+  }
+
+  @Test
+  void matchingGoSumIsAccepted() throws Exception {
+    String lines;
+    try (GoProxyClient c = client()) {
+      lines = c.download(M).goSumLines();
+    }
+    ModuleCache.removeAll(cacheDir);
+    try (GoProxyClient c = builder().goSum(GoSum.parse(lines)).build()) {
+      assertEquals(lines, c.download(M).goSumLines());
+    }
+  }
+
+  @Test
+  void upperCaseIsSentAsPercentEscapedBang() throws Exception {
+    restart(FakeGoProxy.builder().module(M_FAKE).module("example.com/Upper", "v1.0.0-RC1"));
+    try (GoProxyClient c = client()) {
+      DownloadedModule d = c.download(ModuleVersion.parse("example.com/Upper@v1.0.0-RC1"));
+      assertEquals(List.of("/example.com/%21upper/@v/v1.0.0-%21r%21c1.zip"),
+          requested(Endpoint.ZIP));
+      assertEquals(cacheDir.resolve("example.com/!upper@v1.0.0-!r!c1"), d.dir());
+      // Like go, the list file skips versions whose escaped name is not canonical semver.
+      assertEquals("",
+          Files.readString(cacheDir.resolve("cache/download/example.com/!upper/@v/list")));
+    }
+  }
+
+  @Test
+  void concurrentDownloadsOfOneVersionFetchTheZipOnce() throws Exception {
+    try (GoProxyClient c = builder().parallelism(8).build()) {
+      List<DownloadedModule> all = c.downloadAll(Collections.nCopies(16, M));
+      assertEquals(16, all.size());
+      assertTrue(all.stream().allMatch(d -> d.equals(all.get(0))));
+    }
+    assertEquals(1, proxy.requests().count(Endpoint.ZIP));
+  }
+
+  @Test
+  void zipIsReusedAfterLostZipHash() throws Exception {
+    try (GoProxyClient c = client()) {
+      c.download(M);
+    }
+    Path v = cacheDir.resolve("cache/download/example.com/m/@v");
+    String hash = Files.readString(v.resolve("v1.0.0.ziphash"));
+    Files.delete(v.resolve("v1.0.0.ziphash"));
+    proxy.requests().clear();
+    try (GoProxyClient c = client()) {
+      assertEquals(hash, c.download(M).zipHash().toString());
+    }
+    assertEquals(hash, Files.readString(v.resolve("v1.0.0.ziphash")));
+    assertEquals(List.of(), requested(Endpoint.ZIP));
+  }
+
+  @Test
+  void progressListenerSeesEveryStep() throws Exception {
+    List<String> events = Collections.synchronizedList(new ArrayList<>());
+    ProgressListener l = new ProgressListener() {
+      @Override
+      public void started(ModuleVersion m) {
+        events.add("started " + m);
+      }
+
+      @Override
+      public void bytes(ModuleVersion m, long received, long total) {
+        if (received == total) {
+          events.add("bytes " + received);
+        }
+      }
+
+      @Override
+      public void verified(ModuleVersion m, String zipHash) {
+        events.add("verified " + zipHash);
+      }
+
+      @Override
+      public void done(ModuleVersion m, Path dir) {
+        events.add("done " + dir.getFileName());
+      }
+    };
+    try (GoProxyClient c = builder().progressListener(l).build()) {
+      DownloadedModule d = c.download(M);
+      assertEquals(List.of("started " + M, "bytes " + M_FAKE.zip().length,
+          "verified " + d.zipHash(), "done m@v1.0.0"), events);
+    }
+  }
+
+  @Test
+  void goModBytesAreReturnedVerbatim() throws Exception {
+    try (GoProxyClient c = client()) {
+      assertArrayEquals("module example.com/m\n".getBytes(StandardCharsets.UTF_8), c.goMod(M));
+    }
+  }
+
+  private GoProxyClient.Builder builder(Map<String, String> vars) {
+    Map<String, String> all = new HashMap<>(vars);
+    all.put("GOSUMDB", "off");
+    all.put("GOPATH", tmp.resolve("gopath").toString());
+    return GoProxyClient.builder().env(GoEnv.of(all)).moduleCache(cacheDir);
+  }
+
+  @Test
+  void withoutDirectFetcherTheDecidingSettingIsNamed() throws Exception {
+    ModuleVersion repo = ModuleVersion.parse("example.com/repo.git@v1.0.0");
+    try (GoProxyClient c = builder(Map.of("GOPROXY", "direct")).build()) {
+      DirectAccessRequiredException e =
+          assertThrows(DirectAccessRequiredException.class, () -> c.info(repo));
+      assertEquals("GOPROXY", e.setting());
+      assertEquals("module example.com/repo.git: must be fetched from version control (GOPROXY"
+          + " lists \"direct\"), and no DirectFetcher is configured", e.getMessage());
+    }
+    try (GoProxyClient c =
+        builder(Map.of("GOPROXY", url(), "GOPRIVATE", "example.com")).build()) {
+      DirectAccessRequiredException e =
+          assertThrows(DirectAccessRequiredException.class, () -> c.download(M));
+      assertEquals("GOPRIVATE", e.setting());
+      assertEquals("module example.com/m: must be fetched from version control (the module path"
+          + " matches GOPRIVATE), and no DirectFetcher is configured", e.getMessage());
+    }
+    try (GoProxyClient c =
+        builder(Map.of("GOPROXY", url(), "GONOPROXY", "example.com/m")).build()) {
+      assertEquals("GONOPROXY", assertThrows(DirectAccessRequiredException.class,
+          () -> c.versions(ModulePath.parse("example.com/m"))).setting());
+    }
+    // A proxy that has the module answers before direct is reached.
+    try (GoProxyClient c = builder(Map.of("GOPROXY", url() + ",direct")).build()) {
+      assertEquals("v1.0.0", c.info(M).version());
+    }
+    assertEquals(List.of(BASE + "v1.0.0.info"), proxy.requests().paths());
+  }
+}
