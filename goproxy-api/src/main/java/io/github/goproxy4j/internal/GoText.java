@@ -93,45 +93,14 @@ public final class GoText {
   }
 
   /**
-   * Go's {@code unicode.IsPrint}: letters, marks, numbers, punctuation, symbols and the ASCII space.
+   * Go's {@code unicode.IsPrint} (the newest release's tables): letters, marks, numbers,
+   * punctuation, symbols and the ASCII space.
    *
    * @param r a rune
    * @return whether Go considers it printable
    */
   public static boolean isPrint(int r) {
-    if (r < 0 || r > 0x10FFFF) {
-      return false;
-    }
-    if (r == ' ') {
-      return true;
-    }
-    switch (Character.getType(r)) {
-      case Character.UPPERCASE_LETTER:
-      case Character.LOWERCASE_LETTER:
-      case Character.TITLECASE_LETTER:
-      case Character.MODIFIER_LETTER:
-      case Character.OTHER_LETTER:
-      case Character.NON_SPACING_MARK:
-      case Character.ENCLOSING_MARK:
-      case Character.COMBINING_SPACING_MARK:
-      case Character.DECIMAL_DIGIT_NUMBER:
-      case Character.LETTER_NUMBER:
-      case Character.OTHER_NUMBER:
-      case Character.CONNECTOR_PUNCTUATION:
-      case Character.DASH_PUNCTUATION:
-      case Character.START_PUNCTUATION:
-      case Character.END_PUNCTUATION:
-      case Character.INITIAL_QUOTE_PUNCTUATION:
-      case Character.FINAL_QUOTE_PUNCTUATION:
-      case Character.OTHER_PUNCTUATION:
-      case Character.MATH_SYMBOL:
-      case Character.CURRENCY_SYMBOL:
-      case Character.MODIFIER_SYMBOL:
-      case Character.OTHER_SYMBOL:
-        return true;
-      default:
-        return false;
-    }
+    return UnicodeTables.newest().isPrint(r);
   }
 
   /**
@@ -159,6 +128,17 @@ public final class GoText {
    * @return the Go double-quoted form
    */
   public static String quote(String s) {
+    return quote(s, UnicodeTables.newest());
+  }
+
+  /**
+   * {@link #quote(String)} with a given Go release's {@code strconv.IsPrint}.
+   *
+   * @param s text; {@code null} gives {@code null} (unquoted)
+   * @param unicode the release's tables
+   * @return the Go double-quoted form
+   */
+  public static String quote(String s, UnicodeTables unicode) {
     if (s == null) {
       return "null";
     }
@@ -167,7 +147,7 @@ public final class GoText {
     for (int i = 0; i < n; ) {
       char c = s.charAt(i);
       if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-        appendEscapedRune(b, Character.toCodePoint(c, s.charAt(i + 1)), '"');
+        appendEscapedRune(b, Character.toCodePoint(c, s.charAt(i + 1)), '"', unicode);
         i += 2;
       } else if (Character.isSurrogate(c)) {
         appendHexByte(b, 0xE0 | (c >> 12));
@@ -175,7 +155,7 @@ public final class GoText {
         appendHexByte(b, 0x80 | (c & 0x3F));
         i++;
       } else {
-        appendEscapedRune(b, c, '"');
+        appendEscapedRune(b, c, '"', unicode);
         i++;
       }
     }
@@ -232,6 +212,17 @@ public final class GoText {
    * @return the Go double-quoted form
    */
   public static String quote(byte[] b) {
+    return quote(b, UnicodeTables.newest());
+  }
+
+  /**
+   * {@link #quote(byte[])} with a given Go release's {@code strconv.IsPrint}.
+   *
+   * @param b bytes, never {@code null}
+   * @param unicode the release's tables
+   * @return the Go double-quoted form
+   */
+  public static String quote(byte[] b, UnicodeTables unicode) {
     StringBuilder sb = new StringBuilder(b.length + 2).append('"');
     int i = 0;
     while (i < b.length) {
@@ -242,7 +233,7 @@ public final class GoText {
         int c = b[i] & 0xFF;
         sb.append("\\x").append(HEX[c >> 4]).append(HEX[c & 0xF]);
       } else {
-        appendEscapedRune(sb, r, '"');
+        appendEscapedRune(sb, r, '"', unicode);
       }
       i += size;
     }
@@ -256,20 +247,35 @@ public final class GoText {
    * @return the Go single-quoted form
    */
   public static String quoteRune(int r) {
+    return quoteRune(r, UnicodeTables.newest());
+  }
+
+  /**
+   * {@link #quoteRune(int)} with a given Go release's {@code strconv.IsPrint}.
+   *
+   * @param r a rune; invalid values print as U+FFFD
+   * @param unicode the release's tables
+   * @return the Go single-quoted form
+   */
+  public static String quoteRune(int r, UnicodeTables unicode) {
     if (r < 0 || r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF)) {
       r = RUNE_ERROR;
     }
     StringBuilder sb = new StringBuilder().append('\'');
-    appendEscapedRune(sb, r, '\'');
+    appendEscapedRune(sb, r, '\'', unicode);
     return sb.append('\'').toString();
   }
 
   private static void appendEscapedRune(StringBuilder sb, int r, char quote) {
+    appendEscapedRune(sb, r, quote, UnicodeTables.newest());
+  }
+
+  private static void appendEscapedRune(StringBuilder sb, int r, char quote, UnicodeTables unicode) {
     if (r == quote || r == '\\') {
       sb.append('\\').append((char) r);
       return;
     }
-    if (isPrint(r)) {
+    if (unicode.strconvIsPrint(r)) {
       sb.appendCodePoint(r);
       return;
     }
@@ -457,26 +463,39 @@ public final class GoText {
   }
 
   /**
-   * The per-rune part of {@link #foldKey(String)}: a representative of the rune's case-folding class.
+   * The per-rune part of {@link #foldKey(String, UnicodeTables)}: the smallest rune of the
+   * {@code unicode.SimpleFold} orbit, A-Z taken as a-z (x/mod's {@code strToFold}).
    *
    * @param r a rune
+   * @param unicode the Go release's tables
    * @return the representative
    */
-  public static int foldRune(int r) {
-    // Go folds nothing with U+0130 and U+0131 (dotted/dotless I); Java's case mappings would.
-    return r == 0x130 || r == 0x131 ? r : Character.toLowerCase(Character.toUpperCase(r));
+  public static int foldRune(int r, UnicodeTables unicode) {
+    int k = unicode.orbitMin(r);
+    return k >= 'A' && k <= 'Z' ? k + ('a' - 'A') : k;
   }
 
   /**
    * A key such that two strings have equal keys exactly when Go's x/mod zip package considers
-   * them a case-insensitive collision (its {@code strToFold}, built on {@code unicode.SimpleFold}).
-   * Verified rune by rune against Go 1.19 (Unicode 13, as Java 17); case pairs added in later
-   * Unicode versions are folded only if the running JDK knows them.
+   * them a case-insensitive collision (its {@code strToFold}, built on {@code unicode.SimpleFold}),
+   * by the newest Go release's tables.
    *
    * @param s a path
    * @return the folding key
    */
   public static String foldKey(String s) {
+    return foldKey(s, UnicodeTables.newest());
+  }
+
+  /**
+   * {@link #foldKey(String)} by a given Go release's {@code SimpleFold} orbits (Unicode 16 added
+   * case pairs such as U+1C89/U+1C8A, which go1.27 folds and earlier releases do not).
+   *
+   * @param s a path
+   * @param unicode the release's tables
+   * @return the folding key
+   */
+  public static String foldKey(String s, UnicodeTables unicode) {
     StringBuilder sb = null;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -491,7 +510,7 @@ public final class GoText {
     for (int i = 0; i < s.length(); ) {
       int r = s.codePointAt(i);
       i += Character.charCount(r);
-      sb.appendCodePoint(foldRune(r));
+      sb.appendCodePoint(foldRune(r, unicode));
     }
     return sb.toString();
   }

@@ -36,6 +36,8 @@ public final class UnicodeTables {
   /** Go minor release → data file name, from the index. */
   private static final TreeMap<Integer, String> FILES = readIndex();
   private static final Map<String, UnicodeTables> LOADED = new HashMap<>();
+  /** {goVersion, tables} of the last {@link #forGoVersion} call. */
+  private static volatile Object[] lastGoVersion;
 
   private final String unicodeVersion;
   private final Property letter;
@@ -79,12 +81,48 @@ public final class UnicodeTables {
     return load(e != null ? e.getValue() : FILES.firstEntry().getValue());
   }
 
-  /** @return the newest Go minor release we have tables for */
+  /**
+   * The tables of a Go release as {@code goVersion} names it.
+   *
+   * @param release the release (its behaviour minor picks the tables)
+   * @return the shared instance
+   */
+  public static UnicodeTables forRelease(GoRelease release) {
+    return forGoMinor(release.behaviourMinor());
+  }
+
+  /**
+   * The tables of the release a {@code goVersion} string names ({@link GoRelease#modelled}).
+   *
+   * @param goVersion for example {@code "1.21"}, {@code "1.21.3"} or {@code "go1.27"}
+   * @return the shared instance
+   * @throws IllegalArgumentException naming the input when it is not a Go release from 1.19 on
+   */
+  public static UnicodeTables forGoVersion(String goVersion) {
+    // Callers such as the zip check ask once per file with the same string: remember the last.
+    Object[] last = lastGoVersion;
+    if (last != null && last[0].equals(goVersion)) {
+      return (UnicodeTables) last[1];
+    }
+    UnicodeTables t = forRelease(GoRelease.modelled(goVersion));
+    lastGoVersion = new Object[] {goVersion, t};
+    return t;
+  }
+
+  /**
+   * The newest Go release we have tables for.
+   *
+   * @return its minor number, 27 for go1.27
+   */
   public static int newestGoMinor() {
     return FILES.lastKey();
   }
 
-  /** @return the Unicode version of these tables ({@code unicode.Version}), e.g. "15.0.0" */
+  /**
+   * The Unicode version of these tables ({@code unicode.Version}).
+   *
+   * @return for example "15.0.0"
+   */
   public String unicodeVersion() {
     return unicodeVersion;
   }

@@ -1,6 +1,7 @@
 package io.github.goproxy4j.module;
 
 import io.github.goproxy4j.internal.GoText;
+import io.github.goproxy4j.internal.UnicodeTables;
 
 import java.util.Optional;
 
@@ -134,6 +135,8 @@ public final class ModulePath {
   /**
    * Checks a file path inside a module ({@code module.CheckFilePath}): slash-separated, with
    * a wider set of characters (including non-ASCII letters) but no Windows-reserved names.
+   * Which non-ASCII characters are letters follows the newest Go release's Unicode tables; use
+   * {@link #checkFilePath(String, String)} to follow another release.
    *
    * <pre>{@code
    * ModulePath.checkFilePath("internal/x.go");   // ok
@@ -145,10 +148,35 @@ public final class ModulePath {
    *     path "a/": trailing slash}
    */
   public static void checkFilePath(String path) {
+    checkFilePath(path, UnicodeTables.newest());
+  }
+
+  /**
+   * {@link #checkFilePath(String)} as a given Go release decides it: letters (and the quoting of
+   * the message) follow that release's Unicode tables, as {@code GoEnv}'s {@code goVersion} does.
+   * Unicode 16 made U+1C8A a letter; go1.27 has Unicode 17, go1.21 to go1.26 Unicode 15, so:
+   *
+   * <pre>{@code
+   * String name = "a/" + Character.toString(0x1C8A) + ".go";
+   * ModulePath.checkFilePath(name, "1.27");   // ok
+   * ModulePath.checkFilePath(name, "1.26");   // throws: malformed file path ...: invalid char ...
+   * }</pre>
+   *
+   * @param path the file path
+   * @param goVersion the Go release, as {@code GoEnv.goVersion()} gives it ({@code "1.21"},
+   *     {@code "1.21.3"}, {@code "go1.27"}); a release newer than the newest known follows the newest
+   * @throws InvalidModulePathException with x/mod's message
+   * @throws IllegalArgumentException when {@code goVersion} is not a Go release from 1.19 on
+   */
+  public static void checkFilePath(String path, String goVersion) {
+    checkFilePath(path, UnicodeTables.forGoVersion(goVersion));
+  }
+
+  private static void checkFilePath(String path, UnicodeTables unicode) {
     if (path == null) {
       throw new InvalidModulePathException(null, "malformed file path null: empty string");
     }
-    String err = PathRules.checkFilePathError(path);
+    String err = PathRules.checkFilePathError(path, unicode);
     if (err != null) {
       throw new InvalidModulePathException(path, err);
     }

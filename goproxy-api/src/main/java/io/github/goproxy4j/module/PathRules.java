@@ -1,6 +1,7 @@
 package io.github.goproxy4j.module;
 
 import io.github.goproxy4j.internal.GoText;
+import io.github.goproxy4j.internal.UnicodeTables;
 
 /**
  * The path rules of golang.org/x/mod/module (CheckPath, CheckImportPath, CheckFilePath,
@@ -19,8 +20,12 @@ final class PathRules {
 
   // ---- checkPath / checkElem -------------------------------------------------------------
 
-  /** The reason {@code checkPath(path, kind)} fails, or {@code null}. */
-  static String checkPathReason(String path, int kind) {
+  /**
+   * The reason {@code checkPath(path, kind)} fails, or {@code null}; {@code unicode} (a Go
+   * release's tables) decides which non-ASCII file-path characters are letters and how the
+   * message quotes.
+   */
+  static String checkPathReason(String path, int kind, UnicodeTables unicode) {
     int n = path.length();
     for (int i = 0; i < n; i++) {
       char c = path.charAt(i);
@@ -47,18 +52,18 @@ final class PathRules {
     int start = 0;
     for (int i = 0; i < n; i++) {
       if (path.charAt(i) == '/') {
-        String err = checkElemReason(path, start, i, kind);
+        String err = checkElemReason(path, start, i, kind, unicode);
         if (err != null) {
           return err;
         }
         start = i + 1;
       }
     }
-    return checkElemReason(path, start, n, kind);
+    return checkElemReason(path, start, n, kind, unicode);
   }
 
   /** The reason {@code checkElem(s[start:end], kind)} fails, or {@code null}. */
-  static String checkElemReason(String s, int start, int end, int kind) {
+  static String checkElemReason(String s, int start, int end, int kind, UnicodeTables unicode) {
     if (start == end) {
       return "empty path element";
     }
@@ -70,7 +75,7 @@ final class PathRules {
       }
     }
     if (allDots) {
-      return "invalid path element " + GoText.quote(s.substring(start, end));
+      return "invalid path element " + GoText.quote(s.substring(start, end), unicode);
     }
     if (s.charAt(start) == '.' && kind == MODULE) {
       return "leading dot in path element";
@@ -86,7 +91,7 @@ final class PathRules {
           shortEnd = i;
         }
         if (!asciiOk(c, kind)) {
-          return "invalid char " + GoText.quoteRune(c);
+          return "invalid char " + GoText.quoteRune(c, unicode);
         }
         i++;
         continue;
@@ -99,8 +104,8 @@ final class PathRules {
       } else if (Character.isSurrogate(c)) {
         cp = 0xFFFD; // what Go's range loop yields for invalid UTF-8
       }
-      if (kind != FILE || !Character.isLetter(cp)) {
-        return "invalid char " + GoText.quoteRune(cp);
+      if (kind != FILE || !unicode.isLetter(cp)) {
+        return "invalid char " + GoText.quoteRune(cp, unicode);
       }
       i += width;
     }
@@ -108,7 +113,7 @@ final class PathRules {
       shortEnd = end;
     }
     if (isWindowsReserved(s, start, shortEnd)) {
-      return GoText.quote(s.substring(start, shortEnd))
+      return GoText.quote(s.substring(start, shortEnd), unicode)
           + " disallowed as path element component on Windows";
     }
     if (kind == FILE) {
@@ -181,7 +186,7 @@ final class PathRules {
 
   /** The reason module.CheckPath fails (without the "malformed module path" prefix), or null. */
   static String checkModulePathReason(String path) {
-    String err = checkPathReason(path, MODULE);
+    String err = checkPathReason(path, MODULE, UnicodeTables.newest());
     if (err != null) {
       return err;
     }
@@ -219,14 +224,14 @@ final class PathRules {
 
   /** Go's text for a failed module.CheckImportPath, or null. */
   static String checkImportPathError(String path) {
-    String r = checkPathReason(path, IMPORT);
+    String r = checkPathReason(path, IMPORT, UnicodeTables.newest());
     return r == null ? null : "malformed import path " + GoText.quote(path) + ": " + r;
   }
 
-  /** Go's text for a failed module.CheckFilePath, or null. */
-  static String checkFilePathError(String path) {
-    String r = checkPathReason(path, FILE);
-    return r == null ? null : "malformed file path " + GoText.quote(path) + ": " + r;
+  /** Go's text for a failed module.CheckFilePath by the release whose tables are given, or null. */
+  static String checkFilePathError(String path, UnicodeTables unicode) {
+    String r = checkPathReason(path, FILE, unicode);
+    return r == null ? null : "malformed file path " + GoText.quote(path, unicode) + ": " + r;
   }
 
   // ---- SplitPathVersion ----------------------------------------------------------------
@@ -393,7 +398,7 @@ final class PathRules {
 
   /** Go's text for a failed module.EscapeVersion, or null. */
   static String escapeVersionError(String v) {
-    if (checkElemReason(v, 0, v.length(), FILE) != null || v.indexOf('!') >= 0) {
+    if (checkElemReason(v, 0, v.length(), FILE, UnicodeTables.newest()) != null || v.indexOf('!') >= 0) {
       return invalidVersion(v, "disallowed version string");
     }
     return escapeString(v) == null ? INCONSISTENT : null;
@@ -405,7 +410,7 @@ final class PathRules {
     if (v == null) {
       return "invalid escaped version " + GoText.quote(escaped);
     }
-    String r = checkElemReason(v, 0, v.length(), FILE);
+    String r = checkElemReason(v, 0, v.length(), FILE, UnicodeTables.newest());
     if (r != null) {
       return "invalid escaped version " + GoText.quote(v) + ": " + r;
     }

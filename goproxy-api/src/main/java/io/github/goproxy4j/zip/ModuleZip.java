@@ -3,7 +3,9 @@ package io.github.goproxy4j.zip;
 import io.github.goproxy4j.internal.AtomicFiles;
 
 import io.github.goproxy4j.modfile.GoModFile;
+import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.internal.GoText;
+import io.github.goproxy4j.internal.UnicodeTables;
 import io.github.goproxy4j.module.InvalidModulePathException;
 import io.github.goproxy4j.module.InvalidVersionException;
 import io.github.goproxy4j.module.ModulePath;
@@ -94,6 +96,9 @@ public final class ModuleZip {
 
   private static final int BUFFER = 64 * 1024;
 
+  /** The release whose rules the methods without a {@code goVersion} follow: the newest. */
+  private static final String NEWEST = GoRelease.NEWEST;
+
   private ModuleZip() {}
 
   // ---------------------------------------------------------------------------------------------
@@ -118,11 +123,34 @@ public final class ModuleZip {
    * @throws IOException when the file cannot be read
    */
   public static CheckedFiles check(ModuleVersion mv, Path zip) throws IOException {
+    return check(mv, zip, NEWEST);
+  }
+
+  /**
+   * {@link #check(ModuleVersion, Path)} as a given Go release decides it: which non-ASCII file
+   * names are letters, which names collide under case folding, and the quoting in messages
+   * follow that release's Unicode tables ({@code GoEnv}'s {@code goVersion}).
+   *
+   * <pre>{@code
+   * ModuleZip.check(mv, zip, env.goVersion());
+   * }</pre>
+   *
+   * @param mv the module version the zip must hold; its version must be canonical
+   * @param zip the zip file
+   * @param goVersion the Go release, for example {@code "1.21"} or {@code "1.27.3"}
+   * @return the entries, all valid
+   * @throws InvalidVersionException when the version is not canonical
+   * @throws InvalidModuleZipException with Go's text when the zip breaks a rule or is not a zip
+   * @throws IOException when the file cannot be read
+   * @throws IllegalArgumentException when {@code goVersion} is not a Go release from 1.19 on
+   */
+  public static CheckedFiles check(ModuleVersion mv, Path zip, String goVersion) throws IOException {
     Objects.requireNonNull(mv, "mv");
     Objects.requireNonNull(zip, "zip");
+    UnicodeTables unicode = UnicodeTables.forGoVersion(goVersion);
     requireCanonical(mv, "");
     try (GoZipReader z = openChecked(zip, "")) {
-      CheckedFiles cf = checkEntries(mv, z);
+      CheckedFiles cf = checkEntries(mv, z, goVersion, unicode);
       throwIfInvalid(cf, "");
       return cf;
     }
@@ -155,17 +183,18 @@ public final class ModuleZip {
     }
   }
 
-  private static CheckedFiles checkEntries(ModuleVersion mv, GoZipReader z) {
+  private static CheckedFiles checkEntries(ModuleVersion mv, GoZipReader z, String goVersion,
+      UnicodeTables unicode) {
     byte[] prefix = prefix(mv).getBytes(StandardCharsets.UTF_8);
     List<String> valid = new ArrayList<>();
     List<FileError> invalid = new ArrayList<>();
     String sizeError = null;
-    Collisions collisions = new Collisions();
+    Collisions collisions = new Collisions(unicode);
     long size = 0;
     for (GoZipReader.Entry e : z.entries) {
       String err = null;
       if (!startsWith(e.rawName, prefix)) {
-        invalid.add(new FileError(e.name, "path does not have prefix " + GoText.quote(prefix)));
+        invalid.add(new FileError(e.name, "path does not have prefix " + GoText.quote(prefix, unicode)));
         continue;
       }
       byte[] rest = java.util.Arrays.copyOfRange(e.rawName, prefix.length, e.rawName.length);
@@ -180,7 +209,7 @@ public final class ModuleZip {
       if (!GoText.cleanPath(name).equals(name)) {
         err = ERR_NOT_CLEAN;
       } else {
-        err = checkFilePath(name, rest);
+        err = checkFilePath(name, rest, goVersion, unicode);
       }
       if (err == null) {
         err = collisions.check(name, isDir);
@@ -193,7 +222,7 @@ public final class ModuleZip {
         continue;
       }
       String base = name.substring(name.lastIndexOf('/') + 1);
-      if (equalFold(base, "go.mod")) {
+      if (equalFold(base, "go.mod", unicode)) {
         if (!base.equals(name)) {
           invalid.add(new FileError(e.name, "go.mod file not in module root directory"));
           continue;
@@ -239,12 +268,12 @@ public final class ModuleZip {
   }
 
   /** module.CheckFilePath, with Go's "invalid UTF-8" for names that are not UTF-8. */
-  private static String checkFilePath(String name, byte[] raw) {
+  private static String checkFilePath(String name, byte[] raw, String goVersion, UnicodeTables unicode) {
     if (raw != null && !GoText.isValidUtf8(raw)) {
-      return "malformed file path " + GoText.quote(raw) + ": invalid UTF-8";
+      return "malformed file path " + GoText.quote(raw, unicode) + ": invalid UTF-8";
     }
     try {
-      ModulePath.checkFilePath(name);
+      ModulePath.checkFilePath(name, goVersion);
       return null;
     } catch (InvalidModulePathException e) {
       return e.getMessage();
@@ -252,8 +281,8 @@ public final class ModuleZip {
   }
 
   /** strings.EqualFold for the ASCII target "go.mod" (also folds the Kelvin sign, as Go does). */
-  private static boolean equalFold(String s, String ascii) {
-    return GoText.foldKey(s).equals(ascii);
+  private static boolean equalFold(String s, String ascii, UnicodeTables unicode) {
+    return GoText.foldKey(s, unicode).equals(ascii);
   }
 
   /** x/mod's collisionChecker. */
@@ -261,20 +290,26 @@ public final class ModuleZip {
     private record Info(String path, boolean isDir) {}
 
     private final Map<String, Info> seen = new HashMap<>();
+    private final UnicodeTables unicode;
+
+    Collisions(UnicodeTables unicode) {
+      this.unicode = unicode;
+    }
 
     String check(String p, boolean isDir) {
       while (true) {
-        String fold = GoText.foldKey(p);
+        String fold = GoText.foldKey(p, unicode);
         Info other = seen.get(fold);
         if (other != null) {
           if (!p.equals(other.path)) {
-            return "case-insensitive file name collision: " + GoText.quote(other.path) + " and " + GoText.quote(p);
+            return "case-insensitive file name collision: " + GoText.quote(other.path, unicode) + " and "
+                + GoText.quote(p, unicode);
           }
           if (isDir != other.isDir) {
-            return "entry " + GoText.quote(p) + " is both a file and a directory";
+            return "entry " + GoText.quote(p, unicode) + " is both a file and a directory";
           }
           if (!isDir) {
-            return "multiple entries for file " + GoText.quote(p);
+            return "multiple entries for file " + GoText.quote(p, unicode);
           }
         } else {
           seen.put(fold, new Info(p, isDir));
@@ -321,7 +356,25 @@ public final class ModuleZip {
    *     exists and is not empty}) or the file system fails
    */
   public static void unzip(ModuleVersion mv, Path zip, Path dir) throws IOException {
+    unzip(mv, zip, dir, NEWEST);
+  }
+
+  /**
+   * {@link #unzip(ModuleVersion, Path, Path)} as a given Go release decides the file-name rules
+   * (its Unicode tables: letters, case folding, quoting; {@code GoEnv}'s {@code goVersion}).
+   *
+   * @param mv the module version the zip must hold; its version must be canonical
+   * @param zip the zip file
+   * @param dir the target directory: it must be missing or empty
+   * @param goVersion the Go release, for example {@code "1.21"} or {@code "1.27.3"}
+   * @throws InvalidVersionException when the version is not canonical
+   * @throws InvalidModuleZipException with Go's text when the zip breaks a rule
+   * @throws IOException when {@code dir} is not empty or the file system fails
+   * @throws IllegalArgumentException when {@code goVersion} is not a Go release from 1.19 on
+   */
+  public static void unzip(ModuleVersion mv, Path zip, Path dir, String goVersion) throws IOException {
     Objects.requireNonNull(mv, "mv");
+    UnicodeTables unicode = UnicodeTables.forGoVersion(goVersion);
     Objects.requireNonNull(zip, "zip");
     Objects.requireNonNull(dir, "dir");
     String wrap = "unzip " + zip + ": ";
@@ -336,7 +389,7 @@ public final class ModuleZip {
     }
     requireCanonical(mv, wrap);
     try (GoZipReader z = openChecked(zip, wrap)) {
-      CheckedFiles cf = checkEntries(mv, z);
+      CheckedFiles cf = checkEntries(mv, z, goVersion, unicode);
       throwIfInvalid(cf, wrap);
       Path abs = dir.toAbsolutePath().normalize();
       Path parent = abs.getParent();
@@ -435,7 +488,21 @@ public final class ModuleZip {
    * @throws IOException when a root go.mod read from disk cannot be read
    */
   public static CheckedFiles checkFiles(Collection<ModuleFile> files) throws IOException {
-    return classify(files).checked;
+    return classify(files, NEWEST).checked;
+  }
+
+  /**
+   * {@link #checkFiles(Collection)} as a given Go release decides the file-name rules (its
+   * Unicode tables: letters, case folding, quoting; {@code GoEnv}'s {@code goVersion}).
+   *
+   * @param files the files, paths relative to the module root, never {@code null}
+   * @param goVersion the Go release, for example {@code "1.21"} or {@code "1.27.3"}
+   * @return the classification
+   * @throws IOException when a root go.mod read from disk cannot be read
+   * @throws IllegalArgumentException when {@code goVersion} is not a Go release from 1.19 on
+   */
+  public static CheckedFiles checkFiles(Collection<ModuleFile> files, String goVersion) throws IOException {
+    return classify(files, goVersion).checked;
   }
 
   private static final class Classified {
@@ -443,8 +510,9 @@ public final class ModuleZip {
     List<ModuleFile> validFiles = new ArrayList<>();
   }
 
-  private static Classified classify(Collection<ModuleFile> files) throws IOException {
+  private static Classified classify(Collection<ModuleFile> files, String goVersion) throws IOException {
     Objects.requireNonNull(files, "files");
+    UnicodeTables unicode = UnicodeTables.forGoVersion(goVersion);
     List<String> valid = new ArrayList<>();
     List<FileError> omitted = new ArrayList<>();
     List<FileError> invalid = new ArrayList<>();
@@ -459,7 +527,7 @@ public final class ModuleZip {
       int slash = p.lastIndexOf('/');
       String dir = p.substring(0, slash + 1);
       String base = p.substring(slash + 1);
-      if (equalFold(base, "go.mod") && f.type() == ModuleFile.Type.REGULAR) {
+      if (equalFold(base, "go.mod", unicode) && f.type() == ModuleFile.Type.REGULAR) {
         haveGoMod.add(dir);
         if (base.equals("go.mod") && dir.isEmpty()) {
           vendor124 = goAtLeast124(f);
@@ -469,7 +537,7 @@ public final class ModuleZip {
 
     String sizeError = null;
     long maxSize = MAX_ZIP_FILE;
-    Collisions collisions = new Collisions();
+    Collisions collisions = new Collisions(unicode);
     for (ModuleFile f : files) {
       String p = f.path();
       String err = null;
@@ -487,9 +555,9 @@ public final class ModuleZip {
       } else if (p.equals(".hg_archival.txt")) {
         err = ERR_HG_ARCHIVAL;
         omit = true;
-      } else if ((err = checkFilePath(p, null)) != null) {
+      } else if ((err = checkFilePath(p, null, goVersion, unicode)) != null) {
         omit = false;
-      } else if (goLower(p).equals("go.mod") && !p.equals("go.mod")) {
+      } else if (lowerIsGoMod(p) && !p.equals("go.mod")) {
         err = ERR_GO_MOD_CASE;
       } else if ((err = collisions.check(p, f.type() == ModuleFile.Type.DIRECTORY)) != null) {
         omit = false;
@@ -525,11 +593,21 @@ public final class ModuleZip {
     return out;
   }
 
-  /** strings.ToLower, which for the comparison with "go.mod" only needs to agree on ASCII and the Kelvin sign. */
-  private static String goLower(String p) {
-    StringBuilder sb = new StringBuilder(p.length());
-    p.codePoints().forEach(c -> sb.appendCodePoint(Character.toLowerCase(c)));
-    return sb.toString();
+  /**
+   * Whether Go's {@code strings.ToLower(p) == "go.mod"}: no non-ASCII rune lowers to an ASCII
+   * letter other than k and i (the Kelvin sign, U+0130), so only ASCII case matters here.
+   */
+  private static boolean lowerIsGoMod(String p) {
+    if (p.length() != 6) {
+      return false;
+    }
+    for (int i = 0; i < 6; i++) {
+      char c = p.charAt(i);
+      if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != "go.mod".charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean goAtLeast124(ModuleFile goMod) throws IOException {
@@ -617,7 +695,7 @@ public final class ModuleZip {
     Objects.requireNonNull(mv, "mv");
     Objects.requireNonNull(out, "out");
     requireCanonical(mv, wrap);
-    Classified c = classify(files);
+    Classified c = classify(files, NEWEST);
     if (!c.checked.isValid()) {
       throw new InvalidModuleFilesException(wrap + c.checked.error().orElseThrow(), c.checked);
     }

@@ -2,6 +2,7 @@ package io.github.goproxy4j.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -133,8 +134,6 @@ class UnicodeTablesTest {
     }
     Map<String, String> env = GoTool.hermeticEnv(dir);
     env.put("GO111MODULE", "off");
-    // One build cache for every release and run (go keys it by release): keeps the build fast.
-    env.put("GOCACHE", Paths.get("target/go-build-cache").toAbsolutePath().toString());
     Path bin = dir.resolve(block == null ? "unicode-oracle" : "unicode-oracle-block");
     GoTool.exec(dir, env, 300, null, go.toString(), "build", "-o", bin.toString(),
         "-ldflags=-X=main.block=" + (block == null ? "" : block), "main.go").requireOk();
@@ -159,6 +158,23 @@ class UnicodeTablesTest {
     assertEquals(27, UnicodeTables.newestGoMinor());
     assertEquals("17.0.0", UnicodeTables.newest().unicodeVersion());
     assertEquals("17.0.0", UnicodeTables.forGoMinor(40).unicodeVersion(), "newer than known: newest");
+    assertEquals("15.0.0", UnicodeTables.forGoVersion("go1.21.3").unicodeVersion());
+    assertEquals("17.0.0", UnicodeTables.forGoVersion("1.30").unicodeVersion());
+  }
+
+  @Test
+  void everyModelledReleaseHasItsOwnData() {
+    assertEquals(GoRelease.NEWEST_MINOR, UnicodeTables.newestGoMinor());
+    String index;
+    try (InputStream in = UnicodeTables.class.getResourceAsStream("unicode-releases.txt")) {
+      index = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    for (int minor = GoRelease.OLDEST_MINOR; minor <= GoRelease.NEWEST_MINOR; minor++) {
+      assertTrue(index.contains("\n" + minor + " unicode-"), "no data for go1." + minor + " in\n" + index);
+    }
+    assertThrows(IllegalArgumentException.class, () -> UnicodeTables.forGoVersion("1.18"));
   }
 
   @Test

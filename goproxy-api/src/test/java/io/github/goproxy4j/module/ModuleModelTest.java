@@ -51,6 +51,24 @@ class ModuleModelTest {
             .getMessage());
   }
 
+  /** Letters follow the selected Go release's Unicode tables (measured with go1.19, 1.26, 1.27). */
+  @Test
+  void filePathLettersFollowTheGoRelease() {
+    String u1c8a = "a/\u1c8a.go";      // a letter since Unicode 16: only go1.27
+    String u31350 = "a/\ud884\udf50.go"; // U+31350, a letter since Unicode 15: go1.21 on
+    ModulePath.checkFilePath(u1c8a, "1.27");
+    ModulePath.checkFilePath(u1c8a);     // the newest release by default
+    assertEquals("malformed file path \"a/\\u1c8a.go\": invalid char '\\u1c8a'",
+        assertThrows(InvalidModulePathException.class, () -> ModulePath.checkFilePath(u1c8a, "1.26"))
+            .getMessage());
+    ModulePath.checkFilePath(u31350, "go1.26.10");
+    ModulePath.checkFilePath(u31350, "1.27");
+    assertEquals("malformed file path \"a/\\U00031350.go\": invalid char '\\U00031350'",
+        assertThrows(InvalidModulePathException.class, () -> ModulePath.checkFilePath(u31350, "1.19"))
+            .getMessage());
+    assertThrows(IllegalArgumentException.class, () -> ModulePath.checkFilePath("a.go", "1.18"));
+  }
+
   @Test
   void checkPathMajor() {
     ModulePath.checkPathMajor(Version.parse("v2.0.0"), ModulePath.parse("example.com/m/v2"));

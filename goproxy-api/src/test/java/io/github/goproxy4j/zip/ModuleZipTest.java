@@ -40,6 +40,22 @@ class ModuleZipTest {
     }
   }
 
+  /** U+1C89/U+1C8A became a case pair (and letters) in Unicode 16: go1.27 only. */
+  @Test
+  void collisionsFollowTheGoReleasesCaseFolding() throws IOException {
+    List<ModuleFile> files = List.of(ModuleFile.of("a/\u1c89", new byte[0]), ModuleFile.of("a/\u1c8a", new byte[0]));
+    CheckedFiles go127 = ModuleZip.checkFiles(files, "1.27");
+    assertEquals(List.of(new FileError("a/\u1c8a",
+        "case-insensitive file name collision: \"a/\u1c89\" and \"a/\u1c8a\"")), go127.invalid());
+    assertEquals(go127, ModuleZip.checkFiles(files));
+    CheckedFiles go126 = ModuleZip.checkFiles(files, "1.26");
+    assertEquals(List.of(new FileError("a/\u1c89", "malformed file path \"a/\\u1c89\": invalid char '\\u1c89'"),
+        new FileError("a/\u1c8a", "malformed file path \"a/\\u1c8a\": invalid char '\\u1c8a'")), go126.invalid());
+    // Kelvin sign and K fold together in every release.
+    assertEquals(1, ModuleZip.checkFiles(List.of(ModuleFile.of("K", new byte[0]),
+        ModuleFile.of("\u212a", new byte[0])), "1.19").invalid().size());
+  }
+
   @Test
   void zipSlipEntriesAreRejectedAndNothingIsWritten() throws IOException {
     String[] hostile = {"../evil", "a/../../evil", "/etc/evil", "..\\evil", "C:/evil", "a//b", "./x"};

@@ -25,9 +25,12 @@ import java.util.zip.ZipFile;
  */
 final class CacheWriter {
   private final ModuleCache cache;
+  /** The Go release whose zip rules (Unicode tables) apply: the env's goVersion. */
+  private final String goVersion;
 
-  CacheWriter(ModuleCache cache) {
+  CacheWriter(ModuleCache cache, String goVersion) {
     this.cache = cache;
+    this.goVersion = goVersion;
   }
 
   /** Fetches the zip into an existing empty file (replacing what an earlier attempt left). */
@@ -68,7 +71,7 @@ final class CacheWriter {
     }
     Path dir;
     try {
-      dir = cache.extract(module, (z, target) -> ModuleZip.unzip(module, z, target));
+      dir = cache.extract(module, (z, target) -> ModuleZip.unzip(module, z, target, goVersion));
     } catch (GoProxyException e) {
       throw e;
     } catch (IOException e) {

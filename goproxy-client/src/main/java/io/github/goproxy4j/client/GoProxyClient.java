@@ -99,7 +99,7 @@ public final class GoProxyClient implements AutoCloseable {
     this.cache = b.cache != null ? b.cache : ModuleCache.fromEnv(env);
     this.sums = new SumCheck(b.goSum, b.checksumDatabase, resolver, transport, cache);
     this.fetch = new ModFetch(new Lookup(resolver, transport, b.directFetcher, b.maxZip), sums,
-        cache);
+        cache, env.goVersion());
     this.query = new Query(fetch);
     this.events = new ProgressEvents(b.listener);
     this.parallelism = b.parallelism;

@@ -28,11 +28,11 @@ final class ModFetch {
   private final ModuleCache cache;
   private final CacheWriter writer;
 
-  ModFetch(Lookup lookup, SumCheck sums, ModuleCache cache) {
+  ModFetch(Lookup lookup, SumCheck sums, ModuleCache cache, String goVersion) {
     this.lookup = lookup;
     this.sums = sums;
     this.cache = cache;
-    this.writer = new CacheWriter(cache);
+    this.writer = new CacheWriter(cache, goVersion);
   }
 
   /** A verified go.mod and its hash (computed once). */
