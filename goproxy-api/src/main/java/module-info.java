@@ -9,5 +9,7 @@ module io.github.goproxy4j.api {
   exports io.github.goproxy4j.env;
   exports io.github.goproxy4j.modfile;
   exports io.github.goproxy4j.zip;
+  exports io.github.goproxy4j.mvs;
+  exports io.github.goproxy4j.toolchain;
   exports io.github.goproxy4j.internal to io.github.goproxy4j.sumdb, io.github.goproxy4j.client, io.github.goproxy4j.testkit;
 }

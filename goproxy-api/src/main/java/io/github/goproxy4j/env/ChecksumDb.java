@@ -67,6 +67,11 @@ public final class ChecksumDb {
    *     or {@code checksum database disabled by GOSUMDB=off} for {@code off}
    */
   public static ChecksumDb parse(String gosumdb) {
+    return parse(gosumdb, GoUrl.Rules.NEWEST);
+  }
+
+  /** {@link #parse(String)} with the URL rules of a go release. */
+  static ChecksumDb parse(String gosumdb, GoUrl.Rules rules) {
     String value = gosumdb == null ? "" : gosumdb;
     if (value.equals("sum.golang.google.cn")) {
       value = "sum.golang.org https://sum.golang.google.cn";
@@ -91,12 +96,12 @@ public final class ChecksumDb {
       throw new GoEnvException("invalid GOSUMDB: " + e.goMessage(), e);
     }
     String name = vkey.name();
-    checkName(name);
+    checkName(name, rules);
     URI base = null;
     if (key.size() == 2) {
       GoUrl u;
       try {
-        u = GoUrl.parse(key.get(1));
+        u = GoUrl.parse(key.get(1), rules);
       } catch (GoUrl.ParseException e) {
         throw new GoEnvException("invalid GOSUMDB URL: " + e.getMessage(), e);
       }
@@ -106,9 +111,13 @@ public final class ChecksumDb {
   }
 
   private static void checkName(String name) {
+    checkName(name, GoUrl.Rules.NEWEST);
+  }
+
+  private static void checkName(String name, GoUrl.Rules rules) {
     GoUrl direct;
     try {
-      direct = GoUrl.parse("https://" + name);
+      direct = GoUrl.parse("https://" + name, rules);
     } catch (GoUrl.ParseException e) {
       // Go 1.19 dereferences a nil URL here and crashes; report the parse error instead.
       throw new GoEnvException(

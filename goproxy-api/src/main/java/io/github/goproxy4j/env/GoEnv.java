@@ -369,6 +369,11 @@ public final class GoEnv {
     return release;
   }
 
+  /** net/url's host rules for this release and the process's GODEBUG. */
+  GoUrl.Rules urlRules() {
+    return GoUrl.Rules.of(release, environment.getOrDefault("GODEBUG", ""));
+  }
+
   /**
    * Returns the OS whose conventions apply.
    *
@@ -397,22 +402,88 @@ public final class GoEnv {
   }
 
   /**
-   * Returns the GOPROXY-independent GOFLAGS words (Go's {@code strings.Fields(GOFLAGS)}), checked
-   * as the go command checks them.
+   * Returns the GOFLAGS words, split and checked as the go command checks them before every
+   * command (cmd/go's {@code InitGOFLAGS}): split at white space (1.19: any Unicode space; from
+   * 1.20 at ASCII space, tab, CR and LF with {@code '...'} and {@code "..."} quoting, as
+   * {@code cmd/internal/quoted.Split}); each word must look like a flag, and its name must be a
+   * flag of some go command of this release.
    *
    * @return the flags in order
-   * @throws GoEnvException {@code parsing $GOFLAGS: non-flag "x"} for a word that is not a flag
+   * @throws GoEnvException with Go's text (without its {@code go: } prefix):
+   *     {@code parsing $GOFLAGS: non-flag "x"}, {@code parsing $GOFLAGS: unknown flag -x} or
+   *     {@code parsing $GOFLAGS: unterminated ' string}
    */
   public List<String> goFlags() {
+    String value = get("GOFLAGS");
+    List<String> words;
+    if (minor >= 20) {
+      words = quotedSplit(value);
+    } else {
+      words = GoText.fields(value);
+    }
     List<String> out = new ArrayList<>();
-    for (String f : GoText.fields(get("GOFLAGS"))) {
+    for (String f : words) {
       if (!f.startsWith("-") || f.equals("-") || f.equals("--") || f.startsWith("---")
           || f.startsWith("-=") || f.startsWith("--=")) {
-        throw new GoEnvException("parsing " + goflagsName() + ": non-flag " + GoText.quoteCut(f));
+        throw new GoEnvException("parsing $GOFLAGS: non-flag " + GoText.quoteCut(f));
+      }
+      String name = f.substring(f.startsWith("--") ? 2 : 1);
+      int eq = name.indexOf('=');
+      if (eq >= 0) {
+        name = name.substring(0, eq);
+      }
+      if (!GoFlagNames.known(minor, name)) {
+        throw new GoEnvException("parsing $GOFLAGS: unknown flag -" + name);
       }
       out.add(f);
     }
+    // From 1.20 every command has -C, and setting it from GOFLAGS always fails.
+    for (String f : out) {
+      String flag = f.startsWith("--") ? f.substring(1) : f;
+      int eq = flag.indexOf('=');
+      if (minor >= 20 && (eq < 0 ? flag : flag.substring(0, eq)).equals("-C")) {
+        throw new GoEnvException(eq < 0
+            ? "flag needs an argument: -C (from " + goflagsName() + ")"
+            : "invalid value " + GoText.quoteCut(flag.substring(eq + 1)) + " for flag -C (from "
+                + goflagsName() + "): -C flag must be first flag on command line");
+      }
+    }
     return List.copyOf(out);
+  }
+
+  /** cmd/internal/quoted.Split: no escapes; a quote only opens at the start of a word. */
+  private static List<String> quotedSplit(String s) {
+    List<String> out = new ArrayList<>();
+    int i = 0;
+    int n = s.length();
+    while (i < n) {
+      while (i < n && isQuotedSpace(s.charAt(i))) {
+        i++;
+      }
+      if (i == n) {
+        break;
+      }
+      char c = s.charAt(i);
+      if (c == '"' || c == '\'') {
+        int end = s.indexOf(c, i + 1);
+        if (end < 0) {
+          throw new GoEnvException("parsing $GOFLAGS: unterminated " + c + " string");
+        }
+        out.add(s.substring(i + 1, end));
+        i = end + 1;
+        continue;
+      }
+      int start = i;
+      while (i < n && !isQuotedSpace(s.charAt(i))) {
+        i++;
+      }
+      out.add(s.substring(start, i));
+    }
+    return out;
+  }
+
+  private static boolean isQuotedSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
   }
 
   private String goflagsName() {

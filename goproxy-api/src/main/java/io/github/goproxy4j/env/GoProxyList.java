@@ -24,7 +24,7 @@ final class GoProxyList {
     this.stoppedBy = stoppedBy;
   }
 
-  static GoProxyList parse(String goproxy, GoEnv.Os os) {
+  static GoProxyList parse(String goproxy, GoEnv.Os os, GoUrl.Rules rules) {
     List<ProxyEntry> list = new ArrayList<>();
     String rest = goproxy;
     String stoppedBy = null;
@@ -59,7 +59,7 @@ final class GoProxyList {
         url = "https://" + url;
       }
       try {
-        list.add(new ProxyEntry.Url(check(url),
+        list.add(new ProxyEntry.Url(check(url, rules),
             fallBackOnError ? FallbackMode.ON_ANY_ERROR : FallbackMode.ON_NOT_FOUND));
       } catch (GoEnvException e) {
         return new GoProxyList(list, e, List.of(), null);
@@ -81,10 +81,10 @@ final class GoProxyList {
   }
 
   /** newProxyRepo's checks; returns the URI. */
-  static java.net.URI check(String url) {
+  static java.net.URI check(String url, GoUrl.Rules rules) {
     GoUrl base;
     try {
-      base = GoUrl.parse(url);
+      base = GoUrl.parse(url, rules);
     } catch (GoUrl.ParseException e) {
       throw new GoEnvException(e.getMessage());
     }
@@ -96,6 +96,11 @@ final class GoProxyList {
         if (!base.onlySchemeAndPath()) {
           throw new GoEnvException(
               "invalid file:// proxy URL with non-path elements: " + base.redacted());
+        }
+        if (base.path.isEmpty()) {
+          // "file://": every go release joins "" with "/<module>/@v/..." and so reads from the
+          // root directory; java.net.URI cannot hold an empty file path, so say "file:///".
+          return java.net.URI.create("file:///");
         }
         break;
       case "":

@@ -1,14 +1,19 @@
 package io.github.goproxy4j.env;
 
+import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.internal.GoText;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * A fresh Java rendering of the parts of Go's {@code net/url} (go1.19) that decide which
- * GOPROXY/GOSUMDB values are accepted and what the error says: {@code url.Parse}, the
- * {@code URL} fields, {@code String()} and {@code Redacted()}.
+ * A fresh Java rendering of the parts of Go's {@code net/url} that decide which GOPROXY/GOSUMDB
+ * values are accepted and what the error says: {@code url.Parse}, the {@code URL} fields,
+ * {@code String()} and {@code Redacted()}. The host rules follow the release ({@link Rules}):
+ * go1.19–1.24.7 and 1.25.0–1.25.1 as go1.19; brackets must hold an IPv6 address from 1.24.8,
+ * 1.25.2 and 1.26; a {@code [} elsewhere in the host is refused from 1.25.8 and 1.26.1; colons
+ * in an http(s) host are refused from 1.26 (GODEBUG {@code urlstrictcolons=0} restores the old
+ * rule).
  *
  * <p>Go works on bytes, so internally every string here is a "byte string": each char holds one
  * byte (0–255) of the UTF-8 form. {@link #parse(String)} converts on the way in and the
@@ -60,15 +65,55 @@ final class GoUrl {
     return GoText.quoteBytesCut(byteString.getBytes(StandardCharsets.ISO_8859_1));
   }
 
-  /** Go's url.Parse. */
+  /**
+   * The net/url host rules of one go release.
+   *
+   * @param bracketsHoldIpv6 {@code [..]} must hold an IPv6 address (CVE-2025-47912)
+   * @param bracketOnlyAtStart a {@code [} anywhere but the start of the host is refused
+   *     (CVE-2026-25679)
+   * @param strictColons an http(s) host:port may have one colon only (GODEBUG urlstrictcolons)
+   */
+  record Rules(boolean bracketsHoldIpv6, boolean bracketOnlyAtStart, boolean strictColons) {
+    /** The rules of the newest release modelled. */
+    static final Rules NEWEST = new Rules(true, true, true);
+
+    /**
+     * The rules of a release, with the process GODEBUG setting (read by the go command from its
+     * environment only, never from the env file).
+     */
+    static Rules of(GoRelease release, String godebug) {
+      boolean strict = release.atLeast(26) && !"0".equals(godebugValue(godebug, "urlstrictcolons"));
+      return new Rules(release.includesFix("1.24.8", "1.25.2"), release.includesFix("1.25.8", "1.26.1"),
+          strict);
+    }
+
+    /** A key's value in a GODEBUG list ({@code k=v,k2=v2}; a later setting overrides). */
+    static String godebugValue(String godebug, String key) {
+      String value = null;
+      for (String kv : godebug.split(",", -1)) {
+        int eq = kv.indexOf('=');
+        if (eq > 0 && kv.substring(0, eq).trim().equals(key)) {
+          value = kv.substring(eq + 1).trim();
+        }
+      }
+      return value;
+    }
+  }
+
+  /** Go's url.Parse with the newest release's rules. */
   static GoUrl parse(String raw) throws ParseException {
+    return parse(raw, Rules.NEWEST);
+  }
+
+  /** Go's url.Parse. */
+  static GoUrl parse(String raw, Rules rules) throws ParseException {
     String rawBytes = toBytes(raw);
     int hash = rawBytes.indexOf('#');
     String u = hash < 0 ? rawBytes : rawBytes.substring(0, hash);
     String frag = hash < 0 ? "" : rawBytes.substring(hash + 1);
     GoUrl url;
     try {
-      url = parseNoFragment(u);
+      url = parseNoFragment(u, rules);
     } catch (Err e) {
       throw new ParseException("parse " + quoteBytes(redactRaw(u)) + ": " + e.getMessage());
     }
@@ -117,7 +162,7 @@ final class GoUrl {
     }
   }
 
-  private static GoUrl parseNoFragment(String raw) throws Err {
+  private static GoUrl parseNoFragment(String raw, Rules rules) throws Err {
     for (int i = 0; i < raw.length(); i++) {
       char b = raw.charAt(i);
       if (b < ' ' || b == 0x7f) {
@@ -178,7 +223,7 @@ final class GoUrl {
         rest = authority.substring(i);
         authority = authority.substring(0, i);
       }
-      parseAuthority(url, authority);
+      parseAuthority(url, authority, rules);
     } else if (!url.scheme.isEmpty() && rest.startsWith("/")) {
       url.omitHost = true;
     }
@@ -187,9 +232,9 @@ final class GoUrl {
     return url;
   }
 
-  private static void parseAuthority(GoUrl url, String authority) throws Err {
+  private static void parseAuthority(GoUrl url, String authority, Rules rules) throws Err {
     int i = authority.lastIndexOf('@');
-    url.host = parseHost(i < 0 ? authority : authority.substring(i + 1));
+    url.host = parseHost(url.scheme, i < 0 ? authority : authority.substring(i + 1), rules);
     if (i < 0) {
       return;
     }
@@ -213,7 +258,10 @@ final class GoUrl {
     }
   }
 
-  private static String parseHost(String host) throws Err {
+  private static String parseHost(String scheme, String host, Rules rules) throws Err {
+    if (rules.bracketOnlyAtStart() && host.lastIndexOf('[') > 0) {
+      throw new Err("invalid IP-literal");
+    }
     if (host.startsWith("[")) {
       int i = host.lastIndexOf(']');
       if (i < 0) {
@@ -223,6 +271,24 @@ final class GoUrl {
       if (!validOptionalPort(colonPort)) {
         throw new Err("invalid port " + quoteBytes(colonPort) + " after host");
       }
+      if (rules.bracketsHoldIpv6()) {
+        String port = unescape(colonPort, HOST);
+        String name = host.substring(1, i);
+        int zone = name.indexOf("%25");
+        String unescaped = zone >= 0
+            ? unescape(name.substring(0, zone), HOST) + unescape(name.substring(zone), ZONE)
+            : unescape(name, HOST);
+        NetipAddr addr;
+        try {
+          addr = NetipAddr.parse(unescaped);
+        } catch (NetipAddr.Error e) {
+          throw new Err("invalid host: " + e.getMessage());
+        }
+        if (addr.is4) {
+          throw new Err("invalid IP-literal");
+        }
+        return "[" + unescaped + "]" + port;
+      }
       int zone = host.substring(0, i).indexOf("%25");
       if (zone >= 0) {
         return unescape(host.substring(0, zone), HOST)
@@ -230,7 +296,12 @@ final class GoUrl {
             + unescape(host.substring(i), HOST);
       }
     } else {
-      int i = host.lastIndexOf(':');
+      int i = host.indexOf(':');
+      int last = host.lastIndexOf(':');
+      if (i >= 0 && last != i && !(rules.strictColons()
+          && (scheme.equals("http") || scheme.equals("https")))) {
+        i = last;
+      }
       if (i >= 0) {
         String colonPort = host.substring(i);
         if (!validOptionalPort(colonPort)) {

@@ -41,7 +41,8 @@ public final class ProxyResolver {
     this.env = env;
     String goproxy = env.get("GOPROXY");
     String gonoproxy = env.get("GONOPROXY");
-    this.proxyList = GoProxyList.parse(goproxy, env.os());
+    GoUrl.Rules urlRules = env.urlRules();
+    this.proxyList = GoProxyList.parse(goproxy, env.os(), urlRules);
     this.hasNoProxyEntry = !gonoproxy.isEmpty() && !goproxy.equals("direct");
     this.noProxy = ModulePatterns.parse(gonoproxy);
     this.noSumDb = ModulePatterns.parse(env.get("GONOSUMDB"));
@@ -56,7 +57,7 @@ public final class ProxyResolver {
     GoEnvException err = null;
     if (!sumdbOff || env.goMinor() >= 21) {
       try {
-        db = ChecksumDb.parse(gosumdb);
+        db = ChecksumDb.parse(gosumdb, urlRules);
       } catch (GoEnvException e) {
         err = e;
       }

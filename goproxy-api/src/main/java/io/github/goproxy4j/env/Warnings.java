@@ -203,7 +203,7 @@ final class Warnings {
     }
 
     // GOPROXY entries never reached, and GOPROXY/GOSUMDB errors.
-    GoProxyList list = GoProxyList.parse(env.get("GOPROXY"), env.os());
+    GoProxyList list = GoProxyList.parse(env.get("GOPROXY"), env.os(), env.urlRules());
     if (!list.unreached.isEmpty()) {
       out.add(new GoEnv.Warning("GOPROXY", "entries after " + list.stoppedBy + " are never"
           + " used: " + GoEnv.redactedForDisplay(String.join(",", list.unreached)),
@@ -225,7 +225,7 @@ final class Warnings {
     String gosumdb = env.get("GOSUMDB");
     if (!gosumdb.equals("off") && !gosumdb.isEmpty()) {
       try {
-        ChecksumDb.parse(gosumdb);
+        ChecksumDb.parse(gosumdb, env.urlRules());
       } catch (GoEnvException e) {
         out.add(new GoEnv.Warning("GOSUMDB", "invalid: checksum verification fails with \""
             + e.getMessage() + "\"", "use sum.golang.org, off, or name+hash+key [url]"));

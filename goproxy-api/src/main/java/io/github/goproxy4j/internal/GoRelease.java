@@ -296,6 +296,35 @@ public final class GoRelease implements Comparable<GoRelease> {
   }
 
   /**
+   * Whether this release contains a fix that was released in the given releases (one per minor
+   * line it was backported to, oldest line first): true when this release is at least the fixed
+   * release of its own line, or belongs to a line newer than every listed one. A language version
+   * without a patch ({@code 1.24}) stands for the newest release of its line and so has every
+   * fix of that line.
+   *
+   * <pre>{@code
+   * GoRelease.modelled("1.24.4").includesFix("1.24.8", "1.25.2");  // false
+   * GoRelease.modelled("1.24").includesFix("1.24.8", "1.25.2");    // true
+   * GoRelease.modelled("1.26.0").includesFix("1.24.8", "1.25.2");  // true
+   * GoRelease.modelled("1.23.9").includesFix("1.24.8", "1.25.2");  // false
+   * }</pre>
+   *
+   * @param fixedIn the first release of each line that has the fix, for example {@code 1.25.8}
+   * @return whether this release behaves with the fix
+   */
+  public boolean includesFix(String... fixedIn) {
+    String myLang = lang();
+    String newest = "";
+    for (String f : fixedIn) {
+      if (lang(f).equals(myLang)) {
+        return isLang(text) || compare(text, f) >= 0;
+      }
+      newest = max(newest, lang(f));
+    }
+    return compare(myLang, newest) > 0;
+  }
+
+  /**
    * Whether this release is newer than the newest one modelled ({@value #NEWEST}).
    *
    * @return whether its behaviour is taken as {@value #NEWEST}'s

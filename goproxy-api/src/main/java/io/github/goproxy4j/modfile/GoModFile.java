@@ -1,10 +1,8 @@
 package io.github.goproxy4j.modfile;
 
 import io.github.goproxy4j.modfile.ModSyntax.Block;
-import io.github.goproxy4j.modfile.ModSyntax.Comment;
 import io.github.goproxy4j.modfile.ModSyntax.Line;
 import io.github.goproxy4j.modfile.ModSyntax.Node;
-import io.github.goproxy4j.modfile.ModSyntax.Pos;
 import io.github.goproxy4j.modfile.ModSyntax.Token;
 import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.internal.GoText;
@@ -19,8 +17,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The parts of a go.mod file that the module proxy protocol needs, parsed exactly as the go
- * command parses the go.mod of a dependency: x/mod's {@code modfile.ParseLax(name, data, nil)}.
+ * A go.mod file, parsed exactly as the go command parses it: {@link #parse(String, byte[], String)}
+ * is x/mod's {@code modfile.ParseLax(name, data, nil)}, used for the go.mod of a dependency;
+ * {@link #parseStrict(String, byte[], String)} is {@code modfile.Parse(name, data, nil)}, used for
+ * the main module's go.mod.
  *
  * <p>That mode keeps the {@code module} (with its {@code // Deprecated:} comment), {@code go},
  * {@code require} and {@code retract} directives (and, from Go 1.25, checks {@code ignore}); it
@@ -44,25 +44,107 @@ public final class GoModFile {
   /** The newest Go release whose rules are implemented, and the default. */
   public static final String NEWEST_GO_RELEASE = GoRelease.NEWEST;
 
-  private static final Pattern OLD_GO_VERSION = Pattern.compile("^([1-9][0-9]*)\\.(0|[1-9][0-9]*)$");
-  private static final Pattern GO_VERSION =
-      Pattern.compile("^([1-9][0-9]*)\\.(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*))?([a-z]+[0-9]+)?$");
   private static final Pattern LAX_GO_VERSION =
       Pattern.compile("^v?(([1-9][0-9]*)\\.(0|[1-9][0-9]*))([^0-9].*)$", Pattern.DOTALL);
 
   private final String module;
   private final String deprecated;
   private final String goVersion;
+  private final String toolchain;
+  private final List<Godebug> godebugs;
   private final List<Require> requires;
+  private final List<Exclude> excludes;
+  private final List<Replace> replaces;
   private final List<Retraction> retractions;
+  private final List<String> tools;
+  private final List<String> ignores;
 
-  private GoModFile(String module, String deprecated, String goVersion, List<Require> requires,
-      List<Retraction> retractions) {
-    this.module = module;
-    this.deprecated = deprecated;
-    this.goVersion = goVersion;
-    this.requires = Collections.unmodifiableList(requires);
-    this.retractions = Collections.unmodifiableList(retractions);
+  private GoModFile(Interpreter in) {
+    this.module = in.module;
+    this.deprecated = in.deprecated;
+    this.goVersion = in.goVersion;
+    this.toolchain = in.toolchain;
+    this.godebugs = List.copyOf(in.godebugs);
+    this.requires = List.copyOf(in.requires);
+    this.excludes = List.copyOf(in.excludes);
+    this.replaces = List.copyOf(in.replaces);
+    this.retractions = List.copyOf(in.retractions);
+    this.tools = List.copyOf(in.tools);
+    this.ignores = List.copyOf(in.ignores);
+  }
+
+  /**
+   * A {@code godebug key=value} directive (go.mod and go.work, Go 1.23 and later).
+   *
+   * @param key the setting
+   * @param value its value (may be empty)
+   */
+  public record Godebug(String key, String value) {
+    /**
+     * Validates the components.
+     *
+     * @param key never {@code null}
+     * @param value never {@code null}
+     */
+    public Godebug {
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(value, "value");
+    }
+  }
+
+  /**
+   * An {@code exclude} directive of the main module.
+   *
+   * @param path the module path as written (unquoted)
+   * @param version the canonical version
+   */
+  public record Exclude(String path, String version) {
+    /**
+     * Validates the components.
+     *
+     * @param path never {@code null}
+     * @param version never {@code null}
+     */
+    public Exclude {
+      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(version, "version");
+    }
+  }
+
+  /**
+   * A {@code replace} directive (go.mod of the main module, or go.work): {@code oldPath
+   * [oldVersion] => newPath [newVersion]}. Without a new version the replacement is a directory
+   * ({@link #isDirectory()}) whose go.mod is read from disk.
+   *
+   * @param oldPath the replaced module path
+   * @param oldVersion the replaced canonical version, or {@code ""} for every version
+   * @param newPath the replacement module path, or a directory path
+   * @param newVersion the replacement's canonical version, or {@code ""} for a directory
+   */
+  public record Replace(String oldPath, String oldVersion, String newPath, String newVersion) {
+    /**
+     * Validates the components.
+     *
+     * @param oldPath never {@code null}
+     * @param oldVersion never {@code null}
+     * @param newPath never {@code null}
+     * @param newVersion never {@code null}
+     */
+    public Replace {
+      Objects.requireNonNull(oldPath, "oldPath");
+      Objects.requireNonNull(oldVersion, "oldVersion");
+      Objects.requireNonNull(newPath, "newPath");
+      Objects.requireNonNull(newVersion, "newVersion");
+    }
+
+    /**
+     * Reports whether the replacement is a local directory.
+     *
+     * @return whether {@link #newVersion()} is empty
+     */
+    public boolean isDirectory() {
+      return newVersion.isEmpty();
+    }
   }
 
   /**
@@ -180,31 +262,43 @@ public final class GoModFile {
    * @throws IllegalArgumentException when {@code goRelease} is not a Go release from 1.19 on
    */
   public static GoModFile parse(String fileName, byte[] content, String goRelease) {
-    Objects.requireNonNull(fileName, "fileName");
-    Objects.requireNonNull(content, "content");
-    Objects.requireNonNull(goRelease, "goRelease");
-    int minor = GoRelease.modelled(goRelease).behaviourMinor();
-    ModSyntax syntax;
-    try {
-      syntax = ModSyntax.parse(fileName, content);
-    } catch (ModSyntax.SyntaxError e) {
-      throw new GoModSyntaxException(fileName, e.pos.line(),
-          List.of(position(fileName, e.pos) + e.getMessage()));
-    }
-    return new Interpreter(fileName, minor).run(syntax);
+    return parse(fileName, content, goRelease, false);
   }
 
-  private static String position(String fileName, Pos pos) {
-    if (pos == null) {
-      return fileName.isEmpty() ? "" : fileName + ": ";
-    }
-    if (pos.lineRune() > 1) {
-      return fileName + ":" + pos.line() + ":" + pos.lineRune() + ": ";
-    }
-    if (pos.line() > 0) {
-      return fileName + ":" + pos.line() + ": ";
-    }
-    return fileName.isEmpty() ? "" : fileName + ": ";
+  /**
+   * Parses the go.mod of the main module as the given Go release's go command does: x/mod's
+   * {@code modfile.Parse(name, data, nil)}. Unlike {@link #parse(String, byte[], String)} every
+   * directive counts: {@code exclude}, {@code replace}, {@code toolchain} (Go 1.21),
+   * {@code godebug} (1.23), {@code tool} (1.24) and {@code ignore} (1.25) are read, each accepted
+   * only from the release that introduced it; unknown directives and block types, a malformed
+   * {@code go} line and a malformed retraction are errors. Versions must be canonical-izable
+   * semantic versions (the go command would also resolve a branch name here through the network;
+   * that query is not part of parsing).
+   *
+   * <pre>{@code
+   * GoModFile main = GoModFile.parseStrict("go.mod", Files.readAllBytes(dir.resolve("go.mod")), "1.27");
+   * main.replaces();   // [Replace[oldPath=example.com/a, oldVersion=, newPath=../a, newVersion=]]
+   * }</pre>
+   *
+   * @param fileName the name used in error messages (go prints the file's path), never {@code null}
+   * @param content the file content, never {@code null}
+   * @param goRelease a Go release such as {@code "1.19"} or {@code "1.27"}, never {@code null}
+   * @return the parsed file, never {@code null}
+   * @throws GoModSyntaxException with Go's message (every error, one per line) when the file is malformed
+   * @throws IllegalArgumentException when {@code goRelease} is not a Go release from 1.19 on
+   */
+  public static GoModFile parseStrict(String fileName, byte[] content, String goRelease) {
+    return parse(fileName, content, goRelease, true);
+  }
+
+  private static GoModFile parse(String fileName, byte[] content, String goRelease, boolean strict) {
+    Objects.requireNonNull(fileName, "fileName");
+    Objects.requireNonNull(content, "content");
+    int minor = ModRules.releaseMinor(goRelease);
+    ModSyntax syntax = ModRules.syntax(fileName, content);
+    Interpreter in = new Interpreter(fileName, minor, strict);
+    in.run(syntax);
+    return new GoModFile(in);
   }
 
   /**
@@ -235,6 +329,60 @@ public final class GoModFile {
    */
   public Optional<String> goVersion() {
     return Optional.ofNullable(goVersion);
+  }
+
+  /**
+   * Returns the toolchain from the {@code toolchain} directive (strict parsing, Go 1.21 and later).
+   *
+   * @return for example {@code "go1.21.3"} or {@code "default"}; empty when there is none
+   */
+  public Optional<String> toolchain() {
+    return Optional.ofNullable(toolchain);
+  }
+
+  /**
+   * Returns the {@code godebug} directives in file order (strict parsing, Go 1.23 and later).
+   *
+   * @return an unmodifiable list, never {@code null}
+   */
+  public List<Godebug> godebugs() {
+    return godebugs;
+  }
+
+  /**
+   * Returns the {@code exclude} directives in file order (strict parsing only).
+   *
+   * @return an unmodifiable list, never {@code null}
+   */
+  public List<Exclude> excludes() {
+    return excludes;
+  }
+
+  /**
+   * Returns the {@code replace} directives in file order (strict parsing only).
+   *
+   * @return an unmodifiable list, never {@code null}
+   */
+  public List<Replace> replaces() {
+    return replaces;
+  }
+
+  /**
+   * Returns the package paths of the {@code tool} directives (strict parsing, Go 1.24 and later).
+   *
+   * @return an unmodifiable list, never {@code null}
+   */
+  public List<String> tools() {
+    return tools;
+  }
+
+  /**
+   * Returns the paths of the {@code ignore} directives (Go 1.25 and later).
+   *
+   * @return an unmodifiable list, never {@code null}
+   */
+  public List<String> ignores() {
+    return ignores;
   }
 
   /**
@@ -339,7 +487,7 @@ public final class GoModFile {
     if (nl >= 0) {
       message = message.substring(0, nl);
     }
-    message = trimSpace(message);
+    message = ModRules.trimSpace(message);
     if (message.isEmpty()) {
       return emptyDefault;
     }
@@ -363,105 +511,160 @@ public final class GoModFile {
         + ", retractions=" + retractions.size() + (deprecated().isPresent() ? ", deprecated" : "") + "}";
   }
 
-  /** Applies modfile's lax rules to the syntax tree. */
+  /** Applies modfile's rules (lax for dependencies, strict for the main module) to the syntax tree. */
   private static final class Interpreter {
-    private final String fileName;
     private final int goMinor;
-    private final List<String> errors = new ArrayList<>();
-    private int firstErrorLine;
+    private final boolean strict;
+    private final ModRules.Errors errors;
     private boolean haveModule;
     private String module;
     private String deprecated;
     private boolean haveGo;
     private String goVersion;
+    private boolean haveToolchain;
+    private String toolchain;
+    private final List<Godebug> godebugs = new ArrayList<>();
     private final List<Require> requires = new ArrayList<>();
+    private final List<Exclude> excludes = new ArrayList<>();
+    private final List<Replace> replaces = new ArrayList<>();
     private final List<Retraction> retractions = new ArrayList<>();
+    private final List<String> tools = new ArrayList<>();
+    private final List<String> ignores = new ArrayList<>();
 
-    Interpreter(String fileName, int goMinor) {
-      this.fileName = fileName;
+    Interpreter(String fileName, int goMinor, boolean strict) {
+      this.errors = new ModRules.Errors(fileName);
       this.goMinor = goMinor;
+      this.strict = strict;
     }
 
-    GoModFile run(ModSyntax syntax) {
+    /** The block types the release's x/mod knows. */
+    private boolean knownBlock(String verb) {
+      switch (verb) {
+        case "module": case "require": case "exclude": case "replace": case "retract":
+          return true;
+        case "godebug":
+          return goMinor >= 23;
+        case "tool":
+          return goMinor >= 24;
+        case "ignore":
+          return goMinor >= 25;
+        default:
+          return false;
+      }
+    }
+
+    void run(ModSyntax syntax) {
       for (Node x : syntax.stmts) {
         if (x instanceof Line) {
           Line l = (Line) x;
           add(null, l, l.tokens.get(0).text(), l.tokens.subList(1, l.tokens.size()));
         } else if (x instanceof Block) {
           Block b = (Block) x;
-          if (b.tokens.size() != 1) {
+          if (b.tokens.size() != 1 || !knownBlock(b.tokens.get(0).text())) {
+            if (strict) {
+              List<String> words = new ArrayList<>();
+              b.tokens.forEach(t -> words.add(t.text()));
+              errors.add(b.start, "unknown block type: " + String.join(" ", words));
+            }
             continue;
           }
-          switch (b.tokens.get(0).text()) {
-            case "module": case "require": case "exclude": case "replace": case "retract":
-            case "godebug": case "tool": case "ignore":
-              for (Line l : b.lines) {
-                add(b, l, b.tokens.get(0).text(), l.tokens);
-              }
-              break;
-            default:
-              break;
+          for (Line l : b.lines) {
+            add(b, l, b.tokens.get(0).text(), l.tokens);
           }
         }
       }
-      if (!errors.isEmpty()) {
-        throw new GoModSyntaxException(fileName, firstErrorLine, errors);
-      }
-      return new GoModFile(module, deprecated, goVersion, requires, retractions);
+      errors.throwIfAny();
     }
 
     private void error(Line line, String msg) {
-      if (errors.isEmpty()) {
-        firstErrorLine = line.start.line();
-      }
-      errors.add(position(fileName, line.start) + msg);
+      errors.add(line, msg);
     }
 
     private void add(Block block, Line line, String verb, List<Token> args) {
-      switch (verb) {
-        case "go":
-          addGo(line, args);
-          break;
-        case "module":
-          if (haveModule) {
-            error(line, "repeated module statement");
-            return;
-          }
-          haveModule = true;
-          deprecated = parseDeprecation(directiveComment(block, line));
-          if (args.size() != 1) {
-            error(line, "usage: module module/path");
-            return;
-          }
-          try {
-            module = parseString(args.get(0)).text;
-          } catch (BadString e) {
-            error(line, "invalid quoted string: " + e.getMessage());
-          }
-          break;
-        case "require":
-          addRequire(line, args);
-          break;
-        case "retract":
-          addRetract(block, line, args);
-          break;
-        case "ignore":
-          if (goMinor < 25) {
-            return;
-          }
-          if (args.size() != 1) {
-            error(line, "ignore directive expects exactly one argument");
-            return;
-          }
-          try {
-            parseString(args.get(0));
-          } catch (BadString e) {
-            error(line, "invalid quoted string: " + e.getMessage());
-          }
-          break;
-        default:
-          // lax mode: every other directive is ignored in a dependency's go.mod
+      if (!strict) {
+        switch (verb) {
+          case "go": case "module": case "retract": case "require":
+            break;
+          case "ignore":
+            if (goMinor < 25) {
+              return;
+            }
+            break;
+          default:
+            return; // lax mode: every other directive is ignored in a dependency's go.mod
+        }
       }
+      try {
+        switch (verb) {
+          case "go":
+            addGo(line, args);
+            return;
+          case "module":
+            addModule(block, line, args);
+            return;
+          case "require":
+          case "exclude":
+            addRequireOrExclude(line, verb, args);
+            return;
+          case "replace":
+            replaces.add(ModRules.parseReplace(args, goMinor));
+            return;
+          case "retract":
+            addRetract(block, line, args);
+            return;
+          case "toolchain":
+            if (goMinor >= 21) {
+              addToolchain(line, args);
+              return;
+            }
+            break;
+          case "godebug":
+            if (goMinor >= 23) {
+              godebugs.add(ModRules.parseGodebug(args));
+              return;
+            }
+            break;
+          case "tool":
+            if (goMinor >= 24) {
+              if (args.size() != 1) {
+                error(line, "tool directive expects exactly one argument");
+                return;
+              }
+              tools.add(ModRules.quotedString(args.get(0)));
+              return;
+            }
+            break;
+          case "ignore":
+            if (goMinor >= 25) {
+              if (args.size() != 1) {
+                error(line, "ignore directive expects exactly one argument");
+                return;
+              }
+              ignores.add(ModRules.quotedString(args.get(0)));
+              return;
+            }
+            break;
+          default:
+            break;
+        }
+        error(line, "unknown directive: " + verb);
+      } catch (ModRules.BadDirective e) {
+        error(line, e.getMessage());
+      }
+    }
+
+    private void addModule(Block block, Line line, List<Token> args) throws ModRules.BadDirective {
+      if (haveModule) {
+        error(line, "repeated module statement");
+        return;
+      }
+      haveModule = true;
+      deprecated = parseDeprecation(ModRules.directiveComment(block, line));
+      if (args.size() != 1) {
+        error(line, "usage: module module/path");
+        return;
+      }
+      module = ModRules.quotedString(args.get(0));
     }
 
     private void addGo(Line line, List<Token> args) {
@@ -474,11 +677,11 @@ public final class GoModFile {
         return;
       }
       String v = args.get(0).text();
-      Pattern strict = goMinor >= 21 ? GO_VERSION : OLD_GO_VERSION;
-      if (!strict.matcher(v).matches()) {
+      String bad = ModRules.checkGo(v, goMinor, false);
+      if (bad != null) {
         Matcher m = LAX_GO_VERSION.matcher(v);
-        if (!m.matches()) {
-          error(line, "invalid go version '" + v + "': must match format " + (goMinor >= 22 ? "1.23.0" : "1.23"));
+        if (strict || !m.matches()) {
+          error(line, bad);
           return;
         }
         v = m.group(1);
@@ -487,133 +690,119 @@ public final class GoModFile {
       goVersion = v;
     }
 
-    private void addRequire(Line line, List<Token> args) {
+    private void addToolchain(Line line, List<Token> args) {
+      if (haveToolchain) {
+        error(line, "repeated toolchain statement");
+        return;
+      }
+      if (args.size() != 1) {
+        error(line, "toolchain directive expects exactly one argument");
+        return;
+      }
+      String v = args.get(0).text();
+      String bad = ModRules.checkToolchain(v, goMinor, false);
+      if (bad != null) {
+        error(line, bad);
+        return;
+      }
+      haveToolchain = true;
+      toolchain = v;
+    }
+
+    private void addRequireOrExclude(Line line, String verb, List<Token> args) throws ModRules.BadDirective {
       if (args.size() != 2) {
-        error(line, "usage: require module/path v1.2.3");
+        error(line, "usage: " + verb + " module/path v1.2.3");
         return;
       }
-      Str path;
-      try {
-        path = parseString(args.get(0));
-      } catch (BadString e) {
-        error(line, "invalid quoted string: " + e.getMessage());
-        return;
-      }
-      String prefix = "require " + path.text + ": ";
-      if (path.text.isEmpty()) {
-        prefix = "require: ";
-      }
-      Str v;
-      try {
-        v = parseString(args.get(1));
-      } catch (BadString e) {
-        error(line, prefix + "version " + GoText.quote(args.get(1).raw()) + " invalid: " + e.getMessage());
-        return;
-      }
-      String cv = Version.isValid(v.text) ? Version.parse(v.text).canonical().toString() : "";
-      if (cv.isEmpty()) {
-        error(line, prefix + "version " + GoText.quote(v.raw) + " invalid: must be of the form v1.2.3");
-        return;
-      }
-      String pathMajor = pathMajor(path.text);
+      String path = ModRules.quotedString(args.get(0));
+      String cv = ModRules.parseVersion(verb, path, args.get(1));
+      String pathMajor = ModRules.pathMajor(path);
       if (pathMajor == null) {
         error(line, "invalid module path");
         return;
       }
-      String bad = checkPathMajor(cv, pathMajor);
+      String bad = ModRules.checkPathMajor(cv, pathMajor);
       if (bad != null) {
-        error(line, prefix + "version " + GoText.quote(cv) + " invalid: " + bad);
+        error(line, ModRules.directive(verb, path) + "version " + GoText.quote(cv) + " invalid: " + bad);
         return;
       }
-      requires.add(new Require(path.text, cv, isIndirect(line)));
+      if (verb.equals("require")) {
+        requires.add(new Require(path, cv, isIndirect(line)));
+      } else {
+        excludes.add(new Exclude(path, cv));
+      }
     }
 
-    private void addRetract(Block block, Line line, List<Token> args) {
-      String rationale = directiveComment(block, line);
+    /** modfile.parseVersionInterval with the no-op fixer Parse uses for retractions: bounds stay as written. */
+    private void addRetract(Block block, Line line, List<Token> args) throws ModRules.BadDirective {
+      String rationale = ModRules.directiveComment(block, line);
       int n = args.size();
+      String low;
+      String high;
+      int next;
       if (n == 0 || args.get(0).text().equals("(")) {
+        retractError(line, "expected '[' or version");
         return;
       }
-      try {
-        if (!args.get(0).text().equals("[")) {
-          String v = parseString(args.get(0)).text;
-          retractions.add(new Retraction(v, v, rationale));
+      if (!args.get(0).text().equals("[")) {
+        low = retractVersion(args.get(0));
+        if (low == null) {
           return;
         }
+        high = low;
+        next = 1;
+      } else {
         if (n < 2) {
+          retractError(line, "expected version after '['");
           return;
         }
-        String low = parseString(args.get(1)).text;
+        low = retractVersion(args.get(1));
+        if (low == null) {
+          return;
+        }
         if (n < 3 || !args.get(2).text().equals(",")) {
+          retractError(line, "expected ',' after version");
           return;
         }
         if (n < 4) {
+          retractError(line, "expected version after ','");
           return;
         }
-        String high = parseString(args.get(3)).text;
+        high = retractVersion(args.get(3));
+        if (high == null) {
+          return;
+        }
         if (n < 5 || !args.get(4).text().equals("]")) {
+          retractError(line, "expected ']' after version");
           return;
         }
-        retractions.add(new Retraction(low, high, rationale));
-      } catch (BadString e) {
-        // lax mode: an unparsable retraction is ignored
+        next = 5;
       }
-    }
-  }
-
-  /** An unquoted token: text and bytes. */
-  private static final class Str {
-    final String text;
-    final byte[] raw;
-
-    Str(String text, byte[] raw) {
-      this.text = text;
-      this.raw = raw;
-    }
-  }
-
-  /** modfile.parseString's error. */
-  private static final class BadString extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    BadString(String msg) {
-      super(msg, null, false, false);
-    }
-  }
-
-  private static Str parseString(Token t) throws BadString {
-    byte[] raw = t.raw();
-    if (raw.length > 0 && raw[0] == '"') {
-      byte[] u = GoText.unquoteDoubleQuoted(raw);
-      if (u == null) {
-        throw new BadString("invalid syntax");
+      if (next < n && strict) {
+        error(line, "unexpected token after version: " + GoText.quote(args.get(next).raw()));
+        return;
       }
-      return new Str(ModSyntax.decode(u, 0, u.length), u);
+      retractions.add(new Retraction(low, high, rationale));
     }
-    for (byte b : raw) {
-      if (b == '"' || b == '\'' || b == '`') {
-        throw new BadString("unquoted string cannot contain quote");
-      }
-    }
-    return new Str(t.text(), raw);
-  }
 
-  private static String directiveComment(Block block, Line line) {
-    Node c = line;
-    if (block != null && line.before.isEmpty() && line.suffix.isEmpty()) {
-      c = block;
-    }
-    List<String> lines = new ArrayList<>();
-    for (List<Comment> g : List.of(c.before, c.suffix)) {
-      for (Comment com : g) {
-        if (!com.token().startsWith("//")) {
-          continue;
+    private String retractVersion(Token t) throws ModRules.BadDirective {
+      try {
+        return ModRules.parseString(t).text;
+      } catch (ModRules.BadString e) {
+        if (!strict) {
+          return null; // lax mode: an unparsable retraction is ignored
         }
-        lines.add(trimSpace(com.token().substring(2)));
+        throw new ModRules.BadDirective("retract: version " + GoText.quote(t.raw()) + " invalid: " + e.getMessage());
       }
     }
-    return String.join("\n", lines);
+
+    private void retractError(Line line, String msg) {
+      if (strict) {
+        error(line, msg);
+      }
+    }
   }
+
 
   private static String parseDeprecation(String text) {
     int start;
@@ -631,19 +820,6 @@ public final class GoModFile {
     }
     int end = text.indexOf("\n\n", start);
     return end < 0 ? text.substring(start) : text.substring(start, end);
-  }
-
-  /** strings.TrimSpace with Go's unicode.IsSpace. */
-  static String trimSpace(String s) {
-    int a = 0;
-    int b = s.length();
-    while (a < b && GoText.isSpace(s.codePointAt(a))) {
-      a += Character.charCount(s.codePointAt(a));
-    }
-    while (b > a && GoText.isSpace(s.codePointBefore(b))) {
-      b -= Character.charCount(s.codePointBefore(b));
-    }
-    return s.substring(a, b);
   }
 
   private static boolean isIndirect(Line line) {
@@ -674,67 +850,5 @@ public final class GoModFile {
       }
     }
     return out;
-  }
-
-  /** module.SplitPathVersion's pathMajor, or {@code null} when it reports !ok. */
-  static String pathMajor(String path) {
-    if (path.startsWith("gopkg.in/")) {
-      int i = path.length();
-      if (path.endsWith("-unstable")) {
-        i -= "-unstable".length();
-      }
-      while (i > 0 && path.charAt(i - 1) >= '0' && path.charAt(i - 1) <= '9') {
-        i--;
-      }
-      if (i <= 1 || path.charAt(i - 1) != 'v' || path.charAt(i - 2) != '.') {
-        return null;
-      }
-      String major = path.substring(i - 2);
-      if (major.length() <= 2 || major.charAt(2) == '0' && !major.equals(".v0")) {
-        return null;
-      }
-      return major;
-    }
-    int i = path.length();
-    boolean dot = false;
-    while (i > 0 && (path.charAt(i - 1) >= '0' && path.charAt(i - 1) <= '9' || path.charAt(i - 1) == '.')) {
-      if (path.charAt(i - 1) == '.') {
-        dot = true;
-      }
-      i--;
-    }
-    if (i <= 1 || i == path.length() || path.charAt(i - 1) != 'v' || path.charAt(i - 2) != '/') {
-      return "";
-    }
-    String major = path.substring(i - 2);
-    if (dot || major.length() <= 2 || major.charAt(2) == '0' || major.equals("/v1")) {
-      return null;
-    }
-    return major;
-  }
-
-  /** module.CheckPathMajor's reason, or {@code null} when the version fits. */
-  static String checkPathMajor(String v, String pathMajor) {
-    if (pathMajor.startsWith(".v") && pathMajor.endsWith("-unstable")) {
-      pathMajor = pathMajor.substring(0, pathMajor.length() - "-unstable".length());
-    }
-    if (v.startsWith("v0.0.0-") && pathMajor.equals(".v1")) {
-      return null;
-    }
-    Version parsed = Version.isValid(v) ? Version.parse(v) : null;
-    String m = parsed == null ? "" : parsed.major();
-    String want;
-    if (pathMajor.isEmpty()) {
-      if (m.equals("v0") || m.equals("v1") || parsed != null && parsed.build().equals("+incompatible")) {
-        return null;
-      }
-      want = "v0 or v1";
-    } else {
-      if (m.equals(pathMajor.substring(1))) {
-        return null;
-      }
-      want = pathMajor.substring(1);
-    }
-    return "should be " + want + ", not " + m;
   }
 }

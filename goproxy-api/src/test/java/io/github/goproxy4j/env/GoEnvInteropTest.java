@@ -20,14 +20,36 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * For a matrix of environments and env files, the installed go command ({@code go env}, go1.19)
- * and {@link GoEnv} with {@code goVersion("1.19")} must derive the same values.
+ * and {@link GoEnv} with {@code goVersion} set to that release must derive the same values, for
+ * every installed release (all cases against the oldest and newest, release-sensitive ones
+ * against every release).
  */
 class GoEnvInteropTest {
   static final List<String> KEYS = List.of("GOPROXY", "GOSUMDB", "GOPRIVATE", "GONOPROXY",
       "GONOSUMDB", "GOINSECURE", "GOVCS", "GOPATH", "GOMODCACHE", "GOENV", "GOFLAGS", "GOROOT");
 
-  /** name, env additions (null value = remove), env file content (null = none), where the file goes. */
+  /** Cases whose answer changed between releases: they run against every installed release. */
+  static final List<String> BY_RELEASE = List.of("defaults", "file-empty-goproxy-1.19", "xdg-relative",
+      "gosumdb-cn", "goflags-file");
+
+  /** Every case against the oldest and newest release, the BY_RELEASE ones against all. */
   static Stream<Arguments> matrix() {
+    List<Arguments> out = new ArrayList<>();
+    List<Arguments> cases = cases().collect(java.util.stream.Collectors.toList());
+    List<GoTool.Go> edges = GoTool.edgeReleases().collect(java.util.stream.Collectors.toList());
+    GoTool.releases().forEach(go -> {
+      for (Arguments a : cases) {
+        Object[] c = a.get();
+        if (edges.contains(go) || BY_RELEASE.contains((String) c[0])) {
+          out.add(Arguments.of(go, c[0], c[1], c[2], c[3]));
+        }
+      }
+    });
+    return out.stream();
+  }
+
+  /** name, env additions (null value = remove), env file content (null = none), where the file goes. */
+  static Stream<Arguments> cases() {
     List<Arguments> out = new ArrayList<>();
     out.add(Arguments.of("defaults", env(), null, "GOENV"));
     out.add(Arguments.of("goprivate", env("GOPRIVATE", "example.com/*,*.corp.example"), null, "GOENV"));
@@ -64,12 +86,12 @@ class GoEnvInteropTest {
     return m;
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "{0} {1}")
   @MethodSource("matrix")
-  void goEnvAgrees(String name, Map<String, String> changes, String file, String where, @TempDir Path work)
-      throws Exception {
-    GoTool.assumeGo();
-    Map<String, String> env = GoTool.hermeticEnv(work);
+  void goEnvAgrees(GoTool.Go go, String name, Map<String, String> changes, String file, String where,
+      @TempDir Path work) throws Exception {
+    GoTool.assumeGo(go);
+    Map<String, String> env = go.hermeticEnv(work);
     env.remove("GOPROXY");
     env.remove("GOSUMDB");
     env.remove("GOFLAGS");
@@ -109,12 +131,12 @@ class GoEnvInteropTest {
     for (int i = 0; i < KEYS.size(); i++) {
       args[i + 1] = KEYS.get(i);
     }
-    GoTool.Result r = GoTool.run(cwd, env, 60, args).requireOk();
+    GoTool.Result r = go.run(cwd, env, 60, args).requireOk();
     List<String> goValues = Arrays.asList(r.stdout().split("\n", -1)).subList(0, KEYS.size());
-    GoEnv ours = GoEnv.builder().environment(env).goVersion("1.19").build();
+    GoEnv ours = GoEnv.builder().environment(env).goVersion(go.release()).build();
     for (int i = 0; i < KEYS.size(); i++) {
       String key = KEYS.get(i);
-      assertEquals(goValues.get(i), ours.get(key), name + ": " + key);
+      assertEquals(goValues.get(i), ours.get(key), go + " " + name + ": " + key);
     }
   }
 }

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.Arguments;
+import java.util.stream.Stream;
 
 /**
  * Runs the real go command ({@code go mod download}, go1.19) against two loopback proxies A and
@@ -99,12 +101,8 @@ class RoutingInteropTest {
     }
   }
 
-  /**
-   * One scenario: GOPROXY (with A and B standing for the two servers), other settings as
-   * KEY=VALUE pairs separated by ';', and the module status of A and B.
-   */
-  @ParameterizedTest(name = "GOPROXY={0} {1} A={2} B={3}")
-  @CsvSource(delimiter = '#', value = {
+  /** Scenarios: GOPROXY # settings # status of A # status of B. */
+  static final List<String> SCENARIOS = List.of(
       "A,B             # GOSUMDB=off                                  # 404 # 404",
       "A,B             # GOSUMDB=off                                  # 410 # 200",
       "A,B             # GOSUMDB=off                                  # 500 # 200",
@@ -126,14 +124,33 @@ class RoutingInteropTest {
       "A               # GONOSUMDB=example.com                        # 200 # 200",
       "A               # GONOSUMDB=example.com/*                      # 200 # 200",
       "A               # GOINSECURE=example.com;GOSUMDB=off           # 200 # 200",
-      "A|B             # GOPRIVATE=*.example.com;GONOSUMCHECK=*       # 500 # 200",
-  })
-  void goCommandFollowsTheRoute(String goproxy, String settings, int statusA, int statusB, @TempDir Path work)
-      throws Exception {
-    GoTool.assumeGo();
+      "A|B             # GOPRIVATE=*.example.com;GONOSUMCHECK=*       # 500 # 200");
+
+  /** Every scenario against the oldest and the newest installed release. */
+  static Stream<Arguments> scenarios() {
+    List<Arguments> out = new ArrayList<>();
+    GoTool.edgeReleases().forEach(go -> {
+      for (String sc : SCENARIOS) {
+        String[] f = sc.split("#");
+        out.add(Arguments.of(go, f[0].strip(), f[1].strip(), Integer.parseInt(f[2].strip()),
+            Integer.parseInt(f[3].strip())));
+      }
+    });
+    return out.stream();
+  }
+
+  /**
+   * One scenario: GOPROXY (with A and B standing for the two servers), other settings as
+   * KEY=VALUE pairs separated by ';', and the module status of A and B.
+   */
+  @ParameterizedTest(name = "{0} GOPROXY={1} {2} A={3} B={4}")
+  @MethodSource("scenarios")
+  void goCommandFollowsTheRoute(GoTool.Go go, String goproxy, String settings, int statusA, int statusB,
+      @TempDir Path work) throws Exception {
+    GoTool.assumeGo(go);
     behave(a, "A", statusA);
     behave(b, "B", statusB);
-    Map<String, String> env = GoTool.hermeticEnv(work);
+    Map<String, String> env = go.hermeticEnv(work);
     env.remove("GOSUMDB");
     String baseA = "http://127.0.0.1:" + a.getPort();
     String baseB = "http://127.0.0.1:" + b.getPort();
@@ -143,11 +160,11 @@ class RoutingInteropTest {
       env.put(kv.substring(0, eq), kv.substring(eq + 1));
     }
     Files.createDirectories(work.resolve("run"));
-    GoTool.Result r = GoTool.run(work.resolve("run"), env, 120, "mod", "download", "-json", MODULE + "@v1.0.0");
+    GoTool.Result r = go.run(work.resolve("run"), env, 120, "mod", "download", "-json", MODULE + "@v1.0.0");
     String output = r.stdout() + r.stderr();
     boolean triedDirect = output.contains("?go-get=1");
 
-    Route route = ProxyResolver.of(GoEnv.builder().environment(env).goVersion("1.19").build()).resolve(MODULE);
+    Route route = ProxyResolver.of(GoEnv.builder().environment(env).goVersion(go.release()).build()).resolve(MODULE);
     Map<String, Integer> status = Map.of(baseA, statusA, baseB, statusB);
     Map<String, String> names = Map.of(baseA, "A", baseB, "B");
 

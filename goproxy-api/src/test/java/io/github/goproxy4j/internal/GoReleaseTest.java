@@ -129,6 +129,22 @@ class GoReleaseTest {
     assertTrue(GoRelease.modelled("1.100").atLeast(99));
   }
 
+  @Test
+  void includesFixByLine() {
+    String[] fix = {"1.24.8", "1.25.2"};
+    assertFalse(GoRelease.modelled("1.24.4").includesFix(fix));
+    assertTrue(GoRelease.modelled("1.24.8").includesFix(fix));
+    assertTrue(GoRelease.modelled("1.24").includesFix(fix));
+    assertFalse(GoRelease.modelled("1.25.1").includesFix(fix));
+    assertFalse(GoRelease.modelled("1.25rc2").includesFix(fix));
+    assertTrue(GoRelease.modelled("1.26.0").includesFix(fix));
+    assertTrue(GoRelease.modelled("1.26rc1").includesFix(fix));
+    assertFalse(GoRelease.modelled("1.23.12").includesFix(fix));
+    assertFalse(GoRelease.modelled("1.19").includesFix(fix));
+    assertTrue(GoRelease.modelled("1.26").includesFix("1.26.0"));
+    assertFalse(GoRelease.modelled("1.25.9").includesFix("1.26.0"));
+  }
+
   static LongStream seeds() {
     return LongStream.of(1, 2, 3);
   }

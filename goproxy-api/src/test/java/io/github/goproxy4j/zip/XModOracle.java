@@ -75,7 +75,15 @@ public final class XModOracle {
     }
   }
 
-  private static List<List<Field>> parse(byte[] b, int n) {
+  /**
+   * Parses the oracles' output format ({@code == <i>} per job, then {@code <tag> <len>} and the
+   * value's bytes per field, {@code == end}).
+   *
+   * @param b the output
+   * @param n the number of jobs
+   * @return one list of fields per job
+   */
+  public static List<List<Field>> parse(byte[] b, int n) {
     List<List<Field>> all = new ArrayList<>();
     int i = 0;
     List<Field> cur = null;

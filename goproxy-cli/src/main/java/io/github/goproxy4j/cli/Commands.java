@@ -14,8 +14,11 @@ final class Commands {
         new ModuleCommands.Info(),
         new ModuleCommands.Download(),
         new VerifyCommand(),
+        new ModuleGraphCommands.ListModules(),
+        new ModuleGraphCommands.ModGraph(),
         new ServeCommand(System.in),
         new DoctorCommand(),
-        new ProbeCommand());
+        new ProbeCommand(),
+        new ToolchainCommand());
   }
 }

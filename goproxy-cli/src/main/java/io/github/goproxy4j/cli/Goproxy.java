@@ -33,7 +33,7 @@ public final class Goproxy {
   static final Set<String> GLOBAL_FLAGS = Set.of("help", "json", "debug");
 
   /** Options with a value every command accepts. */
-  static final Set<String> GLOBAL_VALUE_OPTIONS = Set.of();
+  static final Set<String> GLOBAL_VALUE_OPTIONS = Set.of("go-version");
 
   private final Map<String, Command> commands = new LinkedHashMap<>();
   private final int longestName;
@@ -168,7 +168,9 @@ public final class Goproxy {
   private String overview() {
     StringBuilder b = new StringBuilder();
     b.append("goproxy: the Go module proxy protocol, the way the go command speaks it\n\n");
-    b.append("usage: goproxy <command> [arguments] [--json] [--debug]\n\ncommands:\n");
+    b.append("usage: goproxy <command> [arguments] [--json] [--debug] [--go-version 1.X]\n\n"
+        + "--go-version: follow that go release's behaviour (1.19 and later; default: the newest known)\n\n"
+        + "commands:\n");
     int width = commands.keySet().stream().mapToInt(String::length).max().orElse(8) + 2;
     commands.values().forEach(c -> b.append("  ").append(pad(c.name(), width)).append(c.summary()).append('\n'));
     b.append("\nRun 'goproxy <command> --help' for a command's options.\n");

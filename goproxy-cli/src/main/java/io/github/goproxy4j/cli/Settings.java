@@ -8,9 +8,14 @@ import io.github.goproxy4j.env.ProxyResolver;
 final class Settings {
   private Settings() {}
 
-  /** @return Go's settings from the invocation's environment, user env file and GOROOT/go.env */
+  /**
+   * @return Go's settings from the invocation's environment, user env file and GOROOT/go.env, with
+   *     the behaviour of the release {@code --go-version} names (default: the newest)
+   */
   static GoEnv goEnv(Invocation ctx) {
-    return GoEnv.builder().environment(ctx.environment()).build();
+    GoEnv.Builder b = GoEnv.builder().environment(ctx.environment());
+    ctx.args().option("go-version").ifPresent(b::goVersion);
+    return b.build();
   }
 
   static GoProxyClient.Builder clientBuilder(Invocation ctx) {

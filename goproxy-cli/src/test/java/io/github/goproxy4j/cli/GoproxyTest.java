@@ -86,7 +86,9 @@ class GoproxyTest {
     assertEquals(0, r.status());
     for (Command c : Commands.all()) {
       assertTrue(r.out().contains("  " + c.name() + " "), r.out());
-      Run h = run(env(), c.name(), "--help");
+      List<String> words = new java.util.ArrayList<>(List.of(c.name().split(" ")));
+      words.add("--help");
+      Run h = run(env(), words.toArray(String[]::new));
       assertEquals(0, h.status(), c.name());
       assertTrue(h.out().startsWith("goproxy " + c.name()), h.out());
     }

@@ -4,9 +4,13 @@ import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.env.ProxyResolver;
 import io.github.goproxy4j.env.Transport;
+import io.github.goproxy4j.internal.GoRelease;
+import io.github.goproxy4j.toolchain.GoToolchain;
+import io.github.goproxy4j.toolchain.Platform;
 import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.Version;
+import io.github.goproxy4j.mvs.ModuleGraph;
 import io.github.goproxy4j.sumdb.ChecksumDatabase;
 import io.github.goproxy4j.sumdb.ChecksumMismatchException;
 import io.github.goproxy4j.sumdb.GoSum;
@@ -221,6 +225,60 @@ public final class GoProxyClient implements AutoCloseable {
     }
   }
 
+  // ------------------------------------------------------------------ module graph
+
+  /** The go.mod path verifying against other go.sum lines (a main module's): for ModuleGraphLoader. */
+  ModFetch fetchWith(GoSum goSum) {
+    return new ModFetch(fetch.lookup(), sums.withGoSum(goSum), cache, resolver.env().goVersion());
+  }
+
+  /**
+   * Loads the module graph of the main module in {@code dir} (or the nearest parent directory
+   * with a go.mod) as the go command of {@link GoEnv#goVersion()} does for {@code go list -m all}
+   * and {@code go mod graph}: the go.mod is read strictly, dependency go.mod files are fetched
+   * through each module's route, verified against the module's go.sum (a missing line is go's
+   * {@code missing go.sum entry for go.mod file} error) and the checksum database, and cached in
+   * GOMODCACHE so that go can then work offline; the requirements must be consistent (else
+   * {@code updates to go.mod needed}), as with go's default {@code -mod=readonly}.
+   *
+   * <pre>{@code
+   * ModuleGraph g = client.moduleGraph(Path.of("."));
+   * System.out.print(g.listText());    // byte-identical to `go list -m all`
+   * }</pre>
+   *
+   * @param dir the main module's directory, or a directory below it
+   * @return the graph
+   * @throws GoProxyException with go's message when go.mod is missing or malformed or a go.mod
+   *     cannot be fetched or verified ({@link io.github.goproxy4j.mvs.ModuleGraphException})
+   */
+  public ModuleGraph moduleGraph(Path dir) throws GoProxyException {
+    Objects.requireNonNull(dir, "dir");
+    checkOpen();
+    return ModuleGraphLoader.load(this, resolver.env().goVersion(), dir, false, parallelism);
+  }
+
+  /**
+   * Lists the modules of the main module's build like {@code go list -m all}, or with
+   * {@code updates} like {@code go list -m -u all}: the main module, then every selected module
+   * (sorted by path) with its replacement; with updates also the newer version an
+   * {@code upgrade} query finds, whether the module's latest go.mod retracts the selected version,
+   * and its deprecation. Each element's {@code toString()} is go's line.
+   *
+   * <pre>{@code
+   * client.listModules(Path.of("."), true).forEach(System.out::println);
+   * }</pre>
+   *
+   * @param dir the main module's directory, or a directory below it
+   * @param updates whether to query updates, retractions and deprecations ({@code -u})
+   * @return the modules in go's order
+   * @throws GoProxyException as {@link #moduleGraph(Path)}
+   */
+  public List<ListedModule> listModules(Path dir, boolean updates) throws GoProxyException {
+    checkOpen();
+    ModuleGraph g = moduleGraph(dir);
+    return new ModuleLister(this).list(g, updates, parallelism);
+  }
+
   /**
    * Downloads, verifies, caches and extracts one module version, like
    * {@code go mod download path@version}. A version already complete in the cache (written by
@@ -338,6 +396,62 @@ public final class GoProxyClient implements AutoCloseable {
    */
   public Optional<ChecksumDatabase> checksumDatabase(ModulePath path) {
     return sums.database(resolver.resolve(path));
+  }
+
+  // ------------------------------------------------------------------ toolchains
+
+  /**
+   * Downloads and installs a Go toolchain as the go command does when GOTOOLCHAIN selects one
+   * that is not in PATH (Go 1.21 on): the module
+   * {@code golang.org/toolchain@v0.0.1-<name>.<goos>-<goarch>} is fetched through the route,
+   * verified against the checksum database even when GONOSUMDB or GOPRIVATE match it (refused
+   * under {@code GOSUMDB=off}; a go.sum line is not enough), extracted into the module cache, and
+   * given go's execute bits ({@code pkg/tool}, {@code lib}'s {@code go_*_*_exec}, {@code bin/gofmt},
+   * then {@code bin}). The go command then runs it from the shared cache without network access.
+   *
+   * <pre>{@code
+   * Path goRoot = client.installToolchain(GoToolchain.of("go1.27.3", Platform.current()));
+   * new ProcessBuilder(goRoot.resolve("bin/go").toString(), "version").inheritIO().start();
+   * }</pre>
+   *
+   * @param toolchain the toolchain and platform
+   * @return its GOROOT (the extracted module directory)
+   * @throws ToolchainNotAvailableException go's {@code download go1.X.Y for goos/goarch: toolchain
+   *     not available} (or its language-version message)
+   * @throws GoProxyException {@code download go1.X.Y: ...} for any other failure; a checksum
+   *     mismatch keeps its type (SECURITY ERROR), and nothing is left in the cache to run
+   */
+  public Path installToolchain(GoToolchain toolchain) throws GoProxyException {
+    Objects.requireNonNull(toolchain, "toolchain");
+    DownloadedModule d;
+    try {
+      d = download(toolchain.moduleVersion());
+    } catch (GoProxyException e) {
+      throw ToolchainInstaller.downloadFailure(toolchain, e);
+    }
+    ToolchainInstaller.finish(toolchain, d.dir(),
+        GoRelease.modelled(resolver.env().goVersion()).atLeast(24));
+    return d.dir();
+  }
+
+  /**
+   * Lists the toolchains the proxies offer for a platform ({@code golang.org/toolchain/@v/list}),
+   * oldest first in Go's version order.
+   *
+   * @param platform the platform, for example {@link Platform#current()}
+   * @return the toolchains
+   * @throws GoProxyException if the list cannot be fetched
+   */
+  public List<GoToolchain> toolchains(Platform platform) throws GoProxyException {
+    Objects.requireNonNull(platform, "platform");
+    List<GoToolchain> out = new ArrayList<>();
+    for (Version v : versions(ModulePath.parse(GoToolchain.MODULE_PATH))) {
+      GoToolchain.fromModuleVersion(v.toString())
+          .filter(t -> t.platform().equals(platform))
+          .ifPresent(out::add);
+    }
+    out.sort((a, b) -> GoRelease.compare(a.version(), b.version()));
+    return List.copyOf(out);
   }
 
   /** Stops the download threads and closes the transport the client created. */

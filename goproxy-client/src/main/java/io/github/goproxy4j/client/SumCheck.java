@@ -9,6 +9,7 @@ import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.sumdb.ChecksumDatabase;
 import io.github.goproxy4j.sumdb.GoSum;
 import io.github.goproxy4j.sumdb.ModuleHash;
+import io.github.goproxy4j.toolchain.GoToolchain;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +26,7 @@ final class SumCheck implements AutoCloseable {
   private final Transport transport;
   private final Path tileCacheDir;
   private final Path stateDir;
-  private final ConcurrentHashMap<String, ChecksumDatabase> databases = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, ChecksumDatabase> databases;
 
   SumCheck(GoSum goSum, ChecksumDatabase fixed, ProxyResolver resolver, Transport transport,
       ModuleCache cache) {
@@ -35,11 +36,40 @@ final class SumCheck implements AutoCloseable {
     this.transport = transport;
     this.tileCacheDir = cache.root().resolve("cache").resolve("download").resolve("sumdb");
     this.stateDir = resolver.env().sumdbDir();
+    this.databases = new ConcurrentHashMap<>();
+  }
+
+  private SumCheck(SumCheck base, GoSum goSum) {
+    this.goSum = goSum;
+    this.fixed = base.fixed;
+    this.resolver = base.resolver;
+    this.transport = base.transport;
+    this.tileCacheDir = base.tileCacheDir;
+    this.stateDir = base.stateDir;
+    this.databases = base.databases;
+  }
+
+  /**
+   * The same checks with other go.sum lines (a main module's, for its module graph); the checksum
+   * databases are shared with this instance, which stays their owner (closing the copy is not
+   * needed).
+   */
+  SumCheck withGoSum(GoSum other) {
+    return new SumCheck(this, other);
+  }
+
+  /**
+   * Whether go.sum may vouch for a module: never for a toolchain, which go always checks against
+   * the checksum database (CVE-2026-94447, fixed in go1.26.9 and go1.27.2; applied for every
+   * goVersion).
+   */
+  private boolean goSumVouches(ModuleVersion module) {
+    return goSum != null && !module.path().toString().equals(GoToolchain.MODULE_PATH);
   }
 
   /** Checks the hash of a version's go.mod ({@code <path> <version>/go.mod h1:…}). */
   void goMod(Route route, ModuleVersion module, ModuleHash hash) throws GoProxyException {
-    if (goSum == null || !goSum.checkGoMod(module, hash)) {
+    if (!goSumVouches(module) || !goSum.checkGoMod(module, hash)) {
       Optional<ChecksumDatabase> db = database(route);
       if (db.isPresent()) {
         db.get().verifyGoMod(module, hash);
@@ -49,7 +79,7 @@ final class SumCheck implements AutoCloseable {
 
   /** Checks the hash of a version's zip ({@code <path> <version> h1:…}). */
   void zip(Route route, ModuleVersion module, ModuleHash hash) throws GoProxyException {
-    if (goSum == null || !goSum.checkZip(module, hash)) {
+    if (!goSumVouches(module) || !goSum.checkZip(module, hash)) {
       Optional<ChecksumDatabase> db = database(route);
       if (db.isPresent()) {
         db.get().verifyZip(module, hash);

@@ -1,6 +1,9 @@
 package io.github.goproxy4j.testkit;
 
+import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.module.ModulePath;
+import io.github.goproxy4j.toolchain.GoToolchain;
+import io.github.goproxy4j.toolchain.Platform;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.PseudoVersion;
 import io.github.goproxy4j.module.Version;
@@ -66,6 +69,57 @@ public final class FakeModule {
    */
   public static FakeModule of(String path, String version) {
     return builder(path, version).build();
+  }
+
+  /**
+   * A fake Go toolchain module, {@code golang.org/toolchain@v0.0.1-<name>.<goos>-<goarch>}, laid
+   * out like a real one so that the go command (Go 1.21 on, GOTOOLCHAIN) and
+   * {@code GoProxyClient.installToolchain} can download, unpack and run it: {@code bin/go} and
+   * {@code bin/gofmt} are shell scripts ({@code go version} prints
+   * {@code go version <name> <goos>/<goarch>}; any other command prints
+   * {@code <name> (fake toolchain): <args>} and {@code GOROOT=<dir>}), plus
+   * {@code pkg/tool/<goos>_<goarch>/compile}, {@code lib/wasm/go_js_wasm_exec},
+   * {@code lib/time/README}, {@code src/_go.mod}, {@code src/cmd/_go.mod}, {@code VERSION} and
+   * {@code go.env}. Like a real toolchain zip it has no {@code go.mod} (the proxy serves
+   * {@code module golang.org/toolchain}) and no execute bits.
+   *
+   * <pre>{@code
+   * FakeGoProxy proxy = FakeGoProxy.builder()
+   *     .module(FakeModule.toolchain("go1.99.1", "linux", "amd64"))
+   *     .start();
+   * // GOTOOLCHAIN=go1.99.1 go version   ->  go version go1.99.1 linux/amd64
+   * }</pre>
+   *
+   * @param name the toolchain name, such as {@code go1.99.1}
+   * @param goos the GOOS, such as {@code linux}
+   * @param goarch the GOARCH, such as {@code amd64}
+   * @return the module version
+   * @throws IllegalArgumentException if the name or platform is invalid
+   */
+  public static FakeModule toolchain(String name, String goos, String goarch) {
+    GoToolchain t = GoToolchain.of(name,
+        new Platform(goos, goarch));
+    String plat = goos + "/" + goarch;
+    String go = "#!/bin/sh\n"
+        + "# A fake " + name + " toolchain served by the goproxy4j testkit.\n"
+        + "if [ \"$1\" = version ]; then echo \"go version " + name + " " + plat + "\"; exit 0; fi\n"
+        + "echo \"" + name + " (fake toolchain): $*\"\n"
+        + "echo \"GOROOT=$(cd \"$(dirname \"$0\")/..\" && pwd -P)\"\n";
+    String tool = "#!/bin/sh\necho \"" + name + " (fake toolchain) $(basename \"$0\"): $*\"\n";
+    return builder(GoToolchain.MODULE_PATH, t.moduleVersion().version().toString())
+        .goMod("module " + GoToolchain.MODULE_PATH + "\n")
+        .goModInZip(false)
+        .file("VERSION", name + "\ntime 2026-01-01T00:00:00Z\n")
+        .file("go.env", "GOPROXY=https://proxy.golang.org,direct\nGOSUMDB=sum.golang.org\n"
+            + "GOTOOLCHAIN=auto\n")
+        .file("bin/go", go)
+        .file("bin/gofmt", tool)
+        .file("pkg/tool/" + goos + "_" + goarch + "/compile", tool)
+        .file("lib/wasm/go_js_wasm_exec", tool)
+        .file("lib/time/README", "The fake toolchain has no time zone database.\n")
+        .file("src/_go.mod", "module std\n\ngo " + GoRelease.lang(t.version()) + "\n")
+        .file("src/cmd/_go.mod", "module cmd\n\ngo " + GoRelease.lang(t.version()) + "\n")
+        .build();
   }
 
   /**

@@ -349,7 +349,8 @@ public final class GoAuth {
 
   private void store(String prefix, Map<String, List<String>> header) {
     String p = prefix.startsWith("https://") ? prefix.substring("https://".length()) : prefix;
-    if (p.endsWith("/")) {
+    // go1.24 keeps a trailing slash in stored prefixes (and in the URL it looks up); 1.25 trims it.
+    if (p.endsWith("/") && !isGo124()) {
       p = p.substring(0, p.length() - 1);
     }
     if (header.isEmpty()) {
@@ -365,10 +366,10 @@ public final class GoAuth {
     String host = authority.substring(at + 1);
     String path = uri.getRawPath() == null ? "" : uri.getRawPath();
     String prefix = host + path;
-    if (prefix.endsWith("/")) {
+    boolean buggy124 = isGo124();
+    if (prefix.endsWith("/") && !buggy124) {
       prefix = prefix.substring(0, prefix.length() - 1);
     }
-    boolean buggy124 = GoRelease.modelled(goVersion).behaviourMinor() == 24;
     while (true) {
       Map<String, List<String>> h = cache.get(prefix);
       if (h != null) {
@@ -383,6 +384,11 @@ public final class GoAuth {
         return Map.of();
       }
     }
+  }
+
+  /** go1.24's GOAUTH cache: prefixes kept with a trailing slash, lookups only of the host. */
+  private boolean isGo124() {
+    return GoRelease.modelled(goVersion).behaviourMinor() == 24;
   }
 
   private List<Netrc.Entry> netrcEntries() throws IOException {

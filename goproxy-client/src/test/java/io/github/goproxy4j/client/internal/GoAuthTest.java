@@ -104,10 +104,12 @@ class GoAuthTest {
     assertNull(auth(a.initialHeaders(URI.create("https://h/privateer/m"))));
     assertNull(auth(a.initialHeaders(URI.create("https://h/public/m"))));
     assertTrue(a.retriesOn4xx());
-    // Go 1.24.0 tried only the full URL and then the host.
+    // Go 1.24 tried only the full URL and then the host, and did not trim a trailing slash
+    // (cmd/go/internal/auth loadCredential with req.URL.String(); docs/spec/go-releases.md §2).
     GoAuth old = GoAuth.create(env("GOAUTH", cmd.toString()), "1.24", false);
     assertNull(auth(old.initialHeaders(URI.create("https://h/private/m/@v/list"))));
-    assertEquals("Bearer tok", auth(old.initialHeaders(URI.create("https://h/private/"))));
+    assertEquals("Bearer tok", auth(old.initialHeaders(URI.create("https://h/private"))));
+    assertNull(auth(old.initialHeaders(URI.create("https://h/private/"))));
   }
 
   @Test

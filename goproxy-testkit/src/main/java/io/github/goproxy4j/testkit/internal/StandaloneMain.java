@@ -1,6 +1,8 @@
 package io.github.goproxy4j.testkit.internal;
 
 import io.github.goproxy4j.testkit.FakeGoProxy;
+import io.github.goproxy4j.testkit.FakeModule;
+import io.github.goproxy4j.toolchain.Platform;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -11,21 +13,26 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
 /**
- * The standalone fake proxy: {@code java -jar goproxy-testkit-<v>-standalone.jar DIR [--port N]
- * [--sumdb-name NAME] [--allow-invalid-zips] [--wait-for-signal]}. DIR is a directory of txtar module archives
- * (cmd/go testdata style) or a GOPROXY-layout directory. Prints {@code GOPROXY=<url>} and
+ * The standalone fake proxy: {@code java -jar goproxy-testkit-<v>-standalone.jar [DIR] [--port N]
+ * [--sumdb-name NAME] [--allow-invalid-zips] [--toolchain go1.X.Y[/GOOS/GOARCH]]... [--wait-for-signal]}.
+ * DIR is a directory of txtar module archives (cmd/go testdata style) or a GOPROXY-layout
+ * directory; each {@code --toolchain} serves a fake toolchain ({@code FakeModule.toolchain}) for
+ * this machine's platform or the one given. Prints {@code GOPROXY=<url>} and
  * {@code GOSUMDB=<key>} on standard output, then serves until standard input is closed (or,
  * with {@code --wait-for-signal}, until the process is signalled).
  */
 public final class StandaloneMain {
   private StandaloneMain() {}
 
-  private static final String USAGE = "usage: java -jar goproxy-testkit-standalone.jar DIR"
-      + " [--port N] [--sumdb-name NAME] [--allow-invalid-zips] [--wait-for-signal]\n"
+  private static final String USAGE = "usage: java -jar goproxy-testkit-standalone.jar [DIR]"
+      + " [--port N] [--sumdb-name NAME] [--allow-invalid-zips] [--toolchain go1.X.Y[/GOOS/GOARCH]]..."
+      + " [--wait-for-signal]\n"
       + "  DIR: a directory of txtar module archives (example.com_m_v1.0.0.txt) or a"
       + " GOPROXY-layout directory (example.com/m/@v/v1.0.0.zip ...)\n"
       + "  --allow-invalid-zips: zip txtar files that break x/mod's rules as given (as cmd/go's"
       + " test proxy does)\n"
+      + "  --toolchain: serve a fake Go toolchain module (bin/go is a script) for GOTOOLCHAIN;"
+      + " default platform: this machine's\n"
       + "  Serves on 127.0.0.1 until standard input is closed (or until signalled with"
       + " --wait-for-signal).";
 
@@ -56,10 +63,19 @@ public final class StandaloneMain {
     String sumdbName = null;
     boolean waitForSignal = false;
     boolean allowInvalidZips = false;
+    java.util.List<FakeModule> toolchains = new java.util.ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       try {
-        if (a.equals("--port") && i + 1 < args.length) {
+        if ((a.equals("--toolchain") && i + 1 < args.length) || a.startsWith("--toolchain=")) {
+          String spec = a.startsWith("--toolchain=") ? a.substring("--toolchain=".length()) : args[++i];
+          String[] parts = spec.split("/", -1);
+          Platform p = parts.length == 3 ? new Platform(parts[1], parts[2]) : Platform.current();
+          if (parts.length != 1 && parts.length != 3) {
+            throw new IllegalArgumentException("want go1.X.Y or go1.X.Y/GOOS/GOARCH");
+          }
+          toolchains.add(FakeModule.toolchain(parts[0], p.goos(), p.goarch()));
+        } else if (a.equals("--port") && i + 1 < args.length) {
           port = Integer.parseInt(args[++i]);
         } else if (a.startsWith("--port=")) {
           port = Integer.parseInt(a.substring("--port=".length()));
@@ -81,13 +97,16 @@ public final class StandaloneMain {
       } catch (NumberFormatException e) {
         err.println("invalid port: " + args[i] + "\n" + USAGE);
         return 2;
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        err.println("invalid --toolchain " + args[i] + ": " + e.getMessage() + "\n" + USAGE);
+        return 2;
       }
     }
-    if (dir == null) {
+    if (dir == null && toolchains.isEmpty()) {
       err.println(USAGE);
       return 2;
     }
-    if (!Files.isDirectory(dir)) {
+    if (dir != null && !Files.isDirectory(dir)) {
       err.println("not a directory: " + dir);
       return 2;
     }
@@ -100,10 +119,15 @@ public final class StandaloneMain {
       if (sumdbName != null) {
         b.sumdbName(sumdbName);
       }
-      if (hasTxtar(dir)) {
+      if (dir == null) {
+        // only toolchains
+      } else if (hasTxtar(dir)) {
         b.txtarDirectory(dir);
       } else {
         b.directory(dir);
+      }
+      for (FakeModule t : toolchains) {
+        b.module(t);
       }
       proxy = b.start();
     } catch (IllegalArgumentException e) {
@@ -125,7 +149,8 @@ public final class StandaloneMain {
     out.println("GOPROXY=" + proxy.url());
     out.println("GOSUMDB=" + proxy.sumdbKey());
     out.flush();
-    err.println("serving " + proxy.moduleVersions().size() + " module versions from " + dir
+    err.println("serving " + proxy.moduleVersions().size() + " module versions"
+        + (dir == null ? "" : " from " + dir)
         + (waitForSignal ? "; stop with a signal" : "; close standard input to stop"));
     try {
       if (waitForSignal) {

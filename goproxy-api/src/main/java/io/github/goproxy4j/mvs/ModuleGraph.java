@@ -1,0 +1,889 @@
+package io.github.goproxy4j.mvs;
+
+import io.github.goproxy4j.internal.GoRelease;
+import io.github.goproxy4j.modfile.GoModFile;
+import io.github.goproxy4j.modfile.GoModSyntaxException;
+import io.github.goproxy4j.module.ModulePath;
+import io.github.goproxy4j.module.ModuleVersion;
+import io.github.goproxy4j.module.Version;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
+
+/**
+ * The module graph the go command builds for a main module: minimal version selection over the
+ * requirements of the main module's go.mod and of the go.mod files of its dependencies, as
+ * cmd/go's {@code mvs} and {@code modload} packages compute it for a given Go release.
+ *
+ * <p>Rules followed: graph pruning for a main module at {@code go 1.17} or later (a dependency's
+ * own requirements are loaded only when that dependency's go.mod predates 1.17 — then its whole
+ * subgraph is loaded unpruned — so the requirements of a pruned dependency appear in the graph
+ * but their go.mod files are not read); unpruned loading below 1.17; the main module's
+ * {@code replace} (a version-specific replacement wins over a path-wide one; a directory
+ * replacement's go.mod is read through {@link ModuleSource#goModInDirectory}) and {@code exclude}
+ * (an excluded requirement is dropped, from the main module's go.mod and from every dependency's,
+ * as go 1.19 and later do); cycles; and from Go 1.21 the {@code go} and {@code toolchain} nodes
+ * ({@code go@1.21.0 toolchain@go1.21.0}) that {@code go mod graph} prints.
+ *
+ * <pre>{@code
+ * GoModFile main = GoModFile.parseStrict("go.mod", Files.readAllBytes(dir.resolve("go.mod")), "1.27");
+ * ModuleGraph g = ModuleGraph.builder().goRelease("1.27").mainModule(main).source(source).build();
+ * System.out.print(g.listText());     // what `go list -m all` prints
+ * System.out.print(g.graphText());    // what `go mod graph` prints
+ * g.selected(ModulePath.parse("golang.org/x/text"));   // Optional[v0.14.0]
+ * }</pre>
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class ModuleGraph {
+  /** A node: a module path and version; the main module has version "". */
+  record Node(String path, String version) {
+    @Override
+    public String toString() {
+      return version.isEmpty() ? path : path + "@" + version;
+    }
+  }
+
+  private enum Pruning { PRUNED, UNPRUNED }
+
+  /** What modload keeps of one go.mod (modFileSummary). */
+  private record Summary(GoModFile file, List<Node> require, Pruning pruning) {}
+
+  private final String mainPath;
+  private final String goVersion;
+  private final GoModFile mainFile;
+  private final List<Node> roots;
+  private final Map<Node, List<Node>> required;
+  private final Map<String, String> selected;
+  private final Map<Node, GoModFile> goMods;
+  private final Map<String, GoModFile.Replace> replaceByPath;
+  private final Map<Node, GoModFile.Replace> replaceByVersion;
+
+  private ModuleGraph(Loader l) {
+    this.mainPath = l.mainPath;
+    this.goVersion = l.goVersion;
+    this.mainFile = l.mainFile;
+    this.roots = List.copyOf(l.roots);
+    this.required = Collections.unmodifiableMap(l.required);
+    this.selected = Collections.unmodifiableMap(l.selected);
+    Map<Node, GoModFile> files = new HashMap<>();
+    l.summaries.forEach((k, v) -> files.put(k, v.file()));
+    this.goMods = Collections.unmodifiableMap(files);
+    this.replaceByPath = l.replaceByPath;
+    this.replaceByVersion = l.replaceByVersion;
+  }
+
+  /**
+   * Starts building a graph.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Collects the inputs of a {@link ModuleGraph}. */
+  public static final class Builder {
+    private String goRelease = GoRelease.NEWEST;
+    private GoModFile mainModule;
+    private ModuleSource source;
+    private Predicate<ModuleVersion> haveGoModSum;
+    private int parallelism = 16;
+    private boolean modMode;
+
+    private Builder() {}
+
+    /**
+     * Selects the Go release whose behaviour is followed.
+     *
+     * @param release {@code "1.19"} … {@code "1.27"}
+     * @return this builder
+     */
+    public Builder goRelease(String release) {
+      this.goRelease = Objects.requireNonNull(release, "release");
+      return this;
+    }
+
+    /**
+     * Sets the main module's go.mod, parsed with {@link GoModFile#parseStrict}.
+     *
+     * @param goMod the main module's go.mod, with a {@code module} line
+     * @return this builder
+     */
+    public Builder mainModule(GoModFile goMod) {
+      this.mainModule = Objects.requireNonNull(goMod, "goMod");
+      return this;
+    }
+
+    /**
+     * Sets where dependency go.mod files come from.
+     *
+     * @param source the source, called from several threads
+     * @return this builder
+     */
+    public Builder source(ModuleSource source) {
+      this.source = Objects.requireNonNull(source, "source");
+      return this;
+    }
+
+    /**
+     * Makes a missing go.sum line for a dependency's go.mod an error before it is fetched, as go
+     * does with {@code -mod=readonly} (its default): {@code missing go.sum entry for go.mod file}.
+     *
+     * @param haveGoModSum reports whether go.sum has the {@code path version/go.mod} line of a
+     *     module version (the replacement's, for a replaced module)
+     * @return this builder
+     */
+    public Builder requireGoModSums(Predicate<ModuleVersion> haveGoModSum) {
+      this.haveGoModSum = Objects.requireNonNull(haveGoModSum, "haveGoModSum");
+      return this;
+    }
+
+    /**
+     * Follows {@code -mod=mod}: when the main module's requirements are not the versions the graph
+     * selects, go updates them (in memory, for its answers) instead of failing with
+     * {@code updates to go.mod needed}, which is its default ({@code -mod=readonly}).
+     *
+     * @param modMode whether to behave as with {@code -mod=mod}
+     * @return this builder
+     */
+    public Builder modMode(boolean modMode) {
+      this.modMode = modMode;
+      return this;
+    }
+
+    /**
+     * Sets how many go.mod files are fetched at once (default 16).
+     *
+     * @param n at least 1
+     * @return this builder
+     */
+    public Builder parallelism(int n) {
+      if (n < 1) {
+        throw new IllegalArgumentException("parallelism must be at least 1, not " + n);
+      }
+      this.parallelism = n;
+      return this;
+    }
+
+    /**
+     * Loads the dependency go.mod files the graph needs and selects versions.
+     *
+     * @return the graph
+     * @throws ModuleGraphException with go's message when a go.mod cannot be loaded
+     */
+    public ModuleGraph build() throws ModuleGraphException {
+      Objects.requireNonNull(mainModule, "mainModule");
+      Objects.requireNonNull(source, "source");
+      Loader l = new Loader(this);
+      l.load();
+      return new ModuleGraph(l);
+    }
+  }
+
+  /** One graph as readModGraph builds it: mvs.Graph's requirement edges and selected versions. */
+  private static final class Graph {
+    final List<Node> roots;
+    final Map<Node, List<Node>> required = new HashMap<>();
+    final Map<String, String> selected = new HashMap<>();
+    final Map<Node, String> errors = new HashMap<>();
+
+    Graph(List<Node> roots) {
+      this.roots = roots;
+    }
+
+    /** mvs.Graph.Require. */
+    void require(Node m, List<Node> reqs) {
+      required.put(m, reqs);
+      for (Node dep : reqs) {
+        String cur = selected.get(dep.path());
+        if (cur == null || GoVersions.cmpVersion(dep.path(), cur, dep.version()) < 0) {
+          selected.put(dep.path(), dep.version());
+        }
+      }
+    }
+
+    String selected(String path) {
+      return selected.getOrDefault(path, "none");
+    }
+
+    /** mvs.Graph.BuildList after the main module: the selected versions sorted by path. */
+    List<Node> buildListAfterMain(String mainPath) {
+      List<Node> list = new ArrayList<>();
+      selected.forEach((p, v) -> {
+        if (!p.equals(mainPath)) {
+          list.add(new Node(p, v));
+        }
+      });
+      list.sort(Comparator.comparing(Node::path));
+      return list;
+    }
+  }
+
+  /** The loading of one main module's graph: modload's loadModFile, expandGraph and readModGraph. */
+  private static final class Loader {
+    private final Builder b;
+    private final int release;
+    private final String mainPath;
+    private final GoModFile mainFile;
+    private final String goVersion;
+    private final Node main;
+    private final Set<Node> excluded = new HashSet<>();
+    private final Map<String, GoModFile.Replace> replaceByPath = new HashMap<>();
+    private final Map<Node, GoModFile.Replace> replaceByVersion = new HashMap<>();
+    private final Map<Node, Future<Object>> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Node, Summary> summaries = new java.util.concurrent.ConcurrentHashMap<>();
+    private ExecutorService pool;
+    // the result
+    private List<Node> roots;
+    private Map<Node, List<Node>> required;
+    private Map<String, String> selected;
+
+    Loader(Builder b) {
+      this.b = b;
+      this.release = minor(b.goRelease);
+      this.mainFile = b.mainModule;
+      this.mainPath = mainFile.module().orElseThrow(() -> new IllegalArgumentException(
+          "go.mod file has no module declaration (the main module's go.mod needs a module line)"));
+      this.goVersion = mainFile.goVersion().orElse("1.16");
+      this.main = new Node(mainPath, "");
+      for (GoModFile.Exclude x : mainFile.excludes()) {
+        excluded.add(new Node(x.path(), x.version()));
+      }
+      for (GoModFile.Replace r : mainFile.replaces()) {
+        // a later directive for the same module wins, as in modload's replacement index
+        if (r.oldVersion().isEmpty()) {
+          replaceByPath.put(r.oldPath(), r);
+        } else {
+          replaceByVersion.put(new Node(r.oldPath(), r.oldVersion()), r);
+        }
+      }
+    }
+
+    private static int minor(String release) {
+      return GoRelease.modelled(release).behaviourMinor();
+    }
+
+    private boolean goNodes() {
+      return release >= 21;
+    }
+
+    private static void sortRoots(List<Node> roots) {
+      roots.sort(Comparator.comparing(Node::path).thenComparing((x, y) -> GoVersions.modCompare(x.path(), x.version(),
+          y.version())));
+    }
+
+    void load() throws ModuleGraphException {
+      pool = Executors.newFixedThreadPool(Math.max(1, Math.min(b.parallelism, 64)), r -> {
+        Thread t = new Thread(r, "goproxy4j-mvs");
+        t.setDaemon(true);
+        return t;
+      });
+      try {
+        loadUnderPool();
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+
+    private void loadUnderPool() throws ModuleGraphException {
+      List<Node> rs = new ArrayList<>();
+      for (GoModFile.Require r : mainFile.requires()) {
+        Node n = new Node(r.path(), r.version());
+        if (!excluded.contains(n)) {
+          rs.add(n);
+        }
+      }
+      if (goNodes()) {
+        rs.add(new Node("go", goVersion));
+        mainFile.toolchain().ifPresent(t -> rs.add(new Node("toolchain", t)));
+      }
+      sortRoots(rs);
+      Set<String> direct = new HashSet<>();
+      for (GoModFile.Require r : mainFile.requires()) {
+        if (!r.indirect()) {
+          direct.add(r.path());
+        }
+      }
+      if (goNodes()) {
+        direct.add("go");
+      }
+      boolean pruned = GoVersions.compare(goVersion, "1.17") >= 0;
+      List<Node> current = rs;
+      Graph g = null;
+      if (hasRedundantRoot(current)) {
+        g = readModGraph(current, pruned);
+        current = updateRoots(current, g, pruned, direct);
+        g = null;
+      }
+      // expandGraph
+      if (g == null || !g.roots.equals(current)) {
+        g = readModGraph(current, pruned);
+      }
+      if (!g.errors.isEmpty()) {
+        throw new ModuleGraphException(buildListError(g), null);
+      }
+      if (!allRootsSelected(g)) {
+        List<Node> updated = updateRoots(current, g, pruned, direct);
+        if (!updated.equals(current)) {
+          current = updated;
+          g = readModGraph(current, pruned);
+          if (!g.errors.isEmpty()) {
+            throw new ModuleGraphException(buildListError(g), null);
+          }
+        }
+      }
+      this.roots = current;
+      this.required = g.required;
+      this.selected = g.selected;
+    }
+
+    private boolean hasRedundantRoot(List<Node> rs) {
+      for (int i = 0; i < rs.size(); i++) {
+        if (rs.get(i).path().equals(mainPath) || i > 0 && rs.get(i).path().equals(rs.get(i - 1).path())) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean allRootsSelected(Graph g) {
+      for (Node m : g.required.get(main)) {
+        if (!g.selected(m.path()).equals(m.version())) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private ModuleGraphException goModDirty() {
+      return new ModuleGraphException("updates to go.mod needed; to update it:\n\tgo mod tidy", null);
+    }
+
+    /** updateRoots without packages to add: updatePrunedRoots or updateUnprunedRoots. */
+    private List<Node> updateRoots(List<Node> rs, Graph g, boolean pruned, Set<String> direct)
+        throws ModuleGraphException {
+      if (!g.errors.isEmpty()) {
+        throw new ModuleGraphException(buildListError(g), null);
+      }
+      if (pruned) {
+        List<Node> cur = rs;
+        Graph mg = g;
+        while (true) {
+          List<Node> next = new ArrayList<>();
+          Set<String> inRootPaths = new HashSet<>();
+          inRootPaths.add(mainPath);
+          boolean upgraded = false;
+          for (Node m : cur) {
+            if (!inRootPaths.add(m.path())) {
+              continue;
+            }
+            String v = mg.selected(m.path());
+            next.add(new Node(m.path(), v));
+            if (!v.equals(m.version())) {
+              upgraded = true;
+            }
+          }
+          if (!upgraded) {
+            // the roots may still have lost duplicates
+            return next.equals(cur) ? cur : next;
+          }
+          if (!b.modMode) {
+            throw goModDirty();
+          }
+          cur = next;
+          mg = readModGraph(cur, true);
+          if (!mg.errors.isEmpty()) {
+            throw new ModuleGraphException(buildListError(mg), null);
+          }
+        }
+      }
+      if (!b.modMode) {
+        for (Node m : rs) {
+          if (!m.version().equals(g.selected(m.path()))) {
+            throw goModDirty();
+          }
+        }
+        return rs;
+      }
+      List<String> rootPaths = new ArrayList<>();
+      Set<String> inRootPaths = new HashSet<>();
+      for (Node r : rs) {
+        if (!inRootPaths.contains(r.path()) && g.selected(r.path()).equals(r.version())) {
+          rootPaths.add(r.path());
+          inRootPaths.add(r.path());
+        }
+      }
+      List<Node> keep = g.buildListAfterMain(mainPath);
+      for (Node m : keep) {
+        if (direct.contains(m.path()) && inRootPaths.add(m.path())) {
+          rootPaths.add(m.path());
+        }
+      }
+      List<Node> min = req(keep, rootPaths);
+      return min;
+    }
+
+    /** mvs.Req for the main module requiring {@code keep}: the minimal roots that keep the build list. */
+    private List<Node> req(List<Node> keep, List<String> base) throws ModuleGraphException {
+      // the build list of main → keep is keep itself (every entry is a selected version)
+      Map<String, String> max = new HashMap<>();
+      for (Node m : keep) {
+        max.put(m.path(), m.version());
+      }
+      List<Node> postorder = new ArrayList<>();
+      Map<Node, List<Node>> reqCache = new HashMap<>();
+      reqCache.put(main, List.of());
+      for (Node m : keep) {
+        walkPostorder(m, reqCache, postorder);
+      }
+      Set<Node> have = new HashSet<>();
+      List<Node> min = new ArrayList<>();
+      Set<String> haveBase = new HashSet<>();
+      for (String path : base) {
+        if (!haveBase.add(path)) {
+          continue;
+        }
+        Node m = new Node(path, max.getOrDefault(path, ""));
+        min.add(m);
+        walkHave(m, reqCache, have);
+      }
+      for (int i = postorder.size() - 1; i >= 0; i--) {
+        Node m = postorder.get(i);
+        if (!m.version().equals(max.get(m.path()))) {
+          continue;
+        }
+        if (!have.contains(m)) {
+          min.add(m);
+          walkHave(m, reqCache, have);
+        }
+      }
+      min.sort(Comparator.comparing(Node::path));
+      return min;
+    }
+
+    private void walkPostorder(Node start, Map<Node, List<Node>> reqCache, List<Node> postorder)
+        throws ModuleGraphException {
+      // iterative depth-first walk with the recursion's post-order
+      if (reqCache.containsKey(start)) {
+        return;
+      }
+      ArrayDeque<Object[]> stack = new ArrayDeque<>();
+      reqCache.put(start, required(start));
+      stack.push(new Object[] {start, 0});
+      while (!stack.isEmpty()) {
+        Object[] top = stack.peek();
+        Node m = (Node) top[0];
+        int i = (Integer) top[1];
+        List<Node> reqs = reqCache.get(m);
+        if (i < reqs.size()) {
+          top[1] = i + 1;
+          Node r = reqs.get(i);
+          if (!reqCache.containsKey(r)) {
+            reqCache.put(r, required(r));
+            stack.push(new Object[] {r, 0});
+          }
+        } else {
+          stack.pop();
+          postorder.add(m);
+        }
+      }
+    }
+
+    private static void walkHave(Node start, Map<Node, List<Node>> reqCache, Set<Node> have) {
+      ArrayDeque<Node> stack = new ArrayDeque<>();
+      stack.push(start);
+      while (!stack.isEmpty()) {
+        Node m = stack.pop();
+        if (!have.add(m)) {
+          continue;
+        }
+        List<Node> reqs = reqCache.getOrDefault(m, List.of());
+        for (int i = reqs.size() - 1; i >= 0; i--) {
+          stack.push(reqs.get(i));
+        }
+      }
+    }
+
+    /** mvsReqs.Required for a dependency. */
+    private List<Node> required(Node m) throws ModuleGraphException {
+      if (m.version().equals("none")) {
+        return List.of();
+      }
+      Object o = join(summaryFuture(m));
+      if (o instanceof Summary) {
+        return ((Summary) o).require();
+      }
+      throw new ModuleGraphException((String) o, null);
+    }
+
+    private Future<Object> summaryFuture(Node m) {
+      return cache.computeIfAbsent(m, k -> pool.submit(() -> summaryOrError(k)));
+    }
+
+    /** readModGraph for a single main module. */
+    private Graph readModGraph(List<Node> rs, boolean prunedMain) throws ModuleGraphException {
+      Graph g = new Graph(List.copyOf(rs));
+      g.selected.put(mainPath, "");
+      g.require(main, g.roots);
+      Pruning pruning = prunedMain ? Pruning.PRUNED : Pruning.UNPRUNED;
+      Set<Map.Entry<Node, Pruning>> enqueued = new HashSet<>();
+      List<Map.Entry<Node, Pruning>> wave = new ArrayList<>();
+      for (Node r : g.roots) {
+        if (!r.version().equals("none") && enqueued.add(Map.entry(r, pruning))) {
+          wave.add(Map.entry(r, pruning));
+        }
+      }
+      Set<Node> loaded = new HashSet<>();
+      while (!wave.isEmpty()) {
+        for (Map.Entry<Node, Pruning> e : wave) {
+          summaryFuture(e.getKey());
+        }
+        List<Map.Entry<Node, Pruning>> next = new ArrayList<>();
+        for (Map.Entry<Node, Pruning> e : wave) {
+          Node m = e.getKey();
+          Object o = join(summaryFuture(m));
+          if (!(o instanceof Summary)) {
+            g.errors.put(m, (String) o);
+            continue;
+          }
+          Summary s = (Summary) o;
+          if (loaded.add(m)) {
+            g.require(m, s.require());
+          }
+          Pruning p = e.getValue();
+          Pruning nextPruning = p == Pruning.UNPRUNED ? Pruning.UNPRUNED : s.pruning();
+          for (Node r : s.require()) {
+            if (p != Pruning.PRUNED || s.pruning() == Pruning.UNPRUNED) {
+              Map.Entry<Node, Pruning> k = Map.entry(r, nextPruning);
+              if (!r.version().equals("none") && enqueued.add(k)) {
+                next.add(k);
+              }
+            }
+          }
+        }
+        wave = next;
+      }
+      return g;
+    }
+
+    private static Object join(Future<Object> f) throws ModuleGraphException {
+      try {
+        return f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ModuleGraphException("interrupted while loading the module graph", e);
+      } catch (ExecutionException e) {
+        Throwable c = e.getCause();
+        if (c instanceof RuntimeException) {
+          throw (RuntimeException) c;
+        }
+        throw new ModuleGraphException(String.valueOf(c.getMessage()), c);
+      }
+    }
+
+    /** goModSummary: the summary, or the error text (module.ModuleError form) for the failing module. */
+    private Object summaryOrError(Node m) {
+      if (m.path().equals("go")) {
+        List<Node> req = GoVersions.compare(m.version(), "1.21") >= 0
+            ? List.of(new Node("toolchain", "go" + m.version())) : List.of();
+        return new Summary(null, req, Pruning.PRUNED);
+      }
+      if (m.path().equals("toolchain")) {
+        return new Summary(null, List.of(), Pruning.PRUNED);
+      }
+      GoModFile.Replace rep = replaceByVersion.get(m);
+      if (rep == null) {
+        rep = replaceByPath.get(m.path());
+      }
+      Node actual = rep == null ? m : new Node(rep.newPath(), rep.newVersion());
+      byte[] data;
+      try {
+        if (actual.version().isEmpty()) {
+          data = b.source.goModInDirectory(actual.path());
+        } else {
+          ModuleVersion mv = ModuleVersion.of(actual.path(), actual.version());
+          if (b.haveGoModSum != null && !b.haveGoModSum.test(mv)) {
+            return moduleError(m, actual, "missing go.sum entry for go.mod file; to add it:\n\tgo mod download " + m.path());
+          }
+          data = b.source.goMod(mv);
+        }
+      } catch (IOException | IllegalArgumentException e) {
+        String msg = String.valueOf(e.getMessage());
+        String prefix = actual + ": ";
+        return moduleError(m, actual, msg.startsWith(prefix) ? msg.substring(prefix.length()) : msg);
+      }
+      GoModFile f;
+      try {
+        f = GoModFile.parse("go.mod", data, b.goRelease);
+      } catch (GoModSyntaxException e) {
+        return moduleError(m, actual, "parsing go.mod: " + e.getMessage());
+      }
+      if (!actual.version().isEmpty()) {
+        if (f.module().isEmpty()) {
+          return moduleError(m, actual, "parsing go.mod: missing module line");
+        }
+        String declared = f.module().get();
+        if (!declared.equals(m.path()) && !declared.equals(actual.path())) {
+          return moduleError(m, actual, "parsing go.mod:\n\tmodule declares its path as: " + declared
+              + "\n\t        but was required as: " + m.path());
+        }
+      }
+      List<Node> req = new ArrayList<>();
+      for (GoModFile.Require r : f.requires()) {
+        Node n = new Node(r.path(), r.version());
+        if (!excluded.contains(n)) {
+          req.add(n);
+        }
+      }
+      String gv = f.goVersion().orElse("");
+      Pruning pruning = !gv.isEmpty() && GoVersions.compare(gv, "1.17") >= 0 ? Pruning.PRUNED : Pruning.UNPRUNED;
+      if (goNodes() && !gv.isEmpty() && GoVersions.compare(gv, "1.21") >= 0) {
+        req.add(new Node("go", gv));
+      }
+      Summary summary = new Summary(f, Collections.unmodifiableList(req), pruning);
+      summaries.put(m, summary);
+      return summary;
+    }
+
+    /** BuildListError's text for the module that failed: "m: err" or "m (replaced by actual): err". */
+    private static String moduleError(Node m, Node actual, String err) {
+      if (m.equals(actual)) {
+        return actual + ": " + err;
+      }
+      return m + " (replaced by " + actual + "): " + err;
+    }
+
+    /** mvs.BuildListError: the first failing module on a breadth-first walk, with the path to it. */
+    private String buildListError(Graph g) {
+      Map<Node, Node> firstRequires = new HashMap<>();
+      ArrayDeque<Node> queue = new ArrayDeque<>();
+      queue.add(main);
+      firstRequires.put(main, null);
+      while (!queue.isEmpty()) {
+        Node m = queue.poll();
+        if (g.errors.containsKey(m)) {
+          List<Node> path = new ArrayList<>();
+          for (Node x = m; x != null; x = firstRequires.get(x)) {
+            path.add(x);
+          }
+          Collections.reverse(path);
+          StringBuilder sb = new StringBuilder();
+          int i = 0;
+          while (i < path.size() && path.get(i).version().isEmpty()) {
+            i++;
+          }
+          for (; i < path.size() - 1; i++) {
+            sb.append(path.get(i)).append(" requires\n\t");
+          }
+          return sb.append(g.errors.get(m)).toString();
+        }
+        for (Node r : g.required.getOrDefault(m, List.of())) {
+          if (!firstRequires.containsKey(r)) {
+            firstRequires.put(r, m);
+            queue.add(r);
+          }
+        }
+      }
+      return g.errors.values().iterator().next();
+    }
+  }
+
+
+  // ------------------------------------------------------------------ answers
+
+  /**
+   * Returns the main module's path.
+   *
+   * @return the path from the main module's {@code module} line
+   */
+  public String main() {
+    return mainPath;
+  }
+
+  /**
+   * Returns the main module's go version as the go command uses it ({@code 1.16} when its go.mod
+   * has no {@code go} line).
+   *
+   * @return for example {@code "1.21.0"}
+   */
+  public String goVersion() {
+    return goVersion;
+  }
+
+  /**
+   * Returns the main module's go.mod.
+   *
+   * @return the file given to the builder
+   */
+  public GoModFile mainGoMod() {
+    return mainFile;
+  }
+
+  /**
+   * Returns the selected module versions other than the main module, in the order of
+   * {@code go list -m all} (which prints the main module first): sorted by path. The {@code go}
+   * and {@code toolchain} nodes are not modules and are left out.
+   *
+   * @return an unmodifiable list
+   */
+  public List<ModuleVersion> buildList() {
+    List<ModuleVersion> out = new ArrayList<>();
+    for (Node n : sortedSelected()) {
+      out.add(ModuleVersion.of(n.path(), n.version()));
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  private List<Node> sortedSelected() {
+    List<Node> list = new ArrayList<>();
+    selected.forEach((p, v) -> {
+      if (!p.equals(mainPath) && !p.equals("go") && !p.equals("toolchain")) {
+        list.add(new Node(p, v));
+      }
+    });
+    list.sort(Comparator.comparing(Node::path));
+    return list;
+  }
+
+  /**
+   * Returns the version minimal version selection chose for a module path.
+   *
+   * @param path a module path
+   * @return the selected version; empty when the path is not in the graph or is the main module
+   */
+  public Optional<Version> selected(ModulePath path) {
+    String v = selected.get(path.toString());
+    return v == null || v.isEmpty() ? Optional.empty() : Optional.of(Version.parse(v));
+  }
+
+  /**
+   * Returns the requirements of a module version as the graph holds them: its go.mod's
+   * {@code require} lines less excluded versions, for the module versions whose go.mod was loaded.
+   * With a pruned graph the requirements of most dependencies are not loaded: go neither reads
+   * nor prints them.
+   *
+   * @param module a module version in the graph
+   * @return the requirements in go.mod order, or empty when its go.mod was not loaded
+   */
+  public Optional<List<ModuleVersion>> requirements(ModuleVersion module) {
+    List<Node> reqs = required.get(new Node(module.path().toString(), module.version().toString()));
+    if (reqs == null) {
+      return Optional.empty();
+    }
+    return Optional.of(modules(reqs));
+  }
+
+  /**
+   * Returns the main module's requirements that the graph starts from (its go.mod's
+   * {@code require} lines less excluded versions), sorted by path and version.
+   *
+   * @return an unmodifiable list
+   */
+  public List<ModuleVersion> mainRequirements() {
+    return modules(roots);
+  }
+
+  private static List<ModuleVersion> modules(List<Node> nodes) {
+    List<ModuleVersion> out = new ArrayList<>();
+    for (Node n : nodes) {
+      if (!n.path().equals("go") && !n.path().equals("toolchain")) {
+        out.add(ModuleVersion.of(n.path(), n.version()));
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /**
+   * Returns the main module's {@code replace} directive that applies to a module version: the
+   * one for exactly that version, else the one for every version of its path.
+   *
+   * @param module a module version
+   * @return the directive, or empty when the module is not replaced
+   */
+  public Optional<GoModFile.Replace> replacement(ModuleVersion module) {
+    GoModFile.Replace r = replaceByVersion.get(new Node(module.path().toString(), module.version().toString()));
+    if (r == null) {
+      r = replaceByPath.get(module.path().toString());
+    }
+    return Optional.ofNullable(r);
+  }
+
+  /**
+   * Returns the go.mod of a module version, if the graph loaded it (for a replaced module, the
+   * replacement's go.mod).
+   *
+   * @param module a module version
+   * @return the lax-parsed go.mod, or empty when it was not loaded
+   */
+  public Optional<GoModFile> goMod(ModuleVersion module) {
+    return Optional.ofNullable(goMods.get(new Node(module.path().toString(), module.version().toString())));
+  }
+
+  /**
+   * Returns what {@code go list -m all} prints: the main module's path, then each selected module
+   * as {@code path version}, with {@code  => replacement} when the main module replaces it.
+   *
+   * @return lines ending in {@code \n}
+   */
+  public String listText() {
+    StringBuilder sb = new StringBuilder(mainPath).append('\n');
+    for (Node n : sortedSelected()) {
+      sb.append(n.path()).append(' ').append(n.version());
+      replacement(ModuleVersion.of(n.path(), n.version())).ifPresent(r -> {
+        sb.append(" => ").append(r.newPath());
+        if (!r.newVersion().isEmpty()) {
+          sb.append(' ').append(r.newVersion());
+        }
+      });
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Returns what {@code go mod graph} prints: a breadth-first walk from the main module; for each
+   * module whose go.mod was loaded, one {@code module requirement} line per requirement, in
+   * go.mod order (the main module's sorted).
+   *
+   * @return lines ending in {@code \n}
+   */
+  public String graphText() {
+    StringBuilder sb = new StringBuilder();
+    ArrayDeque<Node> queue = new ArrayDeque<>();
+    Set<Node> enqueued = new HashSet<>();
+    Node main = new Node(mainPath, "");
+    queue.add(main);
+    enqueued.add(main);
+    while (!queue.isEmpty()) {
+      Node m = queue.poll();
+      for (Node r : required.getOrDefault(m, List.of())) {
+        sb.append(m).append(' ').append(r).append('\n');
+        if (!r.version().equals("none") && enqueued.add(r)) {
+          queue.add(r);
+        }
+      }
+    }
+    return sb.toString();
+  }
+
+  @Override
+  public String toString() {
+    return "ModuleGraph{main=" + mainPath + ", go=" + goVersion + ", selected=" + (selected.size() - 1) + "}";
+  }
+}

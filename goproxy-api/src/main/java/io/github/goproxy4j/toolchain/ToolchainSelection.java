@@ -1,0 +1,276 @@
+package io.github.goproxy4j.toolchain;
+
+import io.github.goproxy4j.env.GoEnv;
+import io.github.goproxy4j.internal.GoRelease;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Which toolchain the go command runs, decided as {@code cmd/go/internal/toolchain.Select}
+ * decides it (Go 1.21 on): GOTOOLCHAIN ({@code local}, {@code auto}, {@code path},
+ * {@code go1.X.Y}, {@code go1.X.Y+auto}, {@code go1.X.Y+path}) against the {@code go} and
+ * {@code toolchain} lines of the go.work or go.mod that governs a directory.
+ *
+ * <pre>{@code
+ * GoEnv env = GoEnv.builder().goVersion("1.27.3").build();
+ * ToolchainSelection s = ToolchainSelection.forDirectory(env, Path.of("."));
+ * if (!s.isLocal()) {
+ *   System.out.println("go would switch to " + s.toolchain() + " because " + s.reason());
+ * }
+ * }</pre>
+ *
+ * <p>The local toolchain is the release of {@link GoEnv#goVersion()}: {@code go1.27.3} for
+ * {@code 1.27.3}; a language version from 1.21 on stands for its first release ({@code 1.27}
+ * → {@code go1.27.0}), as Go releases are named since 1.21. Before 1.21 the go command knows no
+ * GOTOOLCHAIN and always runs itself.
+ *
+ * @param toolchain the toolchain to run: the local one's name when {@link #isLocal()}
+ * @param isLocal whether the local go command runs the command itself
+ * @param pathOnly whether the toolchain may only be found in PATH (GOTOOLCHAIN {@code path} or
+ *     {@code +path}), never downloaded
+ * @param file the go.work or go.mod consulted, if any
+ * @param reason why, in the words of go's {@code GODEBUG=toolchaintrace=1} output
+ */
+public record ToolchainSelection(String toolchain, boolean isLocal, boolean pathOnly,
+    Optional<Path> file, String reason) {
+
+  /**
+   * Checks the components.
+   *
+   * @param toolchain the toolchain
+   * @param isLocal whether it is the local one
+   * @param pathOnly whether only PATH may provide it
+   * @param file the file consulted
+   * @param reason the explanation
+   */
+  public ToolchainSelection {
+    Objects.requireNonNull(toolchain, "toolchain");
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(reason, "reason");
+  }
+
+  /**
+   * Selects for the directory {@code dir}: finds the go.work (GOWORK, else the nearest
+   * {@code go.work} above {@code dir}) or else the nearest {@code go.mod}, as the go command
+   * does, and applies {@link #select(String, String, Path, byte[])}.
+   *
+   * @param env the settings (GOTOOLCHAIN, GOWORK) and the local release ({@code goVersion})
+   * @param dir the working directory
+   * @return the selection
+   * @throws InvalidToolchainException with Go's message for a bad GOTOOLCHAIN, GOWORK or
+   *     {@code toolchain} line
+   * @throws IOException if the go.mod or go.work found cannot be read
+   */
+  public static ToolchainSelection forDirectory(GoEnv env, Path dir) throws IOException {
+    Objects.requireNonNull(env, "env");
+    Objects.requireNonNull(dir, "dir");
+    String local = localToolchain(env.goVersion());
+    if (!GoRelease.modelled(env.goVersion()).atLeast(21)) {
+      return new ToolchainSelection(local, true, false, Optional.empty(),
+          "go" + env.goVersion() + " predates GOTOOLCHAIN (Go 1.21) and always runs itself");
+    }
+    Path abs = dir.toAbsolutePath().normalize();
+    Path file = findGoWork(env, abs);
+    if (file == null) {
+      file = findUp(abs, "go.mod", null);
+    }
+    byte[] data = file == null ? null : Files.readAllBytes(file);
+    return select(env.get("GOTOOLCHAIN"), local, file, data);
+  }
+
+  /**
+   * The local toolchain's name for a {@code goVersion}: {@code go1.27.3} for {@code 1.27.3},
+   * {@code go1.27.0} for the language version {@code 1.27} (1.21 on), {@code go1.20} for
+   * {@code 1.20}.
+   *
+   * @param goVersion a release as {@link GoEnv#goVersion()} returns it
+   * @return the toolchain name
+   */
+  public static String localToolchain(String goVersion) {
+    String v = goVersion.startsWith("go") ? goVersion.substring(2) : goVersion;
+    if (GoRelease.isLang(v) && GoRelease.compare(v, "1.21") >= 0) {
+      v += ".0";
+    }
+    return "go" + v;
+  }
+
+  /**
+   * Go's {@code toolchain.Select} on given inputs.
+   *
+   * @param gotoolchain the GOTOOLCHAIN value ({@code ""} means: run the local toolchain, as go
+   *     does when a packager deleted the line from go.env)
+   * @param localToolchain the running toolchain, for example {@code go1.27.3}
+   * @param file the go.work or go.mod consulted, or null (only used in messages)
+   * @param fileContent its content, or null when there is none
+   * @return the selection
+   * @throws InvalidToolchainException with Go's message
+   */
+  public static ToolchainSelection select(String gotoolchain, String localToolchain, Path file,
+      byte[] fileContent) {
+    Objects.requireNonNull(gotoolchain, "gotoolchain");
+    Objects.requireNonNull(localToolchain, "localToolchain");
+    String localVers = GoRelease.fromToolchain(localToolchain);
+    if (localVers.isEmpty()) {
+      throw new IllegalArgumentException("invalid local toolchain \"" + localToolchain
+          + "\": want go and a Go version, such as go1.27.3");
+    }
+    Optional<Path> consulted = Optional.empty();
+    if (gotoolchain.isEmpty()) {
+      return new ToolchainSelection(localToolchain, true, false, consulted,
+          "GOTOOLCHAIN is empty: go runs the local toolchain " + localToolchain);
+    }
+    String minToolchain = localToolchain;
+    String minVers = localVers;
+    String mode;
+    String reason;
+    if (gotoolchain.equals("auto") || gotoolchain.equals("path")) {
+      mode = gotoolchain;
+      reason = "go: default toolchain is the local " + localToolchain;
+    } else {
+      int plus = gotoolchain.indexOf('+');
+      String min = plus < 0 ? gotoolchain : gotoolchain.substring(0, plus);
+      String suffix = plus < 0 ? "" : gotoolchain.substring(plus + 1);
+      if (!min.equals("local")) {
+        String v = GoRelease.fromToolchain(min);
+        if (v.isEmpty()) {
+          if (plus >= 0) {
+            throw new InvalidToolchainException("invalid GOTOOLCHAIN " + quote(gotoolchain)
+                + ": invalid minimum toolchain " + quote(min));
+          }
+          throw new InvalidToolchainException("invalid GOTOOLCHAIN " + quote(gotoolchain));
+        }
+        minToolchain = min;
+        minVers = v;
+      }
+      if (plus >= 0 && !suffix.equals("auto") && !suffix.equals("path")) {
+        throw new InvalidToolchainException("invalid GOTOOLCHAIN " + quote(gotoolchain)
+            + ": only version suffixes are +auto and +path");
+      }
+      mode = suffix;
+      reason = "go: default toolchain set to " + minToolchain + " from GOTOOLCHAIN=" + gotoolchain;
+    }
+    String chosen = minToolchain;
+    if ((mode.equals("auto") || mode.equals("path")) && fileContent != null) {
+      consulted = Optional.ofNullable(file);
+      String shown = file == null ? "go.mod" : shortPath(file);
+      String modeFormat = gotoolchain.contains("+") ? "<name>+" + mode : mode;
+      String goVers = goModLookup(fileContent, "go");
+      String toolchain = goModLookup(fileContent, "toolchain");
+      if (toolchain.equals("default")) {
+        reason += "; " + shown + " says toolchain default";
+      } else {
+        if (!toolchain.isEmpty()) {
+          String toolVers = GoRelease.fromToolchain(toolchain);
+          if (toolVers.isEmpty() || (!toolchain.startsWith("go") && !toolchain.contains("-go"))) {
+            throw new InvalidToolchainException("invalid toolchain " + quote(toolchain) + " in " + shown);
+          }
+          // go1.21 took a toolchain line not older than the minimum; 1.22 on only a newer one.
+          int c = GoRelease.compare(toolVers, minVers);
+          if (c > 0 || (c == 0 && GoRelease.lang(localVers).equals("1.21"))) {
+            chosen = toolchain;
+            minVers = toolVers;
+            reason = "go: upgrading toolchain to " + toolchain + " (required by toolchain line in "
+                + shown + "; upgrade allowed by GOTOOLCHAIN=" + modeFormat + ")";
+          }
+        }
+        if (GoRelease.compare(goVers, minVers) > 0) {
+          chosen = "go" + goVers;
+          if (GoRelease.isLang(goVers) && GoRelease.compare(goVers, "1.21") >= 0) {
+            chosen += ".0";
+          }
+          reason = "go: upgrading toolchain to " + chosen + " (required by go line in " + shown
+              + "; upgrade allowed by GOTOOLCHAIN=" + modeFormat + ")";
+        }
+      }
+    }
+    boolean pathOnly = gotoolchain.equals("path") || gotoolchain.endsWith("+path");
+    if (chosen.equals("local") || chosen.equals(localToolchain)) {
+      return new ToolchainSelection(localToolchain, true, pathOnly, consulted,
+          reason + "; go: using local toolchain " + localToolchain);
+    }
+    if (!chosen.startsWith("go1") && !chosen.contains("-go1")) {
+      throw new InvalidToolchainException("invalid GOTOOLCHAIN " + quote(chosen));
+    }
+    return new ToolchainSelection(chosen, false, pathOnly, consulted, reason);
+  }
+
+  /** gover.GoModLookup: the first {@code key} line's value, comments cut, or "". */
+  static String goModLookup(byte[] gomod, String key) {
+    String text = new String(gomod, StandardCharsets.UTF_8);
+    for (String raw : text.split("\n", -1)) {
+      String line = io.github.goproxy4j.internal.GoText.trimSpace(raw);
+      if (!line.startsWith(key)) {
+        continue;
+      }
+      String s = line.substring(key.length());
+      if (s.isEmpty() || (s.charAt(0) != ' ' && s.charAt(0) != '\t')) {
+        continue;
+      }
+      int c = s.indexOf("//");
+      if (c >= 0) {
+        s = s.substring(0, c);
+      }
+      return io.github.goproxy4j.internal.GoText.trimSpace(s);
+    }
+    return "";
+  }
+
+  private static Path findGoWork(GoEnv env, Path dir) {
+    String gowork = env.get("GOWORK");
+    switch (gowork) {
+      case "off":
+        return null;
+      case "":
+      case "auto": {
+        String root = env.get("GOROOT");
+        return findUp(dir, "go.work", root.isEmpty() ? null : Path.of(root));
+      }
+      default: {
+        Path p = Path.of(gowork);
+        if (!p.isAbsolute()) {
+          throw new InvalidToolchainException("invalid GOWORK: not an absolute path");
+        }
+        return Files.exists(p) ? p : null;
+      }
+    }
+  }
+
+  private static Path findUp(Path dir, String name, Path stopBefore) {
+    Path d = dir;
+    while (d != null) {
+      Path f = d.resolve(name);
+      if (Files.isRegularFile(f)) {
+        if (name.equals("go.mod") && d.equals(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
+          return null; // go ignores a go.mod in the system temp root (golang.org/issue/26708)
+        }
+        return f;
+      }
+      Path parent = d.getParent();
+      if (parent != null && parent.equals(stopBefore)) {
+        return null;
+      }
+      d = parent;
+    }
+    return null;
+  }
+
+  /** base.ShortPath: relative to the working directory when that is shorter. */
+  private static String shortPath(Path file) {
+    try {
+      Path cwd = Path.of("").toAbsolutePath();
+      String rel = cwd.relativize(file.toAbsolutePath()).toString();
+      String abs = file.toString();
+      return rel.length() < abs.length() ? rel : abs;
+    } catch (IllegalArgumentException e) {
+      return file.toString();
+    }
+  }
+
+  private static String quote(String s) {
+    return io.github.goproxy4j.internal.GoText.quote(s);
+  }
+}

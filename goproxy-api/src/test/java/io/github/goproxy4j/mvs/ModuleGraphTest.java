@@ -1,0 +1,255 @@
+package io.github.goproxy4j.mvs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.goproxy4j.modfile.GoModFile;
+import io.github.goproxy4j.module.ModulePath;
+import io.github.goproxy4j.module.ModuleVersion;
+import io.github.goproxy4j.module.Version;
+import io.github.goproxy4j.testing.GoTool;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@link ModuleGraph} against the real go command (go1.19 and go1.27): seeded random module
+ * universes served from a {@code file://} GOPROXY directory (go.mod files only: neither
+ * {@code go list -m all} nor {@code go mod graph} needs zips). go settles each main module's
+ * go.mod first ({@code -mod=mod} may update its requirements); then {@code go list -m all} and
+ * {@code go mod graph} must equal {@link ModuleGraph#listText()} and {@link ModuleGraph#graphText()}
+ * computed from the settled go.mod, byte for byte. More universes:
+ * {@code -Dgoproxy4j.mvs.universes=N}.
+ */
+class ModuleGraphTest {
+  private static final Path GO127 = Paths.get("/usr/lib/go-1.27/bin/go");
+
+  static Stream<Arguments> universes() {
+    int n = Integer.getInteger("goproxy4j.mvs.universes", 6);
+    return LongStream.rangeClosed(1, n).boxed().flatMap(seed -> Stream.of(Arguments.of("1.19", seed),
+        Arguments.of("1.27", seed)));
+  }
+
+  @ParameterizedTest(name = "go{0} seed={1}")
+  @MethodSource("universes")
+  void listAndGraphMatchGo(String release, long seed, @TempDir Path tmp) throws Exception {
+    Path go = goFor(release);
+    Universe u = Universe.generate(new SplittableRandom(seed), tmp.resolve("proxy"), tmp.resolve("main"));
+    Map<String, String> env = GoTool.hermeticEnv(tmp);
+    env.put("GOPROXY", tmp.resolve("proxy").toUri().toString());
+    env.put("GOFLAGS", "-mod=mod -modcacherw");
+    env.put("GONOSUMDB", "*");
+    byte[] goMod = Files.readAllBytes(u.mainDir.resolve("go.mod"));
+    String ctx = "seed=" + seed + " go.mod:\n" + new String(goMod, StandardCharsets.UTF_8);
+    // go mod graph never writes go.mod; go list -m all with -mod=mod may: both answer for the original
+    GoTool.Result graph = GoTool.exec(u.mainDir, env, 120, null, go.toString(), "mod", "graph");
+    GoTool.Result list = GoTool.exec(u.mainDir, env, 120, null, go.toString(), "list", "-m", "all");
+    if (!graph.ok()) {
+      ModuleGraphException e = org.junit.jupiter.api.Assertions.assertThrows(ModuleGraphException.class,
+          () -> graph(release, goMod, u), ctx);
+      assertEquals(graph.stderr().trim(), "go: " + e.getMessage(), ctx);
+      return;
+    }
+    list.requireOk();
+    ModuleGraph g = graph(release, goMod, u);
+    assertEquals(graph.stdout(), g.graphText(), ctx);
+    assertEquals(list.stdout(), g.listText(), ctx);
+  }
+
+  private static ModuleGraph graph(String release, byte[] goMod, Universe u) throws ModuleGraphException {
+    return ModuleGraph.builder().goRelease(release).modMode(true)
+        .mainModule(GoModFile.parseStrict("go.mod", goMod, release))
+        .source(u.source()).build();
+  }
+
+  private static Path goFor(String release) {
+    GoTool.assumeGo();
+    if (release.equals("1.19")) {
+      return GoTool.goBinary().orElseThrow();
+    }
+    assumeTrue(Files.isExecutable(GO127), "SKIPPED: go1.27 is not installed at " + GO127);
+    return GO127;
+  }
+
+  @Test
+  void prunedGraphLoadsOnlyTheMainModulesRequirements(@TempDir Path tmp) throws Exception {
+    // a (go 1.17) requires b; b requires c: with a pruned main module b's go.mod is read but not c's
+    Map<String, String> mods = Map.of(
+        "example.com/a@v1.0.0", "module example.com/a\ngo 1.17\nrequire example.com/b v1.0.0\n",
+        "example.com/b@v1.0.0", "module example.com/b\ngo 1.17\nrequire example.com/c v1.0.0\n");
+    ModuleSource src = memory(mods);
+    byte[] main = ("module example.com/m\ngo 1.17\nrequire (\n\texample.com/a v1.0.0\n\texample.com/b v1.0.0 // indirect\n)\n")
+        .getBytes(StandardCharsets.UTF_8);
+    ModuleGraph g = ModuleGraph.builder().goRelease("1.19").mainModule(GoModFile.parseStrict("go.mod", main, "1.19"))
+        .source(src).build();
+    assertEquals("example.com/m\nexample.com/a v1.0.0\nexample.com/b v1.0.0\nexample.com/c v1.0.0\n", g.listText());
+    assertEquals("example.com/m example.com/a@v1.0.0\nexample.com/m example.com/b@v1.0.0\n"
+        + "example.com/a@v1.0.0 example.com/b@v1.0.0\nexample.com/b@v1.0.0 example.com/c@v1.0.0\n", g.graphText());
+    assertEquals(Optional.empty(), g.requirements(ModuleVersion.of("example.com/c", "v1.0.0")));
+    assertEquals(Optional.of(Version.parse("v1.0.0")), g.selected(ModulePath.parse("example.com/c")));
+  }
+
+  @Test
+  void failureNamesTheChainOfRequirements() {
+    Map<String, String> mods = Map.of(
+        "example.com/a@v1.0.0", "module example.com/a\nrequire example.com/b v1.0.0\n",
+        "example.com/b@v1.0.0", "module example.com/other\n");
+    byte[] main = "module example.com/m\ngo 1.16\nrequire example.com/a v1.0.0\n".getBytes(StandardCharsets.UTF_8);
+    ModuleGraphException e = org.junit.jupiter.api.Assertions.assertThrows(ModuleGraphException.class,
+        () -> ModuleGraph.builder().goRelease("1.27").mainModule(GoModFile.parseStrict("go.mod", main, "1.27"))
+            .source(memory(mods)).build());
+    assertEquals("example.com/a@v1.0.0 requires\n\texample.com/b@v1.0.0: parsing go.mod:\n"
+        + "\tmodule declares its path as: example.com/other\n\t        but was required as: example.com/b",
+        e.getMessage());
+  }
+
+  private static ModuleSource memory(Map<String, String> mods) {
+    return new ModuleSource() {
+      @Override
+      public byte[] goMod(ModuleVersion m) throws IOException {
+        String s = mods.get(m.path() + "@" + m.version());
+        if (s == null) {
+          throw new IOException(m.path() + "@" + m.version() + ": not found");
+        }
+        return s.getBytes(StandardCharsets.UTF_8);
+      }
+
+      @Override
+      public byte[] goModInDirectory(String directory) throws IOException {
+        throw new IOException("no directory " + directory);
+      }
+    };
+  }
+
+  /** A seeded random set of modules written as a GOPROXY directory, and a main module requiring some. */
+  static final class Universe {
+    final Path proxy;
+    final Path mainDir;
+
+    private Universe(Path proxy, Path mainDir) {
+      this.proxy = proxy;
+      this.mainDir = mainDir;
+    }
+
+    private static final String[] GO_LINES = {"", "1.14", "1.16", "1.17", "1.18", "1.20", "1.21.0", "1.22.0"};
+
+    static Universe generate(SplittableRandom r, Path proxy, Path mainDir) throws IOException {
+      int n = 12 + r.nextInt(20);
+      List<String> paths = new ArrayList<>();
+      List<List<String>> versions = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        int kind = r.nextInt(8);
+        String path = "example.com/mod" + i + (kind == 0 ? "/v2" : "");
+        List<String> vs = new ArrayList<>();
+        String major = kind == 0 ? "v2" : r.nextInt(4) == 0 ? "v0" : "v1";
+        int count = 1 + r.nextInt(4);
+        for (int k = 0; k < count; k++) {
+          vs.add(major + "." + k + "." + r.nextInt(3));
+        }
+        if (kind == 1) {
+          vs.add("v2.0.0+incompatible");
+        }
+        paths.add(path);
+        versions.add(vs);
+      }
+      // go.mod files
+      for (int i = 0; i < n; i++) {
+        String path = paths.get(i);
+        Path dir = proxy.resolve(ModulePath.parse(path).escaped()).resolve("@v");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("list"), String.join("\n", versions.get(i)) + "\n");
+        for (String v : versions.get(i)) {
+          StringBuilder mod = new StringBuilder("module ").append(path).append('\n');
+          if (!v.endsWith("+incompatible")) {
+            String goLine = GO_LINES[r.nextInt(GO_LINES.length)];
+            if (!goLine.isEmpty()) {
+              mod.append("\ngo ").append(goLine).append('\n');
+            }
+            int reqs = r.nextInt(4);
+            for (int k = 0; k < reqs; k++) {
+              int j = r.nextInt(n);
+              if (j == i) {
+                continue;
+              }
+              mod.append("require ").append(paths.get(j)).append(' ').append(pick(r, versions.get(j))).append('\n');
+            }
+          }
+          Files.writeString(dir.resolve(Version.escape(v) + ".mod"), mod);
+          Files.writeString(dir.resolve(Version.escape(v) + ".info"),
+              "{\"Version\":\"" + v + "\",\"Time\":\"2019-01-01T00:00:00Z\"}\n");
+        }
+      }
+      // the main module
+      Files.createDirectories(mainDir);
+      StringBuilder main = new StringBuilder("module example.com/main\n\ngo ")
+          .append(new String[] {"1.16", "1.17", "1.21"}[r.nextInt(3)]).append('\n');
+      int roots = 1 + r.nextInt(5);
+      for (int k = 0; k < roots; k++) {
+        int j = r.nextInt(n);
+        main.append("require ").append(paths.get(j)).append(' ').append(pick(r, versions.get(j)))
+            .append(r.nextBoolean() ? " // indirect" : "").append('\n');
+      }
+      if (r.nextInt(3) == 0) {
+        int j = r.nextInt(n);
+        main.append("exclude ").append(paths.get(j)).append(' ').append(pick(r, versions.get(j))).append('\n');
+      }
+      if (r.nextInt(2) == 0) {
+        int j = r.nextInt(n);
+        String old = paths.get(j) + (r.nextBoolean() ? " " + pick(r, versions.get(j)) : "");
+        if (r.nextBoolean()) {
+          main.append("replace ").append(old).append(" => ").append(paths.get(j)).append(' ')
+              .append(pick(r, versions.get(j))).append('\n');
+        } else {
+          Path local = mainDir.resolve("local" + j);
+          Files.createDirectories(local);
+          int t = r.nextInt(n);
+          Files.writeString(local.resolve("go.mod"), "module " + paths.get(j) + "\n\ngo 1.16\n\nrequire " + paths.get(t)
+              + " " + pick(r, versions.get(t)) + "\n");
+          main.append("replace ").append(old).append(" => ./local").append(j).append('\n');
+        }
+      }
+      Files.writeString(mainDir.resolve("go.mod"), main);
+      return new Universe(proxy, mainDir);
+    }
+
+    ModuleSource source() {
+      return new ModuleSource() {
+        @Override
+        public byte[] goMod(ModuleVersion m) throws IOException {
+          return Files.readAllBytes(proxy.resolve(m.path().escaped()).resolve("@v")
+              .resolve(m.version().escaped() + ".mod"));
+        }
+
+        @Override
+        public byte[] goModInDirectory(String directory) throws IOException {
+          return Files.readAllBytes(mainDir.resolve(directory).resolve("go.mod"));
+        }
+      };
+    }
+
+    private static String pick(SplittableRandom r, List<String> l) {
+      return l.get(r.nextInt(l.size()));
+    }
+  }
+
+  @Test
+  void universesAreNotTrivial(@TempDir Path tmp) throws IOException {
+    Universe u = Universe.generate(new SplittableRandom(1), tmp.resolve("p"), tmp.resolve("m"));
+    assertTrue(Files.readString(u.mainDir.resolve("go.mod")).contains("require"));
+  }
+}

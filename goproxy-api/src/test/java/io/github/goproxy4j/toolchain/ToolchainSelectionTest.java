@@ -1,0 +1,115 @@
+package io.github.goproxy4j.toolchain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.goproxy4j.env.GoEnv;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ToolchainSelectionTest {
+  private static final Path MOD = Path.of("/src/m/go.mod");
+
+  private static String pick(String gotoolchain, String local, String gomod) {
+    ToolchainSelection s = ToolchainSelection.select(gotoolchain, local, MOD,
+        gomod == null ? null : gomod.replace("\\n", "\n").getBytes(StandardCharsets.UTF_8));
+    return (s.isLocal() ? "local " : "") + s.toolchain() + (s.pathOnly() ? " path" : "");
+  }
+
+  @ParameterizedTest(name = "GOTOOLCHAIN={0} local={1} go.mod={2}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', nullValues = "none", value = {
+      "local            | go1.27.3 | module m\\ngo 1.30.0\\n              | local go1.27.3",
+      "auto             | go1.27.3 | none                                 | local go1.27.3",
+      "auto             | go1.27.3 | module m\\ngo 1.27.1\\n              | local go1.27.3",
+      "auto             | go1.27.3 | module m\\ngo 1.28.1\\n              | go1.28.1",
+      "auto             | go1.27.3 | module m\\ngo 1.28\\n                | go1.28.0",
+      "auto             | go1.27.3 | module m\\ngo 1.28rc1\\n             | go1.28rc1",
+      "auto             | go1.27.3 | module m\\ngo 1.27\\ntoolchain go1.29.2\\n | go1.29.2",
+      "auto             | go1.27.3 | module m\\ngo 1.30.1\\ntoolchain go1.29.2\\n | go1.30.1",
+      "auto             | go1.27.3 | module m\\ngo 1.21\\ntoolchain go1.27.3\\n | local go1.27.3",
+      "auto             | go1.27.3 | module m\\ngo 1.21\\ntoolchain default\\n | local go1.27.3",
+      "auto             | go1.27.3 | module m\\n  go   1.28.2  // comment\\n | go1.28.2",
+      "auto             | go1.27.3 | module m\\ngo1.28.2\\n               | local go1.27.3",
+      "path             | go1.27.3 | module m\\ngo 1.28.1\\n              | go1.28.1 path",
+      "go1.99.1         | go1.27.3 | module m\\ngo 1.28.1\\n              | go1.99.1",
+      "go1.26.0         | go1.27.3 | none                                 | go1.26.0",
+      "go1.27.3         | go1.27.3 | none                                 | local go1.27.3",
+      "go1.28.0+auto    | go1.27.3 | module m\\ngo 1.29.0\\n              | go1.29.0",
+      "go1.28.0+auto    | go1.27.3 | module m\\ngo 1.27\\n                | go1.28.0",
+      "go1.28.0+path    | go1.27.3 | module m\\ngo 1.21\\n                | go1.28.0 path",
+      "local+auto       | go1.27.3 | module m\\ngo 1.29.0\\n              | go1.29.0",
+      "go1.30.0+auto    | go1.27.3 | module m\\ngo 1.21\\ntoolchain default\\n | go1.30.0",
+      "''               | go1.27.3 | module m\\ngo 1.30.0\\n              | local go1.27.3",
+  })
+  void selectsAsGoDoes(String gotoolchain, String local, String gomod, String expected) {
+    assertEquals(expected, pick(gotoolchain.equals("''") ? "" : gotoolchain, local, gomod));
+  }
+
+  @Test
+  void go121AcceptsAnEqualToolchainLine() {
+    // go1.21 took a toolchain line >= its minimum; 1.22 on only a newer one (a custom
+    // "go1.21.1-foo" minimum is kept when the file says go1.21.1).
+    assertEquals("go1.21.1", pick("go1.21.1-foo+auto", "go1.21.13", "module m\ntoolchain go1.21.1\n"));
+    assertEquals("go1.21.1-foo", pick("go1.21.1-foo+auto", "go1.22.12", "module m\ntoolchain go1.21.1\n"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+      "bash              | invalid GOTOOLCHAIN \"bash\"",
+      "go1.x+auto        | invalid GOTOOLCHAIN \"go1.x+auto\": invalid minimum toolchain \"go1.x\"",
+      "go1.22.0+foo      | invalid GOTOOLCHAIN \"go1.22.0+foo\": only version suffixes are +auto and +path",
+      "local+            | invalid GOTOOLCHAIN \"local+\": only version suffixes are +auto and +path",
+  })
+  void invalidGotoolchain(String gotoolchain, String message) {
+    assertEquals(message, assertThrows(InvalidToolchainException.class,
+        () -> ToolchainSelection.select(gotoolchain, "go1.27.3", null, null)).getMessage());
+  }
+
+  @Test
+  void invalidToolchainLine() {
+    assertEquals("invalid toolchain \"1.28.0\" in /src/m/go.mod", assertThrows(InvalidToolchainException.class,
+        () -> pick("auto", "go1.27.3", "module m\ntoolchain 1.28.0\n")).getMessage());
+  }
+
+  @Test
+  void localToolchainNames() {
+    assertEquals("go1.27.0", ToolchainSelection.localToolchain("1.27"));
+    assertEquals("go1.27.3", ToolchainSelection.localToolchain("1.27.3"));
+    assertEquals("go1.20", ToolchainSelection.localToolchain("1.20"));
+    assertEquals("go1.22rc1", ToolchainSelection.localToolchain("go1.22rc1"));
+  }
+
+  @Test
+  void forDirectoryFindsGoWorkThenGoMod(@TempDir Path dir) throws Exception {
+    Path sub = Files.createDirectories(dir.resolve("a/b"));
+    Files.writeString(dir.resolve("a/go.mod"), "module m\ngo 1.28.4\n");
+    GoEnv env = GoEnv.builder().environment(Map.of("HOME", dir.toString(), "GOTOOLCHAIN", "auto"))
+        .noUserEnvFile().goVersion("1.27.3").build();
+    ToolchainSelection s = ToolchainSelection.forDirectory(env, sub);
+    assertEquals("go1.28.4", s.toolchain());
+    assertEquals(Optional.of(dir.resolve("a/go.mod")), s.file());
+    assertTrue(s.reason().contains("required by go line in"), s.reason());
+
+    Files.writeString(dir.resolve("go.work"), "go 1.29.0\n");
+    assertEquals("go1.29.0", ToolchainSelection.forDirectory(env, sub).toolchain());
+
+    GoEnv off = GoEnv.builder().environment(Map.of("HOME", dir.toString(), "GOTOOLCHAIN", "auto", "GOWORK", "off"))
+        .noUserEnvFile().goVersion("1.27.3").build();
+    assertEquals("go1.28.4", ToolchainSelection.forDirectory(off, sub).toolchain());
+
+    GoEnv old = GoEnv.builder().environment(Map.of("HOME", dir.toString(), "GOTOOLCHAIN", "auto"))
+        .noUserEnvFile().goVersion("1.20").build();
+    ToolchainSelection none = ToolchainSelection.forDirectory(old, sub);
+    assertTrue(none.isLocal());
+    assertFalse(none.file().isPresent());
+  }
+}

@@ -1,0 +1,91 @@
+package io.github.goproxy4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.goproxy4j.testing.GoTool;
+import io.github.goproxy4j.testkit.FakeGoProxy;
+import io.github.goproxy4j.testkit.FakeModule;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code goproxy list -m [-u] all} and {@code goproxy mod graph} print what go1.27 prints, with
+ * its exit status, in a main module that go made tidy; and fail like go when go.sum lacks a line.
+ */
+class ModuleGraphCommandsTest {
+  private static final Path GO127 = Paths.get("/usr/lib/go-1.27/bin/go");
+
+  record Run(int status, String out, String err) {}
+
+  private static Run goproxy(Map<String, String> env, String... argv) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status;
+    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      status = Goproxy.standard().run(List.of(argv), o, e, env, false);
+    }
+    return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private static Run go(Path dir, Map<String, String> env, String... args) {
+    GoTool.Result r = GoTool.exec(dir, env, 180, null, prepend(GO127.toString(), args));
+    return new Run(r.exitCode(), r.stdout(), r.stderr());
+  }
+
+  private static String[] prepend(String first, String[] rest) {
+    String[] all = new String[rest.length + 1];
+    all[0] = first;
+    System.arraycopy(rest, 0, all, 1, rest.length);
+    return all;
+  }
+
+  @Test
+  void listAndGraphAsGo(@TempDir Path tmp) throws Exception {
+    GoTool.assumeGo();
+    assumeTrue(Files.isExecutable(GO127), "SKIPPED: go1.27 is not installed at " + GO127);
+    FakeGoProxy.Builder pb = FakeGoProxy.builder()
+        .module(FakeModule.builder("example.com/a", "v1.0.0")
+            .goMod("module example.com/a\n\ngo 1.16\n\nrequire example.com/b v1.0.0\n")
+            .file("a.go", "package a\n\nimport _ \"example.com/b\"\n").build())
+        .module(FakeModule.builder("example.com/a", "v1.1.0").goMod("// Deprecated: use c\nmodule example.com/a\n\ngo 1.16\n")
+            .file("a.go", "package a\n").build())
+        .module(FakeModule.builder("example.com/b", "v1.0.0").goMod("module example.com/b\n\ngo 1.21\n")
+            .file("b.go", "package b\n").build())
+        .module(FakeModule.builder("example.com/b", "v1.2.0")
+            .goMod("module example.com/b\n\ngo 1.21\n\nretract v1.0.0 // broken\n").file("b.go", "package b\n").build());
+    try (FakeGoProxy proxy = pb.start()) {
+      Path main = Files.createDirectories(tmp.resolve("main"));
+      Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo 1.21\n\nrequire example.com/a v1.0.0\n");
+      Files.writeString(main.resolve("main.go"), "package main\n\nimport _ \"example.com/a\"\n\nfunc main() {}\n");
+      Map<String, String> goEnv = GoTool.hermeticEnv(tmp);
+      goEnv.putAll(proxy.environment());
+      go(main, goEnv, "mod", "tidy");
+      Map<String, String> ours = new HashMap<>(proxy.environment());
+      ours.put("GOENV", "off");
+      ours.put("GOPATH", tmp.resolve("our-gopath").toString());
+      ours.put("PWD", main.toString());
+      for (String[] cmd : List.of(new String[] {"list", "-m", "all"}, new String[] {"list", "-m", "-u", "all"},
+          new String[] {"list", "-m"}, new String[] {"mod", "graph"})) {
+        assertEquals(go(main, goEnv, cmd), goproxy(ours, cmd), String.join(" ", cmd));
+      }
+      // go.sum without the line for b's go.mod: both fail with go's message
+      List<String> sum = Files.readAllLines(main.resolve("go.sum"));
+      sum.removeIf(l -> l.startsWith("example.com/b v1.0.0/go.mod "));
+      Files.write(main.resolve("go.sum"), sum);
+      Run theirs = go(main, goEnv, "list", "-m", "all");
+      assertEquals(1, theirs.status());
+      assertEquals(theirs, goproxy(ours, "list", "-m", "all"));
+    }
+  }
+}
