@@ -3,6 +3,7 @@ package io.github.goproxy4j.cli;
 import io.github.goproxy4j.client.DownloadedModule;
 import io.github.goproxy4j.client.GoProxyClient;
 import io.github.goproxy4j.client.VersionInfo;
+import io.github.goproxy4j.client.internal.json.GoJson;
 import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.Version;
@@ -16,10 +17,11 @@ import java.util.Set;
 final class ModuleCommands {
   private ModuleCommands() {}
 
+  /** The .info fields as go writes them (Time in RFC 3339 with nanoseconds), plus our findings. */
   static Map<String, Object> infoJson(VersionInfo info) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("Version", info.version());
-    m.put("Time", info.offsetTime().toString());
+    m.put("Time", GoJson.formatTime(info.offsetTime()));
     info.retraction().ifPresent(r -> m.put("Retracted", r));
     info.deprecation().ifPresent(d -> m.put("Deprecated", d));
     return m;

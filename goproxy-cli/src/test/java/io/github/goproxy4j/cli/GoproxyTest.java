@@ -174,6 +174,10 @@ class GoproxyTest {
     JsonNode lj = JSON.readTree(run(env(), "latest", "--json", "--query", "v1.1", "example.com/lib").out());
     assertEquals("v1.1.0", lj.get("Version").asText());
 
+    Run lg = run(env(), "latest", "--json", "example.com/lib");
+    assertEquals("{\n\t\"Version\": \"v1.2.0\",\n\t\"Time\": \"2019-01-01T00:00:00Z\"\n}\n", lg.out(),
+        "go's json.MarshalIndent(v, \"\", \"\\t\") and a newline");
+
     Run i = run(env(), "info", "example.com/lib@v1.0.0");
     assertEquals(0, i.status(), i.err());
     assertTrue(i.out().startsWith("example.com/lib v1.0.0  2019-01-01T00:00:00Z"), i.out());

@@ -1,16 +1,14 @@
 package io.github.goproxy4j.client;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.io.JsonEOFException;
+import io.github.goproxy4j.client.internal.json.GoJson;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -18,17 +16,27 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code .info} document: decoded as Go's {@code encoding/json} decodes it into
  * {@code RevInfo} (field names matched case-insensitively with Go's folding, unknown fields
- * ignored, {@code null} leaves a field unset, the last duplicate wins), and encoded as
- * {@code json.Marshal} encodes it (field order, omitempty, HTML-safe escaping, RFC 3339 time
- * with trailing zeros of the fraction dropped).
+ * ignored, {@code null} leaves a field unset, the last duplicate wins, invalid UTF-8 read as
+ * U+FFFD), and encoded as {@code json.Marshal} encodes it (field order, omitempty, HTML-safe
+ * escaping, RFC 3339 time with trailing zeros of the fraction dropped). Both on jackson-core
+ * through {@link GoJson}; what is hand-written here is Go's error text, which jackson-core's
+ * messages do not resemble.
  */
 final class InfoJson {
-  private static final JsonFactory FACTORY =
-      JsonFactory.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
+  /** Go's {@code codehost.Origin} fields in declaration order up to Go 1.21. */
+  private static final List<String> ORIGIN_FIELDS_GO_1_21 =
+      List.of("VCS", "URL", "Subdir", "TagPrefix", "TagSum", "Ref", "Hash", "RepoSum");
+
+  /** Go 1.22 moved {@code Hash} after {@code Subdir}. */
+  private static final List<String> ORIGIN_FIELDS =
+      List.of("VCS", "URL", "Subdir", "Hash", "TagPrefix", "TagSum", "Ref", "RepoSum");
 
   private static final DateTimeFormatter RFC3339 =
       new DateTimeFormatterBuilder()
@@ -62,96 +70,75 @@ final class InfoJson {
   }
 
   /**
-   * Decodes an {@code .info} body.
+   * Decodes an {@code .info} body as the newest Go does.
    *
    * @param data the body
    * @return the info
    * @throws MalformedInfoException with Go's json error text when Go would reject it
    */
   static VersionInfo parse(byte[] data) throws MalformedInfoException {
-    String text = decodeUtf8Leniently(data);
-    try (JsonParser p = FACTORY.createParser(text)) {
+    return parse(data, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Decodes an {@code .info} body as Go 1.{@code goMinor} does. Which documents are accepted
+   * and what they decode to is the same in every release; the error reported differs:
+   * <ul>
+   *   <li>a {@code Time} that is not a string: Go 1.19 reports time's parse error, 1.20 to 1.26
+   *       "Time.UnmarshalJSON: input is not a JSON string", 1.27 a type error;
+   *   <li>up to 1.26 an error about {@code Time} wins over type errors of other fields; 1.27
+   *       (encoding/json on json/v2) reports the first error of the document;
+   *   <li>type errors name the field by its Go name up to 1.26 ({@code RevInfo.Version},
+   *       {@code Origin.Origin.VCS}), by the names written in the document from 1.27
+   *       ({@code RevInfo.version}, {@code RevInfo.origin.vcs}).
+   * </ul>
+   *
+   * @param data the body
+   * @param goMinor the Go release's minor number
+   * @return the info
+   * @throws MalformedInfoException with Go's json error text when Go would reject it
+   */
+  static VersionInfo parse(byte[] data, int goMinor) throws MalformedInfoException {
+    String text = GoJson.decodeUtf8(data);
+    DecodeErrors errors = new DecodeErrors(goMinor);
+    try (JsonParser p = GoJson.parser(text)) {
       JsonToken t = p.nextToken();
       if (t == null) {
         throw new MalformedInfoException("unexpected end of JSON input");
       }
       String version = "";
       OffsetDateTime time = VersionInfo.ZERO_TIME;
-      VersionInfo.Origin origin = null;
-      String typeError = null;
-      String timeError = null;
+      Map<String, String> origin = null;
       if (t == JsonToken.START_OBJECT) {
-        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
           String name = p.currentName();
           JsonToken v = p.nextToken();
-          if (goFoldEquals(name, "Version")) {
+          if (GoJson.fieldNameMatches(name, "Version")) {
             if (v == JsonToken.VALUE_STRING) {
               version = p.getText();
             } else if (v != JsonToken.VALUE_NULL) {
-              if (typeError == null) {
-                typeError = typeError(v, "RevInfo.Version", "string");
-              }
+              errors.typeMismatch(v, errors.field(name, "Version"), "string");
               p.skipChildren();
             }
-          } else if (goFoldEquals(name, "Time")) {
+          } else if (GoJson.fieldNameMatches(name, "Time")) {
             if (v == JsonToken.VALUE_STRING) {
-              if (timeError == null) {
-                try {
-                  time = parseTime(p.getText());
-                } catch (MalformedInfoException e) {
-                  timeError = e.getMessage();
-                }
+              try {
+                time = errors.timeFailed() ? time : parseTime(p.getText(), goMinor);
+              } catch (MalformedInfoException e) {
+                errors.time(e.getMessage());
               }
-            } else if (v != JsonToken.VALUE_NULL && timeError == null) {
-              String raw = rawText(p, v);
-              timeError = "parsing time " + goQuote(raw)
-                  + " as \"\\\"2006-01-02T15:04:05Z07:00\\\"\": cannot parse " + goQuote(raw)
-                  + " as \"\\\"\"";
             } else if (v != JsonToken.VALUE_NULL) {
-              p.skipChildren();
+              errors.timeNotString(v, rawText(p, v), errors.field(name, "Time"));
             }
-          } else if (goFoldEquals(name, "Origin")) {
+          } else if (GoJson.fieldNameMatches(name, "Origin")) {
             if (v == JsonToken.START_OBJECT) {
-              String[] f = {"", "", "", "", "", "", "", ""};
-              String[] names = {"VCS", "URL", "Subdir", "TagPrefix", "TagSum", "Ref", "Hash", "RepoSum"};
-              if (origin != null) {
-                f[0] = origin.vcs();
-                f[1] = origin.url();
-                f[2] = origin.subdir();
-                f[3] = origin.tagPrefix();
-                f[4] = origin.tagSum();
-                f[5] = origin.ref();
-                f[6] = origin.hash();
-                f[7] = origin.repoSum();
-              }
-              while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String on = p.currentName();
-                JsonToken ov = p.nextToken();
-                int idx = -1;
-                for (int i = 0; i < names.length; i++) {
-                  if (goFoldEquals(on, names[i])) {
-                    idx = i;
-                    break;
-                  }
-                }
-                if (idx < 0) {
-                  p.skipChildren();
-                } else if (ov == JsonToken.VALUE_STRING) {
-                  f[idx] = p.getText();
-                } else if (ov != JsonToken.VALUE_NULL) {
-                  if (typeError == null) {
-                    typeError = typeError(ov, "Origin.Origin." + names[idx], "string");
-                  }
-                  p.skipChildren();
-                }
-              }
-              origin = new VersionInfo.Origin(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7]);
+              // Decoding into an existing *Origin keeps the fields an earlier "Origin" set.
+              origin = origin == null ? new HashMap<>() : origin;
+              readOrigin(p, origin, name, errors);
             } else if (v == JsonToken.VALUE_NULL) {
               origin = null;
             } else {
-              if (typeError == null) {
-                typeError = typeError(v, "RevInfo.Origin", "codehost.Origin");
-              }
+              errors.typeMismatch(v, errors.field(name, "Origin"), "codehost.Origin");
               p.skipChildren();
             }
           } else {
@@ -160,8 +147,9 @@ final class InfoJson {
         }
       } else if (t != JsonToken.VALUE_NULL) {
         p.skipChildren();
-        typeError = "json: cannot unmarshal " + kind(t) + " into Go value of type modfetch.RevInfo";
+        errors.report("json: cannot unmarshal " + kind(t) + " into Go value of type modfetch.RevInfo");
       }
+      int end = (int) p.currentLocation().getCharOffset();
       JsonToken trailing;
       try {
         trailing = p.nextToken();
@@ -170,16 +158,15 @@ final class InfoJson {
       }
       if (trailing != null) {
         throw new MalformedInfoException(
-            "invalid character " + quoteChar(text, firstNonSpaceAfterTopLevel(text, -1))
-                + " after top-level value");
+            "invalid character " + quoteChar(text, nextNonSpace(text, end)) + " after top-level value");
       }
-      if (timeError != null) {
-        throw new MalformedInfoException(timeError);
+      if (errors.reported() != null) {
+        throw new MalformedInfoException(errors.reported());
       }
-      if (typeError != null) {
-        throw new MalformedInfoException(typeError);
-      }
-      return VersionInfo.of(version, time, origin);
+      return VersionInfo.of(version, time, origin == null ? null : new VersionInfo.Origin(
+          origin.getOrDefault("VCS", ""), origin.getOrDefault("URL", ""), origin.getOrDefault("Subdir", ""),
+          origin.getOrDefault("TagPrefix", ""), origin.getOrDefault("TagSum", ""), origin.getOrDefault("Ref", ""),
+          origin.getOrDefault("Hash", ""), origin.getOrDefault("RepoSum", "")));
     } catch (JsonEOFException e) {
       throw new MalformedInfoException("unexpected end of JSON input");
     } catch (JsonProcessingException e) {
@@ -191,17 +178,94 @@ final class InfoJson {
     }
   }
 
+  /** Reads an {@code Origin} object's members into {@code fields} (last duplicate wins). */
+  private static void readOrigin(JsonParser p, Map<String, String> fields, String originKey, DecodeErrors errors)
+      throws IOException {
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String key = p.currentName();
+      JsonToken v = p.nextToken();
+      String field = ORIGIN_FIELDS.stream().filter(f -> GoJson.fieldNameMatches(key, f)).findFirst().orElse(null);
+      if (field == null) {
+        p.skipChildren();
+      } else if (v == JsonToken.VALUE_STRING) {
+        fields.put(field, p.getText());
+      } else if (v != JsonToken.VALUE_NULL) {
+        errors.typeMismatch(v, errors.originField(originKey, key, field), "string");
+        p.skipChildren();
+      }
+    }
+  }
+
+  /** The decoding errors of one document and the one Go 1.{@code goMinor} reports. */
+  private static final class DecodeErrors {
+    private final int goMinor;
+    /** An error that ends decoding (a Time that does not decode, before Go 1.27). */
+    private String fatal;
+    /** The first error that decoding continues after (type errors; every error from Go 1.27). */
+    private String saved;
+
+    DecodeErrors(int goMinor) {
+      this.goMinor = goMinor;
+    }
+
+    private boolean jsonV2() {
+      return goMinor >= 27;
+    }
+
+    /** How a type error names a RevInfo field written as {@code key}. */
+    String field(String key, String goName) {
+      return "RevInfo." + (jsonV2() ? key : goName);
+    }
+
+    /** How a type error names an Origin field written as {@code key} inside {@code originKey}. */
+    String originField(String originKey, String key, String goName) {
+      return jsonV2() ? "RevInfo." + originKey + "." + key : "Origin.Origin." + goName;
+    }
+
+    void report(String message) {
+      if (saved == null) {
+        saved = message;
+      }
+    }
+
+    void typeMismatch(JsonToken t, String field, String goType) {
+      report("json: cannot unmarshal " + kind(t) + " into Go struct field " + field + " of type " + goType);
+    }
+
+    boolean timeFailed() {
+      return fatal != null;
+    }
+
+    void time(String message) {
+      if (jsonV2()) {
+        report(message);
+      } else if (fatal == null) {
+        fatal = message;
+      }
+    }
+
+    void timeNotString(JsonToken t, String raw, String field) {
+      if (jsonV2()) {
+        typeMismatch(t, field, "time.Time");
+      } else if (goMinor >= 20) {
+        time("Time.UnmarshalJSON: input is not a JSON string");
+      } else {
+        time("parsing time " + goQuote(raw) + " as \"\\\"2006-01-02T15:04:05Z07:00\\\"\": cannot parse "
+            + goQuote(raw) + " as \"\\\"\"");
+      }
+    }
+
+    String reported() {
+      return fatal != null ? fatal : saved;
+    }
+  }
+
   private static String rawText(JsonParser p, JsonToken t) throws IOException {
     if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
       p.skipChildren();
       return t == JsonToken.START_OBJECT ? "{...}" : "[...]";
     }
     return p.getText();
-  }
-
-  private static String typeError(JsonToken t, String field, String goType) {
-    return "json: cannot unmarshal " + kind(t) + " into Go struct field " + field + " of type "
-        + goType;
   }
 
   private static String kind(JsonToken t) {
@@ -218,48 +282,6 @@ final class InfoJson {
       default:
         return "number";
     }
-  }
-
-  private static int firstNonSpaceAfterTopLevel(String text, int hint) {
-    // Walk the text with a small scanner to find the end of the first top-level value.
-    int depth = 0;
-    boolean inString = false;
-    boolean started = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (inString) {
-        if (c == '\\') {
-          i++;
-        } else if (c == '"') {
-          inString = false;
-          if (depth == 0) {
-            return nextNonSpace(text, i + 1);
-          }
-        }
-        continue;
-      }
-      if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-        if (started && depth == 0) {
-          return nextNonSpace(text, i);
-        }
-        continue;
-      }
-      if (c == '"') {
-        inString = true;
-        started = true;
-      } else if (c == '{' || c == '[') {
-        depth++;
-        started = true;
-      } else if (c == '}' || c == ']') {
-        depth--;
-        if (depth == 0) {
-          return nextNonSpace(text, i + 1);
-        }
-      } else {
-        started = true;
-      }
-    }
-    return hint;
   }
 
   private static int nextNonSpace(String text, int i) {
@@ -286,7 +308,22 @@ final class InfoJson {
     return "'" + new String(Character.toChars(cp)) + "'";
   }
 
-  private static OffsetDateTime parseTime(String s) throws MalformedInfoException {
+  /**
+   * Go's {@code time.Time.UnmarshalJSON} of a JSON string's content: RFC 3339.
+   *
+   * @param s the text
+   * @return the time (a zero offset as UTC)
+   * @throws MalformedInfoException with the beginning of Go's error text (Go 1.19 quotes the
+   *     JSON string with its quotes; the detail after "cannot parse" is not Go's)
+   */
+  static OffsetDateTime parseTime(String s) throws MalformedInfoException {
+    return parseTime(s, Integer.MAX_VALUE);
+  }
+
+  private static OffsetDateTime parseTime(String s, int goMinor) throws MalformedInfoException {
+    // Go 1.19 parses the JSON string with its quotes.
+    String value = goMinor < 20 ? "\"" + s + "\"" : s;
+    String layout = goMinor < 20 ? "\"2006-01-02T15:04:05Z07:00\"" : "2006-01-02T15:04:05Z07:00";
     try {
       OffsetDateTime t = OffsetDateTime.parse(s, RFC3339);
       if (t.getOffset().getTotalSeconds() == 0) {
@@ -294,192 +331,87 @@ final class InfoJson {
       }
       return t;
     } catch (DateTimeParseException e) {
-      throw new MalformedInfoException(
-          "parsing time " + goQuote("\"" + s + "\"")
-              + " as \"\\\"2006-01-02T15:04:05Z07:00\\\"\": cannot parse " + goQuote(s + "\"")
-              + " as RFC 3339");
+      String range = outOfRange(s);
+      throw new MalformedInfoException("parsing time " + goQuote(value)
+          + (range != null ? ": " + range : " as " + goQuote(layout) + ": cannot parse " + goQuote(value) + " as RFC 3339"));
     }
   }
 
+  private static final java.util.regex.Pattern RFC3339_SHAPE = java.util.regex.Pattern.compile(
+      "(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2}):(\\d{2})(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})");
+
   /**
-   * Reports whether a JSON key selects a Go struct field, as {@code encoding/json} does: an
-   * exact match, else a case-insensitive match where the Kelvin sign folds to {@code k} and the
-   * long s to {@code s}.
+   * Go's range error for a time of the right shape whose fields are out of range, checked in
+   * the order Go's {@code time.Parse} checks them; null for any other failure.
    */
-  static boolean goFoldEquals(String key, String field) {
-    if (key.equals(field)) {
-      return true;
+  private static String outOfRange(String s) {
+    java.util.regex.Matcher m = RFC3339_SHAPE.matcher(s);
+    if (!m.matches()) {
+      return null;
     }
-    int i = 0;
-    int j = 0;
-    while (i < key.length() && j < field.length()) {
-      int a = key.codePointAt(i);
-      i += Character.charCount(a);
-      int b = field.charAt(j++);
-      if (a == b) {
-        continue;
-      }
-      int fa;
-      if (a == 0x212A) {
-        fa = 'k';
-      } else if (a == 0x017F) {
-        fa = 's';
-      } else if (a < 0x80) {
-        fa = Character.toLowerCase(a);
-      } else {
-        return false;
-      }
-      if (fa != Character.toLowerCase(b)) {
-        return false;
-      }
+    int year = Integer.parseInt(m.group(1));
+    int month = Integer.parseInt(m.group(2));
+    int day = Integer.parseInt(m.group(3));
+    if (month < 1 || month > 12) {
+      return "month out of range";
     }
-    return i == key.length() && j == field.length();
-  }
-
-  private static String decodeUtf8Leniently(byte[] data) {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(data))
-          .toString();
-    } catch (CharacterCodingException e) {
-      // Go's decoder replaces each invalid byte in a string with U+FFFD.
-      return new String(data, StandardCharsets.UTF_8);
+    if (day < 1 || day > 31) {
+      return "day out of range";
     }
+    if (Integer.parseInt(m.group(4)) > 23) {
+      return "hour out of range";
+    }
+    if (Integer.parseInt(m.group(5)) > 59) {
+      return "minute out of range";
+    }
+    if (Integer.parseInt(m.group(6)) > 59) {
+      return "second out of range";
+    }
+    if (day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+      return "day out of range";
+    }
+    return null;
   }
 
   /**
-   * Encodes as Go's {@code json.Marshal(RevInfo)}.
+   * Encodes as the newest Go's {@code json.Marshal(RevInfo)}.
    *
    * @param info the info
    * @return the JSON text, no trailing newline
    */
   static String marshal(VersionInfo info) {
-    StringBuilder b = new StringBuilder(128);
-    b.append("{\"Version\":");
-    appendString(b, info.version());
-    b.append(",\"Time\":\"").append(formatTime(info.offsetTime())).append('"');
-    info.origin().ifPresent(o -> {
-      b.append(",\"Origin\":{");
-      int start = b.length();
-      field(b, start, "VCS", o.vcs());
-      field(b, start, "URL", o.url());
-      field(b, start, "Subdir", o.subdir());
-      field(b, start, "TagPrefix", o.tagPrefix());
-      field(b, start, "TagSum", o.tagSum());
-      field(b, start, "Ref", o.ref());
-      field(b, start, "Hash", o.hash());
-      field(b, start, "RepoSum", o.repoSum());
-      b.append('}');
-    });
-    b.append('}');
-    return b.toString();
+    return marshal(info, Integer.MAX_VALUE);
   }
 
-  private static void field(StringBuilder b, int start, String name, String value) {
-    if (value.isEmpty()) {
-      return;
-    }
-    if (b.length() > start) {
-      b.append(',');
-    }
-    b.append('"').append(name).append("\":");
-    appendString(b, value);
-  }
-
-  /** Go's RFC3339Nano: trailing zeros of the fraction dropped, {@code Z} for a zero offset. */
-  static String formatTime(OffsetDateTime t) {
-    StringBuilder b = new StringBuilder(35);
-    int year = t.getYear();
-    pad(b, year, 4);
-    b.append('-');
-    pad(b, t.getMonthValue(), 2);
-    b.append('-');
-    pad(b, t.getDayOfMonth(), 2);
-    b.append('T');
-    pad(b, t.getHour(), 2);
-    b.append(':');
-    pad(b, t.getMinute(), 2);
-    b.append(':');
-    pad(b, t.getSecond(), 2);
-    int nanos = t.getNano();
-    if (nanos != 0) {
-      String frac = String.format("%09d", nanos);
-      int end = frac.length();
-      while (end > 0 && frac.charAt(end - 1) == '0') {
-        end--;
+  /**
+   * Encodes as {@code json.Marshal(RevInfo)} of Go 1.{@code goMinor}: the escaping of that
+   * release and the field order of its {@code codehost.Origin}.
+   *
+   * @param info the info
+   * @param goMinor the Go release's minor number
+   * @return the JSON text, no trailing newline
+   */
+  static String marshal(VersionInfo info, int goMinor) {
+    StringWriter out = new StringWriter(128);
+    try (JsonGenerator g = GoJson.forGoMinor(goMinor).generator(out)) {
+      g.writeStartObject();
+      g.writeStringField("Version", info.version());
+      g.writeStringField("Time", GoJson.formatTime(info.offsetTime()));
+      if (info.origin().isPresent()) {
+        VersionInfo.Origin o = info.origin().get();
+        Map<String, String> values = Map.of("VCS", o.vcs(), "URL", o.url(), "Subdir", o.subdir(),
+            "TagPrefix", o.tagPrefix(), "TagSum", o.tagSum(), "Ref", o.ref(), "Hash", o.hash(), "RepoSum", o.repoSum());
+        g.writeObjectFieldStart("Origin");
+        for (String field : goMinor < 22 ? ORIGIN_FIELDS_GO_1_21 : ORIGIN_FIELDS) {
+          GoJson.writeStringOmitEmpty(g, field, values.get(field));
+        }
+        g.writeEndObject();
       }
-      b.append('.').append(frac, 0, end);
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    int off = t.getOffset().getTotalSeconds();
-    if (off == 0) {
-      b.append('Z');
-    } else {
-      b.append(off < 0 ? '-' : '+');
-      int a = Math.abs(off) / 60;
-      pad(b, a / 60, 2);
-      b.append(':');
-      pad(b, a % 60, 2);
-    }
-    return b.toString();
-  }
-
-  private static void pad(StringBuilder b, int v, int width) {
-    String s = Integer.toString(v);
-    for (int i = s.length(); i < width; i++) {
-      b.append('0');
-    }
-    b.append(s);
-  }
-
-  /** Go's JSON string encoding with HTML escaping (the default of {@code json.Marshal}). */
-  static void appendString(StringBuilder b, String s) {
-    final String hex = "0123456789abcdef";
-    b.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"':
-          b.append("\\\"");
-          break;
-        case '\\':
-          b.append("\\\\");
-          break;
-        case '\n':
-          b.append("\\n");
-          break;
-        case '\r':
-          b.append("\\r");
-          break;
-        case '\t':
-          b.append("\\t");
-          break;
-        case '<':
-        case '>':
-        case '&':
-        case '\u2028':
-        case '\u2029':
-          b.append("\\u").append(String.format("%04x", (int) c));
-          break;
-        default:
-          if (c < 0x20) {
-            b.append("\\u00").append(hex.charAt(c >> 4)).append(hex.charAt(c & 0xF));
-          } else if (Character.isSurrogate(c)) {
-            if (Character.isHighSurrogate(c)
-                && i + 1 < s.length()
-                && Character.isLowSurrogate(s.charAt(i + 1))) {
-              b.append(c).append(s.charAt(++i));
-            } else {
-              b.append('\uFFFD');
-            }
-          } else {
-            b.append(c);
-          }
-      }
-    }
-    b.append('"');
+    return out.toString();
   }
 
   /** Go's {@code %q} for ASCII-ish text (enough for error messages). */

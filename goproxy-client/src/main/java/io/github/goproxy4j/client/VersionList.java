@@ -68,17 +68,10 @@ final class VersionList {
 
   private static OffsetDateTime parseRfc3339OrZero(String s) {
     try {
-      VersionInfo v = InfoJson.parse(("{\"Time\":" + quoteJson(s) + "}").getBytes(StandardCharsets.UTF_8));
-      return v.offsetTime();
+      return InfoJson.parseTime(s);
     } catch (InfoJson.MalformedInfoException e) {
       return VersionInfo.ZERO_TIME;
     }
-  }
-
-  private static String quoteJson(String s) {
-    StringBuilder b = new StringBuilder();
-    InfoJson.appendString(b, s);
-    return b.toString();
   }
 
   static OffsetDateTime pseudoTime(String v) {

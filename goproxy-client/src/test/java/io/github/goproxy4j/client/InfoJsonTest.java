@@ -22,15 +22,24 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The {@code .info} codec against Go's encoding/json (decode into RevInfo, re-marshal). */
 class InfoJsonTest {
 
-  /** Go's RevInfo (cmd/go/internal/modfetch, 1.19) decoded and re-marshalled by encoding/json. */
-  private static final String GO_PROGRAM = String.join("\n",
+  /**
+   * Go's RevInfo (cmd/go/internal/modfetch) decoded and re-marshalled by encoding/json; the
+   * Origin struct (cmd/go/internal/modfetch/codehost) has its fields in the order of the go
+   * that builds the program: Go 1.22 moved Hash after Subdir.
+   */
+  private static String goProgram(int goMinor) {
+    String originFields = goMinor < 22
+        ? "VCS URL Subdir TagPrefix TagSum Ref Hash RepoSum"
+        : "VCS URL Subdir Hash TagPrefix TagSum Ref RepoSum";
+    StringBuilder origin = new StringBuilder();
+    for (String f : originFields.split(" ")) {
+      origin.append("  ").append(f).append(" string `json:\",omitempty\"`\n");
+    }
+    return String.join("\n",
       "package main",
       "import (\"bufio\"; \"encoding/hex\"; \"encoding/json\"; \"fmt\"; \"os\"; \"time\")",
       "type Origin struct {",
-      "  VCS string `json:\",omitempty\"`; URL string `json:\",omitempty\"`",
-      "  Subdir string `json:\",omitempty\"`; TagPrefix string `json:\",omitempty\"`",
-      "  TagSum string `json:\",omitempty\"`; Ref string `json:\",omitempty\"`",
-      "  Hash string `json:\",omitempty\"`; RepoSum string `json:\",omitempty\"`",
+      origin.toString(),
       "}",
       "type RevInfo struct {",
       "  Version string; Time time.Time",
@@ -52,14 +61,18 @@ class InfoJsonTest {
       "  }",
       "}",
       "");
+  }
 
   @TempDir static Path shared;
   private static Path program;
+  private static int goMinor;
 
   /** Builds the Go side once for all seeds. */
   private static synchronized Path goProgram() {
     if (program == null) {
-      program = GoTool.buildXModProgram(GO_PROGRAM, shared);
+      String version = GoTool.run(shared, GoTool.hermeticEnv(shared), 60, "env", "GOVERSION").requireOk().stdout().strip();
+      goMinor = Integer.parseInt(version.replaceFirst("^go1\\.(\\d+).*", "$1"));
+      program = GoTool.buildXModProgram(goProgram(goMinor), shared);
     }
     return program;
   }
@@ -80,8 +93,11 @@ class InfoJsonTest {
             + "{\"vcs\":\"git\",\"URL\":\"https://x/<a>&\",\"Ref\":\"refs/tags/v1.0.0\",\"Hash\":\"abc\",\"Other\":1}}")
             .getBytes(StandardCharsets.UTF_8));
     assertEquals("{\"Version\":\"v1.0.0\",\"Time\":\"2023-01-02T03:04:05Z\",\"Origin\":"
+        + "{\"VCS\":\"git\",\"URL\":\"https://x/\\u003ca\\u003e\\u0026\",\"Hash\":\"abc\","
+        + "\"Ref\":\"refs/tags/v1.0.0\"}}", info.toJson());
+    assertEquals("{\"Version\":\"v1.0.0\",\"Time\":\"2023-01-02T03:04:05Z\",\"Origin\":"
         + "{\"VCS\":\"git\",\"URL\":\"https://x/\\u003ca\\u003e\\u0026\",\"Ref\":\"refs/tags/v1.0.0\","
-        + "\"Hash\":\"abc\"}}", info.toJson());
+        + "\"Hash\":\"abc\"}}", InfoJson.marshal(info, 21));
   }
 
   @Test
@@ -108,24 +124,26 @@ class InfoJsonTest {
     Path bin = goProgram();
     SplittableRandom r = new SplittableRandom(seed);
     List<String> docs = new ArrayList<>();
+    List<byte[]> bytes = new ArrayList<>();
     for (int i = 0; i < 400; i++) {
       docs.add(randomDoc(r));
+      bytes.add(withInvalidUtf8(docs.get(i), r));
     }
     StringBuilder in = new StringBuilder();
     HexFormat hex = HexFormat.of();
-    for (String d : docs) {
-      in.append(hex.formatHex(d.getBytes(StandardCharsets.UTF_8))).append('\n');
+    for (byte[] d : bytes) {
+      in.append(hex.formatHex(d)).append('\n');
     }
     GoTool.Result res = GoTool.exec(work, GoTool.hermeticEnv(work), 60,
         in.toString().getBytes(StandardCharsets.UTF_8), bin.toString()).requireOk();
     String[] lines = res.stdout().split("\n");
     assertEquals(docs.size(), lines.length);
     for (int i = 0; i < docs.size(); i++) {
-      String doc = docs.get(i);
+      String doc = docs.get(i) + " as " + hex.formatHex(bytes.get(i));
       String go = lines[i];
       String ours;
       try {
-        ours = "OK " + InfoJson.parse(doc.getBytes(StandardCharsets.UTF_8)).toJson();
+        ours = "OK " + InfoJson.marshal(InfoJson.parse(bytes.get(i), goMinor), goMinor);
       } catch (InfoJson.MalformedInfoException e) {
         ours = "ERR " + e.getMessage();
       }
@@ -136,11 +154,39 @@ class InfoJsonTest {
         String goMsg = new String(hex.parseHex(go.substring(4)), StandardCharsets.UTF_8)
             .replace("main.RevInfo", "modfetch.RevInfo").replace("main.Origin", "codehost.Origin");
         assertTrue(ours.startsWith("ERR "), "go rejected (" + goMsg + ") but we accepted: " + doc);
-        if (goMsg.startsWith("json: cannot unmarshal") || goMsg.startsWith("unexpected end")) {
+        if (goMsg.startsWith("json: cannot unmarshal") || goMsg.startsWith("unexpected end")
+            || goMsg.startsWith("Time.UnmarshalJSON")) {
           assertEquals("ERR " + goMsg, ours, "doc: " + doc);
+        } else if (goMsg.startsWith("parsing time ")) {
+          // The detail after the layout (which element of it failed, and how) is not Go's.
+          assertEquals("ERR " + upToLayout(goMsg), upToLayout(ours), "doc: " + doc);
         }
       }
     }
+  }
+
+  /** A time error up to the layout it names: {@code parsing time "x" as "2006-01-02T15:04:05Z07:00"}. */
+  private static String upToLayout(String message) {
+    int layout = message.indexOf("Z07:00");
+    return layout < 0 ? message : message.substring(0, message.indexOf("\": ", layout) + 1);
+  }
+
+  /** Marks where {@link #withInvalidUtf8} puts a byte sequence that is not UTF-8. */
+  private static final String INVALID = "\ue000";
+  private static final byte[][] INVALID_UTF8 = {{(byte) 0xFF}, {(byte) 0xC0, (byte) 0x80}, {(byte) 0xE2, (byte) 0x82},
+      {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0x80}};
+
+  /** The document's UTF-8 with each {@link #INVALID} mark replaced by an invalid sequence. */
+  private static byte[] withInvalidUtf8(String doc, SplittableRandom r) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    String[] parts = doc.split(INVALID, -1);
+    for (int i = 0; i < parts.length; i++) {
+      if (i > 0) {
+        out.writeBytes(INVALID_UTF8[r.nextInt(INVALID_UTF8.length)]);
+      }
+      out.writeBytes(parts[i].getBytes(StandardCharsets.UTF_8));
+    }
+    return out.toByteArray();
   }
 
   private static final String[] VERSION_KEYS = {"Version", "version", "VERSION", "Ver\u017fion", "vErSiOn", "Versio"};
@@ -203,7 +249,8 @@ class InfoJsonTest {
 
   private static String randomString(SplittableRandom r) {
     String[] parts = {"v1.0.0", "v2.3.4-pre", "master", "<>&", "\\u2028", "\\\"", "\\\\", "\\n", "\\t",
-        "\\u0001", "\u00e9", "\ud83d\ude00", "\\ud83d\\ude00", "\\ud800", "/", "\\/", " "};
+        "\\u0001", "\u00e9", "\ud83d\ude00", "\\ud83d\\ude00", "\\ud800", "/", "\\/", " ", "\\b", "\\f",
+        "\u2029", INVALID};
     StringBuilder b = new StringBuilder();
     int n = r.nextInt(4);
     for (int i = 0; i < n; i++) {

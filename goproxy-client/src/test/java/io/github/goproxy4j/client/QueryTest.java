@@ -11,6 +11,7 @@ import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.internal.GoOs;
 import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.Version;
+import io.github.goproxy4j.client.internal.json.GoJson;
 import io.github.goproxy4j.testing.GoTool;
 import io.github.goproxy4j.testkit.Endpoint;
 import io.github.goproxy4j.testkit.FakeGoProxy;
@@ -108,7 +109,7 @@ class QueryTest {
         String ours;
         try {
           VersionInfo info = c.query(ModulePath.parse(path), query, Optional.empty());
-          ours = info.version() + " " + InfoJson.formatTime(info.offsetTime());
+          ours = info.version() + " " + GoJson.formatTime(info.offsetTime());
         } catch (GoProxyException e) {
           ours = "ERROR";
         }

@@ -23,6 +23,8 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -47,19 +49,24 @@ import java.util.Map;
  * names are matched with {@link #fieldNameMatches} (Go's case folding); duplicates are left to
  * the caller reading tokens in order, so the last one wins as in Go.
  *
- * <p>Writing a struct the way {@code go list -m -json} does (ModulePublic: fields in
- * declaration order, {@code omitempty} fields left out, one indented object per module, each
- * followed by a newline):
+ * <p>Writing a struct the way {@code go list -m -json} does (cmd/go's json.Encoder with
+ * SetIndent("", "\t") over modinfo.ModulePublic: fields in declaration order, {@code omitempty}
+ * fields left out, nested structs such as Replace and Update as nested objects, each module's
+ * object followed by a newline). The CLI may use this package (qualified export to
+ * io.github.goproxy4j.cli):
  *
  * <pre>{@code
  * Writer out = ...;
  * try (JsonGenerator g = GoJson.NEWEST.indentedGenerator(out)) {
- *   g.writeStartObject();
- *   g.writeStringField("Path", "golang.org/x/mod");
- *   GoJson.writeStringOmitEmpty(g, "Version", "v0.17.0");
- *   GoJson.writeTimeOmitEmpty(g, "Time", time);        // RFC 3339 with nanoseconds, as time.Time
- *   GoJson.writeBooleanOmitEmpty(g, "Indirect", true);
- *   g.writeEndObject();
+ *   for (Module m : modules) {
+ *     g.writeStartObject();
+ *     g.writeStringField("Path", m.path());                     // no omitempty
+ *     GoJson.writeStringOmitEmpty(g, "Version", m.version());
+ *     GoJson.writeStringsOmitEmpty(g, "Versions", m.versions()); // []string
+ *     GoJson.writeTimeOmitEmpty(g, "Time", m.time());            // *time.Time, RFC 3339 with nanoseconds
+ *     GoJson.writeBooleanOmitEmpty(g, "Indirect", m.indirect());
+ *     g.writeEndObject();                                        // the root separator is a newline
+ *   }
  * }
  * out.write('\n');
  * }</pre>
@@ -262,7 +269,7 @@ public final class GoJson {
     if (f == 0) {
       return 1 / f < 0 ? "-0" : "0";
     }
-    BigDecimal d = new BigDecimal(Double.toString(f)).stripTrailingZeros();
+    BigDecimal d = shortest(f);
     double abs = Math.abs(f);
     if (abs >= 1e-6 && abs < 1e21) {
       return d.toPlainString();
@@ -282,6 +289,22 @@ public final class GoJson {
   }
 
   /**
+   * The shortest decimal that reads back as {@code f}, the closest to it among those (what Go's
+   * {@code strconv.FormatFloat(f, 'f' or 'e', -1, 64)} prints). Computed here because
+   * {@code Double.toString} on Java 17 is not always the shortest (fixed in Java 19).
+   */
+  private static BigDecimal shortest(double f) {
+    BigDecimal exact = new BigDecimal(f);
+    for (int digits = 1; digits < 17; digits++) {
+      BigDecimal candidate = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+      if (candidate.doubleValue() == f) {
+        return candidate.stripTrailingZeros();
+      }
+    }
+    return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+  }
+
+  /**
    * Writes a string field unless the value is empty ({@code json:",omitempty"}).
    *
    * @param g the generator
@@ -292,6 +315,24 @@ public final class GoJson {
   public static void writeStringOmitEmpty(JsonGenerator g, String name, String value) throws IOException {
     if (value != null && !value.isEmpty()) {
       g.writeStringField(name, value);
+    }
+  }
+
+  /**
+   * Writes a string array field unless it is empty ({@code []string} with {@code omitempty}).
+   *
+   * @param g the generator
+   * @param name the field name
+   * @param values the values
+   * @throws IOException if writing fails
+   */
+  public static void writeStringsOmitEmpty(JsonGenerator g, String name, List<String> values) throws IOException {
+    if (values != null && !values.isEmpty()) {
+      g.writeArrayFieldStart(name);
+      for (String v : values) {
+        g.writeString(v);
+      }
+      g.writeEndArray();
     }
   }
 
@@ -389,8 +430,19 @@ public final class GoJson {
    * @return the parser
    */
   public static JsonParser parser(byte[] data) {
+    return parser(decodeUtf8(data));
+  }
+
+  /**
+   * A parser over text already decoded (for example with {@link #decodeUtf8}); string values
+   * and names have lone surrogates replaced by U+FFFD, as {@link #parser(byte[])}.
+   *
+   * @param text the document
+   * @return the parser
+   */
+  public static JsonParser parser(String text) {
     try {
-      return new GoParser(FACTORY.createParser(decodeUtf8(data)));
+      return new GoParser(FACTORY.createParser(text));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
