@@ -8,11 +8,13 @@ import io.github.goproxy4j.client.DownloadedModule;
 import io.github.goproxy4j.client.GoProxyClient;
 import io.github.goproxy4j.client.VersionInfo;
 import io.github.goproxy4j.env.GoEnv;
+import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.env.ProxyResolver;
 import io.github.goproxy4j.env.Route;
 import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.Version;
+import io.github.goproxy4j.mvs.ModuleGraph;
 import io.github.goproxy4j.sumdb.ChecksumDatabase;
 import io.github.goproxy4j.sumdb.ChecksumMismatchException;
 import io.github.goproxy4j.sumdb.GoSum;
@@ -73,6 +75,34 @@ class ReadmeSnippetsTest {
         ModuleHash wrong = ModuleHash.ofGoMod("module tampered\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThrows(ChecksumMismatchException.class, () -> goSum.checkZip(mv, wrong));
         assertThrows(ChecksumMismatchException.class, () -> db.get().verifyZip(mv, wrong));
+      }
+    }
+  }
+
+  @Test
+  void moduleGraphSnippet(@TempDir Path work) throws Exception {
+    try (FakeGoProxy proxy = FakeGoProxy.builder().module("golang.org/x/mod", "v0.6.0", "v0.7.0").start()) {
+      Map<String, String> vars = new HashMap<>(proxy.environment());
+      vars.put("GOPATH", work.resolve("gopath").toString());
+      vars.put("GOMODCACHE", work.resolve("modcache").toString());
+      vars.put("GOFLAGS", "-modcacherw");
+      try (GoProxyClient client = GoProxyClient.builder().env(GoEnv.of(vars)).build()) {
+        Path dir = Files.createDirectories(work.resolve("main"));
+        Files.writeString(dir.resolve("go.mod"),
+            "module example.com/main\n\ngo 1.21\n\nrequire golang.org/x/mod v0.7.0\n");
+        String sums = client.download(ModuleVersion.of("golang.org/x/mod", "v0.7.0")).goSumLines();
+        Files.writeString(dir.resolve("go.sum"), sums);
+
+        // README: whole builds
+        ModuleGraph g = client.moduleGraph(dir);
+        assertEquals(List.of(ModuleVersion.of("golang.org/x/mod", "v0.7.0")), g.buildList());
+        assertEquals("example.com/main\ngolang.org/x/mod v0.7.0\n", g.listText());
+        assertTrue(g.graphText().contains("example.com/main golang.org/x/mod@v0.7.0\n"), g.graphText());
+
+        // without the go.sum line go refuses; so do we, with go's text
+        Files.writeString(dir.resolve("go.sum"), "");
+        GoProxyException e = assertThrows(GoProxyException.class, () -> client.moduleGraph(dir));
+        assertTrue(e.getMessage().contains("missing go.sum entry for go.mod file"), e.getMessage());
       }
     }
   }
