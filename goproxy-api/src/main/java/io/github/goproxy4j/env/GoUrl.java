@@ -62,7 +62,7 @@ final class GoUrl {
   }
 
   static String quoteBytes(String byteString) {
-    return GoQuote.quote(byteString.getBytes(StandardCharsets.ISO_8859_1));
+    return GoQuote.quoteCut(byteString.getBytes(StandardCharsets.ISO_8859_1));
   }
 
   /**

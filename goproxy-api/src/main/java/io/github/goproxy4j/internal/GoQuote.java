@@ -279,4 +279,16 @@ public final class GoQuote {
     int end = Character.isHighSurrogate(s.charAt(CUT - 1)) ? CUT - 1 : CUT;
     return quote(s.substring(0, end)) + "...";
   }
+
+  /**
+   * {@link #quote(byte[])} bounded like {@link #quoteCut(String)}: valid UTF-8 is quoted and cut
+   * as {@code quoteCut}; other bytes are quoted whole (their {@code \xNN} escapes keep the cut
+   * from splitting a rune).
+   *
+   * @param b bytes, never {@code null}
+   * @return the Go double-quoted form, possibly cut
+   */
+  public static String quoteCut(byte[] b) {
+    return GoUtf8.valid(b) ? quoteCut(new String(b, StandardCharsets.UTF_8)) : quote(b);
+  }
 }
