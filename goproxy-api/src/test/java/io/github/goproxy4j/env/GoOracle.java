@@ -78,6 +78,14 @@ public final class GoOracle {
     if (binary == null) {
       try {
         Path work = Files.createTempDirectory("goproxy4j-oracle");
+        // built once per test JVM and used until it exits: removed then, not left in /tmp
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+          try {
+            io.github.goproxy4j.internal.GoOs.removeAll(work);
+          } catch (IOException e) {
+            // best effort at exit
+          }
+        }));
         binary = GoTool.buildXModProgram(PROGRAM, work);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
