@@ -29,16 +29,17 @@ final class ModuleGraphCommands {
 
     @Override
     public String summary() {
-      return "list the modules of the build (go list -m [-u] all)";
+      return "list the modules of the build (go list -m [-u] [-json] all)";
     }
 
     @Override
     public String help() {
-      return "goproxy list -m [-u] [all|path...]\n\n"
+      return "goproxy list -m [-u] [-json] [all|path...]\n\n"
           + "In a module directory, prints the main module (no argument), every module of the build\n"
           + "(all: minimal version selection over the go.mod files, fetched and verified like go),\n"
           + "or the named modules, exactly as go list -m does; -u adds available updates,\n"
-          + "retractions and deprecations.\n";
+          + "retractions and deprecations; -json prints go's JSON objects (Time, Dir, GoMod, GoVersion,\n"
+          + "Sum, GoModSum... as the selected go release prints them).\n";
     }
 
     @Override
@@ -76,7 +77,12 @@ final class ModuleGraphCommands {
           }
           out.add(found);
         }
-        out.forEach(m -> ctx.out().println(m));
+        if (ctx.json()) {
+          String release = Settings.goEnv(ctx).goVersion();
+          out.forEach(m -> ctx.out().print(m.toJson(release)));
+        } else {
+          out.forEach(m -> ctx.out().println(m));
+        }
       }
       return 0;
     }

@@ -39,8 +39,22 @@ class ModuleGraphCommandsTest {
   }
 
   private static Run go(Path dir, Map<String, String> env, String... args) {
-    GoTool.Result r = GoTool.exec(dir, env, 180, null, prepend(GO127.toString(), args));
+    return go(GO127, dir, env, args);
+  }
+
+  private static Run go(Path go, Path dir, Map<String, String> env, String... args) {
+    GoTool.Result r = GoTool.exec(dir, env, 180, null, prepend(go.toString(), args));
     return new Run(r.exitCode(), r.stdout(), r.stderr());
+  }
+
+  private static Path goFor(String release) {
+    GoTool.assumeGo();
+    if (release.equals("1.19")) {
+      return GoTool.goBinary().orElseThrow();
+    }
+    Path go = Paths.get("/usr/lib/go-" + release + "/bin/go");
+    assumeTrue(Files.isExecutable(go), "SKIPPED: go" + release + " is not installed at " + go);
+    return go;
   }
 
   private static String[] prepend(String first, String[] rest) {
@@ -73,10 +87,11 @@ class ModuleGraphCommandsTest {
       go(main, goEnv, "mod", "tidy");
       Map<String, String> ours = new HashMap<>(proxy.environment());
       ours.put("GOENV", "off");
-      ours.put("GOPATH", tmp.resolve("our-gopath").toString());
       ours.put("PWD", main.toString());
+      ours.put("GOPATH", goEnv.get("GOPATH")); // the same module cache: -json prints its paths
       for (String[] cmd : List.of(new String[] {"list", "-m", "all"}, new String[] {"list", "-m", "-u", "all"},
-          new String[] {"list", "-m"}, new String[] {"mod", "graph"})) {
+          new String[] {"list", "-m"}, new String[] {"mod", "graph"}, new String[] {"list", "-m", "-json", "all"},
+          new String[] {"list", "-m", "-u", "-json", "all"}, new String[] {"list", "-m", "-json", "example.com/b"})) {
         assertEquals(go(main, goEnv, cmd), goproxy(ours, cmd), String.join(" ", cmd));
       }
       // go.sum without the line for b's go.mod: both fail with go's message

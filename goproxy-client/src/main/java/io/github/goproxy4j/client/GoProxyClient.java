@@ -275,8 +275,11 @@ public final class GoProxyClient implements AutoCloseable {
    */
   public List<ListedModule> listModules(Path dir, boolean updates) throws GoProxyException {
     checkOpen();
-    ModuleGraph g = moduleGraph(dir);
-    return new ModuleLister(this).list(g, updates, parallelism);
+    Objects.requireNonNull(dir, "dir");
+    String release = resolver.env().goVersion();
+    ModuleGraphLoader.MainModule main = ModuleGraphLoader.findMainModule(dir, release);
+    ModuleGraph g = ModuleGraphLoader.load(this, release, main, false, parallelism);
+    return new ModuleLister(this, main).list(g, updates, parallelism);
   }
 
   /**

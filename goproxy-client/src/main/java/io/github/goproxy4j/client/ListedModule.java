@@ -1,5 +1,12 @@
 package io.github.goproxy4j.client;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.goproxy4j.client.internal.json.GoJson;
+import io.github.goproxy4j.internal.GoRelease;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -7,11 +14,13 @@ import java.util.Optional;
 /**
  * One module as {@code go list -m} reports it (cmd/go's modinfo.ModulePublic): the main module,
  * or a selected dependency with its replacement and, with {@code -u}, its available update,
- * retraction and deprecation. {@link #toString()} is go's text form.
+ * retraction and deprecation. {@link #toString()} is go's text form, {@link #toJson(String)} its
+ * {@code -json} form.
  *
  * <pre>{@code
  * for (ListedModule m : client.listModules(Path.of("."), true)) {
  *   System.out.println(m);   // example.com/a v1.0.0 [v1.1.0] (deprecated)
+ *   System.out.print(m.toJson("1.27"));
  * }
  * }</pre>
  *
@@ -25,10 +34,19 @@ import java.util.Optional;
  * @param retracted the retraction rationales ({@code -u}), empty when not retracted
  * @param deprecated the deprecation message ({@code -u}), {@code ""} when not deprecated
  * @param error the error go would print in brackets, {@code ""} when none
+ * @param time when the version was published (its {@code .info}); empty for the main module and
+ *     for a replaced module (go does not look it up)
+ * @param dir the directory holding the module's files: the main module's root, a directory
+ *     replacement, or the extracted module in GOMODCACHE when it is complete there and go.sum
+ *     has its hash; {@code ""} otherwise
+ * @param goMod the go.mod file describing the module (in GOMODCACHE for a version, when cached
+ *     and go.sum has its hash); {@code ""} otherwise
+ * @param sum the module's go.sum hash ({@code h1:...}), {@code ""} when go.sum has none
+ * @param goModSum its go.mod's go.sum hash, {@code ""} when go.sum has none
  */
 public record ListedModule(String path, String version, boolean main, boolean indirect, String goVersion,
     Optional<ListedModule> replace, Optional<ListedModule> update, List<String> retracted, String deprecated,
-    String error) {
+    String error, Optional<OffsetDateTime> time, String dir, String goMod, String sum, String goModSum) {
   /**
    * Validates the components.
    *
@@ -42,6 +60,11 @@ public record ListedModule(String path, String version, boolean main, boolean in
    * @param retracted never {@code null}
    * @param deprecated never {@code null}
    * @param error never {@code null}
+   * @param time never {@code null}
+   * @param dir never {@code null}
+   * @param goMod never {@code null}
+   * @param sum never {@code null}
+   * @param goModSum never {@code null}
    */
   public ListedModule {
     Objects.requireNonNull(path, "path");
@@ -52,6 +75,32 @@ public record ListedModule(String path, String version, boolean main, boolean in
     retracted = List.copyOf(retracted);
     Objects.requireNonNull(deprecated, "deprecated");
     Objects.requireNonNull(error, "error");
+    Objects.requireNonNull(time, "time");
+    Objects.requireNonNull(dir, "dir");
+    Objects.requireNonNull(goMod, "goMod");
+    Objects.requireNonNull(sum, "sum");
+    Objects.requireNonNull(goModSum, "goModSum");
+  }
+
+  /**
+   * A module without time, files or sums (what {@code go list -m} without {@code -json} shows).
+   *
+   * @param path the module path
+   * @param version the version
+   * @param main whether this is the main module
+   * @param indirect whether it is only indirectly required
+   * @param goVersion the go version of its go.mod
+   * @param replace the replacement
+   * @param update the available update
+   * @param retracted the retraction rationales
+   * @param deprecated the deprecation message
+   * @param error the error
+   */
+  public ListedModule(String path, String version, boolean main, boolean indirect, String goVersion,
+      Optional<ListedModule> replace, Optional<ListedModule> update, List<String> retracted, String deprecated,
+      String error) {
+    this(path, version, main, indirect, goVersion, replace, update, retracted, deprecated, error, Optional.empty(),
+        "", "", "", "");
   }
 
   private String versionString() {
@@ -88,5 +137,75 @@ public record ListedModule(String path, String version, boolean main, boolean in
       s.append(" [").append(error).append(']');
     }
     return s.toString();
+  }
+
+  /**
+   * Returns what {@code go list -m -json} of the newest Go release prints for this module.
+   *
+   * @return the JSON object, tab-indented, followed by a newline
+   */
+  public String toJson() {
+    return toJson(GoRelease.NEWEST);
+  }
+
+  /**
+   * Returns what {@code go list -m -json} of a Go release prints for this module: modinfo's
+   * ModulePublic fields in go's order (Path, Version, Replace, Time, Update, Main, Indirect, Dir,
+   * GoMod, GoVersion, Retracted, Deprecated, Error, then Sum and GoModSum from Go 1.23 on), empty
+   * ones left out, tab-indented, followed by a newline.
+   *
+   * <pre>{@code
+   * System.out.print(module.toJson("1.19"));
+   * }</pre>
+   *
+   * @param goRelease the release, {@code 1.N}
+   * @return the JSON text
+   * @throws IllegalArgumentException if {@code goRelease} is not a Go version
+   */
+  public String toJson(String goRelease) {
+    if (!GoRelease.isValid(goRelease)) {
+      throw new IllegalArgumentException("invalid Go release " + goRelease);
+    }
+    boolean sums = GoRelease.compare(goRelease, "1.23") >= 0;
+    int minor = GoRelease.compare(goRelease, "1.22") >= 0 ? 22 : 21;
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = GoJson.forGoMinor(minor).indentedGenerator(out)) {
+      write(g, sums);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.append('\n').toString();
+  }
+
+  private void write(JsonGenerator g, boolean sums) throws IOException {
+    g.writeStartObject();
+    GoJson.writeStringOmitEmpty(g, "Path", path);
+    GoJson.writeStringOmitEmpty(g, "Version", version);
+    if (replace.isPresent()) {
+      g.writeFieldName("Replace");
+      replace.get().write(g, sums);
+    }
+    GoJson.writeTimeOmitEmpty(g, "Time", time.orElse(null));
+    if (update.isPresent()) {
+      g.writeFieldName("Update");
+      update.get().write(g, sums);
+    }
+    GoJson.writeBooleanOmitEmpty(g, "Main", main);
+    GoJson.writeBooleanOmitEmpty(g, "Indirect", indirect);
+    GoJson.writeStringOmitEmpty(g, "Dir", dir);
+    GoJson.writeStringOmitEmpty(g, "GoMod", goMod);
+    GoJson.writeStringOmitEmpty(g, "GoVersion", goVersion);
+    GoJson.writeStringsOmitEmpty(g, "Retracted", retracted);
+    GoJson.writeStringOmitEmpty(g, "Deprecated", deprecated);
+    if (!error.isEmpty()) {
+      g.writeObjectFieldStart("Error");
+      g.writeStringField("Err", error);
+      g.writeEndObject();
+    }
+    if (sums) {
+      GoJson.writeStringOmitEmpty(g, "Sum", sum);
+      GoJson.writeStringOmitEmpty(g, "GoModSum", goModSum);
+    }
+    g.writeEndObject();
   }
 }

@@ -65,7 +65,12 @@ final class ModuleGraphLoader {
    */
   static ModuleGraph load(GoProxyClient client, String release, Path start, boolean modMode, int parallelism)
       throws GoProxyException {
-    MainModule main = findMainModule(start, release);
+    return load(client, release, findMainModule(start, release), modMode, parallelism);
+  }
+
+  /** Loads the graph of a main module already found. */
+  static ModuleGraph load(GoProxyClient client, String release, MainModule main, boolean modMode, int parallelism)
+      throws GoProxyException {
     ModFetch fetch = client.fetchWith(main.goSum());
     ModuleSource source = new ModuleSource() {
       @Override

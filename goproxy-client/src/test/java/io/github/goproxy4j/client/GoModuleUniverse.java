@@ -1,16 +1,22 @@
 package io.github.goproxy4j.client;
 
+import io.github.goproxy4j.env.GoEnv;
+import io.github.goproxy4j.testing.GoTool;
 import io.github.goproxy4j.testkit.FakeGoProxy;
 import io.github.goproxy4j.testkit.FakeModule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * A seeded random Go module universe for differential tests against the go command: 10-24 modules
@@ -114,6 +120,41 @@ final class GoModuleUniverse {
     FakeGoProxy.Builder pb = FakeGoProxy.builder();
     modules.forEach(pb::module);
     return pb;
+  }
+
+  /** The go release's binary: go1.19 is /usr/bin/go, others /usr/lib/go-1.N/bin/go; skips the test when absent. */
+  static Path goFor(String release) {
+    GoTool.assumeGo();
+    if (release.equals("1.19")) {
+      return GoTool.goBinary().orElseThrow();
+    }
+    Path go = Paths.get("/usr/lib/go-" + release + "/bin/go");
+    Assumptions.assumeTrue(Files.isExecutable(go), "SKIPPED: go" + release + " is not installed at " + go);
+    return go;
+  }
+
+  /** go's environment: hermetic, the proxy and its checksum database, {@code modCache} as GOMODCACHE. */
+  static Map<String, String> goEnv(FakeGoProxy proxy, Path tmp, Path modCache) {
+    Map<String, String> env = GoTool.hermeticEnv(tmp);
+    env.putAll(proxy.environment());
+    env.put("GOMODCACHE", modCache.toString());
+    env.put("GOFLAGS", "-modcacherw");
+    return env;
+  }
+
+  /** A client following {@code release} through the proxy, with {@code modCache} as GOMODCACHE. */
+  static GoProxyClient client(FakeGoProxy proxy, Path tmp, String release, Path modCache) {
+    Map<String, String> vars = new HashMap<>(proxy.environment());
+    vars.put("GOPATH", tmp.resolve("our-gopath").toString());
+    vars.put("GOMODCACHE", modCache.toString());
+    GoEnv env;
+    try {
+      env = GoEnv.builder().environment(vars).noUserEnvFile().goVersion(release).build();
+    } catch (IllegalArgumentException e) {
+      // GoEnv does not know this release yet; module-graph rules have not changed since 1.21
+      env = GoEnv.builder().environment(vars).noUserEnvFile().build();
+    }
+    return GoProxyClient.builder().env(env).build();
   }
 
   /** Writes go.mod and main.go of the main module into {@code dir} (created) and returns it. */

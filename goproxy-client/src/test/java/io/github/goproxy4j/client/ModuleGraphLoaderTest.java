@@ -2,9 +2,7 @@ package io.github.goproxy4j.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.mvs.ModuleGraph;
 import io.github.goproxy4j.testing.GoTool;
@@ -13,9 +11,7 @@ import io.github.goproxy4j.testkit.FakeModule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -37,8 +33,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code -Dgoproxy4j.mvs.universes=N}.
  */
 class ModuleGraphLoaderTest {
-  private static final Path GO127 = Paths.get("/usr/lib/go-1.27/bin/go");
-
   static Stream<Arguments> universes() {
     int n = Integer.getInteger("goproxy4j.mvs.universes", 3);
     return LongStream.rangeClosed(1, n).boxed().flatMap(seed -> Stream.of(Arguments.of("1.19", seed),
@@ -46,35 +40,19 @@ class ModuleGraphLoaderTest {
   }
 
   private static Path goFor(String release) {
-    GoTool.assumeGo();
-    if (release.equals("1.19")) {
-      return GoTool.goBinary().orElseThrow();
-    }
-    assumeTrue(Files.isExecutable(GO127), "SKIPPED: go1.27 is not installed at " + GO127);
-    return GO127;
+    return GoModuleUniverse.goFor(release);
   }
+
 
   private static Map<String, String> goEnv(FakeGoProxy proxy, Path tmp, Path modCache) {
-    Map<String, String> env = GoTool.hermeticEnv(tmp);
-    env.putAll(proxy.environment());
-    env.put("GOMODCACHE", modCache.toString());
-    env.put("GOFLAGS", "-modcacherw");
-    return env;
+    return GoModuleUniverse.goEnv(proxy, tmp, modCache);
   }
 
+
   private static GoProxyClient client(FakeGoProxy proxy, Path tmp, String release) {
-    Map<String, String> vars = new HashMap<>(proxy.environment());
-    vars.put("GOPATH", tmp.resolve("our-gopath").toString());
-    vars.put("GOMODCACHE", tmp.resolve("our-cache").toString());
-    GoEnv env;
-    try {
-      env = GoEnv.builder().environment(vars).noUserEnvFile().goVersion(release).build();
-    } catch (IllegalArgumentException e) {
-      // GoEnv does not know this release yet; module-graph rules have not changed since 1.21
-      env = GoEnv.builder().environment(vars).noUserEnvFile().build();
-    }
-    return GoProxyClient.builder().env(env).build();
+    return GoModuleUniverse.client(proxy, tmp, release, tmp.resolve("our-cache"));
   }
+
 
   @ParameterizedTest(name = "go{0} seed={1}")
   @MethodSource("universes")

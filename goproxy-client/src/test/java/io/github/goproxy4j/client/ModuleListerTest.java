@@ -1,0 +1,62 @@
+package io.github.goproxy4j.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.goproxy4j.testing.GoTool;
+import io.github.goproxy4j.testkit.FakeGoProxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code go list -m -json all} and {@code go list -m -u -json all} (Time, Update, Indirect, Dir,
+ * GoMod, GoVersion, Retracted, Deprecated, and from go1.23 Sum and GoModSum) from
+ * {@link GoProxyClient#listModules} and {@link ListedModule#toJson(String)} against go1.19 and
+ * go1.27 on seeded universes ({@link GoModuleUniverse}): go makes the main module tidy into a
+ * module cache; our client lists first with that cache as GOMODCACHE (fetching the .info files it
+ * lacks), then go lists with the same cache; the texts must be equal byte for byte.
+ */
+class ModuleListerTest {
+  static Stream<Arguments> universes() {
+    int n = Integer.getInteger("goproxy4j.mvs.universes", 3);
+    return LongStream.rangeClosed(1, n).boxed()
+        .flatMap(seed -> Stream.of(Arguments.of("1.19", seed), Arguments.of("1.27", seed)));
+  }
+
+  private static String ours(FakeGoProxy proxy, Path tmp, String release, Path cache, Path main, boolean updates)
+      throws Exception {
+    StringBuilder out = new StringBuilder();
+    try (GoProxyClient c = GoModuleUniverse.client(proxy, tmp, release, cache)) {
+      c.listModules(main, updates).forEach(m -> out.append(m.toJson(release)));
+    }
+    return out.toString();
+  }
+
+  @ParameterizedTest(name = "go{0} seed={1}")
+  @MethodSource("universes")
+  void jsonMatchesGoWithTheSameModuleCache(String release, long seed, @TempDir Path tmp) throws Exception {
+    Path go = GoModuleUniverse.goFor(release);
+    GoModuleUniverse u = new GoModuleUniverse(new SplittableRandom(seed), release);
+    try (FakeGoProxy proxy = u.proxyBuilder().start()) {
+      Path main = u.writeMain(tmp.resolve("main"));
+      Path cache = tmp.resolve("cache");
+      Map<String, String> env = GoModuleUniverse.goEnv(proxy, tmp, cache);
+      GoTool.exec(main, env, 300, null, go.toString(), "mod", "tidy").requireOk();
+      String ctx = "go" + release + " seed=" + seed + " go.mod:\n" + Files.readString(main.resolve("go.mod"));
+      String oursJson = ours(proxy, tmp, release, cache, main, false);
+      String goJson = GoTool.exec(main, env, 120, null, go.toString(), "list", "-m", "-json", "all").requireOk()
+          .stdout();
+      assertEquals(goJson, oursJson, ctx);
+      String goJsonU = GoTool.exec(main, env, 120, null, go.toString(), "list", "-m", "-u", "-json", "all")
+          .requireOk().stdout();
+      assertEquals(goJsonU, ours(proxy, tmp, release, cache, main, true), ctx);
+    }
+  }
+}
