@@ -16,6 +16,8 @@ final class Commands {
         new VerifyCommand(),
         new ModuleGraphCommands.ListModules(),
         new ModuleGraphCommands.ModGraph(),
+        new ModuleGraphCommands.ModDownload(),
+        new ModuleGraphCommands.ModVerify(),
         new ServeCommand(System.in),
         new DoctorCommand(),
         new ProbeCommand(),

@@ -1,16 +1,19 @@
 package io.github.goproxy4j.cli;
 
+import io.github.goproxy4j.client.DownloadedModule;
 import io.github.goproxy4j.client.GoProxyClient;
 import io.github.goproxy4j.client.ListedModule;
 import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.mvs.ModuleGraph;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code list -m} and {@code mod graph}: the build of the main module in the current directory,
+ * {@code list -m}, {@code mod graph}, {@code mod download} and {@code mod verify}: the build of the main module in the current directory,
  * as the go command prints it. Output, error text ({@code go: ...}) and exit status are go's.
  */
 final class ModuleGraphCommands {
@@ -124,6 +127,112 @@ final class ModuleGraphCommands {
         ctx.out().print(g.graphText());
       }
       return 0;
+    }
+  }
+
+  /** {@code goproxy mod download [-json]} (no arguments: go's rule for the main module). */
+  static final class ModDownload implements Command {
+    @Override
+    public String name() {
+      return "mod download";
+    }
+
+    @Override
+    public String summary() {
+      return "download the main module's dependencies into the module cache (go mod download)";
+    }
+
+    @Override
+    public String help() {
+      return "goproxy mod download [-json]\n\n"
+          + "In a module directory, downloads what go mod download without arguments downloads: for a\n"
+          + "main module at go 1.17 or later the modules its go.mod requires, else every module of the\n"
+          + "build; verified against go.sum and the checksum database, extracted into GOMODCACHE so that\n"
+          + "GOFLAGS=-mod=mod GOPROXY=off go build ./... works. go.sum is not written. -json prints\n"
+          + "go's objects (Path, Version, Info, GoMod, Zip, Dir, Sum, GoModSum).\n";
+    }
+
+    @Override
+    public int run(Invocation ctx) throws Exception {
+      if (!ctx.args().positional().isEmpty()) {
+        throw new UsageException("only go mod download without arguments is supported; for module@version"
+            + " use goproxy download");
+      }
+      try (GoProxyClient client = Settings.client(ctx)) {
+        List<DownloadedModule> done;
+        try {
+          done = client.modDownload(workDir(ctx));
+        } catch (GoProxyException e) {
+          ctx.err().println("go: " + e.getMessage());
+          for (Throwable s : e.getSuppressed()) {
+            ctx.err().println("go: " + s.getMessage());
+          }
+          return 1;
+        }
+        if (done.isEmpty() && client.moduleGraph(workDir(ctx)).mainGoMod().requires().isEmpty()) {
+          ctx.err().println("go: no module dependencies to download");
+          return 0;
+        }
+        if (ctx.json()) {
+          for (DownloadedModule d : done) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("Path", d.module().path().toString());
+            m.put("Version", d.module().version().toString());
+            m.put("Info", client.moduleCache().file(d.module(), "info").toString());
+            m.put("GoMod", d.goModFile().toString());
+            m.put("Zip", d.zip().toString());
+            m.put("Dir", d.dir().toString());
+            m.put("Sum", d.zipHash().toString());
+            m.put("GoModSum", d.goModHash().toString());
+            Json.print(ctx.out(), m);
+          }
+        }
+      }
+      return 0;
+    }
+  }
+
+  /** {@code goproxy mod verify}. */
+  static final class ModVerify implements Command {
+    @Override
+    public String name() {
+      return "mod verify";
+    }
+
+    @Override
+    public String summary() {
+      return "check that the cached modules of the build are unmodified (go mod verify)";
+    }
+
+    @Override
+    public String help() {
+      return "goproxy mod verify\n\n"
+          + "In a module directory, checks that the zip and the extracted tree in GOMODCACHE of every\n"
+          + "module of the build still hash to the .ziphash recorded at download, printing go's\n"
+          + "'all modules verified' or one line per problem on standard error (exit status 1).\n";
+    }
+
+    @Override
+    public int run(Invocation ctx) throws Exception {
+      if (!ctx.args().positional().isEmpty()) {
+        ctx.err().println("go: verify takes no arguments");
+        return 1;
+      }
+      try (GoProxyClient client = Settings.client(ctx)) {
+        List<String> problems;
+        try {
+          problems = client.modVerify(workDir(ctx));
+        } catch (GoProxyException e) {
+          ctx.err().println("go: " + e.getMessage());
+          return 1;
+        }
+        if (problems.isEmpty()) {
+          ctx.out().println("all modules verified");
+          return 0;
+        }
+        problems.forEach(ctx.err()::println);
+        return 1;
+      }
     }
   }
 }

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code goproxy list -m [-u] all} and {@code goproxy mod graph} print what go1.27 prints, with
@@ -101,6 +103,61 @@ class ModuleGraphCommandsTest {
       Run theirs = go(main, goEnv, "list", "-m", "all");
       assertEquals(1, theirs.status());
       assertEquals(theirs, goproxy(ours, "list", "-m", "all"));
+    }
+  }
+
+  /**
+   * {@code mod download [-json]} and {@code mod verify} as go1.19 and go1.27 (with
+   * {@code --go-version}) in a tidy main module at go 1.16 (everything in the build list is
+   * downloaded, the unimported c too) and at go 1.17 (only what go.mod requires): each fills its
+   * own fresh module cache, the outputs are equal once the cache directory is renamed, then the
+   * same file of each extracted tree is changed and mod verify reports it as go does.
+   */
+  @ParameterizedTest(name = "go{0} main go {1}")
+  @CsvSource({"1.19, 1.16", "1.19, 1.17", "1.27, 1.16", "1.27, 1.17"})
+  void modDownloadAndVerifyAsGo(String release, String mainGo, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    FakeGoProxy.Builder pb = FakeGoProxy.builder()
+        .module(FakeModule.builder("example.com/a", "v1.0.0")
+            .goMod("module example.com/a\n\ngo 1.16\n\nrequire (\n\texample.com/b v1.0.0\n\texample.com/c v1.0.0\n)\n")
+            .file("a.go", "package a\n\nimport _ \"example.com/b\"\n").build())
+        .module(FakeModule.builder("example.com/b", "v1.0.0").goMod("module example.com/b\n\ngo 1.16\n")
+            .file("b.go", "package b\n").build())
+        .module(FakeModule.builder("example.com/c", "v1.0.0").goMod("module example.com/c\n")
+            .file("c.go", "package c\n").build());
+    try (FakeGoProxy proxy = pb.start()) {
+      Path main = Files.createDirectories(tmp.resolve("main"));
+      Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo " + mainGo
+          + "\n\nrequire example.com/a v1.0.0\n");
+      Files.writeString(main.resolve("main.go"), "package main\n\nimport _ \"example.com/a\"\n\nfunc main() {}\n");
+      Map<String, String> goEnv = GoTool.hermeticEnv(tmp.resolve("theirs"));
+      goEnv.putAll(proxy.environment());
+      go(goBin, main, goEnv, "mod", "tidy");
+      // a fresh cache for each side
+      goEnv.put("GOPATH", tmp.resolve("theirs/fresh").toString());
+      Map<String, String> ours = new HashMap<>(proxy.environment());
+      ours.put("GOENV", "off");
+      ours.put("GOFLAGS", "-modcacherw");
+      ours.put("GOPATH", tmp.resolve("ours/fresh").toString());
+      ours.put("PWD", main.toString());
+      String theirDir = tmp.resolve("theirs").toString();
+      String ourDir = tmp.resolve("ours").toString();
+      Run theirs = go(goBin, main, goEnv, "mod", "download", "-json");
+      Run mine = goproxy(ours, "--go-version", release, "mod", "download", "-json");
+      assertEquals(theirs.status(), mine.status());
+      assertEquals(theirs.out().replace(theirDir, ourDir), mine.out());
+      assertEquals(theirs.err(), mine.err());
+      assertEquals(mainGo.equals("1.16"), mine.out().contains("example.com/c"), mine.out());
+      Run verifyTheirs = go(goBin, main, goEnv, "mod", "verify");
+      assertEquals("all modules verified\n", verifyTheirs.out());
+      assertEquals(verifyTheirs, goproxy(ours, "--go-version", release, "mod", "verify"));
+      for (String root : List.of(theirDir, ourDir)) {
+        Files.writeString(Path.of(root, "fresh/pkg/mod/example.com/a@v1.0.0/a.go"), "package a\n");
+      }
+      verifyTheirs = go(goBin, main, goEnv, "mod", "verify");
+      assertEquals(1, verifyTheirs.status());
+      Run verifyOurs = goproxy(ours, "--go-version", release, "mod", "verify");
+      assertEquals(new Run(1, "", verifyTheirs.err().replace(theirDir, ourDir)), verifyOurs);
     }
   }
 }

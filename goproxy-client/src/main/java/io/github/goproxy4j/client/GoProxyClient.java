@@ -283,6 +283,55 @@ public final class GoProxyClient implements AutoCloseable {
   }
 
   /**
+   * Downloads what {@code go mod download} without arguments downloads in the main module of
+   * {@code dir}, as the go command of {@link GoEnv#goVersion()} does: for a main module at go 1.17
+   * or later the modules its go.mod requires (at their selected versions), else the whole build
+   * list; a replaced module's replacement instead (none for a directory). Every go.mod and zip is
+   * verified against the main module's go.sum, else the checksum database; go.sum is not
+   * written. Afterwards {@code GOFLAGS=-mod=mod GOPROXY=off go build ./...} builds the main
+   * module from this cache.
+   *
+   * <pre>{@code
+   * for (DownloadedModule d : client.modDownload(Path.of("."))) {
+   *   System.out.println(d.module() + " " + d.dir());
+   * }
+   * }</pre>
+   *
+   * @param dir the main module's directory, or a directory below it
+   * @return the downloaded modules in go's order (empty when there is nothing to download)
+   * @throws GoProxyException as {@link #moduleGraph(Path)}, or the first failed download with
+   *     the others suppressed
+   */
+  public List<DownloadedModule> modDownload(Path dir) throws GoProxyException {
+    Objects.requireNonNull(dir, "dir");
+    checkOpen();
+    String release = resolver.env().goVersion();
+    return ModDownload.download(this, release, ModuleGraphLoader.findMainModule(dir, release), parallelism);
+  }
+
+  /**
+   * Checks the module cache like {@code go mod verify} in the main module of {@code dir}: for
+   * each module of the build list that is in GOMODCACHE, its zip and its extracted directory must
+   * still hash to the {@code .ziphash} recorded at download. Returns the lines go prints on
+   * standard error ({@code <path> <version>: dir has been modified (<dir>)}, {@code zip has been
+   * modified (<zip>)}, {@code missing ziphash: ...}); empty means go's {@code all modules
+   * verified}.
+   *
+   * <pre>{@code
+   * List<String> problems = client.modVerify(Path.of("."));
+   * if (problems.isEmpty()) System.out.println("all modules verified");
+   * }</pre>
+   *
+   * @param dir the main module's directory, or a directory below it
+   * @return the problems, in build-list order
+   * @throws GoProxyException as {@link #moduleGraph(Path)}
+   */
+  public List<String> modVerify(Path dir) throws GoProxyException {
+    ModuleGraph g = moduleGraph(dir);
+    return ModVerify.verify(cache, g, parallelism);
+  }
+
+  /**
    * Downloads, verifies, caches and extracts one module version, like
    * {@code go mod download path@version}. A version already complete in the cache (written by
    * this library or by go) is returned without network access, after re-verifying its hashes.
@@ -292,6 +341,11 @@ public final class GoProxyClient implements AutoCloseable {
    * @throws GoProxyException if it cannot be fetched or does not verify
    */
   public DownloadedModule download(ModuleVersion module) throws GoProxyException {
+    return download(module, fetch);
+  }
+
+  /** {@link #download(ModuleVersion)} verifying with {@code fetch}'s go.sum (a main module's). */
+  private DownloadedModule download(ModuleVersion module, ModFetch fetch) throws GoProxyException {
     checkCanonical(module);
     checkOpen();
     CompletableFuture<DownloadedModule> mine = new CompletableFuture<>();
@@ -341,12 +395,17 @@ public final class GoProxyClient implements AutoCloseable {
    */
   public List<DownloadedModule> downloadAll(Collection<ModuleVersion> modules)
       throws GoProxyException {
+    return downloadAll(modules, fetch);
+  }
+
+  /** {@link #downloadAll(Collection)} verifying with {@code fetch}'s go.sum (a main module's). */
+  List<DownloadedModule> downloadAll(Collection<ModuleVersion> modules, ModFetch fetch) throws GoProxyException {
     Objects.requireNonNull(modules, "modules");
     checkOpen();
     List<Future<DownloadedModule>> futures = new ArrayList<>();
     for (ModuleVersion m : modules) {
       Objects.requireNonNull(m, "module");
-      futures.add(executor.submit(() -> download(m)));
+      futures.add(executor.submit(() -> download(m, fetch)));
     }
     List<DownloadedModule> out = new ArrayList<>();
     GoProxyException first = null;

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * A seeded random Go module universe for differential tests against the go command: 10-24 modules
  * (some {@code /v2}, some {@code v0}) with 1-3 versions each, go directives on both sides of 1.17
- * and at 1.21+, deprecations, retractions, and requirements whose targets the module's package
- * really imports; plus a main module {@code example.com/main} whose {@code main.go} imports its
+ * and at 1.21+, deprecations, retractions, and requirements (cycles included) whose targets the
+ * module's package imports when they are higher-numbered (so the packages build) and leaves
+ * unimported otherwise; plus a main module {@code example.com/main} whose {@code main.go} imports its
  * direct requirements (so {@code go build ./...} needs every module it reaches). The same seed and
  * release give the same universe.
  *
@@ -86,7 +87,11 @@ final class GoModuleUniverse {
           int j = r.nextInt(n);
           if (j != i) {
             mod.append("require ").append(paths.get(j)).append(' ').append(pick(r, versions.get(j))).append('\n');
-            imports.add(paths.get(j));
+            if (j > i) {
+              // packages import only higher-numbered modules (Go forbids import cycles); the
+              // other requirements stay in go.mod unimported (requirement cycles are legal)
+              imports.add(paths.get(j));
+            }
           }
         }
         StringBuilder src = new StringBuilder("package mod").append(i).append("\n");
@@ -147,6 +152,7 @@ final class GoModuleUniverse {
     Map<String, String> vars = new HashMap<>(proxy.environment());
     vars.put("GOPATH", tmp.resolve("our-gopath").toString());
     vars.put("GOMODCACHE", modCache.toString());
+    vars.put("GOFLAGS", "-modcacherw");
     GoEnv env;
     try {
       env = GoEnv.builder().environment(vars).noUserEnvFile().goVersion(release).build();

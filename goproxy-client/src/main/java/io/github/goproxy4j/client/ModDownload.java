@@ -1,0 +1,62 @@
+package io.github.goproxy4j.client;
+
+import io.github.goproxy4j.env.GoProxyException;
+import io.github.goproxy4j.internal.GoRelease;
+import io.github.goproxy4j.modfile.GoModFile;
+import io.github.goproxy4j.module.ModulePath;
+import io.github.goproxy4j.module.ModuleVersion;
+import io.github.goproxy4j.module.Version;
+import io.github.goproxy4j.mvs.ModuleGraph;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code go mod download} without arguments in a main module (cmd/go's modcmd runDownload, the
+ * same from go1.19 to go1.27): which module versions it downloads. A main module whose go.mod
+ * declares go 1.17 or later requires every module providing a package it imports, so only its go.mod's requirements are
+ * downloaded, at their selected versions; an older main module (or one without a go line) downloads the whole build list
+ * ({@code all}), none if it requires nothing. A replaced module's replacement is downloaded
+ * instead, a directory replacement not at all. go.sum is not written (golang.org/issue/45332).
+ */
+final class ModDownload {
+  private ModDownload() {}
+
+  /** The module versions {@code go mod download} fetches for the loaded graph, in go's order. */
+  static List<ModuleVersion> targets(ModuleGraph g) {
+    GoModFile mf = g.mainGoMod();
+    Optional<String> go = mf.goVersion();
+    List<ModuleVersion> listed = new ArrayList<>();
+    if (go.isEmpty() || GoRelease.compare(go.get(), "1.17") < 0) {
+      if (!mf.requires().isEmpty()) {
+        listed.addAll(g.buildList());
+      }
+    } else {
+      for (GoModFile.Require r : mf.requires()) {
+        ModulePath path = ModulePath.parse(r.path());
+        Optional<Version> v = g.selected(path);
+        v.ifPresent(version -> listed.add(ModuleVersion.of(path, version)));
+      }
+    }
+    List<ModuleVersion> out = new ArrayList<>();
+    for (ModuleVersion m : listed) {
+      Optional<GoModFile.Replace> r = g.replacement(m);
+      if (r.isEmpty()) {
+        out.add(m);
+      } else if (!r.get().newVersion().isEmpty()) {
+        out.add(ModuleVersion.of(r.get().newPath(), r.get().newVersion()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Loads the main module's graph (go.mod files verified against its go.sum) and downloads the
+   * targets, each verified against that go.sum, else the checksum database.
+   */
+  static List<DownloadedModule> download(GoProxyClient client, String release, ModuleGraphLoader.MainModule main,
+      int parallelism) throws GoProxyException {
+    ModuleGraph g = ModuleGraphLoader.load(client, release, main, false, parallelism);
+    return client.downloadAll(targets(g), client.fetchWith(main.goSum()));
+  }
+}

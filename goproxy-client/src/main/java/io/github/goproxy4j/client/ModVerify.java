@@ -1,0 +1,107 @@
+package io.github.goproxy4j.client;
+
+import io.github.goproxy4j.module.ModuleVersion;
+import io.github.goproxy4j.mvs.ModuleGraph;
+import io.github.goproxy4j.sumdb.ModuleHash;
+import io.github.goproxy4j.zip.internal.GoZipReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * {@code go mod verify} (cmd/go's modcmd runVerify and verifyMod, the same from go1.19 to
+ * go1.27): for every module of the build list, the cached zip and the extracted directory must
+ * still hash to the {@code .ziphash} recorded when they were downloaded. A module with neither zip
+ * nor complete directory is skipped; one with either but no ziphash is reported. The reports are
+ * the lines go prints on standard error, in build-list order.
+ */
+final class ModVerify {
+  private ModVerify() {}
+
+  static List<String> verify(ModuleCache cache, ModuleGraph g, int parallelism) {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, 8)), r -> {
+      Thread t = new Thread(r, "goproxy4j-verify");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<CompletableFuture<List<String>>> futures = new ArrayList<>();
+      for (ModuleVersion m : g.buildList()) {
+        futures.add(CompletableFuture.supplyAsync(() -> verify(cache, m), pool));
+      }
+      List<String> out = new ArrayList<>();
+      for (CompletableFuture<List<String>> f : futures) {
+        out.addAll(f.join());
+      }
+      return out;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** verifyMod: the problems of one module version, each as {@code path version: what}. */
+  static List<String> verify(ModuleCache cache, ModuleVersion m) {
+    String name = m.path() + " " + m.version();
+    Path zip = cache.file(m, "zip");
+    boolean haveZip = Files.exists(zip);
+    boolean haveDir = cache.isExtracted(m);
+    Path zipHash = zip.resolveSibling(zip.getFileName() + "hash");
+    String h;
+    try {
+      h = new String(Files.readAllBytes(zipHash), StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      if (!haveZip && !haveDir) {
+        return List.of(); // nothing downloaded yet
+      }
+      return List.of(name + ": missing ziphash: " + osError("open", zipHash, e));
+    }
+    List<String> errs = new ArrayList<>();
+    if (haveZip) {
+      try {
+        if (!ModuleHash.ofZip(zip).toString().equals(h)) {
+          errs.add(name + ": zip has been modified (" + zip + ")");
+        }
+      } catch (IOException e) {
+        errs.add(name + ": " + zipError(zip, e));
+        return errs;
+      }
+    }
+    if (haveDir) {
+      Path dir = cache.extractedDir(m);
+      try {
+        if (!ModuleHash.ofDir(dir, m.path() + "@" + m.version()).toString().equals(h)) {
+          errs.add(name + ": dir has been modified (" + dir + ")");
+        }
+      } catch (IOException e) {
+        errs.add(name + ": " + e.getMessage());
+        return errs;
+      }
+    }
+    return errs;
+  }
+
+  /** Go's os.PathError text for a failed file operation. */
+  private static String osError(String op, Path file, IOException e) {
+    String why = e instanceof NoSuchFileException ? "no such file or directory"
+        : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
+    return op + " " + file + ": " + why;
+  }
+
+  /** dirhash.HashZip's error: archive/zip's text (ModuleHash adds where; go does not). */
+  private static String zipError(Path zip, IOException e) {
+    if (e.getCause() instanceof GoZipReader.ZipError) {
+      return e.getCause().getMessage();
+    }
+    if (e instanceof GoZipReader.ZipError) {
+      return e.getMessage();
+    }
+    return osError("open", zip, e);
+  }
+}

@@ -1,0 +1,101 @@
+package io.github.goproxy4j.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.goproxy4j.testing.GoTool;
+import io.github.goproxy4j.testkit.FakeGoProxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@link GoProxyClient#modVerify(Path)} against {@code go mod verify} of go1.19 and go1.27 on a
+ * module cache go filled ({@code go mod tidy}, {@code go mod download}) for seeded universes, then
+ * tampered step by step: a file of an extracted tree changed, a zip replaced by another valid zip,
+ * a zip truncated, a ziphash deleted, a zip deleted while its tree stays. After each step go's
+ * standard error lines (or its "all modules verified") must equal ours.
+ */
+class ModVerifyTest {
+  static Stream<Arguments> universes() {
+    int n = Integer.getInteger("goproxy4j.mvs.universes", 3);
+    return LongStream.rangeClosed(1, n).boxed()
+        .flatMap(seed -> Stream.of(Arguments.of("1.19", seed), Arguments.of("1.27", seed)));
+  }
+
+  @ParameterizedTest(name = "go{0} seed={1}")
+  @MethodSource("universes")
+  void reportsWhatGoReportsAfterEachTampering(String release, long seed, @TempDir Path tmp) throws Exception {
+    Path go = GoModuleUniverse.goFor(release);
+    GoModuleUniverse u = new GoModuleUniverse(new SplittableRandom(seed), release);
+    try (FakeGoProxy proxy = u.proxyBuilder().start()) {
+      Path main = u.writeMain(tmp.resolve("main"));
+      Path cache = tmp.resolve("cache");
+      Map<String, String> env = GoModuleUniverse.goEnv(proxy, tmp, cache);
+      GoTool.exec(main, env, 300, null, go.toString(), "mod", "tidy").requireOk();
+      GoTool.exec(main, env, 300, null, go.toString(), "mod", "download").requireOk();
+      List<Path> zips = new ArrayList<>();
+      try (Stream<Path> s = Files.walk(cache.resolve("cache/download"))) {
+        s.filter(p -> p.toString().endsWith(".zip")).sorted().forEach(zips::add);
+      }
+      String ctx = "go" + release + " seed=" + seed;
+      assertEquals(List.of(), assertSame(go, main, env, proxy, tmp, release, cache, ctx + " untouched"));
+      for (int i = 0; i < zips.size(); i++) {
+        Path zip = zips.get(i);
+        Path dir = extractedDir(cache, zip);
+        switch (i % 5) {
+          case 0:
+            Files.writeString(dir.resolve("p.go"), "// changed\n", StandardOpenOption.APPEND);
+            break;
+          case 1:
+            Files.copy(zips.get((i + 1) % zips.size()), zip, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            break;
+          case 2:
+            byte[] b = Files.readAllBytes(zip);
+            Files.write(zip, java.util.Arrays.copyOf(b, b.length / 2));
+            break;
+          case 3:
+            Files.delete(zip.resolveSibling(zip.getFileName() + "hash"));
+            break;
+          default:
+            Files.delete(zip);
+            Files.writeString(dir.resolve("p.go"), "// changed\n", StandardOpenOption.APPEND);
+            break;
+        }
+        List<String> problems = assertSame(go, main, env, proxy, tmp, release, cache, ctx + " step " + i + " on " + zip);
+        assertEquals(i + 1, problems.size(), "every tampered module is reported: " + problems);
+      }
+    }
+  }
+
+  /** {@code cache/download/<path>/@v/<v>.zip} to {@code <path>@<v>}. */
+  private static Path extractedDir(Path cache, Path zip) {
+    Path rel = cache.resolve("cache/download").relativize(zip);
+    String v = zip.getFileName().toString().replaceFirst("\\.zip$", "");
+    return cache.resolve(rel.getParent().getParent().toString() + "@" + v);
+  }
+
+  private static List<String> assertSame(Path go, Path main, Map<String, String> env, FakeGoProxy proxy, Path tmp,
+      String release, Path cache, String ctx) throws Exception {
+    GoTool.Result r = GoTool.exec(main, env, 120, null, go.toString(), "mod", "verify");
+    List<String> problems;
+    try (GoProxyClient c = GoModuleUniverse.client(proxy, tmp, release, cache)) {
+      problems = c.modVerify(main);
+    }
+    StringBuilder err = new StringBuilder();
+    problems.forEach(p -> err.append(p).append('\n'));
+    assertEquals(r.stderr(), err.toString(), ctx);
+    assertEquals(r.stdout(), problems.isEmpty() ? "all modules verified\n" : "", ctx);
+    assertEquals(r.exitCode(), problems.isEmpty() ? 0 : 1, ctx);
+    return problems;
+  }
+}
