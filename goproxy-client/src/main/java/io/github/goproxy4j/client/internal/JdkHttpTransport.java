@@ -84,14 +84,21 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
   public static final String TUNNELING_DISABLED_SCHEMES = "jdk.http.auth.tunneling.disabledSchemes";
   private static final AtomicBoolean TUNNELING_SET = new AtomicBoolean();
 
-  private final HttpClient client;
+  /**
+   * Builds the HTTP client on the first request: its TLS trust (the JDK's roots plus
+   * SSL_CERT_FILE/SSL_CERT_DIR, as go reads them) costs a large part of a command's start-up,
+   * and many commands (explain, a graph from a warm cache, mod verify) send no request at all.
+   * Go loads its roots on first use too.
+   */
+  private final java.util.function.Supplier<HttpClient> factory;
+  private volatile HttpClient client;
   private final HttpSettings settings;
   private final EnvProxySelector envProxies;
   private final GoAuth auth;
 
-  private JdkHttpTransport(HttpClient client, HttpSettings settings, EnvProxySelector envProxies,
-      GoAuth auth) {
-    this.client = client;
+  private JdkHttpTransport(java.util.function.Supplier<HttpClient> factory, HttpSettings settings,
+      EnvProxySelector envProxies, GoAuth auth) {
+    this.factory = factory;
     this.settings = settings;
     this.envProxies = envProxies;
     this.auth = auth;
@@ -150,21 +157,23 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
       allowBasicTunnelingIfNeeded(envProxies);
     }
     ProxySelector selector = settings.proxySelector().orElse(envProxies);
-    SSLContext ssl;
-    try {
-      ssl = settings.sslContext().isPresent()
-          ? settings.sslContext().get() : TlsTrust.sslContext(env);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot build the TLS trust: " + e.getMessage(), e);
-    }
-    HttpClient client = HttpClient.newBuilder()
-        .connectTimeout(settings.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .proxy(selector)
-        .sslContext(ssl)
-        .version(settings.http2() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-        .build();
-    return new JdkHttpTransport(client, settings, envProxies, GoAuth.create(env, goVersion, windows));
+    java.util.function.Supplier<HttpClient> factory = () -> {
+      SSLContext ssl;
+      try {
+        ssl = settings.sslContext().isPresent()
+            ? settings.sslContext().get() : TlsTrust.sslContext(env);
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("cannot build the TLS trust: " + e.getMessage(), e);
+      }
+      return HttpClient.newBuilder()
+          .connectTimeout(settings.connectTimeout())
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .proxy(selector)
+          .sslContext(ssl)
+          .version(settings.http2() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+          .build();
+    };
+    return new JdkHttpTransport(factory, settings, envProxies, GoAuth.create(env, goVersion, windows));
   }
 
   private static void allowBasicTunnelingIfNeeded(EnvProxySelector proxies) {
@@ -353,7 +362,7 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
     Duration body = settings.bodyTimeout();
     String redacted = Redaction.redacted(uri);
     try {
-      r = client.send(b.build(), info -> new StreamingBody(stall, body, redacted));
+      r = httpClient().send(b.build(), info -> new StreamingBody(stall, body, redacted));
     } catch (HttpConnectTimeoutException e) {
       // the JDK reports this too when the request timeout expires while still connecting
       throw new GoProxyException("Get \"" + shown + "\": dial tcp " + hostPort(uri)
@@ -470,6 +479,20 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
     }
     return sub.endsWith(parent) && sub.length() > parent.length()
         && sub.charAt(sub.length() - parent.length() - 1) == '.';
+  }
+
+  private HttpClient httpClient() {
+    HttpClient c = client;
+    if (c == null) {
+      synchronized (this) {
+        c = client;
+        if (c == null) {
+          c = factory.get();
+          client = c;
+        }
+      }
+    }
+    return c;
   }
 
   @Override
