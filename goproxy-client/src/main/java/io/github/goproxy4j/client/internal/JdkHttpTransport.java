@@ -85,20 +85,25 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
   private static final AtomicBoolean TUNNELING_SET = new AtomicBoolean();
 
   /**
-   * Builds the HTTP client on the first request: its TLS trust (the JDK's roots plus
-   * SSL_CERT_FILE/SSL_CERT_DIR, as go reads them) costs a large part of a command's start-up,
-   * and many commands (explain, a graph from a warm cache, mod verify) send no request at all.
-   * Go loads its roots on first use too.
+   * The HTTP clients are built on first use, one for http:// and one for https:// URLs: the TLS
+   * trust (the JDK's roots plus SSL_CERT_FILE/SSL_CERT_DIR, as go reads them) costs a large part
+   * of a command's start-up, a loopback or intranet proxy on http:// never needs it, and many
+   * commands (explain, a graph from a warm cache, mod verify) send no request at all. Go loads
+   * its roots on first use too.
    */
-  private final java.util.function.Supplier<HttpClient> factory;
-  private volatile HttpClient client;
+  private final java.util.function.Supplier<HttpClient> plainFactory;
+  private final java.util.function.Supplier<HttpClient> tlsFactory;
+  private volatile HttpClient plainClient;
+  private volatile HttpClient tlsClient;
   private final HttpSettings settings;
   private final EnvProxySelector envProxies;
   private final GoAuth auth;
 
-  private JdkHttpTransport(java.util.function.Supplier<HttpClient> factory, HttpSettings settings,
+  private JdkHttpTransport(java.util.function.Supplier<HttpClient> plainFactory,
+      java.util.function.Supplier<HttpClient> tlsFactory, HttpSettings settings,
       EnvProxySelector envProxies, GoAuth auth) {
-    this.factory = factory;
+    this.plainFactory = plainFactory;
+    this.tlsFactory = tlsFactory;
     this.settings = settings;
     this.envProxies = envProxies;
     this.auth = auth;
@@ -157,23 +162,36 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
       allowBasicTunnelingIfNeeded(envProxies);
     }
     ProxySelector selector = settings.proxySelector().orElse(envProxies);
-    java.util.function.Supplier<HttpClient> factory = () -> {
-      SSLContext ssl;
-      try {
-        ssl = settings.sslContext().isPresent()
-            ? settings.sslContext().get() : TlsTrust.sslContext(env);
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("cannot build the TLS trust: " + e.getMessage(), e);
-      }
-      return HttpClient.newBuilder()
+    java.util.function.Function<SSLContext, HttpClient> build = ssl -> {
+      HttpClient.Builder b = HttpClient.newBuilder()
           .connectTimeout(settings.connectTimeout())
           .followRedirects(HttpClient.Redirect.NEVER)
           .proxy(selector)
-          .sslContext(ssl)
-          .version(settings.http2() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-          .build();
+          .version(settings.http2() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1);
+      if (ssl != null) {
+        b.sslContext(ssl);
+      } else {
+        // http:// only (this client never sees an https URL, and the JDK has no TLS proxies): a
+        // context that is never initialised, so building the client reads no trust store. Should
+        // TLS ever be attempted with it, the JDK refuses ("SSLContext is not initialized").
+        try {
+          b.sslContext(SSLContext.getInstance("TLS")).sslParameters(new javax.net.ssl.SSLParameters());
+        } catch (GeneralSecurityException e) {
+          throw new IllegalStateException("no TLS implementation: " + e.getMessage(), e);
+        }
+      }
+      return b.build();
     };
-    return new JdkHttpTransport(factory, settings, envProxies, GoAuth.create(env, goVersion, windows));
+    java.util.function.Supplier<HttpClient> tls = () -> {
+      try {
+        return build.apply(settings.sslContext().isPresent()
+            ? settings.sslContext().get() : TlsTrust.sslContext(env));
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("cannot build the TLS trust: " + e.getMessage(), e);
+      }
+    };
+    java.util.function.Supplier<HttpClient> plain = () -> build.apply(null);
+    return new JdkHttpTransport(plain, tls, settings, envProxies, GoAuth.create(env, goVersion, windows));
   }
 
   private static void allowBasicTunnelingIfNeeded(EnvProxySelector proxies) {
@@ -362,7 +380,7 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
     Duration body = settings.bodyTimeout();
     String redacted = Redaction.redacted(uri);
     try {
-      r = httpClient().send(b.build(), info -> new StreamingBody(stall, body, redacted));
+      r = httpClient(uri).send(b.build(), info -> new StreamingBody(stall, body, redacted));
     } catch (HttpConnectTimeoutException e) {
       // the JDK reports this too when the request timeout expires while still connecting
       throw new GoProxyException("Get \"" + shown + "\": dial tcp " + hostPort(uri)
@@ -481,14 +499,20 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
         && sub.charAt(sub.length() - parent.length() - 1) == '.';
   }
 
-  private HttpClient httpClient() {
-    HttpClient c = client;
+  private HttpClient httpClient(URI uri) {
+    boolean https = !"http".equalsIgnoreCase(uri.getScheme());
+    HttpClient c = https ? tlsClient : plainClient;
     if (c == null) {
       synchronized (this) {
-        c = client;
+        c = https ? tlsClient : plainClient;
         if (c == null) {
-          c = factory.get();
-          client = c;
+          if (https) {
+            c = tlsFactory.get();
+            tlsClient = c;
+          } else {
+            c = plainFactory.get();
+            plainClient = c;
+          }
         }
       }
     }
@@ -499,12 +523,13 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
   public void close() {
     // java.net.http.HttpClient is AutoCloseable from Java 21; before, its threads end once it is
     // unreferenced.
-    Object c = client;
-    if (c instanceof AutoCloseable) {
-      try {
-        ((AutoCloseable) c).close();
-      } catch (Exception e) {
-        LOG.debug("closing the HTTP client failed", e);
+    for (Object c : new Object[] {plainClient, tlsClient}) {
+      if (c instanceof AutoCloseable) {
+        try {
+          ((AutoCloseable) c).close();
+        } catch (Exception e) {
+          LOG.debug("closing the HTTP client failed", e);
+        }
       }
     }
   }
