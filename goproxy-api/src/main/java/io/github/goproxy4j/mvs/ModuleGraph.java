@@ -110,9 +110,11 @@ public final class ModuleGraph {
   private final List<Node> graphRoots;
   private final Set<String> mainPaths;
   private final boolean workspace;
+  private final String goRelease;
 
   private ModuleGraph(Loader l) {
     this.workspace = l.workspace();
+    this.goRelease = l.b.goRelease;
     this.mainPath = l.mainPath;
     this.goVersion = l.goVersion;
     this.mainFile = l.mainFile;
@@ -420,9 +422,6 @@ public final class ModuleGraph {
       if (!workspaceErrors.isEmpty()) {
         throw new ModuleGraphException(String.join("\ngo: ", workspaceErrors), null);
       }
-      if (mains.isEmpty()) {
-        throw new ModuleGraphException("no modules were found in the current workspace; see 'go help work'", null);
-      }
       List<Node> rs = new ArrayList<>();
       List<Node> useOrder = new ArrayList<>();
       Set<String> seen = new HashSet<>();
@@ -438,7 +437,13 @@ public final class ModuleGraph {
       }
       sortRoots(rs);
       // from Go 1.21 the graph's roots are the sorted requirement roots; before, the main modules in use order
+      // (a workspace without modules has go's command-line-arguments module, which requires nothing, and
+      // the local toolchain, which go prints nowhere)
       graphRoots = goNodes() ? List.copyOf(rs) : List.copyOf(useOrder);
+      if (mains.isEmpty()) {
+        rs.removeIf(n -> n.path().equals("toolchain"));
+        graphRoots = List.copyOf(rs);
+      }
       Graph g = Graph.withRoots(graphRoots);
       Set<Map.Entry<Node, Pruning>> enqueued = new HashSet<>();
       Set<Node> loaded = new HashSet<>();
@@ -951,6 +956,15 @@ public final class ModuleGraph {
   }
 
   /**
+   * Returns the Go release whose behaviour the graph follows.
+   *
+   * @return for example {@code "1.27"}
+   */
+  public String goRelease() {
+    return goRelease;
+  }
+
+  /**
    * Returns whether the graph is a workspace's (built from go.work).
    *
    * @return true for a workspace
@@ -1061,6 +1075,18 @@ public final class ModuleGraph {
    */
   public Optional<GoModFile.Replace> replacement(ModuleVersion module) {
     return replacements.find(module.path().toString(), module.version().toString());
+  }
+
+  /**
+   * Returns the directive that replaces every version of a module path (go's
+   * {@code Replacement(path)} with no version), which makes go skip the path's retractions and
+   * deprecation in {@code go list -m -u}.
+   *
+   * @param path a module path
+   * @return the directive, or empty when the path is not replaced at every version
+   */
+  public Optional<GoModFile.Replace> pathReplacement(String path) {
+    return replacements.find(path, "");
   }
 
   /**
