@@ -39,7 +39,12 @@ import java.util.function.Predicate;
  * replacement's go.mod is read through {@link ModuleSource#goModInDirectory}) and {@code exclude}
  * (an excluded requirement is dropped, from the main module's go.mod and from every dependency's,
  * as go 1.19 and later do); cycles; and from Go 1.21 the {@code go} and {@code toolchain} nodes
- * ({@code go@1.21.0 toolchain@go1.21.0}) that {@code go mod graph} prints.
+ * ({@code go@1.21.0 toolchain@go1.21.0}) that {@code go mod graph} prints. Workspaces (go.work,
+ * {@link Builder#workspace}): every {@code use} directory's module is a main module, the graph is
+ * loaded with workspace pruning (each main module's requirements, then the requirements of those
+ * that minimal version selection upgraded), go.work's {@code replace} directives override the
+ * modules' own (go's conflict errors), and the main modules come first in {@code go list -m all}
+ * (in {@code use} order before Go 1.21, sorted by path from Go 1.21).
  *
  * <pre>{@code
  * GoModFile main = GoModFile.parseStrict("go.mod", Files.readAllBytes(dir.resolve("go.mod")), "1.27");

@@ -83,7 +83,21 @@ final class ModuleGraphLoader {
     }
     MainModule main = findMainModule(start, release);
     ModFetch fetch = client.fetchWith(main.goSum());
-    ModuleSource source = new ModuleSource() {
+    ModuleSource source = source(fetch, main.dir());
+    ModuleGraph.Builder b = ModuleGraph.builder().goRelease(release).modMode(modMode).mainModule(main.goMod())
+        .source(source).parallelism(parallelism);
+    if (!modMode) {
+      b.requireGoModSums(mv -> !main.goSum().goModHashes(mv).isEmpty());
+    }
+    return b.build();
+  }
+
+  /**
+   * Dependency go.mod files through the client's verified fetch; a directory replacement's go.mod
+   * read relative to {@code base} (the main module's directory, or go.work's in a workspace).
+   */
+  private static ModuleSource source(ModFetch fetch, Path base) {
+    return new ModuleSource() {
       @Override
       public byte[] goMod(ModuleVersion module) throws IOException {
         return fetch.goMod(fetch.lookup().route(module.path()), module).data();
@@ -91,7 +105,7 @@ final class ModuleGraphLoader {
 
       @Override
       public byte[] goModInDirectory(String directory) throws IOException {
-        Path file = main.dir().resolve(directory).resolve("go.mod");
+        Path file = base.resolve(directory).resolve("go.mod");
         try {
           return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
@@ -99,12 +113,6 @@ final class ModuleGraphLoader {
         }
       }
     };
-    ModuleGraph.Builder b = ModuleGraph.builder().goRelease(release).modMode(modMode).mainModule(main.goMod())
-        .source(source).parallelism(parallelism);
-    if (!modMode) {
-      b.requireGoModSums(mv -> !main.goSum().goModHashes(mv).isEmpty());
-    }
-    return b.build();
   }
 
   private static int minor(String release) {
@@ -267,22 +275,7 @@ final class ModuleGraphLoader {
       throw new ModuleGraphException(String.join("\ngo: ", errors), null);
     }
     ModFetch fetch = client.fetchWith(sums.build());
-    ModuleSource source = new ModuleSource() {
-      @Override
-      public byte[] goMod(ModuleVersion module) throws IOException {
-        return fetch.goMod(fetch.lookup().route(module.path()), module).data();
-      }
-
-      @Override
-      public byte[] goModInDirectory(String directory) throws IOException {
-        Path file = workDir.resolve(directory).resolve("go.mod");
-        try {
-          return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-          throw new IOException("reading " + file + ": open " + file + ": no such file or directory", e);
-        }
-      }
-    };
+    ModuleSource source = source(fetch, workDir);
     return ModuleGraph.builder().goRelease(release).workspace(work, workDir.toString(), mains).source(source)
         .parallelism(parallelism).build();
   }
