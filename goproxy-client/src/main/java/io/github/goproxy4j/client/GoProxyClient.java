@@ -254,7 +254,7 @@ public final class GoProxyClient implements AutoCloseable {
   public ModuleGraph moduleGraph(Path dir) throws GoProxyException {
     Objects.requireNonNull(dir, "dir");
     checkOpen();
-    return ModuleGraphLoader.load(this, resolver.env().goVersion(), dir, false, parallelism);
+    return ModuleGraphLoader.load(this, resolver.env(), dir, false, parallelism);
   }
 
   /**
@@ -276,10 +276,8 @@ public final class GoProxyClient implements AutoCloseable {
   public List<ListedModule> listModules(Path dir, boolean updates) throws GoProxyException {
     checkOpen();
     Objects.requireNonNull(dir, "dir");
-    String release = resolver.env().goVersion();
-    ModuleGraphLoader.MainModule main = ModuleGraphLoader.findMainModule(dir, release);
-    ModuleGraph g = ModuleGraphLoader.load(this, release, main, false, parallelism);
-    return new ModuleLister(this, main).list(g, updates, parallelism);
+    ModuleGraphLoader.Build build = ModuleGraphLoader.loadBuild(this, resolver.env(), dir, false, parallelism);
+    return new ModuleLister(this, build).list(build.graph(), updates, parallelism);
   }
 
   /**
@@ -305,8 +303,7 @@ public final class GoProxyClient implements AutoCloseable {
   public List<DownloadedModule> modDownload(Path dir) throws GoProxyException {
     Objects.requireNonNull(dir, "dir");
     checkOpen();
-    String release = resolver.env().goVersion();
-    return ModDownload.download(this, release, ModuleGraphLoader.findMainModule(dir, release), parallelism);
+    return ModDownload.download(this, ModuleGraphLoader.loadBuild(this, resolver.env(), dir, false, parallelism));
   }
 
   /**

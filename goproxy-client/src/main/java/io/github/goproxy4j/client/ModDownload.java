@@ -17,17 +17,20 @@ import java.util.Optional;
  * declares go 1.17 or later requires every module providing a package it imports, so only its go.mod's requirements are
  * downloaded, at their selected versions; an older main module (or one without a go line) downloads the whole build list
  * ({@code all}), none if it requires nothing. A replaced module's replacement is downloaded
- * instead, a directory replacement not at all. go.sum is not written (golang.org/issue/45332).
+ * instead, a directory replacement not at all. go.sum is not written (golang.org/issue/45332). In
+ * a workspace go downloads {@code all} and writes go.work.sum; this does not write go.work.sum.
  */
 final class ModDownload {
   private ModDownload() {}
 
   /** The module versions {@code go mod download} fetches for the loaded graph, in go's order. */
   static List<ModuleVersion> targets(ModuleGraph g) {
-    GoModFile mf = g.mainGoMod();
-    Optional<String> go = mf.goVersion();
     List<ModuleVersion> listed = new ArrayList<>();
-    if (go.isEmpty() || GoRelease.compare(go.get(), "1.17") < 0) {
+    GoModFile mf = g.isWorkspace() ? null : g.mainGoMod();
+    Optional<String> go = mf == null ? Optional.empty() : mf.goVersion();
+    if (mf == null) {
+      listed.addAll(g.buildList()); // a workspace downloads "all"
+    } else if (go.isEmpty() || GoRelease.compare(go.get(), "1.17") < 0) {
       if (!mf.requires().isEmpty()) {
         listed.addAll(g.buildList());
       }
@@ -51,12 +54,11 @@ final class ModDownload {
   }
 
   /**
-   * Loads the main module's graph (go.mod files verified against its go.sum) and downloads the
-   * targets, each verified against that go.sum, else the checksum database.
+   * Downloads the targets of a loaded build, each verified against the go.sum lines the build
+   * was loaded with, else the checksum database.
    */
-  static List<DownloadedModule> download(GoProxyClient client, String release, ModuleGraphLoader.MainModule main,
-      int parallelism) throws GoProxyException {
-    ModuleGraph g = ModuleGraphLoader.load(client, release, main, false, parallelism);
-    return client.downloadAll(targets(g), client.fetchWith(main.goSum()));
+  static List<DownloadedModule> download(GoProxyClient client, ModuleGraphLoader.Build build)
+      throws GoProxyException {
+    return client.downloadAll(targets(build.graph()), client.fetchWith(build.goSum()));
   }
 }

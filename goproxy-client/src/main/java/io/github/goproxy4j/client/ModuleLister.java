@@ -6,7 +6,9 @@ import io.github.goproxy4j.modfile.GoModFile;
 import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.Version;
+import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.mvs.ModuleGraph;
+import io.github.goproxy4j.mvs.ModuleGraphException;
 import io.github.goproxy4j.sumdb.GoSum;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,37 +24,51 @@ import java.util.concurrent.Executors;
 
 /**
  * {@code go list -m [-u] all} over a loaded {@link ModuleGraph} (modload's ListModules with
- * addUpdate, addRetraction and addDeprecation): the main module, then every selected module with
+ * addUpdate, addRetraction and addDeprecation): the main module (in a workspace, every main
+ * module in go's order), then every selected module with
  * its replacement; with {@code -u} the update query ({@code upgrade} from the selected version),
  * the retraction by the module's latest go.mod and its deprecation, for the module and for a
  * module-version replacement, many at once.
  */
 final class ModuleLister {
   private final GoProxyClient client;
-  private final ModuleGraphLoader.MainModule mainModule;
+  private final ModuleGraphLoader.Build build;
+  private final boolean checkSums;
 
   /**
-   * @param mainModule the main module the graph was loaded for: its directory and its go.sum,
-   *     whose lines decide (in go's default -mod=readonly) whether a module's cached files and
-   *     hashes are reported (modload's moduleInfo: checksumOk)
+   * @param build the loaded build: its go.sum lines decide (go's default -mod=readonly, outside a
+   *     workspace from go1.21 on) whether a module's cached files and hashes are reported
+   *     (modload's moduleInfo: checksumOk); its base directory resolves directory replacements
    */
-  ModuleLister(GoProxyClient client, ModuleGraphLoader.MainModule mainModule) {
+  ModuleLister(GoProxyClient client, ModuleGraphLoader.Build build) {
     this.client = client;
-    this.mainModule = mainModule;
+    this.build = build;
+    ModuleGraph g = build.graph();
+    this.checkSums = !g.isWorkspace() || GoRelease.modelled(g.goRelease()).behaviourMinor() < 21;
   }
 
   List<ListedModule> list(ModuleGraph g, boolean updates, int parallelism) throws GoProxyException {
+    if (g.isWorkspace() && g.mainModules().isEmpty()) {
+      // go's NoMainModulesError for the pattern "all"
+      throw new ModuleGraphException("cannot match \"all\": " + (GoRelease.modelled(g.goRelease()).behaviourMinor() < 21
+          ? "go.mod file not found in current directory or any parent directory; see 'go help modules'"
+          : "no modules were found in the current workspace; see 'go help work'"), null);
+    }
     Set<String> direct = new HashSet<>();
-    for (GoModFile.Require r : g.mainGoMod().requires()) {
-      if (!r.indirect()) {
-        direct.add(r.path());
+    for (ModuleGraph.MainModule m : g.mainModules()) {
+      for (GoModFile.Require r : m.goMod().requires()) {
+        if (!r.indirect()) {
+          direct.add(r.path());
+        }
       }
     }
     List<ListedModule> out = new ArrayList<>();
-    Path root = mainModule.dir();
-    out.add(new ListedModule(g.main(), "", true, false, g.mainGoMod().goVersion().orElse("1.16"), Optional.empty(),
-        Optional.empty(), List.of(), "", "", Optional.empty(), root.toString(), root.resolve("go.mod").toString(), "",
-        ""));
+    for (ModuleGraph.MainModule m : g.mainModulesInListOrder()) {
+      Path root = m.dir().isEmpty() ? build.baseDir() : Path.of(m.dir());
+      out.add(new ListedModule(m.path(), "", true, false, m.goMod().goVersion().orElse("1.16"), Optional.empty(),
+          Optional.empty(), List.of(), "", "", Optional.empty(), root.toString(), root.resolve("go.mod").toString(),
+          "", ""));
+    }
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, 32)), r -> {
       Thread t = new Thread(r, "goproxy4j-list");
       t.setDaemon(true);
@@ -77,21 +93,21 @@ final class ModuleLister {
     String goVersion = g.goMod(m).flatMap(GoModFile::goVersion).orElse("");
     Optional<GoModFile.Replace> r = g.replacement(m);
     if (r.isEmpty()) {
-      Status s = updates ? status(m.path().toString(), m.version().toString()) : Status.NONE;
-      return fromCache(m.path().toString(), m.version().toString(), !direct, goVersion, Optional.empty(), s);
+      Status s = updates ? status(g, m.path().toString(), m.version().toString()) : Status.NONE;
+      return fromCache(m.path().toString(), m.version().toString(), !direct, goVersion, s);
     }
     // go does not look up the replaced version's time; its files are the replacement's
     String rv = r.get().newVersion();
     ListedModule replace;
     if (rv.isEmpty()) {
-      Path dir = mainModule.dir().resolve(r.get().newPath()).normalize();
+      Path dir = build.baseDir().resolve(r.get().newPath()).normalize();
       replace = new ListedModule(r.get().newPath(), "", false, false, goVersion, Optional.empty(), Optional.empty(),
           List.of(), "", "", Optional.empty(), dir.toString(), dir.resolve("go.mod").toString(), "", "");
     } else {
-      Status rs = updates ? status(r.get().newPath(), rv) : Status.NONE;
-      replace = fromCache(r.get().newPath(), rv, false, goVersion, Optional.empty(), rs);
+      Status rs = updates ? status(g, r.get().newPath(), rv) : Status.NONE;
+      replace = fromCache(r.get().newPath(), rv, false, goVersion, rs);
     }
-    Status s = updates ? status(m.path().toString(), m.version().toString()) : Status.NONE;
+    Status s = updates ? status(g, m.path().toString(), m.version().toString()) : Status.NONE;
     return new ListedModule(m.path().toString(), m.version().toString(), false, !direct, goVersion,
         Optional.of(replace), s.update, replace.retracted(), s.deprecated, s.error, Optional.empty(), replace.dir(),
         replace.goMod(), "", "");
@@ -102,8 +118,7 @@ final class ModuleLister {
    * cache, else its route), and, where go.sum has the hash (go's default -mod=readonly), its
    * cached go.mod, its complete extracted directory and the go.sum hashes.
    */
-  private ListedModule fromCache(String pathText, String version, boolean indirect, String goVersion,
-      Optional<ListedModule> replace, Status s) {
+  private ListedModule fromCache(String pathText, String version, boolean indirect, String goVersion, Status s) {
     Optional<OffsetDateTime> time = Optional.empty();
     String error = "";
     String dir = "";
@@ -122,9 +137,9 @@ final class ModuleLister {
       } catch (GoProxyException | RuntimeException e) {
         error = String.valueOf(e.getMessage());
       }
-      GoSum goSum = mainModule.goSum();
+      GoSum goSum = build.goSum();
       List<String> goModHashes = goSum.goModHashes(mv);
-      if (!goModHashes.isEmpty()) {
+      if (!checkSums || !goModHashes.isEmpty()) {
         Path f = client.moduleCache().file(mv, "mod");
         if (Files.isRegularFile(f)) {
           goModFile = f.toString();
@@ -132,14 +147,14 @@ final class ModuleLister {
         goModSum = recorded(goModHashes);
       }
       List<String> zipHashes = goSum.zipHashes(mv);
-      if (!zipHashes.isEmpty()) {
+      if (!checkSums || !zipHashes.isEmpty()) {
         if (client.moduleCache().isExtracted(mv)) {
           dir = client.moduleCache().extractedDir(mv).toString();
         }
         sum = recorded(zipHashes);
       }
     }
-    return new ListedModule(pathText, version, false, indirect, goVersion, replace, s.update, s.retracted,
+    return new ListedModule(pathText, version, false, indirect, goVersion, Optional.empty(), s.update, s.retracted,
         s.deprecated, error.isEmpty() ? s.error : error, time, dir, goModFile, sum, goModSum);
   }
 
@@ -166,7 +181,7 @@ final class ModuleLister {
     String error = "";
   }
 
-  private Status status(String pathText, String version) {
+  private Status status(ModuleGraph g, String pathText, String version) {
     Status s = new Status();
     ModulePath path;
     try {
@@ -186,7 +201,10 @@ final class ModuleLister {
     } catch (GoProxyException | RuntimeException e) {
       s.error = String.valueOf(e.getMessage());
     }
-    // addRetraction and addDeprecation: the module's latest go.mod
+    // addRetraction and addDeprecation: the module's latest go.mod, unless every version of it is replaced
+    if (g.pathReplacement(pathText).isPresent()) {
+      return s;
+    }
     try {
       VersionInfo info = client.query(path, version, Optional.empty());
       info.retraction().ifPresent(r -> s.retracted = List.of(r.isEmpty() ? "retracted by module author" : r));
