@@ -233,6 +233,8 @@ public final class DownloadBench {
     try (FakeGoProxy fake = FakeGoProxy.builder().directory(proxyDir).start()) {
       Path cache = work.resolve("big-cache");
       GoOs.removeAll(cache);
+      // Each fake signs with a new key: an earlier run's checksum-database state is unusable.
+      GoOs.removeAll(work.resolve("gopath-big"));
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       List<String> cmd = new ArrayList<>(Arrays.asList(java, "-Xmx128m", "-cp",
           System.getProperty("java.class.path"), DownloadBench.class.getName(), "client",
