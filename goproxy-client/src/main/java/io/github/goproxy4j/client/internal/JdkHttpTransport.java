@@ -84,14 +84,26 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
   public static final String TUNNELING_DISABLED_SCHEMES = "jdk.http.auth.tunneling.disabledSchemes";
   private static final AtomicBoolean TUNNELING_SET = new AtomicBoolean();
 
-  private final HttpClient client;
+  /**
+   * The HTTP clients are built on first use, one for http:// and one for https:// URLs: the TLS
+   * trust (the JDK's roots plus SSL_CERT_FILE/SSL_CERT_DIR, as go reads them) costs a large part
+   * of a command's start-up, a loopback or intranet proxy on http:// never needs it, and many
+   * commands (explain, a graph from a warm cache, mod verify) send no request at all. Go loads
+   * its roots on first use too.
+   */
+  private final java.util.function.Supplier<HttpClient> plainFactory;
+  private final java.util.function.Supplier<HttpClient> tlsFactory;
+  private volatile HttpClient plainClient;
+  private volatile HttpClient tlsClient;
   private final HttpSettings settings;
   private final EnvProxySelector envProxies;
   private final GoAuth auth;
 
-  private JdkHttpTransport(HttpClient client, HttpSettings settings, EnvProxySelector envProxies,
-      GoAuth auth) {
-    this.client = client;
+  private JdkHttpTransport(java.util.function.Supplier<HttpClient> plainFactory,
+      java.util.function.Supplier<HttpClient> tlsFactory, HttpSettings settings,
+      EnvProxySelector envProxies, GoAuth auth) {
+    this.plainFactory = plainFactory;
+    this.tlsFactory = tlsFactory;
     this.settings = settings;
     this.envProxies = envProxies;
     this.auth = auth;
@@ -150,21 +162,36 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
       allowBasicTunnelingIfNeeded(envProxies);
     }
     ProxySelector selector = settings.proxySelector().orElse(envProxies);
-    SSLContext ssl;
-    try {
-      ssl = settings.sslContext().isPresent()
-          ? settings.sslContext().get() : TlsTrust.sslContext(env);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot build the TLS trust: " + e.getMessage(), e);
-    }
-    HttpClient client = HttpClient.newBuilder()
-        .connectTimeout(settings.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .proxy(selector)
-        .sslContext(ssl)
-        .version(settings.http2() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-        .build();
-    return new JdkHttpTransport(client, settings, envProxies, GoAuth.create(env, goVersion, windows));
+    java.util.function.Function<SSLContext, HttpClient> build = ssl -> {
+      HttpClient.Builder b = HttpClient.newBuilder()
+          .connectTimeout(settings.connectTimeout())
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .proxy(selector)
+          .version(settings.http2() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1);
+      if (ssl != null) {
+        b.sslContext(ssl);
+      } else {
+        // http:// only (this client never sees an https URL, and the JDK has no TLS proxies): a
+        // context that is never initialised, so building the client reads no trust store. Should
+        // TLS ever be attempted with it, the JDK refuses ("SSLContext is not initialized").
+        try {
+          b.sslContext(SSLContext.getInstance("TLS")).sslParameters(new javax.net.ssl.SSLParameters());
+        } catch (GeneralSecurityException e) {
+          throw new IllegalStateException("no TLS implementation: " + e.getMessage(), e);
+        }
+      }
+      return b.build();
+    };
+    java.util.function.Supplier<HttpClient> tls = () -> {
+      try {
+        return build.apply(settings.sslContext().isPresent()
+            ? settings.sslContext().get() : TlsTrust.sslContext(env));
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("cannot build the TLS trust: " + e.getMessage(), e);
+      }
+    };
+    java.util.function.Supplier<HttpClient> plain = () -> build.apply(null);
+    return new JdkHttpTransport(plain, tls, settings, envProxies, GoAuth.create(env, goVersion, windows));
   }
 
   private static void allowBasicTunnelingIfNeeded(EnvProxySelector proxies) {
@@ -353,7 +380,7 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
     Duration body = settings.bodyTimeout();
     String redacted = Redaction.redacted(uri);
     try {
-      r = client.send(b.build(), info -> new StreamingBody(stall, body, redacted));
+      r = httpClient(uri).send(b.build(), info -> new StreamingBody(stall, body, redacted));
     } catch (HttpConnectTimeoutException e) {
       // the JDK reports this too when the request timeout expires while still connecting
       throw new GoProxyException("Get \"" + shown + "\": dial tcp " + hostPort(uri)
@@ -472,16 +499,37 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
         && sub.charAt(sub.length() - parent.length() - 1) == '.';
   }
 
+  private HttpClient httpClient(URI uri) {
+    boolean https = !"http".equalsIgnoreCase(uri.getScheme());
+    HttpClient c = https ? tlsClient : plainClient;
+    if (c == null) {
+      synchronized (this) {
+        c = https ? tlsClient : plainClient;
+        if (c == null) {
+          if (https) {
+            c = tlsFactory.get();
+            tlsClient = c;
+          } else {
+            c = plainFactory.get();
+            plainClient = c;
+          }
+        }
+      }
+    }
+    return c;
+  }
+
   @Override
   public void close() {
     // java.net.http.HttpClient is AutoCloseable from Java 21; before, its threads end once it is
     // unreferenced.
-    Object c = client;
-    if (c instanceof AutoCloseable) {
-      try {
-        ((AutoCloseable) c).close();
-      } catch (Exception e) {
-        LOG.debug("closing the HTTP client failed", e);
+    for (Object c : new Object[] {plainClient, tlsClient}) {
+      if (c instanceof AutoCloseable) {
+        try {
+          ((AutoCloseable) c).close();
+        } catch (Exception e) {
+          LOG.debug("closing the HTTP client failed", e);
+        }
       }
     }
   }
