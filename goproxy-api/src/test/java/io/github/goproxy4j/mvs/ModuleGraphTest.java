@@ -207,6 +207,48 @@ class ModuleGraphTest {
   }
 
   @Test
+  void workspaceTypedAnswers() throws Exception {
+    // z (go 1.17) requires a v1.0.0; b (go 1.16, unpruned) requires a v1.1.0 and c; go.work replaces c v1.0.0
+    Map<String, String> mods = Map.of(
+        "example.com/a@v1.0.0", "module example.com/a\ngo 1.17\n",
+        "example.com/a@v1.1.0", "module example.com/a\ngo 1.17\nrequire example.com/d v1.0.0\n",
+        "example.com/c@v1.2.0", "module example.com/c\ngo 1.17\n",
+        "example.com/d@v1.0.0", "module example.com/d\ngo 1.17\n");
+    GoModFile z = GoModFile.parseStrict("go.mod",
+        "module example.com/z\ngo 1.17\nrequire example.com/a v1.0.0\n".getBytes(StandardCharsets.UTF_8), "1.27");
+    GoModFile b = GoModFile.parseStrict("go.mod", ("module example.com/b\ngo 1.16\nrequire (\n\texample.com/a v1.1.0\n"
+        + "\texample.com/c v1.0.0\n)\n").getBytes(StandardCharsets.UTF_8), "1.27");
+    GoWorkFile work = GoWorkFile.parse("go.work", ("go 1.18\n\nuse ./z\nuse ./b\n\n"
+        + "replace example.com/c v1.0.0 => example.com/c v1.2.0\n").getBytes(StandardCharsets.UTF_8), "1.27");
+    for (String release : List.of("1.19", "1.27")) {
+      ModuleGraph g = ModuleGraph.builder().goRelease(release)
+          .workspace(work, "/ws", List.of(new ModuleGraph.MainModule("/ws/z", z), new ModuleGraph.MainModule("/ws/b", b)))
+          .source(memory(mods)).build();
+      assertTrue(g.isWorkspace());
+      assertEquals("1.18", g.goVersion());
+      assertEquals(List.of("example.com/z", "example.com/b"), paths(g.mainModules()));
+      assertEquals(release.equals("1.19") ? List.of("example.com/z", "example.com/b")
+          : List.of("example.com/b", "example.com/z"), paths(g.mainModulesInListOrder()));
+      assertEquals(List.of(ModuleVersion.of("example.com/a", "v1.1.0"), ModuleVersion.of("example.com/c", "v1.0.0"),
+          ModuleVersion.of("example.com/d", "v1.0.0")), g.buildList());
+      assertEquals(Optional.of(Version.parse("v1.1.0")), g.selected(ModulePath.parse("example.com/a")));
+      assertEquals(Optional.of(new GoModFile.Replace("example.com/c", "v1.0.0", "example.com/c", "v1.2.0")),
+          g.replacement(ModuleVersion.of("example.com/c", "v1.0.0")));
+      // a v1.1.0 was upgraded from z's requirement: its requirements are loaded (workspace pruning)
+      assertEquals(Optional.of(List.of(ModuleVersion.of("example.com/d", "v1.0.0"))),
+          g.requirements(ModuleVersion.of("example.com/a", "v1.1.0")));
+      assertEquals("example.com/z example.com/a@v1.0.0\n", g.graphText().lines().filter(l -> l.startsWith("example.com/z "))
+          .map(l -> l + "\n").reduce("", String::concat));
+    }
+  }
+
+  private static List<String> paths(List<ModuleGraph.MainModule> mains) {
+    List<String> out = new ArrayList<>();
+    mains.forEach(m -> out.add(m.path()));
+    return out;
+  }
+
+  @Test
   void failureNamesTheChainOfRequirements() {
     Map<String, String> mods = Map.of(
         "example.com/a@v1.0.0", "module example.com/a\nrequire example.com/b v1.0.0\n",

@@ -201,7 +201,8 @@ final class ModuleGraphLoader {
       if (minor < 21) {
         throw new ModuleGraphException("reading go.work: " + openError(workFile.toString(), e), e, false);
       }
-      throw new ModuleGraphException("reading go.work: " + openError(minor < 23 ? workFile.toString() : workShort, e),
+      // go1.23's toolchain selection reads go.work first and names it as given (checked against go1.23)
+      throw new ModuleGraphException("reading go.work: " + openError(minor < 24 ? workFile.toString() : workShort, e),
           e);
     }
     GoWorkFile work;
@@ -258,7 +259,7 @@ final class ModuleGraphLoader {
         if (minor < 21) {
           throw new ModuleGraphException(openError(goModPath.toString(), e), e);
         }
-        errors.add(loadPrefix + openError(minor < 24 ? goModPath.toString() : shortPath(cwd, goModPath), e));
+        errors.add(loadPrefix + openError(shortPath(cwd, goModPath), e));
         continue;
       } catch (GoModSyntaxException e) {
         if (minor < 21) {

@@ -49,8 +49,8 @@ final class ModuleLister {
 
   List<ListedModule> list(ModuleGraph g, boolean updates, int parallelism) throws GoProxyException {
     if (g.isWorkspace() && g.mainModules().isEmpty()) {
-      // go's NoMainModulesError for the pattern "all"
-      throw new ModuleGraphException("cannot match \"all\": " + (GoRelease.modelled(g.goRelease()).behaviourMinor() < 21
+      // go's NoMainModulesError for the pattern "all" (naming the workspace from Go 1.26; go1.25 not checked)
+      throw new ModuleGraphException("cannot match \"all\": " + (GoRelease.modelled(g.goRelease()).behaviourMinor() < 26
           ? "go.mod file not found in current directory or any parent directory; see 'go help modules'"
           : "no modules were found in the current workspace; see 'go help work'"), null);
     }

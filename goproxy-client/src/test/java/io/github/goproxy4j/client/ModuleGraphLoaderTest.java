@@ -289,14 +289,15 @@ class ModuleGraphLoaderTest {
       }
     }
 
+    /** Every installed release: the error texts changed in 1.21, 1.23 and 1.24. */
     static Stream<Arguments> releases() {
-      return Stream.of(Arguments.of("1.19"), Arguments.of("1.27"));
+      return GoTool.releases().map(Arguments::of);
     }
 
     /** go list -m all fails in {@code cwd}; the client's listModules fails with go's text. */
     private void assertSameWorkspaceFailure(String release, Path cwd, FakeGoProxy proxy, Path tmp, String gowork)
         throws IOException {
-      Path go = goFor(release);
+      Path go = GoTool.assumeRelease(release).binary();
       Map<String, String> env = goEnv(proxy, tmp, tmp.resolve("go-cache"));
       if (gowork != null) {
         env.put("GOWORK", gowork);
@@ -317,9 +318,11 @@ class ModuleGraphLoaderTest {
       return dir;
     }
 
-    @ParameterizedTest(name = "go{0}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("releases")
-    void workspaceErrorsAreGos(String release, @TempDir Path tmp) throws Exception {
+    void workspaceErrorsAreGos(GoTool.Go goRelease, @TempDir Path tmp) throws Exception {
+      GoTool.assumeGo(goRelease);
+      String release = goRelease.lang();
       try (FakeGoProxy proxy = FakeGoProxy.builder().start()) {
         Path ws = Files.createDirectories(tmp.resolve("ws"));
         module(ws.resolve("a"), "module example.com/a\n\ngo 1.18\n");
@@ -349,7 +352,7 @@ class ModuleGraphLoaderTest {
         // a go.work with no use directive: nothing to list; an empty graph
         Files.writeString(work, "go 1.18\n");
         assertSameWorkspaceFailure(release, ws, proxy, tmp, null);
-        Path go = goFor(release);
+        Path go = goRelease.binary();
         String graph = GoTool.exec(ws, goEnv(proxy, tmp, tmp.resolve("go-cache")), 120, null, go.toString(), "mod",
             "graph").requireOk().stdout();
         try (GoProxyClient c = workspaceClient(proxy, tmp, release, null)) {
