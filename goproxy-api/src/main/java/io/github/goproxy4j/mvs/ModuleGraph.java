@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -246,7 +248,7 @@ public final class ModuleGraph {
     private final Set<Node> excluded = new HashSet<>();
     private final Map<String, GoModFile.Replace> replaceByPath = new HashMap<>();
     private final Map<Node, GoModFile.Replace> replaceByVersion = new HashMap<>();
-    private final Map<Node, Future<Object>> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Node, CompletableFuture<Object>> cache = new ConcurrentHashMap<>();
     private final Map<Node, Summary> summaries = new java.util.concurrent.ConcurrentHashMap<>();
     private ExecutorService pool;
     // the result
@@ -532,8 +534,32 @@ public final class ModuleGraph {
       throw new ModuleGraphException((String) o, null);
     }
 
-    private Future<Object> summaryFuture(Node m) {
-      return cache.computeIfAbsent(m, k -> pool.submit(() -> summaryOrError(k)));
+    private CompletableFuture<Object> summaryFuture(Node m) {
+      return cache.computeIfAbsent(m, k -> CompletableFuture.supplyAsync(() -> summaryOrError(k), pool));
+    }
+
+    /**
+     * Starts loading a node's go.mod and, as soon as it is read, those of the requirements the
+     * walk of {@link #readModGraph} will follow from it (like modload's loadQueue: no
+     * level-by-level barrier). The states visited are exactly those of that walk (a set of node
+     * and pruning pairs, whatever the order), so no go.mod is fetched that go would not fetch; the
+     * walk then finds every summary ready or in flight and builds the graph in its own order.
+     */
+    private void prefetch(Node m, Pruning p, Set<Map.Entry<Node, Pruning>> started) {
+      if (m.version().equals("none") || !started.add(Map.entry(m, p))) {
+        return;
+      }
+      summaryFuture(m).thenAcceptAsync(o -> {
+        if (o instanceof Summary) {
+          Summary s = (Summary) o;
+          Pruning next = p == Pruning.UNPRUNED ? Pruning.UNPRUNED : s.pruning();
+          if (p != Pruning.PRUNED || s.pruning() == Pruning.UNPRUNED) {
+            for (Node r : s.require()) {
+              prefetch(r, next, started);
+            }
+          }
+        }
+      }, pool);
     }
 
     /** readModGraph for a single main module. */
@@ -548,6 +574,10 @@ public final class ModuleGraph {
         if (!r.version().equals("none") && enqueued.add(Map.entry(r, pruning))) {
           wave.add(Map.entry(r, pruning));
         }
+      }
+      Set<Map.Entry<Node, Pruning>> started = ConcurrentHashMap.newKeySet();
+      for (Map.Entry<Node, Pruning> e : wave) {
+        prefetch(e.getKey(), e.getValue(), started);
       }
       Set<Node> loaded = new HashSet<>();
       while (!wave.isEmpty()) {
