@@ -16,4 +16,4 @@ mkdir -p "$WORK"
 (cd "$root" && mvn -B -o -q -pl goproxy-benchmarks,goproxy-cli -am package -DskipTests -Dmaven.javadoc.skip=true) >&2
 echo "load average before: $(cat /proc/loadavg)"
 java -cp "$here/target/goproxy-benchmarks.jar" io.github.goproxy4j.benchmarks.client.GraphBench \
-  compare "$WORK" "$root/goproxy-cli/target/goproxy.jar" "$ROUNDS"
+  compare "$WORK" "$root/goproxy" "$ROUNDS"

@@ -38,7 +38,7 @@ import java.util.zip.ZipOutputStream;
  * {@code /usr/bin/time} (wall time, peak RSS). The three outputs are compared byte for byte.
  *
  * <pre>
- * java -cp goproxy-benchmarks.jar io.github.goproxy4j.benchmarks.client.GraphBench compare WORK CLIJAR [ROUNDS]
+ * java -cp goproxy-benchmarks.jar io.github.goproxy4j.benchmarks.client.GraphBench compare WORK GOPROXY-LAUNCHER|CLIJAR [ROUNDS]
  * </pre>
  */
 public final class GraphBench {
@@ -298,9 +298,13 @@ public final class GraphBench {
   }
 
   private static Run runCli(Path work, Map<String, String> base, Path cliJar) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return timed(List.of(java, "-jar", cliJar.toString(), "list", "-m", "all"), fresh(work, base, "cli", "main"),
-        work, "cli", "main");
+    List<String> cmd = new ArrayList<>();
+    if (cliJar.toString().endsWith(".jar")) {
+      cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar"));
+    }
+    cmd.add(cliJar.toString());
+    cmd.addAll(List.of("list", "-m", "all"));
+    return timed(cmd, fresh(work, base, "cli", "main"), work, "cli", "main");
   }
 
   private static Run runInProcess(Path work, PrintStream toChild, BufferedReader fromChild, String main)

@@ -84,17 +84,70 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
   public static final String TUNNELING_DISABLED_SCHEMES = "jdk.http.auth.tunneling.disabledSchemes";
   private static final AtomicBoolean TUNNELING_SET = new AtomicBoolean();
 
-  private final HttpClient client;
+  /** For {@code http://} URLs; no TLS, so it is built without reading any trust store. */
+  private final HttpClient plain;
+  /** For {@code https://} URLs: built on the first one (Go too reads its roots on first use). */
+  private final TlsClient tls;
   private final HttpSettings settings;
   private final EnvProxySelector envProxies;
   private final GoAuth auth;
 
-  private JdkHttpTransport(HttpClient client, HttpSettings settings, EnvProxySelector envProxies,
-      GoAuth auth) {
-    this.client = client;
+  private JdkHttpTransport(HttpClient plain, TlsClient tls, HttpSettings settings,
+      EnvProxySelector envProxies, GoAuth auth) {
+    this.plain = plain;
+    this.tls = tls;
     this.settings = settings;
     this.envProxies = envProxies;
     this.auth = auth;
+  }
+
+  /**
+   * The https client, built on first use: reading the JDK trust store (and SSL_CERT_FILE /
+   * SSL_CERT_DIR) costs a few hundred milliseconds in a fresh JVM, which a client that only
+   * talks to an http:// proxy on loopback should not pay. It is a separate object holding no
+   * reference to the transport (see the note in {@link #send}).
+   */
+  private static final class TlsClient {
+    private final Map<String, String> env;
+    private final HttpSettings settings;
+    private final ProxySelector selector;
+    private HttpClient client;
+    private GoProxyException failure;
+
+    TlsClient(Map<String, String> env, HttpSettings settings, ProxySelector selector) {
+      this.env = Map.copyOf(env);
+      this.settings = settings;
+      this.selector = selector;
+    }
+
+    synchronized HttpClient get() throws GoProxyException {
+      if (client == null && failure == null) {
+        try {
+          SSLContext ssl = settings.sslContext().isPresent()
+              ? settings.sslContext().get() : TlsTrust.sslContext(env);
+          client = base(settings, selector).sslContext(ssl)
+              .version(settings.http2() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+              .build();
+        } catch (GeneralSecurityException | RuntimeException e) {
+          failure = new GoProxyException("cannot build the TLS trust: " + e.getMessage(), e);
+        }
+      }
+      if (failure != null) {
+        throw failure;
+      }
+      return client;
+    }
+
+    synchronized HttpClient ifBuilt() {
+      return client;
+    }
+  }
+
+  private static HttpClient.Builder base(HttpSettings settings, ProxySelector selector) {
+    return HttpClient.newBuilder()
+        .connectTimeout(settings.connectTimeout())
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .proxy(selector);
   }
 
   /**
@@ -108,8 +161,8 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
    *
    * @param env the Go settings
    * @param settings timeouts and overrides
-   * @return the transport
-   * @throws IllegalStateException if the TLS context cannot be built
+   * @return the transport (the TLS trust is read on the first https request, which fails with
+   *     a {@link GoProxyException} if it cannot be built)
    */
   public static JdkHttpTransport create(GoEnv env, HttpSettings settings) {
     Objects.requireNonNull(env, "env");
@@ -129,8 +182,7 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
    *     {@code HOME} / {@code USERPROFILE}, {@code GOAUTH}; missing ones are unset
    * @param goVersion the Go release whose rules apply ("1.19" … "1.27")
    * @param settings timeouts and overrides
-   * @return the transport
-   * @throws IllegalStateException if the TLS context cannot be built
+   * @return the transport (the TLS trust is read on the first https request)
    */
   public static JdkHttpTransport create(
       Map<String, String> env, String goVersion, HttpSettings settings) {
@@ -150,21 +202,12 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
       allowBasicTunnelingIfNeeded(envProxies);
     }
     ProxySelector selector = settings.proxySelector().orElse(envProxies);
-    SSLContext ssl;
-    try {
-      ssl = settings.sslContext().isPresent()
-          ? settings.sslContext().get() : TlsTrust.sslContext(env);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot build the TLS trust: " + e.getMessage(), e);
-    }
-    HttpClient client = HttpClient.newBuilder()
-        .connectTimeout(settings.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .proxy(selector)
-        .sslContext(ssl)
-        .version(settings.http2() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+    HttpClient plain = base(settings, selector)
+        .sslContext(NoTls.CONTEXT)
+        .version(HttpClient.Version.HTTP_1_1)
         .build();
-    return new JdkHttpTransport(client, settings, envProxies, GoAuth.create(env, goVersion, windows));
+    return new JdkHttpTransport(plain, new TlsClient(env, settings, selector), settings, envProxies,
+        GoAuth.create(env, goVersion, windows));
   }
 
   private static void allowBasicTunnelingIfNeeded(EnvProxySelector proxies) {
@@ -352,6 +395,7 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
     Duration stall = settings.readStallTimeout();
     Duration body = settings.bodyTimeout();
     String redacted = Redaction.redacted(uri);
+    HttpClient client = "https".equalsIgnoreCase(target.getScheme()) ? tls.get() : plain;
     try {
       r = client.send(b.build(), info -> new StreamingBody(stall, body, redacted));
     } catch (HttpConnectTimeoutException e) {
@@ -476,12 +520,13 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
   public void close() {
     // java.net.http.HttpClient is AutoCloseable from Java 21; before, its threads end once it is
     // unreferenced.
-    Object c = client;
-    if (c instanceof AutoCloseable) {
-      try {
-        ((AutoCloseable) c).close();
-      } catch (Exception e) {
-        LOG.debug("closing the HTTP client failed", e);
+    for (Object c : new Object[] {plain, tls.ifBuilt()}) {
+      if (c instanceof AutoCloseable) {
+        try {
+          ((AutoCloseable) c).close();
+        } catch (Exception e) {
+          LOG.debug("closing the HTTP client failed", e);
+        }
       }
     }
   }
