@@ -3,8 +3,11 @@ package io.github.goproxy4j.client;
 import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.sumdb.ModuleHash;
+import io.github.goproxy4j.internal.GoOs;
+import io.github.goproxy4j.zip.InvalidModuleZipException;
 import io.github.goproxy4j.zip.ModuleZip;
 import io.github.goproxy4j.zip.internal.GoZipReader;
+import io.github.goproxy4j.zip.internal.UnzipPass;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,13 +22,21 @@ import java.util.zip.ZipException;
  * and other threads can fill one cache at the same time:
  *
  * <ul>
- *   <li>zip: stale {@code <v>.zip*.tmp} files are removed (only safe under the lock: their
- *       writers are gone), the zip is fetched into a new {@code <v>.zip<random>.tmp}, checked
- *       (every entry under {@code <path>@<version>/}), hashed and verified, and only then
- *       committed ({@code .ziphash} written in place under its own lock, then the rename);
- *   <li>tree: stale {@code <dir>.tmp-*} and half-extracted trees are removed, {@code .partial}
- *       is created, the verified zip is extracted, {@code .partial} is removed.
+ *   <li>stale {@code <v>.zip*.tmp} files, stale {@code <dir>.tmp-*} trees and half-extracted
+ *       trees (with {@code .partial}) are removed (only safe under the lock: their writers are
+ *       gone); the zip is fetched into a new {@code <v>.zip<random>.tmp};
+ *   <li>one pass over it ({@link UnzipPass}) checks it (every entry under
+ *       {@code <path>@<version>/}, x/mod's zip rules for the goVersion), hashes it and extracts
+ *       it into a private {@code <dir>.tmp-<random>} tree, inflating each entry once (go reads it
+ *       three times: prefix check, hash, Unzip);
+ *   <li>only when the hash verifies (go.sum, then the checksum database) is anything committed,
+ *       in go's order: {@code .ziphash} (in place under its own lock), the zip (rename), then
+ *       the tree, made read-only and renamed into place at once.
  * </ul>
+ *
+ * <p>go extracts in place behind a {@code .partial} marker; the rename gives a reader (go
+ * 1.14.2+ honouring {@code .partial}, or one that does not) the same guarantee, and this writer
+ * honours the marker: a tree with {@code .partial} is half-extracted and removed under the lock.
  *
  * <p>Nothing unverified is ever left in the cache, and nothing another process may be writing is
  * removed except under the lock, as in go. A version already complete needs no lock (go's fast
@@ -86,9 +97,7 @@ final class CacheWriter {
       }
       // One hold of the lock for what go does in two (DownloadZip, then unzip).
       try (ModuleCache.CacheLock lock = cache.lock(module)) {
-        Stored stored = storeZipLocked(module, source, check, cached);
-        cache.extractLocked(module, (z, target) -> ModuleZip.unzip(module, z, target, goVersion));
-        return stored;
+        return storeLocked(module, source, check, cached);
       }
     } catch (GoProxyException e) {
       throw e;
@@ -100,68 +109,111 @@ final class CacheWriter {
   }
 
   /**
-   * go's downloadZip, with the version lock held.
+   * go's downloadZip and unzip, with the version lock held, in one pass over the zip: it is
+   * checked, hashed and extracted into a private tree; only once the hash verifies are the
+   * {@code .ziphash}, the zip and then the tree (one rename) committed. A zip go would keep but
+   * not extract (it breaks x/mod's rules) is committed as go commits it, without a tree.
    *
    * @param verified a cached hash already verified before the lock was taken, if any
    */
-  private Stored storeZipLocked(ModuleVersion module, ZipSource source, ZipCheck check,
+  private Stored storeLocked(ModuleVersion module, ZipSource source, ZipCheck check,
       Optional<ModuleHash> verified) throws IOException {
     Path zip = cache.file(module, "zip");
     Path dir = cache.extractedDir(module);
     // Double-check: another process may have finished while we waited for the lock.
     boolean zipExists = Files.isRegularFile(zip);
     Optional<ModuleHash> existing = cache.readZipHash(module);
-    if (zipExists && existing.isPresent()) {
+    boolean haveZip = zipExists && existing.isPresent();
+    if (haveZip) {
       if (!existing.equals(verified)) {
         check.verify(existing.get());
       }
-      return new Stored(zip, existing.get(), dir, false);
+      if (cache.isExtracted(module)) {
+        return new Stored(zip, existing.get(), dir, false);
+      }
+    } else {
+      Files.createDirectories(zip.getParent());
+      cache.deleteStaleTemps(module);
     }
-    Files.createDirectories(zip.getParent());
-    cache.deleteStaleTemps(module);
-    if (zipExists) {
-      // The ziphash was lost: re-hash the zip without downloading, as go does.
-      ModuleHash h = hash(module, zip);
-      check.verify(h);
-      cache.writeZipHash(module, h);
-      return new Stored(zip, h, dir, false);
-    }
-    Path tmp = cache.newTempFile(module, "zip");
-    boolean committed = false;
+    // Without the zip it is downloaded; with a zip whose ziphash was lost it is re-hashed
+    // without downloading, as go does.
+    Path tmpZip = zipExists ? null : cache.newTempFile(module, "zip");
+    Path tree = null;
     try {
-      source.fetchInto(tmp);
-      checkPrefixes(module, tmp);
-      ModuleHash h = hash(module, tmp);
-      check.verify(h);
-      cache.writeZipHash(module, h);
-      cache.commitZip(module, tmp);
-      committed = true;
-      return new Stored(zip, h, dir, true);
+      if (tmpZip != null) {
+        source.fetchInto(tmpZip);
+      }
+      Path src = zipExists ? zip : tmpZip;
+      tree = cache.beginExtraction(module);
+      UnzipPass.Result r = pass(module, src, tree, haveZip ? zip : null);
+      if (r.unexpectedFile().isPresent() && !zipExists) {
+        throw new ProxyUnavailableException("zip for " + module.path() + "@" + module.version()
+            + " has unexpected file " + r.unexpectedFile().get(), null, List.of());
+      }
+      ModuleHash h;
+      if (haveZip) {
+        h = existing.get();
+      } else {
+        // No hash from the pass when x/mod's size limits refuse the zip: hash it as go does.
+        h = r.hash().isPresent() ? ModuleHash.ofDigest(r.hash().get()) : hash(module, src);
+        check.verify(h);
+        cache.writeZipHash(module, h);
+        if (tmpZip != null) {
+          cache.commitZip(module, tmpZip);
+          tmpZip = null;
+        }
+      }
+      if (!r.extracted()) {
+        throw new GoProxyException(module + ": unzip " + zip + ": " + unzipError(module, src, r));
+      }
+      cache.commitTree(module, tree, r.directories());
+      tree = null;
+      return new Stored(zip, h, dir, !zipExists);
     } finally {
-      if (!committed) {
-        Files.deleteIfExists(tmp);
+      if (tmpZip != null) {
+        Files.deleteIfExists(tmpZip);
+      }
+      if (tree != null) {
+        GoOs.removeAll(tree);
       }
     }
+  }
+
+  /**
+   * The one pass. A zip that cannot be read fails as go's hashing fails, or, for a zip already
+   * committed ({@code committedZip} not null), as go's Unzip fails.
+   */
+  private UnzipPass.Result pass(ModuleVersion module, Path zip, Path tree, Path committedZip)
+      throws IOException {
+    try {
+      return UnzipPass.run(module, zip, tree, goVersion);
+    } catch (GoZipReader.ZipError e) {
+      if (committedZip != null) {
+        throw new GoProxyException(module + ": unzip " + committedZip + ": " + e.getMessage(), e);
+      }
+      throw new ProxyUnavailableException(module + ": " + zipError(e), e, List.of());
+    }
+  }
+
+  /** x/mod's Unzip error for a zip the pass did not extract. */
+  private String unzipError(ModuleVersion module, Path zip, UnzipPass.Result r) throws IOException {
+    if (r.verdict() != null) {
+      return r.verdict().error().orElseThrow();
+    }
+    // A cached zip with a foreign entry: the pass stopped at the prefix check; x/mod's check
+    // gives Unzip's text.
+    try {
+      ModuleZip.check(module, zip, goVersion);
+    } catch (InvalidModuleZipException e) {
+      return e.getMessage();
+    }
+    throw new IllegalStateException("zip for " + module + " has unexpected file "
+        + r.unexpectedFile().orElseThrow() + " but passes x/mod's check");
   }
 
   private static ModuleHash hash(ModuleVersion module, Path zip) throws GoProxyException {
     try {
       return ModuleHash.ofZip(zip);
-    } catch (IOException e) {
-      throw new ProxyUnavailableException(module + ": " + zipError(e), e, List.of());
-    }
-  }
-
-  /** Every entry must start with {@code <path>@<version>/} (not case-escaped), as in go. */
-  private static void checkPrefixes(ModuleVersion module, Path zip) throws GoProxyException {
-    try (GoZipReader z = GoZipReader.open(zip)) {
-      Optional<GoZipReader.Entry> bad = io.github.goproxy4j.zip.internal.ZipCheck.unexpectedFile(module, z);
-      if (bad.isPresent()) {
-        throw new ProxyUnavailableException("zip for " + module.path() + "@" + module.version()
-            + " has unexpected file " + bad.get().name(), null, List.of());
-      }
-    } catch (GoProxyException e) {
-      throw e;
     } catch (IOException e) {
       throw new ProxyUnavailableException(module + ": " + zipError(e), e, List.of());
     }

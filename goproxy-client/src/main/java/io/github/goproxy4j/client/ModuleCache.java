@@ -29,7 +29,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 
 /**
  * The module cache in the go command's {@code GOMODCACHE} layout, byte-compatible with what
@@ -63,8 +62,10 @@ import java.util.stream.Stream;
  *   <li>{@code <v>.lock} serializes the download of a version's zip (stale {@code <v>.zip*.tmp}
  *       cleanup, the temporary {@code <v>.zip<random>.tmp}, its check, hash and verification,
  *       {@code <v>.ziphash}, the rename to {@code <v>.zip}) and its extraction (stale
- *       {@code <dir>.tmp-*} and half-extracted trees removed, {@code <v>.partial} created, the
- *       tree written, {@code .partial} removed). Temporary files, markers and trees another
+ *       {@code <dir>.tmp-*} trees and half-extracted trees behind {@code <v>.partial} removed,
+ *       the tree written into a private {@code <dir>.tmp-<random>} and renamed into place
+ *       whole, so a reader never sees a half tree; go instead writes in place behind
+ *       {@code .partial}, which this cache honours). Temporary files, markers and trees another
  *       process may be writing are only ever removed while holding it, as go does.
  *   <li>{@code <v>.ziphash} is written and read under its own lock, in place, as go does;
  *       {@code list} is rewritten in place under its own lock after a zero-fill, so a torn write
@@ -459,95 +460,98 @@ public final class ModuleCache {
         && Files.exists(file(module, "ziphash"));
   }
 
-  /** Extracts a zip into a directory; supplied by the client (the zip rules live elsewhere). */
-  @FunctionalInterface
-  interface Unzipper {
-    void unzip(Path zip, Path dir) throws IOException;
-  }
-
   /**
-   * go's unzip, with the version lock held by the caller: unless the tree is complete, stale
-   * {@code <dir>.tmp-*} and partial trees are removed, {@code .partial} is created, the zip is
-   * extracted, {@code .partial} is removed and the tree is made read-only (unless writable trees
-   * were asked for).
+   * Starts the extraction of a module version, with the version lock held: go's clean-up (stale
+   * {@code <dir>.tmp-*} trees of old go releases and of crashed runs; a half-extracted
+   * {@code <dir>}, removed with {@code .partial} present so that no reader takes it for whole;
+   * a stray {@code .partial}), then a new empty private directory {@code <dir>.tmp-<random>}
+   * beside {@code <dir>} (mode {@code 0777} minus the umask, as go's {@code MkdirAll}) to extract
+   * into. Afterwards {@code <dir>} is either missing or complete, and no {@code .partial} exists.
+   * Only go's stale clean-up ever touches {@code <dir>.tmp-*} names, under this same lock, so
+   * the private tree is invisible to go until {@link #commitTree} renames it into place.
+   *
+   * @return the private directory
    */
-  Path extractLocked(ModuleVersion module, Unzipper unzipper) throws IOException {
+  Path beginExtraction(ModuleVersion module) throws IOException {
     Path dir = extractedDir(module);
-    if (isExtracted(module)) {
-      return dir;
-    }
-    // Trees of old go releases (before 1.16) and half-extracted trees: their writers held this
-    // lock, so they are gone.
     Path parent = dir.getParent();
     String tmpPrefix = dir.getFileName().toString() + ".tmp-";
-    if (Files.isDirectory(parent)) {
-      try (DirectoryStream<Path> ds = Files.newDirectoryStream(parent)) {
-        for (Path p : ds) {
-          if (p.getFileName().toString().startsWith(tmpPrefix)) {
-            try {
-              GoOs.removeAll(p);
-            } catch (IOException | UncheckedIOException e) {
-              // best effort, as in go
-            }
+    Files.createDirectories(parent);
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(parent)) {
+      for (Path p : ds) {
+        if (p.getFileName().toString().startsWith(tmpPrefix)) {
+          try {
+            GoOs.removeAll(p);
+          } catch (IOException | UncheckedIOException e) {
+            // best effort, as in go
           }
         }
       }
     }
-    if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+    Path partial = file(module, "partial");
+    if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !isExtracted(module)) {
+      // go's DownloadDirPartialError case: its writer held this lock, so it is gone.
+      Files.createDirectories(partial.getParent());
+      Files.write(partial, new byte[0]);
       GoOs.removeAll(dir);
     }
-    Files.createDirectories(parent);
-    Path partial = file(module, "partial");
-    Files.createDirectories(partial.getParent());
-    Files.write(partial, new byte[0]);
-    try {
-      unzipper.unzip(file(module, "zip"), dir);
-    } catch (IOException | RuntimeException e) {
+    Files.deleteIfExists(partial);
+    for (int i = 0; ; i++) {
+      Path p = parent.resolve(tmpPrefix + ThreadLocalRandom.current().nextInt(1_000_000_000));
       try {
-        GoOs.removeAll(dir);
-        Files.deleteIfExists(partial);
-      } catch (IOException suppressed) {
-        e.addSuppressed(suppressed);
+        return Files.createDirectory(p);
+      } catch (FileAlreadyExistsException e) {
+        if (i > 10_000) {
+          throw e;
+        }
       }
-      throw e;
     }
-    Files.delete(partial);
-    // Like go's MkdirAll(dir, 0777): the tree's root gets the mode of a fresh directory.
-    setFreshDirMode(dir);
+  }
+
+  /**
+   * Moves a complete, verified tree from {@link #beginExtraction} into place, with the version
+   * lock held: its directories are made read-only first (go's {@code makeDirsReadOnly}: mode
+   * less the write bits, children before parents; skipped for writable trees), then one
+   * {@code rename(2)} makes the whole tree appear at once. If another writer completed
+   * {@code <dir>} meanwhile (possible only when {@code .ziphash} outlived the zip), that tree is
+   * kept and this one removed.
+   *
+   * @param tree the private tree
+   * @param dirs every directory of the tree, parents before children (the tree first)
+   * @return the extracted directory
+   */
+  Path commitTree(ModuleVersion module, Path tree, List<Path> dirs) throws IOException {
+    Path dir = extractedDir(module);
+    if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+      GoOs.removeAll(tree);
+      return dir;
+    }
     if (!writableTrees) {
-      makeDirsReadOnly(dir);
+      makeReadOnly(dirs);
     }
+    // Same parent: rename needs no write permission on the (now read-only) tree itself.
+    Files.move(tree, dir, StandardCopyOption.ATOMIC_MOVE);
     return dir;
   }
 
-  private static void setFreshDirMode(Path dir) throws IOException {
-    Path probe = dir.resolveSibling(dir.getFileName() + ".tmp-mode"
-        + ThreadLocalRandom.current().nextInt(1_000_000_000));
+  /** go's makeDirsReadOnly over directories all created with the same (fresh) mode. */
+  private static void makeReadOnly(List<Path> dirs) throws IOException {
+    if (dirs.isEmpty()) {
+      return;
+    }
+    Set<PosixFilePermission> perms;
     try {
-      Files.createDirectory(probe);
-      Files.setPosixFilePermissions(dir, Files.getPosixFilePermissions(probe));
+      perms = Files.getPosixFilePermissions(dirs.get(0));
     } catch (UnsupportedOperationException e) {
-      // not a POSIX file system: nothing to match
-    } finally {
-      Files.deleteIfExists(probe);
-    }
-  }
-
-  private static void makeDirsReadOnly(Path dir) throws IOException {
-    List<Path> dirs = new ArrayList<>();
-    try (Stream<Path> s = Files.walk(dir)) {
-      s.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).forEach(dirs::add);
-    }
-    for (int i = dirs.size() - 1; i >= 0; i--) {
-      Path d = dirs.get(i);
-      try {
-        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(d);
-        perms.removeAll(EnumSet.of(PosixFilePermission.OWNER_WRITE,
-            PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE));
-        Files.setPosixFilePermissions(d, perms);
-      } catch (UnsupportedOperationException e) {
-        d.toFile().setWritable(false, false);
+      for (int i = dirs.size() - 1; i >= 0; i--) {
+        dirs.get(i).toFile().setWritable(false, false);
       }
+      return;
+    }
+    perms.removeAll(EnumSet.of(PosixFilePermission.OWNER_WRITE,
+        PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE));
+    for (int i = dirs.size() - 1; i >= 0; i--) {
+      Files.setPosixFilePermissions(dirs.get(i), perms);
     }
   }
 

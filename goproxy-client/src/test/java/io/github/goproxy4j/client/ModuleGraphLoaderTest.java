@@ -16,10 +16,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -56,77 +54,6 @@ class ModuleGraphLoaderTest {
     return GO127;
   }
 
-  /** A random universe: modules whose packages import what their go.mod requires, and a main module importing some. */
-  static final class Universe {
-    final List<FakeModule> modules = new ArrayList<>();
-    final String mainGoMod;
-    final String mainGo;
-
-    Universe(SplittableRandom r, String release) {
-      int n = 10 + r.nextInt(15);
-      List<String> paths = new ArrayList<>();
-      List<List<String>> versions = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        boolean v2 = r.nextInt(6) == 0;
-        paths.add("example.com/mod" + i + (v2 ? "/v2" : ""));
-        List<String> vs = new ArrayList<>();
-        String major = v2 ? "v2" : r.nextInt(4) == 0 ? "v0" : "v1";
-        for (int k = 0, c = 1 + r.nextInt(3); k < c; k++) {
-          vs.add(major + "." + k + "." + r.nextInt(2));
-        }
-        versions.add(vs);
-      }
-      String[] goLines = {"", "1.16", "1.17", "1.20", "1.21.0", "1.22.0"};
-      for (int i = 0; i < n; i++) {
-        List<String> vs = versions.get(i);
-        for (String v : vs) {
-          boolean latest = v.equals(vs.get(vs.size() - 1));
-          StringBuilder mod = new StringBuilder();
-          if (latest && r.nextInt(5) == 0) {
-            mod.append("// Deprecated: use something else\n");
-          }
-          mod.append("module ").append(paths.get(i)).append('\n');
-          if (latest && vs.size() > 1 && r.nextInt(3) == 0) {
-            mod.append("\n// broken\nretract ").append(vs.get(r.nextInt(vs.size() - 1))).append('\n');
-          }
-          String goLine = goLines[r.nextInt(goLines.length)];
-          if (!goLine.isEmpty()) {
-            mod.append("\ngo ").append(goLine).append('\n');
-          }
-          Set<String> imports = new LinkedHashSet<>();
-          for (int k = r.nextInt(4); k > 0; k--) {
-            int j = r.nextInt(n);
-            if (j != i) {
-              mod.append("require ").append(paths.get(j)).append(' ').append(pick(r, versions.get(j))).append('\n');
-              imports.add(paths.get(j));
-            }
-          }
-          StringBuilder src = new StringBuilder("package mod").append(i).append("\n");
-          imports.forEach(p -> src.append("\nimport _ \"").append(p).append("\"\n"));
-          modules.add(FakeModule.builder(paths.get(i), v).goMod(mod.toString()).file("p.go", src.toString()).build());
-        }
-      }
-      StringBuilder main = new StringBuilder("module example.com/main\n\ngo ")
-          .append(new String[] {"1.16", "1.17", release.equals("1.19") ? "1.19" : "1.21"}[r.nextInt(3)]).append('\n');
-      StringBuilder go = new StringBuilder("package main\n\n");
-      Set<String> roots = new LinkedHashSet<>();
-      for (int k = 1 + r.nextInt(4); k > 0; k--) {
-        int j = r.nextInt(n);
-        if (roots.add(paths.get(j))) {
-          main.append("require ").append(paths.get(j)).append(' ').append(pick(r, versions.get(j))).append('\n');
-          go.append("import _ \"").append(paths.get(j)).append("\"\n");
-        }
-      }
-      go.append("\nfunc main() {}\n");
-      this.mainGoMod = main.toString();
-      this.mainGo = go.toString();
-    }
-
-    private static String pick(SplittableRandom r, List<String> l) {
-      return l.get(r.nextInt(l.size()));
-    }
-  }
-
   private static Map<String, String> goEnv(FakeGoProxy proxy, Path tmp, Path modCache) {
     Map<String, String> env = GoTool.hermeticEnv(tmp);
     env.putAll(proxy.environment());
@@ -154,13 +81,9 @@ class ModuleGraphLoaderTest {
   void listAndGraphMatchGoAndGoWorksOfflineFromOurCache(String release, long seed, @TempDir Path tmp)
       throws Exception {
     Path go = goFor(release);
-    Universe u = new Universe(new SplittableRandom(seed), release);
-    FakeGoProxy.Builder pb = FakeGoProxy.builder();
-    u.modules.forEach(pb::module);
-    try (FakeGoProxy proxy = pb.start()) {
-      Path main = Files.createDirectories(tmp.resolve("main"));
-      Files.writeString(main.resolve("go.mod"), u.mainGoMod);
-      Files.writeString(main.resolve("main.go"), u.mainGo);
+    GoModuleUniverse u = new GoModuleUniverse(new SplittableRandom(seed), release);
+    try (FakeGoProxy proxy = u.proxyBuilder().start()) {
+      Path main = u.writeMain(tmp.resolve("main"));
       Map<String, String> env = goEnv(proxy, tmp, tmp.resolve("go-cache"));
       GoTool.exec(main, env, 300, null, go.toString(), "mod", "tidy").requireOk();
       String ctx = "seed=" + seed + " go.mod:\n" + Files.readString(main.resolve("go.mod"));
