@@ -67,6 +67,11 @@ func TestCPUTime(t *testing.T) {
 			r, _ := module.PseudoVersionRev(v)
 			cpuSink += tm.Second() + len(b) + len(r)
 		}},
+		{"matchPrefixPatterns", func(i int) {
+			if module.MatchPrefixPatterns(patterns, patternPaths[i&7]) {
+				cpuSink++
+			}
+		}},
 		{"versionSortStrings10k", func(i int) { copy(buf, versions); semver.Sort(buf); cpuSink += len(buf[0]) }},
 	}
 	for _, o := range ops {

@@ -50,6 +50,27 @@ var checks = [][2]string{
 	{"go.uber.org/zap", "v1.24.0-rc.1"},
 }
 
+// patterns and patternPaths: as ModuleBenchData.PATTERNS and PATTERN_PATHS.
+const patterns = "git0.corp.example.com/team0,git1.corp.example.com/team1,git2.corp.example.com/team2," +
+	"git3.corp.example.com/team3,git4.corp.example.com/team4,git5.corp.example.com/team5," +
+	"git6.corp.example.com/team6,git7.corp.example.com/team7,git8.corp.example.com/team8," +
+	"git9.corp.example.com/team9,git10.corp.example.com/team10," +
+	"git11.corp.example.com/team11,git12.corp.example.com/team12," +
+	"git13.corp.example.com/team13,*.internal.example.org,github.com/acme-*/*," +
+	"gitlab.example.net/group/*/sub,example.com/priv[0-9],bitbucket.org/acme," +
+	"go.acme.io"
+
+var patternPaths = []string{
+	"golang.org/x/text",
+	"github.com/stretchr/testify",
+	"go.acme.io/tools/v2",
+	"github.com/acme-labs/widget/v3",
+	"git13.corp.example.com/team13/repo",
+	"rsc.io/quote/v3",
+	"gitlab.example.net/group/platform/sub/api",
+	"example.com/priv7/lib",
+}
+
 // lcg reproduces ModuleBenchData's generator.
 type lcg struct{ state uint64 }
 
@@ -169,7 +190,21 @@ func BenchmarkPseudoParse(b *testing.B) {
 	}
 }
 
+// BenchmarkMatchPrefixPatterns: x/mod takes the comma list on every call (it has no compiled
+// form); the Java side matches a list parsed once.
+func BenchmarkMatchPrefixPatterns(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		sinkBool = module.MatchPrefixPatterns(patterns, patternPaths[i&7])
+	}
+}
+
 // TestSameInputs prints a digest of the inputs; bench-module.sh compares it with Java's.
 func TestSameInputs(t *testing.T) {
-	t.Logf("inputs: first=%s last=%s pseudo0=%s", versions[0], versions[sortSize-1], pseudos[0])
+	hits := 0
+	for _, p := range patternPaths {
+		if module.MatchPrefixPatterns(patterns, p) {
+			hits++
+		}
+	}
+	t.Logf("inputs: first=%s last=%s pseudo0=%s patternHits=%d", versions[0], versions[sortSize-1], pseudos[0], hits)
 }

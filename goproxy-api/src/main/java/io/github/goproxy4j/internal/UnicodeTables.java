@@ -28,7 +28,7 @@ import java.util.TreeMap;
  * }</pre>
  *
  * <p>Instances are immutable and shared; a lookup is two array reads (a two-level table, built
- * when a release's data are first used).
+ * when a release's data are first used: a program that meets only ASCII never parses any).
  * Exported only to the other goproxy4j modules; not API.
  */
 public final class UnicodeTables {
@@ -39,25 +39,51 @@ public final class UnicodeTables {
   /** {goVersion, tables} of the last {@link #forGoVersion} call. */
   private static volatile Object[] lastGoVersion;
 
-  private final String unicodeVersion;
-  private final Property letter;
-  private final Property print;
-  private final Property graphic;
-  private final Property space;
-  private final Property strconvPrint;
-  /** unicode.SimpleFold, and each code point's orbit minimum. */
-  private final RuneMap foldNext;
-  private final RuneMap foldMin;
+  /** The data file behind these tables. */
+  private final String file;
+  /** Parsed on first use, so that a program that meets no non-ASCII text never parses any. */
+  private volatile Data data;
 
-  private UnicodeTables(String unicodeVersion, Map<String, Property> props, int[][] fold) {
-    this.unicodeVersion = unicodeVersion;
-    this.letter = require(props, "IsLetter");
-    this.print = require(props, "IsPrint");
-    this.graphic = require(props, "IsGraphic");
-    this.space = require(props, "IsSpace");
-    this.strconvPrint = require(props, "strconv.IsPrint");
-    this.foldNext = new RuneMap(fold[0], fold[1]);
-    this.foldMin = new RuneMap(fold[0], fold[2]);
+  private UnicodeTables(String file) {
+    this.file = file;
+  }
+
+  /** One release's parsed tables. */
+  private static final class Data {
+    final String unicodeVersion;
+    final Property letter;
+    final Property print;
+    final Property graphic;
+    final Property space;
+    final Property strconvPrint;
+    /** unicode.SimpleFold, and each code point's orbit minimum. */
+    final RuneMap foldNext;
+    final RuneMap foldMin;
+
+    Data(String unicodeVersion, Map<String, Property> props, int[][] fold) {
+      this.unicodeVersion = unicodeVersion;
+      this.letter = require(props, "IsLetter");
+      this.print = require(props, "IsPrint");
+      this.graphic = require(props, "IsGraphic");
+      this.space = require(props, "IsSpace");
+      this.strconvPrint = require(props, "strconv.IsPrint");
+      this.foldNext = new RuneMap(fold[0], fold[1]);
+      this.foldMin = new RuneMap(fold[0], fold[2]);
+    }
+  }
+
+  private Data data() {
+    Data d = data;
+    if (d == null) {
+      synchronized (this) {
+        d = data;
+        if (d == null) {
+          d = parse(file);
+          data = d;
+        }
+      }
+    }
+    return d;
   }
 
   /**
@@ -124,7 +150,7 @@ public final class UnicodeTables {
    * @return for example "15.0.0"
    */
   public String unicodeVersion() {
-    return unicodeVersion;
+    return data().unicodeVersion;
   }
 
   /**
@@ -134,7 +160,7 @@ public final class UnicodeTables {
    * @return whether the rune is a letter (category L)
    */
   public boolean isLetter(int r) {
-    return letter.contains(r);
+    return data().letter.contains(r);
   }
 
   /**
@@ -144,7 +170,7 @@ public final class UnicodeTables {
    * @return whether Go's unicode package calls it printable
    */
   public boolean isPrint(int r) {
-    return print.contains(r);
+    return data().print.contains(r);
   }
 
   /**
@@ -154,7 +180,7 @@ public final class UnicodeTables {
    * @return whether Go calls it graphic
    */
   public boolean isGraphic(int r) {
-    return graphic.contains(r);
+    return data().graphic.contains(r);
   }
 
   /**
@@ -164,7 +190,7 @@ public final class UnicodeTables {
    * @return whether Go calls it white space
    */
   public boolean isSpace(int r) {
-    return space.contains(r);
+    return data().space.contains(r);
   }
 
   /**
@@ -175,7 +201,7 @@ public final class UnicodeTables {
    * @return whether {@code strconv.Quote} prints the rune as itself
    */
   public boolean strconvIsPrint(int r) {
-    return strconvPrint.contains(r);
+    return data().strconvPrint.contains(r);
   }
 
   /**
@@ -186,7 +212,7 @@ public final class UnicodeTables {
    * @return the next rune of the orbit
    */
   public int simpleFold(int r) {
-    return foldNext.apply(r);
+    return data().foldNext.apply(r);
   }
 
   /**
@@ -197,12 +223,12 @@ public final class UnicodeTables {
    * @return the orbit's smallest rune
    */
   public int orbitMin(int r) {
-    return foldMin.apply(r);
+    return data().foldMin.apply(r);
   }
 
   @Override
   public String toString() {
-    return "UnicodeTables[" + unicodeVersion + "]";
+    return "UnicodeTables[" + unicodeVersion() + "]";
   }
 
   // ---- data ----------------------------------------------------------------------------------
@@ -316,12 +342,12 @@ public final class UnicodeTables {
 
   private static UnicodeTables load(String file) {
     synchronized (LOADED) {
-      return LOADED.computeIfAbsent(file, UnicodeTables::parse);
+      return LOADED.computeIfAbsent(file, UnicodeTables::new);
     }
   }
 
   /** Parses the format tools/unicode-tables/main.go writes (its comment describes it). */
-  private static UnicodeTables parse(String file) {
+  private static Data parse(String file) {
     List<String> lines = readLines(file);
     String version = null;
     Map<String, Property> props = new HashMap<>();
@@ -350,7 +376,7 @@ public final class UnicodeTables {
     if (version == null || fold == null) {
       throw new IllegalStateException(file + ": incomplete Unicode data");
     }
-    return new UnicodeTables(version, props, fold);
+    return new Data(version, props, fold);
   }
 
   /** "gap:len" words → alternating starts and exclusive ends. */

@@ -34,9 +34,19 @@ final class GoPathMatch {
    * Go's path.Match(pattern, name[0:nameEnd]) for a pattern known to be valid.
    */
   static boolean match(String pattern, String name, int nameEnd) {
-    int p = 0;
+    return match(pattern, name, 0, nameEnd);
+  }
+
+  /**
+   * path.Match(pattern, name[0:nameEnd]) for a valid pattern whose first {@code from} characters
+   * are literal (no meta character) and already known to equal {@code name}'s: matching resumes
+   * there, which is the same as matching from the start because path.Match compares a chunk's
+   * literal characters one after another.
+   */
+  static boolean match(String pattern, String name, int from, int nameEnd) {
+    int p = from;
     int pn = pattern.length();
-    int s = 0;
+    int s = from;
     outer:
     while (p < pn) {
       boolean star = false;

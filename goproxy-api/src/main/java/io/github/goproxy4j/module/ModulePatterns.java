@@ -135,17 +135,32 @@ public final class ModulePatterns {
    * the unindexed globs, merged in list order.
    */
   private int indexOfMatch(String path) {
-    String t = isAscii(path) ? path : toBytes(path);
-    int n = t.length();
+    // One scan: the first element's hash and length, and whether the path is ASCII.
+    int n = path.length();
     int h = 0;
-    int firstLen = 0;
-    while (firstLen < n) {
-      char c = t.charAt(firstLen);
-      if (c == '/') {
-        break;
+    int firstLen = -1;
+    char or = 0;
+    for (int i = 0; i < n; i++) {
+      char c = path.charAt(i);
+      or |= c;
+      if (firstLen < 0) {
+        if (c == '/') {
+          firstLen = i;
+        } else {
+          h = 31 * h + c;
+        }
       }
-      h = 31 * h + c;
-      firstLen++;
+    }
+    if (firstLen < 0) {
+      firstLen = n;
+    }
+    String t = path;
+    if (or >= 0x80) {
+      t = toBytes(path);
+      h = 0;
+      for (firstLen = 0; firstLen < t.length() && t.charAt(firstLen) != '/'; firstLen++) {
+        h = 31 * h + t.charAt(firstLen);
+      }
     }
     int[] cand = null;
     int mask = keys.length - 1;
@@ -275,6 +290,12 @@ public final class ModulePatterns {
     final String literalPrefix;
     /** For globs without classes or escapes, the literal text after the last {@code *}/{@code ?}. */
     final String literalSuffix;
+    /**
+     * For globs whose only meta character is {@code *}: the literal chunks after the literal
+     * prefix, one per star (the last may be empty: a trailing star); null for other globs, which
+     * go through {@link GoPathMatch}.
+     */
+    final String[] starChunks;
 
     private Glob(String text, String pattern, int slashes, boolean literal, boolean bad,
         String literalPrefix) {
@@ -291,6 +312,23 @@ public final class ModulePatterns {
         suffix = pattern.substring(last + 1);
       }
       this.literalSuffix = suffix;
+      String[] chunks = null;
+      if (!literal && !bad && pattern.indexOf('?') < 0 && pattern.indexOf('[') < 0
+          && pattern.indexOf('\\') < 0) {
+        List<String> list = new ArrayList<>();
+        int i = literalPrefix.length(); // at the first star
+        while (i < pattern.length()) {
+          while (i < pattern.length() && pattern.charAt(i) == '*') {
+            i++; // consecutive stars are one star, as in path.Match
+          }
+          int next = pattern.indexOf('*', i);
+          int end = next < 0 ? pattern.length() : next;
+          list.add(pattern.substring(i, end));
+          i = end;
+        }
+        chunks = list.toArray(new String[0]);
+      }
+      this.starChunks = chunks;
     }
 
     /** The glob's first path element in byte form if it has no meta character, else null. */
@@ -347,7 +385,43 @@ public final class ModulePatterns {
           || !t.regionMatches(end - sl, literalSuffix, 0, sl))) {
         return false;
       }
-      return GoPathMatch.match(pattern, t, end);
+      if (starChunks != null) {
+        return matchStars(t, literalPrefix.length(), end);
+      }
+      return GoPathMatch.match(pattern, t, literalPrefix.length(), end);
+    }
+
+    /**
+     * path.Match for a glob made of literal text and stars, on {@code t[s:end]} after the literal
+     * prefix: each star is followed by a literal chunk, placed as path.Match places it (the
+     * leftmost position the star can reach without crossing a {@code /}; the last chunk only at
+     * the very end; a trailing star takes the rest if it has no {@code /}), compared with
+     * regionMatches instead of character by character.
+     */
+    private boolean matchStars(String t, int s, int end) {
+      String[] chunks = starChunks;
+      for (int k = 0; k < chunks.length; k++) {
+        String chunk = chunks[k];
+        int len = chunk.length();
+        int slash = t.indexOf('/', s);
+        int reach = slash < 0 || slash > end ? end : slash; // the star ends at or before this
+        if (k == chunks.length - 1) {
+          if (len == 0) {
+            return reach == end;
+          }
+          int j = end - len;
+          return j >= s && j <= reach && t.regionMatches(j, chunk, 0, len);
+        }
+        int j = s;
+        while (j <= reach && (j + len > end || !t.regionMatches(j, chunk, 0, len))) {
+          j++;
+        }
+        if (j > reach) {
+          return false;
+        }
+        s = j + len;
+      }
+      return s == end;
     }
   }
 

@@ -161,6 +161,43 @@ class ModulePatternsTest {
     }
   }
 
+  /**
+   * Globs of literal text and stars only (matched without path.Match's general loop), against
+   * x/mod: stars next to slashes, repeated chunks, consecutive and trailing stars.
+   */
+  @ParameterizedTest(name = "seed={0}")
+  @ValueSource(longs = {11, 12, 13})
+  void starGlobsAgreeWithXMod(long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    String[] globAtoms = {"a", "b", "ab", "*", "**", "/", "/", "a/", "/b", ".", "é", "ba"};
+    String[] pathAtoms = {"a", "b", "ab", "ba", "/", "/", ".", "é", "aab"};
+    List<List<String>> queries = new ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      StringBuilder glob = new StringBuilder(rnd.nextBoolean() ? "*" : "a");
+      int parts = 1 + rnd.nextInt(5);
+      for (int k = 0; k < parts; k++) {
+        glob.append(globAtoms[rnd.nextInt(globAtoms.length)]);
+      }
+      StringBuilder path = new StringBuilder();
+      int pparts = rnd.nextInt(9);
+      for (int k = 0; k < pparts; k++) {
+        path.append(pathAtoms[rnd.nextInt(pathAtoms.length)]);
+      }
+      queries.add(List.of("match", glob.toString(), path.toString()));
+    }
+    List<String> answers = GoOracle.ask(queries);
+    int hits = 0;
+    for (int i = 0; i < queries.size(); i++) {
+      String globs = queries.get(i).get(1);
+      String target = queries.get(i).get(2);
+      boolean want = Boolean.parseBoolean(answers.get(i));
+      hits += want ? 1 : 0;
+      assertEquals(want, ModulePatterns.parse(globs).matches(target),
+          () -> "seed=" + seed + " MatchPrefixPatterns(" + globs + ", " + target + ")");
+    }
+    assertTrue(hits > 30, "seed=" + seed + ": too few matches to test anything: " + hits);
+  }
+
   private static final String[] ATOMS = {
     "a", "b", "ab", "example.com", "x", "*", "?", "[a-c]", "[^a]", "\\*", "[", "]", "-", ".",
     "é", "[é]", "*.com", "v2", "\\", "[a-]", "[]a]", "[\\]]", "/", " ", "[^é]"

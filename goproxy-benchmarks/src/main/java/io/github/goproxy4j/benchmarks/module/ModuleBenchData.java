@@ -45,6 +45,32 @@ public final class ModuleBenchData {
     {"go.uber.org/zap", "v1.24.0-rc.1"},
   };
 
+  /**
+   * A GOPRIVATE/GONOPROXY list of 20 globs as real configurations have them: 14 literal
+   * prefixes, a leading wildcard, element globs, a character class.
+   */
+  public static final String PATTERNS = String.join(",",
+      "git0.corp.example.com/team0", "git1.corp.example.com/team1", "git2.corp.example.com/team2",
+      "git3.corp.example.com/team3", "git4.corp.example.com/team4", "git5.corp.example.com/team5",
+      "git6.corp.example.com/team6", "git7.corp.example.com/team7", "git8.corp.example.com/team8",
+      "git9.corp.example.com/team9", "git10.corp.example.com/team10",
+      "git11.corp.example.com/team11", "git12.corp.example.com/team12",
+      "git13.corp.example.com/team13", "*.internal.example.org", "github.com/acme-*/*",
+      "gitlab.example.net/group/*/sub", "example.com/priv[0-9]", "bitbucket.org/acme",
+      "go.acme.io");
+
+  /** Module paths matched against {@link #PATTERNS} (8): public ones and each kind of hit. */
+  public static final String[] PATTERN_PATHS = {
+    "golang.org/x/text",
+    "github.com/stretchr/testify",
+    "go.acme.io/tools/v2",
+    "github.com/acme-labs/widget/v3",
+    "git13.corp.example.com/team13/repo",
+    "rsc.io/quote/v3",
+    "gitlab.example.net/group/platform/sub/api",
+    "example.com/priv7/lib",
+  };
+
   private long state = 42;
 
   private ModuleBenchData() {}
@@ -63,7 +89,14 @@ public final class ModuleBenchData {
         break;
       }
     }
-    System.out.println("inputs: first=" + v[0] + " last=" + v[SORT_SIZE - 1] + " pseudo0=" + pseudo0);
+    io.github.goproxy4j.module.ModulePatterns patterns =
+        io.github.goproxy4j.module.ModulePatterns.parse(PATTERNS);
+    int hits = 0;
+    for (String p : PATTERN_PATHS) {
+      hits += patterns.matches(p) ? 1 : 0;
+    }
+    System.out.println("inputs: first=" + v[0] + " last=" + v[SORT_SIZE - 1] + " pseudo0=" + pseudo0
+        + " patternHits=" + hits);
   }
 
   private long next() {

@@ -1,6 +1,7 @@
 package io.github.goproxy4j.benchmarks.module;
 
 import io.github.goproxy4j.module.ModulePath;
+import io.github.goproxy4j.module.ModulePatterns;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.PseudoVersion;
 import io.github.goproxy4j.module.Version;
@@ -51,6 +52,9 @@ public final class ModuleCpuTime {
     ops.put("versionCompareStrings", i -> Version.compare(versions[i & 8191], versions[(i + 1) & 8191]));
     ops.put("pseudoIsPseudo", i -> PseudoVersion.isPseudo(versions[i & 8191]));
     ops.put("pseudoParse", i -> PseudoVersion.parse(ps[i & 1023]));
+    ModulePatterns patterns = ModulePatterns.parse(ModuleBenchData.PATTERNS);
+    String[] patternPaths = ModuleBenchData.PATTERN_PATHS;
+    ops.put("matchPrefixPatterns", i -> patterns.matches(patternPaths[i & 7]));
     ops.put("versionSortStrings10k", i -> {
       List<String> copy = new ArrayList<>(sortInput);
       Version.sortStrings(copy);

@@ -84,70 +84,29 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
   public static final String TUNNELING_DISABLED_SCHEMES = "jdk.http.auth.tunneling.disabledSchemes";
   private static final AtomicBoolean TUNNELING_SET = new AtomicBoolean();
 
-  /** For {@code http://} URLs; no TLS, so it is built without reading any trust store. */
-  private final HttpClient plain;
-  /** For {@code https://} URLs: built on the first one (Go too reads its roots on first use). */
-  private final TlsClient tls;
+  /**
+   * The HTTP clients are built on first use, one for http:// and one for https:// URLs: the TLS
+   * trust (the JDK's roots plus SSL_CERT_FILE/SSL_CERT_DIR, as go reads them) costs a large part
+   * of a command's start-up, a loopback or intranet proxy on http:// never needs it, and many
+   * commands (explain, a graph from a warm cache, mod verify) send no request at all. Go loads
+   * its roots on first use too.
+   */
+  private final java.util.function.Supplier<HttpClient> plainFactory;
+  private final java.util.function.Supplier<HttpClient> tlsFactory;
+  private volatile HttpClient plainClient;
+  private volatile HttpClient tlsClient;
   private final HttpSettings settings;
   private final EnvProxySelector envProxies;
   private final GoAuth auth;
 
-  private JdkHttpTransport(HttpClient plain, TlsClient tls, HttpSettings settings,
+  private JdkHttpTransport(java.util.function.Supplier<HttpClient> plainFactory,
+      java.util.function.Supplier<HttpClient> tlsFactory, HttpSettings settings,
       EnvProxySelector envProxies, GoAuth auth) {
-    this.plain = plain;
-    this.tls = tls;
+    this.plainFactory = plainFactory;
+    this.tlsFactory = tlsFactory;
     this.settings = settings;
     this.envProxies = envProxies;
     this.auth = auth;
-  }
-
-  /**
-   * The https client, built on first use: reading the JDK trust store (and SSL_CERT_FILE /
-   * SSL_CERT_DIR) costs a few hundred milliseconds in a fresh JVM, which a client that only
-   * talks to an http:// proxy on loopback should not pay. It is a separate object holding no
-   * reference to the transport (see the note in {@link #send}).
-   */
-  private static final class TlsClient {
-    private final Map<String, String> env;
-    private final HttpSettings settings;
-    private final ProxySelector selector;
-    private HttpClient client;
-    private GoProxyException failure;
-
-    TlsClient(Map<String, String> env, HttpSettings settings, ProxySelector selector) {
-      this.env = Map.copyOf(env);
-      this.settings = settings;
-      this.selector = selector;
-    }
-
-    synchronized HttpClient get() throws GoProxyException {
-      if (client == null && failure == null) {
-        try {
-          SSLContext ssl = settings.sslContext().isPresent()
-              ? settings.sslContext().get() : TlsTrust.sslContext(env);
-          client = base(settings, selector).sslContext(ssl)
-              .version(settings.http2() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-              .build();
-        } catch (GeneralSecurityException | RuntimeException e) {
-          failure = new GoProxyException("cannot build the TLS trust: " + e.getMessage(), e);
-        }
-      }
-      if (failure != null) {
-        throw failure;
-      }
-      return client;
-    }
-
-    synchronized HttpClient ifBuilt() {
-      return client;
-    }
-  }
-
-  private static HttpClient.Builder base(HttpSettings settings, ProxySelector selector) {
-    return HttpClient.newBuilder()
-        .connectTimeout(settings.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .proxy(selector);
   }
 
   /**
@@ -161,8 +120,8 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
    *
    * @param env the Go settings
    * @param settings timeouts and overrides
-   * @return the transport (the TLS trust is read on the first https request, which fails with
-   *     a {@link GoProxyException} if it cannot be built)
+   * @return the transport
+   * @throws IllegalStateException if the TLS context cannot be built
    */
   public static JdkHttpTransport create(GoEnv env, HttpSettings settings) {
     Objects.requireNonNull(env, "env");
@@ -182,7 +141,8 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
    *     {@code HOME} / {@code USERPROFILE}, {@code GOAUTH}; missing ones are unset
    * @param goVersion the Go release whose rules apply ("1.19" … "1.27")
    * @param settings timeouts and overrides
-   * @return the transport (the TLS trust is read on the first https request)
+   * @return the transport
+   * @throws IllegalStateException if the TLS context cannot be built
    */
   public static JdkHttpTransport create(
       Map<String, String> env, String goVersion, HttpSettings settings) {
@@ -202,12 +162,36 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
       allowBasicTunnelingIfNeeded(envProxies);
     }
     ProxySelector selector = settings.proxySelector().orElse(envProxies);
-    HttpClient plain = base(settings, selector)
-        .sslContext(NoTls.CONTEXT)
-        .version(HttpClient.Version.HTTP_1_1)
-        .build();
-    return new JdkHttpTransport(plain, new TlsClient(env, settings, selector), settings, envProxies,
-        GoAuth.create(env, goVersion, windows));
+    java.util.function.Function<SSLContext, HttpClient> build = ssl -> {
+      HttpClient.Builder b = HttpClient.newBuilder()
+          .connectTimeout(settings.connectTimeout())
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .proxy(selector)
+          .version(settings.http2() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1);
+      if (ssl != null) {
+        b.sslContext(ssl);
+      } else {
+        // http:// only (this client never sees an https URL, and the JDK has no TLS proxies): a
+        // context that is never initialised, so building the client reads no trust store. Should
+        // TLS ever be attempted with it, the JDK refuses ("SSLContext is not initialized").
+        try {
+          b.sslContext(SSLContext.getInstance("TLS")).sslParameters(new javax.net.ssl.SSLParameters());
+        } catch (GeneralSecurityException e) {
+          throw new IllegalStateException("no TLS implementation: " + e.getMessage(), e);
+        }
+      }
+      return b.build();
+    };
+    java.util.function.Supplier<HttpClient> tls = () -> {
+      try {
+        return build.apply(settings.sslContext().isPresent()
+            ? settings.sslContext().get() : TlsTrust.sslContext(env));
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("cannot build the TLS trust: " + e.getMessage(), e);
+      }
+    };
+    java.util.function.Supplier<HttpClient> plain = () -> build.apply(null);
+    return new JdkHttpTransport(plain, tls, settings, envProxies, GoAuth.create(env, goVersion, windows));
   }
 
   private static void allowBasicTunnelingIfNeeded(EnvProxySelector proxies) {
@@ -395,9 +379,8 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
     Duration stall = settings.readStallTimeout();
     Duration body = settings.bodyTimeout();
     String redacted = Redaction.redacted(uri);
-    HttpClient client = "https".equalsIgnoreCase(target.getScheme()) ? tls.get() : plain;
     try {
-      r = client.send(b.build(), info -> new StreamingBody(stall, body, redacted));
+      r = httpClient(uri).send(b.build(), info -> new StreamingBody(stall, body, redacted));
     } catch (HttpConnectTimeoutException e) {
       // the JDK reports this too when the request timeout expires while still connecting
       throw new GoProxyException("Get \"" + shown + "\": dial tcp " + hostPort(uri)
@@ -516,11 +499,31 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
         && sub.charAt(sub.length() - parent.length() - 1) == '.';
   }
 
+  private HttpClient httpClient(URI uri) {
+    boolean https = !"http".equalsIgnoreCase(uri.getScheme());
+    HttpClient c = https ? tlsClient : plainClient;
+    if (c == null) {
+      synchronized (this) {
+        c = https ? tlsClient : plainClient;
+        if (c == null) {
+          if (https) {
+            c = tlsFactory.get();
+            tlsClient = c;
+          } else {
+            c = plainFactory.get();
+            plainClient = c;
+          }
+        }
+      }
+    }
+    return c;
+  }
+
   @Override
   public void close() {
     // java.net.http.HttpClient is AutoCloseable from Java 21; before, its threads end once it is
     // unreferenced.
-    for (Object c : new Object[] {plain, tls.ifBuilt()}) {
+    for (Object c : new Object[] {plainClient, tlsClient}) {
       if (c instanceof AutoCloseable) {
         try {
           ((AutoCloseable) c).close();

@@ -305,6 +305,21 @@ class JdkHttpTransportTest {
   }
 
   @Test
+  void httpToHttpsRedirectIsFollowedWithTheTlsTrust() throws Exception {
+    // http:// and https:// go through separate clients, each built on first use: the hop to
+    // https must get the one that trusts SSL_CERT_FILE, then http:// works again.
+    plain.enqueue(redirect(302, tlsUri(tls, "localhost", "/secure").toString()));
+    tls.enqueue(ok("secure"));
+    plain.enqueue(ok("plain again"));
+    try (JdkHttpTransport t = transport()) {
+      assertEquals("secure", body(t.get(plain.url("/start").uri(), Map.of())));
+      assertEquals("plain again", body(t.get(plain.url("/again").uri(), Map.of())));
+    }
+    assertEquals("/secure", tls.takeRequest(5, TimeUnit.SECONDS).getTarget());
+    assertEquals(2, plain.getRequestCount());
+  }
+
+  @Test
   void httpsToHttpRedirectIsRefused() throws Exception {
     String insecure = plain.url("/m/@v/list").toString();
     tls.enqueue(redirect(302, insecure));
