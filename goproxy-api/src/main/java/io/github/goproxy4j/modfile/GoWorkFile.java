@@ -28,10 +28,12 @@ public final class GoWorkFile {
   private final String toolchain;
   private final List<GoModFile.Godebug> godebugs;
   private final List<String> uses;
+  private final List<Integer> useLines;
   private final List<GoModFile.Replace> replaces;
 
   private GoWorkFile(String goVersion, String toolchain, List<GoModFile.Godebug> godebugs, List<String> uses,
-      List<GoModFile.Replace> replaces) {
+      List<Integer> useLines, List<GoModFile.Replace> replaces) {
+    this.useLines = List.copyOf(useLines);
     this.goVersion = goVersion;
     this.toolchain = toolchain;
     this.godebugs = List.copyOf(godebugs);
@@ -76,7 +78,7 @@ public final class GoWorkFile {
       }
     }
     errors.throwIfAny();
-    return new GoWorkFile(st.goVersion, st.toolchain, st.godebugs, st.uses, st.replaces);
+    return new GoWorkFile(st.goVersion, st.toolchain, st.godebugs, st.uses, st.useLines, st.replaces);
   }
 
   /** The directives read so far. */
@@ -87,6 +89,7 @@ public final class GoWorkFile {
     private String toolchain;
     private final List<GoModFile.Godebug> godebugs = new ArrayList<>();
     private final List<String> uses = new ArrayList<>();
+    private final List<Integer> useLines = new ArrayList<>();
     private final List<GoModFile.Replace> replaces = new ArrayList<>();
 
     State(int minor, ModRules.Errors errors) {
@@ -140,6 +143,7 @@ public final class GoWorkFile {
               return;
             }
             uses.add(ModRules.quotedString(args.get(0)));
+            useLines.add(line.start.line());
             return;
           case "replace":
             replaces.add(ModRules.parseReplace(args, minor));
@@ -188,6 +192,17 @@ public final class GoWorkFile {
    */
   public List<String> uses() {
     return uses;
+  }
+
+  /**
+   * Returns the line of a {@code use} directive, as go's messages about it name it.
+   *
+   * @param index the directive's index in {@link #uses()}
+   * @return its 1-based line number in the file
+   * @throws IndexOutOfBoundsException when there is no such directive
+   */
+  public int useLine(int index) {
+    return useLines.get(index);
   }
 
   /**

@@ -3,6 +3,7 @@ package io.github.goproxy4j.mvs;
 import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.modfile.GoModFile;
 import io.github.goproxy4j.modfile.GoModSyntaxException;
+import io.github.goproxy4j.modfile.GoWorkFile;
 import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.Version;
@@ -40,7 +41,12 @@ import java.util.function.Predicate;
  * replacement's go.mod is read through {@link ModuleSource#goModInDirectory}) and {@code exclude}
  * (an excluded requirement is dropped, from the main module's go.mod and from every dependency's,
  * as go 1.19 and later do); cycles; and from Go 1.21 the {@code go} and {@code toolchain} nodes
- * ({@code go@1.21.0 toolchain@go1.21.0}) that {@code go mod graph} prints.
+ * ({@code go@1.21.0 toolchain@go1.21.0}) that {@code go mod graph} prints. Workspaces (go.work,
+ * {@link Builder#workspace}): every {@code use} directory's module is a main module, the graph is
+ * loaded with workspace pruning (each main module's requirements, then the requirements of those
+ * that minimal version selection upgraded), go.work's {@code replace} directives override the
+ * modules' own (go's conflict errors), and the main modules come first in {@code go list -m all}
+ * (in {@code use} order before Go 1.21, sorted by path from Go 1.21).
  *
  * <pre>{@code
  * GoModFile main = GoModFile.parseStrict("go.mod", Files.readAllBytes(dir.resolve("go.mod")), "1.27");
@@ -61,7 +67,40 @@ public final class ModuleGraph {
     }
   }
 
-  private enum Pruning { PRUNED, UNPRUNED }
+  /**
+   * A main module: the directory it is in and its go.mod. Outside a workspace there is one; in a
+   * workspace, one per {@code use} directive of go.work.
+   *
+   * @param dir the module's directory, absolute in a workspace ({@code ""} when not given)
+   * @param goMod its go.mod, parsed with {@link GoModFile#parseStrict}, with a {@code module} line
+   */
+  public record MainModule(String dir, GoModFile goMod) {
+    /**
+     * Validates the components.
+     *
+     * @param dir never {@code null}
+     * @param goMod never {@code null}, with a {@code module} line
+     */
+    public MainModule {
+      Objects.requireNonNull(dir, "dir");
+      Objects.requireNonNull(goMod, "goMod");
+      if (goMod.module().isEmpty()) {
+        throw new IllegalArgumentException(
+            "go.mod file has no module declaration (a main module's go.mod needs a module line)");
+      }
+    }
+
+    /**
+     * Returns the module path.
+     *
+     * @return the path of the {@code module} line
+     */
+    public String path() {
+      return goMod.module().orElseThrow();
+    }
+  }
+
+  private enum Pruning { PRUNED, UNPRUNED, WORKSPACE }
 
   /** What modload keeps of one go.mod (modFileSummary). */
   private record Summary(GoModFile file, List<Node> require, Pruning pruning) {}
@@ -73,10 +112,16 @@ public final class ModuleGraph {
   private final Map<Node, List<Node>> required;
   private final Map<String, String> selected;
   private final Map<Node, GoModFile> goMods;
-  private final Map<String, GoModFile.Replace> replaceByPath;
-  private final Map<Node, GoModFile.Replace> replaceByVersion;
+  private final Replacements replacements;
+  private final List<MainModule> mainModules;
+  private final List<Node> graphRoots;
+  private final Set<String> mainPaths;
+  private final boolean workspace;
+  private final String goRelease;
 
   private ModuleGraph(Loader l) {
+    this.workspace = l.workspace();
+    this.goRelease = l.b.goRelease;
     this.mainPath = l.mainPath;
     this.goVersion = l.goVersion;
     this.mainFile = l.mainFile;
@@ -86,8 +131,10 @@ public final class ModuleGraph {
     Map<Node, GoModFile> files = new HashMap<>();
     l.summaries.forEach((k, v) -> files.put(k, v.file()));
     this.goMods = Collections.unmodifiableMap(files);
-    this.replaceByPath = l.replaceByPath;
-    this.replaceByVersion = l.replaceByVersion;
+    this.replacements = l.replacements;
+    this.mainModules = List.copyOf(l.mains);
+    this.graphRoots = List.copyOf(l.graphRoots);
+    this.mainPaths = Set.copyOf(l.mainPaths);
   }
 
   /**
@@ -103,6 +150,9 @@ public final class ModuleGraph {
   public static final class Builder {
     private String goRelease = GoRelease.NEWEST;
     private GoModFile mainModule;
+    private GoWorkFile workFile;
+    private String workDir;
+    private List<MainModule> workspaceModules;
     private ModuleSource source;
     private Predicate<ModuleVersion> haveGoModSum;
     private int parallelism = 16;
@@ -129,6 +179,39 @@ public final class ModuleGraph {
      */
     public Builder mainModule(GoModFile goMod) {
       this.mainModule = Objects.requireNonNull(goMod, "goMod");
+      this.workFile = null;
+      return this;
+    }
+
+    /**
+     * Builds the graph of a workspace instead of a single main module, as go does when it finds a
+     * go.work file (go 1.18 and later): every {@code use} directory's module is a main module,
+     * go.work's {@code replace} directives override the modules' own, and the graph is loaded
+     * with workspace pruning. Directory replacements are then read through
+     * {@link ModuleSource#goModInDirectory} relative to {@code workDir}.
+     *
+     * <pre>{@code
+     * GoWorkFile work = GoWorkFile.parse("go.work", Files.readAllBytes(ws.resolve("go.work")), "1.27");
+     * List<ModuleGraph.MainModule> mains = new ArrayList<>();
+     * for (String use : work.uses()) {
+     *   Path dir = ws.resolve(use).normalize();
+     *   mains.add(new ModuleGraph.MainModule(dir.toString(),
+     *       GoModFile.parseStrict("go.mod", Files.readAllBytes(dir.resolve("go.mod")), "1.27")));
+     * }
+     * ModuleGraph g = ModuleGraph.builder().goRelease("1.27").workspace(work, ws.toString(), mains)
+     *     .source(source).build();
+     * }</pre>
+     *
+     * @param work the parsed go.work
+     * @param workDir the absolute directory of go.work
+     * @param modules the main modules in {@code use} order, with absolute directories
+     * @return this builder
+     */
+    public Builder workspace(GoWorkFile work, String workDir, List<MainModule> modules) {
+      this.workFile = Objects.requireNonNull(work, "work");
+      this.workDir = Objects.requireNonNull(workDir, "workDir");
+      this.workspaceModules = List.copyOf(modules);
+      this.mainModule = null;
       return this;
     }
 
@@ -190,7 +273,9 @@ public final class ModuleGraph {
      * @throws ModuleGraphException with go's message when a go.mod cannot be loaded
      */
     public ModuleGraph build() throws ModuleGraphException {
-      Objects.requireNonNull(mainModule, "mainModule");
+      if (workFile == null) {
+        Objects.requireNonNull(mainModule, "mainModule");
+      }
       Objects.requireNonNull(source, "source");
       Loader l = new Loader(this);
       l.load();
@@ -224,6 +309,18 @@ public final class ModuleGraph {
       return selected.getOrDefault(path, "none");
     }
 
+    /** mvs.NewGraph with several roots (the workspace modules): each root is selected at least at its version. */
+    static Graph withRoots(List<Node> roots) {
+      Graph g = new Graph(roots);
+      for (Node m : roots) {
+        String cur = g.selected.get(m.path());
+        if (cur == null || GoVersions.cmpVersion(m.path(), cur, m.version()) < 0) {
+          g.selected.put(m.path(), m.version());
+        }
+      }
+      return g;
+    }
+
     /** mvs.Graph.BuildList after the main module: the selected versions sorted by path. */
     List<Node> buildListAfterMain(String mainPath) {
       List<Node> list = new ArrayList<>();
@@ -246,8 +343,12 @@ public final class ModuleGraph {
     private final String goVersion;
     private final Node main;
     private final Set<Node> excluded = new HashSet<>();
-    private final Map<String, GoModFile.Replace> replaceByPath = new HashMap<>();
-    private final Map<Node, GoModFile.Replace> replaceByVersion = new HashMap<>();
+    private final List<MainModule> mains = new ArrayList<>();
+    private final Map<String, GoModFile> mainFiles = new HashMap<>();
+    private final Set<String> mainPaths = new HashSet<>();
+    private final List<String> workspaceErrors = new ArrayList<>();
+    private Replacements replacements;
+    private List<Node> graphRoots;
     private final Map<Node, CompletableFuture<Object>> cache = new ConcurrentHashMap<>();
     private final Map<Node, Summary> summaries = new java.util.concurrent.ConcurrentHashMap<>();
     private ExecutorService pool;
@@ -256,25 +357,39 @@ public final class ModuleGraph {
     private Map<Node, List<Node>> required;
     private Map<String, String> selected;
 
-    Loader(Builder b) {
+    Loader(Builder b) throws ModuleGraphException {
       this.b = b;
       this.release = minor(b.goRelease);
-      this.mainFile = b.mainModule;
-      this.mainPath = mainFile.module().orElseThrow(() -> new IllegalArgumentException(
-          "go.mod file has no module declaration (the main module's go.mod needs a module line)"));
-      this.goVersion = mainFile.goVersion().orElse("1.16");
-      this.main = new Node(mainPath, "");
-      for (GoModFile.Exclude x : mainFile.excludes()) {
-        excluded.add(new Node(x.path(), x.version()));
+      if (b.workFile != null) {
+        mains.addAll(b.workspaceModules);
+        for (MainModule m : mains) {
+          // a later use directory of the same module path wins, as in modload's MainModuleSet maps
+          mainFiles.put(m.path(), m.goMod());
+          mainPaths.add(m.path());
+        }
+        this.mainFile = mains.isEmpty() ? null : mains.get(0).goMod();
+        this.mainPath = mains.isEmpty() ? "" : mains.get(0).path();
+        this.goVersion = b.workFile.goVersion().orElse("1.18");
+      } else {
+        this.mainFile = b.mainModule;
+        this.mainPath = mainFile.module().orElseThrow(() -> new IllegalArgumentException(
+            "go.mod file has no module declaration (the main module's go.mod needs a module line)"));
+        this.goVersion = mainFile.goVersion().orElse("1.16");
+        mains.add(new MainModule("", mainFile));
+        mainFiles.put(mainPath, mainFile);
+        mainPaths.add(mainPath);
+        this.replacements = Replacements.of(mainFile);
       }
-      for (GoModFile.Replace r : mainFile.replaces()) {
-        // a later directive for the same module wins, as in modload's replacement index
-        if (r.oldVersion().isEmpty()) {
-          replaceByPath.put(r.oldPath(), r);
-        } else {
-          replaceByVersion.put(new Node(r.oldPath(), r.oldVersion()), r);
+      this.main = new Node(mainPath, "");
+      for (GoModFile f : mainFiles.values()) {
+        for (GoModFile.Exclude x : f.excludes()) {
+          excluded.add(new Node(x.path(), x.version()));
         }
       }
+    }
+
+    private boolean workspace() {
+      return b.workFile != null;
     }
 
     private static int minor(String release) {
@@ -297,9 +412,96 @@ public final class ModuleGraph {
         return t;
       });
       try {
-        loadUnderPool();
+        if (workspace()) {
+          loadWorkspace();
+        } else {
+          graphRoots = List.of(main);
+          loadUnderPool();
+        }
       } finally {
         pool.shutdownNow();
+      }
+    }
+
+    /** loadModFile, makeMainModules and readModGraph in workspace mode. */
+    private void loadWorkspace() throws ModuleGraphException {
+      replacements = Replacements.workspace(b.workFile, b.workDir, mains, workspaceErrors, release);
+      if (!workspaceErrors.isEmpty()) {
+        throw new ModuleGraphException(String.join("\ngo: ", workspaceErrors), null);
+      }
+      List<Node> rs = new ArrayList<>();
+      List<Node> useOrder = new ArrayList<>();
+      Set<String> seen = new HashSet<>();
+      for (MainModule m : mains) {
+        if (seen.add(m.path())) {
+          useOrder.add(new Node(m.path(), ""));
+        }
+      }
+      rs.addAll(useOrder);
+      if (goNodes()) {
+        rs.add(new Node("go", goVersion));
+        b.workFile.toolchain().ifPresent(t -> rs.add(new Node("toolchain", t)));
+      }
+      sortRoots(rs);
+      // from Go 1.21 the graph's roots are the sorted requirement roots; before, the main modules in use order
+      // (a workspace without modules has go's command-line-arguments module, which requires nothing, and
+      // the local toolchain, which go prints nowhere)
+      graphRoots = goNodes() ? List.copyOf(rs) : List.copyOf(useOrder);
+      if (mains.isEmpty()) {
+        rs.removeIf(n -> n.path().equals("toolchain"));
+        graphRoots = List.copyOf(rs);
+      }
+      Graph g = Graph.withRoots(graphRoots);
+      Set<Map.Entry<Node, Pruning>> enqueued = new HashSet<>();
+      Set<Node> loaded = new HashSet<>();
+      List<Map.Entry<Node, Pruning>> wave = new ArrayList<>();
+      for (Node r : rs) {
+        enqueue(r, Pruning.WORKSPACE, enqueued, wave);
+      }
+      expand(g, wave, enqueued, loaded);
+      // reload the dependencies of the workspace modules that are not at their selected versions
+      Set<String> hasDepsInAll = new HashSet<>();
+      rs.forEach(r -> hasDepsInAll.add(r.path()));
+      Set<Node> seenNodes = new HashSet<>();
+      while (true) {
+        Set<Node> needs = new HashSet<>();
+        for (String p : hasDepsInAll) {
+          Node m = new Node(p, g.selected(p));
+          if (!seenNodes.contains(m)) {
+            needs.add(m);
+            continue;
+          }
+          for (Node r : g.required.getOrDefault(m, List.of())) {
+            Node s = new Node(r.path(), g.selected(r.path()));
+            if (GoVersions.cmpVersion(r.path(), s.version(), r.version()) > 0 && !seenNodes.contains(s)) {
+              needs.add(s);
+            }
+          }
+        }
+        if (needs.isEmpty()) {
+          break;
+        }
+        wave = new ArrayList<>();
+        for (Node m : needs) {
+          enqueue(m, Pruning.WORKSPACE, enqueued, wave);
+          seenNodes.add(m);
+          hasDepsInAll.add(m.path());
+        }
+        expand(g, wave, enqueued, loaded);
+      }
+      if (!g.errors.isEmpty()) {
+        throw new ModuleGraphException(buildListError(g), null);
+      }
+      this.roots = rs;
+      this.required = g.required;
+      this.selected = g.selected;
+    }
+
+    private static void enqueue(Node m, Pruning p, Set<Map.Entry<Node, Pruning>> enqueued,
+        List<Map.Entry<Node, Pruning>> wave) {
+      Map.Entry<Node, Pruning> k = Map.entry(m, p);
+      if (!m.version().equals("none") && enqueued.add(k)) {
+        wave.add(k);
       }
     }
 
@@ -540,7 +742,7 @@ public final class ModuleGraph {
 
     /**
      * Starts loading a node's go.mod and, as soon as it is read, those of the requirements the
-     * walk of {@link #readModGraph} will follow from it (like modload's loadQueue: no
+     * walk of {@link #expand} will follow from it (like modload's loadQueue: no
      * level-by-level barrier). The states visited are exactly those of that walk (a set of node
      * and pruning pairs, whatever the order), so no go.mod is fetched that go would not fetch; the
      * walk then finds every summary ready or in flight and builds the graph in its own order.
@@ -552,14 +754,23 @@ public final class ModuleGraph {
       summaryFuture(m).thenAcceptAsync(o -> {
         if (o instanceof Summary) {
           Summary s = (Summary) o;
-          Pruning next = p == Pruning.UNPRUNED ? Pruning.UNPRUNED : s.pruning();
-          if (p != Pruning.PRUNED || s.pruning() == Pruning.UNPRUNED) {
+          if (follows(p, s)) {
             for (Node r : s.require()) {
-              prefetch(r, next, started);
+              prefetch(r, nextPruning(p, s), started);
             }
           }
         }
       }, pool);
+    }
+
+    /** Whether the load queue follows the requirements of a module reached with pruning p. */
+    private static boolean follows(Pruning p, Summary s) {
+      return p != Pruning.PRUNED || s.pruning() == Pruning.UNPRUNED;
+    }
+
+    /** The pruning its requirements are loaded with. */
+    private static Pruning nextPruning(Pruning p, Summary s) {
+      return p == Pruning.UNPRUNED ? Pruning.UNPRUNED : s.pruning();
     }
 
     /** readModGraph for a single main module. */
@@ -571,15 +782,19 @@ public final class ModuleGraph {
       Set<Map.Entry<Node, Pruning>> enqueued = new HashSet<>();
       List<Map.Entry<Node, Pruning>> wave = new ArrayList<>();
       for (Node r : g.roots) {
-        if (!r.version().equals("none") && enqueued.add(Map.entry(r, pruning))) {
-          wave.add(Map.entry(r, pruning));
-        }
+        enqueue(r, pruning, enqueued, wave);
       }
+      expand(g, wave, enqueued, new HashSet<>());
+      return g;
+    }
+
+    /** readModGraph's load queue until idle: loads each enqueued go.mod, following requirements by pruning. */
+    private void expand(Graph g, List<Map.Entry<Node, Pruning>> wave, Set<Map.Entry<Node, Pruning>> enqueued,
+        Set<Node> loaded) throws ModuleGraphException {
       Set<Map.Entry<Node, Pruning>> started = ConcurrentHashMap.newKeySet();
       for (Map.Entry<Node, Pruning> e : wave) {
         prefetch(e.getKey(), e.getValue(), started);
       }
-      Set<Node> loaded = new HashSet<>();
       while (!wave.isEmpty()) {
         for (Map.Entry<Node, Pruning> e : wave) {
           summaryFuture(e.getKey());
@@ -597,19 +812,14 @@ public final class ModuleGraph {
             g.require(m, s.require());
           }
           Pruning p = e.getValue();
-          Pruning nextPruning = p == Pruning.UNPRUNED ? Pruning.UNPRUNED : s.pruning();
-          for (Node r : s.require()) {
-            if (p != Pruning.PRUNED || s.pruning() == Pruning.UNPRUNED) {
-              Map.Entry<Node, Pruning> k = Map.entry(r, nextPruning);
-              if (!r.version().equals("none") && enqueued.add(k)) {
-                next.add(k);
-              }
+          if (follows(p, s)) {
+            for (Node r : s.require()) {
+              enqueue(r, nextPruning(p, s), enqueued, next);
             }
           }
         }
         wave = next;
       }
-      return g;
     }
 
     private static Object join(Future<Object> f) throws ModuleGraphException {
@@ -637,10 +847,10 @@ public final class ModuleGraph {
       if (m.path().equals("toolchain")) {
         return new Summary(null, List.of(), Pruning.PRUNED);
       }
-      GoModFile.Replace rep = replaceByVersion.get(m);
-      if (rep == null) {
-        rep = replaceByPath.get(m.path());
+      if (workspace() && m.version().isEmpty() && mainPaths.contains(m.path())) {
+        return summarize(m, mainFiles.get(m.path()));
       }
+      GoModFile.Replace rep = replacements.find(m.path(), m.version()).orElse(null);
       Node actual = rep == null ? m : new Node(rep.newPath(), rep.newVersion());
       byte[] data;
       try {
@@ -648,7 +858,7 @@ public final class ModuleGraph {
           data = b.source.goModInDirectory(actual.path());
         } else {
           ModuleVersion mv = ModuleVersion.of(actual.path(), actual.version());
-          if (b.haveGoModSum != null && !b.haveGoModSum.test(mv)) {
+          if (b.haveGoModSum != null && !workspace() && !b.haveGoModSum.test(mv)) {
             return moduleError(m, actual, "missing go.sum entry for go.mod file; to add it:\n\tgo mod download " + m.path());
           }
           data = b.source.goMod(mv);
@@ -674,6 +884,11 @@ public final class ModuleGraph {
               + "\n\t        but was required as: " + m.path());
         }
       }
+      return summarize(m, f);
+    }
+
+    /** summaryFromModFile less excluded requirements, with the go node from Go 1.21. */
+    private Summary summarize(Node m, GoModFile f) {
       List<Node> req = new ArrayList<>();
       for (GoModFile.Require r : f.requires()) {
         Node n = new Node(r.path(), r.version());
@@ -703,8 +918,12 @@ public final class ModuleGraph {
     private String buildListError(Graph g) {
       Map<Node, Node> firstRequires = new HashMap<>();
       ArrayDeque<Node> queue = new ArrayDeque<>();
-      queue.add(main);
-      firstRequires.put(main, null);
+      for (Node r : graphRoots) {
+        if (!firstRequires.containsKey(r)) {
+          queue.add(r);
+          firstRequires.put(r, null);
+        }
+      }
       while (!queue.isEmpty()) {
         Node m = queue.poll();
         if (g.errors.containsKey(m)) {
@@ -738,7 +957,7 @@ public final class ModuleGraph {
   // ------------------------------------------------------------------ answers
 
   /**
-   * Returns the main module's path.
+   * Returns the main module's path (in a workspace: the first {@code use} directory's module).
    *
    * @return the path from the main module's {@code module} line
    */
@@ -747,8 +966,59 @@ public final class ModuleGraph {
   }
 
   /**
+   * Returns the main modules in go.work's {@code use} order (one outside a workspace), as
+   * {@code go list -m} prints them.
+   *
+   * @return an unmodifiable list
+   */
+  public List<MainModule> mainModules() {
+    return mainModules;
+  }
+
+  /**
+   * Returns the main modules in the order {@code go list -m all} prints them: in a workspace,
+   * go.work's {@code use} order before Go 1.21 and sorted by path from Go 1.21; a module path that
+   * two {@code use} directories declare appears once.
+   *
+   * @return an unmodifiable list
+   */
+  public List<MainModule> mainModulesInListOrder() {
+    List<MainModule> out = new ArrayList<>();
+    for (Node r : graphRoots) {
+      if (r.version().isEmpty()) {
+        MainModule last = null;
+        for (MainModule m : mainModules) {
+          if (m.path().equals(r.path())) {
+            last = m;
+          }
+        }
+        out.add(last);
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /**
+   * Returns the Go release whose behaviour the graph follows.
+   *
+   * @return for example {@code "1.27"}
+   */
+  public String goRelease() {
+    return goRelease;
+  }
+
+  /**
+   * Returns whether the graph is a workspace's (built from go.work).
+   *
+   * @return true for a workspace
+   */
+  public boolean isWorkspace() {
+    return workspace;
+  }
+
+  /**
    * Returns the main module's go version as the go command uses it ({@code 1.16} when its go.mod
-   * has no {@code go} line).
+   * has no {@code go} line; in a workspace go.work's, {@code 1.18} when it has none).
    *
    * @return for example {@code "1.21.0"}
    */
@@ -757,7 +1027,7 @@ public final class ModuleGraph {
   }
 
   /**
-   * Returns the main module's go.mod.
+   * Returns the main module's go.mod (in a workspace: the first {@code use} directory's).
    *
    * @return the file given to the builder
    */
@@ -783,7 +1053,7 @@ public final class ModuleGraph {
   private List<Node> sortedSelected() {
     List<Node> list = new ArrayList<>();
     selected.forEach((p, v) -> {
-      if (!p.equals(mainPath) && !p.equals("go") && !p.equals("toolchain")) {
+      if (!mainPaths.contains(p) && !p.equals("go") && !p.equals("toolchain")) {
         list.add(new Node(p, v));
       }
     });
@@ -832,7 +1102,7 @@ public final class ModuleGraph {
   private static List<ModuleVersion> modules(List<Node> nodes) {
     List<ModuleVersion> out = new ArrayList<>();
     for (Node n : nodes) {
-      if (!n.path().equals("go") && !n.path().equals("toolchain")) {
+      if (!n.path().equals("go") && !n.path().equals("toolchain") && !n.version().isEmpty()) {
         out.add(ModuleVersion.of(n.path(), n.version()));
       }
     }
@@ -847,11 +1117,19 @@ public final class ModuleGraph {
    * @return the directive, or empty when the module is not replaced
    */
   public Optional<GoModFile.Replace> replacement(ModuleVersion module) {
-    GoModFile.Replace r = replaceByVersion.get(new Node(module.path().toString(), module.version().toString()));
-    if (r == null) {
-      r = replaceByPath.get(module.path().toString());
-    }
-    return Optional.ofNullable(r);
+    return replacements.find(module.path().toString(), module.version().toString());
+  }
+
+  /**
+   * Returns the directive that replaces every version of a module path (go's
+   * {@code Replacement(path)} with no version), which makes go skip the path's retractions and
+   * deprecation in {@code go list -m -u}.
+   *
+   * @param path a module path
+   * @return the directive, or empty when the path is not replaced at every version
+   */
+  public Optional<GoModFile.Replace> pathReplacement(String path) {
+    return replacements.find(path, "");
   }
 
   /**
@@ -872,7 +1150,10 @@ public final class ModuleGraph {
    * @return lines ending in {@code \n}
    */
   public String listText() {
-    StringBuilder sb = new StringBuilder(mainPath).append('\n');
+    StringBuilder sb = new StringBuilder();
+    for (MainModule m : mainModulesInListOrder()) {
+      sb.append(m.path()).append('\n');
+    }
     for (Node n : sortedSelected()) {
       sb.append(n.path()).append(' ').append(n.version());
       replacement(ModuleVersion.of(n.path(), n.version())).ifPresent(r -> {
@@ -897,9 +1178,11 @@ public final class ModuleGraph {
     StringBuilder sb = new StringBuilder();
     ArrayDeque<Node> queue = new ArrayDeque<>();
     Set<Node> enqueued = new HashSet<>();
-    Node main = new Node(mainPath, "");
-    queue.add(main);
-    enqueued.add(main);
+    for (Node r : graphRoots) {
+      if (enqueued.add(r)) {
+        queue.add(r);
+      }
+    }
     while (!queue.isEmpty()) {
       Node m = queue.poll();
       for (Node r : required.getOrDefault(m, List.of())) {

@@ -11,6 +11,9 @@ import io.github.goproxy4j.env.GoProxyException;
 public class ModuleGraphException extends GoProxyException {
   private static final long serialVersionUID = 1L;
 
+  /** Whether go prints the message after {@code go: } (a few messages of old releases have no prefix). */
+  private final boolean goPrefix;
+
   /**
    * Creates the exception.
    *
@@ -18,6 +21,28 @@ public class ModuleGraphException extends GoProxyException {
    * @param cause the underlying failure, or {@code null}
    */
   public ModuleGraphException(String message, Throwable cause) {
+    this(message, cause, true);
+  }
+
+  /**
+   * Creates the exception for a message that go prints with or without its {@code go: } prefix.
+   *
+   * @param message go's text
+   * @param cause the underlying failure, or {@code null}
+   * @param goPrefix whether go prints {@code go: } before the message
+   */
+  public ModuleGraphException(String message, Throwable cause, boolean goPrefix) {
     super(message, cause);
+    this.goPrefix = goPrefix;
+  }
+
+  /**
+   * Returns what the go command prints on standard error for this failure: usually
+   * {@code go: } and the message; a few messages of Go 1.19 (about go.work) go prints bare.
+   *
+   * @return the line(s) go prints, without a trailing newline
+   */
+  public String goText() {
+    return goPrefix ? "go: " + getMessage() : getMessage();
   }
 }

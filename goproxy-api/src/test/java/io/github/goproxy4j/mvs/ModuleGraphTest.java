@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.goproxy4j.modfile.GoModFile;
+import io.github.goproxy4j.modfile.GoWorkFile;
 import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.Version;
@@ -86,6 +87,107 @@ class ModuleGraphTest {
     return GO127;
   }
 
+  static Stream<Arguments> workspaces() {
+    int n = Integer.getInteger("goproxy4j.mvs.workspaces", 8);
+    return LongStream.rangeClosed(1, n).boxed().flatMap(seed -> Stream.of(Arguments.of("1.19", seed),
+        Arguments.of("1.27", seed)));
+  }
+
+  /**
+   * A seeded random workspace: the universe's main module and one or two more, each requiring,
+   * excluding and replacing (by version or with a local directory) random modules, and a go.work
+   * using them in random order with random {@code replace} directives of its own.
+   */
+  static String writeWorkspace(SplittableRandom r, String release, Universe u, Path ws) throws IOException {
+    int n = u.paths.size();
+    List<String> uses = new ArrayList<>(List.of("./m0"));
+    for (int k = 1, c = 1 + r.nextInt(2); k <= c; k++) {
+      u.writeMain(r, ws.resolve("m" + k), "example.com/main" + k);
+      uses.add("./m" + k);
+    }
+    java.util.Collections.shuffle(uses, new java.util.Random(r.nextLong()));
+    boolean needs121 = false;
+    for (String use : uses) {
+      needs121 |= Files.readString(ws.resolve(use).resolve("go.mod")).contains("\ngo 1.21\n");
+    }
+    StringBuilder work = new StringBuilder("go ");
+    if (release.equals("1.19")) {
+      work.append(r.nextBoolean() ? "1.18" : "1.19").append('\n');
+    } else {
+      work.append(needs121 ? (r.nextBoolean() ? "1.21" : "1.22.0") : new String[] {"1.18", "1.20", "1.21"}[r.nextInt(3)])
+          .append('\n');
+      if (r.nextInt(3) == 0) {
+        work.append("\ntoolchain go1.22.3\n");
+      }
+    }
+    if (r.nextBoolean()) {
+      work.append("\nuse (\n");
+      uses.forEach(x -> work.append('\t').append(x).append('\n'));
+      work.append(")\n");
+    } else {
+      uses.forEach(x -> work.append("\nuse ").append(x).append('\n'));
+    }
+    for (int k = r.nextInt(3); k > 0; k--) {
+      int j = r.nextInt(n);
+      String old = u.paths.get(j) + (r.nextBoolean() ? " " + pick(r, u.versions.get(j)) : "");
+      if (r.nextInt(3) > 0) {
+        work.append("replace ").append(old).append(" => ").append(u.paths.get(j)).append(' ')
+            .append(pick(r, u.versions.get(j))).append('\n');
+      } else {
+        Path local = Files.createDirectories(ws.resolve("wlocal" + j));
+        int t = r.nextInt(n);
+        Files.writeString(local.resolve("go.mod"), "module " + u.paths.get(j) + "\n\ngo 1.17\n\nrequire "
+            + u.paths.get(t) + " " + pick(r, u.versions.get(t)) + "\n");
+        work.append("replace ").append(old).append(" => ./wlocal").append(j).append('\n');
+      }
+    }
+    Files.writeString(ws.resolve("go.work"), work);
+    return work.toString();
+  }
+
+  private static String pick(SplittableRandom r, List<String> l) {
+    return l.get(r.nextInt(l.size()));
+  }
+
+  @ParameterizedTest(name = "go{0} seed={1}")
+  @MethodSource("workspaces")
+  void workspaceListAndGraphMatchGo(String release, long seed, @TempDir Path tmp) throws Exception {
+    Path go = goFor(release);
+    SplittableRandom r = new SplittableRandom(seed);
+    Path ws = tmp.resolve("ws");
+    Universe u = Universe.generate(r, tmp.resolve("proxy"), ws.resolve("m0"));
+    String work = writeWorkspace(r, release, u, ws);
+    Map<String, String> env = GoTool.hermeticEnv(tmp);
+    env.put("GOPROXY", tmp.resolve("proxy").toUri().toString());
+    env.put("GONOSUMDB", "*");
+    StringBuilder ctx = new StringBuilder("seed=" + seed + " go.work:\n" + work);
+    GoWorkFile workFile = GoWorkFile.parse("go.work", work.getBytes(StandardCharsets.UTF_8), release);
+    List<ModuleGraph.MainModule> mains = new ArrayList<>();
+    for (String use : workFile.uses()) {
+      Path dir = ws.resolve(use).normalize();
+      String mod = Files.readString(dir.resolve("go.mod"));
+      ctx.append(use).append("/go.mod:\n").append(mod);
+      mains.add(new ModuleGraph.MainModule(dir.toString(), GoModFile.parseStrict("go.mod",
+          mod.getBytes(StandardCharsets.UTF_8), release)));
+    }
+    GoTool.Result graph = GoTool.exec(ws, env, 120, null, go.toString(), "mod", "graph");
+    GoTool.Result list = GoTool.exec(ws, env, 120, null, go.toString(), "list", "-m", "all");
+    System.out.println("workspace go" + release + " seed=" + seed + (list.ok() ? " modules="
+        + list.stdout().lines().count() + " edges=" + graph.stdout().lines().count() : " error=" + list.stderr().trim()));
+    ModuleGraph.Builder b = ModuleGraph.builder().goRelease(release).workspace(workFile, ws.toString(), mains)
+        .source(u.source(ws));
+    if (!list.ok()) {
+      ModuleGraphException e = org.junit.jupiter.api.Assertions.assertThrows(ModuleGraphException.class, b::build,
+          ctx.toString());
+      assertEquals(list.stderr().trim(), "go: " + e.getMessage(), ctx.toString());
+      return;
+    }
+    graph.requireOk();
+    ModuleGraph g = b.build();
+    assertEquals(list.stdout(), g.listText(), ctx.toString());
+    assertEquals(graph.stdout(), g.graphText(), ctx.toString());
+  }
+
   @Test
   void prunedGraphLoadsOnlyTheMainModulesRequirements(@TempDir Path tmp) throws Exception {
     // a (go 1.17) requires b; b requires c: with a pruned main module b's go.mod is read but not c's
@@ -102,6 +204,48 @@ class ModuleGraphTest {
         + "example.com/a@v1.0.0 example.com/b@v1.0.0\nexample.com/b@v1.0.0 example.com/c@v1.0.0\n", g.graphText());
     assertEquals(Optional.empty(), g.requirements(ModuleVersion.of("example.com/c", "v1.0.0")));
     assertEquals(Optional.of(Version.parse("v1.0.0")), g.selected(ModulePath.parse("example.com/c")));
+  }
+
+  @Test
+  void workspaceTypedAnswers() throws Exception {
+    // z (go 1.17) requires a v1.0.0; b (go 1.16, unpruned) requires a v1.1.0 and c; go.work replaces c v1.0.0
+    Map<String, String> mods = Map.of(
+        "example.com/a@v1.0.0", "module example.com/a\ngo 1.17\n",
+        "example.com/a@v1.1.0", "module example.com/a\ngo 1.17\nrequire example.com/d v1.0.0\n",
+        "example.com/c@v1.2.0", "module example.com/c\ngo 1.17\n",
+        "example.com/d@v1.0.0", "module example.com/d\ngo 1.17\n");
+    GoModFile z = GoModFile.parseStrict("go.mod",
+        "module example.com/z\ngo 1.17\nrequire example.com/a v1.0.0\n".getBytes(StandardCharsets.UTF_8), "1.27");
+    GoModFile b = GoModFile.parseStrict("go.mod", ("module example.com/b\ngo 1.16\nrequire (\n\texample.com/a v1.1.0\n"
+        + "\texample.com/c v1.0.0\n)\n").getBytes(StandardCharsets.UTF_8), "1.27");
+    GoWorkFile work = GoWorkFile.parse("go.work", ("go 1.18\n\nuse ./z\nuse ./b\n\n"
+        + "replace example.com/c v1.0.0 => example.com/c v1.2.0\n").getBytes(StandardCharsets.UTF_8), "1.27");
+    for (String release : List.of("1.19", "1.27")) {
+      ModuleGraph g = ModuleGraph.builder().goRelease(release)
+          .workspace(work, "/ws", List.of(new ModuleGraph.MainModule("/ws/z", z), new ModuleGraph.MainModule("/ws/b", b)))
+          .source(memory(mods)).build();
+      assertTrue(g.isWorkspace());
+      assertEquals("1.18", g.goVersion());
+      assertEquals(List.of("example.com/z", "example.com/b"), paths(g.mainModules()));
+      assertEquals(release.equals("1.19") ? List.of("example.com/z", "example.com/b")
+          : List.of("example.com/b", "example.com/z"), paths(g.mainModulesInListOrder()));
+      assertEquals(List.of(ModuleVersion.of("example.com/a", "v1.1.0"), ModuleVersion.of("example.com/c", "v1.0.0"),
+          ModuleVersion.of("example.com/d", "v1.0.0")), g.buildList());
+      assertEquals(Optional.of(Version.parse("v1.1.0")), g.selected(ModulePath.parse("example.com/a")));
+      assertEquals(Optional.of(new GoModFile.Replace("example.com/c", "v1.0.0", "example.com/c", "v1.2.0")),
+          g.replacement(ModuleVersion.of("example.com/c", "v1.0.0")));
+      // a v1.1.0 was upgraded from z's requirement: its requirements are loaded (workspace pruning)
+      assertEquals(Optional.of(List.of(ModuleVersion.of("example.com/d", "v1.0.0"))),
+          g.requirements(ModuleVersion.of("example.com/a", "v1.1.0")));
+      assertEquals("example.com/z example.com/a@v1.0.0\n", g.graphText().lines().filter(l -> l.startsWith("example.com/z "))
+          .map(l -> l + "\n").reduce("", String::concat));
+    }
+  }
+
+  private static List<String> paths(List<ModuleGraph.MainModule> mains) {
+    List<String> out = new ArrayList<>();
+    mains.forEach(m -> out.add(m.path()));
+    return out;
   }
 
   @Test
@@ -140,10 +284,14 @@ class ModuleGraphTest {
   static final class Universe {
     final Path proxy;
     final Path mainDir;
+    final List<String> paths;
+    final List<List<String>> versions;
 
-    private Universe(Path proxy, Path mainDir) {
+    private Universe(Path proxy, Path mainDir, List<String> paths, List<List<String>> versions) {
       this.proxy = proxy;
       this.mainDir = mainDir;
+      this.paths = paths;
+      this.versions = versions;
     }
 
     private static final String[] GO_LINES = {"", "1.14", "1.16", "1.17", "1.18", "1.20", "1.21.0", "1.22.0"};
@@ -194,9 +342,16 @@ class ModuleGraphTest {
               "{\"Version\":\"" + v + "\",\"Time\":\"2019-01-01T00:00:00Z\"}\n");
         }
       }
-      // the main module
+      Universe u = new Universe(proxy, mainDir, paths, versions);
+      u.writeMain(r, mainDir, "example.com/main");
+      return u;
+    }
+
+    /** Writes a main module requiring, excluding and replacing random modules of the universe. */
+    void writeMain(SplittableRandom r, Path mainDir, String modulePath) throws IOException {
+      int n = paths.size();
       Files.createDirectories(mainDir);
-      StringBuilder main = new StringBuilder("module example.com/main\n\ngo ")
+      StringBuilder main = new StringBuilder("module ").append(modulePath).append("\n\ngo ")
           .append(new String[] {"1.16", "1.17", "1.21"}[r.nextInt(3)]).append('\n');
       int roots = 1 + r.nextInt(5);
       for (int k = 0; k < roots; k++) {
@@ -224,10 +379,14 @@ class ModuleGraphTest {
         }
       }
       Files.writeString(mainDir.resolve("go.mod"), main);
-      return new Universe(proxy, mainDir);
     }
 
     ModuleSource source() {
+      return source(mainDir);
+    }
+
+    /** The proxy's go.mod files; directory replacements relative to {@code base}. */
+    ModuleSource source(Path base) {
       return new ModuleSource() {
         @Override
         public byte[] goMod(ModuleVersion m) throws IOException {
@@ -237,7 +396,7 @@ class ModuleGraphTest {
 
         @Override
         public byte[] goModInDirectory(String directory) throws IOException {
-          return Files.readAllBytes(mainDir.resolve(directory).resolve("go.mod"));
+          return Files.readAllBytes(base.resolve(directory).resolve("go.mod"));
         }
       };
     }

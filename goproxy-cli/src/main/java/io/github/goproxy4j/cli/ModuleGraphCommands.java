@@ -4,6 +4,7 @@ import io.github.goproxy4j.client.GoProxyClient;
 import io.github.goproxy4j.client.ListedModule;
 import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.mvs.ModuleGraph;
+import io.github.goproxy4j.mvs.ModuleGraphException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.Set;
 
 /**
  * {@code list -m} and {@code mod graph}: the build of the main module in the current directory,
- * as the go command prints it. Output, error text ({@code go: ...}) and exit status are go's.
+ * or of the workspace whose go.work go finds from there (GOWORK), as the go command prints it. Output, error text ({@code go: ...}) and exit status are go's.
  */
 final class ModuleGraphCommands {
   private ModuleGraphCommands() {}
@@ -56,13 +57,16 @@ final class ModuleGraphCommands {
         List<ListedModule> all;
         try {
           all = client.listModules(workDir(ctx), ctx.args().flag("u"));
+          if (args.isEmpty()) {
+            all = mainModulesInUseOrder(client, ctx, all);
+          }
         } catch (GoProxyException e) {
-          ctx.err().println("go: " + e.getMessage());
+          ctx.err().println(goText(e));
           return 1;
         }
         List<ListedModule> out = new ArrayList<>();
         if (args.isEmpty()) {
-          out.add(all.get(0));
+          out.addAll(all);
         }
         for (String a : args) {
           if (a.equals("all")) {
@@ -80,6 +84,26 @@ final class ModuleGraphCommands {
       }
       return 0;
     }
+  }
+
+  /** What go prints for a failure: {@code go: } and the message, bare for the few go1.19 messages without it. */
+  static String goText(GoProxyException e) {
+    return e instanceof ModuleGraphException ? ((ModuleGraphException) e).goText() : "go: " + e.getMessage();
+  }
+
+  /** {@code go list -m} without arguments: the main modules, in a workspace in go.work's use order. */
+  private static List<ListedModule> mainModulesInUseOrder(GoProxyClient client, Invocation ctx, List<ListedModule> all)
+      throws GoProxyException {
+    List<ListedModule> mains = new ArrayList<>();
+    all.stream().filter(ListedModule::main).forEach(mains::add);
+    if (mains.size() < 2) {
+      return mains;
+    }
+    List<ListedModule> out = new ArrayList<>();
+    for (ModuleGraph.MainModule m : client.moduleGraph(workDir(ctx)).mainModules()) {
+      mains.stream().filter(l -> l.path().equals(m.path())).findFirst().ifPresent(out::add);
+    }
+    return out;
   }
 
   /** {@code goproxy mod graph}. */
@@ -112,7 +136,7 @@ final class ModuleGraphCommands {
         try {
           g = client.moduleGraph(workDir(ctx));
         } catch (GoProxyException e) {
-          ctx.err().println("go: " + e.getMessage());
+          ctx.err().println(goText(e));
           return 1;
         }
         ctx.out().print(g.graphText());

@@ -88,4 +88,49 @@ class ModuleGraphCommandsTest {
       assertEquals(theirs, goproxy(ours, "list", "-m", "all"));
     }
   }
+
+  /**
+   * In a workspace, found from a module directory below go.work or through GOWORK:
+   * {@code list -m} (the main modules in use order), {@code list -m all} and {@code mod graph}
+   * print what go1.19 and go1.27 print; a relative GOWORK fails with each release's text.
+   */
+  @org.junit.jupiter.params.ParameterizedTest(name = "go{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"1.19", "1.27"})
+  void workspaceAsGo(String release, @TempDir Path tmp) throws Exception {
+    GoTool.assumeGo();
+    Path goBin = release.equals("1.19") ? GoTool.goBinary().orElseThrow() : GO127;
+    assumeTrue(Files.isExecutable(goBin), "SKIPPED: go" + release + " is not installed at " + goBin);
+    FakeGoProxy.Builder pb = FakeGoProxy.builder()
+        .module(FakeModule.builder("example.com/a", "v1.0.0").goMod("module example.com/a\n\ngo 1.17\n")
+            .file("a.go", "package a\n").build())
+        .module(FakeModule.builder("example.com/a", "v1.1.0").goMod("module example.com/a\n\ngo 1.17\n")
+            .file("a.go", "package a\n").build());
+    try (FakeGoProxy proxy = pb.start()) {
+      Path ws = Files.createDirectories(tmp.resolve("ws"));
+      Path z = Files.createDirectories(ws.resolve("z"));
+      Path b = Files.createDirectories(ws.resolve("b"));
+      Files.writeString(z.resolve("go.mod"), "module example.com/z\n\ngo 1.17\n\nrequire example.com/a v1.0.0\n");
+      Files.writeString(b.resolve("go.mod"), "module example.com/b\n\ngo 1.17\n\nrequire example.com/a v1.1.0\n");
+      Files.writeString(ws.resolve("go.work"), "go 1.18\n\nuse ./z\nuse ./b\n");
+      Map<String, String> goEnv = GoTool.hermeticEnv(tmp);
+      goEnv.putAll(proxy.environment());
+      Map<String, String> ours = new HashMap<>(proxy.environment());
+      ours.put("GOENV", "off");
+      ours.put("GOPATH", tmp.resolve("our-gopath").toString());
+      ours.put("PWD", z.toString());
+      for (String[] cmd : List.of(new String[] {"list", "-m"}, new String[] {"list", "-m", "all"},
+          new String[] {"mod", "graph"})) {
+        GoTool.Result r = GoTool.exec(z, goEnv, 180, null, prepend(goBin.toString(), cmd));
+        List<String> argv = new java.util.ArrayList<>(List.of(cmd));
+        argv.addAll(List.of("--go-version", release));
+        assertEquals(new Run(r.exitCode(), r.stdout(), r.stderr()), goproxy(ours, argv.toArray(new String[0])),
+            String.join(" ", cmd));
+      }
+      goEnv.put("GOWORK", "go.work");
+      ours.put("GOWORK", "go.work");
+      GoTool.Result r = GoTool.exec(z, goEnv, 180, null, goBin.toString(), "mod", "graph");
+      assertEquals(new Run(r.exitCode(), r.stdout(), r.stderr()),
+          goproxy(ours, "mod", "graph", "--go-version", release));
+    }
+  }
 }

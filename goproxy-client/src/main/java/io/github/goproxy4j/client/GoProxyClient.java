@@ -254,7 +254,7 @@ public final class GoProxyClient implements AutoCloseable {
   public ModuleGraph moduleGraph(Path dir) throws GoProxyException {
     Objects.requireNonNull(dir, "dir");
     checkOpen();
-    return ModuleGraphLoader.load(this, resolver.env().goVersion(), dir, false, parallelism);
+    return ModuleGraphLoader.load(this, resolver.env(), dir, false, parallelism);
   }
 
   /**

@@ -1,8 +1,11 @@
 package io.github.goproxy4j.client;
 
+import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.env.GoProxyException;
+import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.modfile.GoModFile;
 import io.github.goproxy4j.modfile.GoModSyntaxException;
+import io.github.goproxy4j.modfile.GoWorkFile;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.mvs.ModuleGraph;
 import io.github.goproxy4j.mvs.ModuleGraphException;
@@ -12,11 +15,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Loads the module graph of a main module directory the way the go command does (modload's
- * LoadModFile + LoadModGraph): finds go.mod upwards from the directory, reads it strictly and
- * its go.sum, and fetches dependency go.mod files through {@link GoProxyClient}'s go.mod path
+ * LoadModFile + LoadModGraph): finds go.work as go does (GOWORK: unset or {@code auto} searches
+ * upwards from the directory, {@code off} disables workspaces, else an absolute path) and then
+ * loads the workspace (every {@code use} directory's go.mod, go.work.sum with each module's
+ * go.sum), or else finds go.mod upwards from the directory, reads it strictly and
+ * its go.sum; and fetches dependency go.mod files through {@link GoProxyClient}'s go.mod path
  * (each module's route, verified against that go.sum, else the checksum database, cached in
  * GOMODCACHE), many at once.
  */
@@ -63,11 +74,30 @@ final class ModuleGraphLoader {
    * @param modMode follow {@code -mod=mod} (else go's default, {@code -mod=readonly}: go.sum must
    *     have a line for every go.mod loaded, and the requirements must be consistent)
    */
-  static ModuleGraph load(GoProxyClient client, String release, Path start, boolean modMode, int parallelism)
+  static ModuleGraph load(GoProxyClient client, GoEnv env, Path start, boolean modMode, int parallelism)
       throws GoProxyException {
+    String release = env.goVersion();
+    Optional<Path> work = findGoWork(start, env);
+    if (work.isPresent()) {
+      return loadWorkspace(client, release, start, work.get(), parallelism);
+    }
     MainModule main = findMainModule(start, release);
     ModFetch fetch = client.fetchWith(main.goSum());
-    ModuleSource source = new ModuleSource() {
+    ModuleSource source = source(fetch, main.dir());
+    ModuleGraph.Builder b = ModuleGraph.builder().goRelease(release).modMode(modMode).mainModule(main.goMod())
+        .source(source).parallelism(parallelism);
+    if (!modMode) {
+      b.requireGoModSums(mv -> !main.goSum().goModHashes(mv).isEmpty());
+    }
+    return b.build();
+  }
+
+  /**
+   * Dependency go.mod files through the client's verified fetch; a directory replacement's go.mod
+   * read relative to {@code base} (the main module's directory, or go.work's in a workspace).
+   */
+  private static ModuleSource source(ModFetch fetch, Path base) {
+    return new ModuleSource() {
       @Override
       public byte[] goMod(ModuleVersion module) throws IOException {
         return fetch.goMod(fetch.lookup().route(module.path()), module).data();
@@ -75,7 +105,7 @@ final class ModuleGraphLoader {
 
       @Override
       public byte[] goModInDirectory(String directory) throws IOException {
-        Path file = main.dir().resolve(directory).resolve("go.mod");
+        Path file = base.resolve(directory).resolve("go.mod");
         try {
           return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
@@ -83,11 +113,171 @@ final class ModuleGraphLoader {
         }
       }
     };
-    ModuleGraph.Builder b = ModuleGraph.builder().goRelease(release).modMode(modMode).mainModule(main.goMod())
-        .source(source).parallelism(parallelism);
-    if (!modMode) {
-      b.requireGoModSums(mv -> !main.goSum().goModHashes(mv).isEmpty());
+  }
+
+  private static int minor(String release) {
+    return GoRelease.modelled(release).behaviourMinor();
+  }
+
+  /** modload's FindGoWork: the go.work file the go command uses from {@code start}, if any. */
+  static Optional<Path> findGoWork(Path start, GoEnv env) throws ModuleGraphException {
+    String gowork = env.get("GOWORK");
+    switch (gowork) {
+      case "off":
+        return Optional.empty();
+      case "":
+      case "auto":
+        break;
+      default:
+        if (!Path.of(gowork).isAbsolute()) {
+          if (minor(env.goVersion()) < 21) {
+            throw new ModuleGraphException("the path provided to GOWORK must be an absolute path", null, false);
+          }
+          throw new ModuleGraphException("invalid GOWORK: not an absolute path", null);
+        }
+        return Optional.of(Path.of(gowork));
     }
-    return b.build();
+    String goroot = env.get("GOROOT");
+    Path dir = start.toAbsolutePath().normalize();
+    while (true) {
+      Path f = dir.resolve("go.work");
+      if (Files.isRegularFile(f)) {
+        return Optional.of(f);
+      }
+      Path parent = dir.getParent();
+      if (parent == null) {
+        return Optional.empty();
+      }
+      if (!goroot.isEmpty() && parent.equals(Path.of(goroot))) {
+        // go does not cross GOROOT to find a go.work file
+        return Optional.empty();
+      }
+      dir = parent;
+    }
+  }
+
+  /** base.ShortPath: the path relative to the working directory when that is shorter. */
+  private static String shortPath(Path cwd, Path path) {
+    String rel = cwd.toAbsolutePath().normalize().relativize(path).toString();
+    if (rel.isEmpty()) {
+      rel = ".";
+    }
+    return rel.length() < path.toString().length() ? rel : path.toString();
+  }
+
+  /** The text of Go's *fs.PathError for a failed open. */
+  private static String openError(String name, IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "open " + name + ": no such file or directory";
+    }
+    return "open " + name + ": " + e.getMessage();
+  }
+
+  /** loadModFile in workspace mode: go.work, each use directory's go.mod, the go.sum files. */
+  private static ModuleGraph loadWorkspace(GoProxyClient client, String release, Path start, Path workFile,
+      int parallelism) throws GoProxyException {
+    int minor = minor(release);
+    Path cwd = start.toAbsolutePath().normalize();
+    workFile = workFile.toAbsolutePath().normalize();
+    Path workDir = workFile.getParent();
+    String workShort = shortPath(cwd, workFile);
+    byte[] data;
+    try {
+      data = Files.readAllBytes(workFile);
+    } catch (IOException e) {
+      if (minor < 21) {
+        throw new ModuleGraphException("reading go.work: " + openError(workFile.toString(), e), e, false);
+      }
+      // go1.23's toolchain selection reads go.work first and names it as given (checked against go1.23)
+      throw new ModuleGraphException("reading go.work: " + openError(minor < 24 ? workFile.toString() : workShort, e),
+          e);
+    }
+    GoWorkFile work;
+    try {
+      work = GoWorkFile.parse(minor < 23 ? workFile.toString() : workShort, data, release);
+    } catch (GoModSyntaxException e) {
+      if (minor < 21) {
+        throw new ModuleGraphException("reading go.work: " + e.getMessage(), e, false);
+      }
+      throw new ModuleGraphException((minor < 23 ? "reading go.work: " : "errors parsing go.work:\n") + e.getMessage(),
+          e);
+    }
+    List<Path> roots = new ArrayList<>();
+    Set<Path> seen = new HashSet<>();
+    for (int i = 0; i < work.uses().size(); i++) {
+      String use = work.uses().get(i);
+      Path root = Path.of(use).isAbsolute() ? Path.of(use).normalize() : workDir.resolve(use).normalize();
+      if (!seen.add(root)) {
+        String msg = "path " + root + " appears multiple times in workspace";
+        if (minor < 21) {
+          throw new ModuleGraphException("reading go.work: " + msg, null, false);
+        }
+        throw new ModuleGraphException(minor < 23 ? "reading go.work: " + msg
+            : "error loading go.work:\n" + workShort + ":" + work.useLine(i) + ": " + msg, null);
+      }
+      roots.add(root);
+    }
+    String workGo = work.goVersion().orElse("1.18");
+    List<String> errors = new ArrayList<>();
+    List<ModuleGraph.MainModule> mains = new ArrayList<>();
+    GoSum.Builder sums = GoSum.builder();
+    try {
+      Path workSum = Path.of(workFile + ".sum");
+      if (Files.isRegularFile(workSum)) {
+        sums.addAll(GoSum.read(workSum));
+      }
+      for (Path root : roots) {
+        if (Files.isRegularFile(root.resolve("go.sum"))) {
+          sums.addAll(GoSum.read(root.resolve("go.sum")));
+        }
+      }
+    } catch (IOException e) {
+      throw new ModuleGraphException("reading go.sum: " + e.getMessage(), e);
+    }
+    for (Path root : roots) {
+      Path goModPath = root.resolve("go.mod");
+      String rootShort = shortPath(cwd, root);
+      String loadPrefix = "cannot load module " + rootShort + " listed in go.work file: ";
+      GoModFile goMod;
+      try {
+        byte[] mod = Files.readAllBytes(goModPath);
+        goMod = GoModFile.parseStrict(minor < 21 ? goModPath.toString() : shortPath(cwd, goModPath), mod, release);
+      } catch (IOException e) {
+        if (minor < 21) {
+          throw new ModuleGraphException(openError(goModPath.toString(), e), e);
+        }
+        errors.add(loadPrefix + openError(shortPath(cwd, goModPath), e));
+        continue;
+      } catch (GoModSyntaxException e) {
+        if (minor < 21) {
+          throw new ModuleGraphException("errors parsing go.mod:\n" + e.getMessage(), e);
+        }
+        errors.add(loadPrefix + "errors parsing " + shortPath(cwd, goModPath) + ":\n" + e.getMessage());
+        continue;
+      }
+      if (minor >= 21) {
+        String mv = goMod.goVersion().orElse("1.16");
+        if (GoRelease.compare(mv, workGo) > 0 && GoRelease.compare(mv, "1.21") >= 0) {
+          errors.add("module " + rootShort + " listed in go.work file requires go >= " + mv + ", but go.work "
+              + (work.goVersion().isPresent() ? "lists" : "implicitly requires") + " go " + workGo
+              + "; to download and use go " + mv + ":\n\tgo work use");
+          continue;
+        }
+      }
+      if (goMod.module().isEmpty()) {
+        String name = minor < 21 ? goModPath.toString() : shortPath(cwd, goModPath);
+        errors.add("error reading " + name + ": missing module declaration. To specify the module"
+            + " path:\n\tgo mod edit -module=example/mod");
+        continue;
+      }
+      mains.add(new ModuleGraph.MainModule(root.toString(), goMod));
+    }
+    if (!errors.isEmpty()) {
+      throw new ModuleGraphException(String.join("\ngo: ", errors), null);
+    }
+    ModFetch fetch = client.fetchWith(sums.build());
+    ModuleSource source = source(fetch, workDir);
+    return ModuleGraph.builder().goRelease(release).workspace(work, workDir.toString(), mains).source(source)
+        .parallelism(parallelism).build();
   }
 }

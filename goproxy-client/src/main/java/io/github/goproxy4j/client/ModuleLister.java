@@ -6,7 +6,9 @@ import io.github.goproxy4j.modfile.GoModFile;
 import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.Version;
+import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.mvs.ModuleGraph;
+import io.github.goproxy4j.mvs.ModuleGraphException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,7 +20,8 @@ import java.util.concurrent.Executors;
 
 /**
  * {@code go list -m [-u] all} over a loaded {@link ModuleGraph} (modload's ListModules with
- * addUpdate, addRetraction and addDeprecation): the main module, then every selected module with
+ * addUpdate, addRetraction and addDeprecation): the main module (in a workspace, every main
+ * module in go's order), then every selected module with
  * its replacement; with {@code -u} the update query ({@code upgrade} from the selected version),
  * the retraction by the module's latest go.mod and its deprecation, for the module and for a
  * module-version replacement, many at once.
@@ -31,15 +34,25 @@ final class ModuleLister {
   }
 
   List<ListedModule> list(ModuleGraph g, boolean updates, int parallelism) throws GoProxyException {
+    if (g.isWorkspace() && g.mainModules().isEmpty()) {
+      // go's NoMainModulesError for the pattern "all" (naming the workspace from Go 1.26; go1.25 not checked)
+      throw new ModuleGraphException("cannot match \"all\": " + (GoRelease.modelled(g.goRelease()).behaviourMinor() < 26
+          ? "go.mod file not found in current directory or any parent directory; see 'go help modules'"
+          : "no modules were found in the current workspace; see 'go help work'"), null);
+    }
     Set<String> direct = new HashSet<>();
-    for (GoModFile.Require r : g.mainGoMod().requires()) {
-      if (!r.indirect()) {
-        direct.add(r.path());
+    for (ModuleGraph.MainModule m : g.mainModules()) {
+      for (GoModFile.Require r : m.goMod().requires()) {
+        if (!r.indirect()) {
+          direct.add(r.path());
+        }
       }
     }
     List<ListedModule> out = new ArrayList<>();
-    out.add(new ListedModule(g.main(), "", true, false, g.mainGoMod().goVersion().orElse("1.16"), Optional.empty(),
-        Optional.empty(), List.of(), "", ""));
+    for (ModuleGraph.MainModule m : g.mainModulesInListOrder()) {
+      out.add(new ListedModule(m.path(), "", true, false, m.goMod().goVersion().orElse("1.16"), Optional.empty(),
+          Optional.empty(), List.of(), "", ""));
+    }
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, 32)), r -> {
       Thread t = new Thread(r, "goproxy4j-list");
       t.setDaemon(true);
@@ -64,11 +77,11 @@ final class ModuleLister {
     String goVersion = g.goMod(m).flatMap(GoModFile::goVersion).orElse("");
     Optional<ListedModule> replace = g.replacement(m).map(r -> {
       String rv = r.newVersion();
-      Status s = updates && !rv.isEmpty() ? status(r.newPath(), rv) : Status.NONE;
+      Status s = updates && !rv.isEmpty() ? status(g, r.newPath(), rv) : Status.NONE;
       return new ListedModule(r.newPath(), rv, false, false, goVersion, Optional.empty(), s.update, s.retracted,
           s.deprecated, "");
     });
-    Status s = updates ? status(m.path().toString(), m.version().toString()) : Status.NONE;
+    Status s = updates ? status(g, m.path().toString(), m.version().toString()) : Status.NONE;
     return new ListedModule(m.path().toString(), m.version().toString(), false, !direct, goVersion, replace, s.update,
         replace.map(ListedModule::retracted).orElse(s.retracted), s.deprecated, s.error);
   }
@@ -82,7 +95,7 @@ final class ModuleLister {
     String error = "";
   }
 
-  private Status status(String pathText, String version) {
+  private Status status(ModuleGraph g, String pathText, String version) {
     Status s = new Status();
     ModulePath path;
     try {
@@ -102,7 +115,10 @@ final class ModuleLister {
     } catch (GoProxyException | RuntimeException e) {
       s.error = String.valueOf(e.getMessage());
     }
-    // addRetraction and addDeprecation: the module's latest go.mod
+    // addRetraction and addDeprecation: the module's latest go.mod, unless every version of it is replaced
+    if (g.pathReplacement(pathText).isPresent()) {
+      return s;
+    }
     try {
       VersionInfo info = client.query(path, version, Optional.empty());
       info.retraction().ifPresent(r -> s.retracted = List.of(r.isEmpty() ? "retracted by module author" : r));

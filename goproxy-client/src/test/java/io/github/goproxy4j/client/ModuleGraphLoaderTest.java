@@ -166,4 +166,242 @@ class ModuleGraphLoaderTest {
       }
     }
   }
+
+  /**
+   * Workspaces: the universe's main module and one or two more (each made tidy by go with
+   * {@code GOWORK=off}, some replacing a module in their go.mod), a go.work using them in random
+   * order with random {@code replace} directives, found by go and by the client from the workspace
+   * directory, from a module directory below it, or through an absolute GOWORK. {@code go list -m
+   * all}, {@code go list -m -u all} and {@code go mod graph} must equal ours byte for byte (or
+   * fail with go's text), and go must load the same graph offline from the cache the client
+   * filled. Error cases are compared with go's text. More workspaces:
+   * {@code -Dgoproxy4j.mvs.workspaces=N}.
+   */
+  @org.junit.jupiter.api.Nested
+  class Workspaces {
+    static Stream<Arguments> workspaces() {
+      int n = Integer.getInteger("goproxy4j.mvs.workspaces", 3);
+      return LongStream.rangeClosed(1, n).boxed().flatMap(seed -> Stream.of(Arguments.of("1.19", seed),
+          Arguments.of("1.27", seed)));
+    }
+
+    private GoProxyClient workspaceClient(FakeGoProxy proxy, Path tmp, String release, String gowork) {
+      Map<String, String> vars = new HashMap<>(proxy.environment());
+      vars.put("GOPATH", tmp.resolve("our-gopath").toString());
+      vars.put("GOMODCACHE", tmp.resolve("our-cache").toString());
+      if (gowork != null) {
+        vars.put("GOWORK", gowork);
+      }
+      return GoProxyClient.builder().env(GoEnv.builder().environment(vars).noUserEnvFile().goVersion(release).build())
+          .build();
+    }
+
+    /** Another main module requiring random versions of the universe's modules, maybe replacing one. */
+    private void writeMain(SplittableRandom r, String release, List<FakeModule> mods, Path dir, String path)
+        throws IOException {
+      Files.createDirectories(dir);
+      StringBuilder mod = new StringBuilder("module ").append(path).append("\n\ngo ")
+          .append(new String[] {"1.16", "1.17", release.equals("1.19") ? "1.19" : "1.21"}[r.nextInt(3)])
+          .append('\n');
+      StringBuilder src = new StringBuilder("package main\n\n");
+      java.util.Set<String> roots = new java.util.LinkedHashSet<>();
+      for (int k = 1 + r.nextInt(3); k > 0; k--) {
+        FakeModule m = mods.get(r.nextInt(mods.size()));
+        if (roots.add(m.path())) {
+          mod.append("require ").append(m.path()).append(' ').append(m.version()).append('\n');
+          src.append("import _ \"").append(m.path()).append("\"\n");
+        }
+      }
+      if (r.nextBoolean()) {
+        mod.append(replaceLine(r, mods));
+      }
+      Files.writeString(dir.resolve("go.mod"), mod);
+      Files.writeString(dir.resolve("main.go"), src.append("\nfunc main() {}\n"));
+    }
+
+    /** {@code replace P[ v] => P v2} for versions of one module of the universe. */
+    private String replaceLine(SplittableRandom r, List<FakeModule> mods) {
+      FakeModule old = mods.get(r.nextInt(mods.size()));
+      List<FakeModule> same = new ArrayList<>();
+      mods.stream().filter(m -> m.path().equals(old.path())).forEach(same::add);
+      FakeModule to = same.get(r.nextInt(same.size()));
+      return "replace " + old.path() + (r.nextBoolean() ? " " + old.version() : "") + " => " + to.path() + " "
+          + to.version() + "\n";
+    }
+
+    @ParameterizedTest(name = "go{0} seed={1}")
+    @MethodSource("workspaces")
+    void workspaceListAndGraphMatchGo(String release, long seed, @TempDir Path tmp) throws Exception {
+      Path go = goFor(release);
+      SplittableRandom r = new SplittableRandom(seed);
+      GoModuleUniverse u = new GoModuleUniverse(r, release);
+      try (FakeGoProxy proxy = u.proxyBuilder().start()) {
+        Path ws = tmp.resolve("ws");
+        u.writeMain(ws.resolve("m0"));
+        List<String> uses = new ArrayList<>(List.of("./m0"));
+        for (int k = 1, c = 1 + r.nextInt(2); k <= c; k++) {
+          writeMain(r, release, u.modules, ws.resolve("m" + k), "example.com/main" + k);
+          uses.add("./m" + k);
+        }
+        Map<String, String> env = goEnv(proxy, tmp, tmp.resolve("go-cache"));
+        env.put("GOWORK", "off");
+        // go.work's go line: at least every module's (tidy may raise them), as go work use would write it
+        String workGo = release.equals("1.19") ? "1.19" : new String[] {"1.18", "1.21"}[r.nextInt(2)];
+        for (String use : uses) {
+          GoTool.exec(ws.resolve(use), env, 300, null, go.toString(), "mod", "tidy").requireOk();
+          java.util.regex.Matcher m = java.util.regex.Pattern.compile("\ngo (\\S+)\n")
+              .matcher(Files.readString(ws.resolve(use).resolve("go.mod")));
+          if (m.find() && !release.equals("1.19")
+              && io.github.goproxy4j.internal.GoRelease.compare(m.group(1), workGo) > 0) {
+            workGo = m.group(1);
+          }
+        }
+        java.util.Collections.shuffle(uses, new java.util.Random(r.nextLong()));
+        StringBuilder work = new StringBuilder("go ").append(workGo).append("\n\n");
+        if (!release.equals("1.19") && r.nextInt(3) == 0) {
+          work.append("toolchain go1.23.4\n\n");
+        }
+        uses.forEach(x -> work.append("use ").append(x).append('\n'));
+        for (int k = r.nextInt(3); k > 0; k--) {
+          work.append(replaceLine(r, u.modules));
+        }
+        Files.writeString(ws.resolve("go.work"), work);
+        StringBuilder ctx = new StringBuilder("seed=" + seed + " go.work:\n" + work);
+        for (String use : uses) {
+          ctx.append(use).append("/go.mod:\n").append(Files.readString(ws.resolve(use).resolve("go.mod")));
+        }
+        // where go and the client start: the workspace, a module below it, or elsewhere with GOWORK
+        int where = r.nextInt(3);
+        Path cwd = where == 0 ? ws : where == 1 ? ws.resolve("m0") : Files.createDirectories(tmp.resolve("elsewhere"));
+        String gowork = where == 2 ? ws.resolve("go.work").toString() : null;
+        env.remove("GOWORK");
+        if (gowork != null) {
+          env.put("GOWORK", gowork);
+        }
+        GoTool.Result list = GoTool.exec(cwd, env, 120, null, go.toString(), "list", "-m", "all");
+        System.out.println("workspace go" + release + " seed=" + seed + " from " + ws.relativize(cwd)
+            + (list.ok() ? " modules=" + list.stdout().lines().count() : " error=" + list.stderr().trim()));
+        try (GoProxyClient c = workspaceClient(proxy, tmp, release, gowork)) {
+          if (!list.ok()) {
+            io.github.goproxy4j.mvs.ModuleGraphException e = assertThrows(
+                io.github.goproxy4j.mvs.ModuleGraphException.class, () -> c.moduleGraph(cwd), ctx.toString());
+            assertEquals(list.stderr().trim(), e.goText(), ctx.toString());
+            return;
+          }
+          ModuleGraph g = c.moduleGraph(cwd);
+          assertEquals(list.stdout(), g.listText(), ctx.toString());
+          String graph = GoTool.exec(cwd, env, 120, null, go.toString(), "mod", "graph").requireOk().stdout();
+          assertEquals(graph, g.graphText(), ctx.toString());
+          String listU = GoTool.exec(cwd, env, 120, null, go.toString(), "list", "-m", "-u", "all").requireOk()
+              .stdout();
+          StringBuilder ours = new StringBuilder();
+          c.listModules(cwd, true).forEach(m -> ours.append(m).append('\n'));
+          assertEquals(listU, ours.toString(), ctx.toString());
+          // go loads the same graph from the go.mod files the client cached, without any network
+          Map<String, String> offline = goEnv(proxy, tmp, tmp.resolve("our-cache"));
+          offline.put("GOPROXY", "off");
+          if (gowork != null) {
+            offline.put("GOWORK", gowork);
+          }
+          String offGraph = GoTool.exec(cwd, offline, 120, null, go.toString(), "mod", "graph").requireOk().stdout();
+          assertEquals(graph, offGraph, ctx.toString());
+        }
+      }
+    }
+
+    /** Every installed release: the error texts changed in 1.21, 1.23 and 1.24. */
+    static Stream<Arguments> releases() {
+      return GoTool.releases().map(Arguments::of);
+    }
+
+    /** go list -m all fails in {@code cwd}; the client's listModules fails with go's text. */
+    private void assertSameWorkspaceFailure(String release, Path cwd, FakeGoProxy proxy, Path tmp, String gowork)
+        throws IOException {
+      Path go = GoTool.assumeRelease(release).binary();
+      Map<String, String> env = goEnv(proxy, tmp, tmp.resolve("go-cache"));
+      if (gowork != null) {
+        env.put("GOWORK", gowork);
+      }
+      GoTool.Result r = GoTool.exec(cwd, env, 120, null, go.toString(), "list", "-m", "all");
+      assertEquals(1, r.exitCode(), r.stdout());
+      try (GoProxyClient c = workspaceClient(proxy, tmp, release, gowork)) {
+        io.github.goproxy4j.mvs.ModuleGraphException e = assertThrows(
+            io.github.goproxy4j.mvs.ModuleGraphException.class,
+            () -> c.listModules(cwd, false));
+        assertEquals(r.stderr().trim(), e.goText());
+      }
+    }
+
+    private Path module(Path dir, String goMod) throws IOException {
+      Files.createDirectories(dir);
+      Files.writeString(dir.resolve("go.mod"), goMod);
+      return dir;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("releases")
+    void workspaceErrorsAreGos(GoTool.Go goRelease, @TempDir Path tmp) throws Exception {
+      GoTool.assumeGo(goRelease);
+      String release = goRelease.lang();
+      try (FakeGoProxy proxy = FakeGoProxy.builder().start()) {
+        Path ws = Files.createDirectories(tmp.resolve("ws"));
+        module(ws.resolve("a"), "module example.com/a\n\ngo 1.18\n");
+        module(ws.resolve("b"), "module example.com/b\n\ngo 1.18\n\nreplace example.com/x v1.0.0 => ./x\n");
+        module(ws.resolve("c"), "module example.com/c\n\ngo 1.18\n\nreplace example.com/x v1.0.0 => ./x\n");
+        Files.createDirectories(ws.resolve("nomod"));
+        Path work = ws.resolve("go.work");
+        // a use directory without go.mod
+        Files.writeString(work, "go 1.18\n\nuse ./a\nuse ./nomod\n");
+        assertSameWorkspaceFailure(release, ws, proxy, tmp, null);
+        // the same directory used twice
+        Files.writeString(work, "go 1.18\n\nuse ./a\nuse (\n\t./b\n\ta\n)\n");
+        assertSameWorkspaceFailure(release, ws, proxy, tmp, null);
+        // two go.mod files replacing the same module version differently (relative to each module)
+        Files.writeString(work, "go 1.18\n\nuse ./b\nuse ./c\n");
+        assertSameWorkspaceFailure(release, ws, proxy, tmp, null);
+        // go.work replacing a workspace module at every version
+        Files.writeString(work, "go 1.18\n\nuse ./a\n\nreplace example.com/a => example.com/y v1.0.0\n");
+        assertSameWorkspaceFailure(release, ws, proxy, tmp, null);
+        // a go.work that does not parse
+        Files.writeString(work, "go 1.18\n\nuse ./a\nrequire example.com/y v1.0.0\n");
+        assertSameWorkspaceFailure(release, ws, proxy, tmp, null);
+        // GOWORK not absolute, or naming a missing file
+        Files.writeString(work, "go 1.18\n\nuse ./a\n");
+        assertSameWorkspaceFailure(release, ws, proxy, tmp, "go.work");
+        assertSameWorkspaceFailure(release, ws, proxy, tmp, tmp.resolve("missing.work").toString());
+        // a go.work with no use directive: nothing to list; an empty graph
+        Files.writeString(work, "go 1.18\n");
+        assertSameWorkspaceFailure(release, ws, proxy, tmp, null);
+        Path go = goRelease.binary();
+        String graph = GoTool.exec(ws, goEnv(proxy, tmp, tmp.resolve("go-cache")), 120, null, go.toString(), "mod",
+            "graph").requireOk().stdout();
+        try (GoProxyClient c = workspaceClient(proxy, tmp, release, null)) {
+          assertEquals(graph, c.moduleGraph(ws).graphText());
+        }
+      }
+    }
+
+    @Test
+    void workspaceErrorsOfGo127(@TempDir Path tmp) throws Exception {
+      try (FakeGoProxy proxy = FakeGoProxy.builder().start()) {
+        Path ws = Files.createDirectories(tmp.resolve("ws"));
+        module(ws.resolve("a"), "module example.com/a\n\ngo 1.18\n");
+        module(ws.resolve("a2"), "module example.com/a\n\ngo 1.18\n");
+        module(ws.resolve("sub/new"), "module example.com/new\n\ngo 1.22.0\n");
+        Path work = ws.resolve("go.work");
+        // one module path in two use directories (go1.19 lists it once)
+        Files.writeString(work, "go 1.18\n\nuse ./a\nuse ./a2\n");
+        assertSameWorkspaceFailure("1.27", ws, proxy, tmp, null);
+        // a module needing a newer go than go.work's, with and without a go line; from below the workspace
+        Files.writeString(work, "go 1.21\n\nuse ./a\nuse ./sub/new\n");
+        assertSameWorkspaceFailure("1.27", ws, proxy, tmp, null);
+        Files.writeString(work, "use ./a\nuse ./sub/new\n");
+        assertSameWorkspaceFailure("1.27", ws.resolve("sub"), proxy, tmp, null);
+        // a use directory's go.mod that does not parse
+        Files.writeString(work, "go 1.22.0\n\nuse ./a\nuse ./sub/new\n");
+        module(ws.resolve("a"), "module example.com/a\n\ngo 1.18\nfoo bar\n");
+        assertSameWorkspaceFailure("1.27", ws.resolve("sub"), proxy, tmp, null);
+      }
+    }
+  }
 }
