@@ -492,9 +492,31 @@ public final class ModuleGraph {
       if (!g.errors.isEmpty()) {
         throw new ModuleGraphException(buildListError(g), null);
       }
+      checkReplacementConflicts(g);
       this.roots = rs;
       this.required = g.required;
       this.selected = g.selected;
+    }
+
+    /**
+     * replacementFrom's error (which go prints bare, once per lookup) for the first module version
+     * of the graph, breadth-first, whose replacement two workspace modules disagree on.
+     */
+    private void checkReplacementConflicts(Graph g) throws ModuleGraphException {
+      ArrayDeque<Node> queue = new ArrayDeque<>(graphRoots);
+      Set<Node> seen = new HashSet<>(graphRoots);
+      while (!queue.isEmpty()) {
+        Node m = queue.poll();
+        Optional<String> c = replacements.conflict(m.path(), m.version());
+        if (c.isPresent()) {
+          throw new ModuleGraphException(c.get(), null, false);
+        }
+        for (Node r : g.required.getOrDefault(m, List.of())) {
+          if (!r.version().equals("none") && seen.add(r)) {
+            queue.add(r);
+          }
+        }
+      }
     }
 
     private static void enqueue(Node m, Pruning p, Set<Map.Entry<Node, Pruning>> enqueued,

@@ -128,6 +128,35 @@ final class Replacements {
   }
 
   /**
+   * replacementFrom's check across workspace modules: two go.mod files whose directives for a
+   * module version differ both in what they match (a version versus every version) and in the
+   * replacement.
+   *
+   * @return go's message, or empty
+   */
+  Optional<String> conflict(String path, String version) {
+    if (work == null || version.isEmpty() && mainPaths.contains(path) || work.find(path, version) != null) {
+      return Optional.empty();
+    }
+    GoModFile.Replace found = null;
+    String foundRoot = null;
+    for (Table t : modules) {
+      GoModFile.Replace r = t.find(path, version);
+      if (r == null) {
+        continue;
+      }
+      if (found != null && !found.oldVersion().equals(r.oldVersion())
+          && !target(found.newPath(), found.newVersion()).equals(target(r.newPath(), r.newVersion()))) {
+        return Optional.of("conflicting replacements found for " + target(path, version)
+            + " in workspace modules defined by " + Path.of(foundRoot, "go.mod") + " and " + Path.of(t.root, "go.mod"));
+      }
+      found = r;
+      foundRoot = t.root;
+    }
+    return Optional.empty();
+  }
+
+  /**
    * The directive that applies to a module version, with a directory replacement from a
    * workspace module's go.mod rewritten relative to go.work's directory.
    */

@@ -167,15 +167,21 @@ final class CacheWriter {
         throw new GoProxyException(module + ": unzip " + zip + ": " + unzipError(module, src, r));
       }
       cache.commitTree(module, tree, r.directories());
-      tree = null;
       return new Stored(zip, h, dir, !zipExists);
-    } finally {
-      if (tmpZip != null) {
-        Files.deleteIfExists(tmpZip);
+    } catch (IOException | RuntimeException | Error e) {
+      // Nothing unverified stays: the temporary zip and tree go (a tree left by a failed
+      // removal is removed by the next writer under the lock, as go does).
+      try {
+        if (tmpZip != null) {
+          Files.deleteIfExists(tmpZip);
+        }
+        if (tree != null) {
+          GoOs.removeAll(tree);
+        }
+      } catch (IOException | RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
       }
-      if (tree != null) {
-        GoOs.removeAll(tree);
-      }
+      throw e;
     }
   }
 

@@ -359,6 +359,22 @@ class ModuleGraphLoaderTest {
         // two go.mod files replacing the same module version differently (relative to each module)
         Files.writeString(work, "go 1.18\n\nuse ./b\nuse ./c\n");
         assertSameWorkspaceFailure(release, ws, proxy, tmp, null);
+        // two go.mod files replacing x v1.0.0 with different directives (one for every version): go
+        // prints its error (bare) at each lookup and fails
+        module(ws.resolve("d"), "module example.com/d\n\ngo 1.18\n\nrequire example.com/x v1.0.0\n\n"
+            + "replace example.com/x => ../x\n");
+        module(ws.resolve("x"), "module example.com/x\n");
+        module(ws.resolve("b/x"), "module example.com/x\n");
+        Files.writeString(work, "go 1.18\n\nuse ./d\nuse ./b\n");
+        Path go = goRelease.binary();
+        GoTool.Result conflict = GoTool.exec(ws, goEnv(proxy, tmp, tmp.resolve("go-cache")), 120, null, go.toString(),
+            "list", "-m", "all");
+        assertEquals(1, conflict.exitCode());
+        try (GoProxyClient c = workspaceClient(proxy, tmp, release, null)) {
+          io.github.goproxy4j.mvs.ModuleGraphException e = assertThrows(
+              io.github.goproxy4j.mvs.ModuleGraphException.class, () -> c.moduleGraph(ws));
+          assertEquals(conflict.stderr().lines().findFirst().orElse(""), e.goText());
+        }
         // go.work replacing a workspace module at every version
         Files.writeString(work, "go 1.18\n\nuse ./a\n\nreplace example.com/a => example.com/y v1.0.0\n");
         assertSameWorkspaceFailure(release, ws, proxy, tmp, null);
@@ -372,7 +388,6 @@ class ModuleGraphLoaderTest {
         // a go.work with no use directive: nothing to list; an empty graph
         Files.writeString(work, "go 1.18\n");
         assertSameWorkspaceFailure(release, ws, proxy, tmp, null);
-        Path go = goRelease.binary();
         String graph = GoTool.exec(ws, goEnv(proxy, tmp, tmp.resolve("go-cache")), 120, null, go.toString(), "mod",
             "graph").requireOk().stdout();
         try (GoProxyClient c = workspaceClient(proxy, tmp, release, null)) {
