@@ -212,8 +212,8 @@ public final class GraphBench {
             }
           }
           System.out.printf("round %d: go list -m all %.2fs (RSS %d MB); client moduleGraph %.2fs; goproxy list -m all"
-              + " %.2fs (RSS %d MB)%n", r + 1, go.get(r).wall(), go.get(r).rssKb() / 1024, in.get(r).wall(),
-              cli.get(r).wall(), cli.get(r).rssKb() / 1024);
+              + " %.2fs (RSS %d MB); load average %s%n", r + 1, go.get(r).wall(), go.get(r).rssKb() / 1024,
+              in.get(r).wall(), cli.get(r).wall(), cli.get(r).rssKb() / 1024, RealModulesBench.loadAverage());
           same(go.get(r).out(), cli.get(r).out(), "goproxy list -m all");
           same(go.get(r).out(), in.get(r).out(), "moduleGraph(dir).listText()");
         }
@@ -230,7 +230,7 @@ public final class GraphBench {
             cli.stream().mapToLong(Run::rssKb).max().orElse(0) / 1024, inRss / 1024);
         System.out.printf("outputs: %d lines, byte-identical on all three sides in every round%n",
             Files.readAllLines(go.get(0).out()).size());
-        System.out.printf("load average after: %s%n", Files.readString(Path.of("/proc/loadavg")).trim());
+        System.out.printf("load average after: %s%n", RealModulesBench.loadAverage());
         toChild.println("quit");
       } finally {
         child.waitFor();
