@@ -534,7 +534,10 @@ public final class ModuleCache {
     return dir;
   }
 
-  /** go's makeDirsReadOnly over directories all created with the same (fresh) mode. */
+  /**
+   * go's makeDirsReadOnly (best effort) over directories all created with the same fresh mode:
+   * one stat, then one chmod per directory, children before parents, no walk.
+   */
   private static void makeReadOnly(List<Path> dirs) throws IOException {
     if (dirs.isEmpty()) {
       return;
@@ -551,7 +554,11 @@ public final class ModuleCache {
     perms.removeAll(EnumSet.of(PosixFilePermission.OWNER_WRITE,
         PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE));
     for (int i = dirs.size() - 1; i >= 0; i--) {
-      Files.setPosixFilePermissions(dirs.get(i), perms);
+      try {
+        Files.setPosixFilePermissions(dirs.get(i), perms);
+      } catch (IOException e) {
+        // best effort, as go's makeDirsReadOnly
+      }
     }
   }
 

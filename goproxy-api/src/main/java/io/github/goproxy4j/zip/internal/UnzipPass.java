@@ -54,9 +54,9 @@ import java.util.Set;
  * less the umask, as go's {@code MkdirAll}); each file is created with its final mode 0444 in the
  * {@code open} call itself ({@code O_CREAT|O_EXCL}, as x/mod's Unzip), written and closed, with
  * no further metadata calls. Making the directories read-only (go's {@code makeDirsReadOnly}:
- * each directory's mode less the write bits, children before parents) is left to the caller,
- * after it has moved the tree into place; {@link Result#directories()} lists them so that it
- * need not walk the tree.
+ * each directory's mode less the write bits, children before parents) is left to the caller;
+ * the module cache writer does it just before the rename, so that the tree appears with its
+ * final modes. {@link Result#directories()} lists them so that it need not walk the tree.
  *
  * <p>Usage, as the module cache writer uses it:
  * <pre>{@code
