@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -347,7 +349,7 @@ public final class ModuleGraph {
     private final List<String> workspaceErrors = new ArrayList<>();
     private Replacements replacements;
     private List<Node> graphRoots;
-    private final Map<Node, Future<Object>> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Node, CompletableFuture<Object>> cache = new ConcurrentHashMap<>();
     private final Map<Node, Summary> summaries = new java.util.concurrent.ConcurrentHashMap<>();
     private ExecutorService pool;
     // the result
@@ -756,8 +758,41 @@ public final class ModuleGraph {
       throw new ModuleGraphException((String) o, null);
     }
 
-    private Future<Object> summaryFuture(Node m) {
-      return cache.computeIfAbsent(m, k -> pool.submit(() -> summaryOrError(k)));
+    private CompletableFuture<Object> summaryFuture(Node m) {
+      return cache.computeIfAbsent(m, k -> CompletableFuture.supplyAsync(() -> summaryOrError(k), pool));
+    }
+
+    /**
+     * Starts loading a node's go.mod and, as soon as it is read, those of the requirements the
+     * walk of {@link #expand} will follow from it (like modload's loadQueue: no
+     * level-by-level barrier). The states visited are exactly those of that walk (a set of node
+     * and pruning pairs, whatever the order), so no go.mod is fetched that go would not fetch; the
+     * walk then finds every summary ready or in flight and builds the graph in its own order.
+     */
+    private void prefetch(Node m, Pruning p, Set<Map.Entry<Node, Pruning>> started) {
+      if (m.version().equals("none") || !started.add(Map.entry(m, p))) {
+        return;
+      }
+      summaryFuture(m).thenAcceptAsync(o -> {
+        if (o instanceof Summary) {
+          Summary s = (Summary) o;
+          if (follows(p, s)) {
+            for (Node r : s.require()) {
+              prefetch(r, nextPruning(p, s), started);
+            }
+          }
+        }
+      }, pool);
+    }
+
+    /** Whether the load queue follows the requirements of a module reached with pruning p. */
+    private static boolean follows(Pruning p, Summary s) {
+      return p != Pruning.PRUNED || s.pruning() == Pruning.UNPRUNED;
+    }
+
+    /** The pruning its requirements are loaded with. */
+    private static Pruning nextPruning(Pruning p, Summary s) {
+      return p == Pruning.UNPRUNED ? Pruning.UNPRUNED : s.pruning();
     }
 
     /** readModGraph for a single main module. */
@@ -778,6 +813,10 @@ public final class ModuleGraph {
     /** readModGraph's load queue until idle: loads each enqueued go.mod, following requirements by pruning. */
     private void expand(Graph g, List<Map.Entry<Node, Pruning>> wave, Set<Map.Entry<Node, Pruning>> enqueued,
         Set<Node> loaded) throws ModuleGraphException {
+      Set<Map.Entry<Node, Pruning>> started = ConcurrentHashMap.newKeySet();
+      for (Map.Entry<Node, Pruning> e : wave) {
+        prefetch(e.getKey(), e.getValue(), started);
+      }
       while (!wave.isEmpty()) {
         for (Map.Entry<Node, Pruning> e : wave) {
           summaryFuture(e.getKey());
@@ -795,10 +834,9 @@ public final class ModuleGraph {
             g.require(m, s.require());
           }
           Pruning p = e.getValue();
-          Pruning nextPruning = p == Pruning.UNPRUNED ? Pruning.UNPRUNED : s.pruning();
-          for (Node r : s.require()) {
-            if (p != Pruning.PRUNED || s.pruning() == Pruning.UNPRUNED) {
-              enqueue(r, nextPruning, enqueued, next);
+          if (follows(p, s)) {
+            for (Node r : s.require()) {
+              enqueue(r, nextPruning(p, s), enqueued, next);
             }
           }
         }

@@ -72,7 +72,8 @@ public final class RealModulesBench {
       zipBytes += Files.size(proxyDir.resolve(mv.path().escaped()).resolve("@v")
           .resolve(mv.version().escaped() + ".zip"));
     }
-    System.out.printf("%d modules, %.1f MB of zips; %s%n", mods.size(), zipBytes / 1e6, goVersion());
+    System.out.printf("%d modules, %.1f MB of zips; %s; load average %s%n", mods.size(), zipBytes / 1e6, goVersion(),
+        loadAverage());
     Process srv = new ProcessBuilder(server.toString(), "serve", proxyDir.toString())
         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     OutputStream stdin = srv.getOutputStream();
@@ -98,9 +99,9 @@ public final class RealModulesBench {
           client.add(runClient(work, goproxy, gosumdb, modulesFile));
           go.add(runGo(work, goproxy, gosumdb, mods));
         }
-        System.out.printf("round %d: go %.2fs (RSS %d MB); client process %.2fs, downloadAll %.2fs (RSS %d MB)%n",
-            r + 1, go.get(r).wall(), go.get(r).rssKb() / 1024, client.get(r).wall(), client.get(r).inProcess(),
-            client.get(r).rssKb() / 1024);
+        System.out.printf("round %d: go %.2fs (RSS %d MB); client process %.2fs, downloadAll %.2fs (RSS %d MB);"
+            + " load average %s%n", r + 1, go.get(r).wall(), go.get(r).rssKb() / 1024, client.get(r).wall(),
+            client.get(r).inProcess(), client.get(r).rssKb() / 1024, loadAverage());
       }
       double g = median(go.stream().map(Run::wall).toList());
       double cp = median(client.stream().map(Run::wall).toList());
@@ -111,6 +112,7 @@ public final class RealModulesBench {
           go.stream().mapToLong(Run::rssKb).max().orElse(0) / 1024,
           client.stream().mapToLong(Run::rssKb).max().orElse(0) / 1024);
       compareCaches(work.resolve("go-cache"), work.resolve("java-cache"));
+      System.out.printf("load average after: %s%n", loadAverage());
     } finally {
       stdin.close(); // the server exits when its stdin closes
       srv.destroy();
@@ -123,6 +125,16 @@ public final class RealModulesBench {
     String v = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     p.waitFor();
     return v;
+  }
+
+  /** The machine's load average (1, 5, 15 minutes), to judge how quiet the run was. */
+  static String loadAverage() throws IOException {
+    Path p = Path.of("/proc/loadavg");
+    if (!Files.isReadable(p)) {
+      return "unknown";
+    }
+    String[] f = Files.readString(p).trim().split("\\s+");
+    return f[0] + " " + f[1] + " " + f[2];
   }
 
   private static double median(List<Double> xs) {
