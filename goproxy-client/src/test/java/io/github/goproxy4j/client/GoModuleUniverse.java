@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * A seeded random Go module universe for differential tests against the go command: 10-24 modules
@@ -125,6 +128,16 @@ final class GoModuleUniverse {
     FakeGoProxy.Builder pb = FakeGoProxy.builder();
     modules.forEach(pb::module);
     return pb;
+  }
+
+  /**
+   * The differential tests' parameters: go1.19 and go1.27 for seeds 1..N (N =
+   * {@code -Dgoproxy4j.mvs.universes}, default 3).
+   */
+  static Stream<Arguments> releasesAndSeeds() {
+    int n = Integer.getInteger("goproxy4j.mvs.universes", 3);
+    return LongStream.rangeClosed(1, n).boxed()
+        .flatMap(seed -> Stream.of(Arguments.of("1.19", seed), Arguments.of("1.27", seed)));
   }
 
   /** The go release's binary: go1.19 is /usr/bin/go, others /usr/lib/go-1.N/bin/go; skips the test when absent. */

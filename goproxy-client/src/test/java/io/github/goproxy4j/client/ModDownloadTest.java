@@ -15,11 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -31,14 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * ({@code GOFLAGS=-mod=mod GOPROXY=off go build ./...}).
  */
 class ModDownloadTest {
-  static Stream<Arguments> universes() {
-    int n = Integer.getInteger("goproxy4j.mvs.universes", 3);
-    return LongStream.rangeClosed(1, n).boxed()
-        .flatMap(seed -> Stream.of(Arguments.of("1.19", seed), Arguments.of("1.27", seed)));
-  }
-
   @ParameterizedTest(name = "go{0} seed={1}")
-  @MethodSource("universes")
+  @MethodSource("io.github.goproxy4j.client.GoModuleUniverse#releasesAndSeeds")
   void downloadsWhatGoDownloadsAndGoBuildsOfflineFromIt(String release, long seed, @TempDir Path tmp)
       throws Exception {
     Path go = GoModuleUniverse.goFor(release);

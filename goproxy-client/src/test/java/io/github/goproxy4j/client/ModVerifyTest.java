@@ -11,11 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -26,14 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * standard error lines (or its "all modules verified") must equal ours.
  */
 class ModVerifyTest {
-  static Stream<Arguments> universes() {
-    int n = Integer.getInteger("goproxy4j.mvs.universes", 3);
-    return LongStream.rangeClosed(1, n).boxed()
-        .flatMap(seed -> Stream.of(Arguments.of("1.19", seed), Arguments.of("1.27", seed)));
-  }
-
   @ParameterizedTest(name = "go{0} seed={1}")
-  @MethodSource("universes")
+  @MethodSource("io.github.goproxy4j.client.GoModuleUniverse#releasesAndSeeds")
   void reportsWhatGoReportsAfterEachTampering(String release, long seed, @TempDir Path tmp) throws Exception {
     Path go = GoModuleUniverse.goFor(release);
     GoModuleUniverse u = new GoModuleUniverse(new SplittableRandom(seed), release);

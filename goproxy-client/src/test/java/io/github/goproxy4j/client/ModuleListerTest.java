@@ -8,11 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.stream.LongStream;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -24,12 +21,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * lacks), then go lists with the same cache; the texts must be equal byte for byte.
  */
 class ModuleListerTest {
-  static Stream<Arguments> universes() {
-    int n = Integer.getInteger("goproxy4j.mvs.universes", 3);
-    return LongStream.rangeClosed(1, n).boxed()
-        .flatMap(seed -> Stream.of(Arguments.of("1.19", seed), Arguments.of("1.27", seed)));
-  }
-
   private static String ours(FakeGoProxy proxy, Path tmp, String release, Path cache, Path main, boolean updates)
       throws Exception {
     StringBuilder out = new StringBuilder();
@@ -40,7 +31,7 @@ class ModuleListerTest {
   }
 
   @ParameterizedTest(name = "go{0} seed={1}")
-  @MethodSource("universes")
+  @MethodSource("io.github.goproxy4j.client.GoModuleUniverse#releasesAndSeeds")
   void jsonMatchesGoWithTheSameModuleCache(String release, long seed, @TempDir Path tmp) throws Exception {
     Path go = GoModuleUniverse.goFor(release);
     GoModuleUniverse u = new GoModuleUniverse(new SplittableRandom(seed), release);
