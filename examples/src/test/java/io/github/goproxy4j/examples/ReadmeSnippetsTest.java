@@ -98,6 +98,10 @@ class ReadmeSnippetsTest {
         assertEquals(List.of(ModuleVersion.of("golang.org/x/mod", "v0.7.0")), g.buildList());
         assertEquals("example.com/main\ngolang.org/x/mod v0.7.0\n", g.listText());
         assertTrue(g.graphText().contains("example.com/main golang.org/x/mod@v0.7.0\n"), g.graphText());
+        List<io.github.goproxy4j.client.DownloadedModule> downloaded = client.modDownload(dir);
+        assertEquals(List.of(ModuleVersion.of("golang.org/x/mod", "v0.7.0")),
+            downloaded.stream().map(io.github.goproxy4j.client.DownloadedModule::module).collect(java.util.stream.Collectors.toList()));
+        assertEquals(List.of(), client.modVerify(dir));
 
         // without the go.sum line go refuses; so do we, with go's text
         Files.writeString(dir.resolve("go.sum"), "");
