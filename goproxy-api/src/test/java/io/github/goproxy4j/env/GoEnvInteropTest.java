@@ -105,6 +105,10 @@ class GoEnvInteropTest {
         case "XDG":
           env.put("XDG_CONFIG_HOME", work.resolve("xdg").toString());
           target = work.resolve("xdg/go/env");
+          // go1.23+ keeps telemetry under the config dir, now here: off, as hermeticEnv does
+          // under HOME, or its child process races the @TempDir cleanup ("directory not empty").
+          Files.createDirectories(work.resolve("xdg/go/telemetry"));
+          Files.writeString(work.resolve("xdg/go/telemetry/mode"), "off");
           break;
         case "XDG_RELATIVE":
           // Relative to the working directory: go runs where this JVM runs.
