@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.goproxy4j.testing.GoTool;
 import io.github.goproxy4j.testkit.FakeGoProxy;
+import io.github.goproxy4j.testkit.FakeModule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code go list -m -json all} and {@code go list -m -u -json all} (Time, Update, Indirect, Dir,
@@ -48,6 +50,47 @@ class ModuleListerTest {
       String goJsonU = GoTool.exec(main, env, 120, null, go.toString(), "list", "-m", "-u", "-json", "all")
           .requireOk().stdout();
       assertEquals(goJsonU, ours(proxy, tmp, release, cache, main, true), ctx);
+    }
+  }
+
+  /**
+   * Replacements in the main module: a module replaced by another version of itself (a retracted
+   * one, of a deprecated module), one replaced by a local directory; {@code -json} with and
+   * without {@code -u} as go prints them (the replaced module without Time, Dir and GoMod from
+   * the replacement).
+   */
+  @ParameterizedTest(name = "go{0}")
+  @ValueSource(strings = {"1.19", "1.27"})
+  void replacementsAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path go = GoModuleUniverse.goFor(release);
+    FakeGoProxy.Builder pb = FakeGoProxy.builder()
+        .module(FakeModule.builder("example.com/a", "v1.0.0")
+            .goMod("module example.com/a\n\ngo 1.17\n\nrequire example.com/b v1.0.0\n")
+            .file("a.go", "package a\n\nimport _ \"example.com/b\"\n").build())
+        .module(FakeModule.builder("example.com/b", "v1.0.0").goMod("module example.com/b\n\ngo 1.16\n")
+            .file("b.go", "package b\n").build())
+        .module(FakeModule.builder("example.com/b", "v1.1.0").goMod("module example.com/b\n\ngo 1.17\n")
+            .file("b.go", "package b\n").build())
+        .module(FakeModule.builder("example.com/b", "v1.2.0")
+            .goMod("// Deprecated: no\nmodule example.com/b\n\ngo 1.17\n\nretract v1.1.0 // bad\n")
+            .file("b.go", "package b\n").build());
+    try (FakeGoProxy proxy = pb.start()) {
+      Path main = Files.createDirectories(tmp.resolve("main"));
+      Path local = Files.createDirectories(tmp.resolve("local"));
+      Files.writeString(local.resolve("go.mod"), "module example.com/a\n\ngo 1.18\n\nrequire example.com/b v1.0.0\n");
+      Files.writeString(local.resolve("a.go"), "package a\n\nimport _ \"example.com/b\"\n");
+      Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n\nrequire example.com/a v1.0.0\n\n"
+          + "replace example.com/a => ../local\n\nreplace example.com/b v1.0.0 => example.com/b v1.1.0\n");
+      Files.writeString(main.resolve("main.go"), "package main\n\nimport _ \"example.com/a\"\n\nfunc main() {}\n");
+      Path cache = tmp.resolve("cache");
+      Map<String, String> env = GoModuleUniverse.goEnv(proxy, tmp, cache);
+      GoTool.exec(main, env, 300, null, go.toString(), "mod", "tidy").requireOk();
+      String ctx = "go" + release + " go.mod:\n" + Files.readString(main.resolve("go.mod"));
+      String oursJson = ours(proxy, tmp, release, cache, main, false);
+      assertEquals(GoTool.exec(main, env, 120, null, go.toString(), "list", "-m", "-json", "all").requireOk().stdout(),
+          oursJson, ctx);
+      assertEquals(GoTool.exec(main, env, 120, null, go.toString(), "list", "-m", "-u", "-json", "all").requireOk()
+          .stdout(), ours(proxy, tmp, release, cache, main, true), ctx);
     }
   }
 }
