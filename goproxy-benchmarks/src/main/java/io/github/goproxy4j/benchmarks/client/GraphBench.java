@@ -276,21 +276,8 @@ public final class GraphBench {
 
   private static Run timed(List<String> cmd, Map<String, String> env, Path work, String side, String main)
       throws Exception {
-    Path timeOut = work.resolve(side + "-time.txt");
-    Path stdout = work.resolve(side + "-stdout.txt");
-    Path stderr = work.resolve(side + "-stderr.txt");
-    List<String> full = new ArrayList<>(List.of("/usr/bin/time", "-o", timeOut.toString(), "-f", "%e %M"));
-    full.addAll(cmd);
-    ProcessBuilder pb = new ProcessBuilder(full).directory(work.resolve(main).toFile())
-        .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
-    pb.environment().clear();
-    pb.environment().putAll(env);
-    int rc = pb.start().waitFor();
-    if (rc != 0) {
-      throw new IllegalStateException(side + " failed (" + rc + "): " + Files.readString(stderr));
-    }
-    String[] t = Files.readString(timeOut).trim().split("\\s+");
-    return new Run(Double.parseDouble(t[t.length - 2]), Long.parseLong(t[t.length - 1]), stdout);
+    TimedProcess t = TimedProcess.run(cmd, env, work.resolve(main), work, side);
+    return new Run(t.wallSeconds(), t.peakRssKb(), t.stdout());
   }
 
   private static Run runGo(Path work, Map<String, String> base, String main) throws Exception {

@@ -167,27 +167,14 @@ public final class RealModulesBench {
   }
 
   private static Run timed(List<String> cmd, Map<String, String> env, Path work, String side) throws Exception {
-    Path timeOut = work.resolve(side + "-time.txt");
-    Path stdout = work.resolve(side + "-stdout.txt");
-    Path stderr = work.resolve(side + "-stderr.txt");
-    List<String> full = new ArrayList<>(List.of("/usr/bin/time", "-o", timeOut.toString(), "-f", "%e %M"));
-    full.addAll(cmd);
-    ProcessBuilder pb = new ProcessBuilder(full).directory(Files.createDirectories(work.resolve("cwd")).toFile())
-        .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
-    pb.environment().clear();
-    pb.environment().putAll(env);
-    int rc = pb.start().waitFor();
-    if (rc != 0) {
-      throw new IllegalStateException(side + " failed (" + rc + "): " + Files.readString(stderr));
-    }
-    String[] t = Files.readString(timeOut).trim().split("\\s+");
+    TimedProcess t = TimedProcess.run(cmd, env, Files.createDirectories(work.resolve("cwd")), work, side);
     double inProcess = Double.NaN;
-    for (String line : Files.readAllLines(stdout)) {
+    for (String line : Files.readAllLines(t.stdout())) {
       if (line.startsWith("IN_PROCESS ")) {
         inProcess = Double.parseDouble(line.substring("IN_PROCESS ".length()));
       }
     }
-    return new Run(Double.parseDouble(t[t.length - 2]), Long.parseLong(t[t.length - 1]), inProcess);
+    return new Run(t.wallSeconds(), t.peakRssKb(), inProcess);
   }
 
   private static Run runGo(Path work, String goproxy, String gosumdb, List<String> mods) throws Exception {

@@ -1,0 +1,50 @@
+package io.github.goproxy4j.benchmarks.client;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One side of a side-by-side benchmark run as its own process under {@code /usr/bin/time}: its
+ * wall time and peak RSS, with stdout and stderr kept in {@code <side>-stdout.txt} and
+ * {@code <side>-stderr.txt} under the work directory. A non-zero exit fails the benchmark.
+ *
+ * @param wallSeconds elapsed wall time
+ * @param peakRssKb maximum resident set size
+ * @param stdout the file holding the process's standard output
+ */
+record TimedProcess(double wallSeconds, long peakRssKb, Path stdout) {
+
+  /**
+   * Runs {@code cmd} in {@code cwd} with exactly {@code env}.
+   *
+   * @param cmd the command
+   * @param env its whole environment
+   * @param cwd its working directory
+   * @param work where the time, stdout and stderr files go
+   * @param side the name of the side, for those files and errors
+   * @return the measurement
+   * @throws Exception when the process cannot start or fails
+   */
+  static TimedProcess run(List<String> cmd, Map<String, String> env, Path cwd, Path work, String side)
+      throws Exception {
+    Path timeOut = work.resolve(side + "-time.txt");
+    Path stdout = work.resolve(side + "-stdout.txt");
+    Path stderr = work.resolve(side + "-stderr.txt");
+    List<String> full = new ArrayList<>(List.of("/usr/bin/time", "-o", timeOut.toString(), "-f", "%e %M"));
+    full.addAll(cmd);
+    ProcessBuilder pb = new ProcessBuilder(full).directory(cwd.toFile())
+        .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+    pb.environment().clear();
+    pb.environment().putAll(env);
+    int rc = pb.start().waitFor();
+    if (rc != 0) {
+      throw new IllegalStateException(side + " failed (" + rc + "): " + Files.readString(stderr));
+    }
+    // the last line: "time" may put "Command exited with non-zero status" before it
+    String[] t = Files.readString(timeOut).trim().split("\\s+");
+    return new TimedProcess(Double.parseDouble(t[t.length - 2]), Long.parseLong(t[t.length - 1]), stdout);
+  }
+}
