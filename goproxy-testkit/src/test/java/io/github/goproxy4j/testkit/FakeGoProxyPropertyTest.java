@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * zip passes x/mod's checks for its module version, the bodies are what was defined, and the
  * sumdb record carries exactly their hashes.
  */
-class ServedModulesPropertyTest {
+class FakeGoProxyPropertyTest {
   @TempDir Path tmp;
 
   static Stream<Arguments> seeds() {
