@@ -91,19 +91,16 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
    * commands (explain, a graph from a warm cache, mod verify) send no request at all. Go loads
    * its roots on first use too.
    */
-  private final java.util.function.Supplier<HttpClient> plainFactory;
-  private final java.util.function.Supplier<HttpClient> tlsFactory;
-  private volatile HttpClient plainClient;
-  private volatile HttpClient tlsClient;
+  private final LazyClient plainClient;
+  private final LazyClient tlsClient;
   private final HttpSettings settings;
   private final EnvProxySelector envProxies;
   private final GoAuth auth;
 
-  private JdkHttpTransport(java.util.function.Supplier<HttpClient> plainFactory,
-      java.util.function.Supplier<HttpClient> tlsFactory, HttpSettings settings,
+  private JdkHttpTransport(LazyClient plainClient, LazyClient tlsClient, HttpSettings settings,
       EnvProxySelector envProxies, GoAuth auth) {
-    this.plainFactory = plainFactory;
-    this.tlsFactory = tlsFactory;
+    this.plainClient = plainClient;
+    this.tlsClient = tlsClient;
     this.settings = settings;
     this.envProxies = envProxies;
     this.auth = auth;
@@ -182,15 +179,15 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
       }
       return b.build();
     };
-    java.util.function.Supplier<HttpClient> tls = () -> {
+    LazyClient tls = new LazyClient(() -> {
       try {
         return build.apply(settings.sslContext().isPresent()
             ? settings.sslContext().get() : TlsTrust.sslContext(env));
       } catch (GeneralSecurityException e) {
         throw new IllegalStateException("cannot build the TLS trust: " + e.getMessage(), e);
       }
-    };
-    java.util.function.Supplier<HttpClient> plain = () -> build.apply(null);
+    });
+    LazyClient plain = new LazyClient(() -> build.apply(null));
     return new JdkHttpTransport(plain, tls, settings, envProxies, GoAuth.create(env, goVersion, windows));
   }
 
@@ -500,30 +497,36 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
   }
 
   private HttpClient httpClient(URI uri) {
-    boolean https = !"http".equalsIgnoreCase(uri.getScheme());
-    HttpClient c = https ? tlsClient : plainClient;
-    if (c == null) {
-      synchronized (this) {
-        c = https ? tlsClient : plainClient;
-        if (c == null) {
-          if (https) {
-            c = tlsFactory.get();
-            tlsClient = c;
-          } else {
-            c = plainFactory.get();
-            plainClient = c;
+    return ("http".equalsIgnoreCase(uri.getScheme()) ? plainClient : tlsClient).get();
+  }
+
+  /** An HTTP client built on first use; closing one never built does nothing. */
+  private static final class LazyClient {
+    private final java.util.function.Supplier<HttpClient> factory;
+    private volatile HttpClient client;
+
+    LazyClient(java.util.function.Supplier<HttpClient> factory) {
+      this.factory = factory;
+    }
+
+    HttpClient get() {
+      HttpClient c = client;
+      if (c == null) {
+        synchronized (this) {
+          c = client;
+          if (c == null) {
+            c = factory.get();
+            client = c;
           }
         }
       }
+      return c;
     }
-    return c;
-  }
 
-  @Override
-  public void close() {
-    // java.net.http.HttpClient is AutoCloseable from Java 21; before, its threads end once it is
-    // unreferenced.
-    for (Object c : new Object[] {plainClient, tlsClient}) {
+    void close() {
+      // java.net.http.HttpClient is AutoCloseable from Java 21; before, its threads end once it
+      // is unreferenced.
+      Object c = client;
       if (c instanceof AutoCloseable) {
         try {
           ((AutoCloseable) c).close();
@@ -532,6 +535,12 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
         }
       }
     }
+  }
+
+  @Override
+  public void close() {
+    plainClient.close();
+    tlsClient.close();
   }
 
   @Override
