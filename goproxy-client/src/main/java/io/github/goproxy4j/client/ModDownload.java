@@ -7,9 +7,14 @@ import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.Version;
 import io.github.goproxy4j.mvs.ModuleGraph;
+import io.github.goproxy4j.sumdb.ModuleHash;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Future;
 
 /**
  * {@code go mod download} without arguments in a main module (cmd/go's modcmd runDownload, the
@@ -51,6 +56,57 @@ final class ModDownload {
       }
     }
     return out;
+  }
+
+  /**
+   * go's runDownload without arguments: every target downloaded (each verified against the go.sum
+   * lines the build was loaded with, else the checksum database), a failure recorded in its
+   * module's entry with the files go reports up to the step that failed.
+   */
+  static ModDownloadResult result(GoProxyClient client, ModuleGraphLoader.Build build) {
+    ModuleGraph g = build.graph();
+    if (!g.isWorkspace() && g.mainGoMod().requires().isEmpty()) {
+      return new ModDownloadResult(List.of(), true);
+    }
+    List<ModuleVersion> targets = targets(g);
+    List<Future<DownloadedModule>> futures = client.startAll(targets, client.fetchWith(build.goSum()));
+    List<ModDownloadResult.Module> out = new ArrayList<>();
+    for (int i = 0; i < targets.size(); i++) {
+      ModuleVersion m = targets.get(i);
+      try {
+        DownloadedModule d = GoProxyClient.await(futures.get(i));
+        out.add(new ModDownloadResult.Module(m.path().toString(), m.version().toString(), "",
+            client.moduleCache().file(m, "info").toString(), d.goModFile().toString(), d.zip().toString(),
+            d.dir().toString(), d.zipHash().toString(), d.goModHash().toString()));
+      } catch (GoProxyException | RuntimeException e) {
+        out.add(failed(client.moduleCache(), m, String.valueOf(e.getMessage())));
+      }
+    }
+    return new ModDownloadResult(out, false);
+  }
+
+  /**
+   * A failed module as modcmd's DownloadModule leaves it: the info file once it is cached, then
+   * the go.mod file and its hash once that is cached too (go stops at the first step that fails;
+   * ours runs in the same order: info, go.mod, zip).
+   */
+  private static ModDownloadResult.Module failed(ModuleCache cache, ModuleVersion m, String error) {
+    String info = "";
+    String goMod = "";
+    String goModSum = "";
+    Path infoFile = cache.file(m, "info");
+    if (Files.isRegularFile(infoFile)) {
+      info = infoFile.toString();
+      Path modFile = cache.file(m, "mod");
+      try {
+        goModSum = ModuleHash.ofGoMod(Files.readAllBytes(modFile)).toString();
+        goMod = modFile.toString();
+      } catch (IOException e) {
+        // not cached: go stopped at the go.mod
+      }
+    }
+    return new ModDownloadResult.Module(m.path().toString(), m.version().toString(), error, info, goMod, "", "", "",
+        goModSum);
   }
 
   /**
