@@ -121,6 +121,63 @@ class ModDownloadTest {
     }
   }
 
+  /**
+   * {@code go mod download -json} in a workspace ({@link GoModuleUniverse#writeWorkspace}: go
+   * downloads {@code all}): the same workspace is copied, go downloads in one copy and the client
+   * in the other, each into a fresh module cache; the objects must be equal (paths renamed), and
+   * so must go.work.sum (the checksums go had to verify beyond the modules' go.sum files), or
+   * both must have none. A workspace go refuses to load fails with go's text.
+   */
+  @ParameterizedTest(name = "go{0} seed={1}")
+  @MethodSource("io.github.goproxy4j.client.GoModuleUniverse#releasesAndSeeds")
+  void workspaceDownloadAndGoWorkSumAsGo(String release, long seed, @TempDir Path tmp) throws Exception {
+    try (GoUniverseFixture f = GoUniverseFixture.start(release, seed, tmp)) {
+      GoModuleUniverse.Workspace w = f.workspace();
+      Path theirWs = w.dir();
+      Path ourWs = tmp.resolve("ws-ours");
+      copyTree(theirWs, ourWs);
+      String ctx = "go" + release + " seed=" + seed + " " + w.description();
+      Path theirs = tmp.resolve("go-cache");
+      Path ours = tmp.resolve("our-cache");
+      GoTool.Result r = f.go(theirWs, f.goEnv(theirs), "mod", "download", "-json");
+      System.out.println("workspace mod download go" + release + " seed=" + seed + " exit=" + r.exitCode()
+          + " go.work.sum=" + Files.exists(theirWs.resolve("go.work.sum")));
+      try (GoProxyClient c = f.client(ours)) {
+        if (!r.ok() && r.stdout().isEmpty()) {
+          io.github.goproxy4j.mvs.ModuleGraphException e = org.junit.jupiter.api.Assertions.assertThrows(
+              io.github.goproxy4j.mvs.ModuleGraphException.class, () -> c.modDownloadResult(ourWs), ctx);
+          assertEquals(r.stderr().trim(), e.goText(), ctx);
+          return;
+        }
+        ModDownloadResult result = c.modDownloadResult(ourWs);
+        StringBuilder json = new StringBuilder();
+        result.modules().forEach(m -> json.append(m.toJson(release)));
+        assertEquals(r.stdout().replace(theirs.toString(), ours.toString()).replace(theirWs.toString(),
+            ourWs.toString()), json.toString(), ctx);
+        assertEquals(r.exitCode(), result.failed() ? 1 : 0, ctx);
+      }
+      Path theirSum = theirWs.resolve("go.work.sum");
+      Path ourSum = ourWs.resolve("go.work.sum");
+      assertEquals(Files.exists(theirSum) ? Files.readString(theirSum) : "(none)",
+          Files.exists(ourSum) ? Files.readString(ourSum) : "(none)", ctx);
+    }
+  }
+
+  static void copyTree(Path from, Path to) throws IOException {
+    List<Path> all = new ArrayList<>();
+    try (Stream<Path> s = Files.walk(from)) {
+      s.forEach(all::add);
+    }
+    for (Path p : all) {
+      Path target = to.resolve(from.relativize(p).toString());
+      if (Files.isDirectory(p)) {
+        Files.createDirectories(target);
+      } else {
+        Files.copy(p, target);
+      }
+    }
+  }
+
   /** Every file and directory under the cache with its content (a file's SHA-256 would do; text is clearer). */
   static Map<String, String> tree(Path root) throws IOException {
     Map<String, String> out = new TreeMap<>();
