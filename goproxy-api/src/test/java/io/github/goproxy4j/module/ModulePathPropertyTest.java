@@ -5,18 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
-import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Properties of {@link ModulePath} over seeded random inputs (the seed is in the test name). */
 class ModulePathPropertyTest {
-  static LongStream seeds() {
-    return LongStream.of(1, 2, 3, 0xC0FFEE);
-  }
-
   @ParameterizedTest(name = "seed={0}")
-  @MethodSource("seeds")
+  @MethodSource("io.github.goproxy4j.module.RandomInputs#seeds")
   void pathEscapingRoundTrips(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     int valid = 0;

@@ -4,18 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
-import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Properties of {@link ModuleVersion} over seeded random inputs (the seed is in the test name). */
 class ModuleVersionPropertyTest {
-  static LongStream seeds() {
-    return LongStream.of(1, 2, 3, 0xC0FFEE);
-  }
-
   @ParameterizedTest(name = "seed={0}")
-  @MethodSource("seeds")
+  @MethodSource("io.github.goproxy4j.module.RandomInputs#seeds")
   void moduleVersionsRoundTrip(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     int ok = 0;

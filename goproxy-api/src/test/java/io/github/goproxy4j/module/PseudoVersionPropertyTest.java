@@ -6,18 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.SplittableRandom;
-import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Properties of {@link PseudoVersion} over seeded random inputs (the seed is in the test name). */
 class PseudoVersionPropertyTest {
-  static LongStream seeds() {
-    return LongStream.of(1, 2, 3, 0xC0FFEE);
-  }
-
   @ParameterizedTest(name = "seed={0}")
-  @MethodSource("seeds")
+  @MethodSource("io.github.goproxy4j.module.RandomInputs#seeds")
   void pseudoVersionsRoundTrip(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     for (int i = 0; i < 3000; i++) {

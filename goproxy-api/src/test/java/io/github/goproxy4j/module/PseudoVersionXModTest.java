@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.goproxy4j.testing.GoTool;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@link PseudoVersion} against golang.org/x/mod (module.PseudoVersion and its parts): x/mod
@@ -19,30 +15,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * x/mod's own test tables ({@code xmod-test-tables.tsv}) and, where go and x/mod are installed,
  * the live x/mod on seeded random inputs.
  */
-class PseudoVersionXModTest {
+class PseudoVersionXModTest extends XModAgreementTest {
   private static final Instant PSEUDO_TIME = Instant.parse("2006-01-02T15:04:05Z");
 
-  static Stream<String> functions() {
-    return XModVectors.functionsOf("PseudoVersion").stream();
-  }
-
-  /** Every line of xmod-vectors.tsv for this class's functions: x/mod v0.7.0's answers. */
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("functions")
-  void agreesWithXModVectors(String func) {
-    XModVectors.assertAgree(func);
-  }
-
-  static Stream<Long> seeds() {
-    return XModOracle.seeds();
-  }
-
-  /** Seeded random and mutated inputs answered by the real x/mod (skipped without go and x/mod). */
-  @ParameterizedTest(name = "seed={0}")
-  @MethodSource("seeds")
-  void agreesWithXModOnRandomInputs(long seed) {
-    GoTool.assumeXMod();
-    XModOracle.assertAgree(seed, "PseudoVersion");
+  PseudoVersionXModTest() {
+    super("PseudoVersion");
   }
 
   /** x/mod's own test table, with the assertion x/mod's test makes. */

@@ -11,18 +11,13 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Properties of {@link Version} over seeded random inputs (the seed is in the test name). */
 class VersionPropertyTest {
-  static LongStream seeds() {
-    return LongStream.of(1, 2, 3, 0xC0FFEE);
-  }
-
   @ParameterizedTest(name = "seed={0}")
-  @MethodSource("seeds")
+  @MethodSource("io.github.goproxy4j.module.RandomInputs#seeds")
   void versionEscapingRoundTrips(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     for (int i = 0; i < 3000; i++) {
@@ -41,7 +36,7 @@ class VersionPropertyTest {
   }
 
   @ParameterizedTest(name = "seed={0}")
-  @MethodSource("seeds")
+  @MethodSource("io.github.goproxy4j.module.RandomInputs#seeds")
   void canonicalIsIdempotent(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     for (int i = 0; i < 3000; i++) {
@@ -61,7 +56,7 @@ class VersionPropertyTest {
   }
 
   @ParameterizedTest(name = "seed={0}")
-  @MethodSource("seeds")
+  @MethodSource("io.github.goproxy4j.module.RandomInputs#seeds")
   void compareIsATotalOrderConsistentWithCanonicalEquality(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     List<Version> vs = new ArrayList<>();
@@ -112,7 +107,7 @@ class VersionPropertyTest {
 
   /** Version.sortStrings orders equal versions by Go's byte order of their strings (GoUtf8.compare). */
   @ParameterizedTest(name = "seed={0}")
-  @MethodSource("seeds")
+  @MethodSource("io.github.goproxy4j.module.RandomInputs#seeds")
   void sortTieBreakIsGoByteOrder(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     for (int i = 0; i < 3000; i++) {

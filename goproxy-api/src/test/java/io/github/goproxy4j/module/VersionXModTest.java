@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.goproxy4j.internal.GoUtf8;
-import io.github.goproxy4j.testing.GoTool;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@link Version} against golang.org/x/mod (semver and module.EscapeVersion/UnescapeVersion):
@@ -21,28 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * x/mod's own test tables ({@code xmod-test-tables.tsv}) and, where go and x/mod are installed,
  * the live x/mod on seeded random inputs.
  */
-class VersionXModTest {
-  static Stream<String> functions() {
-    return XModVectors.functionsOf("Version").stream();
-  }
-
-  /** Every line of xmod-vectors.tsv for this class's functions: x/mod v0.7.0's answers. */
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("functions")
-  void agreesWithXModVectors(String func) {
-    XModVectors.assertAgree(func);
-  }
-
-  static Stream<Long> seeds() {
-    return XModOracle.seeds();
-  }
-
-  /** Seeded random and mutated inputs answered by the real x/mod (skipped without go and x/mod). */
-  @ParameterizedTest(name = "seed={0}")
-  @MethodSource("seeds")
-  void agreesWithXModOnRandomInputs(long seed) {
-    GoTool.assumeXMod();
-    XModOracle.assertAgree(seed, "Version");
+class VersionXModTest extends XModAgreementTest {
+  VersionXModTest() {
+    super("Version");
   }
 
   /** x/mod's own test table, with the assertion x/mod's test makes. */
