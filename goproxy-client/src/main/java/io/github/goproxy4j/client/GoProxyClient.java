@@ -31,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -199,6 +200,13 @@ public final class GoProxyClient implements AutoCloseable {
     Objects.requireNonNull(current, "current");
     checkOpen();
     return this.query.query(path, query, current.map(Version::toString).orElse(""));
+  }
+
+  /** {@link #query} never answering a version {@code excluded} names (go's CheckAllowed: a main module's excludes). */
+  VersionInfo query(ModulePath path, String query, Optional<Version> current, Predicate<String> excluded)
+      throws GoProxyException {
+    checkOpen();
+    return this.query.query(path, query, current.map(Version::toString).orElse(""), excluded);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.github.goproxy4j.client;
 
+import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.mvs.ModuleGraph;
 import io.github.goproxy4j.sumdb.ModuleHash;
@@ -37,6 +38,15 @@ final class ModVerify {
         futures.add(CompletableFuture.supplyAsync(() -> verify(cache, m), pool));
       }
       List<String> out = new ArrayList<>();
+      if (g.isWorkspace() && GoRelease.modelled(g.goRelease()).behaviourMinor() < 21) {
+        // go1.19 verifies BuildList()[1:]: in a workspace every main module but the first (in
+        // go.work order) is verified as a module version "", which has no cache path, so go
+        // reports its ziphash missing as the file "hash" in the current directory
+        List<ModuleGraph.MainModule> mains = g.mainModules();
+        for (int i = 1; i < mains.size(); i++) {
+          out.add(mains.get(i).path() + " : missing ziphash: open hash: no such file or directory");
+        }
+      }
       for (CompletableFuture<List<String>> f : futures) {
         out.addAll(f.join());
       }

@@ -34,6 +34,8 @@ final class ModuleLister {
   private final GoProxyClient client;
   private final ModuleGraphLoader.Build build;
   private final boolean checkSums;
+  /** "path version" of every main module's exclude line: -u never offers them (go's CheckAllowed). */
+  private final Set<String> excluded = new HashSet<>();
 
   /**
    * @param build the loaded build: its go.sum lines decide (go's default -mod=readonly, outside a
@@ -45,6 +47,9 @@ final class ModuleLister {
     this.build = build;
     ModuleGraph g = build.graph();
     this.checkSums = !g.isWorkspace() || GoRelease.modelled(g.goRelease()).behaviourMinor() < 21;
+    for (ModuleGraph.MainModule m : g.mainModules()) {
+      m.goMod().excludes().forEach(e -> excluded.add(e.path() + " " + e.version()));
+    }
   }
 
   List<ListedModule> list(ModuleGraph g, boolean updates, int parallelism) throws GoProxyException {
@@ -55,7 +60,9 @@ final class ModuleLister {
           : "no modules were found in the current workspace; see 'go help work'"), null);
     }
     Set<String> direct = new HashSet<>();
-    for (ModuleGraph.MainModule m : g.mainModules()) {
+    // modload's requirementsFromModFiles: in a workspace go1.19 to go1.22 mark nothing direct
+    boolean noDirect = g.isWorkspace() && GoRelease.modelled(g.goRelease()).behaviourMinor() < 23;
+    for (ModuleGraph.MainModule m : noDirect ? List.<ModuleGraph.MainModule>of() : g.mainModules()) {
       for (GoModFile.Require r : m.goMod().requires()) {
         if (!r.indirect()) {
           direct.add(r.path());
@@ -94,7 +101,7 @@ final class ModuleLister {
     Optional<GoModFile.Replace> r = g.replacement(m);
     if (r.isEmpty()) {
       Status s = updates ? status(g, m.path().toString(), m.version().toString()) : Status.NONE;
-      return fromCache(m.path().toString(), m.version().toString(), !direct, goVersion, s);
+      return fromCache(m.path().toString(), m.version().toString(), !direct, goVersion, false, s);
     }
     // go does not look up the replaced version's time; its files are the replacement's
     String rv = r.get().newVersion();
@@ -105,10 +112,11 @@ final class ModuleLister {
           List.of(), "", "", Optional.empty(), dir.toString(), dir.resolve("go.mod").toString(), "", "");
     } else {
       Status rs = updates ? status(g, r.get().newPath(), rv) : Status.NONE;
-      replace = fromCache(r.get().newPath(), rv, false, goVersion, rs);
+      boolean itself = r.get().newPath().equals(m.path().toString()) && rv.equals(m.version().toString());
+      replace = fromCache(r.get().newPath(), rv, false, goVersion, !itself, rs);
     }
     Status s = updates ? status(g, m.path().toString(), m.version().toString()) : Status.NONE;
-    return new ListedModule(m.path().toString(), m.version().toString(), false, !direct, goVersion,
+    return new ListedModule(m.path().toString(), m.version().toString(), false, !direct, replace.goVersion(),
         Optional.of(replace), s.update, replace.retracted(), s.deprecated, s.error, Optional.empty(), replace.dir(),
         replace.goMod(), "", "");
   }
@@ -118,7 +126,8 @@ final class ModuleLister {
    * cache, else its route), and, where go.sum has the hash (go's default -mod=readonly), its
    * cached go.mod, its complete extracted directory and the go.sum hashes.
    */
-  private ListedModule fromCache(String pathText, String version, boolean indirect, String goVersion, Status s) {
+  private ListedModule fromCache(String pathText, String version, boolean indirect, String goVersion,
+      boolean goVersionNeedsSum, Status s) {
     Optional<OffsetDateTime> time = Optional.empty();
     String error = "";
     String dir = "";
@@ -139,7 +148,13 @@ final class ModuleLister {
       }
       GoSum goSum = build.goSum();
       List<String> goModHashes = goSum.goModHashes(mv);
-      if (!checkSums || !goModHashes.isEmpty()) {
+      if (checkSums && goModHashes.isEmpty()) {
+        if (goVersionNeedsSum) {
+          // a replacement's go line: go reads its go.mod only where go.sum vouches for it (the
+          // graph's go line is recorded under the replacement, not the replaced module)
+          goVersion = "";
+        }
+      } else {
         Path f = client.moduleCache().file(mv, "mod");
         if (Files.isRegularFile(f)) {
           goModFile = f.toString();
@@ -191,7 +206,8 @@ final class ModuleLister {
     }
     // addUpdate: Query(path, "upgrade", current)
     try {
-      VersionInfo u = client.query(path, "upgrade", Optional.of(Version.parse(version)));
+      VersionInfo u = client.query(path, "upgrade", Optional.of(Version.parse(version)),
+          v -> excluded.contains(pathText + " " + v));
       if (Version.compare(u.version(), version) > 0) {
         s.update = Optional.of(new ListedModule(pathText, u.version(), false, false, "", Optional.empty(),
             Optional.empty(), List.of(), "", "", Optional.of(u.offsetTime()), "", "", "", ""));

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,11 +35,20 @@ final class Query {
 
   /** Resolves {@code query} for {@code path}; {@code current} is "" when nothing is required. */
   VersionInfo query(ModulePath path, String query, String current) throws GoProxyException {
+    return query(path, query, current, v -> false);
+  }
+
+  /**
+   * {@link #query(ModulePath, String, String)} where {@code excluded} versions are not allowed
+   * either (go's CheckAllowed with the main modules' {@code exclude} lines).
+   */
+  VersionInfo query(ModulePath path, String query, String current, Predicate<String> excluded)
+      throws GoProxyException {
     QueryMatcher qm = QueryMatcher.parse(path, query, current);
     Route route = lookup.route(path);
     Retractions retractions = new Retractions(route, path);
     VersionInfo info = lookup.tryProxies(route, path, path + "@" + query + ": ",
-        repo -> queryProxy(route, repo, path, qm, retractions));
+        repo -> queryProxy(route, repo, path, qm, retractions, excluded));
     return withStatus(info, retractions);
   }
 
@@ -76,7 +86,7 @@ final class Query {
         try {
           QueryMatcher qm = QueryMatcher.parse(path, "latest", "");
           VersionInfo l = lookup.tryProxies(route, path, path + "@latest: ",
-              repo -> queryProxy(route, repo, path, qm, null));
+              repo -> queryProxy(route, repo, path, qm, null, v -> false));
           if (ProxyRepo.isCanonical(l.version())) {
             byte[] mod = fetch.goMod(route, ModuleVersion.of(path, Version.parse(l.version())))
                 .data();
@@ -98,7 +108,7 @@ final class Query {
 
   /** go's queryProxy: the query on one repo; {@code retractions} null means none apply. */
   private VersionInfo queryProxy(Route route, Repo repo, ModulePath path, QueryMatcher qm,
-      Retractions retractions) throws IOException {
+      Retractions retractions, Predicate<String> excluded) throws IOException {
     String query = qm.query;
     if (qm.canStat || qm.revision) {
       try {
@@ -122,7 +132,7 @@ final class Query {
     boolean needIncompatible = qm.preferIncompatible;
     String lastCompatible = "";
     for (String v : list.versions()) {
-      if (!qm.matches(v) || (retractions != null && !retractions.allows(v))) {
+      if (!qm.matches(v) || excluded.test(v) || (retractions != null && !retractions.allows(v))) {
         continue;
       }
       if (!needIncompatible) {
@@ -159,7 +169,7 @@ final class Query {
       } catch (NotFoundException e) {
         latest = null;
       }
-      if (latest != null && qm.matches(latest.version())
+      if (latest != null && qm.matches(latest.version()) && !excluded.test(latest.version())
           && (retractions == null || retractions.allows(latest.version()))) {
         return lookup(repo, path, qm, latest.version());
       }

@@ -67,7 +67,7 @@ final class GoUniverseFixture implements AutoCloseable {
   static GoUniverseFixture tidy(String release, long seed, Path tmp) throws IOException {
     GoUniverseFixture f = start(release, seed, tmp);
     try {
-      f.go(f.main, f.goEnv(f.tmp.resolve("tidy"), f.tmp.resolve("tidy-cache")), "mod", "tidy").requireOk();
+      f.go(f.main, f.goEnv(f.tmp.resolve("tidy"), f.tidyCache()), "mod", "tidy").requireOk();
     } catch (RuntimeException | Error e) {
       f.close();
       throw e;
@@ -81,7 +81,12 @@ final class GoUniverseFixture implements AutoCloseable {
    */
   GoModuleUniverse.Workspace workspace() throws IOException {
     return universe.writeWorkspace(random, release, tmp.resolve("ws"), go,
-        goEnv(tmp.resolve("tidy"), tmp.resolve("tidy-cache")));
+        goEnv(tmp.resolve("tidy"), tidyCache()));
+  }
+
+  /** The module cache go filled making the main module (or the workspace's modules) tidy. */
+  Path tidyCache() {
+    return tmp.resolve("tidy-cache");
   }
 
   /** go's hermetic environment through the proxy, GOPATH under {@code tmp}, {@code modCache} as GOMODCACHE. */

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.goproxy4j.testing.GoTool;
 import io.github.goproxy4j.testkit.Endpoint;
 import io.github.goproxy4j.testkit.Fault;
-import io.github.goproxy4j.testkit.FakeGoProxy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,38 +33,33 @@ class ModDownloadTest {
   @MethodSource("io.github.goproxy4j.client.GoModuleUniverse#releasesAndSeeds")
   void downloadsWhatGoDownloadsAndGoBuildsOfflineFromIt(String release, long seed, @TempDir Path tmp)
       throws Exception {
-    Path go = GoModuleUniverse.goFor(release);
-    GoModuleUniverse u = new GoModuleUniverse(new SplittableRandom(seed), release);
-    try (FakeGoProxy proxy = u.proxyBuilder().start()) {
-      Path main = u.writeMain(tmp.resolve("main"));
-      GoTool.exec(main, GoModuleUniverse.goEnv(proxy, tmp, tmp.resolve("tidy-cache")), 300, null, go.toString(),
-          "mod", "tidy").requireOk();
-      String ctx = "go" + release + " seed=" + seed + " go.mod:\n" + Files.readString(main.resolve("go.mod"));
+    try (GoUniverseFixture f = GoUniverseFixture.tidy(release, seed, tmp)) {
+      Path main = f.main;
+      String ctx = f.context();
       byte[] goSum = Files.readAllBytes(main.resolve("go.sum"));
       Path theirs = tmp.resolve("go-cache");
-      GoTool.exec(main, GoModuleUniverse.goEnv(proxy, tmp, theirs), 300, null, go.toString(), "mod", "download")
-          .requireOk();
+      f.go(main, f.goEnv(theirs), "mod", "download").requireOk();
       Path ours = tmp.resolve("our-cache");
-      try (GoProxyClient c = GoModuleUniverse.client(proxy, tmp, release, ours)) {
+      try (GoProxyClient c = f.client(ours)) {
         c.modDownload(main);
       }
       assertEquals(Arrays.toString(goSum), Arrays.toString(Files.readAllBytes(main.resolve("go.sum"))),
           "go.sum is not written: " + ctx);
       Map<String, String> ourTree = tree(ours);
-      assertTrue(ourTree.keySet().stream().anyMatch(f -> f.endsWith(".zip")), "a zip was downloaded: " + ourTree);
+      assertTrue(ourTree.keySet().stream().anyMatch(n -> n.endsWith(".zip")), "a zip was downloaded: " + ourTree);
       assertEquals(tree(theirs), ourTree, ctx);
-      Map<String, String> offline = GoModuleUniverse.goEnv(proxy, tmp, ours);
+      Map<String, String> offline = f.goEnv(ours);
       offline.put("GOPROXY", "off");
       offline.put("GOFLAGS", "-mod=mod -modcacherw");
-      GoTool.Result build = GoTool.exec(main, offline, 300, null, go.toString(), "build", "./...");
+      GoTool.Result build = f.go(main, offline, "build", "./...");
       assertEquals(0, build.exitCode(), ctx + build.stderr());
       assertFalse(build.stderr().contains("go: downloading"), build.stderr());
     }
   }
 
   /**
-   * {@code go mod download -json} when some modules fail (testkit faults on a second proxy serving
-   * the same universe, after go made the main module tidy through a clean one): one zip answered
+   * {@code go mod download -json} when some modules fail (testkit faults added to the proxy after
+   * go made the main module tidy): one zip answered
    * 404, one zip corrupted, one {@code .info} answered 404. go prints every module's object, the
    * failed ones with their {@code Error} and the files it got before the failure, and exits 1;
    * {@link GoProxyClient#modDownloadResult} must give the same objects byte for byte.
@@ -74,44 +67,32 @@ class ModDownloadTest {
   @ParameterizedTest(name = "go{0} seed={1}")
   @MethodSource("io.github.goproxy4j.client.GoModuleUniverse#releasesAndSeeds")
   void failedModulesAreReportedAsGoReportsThem(String release, long seed, @TempDir Path tmp) throws Exception {
-    Path go = GoModuleUniverse.goFor(release);
-    SplittableRandom r = new SplittableRandom(seed);
-    GoModuleUniverse u = new GoModuleUniverse(r, release);
-    Path main = u.writeMain(tmp.resolve("main"));
-    try (FakeGoProxy clean = u.proxyBuilder().start()) {
-      // its own GOPATH: the faulty proxy's checksum database has another key than the clean one's
-      GoTool.exec(main, GoModuleUniverse.goEnv(clean, tmp.resolve("tidy"), tmp.resolve("tidy-cache")), 300, null,
-          go.toString(), "mod", "tidy").requireOk();
-    }
-    List<String> zipped = new ArrayList<>();
-    for (String line : Files.readAllLines(main.resolve("go.sum"))) {
-      String[] f = line.split(" ");
-      if (!f[1].endsWith("/go.mod")) {
-        zipped.add(f[0] + "@" + f[1]);
+    try (GoUniverseFixture f = GoUniverseFixture.tidy(release, seed, tmp)) {
+      List<String> zipped = new ArrayList<>();
+      for (String line : Files.readAllLines(f.main.resolve("go.sum"))) {
+        String[] field = line.split(" ");
+        if (!field[1].endsWith("/go.mod")) {
+          zipped.add(field[0] + "@" + field[1]);
+        }
       }
-    }
-    FakeGoProxy.Builder pb = u.proxyBuilder();
-    List<String> faulted = new ArrayList<>();
-    Fault[] faults = {Fault.status(404, "not found").on(Endpoint.ZIP), Fault.corruptBody().on(Endpoint.ZIP),
-        Fault.status(404, "not found").on(Endpoint.INFO)};
-    for (Fault f : faults) {
-      if (zipped.isEmpty()) {
-        break;
+      List<String> faulted = new ArrayList<>();
+      Fault[] faults = {Fault.status(404, "not found").on(Endpoint.ZIP), Fault.corruptBody().on(Endpoint.ZIP),
+          Fault.status(404, "not found").on(Endpoint.INFO)};
+      for (Fault fault : faults) {
+        if (zipped.isEmpty()) {
+          break;
+        }
+        String[] mv = zipped.remove(f.random.nextInt(zipped.size())).split("@");
+        f.proxy.addFault(fault.forModule(mv[0], mv[1]));
+        faulted.add(mv[0] + "@" + mv[1]);
       }
-      String[] mv = zipped.remove(r.nextInt(zipped.size())).split("@");
-      pb.fault(f.forModule(mv[0], mv[1]));
-      faulted.add(mv[0] + "@" + mv[1]);
-    }
-    String ctx = "go" + release + " seed=" + seed + " faults on " + faulted + " go.mod:\n"
-        + Files.readString(main.resolve("go.mod"));
-    try (FakeGoProxy proxy = pb.start()) {
+      String ctx = f.context() + " faults on " + faulted;
       Path theirs = tmp.resolve("go-cache");
-      GoTool.Result goRun = GoTool.exec(main, GoModuleUniverse.goEnv(proxy, tmp, theirs), 300, null, go.toString(),
-          "mod", "download", "-json");
+      GoTool.Result goRun = f.go(f.main, f.goEnv(theirs), "mod", "download", "-json");
       Path ours = tmp.resolve("our-cache");
       ModDownloadResult result;
-      try (GoProxyClient c = GoModuleUniverse.client(proxy, tmp, release, ours)) {
-        result = c.modDownloadResult(main);
+      try (GoProxyClient c = f.client(ours)) {
+        result = c.modDownloadResult(f.main);
       }
       StringBuilder json = new StringBuilder();
       result.modules().forEach(m -> json.append(m.toJson(release)));

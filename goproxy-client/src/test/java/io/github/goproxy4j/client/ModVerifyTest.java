@@ -3,14 +3,12 @@ package io.github.goproxy4j.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.goproxy4j.testing.GoTool;
-import io.github.goproxy4j.testkit.FakeGoProxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,20 +25,17 @@ class ModVerifyTest {
   @ParameterizedTest(name = "go{0} seed={1}")
   @MethodSource("io.github.goproxy4j.client.GoModuleUniverse#releasesAndSeeds")
   void reportsWhatGoReportsAfterEachTampering(String release, long seed, @TempDir Path tmp) throws Exception {
-    Path go = GoModuleUniverse.goFor(release);
-    GoModuleUniverse u = new GoModuleUniverse(new SplittableRandom(seed), release);
-    try (FakeGoProxy proxy = u.proxyBuilder().start()) {
-      Path main = u.writeMain(tmp.resolve("main"));
+    try (GoUniverseFixture f = GoUniverseFixture.tidy(release, seed, tmp)) {
+      Path main = f.main;
       Path cache = tmp.resolve("cache");
-      Map<String, String> env = GoModuleUniverse.goEnv(proxy, tmp, cache);
-      GoTool.exec(main, env, 300, null, go.toString(), "mod", "tidy").requireOk();
-      GoTool.exec(main, env, 300, null, go.toString(), "mod", "download").requireOk();
+      Map<String, String> env = f.goEnv(cache);
+      f.go(main, env, "mod", "download").requireOk();
       List<Path> zips = new ArrayList<>();
       try (Stream<Path> s = Files.walk(cache.resolve("cache/download"))) {
         s.filter(p -> p.toString().endsWith(".zip")).sorted().forEach(zips::add);
       }
       String ctx = "go" + release + " seed=" + seed;
-      assertEquals(List.of(), assertSame(go, main, env, proxy, tmp, release, cache, ctx + " untouched"));
+      assertEquals(List.of(), assertSame(f, main, env, cache, ctx + " untouched"));
       for (int i = 0; i < zips.size(); i++) {
         Path zip = zips.get(i);
         Path dir = extractedDir(cache, zip);
@@ -63,9 +58,43 @@ class ModVerifyTest {
             Files.writeString(dir.resolve("p.go"), "// changed\n", StandardOpenOption.APPEND);
             break;
         }
-        List<String> problems = assertSame(go, main, env, proxy, tmp, release, cache, ctx + " step " + i + " on " + zip);
+        List<String> problems = assertSame(f, main, env, cache, ctx + " step " + i + " on " + zip);
         assertEquals(i + 1, problems.size(), "every tampered module is reported: " + problems);
       }
+    }
+  }
+
+  /**
+   * {@code go mod verify} in a workspace ({@link GoModuleUniverse#writeWorkspace}) after go
+   * downloaded it, untouched and with one extracted tree changed; a workspace go refuses to load
+   * fails with go's text.
+   */
+  @ParameterizedTest(name = "go{0} seed={1}")
+  @MethodSource("io.github.goproxy4j.client.GoModuleUniverse#releasesAndSeeds")
+  void workspaceAsGo(String release, long seed, @TempDir Path tmp) throws Exception {
+    try (GoUniverseFixture f = GoUniverseFixture.start(release, seed, tmp)) {
+      GoModuleUniverse.Workspace w = f.workspace();
+      Path cache = tmp.resolve("cache");
+      Map<String, String> env = f.goEnv(cache);
+      String ctx = "go" + release + " seed=" + seed + " " + w.description();
+      GoTool.Result dl = f.go(w.dir(), env, "mod", "download");
+      if (!dl.ok()) {
+        GoTool.Result r = f.go(w.dir(), env, "mod", "verify");
+        try (GoProxyClient c = f.client(cache)) {
+          io.github.goproxy4j.mvs.ModuleGraphException e = org.junit.jupiter.api.Assertions.assertThrows(
+              io.github.goproxy4j.mvs.ModuleGraphException.class, () -> c.modVerify(w.dir()), ctx);
+          assertEquals(r.stderr().trim(), e.goText(), ctx);
+        }
+        return;
+      }
+      assertSame(f, w.dir(), env, cache, ctx + " untouched");
+      List<Path> zips = new ArrayList<>();
+      try (Stream<Path> s = Files.walk(cache.resolve("cache/download"))) {
+        s.filter(p -> p.toString().endsWith(".zip")).sorted().forEach(zips::add);
+      }
+      Path dir = extractedDir(cache, zips.get(f.random.nextInt(zips.size())));
+      Files.writeString(dir.resolve("p.go"), "// changed\n", StandardOpenOption.APPEND);
+      assertSame(f, w.dir(), env, cache, ctx + " " + dir + " changed");
     }
   }
 
@@ -76,12 +105,13 @@ class ModVerifyTest {
     return cache.resolve(rel.getParent().getParent().toString() + "@" + v);
   }
 
-  private static List<String> assertSame(Path go, Path main, Map<String, String> env, FakeGoProxy proxy, Path tmp,
-      String release, Path cache, String ctx) throws Exception {
-    GoTool.Result r = GoTool.exec(main, env, 120, null, go.toString(), "mod", "verify");
+  /** go mod verify and the client's in {@code dir} with {@code cache}: the same lines and status. */
+  private static List<String> assertSame(GoUniverseFixture f, Path dir, Map<String, String> env, Path cache,
+      String ctx) throws Exception {
+    GoTool.Result r = f.go(dir, env, "mod", "verify");
     List<String> problems;
-    try (GoProxyClient c = GoModuleUniverse.client(proxy, tmp, release, cache)) {
-      problems = c.modVerify(main);
+    try (GoProxyClient c = f.client(cache)) {
+      problems = c.modVerify(dir);
     }
     StringBuilder err = new StringBuilder();
     problems.forEach(p -> err.append(p).append('\n'));

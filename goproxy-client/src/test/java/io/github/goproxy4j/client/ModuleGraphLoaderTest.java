@@ -176,39 +176,6 @@ class ModuleGraphLoaderTest {
           .build();
     }
 
-    /** Another main module requiring random versions of the universe's modules, maybe replacing one. */
-    private void writeMain(SplittableRandom r, String release, List<FakeModule> mods, Path dir, String path)
-        throws IOException {
-      Files.createDirectories(dir);
-      StringBuilder mod = new StringBuilder("module ").append(path).append("\n\ngo ")
-          .append(new String[] {"1.16", "1.17", release.equals("1.19") ? "1.19" : "1.21"}[r.nextInt(3)])
-          .append('\n');
-      StringBuilder src = new StringBuilder("package main\n\n");
-      java.util.Set<String> roots = new java.util.LinkedHashSet<>();
-      for (int k = 1 + r.nextInt(3); k > 0; k--) {
-        FakeModule m = mods.get(r.nextInt(mods.size()));
-        if (roots.add(m.path())) {
-          mod.append("require ").append(m.path()).append(' ').append(m.version()).append('\n');
-          src.append("import _ \"").append(m.path()).append("\"\n");
-        }
-      }
-      if (r.nextBoolean()) {
-        mod.append(replaceLine(r, mods));
-      }
-      Files.writeString(dir.resolve("go.mod"), mod);
-      Files.writeString(dir.resolve("main.go"), src.append("\nfunc main() {}\n"));
-    }
-
-    /** {@code replace P[ v] => P v2} for versions of one module of the universe. */
-    private String replaceLine(SplittableRandom r, List<FakeModule> mods) {
-      FakeModule old = mods.get(r.nextInt(mods.size()));
-      List<FakeModule> same = new ArrayList<>();
-      mods.stream().filter(m -> m.path().equals(old.path())).forEach(same::add);
-      FakeModule to = same.get(r.nextInt(same.size()));
-      return "replace " + old.path() + (r.nextBoolean() ? " " + old.version() : "") + " => " + to.path() + " "
-          + to.version() + "\n";
-    }
-
     @ParameterizedTest(name = "go{0} seed={1}")
     @MethodSource("workspaces")
     void workspaceListAndGraphMatchGo(String release, long seed, @TempDir Path tmp) throws Exception {
@@ -216,40 +183,10 @@ class ModuleGraphLoaderTest {
       SplittableRandom r = new SplittableRandom(seed);
       GoModuleUniverse u = new GoModuleUniverse(r, release);
       try (FakeGoProxy proxy = u.proxyBuilder().start()) {
-        Path ws = tmp.resolve("ws");
-        u.writeMain(ws.resolve("m0"));
-        List<String> uses = new ArrayList<>(List.of("./m0"));
-        for (int k = 1, c = 1 + r.nextInt(2); k <= c; k++) {
-          writeMain(r, release, u.modules, ws.resolve("m" + k), "example.com/main" + k);
-          uses.add("./m" + k);
-        }
         Map<String, String> env = goEnv(proxy, tmp, tmp.resolve("go-cache"));
-        env.put("GOWORK", "off");
-        // go.work's go line: at least every module's (tidy may raise them), as go work use would write it
-        String workGo = release.equals("1.19") ? "1.19" : new String[] {"1.18", "1.21"}[r.nextInt(2)];
-        for (String use : uses) {
-          GoTool.exec(ws.resolve(use), env, 300, null, go.toString(), "mod", "tidy").requireOk();
-          java.util.regex.Matcher m = java.util.regex.Pattern.compile("\ngo (\\S+)\n")
-              .matcher(Files.readString(ws.resolve(use).resolve("go.mod")));
-          if (m.find() && !release.equals("1.19")
-              && io.github.goproxy4j.internal.GoRelease.compare(m.group(1), workGo) > 0) {
-            workGo = m.group(1);
-          }
-        }
-        java.util.Collections.shuffle(uses, new java.util.Random(r.nextLong()));
-        StringBuilder work = new StringBuilder("go ").append(workGo).append("\n\n");
-        if (!release.equals("1.19") && r.nextInt(3) == 0) {
-          work.append("toolchain go1.23.4\n\n");
-        }
-        uses.forEach(x -> work.append("use ").append(x).append('\n'));
-        for (int k = r.nextInt(3); k > 0; k--) {
-          work.append(replaceLine(r, u.modules));
-        }
-        Files.writeString(ws.resolve("go.work"), work);
-        StringBuilder ctx = new StringBuilder("seed=" + seed + " go.work:\n" + work);
-        for (String use : uses) {
-          ctx.append(use).append("/go.mod:\n").append(Files.readString(ws.resolve(use).resolve("go.mod")));
-        }
+        GoModuleUniverse.Workspace w = u.writeWorkspace(r, release, tmp.resolve("ws"), go, env);
+        Path ws = w.dir();
+        StringBuilder ctx = new StringBuilder("seed=" + seed + " " + w.description());
         // where go and the client start: the workspace, a module below it, or elsewhere with GOWORK
         int where = r.nextInt(3);
         Path cwd = where == 0 ? ws : where == 1 ? ws.resolve("m0") : Files.createDirectories(tmp.resolve("elsewhere"));

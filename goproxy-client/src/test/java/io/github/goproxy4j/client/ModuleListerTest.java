@@ -8,7 +8,6 @@ import io.github.goproxy4j.testkit.FakeModule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,21 +34,50 @@ class ModuleListerTest {
   @ParameterizedTest(name = "go{0} seed={1}")
   @MethodSource("io.github.goproxy4j.client.GoModuleUniverse#releasesAndSeeds")
   void jsonMatchesGoWithTheSameModuleCache(String release, long seed, @TempDir Path tmp) throws Exception {
-    Path go = GoModuleUniverse.goFor(release);
-    GoModuleUniverse u = new GoModuleUniverse(new SplittableRandom(seed), release);
-    try (FakeGoProxy proxy = u.proxyBuilder().start()) {
-      Path main = u.writeMain(tmp.resolve("main"));
-      Path cache = tmp.resolve("cache");
-      Map<String, String> env = GoModuleUniverse.goEnv(proxy, tmp, cache);
-      GoTool.exec(main, env, 300, null, go.toString(), "mod", "tidy").requireOk();
-      String ctx = "go" + release + " seed=" + seed + " go.mod:\n" + Files.readString(main.resolve("go.mod"));
-      String oursJson = ours(proxy, tmp, release, cache, main, false);
-      String goJson = GoTool.exec(main, env, 120, null, go.toString(), "list", "-m", "-json", "all").requireOk()
-          .stdout();
-      assertEquals(goJson, oursJson, ctx);
-      String goJsonU = GoTool.exec(main, env, 120, null, go.toString(), "list", "-m", "-u", "-json", "all")
-          .requireOk().stdout();
-      assertEquals(goJsonU, ours(proxy, tmp, release, cache, main, true), ctx);
+    try (GoUniverseFixture f = GoUniverseFixture.tidy(release, seed, tmp)) {
+      // the cache go filled making the main module tidy
+      Path cache = f.tidyCache();
+      Map<String, String> env = f.goEnv(cache);
+      String ctx = f.context();
+      String oursJson = ours(f.proxy, tmp, release, cache, f.main, false);
+      assertEquals(f.go(f.main, env, "list", "-m", "-json", "all").requireOk().stdout(), oursJson, ctx);
+      assertEquals(f.go(f.main, env, "list", "-m", "-u", "-json", "all").requireOk().stdout(),
+          ours(f.proxy, tmp, release, cache, f.main, true), ctx);
+    }
+  }
+
+  /**
+   * {@code go list -m [-u] -json all} in a workspace ({@link GoModuleUniverse#writeWorkspace})
+   * with the module cache go filled making its modules tidy: go lists first (so that the files it
+   * fetches are cached for both), then the client in a copy of the workspace taken before go ran;
+   * a workspace go refuses to load fails with go's text.
+   */
+  @ParameterizedTest(name = "go{0} seed={1}")
+  @MethodSource("io.github.goproxy4j.client.GoModuleUniverse#releasesAndSeeds")
+  void workspaceJsonMatchesGo(String release, long seed, @TempDir Path tmp) throws Exception {
+    try (GoUniverseFixture f = GoUniverseFixture.start(release, seed, tmp)) {
+      GoModuleUniverse.Workspace w = f.workspace();
+      Path cache = f.tidyCache();
+      Map<String, String> env = f.goEnv(cache);
+      String ctx = "go" + release + " seed=" + seed + " " + w.description();
+      for (boolean updates : new boolean[] {false, true}) {
+        // the client lists a copy taken before go runs: go writes go.work.sum as it lists, and what
+        // it reports depends on the go.sum lines it started with
+        Path ourWs = tmp.resolve("ws-ours-" + updates);
+        ModDownloadTest.copyTree(w.dir(), ourWs);
+        GoTool.Result r = updates ? f.go(w.dir(), env, "list", "-m", "-u", "-json", "all")
+            : f.go(w.dir(), env, "list", "-m", "-json", "all");
+        if (!r.ok()) {
+          try (GoProxyClient c = f.client(cache)) {
+            io.github.goproxy4j.mvs.ModuleGraphException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.github.goproxy4j.mvs.ModuleGraphException.class, () -> c.listModules(ourWs, updates), ctx);
+            assertEquals(r.stderr().trim(), e.goText(), ctx);
+          }
+          return;
+        }
+        assertEquals(r.stdout().replace(w.dir().toString(), ourWs.toString()),
+            ours(f.proxy, tmp, release, cache, ourWs, updates), ctx + " -u=" + updates);
+      }
     }
   }
 
@@ -91,6 +119,40 @@ class ModuleListerTest {
           oursJson, ctx);
       assertEquals(GoTool.exec(main, env, 120, null, go.toString(), "list", "-m", "-u", "-json", "all").requireOk()
           .stdout(), ours(proxy, tmp, release, cache, main, true), ctx);
+    }
+  }
+
+  /**
+   * {@code go list -m [-u] -json all} with the main module excluding versions: an upgrade never
+   * lands on an excluded version (go's CheckAllowed), it takes the next lower allowed one or none;
+   * as go1.19 and go1.27 print it.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @ValueSource(strings = {"1.19", "1.27"})
+  void excludedVersionsAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path go = GoModuleUniverse.goFor(release);
+    FakeGoProxy.Builder pb = FakeGoProxy.builder();
+    for (String v : new String[] {"v1.0.0", "v1.1.0", "v1.2.0"}) {
+      pb.module(FakeModule.builder("example.com/b", v).goMod("module example.com/b\n\ngo 1.17\n")
+          .file("b.go", "package b\n").build());
+      pb.module(FakeModule.builder("example.com/c", v).goMod("module example.com/c\n\ngo 1.17\n")
+          .file("c.go", "package c\n").build());
+    }
+    try (FakeGoProxy proxy = pb.start()) {
+      Path main = Files.createDirectories(tmp.resolve("main"));
+      Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n\n"
+          + "require (\n\texample.com/b v1.0.0\n\texample.com/c v1.0.0\n)\n\n"
+          + "exclude example.com/b v1.2.0\n\nexclude (\n\texample.com/c v1.1.0\n\texample.com/c v1.2.0\n)\n");
+      Files.writeString(main.resolve("main.go"),
+          "package main\n\nimport (\n\t_ \"example.com/b\"\n\t_ \"example.com/c\"\n)\n\nfunc main() {}\n");
+      Path cache = tmp.resolve("cache");
+      Map<String, String> env = GoModuleUniverse.goEnv(proxy, tmp, cache);
+      GoTool.exec(main, env, 300, null, go.toString(), "mod", "tidy").requireOk();
+      String ctx = "go" + release + " go.mod:\n" + Files.readString(main.resolve("go.mod"));
+      String oursU = ours(proxy, tmp, release, cache, main, true);
+      assertEquals(GoTool.exec(main, env, 120, null, go.toString(), "list", "-m", "-u", "-json", "all").requireOk()
+          .stdout(), oursU, ctx);
+      assertEquals(true, oursU.contains("\"Version\": \"v1.1.0\""), "b's update is v1.1.0: " + oursU);
     }
   }
 }
