@@ -143,7 +143,7 @@ final class ModuleGraphCommands {
       try (GoProxyClient client = Settings.client(ctx)) {
         ModuleGraph g;
         try {
-          g = client.moduleGraph(workDir(ctx));
+          g = client.modGraph(workDir(ctx));
         } catch (GoProxyException e) {
           ctx.err().println(goText(e));
           return 1;

@@ -311,7 +311,8 @@ public final class GoProxyClient implements AutoCloseable {
   public List<DownloadedModule> modDownload(Path dir) throws GoProxyException {
     Objects.requireNonNull(dir, "dir");
     checkOpen();
-    return ModDownload.download(this, ModuleGraphLoader.loadBuild(this, resolver.env(), dir, false, parallelism));
+    // go runs its mod commands with -mod=mod: go.sum need not vouch for every go.mod
+    return ModDownload.download(this, ModuleGraphLoader.loadBuild(this, resolver.env(), dir, true, parallelism));
   }
 
   /**
@@ -332,7 +333,7 @@ public final class GoProxyClient implements AutoCloseable {
   public ModDownloadResult modDownloadResult(Path dir) throws GoProxyException {
     Objects.requireNonNull(dir, "dir");
     checkOpen();
-    return ModDownload.result(this, ModuleGraphLoader.loadBuild(this, resolver.env(), dir, false, parallelism));
+    return ModDownload.result(this, ModuleGraphLoader.loadBuild(this, resolver.env(), dir, true, parallelism));
   }
 
   /**
@@ -353,8 +354,27 @@ public final class GoProxyClient implements AutoCloseable {
    * @throws GoProxyException as {@link #moduleGraph(Path)}
    */
   public List<String> modVerify(Path dir) throws GoProxyException {
-    ModuleGraph g = moduleGraph(dir);
-    return ModVerify.verify(cache, g, parallelism);
+    return ModVerify.verify(cache, modGraph(dir), parallelism);
+  }
+
+  /**
+   * Loads the module graph as {@code go mod graph} does: like {@link #moduleGraph(Path)}, but
+   * with the {@code -mod=mod} go gives its {@code mod} commands, so a go.sum without a line for
+   * a go.mod the graph needs is not an error (the go.mod is verified against the checksum
+   * database instead) and neither are requirements that disagree with the selected versions.
+   *
+   * <pre>{@code
+   * System.out.print(client.modGraph(Path.of(".")).graphText());   // go mod graph
+   * }</pre>
+   *
+   * @param dir the main module's directory, or a directory below it
+   * @return the graph
+   * @throws GoProxyException as {@link #moduleGraph(Path)}, but for the go.sum and consistency checks
+   */
+  public ModuleGraph modGraph(Path dir) throws GoProxyException {
+    Objects.requireNonNull(dir, "dir");
+    checkOpen();
+    return ModuleGraphLoader.load(this, resolver.env(), dir, true, parallelism);
   }
 
   /**

@@ -125,7 +125,8 @@ class ModuleListerTest {
   /**
    * {@code go list -m [-u] -json all} with the main module excluding versions: an upgrade never
    * lands on an excluded version (go's CheckAllowed), it takes the next lower allowed one or none;
-   * as go1.19 and go1.27 print it.
+   * as go1.19 and go1.27 print it. Module d's {@code .info} carries an {@code Origin}: go prints
+   * Origin only for {@code path@version} queries (and -versions, -reuse), never in these forms.
    */
   @ParameterizedTest(name = "go{0}")
   @ValueSource(strings = {"1.19", "1.27"})
@@ -138,21 +139,34 @@ class ModuleListerTest {
       pb.module(FakeModule.builder("example.com/c", v).goMod("module example.com/c\n\ngo 1.17\n")
           .file("c.go", "package c\n").build());
     }
+    pb.txtar("example.com_d_v1.0.0.txt", "-- .info --\n{\"Version\":\"v1.0.0\",\"Time\":\"2023-01-01T00:00:00Z\","
+        + "\"Origin\":{\"VCS\":\"git\",\"URL\":\"https://example.com/d\",\"Ref\":\"refs/tags/v1.0.0\","
+        + "\"Hash\":\"0123456789abcdef0123456789abcdef01234567\"}}\n"
+        + "-- .mod --\nmodule example.com/d\n\ngo 1.17\n-- go.mod --\nmodule example.com/d\n\ngo 1.17\n"
+        + "-- d.go --\npackage d\n");
     try (FakeGoProxy proxy = pb.start()) {
       Path main = Files.createDirectories(tmp.resolve("main"));
       Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n\n"
-          + "require (\n\texample.com/b v1.0.0\n\texample.com/c v1.0.0\n)\n\n"
+          + "require (\n\texample.com/b v1.0.0\n\texample.com/c v1.0.0\n\texample.com/d v1.0.0\n)\n\n"
           + "exclude example.com/b v1.2.0\n\nexclude (\n\texample.com/c v1.1.0\n\texample.com/c v1.2.0\n)\n");
       Files.writeString(main.resolve("main.go"),
-          "package main\n\nimport (\n\t_ \"example.com/b\"\n\t_ \"example.com/c\"\n)\n\nfunc main() {}\n");
+          "package main\n\nimport (\n\t_ \"example.com/b\"\n\t_ \"example.com/c\"\n\t_ \"example.com/d\"\n)\n\n"
+          + "func main() {}\n");
       Path cache = tmp.resolve("cache");
       Map<String, String> env = GoModuleUniverse.goEnv(proxy, tmp, cache);
       GoTool.exec(main, env, 300, null, go.toString(), "mod", "tidy").requireOk();
       String ctx = "go" + release + " go.mod:\n" + Files.readString(main.resolve("go.mod"));
+      String goJson = GoTool.exec(main, env, 120, null, go.toString(), "list", "-m", "-json", "all").requireOk()
+          .stdout();
+      assertEquals(goJson, ours(proxy, tmp, release, cache, main, false), ctx);
       String oursU = ours(proxy, tmp, release, cache, main, true);
       assertEquals(GoTool.exec(main, env, 120, null, go.toString(), "list", "-m", "-u", "-json", "all").requireOk()
           .stdout(), oursU, ctx);
       assertEquals(true, oursU.contains("\"Version\": \"v1.1.0\""), "b's update is v1.1.0: " + oursU);
+      // the Origin is served (go prints it for a query) but not part of these forms
+      assertEquals(true, GoTool.exec(main, env, 120, null, go.toString(), "list", "-m", "-json",
+          "example.com/d@v1.0.0").requireOk().stdout().contains("\"Origin\""), "d's Origin is served");
+      assertEquals(false, goJson.contains("Origin") || oursU.contains("Origin"), goJson);
     }
   }
 }
