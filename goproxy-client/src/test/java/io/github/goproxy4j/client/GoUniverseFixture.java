@@ -1,5 +1,9 @@
 package io.github.goproxy4j.client;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.goproxy4j.mvs.ModuleGraphException;
 import io.github.goproxy4j.testing.GoTool;
 import io.github.goproxy4j.testkit.FakeGoProxy;
 import java.io.IOException;
@@ -110,6 +114,27 @@ final class GoUniverseFixture implements AutoCloseable {
   /** A client following the release through the proxy, with {@code modCache} as GOMODCACHE. */
   GoProxyClient client(Path modCache) {
     return GoModuleUniverse.client(proxy, tmp, release, modCache);
+  }
+
+  /** A client call that loads a build. */
+  interface Load {
+    void run(GoProxyClient c) throws Exception;
+  }
+
+  /**
+   * go failed to load the build ({@code r}): the client's {@code load} with {@code cache} must
+   * fail with go's text.
+   */
+  void assertFailsAsGo(GoTool.Result r, Path cache, Load load, String ctx) {
+    try (GoProxyClient c = client(cache)) {
+      ModuleGraphException e = assertThrows(ModuleGraphException.class, () -> load.run(c), ctx);
+      assertEquals(r.stderr().trim(), e.goText(), ctx);
+    }
+  }
+
+  /** The release, the seed and a workspace's files, for assertion messages. */
+  String context(GoModuleUniverse.Workspace w) {
+    return "go" + release + " seed=" + seed + " " + w.description();
   }
 
   /** The release, the seed and the main module's go.mod, for assertion messages. */
