@@ -2,14 +2,12 @@ package io.github.goproxy4j.env;
 
 import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.internal.GoRelease;
-import io.github.goproxy4j.internal.GoStrings;
 import io.github.goproxy4j.internal.Redaction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -414,80 +412,11 @@ public final class GoEnv {
    *     {@code parsing $GOFLAGS: unterminated ' string}
    */
   public List<String> goFlags() {
-    String value = get("GOFLAGS");
-    List<String> words;
-    if (minor >= 20) {
-      words = quotedSplit(value);
-    } else {
-      words = GoStrings.fields(value);
-    }
-    List<String> out = new ArrayList<>();
-    for (String f : words) {
-      if (!f.startsWith("-") || f.equals("-") || f.equals("--") || f.startsWith("---")
-          || f.startsWith("-=") || f.startsWith("--=")) {
-        throw new GoEnvException("parsing $GOFLAGS: non-flag " + GoQuote.quoteCut(f));
-      }
-      String name = f.substring(f.startsWith("--") ? 2 : 1);
-      int eq = name.indexOf('=');
-      if (eq >= 0) {
-        name = name.substring(0, eq);
-      }
-      if (!GoFlagNames.known(minor, name)) {
-        throw new GoEnvException("parsing $GOFLAGS: unknown flag -" + name);
-      }
-      out.add(f);
-    }
-    // From 1.20 every command has -C, and setting it from GOFLAGS always fails.
-    for (String f : out) {
-      String flag = f.startsWith("--") ? f.substring(1) : f;
-      int eq = flag.indexOf('=');
-      if (minor >= 20 && (eq < 0 ? flag : flag.substring(0, eq)).equals("-C")) {
-        throw new GoEnvException(eq < 0
-            ? "flag needs an argument: -C (from " + goflagsName() + ")"
-            : "invalid value " + GoQuote.quoteCut(flag.substring(eq + 1)) + " for flag -C (from "
-                + goflagsName() + "): -C flag must be first flag on command line");
-      }
-    }
-    return List.copyOf(out);
+    return goFlagsParser().flags();
   }
 
-  /** cmd/internal/quoted.Split: no escapes; a quote only opens at the start of a word. */
-  private static List<String> quotedSplit(String s) {
-    List<String> out = new ArrayList<>();
-    int i = 0;
-    int n = s.length();
-    while (i < n) {
-      while (i < n && isQuotedSpace(s.charAt(i))) {
-        i++;
-      }
-      if (i == n) {
-        break;
-      }
-      char c = s.charAt(i);
-      if (c == '"' || c == '\'') {
-        int end = s.indexOf(c, i + 1);
-        if (end < 0) {
-          throw new GoEnvException("parsing $GOFLAGS: unterminated " + c + " string");
-        }
-        out.add(s.substring(i + 1, end));
-        i = end + 1;
-        continue;
-      }
-      int start = i;
-      while (i < n && !isQuotedSpace(s.charAt(i))) {
-        i++;
-      }
-      out.add(s.substring(start, i));
-    }
-    return out;
-  }
-
-  private static boolean isQuotedSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-  }
-
-  private String goflagsName() {
-    return os == Os.WINDOWS ? "%GOFLAGS%" : "$GOFLAGS";
+  private GoFlags goFlagsParser() {
+    return new GoFlags(get("GOFLAGS"), minor, os);
   }
 
   /**
@@ -500,25 +429,7 @@ public final class GoEnv {
    * @throws GoEnvException if GOFLAGS is malformed
    */
   public Optional<String> goFlag(String name) {
-    String[] v = rawGoFlag(name);
-    return v == null ? Optional.empty() : Optional.of(v[0] == null ? "true" : v[0]);
-  }
-
-  /** {value or null for a bare flag}, or null when absent. */
-  private String[] rawGoFlag(String name) {
-    Objects.requireNonNull(name, "name");
-    String[] found = null;
-    for (String f : goFlags()) {
-      int eq = f.indexOf('=');
-      String n = eq < 0 ? f : f.substring(0, eq);
-      if (n.startsWith("--")) {
-        n = n.substring(1);
-      }
-      if (n.substring(1).equals(name)) {
-        found = new String[] {eq < 0 ? null : f.substring(eq + 1)};
-      }
-    }
-    return found;
+    return goFlagsParser().flag(name);
   }
 
   /**
@@ -530,19 +441,7 @@ public final class GoEnv {
    *     ({@code invalid boolean value "x" for flag -modcacherw (from $GOFLAGS): parse error})
    */
   public boolean modCacheRw() {
-    String[] v = rawGoFlag("modcacherw");
-    if (v == null || v[0] == null) {
-      return v != null;
-    }
-    switch (v[0]) {
-      case "1": case "t": case "T": case "TRUE": case "true": case "True":
-        return true;
-      case "0": case "f": case "F": case "FALSE": case "false": case "False":
-        return false;
-      default:
-        throw new GoEnvException("invalid boolean value " + GoQuote.quoteCut(v[0])
-            + " for flag -modcacherw (from " + goflagsName() + "): parse error");
-    }
+    return goFlagsParser().modCacheRw();
   }
 
   /**
@@ -553,27 +452,7 @@ public final class GoEnv {
    * @throws GoEnvException {@code -mod=x not supported (can be '', 'mod', 'readonly', or 'vendor')}
    */
   public Optional<String> modFlag() {
-    String[] raw = rawGoFlag("mod");
-    if (raw != null && raw[0] == null) {
-      throw new GoEnvException("flag needs an argument: -mod (from " + goflagsName() + ")");
-    }
-    Optional<String> v = raw == null ? Optional.empty() : Optional.of(raw[0]);
-    if (v.isPresent()) {
-      switch (v.get()) {
-        case "":
-        case "mod":
-        case "readonly":
-        case "vendor":
-          break;
-        default:
-          throw new GoEnvException("-mod=" + v.get()
-              + " not supported (can be '', 'mod', 'readonly', or 'vendor')");
-      }
-      if (v.get().isEmpty()) {
-        return Optional.empty();
-      }
-    }
-    return v;
+    return goFlagsParser().modFlag();
   }
 
   /**

@@ -29,11 +29,13 @@ public final class GoWorkFile {
   private final List<GoModFile.Godebug> godebugs;
   private final List<String> uses;
   private final List<Integer> useLines;
+  private final List<Integer> godebugLines;
   private final List<GoModFile.Replace> replaces;
 
   private GoWorkFile(String goVersion, String toolchain, List<GoModFile.Godebug> godebugs, List<String> uses,
-      List<Integer> useLines, List<GoModFile.Replace> replaces) {
+      List<Integer> useLines, List<Integer> godebugLines, List<GoModFile.Replace> replaces) {
     this.useLines = List.copyOf(useLines);
+    this.godebugLines = List.copyOf(godebugLines);
     this.goVersion = goVersion;
     this.toolchain = toolchain;
     this.godebugs = List.copyOf(godebugs);
@@ -78,7 +80,8 @@ public final class GoWorkFile {
       }
     }
     errors.throwIfAny();
-    return new GoWorkFile(st.goVersion, st.toolchain, st.godebugs, st.uses, st.useLines, st.replaces);
+    return new GoWorkFile(st.goVersion, st.toolchain, st.godebugs, st.uses, st.useLines, st.godebugLines,
+        st.replaces);
   }
 
   /** The directives read so far. */
@@ -90,6 +93,7 @@ public final class GoWorkFile {
     private final List<GoModFile.Godebug> godebugs = new ArrayList<>();
     private final List<String> uses = new ArrayList<>();
     private final List<Integer> useLines = new ArrayList<>();
+    private final List<Integer> godebugLines = new ArrayList<>();
     private final List<GoModFile.Replace> replaces = new ArrayList<>();
 
     State(int minor, ModRules.Errors errors) {
@@ -136,6 +140,7 @@ public final class GoWorkFile {
               break;
             }
             godebugs.add(ModRules.parseGodebug(args));
+            godebugLines.add(line.start.line());
             return;
           case "use":
             if (args.size() != 1) {
@@ -183,6 +188,17 @@ public final class GoWorkFile {
    */
   public List<GoModFile.Godebug> godebugs() {
     return godebugs;
+  }
+
+  /**
+   * Returns the line of a {@code godebug} directive, as go's messages about it name it.
+   *
+   * @param index the directive's index in {@link #godebugs()}
+   * @return its 1-based line number in the file
+   * @throws IndexOutOfBoundsException when there is no such directive
+   */
+  public int godebugLine(int index) {
+    return godebugLines.get(index);
   }
 
   /**

@@ -1121,6 +1121,24 @@ public final class ModuleGraph {
   }
 
   /**
+   * Returns the module versions whose go.mod requirements the graph holds (those mvs.Graph's
+   * RequiredBy answers for, selected or not): what go keeps go.mod checksums for in go.sum and
+   * go.work.sum. Main modules are left out; sorted by path, then version.
+   *
+   * @return an unmodifiable list
+   */
+  public List<ModuleVersion> loadedModules() {
+    List<Node> nodes = new ArrayList<>();
+    for (Node n : required.keySet()) {
+      if (!n.version().isEmpty() && !n.version().equals("none") && !mainPaths.contains(n.path())) {
+        nodes.add(n);
+      }
+    }
+    nodes.sort(Comparator.comparing(Node::path).thenComparing(Node::version, Version::compare));
+    return modules(nodes);
+  }
+
+  /**
    * Returns the main module's requirements that the graph starts from (its go.mod's
    * {@code require} lines less excluded versions), sorted by path and version.
    *

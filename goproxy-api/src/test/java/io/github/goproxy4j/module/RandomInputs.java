@@ -2,6 +2,7 @@ package io.github.goproxy4j.module;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.LongStream;
 
 /** Seeded generators of module paths and versions, valid and almost valid, for tests. */
 final class RandomInputs {
@@ -23,6 +24,11 @@ final class RandomInputs {
           .toCharArray();
 
   private RandomInputs() {}
+
+  /** The seeds of the {@code <Class>PropertyTest} classes (each test's name shows its seed). */
+  static LongStream seeds() {
+    return LongStream.of(1, 2, 3, 0xC0FFEE);
+  }
 
   static String path(SplittableRandom r) {
     StringBuilder b = new StringBuilder();

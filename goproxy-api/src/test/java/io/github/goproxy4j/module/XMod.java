@@ -22,6 +22,47 @@ import java.util.List;
 final class XMod {
   private XMod() {}
 
+  /**
+   * The Java class answering each x/mod function the Go program knows (its simple name); each
+   * class's {@code <Class>XModTest} checks those functions.
+   *
+   * @throws IllegalArgumentException for a function this table does not know
+   */
+  static String javaClass(String func) {
+    switch (func) {
+      case "CheckPath":
+      case "CheckImportPath":
+      case "CheckFilePath":
+      case "EscapePath":
+      case "UnescapePath":
+        return "ModulePath";
+      case "SplitPathVersion":
+      case "CheckPathMajor":
+        return "PathRules";
+      case "Check":
+        return "ModuleVersion";
+      case "EscapeVersion":
+      case "UnescapeVersion":
+      case "CanonicalVersion":
+      case "IsValid":
+      case "Canonical":
+      case "Major":
+      case "MajorMinor":
+      case "Prerelease":
+      case "Build":
+      case "Compare":
+        return "Version";
+      case "IsPseudoVersion":
+      case "PseudoVersionBase":
+      case "PseudoVersionTime":
+      case "PseudoVersionRev":
+      case "PseudoVersion":
+        return "PseudoVersion";
+      default:
+        throw new IllegalArgumentException("no Java class for x/mod function " + func);
+    }
+  }
+
   /** The arity of each function the Go program knows. */
   static int arity(String func) {
     switch (func) {

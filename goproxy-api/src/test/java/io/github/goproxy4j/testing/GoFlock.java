@@ -10,7 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * A small Go program, built by the test with the installed go, that takes the same
@@ -22,9 +29,7 @@ import java.util.concurrent.TimeUnit;
  * <pre>{@code
  * Path bin = GoFlock.binary();
  * try (GoFlock.Holder go = GoFlock.hold(bin, lockFile, null)) {
- *   go.awaitLocked();
- *   // ... Java must now wait for the lock ...
- *   go.release();
+ *   go.assertBlocksUntilReleased(() -> cache.lock(m)); // Java waits while go holds the lock
  * }
  * assertEquals("free", GoFlock.probe(bin, lockFile));
  * }</pre>
@@ -86,6 +91,17 @@ public final class GoFlock {
       "");
 
   private static Path built;
+
+  /**
+   * Whether go locks its files with {@code flock(2)} here (Linux and macOS; go's lockedfile uses
+   * {@code LockFileEx} on Windows), so the program's locks and ours can be compared.
+   *
+   * @return true on Linux and macOS
+   */
+  public static boolean flockPlatform() {
+    String os = System.getProperty("os.name");
+    return os.startsWith("Linux") || os.startsWith("Mac");
+  }
 
   /**
    * Returns the program, built once per JVM into a temporary directory removed at exit (skip the
@@ -190,6 +206,62 @@ public final class GoFlock {
     /** Blocks until the process holds the lock. */
     public void awaitLocked() {
       expect("locked");
+    }
+
+    /**
+     * Waits until go holds the lock, runs {@code action} on another thread, requires it to be
+     * still waiting after 700 ms, releases the lock and requires the action to finish within 30
+     * seconds.
+     *
+     * @param action something that must wait while go holds the lock
+     * @param <T> the action's result
+     * @return the action's result
+     * @throws Exception the action's failure
+     */
+    public <T> T assertBlocksUntilReleased(Callable<T> action) throws Exception {
+      return assertBlocksUntilReleased(action, () -> { });
+    }
+
+    /**
+     * {@link #assertBlocksUntilReleased(Callable)}, also running {@code whileBlocked} (checks of
+     * what must not have happened yet) after the 700 ms and before the lock is released.
+     *
+     * @param action something that must wait while go holds the lock
+     * @param whileBlocked assertions made while the action waits
+     * @param <T> the action's result
+     * @return the action's result
+     * @throws Exception the action's failure
+     */
+    public <T> T assertBlocksUntilReleased(Callable<T> action, Executable whileBlocked) throws Exception {
+      awaitLocked();
+      ExecutorService pool = Executors.newSingleThreadExecutor();
+      try {
+        Future<T> java = pool.submit(action);
+        try {
+          java.get(700, TimeUnit.MILLISECONDS);
+          throw new AssertionError("the action finished while go held the lock");
+        } catch (TimeoutException expected) {
+          // still waiting for go's lock, as it should
+        }
+        try {
+          whileBlocked.execute();
+        } catch (Exception | Error e) {
+          throw e;
+        } catch (Throwable t) {
+          throw new AssertionError(t);
+        }
+        release();
+        try {
+          return java.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof Exception) {
+            throw (Exception) e.getCause();
+          }
+          throw e;
+        }
+      } finally {
+        pool.shutdownNow();
+      }
     }
 
     /** Asks the process to (write and) release the lock, and waits until it has. */

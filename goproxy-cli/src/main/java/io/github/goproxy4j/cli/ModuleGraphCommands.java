@@ -1,16 +1,14 @@
 package io.github.goproxy4j.cli;
 
-import io.github.goproxy4j.client.DownloadedModule;
 import io.github.goproxy4j.client.GoProxyClient;
 import io.github.goproxy4j.client.ListedModule;
+import io.github.goproxy4j.client.ModDownloadResult;
 import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.mvs.ModuleGraph;
 import io.github.goproxy4j.mvs.ModuleGraphException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -185,36 +183,27 @@ final class ModuleGraphCommands {
             + " use goproxy download");
       }
       try (GoProxyClient client = Settings.client(ctx)) {
-        List<DownloadedModule> done;
+        ModDownloadResult result;
         try {
-          done = client.modDownload(workDir(ctx));
+          result = client.modDownloadResult(workDir(ctx));
         } catch (GoProxyException e) {
-          ctx.err().println("go: " + e.getMessage());
-          for (Throwable s : e.getSuppressed()) {
-            ctx.err().println("go: " + s.getMessage());
-          }
+          ctx.err().println(goText(e));
           return 1;
         }
-        if (done.isEmpty() && client.moduleGraph(workDir(ctx)).mainGoMod().requires().isEmpty()) {
+        if (result.noDependencies()) {
           ctx.err().println("go: no module dependencies to download");
           return 0;
         }
+        // go prints every module (-json) or every error, then exits 1 if any module failed
         if (ctx.json()) {
-          for (DownloadedModule d : done) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("Path", d.module().path().toString());
-            m.put("Version", d.module().version().toString());
-            m.put("Info", client.moduleCache().file(d.module(), "info").toString());
-            m.put("GoMod", d.goModFile().toString());
-            m.put("Zip", d.zip().toString());
-            m.put("Dir", d.dir().toString());
-            m.put("Sum", d.zipHash().toString());
-            m.put("GoModSum", d.goModHash().toString());
-            Json.print(ctx.out(), m);
-          }
+          String release = Settings.goEnv(ctx).goVersion();
+          result.modules().forEach(m -> ctx.out().print(m.toJson(release)));
+        } else {
+          result.modules().stream().filter(m -> !m.error().isEmpty())
+              .forEach(m -> ctx.err().println("go: " + m.error()));
         }
+        return result.failed() ? 1 : 0;
       }
-      return 0;
     }
   }
 

@@ -162,6 +162,53 @@ class ModuleGraphCommandsTest {
   }
 
   /**
+   * {@code mod download} and {@code mod download -json} when one module's zip is missing and
+   * another's corrupt: every module is still tried, go's error lines ({@code go: ...}) or its
+   * objects with {@code Error}, exit status 1, as go1.19 and go1.27; and without requirements
+   * go's {@code no module dependencies to download} with status 0.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"1.19", "1.27"})
+  void modDownloadFailuresAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    FakeGoProxy.Builder pb = FakeGoProxy.builder();
+    for (String m : List.of("a", "b", "c")) {
+      pb.module(FakeModule.builder("example.com/" + m, "v1.0.0").goMod("module example.com/" + m + "\n\ngo 1.17\n")
+          .file(m + ".go", "package " + m + "\n").build());
+    }
+    pb.fault(io.github.goproxy4j.testkit.Fault.status(404, "gone").forModule("example.com/a", "v1.0.0")
+        .on(io.github.goproxy4j.testkit.Endpoint.ZIP));
+    pb.fault(io.github.goproxy4j.testkit.Fault.corruptBody().forModule("example.com/c", "v1.0.0")
+        .on(io.github.goproxy4j.testkit.Endpoint.ZIP));
+    try (FakeGoProxy proxy = pb.start()) {
+      Path main = Files.createDirectories(tmp.resolve("main"));
+      Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n\nrequire (\n"
+          + "\texample.com/a v1.0.0\n\texample.com/b v1.0.0\n\texample.com/c v1.0.0\n)\n");
+      Map<String, String> goEnv = GoTool.hermeticEnv(tmp.resolve("theirs"));
+      goEnv.putAll(proxy.environment());
+      Map<String, String> ours = new HashMap<>(proxy.environment());
+      ours.put("GOENV", "off");
+      ours.put("GOFLAGS", "-modcacherw");
+      ours.put("GOPATH", tmp.resolve("ours/gopath").toString());
+      ours.put("PWD", main.toString());
+      String theirDir = tmp.resolve("theirs").toString();
+      String ourDir = tmp.resolve("ours").toString();
+      for (String[] cmd : List.of(new String[] {"mod", "download"}, new String[] {"mod", "download", "-json"})) {
+        Run theirs = go(goBin, main, goEnv, cmd);
+        assertEquals(1, theirs.status(), theirs.toString());
+        List<String> argv = new java.util.ArrayList<>(List.of("--go-version", release));
+        argv.addAll(List.of(cmd));
+        assertEquals(new Run(theirs.status(), theirs.out().replace(theirDir, ourDir), theirs.err()),
+            goproxy(ours, argv.toArray(new String[0])), String.join(" ", cmd));
+      }
+      Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n");
+      Run theirs = go(goBin, main, goEnv, "mod", "download", "-json");
+      assertEquals(new Run(0, "", "go: no module dependencies to download\n"), theirs);
+      assertEquals(theirs, goproxy(ours, "--go-version", release, "mod", "download", "-json"));
+    }
+  }
+
+  /**
    * In a workspace, found from a module directory below go.work or through GOWORK:
    * {@code list -m} (the main modules in use order), {@code list -m all} and {@code mod graph}
    * print what go1.19 and go1.27 print; a relative GOWORK fails with each release's text.

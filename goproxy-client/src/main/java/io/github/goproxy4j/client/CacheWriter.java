@@ -197,7 +197,8 @@ final class CacheWriter {
       if (committedZip != null) {
         throw new GoProxyException(module + ": unzip " + committedZip + ": " + e.getMessage(), e);
       }
-      throw new ProxyUnavailableException(module + ": " + zipError(e), e, List.of());
+      // modfetch's downloadZip returns archive/zip's and dirhash's errors bare
+      throw new ProxyUnavailableException(zipError(e), e, List.of());
     }
   }
 
@@ -221,11 +222,14 @@ final class CacheWriter {
     try {
       return ModuleHash.ofZip(zip);
     } catch (IOException e) {
-      throw new ProxyUnavailableException(module + ": " + zipError(e), e, List.of());
+      throw new ProxyUnavailableException(zipError(e), e, List.of());
     }
   }
 
   private static String zipError(IOException e) {
+    if (e instanceof GoZipReader.ZipError) {
+      return e.getMessage(); // already Go's text (zip: checksum error, unexpected EOF, ...)
+    }
     return e instanceof ZipException ? "zip: not a valid zip file" : String.valueOf(e.getMessage());
   }
 }

@@ -307,6 +307,27 @@ public final class GoProxyClient implements AutoCloseable {
   }
 
   /**
+   * {@code go mod download} without arguments (and its {@code -json} form) in the main module or
+   * workspace of {@code dir}, as the go command of {@link GoEnv#goVersion()} does: the same
+   * modules as {@link #modDownload(Path)}, but a module that fails does not stop the others; each
+   * module's entry carries its files or go's error text.
+   *
+   * <pre>{@code
+   * ModDownloadResult r = client.modDownloadResult(Path.of("."));
+   * r.modules().forEach(m -> System.out.print(m.toJson("1.27")));
+   * }</pre>
+   *
+   * @param dir the main module's directory, or a directory below it
+   * @return every module go tries, in go's order
+   * @throws GoProxyException as {@link #moduleGraph(Path)}
+   */
+  public ModDownloadResult modDownloadResult(Path dir) throws GoProxyException {
+    Objects.requireNonNull(dir, "dir");
+    checkOpen();
+    return ModDownload.result(this, ModuleGraphLoader.loadBuild(this, resolver.env(), dir, false, parallelism));
+  }
+
+  /**
    * Checks the module cache like {@code go mod verify} in the main module of {@code dir}: for
    * each module of the build list that is in GOMODCACHE, its zip and its extracted directory must
    * still hash to the {@code .ziphash} recorded at download. Returns the lines go prints on
@@ -363,7 +384,8 @@ public final class GoProxyClient implements AutoCloseable {
     }
   }
 
-  private static DownloadedModule await(Future<DownloadedModule> f) throws GoProxyException {
+  /** Waits for one download, rethrowing its failure. */
+  static DownloadedModule await(Future<DownloadedModule> f) throws GoProxyException {
     try {
       return f.get();
     } catch (InterruptedException e) {
@@ -397,13 +419,7 @@ public final class GoProxyClient implements AutoCloseable {
 
   /** {@link #downloadAll(Collection)} verifying with {@code fetch}'s go.sum (a main module's). */
   List<DownloadedModule> downloadAll(Collection<ModuleVersion> modules, ModFetch fetch) throws GoProxyException {
-    Objects.requireNonNull(modules, "modules");
-    checkOpen();
-    List<Future<DownloadedModule>> futures = new ArrayList<>();
-    for (ModuleVersion m : modules) {
-      Objects.requireNonNull(m, "module");
-      futures.add(executor.submit(() -> download(m, fetch)));
-    }
+    List<Future<DownloadedModule>> futures = startAll(modules, fetch);
     List<DownloadedModule> out = new ArrayList<>();
     GoProxyException first = null;
     RuntimeException firstRuntime = null;
@@ -429,6 +445,18 @@ public final class GoProxyClient implements AutoCloseable {
       throw firstRuntime;
     }
     return List.copyOf(out);
+  }
+
+  /** Starts downloading every module with bounded parallelism; the futures in input order. */
+  List<Future<DownloadedModule>> startAll(Collection<ModuleVersion> modules, ModFetch fetch) {
+    Objects.requireNonNull(modules, "modules");
+    checkOpen();
+    List<Future<DownloadedModule>> futures = new ArrayList<>();
+    for (ModuleVersion m : modules) {
+      Objects.requireNonNull(m, "module");
+      futures.add(executor.submit(() -> download(m, fetch)));
+    }
+    return futures;
   }
 
   private void checkOpen() {

@@ -2,6 +2,7 @@ package io.github.goproxy4j.client;
 
 import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.env.GoProxyException;
+import io.github.goproxy4j.internal.GoDebugs;
 import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.modfile.GoModFile;
 import io.github.goproxy4j.modfile.GoModSyntaxException;
@@ -37,7 +38,7 @@ final class ModuleGraphLoader {
   /** A main module found on disk: its directory, go.mod and go.sum. */
   record MainModule(Path dir, GoModFile goMod, GoSum goSum) {}
 
-  static MainModule findMainModule(Path start, String release) throws GoProxyException {
+  static MainModule findMainModule(Path start, String release, String gotoolchain) throws GoProxyException {
     Path dir = start.toAbsolutePath().normalize();
     while (dir != null && !Files.isRegularFile(dir.resolve("go.mod"))) {
       dir = dir.getParent();
@@ -48,12 +49,32 @@ final class ModuleGraphLoader {
     }
     String name = dir.equals(start.toAbsolutePath().normalize()) ? "go.mod" : dir.resolve("go.mod").toString();
     GoModFile goMod;
+    byte[] data;
     try {
-      goMod = GoModFile.parseStrict(name, Files.readAllBytes(dir.resolve("go.mod")), release);
-    } catch (GoModSyntaxException e) {
-      throw new ModuleGraphException("errors parsing " + name + ":\n" + e.getMessage(), e);
+      data = Files.readAllBytes(dir.resolve("go.mod"));
     } catch (IOException e) {
       throw new ModuleGraphException("reading " + name + ": " + e.getMessage(), e);
+    }
+    int minor = GoRelease.modelled(release).behaviourMinor();
+    boolean checkGo = minor >= 21;
+    try {
+      // go1.19 names the file by its absolute path in each error line, under a bare "go.mod"
+      goMod = GoModFile.parseStrict(minor < 21 ? dir.resolve("go.mod").toString() : name, data, release);
+    } catch (GoModSyntaxException e) {
+      // go1.24+ readModFile: a go line too new for this go explains the errors better
+      Optional<String> go = Optional.empty();
+      try {
+        go = GoModFile.parse(name, data).goVersion();
+      } catch (IllegalArgumentException lax) {
+        // not even the lax reader can read it
+      }
+      if (minor >= 24 && go.isPresent() && GoDebugs.newerThanRunning(go.get(), release)) {
+        throw tooNew(name, go.get(), release, gotoolchain);
+      }
+      throw new ModuleGraphException("errors parsing " + (minor < 21 ? "go.mod" : name) + ":\n" + e.getMessage(), e);
+    }
+    if (checkGo && goMod.goVersion().isPresent() && GoDebugs.newerThanRunning(goMod.goVersion().get(), release)) {
+      throw tooNew(name, goMod.goVersion().get(), release, gotoolchain);
     }
     if (goMod.module().isEmpty()) {
       throw new ModuleGraphException("error reading " + name + ": missing module declaration. To specify the module"
@@ -82,9 +103,10 @@ final class ModuleGraphLoader {
   /**
    * A loaded build: the graph, the go.sum lines it was verified with (the main module's go.sum,
    * or in a workspace go.work.sum and every module's go.sum), and the directory relative paths in
-   * replacements are resolved against (the main module's, or go.work's).
+   * replacements are resolved against (the main module's, or go.work's), and in a workspace the
+   * go.work file ({@code null} outside one).
    */
-  record Build(ModuleGraph graph, GoSum goSum, Path baseDir) {}
+  record Build(ModuleGraph graph, GoSum goSum, Path baseDir, Path workFile) {}
 
   /** {@link #load}, keeping the go.sum lines and the base directory (list -m -json, mod download). */
   static Build loadBuild(GoProxyClient client, GoEnv env, Path start, boolean modMode, int parallelism)
@@ -92,9 +114,9 @@ final class ModuleGraphLoader {
     String release = env.goVersion();
     Optional<Path> work = findGoWork(start, env);
     if (work.isPresent()) {
-      return loadWorkspace(client, release, start, work.get(), parallelism);
+      return loadWorkspace(client, release, env.get("GOTOOLCHAIN"), start, work.get(), parallelism);
     }
-    MainModule main = findMainModule(start, release);
+    MainModule main = findMainModule(start, release, env.get("GOTOOLCHAIN"));
     ModFetch fetch = client.fetchWith(main.goSum());
     ModuleSource source = source(fetch, main.dir());
     ModuleGraph.Builder b = ModuleGraph.builder().goRelease(release).modMode(modMode).mainModule(main.goMod())
@@ -102,7 +124,7 @@ final class ModuleGraphLoader {
     if (!modMode) {
       b.requireGoModSums(mv -> !main.goSum().goModHashes(mv).isEmpty());
     }
-    return new Build(b.build(), main.goSum(), main.dir());
+    return new Build(b.build(), main.goSum(), main.dir(), null);
   }
 
   /**
@@ -169,6 +191,17 @@ final class ModuleGraphLoader {
     }
   }
 
+  /**
+   * gover.TooNewError: a go.mod or go.work whose go line is newer than the release followed (go1.21
+   * on). go would switch toolchains under GOTOOLCHAIN=auto; this library cannot, and reports
+   * what go reports when it may not switch.
+   */
+  static ModuleGraphException tooNew(String what, String goVersion, String release, String gotoolchain) {
+    String explain = gotoolchain.isEmpty() || gotoolchain.equals("auto") ? "" : "; GOTOOLCHAIN=" + gotoolchain;
+    return new ModuleGraphException(what + " requires go >= " + goVersion + " (running go " + release + explain + ")",
+        null);
+  }
+
   /** base.ShortPath: the path relative to the working directory when that is shorter. */
   private static String shortPath(Path cwd, Path path) {
     String rel = cwd.toAbsolutePath().normalize().relativize(path).toString();
@@ -187,8 +220,8 @@ final class ModuleGraphLoader {
   }
 
   /** loadModFile in workspace mode: go.work, each use directory's go.mod, the go.sum files. */
-  private static Build loadWorkspace(GoProxyClient client, String release, Path start, Path workFile,
-      int parallelism) throws GoProxyException {
+  private static Build loadWorkspace(GoProxyClient client, String release, String gotoolchain, Path start,
+      Path workFile, int parallelism) throws GoProxyException {
     int minor = minor(release);
     Path cwd = start.toAbsolutePath().normalize();
     workFile = workFile.toAbsolutePath().normalize();
@@ -215,6 +248,9 @@ final class ModuleGraphLoader {
       throw new ModuleGraphException((minor < 23 ? "reading go.work: " : "errors parsing go.work:\n") + e.getMessage(),
           e);
     }
+    if (minor >= 21 && work.goVersion().isPresent() && GoDebugs.newerThanRunning(work.goVersion().get(), release)) {
+      throw tooNew(workShort, work.goVersion().get(), release, gotoolchain);
+    }
     List<Path> roots = new ArrayList<>();
     Set<Path> seen = new HashSet<>();
     for (int i = 0; i < work.uses().size(); i++) {
@@ -229,6 +265,14 @@ final class ModuleGraphLoader {
             : "error loading go.work:\n" + workShort + ":" + work.useLine(i) + ": " + msg, null);
       }
       roots.add(root);
+    }
+    for (int i = 0; minor >= 23 && i < work.godebugs().size(); i++) {
+      GoModFile.Godebug d = work.godebugs().get(i);
+      Optional<String> bad = GoDebugs.check("godebug", d.key(), d.value(), release);
+      if (bad.isPresent()) {
+        throw new ModuleGraphException("error loading go.work:\n" + workShort + ":" + work.godebugLine(i) + ": "
+            + bad.get(), null);
+      }
     }
     String workGo = work.goVersion().orElse("1.18");
     List<String> errors = new ArrayList<>();
@@ -292,6 +336,6 @@ final class ModuleGraphLoader {
     ModFetch fetch = client.fetchWith(goSum);
     ModuleSource source = source(fetch, workDir);
     return new Build(ModuleGraph.builder().goRelease(release).workspace(work, workDir.toString(), mains)
-        .source(source).parallelism(parallelism).build(), goSum, workDir);
+        .source(source).parallelism(parallelism).build(), goSum, workDir, workFile);
   }
 }

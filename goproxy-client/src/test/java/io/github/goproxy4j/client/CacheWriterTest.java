@@ -32,9 +32,7 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -570,10 +568,8 @@ class CacheWriterTest {
   /** While a go process holds the version lock, a download waits, and then completes. */
   @Test
   void downloadWaitsWhileGoHoldsTheVersionLock() throws Exception {
-    String os = System.getProperty("os.name");
-    assumeTrue(os.startsWith("Linux") || os.startsWith("Mac"));
+    assumeTrue(GoFlock.flockPlatform());
     GoTool.assumeGo();
-    ExecutorService pool = Executors.newSingleThreadExecutor();
     try (FakeGoProxy proxy = proxy(1, 1)) {
       ModuleVersion mv = ModuleVersion.parse(versions(proxy).get(0));
       Path root = tmp.resolve("modcache");
@@ -584,20 +580,16 @@ class CacheWriterTest {
       vars.put("GOPATH", tmp.resolve("gopath").toString());
       try (GoProxyClient c = GoProxyClient.builder().env(GoEnv.of(vars)).moduleCache(root).build();
           GoFlock.Holder go = GoFlock.hold(GoFlock.binary(), lockFile, null)) {
-        go.awaitLocked();
-        Future<DownloadedModule> d = pool.submit(() -> c.download(mv));
-        assertThrows(TimeoutException.class, () -> d.get(700, TimeUnit.MILLISECONDS));
-        assertFalse(Files.exists(cache.file(mv, "zip")));
-        try (Stream<Path> s = Files.list(lockFile.getParent())) {
-          assertEquals(List.of(), s.filter(p -> p.toString().endsWith(".tmp")).toList(),
-              "no temporary zip before the lock is ours");
-        }
-        go.release();
-        assertEquals(cache.extractedDir(mv), d.get(30, TimeUnit.SECONDS).dir());
+        DownloadedModule d = go.assertBlocksUntilReleased(() -> c.download(mv), () -> {
+          assertFalse(Files.exists(cache.file(mv, "zip")));
+          try (Stream<Path> s = Files.list(lockFile.getParent())) {
+            assertEquals(List.of(), s.filter(p -> p.toString().endsWith(".tmp")).toList(),
+                "no temporary zip before the lock is ours");
+          }
+        });
+        assertEquals(cache.extractedDir(mv), d.dir());
         assertTrue(cache.isExtracted(mv));
       }
-    } finally {
-      pool.shutdownNow();
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.github.goproxy4j.client;
 
 import io.github.goproxy4j.env.GoEnv;
+import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.testing.GoTool;
 import io.github.goproxy4j.testkit.FakeGoProxy;
 import io.github.goproxy4j.testkit.FakeModule;
@@ -14,8 +15,11 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -182,5 +186,84 @@ final class GoModuleUniverse {
     Files.writeString(dir.resolve("go.mod"), mainGoMod);
     Files.writeString(dir.resolve("main.go"), mainGo);
     return dir;
+  }
+
+  /**
+   * A workspace written by {@link #writeWorkspace}: its directory, the {@code use} directories
+   * in go.work order, and a description (go.work and each go.mod) for assertion messages.
+   */
+  record Workspace(Path dir, List<String> uses, String description) {}
+
+  /**
+   * Writes a workspace into {@code ws}: this universe's main module as {@code m0} and one or two
+   * more main modules requiring random versions of the universe's modules (maybe replacing one),
+   * each made tidy by {@code go} with {@code GOWORK=off}; go.work uses them in random order, its
+   * go line at least every module's (as {@code go work use} writes it), sometimes with a
+   * toolchain line and up to two replacements.
+   */
+  Workspace writeWorkspace(SplittableRandom r, String release, Path ws, Path go, Map<String, String> goEnv)
+      throws IOException {
+    writeMain(ws.resolve("m0"));
+    List<String> uses = new ArrayList<>(List.of("./m0"));
+    for (int k = 1, c = 1 + r.nextInt(2); k <= c; k++) {
+      writeOtherMain(r, release, ws.resolve("m" + k), "example.com/main" + k);
+      uses.add("./m" + k);
+    }
+    Map<String, String> env = new HashMap<>(goEnv);
+    env.put("GOWORK", "off");
+    String workGo = release.equals("1.19") ? "1.19" : new String[] {"1.18", "1.21"}[r.nextInt(2)];
+    for (String use : uses) {
+      GoTool.exec(ws.resolve(use), env, 300, null, go.toString(), "mod", "tidy").requireOk();
+      Matcher m = Pattern.compile("\ngo (\\S+)\n").matcher(Files.readString(ws.resolve(use).resolve("go.mod")));
+      if (m.find() && !release.equals("1.19") && GoRelease.compare(m.group(1), workGo) > 0) {
+        workGo = m.group(1);
+      }
+    }
+    Collections.shuffle(uses, new Random(r.nextLong()));
+    StringBuilder work = new StringBuilder("go ").append(workGo).append("\n\n");
+    if (!release.equals("1.19") && r.nextInt(3) == 0) {
+      work.append("toolchain go1.23.4\n\n");
+    }
+    uses.forEach(x -> work.append("use ").append(x).append('\n'));
+    for (int k = r.nextInt(3); k > 0; k--) {
+      work.append(replaceLine(r));
+    }
+    Files.writeString(ws.resolve("go.work"), work);
+    StringBuilder description = new StringBuilder("go.work:\n" + work);
+    for (String use : uses) {
+      description.append(use).append("/go.mod:\n").append(Files.readString(ws.resolve(use).resolve("go.mod")));
+    }
+    return new Workspace(ws, List.copyOf(uses), description.toString());
+  }
+
+  /** Another main module requiring random versions of the universe's modules, maybe replacing one. */
+  private void writeOtherMain(SplittableRandom r, String release, Path dir, String path) throws IOException {
+    Files.createDirectories(dir);
+    StringBuilder mod = new StringBuilder("module ").append(path).append("\n\ngo ")
+        .append(new String[] {"1.16", "1.17", release.equals("1.19") ? "1.19" : "1.21"}[r.nextInt(3)]).append('\n');
+    StringBuilder src = new StringBuilder("package main\n\n");
+    Set<String> roots = new LinkedHashSet<>();
+    for (int k = 1 + r.nextInt(3); k > 0; k--) {
+      FakeModule m = modules.get(r.nextInt(modules.size()));
+      if (roots.add(m.path())) {
+        mod.append("require ").append(m.path()).append(' ').append(m.version()).append('\n');
+        src.append("import _ \"").append(m.path()).append("\"\n");
+      }
+    }
+    if (r.nextBoolean()) {
+      mod.append(replaceLine(r));
+    }
+    Files.writeString(dir.resolve("go.mod"), mod);
+    Files.writeString(dir.resolve("main.go"), src.append("\nfunc main() {}\n"));
+  }
+
+  /** {@code replace P[ v] => P v2} for versions of one module of the universe. */
+  private String replaceLine(SplittableRandom r) {
+    FakeModule old = modules.get(r.nextInt(modules.size()));
+    List<FakeModule> same = new ArrayList<>();
+    modules.stream().filter(m -> m.path().equals(old.path())).forEach(same::add);
+    FakeModule to = same.get(r.nextInt(same.size()));
+    return "replace " + old.path() + (r.nextBoolean() ? " " + old.version() : "") + " => " + to.path() + " "
+        + to.version() + "\n";
   }
 }

@@ -303,7 +303,7 @@ class GoProxyClientTest {
     proxy.addFault(Fault.truncateBody(10).on(Endpoint.ZIP));
     try (GoProxyClient c = client()) {
       GoProxyException e = assertThrows(ProxyUnavailableException.class, () -> c.download(M));
-      assertEquals("example.com/m@v1.0.0: zip: not a valid zip file", e.getMessage());
+      assertEquals("zip: not a valid zip file", e.getMessage()); // bare, as go mod download prints it
     }
     assertNothingCachedForZip();
   }

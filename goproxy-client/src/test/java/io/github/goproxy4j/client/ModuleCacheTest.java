@@ -40,35 +40,26 @@ class ModuleCacheTest {
     POOL.shutdownNow();
   }
 
-  private static boolean linuxOrMac() {
-    String os = System.getProperty("os.name");
-    return os.startsWith("Linux") || os.startsWith("Mac");
-  }
-
   /** A go process holding the version lock makes the cache wait (the JDK's fcntl lock did not). */
   @Test
   void versionLockWaitsWhileGoHoldsIt() throws Exception {
-    assumeTrue(linuxOrMac());
+    assumeTrue(GoFlock.flockPlatform());
     GoTool.assumeGo();
     ModuleCache cache = ModuleCache.at(tmp.resolve("modcache"));
     Path lockFile = cache.file(M, "lock");
     Files.createDirectories(lockFile.getParent());
     try (GoFlock.Holder go = GoFlock.hold(GoFlock.binary(), lockFile, null)) {
-      go.awaitLocked();
-      Future<?> java = POOL.submit(() -> {
+      go.assertBlocksUntilReleased(() -> {
         cache.lock(M).close();
         return null;
       });
-      assertThrows(TimeoutException.class, () -> java.get(500, TimeUnit.MILLISECONDS));
-      go.release();
-      java.get(10, TimeUnit.SECONDS);
     }
   }
 
   /** While the cache holds the version lock, go cannot take it. */
   @Test
   void goWaitsWhileTheCacheHoldsTheLock() throws Exception {
-    assumeTrue(linuxOrMac());
+    assumeTrue(GoFlock.flockPlatform());
     GoTool.assumeGo();
     ModuleCache cache = ModuleCache.at(tmp.resolve("modcache"));
     try (ModuleCache.CacheLock held = cache.lock(M)) {

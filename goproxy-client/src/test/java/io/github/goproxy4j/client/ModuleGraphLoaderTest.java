@@ -376,6 +376,62 @@ class ModuleGraphLoaderTest {
       }
     }
 
+    /**
+     * go list -m all in {@code cwd} with GOTOOLCHAIN=local: the client, following the release's
+     * exact version ({@code 1.27.3}), lists the same modules or fails with go's text.
+     */
+    private void assertSameOutcome(GoTool.Go g, Path cwd, FakeGoProxy proxy, Path tmp, String what)
+        throws IOException {
+      Map<String, String> env = goEnv(proxy, tmp, tmp.resolve("go-cache"));
+      GoTool.Result r = GoTool.exec(cwd, env, 120, null, g.binary().toString(), "list", "-m", "all");
+      Map<String, String> vars = new HashMap<>(proxy.environment());
+      vars.put("GOPATH", tmp.resolve("our-gopath").toString());
+      vars.put("GOMODCACHE", tmp.resolve("our-cache").toString());
+      vars.put("GOTOOLCHAIN", "local");
+      try (GoProxyClient c = GoProxyClient.builder()
+          .env(GoEnv.builder().environment(vars).noUserEnvFile().goVersion(g.release()).build()).build()) {
+        if (r.ok()) {
+          assertEquals(r.stdout(), c.moduleGraph(cwd).listText(), g + " " + what);
+        } else {
+          io.github.goproxy4j.mvs.ModuleGraphException e = assertThrows(
+              io.github.goproxy4j.mvs.ModuleGraphException.class, () -> c.moduleGraph(cwd), g + " " + what);
+          assertEquals(r.stderr().trim(), e.goText(), g + " " + what);
+        }
+      }
+    }
+
+    /**
+     * A go.work or go.mod whose go line is newer than the running go (refused from go1.21, named
+     * as go names it from where it runs), and go.work godebug lines (from go1.23: unknown keys,
+     * default= values, removed settings as each release's table has them), against every
+     * installed release.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("releases")
+    void goWorkChecksAreGos(GoTool.Go g, @TempDir Path tmp) throws Exception {
+      GoTool.assumeGo(g);
+      try (FakeGoProxy proxy = FakeGoProxy.builder().start()) {
+        Path ws = Files.createDirectories(tmp.resolve("ws"));
+        Path a = module(ws.resolve("a"), "module example.com/a\n\ngo 1.18\n");
+        Path work = ws.resolve("go.work");
+        Files.writeString(work, "go 1.99\n\nuse ./a\n");
+        assertSameOutcome(g, ws, proxy, tmp, "go.work go 1.99");
+        assertSameOutcome(g, a, proxy, tmp, "go.work go 1.99 from a");
+        Files.writeString(work, "go " + g.release() + "\n\nuse ./a\n");
+        assertSameOutcome(g, ws, proxy, tmp, "go.work at the running release");
+        for (String debug : List.of("panicnil=1", "foo=1", "default=go1.99", "default=go1.21", "default=1.21",
+            "x509sha1=1", "x509sha1=0", "asynctimerchan=1", "asynctimerchan=0", "tlskyber=1")) {
+          Files.writeString(work, "go 1.18\n\nuse ./a\n\ngodebug " + debug + "\n");
+          assertSameOutcome(g, ws, proxy, tmp, "godebug " + debug);
+        }
+        Files.delete(work);
+        Files.writeString(a.resolve("go.mod"), "module example.com/a\n\ngo 1.99\n");
+        assertSameOutcome(g, a, proxy, tmp, "go.mod go 1.99");
+        Files.writeString(a.resolve("go.mod"), "module example.com/a\n\ngo 1.99\n\nfrobnicate\n");
+        assertSameOutcome(g, a, proxy, tmp, "go.mod go 1.99 that does not parse");
+      }
+    }
+
     @Test
     void workspaceErrorsOfGo127(@TempDir Path tmp) throws Exception {
       try (FakeGoProxy proxy = FakeGoProxy.builder().start()) {

@@ -19,11 +19,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -148,15 +143,10 @@ class GoSumTest {
     assertThrows(IllegalArgumentException.class, () -> GoSum.empty().with("a", "v1.0.0", null));
   }
 
-  private static boolean linuxOrMac() {
-    String os = System.getProperty("os.name");
-    return os.startsWith("Linux") || os.startsWith("Mac");
-  }
-
   /** Defect 5: go.sum keeps its mode (it was left 0600) and its inode, as go's in-place edit. */
   @Test
   void writeKeepsTheFilesModeAndIdentity(@TempDir Path dir) throws IOException {
-    assumeTrue(linuxOrMac());
+    assumeTrue(GoFlock.flockPlatform());
     Path f = dir.resolve("go.sum");
     Files.writeString(f, "example.com/a v1.0.0 " + H1 + "\n");
     Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-rw-r--"));
@@ -176,25 +166,18 @@ class GoSumTest {
    */
   @Test
   void writeWaitsForGosLockOnGoSum(@TempDir Path dir) throws Exception {
-    assumeTrue(linuxOrMac());
+    assumeTrue(GoFlock.flockPlatform());
     GoTool.assumeGo();
     Path f = dir.resolve("go.sum");
     Files.writeString(f, "");
     Path goEdit = dir.resolve("go-edit");
     Files.writeString(goEdit, "example.com/go v1.0.0 " + H1 + "\n");
     GoSum mine = GoSum.empty().with("example.com/java", "v1.0.0", H2);
-    ExecutorService pool = Executors.newSingleThreadExecutor();
     try (GoFlock.Holder go = GoFlock.hold(GoFlock.binary(), f, goEdit)) {
-      go.awaitLocked();
-      Future<?> java = pool.submit(() -> {
+      go.assertBlocksUntilReleased(() -> {
         mine.write(f);
         return null;
       });
-      assertThrows(TimeoutException.class, () -> java.get(500, TimeUnit.MILLISECONDS));
-      go.release();
-      java.get(10, TimeUnit.SECONDS);
-    } finally {
-      pool.shutdownNow();
     }
     assertEquals(mine.format(), Files.readString(f));
   }

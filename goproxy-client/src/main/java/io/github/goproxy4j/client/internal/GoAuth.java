@@ -1,5 +1,6 @@
 package io.github.goproxy4j.client.internal;
 
+import io.github.goproxy4j.internal.GoQuoted;
 import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.env.GoEnvException;
 import io.github.goproxy4j.internal.GoStrings;
@@ -230,7 +231,7 @@ public final class GoAuth {
   private String runCommand(String command, String url, String stdin) throws IOException {
     List<String> words;
     try {
-      words = Quoted.split(command);
+      words = GoQuoted.split(command);
     } catch (IllegalArgumentException e) {
       throw new IOException("cannot parse GOAUTH command: " + e.getMessage(), e);
     }

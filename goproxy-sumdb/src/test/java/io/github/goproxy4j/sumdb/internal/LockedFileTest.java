@@ -38,14 +38,9 @@ class LockedFileTest {
     POOL.shutdownNow();
   }
 
-  private static boolean linuxOrMac() {
-    String os = System.getProperty("os.name");
-    return os.startsWith("Linux") || os.startsWith("Mac");
-  }
-
   @Test
   void usesFlockOnLinuxAndMac() {
-    assumeTrue(linuxOrMac());
+    assumeTrue(GoFlock.flockPlatform());
     assertEquals("flock", LockedFile.mechanism());
   }
 
@@ -136,7 +131,7 @@ class LockedFileTest {
 
   @Test
   void transformShrinksAndGrowsInPlaceKeepingTheMode() throws Exception {
-    assumeTrue(linuxOrMac());
+    assumeTrue(GoFlock.flockPlatform());
     Path f = tmp.resolve("go.sum");
     Files.writeString(f, "a long first line\n");
     Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-rw-r--"));
@@ -182,7 +177,7 @@ class LockedFileTest {
   /** go's flock and ours exclude each other, both ways. */
   @Test
   void excludesTheGoCommandsFlock() throws Exception {
-    assumeTrue(linuxOrMac());
+    assumeTrue(GoFlock.flockPlatform());
     GoTool.assumeGo();
     Path bin = GoFlock.binary();
     Path f = tmp.resolve("v1.0.0.lock");
@@ -191,22 +186,18 @@ class LockedFileTest {
     }
     assertEquals("free", GoFlock.probe(bin, f));
     try (GoFlock.Holder go = GoFlock.hold(bin, f, null)) {
-      go.awaitLocked();
-      Future<?> java = POOL.submit(() -> {
+      go.assertBlocksUntilReleased(() -> {
         try (LockedFile l = LockedFile.mutex(f)) {
           return null;
         }
       });
-      assertThrows(TimeoutException.class, () -> java.get(500, TimeUnit.MILLISECONDS));
-      go.release();
-      java.get(10, TimeUnit.SECONDS);
     }
   }
 
   /** The descriptor is close-on-exec: a child process started while we hold it keeps no lock. */
   @Test
   void childProcessesDoNotInheritTheLock() throws Exception {
-    assumeTrue(linuxOrMac());
+    assumeTrue(GoFlock.flockPlatform());
     GoTool.assumeGo();
     Path bin = GoFlock.binary();
     Path f = tmp.resolve("v1.0.0.lock");

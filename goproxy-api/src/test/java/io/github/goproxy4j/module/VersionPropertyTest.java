@@ -1,51 +1,23 @@
 package io.github.goproxy4j.module;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.internal.GoUtf8;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Properties of the module model over seeded random inputs (the seed is in the test name). */
-class ModulePropertiesTest {
-  static LongStream seeds() {
-    return LongStream.of(1, 2, 3, 0xC0FFEE);
-  }
-
+/** Properties of {@link Version} over seeded random inputs (the seed is in the test name). */
+class VersionPropertyTest {
   @ParameterizedTest(name = "seed={0}")
-  @MethodSource("seeds")
-  void pathEscapingRoundTrips(long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    int valid = 0;
-    for (int i = 0; i < 3000; i++) {
-      String s = RandomInputs.validishPath(r);
-      if (!ModulePath.isValid(s)) {
-        continue;
-      }
-      valid++;
-      ModulePath p = ModulePath.parse(s);
-      String e = p.escaped();
-      assertFalse(e.chars().anyMatch(c -> c >= 'A' && c <= 'Z'), e);
-      assertEquals(p, ModulePath.unescape(e), s);
-      assertEquals(s, p.prefix() + p.majorSuffix().orElse(""), s);
-      assertEquals(p.escaped(), ModulePath.escape(s));
-    }
-    assertTrue(valid > 600, "generator produced too few valid paths: " + valid);
-  }
-
-  @ParameterizedTest(name = "seed={0}")
-  @MethodSource("seeds")
+  @MethodSource("io.github.goproxy4j.module.RandomInputs#seeds")
   void versionEscapingRoundTrips(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     for (int i = 0; i < 3000; i++) {
@@ -64,7 +36,7 @@ class ModulePropertiesTest {
   }
 
   @ParameterizedTest(name = "seed={0}")
-  @MethodSource("seeds")
+  @MethodSource("io.github.goproxy4j.module.RandomInputs#seeds")
   void canonicalIsIdempotent(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     for (int i = 0; i < 3000; i++) {
@@ -84,7 +56,7 @@ class ModulePropertiesTest {
   }
 
   @ParameterizedTest(name = "seed={0}")
-  @MethodSource("seeds")
+  @MethodSource("io.github.goproxy4j.module.RandomInputs#seeds")
   void compareIsATotalOrderConsistentWithCanonicalEquality(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     List<Version> vs = new ArrayList<>();
@@ -133,9 +105,10 @@ class ModulePropertiesTest {
     }
   }
 
+  /** Version.sortStrings orders equal versions by Go's byte order of their strings (GoUtf8.compare). */
   @ParameterizedTest(name = "seed={0}")
-  @MethodSource("seeds")
-  void stringOrderIsGoByteOrder(long seed) {
+  @MethodSource("io.github.goproxy4j.module.RandomInputs#seeds")
+  void sortTieBreakIsGoByteOrder(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     for (int i = 0; i < 3000; i++) {
       String a = RandomInputs.any(r);
@@ -143,56 +116,5 @@ class ModulePropertiesTest {
       int want = Integer.signum(java.util.Arrays.compareUnsigned(XMod.encodeWtf8(a), XMod.encodeWtf8(b)));
       assertEquals(want, Integer.signum(GoUtf8.compare(a, b)), GoQuote.quote(a) + " vs " + GoQuote.quote(b));
     }
-  }
-
-  @ParameterizedTest(name = "seed={0}")
-  @MethodSource("seeds")
-  void pseudoVersionsRoundTrip(long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    for (int i = 0; i < 3000; i++) {
-      String older = r.nextInt(3) == 0 ? "" : RandomInputs.validishVersion(r);
-      if (!older.isEmpty() && !Version.isValid(older)) {
-        continue;
-      }
-      String major = "v" + r.nextInt(4);
-      Instant t = Instant.ofEpochSecond(r.nextLong(-62_135_596_800L, 253_402_300_799L));
-      String rev = Long.toHexString(r.nextLong() >>> 16);
-      PseudoVersion p = PseudoVersion.of(major, older, t, rev);
-      assertTrue(p.version().isPseudo(), p.toString());
-      assertTrue(p.version().isPrerelease(), p.toString());
-      assertEquals(p, PseudoVersion.parse(p.toString()));
-      assertEquals(t, p.time());
-      assertEquals(rev, p.revision());
-      if (older.isEmpty()) {
-        assertEquals(major, p.version().major());
-        assertFalse(p.base().isPresent());
-      } else {
-        Version o = Version.parse(older);
-        assertEquals(o.semverCanonical() + o.build(), p.base().orElseThrow().toString(), older);
-        assertTrue(p.version().compareTo(o) > 0, p + " > " + older);
-      }
-    }
-  }
-
-  @ParameterizedTest(name = "seed={0}")
-  @MethodSource("seeds")
-  void moduleVersionsRoundTrip(long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    int ok = 0;
-    for (int i = 0; i < 3000; i++) {
-      String path = RandomInputs.validishPath(r);
-      String v = r.nextBoolean() ? RandomInputs.validishVersion(r) : RandomInputs.version(r);
-      ModuleVersion mv;
-      try {
-        mv = ModuleVersion.of(path, v);
-      } catch (InvalidModulePathException | InvalidVersionException e) {
-        continue;
-      }
-      ok++;
-      assertEquals(mv, ModuleVersion.parse(mv.toString()));
-      assertEquals(mv.hashCode(), ModuleVersion.parse(mv.toString()).hashCode());
-      assertTrue(mv.path().matchesMajor(mv.version()));
-    }
-    assertTrue(ok > 300, "too few valid module versions: " + ok);
   }
 }

@@ -16,12 +16,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Rebuilds x/mod's fake sumdb fixture (spec §6.3) and checks every byte. */
-class FixtureSumdbTest {
+/** The tlog classes rebuild x/mod's fake sumdb fixture (spec §6.3), checked byte for byte. */
+class TlogFixtureTest {
   static final Map<String, String> F = load();
 
   static Map<String, String> load() {
-    try (InputStream in = FixtureSumdbTest.class.getResourceAsStream("fixture-sumdb.txt")) {
+    try (InputStream in = TlogFixtureTest.class.getResourceAsStream("fixture-sumdb.txt")) {
       Map<String, String> m = new HashMap<>();
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
         if (!line.startsWith("#") && !line.isBlank()) {

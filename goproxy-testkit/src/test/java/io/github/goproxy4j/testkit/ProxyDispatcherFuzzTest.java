@@ -11,11 +11,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Any request target gets a deliberate answer: 200, 400, 404 or 405 with a text body for
- * errors, never a 500 or an exception. Under {@code mvn verify} the seed inputs in
- * {@code RequestFuzzTestInputs/} are replayed; {@code JAZZER_FUZZ=1} fuzzes for real.
+ * {@link ProxyDispatcher} gives any request target a deliberate answer: 200, 400, 404 or 405
+ * with a text body for errors, never a 500 or an exception. Under {@code mvn verify} the seed
+ * inputs in
+ * {@code ProxyDispatcherFuzzTestInputs/} are replayed; {@code JAZZER_FUZZ=1} fuzzes for real.
  */
-class RequestFuzzTest {
+class ProxyDispatcherFuzzTest {
   private static final ModuleStore STORE = new ModuleStore(List.of(
       FakeModule.of("example.com/m", "v1.0.0").toServed(),
       FakeModule.of("github.com/Up/x", "v1.0.0-RC1").toServed()), java.util.Map.of());

@@ -1,0 +1,124 @@
+package io.github.goproxy4j.client;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.goproxy4j.client.internal.json.GoJson;
+import io.github.goproxy4j.internal.GoRelease;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What {@code go mod download} without arguments did in a main module or workspace: one
+ * {@link Module} per module version it tried, in go's order, each with where its files are or
+ * the error that stopped it; a failed module does not stop the others (go's exit status is then
+ * 1). {@link #noDependencies()} is go's {@code go: no module dependencies to download} case.
+ *
+ * <pre>{@code
+ * ModDownloadResult r = client.modDownloadResult(Path.of("."));
+ * r.modules().forEach(m -> System.out.print(m.toJson("1.27")));   // go mod download -json
+ * if (r.failed()) System.exit(1);
+ * }</pre>
+ *
+ * @param modules the module versions go tried, in its order
+ * @param noDependencies whether the main module requires nothing, so that go did not try to
+ *     download anything and said so ({@code modules} is then empty)
+ */
+public record ModDownloadResult(List<Module> modules, boolean noDependencies) {
+  /**
+   * Validates the components.
+   *
+   * @param modules never {@code null}
+   * @param noDependencies the flag
+   */
+  public ModDownloadResult {
+    modules = List.copyOf(modules);
+  }
+
+  /**
+   * Returns whether any module failed.
+   *
+   * @return true when some module has an error
+   */
+  public boolean failed() {
+    return modules.stream().anyMatch(m -> !m.error().isEmpty());
+  }
+
+  /**
+   * One module version of {@code go mod download} (cmd/go's modcmd ModuleJSON): the files go
+   * reports for it as far as it got (info, then go.mod and its hash, then zip, hash and
+   * directory), or the error that stopped it. Empty strings stand for what go leaves out.
+   *
+   * @param path the module path
+   * @param version the version
+   * @param error the error, {@code ""} when it was downloaded
+   * @param info the cached {@code .info} file
+   * @param goMod the cached {@code .mod} file
+   * @param zip the cached {@code .zip} file
+   * @param dir the extracted directory
+   * @param sum the zip's {@code h1:} hash
+   * @param goModSum the go.mod's {@code h1:} hash
+   */
+  public record Module(String path, String version, String error, String info, String goMod, String zip, String dir,
+      String sum, String goModSum) {
+    /**
+     * Validates the components.
+     *
+     * @param path never {@code null}
+     * @param version never {@code null}
+     * @param error never {@code null}
+     * @param info never {@code null}
+     * @param goMod never {@code null}
+     * @param zip never {@code null}
+     * @param dir never {@code null}
+     * @param sum never {@code null}
+     * @param goModSum never {@code null}
+     */
+    public Module {
+      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(version, "version");
+      Objects.requireNonNull(error, "error");
+      Objects.requireNonNull(info, "info");
+      Objects.requireNonNull(goMod, "goMod");
+      Objects.requireNonNull(zip, "zip");
+      Objects.requireNonNull(dir, "dir");
+      Objects.requireNonNull(sum, "sum");
+      Objects.requireNonNull(goModSum, "goModSum");
+    }
+
+    /**
+     * Returns the object {@code go mod download -json} of a Go release prints for this module:
+     * Path, Version, Error, Info, GoMod, Zip, Dir, Sum, GoModSum, empty ones left out,
+     * tab-indented, followed by a newline. (go also has Query, Origin and Reuse: they are only
+     * set for {@code path@query} arguments and {@code -reuse}, never without arguments.)
+     *
+     * @param goRelease the release, {@code 1.N}
+     * @return the JSON text
+     * @throws IllegalArgumentException if {@code goRelease} is not a Go version
+     */
+    public String toJson(String goRelease) {
+      if (!GoRelease.isValid(goRelease)) {
+        throw new IllegalArgumentException("invalid Go release " + goRelease);
+      }
+      StringWriter out = new StringWriter();
+      try (JsonGenerator g = GoJson.forGoMinor(GoRelease.compare(goRelease, "1.22") >= 0 ? 22 : 21)
+          .indentedGenerator(out)) {
+        g.writeStartObject();
+        GoJson.writeStringOmitEmpty(g, "Path", path);
+        GoJson.writeStringOmitEmpty(g, "Version", version);
+        GoJson.writeStringOmitEmpty(g, "Error", error);
+        GoJson.writeStringOmitEmpty(g, "Info", info);
+        GoJson.writeStringOmitEmpty(g, "GoMod", goMod);
+        GoJson.writeStringOmitEmpty(g, "Zip", zip);
+        GoJson.writeStringOmitEmpty(g, "Dir", dir);
+        GoJson.writeStringOmitEmpty(g, "Sum", sum);
+        GoJson.writeStringOmitEmpty(g, "GoModSum", goModSum);
+        g.writeEndObject();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return out.append('\n').toString();
+    }
+  }
+}

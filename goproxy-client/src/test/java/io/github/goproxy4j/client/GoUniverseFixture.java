@@ -1,0 +1,119 @@
+package io.github.goproxy4j.client;
+
+import io.github.goproxy4j.testing.GoTool;
+import io.github.goproxy4j.testkit.FakeGoProxy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The setup the differential tests of the module commands share (ModDownloadTest, ModVerifyTest,
+ * ModuleListerTest, ModuleGraphLoaderTest): the go release's binary (the test is skipped when it
+ * is not installed), a seeded {@link GoModuleUniverse} served by a {@link FakeGoProxy} with its
+ * checksum database, and its main module written under {@code tmp/main} and made tidy by that go
+ * with {@code tmp/tidy-cache} as module cache and {@code tmp/tidy} as GOPATH (so later go runs
+ * start from a fresh module cache and checksum-database state). Each test keeps only its
+ * assertions.
+ *
+ * <pre>{@code
+ * try (GoUniverseFixture f = GoUniverseFixture.tidy(release, seed, tmp)) {
+ *   GoTool.Result r = f.go(f.main, f.goEnv(tmp.resolve("go-cache")), "mod", "download");
+ *   try (GoProxyClient c = f.client(tmp.resolve("our-cache"))) { ... }
+ * }
+ * }</pre>
+ */
+final class GoUniverseFixture implements AutoCloseable {
+  /** The go release followed, {@code 1.N}. */
+  final String release;
+  /** The seed of the universe. */
+  final long seed;
+  /** The go binary of the release. */
+  final Path go;
+  /** The random source after generating the universe (tests draw their own choices from it). */
+  final SplittableRandom random;
+  /** The universe. */
+  final GoModuleUniverse universe;
+  /** The fake proxy serving it. */
+  final FakeGoProxy proxy;
+  /** The test's temporary directory. */
+  final Path tmp;
+  /** The tidy main module's directory. */
+  final Path main;
+
+  private GoUniverseFixture(String release, long seed, Path go, SplittableRandom random, GoModuleUniverse universe,
+      FakeGoProxy proxy, Path tmp, Path main) {
+    this.release = release;
+    this.seed = seed;
+    this.go = go;
+    this.random = random;
+    this.universe = universe;
+    this.proxy = proxy;
+    this.tmp = tmp;
+    this.main = main;
+  }
+
+  /** The universe of {@code seed} served, with its main module written but not yet tidy. */
+  static GoUniverseFixture start(String release, long seed, Path tmp) throws IOException {
+    Path go = GoModuleUniverse.goFor(release);
+    SplittableRandom r = new SplittableRandom(seed);
+    GoModuleUniverse u = new GoModuleUniverse(r, release);
+    Path main = u.writeMain(tmp.resolve("main"));
+    return new GoUniverseFixture(release, seed, go, r, u, u.proxyBuilder().start(), tmp, main);
+  }
+
+  /** {@link #start}, then go makes the main module tidy. */
+  static GoUniverseFixture tidy(String release, long seed, Path tmp) throws IOException {
+    GoUniverseFixture f = start(release, seed, tmp);
+    try {
+      f.go(f.main, f.goEnv(f.tmp.resolve("tidy"), f.tmp.resolve("tidy-cache")), "mod", "tidy").requireOk();
+    } catch (RuntimeException | Error e) {
+      f.close();
+      throw e;
+    }
+    return f;
+  }
+
+  /**
+   * Writes a workspace of the universe under {@code tmp/ws} ({@link GoModuleUniverse#writeWorkspace}),
+   * its modules made tidy by go with {@code tmp/tidy-cache} as module cache.
+   */
+  GoModuleUniverse.Workspace workspace() throws IOException {
+    return universe.writeWorkspace(random, release, tmp.resolve("ws"), go,
+        goEnv(tmp.resolve("tidy"), tmp.resolve("tidy-cache")));
+  }
+
+  /** go's hermetic environment through the proxy, GOPATH under {@code tmp}, {@code modCache} as GOMODCACHE. */
+  Map<String, String> goEnv(Path modCache) {
+    return GoModuleUniverse.goEnv(proxy, tmp, modCache);
+  }
+
+  /** {@link #goEnv(Path)} with GOPATH and HOME under {@code work}. */
+  Map<String, String> goEnv(Path work, Path modCache) {
+    return GoModuleUniverse.goEnv(proxy, work, modCache);
+  }
+
+  /** Runs go in {@code dir}. */
+  GoTool.Result go(Path dir, Map<String, String> env, String... args) {
+    String[] argv = new String[args.length + 1];
+    argv[0] = go.toString();
+    System.arraycopy(args, 0, argv, 1, args.length);
+    return GoTool.exec(dir, env, 300, null, argv);
+  }
+
+  /** A client following the release through the proxy, with {@code modCache} as GOMODCACHE. */
+  GoProxyClient client(Path modCache) {
+    return GoModuleUniverse.client(proxy, tmp, release, modCache);
+  }
+
+  /** The release, the seed and the main module's go.mod, for assertion messages. */
+  String context() throws IOException {
+    return "go" + release + " seed=" + seed + " go.mod:\n" + Files.readString(main.resolve("go.mod"));
+  }
+
+  @Override
+  public void close() {
+    proxy.close();
+  }
+}
