@@ -13,6 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipException;
 
 /**
@@ -28,7 +33,8 @@ import java.util.zip.ZipException;
  *   <li>one pass over it ({@link UnzipPass}) checks it (every entry under
  *       {@code <path>@<version>/}, x/mod's zip rules for the goVersion), hashes it and extracts
  *       it into a private {@code <dir>.tmp-<random>} tree, inflating each entry once (go reads it
- *       three times: prefix check, hash, Unzip);
+ *       three times: prefix check, hash, Unzip); a large zip is extracted on the other cores too
+ *       ({@link #helperPool()});
  *   <li>only when the hash verifies (go.sum, then the checksum database) is anything committed,
  *       in go's order: {@code .ziphash} (in place under its own lock), the zip (rename), then
  *       the tree, made read-only and renamed into place at once.
@@ -43,13 +49,38 @@ import java.util.zip.ZipException;
  * paths), but its cached hash is verified again.
  */
 final class CacheWriter {
+  /** How many threads besides the caller's extract one large zip: the other cores. */
+  static final int HELPERS = Math.max(0, Runtime.getRuntime().availableProcessors() - 1);
+
   private final ModuleCache cache;
   /** The Go release whose zip rules (Unicode tables) apply: the env's goVersion. */
   private final String goVersion;
+  private final Executor helpers;
 
-  CacheWriter(ModuleCache cache, String goVersion) {
+  /**
+   * @param helpers where extraction helpers run ({@link #helperPool()}); null for none
+   */
+  CacheWriter(ModuleCache cache, String goVersion, Executor helpers) {
     this.cache = cache;
     this.goVersion = goVersion;
+    this.helpers = helpers;
+  }
+
+  /**
+   * A pool for {@link UnzipPass}'s helpers: up to {@link #HELPERS} daemon threads, made on
+   * demand and ended after a second idle; a task finding every thread busy is rejected at once
+   * (the extracting thread then does that work itself), so a helper never waits in a queue
+   * while the zip it was meant for is long done. Shut it down with the client.
+   *
+   * @return the pool
+   */
+  static ThreadPoolExecutor helperPool() {
+    AtomicInteger n = new AtomicInteger();
+    return new ThreadPoolExecutor(0, Math.max(1, HELPERS), 1, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+      Thread t = new Thread(r, "goproxy4j-unzip-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   /** Fetches the zip into an existing empty file (replacing what an earlier attempt left). */
@@ -192,7 +223,7 @@ final class CacheWriter {
   private UnzipPass.Result pass(ModuleVersion module, Path zip, Path tree, Path committedZip)
       throws IOException {
     try {
-      return UnzipPass.run(module, zip, tree, goVersion);
+      return UnzipPass.run(module, zip, tree, goVersion, helpers, HELPERS);
     } catch (GoZipReader.ZipError e) {
       if (committedZip != null) {
         throw new GoProxyException(module + ": unzip " + committedZip + ": " + e.getMessage(), e);

@@ -28,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -88,6 +89,8 @@ public final class GoProxyClient implements AutoCloseable {
   private final ConcurrentHashMap<ModuleVersion, CompletableFuture<DownloadedModule>> inflight =
       new ConcurrentHashMap<>();
   private final ExecutorService executor;
+  /** Extra threads extracting one large zip on more than one core (see CacheWriter). */
+  private final ThreadPoolExecutor unzipHelpers = CacheWriter.helperPool();
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private GoProxyClient(Builder b) {
@@ -103,7 +106,7 @@ public final class GoProxyClient implements AutoCloseable {
     this.cache = b.cache != null ? b.cache : ModuleCache.fromEnv(env);
     this.sums = new SumCheck(b.goSum, b.checksumDatabase, resolver, transport, cache);
     this.fetch = new ModFetch(new Lookup(resolver, transport, b.directFetcher, b.maxZip), sums,
-        cache, env.goVersion());
+        cache, env.goVersion(), unzipHelpers);
     this.query = new Query(fetch);
     this.events = new ProgressEvents(b.listener);
     this.parallelism = b.parallelism;
@@ -229,7 +232,8 @@ public final class GoProxyClient implements AutoCloseable {
 
   /** The go.mod path verifying against other go.sum lines (a main module's): for ModuleGraphLoader. */
   ModFetch fetchWith(GoSum goSum) {
-    return new ModFetch(fetch.lookup(), sums.withGoSum(goSum), cache, resolver.env().goVersion());
+    return new ModFetch(fetch.lookup(), sums.withGoSum(goSum), cache, resolver.env().goVersion(),
+        unzipHelpers);
   }
 
   /**
@@ -548,6 +552,7 @@ public final class GoProxyClient implements AutoCloseable {
       return;
     }
     executor.shutdownNow();
+    unzipHelpers.shutdown();
     sums.close();
     if (closeTransport && transport instanceof Closeable) {
       try {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,11 +29,11 @@ final class ModFetch {
   private final ModuleCache cache;
   private final CacheWriter writer;
 
-  ModFetch(Lookup lookup, SumCheck sums, ModuleCache cache, String goVersion) {
+  ModFetch(Lookup lookup, SumCheck sums, ModuleCache cache, String goVersion, Executor unzipHelpers) {
     this.lookup = lookup;
     this.sums = sums;
     this.cache = cache;
-    this.writer = new CacheWriter(cache, goVersion);
+    this.writer = new CacheWriter(cache, goVersion, unzipHelpers);
   }
 
   /** A verified go.mod and its hash (computed once). */

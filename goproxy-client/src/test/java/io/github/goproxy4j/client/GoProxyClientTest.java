@@ -13,6 +13,7 @@ import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.sumdb.ChecksumMismatchException;
 import io.github.goproxy4j.sumdb.GoSum;
+import io.github.goproxy4j.testing.RawZip;
 import io.github.goproxy4j.testkit.Endpoint;
 import io.github.goproxy4j.testkit.FakeGoProxy;
 import io.github.goproxy4j.testkit.FakeModule;
@@ -306,6 +307,32 @@ class GoProxyClientTest {
       assertEquals("zip: not a valid zip file", e.getMessage()); // bare, as go mod download prints it
     }
     assertNothingCachedForZip();
+  }
+
+  @Test
+  void aCorruptEntryInALargeZipLeavesNothingBehind() throws Exception {
+    // Over 4 MiB of content in many entries: extracted on more than one thread; the bad entry
+    // is late in the zip, so other entries are written before it fails.
+    Path v = Files.createDirectories(tmp.resolve("layout/example.com/m/@v"));
+    Files.writeString(v.resolve("list"), "v1.0.0\n");
+    Files.writeString(v.resolve("v1.0.0.info"), "{\"Version\":\"v1.0.0\"}");
+    Files.writeString(v.resolve("v1.0.0.mod"), "module example.com/m\n");
+    RawZip z = new RawZip();
+    z.add("example.com/m@v1.0.0/go.mod", "module example.com/m\n");
+    RawZip.Entry bad = null;
+    for (int i = 0; i < 200; i++) {
+      bad = z.add("example.com/m@v1.0.0/d" + (i % 7) + "/f" + i + ".txt", ("line " + i + "\n").repeat(4000));
+    }
+    bad.declaredCrc = 1L;
+    z.write(v.resolve("v1.0.0.zip"));
+    restart(FakeGoProxy.builder().directory(tmp.resolve("layout")));
+    try (GoProxyClient c = client()) {
+      assertThrows(ProxyUnavailableException.class, () -> c.download(M));
+    }
+    assertNothingCachedForZip();
+    try (Stream<Path> s = Files.list(cacheDir.resolve("example.com"))) {
+      assertEquals(List.of(), s.map(p -> p.getFileName().toString()).toList(), "no tree, not even a temporary one");
+    }
   }
 
   /** A GOPROXY-layout directory with one version whose zip has entries under {@code prefix}. */

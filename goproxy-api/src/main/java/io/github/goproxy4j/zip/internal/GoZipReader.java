@@ -169,12 +169,33 @@ public final class GoZipReader implements Closeable {
 
   private final Source src;
   private final long size;
-  private final List<Entry> entries = new ArrayList<>();
-  private final List<Entry> view = Collections.unmodifiableList(entries);
+  private final List<Entry> entries;
+  private final List<Entry> view;
+  /** Whether closing this reader closes the source (false for a {@link #fork()}). */
+  private final boolean ownsSource;
 
   private GoZipReader(Source src, long size) {
+    this(src, size, new ArrayList<>(), true);
+  }
+
+  private GoZipReader(Source src, long size, List<Entry> entries, boolean ownsSource) {
     this.src = src;
     this.size = size;
+    this.entries = entries;
+    this.view = Collections.unmodifiableList(entries);
+    this.ownsSource = ownsSource;
+  }
+
+  /**
+   * A second reader of the same zip for another thread: it shares this reader's file and
+   * central directory (read once) and has its own buffers and inflater. A reader is not
+   * thread-safe; a fork and its origin may be used at the same time. Closing the fork leaves
+   * the file open; close the fork before its origin.
+   *
+   * @return the fork
+   */
+  public GoZipReader fork() {
+    return new GoZipReader(src, size, entries, false);
   }
 
   /**
@@ -272,7 +293,9 @@ public final class GoZipReader implements Closeable {
       spareInflater.end();
       spareInflater = null;
     }
-    src.close();
+    if (ownsSource) {
+      src.close();
+    }
   }
 
   // The inflater and input buffer of the last closed entry stream, for the next one.

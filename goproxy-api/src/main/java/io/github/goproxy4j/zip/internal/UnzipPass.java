@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * One pass over a downloaded module zip, for the module cache writer: the go command's prefix
@@ -160,6 +162,31 @@ public final class UnzipPass {
    * @throws IllegalArgumentException when {@code goVersion} is not a Go release from 1.19 on
    */
   public static Result run(ModuleVersion mv, Path zip, Path dir, String goVersion) throws IOException {
+    return run(mv, zip, dir, goVersion, null, 0);
+  }
+
+  /**
+   * Runs the pass, extracting a large zip on up to {@code helpers} threads of {@code pool}
+   * besides the calling thread. A helper task that {@code pool} rejects (all its threads busy)
+   * or that starts late costs nothing: the calling thread does whatever no helper took, and
+   * waits only for the entries a helper is writing. The result, the tree and the exception
+   * thrown are those of a pass on one thread.
+   *
+   * @param mv the module version (canonical version)
+   * @param zip the downloaded zip
+   * @param dir the private directory to extract into: missing or empty; created if missing
+   * @param goVersion the Go release, for example {@code "1.21"}
+   * @param pool where helper tasks run, or null for none; it may reject them
+   * @param helpers how many helper tasks to offer it at most
+   * @return what was found; see the class comment for the order of the steps
+   * @throws GoZipReader.ZipError with Go's text when the zip cannot be read or an entry's data
+   *     disagrees with its header ({@link GoZipReader.ZipError#entry()} names the first such
+   *     entry in directory order)
+   * @throws IOException when reading the zip or writing the tree fails
+   * @throws IllegalArgumentException when {@code goVersion} is not a Go release from 1.19 on
+   */
+  public static Result run(ModuleVersion mv, Path zip, Path dir, String goVersion, Executor pool, int helpers)
+      throws IOException {
     UnicodeTables unicode = UnicodeTables.forGoVersion(goVersion);
     long zipSize = Files.size(zip);
     try (GoZipReader z = GoZipReader.open(zip)) {
@@ -179,7 +206,7 @@ public final class UnzipPass {
         return new Result(null, verdict, DirHash.hashZip(z), false, List.of());
       }
       List<Path> dirs = new ArrayList<>();
-      byte[] hash = new Extraction(z, ZipCheck.prefix(mv).length, dir, dirs, true).run();
+      byte[] hash = new Extraction(z, ZipCheck.prefix(mv).length, dir, dirs, true, pool, helpers).run();
       return new Result(null, verdict, hash, true, dirs);
     }
   }
@@ -195,30 +222,63 @@ public final class UnzipPass {
    * @throws IOException when writing fails
    */
   public static void extract(ModuleVersion mv, GoZipReader z, Path dir) throws IOException {
-    new Extraction(z, ZipCheck.prefix(mv).length, dir, new ArrayList<>(), false).run();
+    new Extraction(z, ZipCheck.prefix(mv).length, dir, new ArrayList<>(), false, null, 0).run();
   }
 
-  /** Hashing and writing the entries of a valid zip, in directory order. */
+  /**
+   * Hashing and writing the entries of a valid zip. The directories are made first, in
+   * directory order, by the calling thread; then the entries are inflated, hashed and written in
+   * chunks of consecutive entries, which the calling thread claims one after another and, given
+   * helpers, so do up to {@code helpers} more threads (each with its own fork of the reader).
+   * The caller never waits for a helper that has not started: it works through every chunk left
+   * and then waits only for chunks a helper is still writing. The first failure in directory
+   * order is the one thrown, as on one thread: chunks are claimed in order, and once one fails
+   * no later chunk is claimed, while every earlier chunk is finished.
+   */
   private static final class Extraction {
+    /** Below this much declared content a zip is extracted on the calling thread alone. */
+    static final long PARALLEL_MIN_BYTES = 4L << 20;
+    /** A chunk ends after this much declared content ... */
+    static final long CHUNK_BYTES = 1L << 20;
+    /** ... or after this many entries. */
+    static final int CHUNK_ENTRIES = 32;
+
     private final GoZipReader z;
     private final int prefixLen;
     private final Path root;
     private final List<Path> dirs;
-    private final Set<String> made = new HashSet<>();
-    private final byte[] buf = new byte[BUFFER];
-    private final MessageDigest sha = DirHash.sha256();
     private final boolean hashing;
+    private final Executor helperPool;
+    private final int helpers;
+    private final Set<String> made = new HashSet<>();
+    private final List<GoZipReader.Entry> entries;
+    private byte[][] digests;
+    /** Per work item: the entry's index and, for a file, its target path (null: hash only). */
+    private int[] work;
+    private Path[] targets;
+    /** Chunk k covers work[chunkStart[k]] up to work[chunkStart[k + 1]]. */
+    private int[] chunkStart;
 
-    Extraction(GoZipReader z, int prefixLen, Path root, List<Path> dirs, boolean hashing) {
+    // Shared between the caller and the helpers, guarded by this.
+    private int nextChunk;
+    private int inFlight;
+    private int failedChunk = Integer.MAX_VALUE;
+    private int failedItem = Integer.MAX_VALUE;
+    private Throwable failure;
+
+    Extraction(GoZipReader z, int prefixLen, Path root, List<Path> dirs, boolean hashing,
+        Executor helperPool, int helpers) {
       this.hashing = hashing;
       this.z = z;
       this.prefixLen = prefixLen;
       this.root = root;
       this.dirs = dirs;
+      this.helperPool = helperPool;
+      this.helpers = helperPool == null ? 0 : helpers;
+      this.entries = z.entries();
     }
 
     byte[] run() throws IOException {
-      List<GoZipReader.Entry> entries = z.entries();
       // dirhash reads the last entry of each name; in a valid zip only directories repeat.
       Map<String, Integer> lastOf = new HashMap<>();
       for (int i = 0; i < entries.size(); i++) {
@@ -229,7 +289,11 @@ public final class UnzipPass {
       }
       dirs.add(root);
       made.add("");
-      byte[][] digests = new byte[entries.size()][];
+      digests = new byte[entries.size()][];
+      work = new int[entries.size()];
+      targets = new Path[entries.size()];
+      int n = 0;
+      long bytes = 0;
       for (int i = 0; i < entries.size(); i++) {
         GoZipReader.Entry e = entries.get(i);
         if (lastOf.get(e.name) != i) {
@@ -240,11 +304,29 @@ public final class UnzipPass {
         if (!file && !hashing) {
           continue;
         }
-        try {
-          digests[i] = file ? writeFile(e, GoZipReader.decodeName(rest)) : digest(e);
-        } catch (GoZipReader.ZipError ze) {
-          throw ze.withEntry(e);
+        if (file) {
+          String name = GoZipReader.decodeName(rest);
+          int slash = name.lastIndexOf('/');
+          Path parent = slash < 0 ? root : mkdirs(name.substring(0, slash));
+          targets[n] = parent.resolve(slash < 0 ? name : name.substring(slash + 1));
+          bytes += Math.max(0, e.uncompressedSize);
         }
+        work[n++] = i;
+      }
+      chunkStart = chunks(n);
+      int chunks = chunkStart.length - 1;
+      int extra = bytes < PARALLEL_MIN_BYTES ? 0 : Math.min(helpers, chunks - 1);
+      for (int h = 0; h < extra; h++) {
+        try {
+          helperPool.execute(this::help);
+        } catch (RejectedExecutionException busy) {
+          break; // no idle helper: the caller does the rest
+        }
+      }
+      work(z);
+      awaitHelpers();
+      if (failure != null) {
+        rethrow(failure);
       }
       if (!hashing) {
         return null;
@@ -264,9 +346,137 @@ public final class UnzipPass {
       return summary.digest();
     }
 
-    private byte[] digest(GoZipReader.Entry e) throws IOException {
+    /** Chunk boundaries over the first {@code n} work items. */
+    private int[] chunks(int n) {
+      List<Integer> starts = new ArrayList<>();
+      starts.add(0);
+      long bytes = 0;
+      int count = 0;
+      for (int k = 0; k < n; k++) {
+        bytes += Math.max(0, entries.get(work[k]).uncompressedSize);
+        count++;
+        if ((bytes >= CHUNK_BYTES || count >= CHUNK_ENTRIES) && k + 1 < n) {
+          starts.add(k + 1);
+          bytes = 0;
+          count = 0;
+        }
+      }
+      starts.add(n);
+      int[] out = new int[starts.size()];
+      for (int k = 0; k < out.length; k++) {
+        out[k] = starts.get(k);
+      }
+      return out;
+    }
+
+    /** A helper thread: works with its own fork of the reader. */
+    private void help() {
+      // Claim before forking: a helper that starts after the work is done touches nothing.
+      int first = claim();
+      if (first < 0) {
+        return;
+      }
+      try (GoZipReader fork = z.fork()) {
+        work(fork, first);
+      } catch (IOException | RuntimeException | Error e) {
+        fail(Integer.MAX_VALUE, Integer.MAX_VALUE, e); // closing the fork cannot fail
+      }
+    }
+
+    private void work(GoZipReader reader) {
+      int c = claim();
+      if (c >= 0) {
+        work(reader, c);
+      }
+    }
+
+    /** Does chunk {@code c} and then every further chunk it can claim. */
+    private void work(GoZipReader reader, int c) {
+      byte[] buf = null;
+      MessageDigest sha = null;
+      for (; c >= 0; c = claim()) {
+        int k = chunkStart[c];
+        try {
+          if (buf == null) {
+            buf = new byte[BUFFER];
+            sha = hashing ? DirHash.sha256() : null;
+          }
+          for (; k < chunkStart[c + 1]; k++) {
+            GoZipReader.Entry e = entries.get(work[k]);
+            try {
+              digests[work[k]] = targets[k] != null ? writeFile(reader, e, targets[k], buf, sha)
+                  : digest(reader, e, buf, sha);
+            } catch (GoZipReader.ZipError ze) {
+              throw ze.withEntry(e);
+            }
+          }
+          done();
+        } catch (IOException | RuntimeException | Error e) {
+          fail(c, k, e);
+          return;
+        }
+      }
+    }
+
+    /** The next chunk to do, or -1 when none is left or one failed. */
+    private synchronized int claim() {
+      if (failure != null || nextChunk >= chunkStart.length - 1) {
+        return -1;
+      }
+      inFlight++;
+      return nextChunk++;
+    }
+
+    private synchronized void done() {
+      inFlight--;
+      notifyAll();
+    }
+
+    /** Keeps the failure earliest in directory order. */
+    private synchronized void fail(int chunk, int item, Throwable t) {
+      if (chunk != Integer.MAX_VALUE) {
+        inFlight--;
+      }
+      if (failure == null || chunk < failedChunk || (chunk == failedChunk && item < failedItem)) {
+        failure = t;
+        failedChunk = chunk;
+        failedItem = item;
+      }
+      notifyAll();
+    }
+
+    /**
+     * Waits until no helper is writing (uninterruptibly: the caller removes the tree afterwards,
+     * which must not race a helper still writing into it).
+     */
+    private synchronized void awaitHelpers() {
+      boolean interrupted = false;
+      while (inFlight > 0) {
+        try {
+          wait();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    private static void rethrow(Throwable t) throws IOException {
+      if (t instanceof IOException) {
+        throw (IOException) t;
+      }
+      if (t instanceof RuntimeException) {
+        throw (RuntimeException) t;
+      }
+      throw (Error) t;
+    }
+
+    private static byte[] digest(GoZipReader reader, GoZipReader.Entry e, byte[] buf, MessageDigest sha)
+        throws IOException {
       sha.reset();
-      try (InputStream in = z.open(e)) {
+      try (InputStream in = reader.open(e)) {
         for (int n; (n = in.read(buf)) >= 0; ) {
           sha.update(buf, 0, n);
         }
@@ -274,16 +484,16 @@ public final class UnzipPass {
       return sha.digest();
     }
 
-    private byte[] writeFile(GoZipReader.Entry e, String name) throws IOException {
-      int slash = name.lastIndexOf('/');
-      Path parent = slash < 0 ? root : mkdirs(name.substring(0, slash));
-      Path dst = parent.resolve(slash < 0 ? name : name.substring(slash + 1));
-      sha.reset();
-      try (InputStream in = z.open(e);
+    private static byte[] writeFile(GoZipReader reader, GoZipReader.Entry e, Path dst, byte[] buf,
+        MessageDigest sha) throws IOException {
+      if (sha != null) {
+        sha.reset();
+      }
+      try (InputStream in = reader.open(e);
           FileChannel out = FileChannel.open(dst, CREATE_NEW, READ_ONLY)) {
         ByteBuffer bb = ByteBuffer.wrap(buf);
         for (int n; (n = in.read(buf)) >= 0; ) {
-          if (hashing) {
+          if (sha != null) {
             sha.update(buf, 0, n);
           }
           bb.clear().limit(n);
@@ -295,7 +505,7 @@ public final class UnzipPass {
       if (!POSIX) {
         dst.toFile().setReadOnly();
       }
-      return hashing ? sha.digest() : null;
+      return sha != null ? sha.digest() : null;
     }
 
     /** Creates the directory {@code rel} (slash-separated, checked) and its parents, each once. */

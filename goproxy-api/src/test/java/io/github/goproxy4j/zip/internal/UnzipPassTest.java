@@ -16,11 +16,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The cache writer's one pass: check, hash and extract, each entry inflated once. */
 class UnzipPassTest {
@@ -124,5 +134,123 @@ class UnzipPassTest {
         () -> UnzipPass.run(MV, z.write(tmp.resolve("m.zip")), tmp.resolve("out")));
     assertEquals("zip: checksum error", e.getMessage());
     assertEquals(P + "crc.go", new String(e.entry().orElseThrow(), StandardCharsets.UTF_8));
+  }
+
+  /**
+   * A zip large enough to be extracted on several threads (over 4 MiB of content in many
+   * entries), with a directory entry and files in nested directories; {@code files} receives
+   * what each file must contain, {@code added} the file entries in directory order.
+   */
+  private static RawZip large(Random random, Map<String, String> files, List<RawZip.Entry> added) {
+    RawZip z = new RawZip();
+    z.add(P + "go.mod", "module example.com/m\n");
+    files.put("go.mod", "module example.com/m\n");
+    z.add(P + "d1/", "");
+    int n = 150 + random.nextInt(100);
+    for (int i = 0; i < n; i++) {
+      String name = "d" + random.nextInt(4) + "/s" + random.nextInt(3) + "/f" + i + ".txt";
+      StringBuilder sb = new StringBuilder();
+      int lines = random.nextInt(10) == 0 ? 20_000 : 1 + random.nextInt(3_000);
+      for (int l = 0; l < lines; l++) {
+        sb.append("line ").append(random.nextInt(1000)).append('\n');
+      }
+      RawZip.Entry e = z.add(P + name, sb.toString());
+      if (random.nextInt(5) == 0) {
+        e.stored();
+      }
+      added.add(e);
+      files.put(name, sb.toString());
+    }
+    return z;
+  }
+
+  private static String tree(Map<String, String> files) {
+    return "tree " + new TreeMap<>(files);
+  }
+
+  @ParameterizedTest(name = "seed={0}")
+  @ValueSource(longs = {1, 2, 3, 4})
+  void withHelpersTheTreeHashAndDirectoriesAreThoseOfOneThread(long seed, @TempDir Path tmp) throws IOException {
+    Random random = new Random(seed);
+    Map<String, String> files = new TreeMap<>();
+    Path zip = large(random, files, new ArrayList<>()).write(tmp.resolve("m.zip"));
+    assertTrue(Files.size(zip) > 0);
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      int helpers = 1 + random.nextInt(3);
+      UnzipPass.Result alone = UnzipPass.run(MV, zip, tmp.resolve("alone"));
+      AtomicInteger offered = new AtomicInteger();
+      UnzipPass.Result helped = UnzipPass.run(MV, zip, tmp.resolve("helped"), "1.22", task -> {
+        offered.incrementAndGet();
+        pool.execute(task);
+      }, helpers);
+      assertEquals(helpers, offered.get());
+      assertTrue(helped.extracted());
+      assertEquals(tree(files), GoZipReaderTest.tree(tmp.resolve("helped")));
+      assertArrayEquals(alone.hash().orElseThrow(), helped.hash().orElseThrow());
+      assertEquals(alone.directories().stream().map(tmp.resolve("alone")::relativize).toList(),
+          helped.directories().stream().map(tmp.resolve("helped")::relativize).toList());
+      if (GoTool.hasXMod()) {
+        String goHash = XModOracle.run(List.of("hashzip\t" + zip)).get(0).get(0).value();
+        assertEquals(goHash, "h1:" + Base64.getEncoder().encodeToString(helped.hash().orElseThrow()));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void withHelpersTheFirstBadEntryInDirectoryOrderIsTheOneReported(@TempDir Path tmp) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    List<RawZip.Entry> all = new ArrayList<>();
+    RawZip z = large(new Random(7), files, all);
+    // Two bad entries far apart (different chunks): the earlier one is reported, every time.
+    all.get(all.size() / 4).declaredCrc = 1L;
+    all.get(all.size() - 2).declaredCrc = 1L;
+    String first = new String(all.get(all.size() / 4).name, StandardCharsets.UTF_8);
+    Path zip = z.write(tmp.resolve("m.zip"));
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 5; round++) {
+        int r = round;
+        GoZipReader.ZipError e = assertThrows(GoZipReader.ZipError.class,
+            () -> UnzipPass.run(MV, zip, tmp.resolve("out" + r), "1.22", pool, 2));
+        assertEquals("zip: checksum error", e.getMessage());
+        assertEquals(first, new String(e.entry().orElseThrow(), StandardCharsets.UTF_8));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void helpersThatCannotStartOrStartLateChangeNothing(@TempDir Path tmp) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    Path zip = large(new Random(11), files, new ArrayList<>()).write(tmp.resolve("m.zip"));
+
+    AtomicInteger offered = new AtomicInteger();
+    UnzipPass.Result rejected = UnzipPass.run(MV, zip, tmp.resolve("rejected"), "1.22", task -> {
+      offered.incrementAndGet();
+      throw new RejectedExecutionException("busy");
+    }, 3);
+    assertEquals(1, offered.get(), "after a rejection no more helpers are offered");
+    assertEquals(tree(files), GoZipReaderTest.tree(tmp.resolve("rejected")));
+
+    // Helper tasks that start only after the pass returned find nothing to do.
+    List<Runnable> late = new ArrayList<>();
+    UnzipPass.Result r = UnzipPass.run(MV, zip, tmp.resolve("late"), "1.22", late::add, 2);
+    assertEquals(2, late.size());
+    late.forEach(Runnable::run);
+    assertEquals(tree(files), GoZipReaderTest.tree(tmp.resolve("late")));
+    assertArrayEquals(rejected.hash().orElseThrow(), r.hash().orElseThrow());
+  }
+
+  @Test
+  void aSmallZipIsExtractedWithoutHelpers(@TempDir Path tmp) throws IOException {
+    List<Runnable> offered = new ArrayList<>();
+    UnzipPass.Result r = UnzipPass.run(MV, nested().write(tmp.resolve("m.zip")), tmp.resolve("out"), "1.22",
+        offered::add, 2);
+    assertTrue(r.extracted());
+    assertEquals(List.of(), offered);
   }
 }
