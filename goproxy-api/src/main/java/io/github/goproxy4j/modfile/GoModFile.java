@@ -54,6 +54,7 @@ public final class GoModFile {
   private final String goVersion;
   private final String toolchain;
   private final List<Godebug> godebugs;
+  private final List<Integer> godebugLines;
   private final List<Require> requires;
   private final List<Exclude> excludes;
   private final List<Replace> replaces;
@@ -67,6 +68,7 @@ public final class GoModFile {
     this.goVersion = in.goVersion;
     this.toolchain = in.toolchain;
     this.godebugs = List.copyOf(in.godebugs);
+    this.godebugLines = List.copyOf(in.godebugLines);
     this.requires = List.copyOf(in.requires);
     this.excludes = List.copyOf(in.excludes);
     this.replaces = List.copyOf(in.replaces);
@@ -352,6 +354,17 @@ public final class GoModFile {
   }
 
   /**
+   * Returns the line of a {@code godebug} directive, as go's messages about it name it.
+   *
+   * @param index the directive's index in {@link #godebugs()}
+   * @return its 1-based line number in the file
+   * @throws IndexOutOfBoundsException when there is no such directive
+   */
+  public int godebugLine(int index) {
+    return godebugLines.get(index);
+  }
+
+  /**
    * Returns the {@code exclude} directives in file order (strict parsing only).
    *
    * @return an unmodifiable list, never {@code null}
@@ -525,6 +538,7 @@ public final class GoModFile {
     private boolean haveToolchain;
     private String toolchain;
     private final List<Godebug> godebugs = new ArrayList<>();
+    private final List<Integer> godebugLines = new ArrayList<>();
     private final List<Require> requires = new ArrayList<>();
     private final List<Exclude> excludes = new ArrayList<>();
     private final List<Replace> replaces = new ArrayList<>();
@@ -622,6 +636,7 @@ public final class GoModFile {
           case "godebug":
             if (goMinor >= 23) {
               godebugs.add(ModRules.parseGodebug(args));
+              godebugLines.add(line.start.line());
               return;
             }
             break;

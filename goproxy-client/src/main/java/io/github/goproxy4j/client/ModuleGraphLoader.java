@@ -80,6 +80,17 @@ final class ModuleGraphLoader {
       throw new ModuleGraphException("error reading " + name + ": missing module declaration. To specify the module"
           + " path:\n\tgo mod edit -module=example/mod", null);
     }
+    // modload's loadModFile outside a workspace (go1.23 on): every godebug line checked, each error reported
+    List<String> bad = new ArrayList<>();
+    for (int i = 0; minor >= 23 && i < goMod.godebugs().size(); i++) {
+      GoModFile.Godebug d = goMod.godebugs().get(i);
+      int line = goMod.godebugLine(i);
+      GoDebugs.check("godebug", d.key(), d.value(), release)
+          .ifPresent(e -> bad.add("error loading go.mod:\n" + name + ":" + line + ": " + e));
+    }
+    if (!bad.isEmpty()) {
+      throw new ModuleGraphException(String.join("\ngo: ", bad), null);
+    }
     GoSum goSum;
     try {
       goSum = Files.isRegularFile(dir.resolve("go.sum")) ? GoSum.read(dir.resolve("go.sum")) : GoSum.empty();

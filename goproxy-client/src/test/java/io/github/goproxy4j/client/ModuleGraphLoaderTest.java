@@ -341,7 +341,7 @@ class ModuleGraphLoaderTest {
      * A go.work or go.mod whose go line is newer than the running go (refused from go1.21, named
      * as go names it from where it runs), and go.work godebug lines (from go1.23: unknown keys,
      * default= values, removed settings as each release's table has them), against every
-     * installed release.
+     * installed release; and the main go.mod's godebug lines outside a workspace (every error).
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("releases")
@@ -362,6 +362,10 @@ class ModuleGraphLoaderTest {
           assertSameOutcome(g, ws, proxy, tmp, "godebug " + debug);
         }
         Files.delete(work);
+        for (String debugs : List.of("godebug panicnil=1\n", "godebug (\n\tfoo=1\n\tpanicnil=1\n\tdefault=go1.99\n)\n")) {
+          Files.writeString(a.resolve("go.mod"), "module example.com/a\n\ngo 1.18\n\n" + debugs);
+          assertSameOutcome(g, a, proxy, tmp, "go.mod " + debugs);
+        }
         Files.writeString(a.resolve("go.mod"), "module example.com/a\n\ngo 1.99\n");
         assertSameOutcome(g, a, proxy, tmp, "go.mod go 1.99");
         Files.writeString(a.resolve("go.mod"), "module example.com/a\n\ngo 1.99\n\nfrobnicate\n");
