@@ -4,9 +4,9 @@
 # loopback port that refuses), so what is measured is start-up, not the network:
 #   explain  goproxy explain golang.org/x/text     vs  go env GOPROXY GOSUMDB GONOSUMDB
 #   fetch    goproxy download golang.org/x/text@v0.3.0  vs  go mod download golang.org/x/text@v0.3.0
-# Each java command runs with and without the AppCDS archive the build makes
-# (goproxy-cli/target/goproxy.jsa). The sides alternate; prints the median wall and CPU
-# (user+sys) time of ROUNDS runs each.
+# Each command runs as plain `java -jar goproxy.jar` and through the ./goproxy launcher (the
+# start-up archive the build made for its JDK, C1 only for these commands: see ./goproxy). The
+# sides alternate; prints the median wall and CPU (user+sys) time of ROUNDS runs each.
 #
 # Usage: goproxy-benchmarks/bench-cli-start.sh [ROUNDS]   (build first: mvn -B -q -DskipTests package)
 set -euo pipefail
@@ -14,15 +14,14 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 ROUNDS="${1:-15}"
 jar="$root/goproxy-cli/target/goproxy.jar"
-jsa="$root/goproxy-cli/target/goproxy.jsa"
-[ -f "$jar" ] && [ -f "$jsa" ] || { echo "build first: mvn -B -q -DskipTests package" >&2; exit 2; }
+[ -f "$jar" ] || { echo "build first: mvn -B -q -DskipTests package" >&2; exit 2; }
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/mod" && printf 'module m\n\ngo 1.19\n' > "$tmp/mod/go.mod"
 export GOPROXY=http://127.0.0.1:9 GOSUMDB=off GOFLAGS= GOENV=off GOMODCACHE="$tmp/modcache" \
   GOCACHE="$tmp/gocache" GOTOOLCHAIN=local GONOPROXY= GOPRIVATE=
-nocds=(java -jar "$jar")
-cds=(java -XX:SharedArchiveFile="$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$jar")
+plain=(java -jar "$jar")
+launcher=("$root/goproxy")
 
 run() { # name command...
   local name="$1"; shift
@@ -31,16 +30,16 @@ run() { # name command...
 }
 cd "$tmp/mod"
 for _ in 1 2; do # warm the page cache and go's build cache
-  run warm go env GOPROXY; run warm "${cds[@]}" explain golang.org/x/text
+  run warm go env GOPROXY; run warm "${launcher[@]}" explain golang.org/x/text
 done
 : > "$tmp/times"
 for _ in $(seq "$ROUNDS"); do
   run "explain/go" go env GOPROXY GOSUMDB GONOSUMDB
-  run "explain/java" "${nocds[@]}" explain golang.org/x/text
-  run "explain/java+cds" "${cds[@]}" explain golang.org/x/text
+  run "explain/java" "${plain[@]}" explain golang.org/x/text
+  run "explain/goproxy" "${launcher[@]}" explain golang.org/x/text
   run "fetch/go" go mod download golang.org/x/text@v0.3.0
-  run "fetch/java" "${nocds[@]}" download golang.org/x/text@v0.3.0
-  run "fetch/java+cds" "${cds[@]}" download golang.org/x/text@v0.3.0
+  run "fetch/java" "${plain[@]}" download golang.org/x/text@v0.3.0
+  run "fetch/goproxy" "${launcher[@]}" download golang.org/x/text@v0.3.0
 done
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1); $(go version)"
 python3 - "$tmp/times" <<'PY'

@@ -34,6 +34,12 @@ public final class GoUnicode {
    * @return whether Go considers it printable
    */
   public static boolean isPrint(int r) {
+    if (r < 0x80) {
+      // ASCII, the whole of almost every go.mod: space and 0x21-0x7E, as in every release's
+      // tables (go's own Latin-1 fast path); answering here keeps the tables unread (parsing them
+      // is a noticeable part of a cold CLI command)
+      return r >= 0x20 && r < 0x7F;
+    }
     return UnicodeTables.newest().isPrint(r);
   }
 
@@ -45,6 +51,9 @@ public final class GoUnicode {
    * @return whether Go considers it graphic
    */
   public static boolean isGraphic(int r) {
+    if (r < 0x80) {
+      return r >= 0x20 && r < 0x7F; // as isPrint: the only ASCII space is printable too
+    }
     return UnicodeTables.newest().isGraphic(r);
   }
 

@@ -169,13 +169,9 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
         b.sslContext(ssl);
       } else {
         // http:// only (this client never sees an https URL, and the JDK has no TLS proxies): a
-        // context that is never initialised, so building the client reads no trust store. Should
-        // TLS ever be attempted with it, the JDK refuses ("SSLContext is not initialized").
-        try {
-          b.sslContext(SSLContext.getInstance("TLS")).sslParameters(new javax.net.ssl.SSLParameters());
-        } catch (GeneralSecurityException e) {
-          throw new IllegalStateException("no TLS implementation: " + e.getMessage(), e);
-        }
+        // context that does nothing, so building the client neither reads the trust store nor
+        // loads the JSSE provider. Should TLS ever be attempted with it, it refuses.
+        b.sslContext(new NoTlsContext()).sslParameters(new javax.net.ssl.SSLParameters());
       }
       return b.build();
     };
