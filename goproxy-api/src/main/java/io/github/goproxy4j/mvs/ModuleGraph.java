@@ -773,7 +773,8 @@ public final class ModuleGraph {
       if (m.version().equals("none") || !started.add(Map.entry(m, p))) {
         return;
       }
-      summaryFuture(m).thenAcceptAsync(o -> {
+      CompletableFuture<Object> f = summaryFuture(m);
+      java.util.function.Consumer<Object> next = o -> {
         if (o instanceof Summary) {
           Summary s = (Summary) o;
           if (follows(p, s)) {
@@ -782,7 +783,15 @@ public final class ModuleGraph {
             }
           }
         }
-      }, pool);
+      };
+      // Still loading: continue on the thread that finishes the load (no hand-off to another pool
+      // thread per module). Already loaded: on the pool, so a walk over loaded summaries does not
+      // recurse on this thread's stack.
+      if (f.isDone()) {
+        f.thenAcceptAsync(next, pool);
+      } else {
+        f.thenAccept(next);
+      }
     }
 
     /** Whether the load queue follows the requirements of a module reached with pruning p. */

@@ -8,6 +8,7 @@ import io.github.goproxy4j.module.Version;
 import io.github.goproxy4j.sumdb.ModuleHash;
 import io.github.goproxy4j.sumdb.internal.LockedFile;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -257,8 +258,13 @@ public final class ModuleCache {
    * @return the bytes, or empty
    */
   public Optional<byte[]> readGoMod(ModuleVersion module) {
+    Path f = file(module, "mod");
+    // a cold load finds no file for every go.mod: one stat instead of a thrown NoSuchFileException
+    if (!Files.isRegularFile(f)) {
+      return Optional.empty();
+    }
     try {
-      byte[] data = Files.readAllBytes(file(module, "mod"));
+      byte[] data = Files.readAllBytes(f);
       if (startsWith(data, OLD_VGO_PREFIX)) {
         return Optional.empty();
       }
@@ -310,7 +316,9 @@ public final class ModuleCache {
   private void rewriteVersionList(Path dir) throws IOException {
     try (LockedFile f = LockedFile.edit(dir.resolve("list"))) {
       List<Version> versions = new ArrayList<>();
-      try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.mod")) {
+      // go's rewriteVersionList takes every name ending in ".mod" (a glob would compile a regex per call)
+      try (DirectoryStream<Path> ds =
+          Files.newDirectoryStream(dir, e -> e.getFileName().toString().endsWith(".mod"))) {
         for (Path p : ds) {
           String name = p.getFileName().toString();
           String v = name.substring(0, name.length() - ".mod".length());
@@ -607,29 +615,54 @@ public final class ModuleCache {
 
   /** Writes a file as go's writeDiskCache does: temp file in the same directory, then rename. */
   static void writeAtomically(Path target, byte[] data) throws IOException {
-    Files.createDirectories(target.getParent());
-    Path tmp = createTemp(target);
+    mkdirAll(target.getParent());
+    Path tmp = null;
     try {
-      Files.write(tmp, data, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+      // go's tempFile: a new file with a random name next to the target, written through the
+      // handle that created it, then renamed over the target
+      for (int i = 0; tmp == null; i++) {
+        Path p = tempName(target);
+        try (OutputStream out =
+            Files.newOutputStream(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+          tmp = p;
+          out.write(data);
+        } catch (FileAlreadyExistsException e) {
+          if (i > 10_000) {
+            throw e;
+          }
+        }
+      }
       move(tmp, target);
     } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(tmp);
+      if (tmp != null) {
+        Files.deleteIfExists(tmp);
+      }
       throw e;
     }
   }
 
   private static Path createTemp(Path target) throws IOException {
-    String base = target.getFileName().toString();
     for (int i = 0; ; i++) {
-      Path p = target.resolveSibling(
-          base + ThreadLocalRandom.current().nextInt(1_000_000_000) + ".tmp");
       try {
-        return Files.createFile(p);
+        return Files.createFile(tempName(target));
       } catch (FileAlreadyExistsException e) {
         if (i > 10_000) {
           throw e;
         }
       }
+    }
+  }
+
+  /** go's tempFile name: the target's name, a random number, {@code .tmp}. */
+  private static Path tempName(Path target) {
+    return target.resolveSibling(
+        target.getFileName().toString() + ThreadLocalRandom.current().nextInt(1_000_000_000) + ".tmp");
+  }
+
+  /** go's os.MkdirAll: a stat first, so an existing directory costs no failed mkdir (and no exception). */
+  private static void mkdirAll(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      Files.createDirectories(dir);
     }
   }
 

@@ -33,7 +33,8 @@ import java.util.zip.ZipOutputStream;
  *
  * <p>Method: one untimed {@code go list -m all -mod=mod} per universe writes the main module's
  * go.sum (so every side verifies go.mod files against go.sum, as a checked-out project does) and
- * warms the server; the in-process JVM loads another universe of the same shape first. Then N
+ * warms the server; the in-process JVM loads another universe of the same shape first
+ * ({@link #WARMUPS} times, each on a fresh cache). Then N
  * rounds alternate the order of the three sides; go and the CLI run under
  * {@code /usr/bin/time} (wall time, peak RSS). The three outputs are compared byte for byte.
  *
@@ -46,6 +47,12 @@ public final class GraphBench {
   static final int PATHS = 150;
   /** Requirements on main's go.mod. */
   static final int ROOTS = 20;
+  /**
+   * Untimed loads of the other universe before the timed rounds: with 3 the JIT was still
+   * compiling (C2 threads took 20-30% of the process's CPU during a timed load); by 10 the
+   * compilation has mostly settled.
+   */
+  static final int WARMUPS = 10;
 
   private GraphBench() {}
 
@@ -190,7 +197,7 @@ public final class GraphBench {
           BufferedReader fromChild = new BufferedReader(new InputStreamReader(child.getInputStream(),
               StandardCharsets.UTF_8))) {
         // warm the JVM on the other universe (fresh caches each time)
-        for (int w = 0; w < 3; w++) {
+        for (int w = 0; w < WARMUPS; w++) {
           Run r = runInProcess(work, toChild, fromChild, "main-warm");
           System.out.printf("JVM warm-up %d (untimed, other universe): moduleGraph %.2fs%n", w + 1, r.wall());
         }

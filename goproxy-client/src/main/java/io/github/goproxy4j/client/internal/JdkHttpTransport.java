@@ -163,6 +163,7 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
       HttpClient.Builder b = HttpClient.newBuilder()
           .connectTimeout(settings.connectTimeout())
           .followRedirects(HttpClient.Redirect.NEVER)
+          .executor(Runnable::run)
           .proxy(selector)
           .version(settings.http2() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1);
       if (ssl != null) {
