@@ -483,6 +483,9 @@ public final class GoProxyClient implements AutoCloseable {
   List<Future<DownloadedModule>> startAll(Collection<ModuleVersion> modules, ModFetch fetch) {
     Objects.requireNonNull(modules, "modules");
     checkOpen();
+    if (!modules.isEmpty()) {
+      fetch.warmUp();
+    }
     List<Future<DownloadedModule>> futures = new ArrayList<>();
     for (ModuleVersion m : modules) {
       Objects.requireNonNull(m, "module");

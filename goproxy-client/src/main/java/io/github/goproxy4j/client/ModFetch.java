@@ -6,12 +6,16 @@ import io.github.goproxy4j.modfile.GoModFile;
 import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.Version;
+import io.github.goproxy4j.internal.UnicodeTables;
 import io.github.goproxy4j.sumdb.ModuleHash;
+import io.github.goproxy4j.sumdb.internal.LockedFile;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,11 +32,16 @@ final class ModFetch {
   private final SumCheck sums;
   private final ModuleCache cache;
   private final CacheWriter writer;
+  private final String goVersion;
+  private final Executor unzipHelpers;
+  private final AtomicBoolean warmed = new AtomicBoolean();
 
   ModFetch(Lookup lookup, SumCheck sums, ModuleCache cache, String goVersion, Executor unzipHelpers) {
     this.lookup = lookup;
     this.sums = sums;
     this.cache = cache;
+    this.goVersion = goVersion;
+    this.unzipHelpers = unzipHelpers;
     this.writer = new CacheWriter(cache, goVersion, unzipHelpers);
   }
 
@@ -161,6 +170,37 @@ final class ModFetch {
     events.done(module, stored.dir());
     return d;
   }
+
+  /**
+   * Before the first downloads (once): loads on an idle helper thread what each download needs
+   * once its first responses are in, which a cold JVM would otherwise load then, on every
+   * download's critical path, while the other core waits: the flock library (JNA), the zip
+   * rules' Unicode tables and the go.mod parser (a few hundred milliseconds of class loading
+   * and initialisation, measured). A busy pool skips it. Nothing observable changes: any
+   * failure is left for the real use to report.
+   */
+  void warmUp() {
+    if (unzipHelpers == null || !warmed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      unzipHelpers.execute(() -> {
+        try {
+          LockedFile.mechanism();
+          UnicodeTables.forGoVersion(goVersion);
+          GoModFile.parse("go.mod", WARM_UP_GO_MOD);
+        } catch (RuntimeException ignored) {
+          // reported by the real use
+        }
+      });
+    } catch (RejectedExecutionException busy) {
+      // every helper is extracting: nothing to gain
+    }
+  }
+
+  private static final byte[] WARM_UP_GO_MOD =
+      "module example.com/m\n\ngo 1.19\n\nrequire example.com/r v1.0.0 // indirect\n"
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
   /** modload's check: {@code module declares its path as: X / but was required as: Y}. */
   static void checkModulePath(ModuleVersion module, byte[] data) throws GoProxyException {
