@@ -2,6 +2,7 @@ package io.github.goproxy4j.benchmarks.zip;
 
 import io.github.goproxy4j.benchmarks.sumdb.LargeZip;
 import io.github.goproxy4j.internal.GoOs;
+import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.sumdb.ModuleHash;
 import io.github.goproxy4j.zip.ModuleZip;
@@ -46,7 +47,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code onePass}: {@link UnzipPass#run} (prefix check, CheckZip, hash and extraction,
- *       each entry inflated once), what the cache writer does now;
+ *       each entry inflated once) on one thread;
+ *   <li>{@code onePassWithHelper}: the same with one helper thread, what the cache writer does
+ *       on two cores;
  *   <li>{@code threePasses}: prefix check, {@link ModuleHash#ofZip}, then {@link ModuleZip#unzip}
  *       (its own CheckZip), what it did before and what go does;
  *   <li>{@code hashAndWriteThreads1} / {@code hashAndWriteThreads2}: the same extraction (inflate,
@@ -122,6 +125,17 @@ public class UnzipPassBenchmark {
   @Benchmark
   public UnzipPass.Result onePass() throws IOException {
     return UnzipPass.run(MV, zip, target);
+  }
+
+  /**
+   * The cache writer on two cores: the one pass with one helper thread.
+   *
+   * @return the pass's result
+   * @throws IOException never, for this zip
+   */
+  @Benchmark
+  public UnzipPass.Result onePassWithHelper() throws IOException {
+    return UnzipPass.run(MV, zip, target, GoRelease.NEWEST, pool, 1);
   }
 
   /**
