@@ -53,12 +53,7 @@ final class ModDownload {
     }
     List<ModuleVersion> out = new ArrayList<>();
     for (ModuleVersion m : listed) {
-      Optional<GoModFile.Replace> r = g.replacement(m);
-      if (r.isEmpty()) {
-        out.add(m);
-      } else if (!r.get().newVersion().isEmpty()) {
-        out.add(ModuleVersion.of(r.get().newPath(), r.get().newVersion()));
-      }
+      resolved(g, m).ifPresent(out::add);
     }
     return out;
   }
@@ -168,22 +163,18 @@ final class ModDownload {
         used.put(m.path() + " " + m.version(), m.sum());
       }
     }
-    GoSum.Builder out = GoSum.builder();
-    boolean gained = false;
-    for (Map.Entry<String, String> e : used.entrySet()) {
-      if (keep.contains(e.getKey()) && !known.contains(e.getKey() + " " + e.getValue())) {
-        gained = true;
-      }
-    }
-    if (!gained) {
-      return;
-    }
+    List<String[]> gained = new ArrayList<>();
     used.forEach((k, h) -> {
       if (keep.contains(k) && !known.contains(k + " " + h)) {
         String[] pv = k.split(" ");
-        lines.add(new String[] {pv[0], pv[1], h});
+        gained.add(new String[] {pv[0], pv[1], h});
       }
     });
+    if (gained.isEmpty()) {
+      return;
+    }
+    lines.addAll(gained);
+    GoSum.Builder out = GoSum.builder();
     for (String[] e : lines) {
       if (!inModules.contains(e[0] + " " + e[1])) {
         out.addLine(e[0], e[1], e[2]);
