@@ -82,7 +82,7 @@ public final class GoDebugs {
       if (!value.startsWith("go") || !GoRelease.isValid(value.substring(2))) {
         return Optional.of("value for default= must be goVERSION");
       }
-      if (newerThanRunning(value.substring(2), release)) {
+      if (GoRelease.newerThanRunning(value.substring(2), release)) {
         return Optional.of("default=" + value + " too new (toolchain is go" + release + ")");
       }
       return Optional.empty();
@@ -111,20 +111,5 @@ public final class GoDebugs {
       return Optional.empty();
     }
     return Optional.of("unknown " + verb + " " + GoQuote.quote(key));
-  }
-
-  /**
-   * gover.Compare(v, Local()) > 0, where the running release may be given without a patch
-   * ({@code 1.27}: any go1.27.x, so only a newer language version is newer).
-   *
-   * @param v a Go version
-   * @param running the release followed
-   * @return whether {@code v} is newer than the running go
-   */
-  public static boolean newerThanRunning(String v, String running) {
-    if (GoRelease.isLang(running) && !GoRelease.isPrerelease(running)) {
-      return GoRelease.compare(GoRelease.lang(v), running) > 0;
-    }
-    return GoRelease.compare(v, running) > 0;
   }
 }

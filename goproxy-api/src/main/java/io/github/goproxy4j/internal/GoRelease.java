@@ -201,6 +201,21 @@ public final class GoRelease implements Comparable<GoRelease> {
   }
 
   /**
+   * gover.Compare(v, Local()) > 0, where the running release may be given without a patch
+   * ({@code 1.27}: any go1.27.x, so only a newer language version is newer).
+   *
+   * @param v a Go version
+   * @param running the release followed
+   * @return whether {@code v} is newer than the running go
+   */
+  public static boolean newerThanRunning(String v, String running) {
+    if (isLang(running) && !isPrerelease(running)) {
+      return compare(lang(v), running) > 0;
+    }
+    return compare(v, running) > 0;
+  }
+
+  /**
    * The language version before {@code x}'s (gover.Prev): {@code 1.21.3} → {@code 1.20};
    * {@code 1.1} and {@code 1.0} → {@code 1}.
    *

@@ -68,12 +68,12 @@ final class ModuleGraphLoader {
       } catch (IllegalArgumentException lax) {
         // not even the lax reader can read it
       }
-      if (minor >= 24 && go.isPresent() && GoDebugs.newerThanRunning(go.get(), release)) {
+      if (minor >= 24 && go.isPresent() && GoRelease.newerThanRunning(go.get(), release)) {
         throw tooNew(name, go.get(), release, gotoolchain);
       }
       throw new ModuleGraphException("errors parsing " + (minor < 21 ? "go.mod" : name) + ":\n" + e.getMessage(), e);
     }
-    if (checkGo && goMod.goVersion().isPresent() && GoDebugs.newerThanRunning(goMod.goVersion().get(), release)) {
+    if (checkGo && goMod.goVersion().isPresent() && GoRelease.newerThanRunning(goMod.goVersion().get(), release)) {
       throw tooNew(name, goMod.goVersion().get(), release, gotoolchain);
     }
     if (goMod.module().isEmpty()) {
@@ -259,7 +259,7 @@ final class ModuleGraphLoader {
       throw new ModuleGraphException((minor < 23 ? "reading go.work: " : "errors parsing go.work:\n") + e.getMessage(),
           e);
     }
-    if (minor >= 21 && work.goVersion().isPresent() && GoDebugs.newerThanRunning(work.goVersion().get(), release)) {
+    if (minor >= 21 && work.goVersion().isPresent() && GoRelease.newerThanRunning(work.goVersion().get(), release)) {
       throw tooNew(workShort, work.goVersion().get(), release, gotoolchain);
     }
     List<Path> roots = new ArrayList<>();
