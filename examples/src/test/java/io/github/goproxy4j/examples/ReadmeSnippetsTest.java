@@ -102,11 +102,18 @@ class ReadmeSnippetsTest {
         assertEquals(List.of(ModuleVersion.of("golang.org/x/mod", "v0.7.0")),
             downloaded.stream().map(io.github.goproxy4j.client.DownloadedModule::module).collect(java.util.stream.Collectors.toList()));
         assertEquals(List.of(), client.modVerify(dir));
+        io.github.goproxy4j.client.ModDownloadResult result = client.modDownloadResult(dir);
+        assertEquals(1, result.modules().size());
+        assertEquals("golang.org/x/mod", result.modules().get(0).path());
+        assertEquals("", result.modules().get(0).error());
+        assertTrue(!result.failed());
 
         // without the go.sum line go refuses; so do we, with go's text
         Files.writeString(dir.resolve("go.sum"), "");
         GoProxyException e = assertThrows(GoProxyException.class, () -> client.moduleGraph(dir));
         assertTrue(e.getMessage().contains("missing go.sum entry for go.mod file"), e.getMessage());
+        // go mod graph loads with -mod=mod: the go.mod is verified against the checksum database instead
+        assertEquals(g.graphText(), client.modGraph(dir).graphText());
       }
     }
   }
