@@ -71,10 +71,7 @@ final class ModuleLister {
     }
     List<ListedModule> out = new ArrayList<>();
     for (ModuleGraph.MainModule m : g.mainModulesInListOrder()) {
-      Path root = m.dir().isEmpty() ? build.baseDir() : Path.of(m.dir());
-      out.add(new ListedModule(m.path(), "", true, false, m.goMod().goVersion().orElse("1.16"), Optional.empty(),
-          Optional.empty(), List.of(), "", "", Optional.empty(), root.toString(), root.resolve("go.mod").toString(),
-          "", ""));
+      out.add(mainModule(m, m.dir().isEmpty() ? build.baseDir() : Path.of(m.dir())));
     }
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, 32)), r -> {
       Thread t = new Thread(r, "goproxy4j-list");
@@ -94,6 +91,13 @@ final class ModuleLister {
       pool.shutdownNow();
     }
     return out;
+  }
+
+  /** A main module as go lists it: its path, directory, go.mod and go line (1.16 when it has none). */
+  static ListedModule mainModule(ModuleGraph.MainModule m, Path root) {
+    return new ListedModule(m.path(), "", true, false, m.goMod().goVersion().orElse("1.16"), Optional.empty(),
+        Optional.empty(), List.of(), "", "", Optional.empty(), root.toString(), root.resolve("go.mod").toString(),
+        "", "");
   }
 
   private ListedModule listed(ModuleGraph g, ModuleVersion m, boolean direct, boolean updates) {
