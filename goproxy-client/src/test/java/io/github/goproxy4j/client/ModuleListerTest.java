@@ -50,7 +50,7 @@ class ModuleListerTest {
    * {@code go list -m [-u] -json all} in a workspace ({@link GoModuleUniverse#writeWorkspace})
    * with the module cache go filled making its modules tidy: go lists first (so that the files it
    * fetches are cached for both), then the client in a copy of the workspace taken before go ran;
-   * a workspace go refuses to load fails with go's text.
+   * a workspace go refuses to load fails with go's text. Both leave the same go.work.sum.
    */
   @ParameterizedTest(name = "go{0} seed={1}")
   @MethodSource("io.github.goproxy4j.client.GoModuleUniverse#releasesAndSeeds")
@@ -73,6 +73,12 @@ class ModuleListerTest {
         }
         assertEquals(r.stdout().replace(w.dir().toString(), ourWs.toString()),
             ours(f.proxy, tmp, release, cache, ourWs, updates), ctx + " -u=" + updates);
+        // go.work.sum as go leaves it: the go.mod sums go verified beyond the modules' go.sum
+        // files (none with -u, whose listing commits nothing)
+        Path theirSum = w.dir().resolve("go.work.sum");
+        Path ourSum = ourWs.resolve("go.work.sum");
+        assertEquals(Files.exists(theirSum) ? Files.readString(theirSum) : "(none)",
+            Files.exists(ourSum) ? Files.readString(ourSum) : "(none)", ctx + " go.work.sum -u=" + updates);
       }
     }
   }
