@@ -300,6 +300,30 @@ public final class GoProxyClient implements AutoCloseable {
   }
 
   /**
+   * Lists the main module like {@code go list -m} without arguments, or in a workspace every
+   * module go.work uses, in its order. Only go.mod (or go.work and its modules' go.mod files) is
+   * read and checked, as go reads it; the module graph is not loaded, so neither go.sum lines
+   * nor the network are needed.
+   *
+   * <pre>{@code
+   * String path = client.mainModules(Path.of(".")).get(0).path();
+   * }</pre>
+   *
+   * @param dir the main module's directory, or a directory below it
+   * @return the main modules
+   * @throws GoProxyException with go's message when go.mod or go.work is missing or malformed
+   */
+  public List<ListedModule> mainModules(Path dir) throws GoProxyException {
+    checkOpen();
+    Objects.requireNonNull(dir, "dir");
+    List<ListedModule> out = new ArrayList<>();
+    for (ModuleGraph.MainModule m : ModuleGraphLoader.mainModules(resolver.env(), dir)) {
+      out.add(ModuleLister.mainModule(m, Path.of(m.dir())));
+    }
+    return List.copyOf(out);
+  }
+
+  /**
    * Downloads what {@code go mod download} without arguments downloads in the main module of
    * {@code dir}, as the go command of {@link GoEnv#goVersion()} does: for a main module at go 1.17
    * or later the modules its go.mod requires (at their selected versions), else the whole build
