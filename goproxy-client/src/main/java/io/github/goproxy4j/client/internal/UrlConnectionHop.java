@@ -184,11 +184,15 @@ final class UrlConnectionHop {
     private final Duration total;
     private final long deadline;
     private final String url;
+    /** The Content-Length, or -1: HttpURLConnection ends such a body early without an error. */
+    private final long length;
+    private long count;
     private boolean closed;
 
     TimedBody(InputStream in, HttpURLConnection conn, HttpSettings s, String url) {
       super(in);
       this.conn = conn;
+      this.length = conn.getContentLengthLong();
       this.stall = s.readStallTimeout();
       this.total = s.bodyTimeout();
       this.deadline = System.nanoTime() + total.toNanos();
@@ -210,8 +214,9 @@ final class UrlConnectionHop {
       if (deadline - System.nanoTime() <= 0) {
         throw fail(true, null);
       }
+      int n;
       try {
-        return in.read(b, off, len);
+        n = in.read(b, off, len);
       } catch (SocketTimeoutException e) {
         throw fail(deadline - System.nanoTime() <= 0, e);
       } catch (InterruptedIOException e) {
@@ -220,6 +225,30 @@ final class UrlConnectionHop {
         String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         throw new GoProxyException("reading " + url + ": " + Redaction.netHttpText(msg), e);
       }
+      if (n > 0) {
+        count += n;
+      } else if (n < 0 && length >= 0 && count < length && len > 0) {
+        // net/http: a body shorter than its Content-Length is io.ErrUnexpectedEOF
+        closed = true;
+        conn.disconnect();
+        throw new GoProxyException("reading " + url + ": unexpected EOF");
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      // through read, so that the length check sees every byte
+      byte[] buf = new byte[(int) Math.min(Math.max(n, 0), 8192)];
+      long left = n;
+      while (left > 0) {
+        int r = read(buf, 0, (int) Math.min(left, buf.length));
+        if (r < 0) {
+          break;
+        }
+        left -= r;
+      }
+      return n - Math.max(left, 0);
     }
 
     private GoProxyException fail(boolean bodyTimeout, Exception cause) {

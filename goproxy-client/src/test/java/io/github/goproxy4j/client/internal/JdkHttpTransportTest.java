@@ -213,6 +213,38 @@ class JdkHttpTransportTest {
   }
 
   @Test
+  void bodyShorterThanItsContentLengthFails() throws Exception {
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Thread t = new Thread(() -> {
+        try (Socket s = server.accept()) {
+          InputStream in = s.getInputStream();
+          StringBuilder head = new StringBuilder();
+          while (!head.toString().endsWith("\r\n\r\n")) {
+            int c = in.read();
+            if (c < 0) {
+              return;
+            }
+            head.append((char) c);
+          }
+          s.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n0123456789")
+              .getBytes(StandardCharsets.US_ASCII));
+          s.getOutputStream().flush();
+        } catch (IOException e) {
+          // the client sees the close
+        }
+      });
+      t.start();
+      URI u = URI.create("http://127.0.0.1:" + server.getLocalPort() + "/m/@v/v1.0.0.zip");
+      try (JdkHttpTransport tr = transport(); Transport.Response r = tr.get(u, Map.of())) {
+        assertEquals(200, r.status());
+        GoProxyException e = assertThrows(GoProxyException.class, () -> r.body().readAllBytes());
+        assertTrue(e.getMessage().startsWith("reading " + u + ": "), e.getMessage());
+      }
+      t.join(5000);
+    }
+  }
+
+  @Test
   void slowButLiveBodyIsNotAStall() throws Exception {
     plain.enqueue(new MockResponse.Builder().code(200).body(new Buffer().write(new byte[3000]))
         .throttleBody(500, 150, TimeUnit.MILLISECONDS).build());
