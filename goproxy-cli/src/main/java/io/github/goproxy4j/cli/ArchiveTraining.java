@@ -62,7 +62,7 @@ public final class ArchiveTraining {
     System.exit(failed == 0 ? 0 : 1);
   }
 
-  /** @return the number of commands that failed (their output is on standard error) */
+  /** {@return the number of commands that failed (their output is on standard error)} */
   static int train(Path work) throws IOException {
     GoOs.removeAll(work);
     Path main = Files.createDirectories(work.resolve("main"));

@@ -47,7 +47,7 @@ public final class Goproxy {
     longestName = commands.keySet().stream().mapToInt(n -> n.split(" ").length).max().orElse(1);
   }
 
-  /** @return the tool with all its commands */
+  /** {@return the tool with all its commands} */
   static Goproxy standard() {
     return new Goproxy(Commands.all());
   }
