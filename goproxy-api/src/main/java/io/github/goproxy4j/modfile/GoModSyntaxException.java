@@ -17,7 +17,8 @@ public class GoModSyntaxException extends IllegalArgumentException {
   /** The line of the first error (1-based). */
   private final int line;
 
-  /** Every error, one per line of the message. */
+  /** Every error, one per line of the message (an unmodifiable copy, which serializes). */
+  @SuppressWarnings("serial")
   private final List<String> errors;
 
   /**

@@ -56,12 +56,13 @@ public final class ArchiveTraining {
       System.err.println("usage: ArchiveTraining WORKDIR");
       System.exit(2);
     }
+    Goproxy.skipJnaLibrarySearch(); // as Goproxy.main does
     int failed = train(Path.of(args[0]));
     System.out.flush();
     System.exit(failed == 0 ? 0 : 1);
   }
 
-  /** @return the number of commands that failed (their output is on standard error) */
+  /** {@return the number of commands that failed (their output is on standard error)} */
   static int train(Path work) throws IOException {
     GoOs.removeAll(work);
     Path main = Files.createDirectories(work.resolve("main"));

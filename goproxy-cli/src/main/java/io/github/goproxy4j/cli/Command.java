@@ -4,21 +4,21 @@ import java.util.Set;
 
 /** One {@code goproxy} sub-command. */
 interface Command {
-  /** @return the name typed on the command line: one word, or several for a group ({@code "mod graph"}) */
+  /** {@return the name typed on the command line: one word, or several for a group ({@code "mod graph"})} */
   String name();
 
-  /** @return a one-line summary for the command list */
+  /** {@return a one-line summary for the command list} */
   String summary();
 
-  /** @return the usage line and a description, printed by {@code --help} */
+  /** {@return the usage line and a description, printed by {@code --help}} */
   String help();
 
-  /** @return option names that take a value */
+  /** {@return option names that take a value} */
   default Set<String> valueOptions() {
     return Set.of();
   }
 
-  /** @return boolean option names beyond the global ones ({@link Goproxy#GLOBAL_FLAGS}) */
+  /** {@return boolean option names beyond the global ones ({@link Goproxy#GLOBAL_FLAGS})} */
   default Set<String> flagOptions() {
     return Set.of();
   }

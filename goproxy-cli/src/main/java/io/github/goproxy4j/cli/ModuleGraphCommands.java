@@ -60,10 +60,8 @@ final class ModuleGraphCommands {
       try (GoProxyClient client = Settings.client(ctx)) {
         List<ListedModule> all;
         try {
-          all = client.listModules(workDir(ctx), ctx.args().flag("u"));
-          if (args.isEmpty()) {
-            all = mainModulesInUseOrder(client, ctx, all);
-          }
+          // without arguments go reads the main modules only, never the graph
+          all = args.isEmpty() ? client.mainModules(workDir(ctx)) : client.listModules(workDir(ctx), ctx.args().flag("u"));
         } catch (GoProxyException e) {
           ctx.err().println(goText(e));
           return 1;
@@ -98,21 +96,6 @@ final class ModuleGraphCommands {
   /** What go prints for a failure: {@code go: } and the message, bare for the few go1.19 messages without it. */
   static String goText(GoProxyException e) {
     return e instanceof ModuleGraphException ? ((ModuleGraphException) e).goText() : "go: " + e.getMessage();
-  }
-
-  /** {@code go list -m} without arguments: the main modules, in a workspace in go.work's use order. */
-  private static List<ListedModule> mainModulesInUseOrder(GoProxyClient client, Invocation ctx, List<ListedModule> all)
-      throws GoProxyException {
-    List<ListedModule> mains = new ArrayList<>();
-    all.stream().filter(ListedModule::main).forEach(mains::add);
-    if (mains.size() < 2) {
-      return mains;
-    }
-    List<ListedModule> out = new ArrayList<>();
-    for (ModuleGraph.MainModule m : client.moduleGraph(workDir(ctx)).mainModules()) {
-      mains.stream().filter(l -> l.path().equals(m.path())).findFirst().ifPresent(out::add);
-    }
-    return out;
   }
 
   /** {@code goproxy mod graph}. */

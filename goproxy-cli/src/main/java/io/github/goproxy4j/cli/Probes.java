@@ -22,7 +22,7 @@ final class Probes implements AutoCloseable {
     scratch = Files.createTempDirectory("goproxy-probe");
   }
 
-  /** @return a fresh, empty module-cache directory inside the scratch directory */
+  /** {@return a fresh, empty module-cache directory inside the scratch directory} */
   synchronized Path newCache() {
     return scratch.resolve("cache-" + caches++);
   }

@@ -274,7 +274,9 @@ public final class GoProxyClient implements AutoCloseable {
    * {@code updates} like {@code go list -m -u all}: the main module, then every selected module
    * (sorted by path) with its replacement; with updates also the newer version an
    * {@code upgrade} query finds, whether the module's latest go.mod retracts the selected version,
-   * and its deprecation. Each element's {@code toString()} is go's line.
+   * and its deprecation. Each element's {@code toString()} is go's line. In a workspace, as go
+   * does, a listing without {@code updates} adds the checksums it had to verify beyond the
+   * workspace's go.sum files to go.work.sum.
    *
    * <pre>{@code
    * client.listModules(Path.of("."), true).forEach(System.out::println);
@@ -289,7 +291,36 @@ public final class GoProxyClient implements AutoCloseable {
     checkOpen();
     Objects.requireNonNull(dir, "dir");
     ModuleGraphLoader.Build build = ModuleGraphLoader.loadBuild(this, resolver.env(), dir, false, parallelism);
-    return new ModuleLister(this, build).list(build.graph(), updates, parallelism);
+    List<ListedModule> listed = new ModuleLister(this, build).list(build.graph(), updates, parallelism);
+    if (build.graph().isWorkspace() && !updates) {
+      // go's ListModules commits the requirements unless -u: in a workspace, go.work.sum
+      GoWorkSum.write(this, build, List.of());
+    }
+    return listed;
+  }
+
+  /**
+   * Lists the main module like {@code go list -m} without arguments, or in a workspace every
+   * module go.work uses, in its order. Only go.mod (or go.work and its modules' go.mod files) is
+   * read and checked, as go reads it; the module graph is not loaded, so neither go.sum lines
+   * nor the network are needed.
+   *
+   * <pre>{@code
+   * String path = client.mainModules(Path.of(".")).get(0).path();
+   * }</pre>
+   *
+   * @param dir the main module's directory, or a directory below it
+   * @return the main modules
+   * @throws GoProxyException with go's message when go.mod or go.work is missing or malformed
+   */
+  public List<ListedModule> mainModules(Path dir) throws GoProxyException {
+    checkOpen();
+    Objects.requireNonNull(dir, "dir");
+    List<ListedModule> out = new ArrayList<>();
+    for (ModuleGraph.MainModule m : ModuleGraphLoader.mainModules(resolver.env(), dir)) {
+      out.add(ModuleLister.mainModule(m, Path.of(m.dir())));
+    }
+    return List.copyOf(out);
   }
 
   /**

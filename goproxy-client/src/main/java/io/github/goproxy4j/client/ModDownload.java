@@ -7,18 +7,13 @@ import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.Version;
 import io.github.goproxy4j.mvs.ModuleGraph;
-import io.github.goproxy4j.sumdb.GoSum;
 import io.github.goproxy4j.sumdb.ModuleHash;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Future;
 
 /**
@@ -80,7 +75,7 @@ final class ModDownload {
       }
     }
     if (g.isWorkspace()) {
-      writeWorkSum(client, build, out);
+      GoWorkSum.write(client, build, out);
     }
     return new ModDownloadResult(out, false);
   }
@@ -92,103 +87,8 @@ final class ModDownload {
         d.dir().toString(), d.zipHash().toString(), d.goModHash().toString());
   }
 
-  /**
-   * modfetch's WriteGoSum after {@code go mod download} in a workspace (modload's commitRequirements
-   * with keepSums(addBuildListZipSums); the same rules from go1.19 to go1.27 but for the go.mod
-   * sums of build-list modules, kept from go1.21 when go.work says go 1.21 or later): go.work.sum
-   * gains every checksum go had to verify without finding it in go.work.sum or a workspace
-   * module's go.sum, if go keeps it (the go.mod sums of the go.mod files the graph loaded, the zip
-   * sums of the build list); the file is rewritten sorted, without the modules a workspace
-   * module's go.sum already has, and only when it gains a line.
-   */
-  private static void writeWorkSum(GoProxyClient client, ModuleGraphLoader.Build build,
-      List<ModDownloadResult.Module> done) throws GoProxyException {
-    ModuleGraph g = build.graph();
-    Path workSum = Path.of(build.workFile() + ".sum");
-    GoSum existing;
-    Set<String> inModules = new HashSet<>(); // "path version[/go.mod]" a module's go.sum has
-    Set<String> known = new HashSet<>(); // "path version[/go.mod] hash" in any of them
-    try {
-      existing = Files.isRegularFile(workSum) ? GoSum.read(workSum) : GoSum.empty();
-      for (ModuleGraph.MainModule m : g.mainModules()) {
-        Path sum = Path.of(m.dir(), "go.sum");
-        if (Files.isRegularFile(sum)) {
-          GoSum modSum = GoSum.read(sum);
-          for (String[] e : modSum.entries()) {
-            inModules.add(e[0] + " " + e[1]);
-            modSum.hashes(e[0], e[1]).forEach(h -> known.add(e[0] + " " + e[1] + " " + h));
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new GoProxyException("updating go.work.sum: " + e.getMessage(), e);
-    }
-    List<String[]> lines = new ArrayList<>();
-    for (String[] e : existing.entries()) {
-      for (String h : existing.hashes(e[0], e[1])) {
-        known.add(e[0] + " " + e[1] + " " + h);
-        lines.add(new String[] {e[0], e[1], h});
-      }
-    }
-    Set<String> keep = new HashSet<>();
-    for (ModuleVersion m : g.loadedModules()) {
-      resolved(g, m).ifPresent(r -> keep.add(r.path() + " " + r.version() + "/go.mod"));
-    }
-    boolean buildListGoMods = GoRelease.modelled(g.goRelease()).behaviourMinor() >= 21
-        && GoRelease.compare(g.goVersion(), "1.21") >= 0;
-    for (ModuleVersion m : g.buildList()) {
-      resolved(g, m).ifPresent(r -> {
-        keep.add(r.path() + " " + r.version());
-        if (buildListGoMods) {
-          keep.add(r.path() + " " + r.version() + "/go.mod");
-        }
-      });
-    }
-    Map<String, String> used = new LinkedHashMap<>();
-    for (ModuleVersion m : g.loadedModules()) {
-      resolved(g, m).ifPresent(r -> {
-        try {
-          used.put(r.path() + " " + r.version() + "/go.mod",
-              ModuleHash.ofGoMod(Files.readAllBytes(client.moduleCache().file(r, "mod"))).toString());
-        } catch (IOException e) {
-          // not cached: go did not check it either
-        }
-      });
-    }
-    for (ModDownloadResult.Module m : done) {
-      if (!m.goModSum().isEmpty()) {
-        used.put(m.path() + " " + m.version() + "/go.mod", m.goModSum());
-      }
-      if (!m.sum().isEmpty()) {
-        used.put(m.path() + " " + m.version(), m.sum());
-      }
-    }
-    List<String[]> gained = new ArrayList<>();
-    used.forEach((k, h) -> {
-      if (keep.contains(k) && !known.contains(k + " " + h)) {
-        String[] pv = k.split(" ");
-        gained.add(new String[] {pv[0], pv[1], h});
-      }
-    });
-    if (gained.isEmpty()) {
-      return;
-    }
-    lines.addAll(gained);
-    GoSum.Builder out = GoSum.builder();
-    for (String[] e : lines) {
-      if (!inModules.contains(e[0] + " " + e[1])) {
-        out.addLine(e[0], e[1], e[2]);
-      }
-    }
-    try {
-      out.build().write(workSum);
-    } catch (IOException e) {
-      throw new GoProxyException("updating go.work.sum: " + e.getMessage(), e);
-    }
-  }
-
   /** modload's resolveReplacement: the module version whose files stand for {@code m}; empty for a directory. */
-  private static Optional<ModuleVersion> resolved(ModuleGraph g, ModuleVersion m) {
+  static Optional<ModuleVersion> resolved(ModuleGraph g, ModuleVersion m) {
     Optional<GoModFile.Replace> r = g.replacement(m);
     if (r.isEmpty()) {
       return Optional.of(m);
@@ -233,7 +133,7 @@ final class ModDownload {
     if (build.graph().isWorkspace()) {
       List<ModDownloadResult.Module> entries = new ArrayList<>();
       done.forEach(d -> entries.add(entry(client, d)));
-      writeWorkSum(client, build, entries);
+      GoWorkSum.write(client, build, entries);
     }
     return done;
   }

@@ -230,9 +230,38 @@ final class ModuleGraphLoader {
     return "open " + name + ": " + e.getMessage();
   }
 
-  /** loadModFile in workspace mode: go.work, each use directory's go.mod, the go.sum files. */
+  /** loadModFile in workspace mode, then the graph. */
   private static Build loadWorkspace(GoProxyClient client, String release, String gotoolchain, Path start,
       Path workFile, int parallelism) throws GoProxyException {
+    Workspace w = readWorkspace(release, gotoolchain, start, workFile);
+    ModFetch fetch = client.fetchWith(w.goSum());
+    ModuleSource source = source(fetch, w.workDir());
+    return new Build(ModuleGraph.builder().goRelease(release).workspace(w.work(), w.workDir().toString(), w.mains())
+        .source(source).parallelism(parallelism).build(), w.goSum(), w.workDir(), w.workFile());
+  }
+
+  /**
+   * The main modules as {@code go list -m} without arguments reports them: loadModFile's reading
+   * and checks of go.mod (or go.work and each use directory's go.mod, in use order), without
+   * loading the module graph, so neither go.sum lines nor the network are needed.
+   */
+  static List<ModuleGraph.MainModule> mainModules(GoEnv env, Path start) throws GoProxyException {
+    String release = env.goVersion();
+    Optional<Path> work = findGoWork(start, env);
+    if (work.isPresent()) {
+      return readWorkspace(release, env.get("GOTOOLCHAIN"), start, work.get()).mains();
+    }
+    MainModule main = findMainModule(start, release, env.get("GOTOOLCHAIN"));
+    return List.of(new ModuleGraph.MainModule(main.dir().toString(), main.goMod()));
+  }
+
+  /** go.work as loadModFile reads it: the file, its directory, the main modules and every go.sum line. */
+  private record Workspace(GoWorkFile work, Path workFile, Path workDir, List<ModuleGraph.MainModule> mains,
+      GoSum goSum) {}
+
+  /** loadModFile in workspace mode: go.work, each use directory's go.mod, the go.sum files. */
+  private static Workspace readWorkspace(String release, String gotoolchain, Path start, Path workFile)
+      throws GoProxyException {
     int minor = minor(release);
     Path cwd = start.toAbsolutePath().normalize();
     workFile = workFile.toAbsolutePath().normalize();
@@ -343,10 +372,6 @@ final class ModuleGraphLoader {
     if (!errors.isEmpty()) {
       throw new ModuleGraphException(String.join("\ngo: ", errors), null);
     }
-    GoSum goSum = sums.build();
-    ModFetch fetch = client.fetchWith(goSum);
-    ModuleSource source = source(fetch, workDir);
-    return new Build(ModuleGraph.builder().goRelease(release).workspace(work, workDir.toString(), mains)
-        .source(source).parallelism(parallelism).build(), goSum, workDir, workFile);
+    return new Workspace(work, workFile, workDir, List.copyOf(mains), sums.build());
   }
 }

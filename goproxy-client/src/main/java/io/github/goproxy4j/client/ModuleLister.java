@@ -71,10 +71,7 @@ final class ModuleLister {
     }
     List<ListedModule> out = new ArrayList<>();
     for (ModuleGraph.MainModule m : g.mainModulesInListOrder()) {
-      Path root = m.dir().isEmpty() ? build.baseDir() : Path.of(m.dir());
-      out.add(new ListedModule(m.path(), "", true, false, m.goMod().goVersion().orElse("1.16"), Optional.empty(),
-          Optional.empty(), List.of(), "", "", Optional.empty(), root.toString(), root.resolve("go.mod").toString(),
-          "", ""));
+      out.add(mainModule(m, m.dir().isEmpty() ? build.baseDir() : Path.of(m.dir())));
     }
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, 32)), r -> {
       Thread t = new Thread(r, "goproxy4j-list");
@@ -94,6 +91,13 @@ final class ModuleLister {
       pool.shutdownNow();
     }
     return out;
+  }
+
+  /** A main module as go lists it: its path, directory, go.mod and go line (1.16 when it has none). */
+  static ListedModule mainModule(ModuleGraph.MainModule m, Path root) {
+    return new ListedModule(m.path(), "", true, false, m.goMod().goVersion().orElse("1.16"), Optional.empty(),
+        Optional.empty(), List.of(), "", "", Optional.empty(), root.toString(), root.resolve("go.mod").toString(),
+        "", "");
   }
 
   private ListedModule listed(ModuleGraph g, ModuleVersion m, boolean direct, boolean updates) {
@@ -123,8 +127,9 @@ final class ModuleLister {
 
   /**
    * modload's completeFromModCache for a module version: its time from its info (the module
-   * cache, else its route), and, where go.sum has the hash (go's default -mod=readonly), its
-   * cached go.mod, its complete extracted directory and the go.sum hashes.
+   * cache, else its route), and, where go.sum has the hash (go's default -mod=readonly), its go
+   * line when the graph did not load its go.mod, its cached go.mod, its complete extracted
+   * directory and the go.sum hashes.
    */
   private ListedModule fromCache(String pathText, String version, boolean indirect, String goVersion,
       boolean goVersionNeedsSum, Status s) {
@@ -148,6 +153,9 @@ final class ModuleLister {
       }
       GoSum goSum = build.goSum();
       List<String> goModHashes = goSum.goModHashes(mv);
+      if (goVersion.isEmpty() && (!checkSums || !goModHashes.isEmpty())) {
+        goVersion = goLineOf(mv);
+      }
       if (checkSums && goModHashes.isEmpty()) {
         if (goVersionNeedsSum) {
           // a replacement's go line: go reads its go.mod only where go.sum vouches for it (the
@@ -171,6 +179,21 @@ final class ModuleLister {
     }
     return new ListedModule(pathText, version, false, indirect, goVersion, Optional.empty(), s.update, s.retracted,
         s.deprecated, error.isEmpty() ? s.error : error, time, dir, goModFile, sum, goModSum);
+  }
+
+  /**
+   * modload's rawGoModSummary for a go.mod the graph did not load (a module a pruned module
+   * requires): its go line, the go.mod fetched (verified and cached) when it is not cached yet;
+   * "" when it cannot be had, as go ignores that error.
+   */
+  private String goLineOf(ModuleVersion mv) {
+    try {
+      ModFetch fetch = client.fetchWith(build.goSum());
+      return GoModFile.parse(mv + "/go.mod", fetch.goMod(fetch.lookup().route(mv.path()), mv).data()).goVersion()
+          .orElse("");
+    } catch (GoProxyException | RuntimeException e) {
+      return "";
+    }
   }
 
   /** modfetch's RecordedSum: the one h1: hash go.sum holds, "" when its h1: lines conflict. */

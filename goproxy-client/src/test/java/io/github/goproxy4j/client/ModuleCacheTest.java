@@ -22,8 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-@SuppressWarnings("try")
 /** ModuleCache's locking: go's flock on {@code <v>.lock}, shared with go and across paths. */
+@SuppressWarnings("try")
 class ModuleCacheTest {
   private static final ExecutorService POOL = Executors.newCachedThreadPool();
   private static final ModuleVersion M = ModuleVersion.parse("example.com/m@v1.0.0");

@@ -50,7 +50,7 @@ class ModuleListerTest {
    * {@code go list -m [-u] -json all} in a workspace ({@link GoModuleUniverse#writeWorkspace})
    * with the module cache go filled making its modules tidy: go lists first (so that the files it
    * fetches are cached for both), then the client in a copy of the workspace taken before go ran;
-   * a workspace go refuses to load fails with go's text.
+   * a workspace go refuses to load fails with go's text. Both leave the same go.work.sum.
    */
   @ParameterizedTest(name = "go{0} seed={1}")
   @MethodSource("io.github.goproxy4j.client.GoModuleUniverse#releasesAndSeeds")
@@ -73,6 +73,12 @@ class ModuleListerTest {
         }
         assertEquals(r.stdout().replace(w.dir().toString(), ourWs.toString()),
             ours(f.proxy, tmp, release, cache, ourWs, updates), ctx + " -u=" + updates);
+        // go.work.sum as go leaves it: the go.mod sums go verified beyond the modules' go.sum
+        // files (none with -u, whose listing commits nothing)
+        Path theirSum = w.dir().resolve("go.work.sum");
+        Path ourSum = ourWs.resolve("go.work.sum");
+        assertEquals(Files.exists(theirSum) ? Files.readString(theirSum) : "(none)",
+            Files.exists(ourSum) ? Files.readString(ourSum) : "(none)", ctx + " go.work.sum -u=" + updates);
       }
     }
   }
@@ -163,6 +169,58 @@ class ModuleListerTest {
       assertEquals(true, GoTool.exec(main, env, 120, null, go.toString(), "list", "-m", "-json",
           "example.com/d@v1.0.0").requireOk().stdout().contains("\"Origin\""), "d's Origin is served");
       assertEquals(false, goJson.contains("Origin") || oursU.contains("Origin"), goJson);
+    }
+  }
+
+  /**
+   * A module of the build whose go.mod the pruned graph never loaded (b, required only by the
+   * go 1.17 module a, whose requirements are not expanded): go's completeFromModCache reads its
+   * go line (rawGoModSummary, fetching the go.mod when it is not cached) only where go.sum
+   * vouches for that go.mod; with the line in go.sum, {@code -json} prints b's GoVersion and
+   * GoMod, without it neither (go.sum as tidy leaves it but for b's lines). A fresh module cache
+   * for each side.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @ValueSource(strings = {"1.19", "1.27"})
+  void unloadedGoModIsReadWhereGoSumVouchesForIt(String release, @TempDir Path tmp) throws Exception {
+    Path go = GoModuleUniverse.goFor(release);
+    FakeGoProxy.Builder pb = FakeGoProxy.builder()
+        .module(FakeModule.builder("example.com/a", "v1.0.0")
+            .goMod("module example.com/a\n\ngo 1.17\n\nrequire example.com/b v1.0.0\n")
+            .file("a.go", "package a\n").build())
+        .module(FakeModule.builder("example.com/b", "v1.0.0").goMod("module example.com/b\n\ngo 1.18\n")
+            .file("b.go", "package b\n").build());
+    try (FakeGoProxy proxy = pb.start()) {
+      Path main = Files.createDirectories(tmp.resolve("main"));
+      Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n\nrequire example.com/a v1.0.0\n");
+      Files.writeString(main.resolve("main.go"), "package main\n\nimport _ \"example.com/a\"\n\nfunc main() {}\n");
+      Map<String, String> env = GoModuleUniverse.goEnv(proxy, tmp, tmp.resolve("tidy-cache"));
+      GoTool.exec(main, env, 300, null, go.toString(), "mod", "tidy").requireOk();
+      // tidy keeps b's go.mod line for go 1.16's sake (-compat); the graph does not need it
+      StringBuilder withoutB = new StringBuilder();
+      for (String line : Files.readAllLines(main.resolve("go.sum"))) {
+        if (!line.startsWith("example.com/b ")) {
+          withoutB.append(line).append('\n');
+        }
+      }
+      String tidySum = withoutB.toString();
+      // b's go.mod line as go computes it, outside the module
+      Path outside = Files.createDirectories(tmp.resolve("outside"));
+      String bGoModSum = GoTool.exec(outside, env, 120, null, go.toString(), "mod", "download", "-json",
+          "example.com/b@v1.0.0").requireOk().stdout().replaceAll("(?s).*\"GoModSum\": \"([^\"]+)\".*", "$1");
+      int round = 0;
+      for (String sum : new String[] {tidySum, tidySum + "example.com/b v1.0.0/go.mod " + bGoModSum + "\n"}) {
+        round++;
+        Files.writeString(main.resolve("go.sum"), sum);
+        Path goCache = tmp.resolve("go-cache-" + round);
+        Path ourCache = tmp.resolve("our-cache-" + round);
+        String goJson = GoTool.exec(main, GoModuleUniverse.goEnv(proxy, tmp, goCache), 120, null, go.toString(),
+            "list", "-m", "-json", "all").requireOk().stdout();
+        String ctx = "go" + release + " go.sum:\n" + sum;
+        assertEquals(goJson.replace(goCache.toString(), ourCache.toString()),
+            ours(proxy, tmp, release, ourCache, main, false), ctx);
+        assertEquals(round == 2, goJson.contains("\"GoVersion\": \"1.18\""), ctx + goJson);
+      }
     }
   }
 }

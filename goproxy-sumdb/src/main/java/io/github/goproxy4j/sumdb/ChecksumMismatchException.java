@@ -100,27 +100,27 @@ public class ChecksumMismatchException extends GoProxyException {
     return new ChecksumMismatchException(modulePath, version, dbHash, downloaded, msg);
   }
 
-  /** @return the module path */
+  /** {@return the module path} */
   public String modulePath() {
     return modulePath;
   }
 
-  /** @return the version, with {@code /go.mod} when a go.mod hash was checked */
+  /** {@return the version, with {@code /go.mod} when a go.mod hash was checked} */
   public String version() {
     return version;
   }
 
-  /** @return {@code path@version} */
+  /** {@return {@code path@version}} */
   public String module() {
     return modulePath + "@" + version;
   }
 
-  /** @return the hash on record (go.sum or the checksum database) */
+  /** {@return the hash on record (go.sum or the checksum database)} */
   public String expected() {
     return expected;
   }
 
-  /** @return the hash of the downloaded bytes */
+  /** {@return the hash of the downloaded bytes} */
   public String actual() {
     return actual;
   }

@@ -53,7 +53,7 @@ public final class GoSum {
 
   private record Key(String path, String version) {}
 
-  /** @return a go.sum with no lines */
+  /** {@return a go.sum with no lines} */
   public static GoSum empty() {
     return new GoSum(Collections.emptyMap());
   }
@@ -239,7 +239,7 @@ public final class GoSum {
     return false;
   }
 
-  /** @return the (path, version) pairs listed, in file order; versions may end in {@code /go.mod} */
+  /** {@return the (path, version) pairs listed, in file order; versions may end in {@code /go.mod}} */
   public List<String[]> entries() {
     List<String[]> out = new ArrayList<>();
     for (Key k : sums.keySet()) {
@@ -248,7 +248,7 @@ public final class GoSum {
     return out;
   }
 
-  /** @return the number of distinct lines the file would have when written */
+  /** {@return the number of distinct lines the file would have when written} */
   public int size() {
     int n = 0;
     for (List<String> l : sums.values()) {
@@ -281,14 +281,14 @@ public final class GoSum {
     return toBuilder().add(mv, zip, goMod).build();
   }
 
-  /** @return a builder holding these lines */
+  /** {@return a builder holding these lines} */
   public Builder toBuilder() {
     Builder b = builder();
     sums.forEach((k, v) -> b.sums.put(k, new ArrayList<>(v)));
     return b;
   }
 
-  /** @return an empty builder */
+  /** {@return an empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -441,7 +441,7 @@ public final class GoSum {
       }
     }
 
-    /** @return the immutable go.sum */
+    /** {@return the immutable go.sum} */
     public GoSum build() {
       Map<Key, List<String>> copy = new LinkedHashMap<>();
       sums.forEach((k, v) -> copy.put(k, List.copyOf(v)));

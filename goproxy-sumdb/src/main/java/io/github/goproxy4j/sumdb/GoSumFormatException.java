@@ -23,12 +23,12 @@ public class GoSumFormatException extends IllegalArgumentException {
     this.line = line;
   }
 
-  /** @return the file name used in the message */
+  /** {@return the file name used in the message} */
   public String fileName() {
     return fileName;
   }
 
-  /** @return the 1-based line number of the bad line */
+  /** {@return the 1-based line number of the bad line} */
   public int line() {
     return line;
   }

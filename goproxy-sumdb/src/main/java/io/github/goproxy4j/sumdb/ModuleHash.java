@@ -248,7 +248,7 @@ public final class ModuleHash {
     return DirHash.sha256();
   }
 
-  /** @return a copy of the 32-byte digest */
+  /** {@return a copy of the 32-byte digest} */
   public byte[] digest() {
     return digest.clone();
   }
@@ -264,7 +264,7 @@ public final class ModuleHash {
     return Arrays.hashCode(digest);
   }
 
-  /** @return {@code h1:} and the padded base64 of the digest, as in go.sum */
+  /** {@return {@code h1:} and the padded base64 of the digest, as in go.sum} */
   @Override
   public String toString() {
     return PREFIX + GoBase64.encode(digest);

@@ -26,7 +26,7 @@ public final class DirHash {
 
   private DirHash() {}
 
-  /** @return a fresh SHA-256 digest */
+  /** {@return a fresh SHA-256 digest} */
   public static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
@@ -39,6 +39,9 @@ public final class DirHash {
   public static final class Summary {
     private final MessageDigest summary = sha256();
     private final byte[] line = new byte[64 + 2];
+
+    /** Starts a summary with no files in it. */
+    public Summary() {}
 
     /**
      * Adds one file's line.
@@ -58,7 +61,7 @@ public final class DirHash {
       summary.update((byte) '\n');
     }
 
-    /** @return the 32-byte h1 digest */
+    /** {@return the 32-byte h1 digest} */
     public byte[] digest() {
       return summary.digest();
     }

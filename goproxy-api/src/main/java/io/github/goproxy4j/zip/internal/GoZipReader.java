@@ -73,6 +73,8 @@ public final class GoZipReader implements Closeable {
     private final byte[] entry;
 
     /**
+     * Creates the error with no entry named.
+     *
      * @param goText Go's error text
      */
     public ZipError(String goText) {
@@ -80,6 +82,8 @@ public final class GoZipReader implements Closeable {
     }
 
     /**
+     * Creates the error naming the entry at fault.
+     *
      * @param goText Go's error text
      * @param entry the raw name of the entry at fault, or null
      */
@@ -89,6 +93,8 @@ public final class GoZipReader implements Closeable {
     }
 
     /**
+     * Names the entry this error happened in, unless one is named already.
+     *
      * @param e the entry being read
      * @return this error naming that entry
      */
@@ -101,7 +107,7 @@ public final class GoZipReader implements Closeable {
       return z;
     }
 
-    /** @return the raw name of the entry at fault, if known */
+    /** {@return the raw name of the entry at fault, if known} */
     public java.util.Optional<byte[]> entry() {
       return java.util.Optional.ofNullable(entry).map(byte[]::clone);
     }
@@ -118,27 +124,32 @@ public final class GoZipReader implements Closeable {
     long uncompressedSize;
     long headerOffset;
 
-    /** @return the name's bytes (a copy) */
+    /** Only the reader fills entries in, from the central directory. */
+    Entry() {}
+
+    /** {@return the name's bytes (a copy)} */
     public byte[] rawName() {
       return rawName.clone();
     }
 
-    /** @return the name decoded as Go would print it (invalid UTF-8 as U+FFFD) */
+    /** {@return the name decoded as Go would print it (invalid UTF-8 as U+FFFD)} */
     public String name() {
       return name;
     }
 
-    /** @return the declared uncompressed size, as Go's {@code int64(UncompressedSize64)} (may be negative) */
+    /** {@return the declared uncompressed size, as Go's {@code int64(UncompressedSize64)} (may be negative)} */
     public long uncompressedSize() {
       return uncompressedSize;
     }
 
-    /** @return whether the name ends in {@code /} */
+    /** {@return whether the name ends in {@code /}} */
     public boolean isDirectory() {
       return rawName.length > 0 && rawName[rawName.length - 1] == '/';
     }
 
     /**
+     * Reports whether the raw name starts with the given bytes.
+     *
      * @param prefix bytes
      * @return whether the raw name starts with them
      */
@@ -277,12 +288,12 @@ public final class GoZipReader implements Closeable {
     return r;
   }
 
-  /** @return the size of the zip in bytes */
+  /** {@return the size of the zip in bytes} */
   public long size() {
     return size;
   }
 
-  /** @return the central-directory entries, in directory order (unmodifiable) */
+  /** {@return the central-directory entries, in directory order (unmodifiable)} */
   public List<Entry> entries() {
     return view;
   }

@@ -101,6 +101,8 @@ public final class UnzipPass {
     }
 
     /**
+     * Returns the first entry outside the module's directory, if any.
+     *
      * @return the name (as Go prints it) of the first entry without the {@code module@version/}
      *     prefix; when present nothing else was done and {@link #verdict()} is null
      */
@@ -108,22 +110,24 @@ public final class UnzipPass {
       return Optional.ofNullable(unexpectedFile);
     }
 
-    /** @return x/mod's CheckZip verdict (null only when {@link #unexpectedFile()} is present) */
+    /** {@return x/mod's CheckZip verdict (null only when {@link #unexpectedFile()} is present)} */
     public ZipCheck.Verdict verdict() {
       return verdict;
     }
 
-    /** @return the 32-byte h1 digest of the zip; empty when the pass stopped before hashing */
+    /** {@return the 32-byte h1 digest of the zip; empty when the pass stopped before hashing} */
     public Optional<byte[]> hash() {
       return Optional.ofNullable(hash).map(byte[]::clone);
     }
 
-    /** @return whether the verdict was valid and every file was written into the directory */
+    /** {@return whether the verdict was valid and every file was written into the directory} */
     public boolean extracted() {
       return extracted;
     }
 
     /**
+     * Returns the directories the pass created.
+     *
      * @return the directories created (the target first, parents before children); empty when
      *     nothing was extracted
      */

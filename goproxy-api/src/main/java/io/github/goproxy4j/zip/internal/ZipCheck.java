@@ -49,12 +49,12 @@ public final class ZipCheck {
    *     zip is refused before any entry is inflated
    */
   public record Verdict(List<String> valid, List<FileError> invalid, String sizeError, boolean sizesExceeded) {
-    /** @return whether the zip is a valid module zip */
+    /** {@return whether the zip is a valid module zip} */
     public boolean isValid() {
       return sizeError == null && invalid.isEmpty();
     }
 
-    /** @return x/mod's {@code CheckedFiles.Err()} text, if invalid */
+    /** {@return x/mod's {@code CheckedFiles.Err()} text, if invalid} */
     public Optional<String> error() {
       if (sizeError != null) {
         return Optional.of(sizeError);
@@ -74,6 +74,8 @@ public final class ZipCheck {
   }
 
   /**
+   * Returns the prefix every file name in the module's zip starts with.
+   *
    * @param mv the module version
    * @return the bytes of {@code <path>@<version>/}
    */
@@ -222,6 +224,8 @@ public final class ZipCheck {
     private final UnicodeTables unicode;
 
     /**
+     * Creates a checker using one Go release's tables.
+     *
      * @param unicode the Go release's tables (its case folding and quoting)
      */
     public Collisions(UnicodeTables unicode) {
@@ -229,6 +233,8 @@ public final class ZipCheck {
     }
 
     /**
+     * Checks one path against the ones seen so far.
+     *
      * @param p a clean path
      * @param isDir whether it names a directory
      * @return Go's error text, or null

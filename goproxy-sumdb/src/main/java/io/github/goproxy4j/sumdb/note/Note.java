@@ -52,17 +52,17 @@ public final class Note {
     this.unverified = List.copyOf(unverified);
   }
 
-  /** @return the signed text, including its final newline */
+  /** {@return the signed text, including its final newline} */
   public String text() {
     return text;
   }
 
-  /** @return the verified signatures, in order */
+  /** {@return the verified signatures, in order} */
   public List<Signature> signatures() {
     return signatures;
   }
 
-  /** @return the signatures by unknown keys, in order, duplicates removed */
+  /** {@return the signatures by unknown keys, in order, duplicates removed} */
   public List<Signature> unverifiedSignatures() {
     return unverified;
   }

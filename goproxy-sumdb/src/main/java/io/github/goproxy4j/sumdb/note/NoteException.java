@@ -40,12 +40,12 @@ public class NoteException extends IllegalArgumentException {
     this.note = note;
   }
 
-  /** @return why the note or key was refused */
+  /** {@return why the note or key was refused} */
   public Reason reason() {
     return reason;
   }
 
-  /** @return Go's exact error text, such as {@code malformed note} */
+  /** {@return Go's exact error text, such as {@code malformed note}} */
   public String goMessage() {
     return goMessage;
   }

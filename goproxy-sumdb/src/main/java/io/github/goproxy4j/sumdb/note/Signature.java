@@ -29,12 +29,12 @@ public record Signature(String name, int keyHash, String base64) {
     Objects.requireNonNull(base64, "base64");
   }
 
-  /** @return the key hash as 8 lower-case hex digits */
+  /** {@return the key hash as 8 lower-case hex digits} */
   public String keyHashHex() {
     return String.format("%08x", keyHash);
   }
 
-  /** @return {@code name+hash}, as Go names keys in messages */
+  /** {@return {@code name+hash}, as Go names keys in messages} */
   public String keyId() {
     return name + "+" + keyHashHex();
   }

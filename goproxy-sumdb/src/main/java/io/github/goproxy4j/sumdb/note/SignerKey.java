@@ -115,22 +115,22 @@ public final class SignerKey {
     return new SignerKey(name, seed, Ed25519.publicKeyOfSeed(seed));
   }
 
-  /** @return the key name */
+  /** {@return the key name} */
   public String name() {
     return name;
   }
 
-  /** @return the key hash (of the public key) */
+  /** {@return the key hash (of the public key)} */
   public int keyHash() {
     return keyHash;
   }
 
-  /** @return the key hash as 8 lower-case hex digits */
+  /** {@return the key hash as 8 lower-case hex digits} */
   public String keyHashHex() {
     return String.format("%08x", keyHash);
   }
 
-  /** @return a copy of the 32-byte Ed25519 public key */
+  /** {@return a copy of the 32-byte Ed25519 public key} */
   public byte[] publicKeyBytes() {
     return publicKey.clone();
   }
@@ -166,7 +166,7 @@ public final class SignerKey {
     return Ed25519.sign(seed, message);
   }
 
-  /** @return the key name and hash only; never the private key */
+  /** {@return the key name and hash only; never the private key} */
   @Override
   public String toString() {
     return "SignerKey[" + name + "+" + keyHashHex() + ", private key hidden]";

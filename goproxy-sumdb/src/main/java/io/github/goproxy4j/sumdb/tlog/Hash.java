@@ -111,7 +111,7 @@ public final class Hash {
     }
   }
 
-  /** @return a copy of the 32 bytes */
+  /** {@return a copy of the 32 bytes} */
   public byte[] bytes() {
     return bytes.clone();
   }
@@ -134,7 +134,7 @@ public final class Hash {
     return Arrays.hashCode(bytes);
   }
 
-  /** @return the standard padded base64 form */
+  /** {@return the standard padded base64 form} */
   @Override
   public String toString() {
     return GoBase64.encode(bytes);

@@ -28,22 +28,22 @@ public final class Record {
     this.rest = rest;
   }
 
-  /** @return the record id (its index in the log) */
+  /** {@return the record id (its index in the log)} */
   public long id() {
     return id;
   }
 
-  /** @return a copy of the record text: non-empty lines, each ending in {@code \n} */
+  /** {@return a copy of the record text: non-empty lines, each ending in {@code \n}} */
   public byte[] text() {
     return text.clone();
   }
 
-  /** @return the record text as a string */
+  /** {@return the record text as a string} */
   public String textString() {
     return new String(text, StandardCharsets.UTF_8);
   }
 
-  /** @return a copy of the bytes after the record's terminating blank line */
+  /** {@return a copy of the bytes after the record's terminating blank line} */
   public byte[] rest() {
     return rest.clone();
   }

@@ -43,17 +43,17 @@ public record Tile(int height, int level, long number, int width) {
     }
   }
 
-  /** @return whether the tile holds all 2^H hashes */
+  /** {@return whether the tile holds all 2^H hashes} */
   public boolean isFull() {
     return width == (1 << height);
   }
 
-  /** @return whether this is a data tile (level -1) */
+  /** {@return whether this is a data tile (level -1)} */
   public boolean isData() {
     return level == -1;
   }
 
-  /** @return the size in bytes of a hash tile's data ({@code width × 32}) */
+  /** {@return the size in bytes of a hash tile's data ({@code width × 32})} */
   public int byteSize() {
     return width * Hash.SIZE;
   }

@@ -20,7 +20,7 @@ import java.util.List;
  * }</pre>
  */
 public interface TileReader {
-  /** @return the tile height this reader serves (8 for the Go checksum database) */
+  /** {@return the tile height this reader serves (8 for the Go checksum database)} */
   int height();
 
   /**
