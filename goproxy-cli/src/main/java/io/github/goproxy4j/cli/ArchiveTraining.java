@@ -56,6 +56,7 @@ public final class ArchiveTraining {
       System.err.println("usage: ArchiveTraining WORKDIR");
       System.exit(2);
     }
+    Goproxy.skipJnaLibrarySearch(); // as Goproxy.main does
     int failed = train(Path.of(args[0]));
     System.out.flush();
     System.exit(failed == 0 ? 0 : 1);

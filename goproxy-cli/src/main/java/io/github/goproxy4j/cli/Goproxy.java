@@ -58,9 +58,23 @@ public final class Goproxy {
    * @param args the command line
    */
   public static void main(String[] args) {
+    skipJnaLibrarySearch();
     int status = standard().run(List.of(args), System.out, System.err, System.getenv(), System.console() != null);
     System.out.flush();
     System.exit(status);
+  }
+
+  /**
+   * JNA (the flock locks of the module cache) builds, on Linux, its search path for native
+   * libraries by running {@code /sbin/ldconfig -p} when its NativeLibrary class initialises: a
+   * process start that costs a command about 0.1 s of CPU. The tool loads only the C library,
+   * which the system's dynamic loader finds by its name ({@code libc.so.6}) without that path;
+   * setting JNA's platform path (here empty) skips the search. A value the user set is kept.
+   */
+  static void skipJnaLibrarySearch() {
+    if (System.getProperty("jna.platform.library.path") == null) {
+      System.setProperty("jna.platform.library.path", "");
+    }
   }
 
   /**

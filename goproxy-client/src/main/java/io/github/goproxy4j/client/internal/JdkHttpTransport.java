@@ -96,9 +96,13 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
   private final HttpSettings settings;
   private final EnvProxySelector envProxies;
   private final GoAuth auth;
+  private final ProxySelector selector;
+  private final boolean urlConnectionForHttp;
 
   private JdkHttpTransport(LazyClient plainClient, LazyClient tlsClient, HttpSettings settings,
-      EnvProxySelector envProxies, GoAuth auth) {
+      EnvProxySelector envProxies, GoAuth auth, ProxySelector selector, boolean urlConnectionForHttp) {
+    this.selector = selector;
+    this.urlConnectionForHttp = urlConnectionForHttp;
     this.plainClient = plainClient;
     this.tlsClient = tlsClient;
     this.settings = settings;
@@ -127,7 +131,7 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
     if (goAuth != null && !goAuth.isEmpty()) {
       vars.put("GOAUTH", goAuth);
     }
-    return create(vars, env.goVersion(), env.os() == GoEnv.Os.WINDOWS, settings);
+    return create(vars, env.goVersion(), env.os() == GoEnv.Os.WINDOWS, settings, true);
   }
 
   /**
@@ -143,15 +147,26 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
    */
   public static JdkHttpTransport create(
       Map<String, String> env, String goVersion, HttpSettings settings) {
+    return create(env, goVersion, settings, true);
+  }
+
+  /**
+   * As {@link #create(Map, String, HttpSettings)}, choosing the hop for {@code http://} URLs.
+   *
+   * @param urlConnectionForHttp true for {@link UrlConnectionHop} (the default), false for
+   *     {@code java.net.http} (tests run both)
+   */
+  static JdkHttpTransport create(Map<String, String> env, String goVersion, HttpSettings settings,
+      boolean urlConnectionForHttp) {
     Objects.requireNonNull(env, "env");
     Objects.requireNonNull(goVersion, "goVersion");
     Objects.requireNonNull(settings, "settings");
     boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("win");
-    return create(env, goVersion, windows, settings);
+    return create(env, goVersion, windows, settings, urlConnectionForHttp);
   }
 
-  private static JdkHttpTransport create(
-      Map<String, String> env, String goVersion, boolean windows, HttpSettings settings) {
+  private static JdkHttpTransport create(Map<String, String> env, String goVersion, boolean windows,
+      HttpSettings settings, boolean urlConnectionForHttp) {
     Objects.requireNonNull(settings, "settings");
     EnvProxySelector envProxies =
         settings.proxySelector().isPresent() ? null : EnvProxySelector.fromEnvironment(env);
@@ -185,7 +200,8 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
       }
     });
     LazyClient plain = new LazyClient(() -> build.apply(null));
-    return new JdkHttpTransport(plain, tls, settings, envProxies, GoAuth.create(env, goVersion, windows));
+    return new JdkHttpTransport(plain, tls, settings, envProxies, GoAuth.create(env, goVersion, windows),
+        selector, urlConnectionForHttp);
   }
 
   private static void allowBasicTunnelingIfNeeded(EnvProxySelector proxies) {
@@ -230,19 +246,30 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
           "refusing to pass credentials to insecure URL: " + Redaction.redacted(uri));
     }
     Map<String, List<String>> credentials = auth.initialHeaders(uri);
-    HttpResponse<InputStream> r = follow(uri, headers, credentials);
-    int status = r.statusCode();
+    Hop r = follow(uri, headers, credentials);
+    int status = r.status();
     if (scheme.equals("https") && status >= 400 && status < 500 && auth.retriesOn4xx()) {
-      String statusLine = (r.version() == HttpClient.Version.HTTP_2 ? "HTTP/2.0" : "HTTP/1.1")
-          + " " + status + " " + StatusText.of(status);
-      Map<String, List<String>> h = r.headers().map();
-      closeBody(r);
+      String statusLine = (r.http2() ? "HTTP/2.0" : "HTTP/1.1") + " " + status + " " + StatusText.of(status);
+      Map<String, List<String>> h = r.headers();
+      r.body().close();
       r = follow(uri, headers, auth.retryHeaders(uri, statusLine, h));
     }
-    return Response.of(r.statusCode(), r.headers().map(), bodyOf(r));
+    return Response.of(r.status(), r.headers(), r.body());
   }
 
-  private HttpResponse<InputStream> follow(
+  /** The answer to one request: status, protocol, headers, the streamed body. */
+  private record Hop(int status, boolean http2, Map<String, List<String>> headers, InputStream body) {
+    Optional<String> header(String name) {
+      for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+        if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
+          return Optional.of(e.getValue().get(0));
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  private Hop follow(
       URI first, Map<String, String> headers, Map<String, List<String>> credentials)
       throws IOException {
     URI cur = first;
@@ -254,14 +281,14 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
       // net/http: once a redirect leaves the domain, sensitive headers stay stripped, even if a
       // later redirect comes back (go1.22.11+, CVE-2024-45336).
       strip |= requests > 0 && !isDomainOrSubdomain(canonicalAddr(cur), initialAddr);
-      HttpResponse<InputStream> r = send(first, cur, strip ? withoutSensitive(headers) : headers,
+      Hop r = send(first, cur, strip ? withoutSensitive(headers) : headers,
           strip ? Map.of() : credentials, referer);
       requests++;
-      int status = r.statusCode();
+      int status = r.status();
       if (!isRedirect(status) || settings.maxRedirects() == 0) {
         return r;
       }
-      Optional<String> loc = r.headers().firstValue("Location");
+      Optional<String> loc = r.header("Location");
       if (loc.isEmpty()) {
         return r;
       }
@@ -269,35 +296,35 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
       try {
         next = resolve(cur, loc.get());
       } catch (URISyntaxException | IllegalArgumentException e) {
-        closeBody(r);
+        r.body().close();
         throw new GoProxyException("Get \"" + Redaction.netHttp(cur)
             + "\": failed to parse Location header \"" + Redaction.netHttpText(loc.get()) + "\"", e);
       }
       String nextScheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
       if ("https".equalsIgnoreCase(first.getScheme()) && !nextScheme.equals("https")) {
-        closeBody(r);
+        r.body().close();
         throw new GoProxyException("Get \"" + Redaction.netHttpText(loc.get())
             + "\": redirected from secure URL " + Redaction.redacted(cur)
             + " to insecure URL " + Redaction.redacted(next));
       }
       if (requests >= settings.maxRedirects()) {
-        closeBody(r);
+        r.body().close();
         throw new GoProxyException("Get \"" + Redaction.netHttpText(loc.get()) + "\": stopped after "
             + settings.maxRedirects() + " redirects");
       }
       if (!nextScheme.equals("http") && !nextScheme.equals("https")) {
-        closeBody(r);
+        r.body().close();
         throw new GoProxyException("Get \"" + Redaction.netHttpText(loc.get())
             + "\": unsupported protocol scheme \"" + nextScheme + "\"");
       }
-      drain(bodyOf(r));
+      drain(r.body());
       boolean downgrade = "https".equalsIgnoreCase(cur.getScheme()) && nextScheme.equals("http");
       referer = downgrade ? null : Redaction.withoutUserInfo(withoutFragment(cur)).toString();
       cur = next;
     }
   }
 
-  private HttpResponse<InputStream> send(URI first, URI uri, Map<String, String> headers,
+  private Hop send(URI first, URI uri, Map<String, String> headers,
       Map<String, List<String>> credentials, String referer) throws IOException {
     String shown = Redaction.netHttp(uri);
     URI target = Redaction.withoutUserInfo(withoutFragment(uri));
@@ -366,6 +393,12 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
       throw new IllegalArgumentException("request header not allowed by java.net.http: "
           + Redaction.netHttpText(e.getMessage()), e);
     }
+    if (urlConnectionForHttp && "http".equalsIgnoreCase(uri.getScheme())) {
+      UrlConnectionHop.checkHeaders(all);
+      UrlConnectionHop.Answer a = UrlConnectionHop.send(target, all, selector, settings, shown,
+          Redaction.redacted(uri));
+      return new Hop(a.status(), false, a.headers(), a.body());
+    }
     HttpResponse<InputStream> r;
     // The handler must not capture this transport: the JDK 17 HttpClient keeps it reachable from
     // its selector thread, and through it the client facade, so the client would never be
@@ -399,7 +432,9 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
     if (r.statusCode() == 407 && "https".equalsIgnoreCase(uri.getScheme()) && envProxies != null) {
       Optional<EnvProxySelector.ProxyUrl> p = envProxies.proxyFor(uri);
       if (p.isPresent()) {
-        closeBody(r);
+        if (r.body() != null) {
+          r.body().close();
+        }
         String hint = p.get().credentials().isPresent()
             && !"".equals(System.getProperty(TUNNELING_DISABLED_SCHEMES))
             ? "; the JDK did not send the Basic credentials of the proxy URL on CONNECT: start"
@@ -411,7 +446,9 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
             "Get \"" + shown + "\": proxyconnect: Proxy Authentication Required" + hint);
       }
     }
-    return r;
+    InputStream in = r.body();
+    return new Hop(r.statusCode(), r.version() == HttpClient.Version.HTTP_2, r.headers().map(),
+        in != null ? in : InputStream.nullInputStream());
   }
 
   /** net/http's shouldCopyHeaderOnRedirect: these go only to the same domain or subdomains. */
@@ -425,15 +462,6 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
       }
     });
     return out;
-  }
-
-  private static InputStream bodyOf(HttpResponse<InputStream> r) {
-    InputStream in = r.body();
-    return in != null ? in : InputStream.nullInputStream();
-  }
-
-  private static void closeBody(HttpResponse<InputStream> r) throws IOException {
-    bodyOf(r).close();
   }
 
   private static void drain(InputStream in) {

@@ -40,7 +40,11 @@ import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The transport against loopback servers: versions, timeouts, redirects, auth, files. */
+/**
+ * The transport against loopback servers: versions, timeouts, redirects, auth, files. These
+ * tests run with {@code http://} URLs on {@link UrlConnectionHop}, the default; {@link
+ * JdkHttpTransportJavaNetHttpTest} runs them again with {@code java.net.http} for them.
+ */
 class JdkHttpTransportTest {
   static TestCerts certs;
 
@@ -70,6 +74,11 @@ class JdkHttpTransportTest {
     tls2.close();
   }
 
+  /** Whether http:// URLs go through {@link UrlConnectionHop}. */
+  boolean urlConnectionForHttp() {
+    return true;
+  }
+
   private JdkHttpTransport transport(String goVersion, HttpSettings s, String... kv) {
     Map<String, String> env = new java.util.HashMap<>();
     env.put("SSL_CERT_FILE", certs.caPem.toString());
@@ -77,7 +86,7 @@ class JdkHttpTransportTest {
     for (int i = 0; i < kv.length; i += 2) {
       env.put(kv[i], kv[i + 1]);
     }
-    return JdkHttpTransport.create(env, goVersion, s);
+    return JdkHttpTransport.create(env, goVersion, s, urlConnectionForHttp());
   }
 
   private JdkHttpTransport transport(String... kv) {
@@ -200,6 +209,38 @@ class JdkHttpTransportTest {
       assertEquals("reading " + plain.url("/stall.zip") + ": no data received for 400ms"
           + " (read stall timeout)", e.getMessage());
       assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
+    }
+  }
+
+  @Test
+  void bodyShorterThanItsContentLengthFails() throws Exception {
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Thread t = new Thread(() -> {
+        try (Socket s = server.accept()) {
+          InputStream in = s.getInputStream();
+          StringBuilder head = new StringBuilder();
+          while (!head.toString().endsWith("\r\n\r\n")) {
+            int c = in.read();
+            if (c < 0) {
+              return;
+            }
+            head.append((char) c);
+          }
+          s.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n0123456789")
+              .getBytes(StandardCharsets.US_ASCII));
+          s.getOutputStream().flush();
+        } catch (IOException e) {
+          // the client sees the close
+        }
+      });
+      t.start();
+      URI u = URI.create("http://127.0.0.1:" + server.getLocalPort() + "/m/@v/v1.0.0.zip");
+      try (JdkHttpTransport tr = transport(); Transport.Response r = tr.get(u, Map.of())) {
+        assertEquals(200, r.status());
+        GoProxyException e = assertThrows(GoProxyException.class, () -> r.body().readAllBytes());
+        assertTrue(e.getMessage().startsWith("reading " + u + ": "), e.getMessage());
+      }
+      t.join(5000);
     }
   }
 
@@ -515,7 +556,7 @@ class JdkHttpTransportTest {
       origin.enqueue(new MockResponse.Builder().code(200).body("v1.0.0\n").build());
       Map<String, String> env = Map.of(
           "HTTPS_PROXY", "127.0.0.1:" + p.port(), "SSL_CERT_FILE", certs.caPem.toString());
-      try (JdkHttpTransport t = JdkHttpTransport.create(env, "1.25", HttpSettings.defaults());
+      try (JdkHttpTransport t = JdkHttpTransport.create(env, "1.25", HttpSettings.defaults(), urlConnectionForHttp());
           Transport.Response r =
               t.get(URI.create("https://origin.test:" + origin.getPort() + "/m/@v/list"), Map.of())) {
         assertEquals(200, r.status());
@@ -532,7 +573,7 @@ class JdkHttpTransportTest {
       plainOrigin.enqueue(new MockResponse.Builder().code(200).body("ok").build());
       Map<String, String> env = Map.of(
           "http_proxy", "http://pu:pp@127.0.0.1:" + p.port(), "HTTPS_PROXY", "");
-      try (JdkHttpTransport t = JdkHttpTransport.create(env, "1.19", HttpSettings.defaults());
+      try (JdkHttpTransport t = JdkHttpTransport.create(env, "1.19", HttpSettings.defaults(), urlConnectionForHttp());
           Transport.Response r = t.get(
               URI.create("http://origin.test:" + plainOrigin.getPort() + "/x"), Map.of())) {
         assertEquals(200, r.status());
@@ -550,7 +591,7 @@ class JdkHttpTransportTest {
       plainOrigin.enqueue(new MockResponse.Builder().code(200).body("direct").build());
       Map<String, String> env = Map.of(
           "HTTP_PROXY", "127.0.0.1:" + p.port(), "NO_PROXY", "origin.test");
-      try (JdkHttpTransport t = JdkHttpTransport.create(env, "1.25", HttpSettings.defaults())) {
+      try (JdkHttpTransport t = JdkHttpTransport.create(env, "1.25", HttpSettings.defaults(), urlConnectionForHttp())) {
         try (Transport.Response r =
             t.get(URI.create("http://127.0.0.1:" + plainOrigin.getPort() + "/"), Map.of())) {
           assertEquals(200, r.status());
@@ -568,7 +609,7 @@ class JdkHttpTransportTest {
       ConnectProxy p = proxy(basic("pu", "pp"));
       Map<String, String> env = Map.of(
           "HTTPS_PROXY", "http://127.0.0.1:" + p.port(), "SSL_CERT_FILE", certs.caPem.toString());
-      try (JdkHttpTransport t = JdkHttpTransport.create(env, "1.25", HttpSettings.defaults())) {
+      try (JdkHttpTransport t = JdkHttpTransport.create(env, "1.25", HttpSettings.defaults(), urlConnectionForHttp())) {
         GoProxyException e = assertThrows(GoProxyException.class,
             () -> t.get(URI.create("https://origin.test:" + origin.getPort() + "/"), Map.of()));
         assertTrue(e.getMessage().contains("Proxy Authentication Required"), e.getMessage());
@@ -579,7 +620,7 @@ class JdkHttpTransportTest {
     @Test
     void unsupportedProxySchemesFailInsteadOfGoingDirect() throws Exception {
       Map<String, String> env = Map.of("HTTPS_PROXY", "socks5://u:secret@127.0.0.1:1080");
-      try (JdkHttpTransport t = JdkHttpTransport.create(env, "1.25", HttpSettings.defaults())) {
+      try (JdkHttpTransport t = JdkHttpTransport.create(env, "1.25", HttpSettings.defaults(), urlConnectionForHttp())) {
         GoProxyException e = assertThrows(GoProxyException.class,
             () -> t.get(URI.create("https://origin.test:" + origin.getPort() + "/"), Map.of()));
         assertTrue(e.getMessage().contains("socks5"), e.getMessage());
@@ -591,7 +632,7 @@ class JdkHttpTransportTest {
     @Test
     void cgiEnvironmentRefusesHttpProxy() throws Exception {
       Map<String, String> env = Map.of("HTTP_PROXY", "127.0.0.1:9", "REQUEST_METHOD", "GET");
-      try (JdkHttpTransport t = JdkHttpTransport.create(env, "1.25", HttpSettings.defaults())) {
+      try (JdkHttpTransport t = JdkHttpTransport.create(env, "1.25", HttpSettings.defaults(), urlConnectionForHttp())) {
         GoProxyException e = assertThrows(GoProxyException.class,
             () -> t.get(URI.create("http://origin.test:" + plainOrigin.getPort() + "/"), Map.of()));
         assertEquals("Get \"http://origin.test:" + plainOrigin.getPort() + "/\": refusing to use"
@@ -681,7 +722,7 @@ class JdkHttpTransportTest {
           .readStallTimeout(Duration.ofMillis(300)).build();
       String user = "u:" + SECRET + "@";
       List<String> seen = new ArrayList<>();
-      try (JdkHttpTransport t = JdkHttpTransport.create(env, "1.19", fast)) {
+      try (JdkHttpTransport t = JdkHttpTransport.create(env, "1.19", fast, urlConnectionForHttp())) {
         seen.add(t.toString());
         // plain http with user info
         failsWithoutSecret(() -> t.get(URI.create("http://" + user + "127.0.0.1:" + plain.getPort() + "/"), Map.of()));
@@ -708,7 +749,7 @@ class JdkHttpTransportTest {
       Map<String, String> proxied = Map.of(
           "HTTPS_PROXY", "socks5://p:" + SECRET + "@127.0.0.1:9",
           "HTTP_PROXY", "http://p:" + SECRET + "@127.0.0.1:" + plain.getPort());
-      try (JdkHttpTransport t = JdkHttpTransport.create(proxied, "1.25", HttpSettings.defaults())) {
+      try (JdkHttpTransport t = JdkHttpTransport.create(proxied, "1.25", HttpSettings.defaults(), urlConnectionForHttp())) {
         seen.add(t.toString());
         failsWithoutSecret(() -> t.get(URI.create("https://origin.test/x"), Map.of()));
       }
