@@ -328,15 +328,6 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
       Map<String, List<String>> credentials, String referer) throws IOException {
     String shown = Redaction.netHttp(uri);
     URI target = Redaction.withoutUserInfo(withoutFragment(uri));
-    HttpRequest.Builder b;
-    try {
-      b = HttpRequest.newBuilder(target).GET().timeout(settings.requestTimeout());
-    } catch (IllegalArgumentException e) {
-      throw new GoProxyException("Get \"" + shown + "\": invalid URL: " + e.getMessage(), e);
-    }
-    if ("http".equalsIgnoreCase(uri.getScheme()) || !settings.http2()) {
-      b.version(HttpClient.Version.HTTP_1_1);
-    }
     Map<String, List<String>> all = new LinkedHashMap<>();
     headers.forEach((k, v) -> all.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
     boolean hasAuth = false;
@@ -383,6 +374,24 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
         }
       }
     }
+    if (urlConnectionForHttp && "http".equalsIgnoreCase(uri.getScheme())) {
+      if (target.getHost() == null || target.getHost().isEmpty()) {
+        throw new GoProxyException("Get \"" + shown + "\": http: no Host in request URL");
+      }
+      UrlConnectionHop.checkHeaders(all);
+      UrlConnectionHop.Answer a = UrlConnectionHop.send(target, all, selector, settings, shown,
+          Redaction.redacted(uri));
+      return new Hop(a.status(), false, a.headers(), a.body());
+    }
+    HttpRequest.Builder b;
+    try {
+      b = HttpRequest.newBuilder(target).GET().timeout(settings.requestTimeout());
+    } catch (IllegalArgumentException e) {
+      throw new GoProxyException("Get \"" + shown + "\": invalid URL: " + e.getMessage(), e);
+    }
+    if ("http".equalsIgnoreCase(uri.getScheme()) || !settings.http2()) {
+      b.version(HttpClient.Version.HTTP_1_1);
+    }
     try {
       for (Map.Entry<String, List<String>> e : all.entrySet()) {
         for (String v : e.getValue()) {
@@ -392,12 +401,6 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("request header not allowed by java.net.http: "
           + Redaction.netHttpText(e.getMessage()), e);
-    }
-    if (urlConnectionForHttp && "http".equalsIgnoreCase(uri.getScheme())) {
-      UrlConnectionHop.checkHeaders(all);
-      UrlConnectionHop.Answer a = UrlConnectionHop.send(target, all, selector, settings, shown,
-          Redaction.redacted(uri));
-      return new Hop(a.status(), false, a.headers(), a.body());
     }
     HttpResponse<InputStream> r;
     // The handler must not capture this transport: the JDK 17 HttpClient keeps it reachable from

@@ -106,10 +106,15 @@ final class UrlConnectionHop {
     // only the socket's timeout can end a read that blocks
     Duration readTimeout = min(s.readStallTimeout(), s.requestTimeout());
     c.setReadTimeout(millis(readTimeout));
-    for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-      for (String v : e.getValue()) {
-        c.addRequestProperty(e.getKey(), v);
+    try {
+      for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+        for (String v : e.getValue()) {
+          c.addRequestProperty(e.getKey(), v);
+        }
       }
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("request header not allowed: "
+          + Redaction.netHttpText(String.valueOf(e.getMessage())), e);
     }
     int status;
     long start = System.nanoTime();
