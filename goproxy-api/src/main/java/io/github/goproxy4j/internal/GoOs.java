@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Go's {@code os.RemoveAll} as the go command uses it on module caches. Exported only to the other
- * goproxy4j modules; not API.
+ * Go's {@code os.RemoveAll} and {@code os.MkdirAll} as the go command uses them on module caches.
+ * Exported only to the other goproxy4j modules; not API.
  */
 public final class GoOs {
   private GoOs() {}
@@ -46,6 +46,34 @@ public final class GoOs {
     }
     for (int i = all.size() - 1; i >= 0; i--) {
       Files.deleteIfExists(all.get(i));
+    }
+  }
+
+  /**
+   * Go's {@code os.MkdirAll}: a stat first, so an existing directory costs one system call; else
+   * the missing parents, then the directory (mode {@code 0777} minus the umask). Losing a race to
+   * another creator is not an error.
+   *
+   * <p>Why not {@link Files#createDirectories}: on a missing parent it throws and catches two
+   * exceptions per missing level (a failed mkdir, then an access check), which on a cold module
+   * cache is every go.mod's directory. {@link java.io.File#isDirectory} and
+   * {@link java.io.File#mkdir} report by return value; only a real failure goes through
+   * {@link Files#createDirectory} again, for its exception.
+   *
+   * @param dir the directory
+   * @throws IOException if it cannot be created, or a non-directory is in the way
+   */
+  public static void mkdirAll(Path dir) throws IOException {
+    java.io.File f = dir.toFile();
+    if (f.isDirectory()) {
+      return;
+    }
+    Path parent = dir.toAbsolutePath().getParent();
+    if (parent != null) {
+      mkdirAll(parent);
+    }
+    if (!f.mkdir() && !f.isDirectory()) {
+      Files.createDirectory(dir); // fails, with the reason
     }
   }
 }

@@ -316,17 +316,17 @@ public final class ModuleCache {
   private void rewriteVersionList(Path dir) throws IOException {
     try (LockedFile f = LockedFile.edit(dir.resolve("list"))) {
       List<Version> versions = new ArrayList<>();
-      // go's rewriteVersionList takes every name ending in ".mod" (a glob would compile a regex per call)
-      try (DirectoryStream<Path> ds =
-          Files.newDirectoryStream(dir, e -> e.getFileName().toString().endsWith(".mod"))) {
-        for (Path p : ds) {
-          String name = p.getFileName().toString();
-          String v = name.substring(0, name.length() - ".mod".length());
-          // Like go, the escaped file name itself must be a canonical version
-          // (so versions with upper-case letters are never listed).
-          if (!v.isEmpty() && Version.isValid(v) && Version.parse(v).isCanonical()) {
-            versions.add(Version.parse(v));
-          }
+      // go's rewriteVersionList takes every name ending in ".mod"; java.io.File.list is one
+      // opendir/getdents/close (a DirectoryStream adds a dup, a stat and two fcntl per call)
+      for (String name : listNames(dir)) {
+        if (!name.endsWith(".mod")) {
+          continue;
+        }
+        String v = name.substring(0, name.length() - ".mod".length());
+        // Like go, the escaped file name itself must be a canonical version
+        // (so versions with upper-case letters are never listed).
+        if (!v.isEmpty() && Version.isValid(v) && Version.parse(v).isCanonical()) {
+          versions.add(Version.parse(v));
         }
       }
       versions.sort(Comparator.<Version>naturalOrder().thenComparing(Version::toString));
@@ -335,11 +335,15 @@ public final class ModuleCache {
         b.append(v).append('\n');
       }
       byte[] want = b.toString().getBytes(StandardCharsets.UTF_8);
-      if (f.size() == want.length && Arrays.equals(f.readAll(), want)) {
+      long size = f.size();
+      if (size == want.length && Arrays.equals(f.readAll(), want)) {
         return;
       }
       // Reserve the final size zero-filled, then write: a torn write leaves NUL bytes.
-      f.truncate(0);
+      // (An empty file, as a new list is, needs no truncation to zero first.)
+      if (size > 0) {
+        f.truncate(0);
+      }
       f.truncate(want.length);
       try {
         f.writeAt(want, 0);
@@ -348,6 +352,16 @@ public final class ModuleCache {
         throw e;
       }
     }
+  }
+
+  /** The names in a directory; a directory that cannot be read fails as NIO reports it. */
+  private static String[] listNames(Path dir) throws IOException {
+    String[] names = dir.toFile().list();
+    if (names == null) {
+      Files.newDirectoryStream(dir).close(); // throws the reason
+      throw new IOException("reading directory " + dir + ": cannot list it");
+    }
+    return names;
   }
 
   // ---------------------------------------------------------------- .zip and .ziphash
@@ -408,7 +422,7 @@ public final class ModuleCache {
    */
   Path newTempFile(ModuleVersion module, String suffix) throws IOException {
     Path target = file(module, suffix);
-    Files.createDirectories(target.getParent());
+    GoOs.mkdirAll(target.getParent());
     return createTemp(target);
   }
 
@@ -419,7 +433,7 @@ public final class ModuleCache {
   void writeZipHash(ModuleVersion module, ModuleHash hash) throws IOException {
     byte[] data = hash.toString().getBytes(StandardCharsets.US_ASCII);
     Path f = file(module, "ziphash");
-    Files.createDirectories(f.getParent());
+    GoOs.mkdirAll(f.getParent());
     try (LockedFile lf = LockedFile.edit(f)) {
       lf.truncate(0);
       lf.truncate(data.length);
@@ -484,7 +498,7 @@ public final class ModuleCache {
     Path dir = extractedDir(module);
     Path parent = dir.getParent();
     String tmpPrefix = dir.getFileName().toString() + ".tmp-";
-    Files.createDirectories(parent);
+    GoOs.mkdirAll(parent);
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(parent)) {
       for (Path p : ds) {
         if (p.getFileName().toString().startsWith(tmpPrefix)) {
@@ -590,7 +604,7 @@ public final class ModuleCache {
    */
   CacheLock lock(ModuleVersion module) throws IOException {
     Path lockFile = file(module, "lock");
-    Files.createDirectories(lockFile.getParent());
+    GoOs.mkdirAll(lockFile.getParent());
     return new CacheLock(LockedFile.mutex(lockFile));
   }
 
@@ -615,7 +629,7 @@ public final class ModuleCache {
 
   /** Writes a file as go's writeDiskCache does: temp file in the same directory, then rename. */
   static void writeAtomically(Path target, byte[] data) throws IOException {
-    mkdirAll(target.getParent());
+    GoOs.mkdirAll(target.getParent());
     Path tmp = null;
     try {
       // go's tempFile: a new file with a random name next to the target, written through the
@@ -659,12 +673,6 @@ public final class ModuleCache {
         target.getFileName().toString() + ThreadLocalRandom.current().nextInt(1_000_000_000) + ".tmp");
   }
 
-  /** go's os.MkdirAll: a stat first, so an existing directory costs no failed mkdir (and no exception). */
-  private static void mkdirAll(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      Files.createDirectories(dir);
-    }
-  }
 
   private static void move(Path from, Path to) throws IOException {
     try {

@@ -14,13 +14,18 @@ import com.sun.jna.Platform;
  * which does not exclude the {@code flock} locks the go command takes, and the JDK offers no way
  * to call {@code flock} or to reach a channel's descriptor.
  *
- * <p>{@code open} is variadic in C; it is only ever called with the two fixed arguments (no
- * {@code O_CREAT}), which every ABI passes the same way, so the mapping is safe on Apple silicon
- * too. Files are created beforehand through the JDK.
+ * <p>{@code open} is variadic in C. The two-argument form (no {@code O_CREAT}) is passed the same
+ * way by every ABI, so it is safe on Apple silicon too. The three-argument form with
+ * {@code O_CREAT} (go's {@code OpenFile(name, O_RDWR|O_CREATE, 0666)} in one call) is used only
+ * where a variadic {@code int} is passed exactly like a fixed one and {@code O_CREAT} is
+ * {@code 0100}: Linux on x86-64 and AArch64 ({@link #CREATE_IN_OPEN}); elsewhere files are
+ * created beforehand through the JDK.
  */
 final class Libc {
   static final int O_RDONLY = 0;
   static final int O_RDWR = 2;
+  /** O_CREAT on Linux x86-64 and AArch64 (only used where {@link #CREATE_IN_OPEN}). */
+  static final int O_CREAT = 0100;
   static final int LOCK_SH = 1;
   static final int LOCK_EX = 2;
   static final int LOCK_NB = 4;
@@ -32,6 +37,10 @@ final class Libc {
   static final int EWOULDBLOCK = Platform.isMac() ? 35 : 11;
   /** O_CLOEXEC: a child process (go run by a test, a direct fetch) must not inherit a lock. */
   static final int O_CLOEXEC;
+
+  /** Whether {@code open(path, flags | O_CREAT, mode)} may be called (see the class comment). */
+  static final boolean CREATE_IN_OPEN = Platform.isLinux()
+      && (Platform.ARCH.equals("x86-64") || Platform.ARCH.equals("aarch64"));
 
   /** Why the library is not usable, or null. */
   static final Throwable UNAVAILABLE;
@@ -69,6 +78,9 @@ final class Libc {
   private Libc() {}
 
   static native int open(String path, int flags) throws LastErrorException;
+
+  /** {@code open} with a mode: only where {@link #CREATE_IN_OPEN}. */
+  static native int open(String path, int flags, int mode) throws LastErrorException;
 
   static native int close(int fd) throws LastErrorException;
 

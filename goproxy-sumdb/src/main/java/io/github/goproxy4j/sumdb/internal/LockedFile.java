@@ -258,9 +258,12 @@ public final class LockedFile implements Closeable {
       throws IOException {
     String name = path.toString();
     int fd = -1;
+    int flags = (write ? Libc.O_RDWR : Libc.O_RDONLY) | Libc.O_CLOEXEC;
     for (int attempt = 0; fd < 0; attempt++) {
       try {
-        fd = Libc.open(name, (write ? Libc.O_RDWR : Libc.O_RDONLY) | Libc.O_CLOEXEC);
+        // go's OpenFile with O_CREATE in one call where the variadic open may be called so (a
+        // missing file otherwise costs a failed open, its exception, a create and a second open)
+        fd = create && Libc.CREATE_IN_OPEN ? Libc.open(name, flags | Libc.O_CREAT, 0666) : Libc.open(name, flags);
       } catch (LastErrorException e) {
         if (e.getErrorCode() == Libc.ENOENT && create && attempt < 100) {
           // Create it through the JDK (mode 0666 minus the umask, as go's OpenFile), then open

@@ -96,6 +96,26 @@ class LockedFileTest {
   }
 
   @Test
+  void editCreatesAMissingFileWithTheModeOfAnyNewFile() throws Exception {
+    Path f = tmp.resolve("list");
+    try (LockedFile lf = LockedFile.edit(f)) {
+      assertEquals(0, lf.size());
+      lf.writeAt("v1.0.0\n".getBytes(StandardCharsets.UTF_8), 0);
+    }
+    assertEquals("v1.0.0\n", Files.readString(f));
+    // go's OpenFile(O_CREATE, 0666) less the umask, as the JDK creates a file
+    Path other = Files.createFile(tmp.resolve("other"));
+    assertEquals(Files.getPosixFilePermissions(other), Files.getPosixFilePermissions(f));
+  }
+
+  @Test
+  void editInAMissingDirectoryIsNoSuchFile() {
+    Path f = tmp.resolve("absent").resolve("list");
+    NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> LockedFile.edit(f));
+    assertEquals("open " + f + ": No such file or directory", e.getReason());
+  }
+
+  @Test
   void readOfMissingFileIsNoSuchFile() {
     NoSuchFileException e = assertThrows(NoSuchFileException.class,
         () -> LockedFile.read(tmp.resolve("absent")));
