@@ -35,11 +35,12 @@ import java.util.Set;
  *
  * <ul>
  *   <li>connect: {@link HttpSettings#connectTimeout()} (bounded by the request timeout);
- *   <li>response headers: {@link HttpSettings#requestTimeout()}, and no silence longer than
- *       {@link HttpSettings#readStallTimeout()} while waiting for them (java.net.http waits the
- *       whole request timeout): the socket's read timeout is fixed when it connects, and it is the
+ *   <li>response headers: the socket's read timeout is fixed when it connects, and it is the
  *       only way to end a blocked read of the body, so it is the stall timeout for the whole
- *       exchange;
+ *       exchange. Headers that take longer than that, but less than {@link
+ *       HttpSettings#requestTimeout()}, are no timeout: {@link #send} then returns null and the
+ *       transport asks again on {@code java.net.http}, which waits the rest of the request
+ *       timeout (a proxy may take minutes to answer for a module it has not seen before);
  *   <li>body: {@link HttpSettings#readStallTimeout()} without data and {@link
  *       HttpSettings#bodyTimeout()} for the whole body, counted from the headers.
  * </ul>
@@ -128,10 +129,11 @@ final class UrlConnectionHop {
             + Durations.go(s.connectTimeout()) + " or the request timeout "
             + Durations.go(s.requestTimeout()) + ")", e);
       }
-      boolean stalled = System.nanoTime() - start < s.requestTimeout().toNanos();
+      if (System.nanoTime() - start < s.requestTimeout().toNanos()) {
+        return null; // a slow answer, not yet a timeout: the caller asks again on java.net.http
+      }
       throw new GoProxyException("Get \"" + shown + "\": timeout awaiting response headers"
-          + (stalled ? " (no data received for " + Durations.go(s.readStallTimeout()) + ", read stall timeout)"
-          : " (request timeout " + Durations.go(s.requestTimeout()) + ")"), e);
+          + " (request timeout " + Durations.go(s.requestTimeout()) + ")", e);
     } catch (ConnectException e) {
       throw new GoProxyException("Get \"" + shown + "\": dial tcp " + hostPort(target)
           + ": connect: connection refused", e);
