@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -69,8 +70,9 @@ final class CacheWriter {
   /**
    * A pool for {@link UnzipPass}'s helpers: up to {@link #HELPERS} daemon threads, made on
    * demand and ended after a second idle; a task finding every thread busy is rejected at once
-   * (the extracting thread then does that work itself), so a helper never waits in a queue
-   * while the zip it was meant for is long done. Shut it down with the client.
+   * and cheaply (the extracting thread then does that work itself, asking again after each chunk
+   * of entries), so a helper never waits in a queue while the zip it was meant for is long done.
+   * Shut it down with the client.
    *
    * @return the pool
    */
@@ -80,7 +82,27 @@ final class CacheWriter {
       Thread t = new Thread(r, "goproxy4j-unzip-" + n.incrementAndGet());
       t.setDaemon(true);
       return t;
+    }, (r, pool) -> {
+      throw new Busy();
     });
+  }
+
+  /**
+   * The pool's refusal when every helper is busy (or it is shut down), without a stack trace: an
+   * extraction asks again after each chunk of entries, and a stack walk per refusal would cost
+   * more than the answer is worth.
+   */
+  private static final class Busy extends RejectedExecutionException {
+    private static final long serialVersionUID = 1L;
+
+    Busy() {
+      super("every unzip helper is busy");
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+      return this;
+    }
   }
 
   /** Fetches the zip into an existing empty file (replacing what an earlier attempt left). */

@@ -1,6 +1,9 @@
 package io.github.goproxy4j.testkit;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -11,10 +14,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
+import mockwebserver3.MockResponseBody;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import okhttp3.Headers;
 import okio.Buffer;
+import okio.BufferedSink;
+import okio.Okio;
+import okio.Source;
 
 /** Routes every request of a fake: proxy endpoints, sumdb endpoints, faults, the journal. */
 final class ProxyDispatcher extends Dispatcher {
@@ -75,14 +82,15 @@ final class ProxyDispatcher extends Dispatcher {
     ProxyRequest req = new ProxyRequest(clock.instant(), rr.getMethod(),
         target == null ? "" : target, route.path(), headers, route.endpoint(),
         route.modulePath(), route.version(), 0, null);
-    Answer answer;
-    try {
-      answer = answer(rr.getMethod(), route);
-    } catch (RuntimeException | IOException e) {
-      answer = Answer.text(500, "internal error in the fake proxy: " + e);
-    }
     Rule rule = match(req);
-    MockResponse response = build(answer, rule == null ? null : rule.fault);
+    Fault fault = rule == null ? null : rule.fault;
+    MockResponse response;
+    try {
+      Answer answer = answer(rr.getMethod(), route);
+      response = build(fault == null ? answer : answer.inMemory(), fault); // faults rewrite the body
+    } catch (RuntimeException | IOException e) {
+      response = build(Answer.text(500, "internal error in the fake proxy: " + e), fault);
+    }
     int status = rule != null && rule.fault.kind() == Fault.Kind.DISCONNECT_BEFORE_RESPONSE
         ? 0 : response.getCode();
     journal.add(req.answered(status, rule == null ? null : rule.fault.toString()));
@@ -145,6 +153,9 @@ final class ProxyDispatcher extends Dispatcher {
           return sv.mod() == null ? notFound("not found: " + sv.key() + ": no .mod file")
               : Answer.ok(Answer.TEXT, sv.mod());
         }
+        if (sv.zipFile() != null) {
+          return Answer.okFile("application/zip", sv.zipFile());
+        }
         byte[] zip = sv.zip();
         return zip == null ? notFound("not found: " + sv.key() + ": no .zip file")
             : Answer.ok("application/zip", zip);
@@ -159,7 +170,39 @@ final class ProxyDispatcher extends Dispatcher {
     return Answer.text(notFoundStatus, text);
   }
 
-  /** Turns an answer into a MockResponse, with the fault applied. */
+  /** A body streamed from a file as it is written to the socket. */
+  private static final class FileBody implements MockResponseBody {
+    private final Path file;
+    private final long size;
+
+    FileBody(Path file) {
+      this.file = file;
+      long n;
+      try {
+        n = Files.size(file);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      this.size = n;
+    }
+
+    @Override
+    public long getContentLength() {
+      return size;
+    }
+
+    @Override
+    public void writeTo(BufferedSink sink) throws IOException {
+      try (Source in = Okio.source(file)) {
+        sink.writeAll(in);
+      }
+    }
+  }
+
+  /**
+   * Turns an answer into a MockResponse, with the fault applied (a fault needs the body in
+   * memory: {@link Answer#inMemory()}).
+   */
   static MockResponse build(Answer a, Fault f) {
     Answer answer = a;
     if (f != null && f.kind() == Fault.Kind.STATUS) {
@@ -169,8 +212,9 @@ final class ProxyDispatcher extends Dispatcher {
     MockResponse.Builder b = new MockResponse.Builder().code(answer.status())
         .status(Answer.statusLine(answer.status()));
     if (f == null) {
-      return b.setHeader("Content-Type", answer.contentType())
-          .body(new Buffer().write(body)).build();
+      b.setHeader("Content-Type", answer.contentType());
+      return (answer.file() != null ? b.body(new FileBody(answer.file())) : b.body(new Buffer().write(body)))
+          .build();
     }
     switch (f.kind()) {
       case TRUNCATE:

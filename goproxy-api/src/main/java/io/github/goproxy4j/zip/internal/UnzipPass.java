@@ -172,8 +172,9 @@ public final class UnzipPass {
   /**
    * Runs the pass, extracting a large zip on up to {@code helpers} threads of {@code pool}
    * besides the calling thread. A helper task that {@code pool} rejects (all its threads busy)
-   * or that starts late costs nothing: the calling thread does whatever no helper took, and
-   * waits only for the entries a helper is writing. The result, the tree and the exception
+   * is offered again each time the calling thread finishes a chunk of entries (so {@code pool}
+   * should reject cheaply); one that starts late costs nothing: the calling thread does whatever
+   * no helper took, and waits only for the entries a helper is writing. The result, the tree and the exception
    * thrown are those of a pass on one thread.
    *
    * @param mv the module version (canonical version)
@@ -270,6 +271,11 @@ public final class UnzipPass {
     private int failedItem = Integer.MAX_VALUE;
     private Throwable failure;
 
+    // The calling thread's alone.
+    /** How many helpers this zip can use, and how many the pool took. */
+    private int wanted;
+    private int offered;
+
     Extraction(GoZipReader z, int prefixLen, Path root, List<Path> dirs, boolean hashing,
         Executor helperPool, int helpers) {
       this.hashing = hashing;
@@ -319,14 +325,8 @@ public final class UnzipPass {
       }
       chunkStart = chunks(n);
       int chunks = chunkStart.length - 1;
-      int extra = bytes < PARALLEL_MIN_BYTES ? 0 : Math.min(helpers, chunks - 1);
-      for (int h = 0; h < extra; h++) {
-        try {
-          helperPool.execute(this::help);
-        } catch (RejectedExecutionException busy) {
-          break; // no idle helper: the caller does the rest
-        }
-      }
+      wanted = bytes < PARALLEL_MIN_BYTES ? 0 : Math.min(helpers, chunks - 1);
+      offerHelp();
       work(z);
       awaitHelpers();
       if (failure != null) {
@@ -373,6 +373,28 @@ public final class UnzipPass {
       return out;
     }
 
+    /**
+     * Offers the pool as many helper tasks as this zip can still use. Called by the calling
+     * thread at the start and after each chunk it finishes: a helper busy with another zip when
+     * this one started joins once it is idle (a large zip that is the last one left in a bulk
+     * download then still gets every core). A rejection means every helper is busy.
+     */
+    private void offerHelp() {
+      while (offered < wanted) {
+        synchronized (this) {
+          if (failure != null || chunkStart.length - 1 - nextChunk < 2) {
+            return; // at most the chunk the caller takes next is left
+          }
+        }
+        try {
+          helperPool.execute(this::help);
+        } catch (RejectedExecutionException busy) {
+          return; // no idle helper now; asked again after the next chunk
+        }
+        offered++;
+      }
+    }
+
     /** A helper thread: works with its own fork of the reader. */
     private void help() {
       // Claim before forking: a helper that starts after the work is done touches nothing.
@@ -387,38 +409,48 @@ public final class UnzipPass {
       }
     }
 
+    /** The calling thread: every chunk it can claim, offering help again after each. */
     private void work(GoZipReader reader) {
-      int c = claim();
-      if (c >= 0) {
-        work(reader, c);
+      byte[] buf = null;
+      MessageDigest sha = null;
+      for (int c; (c = claim()) >= 0; offerHelp()) {
+        if (buf == null) {
+          buf = new byte[BUFFER];
+          sha = hashing ? DirHash.sha256() : null;
+        }
+        if (!work(reader, c, buf, sha)) {
+          return;
+        }
       }
     }
 
-    /** Does chunk {@code c} and then every further chunk it can claim. */
+    /** A helper: chunk {@code c} and then every further chunk it can claim. */
     private void work(GoZipReader reader, int c) {
-      byte[] buf = null;
-      MessageDigest sha = null;
-      for (; c >= 0; c = claim()) {
-        int k = chunkStart[c];
-        try {
-          if (buf == null) {
-            buf = new byte[BUFFER];
-            sha = hashing ? DirHash.sha256() : null;
+      byte[] buf = new byte[BUFFER];
+      MessageDigest sha = hashing ? DirHash.sha256() : null;
+      while (c >= 0 && work(reader, c, buf, sha)) {
+        c = claim();
+      }
+    }
+
+    /** Does claimed chunk {@code c}; false if it failed (the failure is kept for {@link #run}). */
+    private boolean work(GoZipReader reader, int c, byte[] buf, MessageDigest sha) {
+      int k = chunkStart[c];
+      try {
+        for (; k < chunkStart[c + 1]; k++) {
+          GoZipReader.Entry e = entries.get(work[k]);
+          try {
+            digests[work[k]] = targets[k] != null ? writeFile(reader, e, targets[k], buf, sha)
+                : digest(reader, e, buf, sha);
+          } catch (GoZipReader.ZipError ze) {
+            throw ze.withEntry(e);
           }
-          for (; k < chunkStart[c + 1]; k++) {
-            GoZipReader.Entry e = entries.get(work[k]);
-            try {
-              digests[work[k]] = targets[k] != null ? writeFile(reader, e, targets[k], buf, sha)
-                  : digest(reader, e, buf, sha);
-            } catch (GoZipReader.ZipError ze) {
-              throw ze.withEntry(e);
-            }
-          }
-          done();
-        } catch (IOException | RuntimeException | Error e) {
-          fail(c, k, e);
-          return;
         }
+        done();
+        return true;
+      } catch (IOException | RuntimeException | Error e) {
+        fail(c, k, e);
+        return false;
       }
     }
 

@@ -29,9 +29,17 @@ import java.util.stream.Stream;
  * module's record on its first lookup, which would otherwise be charged to whichever side runs
  * first); then N rounds, each timing go and a fresh client JVM on fresh caches, alternately, with
  * dirty pages written out ({@code sync}) before every timed run. Both run under
- * {@code /usr/bin/time} for the whole-process wall time and peak RSS; the client JVM also reports
- * the wall time of {@code downloadAll} itself. At the end the two caches are compared byte for
- * byte (lock files aside).
+ * {@code /usr/bin/time} for the whole-process wall time, CPU time (user + system) and peak RSS;
+ * the client JVM also reports the wall and CPU time of {@code downloadAll} itself. At the end the
+ * last round's two caches are compared byte for byte (lock files aside).
+ *
+ * <p>Every run writes into a directory of its own ({@code WORK/runs/<side>-<round>}) and nothing
+ * is deleted until all rounds are done: deleting a previous round's cache of some 12,000 files
+ * just before a timed run made each round slower than the one before, on both sides (ext4 then
+ * skips recently freed inodes when it allocates, and the file system is mounted with
+ * {@code discard}), so the noise outgrew the differences being measured. Leftovers of an earlier
+ * invocation are deleted before the untimed warm-up; the runs' directories after the last
+ * round. Both sides are treated the same way. This needs about 1 GB of disk per round.
  *
  * <pre>
  * java -cp goproxy-benchmarks.jar io.github.goproxy4j.benchmarks.client.RealModulesBench compare SERVER PROXYDIR MODULES WORK ROUNDS
@@ -61,8 +69,11 @@ public final class RealModulesBench {
     }
   }
 
-  /** One timed run: wall seconds of the whole process, peak RSS in KB, in-process seconds or NaN. */
-  record Run(double wall, long rssKb, double inProcess) {}
+  /**
+   * One timed run: wall and CPU seconds of the whole process, peak RSS in KB, in-process wall and
+   * CPU seconds (NaN for go).
+   */
+  record Run(double wall, double cpu, long rssKb, double inProcess, double inProcessCpu) {}
 
   private static void compare(Path server, Path proxyDir, Path modulesFile, Path work, int rounds) throws Exception {
     List<String> mods = Files.readAllLines(modulesFile).stream().filter(s -> !s.isBlank()).toList();
@@ -86,33 +97,47 @@ public final class RealModulesBench {
       String base = ready.substring("READY ".length());
       String goproxy = base + "/proxy";
       String gosumdb = VKEY + " " + base + "/sumdb/localhost.localdev/sumdb";
-      Run warm = runGo(work, goproxy, gosumdb, mods);
+      // leftovers of an earlier invocation (and of the layout before runs/)
+      for (String old : List.of("runs", "go-cache", "java-cache", "gopath-go", "gopath-java")) {
+        GoOs.removeAll(work.resolve(old));
+      }
+      Run warm = runGo(work, "warm", goproxy, gosumdb, mods);
       System.out.printf("warm-up (untimed for the ratio): go %.2fs%n", warm.wall());
       List<Run> go = new ArrayList<>();
       List<Run> client = new ArrayList<>();
       for (int r = 0; r < rounds; r++) {
+        String round = String.valueOf(r + 1);
         boolean goFirst = r % 2 == 0;
         if (goFirst) {
-          go.add(runGo(work, goproxy, gosumdb, mods));
-          client.add(runClient(work, goproxy, gosumdb, modulesFile));
+          go.add(runGo(work, round, goproxy, gosumdb, mods));
+          client.add(runClient(work, round, goproxy, gosumdb, modulesFile));
         } else {
-          client.add(runClient(work, goproxy, gosumdb, modulesFile));
-          go.add(runGo(work, goproxy, gosumdb, mods));
+          client.add(runClient(work, round, goproxy, gosumdb, modulesFile));
+          go.add(runGo(work, round, goproxy, gosumdb, mods));
         }
-        System.out.printf("round %d: go %.2fs (RSS %d MB); client process %.2fs, downloadAll %.2fs (RSS %d MB);"
-            + " load average %s%n", r + 1, go.get(r).wall(), go.get(r).rssKb() / 1024, client.get(r).wall(),
-            client.get(r).inProcess(), client.get(r).rssKb() / 1024, loadAverage());
+        Run g = go.get(r);
+        Run c = client.get(r);
+        System.out.printf("round %d: go %.2fs (CPU %.2fs, RSS %d MB); client process %.2fs (CPU %.2fs), downloadAll"
+            + " %.2fs (CPU %.2fs) (RSS %d MB); load average %s%n", r + 1, g.wall(), g.cpu(), g.rssKb() / 1024,
+            c.wall(), c.cpu(), c.inProcess(), c.inProcessCpu(), c.rssKb() / 1024, loadAverage());
       }
       double g = median(go.stream().map(Run::wall).toList());
       double cp = median(client.stream().map(Run::wall).toList());
       double ci = median(client.stream().map(Run::inProcess).toList());
       System.out.printf("median wall time: go mod download %.2fs; GoProxyClient.downloadAll %.2fs (ratio %.2fx, target"
           + " <= 0.5x); whole java process %.2fs (ratio %.2fx, target <= 0.8x)%n", g, ci, ci / g, cp, cp / g);
+      double gc = median(go.stream().map(Run::cpu).toList());
+      double cpc = median(client.stream().map(Run::cpu).toList());
+      double cic = median(client.stream().map(Run::inProcessCpu).toList());
+      System.out.printf("median CPU time (user + sys): go mod download %.2fs; downloadAll %.2fs (ratio %.2fx); whole"
+          + " java process %.2fs (ratio %.2fx)%n", gc, cic, cic / gc, cpc, cpc / gc);
       System.out.printf("peak RSS (max over rounds): go %d MB, java %d MB%n",
           go.stream().mapToLong(Run::rssKb).max().orElse(0) / 1024,
           client.stream().mapToLong(Run::rssKb).max().orElse(0) / 1024);
-      compareCaches(work.resolve("go-cache"), work.resolve("java-cache"));
+      String last = String.valueOf(rounds);
+      compareCaches(runDir(work, "go", last).resolve("cache"), runDir(work, "java", last).resolve("cache"));
       System.out.printf("load average after: %s%n", loadAverage());
+      GoOs.removeAll(work.resolve("runs"));
     } finally {
       stdin.close(); // the server exits when its stdin closes
       srv.destroy();
@@ -142,12 +167,17 @@ public final class RealModulesBench {
     return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
   }
 
-  private static Map<String, String> env(Path work, String side, String goproxy, String gosumdb) {
+  /** A run's own directory: its module cache ({@code cache}) and GOPATH ({@code gopath}). */
+  private static Path runDir(Path work, String side, String round) {
+    return work.resolve("runs").resolve(side + "-" + round);
+  }
+
+  private static Map<String, String> env(Path work, Path run, String goproxy, String gosumdb) {
     Map<String, String> env = new HashMap<>();
     env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
     env.put("HOME", work.resolve("home").toString());
-    env.put("GOPATH", work.resolve("gopath-" + side).toString());
-    env.put("GOMODCACHE", work.resolve(side + "-cache").toString());
+    env.put("GOPATH", run.resolve("gopath").toString());
+    env.put("GOMODCACHE", run.resolve("cache").toString());
     env.put("GOCACHE", work.resolve("gocache").toString());
     env.put("GOPROXY", goproxy);
     env.put("GOSUMDB", gosumdb);
@@ -160,36 +190,47 @@ public final class RealModulesBench {
     return env;
   }
 
-  private static void fresh(Path work, String side) throws IOException, InterruptedException {
-    GoOs.removeAll(work.resolve(side + "-cache"));
-    GoOs.removeAll(work.resolve("gopath-" + side));
+  /** A run's directory, new (nothing deleted: see the class comment), with dirty pages written out. */
+  private static Path fresh(Path work, String side, String round) throws IOException, InterruptedException {
+    Path run = runDir(work, side, round);
+    if (Files.exists(run)) {
+      throw new IllegalStateException(run + " exists");
+    }
+    Files.createDirectories(run);
     new ProcessBuilder("sync").inheritIO().start().waitFor();
+    return run;
   }
 
   private static Run timed(List<String> cmd, Map<String, String> env, Path work, String side) throws Exception {
     TimedProcess t = TimedProcess.run(cmd, env, Files.createDirectories(work.resolve("cwd")), work, side);
     double inProcess = Double.NaN;
+    double inProcessCpu = Double.NaN;
     for (String line : Files.readAllLines(t.stdout())) {
       if (line.startsWith("IN_PROCESS ")) {
-        inProcess = Double.parseDouble(line.substring("IN_PROCESS ".length()));
+        String[] f = line.split(" ");
+        inProcess = Double.parseDouble(f[1]);
+        inProcessCpu = Double.parseDouble(f[2]);
       }
     }
-    return new Run(t.wallSeconds(), t.peakRssKb(), inProcess);
+    return new Run(t.wallSeconds(), t.cpuSeconds(), t.peakRssKb(), inProcess, inProcessCpu);
   }
 
-  private static Run runGo(Path work, String goproxy, String gosumdb, List<String> mods) throws Exception {
-    fresh(work, "go");
+  private static Run runGo(Path work, String round, String goproxy, String gosumdb, List<String> mods)
+      throws Exception {
+    Path run = fresh(work, "go", round);
     List<String> cmd = new ArrayList<>(List.of("go", "mod", "download"));
     cmd.addAll(mods);
-    return timed(cmd, env(work, "go", goproxy, gosumdb), work, "go");
+    return timed(cmd, env(work, run, goproxy, gosumdb), work, "go");
   }
 
-  private static Run runClient(Path work, String goproxy, String gosumdb, Path modulesFile) throws Exception {
-    fresh(work, "java");
+  private static Run runClient(Path work, String round, String goproxy, String gosumdb, Path modulesFile)
+      throws Exception {
+    Path run = fresh(work, "java", round);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd = List.of(java, "-cp", System.getProperty("java.class.path"), RealModulesBench.class.getName(),
-        "child", goproxy, gosumdb, work.resolve("java-cache").toString(), modulesFile.toString());
-    return timed(cmd, env(work, "java", goproxy, gosumdb), work, "java");
+    String cp = Path.of(System.getProperty("java.class.path")).toAbsolutePath().toString();
+    List<String> cmd = List.of(java, "-cp", cp, RealModulesBench.class.getName(),
+        "child", goproxy, gosumdb, run.resolve("cache").toString(), modulesFile.toString());
+    return timed(cmd, env(work, run, goproxy, gosumdb), work, "java");
   }
 
   /** The client JVM: downloadAll with the default settings, timed in-process. */
@@ -204,11 +245,18 @@ public final class RealModulesBench {
         mvs.add(ModuleVersion.parse(line.trim()));
       }
     }
+    long cpu0 = cpuNanos();
     long t0 = System.nanoTime();
     try (GoProxyClient c = GoProxyClient.builder().env(GoEnv.of(vars)).moduleCache(Path.of(args[3])).build()) {
       c.downloadAll(mvs);
     }
-    System.out.printf("IN_PROCESS %.3f%n", (System.nanoTime() - t0) / 1e9);
+    long t1 = System.nanoTime();
+    System.out.printf("IN_PROCESS %.3f %.3f%n", (t1 - t0) / 1e9, (cpuNanos() - cpu0) / 1e9);
+  }
+
+  /** This process's CPU time so far (user + system; java.base only, read from /proc on Linux). */
+  private static long cpuNanos() {
+    return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
   }
 
   /** Byte-for-byte comparison of two module caches, lock files aside. */

@@ -13,9 +13,11 @@ import java.util.Map;
  *
  * @param wallSeconds elapsed wall time
  * @param peakRssKb maximum resident set size
+ * @param cpuSeconds user plus system CPU time of the process and its children (on a shared
+ *     machine a fairer yardstick than the wall time)
  * @param stdout the file holding the process's standard output
  */
-record TimedProcess(double wallSeconds, long peakRssKb, Path stdout) {
+record TimedProcess(double wallSeconds, long peakRssKb, double cpuSeconds, Path stdout) {
 
   /**
    * Runs {@code cmd} in {@code cwd} with exactly {@code env}.
@@ -33,7 +35,7 @@ record TimedProcess(double wallSeconds, long peakRssKb, Path stdout) {
     Path timeOut = work.resolve(side + "-time.txt");
     Path stdout = work.resolve(side + "-stdout.txt");
     Path stderr = work.resolve(side + "-stderr.txt");
-    List<String> full = new ArrayList<>(List.of("/usr/bin/time", "-o", timeOut.toString(), "-f", "%e %M"));
+    List<String> full = new ArrayList<>(List.of("/usr/bin/time", "-o", timeOut.toString(), "-f", "%e %M %U %S"));
     full.addAll(cmd);
     ProcessBuilder pb = new ProcessBuilder(full).directory(cwd.toFile())
         .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
@@ -45,6 +47,8 @@ record TimedProcess(double wallSeconds, long peakRssKb, Path stdout) {
     }
     // the last line: "time" may put "Command exited with non-zero status" before it
     String[] t = Files.readString(timeOut).trim().split("\\s+");
-    return new TimedProcess(Double.parseDouble(t[t.length - 2]), Long.parseLong(t[t.length - 1]), stdout);
+    int n = t.length;
+    return new TimedProcess(Double.parseDouble(t[n - 4]), Long.parseLong(t[n - 3]),
+        Double.parseDouble(t[n - 2]) + Double.parseDouble(t[n - 1]), stdout);
   }
 }
