@@ -73,6 +73,10 @@ import java.util.concurrent.ThreadLocalRandom;
  *       shows as NUL bytes that readers ignore.
  *   <li>{@code .info} and {@code .mod} files are written to {@code <name><random>.tmp} and
  *       renamed into place, without a lock, as go does.
+ *   <li>go rewrites {@code list} after each go.mod it caches; a module graph load rewrites it
+ *       once per module when the load ends (also when it fails), so a reader during the load
+ *       can find a go.mod that {@code list} does not name yet, as it can between go's two
+ *       steps. Afterwards the file is what go writes.
  * </ul>
  *
  * <p>Extracted trees are made read-only (directories {@code r-x}, files {@code r--}) unless
@@ -283,10 +287,24 @@ public final class ModuleCache {
    * @throws IOException if it cannot be written
    */
   public Path writeGoMod(ModuleVersion module, byte[] goMod) throws IOException {
-    Path f = file(module, "mod");
-    writeAtomically(f, goMod);
+    Path f = writeGoModOnly(module, goMod);
     rewriteVersionList(f.getParent());
     return f;
+  }
+
+  /**
+   * {@link #writeGoMod} without the {@code list} rewrite, for a caller that caches many go.mod
+   * files and then calls {@link #rewriteVersionList(ModulePath)} once per module (the graph load).
+   */
+  Path writeGoModOnly(ModuleVersion module, byte[] goMod) throws IOException {
+    Path f = file(module, "mod");
+    writeAtomically(f, goMod);
+    return f;
+  }
+
+  /** go's rewriteVersionList for a module: its {@code list} names every cached go.mod version. */
+  void rewriteVersionList(ModulePath path) throws IOException {
+    rewriteVersionList(versionsDir(path));
   }
 
   /**
