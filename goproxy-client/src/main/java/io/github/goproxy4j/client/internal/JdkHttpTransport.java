@@ -428,16 +428,11 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
       r = httpClient(uri).send(b.build(), info -> new StreamingBody(stall, body, redacted));
     } catch (HttpConnectTimeoutException e) {
       // the JDK reports this too when the request timeout expires while still connecting
-      throw new GoProxyException("Get \"" + shown + "\": dial tcp " + hostPort(uri)
-          + ": i/o timeout (no connection within the connect timeout "
-          + Durations.go(settings.connectTimeout()) + " or the request timeout "
-          + Durations.go(settings.requestTimeout()) + ")", e);
+      throw connectTimeout(shown, uri, settings, e);
     } catch (HttpTimeoutException e) {
-      throw new GoProxyException("Get \"" + shown + "\": timeout awaiting response headers"
-          + " (request timeout " + Durations.go(settings.requestTimeout()) + ")", e);
+      throw headersTimeout(shown, settings, e);
     } catch (ConnectException e) {
-      throw new GoProxyException("Get \"" + shown + "\": dial tcp " + hostPort(uri)
-          + ": connect: connection refused", e);
+      throw connectionRefused(shown, uri, e);
     } catch (SSLHandshakeException e) {
       throw new GoProxyException("Get \"" + shown + "\": tls: " + Redaction.netHttpText(e.getMessage()), e);
     } catch (InterruptedException e) {
@@ -512,6 +507,26 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
     }
     String s = u.toString();
     return URI.create(s.substring(0, s.indexOf('#')));
+  }
+
+  /** go's error when no connection came within the timeouts. */
+  static GoProxyException connectTimeout(String shown, URI uri, HttpSettings s, Exception cause) {
+    return new GoProxyException("Get \"" + shown + "\": dial tcp " + hostPort(uri)
+        + ": i/o timeout (no connection within the connect timeout "
+        + Durations.go(s.connectTimeout()) + " or the request timeout "
+        + Durations.go(s.requestTimeout()) + ")", cause);
+  }
+
+  /** The error when the response headers did not come within the request timeout. */
+  static GoProxyException headersTimeout(String shown, HttpSettings s, Exception cause) {
+    return new GoProxyException("Get \"" + shown + "\": timeout awaiting response headers"
+        + " (request timeout " + Durations.go(s.requestTimeout()) + ")", cause);
+  }
+
+  /** go's error for a refused connection. */
+  static GoProxyException connectionRefused(String shown, URI uri, Exception cause) {
+    return new GoProxyException("Get \"" + shown + "\": dial tcp " + hostPort(uri)
+        + ": connect: connection refused", cause);
   }
 
   private static String hostPort(URI u) {

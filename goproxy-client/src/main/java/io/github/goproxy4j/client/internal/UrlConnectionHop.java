@@ -124,19 +124,14 @@ final class UrlConnectionHop {
     } catch (SocketTimeoutException e) {
       c.disconnect();
       if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("connect")) {
-        throw new GoProxyException("Get \"" + shown + "\": dial tcp " + hostPort(target)
-            + ": i/o timeout (no connection within the connect timeout "
-            + Durations.go(s.connectTimeout()) + " or the request timeout "
-            + Durations.go(s.requestTimeout()) + ")", e);
+        throw JdkHttpTransport.connectTimeout(shown, target, s, e);
       }
       if (System.nanoTime() - start < s.requestTimeout().toNanos()) {
         return null; // a slow answer, not yet a timeout: the caller asks again on java.net.http
       }
-      throw new GoProxyException("Get \"" + shown + "\": timeout awaiting response headers"
-          + " (request timeout " + Durations.go(s.requestTimeout()) + ")", e);
+      throw JdkHttpTransport.headersTimeout(shown, s, e);
     } catch (ConnectException e) {
-      throw new GoProxyException("Get \"" + shown + "\": dial tcp " + hostPort(target)
-          + ": connect: connection refused", e);
+      throw JdkHttpTransport.connectionRefused(shown, target, e);
     } catch (InterruptedIOException e) {
       throw e;
     } catch (IOException e) {
@@ -173,12 +168,6 @@ final class UrlConnectionHop {
     return ms > Integer.MAX_VALUE ? 0 : (int) ms;
   }
 
-  private static String hostPort(URI u) {
-    String[] hp = HostPort.ofAuthority(u.getRawAuthority());
-    String port = hp[1].isEmpty() ? EnvProxySelector.defaultPort(u.getScheme()) : hp[1];
-    String host = hp[0].indexOf(':') >= 0 ? "[" + hp[0] + "]" : hp[0];
-    return host + ":" + port;
-  }
 
   /**
    * The body with the whole-body limit and go-style errors; the stall limit is the socket's read
