@@ -203,10 +203,29 @@ public final class ModuleCache {
    * @return the info, or empty
    */
   public Optional<VersionInfo> readInfo(ModuleVersion module) {
-    Path f = file(module, "info");
+    Optional<byte[]> data = readIfPresent(file(module, "info"));
+    if (data.isEmpty()) {
+      return Optional.empty();
+    }
     try {
-      return Optional.of(InfoJson.parse(Files.readAllBytes(f)));
-    } catch (IOException | InfoJson.MalformedInfoException e) {
+      return Optional.of(InfoJson.parse(data.get()));
+    } catch (InfoJson.MalformedInfoException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * A cache file's bytes, or empty when it is missing or unreadable (go's readers count both as
+   * not cached). A cold cache misses on most probes: one failing stat, where reading would throw
+   * and catch two exceptions per miss.
+   */
+  private static Optional<byte[]> readIfPresent(Path f) {
+    if (!Files.isRegularFile(f)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Files.readAllBytes(f));
+    } catch (IOException e) {
       return Optional.empty();
     }
   }
@@ -262,20 +281,7 @@ public final class ModuleCache {
    * @return the bytes, or empty
    */
   public Optional<byte[]> readGoMod(ModuleVersion module) {
-    Path f = file(module, "mod");
-    // a cold load finds no file for every go.mod: one stat instead of a thrown NoSuchFileException
-    if (!Files.isRegularFile(f)) {
-      return Optional.empty();
-    }
-    try {
-      byte[] data = Files.readAllBytes(f);
-      if (startsWith(data, OLD_VGO_PREFIX)) {
-        return Optional.empty();
-      }
-      return Optional.of(data);
-    } catch (IOException e) {
-      return Optional.empty();
-    }
+    return readIfPresent(file(module, "mod")).filter(data -> !startsWith(data, OLD_VGO_PREFIX));
   }
 
   /**
@@ -315,19 +321,24 @@ public final class ModuleCache {
    * @return the versions; empty when there is no list
    */
   public List<String> cachedVersions(ModulePath path) {
-    try {
-      String s = Files.readString(versionsDir(path).resolve("list"), StandardCharsets.UTF_8);
-      List<String> out = new ArrayList<>();
-      for (String line : s.split("\n")) {
-        String t = line.strip();
-        if (!t.isEmpty() && t.indexOf('\0') < 0) {
-          out.add(t);
-        }
-      }
-      return out;
-    } catch (IOException e) {
+    Optional<byte[]> data = readIfPresent(versionsDir(path).resolve("list"));
+    if (data.isEmpty()) {
       return List.of();
     }
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(data.get())).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return List.of(); // not UTF-8: unreadable, as before
+    }
+    List<String> out = new ArrayList<>();
+    for (String line : text.split("\n")) {
+      String t = line.strip();
+      if (!t.isEmpty() && t.indexOf('\0') < 0) {
+        out.add(t);
+      }
+    }
+    return out;
   }
 
   /** go's rewriteVersionList: the list file is edited in place under its own lock. */
