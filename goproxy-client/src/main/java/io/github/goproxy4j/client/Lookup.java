@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * go's {@code modfetch.Lookup} and {@code TryProxies}: one request for one module, tried on the
@@ -37,10 +38,26 @@ final class Lookup {
     this.maxZip = maxZip;
   }
 
-  /** The route of a module; resolved once per request of the client. */
+  /**
+   * The route of a module. Routes depend only on the path and the client's settings, and a
+   * graph load asks for each path once per version (resolving builds the route's explanation
+   * text each time), so they are kept, up to {@link #MAX_ROUTES} paths.
+   */
   Route route(ModulePath path) {
-    return resolver.resolve(path);
+    Route r = routes.get(path);
+    if (r == null) {
+      r = resolver.resolve(path);
+      if (routes.size() >= MAX_ROUTES) {
+        routes.clear();
+      }
+      routes.put(path, r);
+    }
+    return r;
   }
+
+  /** Bound on {@link #routes}: the paths of a large build list, not every path a server ever names. */
+  private static final int MAX_ROUTES = 4096;
+  private final ConcurrentHashMap<ModulePath, Route> routes = new ConcurrentHashMap<>();
 
   /** One request on one repo. */
   @FunctionalInterface

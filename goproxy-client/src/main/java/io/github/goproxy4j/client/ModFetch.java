@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,14 +38,55 @@ final class ModFetch {
   private final String goVersion;
   private final Executor unzipHelpers;
   private final AtomicBoolean warmed = new AtomicBoolean();
+  /**
+   * Modules whose go.mod was cached and whose {@code list} waits for {@link #flushVersionLists}
+   * (null: each go.mod rewrites its module's list at once, as go does).
+   */
+  private final Set<ModulePath> listsLater;
 
   ModFetch(Lookup lookup, SumCheck sums, ModuleCache cache, String goVersion, Executor unzipHelpers) {
+    this(lookup, sums, cache, goVersion, unzipHelpers, false);
+  }
+
+  private ModFetch(Lookup lookup, SumCheck sums, ModuleCache cache, String goVersion, Executor unzipHelpers,
+      boolean deferLists) {
+    this.listsLater = deferLists ? ConcurrentHashMap.newKeySet() : null;
     this.lookup = lookup;
     this.sums = sums;
     this.cache = cache;
     this.goVersion = goVersion;
     this.unzipHelpers = unzipHelpers;
     this.writer = new CacheWriter(cache, goVersion, unzipHelpers);
+  }
+
+  /**
+   * A fetch like this one that leaves each module's {@code list} file to
+   * {@link #flushVersionLists}: a graph load caches several versions of most modules, and each
+   * list rewrite is a locked open, a directory read and two truncations (most of a cold load's
+   * kernel time was spent there). Not for downloads.
+   */
+  ModFetch deferringVersionLists() {
+    return new ModFetch(lookup, sums, cache, goVersion, unzipHelpers, true);
+  }
+
+  /**
+   * go's rewriteVersionList, once for each module whose go.mod this fetch cached since the last
+   * flush (nothing when lists are not deferred).
+   *
+   * @throws GoProxyException if a list file cannot be written
+   */
+  void flushVersionLists() throws GoProxyException {
+    if (listsLater == null) {
+      return;
+    }
+    for (ModulePath path : List.copyOf(listsLater)) {
+      listsLater.remove(path);
+      try {
+        cache.rewriteVersionList(path);
+      } catch (IOException e) {
+        throw new GoProxyException("writing " + cache.versionsDir(path).resolve("list") + ": " + e.getMessage(), e);
+      }
+    }
   }
 
   /** A verified go.mod and its hash (computed once). */
@@ -127,7 +170,12 @@ final class ModFetch {
     ModuleHash hash = ModuleHash.ofGoMod(data);
     sums.goMod(route, module, hash);
     try {
-      cache.writeGoMod(module, data);
+      if (listsLater == null) {
+        cache.writeGoMod(module, data);
+      } else {
+        cache.writeGoModOnly(module, data);
+        listsLater.add(module.path());
+      }
     } catch (IOException e) {
       throw new GoProxyException("writing " + cache.file(module, "mod") + ": " + e.getMessage(),
           e);

@@ -73,6 +73,10 @@ import java.util.concurrent.ThreadLocalRandom;
  *       shows as NUL bytes that readers ignore.
  *   <li>{@code .info} and {@code .mod} files are written to {@code <name><random>.tmp} and
  *       renamed into place, without a lock, as go does.
+ *   <li>go rewrites {@code list} after each go.mod it caches; a module graph load rewrites it
+ *       once per module when the load ends (also when it fails), so a reader during the load
+ *       can find a go.mod that {@code list} does not name yet, as it can between go's two
+ *       steps. Afterwards the file is what go writes.
  * </ul>
  *
  * <p>Extracted trees are made read-only (directories {@code r-x}, files {@code r--}) unless
@@ -199,10 +203,29 @@ public final class ModuleCache {
    * @return the info, or empty
    */
   public Optional<VersionInfo> readInfo(ModuleVersion module) {
-    Path f = file(module, "info");
+    Optional<byte[]> data = readIfPresent(file(module, "info"));
+    if (data.isEmpty()) {
+      return Optional.empty();
+    }
     try {
-      return Optional.of(InfoJson.parse(Files.readAllBytes(f)));
-    } catch (IOException | InfoJson.MalformedInfoException e) {
+      return Optional.of(InfoJson.parse(data.get()));
+    } catch (InfoJson.MalformedInfoException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * A cache file's bytes, or empty when it is missing or unreadable (go's readers count both as
+   * not cached). A cold cache misses on most probes: one failing stat, where reading would throw
+   * and catch two exceptions per miss.
+   */
+  private static Optional<byte[]> readIfPresent(Path f) {
+    if (!Files.isRegularFile(f)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Files.readAllBytes(f));
+    } catch (IOException e) {
       return Optional.empty();
     }
   }
@@ -258,20 +281,7 @@ public final class ModuleCache {
    * @return the bytes, or empty
    */
   public Optional<byte[]> readGoMod(ModuleVersion module) {
-    Path f = file(module, "mod");
-    // a cold load finds no file for every go.mod: one stat instead of a thrown NoSuchFileException
-    if (!Files.isRegularFile(f)) {
-      return Optional.empty();
-    }
-    try {
-      byte[] data = Files.readAllBytes(f);
-      if (startsWith(data, OLD_VGO_PREFIX)) {
-        return Optional.empty();
-      }
-      return Optional.of(data);
-    } catch (IOException e) {
-      return Optional.empty();
-    }
+    return readIfPresent(file(module, "mod")).filter(data -> !startsWith(data, OLD_VGO_PREFIX));
   }
 
   /**
@@ -283,10 +293,24 @@ public final class ModuleCache {
    * @throws IOException if it cannot be written
    */
   public Path writeGoMod(ModuleVersion module, byte[] goMod) throws IOException {
-    Path f = file(module, "mod");
-    writeAtomically(f, goMod);
+    Path f = writeGoModOnly(module, goMod);
     rewriteVersionList(f.getParent());
     return f;
+  }
+
+  /**
+   * {@link #writeGoMod} without the {@code list} rewrite, for a caller that caches many go.mod
+   * files and then calls {@link #rewriteVersionList(ModulePath)} once per module (the graph load).
+   */
+  Path writeGoModOnly(ModuleVersion module, byte[] goMod) throws IOException {
+    Path f = file(module, "mod");
+    writeAtomically(f, goMod);
+    return f;
+  }
+
+  /** go's rewriteVersionList for a module: its {@code list} names every cached go.mod version. */
+  void rewriteVersionList(ModulePath path) throws IOException {
+    rewriteVersionList(versionsDir(path));
   }
 
   /**
@@ -297,19 +321,24 @@ public final class ModuleCache {
    * @return the versions; empty when there is no list
    */
   public List<String> cachedVersions(ModulePath path) {
-    try {
-      String s = Files.readString(versionsDir(path).resolve("list"), StandardCharsets.UTF_8);
-      List<String> out = new ArrayList<>();
-      for (String line : s.split("\n")) {
-        String t = line.strip();
-        if (!t.isEmpty() && t.indexOf('\0') < 0) {
-          out.add(t);
-        }
-      }
-      return out;
-    } catch (IOException e) {
+    Optional<byte[]> data = readIfPresent(versionsDir(path).resolve("list"));
+    if (data.isEmpty()) {
       return List.of();
     }
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(data.get())).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return List.of(); // not UTF-8: unreadable, as before
+    }
+    List<String> out = new ArrayList<>();
+    for (String line : text.split("\n")) {
+      String t = line.strip();
+      if (!t.isEmpty() && t.indexOf('\0') < 0) {
+        out.add(t);
+      }
+    }
+    return out;
   }
 
   /** go's rewriteVersionList: the list file is edited in place under its own lock. */

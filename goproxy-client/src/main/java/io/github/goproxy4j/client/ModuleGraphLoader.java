@@ -128,14 +128,14 @@ final class ModuleGraphLoader {
       return loadWorkspace(client, release, env.get("GOTOOLCHAIN"), start, work.get(), parallelism);
     }
     MainModule main = findMainModule(start, release, env.get("GOTOOLCHAIN"));
-    ModFetch fetch = client.fetchWith(main.goSum());
+    ModFetch fetch = client.fetchWith(main.goSum()).deferringVersionLists();
     ModuleSource source = source(fetch, main.dir());
     ModuleGraph.Builder b = ModuleGraph.builder().goRelease(release).modMode(modMode).mainModule(main.goMod())
         .source(source).parallelism(parallelism);
     if (!modMode) {
       b.requireGoModSums(mv -> !main.goSum().goModHashes(mv).isEmpty());
     }
-    return new Build(b.build(), main.goSum(), main.dir(), null);
+    return new Build(build(b, fetch), main.goSum(), main.dir(), null);
   }
 
   /**
@@ -234,10 +234,30 @@ final class ModuleGraphLoader {
   private static Build loadWorkspace(GoProxyClient client, String release, String gotoolchain, Path start,
       Path workFile, int parallelism) throws GoProxyException {
     Workspace w = readWorkspace(release, gotoolchain, start, workFile);
-    ModFetch fetch = client.fetchWith(w.goSum());
+    ModFetch fetch = client.fetchWith(w.goSum()).deferringVersionLists();
     ModuleSource source = source(fetch, w.workDir());
-    return new Build(ModuleGraph.builder().goRelease(release).workspace(w.work(), w.workDir().toString(), w.mains())
-        .source(source).parallelism(parallelism).build(), w.goSum(), w.workDir(), w.workFile());
+    return new Build(build(ModuleGraph.builder().goRelease(release).workspace(w.work(), w.workDir().toString(),
+        w.mains()).source(source).parallelism(parallelism), fetch), w.goSum(), w.workDir(), w.workFile());
+  }
+
+  /**
+   * Loads the graph, then writes the {@code list} file of each module whose go.mod it cached,
+   * also when the load fails, so the cache ends as go leaves it.
+   */
+  private static ModuleGraph build(ModuleGraph.Builder b, ModFetch fetch) throws GoProxyException {
+    ModuleGraph g;
+    try {
+      g = b.build();
+    } catch (GoProxyException | RuntimeException e) {
+      try {
+        fetch.flushVersionLists();
+      } catch (GoProxyException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+    fetch.flushVersionLists();
+    return g;
   }
 
   /**

@@ -40,6 +40,30 @@ class ModuleCacheTest {
     POOL.shutdownNow();
   }
 
+  /** Missing, torn and non-UTF-8 cache files read as not cached; written ones read back. */
+  @Test
+  void readsOfMissingOrBrokenFilesAreEmpty() throws Exception {
+    ModuleCache cache = ModuleCache.at(tmp.resolve("modcache"));
+    assertTrue(cache.readInfo(M).isEmpty());
+    assertTrue(cache.readGoMod(M).isEmpty());
+    assertEquals(java.util.List.of(), cache.cachedVersions(M.path()));
+    cache.writeGoMod(M, "module example.com/m\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    cache.writeGoMod(ModuleVersion.parse("example.com/m@v1.10.0"), "module example.com/m\n".getBytes(
+        java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals("module example.com/m\n", new String(cache.readGoMod(M).orElseThrow(),
+        java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(java.util.List.of("v1.0.0", "v1.10.0"), cache.cachedVersions(M.path()));
+    Files.writeString(cache.file(M, "info"), "{\"Version\":\"v1.0.0\",\"Time\":\"2023-01-02T03:04:05Z\"}");
+    assertEquals("v1.0.0", cache.readInfo(M).orElseThrow().version());
+    Files.writeString(cache.file(M, "info"), "{");
+    assertTrue(cache.readInfo(M).isEmpty());
+    Path list = cache.versionsDir(M.path()).resolve("list");
+    Files.write(list, new byte[] {'v', '1', '.', '0', '.', '0', '\n', 0, 0, '\n'});
+    assertEquals(java.util.List.of("v1.0.0"), cache.cachedVersions(M.path()));
+    Files.write(list, new byte[] {'v', '1', '.', '0', '.', '0', '\n', (byte) 0xff, '\n'});
+    assertEquals(java.util.List.of(), cache.cachedVersions(M.path()));
+  }
+
   /** A go process holding the version lock makes the cache wait (the JDK's fcntl lock did not). */
   @Test
   void versionLockWaitsWhileGoHoldsIt() throws Exception {

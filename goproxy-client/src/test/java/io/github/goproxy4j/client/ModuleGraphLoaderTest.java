@@ -93,6 +93,38 @@ class ModuleGraphLoaderTest {
   }
 
   @Test
+  void listFilesAfterALoadAreTheOnesGoWrites(@TempDir Path tmp) throws Exception {
+    Path go = goFor("1.27");
+    // an unpruned graph: b is loaded at v1.0.0 (through c) and v1.1.0 (through a), never at v1.2.0
+    FakeGoProxy.Builder pb = FakeGoProxy.builder()
+        .module(FakeModule.builder("example.com/a", "v1.0.0")
+            .goMod("module example.com/a\n\ngo 1.16\n\nrequire example.com/b v1.1.0\n").build())
+        .module(FakeModule.builder("example.com/c", "v1.0.0")
+            .goMod("module example.com/c\n\ngo 1.16\n\nrequire example.com/b v1.0.0\n").build());
+    for (String v : List.of("v1.0.0", "v1.1.0", "v1.2.0")) {
+      pb.module(FakeModule.builder("example.com/b", v).goMod("module example.com/b\n\ngo 1.16\n").build());
+    }
+    try (FakeGoProxy proxy = pb.start()) {
+      Path main = Files.createDirectories(tmp.resolve("main"));
+      Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo 1.16\n\nrequire (\n"
+          + "\texample.com/a v1.0.0\n\texample.com/c v1.0.0\n)\n");
+      Map<String, String> env = goEnv(proxy, tmp, tmp.resolve("go-cache"));
+      env.put("GOFLAGS", "-mod=mod");
+      String list = GoTool.exec(main, env, 120, null, go.toString(), "list", "-m", "all").requireOk().stdout();
+      try (GoProxyClient c = client(proxy, tmp, "1.27")) {
+        assertEquals(list, c.moduleGraph(main).listText());
+      }
+      for (String m : List.of("a", "b", "c")) {
+        Path rel = Path.of("cache", "download", "example.com", m, "@v", "list");
+        assertEquals(Files.readString(tmp.resolve("go-cache").resolve(rel)),
+            Files.readString(tmp.resolve("our-cache").resolve(rel)), m);
+      }
+      assertEquals("v1.0.0\nv1.1.0\n",
+          Files.readString(tmp.resolve("our-cache/cache/download/example.com/b/@v/list")));
+    }
+  }
+
+  @Test
   void goSumLineRemovedOrWrongModuleLineFailLikeGo(@TempDir Path tmp) throws Exception {
     Path go = goFor("1.27");
     FakeGoProxy.Builder pb = FakeGoProxy.builder()

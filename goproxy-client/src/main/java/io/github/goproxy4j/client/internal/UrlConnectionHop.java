@@ -35,11 +35,12 @@ import java.util.Set;
  *
  * <ul>
  *   <li>connect: {@link HttpSettings#connectTimeout()} (bounded by the request timeout);
- *   <li>response headers: {@link HttpSettings#requestTimeout()}, and no silence longer than
- *       {@link HttpSettings#readStallTimeout()} while waiting for them (java.net.http waits the
- *       whole request timeout): the socket's read timeout is fixed when it connects, and it is the
+ *   <li>response headers: the socket's read timeout is fixed when it connects, and it is the
  *       only way to end a blocked read of the body, so it is the stall timeout for the whole
- *       exchange;
+ *       exchange. Headers that take longer than that, but less than {@link
+ *       HttpSettings#requestTimeout()}, are no timeout: {@link #send} then returns null and the
+ *       transport asks again on {@code java.net.http}, which waits the rest of the request
+ *       timeout (a proxy may take minutes to answer for a module it has not seen before);
  *   <li>body: {@link HttpSettings#readStallTimeout()} without data and {@link
  *       HttpSettings#bodyTimeout()} for the whole body, counted from the headers.
  * </ul>
@@ -106,10 +107,15 @@ final class UrlConnectionHop {
     // only the socket's timeout can end a read that blocks
     Duration readTimeout = min(s.readStallTimeout(), s.requestTimeout());
     c.setReadTimeout(millis(readTimeout));
-    for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-      for (String v : e.getValue()) {
-        c.addRequestProperty(e.getKey(), v);
+    try {
+      for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+        for (String v : e.getValue()) {
+          c.addRequestProperty(e.getKey(), v);
+        }
       }
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("request header not allowed: "
+          + Redaction.netHttpText(String.valueOf(e.getMessage())), e);
     }
     int status;
     long start = System.nanoTime();
@@ -118,18 +124,14 @@ final class UrlConnectionHop {
     } catch (SocketTimeoutException e) {
       c.disconnect();
       if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("connect")) {
-        throw new GoProxyException("Get \"" + shown + "\": dial tcp " + hostPort(target)
-            + ": i/o timeout (no connection within the connect timeout "
-            + Durations.go(s.connectTimeout()) + " or the request timeout "
-            + Durations.go(s.requestTimeout()) + ")", e);
+        throw JdkHttpTransport.connectTimeout(shown, target, s, e);
       }
-      boolean stalled = System.nanoTime() - start < s.requestTimeout().toNanos();
-      throw new GoProxyException("Get \"" + shown + "\": timeout awaiting response headers"
-          + (stalled ? " (no data received for " + Durations.go(s.readStallTimeout()) + ", read stall timeout)"
-          : " (request timeout " + Durations.go(s.requestTimeout()) + ")"), e);
+      if (System.nanoTime() - start < s.requestTimeout().toNanos()) {
+        return null; // a slow answer, not yet a timeout: the caller asks again on java.net.http
+      }
+      throw JdkHttpTransport.headersTimeout(shown, s, e);
     } catch (ConnectException e) {
-      throw new GoProxyException("Get \"" + shown + "\": dial tcp " + hostPort(target)
-          + ": connect: connection refused", e);
+      throw JdkHttpTransport.connectionRefused(shown, target, e);
     } catch (InterruptedIOException e) {
       throw e;
     } catch (IOException e) {
@@ -166,12 +168,6 @@ final class UrlConnectionHop {
     return ms > Integer.MAX_VALUE ? 0 : (int) ms;
   }
 
-  private static String hostPort(URI u) {
-    String[] hp = HostPort.ofAuthority(u.getRawAuthority());
-    String port = hp[1].isEmpty() ? EnvProxySelector.defaultPort(u.getScheme()) : hp[1];
-    String host = hp[0].indexOf(':') >= 0 ? "[" + hp[0] + "]" : hp[0];
-    return host + ":" + port;
-  }
 
   /**
    * The body with the whole-body limit and go-style errors; the stall limit is the socket's read

@@ -178,6 +178,22 @@ class JdkHttpTransportTest {
   // ---- timeouts
 
   @Test
+  void headersSlowerThanTheStallTimeoutAreAwaitedForTheRequestTimeout() throws Exception {
+    // a proxy may think for minutes before it answers; only the request timeout bounds that.
+    // The HttpURLConnection hop gives up after the stall timeout and asks again on
+    // java.net.http, so the server may see the request twice.
+    plain.enqueue(new MockResponse.Builder().code(200).headersDelay(1200, TimeUnit.MILLISECONDS)
+        .body("late").build());
+    plain.enqueue(new MockResponse.Builder().code(200).headersDelay(1200, TimeUnit.MILLISECONDS)
+        .body("late").build());
+    HttpSettings s = HttpSettings.builder().readStallTimeout(Duration.ofMillis(300))
+        .requestTimeout(Duration.ofSeconds(20)).build();
+    try (JdkHttpTransport t = transport("1.25", s)) {
+      assertEquals("late", body(t.get(plain.url("/slow").uri(), Map.of())));
+    }
+  }
+
+  @Test
   void responseHeadersTimeout() throws Exception {
     plain.enqueue(ok("warm-up"));
     plain.enqueue(new MockResponse.Builder().code(200).headersDelay(4, TimeUnit.SECONDS)
