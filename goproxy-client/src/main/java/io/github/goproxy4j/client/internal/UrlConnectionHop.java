@@ -117,6 +117,12 @@ final class UrlConnectionHop {
       throw new IllegalArgumentException("request header not allowed: "
           + Redaction.netHttpText(String.valueOf(e.getMessage())), e);
     }
+    if (c.getRequestProperty("Accept") == null) {
+      // go sends no Accept header; HttpURLConnection cannot omit one and would send its
+      // browser-style default (text/html first), which a repository manager may answer with an
+      // HTML page; */* asks for nothing in particular, as go's request does
+      c.setRequestProperty("Accept", "*/*");
+    }
     int status;
     long start = System.nanoTime();
     try {

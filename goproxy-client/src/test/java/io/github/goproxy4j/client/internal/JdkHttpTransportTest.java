@@ -131,6 +131,24 @@ class JdkHttpTransportTest {
     assertEquals("goproxy4j", rr.getHeaders().get("User-Agent"));
   }
 
+  /**
+   * go sends no Accept header; HttpURLConnection would send its browser-style default
+   * ({@code text/html, image/gif, image/jpeg, ...}), which a repository manager may answer with
+   * an HTML page: a request carries either none or {@code *}{@code /*}, unless the caller set one.
+   */
+  @Test
+  void noBrowserStyleAcceptHeader() throws Exception {
+    plain.enqueue(ok("a"));
+    plain.enqueue(ok("b"));
+    try (JdkHttpTransport t = transport()) {
+      assertEquals("a", body(t.get(plain.url("/a").uri(), Map.of())));
+      assertEquals("b", body(t.get(plain.url("/b").uri(), Map.of("Accept", "application/json"))));
+    }
+    String accept = plain.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Accept");
+    assertTrue(accept == null || accept.equals("*/*"), "Accept: " + accept);
+    assertEquals("application/json", plain.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Accept"));
+  }
+
   @Test
   void tlsNegotiatesHttp2AndCanBeToldNotTo() throws Exception {
     tls.enqueue(ok("h2"));
