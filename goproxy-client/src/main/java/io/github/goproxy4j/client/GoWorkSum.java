@@ -31,15 +31,6 @@ final class GoWorkSum {
   private GoWorkSum() {}
 
   /**
-   * modfetch's WriteGoSum after {@code go mod download} in a workspace (modload's commitRequirements
-   * with keepSums(addBuildListZipSums); the same rules from go1.19 to go1.27 but for the go.mod
-   * sums of build-list modules, kept from go1.21 when go.work says go 1.21 or later): go.work.sum
-   * gains every checksum go had to verify without finding it in go.work.sum or a workspace
-   * module's go.sum, if go keeps it (the go.mod sums of the go.mod files the graph loaded, the zip
-   * sums of the build list); the file is rewritten sorted, without the modules a workspace
-   * module's go.sum already has, and only when it gains a line.
-   */
-  /**
    * Updates go.work.sum after a command that loaded the workspace's module graph.
    *
    * @param done the modules the command downloaded (their zip and go.mod sums), empty for
