@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.goproxy4j.client.internal.json.GoJson;
 import io.github.goproxy4j.internal.GoRelease;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
@@ -163,18 +161,9 @@ public record ListedModule(String path, String version, boolean main, boolean in
    * @throws IllegalArgumentException if {@code goRelease} is not a Go version
    */
   public String toJson(String goRelease) {
-    if (!GoRelease.isValid(goRelease)) {
-      throw new IllegalArgumentException("invalid Go release " + goRelease);
-    }
+    GoJson json = GoJson.forGoRelease(goRelease);
     boolean sums = GoRelease.compare(goRelease, "1.23") >= 0;
-    int minor = GoRelease.compare(goRelease, "1.22") >= 0 ? 22 : 21;
-    StringWriter out = new StringWriter();
-    try (JsonGenerator g = GoJson.forGoMinor(minor).indentedGenerator(out)) {
-      write(g, sums);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.append('\n').toString();
+    return json.marshalIndent(g -> write(g, sums)) + "\n";
   }
 
   private void write(JsonGenerator g, boolean sums) throws IOException {

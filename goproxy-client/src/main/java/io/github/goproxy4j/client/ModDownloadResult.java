@@ -1,11 +1,6 @@
 package io.github.goproxy4j.client;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.goproxy4j.client.internal.json.GoJson;
-import io.github.goproxy4j.internal.GoRelease;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
 
@@ -98,12 +93,7 @@ public record ModDownloadResult(List<Module> modules, boolean noDependencies) {
      * @throws IllegalArgumentException if {@code goRelease} is not a Go version
      */
     public String toJson(String goRelease) {
-      if (!GoRelease.isValid(goRelease)) {
-        throw new IllegalArgumentException("invalid Go release " + goRelease);
-      }
-      StringWriter out = new StringWriter();
-      try (JsonGenerator g = GoJson.forGoMinor(GoRelease.compare(goRelease, "1.22") >= 0 ? 22 : 21)
-          .indentedGenerator(out)) {
+      return GoJson.forGoRelease(goRelease).marshalIndent(g -> {
         g.writeStartObject();
         GoJson.writeStringOmitEmpty(g, "Path", path);
         GoJson.writeStringOmitEmpty(g, "Version", version);
@@ -115,10 +105,7 @@ public record ModDownloadResult(List<Module> modules, boolean noDependencies) {
         GoJson.writeStringOmitEmpty(g, "Sum", sum);
         GoJson.writeStringOmitEmpty(g, "GoModSum", goModSum);
         g.writeEndObject();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return out.append('\n').toString();
+      }) + "\n";
     }
   }
 }

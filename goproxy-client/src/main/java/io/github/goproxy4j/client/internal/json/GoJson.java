@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.core.util.Separators;
+import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.internal.GoUtf8;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -102,6 +103,32 @@ public final class GoJson {
    */
   public static GoJson forGoMinor(int goMinor) {
     return goMinor < 22 ? GO_1_21 : NEWEST;
+  }
+
+  /**
+   * The behaviour of a Go release given as the go command's {@code -json} output names it.
+   *
+   * @param goRelease the release, {@code 1.N} or {@code 1.N.P}
+   * @return {@link #GO_1_21} before Go 1.22, {@link #NEWEST} from it
+   * @throws IllegalArgumentException if {@code goRelease} is not a Go version
+   */
+  public static GoJson forGoRelease(String goRelease) {
+    if (!GoRelease.isValid(goRelease)) {
+      throw new IllegalArgumentException("invalid Go release " + goRelease);
+    }
+    return forGoMinor(GoRelease.compare(goRelease, "1.22") >= 0 ? 22 : 21);
+  }
+
+  /** Writes one JSON value to a generator, for {@link #marshalIndent(ValueWriter)}. */
+  @FunctionalInterface
+  public interface ValueWriter {
+    /**
+     * Writes the value.
+     *
+     * @param g the generator
+     * @throws IOException as the generator throws it
+     */
+    void write(JsonGenerator g) throws IOException;
   }
 
   /** Go's escaping: the characters jackson-core escapes in standard JSON, plus Go's own. */
@@ -196,9 +223,20 @@ public final class GoJson {
    * @return the JSON text, no trailing newline
    */
   public String marshalIndent(Object value) {
+    return marshalIndent(g -> writeValue(g, value));
+  }
+
+  /**
+   * Encodes what {@code value} writes as {@code json.MarshalIndent(v, "", "\t")} does (a Go
+   * struct written field by field).
+   *
+   * @param value writes one value
+   * @return the JSON text, no trailing newline
+   */
+  public String marshalIndent(ValueWriter value) {
     StringWriter out = new StringWriter();
     try (JsonGenerator g = indentedGenerator(out)) {
-      writeValue(g, value);
+      value.write(g);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
