@@ -452,7 +452,7 @@ public final class ModuleCache {
   Path newTempFile(ModuleVersion module, String suffix) throws IOException {
     Path target = file(module, suffix);
     GoOs.mkdirAll(target.getParent());
-    return createTemp(target);
+    return createTemp(target, new byte[0]);
   }
 
   /**
@@ -659,40 +659,38 @@ public final class ModuleCache {
   /** Writes a file as go's writeDiskCache does: temp file in the same directory, then rename. */
   static void writeAtomically(Path target, byte[] data) throws IOException {
     GoOs.mkdirAll(target.getParent());
-    Path tmp = null;
+    Path tmp = createTemp(target, data);
     try {
-      // go's tempFile: a new file with a random name next to the target, written through the
-      // handle that created it, then renamed over the target
-      for (int i = 0; tmp == null; i++) {
-        Path p = tempName(target);
-        try (OutputStream out =
-            Files.newOutputStream(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-          tmp = p;
-          out.write(data);
-        } catch (FileAlreadyExistsException e) {
-          if (i > 10_000) {
-            throw e;
-          }
-        }
-      }
       move(tmp, target);
     } catch (IOException | RuntimeException e) {
-      if (tmp != null) {
-        Files.deleteIfExists(tmp);
-      }
+      Files.deleteIfExists(tmp);
       throw e;
     }
   }
 
-  private static Path createTemp(Path target) throws IOException {
+  /**
+   * go's tempFile: a new file with a random name next to the target, holding {@code data} written
+   * through the handle that created it (one open, as go's), removed again if writing fails.
+   */
+  private static Path createTemp(Path target, byte[] data) throws IOException {
     for (int i = 0; ; i++) {
+      Path p = tempName(target);
+      OutputStream out;
       try {
-        return Files.createFile(tempName(target));
+        out = Files.newOutputStream(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       } catch (FileAlreadyExistsException e) {
         if (i > 10_000) {
           throw e;
         }
+        continue;
       }
+      try (out) {
+        out.write(data);
+      } catch (IOException | RuntimeException e) {
+        Files.deleteIfExists(p);
+        throw e;
+      }
+      return p;
     }
   }
 
@@ -701,7 +699,6 @@ public final class ModuleCache {
     return target.resolveSibling(
         target.getFileName().toString() + ThreadLocalRandom.current().nextInt(1_000_000_000) + ".tmp");
   }
-
 
   private static void move(Path from, Path to) throws IOException {
     try {
