@@ -327,7 +327,10 @@ public final class UnzipPass {
       int chunks = chunkStart.length - 1;
       wanted = bytes < PARALLEL_MIN_BYTES ? 0 : Math.min(helpers, chunks - 1);
       offerHelp();
-      work(z);
+      int first = claim();
+      if (first >= 0) {
+        work(z, first, true);
+      }
       awaitHelpers();
       if (failure != null) {
         rethrow(failure);
@@ -403,32 +406,23 @@ public final class UnzipPass {
         return;
       }
       try (GoZipReader fork = z.fork()) {
-        work(fork, first);
+        work(fork, first, false);
       } catch (IOException | RuntimeException | Error e) {
         fail(Integer.MAX_VALUE, Integer.MAX_VALUE, e); // closing the fork cannot fail
       }
     }
 
-    /** The calling thread: every chunk it can claim, offering help again after each. */
-    private void work(GoZipReader reader) {
-      byte[] buf = null;
-      MessageDigest sha = null;
-      for (int c; (c = claim()) >= 0; offerHelp()) {
-        if (buf == null) {
-          buf = new byte[BUFFER];
-          sha = hashing ? DirHash.sha256() : null;
-        }
-        if (!work(reader, c, buf, sha)) {
-          return;
-        }
-      }
-    }
-
-    /** A helper: chunk {@code c} and then every further chunk it can claim. */
-    private void work(GoZipReader reader, int c) {
+    /**
+     * Chunk {@code c} and then every further chunk this thread can claim; the calling thread
+     * ({@code offering}) offers help again after each.
+     */
+    private void work(GoZipReader reader, int c, boolean offering) {
       byte[] buf = new byte[BUFFER];
       MessageDigest sha = hashing ? DirHash.sha256() : null;
       while (c >= 0 && work(reader, c, buf, sha)) {
+        if (offering) {
+          offerHelp();
+        }
         c = claim();
       }
     }
