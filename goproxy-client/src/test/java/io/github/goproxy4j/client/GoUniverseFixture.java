@@ -132,6 +132,20 @@ final class GoUniverseFixture implements AutoCloseable {
     }
   }
 
+  /**
+   * go's workspace and ours hold the same go.work.sum, or neither has one.
+   *
+   * @param theirWs the workspace go ran in
+   * @param ourWs the copy the client ran in
+   * @param ctx the assertion message
+   */
+  static void assertSameGoWorkSum(Path theirWs, Path ourWs, String ctx) throws IOException {
+    Path theirSum = theirWs.resolve("go.work.sum");
+    Path ourSum = ourWs.resolve("go.work.sum");
+    assertEquals(Files.exists(theirSum) ? Files.readString(theirSum) : "(none)",
+        Files.exists(ourSum) ? Files.readString(ourSum) : "(none)", ctx);
+  }
+
   /** The release, the seed and a workspace's files, for assertion messages. */
   String context(GoModuleUniverse.Workspace w) {
     return "go" + release + " seed=" + seed + " " + w.description();

@@ -135,10 +135,7 @@ class ModDownloadTest {
             ourWs.toString()), json.toString(), ctx);
         assertEquals(r.exitCode(), result.failed() ? 1 : 0, ctx);
       }
-      Path theirSum = theirWs.resolve("go.work.sum");
-      Path ourSum = ourWs.resolve("go.work.sum");
-      assertEquals(Files.exists(theirSum) ? Files.readString(theirSum) : "(none)",
-          Files.exists(ourSum) ? Files.readString(ourSum) : "(none)", ctx);
+      GoUniverseFixture.assertSameGoWorkSum(theirWs, ourWs, ctx);
     }
   }
 

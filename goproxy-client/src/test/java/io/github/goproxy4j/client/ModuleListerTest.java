@@ -75,10 +75,7 @@ class ModuleListerTest {
             ours(f.proxy, tmp, release, cache, ourWs, updates), ctx + " -u=" + updates);
         // go.work.sum as go leaves it: the go.mod sums go verified beyond the modules' go.sum
         // files (none with -u, whose listing commits nothing)
-        Path theirSum = w.dir().resolve("go.work.sum");
-        Path ourSum = ourWs.resolve("go.work.sum");
-        assertEquals(Files.exists(theirSum) ? Files.readString(theirSum) : "(none)",
-            Files.exists(ourSum) ? Files.readString(ourSum) : "(none)", ctx + " go.work.sum -u=" + updates);
+        GoUniverseFixture.assertSameGoWorkSum(w.dir(), ourWs, ctx + " go.work.sum -u=" + updates);
       }
     }
   }
