@@ -6,7 +6,9 @@ import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.mvs.ModuleGraph;
 import io.github.goproxy4j.sumdb.GoSum;
 import io.github.goproxy4j.sumdb.ModuleHash;
+import io.github.goproxy4j.sumdb.internal.LockedFile;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,11 +60,9 @@ final class GoWorkSum {
     } catch (IOException e) {
       throw new GoProxyException("updating go.work.sum: " + e.getMessage(), e);
     }
-    List<String[]> lines = new ArrayList<>();
     for (String[] e : existing.entries()) {
       for (String h : existing.hashes(e[0], e[1])) {
         known.add(e[0] + " " + e[1] + " " + h);
-        lines.add(new String[] {e[0], e[1], h});
       }
     }
     Set<String> keep = new HashSet<>();
@@ -108,16 +108,27 @@ final class GoWorkSum {
     if (gained.isEmpty()) {
       return;
     }
-    lines.addAll(gained);
-    GoSum.Builder out = GoSum.builder();
-    for (String[] e : lines) {
-      if (!inModules.contains(e[0] + " " + e[1])) {
-        out.addLine(e[0], e[1], e[2]);
-      }
-    }
+    // go's tidyGoSum: under the file's lock, the lines it holds now (another go may have added
+    // some since it was read above) and the gained ones, sorted, without the modules' own
     try {
-      out.build().write(workSum);
-    } catch (IOException e) {
+      LockedFile.transform(workSum, old -> {
+        GoSum now = GoSum.parse(workSum.toString(), old);
+        GoSum.Builder out = GoSum.builder();
+        for (String[] e : now.entries()) {
+          for (String h : now.hashes(e[0], e[1])) {
+            if (!inModules.contains(e[0] + " " + e[1])) {
+              out.addLine(e[0], e[1], h);
+            }
+          }
+        }
+        for (String[] e : gained) {
+          if (!inModules.contains(e[0] + " " + e[1]) && !now.hashes(e[0], e[1]).contains(e[2])) {
+            out.addLine(e[0], e[1], e[2]);
+          }
+        }
+        return out.build().format().getBytes(StandardCharsets.UTF_8);
+      });
+    } catch (IOException | IllegalArgumentException e) {
       throw new GoProxyException("updating go.work.sum: " + e.getMessage(), e);
     }
   }
