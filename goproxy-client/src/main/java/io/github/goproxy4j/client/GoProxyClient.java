@@ -244,6 +244,11 @@ public final class GoProxyClient implements AutoCloseable {
         unzipHelpers);
   }
 
+  /** {@link #fetchWith} for a graph load: the download pool, idle then, writes the list files. */
+  ModFetch graphFetchWith(GoSum goSum) {
+    return fetchWith(goSum).deferringVersionLists(executor);
+  }
+
   /**
    * Loads the module graph of the main module in {@code dir} (or the nearest parent directory
    * with a go.mod) as the go command of {@link GoEnv#goVersion()} does for {@code go list -m all}

@@ -14,11 +14,13 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,18 +41,21 @@ final class ModFetch {
   private final Executor unzipHelpers;
   private final AtomicBoolean warmed = new AtomicBoolean();
   /**
-   * Modules whose go.mod was cached and whose {@code list} waits for {@link #flushVersionLists}
-   * (null: each go.mod rewrites its module's list at once, as go does).
+   * The {@code list} file of each module whose go.mod this fetch cached, written by
+   * {@link #listWriters} and made final by {@link #flushVersionLists} (null: each go.mod
+   * rewrites its module's list at once, as go does).
    */
-  private final Set<ModulePath> listsLater;
+  private final ConcurrentHashMap<ModulePath, VersionList> lists;
+  private final Executor listWriters;
 
   ModFetch(Lookup lookup, SumCheck sums, ModuleCache cache, String goVersion, Executor unzipHelpers) {
-    this(lookup, sums, cache, goVersion, unzipHelpers, false);
+    this(lookup, sums, cache, goVersion, unzipHelpers, null);
   }
 
   private ModFetch(Lookup lookup, SumCheck sums, ModuleCache cache, String goVersion, Executor unzipHelpers,
-      boolean deferLists) {
-    this.listsLater = deferLists ? ConcurrentHashMap.newKeySet() : null;
+      Executor listWriters) {
+    this.lists = listWriters != null ? new ConcurrentHashMap<>() : null;
+    this.listWriters = listWriters;
     this.lookup = lookup;
     this.sums = sums;
     this.cache = cache;
@@ -60,32 +65,87 @@ final class ModFetch {
   }
 
   /**
-   * A fetch like this one that leaves each module's {@code list} file to
-   * {@link #flushVersionLists}: a graph load caches several versions of most modules, and each
-   * list rewrite is a locked open, a directory read and two truncations (most of a cold load's
-   * kernel time was spent there). Not for downloads.
+   * A fetch like this one for a graph load, which caches several versions of most modules: go
+   * rewrites a module's {@code list} after each go.mod it caches; this fetch has {@code writers}
+   * write it once, as soon as the module's first go.mod is cached, while the load goes on (a
+   * list's creation is a new inode, on a cold load mostly kernel time spent finding a free one),
+   * and {@link #flushVersionLists} rewrites only the lists of modules that gained versions after
+   * that. The files end as go leaves them. Not for downloads.
    */
-  ModFetch deferringVersionLists() {
-    return new ModFetch(lookup, sums, cache, goVersion, unzipHelpers, true);
+  ModFetch deferringVersionLists(Executor writers) {
+    return new ModFetch(lookup, sums, cache, goVersion, unzipHelpers, java.util.Objects.requireNonNull(writers));
   }
 
   /**
-   * go's rewriteVersionList, once for each module whose go.mod this fetch cached since the last
-   * flush (nothing when lists are not deferred).
+   * One module's {@code list} in a deferring fetch: how many of its go.mod files were cached and
+   * how many had been when its list was last written (the directory read follows that count, and
+   * each count follows its go.mod's rename, so equal counts mean the list names them all).
+   */
+  private final class VersionList {
+    final ModulePath path;
+    final AtomicInteger cached = new AtomicInteger();
+    volatile int listed;
+    final FutureTask<Void> first = new FutureTask<>(this::write);
+
+    VersionList(ModulePath path) {
+      this.path = path;
+    }
+
+    Void write() throws IOException {
+      listed = cached.get();
+      cache.rewriteVersionList(path);
+      return null;
+    }
+  }
+
+  /** Notes a go.mod cached by a deferring fetch; the module's first starts the list's write. */
+  private void cachedGoMod(ModulePath path) {
+    VersionList l = lists.computeIfAbsent(path, VersionList::new);
+    if (l.cached.incrementAndGet() == 1) {
+      try {
+        listWriters.execute(l.first);
+      } catch (RejectedExecutionException e) {
+        // flushVersionLists writes it
+      }
+    }
+  }
+
+  /**
+   * go's rewriteVersionList for each module whose go.mod this fetch cached since the last flush,
+   * where the list written while the load went on does not yet name every version (nothing when
+   * lists are not deferred); waits for the writes under way and does those not yet started.
    *
-   * @throws GoProxyException if a list file cannot be written
+   * @throws GoProxyException if a list file cannot be written (the first failure)
    */
   void flushVersionLists() throws GoProxyException {
-    if (listsLater == null) {
+    if (lists == null) {
       return;
     }
-    for (ModulePath path : List.copyOf(listsLater)) {
-      listsLater.remove(path);
+    GoProxyException failure = null;
+    for (VersionList l : List.copyOf(lists.values())) {
+      lists.remove(l.path);
       try {
-        cache.rewriteVersionList(path);
-      } catch (IOException e) {
-        throw new GoProxyException("writing " + cache.versionsDir(path).resolve("list") + ": " + e.getMessage(), e);
+        l.first.run(); // does nothing when a writer has it
+        l.first.get();
+        if (l.listed != l.cached.get()) {
+          l.write();
+        }
+      } catch (IOException | ExecutionException e) {
+        Throwable c = e instanceof ExecutionException ? e.getCause() : e;
+        if (c instanceof RuntimeException) {
+          throw (RuntimeException) c;
+        }
+        if (failure == null) {
+          failure = new GoProxyException("writing " + cache.versionsDir(l.path).resolve("list") + ": "
+              + c.getMessage(), c);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new GoProxyException("interrupted while writing " + cache.versionsDir(l.path).resolve("list"), e);
       }
+    }
+    if (failure != null) {
+      throw failure;
     }
   }
 
@@ -170,11 +230,11 @@ final class ModFetch {
     ModuleHash hash = ModuleHash.ofGoMod(data);
     sums.goMod(route, module, hash);
     try {
-      if (listsLater == null) {
+      if (lists == null) {
         cache.writeGoMod(module, data);
       } else {
         cache.writeGoModOnly(module, data);
-        listsLater.add(module.path());
+        cachedGoMod(module.path());
       }
     } catch (IOException e) {
       throw new GoProxyException("writing " + cache.file(module, "mod") + ": " + e.getMessage(),

@@ -128,7 +128,7 @@ final class ModuleGraphLoader {
       return loadWorkspace(client, release, env.get("GOTOOLCHAIN"), start, work.get(), parallelism);
     }
     MainModule main = findMainModule(start, release, env.get("GOTOOLCHAIN"));
-    ModFetch fetch = client.fetchWith(main.goSum()).deferringVersionLists();
+    ModFetch fetch = client.graphFetchWith(main.goSum());
     ModuleSource source = source(fetch, main.dir());
     ModuleGraph.Builder b = ModuleGraph.builder().goRelease(release).modMode(modMode).mainModule(main.goMod())
         .source(source).parallelism(parallelism);
@@ -234,7 +234,7 @@ final class ModuleGraphLoader {
   private static Build loadWorkspace(GoProxyClient client, String release, String gotoolchain, Path start,
       Path workFile, int parallelism) throws GoProxyException {
     Workspace w = readWorkspace(release, gotoolchain, start, workFile);
-    ModFetch fetch = client.fetchWith(w.goSum()).deferringVersionLists();
+    ModFetch fetch = client.graphFetchWith(w.goSum());
     ModuleSource source = source(fetch, w.workDir());
     return new Build(build(ModuleGraph.builder().goRelease(release).workspace(w.work(), w.workDir().toString(),
         w.mains()).source(source).parallelism(parallelism), fetch), w.goSum(), w.workDir(), w.workFile());
