@@ -61,6 +61,19 @@ import java.util.function.Predicate;
 public final class ModuleGraph {
   /** A node: a module path and version; the main module has version "". */
   record Node(String path, String version) {
+    // equals and hashCode written out, with the values the generated ones have: a record's own are
+    // bound on first call by an invokedynamic bootstrap (java.lang.runtime.ObjectMethods), which
+    // costs a cold command-line JVM the set-up of its method handles per record class
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Node && path.equals(((Node) o).path) && version.equals(((Node) o).version);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * path.hashCode() + version.hashCode();
+    }
+
     @Override
     public String toString() {
       return version.isEmpty() ? path : path + "@" + version;
@@ -598,7 +611,7 @@ public final class ModuleGraph {
     }
 
     private ModuleGraphException goModDirty() {
-      return new ModuleGraphException("updates to go.mod needed; to update it:\n\tgo mod tidy", null);
+      return ModuleGraphException.goModDirty();
     }
 
     /** updateRoots without packages to add: updatePrunedRoots or updateUnprunedRoots. */
@@ -890,7 +903,9 @@ public final class ModuleGraph {
         } else {
           ModuleVersion mv = ModuleVersion.of(actual.path(), actual.version());
           if (b.haveGoModSum != null && !workspace() && !b.haveGoModSum.test(mv)) {
-            return moduleError(m, actual, "missing go.sum entry for go.mod file; to add it:\n\tgo mod download " + m.path());
+            // go1.19's goModSummary says only "missing go.sum entry"; go1.21 names the go.mod file
+            return moduleError(m, actual, "missing go.sum entry" + (release < 21 ? "" : " for go.mod file")
+                + "; to add it:\n\tgo mod download " + m.path());
           }
           data = b.source.goMod(mv);
         }
