@@ -11,6 +11,7 @@ import io.github.goproxy4j.sumdb.ModuleHash;
 import io.github.goproxy4j.sumdb.internal.Ed25519;
 import io.github.goproxy4j.sumdb.internal.LockedFile;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -96,6 +97,27 @@ final class ModFetch {
       cache.rewriteVersionList(path);
       return null;
     }
+
+    /** After the load: the first write done (here if no writer started it), then any versions since. */
+    Void finish() throws IOException, InterruptedException {
+      first.run(); // does nothing when a writer has it
+      try {
+        first.get();
+      } catch (ExecutionException e) {
+        Throwable c = e.getCause();
+        if (c instanceof IOException) {
+          throw (IOException) c;
+        }
+        if (c instanceof Error) {
+          throw (Error) c;
+        }
+        throw (RuntimeException) c; // write() throws nothing else
+      }
+      if (listed != cached.get()) {
+        write();
+      }
+      return null;
+    }
   }
 
   /** Notes a go.mod cached by a deferring fetch; the module's first starts the list's write. */
@@ -113,7 +135,8 @@ final class ModFetch {
   /**
    * go's rewriteVersionList for each module whose go.mod this fetch cached since the last flush,
    * where the list written while the load went on does not yet name every version (nothing when
-   * lists are not deferred); waits for the writes under way and does those not yet started.
+   * lists are not deferred). The writers share the work with the calling thread, which waits for
+   * the writes under way and does those not yet started.
    *
    * @throws GoProxyException if a list file cannot be written (the first failure)
    */
@@ -121,27 +144,39 @@ final class ModFetch {
     if (lists == null) {
       return;
     }
-    GoProxyException failure = null;
-    for (VersionList l : List.copyOf(lists.values())) {
+    List<VersionList> all = List.copyOf(lists.values());
+    List<FutureTask<Void>> finals = new ArrayList<>(all.size());
+    for (VersionList l : all) {
       lists.remove(l.path);
+      FutureTask<Void> t = new FutureTask<>(l::finish);
+      finals.add(t);
       try {
-        l.first.run(); // does nothing when a writer has it
-        l.first.get();
-        if (l.listed != l.cached.get()) {
-          l.write();
-        }
-      } catch (IOException | ExecutionException e) {
-        Throwable c = e instanceof ExecutionException ? e.getCause() : e;
+        listWriters.execute(t);
+      } catch (RejectedExecutionException e) {
+        // this thread does it
+      }
+    }
+    GoProxyException failure = null;
+    for (int i = 0; i < finals.size(); i++) {
+      FutureTask<Void> t = finals.get(i);
+      t.run(); // does nothing when a writer has it
+      try {
+        t.get();
+      } catch (ExecutionException e) {
+        Throwable c = e.getCause();
         if (c instanceof RuntimeException) {
           throw (RuntimeException) c;
         }
+        if (c instanceof Error) {
+          throw (Error) c;
+        }
         if (failure == null) {
-          failure = new GoProxyException("writing " + cache.versionsDir(l.path).resolve("list") + ": "
-              + c.getMessage(), c);
+          Path list = cache.versionsDir(all.get(i).path).resolve("list");
+          failure = new GoProxyException("writing " + list + ": " + c.getMessage(), c);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new GoProxyException("interrupted while writing " + cache.versionsDir(l.path).resolve("list"), e);
+        throw new GoProxyException("interrupted while writing the list files of " + cache.root(), e);
       }
     }
     if (failure != null) {
