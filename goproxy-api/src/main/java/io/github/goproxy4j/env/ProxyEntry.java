@@ -82,6 +82,17 @@ public sealed interface ProxyEntry permits ProxyEntry.Url, ProxyEntry.Direct, Pr
       return "direct";
     }
 
+    // equals and hashCode written out: see ModuleGraph.Node
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Direct;
+    }
+
+    @Override
+    public int hashCode() {
+      return 0;
+    }
+
     @Override
     public String toString() {
       return "direct";
@@ -93,6 +104,17 @@ public sealed interface ProxyEntry permits ProxyEntry.Url, ProxyEntry.Direct, Pr
     @Override
     public String display() {
       return "off";
+    }
+
+    // equals and hashCode written out: see ModuleGraph.Node
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Off;
+    }
+
+    @Override
+    public int hashCode() {
+      return 0;
     }
 
     @Override
