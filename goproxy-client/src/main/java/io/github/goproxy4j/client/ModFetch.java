@@ -11,17 +11,16 @@ import io.github.goproxy4j.sumdb.ModuleHash;
 import io.github.goproxy4j.sumdb.internal.Ed25519;
 import io.github.goproxy4j.sumdb.internal.LockedFile;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,11 +41,13 @@ final class ModFetch {
   private final Executor unzipHelpers;
   private final AtomicBoolean warmed = new AtomicBoolean();
   /**
-   * The {@code list} file of each module whose go.mod this fetch cached, written by
-   * {@link #listWriters} and made final by {@link #flushVersionLists} (null: each go.mod
-   * rewrites its module's list at once, as go does).
+   * Per module whose go.mod this fetch cached: whether a rewrite of its {@code list} by
+   * {@link #listWriters} is waiting to start (null, as the next two: each go.mod rewrites its
+   * module's list at once, as go does).
    */
-  private final ConcurrentHashMap<ModulePath, VersionList> lists;
+  private final ConcurrentHashMap<ModulePath, AtomicBoolean> listWaiting;
+  /** The list writes started by this fetch and not yet awaited by {@link #flushVersionLists}. */
+  private final ConcurrentLinkedQueue<ListWrite> listWrites;
   private final Executor listWriters;
 
   ModFetch(Lookup lookup, SumCheck sums, ModuleCache cache, String goVersion, Executor unzipHelpers) {
@@ -55,7 +56,8 @@ final class ModFetch {
 
   private ModFetch(Lookup lookup, SumCheck sums, ModuleCache cache, String goVersion, Executor unzipHelpers,
       Executor listWriters) {
-    this.lists = listWriters != null ? new ConcurrentHashMap<>() : null;
+    this.listWaiting = listWriters != null ? new ConcurrentHashMap<>() : null;
+    this.listWrites = listWriters != null ? new ConcurrentLinkedQueue<>() : null;
     this.listWriters = listWriters;
     this.lookup = lookup;
     this.sums = sums;
@@ -66,102 +68,64 @@ final class ModFetch {
   }
 
   /**
-   * A fetch like this one for a graph load, which caches several versions of most modules: go
-   * rewrites a module's {@code list} after each go.mod it caches; this fetch has {@code writers}
-   * write it once, as soon as the module's first go.mod is cached, while the load goes on (a
-   * list's creation is a new inode, on a cold load mostly kernel time spent finding a free one),
-   * and {@link #flushVersionLists} rewrites only the lists of modules that gained versions after
-   * that. The files end as go leaves them. Not for downloads.
+   * A fetch like this one for a graph load: go rewrites a module's {@code list} after each go.mod
+   * it caches, on the goroutine that fetched it; this fetch hands that rewrite to
+   * {@code writers}, so the load goes on meanwhile (a new list is a new inode, on a cold load
+   * mostly kernel time spent finding a free one), and coalesces the rewrites of a module asked
+   * for while one is waiting to start. {@link #flushVersionLists} waits for them. The files end
+   * as go leaves them. Not for downloads.
    */
   ModFetch deferringVersionLists(Executor writers) {
     return new ModFetch(lookup, sums, cache, goVersion, unzipHelpers, java.util.Objects.requireNonNull(writers));
   }
 
   /**
-   * One module's {@code list} in a deferring fetch: how many of its go.mod files were cached and
-   * how many had been when its list was last written (the directory read follows that count, and
-   * each count follows its go.mod's rename, so equal counts mean the list names them all).
+   * A rewrite of one module's {@code list}; it clears the module's waiting flag before reading
+   * the directory, so a go.mod cached after that read asks for another rewrite.
    */
-  private final class VersionList {
+  private final class ListWrite extends FutureTask<Void> {
     final ModulePath path;
-    final AtomicInteger cached = new AtomicInteger();
-    volatile int listed;
-    final FutureTask<Void> first = new FutureTask<>(this::write);
 
-    VersionList(ModulePath path) {
+    ListWrite(ModulePath path, AtomicBoolean waiting) {
+      super(() -> {
+        waiting.set(false);
+        cache.rewriteVersionList(path);
+        return null;
+      });
       this.path = path;
-    }
-
-    Void write() throws IOException {
-      listed = cached.get();
-      cache.rewriteVersionList(path);
-      return null;
-    }
-
-    /** After the load: the first write done (here if no writer started it), then any versions since. */
-    Void finish() throws IOException, InterruptedException {
-      first.run(); // does nothing when a writer has it
-      try {
-        first.get();
-      } catch (ExecutionException e) {
-        Throwable c = e.getCause();
-        if (c instanceof IOException) {
-          throw (IOException) c;
-        }
-        if (c instanceof Error) {
-          throw (Error) c;
-        }
-        throw (RuntimeException) c; // write() throws nothing else
-      }
-      if (listed != cached.get()) {
-        write();
-      }
-      return null;
     }
   }
 
-  /** Notes a go.mod cached by a deferring fetch; the module's first starts the list's write. */
+  /** Notes a go.mod cached by a deferring fetch: its module's list is rewritten (soon). */
   private void cachedGoMod(ModulePath path) {
-    VersionList l = lists.computeIfAbsent(path, VersionList::new);
-    if (l.cached.incrementAndGet() == 1) {
+    AtomicBoolean waiting = listWaiting.computeIfAbsent(path, p -> new AtomicBoolean());
+    if (waiting.compareAndSet(false, true)) {
+      ListWrite w = new ListWrite(path, waiting);
+      listWrites.add(w);
       try {
-        listWriters.execute(l.first);
+        listWriters.execute(w);
       } catch (RejectedExecutionException e) {
-        // flushVersionLists writes it
+        // flushVersionLists runs it
       }
     }
   }
 
   /**
-   * go's rewriteVersionList for each module whose go.mod this fetch cached since the last flush,
-   * where the list written while the load went on does not yet name every version (nothing when
-   * lists are not deferred). The writers share the work with the calling thread, which waits for
-   * the writes under way and does those not yet started.
+   * Waits for the {@code list} rewrites this fetch started (nothing when lists are not deferred),
+   * doing those no writer has started yet itself: afterwards every cached go.mod is in its
+   * module's list, as after go's rewriteVersionList.
    *
    * @throws GoProxyException if a list file cannot be written (the first failure)
    */
   void flushVersionLists() throws GoProxyException {
-    if (lists == null) {
+    if (listWrites == null) {
       return;
     }
-    List<VersionList> all = List.copyOf(lists.values());
-    List<FutureTask<Void>> finals = new ArrayList<>(all.size());
-    for (VersionList l : all) {
-      lists.remove(l.path);
-      FutureTask<Void> t = new FutureTask<>(l::finish);
-      finals.add(t);
-      try {
-        listWriters.execute(t);
-      } catch (RejectedExecutionException e) {
-        // this thread does it
-      }
-    }
     GoProxyException failure = null;
-    for (int i = 0; i < finals.size(); i++) {
-      FutureTask<Void> t = finals.get(i);
-      t.run(); // does nothing when a writer has it
+    for (ListWrite w = listWrites.poll(); w != null; w = listWrites.poll()) {
+      w.run(); // does nothing when a writer has it
       try {
-        t.get();
+        w.get();
       } catch (ExecutionException e) {
         Throwable c = e.getCause();
         if (c instanceof RuntimeException) {
@@ -171,12 +135,12 @@ final class ModFetch {
           throw (Error) c;
         }
         if (failure == null) {
-          Path list = cache.versionsDir(all.get(i).path).resolve("list");
-          failure = new GoProxyException("writing " + list + ": " + c.getMessage(), c);
+          failure = new GoProxyException("writing " + cache.versionsDir(w.path).resolve("list") + ": "
+              + c.getMessage(), c);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new GoProxyException("interrupted while writing the list files of " + cache.root(), e);
+        throw new GoProxyException("interrupted while writing " + cache.versionsDir(w.path).resolve("list"), e);
       }
     }
     if (failure != null) {
@@ -265,7 +229,7 @@ final class ModFetch {
     ModuleHash hash = ModuleHash.ofGoMod(data);
     sums.goMod(route, module, hash);
     try {
-      if (lists == null) {
+      if (listWrites == null) {
         cache.writeGoMod(module, data);
       } else {
         cache.writeGoModOnly(module, data);

@@ -241,8 +241,8 @@ final class ModuleGraphLoader {
   }
 
   /**
-   * Loads the graph, then writes the {@code list} file of each module whose go.mod it cached,
-   * also when the load fails, so the cache ends as go leaves it.
+   * Loads the graph, then waits for the {@code list} files of the modules whose go.mod it cached
+   * (rewritten while it loaded), also when the load fails, so the cache ends as go leaves it.
    */
   private static ModuleGraph build(ModuleGraph.Builder b, ModFetch fetch) throws GoProxyException {
     ModuleGraph g;
