@@ -1,6 +1,7 @@
 package io.github.goproxy4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.goproxy4j.testing.GoTool;
@@ -279,6 +280,25 @@ class ModuleGraphCommandsTest {
         "go" + release + " " + String.join(" ", cmd) + " (GOFLAGS=" + goEnv.get("GOFLAGS") + ")");
   }
 
+  /** go mod tidy in {@code main} with {@code goBin}, which must succeed. */
+  private static void tidy(Path goBin, Path main, Map<String, String> goEnv, String... more) {
+    for (String[] cmd : List.of(new String[] {"mod", "tidy"}, more)) {
+      if (cmd.length > 0) {
+        GoTool.Result r = GoTool.exec(main, goEnv, 180, null, prepend(goBin.toString(), cmd));
+        assertEquals(0, r.exitCode(), String.join(" ", cmd) + ": " + r.stderr());
+      }
+    }
+  }
+
+  /** goproxy's environment beside go's: the proxy, no GOENV file, go's GOPATH and GOFLAGS. */
+  private static Map<String, String> oursBeside(FakeGoProxy proxy, Map<String, String> goEnv) {
+    Map<String, String> ours = new HashMap<>(proxy.environment());
+    ours.put("GOENV", "off");
+    ours.put("GOPATH", goEnv.get("GOPATH"));
+    ours.put("GOFLAGS", goEnv.get("GOFLAGS"));
+    return ours;
+  }
+
   private static FakeGoProxy.Builder abcUniverse() {
     return FakeGoProxy.builder()
         .module(FakeModule.builder("example.com/a", "v1.0.0")
@@ -317,14 +337,8 @@ class ModuleGraphCommandsTest {
           "package main\n\nimport (\n\t_ \"example.com/a\"\n\t_ \"example.com/c\"\n)\n\nfunc main() {}\n");
       Map<String, String> goEnv = GoTool.hermeticEnv(tmp);
       goEnv.putAll(proxy.environment());
-      GoTool.Result tidy = GoTool.exec(main, goEnv, 180, null, goBin.toString(), "mod", "tidy");
-      assertEquals(0, tidy.exitCode(), tidy.stderr());
-      GoTool.Result vendor = GoTool.exec(main, goEnv, 180, null, goBin.toString(), "mod", "vendor");
-      assertEquals(0, vendor.exitCode(), vendor.stderr());
-      Map<String, String> ours = new HashMap<>(proxy.environment());
-      ours.put("GOENV", "off");
-      ours.put("GOPATH", goEnv.get("GOPATH"));
-      ours.put("GOFLAGS", goEnv.get("GOFLAGS"));
+      tidy(goBin, main, goEnv, "mod", "vendor");
+      Map<String, String> ours = oursBeside(proxy, goEnv);
       String[][] cmds = {{"list", "-m"}, {"list", "-m", "-json"}, {"list", "-m", "all"}, {"list", "-m", "-u", "all"},
           {"list", "-m", "example.com/..."}, {"list", "-m", "example.com/a"}, {"list", "-m", "example.com/b"},
           {"list", "-m", "-json", "example.com/a", "example.com/b", "example.com/c", "example.com/main"},
@@ -384,12 +398,8 @@ class ModuleGraphCommandsTest {
           "package main\n\nimport (\n\t_ \"example.com/a\"\n\t_ \"other.org/d\"\n)\n\nfunc main() {}\n");
       Map<String, String> goEnv = GoTool.hermeticEnv(tmp);
       goEnv.putAll(proxy.environment());
-      GoTool.Result tidy = GoTool.exec(main, goEnv, 180, null, goBin.toString(), "mod", "tidy");
-      assertEquals(0, tidy.exitCode(), tidy.stderr());
-      Map<String, String> ours = new HashMap<>(proxy.environment());
-      ours.put("GOENV", "off");
-      ours.put("GOPATH", goEnv.get("GOPATH"));
-      ours.put("GOFLAGS", goEnv.get("GOFLAGS"));
+      tidy(goBin, main, goEnv);
+      Map<String, String> ours = oursBeside(proxy, goEnv);
       String[][] cmds = {{"list", "-m", "example.com/..."}, {"list", "-m", "all", "example.com/..."},
           {"list", "-m", "example.com/a/..."}, {"list", "-m", "nothing.net/..."},
           {"list", "-m", "-json", "other.org/...", "example.com/b"}, {"list", "-m", "x.org/a", "example.com/a", "y.org/b"},
@@ -404,6 +414,46 @@ class ModuleGraphCommandsTest {
       goEnv.put("GOFLAGS", "-modcacherw -mod=readonly");
       ours.put("GOFLAGS", "-modcacherw -mod=readonly");
       assertSameAsGo(release, goBin, main, goEnv, ours, "list", "-m", "all");
+    }
+  }
+
+  /**
+   * {@code GOFLAGS=-mod=mod list -m all} with go.sum lines missing: go fetches and verifies the
+   * go.mod files and writes the lines it keeps to go.sum; goproxy prints the same and leaves
+   * go.sum byte-identical to go's (each side in its own copy of the main module). Main modules at
+   * go 1.17 and 1.21 (go1.21 also keeps the build list's go.mod sums), as go1.19 and go1.27.
+   */
+  @ParameterizedTest(name = "go{0} main go {1}")
+  @CsvSource({"1.19, 1.17", "1.27, 1.17", "1.27, 1.21"})
+  void modModeWritesGoSumAsGo(String release, String mainGo, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    try (FakeGoProxy proxy = abcUniverse().start()) {
+      Path theirs = Files.createDirectories(tmp.resolve("theirs"));
+      Files.writeString(theirs.resolve("go.mod"), "module example.com/main\n\ngo " + mainGo
+          + "\n\nrequire example.com/a v1.0.0\n");
+      Files.writeString(theirs.resolve("main.go"), "package main\n\nimport _ \"example.com/a\"\n\nfunc main() {}\n");
+      Map<String, String> goEnv = GoTool.hermeticEnv(tmp);
+      goEnv.putAll(proxy.environment());
+      tidy(goBin, theirs, goEnv);
+      // keep only a's go.mod line: b's go.mod (and everything else) must be fetched and verified
+      List<String> sum = Files.readAllLines(theirs.resolve("go.sum"));
+      sum.removeIf(l -> !l.startsWith("example.com/a v1.0.0/go.mod "));
+      Files.write(theirs.resolve("go.sum"), sum);
+      Path ours = Files.createDirectories(tmp.resolve("ours"));
+      for (String f : List.of("go.mod", "go.sum", "main.go")) {
+        Files.copy(theirs.resolve(f), ours.resolve(f));
+      }
+      goEnv.put("GOFLAGS", "-modcacherw -mod=mod");
+      Map<String, String> env = new HashMap<>(proxy.environment());
+      env.put("GOENV", "off");
+      env.put("GOPATH", tmp.resolve("our-gopath").toString());
+      env.put("GOFLAGS", "-modcacherw -mod=mod");
+      env.put("PWD", ours.toString());
+      GoTool.Result r = GoTool.exec(theirs, goEnv, 180, null, goBin.toString(), "list", "-m", "all");
+      assertEquals(new Run(r.exitCode(), r.stdout(), r.stderr()), goproxy(env, "list", "-m", "all", "--go-version", release));
+      assertEquals(Files.readString(theirs.resolve("go.sum")), Files.readString(ours.resolve("go.sum")), "go.sum");
+      assertTrue(Files.readAllLines(ours.resolve("go.sum")).size() > sum.size(), "go.sum gained lines");
+      assertEquals(Files.readString(theirs.resolve("go.mod")), Files.readString(ours.resolve("go.mod")), "go.mod");
     }
   }
 }
