@@ -319,11 +319,12 @@ class ModuleGraphCommandsTest {
    * {@code go list}: {@code list -m} and named modules answer from vendor/modules.txt, while
    * {@code all}, patterns and {@code -u} fail with go's message; GOFLAGS's {@code -mod} overrides
    * it; an edited modules.txt fails go's consistency check with each disagreement listed. Main
-   * modules at go 1.17 (pruned) and go 1.16 (the vendored modules join the graph), as go1.19 and
-   * go1.27.
+   * modules at go 1.17 (pruned) and go 1.16 (the vendored modules join the graph), as every
+   * installed release from go1.19 to go1.27 (the rules change at 1.21, 1.22 and 1.24).
    */
   @ParameterizedTest(name = "go{0} main go {1}")
-  @CsvSource({"1.19, 1.17", "1.19, 1.16", "1.27, 1.17", "1.27, 1.16"})
+  @CsvSource({"1.19, 1.17", "1.19, 1.16", "1.21, 1.17", "1.22, 1.17", "1.23, 1.17", "1.24, 1.16", "1.26, 1.17",
+      "1.27, 1.17", "1.27, 1.16"})
   void vendorModeAsGo(String release, String mainGo, @TempDir Path tmp) throws Exception {
     Path goBin = goFor(release);
     try (FakeGoProxy proxy = abcUniverse().start()) {
@@ -381,13 +382,13 @@ class ModuleGraphCommandsTest {
   }
 
   /**
-   * {@code list -m} arguments outside vendor mode, as go1.19 and go1.27: {@code ...} patterns
+   * {@code list -m} arguments outside vendor mode: {@code ...} patterns
    * (a module once across arguments, a warning for a pattern that adds none), several unknown
    * paths (every error printed), and an untidy go.mod under the default and an explicit
-   * {@code -mod=readonly} (go's text names the flag).
+   * {@code -mod=readonly} (go's text names the flag); every installed release from go1.19 to go1.27.
    */
   @ParameterizedTest(name = "go{0}")
-  @org.junit.jupiter.params.provider.ValueSource(strings = {"1.19", "1.27"})
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"1.19", "1.21", "1.22", "1.23", "1.24", "1.26", "1.27"})
   void listArgumentsAsGo(String release, @TempDir Path tmp) throws Exception {
     Path goBin = goFor(release);
     try (FakeGoProxy proxy = abcUniverse().start()) {
