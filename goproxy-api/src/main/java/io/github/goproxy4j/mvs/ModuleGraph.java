@@ -598,7 +598,7 @@ public final class ModuleGraph {
     }
 
     private ModuleGraphException goModDirty() {
-      return new ModuleGraphException("updates to go.mod needed; to update it:\n\tgo mod tidy", null);
+      return ModuleGraphException.goModDirty();
     }
 
     /** updateRoots without packages to add: updatePrunedRoots or updateUnprunedRoots. */
@@ -890,7 +890,9 @@ public final class ModuleGraph {
         } else {
           ModuleVersion mv = ModuleVersion.of(actual.path(), actual.version());
           if (b.haveGoModSum != null && !workspace() && !b.haveGoModSum.test(mv)) {
-            return moduleError(m, actual, "missing go.sum entry for go.mod file; to add it:\n\tgo mod download " + m.path());
+            // go1.19's goModSummary says only "missing go.sum entry"; go1.21 names the go.mod file
+            return moduleError(m, actual, "missing go.sum entry" + (release < 21 ? "" : " for go.mod file")
+                + "; to add it:\n\tgo mod download " + m.path());
           }
           data = b.source.goMod(mv);
         }

@@ -13,6 +13,8 @@ public class ModuleGraphException extends GoProxyException {
 
   /** Whether go prints the message after {@code go: } (a few messages of old releases have no prefix). */
   private final boolean goPrefix;
+  /** Whether this is go's errGoModDirty. */
+  private boolean goModDirty;
 
   /**
    * Creates the exception.
@@ -34,6 +36,28 @@ public class ModuleGraphException extends GoProxyException {
   public ModuleGraphException(String message, Throwable cause, boolean goPrefix) {
     super(message, cause);
     this.goPrefix = goPrefix;
+  }
+
+  /**
+   * The main module's requirements are not the versions the graph selects, and go may not update
+   * go.mod: go's {@code updates to go.mod needed} (its text under go's default {@code -mod}).
+   *
+   * @return the exception; {@link #isGoModDirty()} is true
+   */
+  public static ModuleGraphException goModDirty() {
+    ModuleGraphException e = new ModuleGraphException("updates to go.mod needed; to update it:\n\tgo mod tidy", null);
+    e.goModDirty = true;
+    return e;
+  }
+
+  /**
+   * Returns whether this is {@link #goModDirty()}'s failure: go.mod needs updates (go says why in
+   * its text when a {@code -mod} flag or a vendor directory forbids them).
+   *
+   * @return whether go.mod's requirements are inconsistent with the selected versions
+   */
+  public boolean isGoModDirty() {
+    return goModDirty;
   }
 
   /**

@@ -7,7 +7,6 @@ import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.mvs.ModuleGraph;
 import io.github.goproxy4j.mvs.ModuleGraphException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -57,30 +56,19 @@ final class ModuleGraphCommands {
         throw new UsageException("only module listing (-m) is supported");
       }
       List<String> args = ctx.args().positional();
+      for (String a : args) {
+        if (a.contains("@")) {
+          throw new UsageException("list -m path@version is not supported; use goproxy info --query VERSION PATH");
+        }
+      }
       try (GoProxyClient client = Settings.client(ctx)) {
-        List<ListedModule> all;
+        List<ListedModule> out;
         try {
-          // without arguments go reads the main modules only, never the graph
-          all = args.isEmpty() ? client.mainModules(workDir(ctx)) : client.listModules(workDir(ctx), ctx.args().flag("u"));
+          // go's rules: the -mod mode (vendor directory, GOFLAGS), all, ... patterns, paths
+          out = client.listModules(workDir(ctx), args, ctx.args().flag("u"), ctx.err()::println);
         } catch (GoProxyException e) {
           ctx.err().println(goText(e));
           return 1;
-        }
-        List<ListedModule> out = new ArrayList<>();
-        if (args.isEmpty()) {
-          out.addAll(all);
-        }
-        for (String a : args) {
-          if (a.equals("all")) {
-            out.addAll(all);
-            continue;
-          }
-          ListedModule found = all.stream().filter(m -> m.path().equals(a)).findFirst().orElse(null);
-          if (found == null) {
-            ctx.err().println("go: module " + a + ": not a known dependency");
-            return 1;
-          }
-          out.add(found);
         }
         if (ctx.json()) {
           String release = Settings.goEnv(ctx).goVersion();

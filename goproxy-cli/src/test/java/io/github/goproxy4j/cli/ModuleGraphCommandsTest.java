@@ -266,4 +266,144 @@ class ModuleGraphCommandsTest {
           goproxy(ours, "mod", "graph", "--go-version", release));
     }
   }
+
+  /** go (release) and goproxy (--go-version release) run {@code cmd} in {@code dir}; the results must be equal. */
+  private static void assertSameAsGo(String release, Path goBin, Path dir, Map<String, String> goEnv,
+      Map<String, String> ours, String... cmd) {
+    GoTool.Result r = GoTool.exec(dir, goEnv, 180, null, prepend(goBin.toString(), cmd));
+    List<String> argv = new java.util.ArrayList<>(List.of(cmd));
+    argv.addAll(List.of("--go-version", release));
+    Map<String, String> env = new HashMap<>(ours);
+    env.put("PWD", dir.toString());
+    assertEquals(new Run(r.exitCode(), r.stdout(), r.stderr()), goproxy(env, argv.toArray(new String[0])),
+        "go" + release + " " + String.join(" ", cmd) + " (GOFLAGS=" + goEnv.get("GOFLAGS") + ")");
+  }
+
+  private static FakeGoProxy.Builder abcUniverse() {
+    return FakeGoProxy.builder()
+        .module(FakeModule.builder("example.com/a", "v1.0.0")
+            .goMod("module example.com/a\n\ngo 1.17\n\nrequire example.com/b v1.1.0\n")
+            .file("a.go", "package a\n\nimport _ \"example.com/b\"\n").build())
+        .module(FakeModule.builder("example.com/b", "v1.0.0").goMod("module example.com/b\n\ngo 1.16\n")
+            .file("b.go", "package b\n").build())
+        .module(FakeModule.builder("example.com/b", "v1.1.0").goMod("module example.com/b\n\ngo 1.16\n")
+            .file("b.go", "package b\n").build())
+        .module(FakeModule.builder("example.com/c", "v1.0.0").goMod("module example.com/c\n\ngo 1.17\n")
+            .file("c.go", "package c\n").build())
+        .module(FakeModule.builder("other.org/d", "v1.0.0").goMod("module other.org/d\n\ngo 1.17\n")
+            .file("d.go", "package d\n").build());
+  }
+
+  /**
+   * In a module with a vendor directory ({@code go mod vendor}), go picks vendor mode for
+   * {@code go list}: {@code list -m} and named modules answer from vendor/modules.txt, while
+   * {@code all}, patterns and {@code -u} fail with go's message; GOFLAGS's {@code -mod} overrides
+   * it; an edited modules.txt fails go's consistency check with each disagreement listed. Main
+   * modules at go 1.17 (pruned) and go 1.16 (the vendored modules join the graph), as go1.19 and
+   * go1.27.
+   */
+  @ParameterizedTest(name = "go{0} main go {1}")
+  @CsvSource({"1.19, 1.17", "1.19, 1.16", "1.27, 1.17", "1.27, 1.16"})
+  void vendorModeAsGo(String release, String mainGo, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    try (FakeGoProxy proxy = abcUniverse().start()) {
+      Path main = Files.createDirectories(tmp.resolve("main"));
+      Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo " + mainGo
+          + "\n\nrequire (\n\texample.com/a v1.0.0\n\texample.com/c v1.0.0\n)\n\nreplace example.com/c => ./c\n");
+      Path c = Files.createDirectories(main.resolve("c"));
+      Files.writeString(c.resolve("go.mod"), "module example.com/c\n\ngo 1.17\n");
+      Files.writeString(c.resolve("c.go"), "package c\n");
+      Files.writeString(main.resolve("main.go"),
+          "package main\n\nimport (\n\t_ \"example.com/a\"\n\t_ \"example.com/c\"\n)\n\nfunc main() {}\n");
+      Map<String, String> goEnv = GoTool.hermeticEnv(tmp);
+      goEnv.putAll(proxy.environment());
+      GoTool.Result tidy = GoTool.exec(main, goEnv, 180, null, goBin.toString(), "mod", "tidy");
+      assertEquals(0, tidy.exitCode(), tidy.stderr());
+      GoTool.Result vendor = GoTool.exec(main, goEnv, 180, null, goBin.toString(), "mod", "vendor");
+      assertEquals(0, vendor.exitCode(), vendor.stderr());
+      Map<String, String> ours = new HashMap<>(proxy.environment());
+      ours.put("GOENV", "off");
+      ours.put("GOPATH", goEnv.get("GOPATH"));
+      ours.put("GOFLAGS", goEnv.get("GOFLAGS"));
+      String[][] cmds = {{"list", "-m"}, {"list", "-m", "-json"}, {"list", "-m", "all"}, {"list", "-m", "-u", "all"},
+          {"list", "-m", "example.com/..."}, {"list", "-m", "example.com/a"}, {"list", "-m", "example.com/b"},
+          {"list", "-m", "-json", "example.com/a", "example.com/b", "example.com/c", "example.com/main"},
+          {"list", "-m", "example.com/c"}, {"list", "-m", "example.com/zz", "example.com/a", "other.org/d"}};
+      for (String[] cmd : cmds) {
+        assertSameAsGo(release, goBin, main, goEnv, ours, cmd);
+      }
+      // from a directory below the module
+      assertSameAsGo(release, goBin, c, goEnv, ours, "list", "-m", "-json", "example.com/a");
+      // GOFLAGS's -mod wins over the vendor directory
+      for (String flags : List.of("-modcacherw -mod=readonly", "-modcacherw -mod=mod", "-modcacherw -mod=vendor")) {
+        goEnv.put("GOFLAGS", flags);
+        ours.put("GOFLAGS", flags);
+        for (String[] cmd : List.of(new String[] {"list", "-m", "all"}, new String[] {"list", "-m", "example.com/b"})) {
+          assertSameAsGo(release, goBin, main, goEnv, ours, cmd);
+        }
+      }
+      goEnv.put("GOFLAGS", "-modcacherw");
+      ours.put("GOFLAGS", "-modcacherw");
+      // modules.txt edited: no "## explicit" for a, c's replacement gone, a module go.mod never required
+      Path txt = main.resolve("vendor/modules.txt");
+      String good = Files.readString(txt);
+      String bad = good.replaceFirst("(?m)^## explicit(; go [0-9.]+)?\n", "")
+          .replace("# example.com/c v1.0.0 => ./c", "# example.com/c v1.0.0")
+          + "# other.org/d v1.0.0\n## explicit\nother.org/d\n";
+      Files.writeString(txt, bad);
+      for (String[] cmd : List.of(new String[] {"list", "-m"}, new String[] {"list", "-m", "all"},
+          new String[] {"list", "-m", "example.com/a"})) {
+        assertSameAsGo(release, goBin, main, goEnv, ours, cmd);
+      }
+      assertSameAsGo(release, goBin, c, goEnv, ours, "list", "-m");
+      // a vendored module go.mod does not require (pruned: go.mod needs updates, with vendor mode's reason)
+      Files.writeString(txt, good + "# other.org/d v1.0.0\nother.org/d\n");
+      assertSameAsGo(release, goBin, main, goEnv, ours, "list", "-m", "example.com/a");
+      // go below 1.14: the vendor directory is not used (readonly), so all works
+      Files.writeString(txt, good);
+      Files.writeString(main.resolve("go.mod"), Files.readString(main.resolve("go.mod")).replace("go " + mainGo, "go 1.13"));
+      assertSameAsGo(release, goBin, main, goEnv, ours, "list", "-m", "all");
+    }
+  }
+
+  /**
+   * {@code list -m} arguments outside vendor mode, as go1.19 and go1.27: {@code ...} patterns
+   * (a module once across arguments, a warning for a pattern that adds none), several unknown
+   * paths (every error printed), and an untidy go.mod under the default and an explicit
+   * {@code -mod=readonly} (go's text names the flag).
+   */
+  @ParameterizedTest(name = "go{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"1.19", "1.27"})
+  void listArgumentsAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    try (FakeGoProxy proxy = abcUniverse().start()) {
+      Path main = Files.createDirectories(tmp.resolve("main"));
+      Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n\nrequire (\n"
+          + "\texample.com/a v1.0.0\n\tother.org/d v1.0.0\n)\n");
+      Files.writeString(main.resolve("main.go"),
+          "package main\n\nimport (\n\t_ \"example.com/a\"\n\t_ \"other.org/d\"\n)\n\nfunc main() {}\n");
+      Map<String, String> goEnv = GoTool.hermeticEnv(tmp);
+      goEnv.putAll(proxy.environment());
+      GoTool.Result tidy = GoTool.exec(main, goEnv, 180, null, goBin.toString(), "mod", "tidy");
+      assertEquals(0, tidy.exitCode(), tidy.stderr());
+      Map<String, String> ours = new HashMap<>(proxy.environment());
+      ours.put("GOENV", "off");
+      ours.put("GOPATH", goEnv.get("GOPATH"));
+      ours.put("GOFLAGS", goEnv.get("GOFLAGS"));
+      String[][] cmds = {{"list", "-m", "example.com/..."}, {"list", "-m", "all", "example.com/..."},
+          {"list", "-m", "example.com/a/..."}, {"list", "-m", "nothing.net/..."},
+          {"list", "-m", "-json", "other.org/...", "example.com/b"}, {"list", "-m", "x.org/a", "example.com/a", "y.org/b"},
+          {"list", "-m", "example.com/main", "all"}, {"list", "-m", "..."}};
+      for (String[] cmd : cmds) {
+        assertSameAsGo(release, goBin, main, goEnv, ours, cmd);
+      }
+      // untidy: main requires b below the v1.1.0 a needs
+      Files.writeString(main.resolve("go.mod"), Files.readString(main.resolve("go.mod"))
+          .replace("example.com/b v1.1.0", "example.com/b v1.0.0"));
+      assertSameAsGo(release, goBin, main, goEnv, ours, "list", "-m", "all");
+      goEnv.put("GOFLAGS", "-modcacherw -mod=readonly");
+      ours.put("GOFLAGS", "-modcacherw -mod=readonly");
+      assertSameAsGo(release, goBin, main, goEnv, ours, "list", "-m", "all");
+    }
+  }
 }

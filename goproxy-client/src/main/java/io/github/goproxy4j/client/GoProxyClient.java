@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -276,7 +277,10 @@ public final class GoProxyClient implements AutoCloseable {
    * {@code upgrade} query finds, whether the module's latest go.mod retracts the selected version,
    * and its deprecation. Each element's {@code toString()} is go's line. In a workspace, as go
    * does, a listing without {@code updates} adds the checksums it had to verify beyond the
-   * workspace's go.sum files to go.work.sum.
+   * workspace's go.sum files to go.work.sum. Like go, this fails in vendor mode (a vendor
+   * directory beside a go.mod at go 1.14 or later, or {@code GOFLAGS=-mod=vendor}); use
+   * {@link #moduleGraph(Path)}, which does not consult the vendor directory, or set
+   * {@code GOFLAGS=-mod=readonly}.
    *
    * <pre>{@code
    * client.listModules(Path.of("."), true).forEach(System.out::println);
@@ -288,15 +292,45 @@ public final class GoProxyClient implements AutoCloseable {
    * @throws GoProxyException as {@link #moduleGraph(Path)}
    */
   public List<ListedModule> listModules(Path dir, boolean updates) throws GoProxyException {
+    return listModules(dir, List.of("all"), updates, w -> {});
+  }
+
+  /**
+   * Lists modules like {@code go list -m [-u] args}: without arguments the main module(s);
+   * otherwise for each argument in turn, {@code all} or a {@code ...} pattern adds the modules of
+   * the build it matches that no earlier one added (a pattern adding none is reported to
+   * {@code warnings} with go's text), and a module path its selected version. The {@code -mod}
+   * mode is go's for {@code go list}: GOFLAGS's {@code -mod}, else {@code vendor} when a vendor
+   * directory sits beside a go.mod at go 1.14 or later; in vendor mode the answers come from
+   * vendor/modules.txt (checked against go.mod as go checks it) and {@code all}, patterns and
+   * {@code updates} fail with go's message. With {@code GOFLAGS=-mod=mod} the build is loaded as
+   * go loads it, but go.mod and go.sum are not rewritten (go would write them).
+   *
+   * <pre>{@code
+   * client.listModules(Path.of("."), List.of("golang.org/x/..."), false, System.err::println)
+   *     .forEach(System.out::println);
+   * }</pre>
+   *
+   * @param dir the main module's directory, or a directory below it
+   * @param args go's arguments: {@code all}, patterns, module paths (not {@code path@version})
+   * @param updates whether to query updates, retractions and deprecations ({@code -u})
+   * @param warnings receives go's warning lines
+   * @return the modules in go's order
+   * @throws GoProxyException as {@link #moduleGraph(Path)}; for arguments naming no module of the
+   *     build, one exception whose {@link io.github.goproxy4j.mvs.ModuleGraphException#goText()}
+   *     holds go's line for each
+   */
+  public List<ListedModule> listModules(Path dir, List<String> args, boolean updates, Consumer<String> warnings)
+      throws GoProxyException {
     checkOpen();
     Objects.requireNonNull(dir, "dir");
-    ModuleGraphLoader.Build build = ModuleGraphLoader.loadBuild(this, resolver.env(), dir, false, parallelism);
-    List<ListedModule> listed = new ModuleLister(this, build).list(build.graph(), updates, parallelism);
-    if (build.graph().isWorkspace() && !updates) {
-      // go's ListModules commits the requirements unless -u: in a workspace, go.work.sum
-      GoWorkSum.write(this, build, List.of());
+    Objects.requireNonNull(warnings, "warnings");
+    for (String a : List.copyOf(args)) {
+      if (a.contains("@")) {
+        throw new IllegalArgumentException("list -m argument " + a + ": path@version queries are not supported");
+      }
     }
-    return listed;
+    return List.copyOf(ListModules.list(this, resolver.env(), dir, args, updates, warnings, parallelism));
   }
 
   /**
@@ -316,11 +350,7 @@ public final class GoProxyClient implements AutoCloseable {
   public List<ListedModule> mainModules(Path dir) throws GoProxyException {
     checkOpen();
     Objects.requireNonNull(dir, "dir");
-    List<ListedModule> out = new ArrayList<>();
-    for (ModuleGraph.MainModule m : ModuleGraphLoader.mainModules(resolver.env(), dir)) {
-      out.add(ModuleLister.mainModule(m, Path.of(m.dir())));
-    }
-    return List.copyOf(out);
+    return List.copyOf(ListModules.mainModules(ModuleGraphLoader.mainModules(resolver.env(), dir)));
   }
 
   /**

@@ -214,7 +214,7 @@ final class ModuleGraphLoader {
   }
 
   /** base.ShortPath: the path relative to the working directory when that is shorter. */
-  private static String shortPath(Path cwd, Path path) {
+  static String shortPath(Path cwd, Path path) {
     String rel = cwd.toAbsolutePath().normalize().relativize(path).toString();
     if (rel.isEmpty()) {
       rel = ".";

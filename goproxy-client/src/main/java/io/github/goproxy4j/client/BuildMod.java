@@ -1,0 +1,139 @@
+package io.github.goproxy4j.client;
+
+import io.github.goproxy4j.env.GoEnv;
+import io.github.goproxy4j.env.GoProxyException;
+import io.github.goproxy4j.internal.GoRelease;
+import io.github.goproxy4j.internal.GoStrings;
+import io.github.goproxy4j.modfile.GoModFile;
+import io.github.goproxy4j.mvs.ModuleGraphException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The {@code -mod} mode a go command that loads packages or modules without updating go.mod runs
+ * in ({@code go list}; modload's setDefaultBuildMod, cmd/go's {@code cfg.BuildMod}): GOFLAGS's
+ * {@code -mod} when it sets one (in a workspace only {@code readonly}, from go1.22 also
+ * {@code vendor}); else {@code vendor} when the main module has a vendor directory and says go
+ * 1.14 or later (from go1.22 only when its modules.txt was made outside a workspace); else
+ * {@code readonly}. The reason go records for the choice appears in its
+ * {@code updates to go.mod needed} message.
+ *
+ * @param mode {@code mod}, {@code readonly} or {@code vendor}
+ * @param explicit whether GOFLAGS set it
+ * @param reason go's BuildModReason, {@code ""} when none
+ */
+record BuildMod(String mode, boolean explicit, String reason) {
+  boolean vendor() {
+    return mode.equals("vendor");
+  }
+
+  boolean modMode() {
+    return mode.equals("mod");
+  }
+
+  /** go's text for requirements that are not the selected versions, under this mode. */
+  String goModDirtyText() {
+    if (explicit) {
+      return "updates to go.mod needed, disabled by -mod=" + mode + "; to update it:\n\tgo mod tidy";
+    }
+    if (!reason.isEmpty()) {
+      return "updates to go.mod needed, disabled by -mod=" + mode + "\n\t(" + reason + ")\n\tto update it:\n\tgo mod tidy";
+    }
+    return "updates to go.mod needed; to update it:\n\tgo mod tidy";
+  }
+
+  /** The mode outside a workspace, for the main module in {@code modRoot}. */
+  static BuildMod forModule(GoEnv env, Path modRoot, GoModFile goMod) throws GoProxyException {
+    Optional<String> flag = env.modFlag();
+    if (flag.isPresent() && !flag.get().isEmpty()) {
+      return new BuildMod(flag.get(), true, "");
+    }
+    Path vendorDir = modRoot.resolve("vendor");
+    if (!Files.isDirectory(vendorDir)) {
+      return new BuildMod("readonly", false, "");
+    }
+    int minor = GoRelease.modelled(env.goVersion()).behaviourMinor();
+    Optional<String> go = goMod.goVersion();
+    if (go.isEmpty() || GoRelease.compare(go.get(), "1.14") < 0) {
+      if (minor < 22 || go.isPresent()) {
+        // go1.22 on records no reason for a go.mod without a go line
+        return new BuildMod("readonly", false, "Go version in go.mod is " + go.orElse("unspecified")
+            + ", so vendor directory was not used.");
+      }
+      return new BuildMod("readonly", false, "");
+    }
+    if (minor >= 22 && modulesTextIsForWorkspace(vendorDir)) {
+      return new BuildMod("readonly", false, "Outside workspace mode, but vendor directory is for a workspace.");
+    }
+    return new BuildMod("vendor", false, "Go version in go.mod is at least 1.14 and vendor directory exists.");
+  }
+
+  /**
+   * The mode in a workspace: GOFLAGS's {@code -mod} must be {@code readonly} (or from go1.22
+   * {@code vendor}); a workspace vendor directory is not modelled and is reported as such.
+   */
+  static BuildMod forWorkspace(GoEnv env, Path workDir, Optional<String> workGo) throws GoProxyException {
+    int minor = GoRelease.modelled(env.goVersion()).behaviourMinor();
+    Optional<String> flag = env.modFlag().filter(f -> !f.isEmpty());
+    if (flag.isPresent()) {
+      String m = flag.get();
+      if (!m.equals("readonly") && (minor < 22 || !m.equals("vendor"))) {
+        throw new ModuleGraphException("-mod may only be set to readonly" + (minor < 22 ? "" : " or vendor")
+            + " when in workspace mode, but it is set to \"" + m + "\"\n\tRemove the -mod flag to use the default"
+            + " readonly value," + (minor < 22 ? "" : " ") + "\n\tor set GOWORK=off to disable workspace mode.", null);
+      }
+      if (m.equals("vendor")) {
+        throw unsupportedWorkspaceVendoring();
+      }
+      return new BuildMod(m, true, "");
+    }
+    Path vendorDir = workDir.resolve("vendor");
+    if (minor < 22 || !Files.isDirectory(vendorDir) || workGo.isEmpty()) {
+      return new BuildMod("readonly", false, "");
+    }
+    if (GoRelease.compare(workGo.get(), "1.14") < 0) {
+      return new BuildMod("readonly", false, "Go version in go.work is " + workGo.get()
+          + ", so vendor directory was not used.");
+    }
+    if (!modulesTextIsForWorkspace(vendorDir)) {
+      return new BuildMod("readonly", false, "In workspace mode, but vendor directory is not for a workspace");
+    }
+    throw unsupportedWorkspaceVendoring();
+  }
+
+  private static GoProxyException unsupportedWorkspaceVendoring() {
+    return new GoProxyException("goproxy: vendor mode in a workspace (go work vendor) is not supported;"
+        + " set GOFLAGS=-mod=readonly to list the workspace's modules");
+  }
+
+  /** Whether modules.txt's first line carries the {@code workspace} annotation (its first 512 bytes, as go reads). */
+  private static boolean modulesTextIsForWorkspace(Path vendorDir) throws GoProxyException {
+    byte[] head;
+    try (InputStream in = Files.newInputStream(vendorDir.resolve("modules.txt"))) {
+      head = in.readNBytes(512);
+    } catch (NoSuchFileException e) {
+      return false;
+    } catch (IOException e) {
+      throw new ModuleGraphException("reading modules.txt for vendor directory: " + e.getMessage(), e);
+    }
+    String line = new String(head, StandardCharsets.UTF_8);
+    int nl = line.indexOf('\n');
+    if (nl >= 0) {
+      line = line.substring(0, nl);
+    }
+    if (!line.startsWith("## ")) {
+      return false;
+    }
+    for (String entry : line.substring(3).split(";", -1)) {
+      if (GoStrings.trimSpace(entry).equals("workspace")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,196 @@
+package io.github.goproxy4j.client;
+
+import io.github.goproxy4j.env.GoEnv;
+import io.github.goproxy4j.env.GoProxyException;
+import io.github.goproxy4j.internal.GoQuote;
+import io.github.goproxy4j.internal.GoRelease;
+import io.github.goproxy4j.internal.PkgPattern;
+import io.github.goproxy4j.modfile.GoModFile;
+import io.github.goproxy4j.modfile.GoWorkFile;
+import io.github.goproxy4j.mvs.ModuleGraph;
+import io.github.goproxy4j.mvs.ModuleGraphException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * {@code go list -m [-u] [args]} (cmd/go's list command in module mode and modload's
+ * ListModules): the main modules without arguments; else each argument in turn, {@code all} and
+ * {@code ...} patterns matching the build list (a module once, a pattern that adds none warned
+ * about), a module path its selected version. The {@code -mod} mode decides how the build is
+ * loaded ({@link BuildMod}); in vendor mode go answers from vendor/modules.txt and refuses
+ * {@code all}, patterns and {@code -u}.
+ */
+final class ListModules {
+  private static final String BYPASS = " using the vendor directory\n\t(Use -mod=mod or -mod=readonly to bypass.)";
+
+  private ListModules() {}
+
+  static List<ListedModule> list(GoProxyClient client, GoEnv env, Path dir, List<String> args, boolean updates,
+      Consumer<String> warnings, int parallelism) throws GoProxyException {
+    List<ModuleGraph.MainModule> mains = ModuleGraphLoader.mainModules(env, dir);
+    Optional<Path> work = ModuleGraphLoader.findGoWork(dir, env);
+    BuildMod mod;
+    if (work.isPresent()) {
+      mod = BuildMod.forWorkspace(env, work.get().toAbsolutePath().normalize().getParent(), workGo(work.get(), env));
+    } else {
+      ModuleGraph.MainModule main = mains.get(0);
+      mod = BuildMod.forModule(env, Path.of(main.dir()), main.goMod());
+      if (mod.vendor()) {
+        return vendored(env, dir, main, args, updates, mod);
+      }
+    }
+    if (args.isEmpty()) {
+      return mainModules(mains);
+    }
+    ModuleGraphLoader.Build build;
+    try {
+      build = ModuleGraphLoader.loadBuild(client, env, dir, mod.modMode(), parallelism);
+    } catch (ModuleGraphException e) {
+      if (e.isGoModDirty()) {
+        throw new ModuleGraphException(mod.goModDirtyText(), e);
+      }
+      throw e;
+    }
+    List<ListedModule> all = new ModuleLister(client, build).list(build.graph(), updates, parallelism);
+    if (build.graph().isWorkspace() && !updates) {
+      // go's ListModules commits the requirements unless -u: in a workspace, go.work.sum
+      GoWorkSum.write(client, build, List.of());
+    }
+    List<ListedModule> out = new ArrayList<>();
+    List<String> errors = new ArrayList<>();
+    Set<String> matched = new HashSet<>();
+    boolean newWarning = GoRelease.modelled(env.goVersion()).behaviourMinor() >= 24;
+    for (String a : args) {
+      if (a.equals("all") || PkgPattern.isPattern(a)) {
+        Predicate<String> match = a.equals("all") ? p -> true : PkgPattern.matcher(a);
+        boolean any = false;
+        boolean added = false;
+        for (ListedModule m : all) {
+          if (match.test(m.path())) {
+            any = true;
+            if (matched.add(m.path() + " " + m.version())) {
+              out.add(m);
+              added = true;
+            }
+          }
+        }
+        // to go1.23 a pattern matching only modules an earlier argument added is not warned about
+        if (newWarning ? !added : !any) {
+          warnings.accept("warning: pattern " + GoQuote.quote(a) + " matched no module dependencies");
+        }
+        continue;
+      }
+      Optional<ListedModule> found = all.stream().filter(m -> m.path().equals(a)).findFirst();
+      if (found.isPresent()) {
+        out.add(found.get());
+      } else {
+        errors.add("module " + a + ": not a known dependency");
+      }
+    }
+    failIfErrors(errors);
+    return out;
+  }
+
+  static List<ListedModule> mainModules(List<ModuleGraph.MainModule> mains) {
+    List<ListedModule> out = new ArrayList<>();
+    for (ModuleGraph.MainModule m : mains) {
+      out.add(ModuleLister.mainModule(m, Path.of(m.dir())));
+    }
+    return out;
+  }
+
+  private static Optional<String> workGo(Path workFile, GoEnv env) throws GoProxyException {
+    try {
+      // read and checked already by mainModules: only its go line matters here
+      return GoWorkFile.parse(workFile.toString(), Files.readAllBytes(workFile), env.goVersion()).goVersion();
+    } catch (IOException e) {
+      throw new ModuleGraphException("reading go.work: " + e.getMessage(), e);
+    }
+  }
+
+  /** go list -m in vendor mode: loadModFile's vendor checks, list's refusals, answers from modules.txt. */
+  private static List<ListedModule> vendored(GoEnv env, Path dir, ModuleGraph.MainModule main, List<String> args,
+      boolean updates, BuildMod mod) throws GoProxyException {
+    Path root = Path.of(main.dir());
+    Path cwd = dir.toAbsolutePath().normalize();
+    String release = env.goVersion();
+    GoModFile goMod = main.goMod();
+    VendorList vendor = VendorList.read(root.resolve("vendor"),
+        ModuleGraphLoader.shortPath(cwd, root.resolve("vendor").resolve("modules.txt")), release, env.get("GOTOOLCHAIN"));
+    vendor.checkConsistency(goMod, root, ModuleGraphLoader.shortPath(cwd, root.resolve("go.mod")), release);
+    vendor.checkRoots(goMod, mod.goModDirtyText());
+    if (updates) {
+      throw new ModuleGraphException("can't determine available upgrades" + BYPASS, null);
+    }
+    for (String a : args) {
+      if (a.equals("all")) {
+        throw new ModuleGraphException("can't compute 'all'" + BYPASS, null);
+      }
+      if (PkgPattern.isPattern(a)) {
+        throw new ModuleGraphException("can't match module patterns" + BYPASS, null);
+      }
+    }
+    if (args.isEmpty()) {
+      return mainModules(List.of(main));
+    }
+    Set<String> direct = new HashSet<>();
+    for (GoModFile.Require r : goMod.requires()) {
+      if (!r.indirect()) {
+        direct.add(r.path());
+      }
+    }
+    List<ListedModule> out = new ArrayList<>();
+    List<String> errors = new ArrayList<>();
+    for (String a : args) {
+      if (a.equals(main.path())) {
+        out.add(ModuleLister.mainModule(main, root));
+        continue;
+      }
+      Optional<String> v = vendor.selected(goMod, a);
+      if (v.isEmpty()) {
+        errors.add("module " + a + ": can't resolve module" + BYPASS);
+        continue;
+      }
+      out.add(vendoredModule(goMod, root, a, v.get(), !direct.contains(a), vendor));
+    }
+    failIfErrors(errors);
+    return out;
+  }
+
+  /** moduleInfo in vendor mode: no time, files or sums; the go line modules.txt records. */
+  private static ListedModule vendoredModule(GoModFile goMod, Path root, String path, String version,
+      boolean indirect, VendorList vendor) {
+    String goVersion = vendor.meta(path, version).goVersion();
+    GoModFile.Replace r = VendorList.applied(goMod, path, version);
+    if (r == null) {
+      return new ListedModule(path, version, false, indirect, goVersion, Optional.empty(), Optional.empty(),
+          List.of(), "", "");
+    }
+    String rdir = "";
+    String rgoMod = "";
+    if (r.newVersion().isEmpty()) {
+      Path d = root.resolve(r.newPath()).normalize();
+      rdir = d.toString();
+      rgoMod = d.resolve("go.mod").toString();
+    }
+    ListedModule replace = new ListedModule(r.newPath(), r.newVersion(), false, false, goVersion, Optional.empty(),
+        Optional.empty(), List.of(), "", "", Optional.empty(), rdir, rgoMod, "", "");
+    return new ListedModule(path, version, false, indirect, goVersion, Optional.of(replace), Optional.empty(),
+        List.of(), "", "");
+  }
+
+  /** go prints every module's error, then exits: one exception whose go text holds them all. */
+  private static void failIfErrors(List<String> errors) throws ModuleGraphException {
+    if (!errors.isEmpty()) {
+      throw new ModuleGraphException(String.join("\ngo: ", errors), null);
+    }
+  }
+}
