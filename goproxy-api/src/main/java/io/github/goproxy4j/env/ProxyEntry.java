@@ -86,6 +86,18 @@ public sealed interface ProxyEntry permits ProxyEntry.Url, ProxyEntry.Direct, Pr
     public String toString() {
       return "direct";
     }
+
+    // written out: the generated ones link through ObjectMethods.bootstrap (tens of ms of CPU
+    // in a cold JVM, on every client's start: GoEnv compares entries)
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Direct;
+    }
+
+    @Override
+    public int hashCode() {
+      return 1;
+    }
   }
 
   /** {@code off}: every lookup fails with {@code module lookup disabled by GOPROXY=off}. */
@@ -98,6 +110,18 @@ public sealed interface ProxyEntry permits ProxyEntry.Url, ProxyEntry.Direct, Pr
     @Override
     public String toString() {
       return "off";
+    }
+
+    // written out: the generated ones link through ObjectMethods.bootstrap (tens of ms of CPU
+    // in a cold JVM, on every client's start: GoEnv compares entries)
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Off;
+    }
+
+    @Override
+    public int hashCode() {
+      return 2;
     }
   }
 }
