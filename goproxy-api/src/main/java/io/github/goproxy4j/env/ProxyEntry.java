@@ -82,13 +82,7 @@ public sealed interface ProxyEntry permits ProxyEntry.Url, ProxyEntry.Direct, Pr
       return "direct";
     }
 
-    @Override
-    public String toString() {
-      return "direct";
-    }
-
-    // written out: the generated ones link through ObjectMethods.bootstrap (tens of ms of CPU
-    // in a cold JVM, on every client's start: GoEnv compares entries)
+    // equals and hashCode written out: see ModuleGraph.Node
     @Override
     public boolean equals(Object o) {
       return o instanceof Direct;
@@ -96,7 +90,12 @@ public sealed interface ProxyEntry permits ProxyEntry.Url, ProxyEntry.Direct, Pr
 
     @Override
     public int hashCode() {
-      return 1;
+      return 0;
+    }
+
+    @Override
+    public String toString() {
+      return "direct";
     }
   }
 
@@ -107,13 +106,7 @@ public sealed interface ProxyEntry permits ProxyEntry.Url, ProxyEntry.Direct, Pr
       return "off";
     }
 
-    @Override
-    public String toString() {
-      return "off";
-    }
-
-    // written out: the generated ones link through ObjectMethods.bootstrap (tens of ms of CPU
-    // in a cold JVM, on every client's start: GoEnv compares entries)
+    // equals and hashCode written out: see ModuleGraph.Node
     @Override
     public boolean equals(Object o) {
       return o instanceof Off;
@@ -121,7 +114,12 @@ public sealed interface ProxyEntry permits ProxyEntry.Url, ProxyEntry.Direct, Pr
 
     @Override
     public int hashCode() {
-      return 2;
+      return 0;
+    }
+
+    @Override
+    public String toString() {
+      return "off";
     }
   }
 }

@@ -61,6 +61,19 @@ import java.util.function.Predicate;
 public final class ModuleGraph {
   /** A node: a module path and version; the main module has version "". */
   record Node(String path, String version) {
+    // equals and hashCode written out, with the values the generated ones have: a record's own are
+    // bound on first call by an invokedynamic bootstrap (java.lang.runtime.ObjectMethods), which
+    // costs a cold command-line JVM the set-up of its method handles per record class
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Node && path.equals(((Node) o).path) && version.equals(((Node) o).version);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * path.hashCode() + version.hashCode();
+    }
+
     @Override
     public String toString() {
       return version.isEmpty() ? path : path + "@" + version;

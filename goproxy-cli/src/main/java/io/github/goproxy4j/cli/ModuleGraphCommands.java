@@ -37,12 +37,14 @@ final class ModuleGraphCommands {
 
     @Override
     public String help() {
-      return "goproxy list -m [-u] [-json] [all|path...]\n\n"
+      return "goproxy list -m [-u] [-json] [all|pattern|path...]\n\n"
           + "In a module directory, prints the main module (no argument), every module of the build\n"
           + "(all: minimal version selection over the go.mod files, fetched and verified like go),\n"
-          + "or the named modules, exactly as go list -m does; -u adds available updates,\n"
-          + "retractions and deprecations; -json prints go's JSON objects (Time, Dir, GoMod, GoVersion,\n"
-          + "Sum, GoModSum... as the selected go release prints them).\n";
+          + "the modules matching a ... pattern, or the named modules, exactly as go list -m does;\n"
+          + "-u adds available updates, retractions and deprecations; -json prints go's JSON objects\n"
+          + "(Time, Dir, GoMod, GoVersion, Sum, GoModSum... as the selected go release prints them).\n"
+          + "GOFLAGS=-mod=... and a vendor directory select go's mode (vendor mode answers from\n"
+          + "vendor/modules.txt and refuses all, patterns and -u, as go does).\n";
     }
 
     @Override

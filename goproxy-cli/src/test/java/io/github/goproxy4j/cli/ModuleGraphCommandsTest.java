@@ -1,6 +1,7 @@
 package io.github.goproxy4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.goproxy4j.testing.GoTool;
@@ -404,6 +405,47 @@ class ModuleGraphCommandsTest {
       goEnv.put("GOFLAGS", "-modcacherw -mod=readonly");
       ours.put("GOFLAGS", "-modcacherw -mod=readonly");
       assertSameAsGo(release, goBin, main, goEnv, ours, "list", "-m", "all");
+    }
+  }
+
+  /**
+   * {@code GOFLAGS=-mod=mod list -m all} with go.sum lines missing: go fetches and verifies the
+   * go.mod files and writes the lines it keeps to go.sum; goproxy prints the same and leaves
+   * go.sum byte-identical to go's (each side in its own copy of the main module). Main modules at
+   * go 1.17 and 1.21 (go1.21 also keeps the build list's go.mod sums), as go1.19 and go1.27.
+   */
+  @ParameterizedTest(name = "go{0} main go {1}")
+  @CsvSource({"1.19, 1.17", "1.27, 1.17", "1.27, 1.21"})
+  void modModeWritesGoSumAsGo(String release, String mainGo, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    try (FakeGoProxy proxy = abcUniverse().start()) {
+      Path theirs = Files.createDirectories(tmp.resolve("theirs"));
+      Files.writeString(theirs.resolve("go.mod"), "module example.com/main\n\ngo " + mainGo
+          + "\n\nrequire example.com/a v1.0.0\n");
+      Files.writeString(theirs.resolve("main.go"), "package main\n\nimport _ \"example.com/a\"\n\nfunc main() {}\n");
+      Map<String, String> goEnv = GoTool.hermeticEnv(tmp);
+      goEnv.putAll(proxy.environment());
+      GoTool.Result tidy = GoTool.exec(theirs, goEnv, 180, null, goBin.toString(), "mod", "tidy");
+      assertEquals(0, tidy.exitCode(), tidy.stderr());
+      // keep only a's go.mod line: b's go.mod (and everything else) must be fetched and verified
+      List<String> sum = Files.readAllLines(theirs.resolve("go.sum"));
+      sum.removeIf(l -> !l.startsWith("example.com/a v1.0.0/go.mod "));
+      Files.write(theirs.resolve("go.sum"), sum);
+      Path ours = Files.createDirectories(tmp.resolve("ours"));
+      for (String f : List.of("go.mod", "go.sum", "main.go")) {
+        Files.copy(theirs.resolve(f), ours.resolve(f));
+      }
+      goEnv.put("GOFLAGS", "-modcacherw -mod=mod");
+      Map<String, String> env = new HashMap<>(proxy.environment());
+      env.put("GOENV", "off");
+      env.put("GOPATH", tmp.resolve("our-gopath").toString());
+      env.put("GOFLAGS", "-modcacherw -mod=mod");
+      env.put("PWD", ours.toString());
+      GoTool.Result r = GoTool.exec(theirs, goEnv, 180, null, goBin.toString(), "list", "-m", "all");
+      assertEquals(new Run(r.exitCode(), r.stdout(), r.stderr()), goproxy(env, "list", "-m", "all", "--go-version", release));
+      assertEquals(Files.readString(theirs.resolve("go.sum")), Files.readString(ours.resolve("go.sum")), "go.sum");
+      assertTrue(Files.readAllLines(ours.resolve("go.sum")).size() > sum.size(), "go.sum gained lines");
+      assertEquals(Files.readString(theirs.resolve("go.mod")), Files.readString(ours.resolve("go.mod")), "go.mod");
     }
   }
 }

@@ -304,7 +304,9 @@ public final class GoProxyClient implements AutoCloseable {
    * directory sits beside a go.mod at go 1.14 or later; in vendor mode the answers come from
    * vendor/modules.txt (checked against go.mod as go checks it) and {@code all}, patterns and
    * {@code updates} fail with go's message. With {@code GOFLAGS=-mod=mod} the build is loaded as
-   * go loads it, but go.mod and go.sum are not rewritten (go would write them).
+   * go loads it (go.sum need not vouch for every go.mod: the checksum database does) and go.sum
+   * gains the lines go adds; an untidy go.mod is listed as go lists it but not rewritten, as go
+   * would rewrite it.
    *
    * <pre>{@code
    * client.listModules(Path.of("."), List.of("golang.org/x/..."), false, System.err::println)

@@ -60,9 +60,10 @@ final class ListModules {
       throw e;
     }
     List<ListedModule> all = new ModuleLister(client, build).list(build.graph(), updates, parallelism);
-    if (build.graph().isWorkspace() && !updates) {
-      // go's ListModules commits the requirements unless -u: in a workspace, go.work.sum
-      GoWorkSum.write(client, build, List.of());
+    if (!updates && (build.workFile() != null || mod.modMode())) {
+      // go's ListModules commits the requirements unless -u: go.work.sum in a workspace; go.sum
+      // under -mod=mod (go would also rewrite an untidy go.mod, which this library does not)
+      GoSumWriter.write(client, build, List.of(), mod.modMode());
     }
     List<ListedModule> out = new ArrayList<>();
     List<String> errors = new ArrayList<>();

@@ -75,7 +75,7 @@ final class ModDownload {
       }
     }
     if (g.isWorkspace()) {
-      GoWorkSum.write(client, build, out);
+      GoSumWriter.write(client, build, out, true);
     }
     return new ModDownloadResult(out, false);
   }
@@ -133,7 +133,7 @@ final class ModDownload {
     if (build.graph().isWorkspace()) {
       List<ModDownloadResult.Module> entries = new ArrayList<>();
       done.forEach(d -> entries.add(entry(client, d)));
-      GoWorkSum.write(client, build, entries);
+      GoSumWriter.write(client, build, entries, true);
     }
     return done;
   }

@@ -51,7 +51,20 @@ public final class GoSum {
     this.sums = sums;
   }
 
-  private record Key(String path, String version) {}
+  private record Key(String path, String version) {
+    // equals and hashCode written out, with the values the generated ones have: a record's own are
+    // bound on first call by an invokedynamic bootstrap (java.lang.runtime.ObjectMethods), which
+    // costs a cold command-line JVM the set-up of its method handles per record class
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key && path.equals(((Key) o).path) && version.equals(((Key) o).version);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * path.hashCode() + version.hashCode();
+    }
+  }
 
   /** {@return a go.sum with no lines} */
   public static GoSum empty() {

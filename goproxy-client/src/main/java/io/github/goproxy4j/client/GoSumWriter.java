@@ -19,35 +19,40 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * go.work.sum as the go command updates it in a workspace after a command that loaded the module
- * graph ({@code go list -m} without {@code -u}, {@code go mod download}): modload's
- * commitRequirements, which in workspace mode is modfetch's WriteGoSum with
- * keepSums(addBuildListZipSums), the same rules from go1.19 to go1.27 but for the go.mod sums of
- * build-list modules, kept from go1.21 when go.work says go 1.21 or later. go.work.sum gains every
- * checksum go had to verify without finding it in go.work.sum or a workspace module's go.sum, if
- * go keeps it (the go.mod sums of the go.mod files the graph loaded, the zip sums of the build
- * list); the file is rewritten sorted, without the modules a workspace module's go.sum already
- * has, and only when it gains a line.
+ * The checksum file a go command that loaded the module graph updates (modload's
+ * commitRequirements: modfetch's WriteGoSum with keepSums(addBuildListZipSums), the same rules
+ * from go1.19 to go1.27 but for the go.mod sums of build-list modules, kept from go1.21 when
+ * the main go line says go 1.21 or later or the mode is {@code -mod=mod}). In a workspace that is
+ * go.work.sum (after {@code go list -m} without {@code -u}, {@code go mod download}); for a
+ * single main module go.sum, written only under {@code -mod=mod} (with go's default readonly
+ * mode a missing line fails the load instead). The file gains every checksum go had to verify
+ * without finding it there (or, in a workspace, in a workspace module's go.sum), if go keeps it
+ * (the go.mod sums of the go.mod files the graph loaded, the zip sums of the build list); it is
+ * rewritten sorted, in a workspace without the modules a workspace module's go.sum already has,
+ * and only when it gains a line.
  */
-final class GoWorkSum {
-  private GoWorkSum() {}
+final class GoSumWriter {
+  private GoSumWriter() {}
 
   /**
-   * Updates go.work.sum after a command that loaded the workspace's module graph.
+   * Updates go.work.sum, or go.sum outside a workspace, after a command that loaded the graph.
    *
    * @param done the modules the command downloaded (their zip and go.mod sums), empty for
    *     {@code list -m}
+   * @param modMode whether go runs with {@code -mod=mod}
    */
   static void write(GoProxyClient client, ModuleGraphLoader.Build build,
-      List<ModDownloadResult.Module> done) throws GoProxyException {
+      List<ModDownloadResult.Module> done, boolean modMode) throws GoProxyException {
     ModuleGraph g = build.graph();
-    Path workSum = Path.of(build.workFile() + ".sum");
+    boolean workspace = build.workFile() != null;
+    Path sumFile = workspace ? Path.of(build.workFile() + ".sum") : build.baseDir().resolve("go.sum");
+    String what = workspace ? "go.work.sum" : "go.sum";
     GoSum existing;
-    Set<String> inModules = new HashSet<>(); // "path version[/go.mod]" a module's go.sum has
+    Set<String> inModules = new HashSet<>(); // "path version[/go.mod]" a workspace module's go.sum has
     Set<String> known = new HashSet<>(); // "path version[/go.mod] hash" in any of them
     try {
-      existing = Files.isRegularFile(workSum) ? GoSum.read(workSum) : GoSum.empty();
-      for (ModuleGraph.MainModule m : g.mainModules()) {
+      existing = Files.isRegularFile(sumFile) ? GoSum.read(sumFile) : GoSum.empty();
+      for (ModuleGraph.MainModule m : workspace ? g.mainModules() : List.<ModuleGraph.MainModule>of()) {
         Path sum = Path.of(m.dir(), "go.sum");
         if (Files.isRegularFile(sum)) {
           GoSum modSum = GoSum.read(sum);
@@ -58,7 +63,7 @@ final class GoWorkSum {
         }
       }
     } catch (IOException e) {
-      throw new GoProxyException("updating go.work.sum: " + e.getMessage(), e);
+      throw new GoProxyException("updating " + what + ": " + e.getMessage(), e);
     }
     for (String[] e : existing.entries()) {
       for (String h : existing.hashes(e[0], e[1])) {
@@ -70,7 +75,7 @@ final class GoWorkSum {
       ModDownload.resolved(g, m).ifPresent(r -> keep.add(r.path() + " " + r.version() + "/go.mod"));
     }
     boolean buildListGoMods = GoRelease.modelled(g.goRelease()).behaviourMinor() >= 21
-        && GoRelease.compare(g.goVersion(), "1.21") >= 0;
+        && (modMode || GoRelease.compare(g.goVersion(), "1.21") >= 0);
     for (ModuleVersion m : g.buildList()) {
       ModDownload.resolved(g, m).ifPresent(r -> {
         keep.add(r.path() + " " + r.version());
@@ -111,8 +116,8 @@ final class GoWorkSum {
     // go's tidyGoSum: under the file's lock, the lines it holds now (another go may have added
     // some since it was read above) and the gained ones, sorted, without the modules' own
     try {
-      LockedFile.transform(workSum, old -> {
-        GoSum now = GoSum.parse(workSum.toString(), old);
+      LockedFile.transform(sumFile, old -> {
+        GoSum now = GoSum.parse(sumFile.toString(), old);
         GoSum.Builder out = GoSum.builder();
         for (String[] e : now.entries()) {
           for (String h : now.hashes(e[0], e[1])) {
@@ -129,7 +134,7 @@ final class GoWorkSum {
         return out.build().format().getBytes(StandardCharsets.UTF_8);
       });
     } catch (IOException | IllegalArgumentException e) {
-      throw new GoProxyException("updating go.work.sum: " + e.getMessage(), e);
+      throw new GoProxyException("updating " + what + ": " + e.getMessage(), e);
     }
   }
 }
