@@ -280,6 +280,25 @@ class ModuleGraphCommandsTest {
         "go" + release + " " + String.join(" ", cmd) + " (GOFLAGS=" + goEnv.get("GOFLAGS") + ")");
   }
 
+  /** go mod tidy in {@code main} with {@code goBin}, which must succeed. */
+  private static void tidy(Path goBin, Path main, Map<String, String> goEnv, String... more) {
+    for (String[] cmd : List.of(new String[] {"mod", "tidy"}, more)) {
+      if (cmd.length > 0) {
+        GoTool.Result r = GoTool.exec(main, goEnv, 180, null, prepend(goBin.toString(), cmd));
+        assertEquals(0, r.exitCode(), String.join(" ", cmd) + ": " + r.stderr());
+      }
+    }
+  }
+
+  /** goproxy's environment beside go's: the proxy, no GOENV file, go's GOPATH and GOFLAGS. */
+  private static Map<String, String> oursBeside(FakeGoProxy proxy, Map<String, String> goEnv) {
+    Map<String, String> ours = new HashMap<>(proxy.environment());
+    ours.put("GOENV", "off");
+    ours.put("GOPATH", goEnv.get("GOPATH"));
+    ours.put("GOFLAGS", goEnv.get("GOFLAGS"));
+    return ours;
+  }
+
   private static FakeGoProxy.Builder abcUniverse() {
     return FakeGoProxy.builder()
         .module(FakeModule.builder("example.com/a", "v1.0.0")
@@ -300,11 +319,12 @@ class ModuleGraphCommandsTest {
    * {@code go list}: {@code list -m} and named modules answer from vendor/modules.txt, while
    * {@code all}, patterns and {@code -u} fail with go's message; GOFLAGS's {@code -mod} overrides
    * it; an edited modules.txt fails go's consistency check with each disagreement listed. Main
-   * modules at go 1.17 (pruned) and go 1.16 (the vendored modules join the graph), as go1.19 and
-   * go1.27.
+   * modules at go 1.17 (pruned) and go 1.16 (the vendored modules join the graph), as every
+   * installed release from go1.19 to go1.27 (the rules change at 1.21, 1.22 and 1.24).
    */
   @ParameterizedTest(name = "go{0} main go {1}")
-  @CsvSource({"1.19, 1.17", "1.19, 1.16", "1.27, 1.17", "1.27, 1.16"})
+  @CsvSource({"1.19, 1.17", "1.19, 1.16", "1.21, 1.17", "1.22, 1.17", "1.23, 1.17", "1.24, 1.16", "1.26, 1.17",
+      "1.27, 1.17", "1.27, 1.16"})
   void vendorModeAsGo(String release, String mainGo, @TempDir Path tmp) throws Exception {
     Path goBin = goFor(release);
     try (FakeGoProxy proxy = abcUniverse().start()) {
@@ -318,14 +338,8 @@ class ModuleGraphCommandsTest {
           "package main\n\nimport (\n\t_ \"example.com/a\"\n\t_ \"example.com/c\"\n)\n\nfunc main() {}\n");
       Map<String, String> goEnv = GoTool.hermeticEnv(tmp);
       goEnv.putAll(proxy.environment());
-      GoTool.Result tidy = GoTool.exec(main, goEnv, 180, null, goBin.toString(), "mod", "tidy");
-      assertEquals(0, tidy.exitCode(), tidy.stderr());
-      GoTool.Result vendor = GoTool.exec(main, goEnv, 180, null, goBin.toString(), "mod", "vendor");
-      assertEquals(0, vendor.exitCode(), vendor.stderr());
-      Map<String, String> ours = new HashMap<>(proxy.environment());
-      ours.put("GOENV", "off");
-      ours.put("GOPATH", goEnv.get("GOPATH"));
-      ours.put("GOFLAGS", goEnv.get("GOFLAGS"));
+      tidy(goBin, main, goEnv, "mod", "vendor");
+      Map<String, String> ours = oursBeside(proxy, goEnv);
       String[][] cmds = {{"list", "-m"}, {"list", "-m", "-json"}, {"list", "-m", "all"}, {"list", "-m", "-u", "all"},
           {"list", "-m", "example.com/..."}, {"list", "-m", "example.com/a"}, {"list", "-m", "example.com/b"},
           {"list", "-m", "-json", "example.com/a", "example.com/b", "example.com/c", "example.com/main"},
@@ -368,13 +382,13 @@ class ModuleGraphCommandsTest {
   }
 
   /**
-   * {@code list -m} arguments outside vendor mode, as go1.19 and go1.27: {@code ...} patterns
+   * {@code list -m} arguments outside vendor mode: {@code ...} patterns
    * (a module once across arguments, a warning for a pattern that adds none), several unknown
    * paths (every error printed), and an untidy go.mod under the default and an explicit
-   * {@code -mod=readonly} (go's text names the flag).
+   * {@code -mod=readonly} (go's text names the flag); every installed release from go1.19 to go1.27.
    */
   @ParameterizedTest(name = "go{0}")
-  @org.junit.jupiter.params.provider.ValueSource(strings = {"1.19", "1.27"})
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"1.19", "1.21", "1.22", "1.23", "1.24", "1.26", "1.27"})
   void listArgumentsAsGo(String release, @TempDir Path tmp) throws Exception {
     Path goBin = goFor(release);
     try (FakeGoProxy proxy = abcUniverse().start()) {
@@ -385,12 +399,8 @@ class ModuleGraphCommandsTest {
           "package main\n\nimport (\n\t_ \"example.com/a\"\n\t_ \"other.org/d\"\n)\n\nfunc main() {}\n");
       Map<String, String> goEnv = GoTool.hermeticEnv(tmp);
       goEnv.putAll(proxy.environment());
-      GoTool.Result tidy = GoTool.exec(main, goEnv, 180, null, goBin.toString(), "mod", "tidy");
-      assertEquals(0, tidy.exitCode(), tidy.stderr());
-      Map<String, String> ours = new HashMap<>(proxy.environment());
-      ours.put("GOENV", "off");
-      ours.put("GOPATH", goEnv.get("GOPATH"));
-      ours.put("GOFLAGS", goEnv.get("GOFLAGS"));
+      tidy(goBin, main, goEnv);
+      Map<String, String> ours = oursBeside(proxy, goEnv);
       String[][] cmds = {{"list", "-m", "example.com/..."}, {"list", "-m", "all", "example.com/..."},
           {"list", "-m", "example.com/a/..."}, {"list", "-m", "nothing.net/..."},
           {"list", "-m", "-json", "other.org/...", "example.com/b"}, {"list", "-m", "x.org/a", "example.com/a", "y.org/b"},
@@ -425,8 +435,7 @@ class ModuleGraphCommandsTest {
       Files.writeString(theirs.resolve("main.go"), "package main\n\nimport _ \"example.com/a\"\n\nfunc main() {}\n");
       Map<String, String> goEnv = GoTool.hermeticEnv(tmp);
       goEnv.putAll(proxy.environment());
-      GoTool.Result tidy = GoTool.exec(theirs, goEnv, 180, null, goBin.toString(), "mod", "tidy");
-      assertEquals(0, tidy.exitCode(), tidy.stderr());
+      tidy(goBin, theirs, goEnv);
       // keep only a's go.mod line: b's go.mod (and everything else) must be fetched and verified
       List<String> sum = Files.readAllLines(theirs.resolve("go.sum"));
       sum.removeIf(l -> !l.startsWith("example.com/a v1.0.0/go.mod "));
