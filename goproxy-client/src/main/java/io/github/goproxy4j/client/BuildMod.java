@@ -120,7 +120,7 @@ record BuildMod(String mode, boolean explicit, String reason) {
   }
 
   private static GoProxyException unsupportedWorkspaceVendoring() {
-    return new GoProxyException("goproxy: vendor mode in a workspace (go work vendor) is not supported;"
+    return new GoProxyException("vendor mode in a workspace (go work vendor) is not supported by goproxy4j;"
         + " set GOFLAGS=-mod=readonly to list the workspace's modules");
   }
 
