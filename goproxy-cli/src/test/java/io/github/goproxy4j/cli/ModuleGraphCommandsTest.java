@@ -226,7 +226,8 @@ class ModuleGraphCommandsTest {
   /**
    * In a workspace, found from a module directory below go.work or through GOWORK:
    * {@code list -m} (the main modules in use order), {@code list -m all} and {@code mod graph}
-   * print what go1.19 and go1.27 print; a relative GOWORK fails with each release's text.
+   * print what go1.19 and go1.27 print; a relative GOWORK and GOFLAGS=-mod=mod fail with each
+   * release's text.
    */
   @org.junit.jupiter.params.ParameterizedTest(name = "go{0}")
   @org.junit.jupiter.params.provider.ValueSource(strings = {"1.19", "1.27"})
@@ -260,6 +261,13 @@ class ModuleGraphCommandsTest {
         assertEquals(new Run(r.exitCode(), r.stdout(), r.stderr()), goproxy(ours, argv.toArray(new String[0])),
             String.join(" ", cmd));
       }
+      // -mod=mod is refused in a workspace, in each release's words; mod graph takes no -mod
+      goEnv.put("GOFLAGS", "-modcacherw -mod=mod");
+      ours.put("GOFLAGS", "-modcacherw -mod=mod");
+      assertSameAsGo(release, goBin, z, goEnv, ours, "list", "-m", "all");
+      assertSameAsGo(release, goBin, z, goEnv, ours, "mod", "graph");
+      goEnv.put("GOFLAGS", "-modcacherw");
+      ours.remove("GOFLAGS");
       goEnv.put("GOWORK", "go.work");
       ours.put("GOWORK", "go.work");
       GoTool.Result r = GoTool.exec(z, goEnv, 180, null, goBin.toString(), "mod", "graph");
