@@ -107,6 +107,12 @@ class ReadmeSnippetsTest {
         assertEquals("golang.org/x/mod", result.modules().get(0).path());
         assertEquals("", result.modules().get(0).error());
         assertTrue(!result.failed());
+        List<String> warnings = new java.util.ArrayList<>();
+        assertEquals(List.of("golang.org/x/mod v0.7.0"), client.listModules(dir, List.of("golang.org/x/..."), false,
+            warnings::add).stream().map(Object::toString).collect(java.util.stream.Collectors.toList()));
+        client.listModules(dir, List.of("example.net/..."), false, warnings::add);
+        assertEquals(List.of("warning: pattern \"example.net/...\" matched no module dependencies"), warnings);
+        assertEquals("example.com/main", client.mainModules(dir).get(0).path());
 
         // without the go.sum line go refuses; so do we, with go's text
         Files.writeString(dir.resolve("go.sum"), "");

@@ -3,8 +3,8 @@ package io.github.goproxy4j.cli;
 import io.github.goproxy4j.client.GoProxyClient;
 import io.github.goproxy4j.client.ListedModule;
 import io.github.goproxy4j.client.ModDownloadResult;
+import io.github.goproxy4j.env.GoEnvException;
 import io.github.goproxy4j.env.GoProxyException;
-import io.github.goproxy4j.mvs.ModuleGraph;
 import io.github.goproxy4j.mvs.ModuleGraphException;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,23 +63,38 @@ final class ModuleGraphCommands {
           throw new UsageException("list -m path@version is not supported; use goproxy info --query VERSION PATH");
         }
       }
-      try (GoProxyClient client = Settings.client(ctx)) {
-        List<ListedModule> out;
-        try {
-          // go's rules: the -mod mode (vendor directory, GOFLAGS), all, ... patterns, paths
-          out = client.listModules(workDir(ctx), args, ctx.args().flag("u"), ctx.err()::println);
-        } catch (GoProxyException e) {
-          ctx.err().println(goText(e));
-          return 1;
-        }
+      return asGo(ctx, client -> {
+        // go's rules: the -mod mode (vendor directory, GOFLAGS), all, ... patterns, paths
+        List<ListedModule> out = client.listModules(workDir(ctx), args, ctx.args().flag("u"), ctx.err()::println);
         if (ctx.json()) {
           String release = Settings.goEnv(ctx).goVersion();
           out.forEach(m -> ctx.out().print(m.toJson(release)));
         } else {
           out.forEach(m -> ctx.out().println(m));
         }
-      }
-      return 0;
+        return 0;
+      });
+    }
+  }
+
+  /** A graph command's work with the client; what it throws go would print as a failure. */
+  interface GoWork {
+    int run(GoProxyClient client) throws Exception;
+  }
+
+  /**
+   * Runs {@code work} as go would: a load or fetch failure prints go's text, and so does a bad
+   * environment ({@code go: parsing $GOFLAGS: ...}), with exit status 1.
+   */
+  static int asGo(Invocation ctx, GoWork work) throws Exception {
+    try (GoProxyClient client = Settings.client(ctx)) {
+      return work.run(client);
+    } catch (GoProxyException e) {
+      ctx.err().println(goText(e));
+      return 1;
+    } catch (GoEnvException e) {
+      ctx.err().println("go: " + e.getMessage());
+      return 1;
     }
   }
 
@@ -113,17 +128,10 @@ final class ModuleGraphCommands {
         ctx.err().println("go: 'go mod graph' accepts no arguments");
         return 1;
       }
-      try (GoProxyClient client = Settings.client(ctx)) {
-        ModuleGraph g;
-        try {
-          g = client.modGraph(workDir(ctx));
-        } catch (GoProxyException e) {
-          ctx.err().println(goText(e));
-          return 1;
-        }
-        ctx.out().print(g.graphText());
-      }
-      return 0;
+      return asGo(ctx, client -> {
+        ctx.out().print(client.modGraph(workDir(ctx)).graphText());
+        return 0;
+      });
     }
   }
 
@@ -155,14 +163,8 @@ final class ModuleGraphCommands {
         throw new UsageException("only go mod download without arguments is supported; for module@version"
             + " use goproxy download");
       }
-      try (GoProxyClient client = Settings.client(ctx)) {
-        ModDownloadResult result;
-        try {
-          result = client.modDownloadResult(workDir(ctx));
-        } catch (GoProxyException e) {
-          ctx.err().println(goText(e));
-          return 1;
-        }
+      return asGo(ctx, client -> {
+        ModDownloadResult result = client.modDownloadResult(workDir(ctx));
         if (result.noDependencies()) {
           ctx.err().println("go: no module dependencies to download");
           return 0;
@@ -176,7 +178,7 @@ final class ModuleGraphCommands {
               .forEach(m -> ctx.err().println("go: " + m.error()));
         }
         return result.failed() ? 1 : 0;
-      }
+      });
     }
   }
 
@@ -206,21 +208,15 @@ final class ModuleGraphCommands {
         ctx.err().println("go: verify takes no arguments");
         return 1;
       }
-      try (GoProxyClient client = Settings.client(ctx)) {
-        List<String> problems;
-        try {
-          problems = client.modVerify(workDir(ctx));
-        } catch (GoProxyException e) {
-          ctx.err().println("go: " + e.getMessage());
-          return 1;
-        }
+      return asGo(ctx, client -> {
+        List<String> problems = client.modVerify(workDir(ctx));
         if (problems.isEmpty()) {
           ctx.out().println("all modules verified");
           return 0;
         }
         problems.forEach(ctx.err()::println);
         return 1;
-      }
+      });
     }
   }
 }

@@ -226,7 +226,8 @@ class ModuleGraphCommandsTest {
   /**
    * In a workspace, found from a module directory below go.work or through GOWORK:
    * {@code list -m} (the main modules in use order), {@code list -m all} and {@code mod graph}
-   * print what go1.19 and go1.27 print; a relative GOWORK fails with each release's text.
+   * print what go1.19 and go1.27 print; a relative GOWORK and GOFLAGS=-mod=mod fail with each
+   * release's text.
    */
   @org.junit.jupiter.params.ParameterizedTest(name = "go{0}")
   @org.junit.jupiter.params.provider.ValueSource(strings = {"1.19", "1.27"})
@@ -260,6 +261,13 @@ class ModuleGraphCommandsTest {
         assertEquals(new Run(r.exitCode(), r.stdout(), r.stderr()), goproxy(ours, argv.toArray(new String[0])),
             String.join(" ", cmd));
       }
+      // -mod=mod is refused in a workspace, in each release's words; mod graph takes no -mod
+      goEnv.put("GOFLAGS", "-modcacherw -mod=mod");
+      ours.put("GOFLAGS", "-modcacherw -mod=mod");
+      assertSameAsGo(release, goBin, z, goEnv, ours, "list", "-m", "all");
+      assertSameAsGo(release, goBin, z, goEnv, ours, "mod", "graph");
+      goEnv.put("GOFLAGS", "-modcacherw");
+      ours.remove("GOFLAGS");
       goEnv.put("GOWORK", "go.work");
       ours.put("GOWORK", "go.work");
       GoTool.Result r = GoTool.exec(z, goEnv, 180, null, goBin.toString(), "mod", "graph");
@@ -385,7 +393,8 @@ class ModuleGraphCommandsTest {
    * {@code list -m} arguments outside vendor mode: {@code ...} patterns
    * (a module once across arguments, a warning for a pattern that adds none), several unknown
    * paths (every error printed), and an untidy go.mod under the default and an explicit
-   * {@code -mod=readonly} (go's text names the flag); every installed release from go1.19 to go1.27.
+   * {@code -mod=readonly} (go's text names the flag), bad GOFLAGS; every installed release from
+   * go1.19 to go1.27.
    */
   @ParameterizedTest(name = "go{0}")
   @org.junit.jupiter.params.provider.ValueSource(strings = {"1.19", "1.21", "1.22", "1.23", "1.24", "1.26", "1.27"})
@@ -408,6 +417,15 @@ class ModuleGraphCommandsTest {
       for (String[] cmd : cmds) {
         assertSameAsGo(release, goBin, main, goEnv, ours, cmd);
       }
+      // bad GOFLAGS: go's text (the -mod value error without its "go: "); mod graph has no -mod flag
+      for (String flags : List.of("-modcacherw -mod=bogus", "-modcacherw -zz")) {
+        goEnv.put("GOFLAGS", flags);
+        ours.put("GOFLAGS", flags);
+        assertSameAsGo(release, goBin, main, goEnv, ours, "list", "-m", "all");
+        assertSameAsGo(release, goBin, main, goEnv, ours, "mod", "graph");
+      }
+      goEnv.put("GOFLAGS", "-modcacherw");
+      ours.put("GOFLAGS", "-modcacherw");
       // untidy: main requires b below the v1.1.0 a needs
       Files.writeString(main.resolve("go.mod"), Files.readString(main.resolve("go.mod"))
           .replace("example.com/b v1.1.0", "example.com/b v1.0.0"));

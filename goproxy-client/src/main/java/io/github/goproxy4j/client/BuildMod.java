@@ -1,6 +1,7 @@
 package io.github.goproxy4j.client;
 
 import io.github.goproxy4j.env.GoEnv;
+import io.github.goproxy4j.env.GoEnvException;
 import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.internal.GoStrings;
@@ -49,7 +50,7 @@ record BuildMod(String mode, boolean explicit, String reason) {
 
   /** The mode outside a workspace, for the main module in {@code modRoot}. */
   static BuildMod forModule(GoEnv env, Path modRoot, GoModFile goMod) throws GoProxyException {
-    Optional<String> flag = env.modFlag();
+    Optional<String> flag = modFlag(env);
     if (flag.isPresent() && !flag.get().isEmpty()) {
       return new BuildMod(flag.get(), true, "");
     }
@@ -79,7 +80,7 @@ record BuildMod(String mode, boolean explicit, String reason) {
    */
   static BuildMod forWorkspace(GoEnv env, Path workDir, Optional<String> workGo) throws GoProxyException {
     int minor = GoRelease.modelled(env.goVersion()).behaviourMinor();
-    Optional<String> flag = env.modFlag().filter(f -> !f.isEmpty());
+    Optional<String> flag = modFlag(env).filter(f -> !f.isEmpty());
     if (flag.isPresent()) {
       String m = flag.get();
       if (!m.equals("readonly") && (minor < 22 || !m.equals("vendor"))) {
@@ -106,8 +107,20 @@ record BuildMod(String mode, boolean explicit, String reason) {
     throw unsupportedWorkspaceVendoring();
   }
 
+  /** GOFLAGS's -mod; a bad value is go's error, which go prints without its {@code go: } prefix. */
+  private static Optional<String> modFlag(GoEnv env) throws ModuleGraphException {
+    try {
+      return env.modFlag();
+    } catch (GoEnvException e) {
+      if (e.getMessage().startsWith("-mod=")) {
+        throw new ModuleGraphException(e.getMessage(), e, false);
+      }
+      throw e;
+    }
+  }
+
   private static GoProxyException unsupportedWorkspaceVendoring() {
-    return new GoProxyException("goproxy: vendor mode in a workspace (go work vendor) is not supported;"
+    return new GoProxyException("vendor mode in a workspace (go work vendor) is not supported by goproxy4j;"
         + " set GOFLAGS=-mod=readonly to list the workspace's modules");
   }
 

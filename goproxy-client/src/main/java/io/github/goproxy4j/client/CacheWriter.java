@@ -175,7 +175,9 @@ final class CacheWriter {
     Path dir = cache.extractedDir(module);
     // Double-check: another process may have finished while we waited for the lock.
     boolean zipExists = Files.isRegularFile(zip);
-    Optional<ModuleHash> existing = cache.readZipHash(module);
+    // Without the zip its hash is of no use (go's downloadZip likewise fetches the zip): the
+    // usual cold-cache miss costs no failing open under a shared lock.
+    Optional<ModuleHash> existing = zipExists ? cache.readZipHash(module) : Optional.empty();
     boolean haveZip = zipExists && existing.isPresent();
     if (haveZip) {
       if (!existing.equals(verified)) {
@@ -185,7 +187,7 @@ final class CacheWriter {
         return new Stored(zip, existing.get(), dir, false);
       }
     } else {
-      Files.createDirectories(zip.getParent());
+      GoOs.mkdirAll(zip.getParent()); // go's MkdirAll: a stat, where the directory (it holds the lock file) exists
       cache.deleteStaleTemps(module);
     }
     // Without the zip it is downloaded; with a zip whose ziphash was lost it is re-hashed

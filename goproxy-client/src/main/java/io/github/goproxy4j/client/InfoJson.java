@@ -38,25 +38,33 @@ final class InfoJson {
   private static final List<String> ORIGIN_FIELDS =
       List.of("VCS", "URL", "Subdir", "Hash", "TagPrefix", "TagSum", "Ref", "RepoSum");
 
-  private static final DateTimeFormatter RFC3339 =
-      new DateTimeFormatterBuilder()
-          .appendValue(ChronoField.YEAR, 4)
-          .appendLiteral('-')
-          .appendValue(ChronoField.MONTH_OF_YEAR, 2)
-          .appendLiteral('-')
-          .appendValue(ChronoField.DAY_OF_MONTH, 2)
-          .appendLiteral('T')
-          .appendValue(ChronoField.HOUR_OF_DAY, 2)
-          .appendLiteral(':')
-          .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
-          .appendLiteral(':')
-          .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
-          .optionalStart()
-          .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
-          .optionalEnd()
-          .appendOffset("+HH:MM", "Z")
-          .toFormatter()
-          .withResolverStyle(ResolverStyle.STRICT);
+  /**
+   * RFC 3339 as java.time reads it; in a holder, so that a process whose times all take the
+   * short path of {@link #parseTime} never builds it (see {@link #parseCommon}).
+   */
+  private static final class Rfc3339 {
+    static final DateTimeFormatter FORMAT =
+        new DateTimeFormatterBuilder()
+            .appendValue(ChronoField.YEAR, 4)
+            .appendLiteral('-')
+            .appendValue(ChronoField.MONTH_OF_YEAR, 2)
+            .appendLiteral('-')
+            .appendValue(ChronoField.DAY_OF_MONTH, 2)
+            .appendLiteral('T')
+            .appendValue(ChronoField.HOUR_OF_DAY, 2)
+            .appendLiteral(':')
+            .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+            .appendLiteral(':')
+            .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+            .optionalStart()
+            .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
+            .optionalEnd()
+            .appendOffset("+HH:MM", "Z")
+            .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    private Rfc3339() {}
+  }
 
   private InfoJson() {}
 
@@ -325,7 +333,10 @@ final class InfoJson {
     String value = goMinor < 20 ? "\"" + s + "\"" : s;
     String layout = goMinor < 20 ? "\"2006-01-02T15:04:05Z07:00\"" : "2006-01-02T15:04:05Z07:00";
     try {
-      OffsetDateTime t = OffsetDateTime.parse(s, RFC3339);
+      OffsetDateTime t = parseCommon(s);
+      if (t == null) {
+        t = OffsetDateTime.parse(s, Rfc3339.FORMAT);
+      }
       if (t.getOffset().getTotalSeconds() == 0) {
         t = t.withOffsetSameInstant(ZoneOffset.UTC);
       }
@@ -335,6 +346,68 @@ final class InfoJson {
       throw new MalformedInfoException("parsing time " + goQuote(value)
           + (range != null ? ": " + range : " as " + goQuote(layout) + ": cannot parse " + goQuote(value) + " as RFC 3339"));
     }
+  }
+
+  /**
+   * The times proxies send, {@code 2006-01-02T15:04:05[.999999999](Z|-07:00)} with fields in
+   * range, read without java.time's formatter, whose first parses cost a command-line JVM more
+   * than the rest of a .info file (the formatter classes, their initialisers and its generic
+   * parse, all cold); the same value {@link Rfc3339#FORMAT} gives. Null for anything else,
+   * which the formatter then reads or rejects.
+   */
+  static OffsetDateTime parseCommon(String s) {
+    int n = s.length();
+    if (n < 20 || !digits(s, 0, 4) || s.charAt(4) != '-' || !digits(s, 5, 2) || s.charAt(7) != '-'
+        || !digits(s, 8, 2) || s.charAt(10) != 'T' || !digits(s, 11, 2) || s.charAt(13) != ':'
+        || !digits(s, 14, 2) || s.charAt(16) != ':' || !digits(s, 17, 2)) {
+      return null;
+    }
+    int i = 19;
+    int nano = 0;
+    if (s.charAt(i) == '.') {
+      int start = ++i;
+      while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+        i++;
+      }
+      if (i == start || i - start > 9) {
+        return null;
+      }
+      nano = Integer.parseInt(s, start, i, 10);
+      for (int k = i - start; k < 9; k++) {
+        nano *= 10;
+      }
+    }
+    try {
+      ZoneOffset offset;
+      if (i == n - 1 && s.charAt(i) == 'Z') {
+        offset = ZoneOffset.UTC;
+      } else if (i == n - 6 && (s.charAt(i) == '+' || s.charAt(i) == '-') && digits(s, i + 1, 2)
+          && s.charAt(i + 3) == ':' && digits(s, i + 4, 2)) {
+        int sign = s.charAt(i) == '-' ? -1 : 1;
+        int mm = Integer.parseInt(s, i + 4, i + 6, 10);
+        if (mm > 59) {
+          return null;
+        }
+        offset = ZoneOffset.ofHoursMinutes(sign * Integer.parseInt(s, i + 1, i + 3, 10), sign * mm);
+      } else {
+        return null;
+      }
+      return OffsetDateTime.of(Integer.parseInt(s, 0, 4, 10), Integer.parseInt(s, 5, 7, 10),
+          Integer.parseInt(s, 8, 10, 10), Integer.parseInt(s, 11, 13, 10), Integer.parseInt(s, 14, 16, 10),
+          Integer.parseInt(s, 17, 19, 10), nano, offset);
+    } catch (java.time.DateTimeException e) {
+      return null; // a field out of range: the formatter's error
+    }
+  }
+
+  private static boolean digits(String s, int from, int count) {
+    for (int i = from; i < from + count; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static final java.util.regex.Pattern RFC3339_SHAPE = java.util.regex.Pattern.compile(

@@ -506,7 +506,11 @@ public final class ModuleCache {
    * @return true if the extracted tree can be used
    */
   public boolean isExtracted(ModuleVersion module) {
-    return Files.isDirectory(extractedDir(module), LinkOption.NOFOLLOW_LINKS)
+    Path dir = extractedDir(module);
+    // The link-following check first: on JDK 17 it answers a missing directory (every version
+    // a cold cache is asked about) without the two exceptions the NOFOLLOW_LINKS check throws
+    // and catches inside; a directory is one for both checks.
+    return Files.isDirectory(dir) && Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
         && !Files.exists(file(module, "partial"), LinkOption.NOFOLLOW_LINKS)
         && Files.exists(file(module, "ziphash"));
   }

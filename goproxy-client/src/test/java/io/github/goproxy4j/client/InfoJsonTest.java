@@ -262,4 +262,76 @@ class InfoJsonTest {
   private static String q(String s) {
     return "\"" + s + "\"";
   }
+  /** java.time's reading of RFC 3339, as InfoJson used it for every time before parseCommon. */
+  private static final java.time.format.DateTimeFormatter RFC3339 =
+      new java.time.format.DateTimeFormatterBuilder()
+          .appendValue(java.time.temporal.ChronoField.YEAR, 4).appendLiteral('-')
+          .appendValue(java.time.temporal.ChronoField.MONTH_OF_YEAR, 2).appendLiteral('-')
+          .appendValue(java.time.temporal.ChronoField.DAY_OF_MONTH, 2).appendLiteral('T')
+          .appendValue(java.time.temporal.ChronoField.HOUR_OF_DAY, 2).appendLiteral(':')
+          .appendValue(java.time.temporal.ChronoField.MINUTE_OF_HOUR, 2).appendLiteral(':')
+          .appendValue(java.time.temporal.ChronoField.SECOND_OF_MINUTE, 2)
+          .optionalStart().appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
+          .appendOffset("+HH:MM", "Z")
+          .toFormatter()
+          .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+
+  static Stream<Arguments> timeSeeds() {
+    return LongStream.of(11, 12, 13, 14).mapToObj(s -> Arguments.of("seed=" + s, s));
+  }
+
+  /**
+   * The short path reads every time java.time's formatter reads, to the same value, and no
+   * other: times of random fields (some out of range), fractions of 0 to 10 digits, offsets
+   * (some out of range) and single-character damage.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("timeSeeds")
+  void parseCommonAgreesWithJavaTime(String name, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    int shortPath = 0;
+    for (int n = 0; n < 3000; n++) {
+      StringBuilder b = new StringBuilder();
+      b.append(String.format("%04d-%02d-%02dT%02d:%02d:%02d", r.nextInt(10000), r.nextInt(14),
+          r.nextInt(33), r.nextInt(26), r.nextInt(62), r.nextInt(62)));
+      int frac = r.nextInt(12) - 1;
+      if (frac >= 0) {
+        b.append('.');
+        for (int k = 0; k < frac; k++) {
+          b.append((char) ('0' + r.nextInt(10)));
+        }
+      }
+      switch (r.nextInt(4)) {
+        case 0:
+          b.append('Z');
+          break;
+        case 1:
+          b.append(r.nextBoolean() ? '+' : '-').append(String.format("%02d:%02d", r.nextInt(25), r.nextInt(62)));
+          break;
+        case 2:
+          b.append(r.nextBoolean() ? "+00:00" : "-00:00");
+          break;
+        default:
+          b.append(new String[] {"z", "", "+0700", "+07:00Z", "Z ", "UTC"}[r.nextInt(6)]);
+          break;
+      }
+      if (r.nextInt(8) == 0) {
+        String damage = "0123456789-:T.+Zx\u0660 ";
+        b.setCharAt(r.nextInt(b.length()), damage.charAt(r.nextInt(damage.length())));
+      }
+      String s = b.toString();
+      java.time.OffsetDateTime expected;
+      try {
+        expected = java.time.OffsetDateTime.parse(s, RFC3339);
+      } catch (java.time.format.DateTimeParseException e) {
+        expected = null;
+      }
+      java.time.OffsetDateTime got = InfoJson.parseCommon(s);
+      // every time the formatter reads has the common shape: nothing is left to the formatter
+      // but errors
+      assertEquals(expected, got, s);
+      shortPath += got == null ? 0 : 1;
+    }
+    assertTrue(shortPath > 300, "the short path read only " + shortPath + " times");
+  }
 }

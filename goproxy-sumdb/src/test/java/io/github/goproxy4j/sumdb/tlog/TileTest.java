@@ -1,6 +1,7 @@
 package io.github.goproxy4j.sumdb.tlog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
@@ -51,6 +52,22 @@ class TileTest {
     assertEquals("[tile/8/0/000, tile/8/0/001, tile/8/0/002, tile/8/0/003, tile/8/0/004.p/76, tile/8/1/000.p/4]",
         Tile.newTiles(8, 0, 1100).toString());
     assertEquals("[tile/8/0/004.p/77]", Tile.newTiles(8, 1100, 1101).toString());
+  }
+
+  /** Tiles are equal exactly when all four fields are (they key the tile cache and read plans). */
+  @Test
+  void equalityIsByAllFourFields() {
+    Tile t = Tile.parse("tile/8/1/x001/234.p/5");
+    assertEquals(new Tile(8, 1, 1234, 5), t);
+    assertEquals(new Tile(8, 1, 1234, 5).hashCode(), t.hashCode());
+    assertNotEquals(new Tile(8, 1, 1234, 6), t);
+    assertNotEquals(new Tile(8, 1, 1235, 5), t);
+    assertNotEquals(new Tile(8, 2, 1234, 5), t);
+    assertNotEquals(new Tile(9, 1, 1234, 5), t);
+    assertNotEquals(new Tile(8, -1, 1234, 5), t);
+    assertNotEquals(t, "tile/8/1/x001/234.p/5");
+    java.util.Set<Tile> set = new java.util.HashSet<>(java.util.List.of(t, new Tile(8, 1, 1234, 5), new Tile(8, 1, 1234, 6)));
+    assertEquals(2, set.size());
   }
 
   @Test
