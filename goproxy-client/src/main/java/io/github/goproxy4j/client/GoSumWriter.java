@@ -84,12 +84,21 @@ final class GoSumWriter {
         }
       });
     }
+    // a go.mod whose line these files already hold was verified against it, so it adds nothing:
+    // only the others are read back from the cache and hashed (go keeps each check's status)
+    Set<String> knownKeys = new HashSet<>();
+    for (String k : known) {
+      knownKeys.add(k.substring(0, k.lastIndexOf(' ')));
+    }
     Map<String, String> used = new LinkedHashMap<>();
     for (ModuleVersion m : g.loadedModules()) {
       ModDownload.resolved(g, m).ifPresent(r -> {
+        String key = r.path() + " " + r.version() + "/go.mod";
+        if (!keep.contains(key) || knownKeys.contains(key)) {
+          return;
+        }
         try {
-          used.put(r.path() + " " + r.version() + "/go.mod",
-              ModuleHash.ofGoMod(Files.readAllBytes(client.moduleCache().file(r, "mod"))).toString());
+          used.put(key, ModuleHash.ofGoMod(Files.readAllBytes(client.moduleCache().file(r, "mod"))).toString());
         } catch (IOException e) {
           // not cached: go did not check it either
         }
