@@ -162,6 +162,8 @@ public final class GraphBench {
   record Run(double wall, long rssKb, Path out) {}
 
   private static void compare(Path work, Path cliJar, int rounds) throws Exception {
+    // the previous invocation's caches go first, long before any timed run (see fresh)
+    GoOs.removeAll(work.resolve("runs"));
     Path proxyDir = work.resolve("proxy");
     GoOs.removeAll(proxyDir);
     int n = generate(proxyDir, work.resolve("main"), "graph.example", 42);
@@ -245,6 +247,7 @@ public final class GraphBench {
         child.waitFor();
       }
     }
+    GoOs.removeAll(work.resolve("runs"));
   }
 
   private static void same(Path a, Path b, String what) throws IOException {
@@ -265,13 +268,21 @@ public final class GraphBench {
     return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
   }
 
-  /** Fresh module cache and GOPATH for one side; the main module's files as go's setup left them. */
+  /** Runs so far: each gets directories of its own. */
+  private static int runCount;
+
+  /**
+   * A new module cache and GOPATH for one run, never used before; the main module's files as go's
+   * setup left them. Nothing is deleted until all rounds are done: on ext4 each new inode is
+   * allocated past the inodes freed in the last seconds (minutes while their table block is
+   * dirty), so deleting the previous run's ~900-file cache just before a run made file creation,
+   * for go and for the client alike, the larger part of the measured time.
+   */
   private static Map<String, String> fresh(Path work, Map<String, String> base, String side, String main)
       throws IOException {
-    Path cache = work.resolve(side + "-cache");
-    Path gopath = work.resolve("gopath-" + side);
-    GoOs.removeAll(cache);
-    GoOs.removeAll(gopath);
+    Path run = work.resolve("runs").resolve(side + "-" + (++runCount));
+    Path cache = run.resolve("cache");
+    Path gopath = run.resolve("gopath");
     if (Files.exists(work.resolve(main + ".go.sum"))) {
       Files.copy(work.resolve(main + ".go.mod"), work.resolve(main).resolve("go.mod"), StandardCopyOption.REPLACE_EXISTING);
       Files.copy(work.resolve(main + ".go.sum"), work.resolve(main).resolve("go.sum"), StandardCopyOption.REPLACE_EXISTING);
