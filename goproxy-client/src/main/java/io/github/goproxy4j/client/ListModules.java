@@ -6,11 +6,8 @@ import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.internal.PkgPattern;
 import io.github.goproxy4j.modfile.GoModFile;
-import io.github.goproxy4j.modfile.GoWorkFile;
 import io.github.goproxy4j.mvs.ModuleGraph;
 import io.github.goproxy4j.mvs.ModuleGraphException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,24 +32,24 @@ final class ListModules {
 
   static List<ListedModule> list(GoProxyClient client, GoEnv env, Path dir, List<String> args, boolean updates,
       Consumer<String> warnings, int parallelism) throws GoProxyException {
-    List<ModuleGraph.MainModule> mains = ModuleGraphLoader.mainModules(env, dir);
-    Optional<Path> work = ModuleGraphLoader.findGoWork(dir, env);
+    // go.mod (or go.work and its modules) read once: the mode depends on it, the load uses it
+    ModuleGraphLoader.Mains mains = ModuleGraphLoader.readMains(env, dir);
     BuildMod mod;
-    if (work.isPresent()) {
-      mod = BuildMod.forWorkspace(env, work.get().toAbsolutePath().normalize().getParent(), workGo(work.get(), env));
+    if (mains.workspace() != null) {
+      mod = BuildMod.forWorkspace(env, mains.workspace().workDir(), mains.workspace().work().goVersion());
     } else {
-      ModuleGraph.MainModule main = mains.get(0);
+      ModuleGraph.MainModule main = mains.list().get(0);
       mod = BuildMod.forModule(env, Path.of(main.dir()), main.goMod());
       if (mod.vendor()) {
         return vendored(env, dir, main, args, updates, mod);
       }
     }
     if (args.isEmpty()) {
-      return mainModules(mains);
+      return mainModules(mains.list());
     }
     ModuleGraphLoader.Build build;
     try {
-      build = ModuleGraphLoader.loadBuild(client, env, dir, mod.modMode(), parallelism);
+      build = ModuleGraphLoader.loadBuild(client, env, mains, mod.modMode(), parallelism);
     } catch (ModuleGraphException e) {
       if (e.isGoModDirty()) {
         throw new ModuleGraphException(mod.goModDirtyText(), e);
@@ -106,15 +103,6 @@ final class ListModules {
       out.add(ModuleLister.mainModule(m, Path.of(m.dir())));
     }
     return out;
-  }
-
-  private static Optional<String> workGo(Path workFile, GoEnv env) throws GoProxyException {
-    try {
-      // read and checked already by mainModules: only its go line matters here
-      return GoWorkFile.parse(workFile.toString(), Files.readAllBytes(workFile), env.goVersion()).goVersion();
-    } catch (IOException e) {
-      throw new ModuleGraphException("reading go.work: " + e.getMessage(), e);
-    }
   }
 
   /** go list -m in vendor mode: loadModFile's vendor checks, list's refusals, answers from modules.txt. */

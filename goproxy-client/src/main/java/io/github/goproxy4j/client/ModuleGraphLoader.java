@@ -122,12 +122,39 @@ final class ModuleGraphLoader {
   /** {@link #load}, keeping the go.sum lines and the base directory (list -m -json, mod download). */
   static Build loadBuild(GoProxyClient client, GoEnv env, Path start, boolean modMode, int parallelism)
       throws GoProxyException {
+    return loadBuild(client, env, readMains(env, start), modMode, parallelism);
+  }
+
+  /**
+   * The main module files as loadModFile reads them before it loads anything: go.work and each
+   * of its modules' go.mod, or the one main module's go.mod (exactly one of the two is set).
+   */
+  record Mains(MainModule module, Workspace workspace) {
+    /** {@return the main modules, in go.work's use order} */
+    List<ModuleGraph.MainModule> list() {
+      return workspace != null ? workspace.mains()
+          : List.of(new ModuleGraph.MainModule(module.dir().toString(), module.goMod()));
+    }
+  }
+
+  /** Finds and reads the main module files from {@code start} (GOWORK as go finds it), checked as go checks them. */
+  static Mains readMains(GoEnv env, Path start) throws GoProxyException {
     String release = env.goVersion();
     Optional<Path> work = findGoWork(start, env);
     if (work.isPresent()) {
-      return loadWorkspace(client, release, env.get("GOTOOLCHAIN"), start, work.get(), parallelism);
+      return new Mains(null, readWorkspace(release, env.get("GOTOOLCHAIN"), start, work.get()));
     }
-    MainModule main = findMainModule(start, release, env.get("GOTOOLCHAIN"));
+    return new Mains(findMainModule(start, release, env.get("GOTOOLCHAIN")), null);
+  }
+
+  /** {@link #loadBuild(GoProxyClient, GoEnv, Path, boolean, int)} on main module files already read. */
+  static Build loadBuild(GoProxyClient client, GoEnv env, Mains mains, boolean modMode, int parallelism)
+      throws GoProxyException {
+    String release = env.goVersion();
+    if (mains.workspace() != null) {
+      return loadWorkspace(client, release, mains.workspace(), parallelism);
+    }
+    MainModule main = mains.module();
     ModFetch fetch = client.graphFetchWith(main.goSum());
     ModuleSource source = source(fetch, main.dir());
     ModuleGraph.Builder b = ModuleGraph.builder().goRelease(release).modMode(modMode).mainModule(main.goMod())
@@ -231,9 +258,8 @@ final class ModuleGraphLoader {
   }
 
   /** loadModFile in workspace mode, then the graph. */
-  private static Build loadWorkspace(GoProxyClient client, String release, String gotoolchain, Path start,
-      Path workFile, int parallelism) throws GoProxyException {
-    Workspace w = readWorkspace(release, gotoolchain, start, workFile);
+  private static Build loadWorkspace(GoProxyClient client, String release, Workspace w, int parallelism)
+      throws GoProxyException {
     ModFetch fetch = client.graphFetchWith(w.goSum());
     ModuleSource source = source(fetch, w.workDir());
     return new Build(build(ModuleGraph.builder().goRelease(release).workspace(w.work(), w.workDir().toString(),
@@ -266,17 +292,11 @@ final class ModuleGraphLoader {
    * loading the module graph, so neither go.sum lines nor the network are needed.
    */
   static List<ModuleGraph.MainModule> mainModules(GoEnv env, Path start) throws GoProxyException {
-    String release = env.goVersion();
-    Optional<Path> work = findGoWork(start, env);
-    if (work.isPresent()) {
-      return readWorkspace(release, env.get("GOTOOLCHAIN"), start, work.get()).mains();
-    }
-    MainModule main = findMainModule(start, release, env.get("GOTOOLCHAIN"));
-    return List.of(new ModuleGraph.MainModule(main.dir().toString(), main.goMod()));
+    return readMains(env, start).list();
   }
 
   /** go.work as loadModFile reads it: the file, its directory, the main modules and every go.sum line. */
-  private record Workspace(GoWorkFile work, Path workFile, Path workDir, List<ModuleGraph.MainModule> mains,
+  record Workspace(GoWorkFile work, Path workFile, Path workDir, List<ModuleGraph.MainModule> mains,
       GoSum goSum) {}
 
   /** loadModFile in workspace mode: go.work, each use directory's go.mod, the go.sum files. */
