@@ -50,6 +50,7 @@ final class GoSumWriter {
     GoSum existing;
     Set<String> inModules = new HashSet<>(); // "path version[/go.mod]" a workspace module's go.sum has
     Set<String> known = new HashSet<>(); // "path version[/go.mod] hash" in any of them
+    Set<String> knownKeys = new HashSet<>(); // "path version[/go.mod]" with a hash in any of them
     try {
       existing = Files.isRegularFile(sumFile) ? GoSum.read(sumFile) : GoSum.empty();
       for (ModuleGraph.MainModule m : workspace ? g.mainModules() : List.<ModuleGraph.MainModule>of()) {
@@ -58,6 +59,7 @@ final class GoSumWriter {
           GoSum modSum = GoSum.read(sum);
           for (String[] e : modSum.entries()) {
             inModules.add(e[0] + " " + e[1]);
+            knownKeys.add(e[0] + " " + e[1]);
             modSum.hashes(e[0], e[1]).forEach(h -> known.add(e[0] + " " + e[1] + " " + h));
           }
         }
@@ -66,6 +68,7 @@ final class GoSumWriter {
       throw new GoProxyException("updating " + what + ": " + e.getMessage(), e);
     }
     for (String[] e : existing.entries()) {
+      knownKeys.add(e[0] + " " + e[1]);
       for (String h : existing.hashes(e[0], e[1])) {
         known.add(e[0] + " " + e[1] + " " + h);
       }
@@ -86,10 +89,6 @@ final class GoSumWriter {
     }
     // a go.mod whose line these files already hold was verified against it, so it adds nothing:
     // only the others are read back from the cache and hashed (go keeps each check's status)
-    Set<String> knownKeys = new HashSet<>();
-    for (String k : known) {
-      knownKeys.add(k.substring(0, k.lastIndexOf(' ')));
-    }
     Map<String, String> used = new LinkedHashMap<>();
     for (ModuleVersion m : g.loadedModules()) {
       ModDownload.resolved(g, m).ifPresent(r -> {
