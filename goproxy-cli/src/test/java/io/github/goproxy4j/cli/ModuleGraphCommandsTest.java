@@ -475,4 +475,72 @@ class ModuleGraphCommandsTest {
       assertEquals(Files.readString(theirs.resolve("go.mod")), Files.readString(ours.resolve("go.mod")), "go.mod");
     }
   }
+
+  /**
+   * A go.sum with a malformed line, as each release reads it: to go1.21 the lines before it are
+   * used (and under {@code -mod=mod} the rewritten go.sum drops it and the lines after it); from
+   * go1.22 go fails with {@code malformed go.sum} on its first checksum look-up, so {@code list -m}
+   * without arguments, and {@code list -m all} in a module without requirements, still succeed.
+   * Output, exit status and the go.sum left behind equal go's (each side in its own copy).
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.22", "1.27"})
+  void malformedGoSumAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    try (FakeGoProxy proxy = abcUniverse().start()) {
+      Path tidied = Files.createDirectories(tmp.resolve("tidied"));
+      Files.writeString(tidied.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n\nrequire example.com/a v1.0.0\n");
+      Files.writeString(tidied.resolve("main.go"), "package main\n\nimport _ \"example.com/a\"\n\nfunc main() {}\n");
+      Map<String, String> goEnv = GoTool.hermeticEnv(tmp);
+      goEnv.putAll(proxy.environment());
+      tidy(goBin, tidied, goEnv);
+      // a's lines, then the bad line, then b's: to go1.21 b's lines are not read
+      List<String> sum = new java.util.ArrayList<>(Files.readAllLines(tidied.resolve("go.sum")));
+      sum.add(2, "not a go.sum line");
+      Files.write(tidied.resolve("go.sum"), sum);
+      Path noDeps = Files.createDirectories(tmp.resolve("nodeps"));
+      Files.writeString(noDeps.resolve("go.mod"), "module example.com/nodeps\n\ngo 1.17\n");
+      Files.writeString(noDeps.resolve("go.sum"), "garbage\n");
+      int round = 0;
+      for (String flags : List.of("-modcacherw", "-modcacherw -mod=mod")) {
+        for (Path main : List.of(tidied, noDeps)) {
+          for (List<String> cmd : List.of(List.of("list", "-m"), List.of("list", "-m", "all"))) {
+            round++;
+            Path theirs = copyOf(main, tmp.resolve("theirs" + round));
+            Path ours = copyOf(main, tmp.resolve("ours" + round));
+            goEnv.put("GOFLAGS", flags);
+            goEnv.put("GOPATH", tmp.resolve("go-gopath" + round).toString());
+            Map<String, String> env = new HashMap<>(proxy.environment());
+            env.put("GOENV", "off");
+            env.put("GOPATH", tmp.resolve("our-gopath" + round).toString());
+            env.put("GOFLAGS", flags);
+            env.put("PWD", ours.toString());
+            String what = "go" + release + " " + String.join(" ", cmd) + " in " + main.getFileName() + " (GOFLAGS="
+                + flags + ")";
+            GoTool.Result r = GoTool.exec(theirs, goEnv, 180, null, prepend(goBin.toString(),
+                cmd.toArray(new String[0])));
+            List<String> argv = new java.util.ArrayList<>(cmd);
+            argv.addAll(List.of("--go-version", release));
+            Run o = goproxy(env, argv.toArray(new String[0]));
+            // go names the file by its absolute path: each side's own copy
+            String mine = ours.toString();
+            assertEquals(new Run(r.exitCode(), r.stdout(), r.stderr()), new Run(o.status(),
+                o.out().replace(mine, theirs.toString()), o.err().replace(mine, theirs.toString())), what);
+            assertEquals(Files.readString(theirs.resolve("go.sum")), Files.readString(ours.resolve("go.sum")),
+                what + ": go.sum");
+          }
+        }
+      }
+    }
+  }
+
+  private static Path copyOf(Path dir, Path to) throws java.io.IOException {
+    Files.createDirectories(to);
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Files.copy(f, to.resolve(f.getFileName()));
+      }
+    }
+    return to;
+  }
 }

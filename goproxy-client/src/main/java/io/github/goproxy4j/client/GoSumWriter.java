@@ -4,6 +4,7 @@ import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.mvs.ModuleGraph;
+import io.github.goproxy4j.mvs.ModuleGraphException;
 import io.github.goproxy4j.sumdb.GoSum;
 import io.github.goproxy4j.sumdb.ModuleHash;
 import io.github.goproxy4j.sumdb.internal.LockedFile;
@@ -47,16 +48,18 @@ final class GoSumWriter {
     boolean workspace = build.workFile() != null;
     Path sumFile = workspace ? Path.of(build.workFile() + ".sum") : build.baseDir().resolve("go.sum");
     String what = workspace ? "go.work.sum" : "go.sum";
+    String release = g.goRelease();
     GoSum existing;
     Set<String> inModules = new HashSet<>(); // "path version[/go.mod]" a workspace module's go.sum has
     Set<String> known = new HashSet<>(); // "path version[/go.mod] hash" in any of them
     Set<String> knownKeys = new HashSet<>(); // "path version[/go.mod]" with a hash in any of them
     try {
-      existing = Files.isRegularFile(sumFile) ? GoSum.read(sumFile) : GoSum.empty();
+      // the lines go's initGoSum uses (a malformed file failed the load already from go1.22)
+      existing = Files.isRegularFile(sumFile) ? GoSumFiles.read(sumFile, release).sum() : GoSum.empty();
       for (ModuleGraph.MainModule m : workspace ? g.mainModules() : List.<ModuleGraph.MainModule>of()) {
         Path sum = Path.of(m.dir(), "go.sum");
         if (Files.isRegularFile(sum)) {
-          GoSum modSum = GoSum.read(sum);
+          GoSum modSum = GoSumFiles.read(sum, release).sum();
           for (String[] e : modSum.entries()) {
             inModules.add(e[0] + " " + e[1]);
             knownKeys.add(e[0] + " " + e[1]);
@@ -125,7 +128,8 @@ final class GoSumWriter {
     // some since it was read above) and the gained ones, sorted, without the modules' own
     try {
       LockedFile.transform(sumFile, old -> {
-        GoSum now = GoSum.parse(sumFile.toString(), old);
+        // to go1.21 a malformed line and those after it are dropped, as go's rewrite drops them
+        GoSum now = GoSumFiles.parse(sumFile.toString(), old, release).checked();
         GoSum.Builder out = GoSum.builder();
         for (String[] e : now.entries()) {
           for (String h : now.hashes(e[0], e[1])) {
@@ -141,6 +145,8 @@ final class GoSumWriter {
         }
         return out.build().format().getBytes(StandardCharsets.UTF_8);
       });
+    } catch (ModuleGraphException e) {
+      throw e;
     } catch (IOException | IllegalArgumentException e) {
       throw new GoProxyException("updating " + what + ": " + e.getMessage(), e);
     }

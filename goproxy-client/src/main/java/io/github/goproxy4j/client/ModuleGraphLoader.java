@@ -35,8 +35,15 @@ import java.util.Set;
 final class ModuleGraphLoader {
   private ModuleGraphLoader() {}
 
-  /** A main module found on disk: its directory, go.mod and go.sum. */
-  record MainModule(Path dir, GoModFile goMod, GoSum goSum) {}
+  /**
+   * A main module found on disk: its directory, go.mod and go.sum (with go1.22's error for a
+   * malformed one, raised on the first checksum look-up as go does).
+   */
+  record MainModule(Path dir, GoModFile goMod, GoSumFiles.Read goSumRead) {
+    GoSum goSum() {
+      return goSumRead.sum();
+    }
+  }
 
   static MainModule findMainModule(Path start, String release, String gotoolchain) throws GoProxyException {
     Path dir = start.toAbsolutePath().normalize();
@@ -91,13 +98,7 @@ final class ModuleGraphLoader {
     if (!bad.isEmpty()) {
       throw new ModuleGraphException(String.join("\ngo: ", bad), null);
     }
-    GoSum goSum;
-    try {
-      goSum = Files.isRegularFile(dir.resolve("go.sum")) ? GoSum.read(dir.resolve("go.sum")) : GoSum.empty();
-    } catch (IOException e) {
-      throw new ModuleGraphException("reading go.sum: " + e.getMessage(), e);
-    }
-    return new MainModule(dir, goMod, goSum);
+    return new MainModule(dir, goMod, GoSumFiles.read(dir.resolve("go.sum"), release));
   }
 
   /**
@@ -156,11 +157,14 @@ final class ModuleGraphLoader {
     }
     MainModule main = mains.module();
     ModFetch fetch = client.graphFetchWith(main.goSum());
-    ModuleSource source = source(fetch, main.dir());
+    ModuleSource source = source(fetch, main.dir(), main.goSumRead().error());
     ModuleGraph.Builder b = ModuleGraph.builder().goRelease(release).modMode(modMode).mainModule(main.goMod())
         .source(source).parallelism(parallelism);
     if (!modMode) {
-      b.requireGoModSums(mv -> !main.goSum().goModHashes(mv).isEmpty());
+      b.requireGoModSums(mv -> {
+        GoSumLookupFailure.raise(main.goSumRead().error());
+        return !main.goSum().goModHashes(mv).isEmpty();
+      });
     }
     return new Build(build(b, fetch), main.goSum(), main.dir(), null);
   }
@@ -169,10 +173,11 @@ final class ModuleGraphLoader {
    * Dependency go.mod files through the client's verified fetch; a directory replacement's go.mod
    * read relative to {@code base} (the main module's directory, or go.work's in a workspace).
    */
-  private static ModuleSource source(ModFetch fetch, Path base) {
+  private static ModuleSource source(ModFetch fetch, Path base, ModuleGraphException goSumError) {
     return new ModuleSource() {
       @Override
       public byte[] goMod(ModuleVersion module) throws IOException {
+        GoSumLookupFailure.raise(goSumError);
         return fetch.goMod(fetch.lookup().route(module.path()), module).data();
       }
 
@@ -186,6 +191,25 @@ final class ModuleGraphLoader {
         }
       }
     };
+  }
+
+  /**
+   * go1.22's fatal error for a malformed go.sum, raised where the graph first looks up a checksum
+   * and carried out of the graph's loader threads unwrapped (a checked exception from the source
+   * would be reported as that module's error).
+   */
+  private static final class GoSumLookupFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    GoSumLookupFailure(ModuleGraphException error) {
+      super(error.getMessage(), error, false, false);
+    }
+
+    static void raise(ModuleGraphException error) {
+      if (error != null) {
+        throw new GoSumLookupFailure(error);
+      }
+    }
   }
 
   private static int minor(String release) {
@@ -261,7 +285,7 @@ final class ModuleGraphLoader {
   private static Build loadWorkspace(GoProxyClient client, String release, Workspace w, int parallelism)
       throws GoProxyException {
     ModFetch fetch = client.graphFetchWith(w.goSum());
-    ModuleSource source = source(fetch, w.workDir());
+    ModuleSource source = source(fetch, w.workDir(), w.goSumError());
     return new Build(build(ModuleGraph.builder().goRelease(release).workspace(w.work(), w.workDir().toString(),
         w.mains()).source(source).parallelism(parallelism), fetch), w.goSum(), w.workDir(), w.workFile());
   }
@@ -274,6 +298,9 @@ final class ModuleGraphLoader {
     ModuleGraph g;
     try {
       g = b.build();
+    } catch (GoSumLookupFailure e) {
+      fetch.flushVersionLists();
+      throw (ModuleGraphException) e.getCause();
     } catch (GoProxyException | RuntimeException e) {
       try {
         fetch.flushVersionLists();
@@ -297,7 +324,7 @@ final class ModuleGraphLoader {
 
   /** go.work as loadModFile reads it: the file, its directory, the main modules and every go.sum line. */
   record Workspace(GoWorkFile work, Path workFile, Path workDir, List<ModuleGraph.MainModule> mains,
-      GoSum goSum) {}
+      GoSum goSum, ModuleGraphException goSumError) {}
 
   /** loadModFile in workspace mode: go.work, each use directory's go.mod, the go.sum files. */
   private static Workspace readWorkspace(String release, String gotoolchain, Path start, Path workFile)
@@ -357,19 +384,16 @@ final class ModuleGraphLoader {
     String workGo = work.goVersion().orElse("1.18");
     List<String> errors = new ArrayList<>();
     List<ModuleGraph.MainModule> mains = new ArrayList<>();
+    // initGoSum's order: each workspace module's go.sum, then go.work.sum; the first malformed one is go's error
     GoSum.Builder sums = GoSum.builder();
-    try {
-      Path workSum = Path.of(workFile + ".sum");
-      if (Files.isRegularFile(workSum)) {
-        sums.addAll(GoSum.read(workSum));
-      }
-      for (Path root : roots) {
-        if (Files.isRegularFile(root.resolve("go.sum"))) {
-          sums.addAll(GoSum.read(root.resolve("go.sum")));
-        }
-      }
-    } catch (IOException e) {
-      throw new ModuleGraphException("reading go.sum: " + e.getMessage(), e);
+    ModuleGraphException sumError = null;
+    List<Path> sumFiles = new ArrayList<>();
+    roots.forEach(root -> sumFiles.add(root.resolve("go.sum")));
+    sumFiles.add(Path.of(workFile + ".sum"));
+    for (Path f : sumFiles) {
+      GoSumFiles.Read read = GoSumFiles.read(f, release);
+      sums.addAll(read.sum());
+      sumError = sumError != null ? sumError : read.error();
     }
     for (Path root : roots) {
       Path goModPath = root.resolve("go.mod");
@@ -412,6 +436,6 @@ final class ModuleGraphLoader {
     if (!errors.isEmpty()) {
       throw new ModuleGraphException(String.join("\ngo: ", errors), null);
     }
-    return new Workspace(work, workFile, workDir, List.copyOf(mains), sums.build());
+    return new Workspace(work, workFile, workDir, List.copyOf(mains), sums.build(), sumError);
   }
 }
