@@ -6,6 +6,8 @@ import java.net.Proxy;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URLConnection;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 
 /**
  * Initialises, on a daemon thread, the classes a graph command ({@code list -m}, {@code mod
@@ -13,7 +15,10 @@ import java.net.URLConnection;
  * the main thread reads the environment, builds the client and parses go.mod and go.sum: in a
  * cold JVM that set-up runs on one core for a fifth of a second, with the other core mostly idle.
  *
- * <p>First the JDK's HTTP stack of the first request (HttpURLConnection and its loggers,
+ * <p>First SHA-256 (the JDK's security providers and the digest's classes, about 30 ms cold,
+ * measured), which the main thread needs a few milliseconds later for the GOSUMDB key's hash:
+ * there it waits for the warm-up's class initialisation instead of doing all of it. Then the
+ * JDK's HTTP stack of the first request (HttpURLConnection and its loggers,
  * InetAddress, the socket implementation; about 35 ms in a cold JVM, measured): an unconnected
  * connection object and an unconnected socket, so nothing is sent and no descriptor is opened.
  * Then the flock library (JNA, through the client's {@code LockedFile}): about 0.12 s of CPU in a
@@ -40,6 +45,11 @@ final class WarmUp {
 
   /** The warm-up itself: returns normally whatever fails (the real uses report it). */
   static void run() {
+    try {
+      MessageDigest.getInstance("SHA-256").digest(new byte[1]);
+    } catch (NoSuchAlgorithmException e) {
+      // the real use reports it
+    }
     try {
       URLConnection c = URI.create("http://127.0.0.1:9/").toURL().openConnection(Proxy.NO_PROXY);
       c.setUseCaches(false);
