@@ -87,6 +87,7 @@ final class ModuleGraphCommands {
    * environment ({@code go: parsing $GOFLAGS: ...}), with exit status 1.
    */
   static int asGo(Invocation ctx, GoWork work) throws Exception {
+    WarmUp.start();
     try (GoProxyClient client = Settings.client(ctx)) {
       return work.run(client);
     } catch (GoProxyException e) {

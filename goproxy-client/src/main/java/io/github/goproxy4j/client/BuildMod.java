@@ -6,6 +6,7 @@ import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.internal.GoStrings;
 import io.github.goproxy4j.modfile.GoModFile;
+import io.github.goproxy4j.mvs.ModuleGraph;
 import io.github.goproxy4j.mvs.ModuleGraphException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The {@code -mod} mode a go command that loads packages or modules without updating go.mod runs
@@ -77,24 +81,27 @@ record BuildMod(String mode, boolean explicit, String reason) {
   /**
    * The mode in a workspace: GOFLAGS's {@code -mod} must be {@code readonly} (or from go1.22
    * {@code vendor}); a workspace vendor directory is not modelled and is reported as such.
+   * Before go1.21 a workspace of one module takes that module's vendor directory as a single
+   * main module would (setDefaultBuildMod looked at the only module root in either mode).
+   *
+   * @param mains the workspace's modules, in use order
    */
-  static BuildMod forWorkspace(GoEnv env, Path workDir, Optional<String> workGo) throws GoProxyException {
+  static BuildMod forWorkspace(GoEnv env, Path workDir, Optional<String> workGo, List<ModuleGraph.MainModule> mains)
+      throws GoProxyException {
     int minor = GoRelease.modelled(env.goVersion()).behaviourMinor();
-    Optional<String> flag = modFlag(env).filter(f -> !f.isEmpty());
-    if (flag.isPresent()) {
-      String m = flag.get();
-      if (!m.equals("readonly") && (minor < 22 || !m.equals("vendor"))) {
-        throw new ModuleGraphException("-mod may only be set to readonly" + (minor < 22 ? "" : " or vendor")
-            + " when in workspace mode, but it is set to \"" + m + "\"\n\tRemove the -mod flag to use the default"
-            + " readonly value," + (minor < 22 ? "" : " ") + "\n\tor set GOWORK=off to disable workspace mode.", null);
-      }
-      if (m.equals("vendor")) {
-        throw unsupportedWorkspaceVendoring();
-      }
-      return new BuildMod(m, true, "");
+    Optional<BuildMod> explicit = explicitInWorkspace(env);
+    if (explicit.isPresent()) {
+      return explicit.get();
+    }
+    if (minor < 21 && mains.size() == 1) {
+      ModuleGraph.MainModule only = mains.get(0);
+      return forModule(env, Path.of(only.dir()), only.goMod());
+    }
+    if (minor < 22) {
+      return new BuildMod("readonly", false, "");
     }
     Path vendorDir = workDir.resolve("vendor");
-    if (minor < 22 || !Files.isDirectory(vendorDir) || workGo.isEmpty()) {
+    if (!Files.isDirectory(vendorDir) || workGo.isEmpty()) {
       return new BuildMod("readonly", false, "");
     }
     if (GoRelease.compare(workGo.get(), "1.14") < 0) {
@@ -106,6 +113,44 @@ record BuildMod(String mode, boolean explicit, String reason) {
     }
     throw unsupportedWorkspaceVendoring();
   }
+
+  /**
+   * GOFLAGS's {@code -mod} in a workspace, which go checks when it starts (modload.Init), before
+   * it reads go.work's modules: only {@code readonly} (from go1.22 also {@code vendor}), and any
+   * other value refused before the value itself is checked.
+   *
+   * @return the explicit mode, empty when GOFLAGS sets none
+   */
+  static Optional<BuildMod> explicitInWorkspace(GoEnv env) throws GoProxyException {
+    int minor = GoRelease.modelled(env.goVersion()).behaviourMinor();
+    Optional<String> flag;
+    try {
+      flag = modFlag(env).filter(f -> !f.isEmpty());
+    } catch (ModuleGraphException e) {
+      // go refuses a value other than readonly (or vendor) in a workspace before it checks the value
+      Matcher m = UNSUPPORTED.matcher(e.getMessage());
+      if (!m.lookingAt()) {
+        throw e;
+      }
+      flag = Optional.of(m.group(1));
+    }
+    if (flag.isPresent()) {
+      String m = flag.get();
+      if (!m.equals("readonly") && (minor < 22 || !m.equals("vendor"))) {
+        throw new ModuleGraphException("-mod may only be set to readonly" + (minor < 22 ? "" : " or vendor")
+            + " when in workspace mode, but it is set to \"" + m + "\"\n\tRemove the -mod flag to use the default"
+            + " readonly value," + (minor < 22 ? "" : " ") + "\n\tor set GOWORK=off to disable workspace mode.", null);
+      }
+      if (m.equals("vendor")) {
+        throw unsupportedWorkspaceVendoring();
+      }
+      return Optional.of(new BuildMod(m, true, ""));
+    }
+    return Optional.empty();
+  }
+
+  /** The value in go's message for a {@code -mod} value it does not know. */
+  private static final Pattern UNSUPPORTED = Pattern.compile("-mod=(.*) not supported \\(can be ");
 
   /** GOFLAGS's -mod; a bad value is go's error, which go prints without its {@code go: } prefix. */
   private static Optional<String> modFlag(GoEnv env) throws ModuleGraphException {

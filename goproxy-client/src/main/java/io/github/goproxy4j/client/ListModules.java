@@ -32,11 +32,19 @@ final class ListModules {
 
   static List<ListedModule> list(GoProxyClient client, GoEnv env, Path dir, List<String> args, boolean updates,
       Consumer<String> warnings, int parallelism) throws GoProxyException {
+    if (ModuleGraphLoader.findGoWork(dir, env).isPresent()) {
+      BuildMod.explicitInWorkspace(env); // go refuses most -mod values before it reads go.work's modules
+    }
     // go.mod (or go.work and its modules) read once: the mode depends on it, the load uses it
     ModuleGraphLoader.Mains mains = ModuleGraphLoader.readMains(env, dir);
     BuildMod mod;
     if (mains.workspace() != null) {
-      mod = BuildMod.forWorkspace(env, mains.workspace().workDir(), mains.workspace().work().goVersion());
+      mod = BuildMod.forWorkspace(env, mains.workspace().workDir(), mains.workspace().work().goVersion(),
+          mains.list());
+      if (mod.vendor()) {
+        // before go1.21 only: the workspace's one module and its vendor directory, as outside a workspace
+        return vendored(env, dir, mains.list().get(0), args, updates, mod);
+      }
     } else {
       ModuleGraph.MainModule main = mains.list().get(0);
       mod = BuildMod.forModule(env, Path.of(main.dir()), main.goMod());

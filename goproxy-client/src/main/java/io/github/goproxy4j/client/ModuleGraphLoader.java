@@ -419,9 +419,10 @@ final class ModuleGraphLoader {
       if (minor >= 21) {
         String mv = goMod.goVersion().orElse("1.16");
         if (GoRelease.compare(mv, workGo) > 0 && GoRelease.compare(mv, "1.21") >= 0) {
+          // errWorkTooOld: "implicitly requires" from go1.23, "to download and use" from go1.27
           errors.add("module " + rootShort + " listed in go.work file requires go >= " + mv + ", but go.work "
-              + (work.goVersion().isPresent() ? "lists" : "implicitly requires") + " go " + workGo
-              + "; to download and use go " + mv + ":\n\tgo work use");
+              + (work.goVersion().isPresent() || minor < 23 ? "lists" : "implicitly requires") + " go " + workGo
+              + (minor < 27 ? "; to update it:" : "; to download and use go " + mv + ":") + "\n\tgo work use");
           continue;
         }
       }

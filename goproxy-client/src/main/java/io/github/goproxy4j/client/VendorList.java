@@ -230,8 +230,16 @@ final class VendorList {
       }
     }
     for (String[] m : replaced) {
-      if (applied(goMod, m[0], m[1]) == null) {
+      GoModFile.Replace r = applied(goMod, m[0], m[1]);
+      if (r == null) {
         err(errs, m[0], m[1], "is marked as replaced in vendor/modules.txt, but not replaced in go.mod");
+        continue;
+      }
+      Meta vr = meta(m[0], m[1]);
+      if (!named && (!vr.replacementPath().equals(r.newPath()) || !vr.replacementVersion().equals(r.newVersion()))) {
+        // to go1.21 the difference is reported from this side too (go1.22 reports it once, above)
+        err(errs, m[0], m[1], "is marked as replaced by " + describe(vr.replacementPath(), vr.replacementVersion())
+            + " in vendor/modules.txt, but replaced by " + describe(r.newPath(), r.newVersion()) + " in go.mod");
       }
     }
     if (errs.length() > 0) {
