@@ -5,6 +5,49 @@ public final class GoPath {
   private GoPath() {}
 
   /**
+   * Reports whether {@code p} is clean, that is {@code clean(p).equals(p)}, without building the
+   * cleaned path (the zip checks ask this of every entry name): not empty, no empty, {@code .}
+   * or trailing element, and {@code ..} only at the start of a relative path; {@code "."} and
+   * {@code "/"} are clean.
+   *
+   * @param p a slash-separated path
+   * @return whether {@link #clean} would return it unchanged
+   */
+  public static boolean isClean(String p) {
+    int n = p.length();
+    if (n == 0) {
+      return false;
+    }
+    if (n == 1) {
+      return true; // ".", "/" and any one-byte name
+    }
+    if (p.charAt(n - 1) == '/') {
+      return false;
+    }
+    boolean rooted = p.charAt(0) == '/';
+    boolean leading = !rooted; // in the leading run of ".." elements of a relative path
+    for (int i = rooted ? 1 : 0; i <= n; ) {
+      int j = p.indexOf('/', i);
+      if (j < 0) {
+        j = n;
+      }
+      int len = j - i;
+      if (len == 0 || (len == 1 && p.charAt(i) == '.')) {
+        return false;
+      }
+      if (len == 2 && p.charAt(i) == '.' && p.charAt(i + 1) == '.') {
+        if (!leading) {
+          return false;
+        }
+      } else {
+        leading = false;
+      }
+      i = j + 1;
+    }
+    return true;
+  }
+
+  /**
    * Go's {@code path.Clean}.
    *
    * @param p a slash-separated path

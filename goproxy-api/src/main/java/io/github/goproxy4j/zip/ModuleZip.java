@@ -384,7 +384,7 @@ public final class ModuleZip {
       String p = f.path();
       String err = null;
       boolean omit = false;
-      if (!p.equals(GoPath.clean(p))) {
+      if (!GoPath.isClean(p)) {
         err = ZipCheck.ERR_NOT_CLEAN;
       } else if (p.startsWith("/")) {
         err = ERR_NOT_RELATIVE;

@@ -492,6 +492,7 @@ public final class FakeGoProxy implements AutoCloseable {
       MockWebServer server = new MockWebServer();
       server.setServerSocketFactory(new NoDelayServerSocketFactory());
       server.setDispatcher(dispatcher);
+      dispatcher.serving(server);
       InetAddress loopback = InetAddress.getLoopbackAddress();
       server.start(loopback, port);
       String host = loopback.getHostAddress();

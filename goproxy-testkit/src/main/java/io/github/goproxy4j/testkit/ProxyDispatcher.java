@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import mockwebserver3.MockResponseBody;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
@@ -44,6 +45,8 @@ final class ProxyDispatcher extends Dispatcher {
   private final List<Rule> rules = new CopyOnWriteArrayList<>();
   private final int notFoundStatus;
   private final Clock clock = Clock.systemUTC();
+  /** The server this dispatcher answers for (set once it exists), whose own request queue is drained. */
+  private volatile MockWebServer server;
 
   ProxyDispatcher(ModuleStore store, FakeSumdb sumdb, RequestJournal journal, List<Fault> faults,
       int notFoundStatus) {
@@ -53,6 +56,32 @@ final class ProxyDispatcher extends Dispatcher {
     this.notFoundStatus = notFoundStatus;
     for (Fault f : faults) {
       rules.add(new Rule(f, true));
+    }
+  }
+
+  /**
+   * The server whose requests this dispatcher answers. MockWebServer queues every request it
+   * reads for its {@code takeRequest}, which the fake never calls (it keeps its own journal):
+   * {@link #dispatch} empties that queue, so a long-running fake (a benchmark's tens of thousands
+   * of requests) does not keep a second copy of every request alive, each one more object for
+   * every young collection to copy while the clients wait.
+   */
+  void serving(MockWebServer s) {
+    this.server = s;
+  }
+
+  /** Drops the requests MockWebServer has queued for takeRequest (see {@link #serving}). */
+  private void dropQueued() {
+    MockWebServer s = server;
+    if (s == null) {
+      return;
+    }
+    try {
+      while (s.takeRequest(0, TimeUnit.NANOSECONDS) != null) {
+        // nothing reads them
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -94,6 +123,7 @@ final class ProxyDispatcher extends Dispatcher {
     int status = rule != null && rule.fault.kind() == Fault.Kind.DISCONNECT_BEFORE_RESPONSE
         ? 0 : response.getCode();
     journal.add(req.answered(status, rule == null ? null : rule.fault.toString()));
+    dropQueued();
     return response;
   }
 

@@ -289,10 +289,14 @@ public final class UnzipPass {
     }
 
     byte[] run() throws IOException {
-      // dirhash reads the last entry of each name; in a valid zip only directories repeat.
-      Map<String, Integer> lastOf = new HashMap<>();
+      // dirhash reads the last entry of each name; in a valid zip only directories repeat, so
+      // only directory entries are looked up.
+      Map<String, Integer> lastDir = new HashMap<>();
       for (int i = 0; i < entries.size(); i++) {
-        lastOf.put(entries.get(i).name, i);
+        GoZipReader.Entry e = entries.get(i);
+        if (e.isDirectory()) {
+          lastDir.put(e.name, i);
+        }
       }
       if (!Files.isDirectory(root)) {
         Files.createDirectories(root);
@@ -306,7 +310,7 @@ public final class UnzipPass {
       long bytes = 0;
       for (int i = 0; i < entries.size(); i++) {
         GoZipReader.Entry e = entries.get(i);
-        if (lastOf.get(e.name) != i) {
+        if (last(lastDir, e, i) != i) {
           continue;
         }
         byte[] rest = e.rawNameFrom(prefixLen);
@@ -348,9 +352,14 @@ public final class UnzipPass {
       DirHash.Summary summary = new DirHash.Summary();
       for (Integer i : order) {
         GoZipReader.Entry e = entries.get(i);
-        summary.add(e.rawName, digests[lastOf.get(e.name)]);
+        summary.add(e.rawName, digests[last(lastDir, e, i)]);
       }
       return summary.digest();
+    }
+
+    /** The index of the last entry named as entry {@code i}, {@code e}. */
+    private static int last(Map<String, Integer> lastDir, GoZipReader.Entry e, int i) {
+      return e.isDirectory() ? lastDir.get(e.name) : i;
     }
 
     /** Chunk boundaries over the first {@code n} work items. */
@@ -508,7 +517,7 @@ public final class UnzipPass {
       sha.reset();
       try (InputStream in = reader.open(e)) {
         for (int n; (n = in.read(buf)) >= 0; ) {
-          sha.update(buf, 0, n);
+          DirHash.update(sha, buf, 0, n);
         }
       }
       return sha.digest();
@@ -524,7 +533,7 @@ public final class UnzipPass {
         ByteBuffer bb = ByteBuffer.wrap(buf);
         for (int n; (n = in.read(buf)) >= 0; ) {
           if (sha != null) {
-            sha.update(buf, 0, n);
+            DirHash.update(sha, buf, 0, n);
           }
           bb.clear().limit(n);
           while (bb.hasRemaining()) {

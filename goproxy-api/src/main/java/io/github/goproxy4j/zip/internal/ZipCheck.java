@@ -13,9 +13,11 @@ import io.github.goproxy4j.zip.ModuleZip;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * x/mod's {@code checkZip} over the central directory of a {@link GoZipReader}: every entry has
@@ -135,7 +137,7 @@ public final class ZipCheck {
       }
       String name = GoZipReader.decodeName(rest);
       String err;
-      if (!GoPath.clean(name).equals(name)) {
+      if (!GoPath.isClean(name)) {
         err = ERR_NOT_CLEAN;
       } else {
         err = checkFilePath(name, rest, goVersion, unicode);
@@ -216,11 +218,20 @@ public final class ZipCheck {
     return GoUnicode.foldKey(s, unicode).equals(ascii);
   }
 
-  /** x/mod's collisionChecker: case-fold collisions and paths that are both file and directory. */
+  /**
+   * x/mod's collisionChecker: case-fold collisions and paths that are both file and directory.
+   * x/mod checks every parent directory of every path again; a directory whose own check and
+   * its parents' all passed is remembered here, and checking it again stops there with the same
+   * answer (its entry, and its parents' entries, are in the map unchanged: entries are never
+   * replaced).
+   */
   public static final class Collisions {
     private record Info(String path, boolean isDir) {}
 
     private final Map<String, Info> seen = new HashMap<>();
+    /** Directories (clean paths) whose check, parents included, passed. */
+    private final Set<String> passed = new HashSet<>();
+    private final List<String> pending = new ArrayList<>();
     private final UnicodeTables unicode;
 
     /**
@@ -240,7 +251,11 @@ public final class ZipCheck {
      * @return Go's error text, or null
      */
     public String check(String p, boolean isDir) {
+      pending.clear();
       while (true) {
+        if (isDir && passed.contains(p)) {
+          break;
+        }
         String fold = GoUnicode.foldKey(p, unicode);
         Info other = seen.get(fold);
         if (other != null) {
@@ -257,14 +272,19 @@ public final class ZipCheck {
         } else {
           seen.put(fold, new Info(p, isDir));
         }
+        if (isDir) {
+          pending.add(p);
+        }
         int slash = p.lastIndexOf('/');
         String parent = slash < 0 ? "." : GoPath.clean(p.substring(0, slash));
         if (parent.equals(".")) {
-          return null;
+          break;
         }
         p = parent;
         isDir = true;
       }
+      passed.addAll(pending);
+      return null;
     }
   }
 }

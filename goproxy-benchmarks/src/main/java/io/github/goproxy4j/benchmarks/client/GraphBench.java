@@ -191,9 +191,15 @@ public final class GraphBench {
         Files.copy(work.resolve(m).resolve("go.sum"), work.resolve(m + ".go.sum"), StandardCopyOption.REPLACE_EXISTING);
       }
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      ProcessBuilder ipb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-          GraphBench.class.getName(), "inproc", baseEnv.get("GOPROXY"), baseEnv.get("GOSUMDB"))
-          .redirectError(work.resolve("inproc-stderr.txt").toFile());
+      List<String> icmd = new ArrayList<>(List.of(java));
+      // for profiling the in-process side, e.g. -Dgraphbench.childJvmArgs=-XX:+FlightRecorder... (space-separated)
+      String childArgs = System.getProperty("graphbench.childJvmArgs", "").trim();
+      if (!childArgs.isEmpty()) {
+        icmd.addAll(List.of(childArgs.split(" +")));
+      }
+      icmd.addAll(List.of("-cp", System.getProperty("java.class.path"), GraphBench.class.getName(), "inproc",
+          baseEnv.get("GOPROXY"), baseEnv.get("GOSUMDB")));
+      ProcessBuilder ipb = new ProcessBuilder(icmd).redirectError(work.resolve("inproc-stderr.txt").toFile());
       ipb.environment().clear();
       ipb.environment().putAll(baseEnv);
       Process child = ipb.start();
@@ -202,6 +208,7 @@ public final class GraphBench {
               StandardCharsets.UTF_8))) {
         // warm the JVM on the other universe (fresh caches each time)
         for (int w = 0; w < WARMUPS; w++) {
+          fake.requests().clear(); // see below
           Run r = runInProcess(work, toChild, fromChild, "main-warm");
           System.out.printf("JVM warm-up %d (untimed, other universe): moduleGraph %.2fs%n", w + 1, r.wall());
         }
@@ -210,6 +217,9 @@ public final class GraphBench {
         List<Run> in = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
           for (int k = 0; k < 3; k++) {
+            // the fake's journal would keep every request of every run alive in this JVM, the
+            // server's: more to copy in each young collection, a pause any side's run may wait out
+            fake.requests().clear();
             switch ((r + k) % 3) {
               case 0:
                 go.add(runGo(work, baseEnv, "main"));
