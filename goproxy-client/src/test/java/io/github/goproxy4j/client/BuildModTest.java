@@ -1,10 +1,6 @@
 package io.github.goproxy4j.client;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.goproxy4j.env.GoEnv;
-import io.github.goproxy4j.env.GoProxyException;
-import io.github.goproxy4j.mvs.ModuleGraphException;
 import io.github.goproxy4j.testing.GoTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,32 +71,6 @@ class BuildModTest {
     }
     Map<String, String> env = go.hermeticEnv(tmp);
     env.put("GOFLAGS", goflags);
-    List<String> cmd = new ArrayList<>(List.of("list", "-m"));
-    if (updates) {
-      cmd.add("-u");
-    }
-    cmd.addAll(args);
-    GoTool.Result theirs = go.run(main, env, 60, cmd.toArray(new String[0]));
-    String out = "";
-    String err = "";
-    int status = 0;
-    try (GoProxyClient client = GoProxyClient.builder()
-        .env(GoEnv.builder().environment(env).noUserEnvFile().goVersion(go.release()).build()).build()) {
-      StringBuilder lines = new StringBuilder();
-      for (ListedModule m : client.listModules(main, args, updates, w -> {})) {
-        lines.append(m).append('\n');
-      }
-      out = lines.toString();
-    } catch (ModuleGraphException e) {
-      err = e.goText() + "\n";
-      status = 1;
-    } catch (GoProxyException e) {
-      err = "go: " + e.getMessage() + "\n";
-      status = 1;
-    }
-    String ctx = go + " seed=" + seed + ": " + layout + "; GOFLAGS=" + goflags + " go " + String.join(" ", cmd);
-    assertEquals(theirs.stderr(), err, ctx);
-    assertEquals(theirs.stdout(), out, ctx);
-    assertEquals(theirs.exitCode(), status, ctx);
+    GoListM.assertSameAsGo(go, main, env, args, updates, "seed=" + seed + ": " + layout);
   }
 }

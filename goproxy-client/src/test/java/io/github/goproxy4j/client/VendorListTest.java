@@ -1,9 +1,6 @@
 package io.github.goproxy4j.client;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.goproxy4j.env.GoEnv;
-import io.github.goproxy4j.mvs.ModuleGraphException;
 import io.github.goproxy4j.testing.GoTool;
 import io.github.goproxy4j.testkit.FakeGoProxy;
 import io.github.goproxy4j.testkit.FakeModule;
@@ -63,30 +60,7 @@ class VendorListTest {
     Files.writeString(main.resolve("vendor/modules.txt"), c.modulesTxt());
     Map<String, String> env = go.hermeticEnv(tmp);
     env.put("GOFLAGS", c.goflags());
-    List<String> cmd = new ArrayList<>(List.of("list", "-m"));
-    if (c.updates()) {
-      cmd.add("-u");
-    }
-    cmd.addAll(c.args());
-    GoTool.Result theirs = go.run(main, env, 60, cmd.toArray(new String[0]));
-    String out = "";
-    String err = "";
-    int status = 0;
-    try (GoProxyClient client = GoProxyClient.builder()
-        .env(GoEnv.builder().environment(env).noUserEnvFile().goVersion(go.release()).build()).build()) {
-      StringBuilder lines = new StringBuilder();
-      for (ListedModule m : client.listModules(main, c.args(), c.updates(), w -> {})) {
-        lines.append(m).append('\n');
-      }
-      out = lines.toString();
-    } catch (ModuleGraphException e) {
-      err = e.goText() + "\n";
-      status = 1;
-    }
-    String ctx = go + " seed=" + seed + "\n" + c;
-    assertEquals(theirs.stderr(), err, ctx);
-    assertEquals(theirs.stdout(), out, ctx);
-    assertEquals(theirs.exitCode(), status, ctx);
+    GoListM.assertSameAsGo(go, main, env, c.args(), c.updates(), "seed=" + seed + "\n" + c);
   }
 
   /** A main module as go.mod and a vendor/modules.txt for it, then mutations; random list arguments. */
@@ -331,34 +305,10 @@ class VendorListTest {
       Map<String, String> listEnv = new HashMap<>(env);
       listEnv.put("GOPROXY", "off");
       listEnv.put("GOFLAGS", r.nextBoolean() ? "-mod=vendor" : "");
-      List<String> cmd = new ArrayList<>(List.of("list", "-m"));
-      if (updates) {
-        cmd.add("-u");
-      }
-      cmd.addAll(args);
       Path cwd = r.nextBoolean() ? w : m1;
-      GoTool.Result theirs = go.run(cwd, listEnv, 60, cmd.toArray(new String[0]));
-      String out = "";
-      String err = "";
-      int status = 0;
-      try (GoProxyClient client = GoProxyClient.builder()
-          .env(GoEnv.builder().environment(listEnv).noUserEnvFile().goVersion(go.release()).build()).build()) {
-        StringBuilder printed = new StringBuilder();
-        for (ListedModule m : client.listModules(cwd, args, updates, x -> {})) {
-          printed.append(m).append('\n');
-        }
-        out = printed.toString();
-      } catch (ModuleGraphException e) {
-        err = e.goText() + "\n";
-        status = 1;
-      }
-      String ctx = go + " " + what + " in " + w.relativize(cwd) + ": GOFLAGS=" + listEnv.get("GOFLAGS") + " go "
-          + String.join(" ", cmd) + "\n" + edits + "--- go.work\n" + Files.readString(w.resolve("go.work"))
-          + "--- m1/go.mod\n" + Files.readString(m1.resolve("go.mod")) + "--- vendor/modules.txt\n"
-          + Files.readString(txt);
-      assertEquals(theirs.stderr(), err, ctx);
-      assertEquals(theirs.stdout(), out, ctx);
-      assertEquals(theirs.exitCode(), status, ctx);
+      GoListM.assertSameAsGo(go, cwd, listEnv, args, updates, what + "\n" + edits + "--- go.work\n"
+          + Files.readString(w.resolve("go.work")) + "--- m1/go.mod\n" + Files.readString(m1.resolve("go.mod"))
+          + "--- vendor/modules.txt\n" + Files.readString(txt));
     }
   }
 }
