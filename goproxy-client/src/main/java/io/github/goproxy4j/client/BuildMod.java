@@ -80,7 +80,8 @@ record BuildMod(String mode, boolean explicit, String reason) {
 
   /**
    * The mode in a workspace: GOFLAGS's {@code -mod} must be {@code readonly} (or from go1.22
-   * {@code vendor}); a workspace vendor directory is not modelled and is reported as such.
+   * {@code vendor}); else from go1.22 {@code vendor} when go.work says go 1.14 or later and its
+   * directory has a vendor directory made for a workspace ({@code go work vendor}).
    * Before go1.21 a workspace of one module takes that module's vendor directory as a single
    * main module would (setDefaultBuildMod looked at the only module root in either mode).
    *
@@ -111,7 +112,7 @@ record BuildMod(String mode, boolean explicit, String reason) {
     if (!modulesTextIsForWorkspace(vendorDir)) {
       return new BuildMod("readonly", false, "In workspace mode, but vendor directory is not for a workspace");
     }
-    throw unsupportedWorkspaceVendoring();
+    return new BuildMod("vendor", false, "Go version in go.work is at least 1.14 and vendor directory exists.");
   }
 
   /**
@@ -141,9 +142,6 @@ record BuildMod(String mode, boolean explicit, String reason) {
             + " when in workspace mode, but it is set to \"" + m + "\"\n\tRemove the -mod flag to use the default"
             + " readonly value," + (minor < 22 ? "" : " ") + "\n\tor set GOWORK=off to disable workspace mode.", null);
       }
-      if (m.equals("vendor")) {
-        throw unsupportedWorkspaceVendoring();
-      }
       return Optional.of(new BuildMod(m, true, ""));
     }
     return Optional.empty();
@@ -162,11 +160,6 @@ record BuildMod(String mode, boolean explicit, String reason) {
       }
       throw e;
     }
-  }
-
-  private static GoProxyException unsupportedWorkspaceVendoring() {
-    return new GoProxyException("vendor mode in a workspace (go work vendor) is not supported by goproxy4j;"
-        + " set GOFLAGS=-mod=readonly to list the workspace's modules");
   }
 
   /** Whether modules.txt's first line carries the {@code workspace} annotation (its first 512 bytes, as go reads). */

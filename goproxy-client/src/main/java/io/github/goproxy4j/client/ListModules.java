@@ -42,8 +42,11 @@ final class ListModules {
       mod = BuildMod.forWorkspace(env, mains.workspace().workDir(), mains.workspace().work().goVersion(),
           mains.list());
       if (mod.vendor()) {
-        // before go1.21 only: the workspace's one module and its vendor directory, as outside a workspace
-        return vendored(env, dir, mains.list().get(0), args, updates, mod);
+        if (GoRelease.modelled(env.goVersion()).behaviourMinor() < 21) {
+          // the workspace's one module and its vendor directory, as outside a workspace
+          return vendored(env, dir, mains.list().get(0), args, updates, mod);
+        }
+        return vendoredWorkspace(env, dir, mains.workspace(), args, updates);
       }
     } else {
       ModuleGraph.MainModule main = mains.list().get(0);
@@ -124,17 +127,7 @@ final class ListModules {
         ModuleGraphLoader.shortPath(cwd, root.resolve("vendor").resolve("modules.txt")), release, env.get("GOTOOLCHAIN"));
     vendor.checkConsistency(goMod, root, ModuleGraphLoader.shortPath(cwd, root.resolve("go.mod")), release);
     vendor.checkRoots(goMod, mod.goModDirtyText());
-    if (updates) {
-      throw new ModuleGraphException("can't determine available upgrades" + BYPASS, null);
-    }
-    for (String a : args) {
-      if (a.equals("all")) {
-        throw new ModuleGraphException("can't compute 'all'" + BYPASS, null);
-      }
-      if (PkgPattern.isPattern(a)) {
-        throw new ModuleGraphException("can't match module patterns" + BYPASS, null);
-      }
-    }
+    refuseInVendorMode(args, updates);
     if (args.isEmpty()) {
       return mainModules(List.of(main));
     }
@@ -162,23 +155,94 @@ final class ListModules {
     return out;
   }
 
+  /** list's refusals in vendor mode: {@code -u}, {@code all} and patterns. */
+  private static void refuseInVendorMode(List<String> args, boolean updates) throws ModuleGraphException {
+    if (updates) {
+      throw new ModuleGraphException("can't determine available upgrades" + BYPASS, null);
+    }
+    for (String a : args) {
+      if (a.equals("all")) {
+        throw new ModuleGraphException("can't compute 'all'" + BYPASS, null);
+      }
+      if (PkgPattern.isPattern(a)) {
+        throw new ModuleGraphException("can't match module patterns" + BYPASS, null);
+      }
+    }
+  }
+
+  /**
+   * go list -m in a vendored workspace (go1.22's {@code go work vendor}): the workspace's
+   * vendor/modules.txt checked against every module's go.mod and go.work, list's refusals,
+   * answers from the unpruned workspace graph initVendor builds (each module's requirements and
+   * the vendored modules).
+   */
+  private static List<ListedModule> vendoredWorkspace(GoEnv env, Path dir, ModuleGraphLoader.Workspace w,
+      List<String> args, boolean updates) throws GoProxyException {
+    Path cwd = dir.toAbsolutePath().normalize();
+    Path vendorDir = w.workDir().resolve("vendor");
+    VendorList vendor = VendorList.read(vendorDir, ModuleGraphLoader.shortPath(cwd, vendorDir.resolve("modules.txt")),
+        env.goVersion(), env.get("GOTOOLCHAIN"));
+    vendor.checkWorkspaceConsistency(w, cwd);
+    refuseInVendorMode(args, updates);
+    if (args.isEmpty()) {
+      return mainModules(w.mains());
+    }
+    Set<String> direct = new HashSet<>();
+    for (ModuleGraph.MainModule m : w.mains()) {
+      for (GoModFile.Require r : m.goMod().requires()) {
+        if (!r.indirect()) {
+          direct.add(r.path());
+        }
+      }
+    }
+    List<ListedModule> out = new ArrayList<>();
+    List<String> errors = new ArrayList<>();
+    for (String a : args) {
+      Optional<ModuleGraph.MainModule> main = w.mains().stream().filter(m -> m.path().equals(a)).findFirst();
+      if (main.isPresent()) {
+        out.add(ModuleLister.mainModule(main.get(), Path.of(main.get().dir())));
+        continue;
+      }
+      Optional<String> v = vendor.selectedInWorkspace(w, a);
+      if (v.isEmpty()) {
+        errors.add("module " + a + ": can't resolve module" + BYPASS);
+        continue;
+      }
+      VendorList.WorkspaceReplacement r = VendorList.replacementFrom(w, a, v.get());
+      out.add(vendoredModule(w.workDir(), a, v.get(), !direct.contains(a), vendor,
+          r == null ? null : r.newPath(), r == null ? "" : r.newVersion()));
+    }
+    failIfErrors(errors);
+    return out;
+  }
+
   /** moduleInfo in vendor mode: no time, files or sums; the go line modules.txt records. */
   private static ListedModule vendoredModule(GoModFile goMod, Path root, String path, String version,
       boolean indirect, VendorList vendor) {
-    String goVersion = vendor.meta(path, version).goVersion();
     GoModFile.Replace r = VendorList.applied(goMod, path, version);
-    if (r == null) {
+    return vendoredModule(root, path, version, indirect, vendor, r == null ? null : r.newPath(),
+        r == null ? "" : r.newVersion());
+  }
+
+  /**
+   * moduleInfo in vendor mode, replaced by {@code newPath newVersion} ({@code newPath} null when
+   * not replaced; a directory resolved against {@code root}).
+   */
+  private static ListedModule vendoredModule(Path root, String path, String version, boolean indirect,
+      VendorList vendor, String newPath, String newVersion) {
+    String goVersion = vendor.meta(path, version).goVersion();
+    if (newPath == null) {
       return new ListedModule(path, version, false, indirect, goVersion, Optional.empty(), Optional.empty(),
           List.of(), "", "");
     }
     String rdir = "";
     String rgoMod = "";
-    if (r.newVersion().isEmpty()) {
-      Path d = root.resolve(r.newPath()).normalize();
+    if (newVersion.isEmpty()) {
+      Path d = root.resolve(newPath).normalize();
       rdir = d.toString();
       rgoMod = d.resolve("go.mod").toString();
     }
-    ListedModule replace = new ListedModule(r.newPath(), r.newVersion(), false, false, goVersion, Optional.empty(),
+    ListedModule replace = new ListedModule(newPath, newVersion, false, false, goVersion, Optional.empty(),
         Optional.empty(), List.of(), "", "", Optional.empty(), rdir, rgoMod, "", "");
     return new ListedModule(path, version, false, indirect, goVersion, Optional.of(replace), Optional.empty(),
         List.of(), "", "");

@@ -6,6 +6,7 @@ import io.github.goproxy4j.internal.GoStrings;
 import io.github.goproxy4j.modfile.GoModFile;
 import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.Version;
+import io.github.goproxy4j.mvs.ModuleGraph;
 import io.github.goproxy4j.mvs.ModuleGraphException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,8 @@ import java.util.Set;
 /**
  * A main module's {@code vendor/modules.txt} as the go command reads it in vendor mode (modload's
  * readVendorList), its consistency check against go.mod (checkVendorConsistency) and the module
- * graph go builds from it (initVendor), for a single main module. The rules are those of go1.19
+ * graph go builds from it (initVendor), for a single main module or (go1.22 on) a workspace
+ * vendored with {@code go work vendor}. The rules are those of go1.19
  * to go1.27; where they changed, {@code release} picks them (an annotation {@code ## go X} newer
  * than the release is an error from go1.21; a replacement's go.mod is named relative to the
  * working directory from go1.22).
@@ -251,8 +253,13 @@ final class VendorList {
 
   /** modload.Replacement for one go.mod: the line for this exact version, else the path's wildcard. */
   static GoModFile.Replace applied(GoModFile goMod, String path, String version) {
+    return applied(goMod.replaces(), path, version);
+  }
+
+  /** The line of {@code replaces} for this exact version, else the path's wildcard, else {@code null}. */
+  private static GoModFile.Replace applied(List<GoModFile.Replace> replaces, String path, String version) {
     GoModFile.Replace wildcard = null;
-    for (GoModFile.Replace r : goMod.replaces()) {
+    for (GoModFile.Replace r : replaces) {
       if (r.oldPath().equals(path)) {
         if (r.oldVersion().equals(version) && !version.isEmpty()) {
           return r;
@@ -263,6 +270,134 @@ final class VendorList {
       }
     }
     return wildcard;
+  }
+
+  /**
+   * A replacement as a workspace applies it (modload's replacementFrom and
+   * canonicalizeReplacePath): go.work's line, else the last workspace module's that has one.
+   *
+   * @param replace the line
+   * @param source the file it is in (go.work, or the module's go.mod)
+   * @param newPath the replacement's path, a directory made relative to go.work's directory when
+   *     a module's line names one relative to that module
+   */
+  record WorkspaceReplacement(GoModFile.Replace replace, Path source, String newPath) {
+    String newVersion() {
+      return replace.newVersion();
+    }
+  }
+
+  /**
+   * replacementFrom in a workspace: none for a main module's own path, go.work's line, else the
+   * modules' (conflicting module lines, which go reports as it loads the graph, are not checked).
+   */
+  static WorkspaceReplacement replacementFrom(ModuleGraphLoader.Workspace w, String path, String version) {
+    for (ModuleGraph.MainModule m : w.mains()) {
+      if (version.isEmpty() && m.path().equals(path)) {
+        return null;
+      }
+    }
+    GoModFile.Replace r = applied(w.work().replaces(), path, version);
+    if (r != null) {
+      // go.work's relative directories stay as written (go's filepath.Rel of a relative path fails)
+      return new WorkspaceReplacement(r, w.workFile(), r.newPath());
+    }
+    WorkspaceReplacement found = null;
+    for (ModuleGraph.MainModule m : w.mains()) {
+      GoModFile.Replace mr = applied(m.goMod().replaces(), path, version);
+      if (mr != null) {
+        String newPath = mr.newPath();
+        if (mr.newVersion().isEmpty() && !Path.of(newPath).isAbsolute()) {
+          Path rel = w.workDir().relativize(Path.of(m.dir()).resolve(newPath).normalize());
+          String slash = rel.toString().replace(java.io.File.separatorChar, '/');
+          newPath = slash.isEmpty() ? "." : slash.equals("..") || slash.startsWith("../") ? slash : "./" + slash;
+        }
+        found = new WorkspaceReplacement(mr, Path.of(m.dir(), "go.mod"), newPath);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * checkVendorConsistency in a workspace (go1.22 on): every module's requirements marked
+   * explicit, every replacement of every module and of go.work recorded as the workspace applies
+   * it, nothing marked explicit that no module requires, nothing marked replaced that the
+   * workspace does not replace; go's {@code inconsistent vendoring} error listing each.
+   */
+  void checkWorkspaceConsistency(ModuleGraphLoader.Workspace w, Path cwd) throws GoProxyException {
+    StringBuilder errs = new StringBuilder();
+    Set<String> required = new HashSet<>();
+    for (ModuleGraph.MainModule m : w.mains()) {
+      for (GoModFile.Require r : m.goMod().requires()) {
+        required.add(key(r.path(), r.version()));
+        if (!meta(r.path(), r.version()).explicit()) {
+          err(errs, r.path(), r.version(), "is explicitly required in go.mod, but not marked as explicit in"
+              + " vendor/modules.txt");
+        }
+      }
+    }
+    Set<String> seen = new HashSet<>();
+    List<GoModFile.Replace> lines = new ArrayList<>();
+    w.mains().forEach(m -> lines.addAll(m.goMod().replaces()));
+    lines.addAll(w.work().replaces());
+    for (GoModFile.Replace r : lines) {
+      if (!seen.add(key(r.oldPath(), r.oldVersion()))) {
+        continue;
+      }
+      WorkspaceReplacement from = replacementFrom(w, r.oldPath(), r.oldVersion());
+      Meta vr = meta(r.oldPath(), r.oldVersion());
+      if (!vr.replaced()) {
+        if (from != null) {
+          err(errs, r.oldPath(), r.oldVersion(), "is replaced in " + ModuleGraphLoader.shortPath(cwd, from.source())
+              + ", but not marked as replaced in vendor/modules.txt");
+        }
+      } else if (from == null || !vr.replacementPath().equals(from.newPath())
+          || !vr.replacementVersion().equals(from.newVersion())) {
+        String rNew = from == null ? "" : describe(from.replace().newPath(), from.newVersion());
+        String source = from == null ? "" : ModuleGraphLoader.shortPath(cwd, from.source());
+        err(errs, r.oldPath(), r.oldVersion(), "is replaced by " + rNew + " in " + source
+            + ", but marked as replaced by " + describe(vr.replacementPath(), vr.replacementVersion())
+            + " in vendor/modules.txt");
+      }
+    }
+    for (String[] m : list) {
+      if (meta(m[0], m[1]).explicit() && !required.contains(key(m[0], m[1]))) {
+        err(errs, m[0], m[1], "is marked as explicit in vendor/modules.txt, but not explicitly required in a go.mod");
+      }
+    }
+    for (String[] m : replaced) {
+      if (replacementFrom(w, m[0], m[1]) == null) {
+        err(errs, m[0], m[1], "is marked as replaced in vendor/modules.txt, but not replaced in the workspace");
+      }
+    }
+    if (errs.length() > 0) {
+      throw new ModuleGraphException("inconsistent vendoring in " + w.workDir() + ":" + errs
+          + "\n\n\tTo ignore the vendor directory, use -mod=readonly or -mod=mod.\n\tTo sync the vendor directory,"
+          + " run:\n\t\tgo work vendor", null);
+    }
+  }
+
+  /**
+   * The version initVendor's workspace graph selects for {@code path}: the highest of the
+   * modules' requirements and the vendored modules (the workspace graph is not pruned).
+   *
+   * @return the version, or empty when the graph has no such module
+   */
+  Optional<String> selectedInWorkspace(ModuleGraphLoader.Workspace w, String path) {
+    String v = null;
+    for (ModuleGraph.MainModule m : w.mains()) {
+      for (GoModFile.Require r : m.goMod().requires()) {
+        if (r.path().equals(path) && (v == null || Version.compare(r.version(), v) > 0)) {
+          v = r.version();
+        }
+      }
+    }
+    for (String[] m : list) {
+      if (m[0].equals(path) && (v == null || Version.compare(m[1], v) > 0)) {
+        v = m[1];
+      }
+    }
+    return Optional.ofNullable(v);
   }
 
   private static String describe(String path, String version) {

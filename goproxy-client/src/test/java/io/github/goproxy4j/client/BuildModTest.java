@@ -1,10 +1,6 @@
 package io.github.goproxy4j.client;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.goproxy4j.env.GoEnv;
-import io.github.goproxy4j.env.GoProxyException;
-import io.github.goproxy4j.mvs.ModuleGraphException;
 import io.github.goproxy4j.testing.GoTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,13 +40,11 @@ class BuildModTest {
     String mainGo = goLines[r.nextInt(goLines.length)];
     Path main = Files.createDirectories(tmp.resolve("main"));
     StringBuilder layout = new StringBuilder();
-    // vendor mode in a workspace (go1.22's go work vendor) is refused by goproxy4j: see below
     boolean workspace = r.nextInt(4) == 0;
-    boolean noWorkspaceVendoring = workspace && go.minor() >= 22;
     Files.writeString(main.resolve("go.mod"), "module example.com/main\n" + (mainGo.isEmpty() ? "" : "\ngo " + mainGo
         + "\n"));
     layout.append("go.mod go ").append(mainGo.isEmpty() ? "(none)" : mainGo);
-    switch (r.nextInt(noWorkspaceVendoring ? 2 : 3)) {
+    switch (r.nextInt(3)) {
       case 0:
         break;
       case 1:
@@ -70,9 +64,6 @@ class BuildModTest {
     }
     String[] flags = {"", "", "-mod=mod", "-mod=readonly", "-mod=vendor", "-mod=bogus"};
     String goflags = flags[r.nextInt(flags.length)];
-    if (noWorkspaceVendoring && goflags.equals("-mod=vendor")) {
-      goflags = "-mod=readonly";
-    }
     List<String> args = new ArrayList<>();
     boolean updates = r.nextInt(3) == 0;
     if (r.nextBoolean()) {
@@ -80,57 +71,6 @@ class BuildModTest {
     }
     Map<String, String> env = go.hermeticEnv(tmp);
     env.put("GOFLAGS", goflags);
-    List<String> cmd = new ArrayList<>(List.of("list", "-m"));
-    if (updates) {
-      cmd.add("-u");
-    }
-    cmd.addAll(args);
-    GoTool.Result theirs = go.run(main, env, 60, cmd.toArray(new String[0]));
-    String out = "";
-    String err = "";
-    int status = 0;
-    try (GoProxyClient client = GoProxyClient.builder()
-        .env(GoEnv.builder().environment(env).noUserEnvFile().goVersion(go.release()).build()).build()) {
-      StringBuilder lines = new StringBuilder();
-      for (ListedModule m : client.listModules(main, args, updates, w -> {})) {
-        lines.append(m).append('\n');
-      }
-      out = lines.toString();
-    } catch (ModuleGraphException e) {
-      err = e.goText() + "\n";
-      status = 1;
-    } catch (GoProxyException e) {
-      err = "go: " + e.getMessage() + "\n";
-      status = 1;
-    }
-    String ctx = go + " seed=" + seed + ": " + layout + "; GOFLAGS=" + goflags + " go " + String.join(" ", cmd);
-    assertEquals(theirs.stderr(), err, ctx);
-    assertEquals(theirs.stdout(), out, ctx);
-    assertEquals(theirs.exitCode(), status, ctx);
-  }
-
-  /**
-   * A vendored workspace (go1.22's {@code go work vendor}, or {@code -mod=vendor} in a workspace)
-   * is not modelled: the listing fails with a message that says so, never with an answer.
-   */
-  @ParameterizedTest(name = "GOFLAGS={0}")
-  @org.junit.jupiter.params.provider.ValueSource(strings = {"", "-mod=vendor"})
-  void vendoredWorkspaceIsRefusedClearly(String goflags, @TempDir Path tmp) throws Exception {
-    Path main = Files.createDirectories(tmp.resolve("main"));
-    Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo 1.22\n");
-    Files.writeString(main.resolve("go.work"), "go 1.22\n\nuse .\n");
-    if (goflags.isEmpty()) {
-      Files.createDirectories(main.resolve("vendor"));
-      Files.writeString(main.resolve("vendor/modules.txt"), "## workspace\n");
-    }
-    Map<String, String> env = GoTool.hermeticEnv(tmp);
-    env.put("GOFLAGS", goflags);
-    try (GoProxyClient client = GoProxyClient.builder()
-        .env(GoEnv.builder().environment(env).noUserEnvFile().goVersion("1.27").build()).build()) {
-      GoProxyException e = org.junit.jupiter.api.Assertions.assertThrows(GoProxyException.class,
-          () -> client.listModules(main, List.of(), false, w -> {}));
-      assertEquals("vendor mode in a workspace (go work vendor) is not supported by goproxy4j; set"
-          + " GOFLAGS=-mod=readonly to list the workspace's modules", e.getMessage());
-    }
+    GoListM.assertSameAsGo(go, main, env, args, updates, "seed=" + seed + ": " + layout);
   }
 }

@@ -1,10 +1,9 @@
 package io.github.goproxy4j.client;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.goproxy4j.env.GoEnv;
-import io.github.goproxy4j.mvs.ModuleGraphException;
 import io.github.goproxy4j.testing.GoTool;
+import io.github.goproxy4j.testkit.FakeGoProxy;
+import io.github.goproxy4j.testkit.FakeModule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,30 +60,7 @@ class VendorListTest {
     Files.writeString(main.resolve("vendor/modules.txt"), c.modulesTxt());
     Map<String, String> env = go.hermeticEnv(tmp);
     env.put("GOFLAGS", c.goflags());
-    List<String> cmd = new ArrayList<>(List.of("list", "-m"));
-    if (c.updates()) {
-      cmd.add("-u");
-    }
-    cmd.addAll(c.args());
-    GoTool.Result theirs = go.run(main, env, 60, cmd.toArray(new String[0]));
-    String out = "";
-    String err = "";
-    int status = 0;
-    try (GoProxyClient client = GoProxyClient.builder()
-        .env(GoEnv.builder().environment(env).noUserEnvFile().goVersion(go.release()).build()).build()) {
-      StringBuilder lines = new StringBuilder();
-      for (ListedModule m : client.listModules(main, c.args(), c.updates(), w -> {})) {
-        lines.append(m).append('\n');
-      }
-      out = lines.toString();
-    } catch (ModuleGraphException e) {
-      err = e.goText() + "\n";
-      status = 1;
-    }
-    String ctx = go + " seed=" + seed + "\n" + c;
-    assertEquals(theirs.stderr(), err, ctx);
-    assertEquals(theirs.stdout(), out, ctx);
-    assertEquals(theirs.exitCode(), status, ctx);
+    GoListM.assertSameAsGo(go, main, env, c.args(), c.updates(), "seed=" + seed + "\n" + c);
   }
 
   /** A main module as go.mod and a vendor/modules.txt for it, then mutations; random list arguments. */
@@ -203,5 +179,136 @@ class VendorListTest {
       }
     }
     return wildcard;
+  }
+
+  static Stream<Arguments> workspaceCases() {
+    int n = Integer.getInteger("goproxy4j.vendor.workspaces", 2);
+    return GoTool.releases().filter(go -> !go.isInstalled() || go.minor() >= 22)
+        .flatMap(go -> LongStream.rangeClosed(1, n).mapToObj(seed -> Arguments.of(go, seed)));
+  }
+
+  /**
+   * A vendored workspace (go1.22's {@code go work vendor}): two modules, one replacing a
+   * dependency by a directory, go.work replacing another by a module version, vendored by go
+   * itself; then, four times on a fresh copy, modules.txt, a go.mod or go.work edited as above,
+   * and {@code go list -m} with random arguments compared with goproxy4j's answer.
+   */
+  @ParameterizedTest(name = "{0} seed={1}")
+  @MethodSource("workspaceCases")
+  void listInVendoredWorkspaceAsGo(GoTool.Go go, long seed, @TempDir Path tmp) throws Exception {
+    GoTool.assumeGo(go);
+    SplittableRandom r = new SplittableRandom(seed);
+    FakeGoProxy.Builder universe = FakeGoProxy.builder()
+        .module(FakeModule.builder("example.com/a", "v1.0.0")
+            .goMod("module example.com/a\n\ngo 1.17\n\nrequire example.com/b v1.1.0\n")
+            .file("a.go", "package a\n\nimport _ \"example.com/b\"\n").build())
+        .module(FakeModule.builder("example.com/b", "v1.0.0").goMod("module example.com/b\n\ngo 1.16\n")
+            .file("b.go", "package b\n").build())
+        .module(FakeModule.builder("example.com/b", "v1.1.0").goMod("module example.com/b\n\ngo 1.16\n")
+            .file("b.go", "package b\n").build())
+        .module(FakeModule.builder("example.com/c", "v1.0.0").goMod("module example.com/c\n\ngo 1.17\n")
+            .file("c.go", "package c\n").build())
+        .module(FakeModule.builder("example.com/fork", "v1.0.0").goMod("module example.com/c\n\ngo 1.17\n")
+            .file("c.go", "package c\n").build());
+    try (FakeGoProxy proxy = universe.start()) {
+      Path w = Files.createDirectories(tmp.resolve("w"));
+      Path m1 = Files.createDirectories(w.resolve("m1"));
+      Path m2 = Files.createDirectories(w.resolve("m2"));
+      Path localB = Files.createDirectories(w.resolve("local/b"));
+      Files.writeString(localB.resolve("go.mod"), "module example.com/b\n\ngo 1.16\n");
+      Files.writeString(localB.resolve("b.go"), "package b\n");
+      boolean dirReplace = r.nextBoolean();
+      Files.writeString(m1.resolve("go.mod"), "module example.com/m1\n\ngo 1.22\n"
+          + (dirReplace ? "\nreplace example.com/b => ../local/b\n" : ""));
+      Files.writeString(m1.resolve("m1.go"), "package m1\n\nimport _ \"example.com/a\"\n");
+      Files.writeString(m2.resolve("go.mod"), "module example.com/m2\n\ngo 1.22\n");
+      Files.writeString(m2.resolve("m2.go"), "package m2\n\nimport _ \"example.com/c\"\n");
+      boolean workReplace = r.nextBoolean();
+      Files.writeString(w.resolve("go.work"), "go 1.22\n\nuse (\n\t./m1\n\t./m2\n)\n"
+          + (workReplace ? "\nreplace example.com/c v1.0.0 => example.com/fork v1.0.0\n" : ""));
+      Map<String, String> env = go.hermeticEnv(tmp);
+      env.putAll(proxy.environment());
+      env.put("GOFLAGS", "-modcacherw");
+      Map<String, String> off = new HashMap<>(env);
+      off.put("GOWORK", "off");
+      for (Path m : List.of(m1, m2)) {
+        go.run(m, off, 120, "mod", "tidy").requireOk();
+      }
+      go.run(w, env, 120, "work", "vendor").requireOk();
+      for (int round = 1; round <= 4; round++) {
+        listAfterEditsAsGo(go, r, env, copyTree(w, tmp.resolve("w" + round)), "seed=" + seed + " round " + round);
+      }
+    }
+  }
+
+  private static Path copyTree(Path from, Path to) throws java.io.IOException {
+    try (Stream<Path> all = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) all::iterator) {
+        Path t = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(t);
+        } else {
+          Files.copy(p, t);
+        }
+      }
+    }
+    return to;
+  }
+
+  private static void listAfterEditsAsGo(GoTool.Go go, SplittableRandom r, Map<String, String> env, Path w,
+      String what) throws Exception {
+    Path m1 = w.resolve("m1");
+    Path m2 = w.resolve("m2");
+    {
+      Path txt = w.resolve("vendor/modules.txt");
+      List<String> lines = new ArrayList<>(Files.readAllLines(txt));
+      StringBuilder edits = new StringBuilder();
+      int mutations = r.nextInt(3);
+      for (int i = 0; i < mutations; i++) {
+        int k = 1 + r.nextInt(Math.max(1, lines.size() - 1));
+        switch (r.nextInt(5)) {
+          case 0:
+            edits.append("modules.txt: dropped line ").append(lines.get(k)).append('\n');
+            lines.remove(k);
+            break;
+          case 1:
+            lines.add(k, "# example.com/extra v1.0.0 => example.com/fork v1.0.0");
+            edits.append("modules.txt: added a replacement\n");
+            break;
+          case 2:
+            lines.replaceAll(l -> l.replace("v1.1.0", "v1.0.0"));
+            edits.append("modules.txt: b at v1.0.0\n");
+            break;
+          case 3:
+            Files.writeString(w.resolve("go.work"), Files.readString(w.resolve("go.work"))
+                + "\nreplace example.com/a => ./local/b\n");
+            edits.append("go.work: a replaced\n");
+            break;
+          default:
+            Files.writeString(m2.resolve("go.mod"), Files.readString(m2.resolve("go.mod"))
+                + "\nrequire example.com/b v1.0.0 // indirect\n");
+            edits.append("m2/go.mod: requires b\n");
+            break;
+        }
+      }
+      Files.write(txt, lines);
+      List<String> args = new ArrayList<>();
+      List<String> candidates = List.of("example.com/a", "example.com/b", "example.com/c", "example.com/m1",
+          "example.com/m2", "example.com/unknown");
+      for (int i = r.nextInt(4); i > 0; i--) {
+        args.add(candidates.get(r.nextInt(candidates.size())));
+      }
+      if (r.nextInt(6) == 0) {
+        args.add("all");
+      }
+      boolean updates = r.nextInt(8) == 0;
+      Map<String, String> listEnv = new HashMap<>(env);
+      listEnv.put("GOPROXY", "off");
+      listEnv.put("GOFLAGS", r.nextBoolean() ? "-mod=vendor" : "");
+      Path cwd = r.nextBoolean() ? w : m1;
+      GoListM.assertSameAsGo(go, cwd, listEnv, args, updates, what + "\n" + edits + "--- go.work\n"
+          + Files.readString(w.resolve("go.work")) + "--- m1/go.mod\n" + Files.readString(m1.resolve("go.mod"))
+          + "--- vendor/modules.txt\n" + Files.readString(txt));
+    }
   }
 }

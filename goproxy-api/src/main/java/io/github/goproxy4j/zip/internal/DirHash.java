@@ -58,10 +58,18 @@ public final class DirHash {
     }
   }
 
-  /** The Hash1 summary, fed one file at a time in name order. */
+  /**
+   * The Hash1 summary, fed one file at a time in name order. The lines are collected and hashed
+   * in 64 KB batches (one digest update per 4 KB instead of three per file: in profiles of a cold
+   * bulk download the per-line digest calls made {@code add} one of the JIT's costliest
+   * compilations, the JDK's SHA-256 inlined into it).
+   */
   public static final class Summary {
-    private final MessageDigest summary = sha256();
-    private final byte[] line = new byte[64 + 2];
+    private static final int BATCH = 64 * 1024;
+
+    private byte[] lines = new byte[256];
+    private int len;
+    private MessageDigest sha;
 
     /** Starts a summary with no files in it. */
     public Summary() {}
@@ -73,20 +81,41 @@ public final class DirHash {
      * @param sha256 the SHA-256 of its content
      */
     public void add(byte[] name, byte[] sha256) {
-      for (int i = 0; i < 32; i++) {
-        line[2 * i] = HEX[(sha256[i] >> 4) & 0xf];
-        line[2 * i + 1] = HEX[sha256[i] & 0xf];
+      int lineLen = 64 + 2 + name.length + 1;
+      if (len + lineLen > lines.length) {
+        if (len >= BATCH) {
+          flush();
+        }
+        if (len + lineLen > lines.length) {
+          lines = Arrays.copyOf(lines, Math.max(len + lineLen, lines.length * 2));
+        }
       }
-      line[64] = ' ';
-      line[65] = ' ';
-      summary.update(line);
-      summary.update(name);
-      summary.update((byte) '\n');
+      byte[] l = lines;
+      int o = len;
+      for (int i = 0; i < 32; i++) {
+        l[o++] = HEX[(sha256[i] >> 4) & 0xf];
+        l[o++] = HEX[sha256[i] & 0xf];
+      }
+      l[o++] = ' ';
+      l[o++] = ' ';
+      System.arraycopy(name, 0, l, o, name.length);
+      o += name.length;
+      l[o++] = '\n';
+      len = o;
+    }
+
+    private void flush() {
+      if (sha == null) {
+        sha = sha256();
+      }
+      update(sha, lines, 0, len);
+      len = 0;
     }
 
     /** {@return the 32-byte h1 digest} */
     public byte[] digest() {
-      return summary.digest();
+      flush();
+      return sha.digest();
     }
   }
 

@@ -1,0 +1,57 @@
+package io.github.goproxy4j.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.goproxy4j.env.GoEnv;
+import io.github.goproxy4j.env.GoProxyException;
+import io.github.goproxy4j.mvs.ModuleGraphException;
+import io.github.goproxy4j.testing.GoTool;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code go list -m [-u] args} against {@link GoProxyClient#listModules(Path, List, boolean,
+ * java.util.function.Consumer)} in one directory with one environment: standard output (each
+ * module's line), the error text and the exit status must be go's.
+ */
+final class GoListM {
+  private GoListM() {}
+
+  /**
+   * Runs both and asserts they agree.
+   *
+   * @param what what the failure message says first (seed, layout)
+   */
+  static void assertSameAsGo(GoTool.Go go, Path dir, Map<String, String> env, List<String> args, boolean updates,
+      String what) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of("list", "-m"));
+    if (updates) {
+      cmd.add("-u");
+    }
+    cmd.addAll(args);
+    GoTool.Result theirs = go.run(dir, env, 60, cmd.toArray(new String[0]));
+    String out = "";
+    String err = "";
+    int status = 0;
+    try (GoProxyClient client = GoProxyClient.builder()
+        .env(GoEnv.builder().environment(env).noUserEnvFile().goVersion(go.release()).build()).build()) {
+      StringBuilder lines = new StringBuilder();
+      for (ListedModule m : client.listModules(dir, args, updates, w -> {})) {
+        lines.append(m).append('\n');
+      }
+      out = lines.toString();
+    } catch (ModuleGraphException e) {
+      err = e.goText() + "\n";
+      status = 1;
+    } catch (GoProxyException e) {
+      err = "go: " + e.getMessage() + "\n";
+      status = 1;
+    }
+    String ctx = go + " " + what + "\nGOFLAGS=" + env.get("GOFLAGS") + " go " + String.join(" ", cmd) + " in " + dir;
+    assertEquals(theirs.stderr(), err, ctx);
+    assertEquals(theirs.stdout(), out, ctx);
+    assertEquals(theirs.exitCode(), status, ctx);
+  }
+}
