@@ -299,7 +299,7 @@ final class VendorList {
     }
     GoModFile.Replace r = applied(w.work().replaces(), path, version);
     if (r != null) {
-      // go.work's relative directories stay as written (go's filepath.Rel of a relative path fails)
+      // go.work's lines are not canonicalised (canonicalizeReplacePath has no module root for them)
       return new WorkspaceReplacement(r, w.workFile(), r.newPath());
     }
     WorkspaceReplacement found = null;
