@@ -85,12 +85,12 @@ record BuildMod(String mode, boolean explicit, String reason) {
    * Before go1.21 a workspace of one module takes that module's vendor directory as a single
    * main module would (setDefaultBuildMod looked at the only module root in either mode).
    *
+   * @param explicit {@link #explicitInWorkspace}'s answer, which go gives before it reads the modules
    * @param mains the workspace's modules, in use order
    */
-  static BuildMod forWorkspace(GoEnv env, Path workDir, Optional<String> workGo, List<ModuleGraph.MainModule> mains)
-      throws GoProxyException {
+  static BuildMod forWorkspace(GoEnv env, Optional<BuildMod> explicit, Path workDir, Optional<String> workGo,
+      List<ModuleGraph.MainModule> mains) throws GoProxyException {
     int minor = GoRelease.modelled(env.goVersion()).behaviourMinor();
-    Optional<BuildMod> explicit = explicitInWorkspace(env);
     if (explicit.isPresent()) {
       return explicit.get();
     }

@@ -32,14 +32,14 @@ final class ListModules {
 
   static List<ListedModule> list(GoProxyClient client, GoEnv env, Path dir, List<String> args, boolean updates,
       Consumer<String> warnings, int parallelism) throws GoProxyException {
-    if (ModuleGraphLoader.findGoWork(dir, env).isPresent()) {
-      BuildMod.explicitInWorkspace(env); // go refuses most -mod values before it reads go.work's modules
-    }
+    Optional<Path> work = ModuleGraphLoader.findGoWork(dir, env);
+    // go refuses most -mod values in a workspace before it reads go.work's modules
+    Optional<BuildMod> explicit = work.isPresent() ? BuildMod.explicitInWorkspace(env) : Optional.empty();
     // go.mod (or go.work and its modules) read once: the mode depends on it, the load uses it
-    ModuleGraphLoader.Mains mains = ModuleGraphLoader.readMains(env, dir);
+    ModuleGraphLoader.Mains mains = ModuleGraphLoader.readMains(env, dir, work);
     BuildMod mod;
     if (mains.workspace() != null) {
-      mod = BuildMod.forWorkspace(env, mains.workspace().workDir(), mains.workspace().work().goVersion(),
+      mod = BuildMod.forWorkspace(env, explicit, mains.workspace().workDir(), mains.workspace().work().goVersion(),
           mains.list());
       if (mod.vendor()) {
         if (GoRelease.modelled(env.goVersion()).behaviourMinor() < 21) {
@@ -128,28 +128,63 @@ final class ListModules {
     vendor.checkConsistency(goMod, root, ModuleGraphLoader.shortPath(cwd, root.resolve("go.mod")), release);
     vendor.checkRoots(goMod, mod.goModDirtyText());
     refuseInVendorMode(args, updates);
+    return vendorAnswers(List.of(main), root, args, vendor, new VendorGraph() {
+      @Override
+      public Optional<String> selected(String path) {
+        return vendor.selected(goMod, path);
+      }
+
+      @Override
+      public String[] replacement(String path, String version) {
+        GoModFile.Replace r = VendorList.applied(goMod, path, version);
+        return r == null ? null : new String[] {r.newPath(), r.newVersion()};
+      }
+    });
+  }
+
+  /** The graph initVendor builds, as list asks it about a module it names. */
+  private interface VendorGraph {
+    /** {@return the selected version of {@code path}, empty when the graph has none} */
+    Optional<String> selected(String path);
+
+    /** {@return the replacement's path and version, {@code null} when not replaced} */
+    String[] replacement(String path, String version);
+  }
+
+  /**
+   * list's answers in vendor mode: without arguments the main modules; else each named module
+   * (a main module, or its selected version from modules.txt with its replacement, a directory
+   * resolved against {@code root}), go's error for each the graph lacks.
+   */
+  private static List<ListedModule> vendorAnswers(List<ModuleGraph.MainModule> mains, Path root, List<String> args,
+      VendorList vendor, VendorGraph graph) throws ModuleGraphException {
     if (args.isEmpty()) {
-      return mainModules(List.of(main));
+      return mainModules(mains);
     }
     Set<String> direct = new HashSet<>();
-    for (GoModFile.Require r : goMod.requires()) {
-      if (!r.indirect()) {
-        direct.add(r.path());
+    for (ModuleGraph.MainModule m : mains) {
+      for (GoModFile.Require r : m.goMod().requires()) {
+        if (!r.indirect()) {
+          direct.add(r.path());
+        }
       }
     }
     List<ListedModule> out = new ArrayList<>();
     List<String> errors = new ArrayList<>();
     for (String a : args) {
-      if (a.equals(main.path())) {
-        out.add(ModuleLister.mainModule(main, root));
+      Optional<ModuleGraph.MainModule> main = mains.stream().filter(m -> m.path().equals(a)).findFirst();
+      if (main.isPresent()) {
+        out.add(ModuleLister.mainModule(main.get(), Path.of(main.get().dir())));
         continue;
       }
-      Optional<String> v = vendor.selected(goMod, a);
+      Optional<String> v = graph.selected(a);
       if (v.isEmpty()) {
         errors.add("module " + a + ": can't resolve module" + BYPASS);
         continue;
       }
-      out.add(vendoredModule(goMod, root, a, v.get(), !direct.contains(a), vendor));
+      String[] r = graph.replacement(a, v.get());
+      out.add(vendoredModule(root, a, v.get(), !direct.contains(a), vendor, r == null ? null : r[0],
+          r == null ? "" : r[1]));
     }
     failIfErrors(errors);
     return out;
@@ -184,48 +219,23 @@ final class ListModules {
         env.goVersion(), env.get("GOTOOLCHAIN"));
     vendor.checkWorkspaceConsistency(w, cwd);
     refuseInVendorMode(args, updates);
-    if (args.isEmpty()) {
-      return mainModules(w.mains());
-    }
-    Set<String> direct = new HashSet<>();
-    for (ModuleGraph.MainModule m : w.mains()) {
-      for (GoModFile.Require r : m.goMod().requires()) {
-        if (!r.indirect()) {
-          direct.add(r.path());
-        }
+    return vendorAnswers(w.mains(), w.workDir(), args, vendor, new VendorGraph() {
+      @Override
+      public Optional<String> selected(String path) {
+        return vendor.selectedInWorkspace(w, path);
       }
-    }
-    List<ListedModule> out = new ArrayList<>();
-    List<String> errors = new ArrayList<>();
-    for (String a : args) {
-      Optional<ModuleGraph.MainModule> main = w.mains().stream().filter(m -> m.path().equals(a)).findFirst();
-      if (main.isPresent()) {
-        out.add(ModuleLister.mainModule(main.get(), Path.of(main.get().dir())));
-        continue;
-      }
-      Optional<String> v = vendor.selectedInWorkspace(w, a);
-      if (v.isEmpty()) {
-        errors.add("module " + a + ": can't resolve module" + BYPASS);
-        continue;
-      }
-      VendorList.WorkspaceReplacement r = VendorList.replacementFrom(w, a, v.get());
-      out.add(vendoredModule(w.workDir(), a, v.get(), !direct.contains(a), vendor,
-          r == null ? null : r.newPath(), r == null ? "" : r.newVersion()));
-    }
-    failIfErrors(errors);
-    return out;
-  }
 
-  /** moduleInfo in vendor mode: no time, files or sums; the go line modules.txt records. */
-  private static ListedModule vendoredModule(GoModFile goMod, Path root, String path, String version,
-      boolean indirect, VendorList vendor) {
-    GoModFile.Replace r = VendorList.applied(goMod, path, version);
-    return vendoredModule(root, path, version, indirect, vendor, r == null ? null : r.newPath(),
-        r == null ? "" : r.newVersion());
+      @Override
+      public String[] replacement(String path, String version) {
+        VendorList.WorkspaceReplacement r = VendorList.replacementFrom(w, path, version);
+        return r == null ? null : new String[] {r.newPath(), r.newVersion()};
+      }
+    });
   }
 
   /**
-   * moduleInfo in vendor mode, replaced by {@code newPath newVersion} ({@code newPath} null when
+   * moduleInfo in vendor mode (no time, files or sums; the go line modules.txt records), replaced
+   * by {@code newPath newVersion} ({@code newPath} null when
    * not replaced; a directory resolved against {@code root}).
    */
   private static ListedModule vendoredModule(Path root, String path, String version, boolean indirect,

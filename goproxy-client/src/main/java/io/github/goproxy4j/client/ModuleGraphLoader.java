@@ -140,8 +140,12 @@ final class ModuleGraphLoader {
 
   /** Finds and reads the main module files from {@code start} (GOWORK as go finds it), checked as go checks them. */
   static Mains readMains(GoEnv env, Path start) throws GoProxyException {
+    return readMains(env, start, findGoWork(start, env));
+  }
+
+  /** {@link #readMains(GoEnv, Path)} with the go.work file {@link #findGoWork} found (empty: none). */
+  static Mains readMains(GoEnv env, Path start, Optional<Path> work) throws GoProxyException {
     String release = env.goVersion();
-    Optional<Path> work = findGoWork(start, env);
     if (work.isPresent()) {
       return new Mains(null, readWorkspace(release, env.get("GOTOOLCHAIN"), start, work.get()));
     }
