@@ -299,7 +299,7 @@ final class ModuleGraphLoader {
   private static Build loadWorkspace(GoProxyClient client, String release, Workspace w, int parallelism)
       throws GoProxyException {
     ModFetch fetch = client.graphFetchWith(w.goSum());
-    ModuleSource source = source(fetch, w.workDir(), w.goSumError());
+    ModuleSource source = source(fetch, w.workDir(), w.goSumRead().error());
     return new Build(build(ModuleGraph.builder().goRelease(release).workspace(w.work(), w.workDir().toString(),
         w.mains()).source(source).parallelism(parallelism), fetch), w.goSum(), w.workDir(), w.workFile());
   }
@@ -336,9 +336,17 @@ final class ModuleGraphLoader {
     return readMains(env, start).list();
   }
 
-  /** go.work as loadModFile reads it: the file, its directory, the main modules and every go.sum line. */
+  /**
+   * go.work as loadModFile reads it: the file, its directory, the main modules and their go.sum
+   * files with go.work.sum (as initGoSum reads them: every line, the first malformed file's
+   * error raised on the first checksum look-up as go does).
+   */
   record Workspace(GoWorkFile work, Path workFile, Path workDir, List<ModuleGraph.MainModule> mains,
-      GoSum goSum, ModuleGraphException goSumError) {}
+      GoSumFiles.Read goSumRead) {
+    GoSum goSum() {
+      return goSumRead.sum();
+    }
+  }
 
   /** loadModFile in workspace mode: go.work, each use directory's go.mod, the go.sum files. */
   private static Workspace readWorkspace(String release, String gotoolchain, Path start, Path workFile)
@@ -398,17 +406,13 @@ final class ModuleGraphLoader {
     String workGo = work.goVersion().orElse("1.18");
     List<String> errors = new ArrayList<>();
     List<ModuleGraph.MainModule> mains = new ArrayList<>();
-    // initGoSum's order: each workspace module's go.sum, then go.work.sum; the first malformed one is go's error
-    GoSum.Builder sums = GoSum.builder();
-    ModuleGraphException sumError = null;
-    List<Path> sumFiles = new ArrayList<>();
-    roots.forEach(root -> sumFiles.add(root.resolve("go.sum")));
-    sumFiles.add(Path.of(workFile + ".sum"));
-    for (Path f : sumFiles) {
-      GoSumFiles.Read read = GoSumFiles.read(f, release);
-      sums.addAll(read.sum());
-      sumError = sumError != null ? sumError : read.error();
+    // initGoSum's order: each workspace module's go.sum, then go.work.sum
+    List<GoSumFiles.Read> sumReads = new ArrayList<>();
+    for (Path root : roots) {
+      sumReads.add(GoSumFiles.read(root.resolve("go.sum"), release));
     }
+    sumReads.add(GoSumFiles.read(Path.of(workFile + ".sum"), release));
+    GoSumFiles.Read sums = GoSumFiles.concat(sumReads);
     for (Path root : roots) {
       Path goModPath = root.resolve("go.mod");
       String rootShort = shortPath(cwd, root);
@@ -451,6 +455,6 @@ final class ModuleGraphLoader {
     if (!errors.isEmpty()) {
       throw new ModuleGraphException(String.join("\ngo: ", errors), null);
     }
-    return new Workspace(work, workFile, workDir, List.copyOf(mains), sums.build(), sumError);
+    return new Workspace(work, workFile, workDir, List.copyOf(mains), sums);
   }
 }
