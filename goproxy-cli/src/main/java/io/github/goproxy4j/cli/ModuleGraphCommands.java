@@ -4,6 +4,7 @@ import io.github.goproxy4j.client.GoProxyClient;
 import io.github.goproxy4j.client.ListFlags;
 import io.github.goproxy4j.client.ListedModule;
 import io.github.goproxy4j.client.ModDownloadResult;
+import io.github.goproxy4j.client.internal.ColdStart;
 import io.github.goproxy4j.env.GoEnvException;
 import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.mvs.ModuleGraphException;
@@ -94,7 +95,8 @@ final class ModuleGraphCommands {
    * environment ({@code go: parsing $GOFLAGS: ...}), with exit status 1.
    */
   static int asGo(Invocation ctx, GoWork work) throws Exception {
-    WarmUp.start();
+    // the client's warm-up, here before the environment is read and the client built
+    ColdStart.begin();
     try (GoProxyClient client = Settings.client(ctx)) {
       return work.run(client);
     } catch (GoProxyException e) {

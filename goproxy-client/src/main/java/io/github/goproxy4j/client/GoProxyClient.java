@@ -1,5 +1,6 @@
 package io.github.goproxy4j.client;
 
+import io.github.goproxy4j.client.internal.ColdStart;
 import io.github.goproxy4j.client.internal.JdkHttpTransport;
 import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.env.GoProxyException;
@@ -278,6 +279,8 @@ public final class GoProxyClient implements AutoCloseable {
   public ModuleGraph moduleGraph(Path dir) throws GoProxyException {
     Objects.requireNonNull(dir, "dir");
     checkOpen();
+    // what the graph's first fetches need, on another thread while go.mod and go.sum are read
+    ColdStart.begin();
     return ModuleGraphLoader.load(this, resolver.env(), dir, false, parallelism);
   }
 
@@ -375,6 +378,7 @@ public final class GoProxyClient implements AutoCloseable {
         throw new IllegalArgumentException("list -m argument " + a + ": path@version queries are not supported");
       }
     }
+    ColdStart.begin();
     return List.copyOf(ListModules.list(this, resolver.env(), dir, args, flags, warnings, parallelism));
   }
 
@@ -421,6 +425,7 @@ public final class GoProxyClient implements AutoCloseable {
   public List<DownloadedModule> modDownload(Path dir) throws GoProxyException {
     Objects.requireNonNull(dir, "dir");
     checkOpen();
+    ColdStart.begin();
     // go runs its mod commands with -mod=mod: go.sum need not vouch for every go.mod
     return ModDownload.download(this, ModuleGraphLoader.loadBuild(this, resolver.env(), dir, true, parallelism));
   }
@@ -443,6 +448,7 @@ public final class GoProxyClient implements AutoCloseable {
   public ModDownloadResult modDownloadResult(Path dir) throws GoProxyException {
     Objects.requireNonNull(dir, "dir");
     checkOpen();
+    ColdStart.begin();
     return ModDownload.result(this, ModuleGraphLoader.loadBuild(this, resolver.env(), dir, true, parallelism));
   }
 
@@ -484,6 +490,7 @@ public final class GoProxyClient implements AutoCloseable {
   public ModuleGraph modGraph(Path dir) throws GoProxyException {
     Objects.requireNonNull(dir, "dir");
     checkOpen();
+    ColdStart.begin();
     return ModuleGraphLoader.load(this, resolver.env(), dir, true, parallelism);
   }
 
@@ -497,6 +504,7 @@ public final class GoProxyClient implements AutoCloseable {
    * @throws GoProxyException if it cannot be fetched or does not verify
    */
   public DownloadedModule download(ModuleVersion module) throws GoProxyException {
+    ColdStart.begin();
     return download(module, fetch);
   }
 
@@ -590,6 +598,7 @@ public final class GoProxyClient implements AutoCloseable {
     Objects.requireNonNull(modules, "modules");
     checkOpen();
     if (!modules.isEmpty()) {
+      ColdStart.begin();
       fetch.warmUp();
     }
     List<Future<DownloadedModule>> futures = new ArrayList<>();
