@@ -25,7 +25,7 @@ final class ModuleGraphCommands {
     return Path.of(ctx.environment().getOrDefault("PWD", System.getProperty("user.dir")));
   }
 
-  /** {@code goproxy list -m [-u] [-versions] [-retracted] [all|path...]}. */
+  /** {@code goproxy list -m [-u] [-versions] [-retracted] [all|path|path@query...]}. */
   static final class ListModules implements Command {
     @Override
     public String name() {
@@ -39,10 +39,12 @@ final class ModuleGraphCommands {
 
     @Override
     public String help() {
-      return "goproxy list -m [-u] [-versions] [-retracted] [-json] [all|pattern|path...]\n\n"
+      return "goproxy list -m [-u] [-versions] [-retracted] [-json] [all|pattern|path|path@query...]\n\n"
           + "In a module directory, prints the main module (no argument), every module of the build\n"
           + "(all: minimal version selection over the go.mod files, fetched and verified like go),\n"
           + "the modules matching a ... pattern, or the named modules, exactly as go list -m does;\n"
+          + "path@query resolves a version query (@latest, @upgrade, @patch, @v1.2.3, @v1, >v1.2.0...)\n"
+          + "as go does, whether or not the build has the module;\n"
           + "-u adds available updates, retractions and deprecations; -versions lists each module's\n"
           + "available versions instead (without retracted and excluded ones; a path the build lacks\n"
           + "is listed too); -retracted marks retracted versions (retracted) and lets -versions list\n"
@@ -63,11 +65,6 @@ final class ModuleGraphCommands {
         throw new UsageException("only module listing (-m) is supported");
       }
       List<String> args = ctx.args().positional();
-      for (String a : args) {
-        if (a.contains("@")) {
-          throw new UsageException("list -m path@version is not supported; use goproxy info --query VERSION PATH");
-        }
-      }
       return asGo(ctx, client -> {
         // go's rules: the -mod mode (vendor directory, GOFLAGS), all, ... patterns, paths
         ListFlags flags = ListFlags.builder().updates(ctx.args().flag("u")).versions(ctx.args().flag("versions"))

@@ -100,7 +100,10 @@ class ModuleGraphCommandsTest {
           new String[] {"list", "-m", "-versions", "-u", "example.com/a"},
           new String[] {"list", "-m", "-versions", "-json", "example.com/b", "example.com/nosuch"},
           new String[] {"list", "-m", "-versions", "all"}, new String[] {"list", "-m", "-retracted", "all"},
-          new String[] {"list", "-m", "-retracted", "-versions", "-json", "example.com/b"})) {
+          new String[] {"list", "-m", "-retracted", "-versions", "-json", "example.com/b"},
+          new String[] {"list", "-m", "example.com/a@latest", "example.com/b@v1.0.0", "example.com/b@upgrade"},
+          new String[] {"list", "-m", "-json", "example.com/b@latest", "example.com/b@v9.0.0"},
+          new String[] {"list", "-m", "-retracted", "example.com/b@v1.0.0"})) {
         assertEquals(go(main, goEnv, cmd), goproxy(ours, cmd), String.join(" ", cmd));
       }
       // go.sum without the line for b's go.mod: both fail with go's message

@@ -210,8 +210,14 @@ public final class GoProxyClient implements AutoCloseable {
   /** {@link #query} never answering a version {@code excluded} names (go's CheckAllowed: a main module's excludes). */
   VersionInfo query(ModulePath path, String query, Optional<Version> current, Predicate<String> excluded)
       throws GoProxyException {
+    return query(path, query, current, excluded, false);
+  }
+
+  /** {@link Query#query(ModulePath, String, String, Predicate, boolean)}: {@code allowAll} for {@code list -m -retracted path@query}. */
+  VersionInfo query(ModulePath path, String query, Optional<Version> current, Predicate<String> excluded,
+      boolean allowAll) throws GoProxyException {
     checkOpen();
-    return this.query.query(path, query, current.map(Version::toString).orElse(""), excluded);
+    return this.query.query(path, query, current.map(Version::toString).orElse(""), excluded, allowAll);
   }
 
   /** {@link Query#versions}: {@code go list -m -versions}' list of one module. */
@@ -366,7 +372,7 @@ public final class GoProxyClient implements AutoCloseable {
    * }</pre>
    *
    * @param dir the main module's directory, or a directory below it
-   * @param args go's arguments: {@code all}, patterns, module paths (not {@code path@version})
+   * @param args go's arguments: {@code all}, patterns, module paths, {@code path@query}
    * @param flags the flags
    * @param warnings receives go's warning lines
    * @return the modules in go's order
@@ -379,11 +385,6 @@ public final class GoProxyClient implements AutoCloseable {
     Objects.requireNonNull(flags, "flags");
     Objects.requireNonNull(dir, "dir");
     Objects.requireNonNull(warnings, "warnings");
-    for (String a : List.copyOf(args)) {
-      if (a.contains("@")) {
-        throw new IllegalArgumentException("list -m argument " + a + ": path@version queries are not supported");
-      }
-    }
     ColdStart.begin();
     return List.copyOf(ListModules.list(this, resolver.env(), dir, args, flags, warnings, parallelism));
   }

@@ -6,7 +6,9 @@ import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.internal.PkgPattern;
 import io.github.goproxy4j.modfile.GoModFile;
+import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
+import io.github.goproxy4j.module.Version;
 import io.github.goproxy4j.mvs.ModuleGraph;
 import io.github.goproxy4j.mvs.ModuleGraphException;
 import java.nio.file.Path;
@@ -65,7 +67,18 @@ final class ListModules {
     }
     Set<String> excluded = ModuleLister.excluded(mains.list());
     if (args.isEmpty()) {
-      return finish(client, mainModules(mains.list()), flags, excluded, p -> false, null, mod, parallelism, null);
+      return finish(client, mainModules(mains.list()), flags, excluded, p -> false, null, mod, parallelism, null,
+          ConcurrentHashMap.newKeySet());
+    }
+    // go1.26's ParsePathVersion (go1.25 not checked; go1.24.4 lacks it)
+    boolean checkVersions = GoRelease.modelled(env.goVersion()).behaviourMinor() >= 26;
+    for (String a : args) {
+      int at = a.indexOf('@');
+      if (checkVersions && !a.equals("all") && !PkgPattern.isPattern(a) && at >= 0 && a.length() > at + 1
+          && (a.charAt(at + 1) == '-' || a.charAt(at + 1) == '/')) {
+        // go refuses these before it loads anything (they could pass for flags or paths)
+        throw new ModuleGraphException("invalid module version " + GoQuote.quote(a.substring(at + 1)), null);
+      }
     }
     ModuleGraphLoader.Build build;
     ModuleGraphException dirty = null;
@@ -90,6 +103,8 @@ final class ListModules {
     List<ListedModule> all = new ModuleLister(client, build).list(build.graph(), updates, parallelism);
     List<ListedModule> out = new ArrayList<>();
     Set<String> matched = new HashSet<>();
+    Set<ModuleVersion> goModsRead = ConcurrentHashMap.newKeySet();
+    ModuleLister lister = new ModuleLister(client, build);
     boolean newWarning = GoRelease.modelled(env.goVersion()).behaviourMinor() >= 24;
     for (String a : args) {
       if (a.equals("all") || PkgPattern.isPattern(a)) {
@@ -111,6 +126,12 @@ final class ListModules {
         }
         continue;
       }
+      int at = a.indexOf('@');
+      if (at >= 0) {
+        queried(client, lister, build.graph(), a.substring(0, at), a.substring(at + 1), flags, excluded, goModsRead,
+            dirty != null).ifPresent(out::add);
+        continue;
+      }
       Optional<ListedModule> found = all.stream().filter(m -> m.path().equals(a)).findFirst();
       if (found.isPresent()) {
         out.add(found.get());
@@ -125,8 +146,11 @@ final class ListModules {
       }
     }
     ModuleGraph g = build.graph();
+    // go loads the whole graph only when an argument needs it; else it keeps just the roots' sums,
+    // which go.sum has in the readonly mode
+    boolean wholeGraph = build.workFile() != null || mod.modMode() || needsWholeGraph(mains, args, flags);
     List<ListedModule> done = finish(client, out, flags, excluded, p -> g.pathReplacement(p).isPresent(),
-        dirty == null ? build : null, mod, parallelism, dirty);
+        dirty == null && wholeGraph ? build : null, mod, parallelism, dirty, goModsRead);
     if (dirty != null) {
       throw dirty;
     }
@@ -140,12 +164,12 @@ final class ListModules {
    * @param allReplaced whether a main module replaces every version of a path
    * @param build the loaded build, {@code null} when the listing did not load it (or go.mod needs updates)
    * @param dirty go's error that go.mod needs updates, reported after the modules' errors ({@code null}: none)
+   * @param goModsRead receives (and holds) the go.mod files read beyond the graph's, whose sums go records
    */
   private static List<ListedModule> finish(GoProxyClient client, List<ListedModule> mods, ListFlags flags,
       Set<String> excluded, Predicate<String> allReplaced, ModuleGraphLoader.Build build, BuildMod mod,
-      int parallelism, ModuleGraphException dirty) throws GoProxyException {
+      int parallelism, ModuleGraphException dirty, Set<ModuleVersion> goModsRead) throws GoProxyException {
     List<ListedModule> out = mods;
-    Set<ModuleVersion> goModsRead = ConcurrentHashMap.newKeySet();
     if (flags.versions()) {
       out = ModuleLister.withVersions(client, out, excluded, allReplaced, flags.retracted(), goModsRead, parallelism);
     }
@@ -178,6 +202,70 @@ final class ListModules {
     }
     failIfErrors(errors);
     return out;
+  }
+
+  /**
+   * go's needFullGraph for list's arguments: {@code all} or a pattern, a path that is not one of
+   * the main module's requirements (with {@code -versions} too), an {@code upgrade} or
+   * {@code patch} query for one, or any path of an unpruned main module (go before 1.17).
+   */
+  private static boolean needsWholeGraph(ModuleGraphLoader.Mains mains, List<String> args, ListFlags flags) {
+    ModuleGraph.MainModule main = mains.list().get(0);
+    boolean pruned = GoRelease.compare(main.goMod().goVersion().orElse("1.16"), "1.17") >= 0;
+    Set<String> roots = new HashSet<>();
+    main.goMod().requires().forEach(r -> roots.add(r.path()));
+    for (String a : args) {
+      if (a.equals("all") || PkgPattern.isPattern(a)) {
+        return true;
+      }
+      int at = a.indexOf('@');
+      String path = at < 0 ? a : a.substring(0, at);
+      String q = at < 0 ? "" : a.substring(at + 1);
+      boolean root = pruned && roots.contains(path);
+      if (!root && (at < 0 || q.equals("upgrade") || q.equals("patch"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A {@code path@query} argument (modload's listModules): the query resolved from the version
+   * the graph selects (for {@code upgrade} and {@code patch}), without excluded or retracted
+   * versions unless {@code -retracted} or {@code -u} (or the query names a revision); the module at the
+   * resolved version, its {@code Query} when that differs; a failure is the module's error,
+   * listed with the query as its version.
+   *
+   * @param incomplete whether go.mod needs updates: go skips an upgrade from an unknown version
+   * @return the module, empty when go skips the argument
+   */
+  private static Optional<ListedModule> queried(GoProxyClient client, ModuleLister lister, ModuleGraph g, String path,
+      String vers, ListFlags flags, Set<String> excluded, Set<ModuleVersion> goModsRead, boolean incomplete) {
+    Optional<Version> current = Optional.empty();
+    try {
+      current = g.selected(ModulePath.parse(path));
+    } catch (IllegalArgumentException e) {
+      // not a module path: nothing is selected, and the query says why
+    }
+    if (incomplete && current.isEmpty() && (vers.equals("upgrade") || vers.equals("patch"))) {
+      return Optional.empty();
+    }
+    try {
+      ModulePath p = ModulePath.parse(path);
+      // -u implies go's ListRetracted too
+      VersionInfo info = client.query(p, vers, current, v -> excluded.contains(path + " " + v),
+          flags.retracted() || flags.updates());
+      ListedModule m = lister.queried(g, ModuleVersion.of(p, Version.parse(info.version())), flags.updates(),
+          goModsRead);
+      return Optional.of(vers.equals(m.version()) ? m : m.withQuery(vers));
+    } catch (GoProxyException | IllegalArgumentException e) {
+      String msg = String.valueOf(e.getMessage());
+      // modinfoError: an error that names neither the module nor the query is put under both
+      String text = msg.startsWith(path + "@") || msg.startsWith("module " + path + ":") ? msg
+          : path + "@" + vers + ": " + msg;
+      return Optional.of(new ListedModule(path, vers, false, false, "", Optional.empty(), Optional.empty(), List.of(),
+          "", text));
+    }
   }
 
   /**

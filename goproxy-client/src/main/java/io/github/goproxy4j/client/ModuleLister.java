@@ -206,13 +206,36 @@ final class ModuleLister {
   }
 
   /**
-   * modload's completeFromModCache for a module version: its time from its info (the module
-   * cache, else its route), and, where go.sum has the hash (go's default -mod=readonly), its go
-   * line when the graph did not load its go.mod, its cached go.mod, its complete extracted
-   * directory and the go.sum hashes.
+   * A {@code path@query} argument's module as go lists it (moduleInfo without requirements): the
+   * resolved version, not its replacement, never indirect; its go line from the graph, else from
+   * its go.mod, fetched and verified whatever go.sum holds.
+   *
+   * @param checked receives the version when its go.mod was read for the go line
    */
+  ListedModule queried(ModuleGraph g, ModuleVersion mv, boolean updates, Set<ModuleVersion> checked) {
+    Optional<GoModFile> loaded = g.goMod(mv);
+    if (loaded.isEmpty()) {
+      checked.add(mv);
+    }
+    String path = mv.path().toString();
+    String version = mv.version().toString();
+    Status s = updates ? status(g, path, version) : Status.NONE;
+    return fromCache(path, version, false, loaded.flatMap(GoModFile::goVersion).orElse(""), false, s, false);
+  }
+
   private ListedModule fromCache(String pathText, String version, boolean indirect, String goVersion,
       boolean goVersionNeedsSum, Status s) {
+    return fromCache(pathText, version, indirect, goVersion, goVersionNeedsSum, s, checkSums);
+  }
+
+  /**
+   * modload's completeFromModCache for a module version: its time from its info (the module
+   * cache, else its route), and, where go.sum has the hash (go's default -mod=readonly) or
+   * {@code checkSums} is off, its go line when the graph did not load its go.mod, its cached
+   * go.mod, its complete extracted directory and go.sum's hashes.
+   */
+  private ListedModule fromCache(String pathText, String version, boolean indirect, String goVersion,
+      boolean goVersionNeedsSum, Status s, boolean checkSums) {
     Optional<OffsetDateTime> time = Optional.empty();
     String error = "";
     String dir = "";

@@ -44,11 +44,23 @@ final class Query {
    */
   VersionInfo query(ModulePath path, String query, String current, Predicate<String> excluded)
       throws GoProxyException {
+    return query(path, query, current, excluded, false);
+  }
+
+  /**
+   * {@link #query(ModulePath, String, String, Predicate)}; with {@code allowAll} no version is
+   * disallowed, neither excluded nor retracted (go's nil AllowedFunc: {@code go list -m
+   * -retracted path@query}); the result still says whether it is retracted.
+   */
+  VersionInfo query(ModulePath path, String query, String current, Predicate<String> excluded, boolean allowAll)
+      throws GoProxyException {
     QueryMatcher qm = QueryMatcher.parse(path, query, current);
     Route route = lookup.route(path);
     Retractions retractions = new Retractions(route, path);
+    Retractions filter = allowAll ? null : retractions;
+    Predicate<String> disallowed = allowAll ? v -> false : excluded;
     VersionInfo info = lookup.tryProxies(route, path, path + "@" + query + ": ",
-        repo -> queryProxy(route, repo, path, qm, retractions, excluded));
+        repo -> queryProxy(route, repo, path, qm, filter, disallowed));
     return withStatus(info, retractions);
   }
 

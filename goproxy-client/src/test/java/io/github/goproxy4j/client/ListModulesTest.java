@@ -100,4 +100,37 @@ class ListModulesTest {
       }
     }
   }
+
+  /**
+   * {@code go list -m path@query} arguments ({@code latest}, {@code upgrade}, {@code patch}, a
+   * version of the universe, a prefix, ranges, a version or revision no proxy has, a module no
+   * proxy serves), mixed with a module path, under random {@code -u}, {@code -retracted},
+   * {@code -versions} and {@code -json}: the resolved version, its Query, its go line, cached
+   * files and sums, and go's error lines.
+   */
+  @ParameterizedTest(name = "go{0} seed={1}")
+  @MethodSource("io.github.goproxy4j.client.GoModuleUniverse#releasesAndSeeds")
+  void queriesAsGo(String release, long seed, @TempDir Path tmp) throws Exception {
+    try (GoUniverseFixture f = GoUniverseFixture.tidy(release, seed, tmp)) {
+      Map<String, String> env = f.goEnv(f.tidyCache());
+      GoTool.Go go = new GoTool.Go(f.go, release);
+      List<FakeModule> mods = f.universe.modules;
+      String[] queries = {"latest", "upgrade", "patch", "v1", "v0", "<v1.1.0", ">v1.0.0", ">=v0.1.0", "v9.9.9",
+          "master", "", ""};
+      for (int i = 0; i < 8; i++) {
+        List<String> args = new ArrayList<>();
+        for (int k = 1 + f.random.nextInt(2); k > 0; k--) {
+          FakeModule m = mods.get(f.random.nextInt(mods.size()));
+          String q = queries[f.random.nextInt(queries.length)];
+          args.add(m.path() + "@" + (q.isEmpty() ? m.version() : q));
+        }
+        if (f.random.nextInt(4) == 0) {
+          args.add(f.random.nextBoolean() ? "example.com/nosuch@latest" : mods.get(0).path());
+        }
+        ListFlags flags = ListFlags.builder().updates(f.random.nextInt(3) == 0).retracted(f.random.nextInt(3) == 0)
+            .versions(f.random.nextInt(4) == 0).build();
+        GoListM.assertSameAsGo(go, f.main, env, args, flags, f.random.nextBoolean(), f.context());
+      }
+    }
+  }
 }
