@@ -41,12 +41,22 @@ class ListModulesTest {
     return out;
   }
 
+  /** What a test does in a tidy universe: the fixture, go's environment with its module cache, go. */
+  private interface Body {
+    void run(GoUniverseFixture f, Map<String, String> env, GoTool.Go go) throws Exception;
+  }
+
+  /** Runs {@code body} in the tidy universe of {@code seed} for {@code release}. */
+  private static void inTidyUniverse(String release, long seed, Path tmp, Body body) throws Exception {
+    try (GoUniverseFixture f = GoUniverseFixture.tidy(release, seed, tmp)) {
+      body.run(f, f.goEnv(f.tidyCache()), new GoTool.Go(f.go, release));
+    }
+  }
+
   @ParameterizedTest(name = "go{0} seed={1}")
   @MethodSource("io.github.goproxy4j.client.GoModuleUniverse#releasesAndSeeds")
   void versionsAsGo(String release, long seed, @TempDir Path tmp) throws Exception {
-    try (GoUniverseFixture f = GoUniverseFixture.tidy(release, seed, tmp)) {
-      Map<String, String> env = f.goEnv(f.tidyCache());
-      GoTool.Go go = new GoTool.Go(f.go, release);
+    inTidyUniverse(release, seed, tmp, (f, env, go) -> {
       int listed = 0;
       for (List<String> args : argLists(f.random, f.universe)) {
         ListFlags flags = ListFlags.builder().versions(true).updates(f.random.nextInt(3) == 0).build();
@@ -58,7 +68,7 @@ class ListModulesTest {
       if (f.go(f.main, env, "list", "-m", "all").ok()) {
         assertTrue(listed > 0, "no version list compared, seed=" + seed);
       }
-    }
+    });
   }
 
   /**
@@ -70,9 +80,7 @@ class ListModulesTest {
   @ParameterizedTest(name = "go{0} seed={1}")
   @MethodSource("io.github.goproxy4j.client.GoModuleUniverse#releasesAndSeeds")
   void retractedAsGo(String release, long seed, @TempDir Path tmp) throws Exception {
-    try (GoUniverseFixture f = GoUniverseFixture.tidy(release, seed, tmp)) {
-      Map<String, String> env = f.goEnv(f.tidyCache());
-      GoTool.Go go = new GoTool.Go(f.go, release);
+    inTidyUniverse(release, seed, tmp, (f, env, go) -> {
       int retracted = 0;
       List<List<String>> argLists = argLists(f.random, f.universe);
       for (List<String> args : argLists) {
@@ -98,7 +106,7 @@ class ListModulesTest {
           }
         }
       }
-    }
+    });
   }
 
   /**
@@ -111,9 +119,7 @@ class ListModulesTest {
   @ParameterizedTest(name = "go{0} seed={1}")
   @MethodSource("io.github.goproxy4j.client.GoModuleUniverse#releasesAndSeeds")
   void queriesAsGo(String release, long seed, @TempDir Path tmp) throws Exception {
-    try (GoUniverseFixture f = GoUniverseFixture.tidy(release, seed, tmp)) {
-      Map<String, String> env = f.goEnv(f.tidyCache());
-      GoTool.Go go = new GoTool.Go(f.go, release);
+    inTidyUniverse(release, seed, tmp, (f, env, go) -> {
       List<FakeModule> mods = f.universe.modules;
       String[] queries = {"latest", "upgrade", "patch", "v1", "v0", "<v1.1.0", ">v1.0.0", ">=v0.1.0", "v9.9.9",
           "master", "", ""};
@@ -131,6 +137,6 @@ class ListModulesTest {
             .versions(f.random.nextInt(4) == 0).build();
         GoListM.assertSameAsGo(go, f.main, env, args, flags, f.random.nextBoolean(), f.context());
       }
-    }
+    });
   }
 }
