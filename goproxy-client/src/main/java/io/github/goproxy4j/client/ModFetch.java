@@ -7,6 +7,7 @@ import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.Version;
 import io.github.goproxy4j.internal.UnicodeTables;
+import io.github.goproxy4j.zip.internal.DirHash;
 import io.github.goproxy4j.sumdb.ModuleHash;
 import io.github.goproxy4j.sumdb.internal.Ed25519;
 import io.github.goproxy4j.sumdb.internal.LockedFile;
@@ -379,6 +380,7 @@ final class ModFetch {
           Ed25519.verify(RFC8032_KEY, new byte[0], RFC8032_SIGNATURE);
           GoModFile.parse("go.mod", WARM_UP_GO_MOD);
           UnicodeTables.forGoVersion(goVersion);
+          DirHash.warmUp();
         } catch (RuntimeException | InfoJson.MalformedInfoException ignored) {
           // reported by the real use
         }
