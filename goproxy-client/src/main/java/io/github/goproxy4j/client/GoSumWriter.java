@@ -49,27 +49,16 @@ final class GoSumWriter {
     Path sumFile = workspace ? Path.of(build.workFile() + ".sum") : build.baseDir().resolve("go.sum");
     String what = workspace ? "go.work.sum" : "go.sum";
     String release = g.goRelease();
-    GoSum existing;
+    // what the files held when the command read them (the lines go's initGoSum uses; a malformed
+    // file failed the load already from go1.22): they decide what is gained
     Set<String> inModules = new HashSet<>(); // "path version[/go.mod]" a workspace module's go.sum has
+    GoSum moduleSums = build.moduleSums();
+    for (String[] e : moduleSums.entries()) {
+      inModules.add(e[0] + " " + e[1]);
+    }
     Set<String> known = new HashSet<>(); // "path version[/go.mod] hash" in any of them
     Set<String> knownKeys = new HashSet<>(); // "path version[/go.mod]" with a hash in any of them
-    try {
-      // the lines go's initGoSum uses (a malformed file failed the load already from go1.22)
-      existing = Files.isRegularFile(sumFile) ? GoSumFiles.read(sumFile, release).sum() : GoSum.empty();
-      for (ModuleGraph.MainModule m : workspace ? g.mainModules() : List.<ModuleGraph.MainModule>of()) {
-        Path sum = Path.of(m.dir(), "go.sum");
-        if (Files.isRegularFile(sum)) {
-          GoSum modSum = GoSumFiles.read(sum, release).sum();
-          for (String[] e : modSum.entries()) {
-            inModules.add(e[0] + " " + e[1]);
-            knownKeys.add(e[0] + " " + e[1]);
-            modSum.hashes(e[0], e[1]).forEach(h -> known.add(e[0] + " " + e[1] + " " + h));
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new GoProxyException("updating " + what + ": " + e.getMessage(), e);
-    }
+    GoSum existing = build.goSum();
     for (String[] e : existing.entries()) {
       knownKeys.add(e[0] + " " + e[1]);
       for (String h : existing.hashes(e[0], e[1])) {
@@ -125,7 +114,7 @@ final class GoSumWriter {
       return;
     }
     // go's tidyGoSum: under the file's lock, the lines it holds now (another go may have added
-    // some since it was read above) and the gained ones, sorted, without the modules' own
+    // some since the command read it) and the gained ones, sorted, without the modules' own
     try {
       LockedFile.transform(sumFile, old -> {
         // to go1.21 a malformed line and those after it are dropped, as go's rewrite drops them
