@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +45,18 @@ final class GoSumWriter {
    */
   static void write(GoProxyClient client, ModuleGraphLoader.Build build,
       List<ModDownloadResult.Module> done, boolean modMode) throws GoProxyException {
+    commit(client, build, done, List.of(), modMode, false);
+  }
+
+  /**
+   * {@link #write}, or with {@code readonly} (go's default mode outside a workspace) go's
+   * {@code updates to go.sum needed, disabled by -mod=readonly} when go.sum would gain a line.
+   *
+   * @param checked go.mod files the command read and verified beyond the graph's (the latest
+   *     go.mod a retraction check reads), whose sums go records as it records the graph's
+   */
+  static void commit(GoProxyClient client, ModuleGraphLoader.Build build, List<ModDownloadResult.Module> done,
+      Collection<ModuleVersion> checked, boolean modMode, boolean readonly) throws GoProxyException {
     ModuleGraph g = build.graph();
     boolean workspace = build.workFile() != null;
     Path sumFile = workspace ? Path.of(build.workFile() + ".sum") : build.baseDir().resolve("go.sum");
@@ -82,18 +95,21 @@ final class GoSumWriter {
     // a go.mod whose line these files already hold was verified against it, so it adds nothing:
     // only the others are read back from the cache and hashed (go keeps each check's status)
     Map<String, String> used = new LinkedHashMap<>();
+    List<ModuleVersion> goMods = new ArrayList<>();
     for (ModuleVersion m : g.loadedModules()) {
-      ModDownload.resolved(g, m).ifPresent(r -> {
-        String key = r.path() + " " + r.version() + "/go.mod";
-        if (!keep.contains(key) || knownKeys.contains(key)) {
-          return;
-        }
-        try {
-          used.put(key, ModuleHash.ofGoMod(Files.readAllBytes(client.moduleCache().file(r, "mod"))).toString());
-        } catch (IOException e) {
-          // not cached: go did not check it either
-        }
-      });
+      ModDownload.resolved(g, m).ifPresent(goMods::add);
+    }
+    goMods.addAll(checked);
+    for (ModuleVersion r : goMods) {
+      String key = r.path() + " " + r.version() + "/go.mod";
+      if (!keep.contains(key) || knownKeys.contains(key)) {
+        continue;
+      }
+      try {
+        used.put(key, ModuleHash.ofGoMod(Files.readAllBytes(client.moduleCache().file(r, "mod"))).toString());
+      } catch (IOException e) {
+        // not cached: go did not check it either
+      }
     }
     for (ModDownloadResult.Module m : done) {
       if (!m.goModSum().isEmpty()) {
@@ -112,6 +128,9 @@ final class GoSumWriter {
     });
     if (gained.isEmpty()) {
       return;
+    }
+    if (readonly) {
+      throw new ModuleGraphException("updates to go.sum needed, disabled by -mod=readonly", null);
     }
     // go's tidyGoSum: under the file's lock, the lines it holds now (another go may have added
     // some since the command read it) and the gained ones, sorted, without the modules' own

@@ -6,6 +6,7 @@ import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.internal.PkgPattern;
 import io.github.goproxy4j.modfile.GoModFile;
+import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.mvs.ModuleGraph;
 import io.github.goproxy4j.mvs.ModuleGraphException;
 import java.nio.file.Path;
@@ -14,14 +15,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * {@code go list -m [-u] [args]} (cmd/go's list command in module mode and modload's
+ * {@code go list -m [-u] [-versions] [args]} (cmd/go's list command in module mode and modload's
  * ListModules): the main modules without arguments; else each argument in turn, {@code all} and
  * {@code ...} patterns matching the build list (a module once, a pattern that adds none warned
- * about), a module path its selected version. The {@code -mod} mode decides how the build is
+ * about), a module path its selected version; with {@code -versions} each listed module's
+ * available versions (a path the build lacks listed without a version). The {@code -mod} mode decides how the build is
  * loaded ({@link BuildMod}); in vendor mode go answers from vendor/modules.txt and refuses
  * {@code all}, patterns and {@code -u}.
  */
@@ -30,8 +33,9 @@ final class ListModules {
 
   private ListModules() {}
 
-  static List<ListedModule> list(GoProxyClient client, GoEnv env, Path dir, List<String> args, boolean updates,
+  static List<ListedModule> list(GoProxyClient client, GoEnv env, Path dir, List<String> args, ListFlags flags,
       Consumer<String> warnings, int parallelism) throws GoProxyException {
+    boolean updates = flags.updates();
     Optional<Path> work = ModuleGraphLoader.findGoWork(dir, env);
     // go refuses most -mod values in a workspace before it reads go.work's modules
     Optional<BuildMod> explicit = work.isPresent() ? BuildMod.explicitInWorkspace(env) : Optional.empty();
@@ -44,37 +48,43 @@ final class ListModules {
       if (mod.vendor()) {
         if (GoRelease.modelled(env.goVersion()).behaviourMinor() < 21) {
           // the workspace's one module and its vendor directory, as outside a workspace
-          return vendored(env, dir, mains.list().get(0), args, updates, mod);
+          return vendored(env, dir, mains.list().get(0), args, flags, mod);
         }
-        return vendoredWorkspace(env, dir, mains.workspace(), args, updates);
+        return vendoredWorkspace(env, dir, mains.workspace(), args, flags);
       }
     } else {
       ModuleGraph.MainModule main = mains.list().get(0);
       mod = BuildMod.forModule(env, Path.of(main.dir()), main.goMod());
       if (mod.vendor()) {
-        return vendored(env, dir, main, args, updates, mod);
+        return vendored(env, dir, main, args, flags, mod);
       }
     }
+    Set<String> excluded = ModuleLister.excluded(mains.list());
     if (args.isEmpty()) {
-      return mainModules(mains.list());
+      return finish(client, mainModules(mains.list()), flags, excluded, p -> false, null, mod, parallelism, null);
     }
     ModuleGraphLoader.Build build;
+    ModuleGraphException dirty = null;
     try {
       build = ModuleGraphLoader.loadBuild(client, env, mains, mod.modMode(), parallelism);
     } catch (ModuleGraphException e) {
-      if (e.isGoModDirty()) {
-        throw new ModuleGraphException(mod.goModDirtyText(), e);
+      if (!e.isGoModDirty()) {
+        throw e;
       }
-      throw e;
+      dirty = new ModuleGraphException(mod.goModDirtyText(), e);
+      if (!flags.versions()) {
+        throw dirty;
+      }
+      // go lists first and reports go.mod's updates last, after each module's error: list the
+      // build as loaded without the readonly check (only the errors are printed)
+      try {
+        build = ModuleGraphLoader.loadBuild(client, env, mains, true, parallelism);
+      } catch (GoProxyException | RuntimeException again) {
+        throw dirty;
+      }
     }
     List<ListedModule> all = new ModuleLister(client, build).list(build.graph(), updates, parallelism);
-    if (!updates && (build.workFile() != null || mod.modMode())) {
-      // go's ListModules commits the requirements unless -u: go.work.sum in a workspace; go.sum
-      // under -mod=mod (go would also rewrite an untidy go.mod, which this library does not)
-      GoSumWriter.write(client, build, List.of(), mod.modMode());
-    }
     List<ListedModule> out = new ArrayList<>();
-    List<String> errors = new ArrayList<>();
     Set<String> matched = new HashSet<>();
     boolean newWarning = GoRelease.modelled(env.goVersion()).behaviourMinor() >= 24;
     for (String a : args) {
@@ -100,9 +110,63 @@ final class ListModules {
       Optional<ListedModule> found = all.stream().filter(m -> m.path().equals(a)).findFirst();
       if (found.isPresent()) {
         out.add(found.get());
+      } else if (dirty != null) {
+        continue; // go skips a module the incomplete graph lacks: its error is the graph's
+      } else if (flags.versions()) {
+        // go does not ask for @latest when the versions are what is asked for
+        out.add(new ListedModule(a, "", false, false, "", Optional.empty(), Optional.empty(), List.of(), "", ""));
       } else {
-        errors.add("module " + a + ": not a known dependency");
+        out.add(new ListedModule(a, "", false, false, "", Optional.empty(), Optional.empty(), List.of(), "",
+            "module " + a + ": not a known dependency"));
       }
+    }
+    ModuleGraph g = build.graph();
+    List<ListedModule> done = finish(client, out, flags, excluded, p -> g.pathReplacement(p).isPresent(),
+        dirty == null ? build : null, mod, parallelism, dirty);
+    if (dirty != null) {
+      throw dirty;
+    }
+    return done;
+  }
+
+  /**
+   * What go's ListModules adds to the listed modules for the flags ({@code -versions}), then, as
+   * go's list command does, each module's error printed and the command failed if there is any.
+   *
+   * @param allReplaced whether a main module replaces every version of a path
+   * @param build the loaded build, {@code null} when the listing did not load it (or go.mod needs updates)
+   * @param dirty go's error that go.mod needs updates, reported after the modules' errors ({@code null}: none)
+   */
+  private static List<ListedModule> finish(GoProxyClient client, List<ListedModule> mods, ListFlags flags,
+      Set<String> excluded, Predicate<String> allReplaced, ModuleGraphLoader.Build build, BuildMod mod,
+      int parallelism, ModuleGraphException dirty) throws GoProxyException {
+    List<ListedModule> out = mods;
+    Set<ModuleVersion> goModsRead = ConcurrentHashMap.newKeySet();
+    if (flags.versions()) {
+      out = ModuleLister.withVersions(client, out, excluded, allReplaced, false, goModsRead, parallelism);
+    }
+    List<String> errors = new ArrayList<>();
+    for (ListedModule m : out) {
+      if (!m.error().isEmpty()) {
+        errors.add(m.error());
+      }
+    }
+    if (build != null && !flags.updates()) {
+      // go's ListModules commits the requirements unless -u: go.work.sum in a workspace; go.sum
+      // under -mod=mod (go would also rewrite an untidy go.mod, which this library does not); in
+      // the readonly mode go fails when go.sum should gain a line (a checksum a retraction check
+      // verified)
+      boolean writes = build.workFile() != null || mod.modMode();
+      if (writes || !goModsRead.isEmpty()) {
+        try {
+          GoSumWriter.commit(client, build, List.of(), goModsRead, mod.modMode(), !writes);
+        } catch (ModuleGraphException e) {
+          errors.add(e.getMessage());
+        }
+      }
+    }
+    if (dirty != null && !errors.isEmpty()) {
+      errors.add(dirty.getMessage());
     }
     failIfErrors(errors);
     return out;
@@ -118,7 +182,7 @@ final class ListModules {
 
   /** go list -m in vendor mode: loadModFile's vendor checks, list's refusals, answers from modules.txt. */
   private static List<ListedModule> vendored(GoEnv env, Path dir, ModuleGraph.MainModule main, List<String> args,
-      boolean updates, BuildMod mod) throws GoProxyException {
+      ListFlags flags, BuildMod mod) throws GoProxyException {
     Path root = Path.of(main.dir());
     Path cwd = dir.toAbsolutePath().normalize();
     String release = env.goVersion();
@@ -127,7 +191,7 @@ final class ListModules {
         ModuleGraphLoader.shortPath(cwd, root.resolve("vendor").resolve("modules.txt")), release, env.get("GOTOOLCHAIN"));
     vendor.checkConsistency(goMod, root, ModuleGraphLoader.shortPath(cwd, root.resolve("go.mod")), release);
     vendor.checkRoots(goMod, mod.goModDirtyText());
-    refuseInVendorMode(args, updates);
+    refuseInVendorMode(args, flags);
     return vendorAnswers(List.of(main), root, args, vendor, new VendorGraph() {
       @Override
       public Optional<String> selected(String path) {
@@ -190,9 +254,12 @@ final class ListModules {
     return out;
   }
 
-  /** list's refusals in vendor mode: {@code -u}, {@code all} and patterns. */
-  private static void refuseInVendorMode(List<String> args, boolean updates) throws ModuleGraphException {
-    if (updates) {
+  /** list's refusals in vendor mode: {@code -versions}, {@code -u}, {@code all} and patterns. */
+  private static void refuseInVendorMode(List<String> args, ListFlags flags) throws ModuleGraphException {
+    if (flags.versions()) {
+      throw new ModuleGraphException("can't determine available versions" + BYPASS, null);
+    }
+    if (flags.updates()) {
       throw new ModuleGraphException("can't determine available upgrades" + BYPASS, null);
     }
     for (String a : args) {
@@ -212,13 +279,13 @@ final class ListModules {
    * the vendored modules).
    */
   private static List<ListedModule> vendoredWorkspace(GoEnv env, Path dir, ModuleGraphLoader.Workspace w,
-      List<String> args, boolean updates) throws GoProxyException {
+      List<String> args, ListFlags flags) throws GoProxyException {
     Path cwd = dir.toAbsolutePath().normalize();
     Path vendorDir = w.workDir().resolve("vendor");
     VendorList vendor = VendorList.read(vendorDir, ModuleGraphLoader.shortPath(cwd, vendorDir.resolve("modules.txt")),
         env.goVersion(), env.get("GOTOOLCHAIN"));
     vendor.checkWorkspaceConsistency(w, cwd);
-    refuseInVendorMode(args, updates);
+    refuseInVendorMode(args, flags);
     return vendorAnswers(w.mains(), w.workDir(), args, vendor, new VendorGraph() {
       @Override
       public Optional<String> selected(String path) {

@@ -10,7 +10,6 @@ import io.github.goproxy4j.internal.UnicodeTables;
 import io.github.goproxy4j.zip.internal.DirHash;
 import io.github.goproxy4j.sumdb.ModuleHash;
 import io.github.goproxy4j.sumdb.internal.Ed25519;
-import io.github.goproxy4j.sumdb.internal.LockedFile;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -356,16 +355,14 @@ final class ModFetch {
   /**
    * Before the first downloads (once): loads on an idle helper thread what each download needs
    * once its first responses are in, which a cold JVM would otherwise load then, on every
-   * download's critical path, while the other core waits. First the flock library (JNA): the
-   * costliest (its set-up, which also runs {@code ldconfig -p}, took 200-300 ms of CPU in a cold
-   * JVM, measured) and needed second, by the checksum database's state and cache reads right
-   * after the go.mod arrives; last in the list it was still loading when the downloads got
-   * there, and all of them waited for it. Then in the order a download needs them: the
-   * {@code .info} JSON decoder, the JDK's Ed25519 (the checksum database's signed tree head:
-   * 160-230 ms for the first verification in a cold JVM, 10-20 ms for the next, measured), the
-   * go.mod parser and the zip rules' Unicode tables (a few hundred milliseconds of class
-   * loading and initialisation, measured). A busy pool skips it. Nothing observable changes:
-   * any failure is left for the real use to report.
+   * download's critical path, while the other core waits. The flock library (JNA), the costliest
+   * (200-300 ms of CPU in a cold JVM, measured), is the client's own warm-up's ({@link
+   * io.github.goproxy4j.client.internal.ColdStart}), started just before this on a thread of its
+   * own. Here, in the order a download needs them: the {@code .info} JSON decoder, the JDK's
+   * Ed25519 (the checksum database's signed tree head: 160-230 ms for the first verification in
+   * a cold JVM, 10-20 ms for the next, measured), the go.mod parser and the zip rules' Unicode
+   * tables (a few hundred milliseconds of class loading and initialisation, measured). A busy
+   * pool skips it. Nothing observable changes: any failure is left for the real use to report.
    */
   void warmUp() {
     if (unzipHelpers == null || !warmed.compareAndSet(false, true)) {
@@ -374,8 +371,7 @@ final class ModFetch {
     try {
       unzipHelpers.execute(() -> {
         try {
-          // the flock library first (see above), then in the order a download needs them
-          LockedFile.mechanism();
+          // in the order a download needs them (see above)
           InfoJson.parse(WARM_UP_INFO);
           Ed25519.verify(RFC8032_KEY, new byte[0], RFC8032_SIGNATURE);
           GoModFile.parse("go.mod", WARM_UP_GO_MOD);

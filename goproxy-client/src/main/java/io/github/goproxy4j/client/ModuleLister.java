@@ -21,6 +21,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * {@code go list -m [-u] all} over a loaded {@link ModuleGraph} (modload's ListModules with
@@ -47,8 +49,68 @@ final class ModuleLister {
     this.build = build;
     ModuleGraph g = build.graph();
     this.checkSums = !g.isWorkspace() || GoRelease.modelled(g.goRelease()).behaviourMinor() < 21;
-    for (ModuleGraph.MainModule m : g.mainModules()) {
-      m.goMod().excludes().forEach(e -> excluded.add(e.path() + " " + e.version()));
+    excluded.addAll(excluded(g.mainModules()));
+  }
+
+  /** "path version" of every exclude line of {@code mains}. */
+  static Set<String> excluded(List<ModuleGraph.MainModule> mains) {
+    Set<String> out = new HashSet<>();
+    for (ModuleGraph.MainModule m : mains) {
+      m.goMod().excludes().forEach(e -> out.add(e.path() + " " + e.version()));
+    }
+    return out;
+  }
+
+  /** {@code f} applied to each of {@code in} on a pool of {@code parallelism} threads, in order. */
+  private static <T, R> List<R> inParallel(List<T> in, Function<T, R> f, int parallelism) {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, 32)), r -> {
+      Thread t = new Thread(r, "goproxy4j-list");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<CompletableFuture<R>> futures = new ArrayList<>();
+      for (T t : in) {
+        futures.add(CompletableFuture.supplyAsync(() -> f.apply(t), pool));
+      }
+      List<R> out = new ArrayList<>();
+      for (CompletableFuture<R> future : futures) {
+        out.add(future.join());
+      }
+      return out;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * go's addVersions for each module and its replacement ({@code -versions}), many at once: the
+   * versions the module's route lists, without those a main module excludes ({@code excluded},
+   * "path version") and, unless {@code withRetracted} or every version of the module is replaced
+   * ({@code allReplaced}), those its latest go.mod retracts; a failure is the module's error
+   * unless it has one already.
+   *
+   * @param goModsRead receives each module version whose go.mod was read for its retractions
+   */
+  static List<ListedModule> withVersions(GoProxyClient client, List<ListedModule> mods, Set<String> excluded,
+      Predicate<String> allReplaced, boolean withRetracted, Set<ModuleVersion> goModsRead, int parallelism) {
+    return inParallel(mods, m -> {
+      ListedModule out = versionsOf(client, m, excluded, allReplaced, withRetracted, goModsRead);
+      return out.withReplace(m.replace().map(r -> versionsOf(client, r, excluded, allReplaced, withRetracted,
+          goModsRead)));
+    }, parallelism);
+  }
+
+  private static ListedModule versionsOf(GoProxyClient client, ListedModule m, Set<String> excluded,
+      Predicate<String> allReplaced, boolean withRetracted, Set<ModuleVersion> goModsRead) {
+    String path = m.path();
+    try {
+      Query.Versions v = client.versions(ModulePath.parse(path), x -> excluded.contains(path + " " + x),
+          withRetracted || allReplaced.test(path));
+      v.goModRead().ifPresent(goModsRead::add);
+      return m.withVersions(v.list(), "");
+    } catch (GoProxyException | RuntimeException e) {
+      return m.withVersions(List.of(), String.valueOf(e.getMessage()));
     }
   }
 
@@ -73,23 +135,8 @@ final class ModuleLister {
     for (ModuleGraph.MainModule m : g.mainModulesInListOrder()) {
       out.add(mainModule(m, m.dir().isEmpty() ? build.baseDir() : Path.of(m.dir())));
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, 32)), r -> {
-      Thread t = new Thread(r, "goproxy4j-list");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      List<CompletableFuture<ListedModule>> futures = new ArrayList<>();
-      for (ModuleVersion m : g.buildList()) {
-        futures.add(CompletableFuture.supplyAsync(() -> listed(g, m, direct.contains(m.path().toString()), updates),
-            pool));
-      }
-      for (CompletableFuture<ListedModule> f : futures) {
-        out.add(f.join());
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    out.addAll(inParallel(g.buildList(), m -> listed(g, m, direct.contains(m.path().toString()), updates),
+        parallelism));
     return out;
   }
 
@@ -189,8 +236,9 @@ final class ModuleLister {
   private String goLineOf(ModuleVersion mv) {
     try {
       ModFetch fetch = client.fetchWith(build.goSum());
-      return GoModFile.parse(mv + "/go.mod", fetch.goMod(fetch.lookup().route(mv.path()), mv).data()).goVersion()
-          .orElse("");
+      // as the release reads a dependency's go.mod (go1.19 and go1.20 cut 1.21.0 to 1.21)
+      return GoModFile.parse(mv + "/go.mod", fetch.goMod(fetch.lookup().route(mv.path()), mv).data(),
+          build.graph().goRelease()).goVersion().orElse("");
     } catch (GoProxyException | RuntimeException e) {
       return "";
     }
