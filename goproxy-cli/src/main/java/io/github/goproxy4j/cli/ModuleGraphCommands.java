@@ -25,7 +25,7 @@ final class ModuleGraphCommands {
     return Path.of(ctx.environment().getOrDefault("PWD", System.getProperty("user.dir")));
   }
 
-  /** {@code goproxy list -m [-u] [-versions] [all|path...]}. */
+  /** {@code goproxy list -m [-u] [-versions] [-retracted] [all|path...]}. */
   static final class ListModules implements Command {
     @Override
     public String name() {
@@ -34,18 +34,19 @@ final class ModuleGraphCommands {
 
     @Override
     public String summary() {
-      return "list the modules of the build (go list -m [-u] [-versions] [-json] all)";
+      return "list the modules of the build (go list -m [-u] [-versions] [-retracted] [-json] all)";
     }
 
     @Override
     public String help() {
-      return "goproxy list -m [-u] [-versions] [-json] [all|pattern|path...]\n\n"
+      return "goproxy list -m [-u] [-versions] [-retracted] [-json] [all|pattern|path...]\n\n"
           + "In a module directory, prints the main module (no argument), every module of the build\n"
           + "(all: minimal version selection over the go.mod files, fetched and verified like go),\n"
           + "the modules matching a ... pattern, or the named modules, exactly as go list -m does;\n"
           + "-u adds available updates, retractions and deprecations; -versions lists each module's\n"
           + "available versions instead (without retracted and excluded ones; a path the build lacks\n"
-          + "is listed too); -json prints go's JSON objects\n"
+          + "is listed too); -retracted marks retracted versions (retracted) and lets -versions list\n"
+          + "them; -json prints go's JSON objects\n"
           + "(Time, Dir, GoMod, GoVersion, Sum, GoModSum... as the selected go release prints them).\n"
           + "GOFLAGS=-mod=... and a vendor directory select go's mode (vendor mode answers from\n"
           + "vendor/modules.txt and refuses all, patterns and -u, as go does).\n";
@@ -53,7 +54,7 @@ final class ModuleGraphCommands {
 
     @Override
     public Set<String> flagOptions() {
-      return Set.of("m", "u", "versions");
+      return Set.of("m", "u", "versions", "retracted");
     }
 
     @Override
@@ -70,7 +71,7 @@ final class ModuleGraphCommands {
       return asGo(ctx, client -> {
         // go's rules: the -mod mode (vendor directory, GOFLAGS), all, ... patterns, paths
         ListFlags flags = ListFlags.builder().updates(ctx.args().flag("u")).versions(ctx.args().flag("versions"))
-            .build();
+            .retracted(ctx.args().flag("retracted")).build();
         List<ListedModule> out = client.listModules(workDir(ctx), args, flags, ctx.err()::println);
         if (ctx.json()) {
           String release = Settings.goEnv(ctx).goVersion();

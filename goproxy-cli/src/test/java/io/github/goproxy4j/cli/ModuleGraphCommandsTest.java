@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@code goproxy list -m [-u] [-versions] all} and {@code goproxy mod graph} print what go1.27 prints, with
+ * {@code goproxy list -m [-u] [-versions] [-retracted] all} and {@code goproxy mod graph} print what go1.27 prints, with
  * its exit status, in a main module that go made tidy; and fail like go when go.sum lacks a line
  * (but for {@code list -m} without arguments, which reads go.mod only).
  */
@@ -99,7 +99,8 @@ class ModuleGraphCommandsTest {
           new String[] {"list", "-m", "-versions", "example.com/b", "example.com/a"},
           new String[] {"list", "-m", "-versions", "-u", "example.com/a"},
           new String[] {"list", "-m", "-versions", "-json", "example.com/b", "example.com/nosuch"},
-          new String[] {"list", "-m", "-versions", "all"})) {
+          new String[] {"list", "-m", "-versions", "all"}, new String[] {"list", "-m", "-retracted", "all"},
+          new String[] {"list", "-m", "-retracted", "-versions", "-json", "example.com/b"})) {
         assertEquals(go(main, goEnv, cmd), goproxy(ours, cmd), String.join(" ", cmd));
       }
       // go.sum without the line for b's go.mod: both fail with go's message

@@ -153,7 +153,7 @@ record BuildMod(String mode, boolean explicit, String reason) {
   }
 
   /** GOFLAGS's -mod; a bad value is go's error, which go prints without its {@code go: } prefix. */
-  private static Optional<String> modFlag(GoEnv env) throws ModuleGraphException {
+  static Optional<String> modFlag(GoEnv env) throws ModuleGraphException {
     try {
       return env.modFlag();
     } catch (GoEnvException e) {

@@ -220,6 +220,12 @@ public final class GoProxyClient implements AutoCloseable {
     return this.query.versions(path, excluded, withRetracted);
   }
 
+  /** {@link Query#retraction}: {@code go list -m -retracted}'s check of one version. */
+  Query.Retraction retraction(ModulePath path, String version) {
+    checkOpen();
+    return this.query.retraction(path, version);
+  }
+
   /**
    * Returns the verified go.mod of a version ({@code @v/<v>.mod}); from the module cache when
    * present (re-verified), else fetched, verified and cached. The module line must declare the

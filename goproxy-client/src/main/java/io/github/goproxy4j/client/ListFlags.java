@@ -2,8 +2,9 @@ package io.github.goproxy4j.client;
 
 /**
  * The flags of {@code go list -m} that change what is listed (modload's ListMode): {@code -u}
- * (available updates, retractions, deprecations) and {@code -versions} (each module's available
- * versions, without the retracted and excluded ones). Immutable.
+ * (available updates, retractions, deprecations), {@code -versions} (each module's available
+ * versions, without the retracted and excluded ones) and {@code -retracted} (retractions, and
+ * the retracted versions listed by {@code -versions}). Immutable.
  *
  * <pre>{@code
  * ListFlags flags = ListFlags.builder().versions(true).build();
@@ -12,14 +13,16 @@ package io.github.goproxy4j.client;
  * }</pre>
  */
 public final class ListFlags {
-  private static final ListFlags NONE = new ListFlags(false, false);
+  private static final ListFlags NONE = new ListFlags(false, false, false);
 
   private final boolean updates;
   private final boolean versions;
+  private final boolean retracted;
 
-  private ListFlags(boolean updates, boolean versions) {
+  private ListFlags(boolean updates, boolean versions, boolean retracted) {
     this.updates = updates;
     this.versions = versions;
+    this.retracted = retracted;
   }
 
   /**
@@ -58,25 +61,40 @@ public final class ListFlags {
     return versions;
   }
 
+  /**
+   * Returns whether {@code -retracted} is set.
+   *
+   * @return the flag
+   */
+  public boolean retracted() {
+    return retracted;
+  }
+
   @Override
   public boolean equals(Object o) {
-    return o instanceof ListFlags && ((ListFlags) o).updates == updates && ((ListFlags) o).versions == versions;
+    if (!(o instanceof ListFlags)) {
+      return false;
+    }
+    ListFlags f = (ListFlags) o;
+    return f.updates == updates && f.versions == versions && f.retracted == retracted;
   }
 
   @Override
   public int hashCode() {
-    return (updates ? 1 : 0) + (versions ? 2 : 0);
+    return (updates ? 1 : 0) + (versions ? 2 : 0) + (retracted ? 4 : 0);
   }
 
   @Override
   public String toString() {
-    return "ListFlags[" + (updates ? " -u" : "") + (versions ? " -versions" : "") + " ]";
+    return "ListFlags[" + (updates ? " -u" : "") + (versions ? " -versions" : "") + (retracted ? " -retracted" : "")
+        + " ]";
   }
 
   /** Sets the flags; {@link #build()} makes the immutable value. */
   public static final class Builder {
     private boolean updates;
     private boolean versions;
+    private boolean retracted;
 
     private Builder() {}
 
@@ -104,12 +122,24 @@ public final class ListFlags {
     }
 
     /**
+     * Sets {@code -retracted}: each listed version's retraction (its rationales, shown as
+     * {@code (retracted)}), and with {@code -versions} the retracted versions listed too.
+     *
+     * @param on the flag
+     * @return this builder
+     */
+    public Builder retracted(boolean on) {
+      this.retracted = on;
+      return this;
+    }
+
+    /**
      * Returns the flags.
      *
      * @return the immutable value
      */
     public ListFlags build() {
-      return new ListFlags(updates, versions);
+      return new ListFlags(updates, versions, retracted);
     }
   }
 }

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * {@code go list -m [-u] [-versions] [args]} (cmd/go's list command in module mode and modload's
+ * {@code go list -m [-u] [-versions] [-retracted] [args]} (cmd/go's list command in module mode and modload's
  * ListModules): the main modules without arguments; else each argument in turn, {@code all} and
  * {@code ...} patterns matching the build list (a module once, a pattern that adds none warned
  * about), a module path its selected version; with {@code -versions} each listed module's
@@ -39,6 +39,10 @@ final class ListModules {
     Optional<Path> work = ModuleGraphLoader.findGoWork(dir, env);
     // go refuses most -mod values in a workspace before it reads go.work's modules
     Optional<BuildMod> explicit = work.isPresent() ? BuildMod.explicitInWorkspace(env) : Optional.empty();
+    if (flags.retracted() && BuildMod.modFlag(env).filter("vendor"::equals).isPresent()) {
+      // go checks GOFLAGS's -mod before it reads go.mod (a vendor directory alone does not refuse it)
+      throw new ModuleGraphException("go list -retracted cannot be used when vendoring is enabled", null, false);
+    }
     // go.mod (or go.work and its modules) read once: the mode depends on it, the load uses it
     ModuleGraphLoader.Mains mains = ModuleGraphLoader.readMains(env, dir, work);
     BuildMod mod;
@@ -48,15 +52,15 @@ final class ListModules {
       if (mod.vendor()) {
         if (GoRelease.modelled(env.goVersion()).behaviourMinor() < 21) {
           // the workspace's one module and its vendor directory, as outside a workspace
-          return vendored(env, dir, mains.list().get(0), args, flags, mod);
+          return vendorFinish(vendored(env, dir, mains.list().get(0), args, flags, mod), mains, flags, mod);
         }
-        return vendoredWorkspace(env, dir, mains.workspace(), args, flags);
+        return vendorFinish(vendoredWorkspace(env, dir, mains.workspace(), args, flags), mains, flags, mod);
       }
     } else {
       ModuleGraph.MainModule main = mains.list().get(0);
       mod = BuildMod.forModule(env, Path.of(main.dir()), main.goMod());
       if (mod.vendor()) {
-        return vendored(env, dir, main, args, flags, mod);
+        return vendorFinish(vendored(env, dir, main, args, flags, mod), mains, flags, mod);
       }
     }
     Set<String> excluded = ModuleLister.excluded(mains.list());
@@ -143,7 +147,11 @@ final class ListModules {
     List<ListedModule> out = mods;
     Set<ModuleVersion> goModsRead = ConcurrentHashMap.newKeySet();
     if (flags.versions()) {
-      out = ModuleLister.withVersions(client, out, excluded, allReplaced, false, goModsRead, parallelism);
+      out = ModuleLister.withVersions(client, out, excluded, allReplaced, flags.retracted(), goModsRead, parallelism);
+    }
+    if (flags.retracted() && !flags.updates()) {
+      // -u found the retractions already
+      out = ModuleLister.withRetractions(client, out, allReplaced, goModsRead, parallelism);
     }
     List<String> errors = new ArrayList<>();
     for (ListedModule m : out) {
@@ -170,6 +178,38 @@ final class ListModules {
     }
     failIfErrors(errors);
     return out;
+  }
+
+  /**
+   * The end of a listing in vendor mode (which refuses {@code -u} and {@code -versions}): each
+   * module's error printed and the listing failed if there is any; with {@code -retracted} go
+   * cannot look the retractions up ({@code cannot query module due to -mod=vendor}) for any
+   * listed version but one whose every version a main module replaces.
+   */
+  private static List<ListedModule> vendorFinish(List<ListedModule> mods, ModuleGraphLoader.Mains mains,
+      ListFlags flags, BuildMod mod) throws ModuleGraphException {
+    Set<String> wildcards = new HashSet<>();
+    for (ModuleGraph.MainModule m : mains.list()) {
+      m.goMod().replaces().stream().filter(r -> r.oldVersion().isEmpty()).forEach(r -> wildcards.add(r.oldPath()));
+    }
+    if (mains.workspace() != null) {
+      mains.workspace().work().replaces().stream().filter(r -> r.oldVersion().isEmpty())
+          .forEach(r -> wildcards.add(r.oldPath()));
+    }
+    List<String> errors = new ArrayList<>();
+    for (ListedModule m : mods) {
+      String e = m.error();
+      if (e.isEmpty() && flags.retracted() && !m.version().isEmpty() && !wildcards.contains(m.path())) {
+        e = "loading module retractions for " + m.path() + "@" + m.version()
+            + ": cannot query module due to -mod=vendor"
+            + (mod.reason().isEmpty() ? "" : "\n\t(" + mod.reason() + ")");
+      }
+      if (!e.isEmpty()) {
+        errors.add(e);
+      }
+    }
+    failIfErrors(errors);
+    return mods;
   }
 
   static List<ListedModule> mainModules(List<ModuleGraph.MainModule> mains) {
@@ -218,7 +258,7 @@ final class ListModules {
   /**
    * list's answers in vendor mode: without arguments the main modules; else each named module
    * (a main module, or its selected version from modules.txt with its replacement, a directory
-   * resolved against {@code root}), go's error for each the graph lacks.
+   * resolved against {@code root}), listed with go's error for each the graph lacks.
    */
   private static List<ListedModule> vendorAnswers(List<ModuleGraph.MainModule> mains, Path root, List<String> args,
       VendorList vendor, VendorGraph graph) throws ModuleGraphException {
@@ -234,7 +274,6 @@ final class ListModules {
       }
     }
     List<ListedModule> out = new ArrayList<>();
-    List<String> errors = new ArrayList<>();
     for (String a : args) {
       Optional<ModuleGraph.MainModule> main = mains.stream().filter(m -> m.path().equals(a)).findFirst();
       if (main.isPresent()) {
@@ -243,14 +282,14 @@ final class ListModules {
       }
       Optional<String> v = graph.selected(a);
       if (v.isEmpty()) {
-        errors.add("module " + a + ": can't resolve module" + BYPASS);
+        out.add(new ListedModule(a, "", false, false, "", Optional.empty(), Optional.empty(), List.of(), "",
+            "module " + a + ": can't resolve module" + BYPASS));
         continue;
       }
       String[] r = graph.replacement(a, v.get());
       out.add(vendoredModule(root, a, v.get(), !direct.contains(a), vendor, r == null ? null : r[0],
           r == null ? "" : r[1]));
     }
-    failIfErrors(errors);
     return out;
   }
 

@@ -142,6 +142,12 @@ public record ListedModule(String path, String version, boolean main, boolean in
         error.isEmpty() ? versionsError : error, time, dir, goMod, sum, goModSum, query, found);
   }
 
+  /** This module with other retraction rationales. */
+  ListedModule withRetracted(List<String> rationales) {
+    return new ListedModule(path, version, main, indirect, goVersion, replace, update, rationales, deprecated, error,
+        time, dir, goMod, sum, goModSum, query, versions);
+  }
+
   /** This module with another replacement. */
   ListedModule withReplace(Optional<ListedModule> r) {
     return new ListedModule(path, version, main, indirect, goVersion, r, update, retracted, deprecated, error, time,

@@ -61,6 +61,39 @@ final class ModuleLister {
     return out;
   }
 
+  /**
+   * go's addRetraction for each module and its replacement ({@code -retracted} without
+   * {@code -u}), many at once: the rationales of the retract lines of the module's latest go.mod
+   * covering its version, none for a module whose every version is replaced ({@code
+   * allReplaced}); a replaced module without its own takes its replacement's (go's moduleInfo).
+   *
+   * @param goModsRead receives each module version whose go.mod was read for the retractions
+   */
+  static List<ListedModule> withRetractions(GoProxyClient client, List<ListedModule> mods,
+      Predicate<String> allReplaced, Set<ModuleVersion> goModsRead, int parallelism) {
+    return inParallel(mods, m -> {
+      Optional<ListedModule> r = m.replace().map(x -> x.withRetracted(
+          rationales(client, x.path(), x.version(), allReplaced, goModsRead)));
+      List<String> own = rationales(client, m.path(), m.version(), allReplaced, goModsRead);
+      List<String> top = !own.isEmpty() ? own : r.map(ListedModule::retracted).orElse(List.of());
+      return m.withRetracted(top).withReplace(r);
+    }, parallelism);
+  }
+
+  private static List<String> rationales(GoProxyClient client, String path, String version,
+      Predicate<String> allReplaced, Set<ModuleVersion> goModsRead) {
+    if (version.isEmpty() || allReplaced.test(path)) {
+      return List.of();
+    }
+    try {
+      Query.Retraction r = client.retraction(ModulePath.parse(path), version);
+      r.goModRead().ifPresent(goModsRead::add);
+      return r.rationales();
+    } catch (RuntimeException e) {
+      return List.of(); // not a module path go could look up: nothing retracts it
+    }
+  }
+
   /** {@code f} applied to each of {@code in} on a pool of {@code parallelism} threads, in order. */
   private static <T, R> List<R> inParallel(List<T> in, Function<T, R> f, int parallelism) {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, 32)), r -> {

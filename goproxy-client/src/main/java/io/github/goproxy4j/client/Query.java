@@ -74,6 +74,28 @@ final class Query {
   }
 
   /**
+   * go's CheckRetractions for one version ({@code go list -m -retracted}): the rationales of the
+   * retract lines of the module's latest go.mod that cover {@code version} ({@code retracted by
+   * module author} when none gives one), empty when none does or the go.mod cannot be had.
+   */
+  Retraction retraction(ModulePath path, String version) {
+    Retractions r = new Retractions(lookup.route(path), path);
+    Optional<GoModFile> f = r.latestGoMod();
+    List<String> rationales = new ArrayList<>();
+    if (f.isPresent() && Version.isValid(version) && f.get().isRetracted(version)) {
+      f.get().retractionsOf(version).stream().map(GoModFile.Retraction::rationale).filter(s -> !s.isEmpty())
+          .forEach(rationales::add);
+      if (rationales.isEmpty()) {
+        rationales.add("retracted by module author");
+      }
+    }
+    return new Retraction(List.copyOf(rationales), r.goModRead());
+  }
+
+  /** A version's retraction rationales (empty: not retracted) and the go.mod read to find them. */
+  record Retraction(List<String> rationales, Optional<ModuleVersion> goModRead) {}
+
+  /**
    * A module's allowed versions, and the version whose go.mod was read (and verified) for its
    * retractions, if any: a checksum the go command may have to record.
    */

@@ -46,6 +46,9 @@ final class GoListM {
     if (flags.versions()) {
       cmd.add("-versions");
     }
+    if (flags.retracted()) {
+      cmd.add("-retracted");
+    }
     if (json) {
       cmd.add("-json");
     }

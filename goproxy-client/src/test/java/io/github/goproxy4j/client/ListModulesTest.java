@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link ListModules} with the flags of {@code go list -m} that {@link ListFlags} carries, against
  * go1.19 and go1.27 on seeded universes ({@link GoModuleUniverse}, retractions and deprecations
  * included) made tidy by go: standard output, the error text and the exit status of {@code go
- * list -m -versions [-u] [-json] args} must be go's, for arguments drawn from the seed's random
+ * list -m -versions|-retracted [-u] [-json] args} must be go's, for arguments drawn from the seed's random
  * source (no argument, {@code all}, a {@code ...} pattern, modules of the build, modules of the
  * universe the build lacks, a path no proxy serves).
  */
@@ -57,6 +57,46 @@ class ListModulesTest {
       // theirs (unless go finds go.mod untidy, which fails every listing)
       if (f.go(f.main, env, "list", "-m", "all").ok()) {
         assertTrue(listed > 0, "no version list compared, seed=" + seed);
+      }
+    }
+  }
+
+  /**
+   * {@code go list -m -retracted [-versions] [-u] [-json] args}: each listed version's
+   * retraction ({@code (retracted)}, the Retracted field), the retracted versions in the version
+   * lists; then in the vendor directory go made ({@code go mod vendor}), where go still looks the
+   * retractions up, and with {@code GOFLAGS=-mod=vendor}, which go refuses with -retracted.
+   */
+  @ParameterizedTest(name = "go{0} seed={1}")
+  @MethodSource("io.github.goproxy4j.client.GoModuleUniverse#releasesAndSeeds")
+  void retractedAsGo(String release, long seed, @TempDir Path tmp) throws Exception {
+    try (GoUniverseFixture f = GoUniverseFixture.tidy(release, seed, tmp)) {
+      Map<String, String> env = f.goEnv(f.tidyCache());
+      GoTool.Go go = new GoTool.Go(f.go, release);
+      int retracted = 0;
+      List<List<String>> argLists = argLists(f.random, f.universe);
+      for (List<String> args : argLists) {
+        ListFlags flags = ListFlags.builder().retracted(true).versions(f.random.nextBoolean())
+            .updates(f.random.nextInt(3) == 0).build();
+        GoTool.Result r = GoListM.assertSameAsGo(go, f.main, env, args, flags, f.random.nextBoolean(), f.context());
+        retracted += r.stdout().contains("retracted") ? 1 : 0;
+      }
+      GoTool.Result all = GoListM.assertSameAsGo(go, f.main, env, List.of("all"), ListFlags.builder().retracted(true)
+          .build(), false, f.context());
+      if (all.ok() && f.go(f.main, env, "list", "-m", "-u", "all").stdout().contains("(retracted)")) {
+        assertTrue(all.stdout().contains("(retracted)"), "a retracted version -u shows, seed=" + seed);
+      }
+      if (!f.go(f.main, env, "mod", "vendor").ok()) {
+        return;
+      }
+      for (String goflags : new String[] {"-modcacherw", "-modcacherw -mod=vendor"}) {
+        env.put("GOFLAGS", goflags);
+        for (List<String> args : argLists) {
+          if (args.stream().noneMatch(a -> a.equals("all") || a.contains("..."))) {
+            GoListM.assertSameAsGo(go, f.main, env, args, ListFlags.builder().retracted(true).build(),
+                f.random.nextBoolean(), f.context() + " vendored");
+          }
+        }
       }
     }
   }
