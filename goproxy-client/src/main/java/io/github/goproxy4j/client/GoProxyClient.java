@@ -340,7 +340,7 @@ public final class GoProxyClient implements AutoCloseable {
    * }</pre>
    *
    * @param dir the main module's directory, or a directory below it
-   * @param args go's arguments: {@code all}, patterns, module paths (not {@code path@version})
+   * @param args go's arguments: {@code all}, patterns, module paths, {@code path@query}
    * @param updates whether to query updates, retractions and deprecations ({@code -u})
    * @param warnings receives go's warning lines
    * @return the modules in go's order
