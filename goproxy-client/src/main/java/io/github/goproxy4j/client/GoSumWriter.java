@@ -13,8 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,6 +46,16 @@ final class GoSumWriter {
    */
   static void write(GoProxyClient client, ModuleGraphLoader.Build build,
       List<ModDownloadResult.Module> done, boolean modMode) throws GoProxyException {
+    write(client, build, done, modMode, List.of());
+  }
+
+  /**
+   * {@link #write(GoProxyClient, ModuleGraphLoader.Build, List, boolean)}, where the command also
+   * read (and so checked) the go.mod files of {@code goModsRead} beyond those the graph loaded:
+   * {@code list -m} reads a listed module's go.mod for its go line when the graph did not.
+   */
+  static void write(GoProxyClient client, ModuleGraphLoader.Build build, List<ModDownloadResult.Module> done,
+      boolean modMode, Collection<ModuleVersion> goModsRead) throws GoProxyException {
     ModuleGraph g = build.graph();
     boolean workspace = build.workFile() != null;
     Path sumFile = workspace ? Path.of(build.workFile() + ".sum") : build.baseDir().resolve("go.sum");
@@ -80,7 +92,8 @@ final class GoSumWriter {
     for (ModuleVersion m : g.loadedModules()) {
       ModDownload.resolved(g, m).ifPresent(r -> keep.add(r.path() + " " + r.version() + "/go.mod"));
     }
-    boolean buildListGoMods = GoRelease.modelled(g.goRelease()).behaviourMinor() >= 21
+    // keepSums: without the graph loaded, the roots' go.mod sums in every release
+    boolean buildListGoMods = g.isRootsOnly() || GoRelease.modelled(g.goRelease()).behaviourMinor() >= 21
         && (modMode || GoRelease.compare(g.goVersion(), "1.21") >= 0);
     for (ModuleVersion m : g.buildList()) {
       ModDownload.resolved(g, m).ifPresent(r -> {
@@ -93,18 +106,23 @@ final class GoSumWriter {
     // a go.mod whose line these files already hold was verified against it, so it adds nothing:
     // only the others are read back from the cache and hashed (go keeps each check's status)
     Map<String, String> used = new LinkedHashMap<>();
+    // the module versions whose go.mod was read: the graph's (through their replacements) and the
+    // others the command read, which are already the actual module versions
+    Set<ModuleVersion> read = new LinkedHashSet<>();
     for (ModuleVersion m : g.loadedModules()) {
-      ModDownload.resolved(g, m).ifPresent(r -> {
-        String key = r.path() + " " + r.version() + "/go.mod";
-        if (!keep.contains(key) || knownKeys.contains(key)) {
-          return;
-        }
-        try {
-          used.put(key, ModuleHash.ofGoMod(Files.readAllBytes(client.moduleCache().file(r, "mod"))).toString());
-        } catch (IOException e) {
-          // not cached: go did not check it either
-        }
-      });
+      ModDownload.resolved(g, m).ifPresent(read::add);
+    }
+    read.addAll(goModsRead);
+    for (ModuleVersion r : read) {
+      String key = r.path() + " " + r.version() + "/go.mod";
+      if (!keep.contains(key) || knownKeys.contains(key)) {
+        continue;
+      }
+      try {
+        used.put(key, ModuleHash.ofGoMod(Files.readAllBytes(client.moduleCache().file(r, "mod"))).toString());
+      } catch (IOException e) {
+        // not cached: go did not check it either
+      }
     }
     for (ModDownloadResult.Module m : done) {
       if (!m.goModSum().isEmpty()) {

@@ -6,12 +6,17 @@ import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.internal.PkgPattern;
 import io.github.goproxy4j.modfile.GoModFile;
+import io.github.goproxy4j.module.ModulePath;
+import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.mvs.ModuleGraph;
 import io.github.goproxy4j.mvs.ModuleGraphException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -58,35 +63,48 @@ final class ListModules {
     if (args.isEmpty()) {
       return mainModules(mains.list());
     }
+    String release = env.goVersion();
+    boolean fullGraph = needsFullGraph(args, mains, release);
     ModuleGraphLoader.Build build;
+    ModuleGraphException graphError = null;
     try {
-      build = ModuleGraphLoader.loadBuild(client, env, mains, mod.modMode(), parallelism);
+      build = ModuleGraphLoader.loadBuild(client, env, mains, mod.modMode(), parallelism, !fullGraph);
     } catch (ModuleGraphException e) {
-      if (e.isGoModDirty()) {
-        throw new ModuleGraphException(mod.goModDirtyText(), e);
+      ModuleGraphException shown = e.isGoModDirty() ? new ModuleGraphException(mod.goModDirtyText(), e) : e;
+      if (e.partialGraph().isEmpty()) {
+        throw shown;
       }
-      throw e;
+      // expandGraph's failure: go lists the graph as far as it loaded, then reports it
+      graphError = shown;
+      build = mains.build(e.partialGraph().get());
     }
-    List<ListedModule> all = new ModuleLister(client, build).list(build.graph(), updates, parallelism);
-    if (!updates && (build.workFile() != null || mod.modMode())) {
-      // go's ListModules commits the requirements unless -u: go.work.sum in a workspace; go.sum
-      // under -mod=mod (go would also rewrite an untidy go.mod, which this library does not)
-      GoSumWriter.write(client, build, List.of(), mod.modMode());
-    }
-    List<ListedModule> out = new ArrayList<>();
-    List<String> errors = new ArrayList<>();
+    ModuleGraph g = build.graph();
+    ModuleLister lister = new ModuleLister(client, build, mod.modMode());
+    // listModules' second pass: what each argument names, in order (a module version, a listed
+    // main module, or go's error for a path the build lacks)
+    List<Object> named = new ArrayList<>();
     Set<String> matched = new HashSet<>();
-    boolean newWarning = GoRelease.modelled(env.goVersion()).behaviourMinor() >= 24;
+    boolean newWarning = GoRelease.modelled(release).behaviourMinor() >= 24;
+    List<ListedModule> mainsListed = lister.mainModules(g);
     for (String a : args) {
       if (a.equals("all") || PkgPattern.isPattern(a)) {
         Predicate<String> match = a.equals("all") ? p -> true : PkgPattern.matcher(a);
         boolean any = false;
         boolean added = false;
-        for (ListedModule m : all) {
+        for (ListedModule m : mainsListed) {
           if (match.test(m.path())) {
             any = true;
+            if (matched.add(m.path() + " ")) {
+              named.add(m);
+              added = true;
+            }
+          }
+        }
+        for (ModuleVersion m : g.buildList()) {
+          if (match.test(m.path().toString())) {
+            any = true;
             if (matched.add(m.path() + " " + m.version())) {
-              out.add(m);
+              named.add(m);
               added = true;
             }
           }
@@ -97,15 +115,122 @@ final class ListModules {
         }
         continue;
       }
-      Optional<ListedModule> found = all.stream().filter(m -> m.path().equals(a)).findFirst();
-      if (found.isPresent()) {
-        out.add(found.get());
-      } else {
-        errors.add("module " + a + ": not a known dependency");
+      Optional<ListedModule> main = mainsListed.stream().filter(m -> m.path().equals(a)).findFirst();
+      if (main.isPresent()) {
+        named.add(main.get());
+        continue;
       }
+      Optional<ModuleVersion> selected = selected(g, a);
+      if (selected.isPresent()) {
+        named.add(selected.get());
+      } else if (graphError == null) {
+        named.add("module " + a + ": not a known dependency");
+      }
+      // with the graph incomplete go skips a path it lacks: the graph's failure says why
+    }
+    List<ModuleVersion> lookUp = new ArrayList<>(new LinkedHashSet<>(
+        named.stream().filter(ModuleVersion.class::isInstance).map(ModuleVersion.class::cast).toList()));
+    List<ListedModule> looked = lister.list(g, lookUp, updates, parallelism);
+    Map<ModuleVersion, ListedModule> byVersion = new HashMap<>();
+    for (int i = 0; i < lookUp.size(); i++) {
+      byVersion.put(lookUp.get(i), looked.get(i));
+    }
+    if (graphError == null && !updates && (build.workFile() != null || mod.modMode())) {
+      // go's ListModules commits the requirements unless -u or the graph failed: go.work.sum in a
+      // workspace; go.sum under -mod=mod (go would also rewrite an untidy go.mod, which this
+      // library does not)
+      GoSumWriter.write(client, build, List.of(), mod.modMode(), lister.goModsRead());
+    }
+    List<ListedModule> out = new ArrayList<>();
+    List<String> errors = new ArrayList<>();
+    for (Object n : named) {
+      if (n instanceof String) {
+        errors.add((String) n);
+        continue;
+      }
+      ListedModule m = n instanceof ModuleVersion ? byVersion.get(n) : (ListedModule) n;
+      if (!m.error().isEmpty()) {
+        errors.add(m.error());
+      }
+      out.add(m);
+    }
+    // go list without -e: every module's error, then the graph's failure
+    if (graphError != null) {
+      errors.add(graphError.getMessage());
+      throw new ModuleGraphException(String.join("\ngo: ", errors), graphError);
     }
     failIfErrors(errors);
     return out;
+  }
+
+  /** The version of {@code path} the graph selects (its roots', for a graph of roots only). */
+  private static Optional<ModuleVersion> selected(ModuleGraph g, String path) {
+    ModulePath p;
+    try {
+      p = ModulePath.parse(path);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    return g.selected(p).map(v -> ModuleVersion.of(p, v));
+  }
+
+  /**
+   * listModules' first pass: go's refusals of an argument, and whether go needs the whole module
+   * graph. It does for {@code all} and patterns, and for a path that is neither a main module nor
+   * a requirement of the main module's go.mod; in a module below go 1.17 (unpruned) for every
+   * path. Otherwise go answers from the roots alone (and fetches no other go.mod).
+   */
+  private static boolean needsFullGraph(List<String> args, ModuleGraphLoader.Mains mains, String release)
+      throws ModuleGraphException {
+    boolean full = false;
+    boolean hasModRoot = !mains.list().isEmpty();
+    Set<String> mainPaths = new HashSet<>();
+    mains.list().forEach(m -> mainPaths.add(m.path()));
+    Set<String> roots = new HashSet<>();
+    boolean pruned = false;
+    if (mains.module() != null) {
+      GoModFile f = mains.module().goMod();
+      pruned = GoRelease.compare(f.goVersion().orElse("1.16"), "1.17") >= 0;
+      Set<String> excluded = new HashSet<>();
+      f.excludes().forEach(x -> excluded.add(x.path() + " " + x.version()));
+      for (GoModFile.Require r : f.requires()) {
+        if (!excluded.contains(r.path() + " " + r.version())) {
+          roots.add(r.path());
+        }
+      }
+    }
+    for (String a : args) {
+      if (a.contains("\\")) {
+        throw new ModuleGraphException("module paths never use backslash", null);
+      }
+      if (a.startsWith("./") || a.startsWith("../") || a.equals(".") || a.equals("..")) {
+        throw new ModuleGraphException("cannot use relative path " + a + " to specify module", null);
+      }
+      if (a.equals("all") || a.contains("...")) {
+        full = true;
+        if (!hasModRoot) {
+          throw new ModuleGraphException("cannot match " + GoQuote.quote(a) + ": " + noMainModules(release), null);
+        }
+        continue;
+      }
+      boolean rootSelected = mainPaths.contains(a) || roots.contains(a) && !a.equals("go") && !a.equals("toolchain");
+      boolean workspace = mains.workspace() != null;
+      if (!rootSelected || !workspace && !pruned) {
+        full = true;
+        if (!hasModRoot) {
+          throw new ModuleGraphException("cannot match " + GoQuote.quote(a) + " without -versions or an explicit"
+              + " version: " + noMainModules(release), null);
+        }
+      }
+    }
+    return full;
+  }
+
+  /** go's NoMainModulesError in a workspace without modules (naming the workspace from Go 1.26; go1.25 not checked). */
+  static String noMainModules(String release) {
+    return GoRelease.modelled(release).behaviourMinor() < 26
+        ? "go.mod file not found in current directory or any parent directory; see 'go help modules'"
+        : "no modules were found in the current workspace; see 'go help work'";
   }
 
   static List<ListedModule> mainModules(List<ModuleGraph.MainModule> mains) {

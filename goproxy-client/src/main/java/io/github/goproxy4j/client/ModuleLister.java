@@ -19,16 +19,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * {@code go list -m [-u] all} over a loaded {@link ModuleGraph} (modload's ListModules with
- * addUpdate, addRetraction and addDeprecation): the main module (in a workspace, every main
- * module in go's order), then every selected module with
- * its replacement; with {@code -u} the update query ({@code upgrade} from the selected version),
- * the retraction by the module's latest go.mod and its deprecation, for the module and for a
- * module-version replacement, many at once.
+ * modload's moduleInfo over a loaded {@link ModuleGraph} (with addUpdate, addRetraction and
+ * addDeprecation), for {@code go list -m [-u]}: the main modules (in a workspace in go's order),
+ * and the module versions asked for, each with its replacement; with {@code -u} the update query
+ * ({@code upgrade} from the selected version), the retraction by the module's latest go.mod and
+ * its deprecation, for the module and for a module-version replacement, many at once.
  */
 final class ModuleLister {
   private final GoProxyClient client;
@@ -37,28 +37,45 @@ final class ModuleLister {
   /** "path version" of every main module's exclude line: -u never offers them (go's CheckAllowed). */
   private final Set<String> excluded = new HashSet<>();
 
+  /** The go.mod files read for go lines the graph did not load (checked, so go.sum may keep their lines). */
+  private final Set<ModuleVersion> goModsRead = ConcurrentHashMap.newKeySet();
+
   /**
    * @param build the loaded build: its go.sum lines decide (go's default -mod=readonly, outside a
    *     workspace from go1.21 on) whether a module's cached files and hashes are reported
    *     (modload's moduleInfo: checksumOk); its base directory resolves directory replacements
+   * @param modMode whether go runs with {@code -mod=mod}, where go.sum decides nothing of that
    */
-  ModuleLister(GoProxyClient client, ModuleGraphLoader.Build build) {
+  ModuleLister(GoProxyClient client, ModuleGraphLoader.Build build, boolean modMode) {
     this.client = client;
     this.build = build;
     ModuleGraph g = build.graph();
-    this.checkSums = !g.isWorkspace() || GoRelease.modelled(g.goRelease()).behaviourMinor() < 21;
+    this.checkSums = !modMode && (!g.isWorkspace() || GoRelease.modelled(g.goRelease()).behaviourMinor() < 21);
     for (ModuleGraph.MainModule m : g.mainModules()) {
       m.goMod().excludes().forEach(e -> excluded.add(e.path() + " " + e.version()));
     }
   }
 
-  List<ListedModule> list(ModuleGraph g, boolean updates, int parallelism) throws GoProxyException {
-    if (g.isWorkspace() && g.mainModules().isEmpty()) {
-      // go's NoMainModulesError for the pattern "all" (naming the workspace from Go 1.26; go1.25 not checked)
-      throw new ModuleGraphException("cannot match \"all\": " + (GoRelease.modelled(g.goRelease()).behaviourMinor() < 26
-          ? "go.mod file not found in current directory or any parent directory; see 'go help modules'"
-          : "no modules were found in the current workspace; see 'go help work'"), null);
+  /** {@return the module versions whose go.mod this lister read (beyond the graph's), actual (not replaced)} */
+  Set<ModuleVersion> goModsRead() {
+    return Set.copyOf(goModsRead);
+  }
+
+  /** The main modules as go lists them, in go.work's use order. */
+  List<ListedModule> mainModules(ModuleGraph g) {
+    List<ListedModule> out = new ArrayList<>();
+    for (ModuleGraph.MainModule m : g.mainModulesInListOrder()) {
+      out.add(mainModule(m, m.dir().isEmpty() ? build.baseDir() : Path.of(m.dir())));
     }
+    return out;
+  }
+
+  /**
+   * modload's moduleInfo for each of {@code modules} (dependencies of {@code g}, not main
+   * modules), looked up in parallel, in the order given: a lookup that fails (its info, or with
+   * {@code updates} its update query) leaves go's text in {@link ListedModule#error()}.
+   */
+  List<ListedModule> list(ModuleGraph g, List<ModuleVersion> modules, boolean updates, int parallelism) {
     Set<String> direct = new HashSet<>();
     // modload's requirementsFromModFiles: in a workspace go1.19 to go1.22 mark nothing direct
     boolean noDirect = g.isWorkspace() && GoRelease.modelled(g.goRelease()).behaviourMinor() < 23;
@@ -70,17 +87,18 @@ final class ModuleLister {
       }
     }
     List<ListedModule> out = new ArrayList<>();
-    for (ModuleGraph.MainModule m : g.mainModulesInListOrder()) {
-      out.add(mainModule(m, m.dir().isEmpty() ? build.baseDir() : Path.of(m.dir())));
+    if (modules.isEmpty()) {
+      return out;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, 32)), r -> {
-      Thread t = new Thread(r, "goproxy4j-list");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, Math.min(32,
+        modules.size()))), r -> {
+          Thread t = new Thread(r, "goproxy4j-list");
+          t.setDaemon(true);
+          return t;
+        });
     try {
       List<CompletableFuture<ListedModule>> futures = new ArrayList<>();
-      for (ModuleVersion m : g.buildList()) {
+      for (ModuleVersion m : modules) {
         futures.add(CompletableFuture.supplyAsync(() -> listed(g, m, direct.contains(m.path().toString()), updates),
             pool));
       }
@@ -189,8 +207,9 @@ final class ModuleLister {
   private String goLineOf(ModuleVersion mv) {
     try {
       ModFetch fetch = client.fetchWith(build.goSum());
-      return GoModFile.parse(mv + "/go.mod", fetch.goMod(fetch.lookup().route(mv.path()), mv).data()).goVersion()
-          .orElse("");
+      byte[] data = fetch.goMod(fetch.lookup().route(mv.path()), mv).data();
+      goModsRead.add(mv);
+      return GoModFile.parse(mv + "/go.mod", data).goVersion().orElse("");
     } catch (GoProxyException | RuntimeException e) {
       return "";
     }
