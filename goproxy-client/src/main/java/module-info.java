@@ -13,4 +13,6 @@ module io.github.goproxy4j.client {
 
   exports io.github.goproxy4j.client;
   exports io.github.goproxy4j.client.internal.json to io.github.goproxy4j.cli;
+  // ColdStart: the CLI starts the client's warm-up before it reads the environment
+  exports io.github.goproxy4j.client.internal to io.github.goproxy4j.cli;
 }

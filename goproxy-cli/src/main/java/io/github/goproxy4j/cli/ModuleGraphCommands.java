@@ -1,8 +1,10 @@
 package io.github.goproxy4j.cli;
 
 import io.github.goproxy4j.client.GoProxyClient;
+import io.github.goproxy4j.client.ListFlags;
 import io.github.goproxy4j.client.ListedModule;
 import io.github.goproxy4j.client.ModDownloadResult;
+import io.github.goproxy4j.client.internal.ColdStart;
 import io.github.goproxy4j.env.GoEnvException;
 import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.mvs.ModuleGraphException;
@@ -23,7 +25,7 @@ final class ModuleGraphCommands {
     return Path.of(ctx.environment().getOrDefault("PWD", System.getProperty("user.dir")));
   }
 
-  /** {@code goproxy list -m [-u] [all|path...]}. */
+  /** {@code goproxy list -m [-u] [-versions] [-retracted] [all|path...]}. */
   static final class ListModules implements Command {
     @Override
     public String name() {
@@ -32,16 +34,19 @@ final class ModuleGraphCommands {
 
     @Override
     public String summary() {
-      return "list the modules of the build (go list -m [-u] [-json] all)";
+      return "list the modules of the build (go list -m [-u] [-versions] [-retracted] [-json] all)";
     }
 
     @Override
     public String help() {
-      return "goproxy list -m [-u] [-json] [all|pattern|path...]\n\n"
+      return "goproxy list -m [-u] [-versions] [-retracted] [-json] [all|pattern|path...]\n\n"
           + "In a module directory, prints the main module (no argument), every module of the build\n"
           + "(all: minimal version selection over the go.mod files, fetched and verified like go),\n"
           + "the modules matching a ... pattern, or the named modules, exactly as go list -m does;\n"
-          + "-u adds available updates, retractions and deprecations; -json prints go's JSON objects\n"
+          + "-u adds available updates, retractions and deprecations; -versions lists each module's\n"
+          + "available versions instead (without retracted and excluded ones; a path the build lacks\n"
+          + "is listed too); -retracted marks retracted versions (retracted) and lets -versions list\n"
+          + "them; -json prints go's JSON objects\n"
           + "(Time, Dir, GoMod, GoVersion, Sum, GoModSum... as the selected go release prints them).\n"
           + "GOFLAGS=-mod=... and a vendor directory select go's mode (vendor mode answers from\n"
           + "vendor/modules.txt and refuses all, patterns and -u, as go does).\n";
@@ -49,7 +54,7 @@ final class ModuleGraphCommands {
 
     @Override
     public Set<String> flagOptions() {
-      return Set.of("m", "u");
+      return Set.of("m", "u", "versions", "retracted");
     }
 
     @Override
@@ -65,10 +70,14 @@ final class ModuleGraphCommands {
       }
       return asGo(ctx, client -> {
         // go's rules: the -mod mode (vendor directory, GOFLAGS), all, ... patterns, paths
-        List<ListedModule> out = client.listModules(workDir(ctx), args, ctx.args().flag("u"), ctx.err()::println);
+        ListFlags flags = ListFlags.builder().updates(ctx.args().flag("u")).versions(ctx.args().flag("versions"))
+            .retracted(ctx.args().flag("retracted")).build();
+        List<ListedModule> out = client.listModules(workDir(ctx), args, flags, ctx.err()::println);
         if (ctx.json()) {
           String release = Settings.goEnv(ctx).goVersion();
           out.forEach(m -> ctx.out().print(m.toJson(release)));
+        } else if (flags.versions()) {
+          out.forEach(m -> ctx.out().println(m.versionsText()));
         } else {
           out.forEach(m -> ctx.out().println(m));
         }
@@ -87,7 +96,8 @@ final class ModuleGraphCommands {
    * environment ({@code go: parsing $GOFLAGS: ...}), with exit status 1.
    */
   static int asGo(Invocation ctx, GoWork work) throws Exception {
-    WarmUp.start();
+    // the client's warm-up, here before the environment is read and the client built
+    ColdStart.begin();
     try (GoProxyClient client = Settings.client(ctx)) {
       return work.run(client);
     } catch (GoProxyException e) {

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@code goproxy list -m [-u] all} and {@code goproxy mod graph} print what go1.27 prints, with
+ * {@code goproxy list -m [-u] [-versions] [-retracted] all} and {@code goproxy mod graph} print what go1.27 prints, with
  * its exit status, in a main module that go made tidy; and fail like go when go.sum lacks a line
  * (but for {@code list -m} without arguments, which reads go.mod only).
  */
@@ -97,7 +97,12 @@ class ModuleGraphCommandsTest {
       ours.put("GOPATH", goEnv.get("GOPATH")); // the same module cache: -json prints its paths
       for (String[] cmd : List.of(new String[] {"list", "-m", "all"}, new String[] {"list", "-m", "-u", "all"},
           new String[] {"list", "-m"}, new String[] {"mod", "graph"}, new String[] {"list", "-m", "-json", "all"},
-          new String[] {"list", "-m", "-u", "-json", "all"}, new String[] {"list", "-m", "-json", "example.com/b"})) {
+          new String[] {"list", "-m", "-u", "-json", "all"}, new String[] {"list", "-m", "-json", "example.com/b"},
+          new String[] {"list", "-m", "-versions", "example.com/b", "example.com/a"},
+          new String[] {"list", "-m", "-versions", "-u", "example.com/a"},
+          new String[] {"list", "-m", "-versions", "-json", "example.com/b", "example.com/nosuch"},
+          new String[] {"list", "-m", "-versions", "all"}, new String[] {"list", "-m", "-retracted", "all"},
+          new String[] {"list", "-m", "-retracted", "-versions", "-json", "example.com/b"})) {
         assertEquals(go(main, goEnv, cmd), goproxy(ours, cmd), String.join(" ", cmd));
       }
       // go.sum without the line for b's go.mod: both fail with go's message

@@ -16,8 +16,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The {@code -mod} mode a go command that loads packages or modules without updating go.mod runs
@@ -124,17 +122,10 @@ record BuildMod(String mode, boolean explicit, String reason) {
    */
   static Optional<BuildMod> explicitInWorkspace(GoEnv env) throws GoProxyException {
     int minor = GoRelease.modelled(env.goVersion()).behaviourMinor();
-    Optional<String> flag;
-    try {
-      flag = modFlag(env).filter(f -> !f.isEmpty());
-    } catch (ModuleGraphException e) {
-      // go refuses a value other than readonly (or vendor) in a workspace before it checks the value
-      Matcher m = UNSUPPORTED.matcher(e.getMessage());
-      if (!m.lookingAt()) {
-        throw e;
-      }
-      flag = Optional.of(m.group(1));
-    }
+    // go refuses a value other than readonly (or vendor) here before it checks that the value is a
+    // mode at all, so GOFLAGS's value as written counts; a bare -mod fails earlier, when go parses
+    // GOFLAGS (modFlag gives that error)
+    Optional<String> flag = bareModFlag(env) ? modFlag(env) : env.goFlag("mod").filter(f -> !f.isEmpty());
     if (flag.isPresent()) {
       String m = flag.get();
       if (!m.equals("readonly") && (minor < 22 || !m.equals("vendor"))) {
@@ -147,11 +138,22 @@ record BuildMod(String mode, boolean explicit, String reason) {
     return Optional.empty();
   }
 
-  /** The value in go's message for a {@code -mod} value it does not know. */
-  private static final Pattern UNSUPPORTED = Pattern.compile("-mod=(.*) not supported \\(can be ");
+  /** Whether GOFLAGS's last {@code -mod} has no value ({@link GoEnv#goFlag} answers {@code true} for it). */
+  private static boolean bareModFlag(GoEnv env) {
+    boolean bare = false;
+    for (String f : env.goFlags()) {
+      String name = f.substring(f.startsWith("--") ? 2 : 1);
+      if (name.equals("mod")) {
+        bare = true;
+      } else if (name.startsWith("mod=")) {
+        bare = false;
+      }
+    }
+    return bare;
+  }
 
   /** GOFLAGS's -mod; a bad value is go's error, which go prints without its {@code go: } prefix. */
-  private static Optional<String> modFlag(GoEnv env) throws ModuleGraphException {
+  static Optional<String> modFlag(GoEnv env) throws ModuleGraphException {
     try {
       return env.modFlag();
     } catch (GoEnvException e) {

@@ -1,5 +1,6 @@
 package io.github.goproxy4j.client;
 
+import io.github.goproxy4j.client.internal.ColdStart;
 import io.github.goproxy4j.client.internal.JdkHttpTransport;
 import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.env.GoProxyException;
@@ -213,6 +214,18 @@ public final class GoProxyClient implements AutoCloseable {
     return this.query.query(path, query, current.map(Version::toString).orElse(""), excluded);
   }
 
+  /** {@link Query#versions}: {@code go list -m -versions}' list of one module. */
+  Query.Versions versions(ModulePath path, Predicate<String> excluded, boolean withRetracted) throws GoProxyException {
+    checkOpen();
+    return this.query.versions(path, excluded, withRetracted);
+  }
+
+  /** {@link Query#retraction}: {@code go list -m -retracted}'s check of one version. */
+  Query.Retraction retraction(ModulePath path, String version) {
+    checkOpen();
+    return this.query.retraction(path, version);
+  }
+
   /**
    * Returns the verified go.mod of a version ({@code @v/<v>.mod}); from the module cache when
    * present (re-verified), else fetched, verified and cached. The module line must declare the
@@ -272,6 +285,8 @@ public final class GoProxyClient implements AutoCloseable {
   public ModuleGraph moduleGraph(Path dir) throws GoProxyException {
     Objects.requireNonNull(dir, "dir");
     checkOpen();
+    // what the graph's first fetches need, on another thread while go.mod and go.sum are read
+    ColdStart.begin();
     return ModuleGraphLoader.load(this, resolver.env(), dir, false, parallelism);
   }
 
@@ -334,7 +349,39 @@ public final class GoProxyClient implements AutoCloseable {
    */
   public List<ListedModule> listModules(Path dir, List<String> args, boolean updates, Consumer<String> warnings)
       throws GoProxyException {
+    return listModules(dir, args, ListFlags.builder().updates(updates).build(), warnings);
+  }
+
+  /**
+   * Lists modules like {@code go list -m} with {@code flags} ({@code -u}, {@code -versions}):
+   * {@link #listModules(Path, List, boolean, Consumer)}, and with {@code -versions} each listed
+   * module's (and module replacement's) available versions as go lists them: the route's tagged
+   * versions without those the module's latest go.mod retracts (unless a main module replaces
+   * every version of it) or a main module excludes; a named module the build lacks is listed
+   * with its versions instead of failing, and the main module's own versions are looked up too
+   * (its path usually has none, which fails as it fails go). Print {@link
+   * ListedModule#versionsText()} for go's {@code -versions} lines, {@link
+   * ListedModule#toJson(String)} for {@code -json}.
+   *
+   * <pre>{@code
+   * ListFlags versions = ListFlags.builder().versions(true).build();
+   * for (ListedModule m : client.listModules(dir, List.of("golang.org/x/text"), versions, w -> {})) {
+   *   System.out.println(m.versionsText());   // golang.org/x/text v0.1.0 v0.2.0 ...
+   * }
+   * }</pre>
+   *
+   * @param dir the main module's directory, or a directory below it
+   * @param args go's arguments: {@code all}, patterns, module paths (not {@code path@version})
+   * @param flags the flags
+   * @param warnings receives go's warning lines
+   * @return the modules in go's order
+   * @throws GoProxyException as {@link #listModules(Path, List, boolean, Consumer)}; a module
+   *     whose versions cannot be listed fails the listing with go's line for it
+   */
+  public List<ListedModule> listModules(Path dir, List<String> args, ListFlags flags, Consumer<String> warnings)
+      throws GoProxyException {
     checkOpen();
+    Objects.requireNonNull(flags, "flags");
     Objects.requireNonNull(dir, "dir");
     Objects.requireNonNull(warnings, "warnings");
     for (String a : List.copyOf(args)) {
@@ -342,7 +389,8 @@ public final class GoProxyClient implements AutoCloseable {
         throw new IllegalArgumentException("list -m argument " + a + ": path@version queries are not supported");
       }
     }
-    return List.copyOf(ListModules.list(this, resolver.env(), dir, args, updates, warnings, parallelism));
+    ColdStart.begin();
+    return List.copyOf(ListModules.list(this, resolver.env(), dir, args, flags, warnings, parallelism));
   }
 
   /**
@@ -388,6 +436,7 @@ public final class GoProxyClient implements AutoCloseable {
   public List<DownloadedModule> modDownload(Path dir) throws GoProxyException {
     Objects.requireNonNull(dir, "dir");
     checkOpen();
+    ColdStart.begin();
     // go runs its mod commands with -mod=mod: go.sum need not vouch for every go.mod
     return ModDownload.download(this, ModuleGraphLoader.loadBuild(this, resolver.env(), dir, true, parallelism));
   }
@@ -410,6 +459,7 @@ public final class GoProxyClient implements AutoCloseable {
   public ModDownloadResult modDownloadResult(Path dir) throws GoProxyException {
     Objects.requireNonNull(dir, "dir");
     checkOpen();
+    ColdStart.begin();
     return ModDownload.result(this, ModuleGraphLoader.loadBuild(this, resolver.env(), dir, true, parallelism));
   }
 
@@ -451,6 +501,7 @@ public final class GoProxyClient implements AutoCloseable {
   public ModuleGraph modGraph(Path dir) throws GoProxyException {
     Objects.requireNonNull(dir, "dir");
     checkOpen();
+    ColdStart.begin();
     return ModuleGraphLoader.load(this, resolver.env(), dir, true, parallelism);
   }
 
@@ -464,6 +515,7 @@ public final class GoProxyClient implements AutoCloseable {
    * @throws GoProxyException if it cannot be fetched or does not verify
    */
   public DownloadedModule download(ModuleVersion module) throws GoProxyException {
+    ColdStart.begin();
     return download(module, fetch);
   }
 
@@ -557,6 +609,7 @@ public final class GoProxyClient implements AutoCloseable {
     Objects.requireNonNull(modules, "modules");
     checkOpen();
     if (!modules.isEmpty()) {
+      ColdStart.begin();
       fetch.warmUp();
     }
     List<Future<DownloadedModule>> futures = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The main modules' go.sum (and go.work.sum) files as the go command reads them when it first
@@ -47,6 +48,20 @@ final class GoSumFiles {
       throw new ModuleGraphException("reading " + file + ": " + e.getMessage(), e);
     }
     return parse(file.toString(), data, release);
+  }
+
+  /**
+   * {@code reads} as one, in order (initGoSum in a workspace: each module's go.sum, then
+   * go.work.sum): every file's lines, and the first malformed file's error.
+   */
+  static Read concat(List<Read> reads) {
+    GoSum.Builder sums = GoSum.builder();
+    ModuleGraphException error = null;
+    for (Read read : reads) {
+      sums.addAll(read.sum());
+      error = error != null ? error : read.error();
+    }
+    return new Read(sums.build(), error);
   }
 
   /**

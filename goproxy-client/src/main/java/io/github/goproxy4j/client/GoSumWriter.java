@@ -46,42 +46,33 @@ final class GoSumWriter {
    */
   static void write(GoProxyClient client, ModuleGraphLoader.Build build,
       List<ModDownloadResult.Module> done, boolean modMode) throws GoProxyException {
-    write(client, build, done, modMode, List.of());
+    commit(client, build, done, List.of(), modMode, false);
   }
 
   /**
-   * {@link #write(GoProxyClient, ModuleGraphLoader.Build, List, boolean)}, where the command also
-   * read (and so checked) the go.mod files of {@code goModsRead} beyond those the graph loaded:
-   * {@code list -m} reads a listed module's go.mod for its go line when the graph did not.
+   * {@link #write}, or with {@code readonly} (go's default mode outside a workspace) go's
+   * {@code updates to go.sum needed, disabled by -mod=readonly} when go.sum would gain a line.
+   *
+   * @param checked go.mod files the command read and verified beyond the graph's (the latest
+   *     go.mod a retraction check reads), whose sums go records as it records the graph's
    */
-  static void write(GoProxyClient client, ModuleGraphLoader.Build build, List<ModDownloadResult.Module> done,
-      boolean modMode, Collection<ModuleVersion> goModsRead) throws GoProxyException {
+  static void commit(GoProxyClient client, ModuleGraphLoader.Build build, List<ModDownloadResult.Module> done,
+      Collection<ModuleVersion> checked, boolean modMode, boolean readonly) throws GoProxyException {
     ModuleGraph g = build.graph();
     boolean workspace = build.workFile() != null;
     Path sumFile = workspace ? Path.of(build.workFile() + ".sum") : build.baseDir().resolve("go.sum");
     String what = workspace ? "go.work.sum" : "go.sum";
     String release = g.goRelease();
-    GoSum existing;
+    // what the files held when the command read them (the lines go's initGoSum uses; a malformed
+    // file failed the load already from go1.22): they decide what is gained
     Set<String> inModules = new HashSet<>(); // "path version[/go.mod]" a workspace module's go.sum has
+    GoSum moduleSums = build.moduleSums();
+    for (String[] e : moduleSums.entries()) {
+      inModules.add(e[0] + " " + e[1]);
+    }
     Set<String> known = new HashSet<>(); // "path version[/go.mod] hash" in any of them
     Set<String> knownKeys = new HashSet<>(); // "path version[/go.mod]" with a hash in any of them
-    try {
-      // the lines go's initGoSum uses (a malformed file failed the load already from go1.22)
-      existing = Files.isRegularFile(sumFile) ? GoSumFiles.read(sumFile, release).sum() : GoSum.empty();
-      for (ModuleGraph.MainModule m : workspace ? g.mainModules() : List.<ModuleGraph.MainModule>of()) {
-        Path sum = Path.of(m.dir(), "go.sum");
-        if (Files.isRegularFile(sum)) {
-          GoSum modSum = GoSumFiles.read(sum, release).sum();
-          for (String[] e : modSum.entries()) {
-            inModules.add(e[0] + " " + e[1]);
-            knownKeys.add(e[0] + " " + e[1]);
-            modSum.hashes(e[0], e[1]).forEach(h -> known.add(e[0] + " " + e[1] + " " + h));
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new GoProxyException("updating " + what + ": " + e.getMessage(), e);
-    }
+    GoSum existing = build.goSum();
     for (String[] e : existing.entries()) {
       knownKeys.add(e[0] + " " + e[1]);
       for (String h : existing.hashes(e[0], e[1])) {
@@ -106,14 +97,12 @@ final class GoSumWriter {
     // a go.mod whose line these files already hold was verified against it, so it adds nothing:
     // only the others are read back from the cache and hashed (go keeps each check's status)
     Map<String, String> used = new LinkedHashMap<>();
-    // the module versions whose go.mod was read: the graph's (through their replacements) and the
-    // others the command read, which are already the actual module versions
-    Set<ModuleVersion> read = new LinkedHashSet<>();
+    List<ModuleVersion> goMods = new ArrayList<>();
     for (ModuleVersion m : g.loadedModules()) {
-      ModDownload.resolved(g, m).ifPresent(read::add);
+      ModDownload.resolved(g, m).ifPresent(goMods::add);
     }
-    read.addAll(goModsRead);
-    for (ModuleVersion r : read) {
+    goMods.addAll(checked);
+    for (ModuleVersion r : goMods) {
       String key = r.path() + " " + r.version() + "/go.mod";
       if (!keep.contains(key) || knownKeys.contains(key)) {
         continue;
@@ -142,8 +131,11 @@ final class GoSumWriter {
     if (gained.isEmpty()) {
       return;
     }
+    if (readonly) {
+      throw new ModuleGraphException("updates to go.sum needed, disabled by -mod=readonly", null);
+    }
     // go's tidyGoSum: under the file's lock, the lines it holds now (another go may have added
-    // some since it was read above) and the gained ones, sorted, without the modules' own
+    // some since the command read it) and the gained ones, sorted, without the modules' own
     try {
       LockedFile.transform(sumFile, old -> {
         // to go1.21 a malformed line and those after it are dropped, as go's rewrite drops them

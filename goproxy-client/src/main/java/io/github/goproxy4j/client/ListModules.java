@@ -19,14 +19,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * {@code go list -m [-u] [args]} (cmd/go's list command in module mode and modload's
+ * {@code go list -m [-u] [-versions] [-retracted] [args]} (cmd/go's list command in module mode and modload's
  * ListModules): the main modules without arguments; else each argument in turn, {@code all} and
  * {@code ...} patterns matching the build list (a module once, a pattern that adds none warned
- * about), a module path its selected version. The {@code -mod} mode decides how the build is
+ * about), a module path its selected version; with {@code -versions} each listed module's
+ * available versions (a path the build lacks listed without a version). The {@code -mod} mode decides how the build is
  * loaded ({@link BuildMod}); in vendor mode go answers from vendor/modules.txt and refuses
  * {@code all}, patterns and {@code -u}.
  */
@@ -35,11 +37,16 @@ final class ListModules {
 
   private ListModules() {}
 
-  static List<ListedModule> list(GoProxyClient client, GoEnv env, Path dir, List<String> args, boolean updates,
+  static List<ListedModule> list(GoProxyClient client, GoEnv env, Path dir, List<String> args, ListFlags flags,
       Consumer<String> warnings, int parallelism) throws GoProxyException {
+    boolean updates = flags.updates();
     Optional<Path> work = ModuleGraphLoader.findGoWork(dir, env);
     // go refuses most -mod values in a workspace before it reads go.work's modules
     Optional<BuildMod> explicit = work.isPresent() ? BuildMod.explicitInWorkspace(env) : Optional.empty();
+    if (flags.retracted() && BuildMod.modFlag(env).filter("vendor"::equals).isPresent()) {
+      // go checks GOFLAGS's -mod before it reads go.mod (a vendor directory alone does not refuse it)
+      throw new ModuleGraphException("go list -retracted cannot be used when vendoring is enabled", null, false);
+    }
     // go.mod (or go.work and its modules) read once: the mode depends on it, the load uses it
     ModuleGraphLoader.Mains mains = ModuleGraphLoader.readMains(env, dir, work);
     BuildMod mod;
@@ -49,19 +56,21 @@ final class ListModules {
       if (mod.vendor()) {
         if (GoRelease.modelled(env.goVersion()).behaviourMinor() < 21) {
           // the workspace's one module and its vendor directory, as outside a workspace
-          return vendored(env, dir, mains.list().get(0), args, updates, mod);
+          return vendorFinish(vendored(env, dir, mains.list().get(0), args, flags, mod), mains, flags, mod);
         }
-        return vendoredWorkspace(env, dir, mains.workspace(), args, updates);
+        return vendorFinish(vendoredWorkspace(env, dir, mains.workspace(), args, flags), mains, flags, mod);
       }
     } else {
       ModuleGraph.MainModule main = mains.list().get(0);
       mod = BuildMod.forModule(env, Path.of(main.dir()), main.goMod());
       if (mod.vendor()) {
-        return vendored(env, dir, main, args, updates, mod);
+        return vendorFinish(vendored(env, dir, main, args, flags, mod), mains, flags, mod);
       }
     }
+    Set<String> excluded = ModuleLister.excluded(mains.list());
     if (args.isEmpty()) {
-      return mainModules(mains.list());
+      return finish(client, mainModules(mains.list()), flags, excluded, p -> false, null, Set.of(), mod, parallelism,
+          null);
     }
     String release = env.goVersion();
     boolean fullGraph = needsFullGraph(args, mains, release);
@@ -74,18 +83,19 @@ final class ListModules {
       if (e.partialGraph().isEmpty()) {
         throw shown;
       }
-      // expandGraph's failure: go lists the graph as far as it loaded, then reports it
+      // expandGraph's failure (a go.mod that did not load, go.mod needing updates): go lists the
+      // graph it has, then reports the failure after each listed module's error
       graphError = shown;
       build = mains.build(e.partialGraph().get());
     }
     ModuleGraph g = build.graph();
     ModuleLister lister = new ModuleLister(client, build, mod.modMode());
-    // listModules' second pass: what each argument names, in order (a module version, a listed
-    // main module, or go's error for a path the build lacks)
+    // listModules' second pass: what each argument names, in order; the modules' information is
+    // then looked up at once, for those only
+    List<ListedModule> mainsListed = lister.mainModules(g);
     List<Object> named = new ArrayList<>();
     Set<String> matched = new HashSet<>();
     boolean newWarning = GoRelease.modelled(release).behaviourMinor() >= 24;
-    List<ListedModule> mainsListed = lister.mainModules(g);
     for (String a : args) {
       if (a.equals("all") || PkgPattern.isPattern(a)) {
         Predicate<String> match = a.equals("all") ? p -> true : PkgPattern.matcher(a);
@@ -116,17 +126,20 @@ final class ListModules {
         continue;
       }
       Optional<ListedModule> main = mainsListed.stream().filter(m -> m.path().equals(a)).findFirst();
+      Optional<ModuleVersion> selected = main.isPresent() ? Optional.empty() : selected(g, a);
       if (main.isPresent()) {
         named.add(main.get());
-        continue;
-      }
-      Optional<ModuleVersion> selected = selected(g, a);
-      if (selected.isPresent()) {
+      } else if (selected.isPresent()) {
         named.add(selected.get());
-      } else if (graphError == null) {
-        named.add("module " + a + ": not a known dependency");
+      } else if (graphError != null) {
+        continue; // go skips a module the incomplete graph lacks: its error is the graph's
+      } else if (flags.versions()) {
+        // go does not ask for @latest when the versions are what is asked for
+        named.add(new ListedModule(a, "", false, false, "", Optional.empty(), Optional.empty(), List.of(), "", ""));
+      } else {
+        named.add(new ListedModule(a, "", false, false, "", Optional.empty(), Optional.empty(), List.of(), "",
+            "module " + a + ": not a known dependency"));
       }
-      // with the graph incomplete go skips a path it lacks: the graph's failure says why
     }
     List<ModuleVersion> lookUp = new ArrayList<>(new LinkedHashSet<>(
         named.stream().filter(ModuleVersion.class::isInstance).map(ModuleVersion.class::cast).toList()));
@@ -135,32 +148,16 @@ final class ListModules {
     for (int i = 0; i < lookUp.size(); i++) {
       byVersion.put(lookUp.get(i), looked.get(i));
     }
-    if (graphError == null && !updates && (build.workFile() != null || mod.modMode())) {
-      // go's ListModules commits the requirements unless -u or the graph failed: go.work.sum in a
-      // workspace; go.sum under -mod=mod (go would also rewrite an untidy go.mod, which this
-      // library does not)
-      GoSumWriter.write(client, build, List.of(), mod.modMode(), lister.goModsRead());
-    }
     List<ListedModule> out = new ArrayList<>();
-    List<String> errors = new ArrayList<>();
     for (Object n : named) {
-      if (n instanceof String) {
-        errors.add((String) n);
-        continue;
-      }
-      ListedModule m = n instanceof ModuleVersion ? byVersion.get(n) : (ListedModule) n;
-      if (!m.error().isEmpty()) {
-        errors.add(m.error());
-      }
-      out.add(m);
+      out.add(n instanceof ModuleVersion ? byVersion.get(n) : (ListedModule) n);
     }
-    // go list without -e: every module's error, then the graph's failure
+    List<ListedModule> done = finish(client, out, flags, excluded, p -> g.pathReplacement(p).isPresent(),
+        graphError == null ? build : null, lister.goModsRead(), mod, parallelism, graphError);
     if (graphError != null) {
-      errors.add(graphError.getMessage());
-      throw new ModuleGraphException(String.join("\ngo: ", errors), graphError);
+      throw graphError;
     }
-    failIfErrors(errors);
-    return out;
+    return done;
   }
 
   /** The version of {@code path} the graph selects (its roots', for a graph of roots only). */
@@ -178,7 +175,7 @@ final class ListModules {
    * listModules' first pass: go's refusals of an argument, and whether go needs the whole module
    * graph. It does for {@code all} and patterns, and for a path that is neither a main module nor
    * a requirement of the main module's go.mod; in a module below go 1.17 (unpruned) for every
-   * path. Otherwise go answers from the roots alone (and fetches no other go.mod).
+   * path. Otherwise go answers from the roots alone (and reads no other go.mod).
    */
   private static boolean needsFullGraph(List<String> args, ModuleGraphLoader.Mains mains, String release)
       throws ModuleGraphException {
@@ -191,14 +188,14 @@ final class ListModules {
     if (mains.module() != null) {
       GoModFile f = mains.module().goMod();
       pruned = GoRelease.compare(f.goVersion().orElse("1.16"), "1.17") >= 0;
-      Set<String> excluded = new HashSet<>();
-      f.excludes().forEach(x -> excluded.add(x.path() + " " + x.version()));
+      Set<String> excluded = ModuleLister.excluded(mains.list());
       for (GoModFile.Require r : f.requires()) {
         if (!excluded.contains(r.path() + " " + r.version())) {
           roots.add(r.path());
         }
       }
     }
+    boolean workspace = mains.workspace() != null;
     for (String a : args) {
       if (a.contains("\\")) {
         throw new ModuleGraphException("module paths never use backslash", null);
@@ -214,7 +211,6 @@ final class ListModules {
         continue;
       }
       boolean rootSelected = mainPaths.contains(a) || roots.contains(a) && !a.equals("go") && !a.equals("toolchain");
-      boolean workspace = mains.workspace() != null;
       if (!rootSelected || !workspace && !pruned) {
         full = true;
         if (!hasModRoot) {
@@ -233,6 +229,87 @@ final class ListModules {
         : "no modules were found in the current workspace; see 'go help work'";
   }
 
+  /**
+   * What go's ListModules adds to the listed modules for the flags ({@code -versions}), then, as
+   * go's list command does, each module's error printed and the command failed if there is any.
+   *
+   * @param allReplaced whether a main module replaces every version of a path
+   * @param build the loaded build, {@code null} when the listing did not load it (or the graph failed)
+   * @param read go.mod files the listing already read beyond the graph's
+   * @param graphError the graph's failure, reported after the modules' errors ({@code null}: none)
+   */
+  private static List<ListedModule> finish(GoProxyClient client, List<ListedModule> mods, ListFlags flags,
+      Set<String> excluded, Predicate<String> allReplaced, ModuleGraphLoader.Build build, Set<ModuleVersion> read,
+      BuildMod mod, int parallelism, ModuleGraphException graphError) throws GoProxyException {
+    List<ListedModule> out = mods;
+    Set<ModuleVersion> goModsRead = ConcurrentHashMap.newKeySet();
+    goModsRead.addAll(read);
+    if (flags.versions()) {
+      out = ModuleLister.withVersions(client, out, excluded, allReplaced, flags.retracted(), goModsRead, parallelism);
+    }
+    if (flags.retracted() && !flags.updates()) {
+      // -u found the retractions already
+      out = ModuleLister.withRetractions(client, out, allReplaced, goModsRead, parallelism);
+    }
+    List<String> errors = new ArrayList<>();
+    for (ListedModule m : out) {
+      if (!m.error().isEmpty()) {
+        errors.add(m.error());
+      }
+    }
+    if (build != null && !flags.updates()) {
+      // go's ListModules commits the requirements unless -u: go.work.sum in a workspace; go.sum
+      // under -mod=mod (go would also rewrite an untidy go.mod, which this library does not); in
+      // the readonly mode go fails when go.sum should gain a line (a checksum a retraction check
+      // verified)
+      boolean writes = build.workFile() != null || mod.modMode();
+      if (writes || !goModsRead.isEmpty()) {
+        try {
+          GoSumWriter.commit(client, build, List.of(), goModsRead, mod.modMode(), !writes);
+        } catch (ModuleGraphException e) {
+          errors.add(e.getMessage());
+        }
+      }
+    }
+    if (graphError != null && !errors.isEmpty()) {
+      errors.add(graphError.getMessage());
+    }
+    failIfErrors(errors);
+    return out;
+  }
+
+  /**
+   * The end of a listing in vendor mode (which refuses {@code -u} and {@code -versions}): each
+   * module's error printed and the listing failed if there is any; with {@code -retracted} go
+   * cannot look the retractions up ({@code cannot query module due to -mod=vendor}) for any
+   * listed version but one whose every version a main module replaces.
+   */
+  private static List<ListedModule> vendorFinish(List<ListedModule> mods, ModuleGraphLoader.Mains mains,
+      ListFlags flags, BuildMod mod) throws ModuleGraphException {
+    Set<String> wildcards = new HashSet<>();
+    for (ModuleGraph.MainModule m : mains.list()) {
+      m.goMod().replaces().stream().filter(r -> r.oldVersion().isEmpty()).forEach(r -> wildcards.add(r.oldPath()));
+    }
+    if (mains.workspace() != null) {
+      mains.workspace().work().replaces().stream().filter(r -> r.oldVersion().isEmpty())
+          .forEach(r -> wildcards.add(r.oldPath()));
+    }
+    List<String> errors = new ArrayList<>();
+    for (ListedModule m : mods) {
+      String e = m.error();
+      if (e.isEmpty() && flags.retracted() && !m.version().isEmpty() && !wildcards.contains(m.path())) {
+        e = "loading module retractions for " + m.path() + "@" + m.version()
+            + ": cannot query module due to -mod=vendor"
+            + (mod.reason().isEmpty() ? "" : "\n\t(" + mod.reason() + ")");
+      }
+      if (!e.isEmpty()) {
+        errors.add(e);
+      }
+    }
+    failIfErrors(errors);
+    return mods;
+  }
+
   static List<ListedModule> mainModules(List<ModuleGraph.MainModule> mains) {
     List<ListedModule> out = new ArrayList<>();
     for (ModuleGraph.MainModule m : mains) {
@@ -243,7 +320,7 @@ final class ListModules {
 
   /** go list -m in vendor mode: loadModFile's vendor checks, list's refusals, answers from modules.txt. */
   private static List<ListedModule> vendored(GoEnv env, Path dir, ModuleGraph.MainModule main, List<String> args,
-      boolean updates, BuildMod mod) throws GoProxyException {
+      ListFlags flags, BuildMod mod) throws GoProxyException {
     Path root = Path.of(main.dir());
     Path cwd = dir.toAbsolutePath().normalize();
     String release = env.goVersion();
@@ -252,7 +329,7 @@ final class ListModules {
         ModuleGraphLoader.shortPath(cwd, root.resolve("vendor").resolve("modules.txt")), release, env.get("GOTOOLCHAIN"));
     vendor.checkConsistency(goMod, root, ModuleGraphLoader.shortPath(cwd, root.resolve("go.mod")), release);
     vendor.checkRoots(goMod, mod.goModDirtyText());
-    refuseInVendorMode(args, updates);
+    refuseInVendorMode(args, flags);
     return vendorAnswers(List.of(main), root, args, vendor, new VendorGraph() {
       @Override
       public Optional<String> selected(String path) {
@@ -279,7 +356,7 @@ final class ListModules {
   /**
    * list's answers in vendor mode: without arguments the main modules; else each named module
    * (a main module, or its selected version from modules.txt with its replacement, a directory
-   * resolved against {@code root}), go's error for each the graph lacks.
+   * resolved against {@code root}), listed with go's error for each the graph lacks.
    */
   private static List<ListedModule> vendorAnswers(List<ModuleGraph.MainModule> mains, Path root, List<String> args,
       VendorList vendor, VendorGraph graph) throws ModuleGraphException {
@@ -295,7 +372,6 @@ final class ListModules {
       }
     }
     List<ListedModule> out = new ArrayList<>();
-    List<String> errors = new ArrayList<>();
     for (String a : args) {
       Optional<ModuleGraph.MainModule> main = mains.stream().filter(m -> m.path().equals(a)).findFirst();
       if (main.isPresent()) {
@@ -304,20 +380,23 @@ final class ListModules {
       }
       Optional<String> v = graph.selected(a);
       if (v.isEmpty()) {
-        errors.add("module " + a + ": can't resolve module" + BYPASS);
+        out.add(new ListedModule(a, "", false, false, "", Optional.empty(), Optional.empty(), List.of(), "",
+            "module " + a + ": can't resolve module" + BYPASS));
         continue;
       }
       String[] r = graph.replacement(a, v.get());
       out.add(vendoredModule(root, a, v.get(), !direct.contains(a), vendor, r == null ? null : r[0],
           r == null ? "" : r[1]));
     }
-    failIfErrors(errors);
     return out;
   }
 
-  /** list's refusals in vendor mode: {@code -u}, {@code all} and patterns. */
-  private static void refuseInVendorMode(List<String> args, boolean updates) throws ModuleGraphException {
-    if (updates) {
+  /** list's refusals in vendor mode: {@code -versions}, {@code -u}, {@code all} and patterns. */
+  private static void refuseInVendorMode(List<String> args, ListFlags flags) throws ModuleGraphException {
+    if (flags.versions()) {
+      throw new ModuleGraphException("can't determine available versions" + BYPASS, null);
+    }
+    if (flags.updates()) {
       throw new ModuleGraphException("can't determine available upgrades" + BYPASS, null);
     }
     for (String a : args) {
@@ -337,13 +416,13 @@ final class ListModules {
    * the vendored modules).
    */
   private static List<ListedModule> vendoredWorkspace(GoEnv env, Path dir, ModuleGraphLoader.Workspace w,
-      List<String> args, boolean updates) throws GoProxyException {
+      List<String> args, ListFlags flags) throws GoProxyException {
     Path cwd = dir.toAbsolutePath().normalize();
     Path vendorDir = w.workDir().resolve("vendor");
     VendorList vendor = VendorList.read(vendorDir, ModuleGraphLoader.shortPath(cwd, vendorDir.resolve("modules.txt")),
         env.goVersion(), env.get("GOTOOLCHAIN"));
     vendor.checkWorkspaceConsistency(w, cwd);
-    refuseInVendorMode(args, updates);
+    refuseInVendorMode(args, flags);
     return vendorAnswers(w.mains(), w.workDir(), args, vendor, new VendorGraph() {
       @Override
       public Optional<String> selected(String path) {

@@ -41,10 +41,15 @@ import java.util.Optional;
  *     and go.sum has its hash); {@code ""} otherwise
  * @param sum the module's go.sum hash ({@code h1:...}), {@code ""} when go.sum has none
  * @param goModSum its go.mod's go.sum hash, {@code ""} when go.sum has none
+ * @param query the query a {@code path@query} argument named, when it is not the version itself;
+ *     {@code ""} otherwise
+ * @param versions the module's available versions ({@code -versions}), oldest first; empty
+ *     otherwise
  */
 public record ListedModule(String path, String version, boolean main, boolean indirect, String goVersion,
     Optional<ListedModule> replace, Optional<ListedModule> update, List<String> retracted, String deprecated,
-    String error, Optional<OffsetDateTime> time, String dir, String goMod, String sum, String goModSum) {
+    String error, Optional<OffsetDateTime> time, String dir, String goMod, String sum, String goModSum,
+    String query, List<String> versions) {
   /**
    * Validates the components.
    *
@@ -63,6 +68,8 @@ public record ListedModule(String path, String version, boolean main, boolean in
    * @param goMod never {@code null}
    * @param sum never {@code null}
    * @param goModSum never {@code null}
+   * @param query never {@code null}
+   * @param versions never {@code null}
    */
   public ListedModule {
     Objects.requireNonNull(path, "path");
@@ -78,6 +85,34 @@ public record ListedModule(String path, String version, boolean main, boolean in
     Objects.requireNonNull(goMod, "goMod");
     Objects.requireNonNull(sum, "sum");
     Objects.requireNonNull(goModSum, "goModSum");
+    Objects.requireNonNull(query, "query");
+    versions = List.copyOf(versions);
+  }
+
+  /**
+   * A module without a query or a version list.
+   *
+   * @param path the module path
+   * @param version the version
+   * @param main whether this is the main module
+   * @param indirect whether it is only indirectly required
+   * @param goVersion the go version of its go.mod
+   * @param replace the replacement
+   * @param update the available update
+   * @param retracted the retraction rationales
+   * @param deprecated the deprecation message
+   * @param error the error
+   * @param time the version's time
+   * @param dir its directory
+   * @param goMod its go.mod file
+   * @param sum its go.sum hash
+   * @param goModSum its go.mod's go.sum hash
+   */
+  public ListedModule(String path, String version, boolean main, boolean indirect, String goVersion,
+      Optional<ListedModule> replace, Optional<ListedModule> update, List<String> retracted, String deprecated,
+      String error, Optional<OffsetDateTime> time, String dir, String goMod, String sum, String goModSum) {
+    this(path, version, main, indirect, goVersion, replace, update, retracted, deprecated, error, time, dir, goMod,
+        sum, goModSum, "", List.of());
   }
 
   /**
@@ -99,6 +134,43 @@ public record ListedModule(String path, String version, boolean main, boolean in
       String error) {
     this(path, version, main, indirect, goVersion, replace, update, retracted, deprecated, error, Optional.empty(),
         "", "", "", "");
+  }
+
+  /** This module with the version list {@code -versions} found, and its error when it has none yet. */
+  ListedModule withVersions(List<String> found, String versionsError) {
+    return new ListedModule(path, version, main, indirect, goVersion, replace, update, retracted, deprecated,
+        error.isEmpty() ? versionsError : error, time, dir, goMod, sum, goModSum, query, found);
+  }
+
+  /** This module with other retraction rationales. */
+  ListedModule withRetracted(List<String> rationales) {
+    return new ListedModule(path, version, main, indirect, goVersion, replace, update, rationales, deprecated, error,
+        time, dir, goMod, sum, goModSum, query, versions);
+  }
+
+  /** This module with another replacement. */
+  ListedModule withReplace(Optional<ListedModule> r) {
+    return new ListedModule(path, version, main, indirect, goVersion, r, update, retracted, deprecated, error, time,
+        dir, goMod, sum, goModSum, query, versions);
+  }
+
+  /**
+   * Returns the line {@code go list -m -versions} prints: the path, each available version and
+   * {@code (deprecated)} when {@code -u} found a deprecation.
+   *
+   * <pre>{@code
+   * System.out.println(m.versionsText());   // example.com/a v1.0.0 v1.1.0
+   * }</pre>
+   *
+   * @return the text, without a newline
+   */
+  public String versionsText() {
+    StringBuilder s = new StringBuilder(path);
+    versions.forEach(v -> s.append(' ').append(v));
+    if (!deprecated.isEmpty()) {
+      s.append(" (deprecated)");
+    }
+    return s.toString();
   }
 
   private String versionString() {
@@ -148,9 +220,9 @@ public record ListedModule(String path, String version, boolean main, boolean in
 
   /**
    * Returns what {@code go list -m -json} of a Go release prints for this module: modinfo's
-   * ModulePublic fields in go's order (Path, Version, Replace, Time, Update, Main, Indirect, Dir,
-   * GoMod, GoVersion, Retracted, Deprecated, Error, then Sum and GoModSum from Go 1.23 on), empty
-   * ones left out, tab-indented, followed by a newline.
+   * ModulePublic fields in go's order (Path, Version, Query, Versions, Replace, Time, Update, Main,
+   * Indirect, Dir, GoMod, GoVersion, Retracted, Deprecated, Error, then Sum and GoModSum from Go
+   * 1.23 on), empty ones left out, tab-indented, followed by a newline.
    *
    * <pre>{@code
    * System.out.print(module.toJson("1.19"));
@@ -170,6 +242,8 @@ public record ListedModule(String path, String version, boolean main, boolean in
     g.writeStartObject();
     GoJson.writeStringOmitEmpty(g, "Path", path);
     GoJson.writeStringOmitEmpty(g, "Version", version);
+    GoJson.writeStringOmitEmpty(g, "Query", query);
+    GoJson.writeStringsOmitEmpty(g, "Versions", versions);
     if (replace.isPresent()) {
       g.writeFieldName("Replace");
       replace.get().write(g, sums);

@@ -7,9 +7,9 @@ import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.Version;
 import io.github.goproxy4j.internal.UnicodeTables;
+import io.github.goproxy4j.zip.internal.DirHash;
 import io.github.goproxy4j.sumdb.ModuleHash;
 import io.github.goproxy4j.sumdb.internal.Ed25519;
-import io.github.goproxy4j.sumdb.internal.LockedFile;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -355,16 +355,18 @@ final class ModFetch {
   /**
    * Before the first downloads (once): loads on an idle helper thread what each download needs
    * once its first responses are in, which a cold JVM would otherwise load then, on every
-   * download's critical path, while the other core waits. First the flock library (JNA): the
-   * costliest (its set-up, which also runs {@code ldconfig -p}, took 200-300 ms of CPU in a cold
-   * JVM, measured) and needed second, by the checksum database's state and cache reads right
-   * after the go.mod arrives; last in the list it was still loading when the downloads got
-   * there, and all of them waited for it. Then in the order a download needs them: the
-   * {@code .info} JSON decoder, the JDK's Ed25519 (the checksum database's signed tree head:
-   * 160-230 ms for the first verification in a cold JVM, 10-20 ms for the next, measured), the
-   * go.mod parser and the zip rules' Unicode tables (a few hundred milliseconds of class
-   * loading and initialisation, measured). A busy pool skips it. Nothing observable changes:
-   * any failure is left for the real use to report.
+   * download's critical path, while the other core waits. The flock library (JNA), the costliest
+   * (200-300 ms of CPU in a cold JVM, measured), is the client's own warm-up's ({@link
+   * io.github.goproxy4j.client.internal.ColdStart}), started just before this on a thread of its
+   * own. Here, first, SHA-256's update path ({@link DirHash#warmUp}): it only starts C2's
+   * compilation, which then waits in the compiler's queue, so it goes first (a loaded cold run,
+   * PrintCompilation: compiled at 1.2 s when first, 3.1 s when last in this list, 8.7 s without
+   * it, when the zips' hashing began at 3.8-5.1 s). Then, in the order a download needs them:
+   * the {@code .info} JSON decoder, the JDK's
+   * Ed25519 (the checksum database's signed tree head: 160-230 ms for the first verification in
+   * a cold JVM, 10-20 ms for the next, measured), the go.mod parser and the zip rules' Unicode
+   * tables (a few hundred milliseconds of class loading and initialisation, measured). A busy
+   * pool skips it. Nothing observable changes: any failure is left for the real use to report.
    */
   void warmUp() {
     if (unzipHelpers == null || !warmed.compareAndSet(false, true)) {
@@ -373,8 +375,8 @@ final class ModFetch {
     try {
       unzipHelpers.execute(() -> {
         try {
-          // the flock library first (see above), then in the order a download needs them
-          LockedFile.mechanism();
+          DirHash.warmUp(); // first (see above)
+          // in the order a download needs them
           InfoJson.parse(WARM_UP_INFO);
           Ed25519.verify(RFC8032_KEY, new byte[0], RFC8032_SIGNATURE);
           GoModFile.parse("go.mod", WARM_UP_GO_MOD);

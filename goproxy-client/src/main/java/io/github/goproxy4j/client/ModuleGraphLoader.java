@@ -114,11 +114,12 @@ final class ModuleGraphLoader {
 
   /**
    * A loaded build: the graph, the go.sum lines it was verified with (the main module's go.sum,
-   * or in a workspace go.work.sum and every module's go.sum), and the directory relative paths in
+   * or in a workspace go.work.sum and every module's go.sum) as they were read before the load,
+   * in a workspace the modules' go.sum lines alone (else empty), the directory relative paths in
    * replacements are resolved against (the main module's, or go.work's), and in a workspace the
    * go.work file ({@code null} outside one).
    */
-  record Build(ModuleGraph graph, GoSum goSum, Path baseDir, Path workFile) {}
+  record Build(ModuleGraph graph, GoSum goSum, GoSum moduleSums, Path baseDir, Path workFile) {}
 
   /** {@link #load}, keeping the go.sum lines and the base directory (list -m -json, mod download). */
   static Build loadBuild(GoProxyClient client, GoEnv env, Path start, boolean modMode, int parallelism)
@@ -139,8 +140,9 @@ final class ModuleGraphLoader {
 
     /** {@return the build of these main modules with the graph {@code g} (complete, or as far as it loaded)} */
     Build build(ModuleGraph g) {
-      return workspace != null ? new Build(g, workspace.goSum(), workspace.workDir(), workspace.workFile())
-          : new Build(g, module.goSum(), module.dir(), null);
+      return workspace != null
+          ? new Build(g, workspace.goSum(), workspace.moduleSums(), workspace.workDir(), workspace.workFile())
+          : new Build(g, module.goSum(), GoSum.empty(), module.dir(), null);
     }
   }
 
@@ -315,7 +317,7 @@ final class ModuleGraphLoader {
       throws GoProxyException {
     Workspace w = mains.workspace();
     ModFetch fetch = client.graphFetchWith(w.goSum());
-    ModuleSource source = source(fetch, w.workDir(), w.goSumError());
+    ModuleSource source = source(fetch, w.workDir(), w.goSumRead().error());
     return mains.build(build(ModuleGraph.builder().goRelease(release).workspace(w.work(), w.workDir().toString(),
         w.mains()).source(source).parallelism(parallelism), fetch));
   }
@@ -352,9 +354,20 @@ final class ModuleGraphLoader {
     return readMains(env, start).list();
   }
 
-  /** go.work as loadModFile reads it: the file, its directory, the main modules and every go.sum line. */
+  /**
+   * go.work as loadModFile reads it: the file, its directory, the main modules and their go.sum
+   * files with go.work.sum (as initGoSum reads them: every line, the first malformed file's
+   * error raised on the first checksum look-up as go does).
+   *
+   * @param moduleSums the lines of the modules' go.sum files alone (go.work.sum is rewritten
+   *     without their modules)
+   */
   record Workspace(GoWorkFile work, Path workFile, Path workDir, List<ModuleGraph.MainModule> mains,
-      GoSum goSum, ModuleGraphException goSumError) {}
+      GoSumFiles.Read goSumRead, GoSum moduleSums) {
+    GoSum goSum() {
+      return goSumRead.sum();
+    }
+  }
 
   /** loadModFile in workspace mode: go.work, each use directory's go.mod, the go.sum files. */
   private static Workspace readWorkspace(String release, String gotoolchain, Path start, Path workFile)
@@ -414,17 +427,13 @@ final class ModuleGraphLoader {
     String workGo = work.goVersion().orElse("1.18");
     List<String> errors = new ArrayList<>();
     List<ModuleGraph.MainModule> mains = new ArrayList<>();
-    // initGoSum's order: each workspace module's go.sum, then go.work.sum; the first malformed one is go's error
-    GoSum.Builder sums = GoSum.builder();
-    ModuleGraphException sumError = null;
-    List<Path> sumFiles = new ArrayList<>();
-    roots.forEach(root -> sumFiles.add(root.resolve("go.sum")));
-    sumFiles.add(Path.of(workFile + ".sum"));
-    for (Path f : sumFiles) {
-      GoSumFiles.Read read = GoSumFiles.read(f, release);
-      sums.addAll(read.sum());
-      sumError = sumError != null ? sumError : read.error();
+    // initGoSum's order: each workspace module's go.sum, then go.work.sum
+    List<GoSumFiles.Read> moduleSums = new ArrayList<>();
+    for (Path root : roots) {
+      moduleSums.add(GoSumFiles.read(root.resolve("go.sum"), release));
     }
+    GoSumFiles.Read modules = GoSumFiles.concat(moduleSums);
+    GoSumFiles.Read sums = GoSumFiles.concat(List.of(modules, GoSumFiles.read(Path.of(workFile + ".sum"), release)));
     for (Path root : roots) {
       Path goModPath = root.resolve("go.mod");
       String rootShort = shortPath(cwd, root);
@@ -467,6 +476,6 @@ final class ModuleGraphLoader {
     if (!errors.isEmpty()) {
       throw new ModuleGraphException(String.join("\ngo: ", errors), null);
     }
-    return new Workspace(work, workFile, workDir, List.copyOf(mains), sums.build(), sumError);
+    return new Workspace(work, workFile, workDir, List.copyOf(mains), sums, modules.sum());
   }
 }

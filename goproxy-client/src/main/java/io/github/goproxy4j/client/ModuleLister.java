@@ -22,6 +22,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * modload's moduleInfo over a loaded {@link ModuleGraph} (with addUpdate, addRetraction and
@@ -36,7 +38,6 @@ final class ModuleLister {
   private final boolean checkSums;
   /** "path version" of every main module's exclude line: -u never offers them (go's CheckAllowed). */
   private final Set<String> excluded = new HashSet<>();
-
   /** The go.mod files read for go lines the graph did not load (checked, so go.sum may keep their lines). */
   private final Set<ModuleVersion> goModsRead = ConcurrentHashMap.newKeySet();
 
@@ -51,8 +52,102 @@ final class ModuleLister {
     this.build = build;
     ModuleGraph g = build.graph();
     this.checkSums = !modMode && (!g.isWorkspace() || GoRelease.modelled(g.goRelease()).behaviourMinor() < 21);
-    for (ModuleGraph.MainModule m : g.mainModules()) {
-      m.goMod().excludes().forEach(e -> excluded.add(e.path() + " " + e.version()));
+    excluded.addAll(excluded(g.mainModules()));
+  }
+
+  /** "path version" of every exclude line of {@code mains}. */
+  static Set<String> excluded(List<ModuleGraph.MainModule> mains) {
+    Set<String> out = new HashSet<>();
+    for (ModuleGraph.MainModule m : mains) {
+      m.goMod().excludes().forEach(e -> out.add(e.path() + " " + e.version()));
+    }
+    return out;
+  }
+
+  /**
+   * go's addRetraction for each module and its replacement ({@code -retracted} without
+   * {@code -u}), many at once: the rationales of the retract lines of the module's latest go.mod
+   * covering its version, none for a module whose every version is replaced ({@code
+   * allReplaced}); a replaced module without its own takes its replacement's (go's moduleInfo).
+   *
+   * @param goModsRead receives each module version whose go.mod was read for the retractions
+   */
+  static List<ListedModule> withRetractions(GoProxyClient client, List<ListedModule> mods,
+      Predicate<String> allReplaced, Set<ModuleVersion> goModsRead, int parallelism) {
+    return inParallel(mods, m -> {
+      Optional<ListedModule> r = m.replace().map(x -> x.withRetracted(
+          rationales(client, x.path(), x.version(), allReplaced, goModsRead)));
+      List<String> own = rationales(client, m.path(), m.version(), allReplaced, goModsRead);
+      List<String> top = !own.isEmpty() ? own : r.map(ListedModule::retracted).orElse(List.of());
+      return m.withRetracted(top).withReplace(r);
+    }, parallelism);
+  }
+
+  private static List<String> rationales(GoProxyClient client, String path, String version,
+      Predicate<String> allReplaced, Set<ModuleVersion> goModsRead) {
+    if (version.isEmpty() || allReplaced.test(path)) {
+      return List.of();
+    }
+    try {
+      Query.Retraction r = client.retraction(ModulePath.parse(path), version);
+      r.goModRead().ifPresent(goModsRead::add);
+      return r.rationales();
+    } catch (RuntimeException e) {
+      return List.of(); // not a module path go could look up: nothing retracts it
+    }
+  }
+
+  /** {@code f} applied to each of {@code in} on a pool of {@code parallelism} threads, in order. */
+  private static <T, R> List<R> inParallel(List<T> in, Function<T, R> f, int parallelism) {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(Math.min(parallelism, 32), in.size())),
+        r -> {
+      Thread t = new Thread(r, "goproxy4j-list");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<CompletableFuture<R>> futures = new ArrayList<>();
+      for (T t : in) {
+        futures.add(CompletableFuture.supplyAsync(() -> f.apply(t), pool));
+      }
+      List<R> out = new ArrayList<>();
+      for (CompletableFuture<R> future : futures) {
+        out.add(future.join());
+      }
+      return out;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * go's addVersions for each module and its replacement ({@code -versions}), many at once: the
+   * versions the module's route lists, without those a main module excludes ({@code excluded},
+   * "path version") and, unless {@code withRetracted} or every version of the module is replaced
+   * ({@code allReplaced}), those its latest go.mod retracts; a failure is the module's error
+   * unless it has one already.
+   *
+   * @param goModsRead receives each module version whose go.mod was read for its retractions
+   */
+  static List<ListedModule> withVersions(GoProxyClient client, List<ListedModule> mods, Set<String> excluded,
+      Predicate<String> allReplaced, boolean withRetracted, Set<ModuleVersion> goModsRead, int parallelism) {
+    return inParallel(mods, m -> {
+      ListedModule out = versionsOf(client, m, excluded, allReplaced, withRetracted, goModsRead);
+      return out.withReplace(m.replace().map(r -> versionsOf(client, r, excluded, allReplaced, withRetracted,
+          goModsRead)));
+    }, parallelism);
+  }
+
+  private static ListedModule versionsOf(GoProxyClient client, ListedModule m, Set<String> excluded,
+      Predicate<String> allReplaced, boolean withRetracted, Set<ModuleVersion> goModsRead) {
+    String path = m.path();
+    try {
+      Query.Versions v = client.versions(ModulePath.parse(path), x -> excluded.contains(path + " " + x),
+          withRetracted || allReplaced.test(path));
+      v.goModRead().ifPresent(goModsRead::add);
+      return m.withVersions(v.list(), "");
+    } catch (GoProxyException | RuntimeException e) {
+      return m.withVersions(List.of(), String.valueOf(e.getMessage()));
     }
   }
 
@@ -86,29 +181,7 @@ final class ModuleLister {
         }
       }
     }
-    List<ListedModule> out = new ArrayList<>();
-    if (modules.isEmpty()) {
-      return out;
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, Math.min(32,
-        modules.size()))), r -> {
-          Thread t = new Thread(r, "goproxy4j-list");
-          t.setDaemon(true);
-          return t;
-        });
-    try {
-      List<CompletableFuture<ListedModule>> futures = new ArrayList<>();
-      for (ModuleVersion m : modules) {
-        futures.add(CompletableFuture.supplyAsync(() -> listed(g, m, direct.contains(m.path().toString()), updates),
-            pool));
-      }
-      for (CompletableFuture<ListedModule> f : futures) {
-        out.add(f.join());
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-    return out;
+    return inParallel(modules, m -> listed(g, m, direct.contains(m.path().toString()), updates), parallelism);
   }
 
   /** A main module as go lists it: its path, directory, go.mod and go line (1.16 when it has none). */
@@ -209,7 +282,8 @@ final class ModuleLister {
       ModFetch fetch = client.fetchWith(build.goSum());
       byte[] data = fetch.goMod(fetch.lookup().route(mv.path()), mv).data();
       goModsRead.add(mv);
-      return GoModFile.parse(mv + "/go.mod", data).goVersion().orElse("");
+      // as the release reads a dependency's go.mod (go1.19 and go1.20 cut 1.21.0 to 1.21)
+      return GoModFile.parse(mv + "/go.mod", data, build.graph().goRelease()).goVersion().orElse("");
     } catch (GoProxyException | RuntimeException e) {
       return "";
     }

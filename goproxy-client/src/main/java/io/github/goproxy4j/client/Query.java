@@ -52,6 +52,55 @@ final class Query {
     return withStatus(info, retractions);
   }
 
+  /**
+   * go's {@code versions} for {@code go list -m -versions} (modload/mvs.go): the tagged versions
+   * of the first route entry that answers, oldest first, without those {@code excluded} names nor,
+   * unless {@code withRetracted}, those the latest go.mod retracts (go's CheckAllowed; with
+   * {@code -retracted} CheckExclusions only).
+   */
+  Versions versions(ModulePath path, Predicate<String> excluded, boolean withRetracted) throws GoProxyException {
+    Route route = lookup.route(path);
+    Retractions retractions = withRetracted ? null : new Retractions(route, path);
+    List<String> list = lookup.tryProxies(route, path, "module " + path + ": ", repo -> {
+      List<String> allowed = new ArrayList<>();
+      for (String v : repo.versions().versions()) {
+        if (!excluded.test(v) && (retractions == null || retractions.allows(v))) {
+          allowed.add(v);
+        }
+      }
+      return allowed;
+    });
+    return new Versions(List.copyOf(list), retractions == null ? Optional.empty() : retractions.goModRead());
+  }
+
+  /**
+   * go's CheckRetractions for one version ({@code go list -m -retracted}): the rationales of the
+   * retract lines of the module's latest go.mod that cover {@code version} ({@code retracted by
+   * module author} when none gives one), empty when none does or the go.mod cannot be had.
+   */
+  Retraction retraction(ModulePath path, String version) {
+    Retractions r = new Retractions(lookup.route(path), path);
+    Optional<GoModFile> f = r.latestGoMod();
+    List<String> rationales = new ArrayList<>();
+    if (f.isPresent() && Version.isValid(version) && f.get().isRetracted(version)) {
+      f.get().retractionsOf(version).stream().map(GoModFile.Retraction::rationale).filter(s -> !s.isEmpty())
+          .forEach(rationales::add);
+      if (rationales.isEmpty()) {
+        rationales.add("retracted by module author");
+      }
+    }
+    return new Retraction(List.copyOf(rationales), r.goModRead());
+  }
+
+  /** A version's retraction rationales (empty: not retracted) and the go.mod read to find them. */
+  record Retraction(List<String> rationales, Optional<ModuleVersion> goModRead) {}
+
+  /**
+   * A module's allowed versions, and the version whose go.mod was read (and verified) for its
+   * retractions, if any: a checksum the go command may have to record.
+   */
+  record Versions(List<String> list, Optional<ModuleVersion> goModRead) {}
+
   /** The info with the findings of the latest go.mod: retraction of the version, deprecation. */
   private static VersionInfo withStatus(VersionInfo info, Retractions r) {
     Optional<GoModFile> latestMod = r.latestGoMod();
@@ -74,6 +123,7 @@ final class Query {
     private final ModulePath path;
     private boolean loaded;
     private Optional<GoModFile> latest = Optional.empty();
+    private Optional<ModuleVersion> latestVersion = Optional.empty();
 
     Retractions(Route route, ModulePath path) {
       this.route = route;
@@ -88,8 +138,9 @@ final class Query {
           VersionInfo l = lookup.tryProxies(route, path, path + "@latest: ",
               repo -> queryProxy(route, repo, path, qm, null, v -> false));
           if (ProxyRepo.isCanonical(l.version())) {
-            byte[] mod = fetch.goMod(route, ModuleVersion.of(path, Version.parse(l.version())))
-                .data();
+            ModuleVersion mv = ModuleVersion.of(path, Version.parse(l.version()));
+            byte[] mod = fetch.goMod(route, mv).data();
+            latestVersion = Optional.of(mv);
             latest = Optional.of(GoModFile.parse("go.mod", mod));
           }
         } catch (IOException | RuntimeException e) {
@@ -98,6 +149,11 @@ final class Query {
         }
       }
       return latest;
+    }
+
+    /** {@return the version whose go.mod was read, if one was} */
+    synchronized Optional<ModuleVersion> goModRead() {
+      return latestVersion;
     }
 
     boolean allows(String v) {

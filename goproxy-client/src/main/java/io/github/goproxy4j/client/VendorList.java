@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * A main module's {@code vendor/modules.txt} as the go command reads it in vendor mode (modload's
@@ -182,72 +183,118 @@ final class VendorList {
    * @param goModName the go.mod file's name in messages from go1.22 (base.ShortPath)
    */
   void checkConsistency(GoModFile goMod, Path modRoot, String goModName, String release) throws GoProxyException {
-    boolean pre114 = GoRelease.compare(goMod.goVersion().orElse(""), "1.14") < 0;
     boolean named = GoRelease.modelled(release).behaviourMinor() >= 22;
+    String source = named ? goModName : "go.mod";
+    check(List.of(goMod), goMod.replaces(), (path, version) -> {
+      GoModFile.Replace r = applied(goMod, path, version);
+      return r == null ? null : new Applied(r.newPath(), r.newPath(), r.newVersion(), source);
+    }, modRoot, GoRelease.compare(goMod.goVersion().orElse(""), "1.14") < 0, !named, false);
+  }
+
+  /**
+   * A replacement as checkVendorConsistency compares it with modules.txt.
+   *
+   * @param shownPath the replacement's path as its file spells it (in messages)
+   * @param newPath the path compared with modules.txt (canonicalised in a workspace)
+   * @param source the file's name in messages
+   */
+  private record Applied(String shownPath, String newPath, String newVersion, String source) {}
+
+  /**
+   * checkVendorConsistency's one walk, for a single main module or a workspace: every
+   * requirement marked explicit, every replacement line's module recorded as replaced as it
+   * applies, nothing marked explicit that no go.mod requires, nothing marked replaced that is
+   * not; go's {@code inconsistent vendoring} error listing each.
+   *
+   * @param modFiles the main modules' go.mod files
+   * @param replaceLines the replacement lines to check, in go's order (the modules', then go.work's)
+   * @param replacement the replacement that applies to a module ({@code null} when none)
+   * @param dir the directory named in the error
+   * @param pre114 a single module's go.mod says go before 1.14, whose modules.txt lacked explicit
+   *     marks, wildcard replacements and replacements of modules without packages
+   * @param lineRules go1.21 and earlier (single module only): a replacement line is compared as
+   *     written, not as it applies, and a modules.txt replacement that differs is reported from
+   *     that side too
+   * @param workspace the texts of a workspace ({@code a go.mod}, {@code the workspace}, {@code go
+   *     work vendor})
+   */
+  private void check(
+      List<GoModFile> modFiles,
+      List<GoModFile.Replace> replaceLines,
+      BiFunction<String, String, Applied> replacement,
+      Path dir,
+      boolean pre114,
+      boolean lineRules,
+      boolean workspace)
+      throws GoProxyException {
     StringBuilder errs = new StringBuilder();
-    for (GoModFile.Require r : goMod.requires()) {
-      if (!meta(r.path(), r.version()).explicit()) {
-        if (pre114) {
-          String vv = versions.get(r.path());
-          if (vv != null && !vv.equals(r.version())) {
-            err(errs, r.path(), r.version(), "is explicitly required in go.mod, but vendor/modules.txt indicates "
-                + r.path() + "@" + vv);
-          }
-        } else {
+    Set<String> required = new HashSet<>();
+    for (GoModFile goMod : modFiles) {
+      for (GoModFile.Require r : goMod.requires()) {
+        required.add(key(r.path(), r.version()));
+        if (meta(r.path(), r.version()).explicit()) {
+          continue;
+        }
+        if (!pre114) {
           err(errs, r.path(), r.version(), "is explicitly required in go.mod, but not marked as explicit in"
               + " vendor/modules.txt");
+          continue;
+        }
+        String vv = versions.get(r.path());
+        if (vv != null && !vv.equals(r.version())) {
+          err(errs, r.path(), r.version(), "is explicitly required in go.mod, but vendor/modules.txt indicates "
+              + r.path() + "@" + vv);
         }
       }
     }
-    String source = named ? goModName : "go.mod";
     Set<String> seen = new HashSet<>();
-    for (GoModFile.Replace r : goMod.replaces()) {
+    for (GoModFile.Replace r : replaceLines) {
       if (!seen.add(key(r.oldPath(), r.oldVersion()))) {
         continue;
       }
-      // from go1.22 the replacement that applies (replacementFrom), which for one go.mod is the
-      // exact-version line, else the wildcard; before, the line itself
-      GoModFile.Replace applied = named ? applied(goMod, r.oldPath(), r.oldVersion()) : r;
+      Applied from = lineRules
+          ? new Applied(r.newPath(), r.newPath(), r.newVersion(), "go.mod")
+          : replacement.apply(r.oldPath(), r.oldVersion());
       Meta vr = meta(r.oldPath(), r.oldVersion());
       if (!vr.replaced()) {
-        if (pre114 && (r.oldVersion().isEmpty() || !r.oldVersion().equals(versions.get(r.oldPath())))) {
-          continue; // modules.txt before 1.14 omitted these
+        boolean omitted = pre114 && (r.oldVersion().isEmpty() || !r.oldVersion().equals(versions.get(r.oldPath())));
+        // no replacement applies to a main module's own path in a workspace; modules.txt before
+        // 1.14 omitted these
+        if (from != null && !omitted) {
+          err(errs, r.oldPath(), r.oldVersion(), "is replaced in " + from.source()
+              + ", but not marked as replaced in vendor/modules.txt");
         }
-        err(errs, r.oldPath(), r.oldVersion(), "is replaced in " + source + ", but not marked as replaced in"
-            + " vendor/modules.txt");
-      } else if (!vr.replacementPath().equals(applied.newPath())
-          || !vr.replacementVersion().equals(applied.newVersion())) {
-        err(errs, r.oldPath(), r.oldVersion(), "is replaced by " + describe(applied.newPath(), applied.newVersion())
-            + " in " + source + ", but marked as replaced by "
+      } else if (from == null || !vr.replacementPath().equals(from.newPath())
+          || !vr.replacementVersion().equals(from.newVersion())) {
+        err(errs, r.oldPath(), r.oldVersion(), "is replaced by "
+            + (from == null ? "" : describe(from.shownPath(), from.newVersion())) + " in "
+            + (from == null ? "" : from.source()) + ", but marked as replaced by "
             + describe(vr.replacementPath(), vr.replacementVersion()) + " in vendor/modules.txt");
       }
     }
-    Set<String> required = new HashSet<>();
-    for (GoModFile.Require r : goMod.requires()) {
-      required.add(key(r.path(), r.version()));
-    }
     for (String[] m : list) {
       if (meta(m[0], m[1]).explicit() && !required.contains(key(m[0], m[1]))) {
-        err(errs, m[0], m[1], "is marked as explicit in vendor/modules.txt, but not explicitly required in go.mod");
+        err(errs, m[0], m[1], "is marked as explicit in vendor/modules.txt, but not explicitly required in "
+            + (workspace ? "a go.mod" : "go.mod"));
       }
     }
     for (String[] m : replaced) {
-      GoModFile.Replace r = applied(goMod, m[0], m[1]);
+      Applied r = replacement.apply(m[0], m[1]);
       if (r == null) {
-        err(errs, m[0], m[1], "is marked as replaced in vendor/modules.txt, but not replaced in go.mod");
+        err(errs, m[0], m[1], "is marked as replaced in vendor/modules.txt, but not replaced in "
+            + (workspace ? "the workspace" : "go.mod"));
         continue;
       }
       Meta vr = meta(m[0], m[1]);
-      if (!named && (!vr.replacementPath().equals(r.newPath()) || !vr.replacementVersion().equals(r.newVersion()))) {
-        // to go1.21 the difference is reported from this side too (go1.22 reports it once, above)
+      if (lineRules && (!vr.replacementPath().equals(r.newPath()) || !vr.replacementVersion().equals(r.newVersion()))) {
         err(errs, m[0], m[1], "is marked as replaced by " + describe(vr.replacementPath(), vr.replacementVersion())
             + " in vendor/modules.txt, but replaced by " + describe(r.newPath(), r.newVersion()) + " in go.mod");
       }
     }
     if (errs.length() > 0) {
-      throw new ModuleGraphException("inconsistent vendoring in " + modRoot + ":" + errs
+      throw new ModuleGraphException("inconsistent vendoring in " + dir + ":" + errs
           + "\n\n\tTo ignore the vendor directory, use -mod=readonly or -mod=mod.\n\tTo sync the vendor directory,"
-          + " run:\n\t\tgo mod vendor", null);
+          + " run:\n\t\tgo " + (workspace ? "work" : "mod") + " vendor", null);
     }
   }
 
@@ -319,62 +366,22 @@ final class VendorList {
   }
 
   /**
-   * checkVendorConsistency in a workspace (go1.22 on): every module's requirements marked
-   * explicit, every replacement of every module and of go.work recorded as the workspace applies
-   * it, nothing marked explicit that no module requires, nothing marked replaced that the
-   * workspace does not replace; go's {@code inconsistent vendoring} error listing each.
+   * checkVendorConsistency in a workspace (go1.22 on): every module's requirements and every
+   * replacement of every module and of go.work as the workspace applies it.
    */
   void checkWorkspaceConsistency(ModuleGraphLoader.Workspace w, Path cwd) throws GoProxyException {
-    StringBuilder errs = new StringBuilder();
-    Set<String> required = new HashSet<>();
-    for (ModuleGraph.MainModule m : w.mains()) {
-      for (GoModFile.Require r : m.goMod().requires()) {
-        required.add(key(r.path(), r.version()));
-        if (!meta(r.path(), r.version()).explicit()) {
-          err(errs, r.path(), r.version(), "is explicitly required in go.mod, but not marked as explicit in"
-              + " vendor/modules.txt");
-        }
-      }
-    }
-    Set<String> seen = new HashSet<>();
+    List<GoModFile> modFiles = new ArrayList<>();
     List<GoModFile.Replace> lines = new ArrayList<>();
-    w.mains().forEach(m -> lines.addAll(m.goMod().replaces()));
+    for (ModuleGraph.MainModule m : w.mains()) {
+      modFiles.add(m.goMod());
+      lines.addAll(m.goMod().replaces());
+    }
     lines.addAll(w.work().replaces());
-    for (GoModFile.Replace r : lines) {
-      if (!seen.add(key(r.oldPath(), r.oldVersion()))) {
-        continue;
-      }
-      WorkspaceReplacement from = replacementFrom(w, r.oldPath(), r.oldVersion());
-      Meta vr = meta(r.oldPath(), r.oldVersion());
-      if (!vr.replaced()) {
-        if (from != null) {
-          err(errs, r.oldPath(), r.oldVersion(), "is replaced in " + ModuleGraphLoader.shortPath(cwd, from.source())
-              + ", but not marked as replaced in vendor/modules.txt");
-        }
-      } else if (from == null || !vr.replacementPath().equals(from.newPath())
-          || !vr.replacementVersion().equals(from.newVersion())) {
-        String rNew = from == null ? "" : describe(from.replace().newPath(), from.newVersion());
-        String source = from == null ? "" : ModuleGraphLoader.shortPath(cwd, from.source());
-        err(errs, r.oldPath(), r.oldVersion(), "is replaced by " + rNew + " in " + source
-            + ", but marked as replaced by " + describe(vr.replacementPath(), vr.replacementVersion())
-            + " in vendor/modules.txt");
-      }
-    }
-    for (String[] m : list) {
-      if (meta(m[0], m[1]).explicit() && !required.contains(key(m[0], m[1]))) {
-        err(errs, m[0], m[1], "is marked as explicit in vendor/modules.txt, but not explicitly required in a go.mod");
-      }
-    }
-    for (String[] m : replaced) {
-      if (replacementFrom(w, m[0], m[1]) == null) {
-        err(errs, m[0], m[1], "is marked as replaced in vendor/modules.txt, but not replaced in the workspace");
-      }
-    }
-    if (errs.length() > 0) {
-      throw new ModuleGraphException("inconsistent vendoring in " + w.workDir() + ":" + errs
-          + "\n\n\tTo ignore the vendor directory, use -mod=readonly or -mod=mod.\n\tTo sync the vendor directory,"
-          + " run:\n\t\tgo work vendor", null);
-    }
+    check(modFiles, lines, (path, version) -> {
+      WorkspaceReplacement r = replacementFrom(w, path, version);
+      return r == null ? null : new Applied(r.replace().newPath(), r.newPath(), r.newVersion(),
+          ModuleGraphLoader.shortPath(cwd, r.source()));
+    }, w.workDir(), false, false, true);
   }
 
   /**

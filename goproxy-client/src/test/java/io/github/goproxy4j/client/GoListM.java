@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code go list -m [-u] args} against {@link GoProxyClient#listModules(Path, List, boolean,
- * java.util.function.Consumer)} in one directory with one environment: standard output (each
+ * {@code go list -m [-u] [-versions] [-json] args} against {@link GoProxyClient#listModules(Path,
+ * List, ListFlags, java.util.function.Consumer)} in one directory with one environment: standard output (each
  * module's line), the error text and the exit status must be go's.
  */
 final class GoListM {
@@ -26,20 +26,43 @@ final class GoListM {
    */
   static void assertSameAsGo(GoTool.Go go, Path dir, Map<String, String> env, List<String> args, boolean updates,
       String what) throws Exception {
+    assertSameAsGo(go, dir, env, args, ListFlags.builder().updates(updates).build(), false, what);
+  }
+
+  /**
+   * Runs {@code go list -m} with the flags ({@code -u}, {@code -versions}, and {@code -json} when
+   * {@code json}) and the client, and asserts they agree: each module's go line
+   * ({@link ListedModule#versionsText()} with {@code -versions}) or JSON object.
+   *
+   * @param what what the failure message says first (seed, layout)
+   * @return go's result
+   */
+  static GoTool.Result assertSameAsGo(GoTool.Go go, Path dir, Map<String, String> env, List<String> args,
+      ListFlags flags, boolean json, String what) throws Exception {
     List<String> cmd = new ArrayList<>(List.of("list", "-m"));
-    if (updates) {
+    if (flags.updates()) {
       cmd.add("-u");
+    }
+    if (flags.versions()) {
+      cmd.add("-versions");
+    }
+    if (flags.retracted()) {
+      cmd.add("-retracted");
+    }
+    if (json) {
+      cmd.add("-json");
     }
     cmd.addAll(args);
     GoTool.Result theirs = go.run(dir, env, 60, cmd.toArray(new String[0]));
     String out = "";
+    StringBuilder warnings = new StringBuilder();
     String err = "";
     int status = 0;
     try (GoProxyClient client = GoProxyClient.builder()
         .env(GoEnv.builder().environment(env).noUserEnvFile().goVersion(go.release()).build()).build()) {
       StringBuilder lines = new StringBuilder();
-      for (ListedModule m : client.listModules(dir, args, updates, w -> {})) {
-        lines.append(m).append('\n');
+      for (ListedModule m : client.listModules(dir, args, flags, w -> warnings.append(w).append('\n'))) {
+        lines.append(json ? m.toJson(go.release()) : (flags.versions() ? m.versionsText() : m) + "\n");
       }
       out = lines.toString();
     } catch (ModuleGraphException e) {
@@ -50,8 +73,9 @@ final class GoListM {
       status = 1;
     }
     String ctx = go + " " + what + "\nGOFLAGS=" + env.get("GOFLAGS") + " go " + String.join(" ", cmd) + " in " + dir;
-    assertEquals(theirs.stderr(), err, ctx);
+    assertEquals(theirs.stderr(), warnings + err, ctx);
     assertEquals(theirs.stdout(), out, ctx);
     assertEquals(theirs.exitCode(), status, ctx);
+    return theirs;
   }
 }

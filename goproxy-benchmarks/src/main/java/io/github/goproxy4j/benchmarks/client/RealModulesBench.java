@@ -41,6 +41,10 @@ import java.util.stream.Stream;
  * invocation are deleted before the untimed warm-up; the runs' directories after the last
  * round. Both sides are treated the same way. This needs about 1 GB of disk per round.
  *
+ * <p>After the rounds, one informational run (not a target, not in the medians): downloadAll timed
+ * the same way in a JVM that first did an untimed downloadAll of the same modules into a
+ * throwaway cache, to show how much of the cold child's time is the JVM warming up.
+ *
  * <pre>
  * java -cp goproxy-benchmarks.jar io.github.goproxy4j.benchmarks.client.RealModulesBench compare SERVER PROXYDIR MODULES WORK ROUNDS
  * </pre>
@@ -63,6 +67,8 @@ public final class RealModulesBench {
       compare(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]), Path.of(args[4]), Integer.parseInt(args[5]));
     } else if (args.length == 5 && args[0].equals("child")) {
       child(args);
+    } else if (args.length == 5 && args[0].equals("child-warmed")) {
+      childWarmed(args);
     } else {
       System.err.println("usage: RealModulesBench compare SERVER PROXYDIR MODULES WORK ROUNDS");
       System.exit(2);
@@ -134,6 +140,10 @@ public final class RealModulesBench {
       System.out.printf("peak RSS (max over rounds): go %d MB, java %d MB%n",
           go.stream().mapToLong(Run::rssKb).max().orElse(0) / 1024,
           client.stream().mapToLong(Run::rssKb).max().orElse(0) / 1024);
+      Run w = runClient(work, "warmed-jvm", goproxy, gosumdb, modulesFile, "child-warmed");
+      System.out.printf("informational, not a target (one run): downloadAll in a JVM already warmed by an untimed"
+          + " downloadAll of the same modules into a throwaway cache and GOPATH: %.2fs (CPU %.2fs)%n",
+          w.inProcess(), w.inProcessCpu());
       String last = String.valueOf(rounds);
       compareCaches(runDir(work, "go", last).resolve("cache"), runDir(work, "java", last).resolve("cache"));
       System.out.printf("load average after: %s%n", loadAverage());
@@ -225,11 +235,16 @@ public final class RealModulesBench {
 
   private static Run runClient(Path work, String round, String goproxy, String gosumdb, Path modulesFile)
       throws Exception {
+    return runClient(work, round, goproxy, gosumdb, modulesFile, "child");
+  }
+
+  private static Run runClient(Path work, String round, String goproxy, String gosumdb, Path modulesFile,
+      String mode) throws Exception {
     Path run = fresh(work, "java", round);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String cp = Path.of(System.getProperty("java.class.path")).toAbsolutePath().toString();
     List<String> cmd = List.of(java, "-cp", cp, RealModulesBench.class.getName(),
-        "child", goproxy, gosumdb, run.resolve("cache").toString(), modulesFile.toString());
+        mode, goproxy, gosumdb, run.resolve("cache").toString(), modulesFile.toString());
     return timed(cmd, env(work, run, goproxy, gosumdb), work, "java");
   }
 
@@ -239,12 +254,7 @@ public final class RealModulesBench {
     vars.put("GOPROXY", args[1]);
     vars.put("GOSUMDB", args[2]);
     vars.put("GOPATH", System.getenv("GOPATH"));
-    List<ModuleVersion> mvs = new ArrayList<>();
-    for (String line : Files.readAllLines(Path.of(args[4]))) {
-      if (!line.isBlank()) {
-        mvs.add(ModuleVersion.parse(line.trim()));
-      }
-    }
+    List<ModuleVersion> mvs = modules(Path.of(args[4]));
     long cpu0 = cpuNanos();
     long t0 = System.nanoTime();
     try (GoProxyClient c = GoProxyClient.builder().env(GoEnv.of(vars)).moduleCache(Path.of(args[3])).build()) {
@@ -252,6 +262,36 @@ public final class RealModulesBench {
     }
     long t1 = System.nanoTime();
     System.out.printf("IN_PROCESS %.3f %.3f%n", (t1 - t0) / 1e9, (cpuNanos() - cpu0) / 1e9);
+  }
+
+  /**
+   * The informational warmed-JVM run: one untimed downloadAll of the same modules into a
+   * throwaway cache and GOPATH (so the timed one starts with an empty cache and checksum-database
+   * state, as every other run), then the timed one, like {@link #child}.
+   */
+  private static void childWarmed(String[] args) throws Exception {
+    Path cache = Path.of(args[3]);
+    Path throwaway = cache.resolveSibling("throwaway");
+    Map<String, String> vars = new HashMap<>();
+    vars.put("GOPROXY", args[1]);
+    vars.put("GOSUMDB", args[2]);
+    vars.put("GOPATH", throwaway.resolve("gopath").toString());
+    List<ModuleVersion> mvs = modules(Path.of(args[4]));
+    try (GoProxyClient c = GoProxyClient.builder().env(GoEnv.of(vars)).moduleCache(throwaway.resolve("cache")).build()) {
+      c.downloadAll(mvs);
+    }
+    child(args);
+  }
+
+  /** The module versions of a MODULES file (path@version lines). */
+  private static List<ModuleVersion> modules(Path file) throws IOException {
+    List<ModuleVersion> mvs = new ArrayList<>();
+    for (String line : Files.readAllLines(file)) {
+      if (!line.isBlank()) {
+        mvs.add(ModuleVersion.parse(line.trim()));
+      }
+    }
+    return mvs;
   }
 
   /** This process's CPU time so far (user + system; java.base only, read from /proc on Linux). */

@@ -62,7 +62,7 @@ final class HostPort {
     int colon = a.lastIndexOf(':');
     if (colon >= 0 && colon > a.lastIndexOf(']')) {
       String p = a.substring(colon + 1);
-      if (p.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      if (allDigits(p)) {
         host = a.substring(0, colon);
         port = p;
       }
@@ -71,6 +71,17 @@ final class HostPort {
       host = host.substring(1, host.length() - 1);
     }
     return new String[] {percentDecode(host), port};
+  }
+
+  /** A loop, not a stream: this runs for every request, mostly in a cold JVM. */
+  private static boolean allDigits(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   static String percentDecode(String s) {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -278,14 +279,19 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
       URI first, Map<String, String> headers, Map<String, List<String>> credentials)
       throws IOException {
     URI cur = first;
-    String initialAddr = canonicalAddr(first);
+    String initialAddr = null; // the first URL's address, needed only once a redirect is followed
     int requests = 0;
     String referer = null;
     boolean strip = false;
     while (true) {
       // net/http: once a redirect leaves the domain, sensitive headers stay stripped, even if a
       // later redirect comes back (go1.22.11+, CVE-2024-45336).
-      strip |= requests > 0 && !isDomainOrSubdomain(canonicalAddr(cur), initialAddr);
+      if (requests > 0 && !strip) {
+        if (initialAddr == null) {
+          initialAddr = canonicalAddr(first);
+        }
+        strip = !isDomainOrSubdomain(canonicalAddr(cur), initialAddr);
+      }
       Hop r = send(first, cur, strip ? withoutSensitive(headers) : headers,
           strip ? Map.of() : credentials, referer);
       requests++;
@@ -340,7 +346,7 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
       all.put(e.getKey(), e.getValue());
       hasAuth |= e.getKey().equalsIgnoreCase("Authorization");
     }
-    hasAuth |= headers.keySet().stream().anyMatch(k -> k.equalsIgnoreCase("Authorization"));
+    hasAuth |= containsIgnoreCase(headers.keySet(), "Authorization");
     if (!hasAuth && uri.getRawUserInfo() != null) {
       String ui = uri.getRawUserInfo();
       int colon = ui.indexOf(':');
@@ -348,12 +354,15 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
       String pass = colon < 0 ? "" : HostPort.percentDecode(ui.substring(colon + 1));
       all.put("Authorization", List.of(GoAuth.basic(user, pass)));
     }
-    if (all.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("User-Agent"))) {
+    if (!containsIgnoreCase(all.keySet(), "User-Agent")) {
       all.put("User-Agent", List.of(settings.userAgent()));
     }
     if (referer != null) {
       all.put("Referer", List.of(referer));
     }
+    // the hop's proxy (HttpURLConnection) when the environment chooses it: its answer here, not
+    // asked again
+    Proxy envVia = Proxy.NO_PROXY;
     if (envProxies != null) {
       Optional<EnvProxySelector.ProxyUrl> proxy;
       try {
@@ -377,6 +386,7 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
         if (pc.isPresent()) {
           all.put("Proxy-Authorization", List.of(GoAuth.basic(pc.get()[0], pc.get()[1])));
         }
+        envVia = p.toJdkProxy();
       }
     }
     Duration requestTimeout = settings.requestTimeout();
@@ -385,8 +395,15 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
         throw new GoProxyException("Get \"" + shown + "\": http: no Host in request URL");
       }
       UrlConnectionHop.checkHeaders(all);
+      Proxy via = envProxies != null ? envVia : Proxy.NO_PROXY;
+      if (envProxies == null && selector != null) {
+        List<Proxy> ps = selector.select(target);
+        if (!ps.isEmpty()) {
+          via = ps.get(0);
+        }
+      }
       long start = System.nanoTime();
-      UrlConnectionHop.Answer a = UrlConnectionHop.send(target, all, selector, settings, shown,
+      UrlConnectionHop.Answer a = UrlConnectionHop.send(target, all, via, settings, shown,
           Redaction.redacted(uri));
       if (a != null) {
         return new Hop(a.status(), false, a.headers(), a.body());
@@ -462,6 +479,15 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
     InputStream in = r.body();
     return new Hop(r.statusCode(), r.version() == HttpClient.Version.HTTP_2, r.headers().map(),
         in != null ? in : InputStream.nullInputStream());
+  }
+
+  private static boolean containsIgnoreCase(Iterable<String> names, String name) {
+    for (String k : names) {
+      if (k.equalsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** net/http's shouldCopyHeaderOnRedirect: these go only to the same domain or subdomains. */

@@ -10,7 +10,6 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.HttpURLConnection;
 import java.net.Proxy;
-import java.net.ProxySelector;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
@@ -30,8 +29,8 @@ import java.util.Set;
  * cold code) than on the requests; {@code HttpURLConnection} blocks the calling thread, which the
  * transport's callers do anyway, and keeps idle connections in the JDK's keep-alive cache.
  * Redirects, credentials, proxy choice and error texts stay in {@link JdkHttpTransport}; this
- * class only sends one request with the headers it was given, through the proxy the transport's
- * selector chose, with the transport's timeouts:
+ * class only sends one request with the headers it was given, through the proxy the transport
+ * chose, with the transport's timeouts:
  *
  * <ul>
  *   <li>connect: {@link HttpSettings#connectTimeout()} (bounded by the request timeout);
@@ -78,22 +77,15 @@ final class UrlConnectionHop {
    *
    * @param target the URL without user info or fragment
    * @param headers the request headers
-   * @param selector the proxy selector, or null for direct connections
+   * @param proxy the proxy the transport chose, or {@link Proxy#NO_PROXY}
    * @param s the timeouts
    * @param shown the URL as messages show it
    * @param redacted the URL as body errors show it
    * @return the answer
    * @throws IOException if no answer arrived; a {@link GoProxyException} with go's text
    */
-  static Answer send(URI target, Map<String, List<String>> headers, ProxySelector selector,
+  static Answer send(URI target, Map<String, List<String>> headers, Proxy proxy,
       HttpSettings s, String shown, String redacted) throws IOException {
-    Proxy proxy = Proxy.NO_PROXY;
-    if (selector != null) {
-      List<Proxy> ps = selector.select(target);
-      if (!ps.isEmpty()) {
-        proxy = ps.get(0);
-      }
-    }
     HttpURLConnection c;
     try {
       c = (HttpURLConnection) target.toURL().openConnection(proxy);

@@ -1,0 +1,103 @@
+package io.github.goproxy4j.client;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.goproxy4j.testing.GoTool;
+import io.github.goproxy4j.testkit.FakeModule;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@link ListModules} with the flags of {@code go list -m} that {@link ListFlags} carries, against
+ * go1.19 and go1.27 on seeded universes ({@link GoModuleUniverse}, retractions and deprecations
+ * included) made tidy by go: standard output, the error text and the exit status of {@code go
+ * list -m -versions|-retracted [-u] [-json] args} must be go's, for arguments drawn from the seed's random
+ * source (no argument, {@code all}, a {@code ...} pattern, modules of the build, modules of the
+ * universe the build lacks, a path no proxy serves).
+ */
+class ListModulesTest {
+  /** The argument lists one seed tries: drawn from the universe's module paths. */
+  private static List<List<String>> argLists(SplittableRandom r, GoModuleUniverse u) {
+    List<String> paths = new ArrayList<>(new TreeSet<>(u.modules.stream().map(FakeModule::path).toList()));
+    List<List<String>> out = new ArrayList<>();
+    out.add(List.of());
+    out.add(List.of("all"));
+    out.add(List.of("example.com/mod1..."));
+    out.add(List.of("example.com/nosuch"));
+    for (int i = 0; i < 3; i++) {
+      List<String> args = new ArrayList<>();
+      for (int k = 1 + r.nextInt(3); k > 0; k--) {
+        args.add(paths.get(r.nextInt(paths.size())));
+      }
+      out.add(args);
+    }
+    return out;
+  }
+
+  @ParameterizedTest(name = "go{0} seed={1}")
+  @MethodSource("io.github.goproxy4j.client.GoModuleUniverse#releasesAndSeeds")
+  void versionsAsGo(String release, long seed, @TempDir Path tmp) throws Exception {
+    try (GoUniverseFixture f = GoUniverseFixture.tidy(release, seed, tmp)) {
+      Map<String, String> env = f.goEnv(f.tidyCache());
+      GoTool.Go go = new GoTool.Go(f.go, release);
+      int listed = 0;
+      for (List<String> args : argLists(f.random, f.universe)) {
+        ListFlags flags = ListFlags.builder().versions(true).updates(f.random.nextInt(3) == 0).build();
+        GoTool.Result r = GoListM.assertSameAsGo(go, f.main, env, args, flags, f.random.nextBoolean(), f.context());
+        listed += r.ok() && (r.stdout().contains(" v") || r.stdout().contains("\"Versions\"")) ? 1 : 0;
+      }
+      // the main module's path has no versions, so no argument and all fail: named modules list
+      // theirs (unless go finds go.mod untidy, which fails every listing)
+      if (f.go(f.main, env, "list", "-m", "all").ok()) {
+        assertTrue(listed > 0, "no version list compared, seed=" + seed);
+      }
+    }
+  }
+
+  /**
+   * {@code go list -m -retracted [-versions] [-u] [-json] args}: each listed version's
+   * retraction ({@code (retracted)}, the Retracted field), the retracted versions in the version
+   * lists; then in the vendor directory go made ({@code go mod vendor}), where go still looks the
+   * retractions up, and with {@code GOFLAGS=-mod=vendor}, which go refuses with -retracted.
+   */
+  @ParameterizedTest(name = "go{0} seed={1}")
+  @MethodSource("io.github.goproxy4j.client.GoModuleUniverse#releasesAndSeeds")
+  void retractedAsGo(String release, long seed, @TempDir Path tmp) throws Exception {
+    try (GoUniverseFixture f = GoUniverseFixture.tidy(release, seed, tmp)) {
+      Map<String, String> env = f.goEnv(f.tidyCache());
+      GoTool.Go go = new GoTool.Go(f.go, release);
+      int retracted = 0;
+      List<List<String>> argLists = argLists(f.random, f.universe);
+      for (List<String> args : argLists) {
+        ListFlags flags = ListFlags.builder().retracted(true).versions(f.random.nextBoolean())
+            .updates(f.random.nextInt(3) == 0).build();
+        GoTool.Result r = GoListM.assertSameAsGo(go, f.main, env, args, flags, f.random.nextBoolean(), f.context());
+        retracted += r.stdout().contains("retracted") ? 1 : 0;
+      }
+      GoTool.Result all = GoListM.assertSameAsGo(go, f.main, env, List.of("all"), ListFlags.builder().retracted(true)
+          .build(), false, f.context());
+      if (all.ok() && f.go(f.main, env, "list", "-m", "-u", "all").stdout().contains("(retracted)")) {
+        assertTrue(all.stdout().contains("(retracted)"), "a retracted version -u shows, seed=" + seed);
+      }
+      if (!f.go(f.main, env, "mod", "vendor").ok()) {
+        return;
+      }
+      for (String goflags : new String[] {"-modcacherw", "-modcacherw -mod=vendor"}) {
+        env.put("GOFLAGS", goflags);
+        for (List<String> args : argLists) {
+          if (args.stream().noneMatch(a -> a.equals("all") || a.contains("..."))) {
+            GoListM.assertSameAsGo(go, f.main, env, args, ListFlags.builder().retracted(true).build(),
+                f.random.nextBoolean(), f.context() + " vendored");
+          }
+        }
+      }
+    }
+  }
+}
