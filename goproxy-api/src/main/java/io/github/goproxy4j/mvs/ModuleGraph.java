@@ -131,6 +131,7 @@ public final class ModuleGraph {
   private final Set<String> mainPaths;
   private final boolean workspace;
   private final String goRelease;
+  private final boolean rootsOnly;
 
   private ModuleGraph(Loader l) {
     this.workspace = l.workspace();
@@ -148,6 +149,7 @@ public final class ModuleGraph {
     this.mainModules = List.copyOf(l.mains);
     this.graphRoots = List.copyOf(l.graphRoots);
     this.mainPaths = Set.copyOf(l.mainPaths);
+    this.rootsOnly = l.rootsOnly;
   }
 
   /**
@@ -170,6 +172,7 @@ public final class ModuleGraph {
     private Predicate<ModuleVersion> haveGoModSum;
     private int parallelism = 16;
     private boolean modMode;
+    private boolean rootsOnly;
 
     private Builder() {}
 
@@ -262,6 +265,21 @@ public final class ModuleGraph {
      */
     public Builder modMode(boolean modMode) {
       this.modMode = modMode;
+      return this;
+    }
+
+    /**
+     * Loads only what go loads before it needs the whole graph (modload's loadModFile): the main
+     * module's requirements, the roots, tidied first when they name a path twice; no dependency's
+     * go.mod is read otherwise. {@link ModuleGraph#buildList()} is then the roots, each path at its highest
+     * required version. go answers {@code go list -m path} from these alone when the main module
+     * is pruned (go 1.17 or later) and requires {@code path} itself. Ignored for a workspace.
+     *
+     * @param rootsOnly whether to stop at the roots
+     * @return this builder
+     */
+    public Builder rootsOnly(boolean rootsOnly) {
+      this.rootsOnly = rootsOnly;
       return this;
     }
 
@@ -369,6 +387,7 @@ public final class ModuleGraph {
     private List<Node> roots;
     private Map<Node, List<Node>> required;
     private Map<String, String> selected;
+    private boolean rootsOnly;
 
     Loader(Builder b) throws ModuleGraphException {
       this.b = b;
@@ -503,12 +522,10 @@ public final class ModuleGraph {
         expand(g, wave, enqueued, loaded);
       }
       if (!g.errors.isEmpty()) {
-        throw new ModuleGraphException(buildListError(g), null);
+        throw new ModuleGraphException(buildListError(g), null).withPartialGraph(snapshot(rs, g));
       }
       checkReplacementConflicts(g);
-      this.roots = rs;
-      this.required = g.required;
-      this.selected = g.selected;
+      finish(rs, g);
     }
 
     /**
@@ -570,26 +587,53 @@ public final class ModuleGraph {
         current = updateRoots(current, g, pruned, direct);
         g = null;
       }
-      // expandGraph
+      if (b.rootsOnly && pruned) {
+        // loadModFile's requirements and nothing more: the graph of the main module and its roots
+        Graph r = new Graph(List.copyOf(current));
+        r.selected.put(mainPath, "");
+        r.require(main, r.roots);
+        finish(current, r);
+        rootsOnly = true;
+        return;
+      }
+      // expandGraph: its failures come with the graph as far as it loaded (go lists that graph's
+      // modules before it reports the failure)
       if (g == null || !g.roots.equals(current)) {
         g = readModGraph(current, pruned);
       }
       if (!g.errors.isEmpty()) {
-        throw new ModuleGraphException(buildListError(g), null);
+        throw new ModuleGraphException(buildListError(g), null).withPartialGraph(snapshot(current, g));
       }
       if (!allRootsSelected(g)) {
-        List<Node> updated = updateRoots(current, g, pruned, direct);
+        List<Node> updated;
+        try {
+          updated = updateRoots(current, g, pruned, direct);
+        } catch (ModuleGraphException e) {
+          // expandGraph returns the graph it had when the roots cannot be updated
+          throw e.withPartialGraph(snapshot(current, g));
+        }
         if (!updated.equals(current)) {
           current = updated;
           g = readModGraph(current, pruned);
           if (!g.errors.isEmpty()) {
-            throw new ModuleGraphException(buildListError(g), null);
+            throw new ModuleGraphException(buildListError(g), null).withPartialGraph(snapshot(current, g));
           }
         }
       }
-      this.roots = current;
+      finish(current, g);
+    }
+
+    /** Sets the result. */
+    private void finish(List<Node> rs, Graph g) {
+      this.roots = rs;
       this.required = g.required;
       this.selected = g.selected;
+    }
+
+    /** The graph {@code g} loaded for the roots {@code rs}, complete or not, as a {@link ModuleGraph}. */
+    private ModuleGraph snapshot(List<Node> rs, Graph g) {
+      finish(rs, g);
+      return new ModuleGraph(this);
     }
 
     private boolean hasRedundantRoot(List<Node> rs) {
@@ -1028,6 +1072,17 @@ public final class ModuleGraph {
    */
   public List<MainModule> mainModules() {
     return mainModules;
+  }
+
+  /**
+   * Returns whether only the roots were loaded ({@link Builder#rootsOnly}, for a pruned main
+   * module): then {@link #buildList()} holds the main module's requirements and no dependency's
+   * go.mod was read.
+   *
+   * @return whether this graph stops at the roots
+   */
+  public boolean isRootsOnly() {
+    return rootsOnly;
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.github.goproxy4j.mvs;
 
 import io.github.goproxy4j.env.GoProxyException;
+import java.util.Optional;
 
 /**
  * The module graph cannot be built: a go.mod that cannot be fetched or parsed, or declares
@@ -15,6 +16,8 @@ public class ModuleGraphException extends GoProxyException {
   private final boolean goPrefix;
   /** Whether this is go's errGoModDirty. */
   private boolean goModDirty;
+  /** The graph as far as it loaded, when go goes on with it (not serialized). */
+  private transient ModuleGraph partialGraph;
 
   /**
    * Creates the exception.
@@ -68,5 +71,33 @@ public class ModuleGraphException extends GoProxyException {
    */
   public String goText() {
     return goPrefix ? "go: " + getMessage() : getMessage();
+  }
+
+  /**
+   * Returns the module graph as far as it loaded, when the failure came after go had a graph to
+   * go on with: a dependency's go.mod that could not be loaded while go expanded the graph (the
+   * failed modules are in it at their selected versions, without requirements), or requirements
+   * that need updating (the whole graph). {@code go list -m all} lists the modules of that graph
+   * before it reports the failure. Empty for failures before any graph (the main module's files,
+   * go.sum, replacements) and for exceptions that were serialized.
+   *
+   * <pre>{@code
+   * try {
+   *   client.moduleGraph(dir);
+   * } catch (ModuleGraphException e) {
+   *   e.partialGraph().ifPresent(g -> g.buildList().forEach(System.out::println));
+   * }
+   * }</pre>
+   *
+   * @return the partial graph, or empty
+   */
+  public Optional<ModuleGraph> partialGraph() {
+    return Optional.ofNullable(partialGraph);
+  }
+
+  /** Attaches the graph as far as it loaded; returns this. */
+  ModuleGraphException withPartialGraph(ModuleGraph g) {
+    this.partialGraph = g;
+    return this;
   }
 }

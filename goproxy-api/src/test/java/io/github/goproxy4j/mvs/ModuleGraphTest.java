@@ -262,6 +262,72 @@ class ModuleGraphTest {
         e.getMessage());
   }
 
+  @Test
+  void failureKeepsTheGraphAsFarAsItLoaded() {
+    // a requires b v1.0.0, whose go.mod cannot be had, and c; the main module also requires b v0.9.0
+    Map<String, String> mods = Map.of(
+        "example.com/a@v1.0.0", "module example.com/a\ngo 1.16\nrequire (\n\texample.com/b v1.0.0\n"
+            + "\texample.com/c v1.0.0\n)\n",
+        "example.com/b@v0.9.0", "module example.com/b\ngo 1.16\n",
+        "example.com/c@v1.0.0", "module example.com/c\ngo 1.16\n");
+    byte[] main = "module example.com/m\ngo 1.16\nrequire (\n\texample.com/a v1.0.0\n\texample.com/b v0.9.0\n)\n"
+        .getBytes(StandardCharsets.UTF_8);
+    ModuleGraphException e = org.junit.jupiter.api.Assertions.assertThrows(ModuleGraphException.class,
+        () -> ModuleGraph.builder().goRelease("1.27").mainModule(GoModFile.parseStrict("go.mod", main, "1.27"))
+            .source(memory(mods)).build());
+    assertEquals("example.com/a@v1.0.0 requires\n\texample.com/b@v1.0.0: not found", e.getMessage());
+    ModuleGraph g = e.partialGraph().orElseThrow();
+    // the failed module is selected, without requirements; the others are as loaded
+    assertEquals(List.of(ModuleVersion.of("example.com/a", "v1.0.0"), ModuleVersion.of("example.com/b", "v1.0.0"),
+        ModuleVersion.of("example.com/c", "v1.0.0")), g.buildList());
+    assertEquals(Optional.empty(), g.requirements(ModuleVersion.of("example.com/b", "v1.0.0")));
+    assertEquals(Optional.of(List.of()), g.requirements(ModuleVersion.of("example.com/c", "v1.0.0")));
+    assertTrue(!g.isRootsOnly());
+    // a failure before any graph (a go.mod that declares another path, read first) has none
+    byte[] bad = "module example.com/m\ngo 1.16\nrequire example.com/a v1.0.0\n".getBytes(StandardCharsets.UTF_8);
+    ModuleGraphException first = org.junit.jupiter.api.Assertions.assertThrows(ModuleGraphException.class,
+        () -> ModuleGraph.builder().goRelease("1.27").mainModule(GoModFile.parseStrict("go.mod", bad, "1.27"))
+            .source(memory(Map.of())).build());
+    assertTrue(first.partialGraph().isPresent(), "expandGraph's failure keeps the graph");
+    assertEquals(List.of(ModuleVersion.of("example.com/a", "v1.0.0")), first.partialGraph().get().buildList());
+  }
+
+  @Test
+  void rootsOnlyReadsNoDependencyGoMod() throws Exception {
+    java.util.Set<String> read = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    ModuleSource mem = memory(Map.of("example.com/a@v1.0.0", "module example.com/a\ngo 1.17\n",
+        "example.com/b@v1.2.0", "module example.com/b\ngo 1.17\n"));
+    ModuleSource counting = new ModuleSource() {
+      @Override
+      public byte[] goMod(ModuleVersion m) throws IOException {
+        read.add(m.toString());
+        return mem.goMod(m);
+      }
+
+      @Override
+      public byte[] goModInDirectory(String directory) throws IOException {
+        return mem.goModInDirectory(directory);
+      }
+    };
+    byte[] main = ("module example.com/m\ngo 1.17\nrequire (\n\texample.com/a v1.0.0\n\texample.com/b v1.2.0 // indirect\n"
+        + ")\nexclude example.com/c v1.0.0\nrequire example.com/c v1.0.0\n").getBytes(StandardCharsets.UTF_8);
+    ModuleGraph g = ModuleGraph.builder().goRelease("1.27").mainModule(GoModFile.parseStrict("go.mod", main, "1.27"))
+        .source(counting).rootsOnly(true).build();
+    assertTrue(g.isRootsOnly());
+    assertEquals(java.util.Set.of(), read);
+    // the excluded requirement is no root
+    assertEquals(List.of(ModuleVersion.of("example.com/a", "v1.0.0"), ModuleVersion.of("example.com/b", "v1.2.0")),
+        g.buildList());
+    assertEquals(Optional.of(Version.parse("v1.2.0")), g.selected(ModulePath.parse("example.com/b")));
+    assertEquals(Optional.empty(), g.selected(ModulePath.parse("example.com/c")));
+    // below go 1.17 (unpruned) go always loads the graph: rootsOnly does not apply
+    byte[] old = "module example.com/m\ngo 1.16\nrequire example.com/a v1.0.0\n".getBytes(StandardCharsets.UTF_8);
+    ModuleGraph full = ModuleGraph.builder().goRelease("1.27").mainModule(GoModFile.parseStrict("go.mod", old, "1.27"))
+        .source(counting).rootsOnly(true).build();
+    assertTrue(!full.isRootsOnly());
+    assertEquals(java.util.Set.of("example.com/a@v1.0.0"), read);
+  }
+
   private static ModuleSource memory(Map<String, String> mods) {
     return new ModuleSource() {
       @Override

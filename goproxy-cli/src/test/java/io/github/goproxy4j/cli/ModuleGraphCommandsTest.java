@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.goproxy4j.testing.GoTool;
+import io.github.goproxy4j.testkit.Endpoint;
 import io.github.goproxy4j.testkit.FakeGoProxy;
+import io.github.goproxy4j.testkit.Fault;
 import io.github.goproxy4j.testkit.FakeModule;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -441,6 +443,60 @@ class ModuleGraphCommandsTest {
       goEnv.put("GOFLAGS", "-modcacherw -mod=readonly");
       ours.put("GOFLAGS", "-modcacherw -mod=readonly");
       assertSameAsGo(release, goBin, main, goEnv, ours, "list", "-m", "all");
+    }
+  }
+
+  /**
+   * What go lists when the graph does not load, and when it need not load it. A main module
+   * requires a module version the proxy lacks ({@code missing.org/m}): {@code list -m all} lists
+   * the graph as far as it loaded (looking up each module's info) and prints each module's
+   * failure before the graph's; a path the main go.mod requires (pruned, go 1.17) is answered from
+   * go.mod alone, so {@code list -m example.com/a} succeeds, while at go 1.16 (unpruned) it needs
+   * the graph and fails. A module whose info the proxy refuses fails {@code list -m} naming it,
+   * in argument order with "not a known dependency", also before "updates to go.mod needed".
+   * Relative paths and backslashes are refused. Every installed release from go1.19 to go1.27,
+   * under go's default mode and {@code -mod=mod}.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"1.19", "1.21", "1.22", "1.23", "1.24", "1.26", "1.27"})
+  void incompleteGraphAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    FakeGoProxy.Builder pb = abcUniverse()
+        .fault(Fault.status(404, "no info here").forModule("example.com/c", "v1.0.0").on(Endpoint.INFO));
+    try (FakeGoProxy proxy = pb.start()) {
+      Path main = Files.createDirectories(tmp.resolve("main"));
+      String tidyMod = "module example.com/main\n\ngo 1.17\n\nrequire (\n\texample.com/a v1.0.0\n"
+          + "\texample.com/c v1.0.0\n\tother.org/d v1.0.0\n)\n";
+      Files.writeString(main.resolve("go.mod"), tidyMod);
+      Files.writeString(main.resolve("main.go"), "package main\n\nimport (\n\t_ \"example.com/a\"\n"
+          + "\t_ \"example.com/c\"\n\t_ \"other.org/d\"\n)\n\nfunc main() {}\n");
+      Map<String, String> goEnv = GoTool.hermeticEnv(tmp);
+      goEnv.putAll(proxy.environment());
+      tidy(goBin, main, goEnv);
+      Map<String, String> ours = oursBeside(proxy, goEnv);
+      String[][] tidyCmds = {{"list", "-m", "all"}, {"list", "-m", "example.com/a", "x.org/none", "example.com/c"},
+          {"list", "-m", "-json", "example.com/c"}, {"list", "-m", "example.com/main", "example.com/b"},
+          {"list", "-m", "./a"}, {"list", "-m", "example.com\\a"}, {"list", "-m", "all", ".."}};
+      for (String[] cmd : tidyCmds) {
+        assertSameAsGo(release, goBin, main, goEnv, ours, cmd);
+      }
+      // untidy (b below what a needs): the modules' failures, then updates to go.mod needed
+      String tidied = Files.readString(main.resolve("go.mod"));
+      Files.writeString(main.resolve("go.mod"), tidied.replace("example.com/b v1.1.0", "example.com/b v1.0.0"));
+      assertSameAsGo(release, goBin, main, goEnv, ours, "list", "-m", "all");
+      // a requirement the proxy does not have (no go.mod, no info)
+      for (String goLine : List.of("1.17", "1.16")) {
+        Files.writeString(main.resolve("go.mod"), tidied.replace("go 1.17", "go " + goLine)
+            .replace("\tother.org/d v1.0.0\n", "\tother.org/d v1.0.0\n\tmissing.org/m v1.0.0\n"));
+        for (String flags : List.of("-modcacherw", "-modcacherw -mod=mod")) {
+          goEnv.put("GOFLAGS", flags);
+          ours.put("GOFLAGS", flags);
+          for (String[] cmd : new String[][] {{"list", "-m", "all"}, {"list", "-m", "example.com/a"},
+              {"list", "-m", "-json", "example.com/..."}, {"list", "-m", "missing.org/m", "x.org/none"}}) {
+            assertSameAsGo(release, goBin, main, goEnv, ours, cmd);
+          }
+        }
+      }
     }
   }
 

@@ -332,7 +332,8 @@ public final class GoProxyClient implements AutoCloseable {
    * {@code updates} fail with go's message. With {@code GOFLAGS=-mod=mod} the build is loaded as
    * go loads it (go.sum need not vouch for every go.mod: the checksum database does) and go.sum
    * gains the lines go adds; an untidy go.mod is listed as go lists it but not rewritten, as go
-   * would rewrite it.
+   * would rewrite it. As go, a path the main module's go.mod requires (at go 1.17 or later) is
+   * answered from go.mod without loading the module graph.
    *
    * <pre>{@code
    * client.listModules(Path.of("."), List.of("golang.org/x/..."), false, System.err::println)
@@ -344,9 +345,13 @@ public final class GoProxyClient implements AutoCloseable {
    * @param updates whether to query updates, retractions and deprecations ({@code -u})
    * @param warnings receives go's warning lines
    * @return the modules in go's order
-   * @throws GoProxyException as {@link #moduleGraph(Path)}; for arguments naming no module of the
-   *     build, one exception whose {@link io.github.goproxy4j.mvs.ModuleGraphException#goText()}
-   *     holds go's line for each
+   * @throws GoProxyException as {@link #moduleGraph(Path)}; as {@code go list -m} without
+   *     {@code -e}, for arguments naming no module of the build and for modules whose information
+   *     (with {@code updates}, whose update) cannot be looked up, one exception whose {@link
+   *     io.github.goproxy4j.mvs.ModuleGraphException#goText()} holds go's line for each, in order;
+   *     when the module graph fails to load, those of the graph as far as it loaded, then the
+   *     graph's failure (its {@link io.github.goproxy4j.mvs.ModuleGraphException#partialGraph()}
+   *     in the cause)
    */
   public List<ListedModule> listModules(Path dir, List<String> args, boolean updates, Consumer<String> warnings)
       throws GoProxyException {

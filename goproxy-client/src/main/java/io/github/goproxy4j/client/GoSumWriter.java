@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -82,7 +83,8 @@ final class GoSumWriter {
     for (ModuleVersion m : g.loadedModules()) {
       ModDownload.resolved(g, m).ifPresent(r -> keep.add(r.path() + " " + r.version() + "/go.mod"));
     }
-    boolean buildListGoMods = GoRelease.modelled(g.goRelease()).behaviourMinor() >= 21
+    // keepSums: without the graph loaded, the roots' go.mod sums in every release
+    boolean buildListGoMods = g.isRootsOnly() || GoRelease.modelled(g.goRelease()).behaviourMinor() >= 21
         && (modMode || GoRelease.compare(g.goVersion(), "1.21") >= 0);
     for (ModuleVersion m : g.buildList()) {
       ModDownload.resolved(g, m).ifPresent(r -> {

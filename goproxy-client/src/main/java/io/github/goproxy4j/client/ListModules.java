@@ -13,8 +13,11 @@ import io.github.goproxy4j.mvs.ModuleGraph;
 import io.github.goproxy4j.mvs.ModuleGraphException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,8 +70,8 @@ final class ListModules {
     }
     Set<String> excluded = ModuleLister.excluded(mains.list());
     if (args.isEmpty()) {
-      return finish(client, mainModules(mains.list()), flags, excluded, p -> false, null, mod, parallelism, null,
-          ConcurrentHashMap.newKeySet());
+      return finish(client, mainModules(mains.list()), flags, excluded, p -> false, null, Set.of(), mod, parallelism,
+          null);
     }
     // go1.26's ParsePathVersion (go1.25 not checked; go1.24.4 lacks it)
     boolean checkVersions = GoRelease.modelled(env.goVersion()).behaviourMinor() >= 26;
@@ -80,42 +83,49 @@ final class ListModules {
         throw new ModuleGraphException("invalid module version " + GoQuote.quote(a.substring(at + 1)), null);
       }
     }
+    String release = env.goVersion();
+    boolean fullGraph = needsFullGraph(args, mains, release);
     ModuleGraphLoader.Build build;
-    ModuleGraphException dirty = null;
+    ModuleGraphException graphError = null;
     try {
-      build = ModuleGraphLoader.loadBuild(client, env, mains, mod.modMode(), parallelism);
+      build = ModuleGraphLoader.loadBuild(client, env, mains, mod.modMode(), parallelism, !fullGraph);
     } catch (ModuleGraphException e) {
-      if (!e.isGoModDirty()) {
-        throw e;
+      ModuleGraphException shown = e.isGoModDirty() ? new ModuleGraphException(mod.goModDirtyText(), e) : e;
+      if (e.partialGraph().isEmpty()) {
+        throw shown;
       }
-      dirty = new ModuleGraphException(mod.goModDirtyText(), e);
-      if (!flags.versions()) {
-        throw dirty;
-      }
-      // go lists first and reports go.mod's updates last, after each module's error: list the
-      // build as loaded without the readonly check (only the errors are printed)
-      try {
-        build = ModuleGraphLoader.loadBuild(client, env, mains, true, parallelism);
-      } catch (GoProxyException | RuntimeException again) {
-        throw dirty;
-      }
+      // expandGraph's failure (a go.mod that did not load, go.mod needing updates): go lists the
+      // graph it has, then reports the failure after each listed module's error
+      graphError = shown;
+      build = mains.build(e.partialGraph().get());
     }
-    List<ListedModule> all = new ModuleLister(client, build).list(build.graph(), updates, parallelism);
-    List<ListedModule> out = new ArrayList<>();
+    ModuleGraph g = build.graph();
+    ModuleLister lister = new ModuleLister(client, build, mod.modMode());
+    // listModules' second pass: what each argument names, in order; the modules' information is
+    // then looked up at once, for those only
+    List<ListedModule> mainsListed = lister.mainModules(g);
+    List<Object> named = new ArrayList<>();
     Set<String> matched = new HashSet<>();
-    Set<ModuleVersion> goModsRead = ConcurrentHashMap.newKeySet();
-    ModuleLister lister = new ModuleLister(client, build);
-    boolean newWarning = GoRelease.modelled(env.goVersion()).behaviourMinor() >= 24;
+    boolean newWarning = GoRelease.modelled(release).behaviourMinor() >= 24;
     for (String a : args) {
       if (a.equals("all") || PkgPattern.isPattern(a)) {
         Predicate<String> match = a.equals("all") ? p -> true : PkgPattern.matcher(a);
         boolean any = false;
         boolean added = false;
-        for (ListedModule m : all) {
+        for (ListedModule m : mainsListed) {
           if (match.test(m.path())) {
             any = true;
+            if (matched.add(m.path() + " ")) {
+              named.add(m);
+              added = true;
+            }
+          }
+        }
+        for (ModuleVersion m : g.buildList()) {
+          if (match.test(m.path().toString())) {
+            any = true;
             if (matched.add(m.path() + " " + m.version())) {
-              out.add(m);
+              named.add(m);
               added = true;
             }
           }
@@ -128,33 +138,126 @@ final class ListModules {
       }
       int at = a.indexOf('@');
       if (at >= 0) {
-        queried(client, lister, build.graph(), a.substring(0, at), a.substring(at + 1), flags, excluded, goModsRead,
-            dirty != null).ifPresent(out::add);
+        queried(client, lister, g, a.substring(0, at), a.substring(at + 1), flags, excluded, graphError != null)
+            .ifPresent(named::add);
         continue;
       }
-      Optional<ListedModule> found = all.stream().filter(m -> m.path().equals(a)).findFirst();
-      if (found.isPresent()) {
-        out.add(found.get());
-      } else if (dirty != null) {
+      Optional<ListedModule> main = mainsListed.stream().filter(m -> m.path().equals(a)).findFirst();
+      Optional<ModuleVersion> selected = main.isPresent() ? Optional.empty() : selected(g, a);
+      if (main.isPresent()) {
+        named.add(main.get());
+      } else if (selected.isPresent()) {
+        named.add(selected.get());
+      } else if (graphError != null) {
         continue; // go skips a module the incomplete graph lacks: its error is the graph's
       } else if (flags.versions()) {
         // go does not ask for @latest when the versions are what is asked for
-        out.add(new ListedModule(a, "", false, false, "", Optional.empty(), Optional.empty(), List.of(), "", ""));
+        named.add(new ListedModule(a, "", false, false, "", Optional.empty(), Optional.empty(), List.of(), "", ""));
       } else {
-        out.add(new ListedModule(a, "", false, false, "", Optional.empty(), Optional.empty(), List.of(), "",
+        named.add(new ListedModule(a, "", false, false, "", Optional.empty(), Optional.empty(), List.of(), "",
             "module " + a + ": not a known dependency"));
       }
     }
-    ModuleGraph g = build.graph();
-    // go loads the whole graph only when an argument needs it; else it keeps just the roots' sums,
-    // which go.sum has in the readonly mode
-    boolean wholeGraph = build.workFile() != null || mod.modMode() || needsWholeGraph(mains, args, flags);
+    List<ModuleVersion> lookUp = new ArrayList<>(new LinkedHashSet<>(
+        named.stream().filter(ModuleVersion.class::isInstance).map(ModuleVersion.class::cast).toList()));
+    List<ListedModule> looked = lister.list(g, lookUp, updates, parallelism);
+    Map<ModuleVersion, ListedModule> byVersion = new HashMap<>();
+    for (int i = 0; i < lookUp.size(); i++) {
+      byVersion.put(lookUp.get(i), looked.get(i));
+    }
+    List<ListedModule> out = new ArrayList<>();
+    for (Object n : named) {
+      out.add(n instanceof ModuleVersion ? byVersion.get(n) : (ListedModule) n);
+    }
     List<ListedModule> done = finish(client, out, flags, excluded, p -> g.pathReplacement(p).isPresent(),
-        dirty == null && wholeGraph ? build : null, mod, parallelism, dirty, goModsRead);
-    if (dirty != null) {
-      throw dirty;
+        graphError == null ? build : null, lister.goModsRead(), mod, parallelism, graphError);
+    if (graphError != null) {
+      throw graphError;
     }
     return done;
+  }
+
+  /** The version of {@code path} the graph selects (its roots', for a graph of roots only). */
+  private static Optional<ModuleVersion> selected(ModuleGraph g, String path) {
+    ModulePath p;
+    try {
+      p = ModulePath.parse(path);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    return g.selected(p).map(v -> ModuleVersion.of(p, v));
+  }
+
+  /**
+   * listModules' first pass: go's refusals of an argument, and whether go needs the whole module
+   * graph. It does for {@code all} and patterns, and for a path that is neither a main module nor
+   * a requirement of the main module's go.mod; in a module below go 1.17 (unpruned) for every
+   * path. Otherwise go answers from the roots alone (and reads no other go.mod).
+   */
+  private static boolean needsFullGraph(List<String> args, ModuleGraphLoader.Mains mains, String release)
+      throws ModuleGraphException {
+    boolean full = false;
+    boolean hasModRoot = !mains.list().isEmpty();
+    Set<String> mainPaths = new HashSet<>();
+    mains.list().forEach(m -> mainPaths.add(m.path()));
+    Set<String> roots = new HashSet<>();
+    boolean pruned = false;
+    if (mains.module() != null) {
+      GoModFile f = mains.module().goMod();
+      pruned = GoRelease.compare(f.goVersion().orElse("1.16"), "1.17") >= 0;
+      Set<String> excluded = ModuleLister.excluded(mains.list());
+      for (GoModFile.Require r : f.requires()) {
+        if (!excluded.contains(r.path() + " " + r.version())) {
+          roots.add(r.path());
+        }
+      }
+    }
+    boolean workspace = mains.workspace() != null;
+    for (String a : args) {
+      if (a.contains("\\")) {
+        throw new ModuleGraphException("module paths never use backslash", null);
+      }
+      if (a.startsWith("./") || a.startsWith("../") || a.equals(".") || a.equals("..")) {
+        throw new ModuleGraphException("cannot use relative path " + a + " to specify module", null);
+      }
+      if (a.equals("all") || a.contains("...")) {
+        full = true;
+        if (!hasModRoot) {
+          throw new ModuleGraphException("cannot match " + GoQuote.quote(a) + ": " + noMainModules(release), null);
+        }
+        continue;
+      }
+      int at = a.indexOf('@');
+      if (at >= 0) {
+        // a query needs the graph only to upgrade from a version the roots do not select
+        String path = a.substring(0, at);
+        String q = a.substring(at + 1);
+        boolean root = mainPaths.contains(path) || roots.contains(path);
+        if ((q.equals("upgrade") || q.equals("patch")) && (!root || !workspace && !pruned)) {
+          full = true;
+          if (!hasModRoot) {
+            throw new ModuleGraphException("cannot match " + GoQuote.quote(a) + ": " + noMainModules(release), null);
+          }
+        }
+        continue;
+      }
+      boolean rootSelected = mainPaths.contains(a) || roots.contains(a) && !a.equals("go") && !a.equals("toolchain");
+      if (!rootSelected || !workspace && !pruned) {
+        full = true;
+        if (!hasModRoot) {
+          throw new ModuleGraphException("cannot match " + GoQuote.quote(a) + " without -versions or an explicit"
+              + " version: " + noMainModules(release), null);
+        }
+      }
+    }
+    return full;
+  }
+
+  /** go's NoMainModulesError in a workspace without modules (naming the workspace from Go 1.26; go1.25 not checked). */
+  static String noMainModules(String release) {
+    return GoRelease.modelled(release).behaviourMinor() < 26
+        ? "go.mod file not found in current directory or any parent directory; see 'go help modules'"
+        : "no modules were found in the current workspace; see 'go help work'";
   }
 
   /**
@@ -162,14 +265,16 @@ final class ListModules {
    * go's list command does, each module's error printed and the command failed if there is any.
    *
    * @param allReplaced whether a main module replaces every version of a path
-   * @param build the loaded build, {@code null} when the listing did not load it (or go.mod needs updates)
-   * @param dirty go's error that go.mod needs updates, reported after the modules' errors ({@code null}: none)
-   * @param goModsRead receives (and holds) the go.mod files read beyond the graph's, whose sums go records
+   * @param build the loaded build, {@code null} when the listing did not load it (or the graph failed)
+   * @param read go.mod files the listing already read beyond the graph's
+   * @param graphError the graph's failure, reported after the modules' errors ({@code null}: none)
    */
   private static List<ListedModule> finish(GoProxyClient client, List<ListedModule> mods, ListFlags flags,
-      Set<String> excluded, Predicate<String> allReplaced, ModuleGraphLoader.Build build, BuildMod mod,
-      int parallelism, ModuleGraphException dirty, Set<ModuleVersion> goModsRead) throws GoProxyException {
+      Set<String> excluded, Predicate<String> allReplaced, ModuleGraphLoader.Build build, Set<ModuleVersion> read,
+      BuildMod mod, int parallelism, ModuleGraphException graphError) throws GoProxyException {
     List<ListedModule> out = mods;
+    Set<ModuleVersion> goModsRead = ConcurrentHashMap.newKeySet();
+    goModsRead.addAll(read);
     if (flags.versions()) {
       out = ModuleLister.withVersions(client, out, excluded, allReplaced, flags.retracted(), goModsRead, parallelism);
     }
@@ -197,36 +302,11 @@ final class ListModules {
         }
       }
     }
-    if (dirty != null && !errors.isEmpty()) {
-      errors.add(dirty.getMessage());
+    if (graphError != null && !errors.isEmpty()) {
+      errors.add(graphError.getMessage());
     }
     failIfErrors(errors);
     return out;
-  }
-
-  /**
-   * go's needFullGraph for list's arguments: {@code all} or a pattern, a path that is not one of
-   * the main module's requirements (with {@code -versions} too), an {@code upgrade} or
-   * {@code patch} query for one, or any path of an unpruned main module (go before 1.17).
-   */
-  private static boolean needsWholeGraph(ModuleGraphLoader.Mains mains, List<String> args, ListFlags flags) {
-    ModuleGraph.MainModule main = mains.list().get(0);
-    boolean pruned = GoRelease.compare(main.goMod().goVersion().orElse("1.16"), "1.17") >= 0;
-    Set<String> roots = new HashSet<>();
-    main.goMod().requires().forEach(r -> roots.add(r.path()));
-    for (String a : args) {
-      if (a.equals("all") || PkgPattern.isPattern(a)) {
-        return true;
-      }
-      int at = a.indexOf('@');
-      String path = at < 0 ? a : a.substring(0, at);
-      String q = at < 0 ? "" : a.substring(at + 1);
-      boolean root = pruned && roots.contains(path);
-      if (!root && (at < 0 || q.equals("upgrade") || q.equals("patch"))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
@@ -240,7 +320,7 @@ final class ListModules {
    * @return the module, empty when go skips the argument
    */
   private static Optional<ListedModule> queried(GoProxyClient client, ModuleLister lister, ModuleGraph g, String path,
-      String vers, ListFlags flags, Set<String> excluded, Set<ModuleVersion> goModsRead, boolean incomplete) {
+      String vers, ListFlags flags, Set<String> excluded, boolean incomplete) {
     Optional<Version> current = Optional.empty();
     try {
       current = g.selected(ModulePath.parse(path));
@@ -255,8 +335,7 @@ final class ListModules {
       // -u implies go's ListRetracted too
       VersionInfo info = client.query(p, vers, current, v -> excluded.contains(path + " " + v),
           flags.retracted() || flags.updates());
-      ListedModule m = lister.queried(g, ModuleVersion.of(p, Version.parse(info.version())), flags.updates(),
-          goModsRead);
+      ListedModule m = lister.queried(g, ModuleVersion.of(p, Version.parse(info.version())), flags.updates());
       return Optional.of(vers.equals(m.version()) ? m : m.withQuery(vers));
     } catch (GoProxyException | IllegalArgumentException e) {
       String msg = String.valueOf(e.getMessage());

@@ -137,6 +137,13 @@ final class ModuleGraphLoader {
       return workspace != null ? workspace.mains()
           : List.of(new ModuleGraph.MainModule(module.dir().toString(), module.goMod()));
     }
+
+    /** {@return the build of these main modules with the graph {@code g} (complete, or as far as it loaded)} */
+    Build build(ModuleGraph g) {
+      return workspace != null
+          ? new Build(g, workspace.goSum(), workspace.moduleSums(), workspace.workDir(), workspace.workFile())
+          : new Build(g, module.goSum(), GoSum.empty(), module.dir(), null);
+    }
   }
 
   /** Finds and reads the main module files from {@code start} (GOWORK as go finds it), checked as go checks them. */
@@ -156,22 +163,31 @@ final class ModuleGraphLoader {
   /** {@link #loadBuild(GoProxyClient, GoEnv, Path, boolean, int)} on main module files already read. */
   static Build loadBuild(GoProxyClient client, GoEnv env, Mains mains, boolean modMode, int parallelism)
       throws GoProxyException {
+    return loadBuild(client, env, mains, modMode, parallelism, false);
+  }
+
+  /**
+   * {@link #loadBuild(GoProxyClient, GoEnv, Mains, boolean, int)}, or with {@code rootsOnly} only
+   * the roots of a pruned main module (see {@link ModuleGraph.Builder#rootsOnly}).
+   */
+  static Build loadBuild(GoProxyClient client, GoEnv env, Mains mains, boolean modMode, int parallelism,
+      boolean rootsOnly) throws GoProxyException {
     String release = env.goVersion();
     if (mains.workspace() != null) {
-      return loadWorkspace(client, release, mains.workspace(), parallelism);
+      return loadWorkspace(client, release, mains, parallelism);
     }
     MainModule main = mains.module();
     ModFetch fetch = client.graphFetchWith(main.goSum());
     ModuleSource source = source(fetch, main.dir(), main.goSumRead().error());
     ModuleGraph.Builder b = ModuleGraph.builder().goRelease(release).modMode(modMode).mainModule(main.goMod())
-        .source(source).parallelism(parallelism);
+        .source(source).parallelism(parallelism).rootsOnly(rootsOnly);
     if (!modMode) {
       b.requireGoModSums(mv -> {
         GoSumLookupFailure.raise(main.goSumRead().error());
         return !main.goSum().goModHashes(mv).isEmpty();
       });
     }
-    return new Build(build(b, fetch), main.goSum(), GoSum.empty(), main.dir(), null);
+    return mains.build(build(b, fetch));
   }
 
   /**
@@ -297,13 +313,13 @@ final class ModuleGraphLoader {
   }
 
   /** loadModFile in workspace mode, then the graph. */
-  private static Build loadWorkspace(GoProxyClient client, String release, Workspace w, int parallelism)
+  private static Build loadWorkspace(GoProxyClient client, String release, Mains mains, int parallelism)
       throws GoProxyException {
+    Workspace w = mains.workspace();
     ModFetch fetch = client.graphFetchWith(w.goSum());
     ModuleSource source = source(fetch, w.workDir(), w.goSumRead().error());
-    return new Build(build(ModuleGraph.builder().goRelease(release).workspace(w.work(), w.workDir().toString(),
-        w.mains()).source(source).parallelism(parallelism), fetch), w.goSum(), w.moduleSums(), w.workDir(),
-        w.workFile());
+    return mains.build(build(ModuleGraph.builder().goRelease(release).workspace(w.work(), w.workDir().toString(),
+        w.mains()).source(source).parallelism(parallelism), fetch));
   }
 
   /**

@@ -19,18 +19,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * {@code go list -m [-u] all} over a loaded {@link ModuleGraph} (modload's ListModules with
- * addUpdate, addRetraction and addDeprecation): the main module (in a workspace, every main
- * module in go's order), then every selected module with
- * its replacement; with {@code -u} the update query ({@code upgrade} from the selected version),
- * the retraction by the module's latest go.mod and its deprecation, for the module and for a
- * module-version replacement, many at once.
+ * modload's moduleInfo over a loaded {@link ModuleGraph} (with addUpdate, addRetraction and
+ * addDeprecation), for {@code go list -m [-u]}: the main modules (in a workspace in go's order),
+ * and the module versions asked for, each with its replacement; with {@code -u} the update query
+ * ({@code upgrade} from the selected version), the retraction by the module's latest go.mod and
+ * its deprecation, for the module and for a module-version replacement, many at once.
  */
 final class ModuleLister {
   private final GoProxyClient client;
@@ -38,17 +38,20 @@ final class ModuleLister {
   private final boolean checkSums;
   /** "path version" of every main module's exclude line: -u never offers them (go's CheckAllowed). */
   private final Set<String> excluded = new HashSet<>();
+  /** The go.mod files read for go lines the graph did not load (checked, so go.sum may keep their lines). */
+  private final Set<ModuleVersion> goModsRead = ConcurrentHashMap.newKeySet();
 
   /**
    * @param build the loaded build: its go.sum lines decide (go's default -mod=readonly, outside a
    *     workspace from go1.21 on) whether a module's cached files and hashes are reported
    *     (modload's moduleInfo: checksumOk); its base directory resolves directory replacements
+   * @param modMode whether go runs with {@code -mod=mod}, where go.sum decides nothing of that
    */
-  ModuleLister(GoProxyClient client, ModuleGraphLoader.Build build) {
+  ModuleLister(GoProxyClient client, ModuleGraphLoader.Build build, boolean modMode) {
     this.client = client;
     this.build = build;
     ModuleGraph g = build.graph();
-    this.checkSums = !g.isWorkspace() || GoRelease.modelled(g.goRelease()).behaviourMinor() < 21;
+    this.checkSums = !modMode && (!g.isWorkspace() || GoRelease.modelled(g.goRelease()).behaviourMinor() < 21);
     excluded.addAll(excluded(g.mainModules()));
   }
 
@@ -96,7 +99,8 @@ final class ModuleLister {
 
   /** {@code f} applied to each of {@code in} on a pool of {@code parallelism} threads, in order. */
   private static <T, R> List<R> inParallel(List<T> in, Function<T, R> f, int parallelism) {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, 32)), r -> {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(Math.min(parallelism, 32), in.size())),
+        r -> {
       Thread t = new Thread(r, "goproxy4j-list");
       t.setDaemon(true);
       return t;
@@ -147,13 +151,26 @@ final class ModuleLister {
     }
   }
 
-  List<ListedModule> list(ModuleGraph g, boolean updates, int parallelism) throws GoProxyException {
-    if (g.isWorkspace() && g.mainModules().isEmpty()) {
-      // go's NoMainModulesError for the pattern "all" (naming the workspace from Go 1.26; go1.25 not checked)
-      throw new ModuleGraphException("cannot match \"all\": " + (GoRelease.modelled(g.goRelease()).behaviourMinor() < 26
-          ? "go.mod file not found in current directory or any parent directory; see 'go help modules'"
-          : "no modules were found in the current workspace; see 'go help work'"), null);
+  /** {@return the module versions whose go.mod this lister read (beyond the graph's), actual (not replaced)} */
+  Set<ModuleVersion> goModsRead() {
+    return Set.copyOf(goModsRead);
+  }
+
+  /** The main modules as go lists them, in go.work's use order. */
+  List<ListedModule> mainModules(ModuleGraph g) {
+    List<ListedModule> out = new ArrayList<>();
+    for (ModuleGraph.MainModule m : g.mainModulesInListOrder()) {
+      out.add(mainModule(m, m.dir().isEmpty() ? build.baseDir() : Path.of(m.dir())));
     }
+    return out;
+  }
+
+  /**
+   * modload's moduleInfo for each of {@code modules} (dependencies of {@code g}, not main
+   * modules), looked up in parallel, in the order given: a lookup that fails (its info, or with
+   * {@code updates} its update query) leaves go's text in {@link ListedModule#error()}.
+   */
+  List<ListedModule> list(ModuleGraph g, List<ModuleVersion> modules, boolean updates, int parallelism) {
     Set<String> direct = new HashSet<>();
     // modload's requirementsFromModFiles: in a workspace go1.19 to go1.22 mark nothing direct
     boolean noDirect = g.isWorkspace() && GoRelease.modelled(g.goRelease()).behaviourMinor() < 23;
@@ -164,13 +181,7 @@ final class ModuleLister {
         }
       }
     }
-    List<ListedModule> out = new ArrayList<>();
-    for (ModuleGraph.MainModule m : g.mainModulesInListOrder()) {
-      out.add(mainModule(m, m.dir().isEmpty() ? build.baseDir() : Path.of(m.dir())));
-    }
-    out.addAll(inParallel(g.buildList(), m -> listed(g, m, direct.contains(m.path().toString()), updates),
-        parallelism));
-    return out;
+    return inParallel(modules, m -> listed(g, m, direct.contains(m.path().toString()), updates), parallelism);
   }
 
   /** A main module as go lists it: its path, directory, go.mod and go line (1.16 when it has none). */
@@ -210,13 +221,9 @@ final class ModuleLister {
    * resolved version, not its replacement, never indirect; its go line from the graph, else from
    * its go.mod, fetched and verified whatever go.sum holds.
    *
-   * @param checked receives the version when its go.mod was read for the go line
    */
-  ListedModule queried(ModuleGraph g, ModuleVersion mv, boolean updates, Set<ModuleVersion> checked) {
+  ListedModule queried(ModuleGraph g, ModuleVersion mv, boolean updates) {
     Optional<GoModFile> loaded = g.goMod(mv);
-    if (loaded.isEmpty()) {
-      checked.add(mv);
-    }
     String path = mv.path().toString();
     String version = mv.version().toString();
     Status s = updates ? status(g, path, version) : Status.NONE;
@@ -292,9 +299,10 @@ final class ModuleLister {
   private String goLineOf(ModuleVersion mv) {
     try {
       ModFetch fetch = client.fetchWith(build.goSum());
+      byte[] data = fetch.goMod(fetch.lookup().route(mv.path()), mv).data();
+      goModsRead.add(mv);
       // as the release reads a dependency's go.mod (go1.19 and go1.20 cut 1.21.0 to 1.21)
-      return GoModFile.parse(mv + "/go.mod", fetch.goMod(fetch.lookup().route(mv.path()), mv).data(),
-          build.graph().goRelease()).goVersion().orElse("");
+      return GoModFile.parse(mv + "/go.mod", data, build.graph().goRelease()).goVersion().orElse("");
     } catch (GoProxyException | RuntimeException e) {
       return "";
     }

@@ -394,22 +394,32 @@ class CacheWriterTest {
     return CompletableFuture.supplyAsync(() -> {
       java.util.Set<Long> seen = new java.util.TreeSet<>();
       while (!stop.get()) {
-        if (!Files.isDirectory(dir) || Files.exists(partial)) {
+        if (!observeTree(dir, partial, seen)) {
           Thread.onSpinWait();
-          continue;
-        }
-        long n;
-        try (Stream<Path> w = Files.walk(dir)) {
-          n = w.filter(Files::isRegularFile).count();
-        } catch (IOException | java.io.UncheckedIOException e) {
-          n = -1; // vanished while walking
-        }
-        if (!Files.exists(partial)) {
-          seen.add(n);
         }
       }
+      // once more after the download: on a loaded machine this thread may not have run while the
+      // tree was there, and a complete tree must then still be counted
+      observeTree(dir, partial, seen);
       return seen;
     }, WATCHERS);
+  }
+
+  /** Counts the files of the tree in {@code dir} into {@code seen} when it is there; whether it was. */
+  private static boolean observeTree(Path dir, Path partial, java.util.Set<Long> seen) {
+    if (!Files.isDirectory(dir) || Files.exists(partial)) {
+      return false;
+    }
+    long n;
+    try (Stream<Path> w = Files.walk(dir)) {
+      n = w.filter(Files::isRegularFile).count();
+    } catch (IOException | java.io.UncheckedIOException e) {
+      n = -1; // vanished while walking
+    }
+    if (!Files.exists(partial)) {
+      seen.add(n);
+    }
+    return true;
   }
 
   /** Threads of their own: the common pool may have a single thread on 2 cores. */
