@@ -161,8 +161,9 @@ final class ModuleGraphCommands {
           + "In a module directory, downloads what go mod download without arguments downloads: for a\n"
           + "main module at go 1.17 or later the modules its go.mod requires, else every module of the\n"
           + "build; verified against go.sum and the checksum database, extracted into GOMODCACHE so that\n"
-          + "GOFLAGS=-mod=mod GOPROXY=off go build ./... works. go.sum is not written. -json prints\n"
-          + "go's objects (Path, Version, Info, GoMod, Zip, Dir, Sum, GoModSum).\n";
+          + "GOFLAGS=-mod=mod GOPROXY=off go build ./... works. go.sum gains the go.mod checksums go adds\n"
+          + "(not the zips'). -json prints go's objects (Path, Version, Info, GoMod, Zip, Dir, Sum,\n"
+          + "GoModSum).\n";
     }
 
     @Override
@@ -177,13 +178,18 @@ final class ModuleGraphCommands {
           ctx.err().println("go: no module dependencies to download");
           return 0;
         }
-        // go prints every module (-json) or every error, then exits 1 if any module failed
+        // go prints every module (-json) or every error, then exits 1 if any module failed; then
+        // an incomplete graph's failure (in text form only when no module failed: go exits first)
+        boolean moduleFailed = result.modules().stream().anyMatch(m -> !m.error().isEmpty());
         if (ctx.json()) {
           String release = Settings.goEnv(ctx).goVersion();
           result.modules().forEach(m -> ctx.out().print(m.toJson(release)));
         } else {
           result.modules().stream().filter(m -> !m.error().isEmpty())
               .forEach(m -> ctx.err().println("go: " + m.error()));
+        }
+        if (!result.graphError().isEmpty() && (ctx.json() || !moduleFailed)) {
+          ctx.err().println(result.graphError());
         }
         return result.failed() ? 1 : 0;
       });

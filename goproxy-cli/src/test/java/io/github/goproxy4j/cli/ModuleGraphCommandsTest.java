@@ -501,6 +501,72 @@ class ModuleGraphCommandsTest {
   }
 
   /**
+   * {@code mod download [-json]} where go.sum lacks lines and where the graph does not load, each
+   * side in its own copy of the main module with its own module cache: go.sum gains the go.mod
+   * checksums the graph load verified (go writes them before it downloads), not the zips'; a
+   * main module below go 1.17 (which downloads {@code all}) requiring a module version the proxy
+   * lacks downloads the rest of the graph as far as it loaded, prints each module (and the missing
+   * one's error) and then the graph's failure; at go 1.17 go stops at the failure. go1.19 and
+   * go1.27.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.27"})
+  void modDownloadGoSumAndIncompleteGraphAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    try (FakeGoProxy proxy = abcUniverse().start()) {
+      Path tidied = Files.createDirectories(tmp.resolve("tidied"));
+      Files.writeString(tidied.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n\nrequire example.com/a v1.0.0\n");
+      Files.writeString(tidied.resolve("main.go"), "package main\n\nimport _ \"example.com/a\"\n\nfunc main() {}\n");
+      Map<String, String> goEnv = GoTool.hermeticEnv(tmp);
+      goEnv.putAll(proxy.environment());
+      tidy(goBin, tidied, goEnv);
+      String tidyMod = Files.readString(tidied.resolve("go.mod"));
+      // go.sum with a's go.mod line only
+      Path partialSum = copyOf(tidied, tmp.resolve("partialsum"));
+      List<String> sum = Files.readAllLines(tidied.resolve("go.sum"));
+      sum.removeIf(l -> !l.startsWith("example.com/a v1.0.0/go.mod "));
+      Files.write(partialSum.resolve("go.sum"), sum);
+      // a module version the proxy does not have, at go 1.16 (downloads all) and 1.17
+      Path missing16 = copyOf(tidied, tmp.resolve("missing16"));
+      Files.writeString(missing16.resolve("go.mod"), tidyMod.replace("go 1.17", "go 1.16")
+          + "\nrequire missing.org/m v1.0.0\n");
+      Path missing17 = copyOf(tidied, tmp.resolve("missing17"));
+      Files.writeString(missing17.resolve("go.mod"), tidyMod + "\nrequire missing.org/m v1.0.0\n");
+      int round = 0;
+      for (Path main : List.of(partialSum, missing16, missing17)) {
+        for (List<String> cmd : List.of(List.of("mod", "download"), List.of("mod", "download", "-json"))) {
+          round++;
+          Path theirs = copyOf(main, tmp.resolve("theirs" + round));
+          Path ours = copyOf(main, tmp.resolve("ours" + round));
+          goEnv.put("GOPATH", tmp.resolve("gopath" + round).toString());
+          Map<String, String> env = new HashMap<>(proxy.environment());
+          env.put("GOENV", "off");
+          env.put("GOPATH", tmp.resolve("our-gopath" + round).toString());
+          env.put("GOFLAGS", goEnv.get("GOFLAGS"));
+          env.put("PWD", ours.toString());
+          String what = "go" + release + " " + String.join(" ", cmd) + " in " + main.getFileName();
+          GoTool.Result r = GoTool.exec(theirs, goEnv, 180, null, prepend(goBin.toString(),
+              cmd.toArray(new String[0])));
+          List<String> argv = new java.util.ArrayList<>(cmd);
+          argv.addAll(List.of("--go-version", release));
+          Run o = goproxy(env, argv.toArray(new String[0]));
+          // -json names each side's own module cache
+          String mine = tmp.resolve("our-gopath" + round).toString();
+          assertEquals(new Run(r.exitCode(), r.stdout(), r.stderr()), new Run(o.status(),
+              o.out().replace(mine, goEnv.get("GOPATH")), o.err().replace(mine, goEnv.get("GOPATH"))), what);
+          assertEquals(Files.exists(theirs.resolve("go.sum")), Files.exists(ours.resolve("go.sum")), what);
+          if (Files.exists(theirs.resolve("go.sum"))) {
+            assertEquals(Files.readString(theirs.resolve("go.sum")), Files.readString(ours.resolve("go.sum")),
+                what + ": go.sum");
+          }
+        }
+      }
+      assertTrue(Files.readAllLines(tmp.resolve("theirs1").resolve("go.sum")).size() > sum.size(),
+          "go.sum gained lines");
+    }
+  }
+
+  /**
    * {@code GOFLAGS=-mod=mod list -m all} with go.sum lines missing: go fetches and verifies the
    * go.mod files and writes the lines it keeps to go.sum; goproxy prints the same and leaves
    * go.sum byte-identical to go's (each side in its own copy of the main module). Main modules at

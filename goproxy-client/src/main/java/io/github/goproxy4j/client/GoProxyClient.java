@@ -446,7 +446,10 @@ public final class GoProxyClient implements AutoCloseable {
    * {@code go mod download} without arguments (and its {@code -json} form) in the main module or
    * workspace of {@code dir}, as the go command of {@link GoEnv#goVersion()} does: the same
    * modules as {@link #modDownload(Path)}, but a module that fails does not stop the others; each
-   * module's entry carries its files or go's error text.
+   * module's entry carries its files or go's error text. Where go downloads the whole build list
+   * (a main module below go 1.17, a workspace), a module graph that does not load completely does
+   * not stop it either: the modules of the graph as far as it loaded are tried, and the graph's
+   * failure is {@link ModDownloadResult#graphError()}.
    *
    * <pre>{@code
    * ModDownloadResult r = client.modDownloadResult(Path.of("."));
@@ -461,7 +464,7 @@ public final class GoProxyClient implements AutoCloseable {
     Objects.requireNonNull(dir, "dir");
     checkOpen();
     ColdStart.begin();
-    return ModDownload.result(this, ModuleGraphLoader.loadBuild(this, resolver.env(), dir, true, parallelism));
+    return ModDownload.result(this, resolver.env(), ModuleGraphLoader.readMains(resolver.env(), dir), parallelism);
   }
 
   /**

@@ -91,7 +91,10 @@ final class ListModules {
       build = ModuleGraphLoader.loadBuild(client, env, mains, mod.modMode(), parallelism, !fullGraph);
     } catch (ModuleGraphException e) {
       ModuleGraphException shown = e.isGoModDirty() ? new ModuleGraphException(mod.goModDirtyText(), e) : e;
-      if (e.partialGraph().isEmpty()) {
+      // under -mod=mod go first adds a go line to a go.mod without one and converts its
+      // requirements to a pruned graph, which fails outright when the graph does not load
+      boolean addsGoLine = mod.modMode() && mains.module() != null && mains.module().goMod().goVersion().isEmpty();
+      if (e.partialGraph().isEmpty() || addsGoLine) {
         throw shown;
       }
       // expandGraph's failure (a go.mod that did not load, go.mod needing updates): go lists the

@@ -1,5 +1,6 @@
 package io.github.goproxy4j.client;
 
+import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.modfile.GoModFile;
@@ -7,6 +8,7 @@ import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.Version;
 import io.github.goproxy4j.mvs.ModuleGraph;
+import io.github.goproxy4j.mvs.ModuleGraphException;
 import io.github.goproxy4j.sumdb.ModuleHash;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,8 +24,9 @@ import java.util.concurrent.Future;
  * declares go 1.17 or later requires every module providing a package it imports, so only its go.mod's requirements are
  * downloaded, at their selected versions; an older main module (or one without a go line) downloads the whole build list
  * ({@code all}), none if it requires nothing. A replaced module's replacement is downloaded
- * instead, a directory replacement not at all. go.sum is not written (golang.org/issue/45332). In
- * a workspace go downloads {@code all} and adds the checksums it verified to go.work.sum, as this does.
+ * instead, a directory replacement not at all. go.sum gains the go.mod checksums loading the graph
+ * verified (go's WriteGoMod before it downloads), not the zips' (golang.org/issue/45332). In a
+ * workspace go downloads {@code all} and adds the checksums it verified to go.work.sum, as this does.
  */
 final class ModDownload {
   private ModDownload() {}
@@ -58,10 +61,27 @@ final class ModDownload {
    * lines the build was loaded with, else the checksum database), a failure recorded in its
    * module's entry with the files go reports up to the step that failed.
    */
-  static ModDownloadResult result(GoProxyClient client, ModuleGraphLoader.Build build) throws GoProxyException {
+  static ModDownloadResult result(GoProxyClient client, GoEnv env, ModuleGraphLoader.Mains mains, int parallelism)
+      throws GoProxyException {
+    ModuleGraphLoader.Build build;
+    String graphError = "";
+    try {
+      build = ModuleGraphLoader.loadBuild(client, env, mains, true, parallelism);
+    } catch (ModuleGraphException e) {
+      // where go lists "all" (ListModules), it goes on with the graph as far as it loaded; for a
+      // main module at go 1.17 or later it loads the graph first and stops at its failure
+      if (e.partialGraph().isEmpty() || !listsAll(mains)) {
+        throw e;
+      }
+      build = mains.build(e.partialGraph().get());
+      graphError = e.goText();
+    }
     ModuleGraph g = build.graph();
     if (!g.isWorkspace() && g.mainGoMod().requires().isEmpty()) {
       return new ModDownloadResult(List.of(), true);
+    }
+    if (!g.isWorkspace()) {
+      GoSumWriter.write(client, build, List.of(), true);
     }
     List<ModuleVersion> targets = targets(g);
     List<Future<DownloadedModule>> futures = client.startAll(targets, client.fetchWith(build.goSum()));
@@ -77,7 +97,21 @@ final class ModDownload {
     if (g.isWorkspace()) {
       GoSumWriter.write(client, build, out, true);
     }
-    return new ModDownloadResult(out, false);
+    return new ModDownloadResult(out, false, graphError);
+  }
+
+  /**
+   * Whether go mod download lists {@code all} with the graph as far as it loaded: in a workspace,
+   * or for a main module below go 1.17. A go.mod without a go line is not one: go adds the line
+   * first (its mod commands run as {@code -mod=mod}) and converts the requirements to a pruned
+   * graph, which fails outright when the graph does not load.
+   */
+  private static boolean listsAll(ModuleGraphLoader.Mains mains) {
+    if (mains.workspace() != null) {
+      return true;
+    }
+    Optional<String> go = mains.module().goMod().goVersion();
+    return go.isPresent() && GoRelease.compare(go.get(), "1.17") < 0;
   }
 
   private static ModDownloadResult.Module entry(GoProxyClient client, DownloadedModule d) {
@@ -129,6 +163,9 @@ final class ModDownload {
    */
   static List<DownloadedModule> download(GoProxyClient client, ModuleGraphLoader.Build build)
       throws GoProxyException {
+    if (!build.graph().isWorkspace()) {
+      GoSumWriter.write(client, build, List.of(), true);
+    }
     List<DownloadedModule> done = client.downloadAll(targets(build.graph()), client.fetchWith(build.goSum()));
     if (build.graph().isWorkspace()) {
       List<ModDownloadResult.Module> entries = new ArrayList<>();

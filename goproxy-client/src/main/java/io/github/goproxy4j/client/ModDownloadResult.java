@@ -19,25 +19,41 @@ import java.util.Objects;
  * @param modules the module versions go tried, in its order
  * @param noDependencies whether the main module requires nothing, so that go did not try to
  *     download anything and said so ({@code modules} is then empty)
+ * @param graphError go's text (with its {@code go: } prefix) for a module graph that did not load
+ *     completely, {@code ""} when it did: where go downloads the whole build list (a main module
+ *     below go 1.17, a workspace) it goes on with the graph as far as it loaded, and reports this
+ *     after the modules (when none of them failed, in its text form)
  */
-public record ModDownloadResult(List<Module> modules, boolean noDependencies) {
+public record ModDownloadResult(List<Module> modules, boolean noDependencies, String graphError) {
   /**
    * Validates the components.
    *
    * @param modules never {@code null}
    * @param noDependencies the flag
+   * @param graphError never {@code null}
    */
   public ModDownloadResult {
     modules = List.copyOf(modules);
+    Objects.requireNonNull(graphError, "graphError");
   }
 
   /**
-   * Returns whether any module failed.
+   * A result whose module graph loaded completely.
    *
-   * @return true when some module has an error
+   * @param modules the module versions go tried, in its order
+   * @param noDependencies whether the main module requires nothing
+   */
+  public ModDownloadResult(List<Module> modules, boolean noDependencies) {
+    this(modules, noDependencies, "");
+  }
+
+  /**
+   * Returns whether any module failed, or the module graph did not load completely.
+   *
+   * @return true when go's exit status is 1
    */
   public boolean failed() {
-    return modules.stream().anyMatch(m -> !m.error().isEmpty());
+    return !graphError.isEmpty() || modules.stream().anyMatch(m -> !m.error().isEmpty());
   }
 
   /**
