@@ -514,12 +514,9 @@ class ModuleGraphCommandsTest {
   void modDownloadGoSumAndIncompleteGraphAsGo(String release, @TempDir Path tmp) throws Exception {
     Path goBin = goFor(release);
     try (FakeGoProxy proxy = abcUniverse().start()) {
-      Path tidied = Files.createDirectories(tmp.resolve("tidied"));
-      Files.writeString(tidied.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n\nrequire example.com/a v1.0.0\n");
-      Files.writeString(tidied.resolve("main.go"), "package main\n\nimport _ \"example.com/a\"\n\nfunc main() {}\n");
       Map<String, String> goEnv = GoTool.hermeticEnv(tmp);
       goEnv.putAll(proxy.environment());
-      tidy(goBin, tidied, goEnv);
+      Path tidied = tidiedMain(goBin, tmp, goEnv);
       String tidyMod = Files.readString(tidied.resolve("go.mod"));
       // go.sum with a's go.mod line only
       Path partialSum = copyOf(tidied, tmp.resolve("partialsum"));
@@ -618,12 +615,9 @@ class ModuleGraphCommandsTest {
   void malformedGoSumAsGo(String release, @TempDir Path tmp) throws Exception {
     Path goBin = goFor(release);
     try (FakeGoProxy proxy = abcUniverse().start()) {
-      Path tidied = Files.createDirectories(tmp.resolve("tidied"));
-      Files.writeString(tidied.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n\nrequire example.com/a v1.0.0\n");
-      Files.writeString(tidied.resolve("main.go"), "package main\n\nimport _ \"example.com/a\"\n\nfunc main() {}\n");
       Map<String, String> goEnv = GoTool.hermeticEnv(tmp);
       goEnv.putAll(proxy.environment());
-      tidy(goBin, tidied, goEnv);
+      Path tidied = tidiedMain(goBin, tmp, goEnv);
       // a's lines, then the bad line, then b's: to go1.21 b's lines are not read
       List<String> sum = new java.util.ArrayList<>(Files.readAllLines(tidied.resolve("go.sum")));
       sum.add(2, "not a go.sum line");
@@ -662,6 +656,15 @@ class ModuleGraphCommandsTest {
         }
       }
     }
+  }
+
+  /** tmp/tidied: a main module at go 1.17 whose main package imports example.com/a, made tidy by {@code goBin}. */
+  private static Path tidiedMain(Path goBin, Path tmp, Map<String, String> goEnv) throws java.io.IOException {
+    Path tidied = Files.createDirectories(tmp.resolve("tidied"));
+    Files.writeString(tidied.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n\nrequire example.com/a v1.0.0\n");
+    Files.writeString(tidied.resolve("main.go"), "package main\n\nimport _ \"example.com/a\"\n\nfunc main() {}\n");
+    tidy(goBin, tidied, goEnv);
+    return tidied;
   }
 
   private static Path copyOf(Path dir, Path to) throws java.io.IOException {
