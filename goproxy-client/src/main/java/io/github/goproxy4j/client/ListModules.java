@@ -84,7 +84,7 @@ final class ListModules {
       }
     }
     String release = env.goVersion();
-    boolean fullGraph = needsFullGraph(args, mains, release);
+    boolean fullGraph = needsFullGraph(args, mains, excluded, release);
     ModuleGraphLoader.Build build;
     ModuleGraphException graphError = null;
     try {
@@ -195,10 +195,11 @@ final class ListModules {
    * listModules' first pass: go's refusals of an argument, and whether go needs the whole module
    * graph. It does for {@code all} and patterns, and for a path that is neither a main module nor
    * a requirement of the main module's go.mod; in a module below go 1.17 (unpruned) for every
-   * path. Otherwise go answers from the roots alone (and reads no other go.mod).
+   * path. Otherwise go answers from the roots alone (and reads no other go.mod). {@code excluded}:
+   * the main modules' exclude lines ("path version"), whose requirements are no roots.
    */
-  private static boolean needsFullGraph(List<String> args, ModuleGraphLoader.Mains mains, String release)
-      throws ModuleGraphException {
+  private static boolean needsFullGraph(List<String> args, ModuleGraphLoader.Mains mains, Set<String> excluded,
+      String release) throws ModuleGraphException {
     boolean full = false;
     boolean hasModRoot = !mains.list().isEmpty();
     Set<String> mainPaths = new HashSet<>();
@@ -208,7 +209,6 @@ final class ListModules {
     if (mains.module() != null) {
       GoModFile f = mains.module().goMod();
       pruned = GoRelease.compare(f.goVersion().orElse("1.16"), "1.17") >= 0;
-      Set<String> excluded = ModuleLister.excluded(mains.list());
       for (GoModFile.Require r : f.requires()) {
         if (!excluded.contains(r.path() + " " + r.version())) {
           roots.add(r.path());

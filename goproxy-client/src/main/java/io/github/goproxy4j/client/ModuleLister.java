@@ -8,7 +8,6 @@ import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.Version;
 import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.mvs.ModuleGraph;
-import io.github.goproxy4j.mvs.ModuleGraphException;
 import io.github.goproxy4j.sumdb.GoSum;
 import java.nio.file.Files;
 import java.nio.file.Path;
