@@ -34,12 +34,12 @@ final class ModuleGraphCommands {
 
     @Override
     public String summary() {
-      return "list the modules of the build (go list -m [-u] [-versions] [-retracted] [-json] all)";
+      return "list the modules of the build (go list -m [-u] [-versions] [-retracted] [-e] [-json] all)";
     }
 
     @Override
     public String help() {
-      return "goproxy list -m [-u] [-versions] [-retracted] [-json] [all|pattern|path|path@query...]\n\n"
+      return "goproxy list -m [-u] [-versions] [-retracted] [-e] [-json] [all|pattern|path|path@query...]\n\n"
           + "In a module directory, prints the main module (no argument), every module of the build\n"
           + "(all: minimal version selection over the go.mod files, fetched and verified like go),\n"
           + "the modules matching a ... pattern, or the named modules, exactly as go list -m does;\n"
@@ -48,7 +48,8 @@ final class ModuleGraphCommands {
           + "-u adds available updates, retractions and deprecations; -versions lists each module's\n"
           + "available versions instead (without retracted and excluded ones; a path the build lacks\n"
           + "is listed too); -retracted marks retracted versions (retracted) and lets -versions list\n"
-          + "them; -json prints go's JSON objects\n"
+          + "them; -e lists a module that fails with its error (-json's Error) instead of failing,\n"
+          + "and a graph that loads only in part as far as it loaded; -json prints go's JSON objects\n"
           + "(Time, Dir, GoMod, GoVersion, Sum, GoModSum... as the selected go release prints them).\n"
           + "GOFLAGS=-mod=... and a vendor directory select go's mode (vendor mode answers from\n"
           + "vendor/modules.txt and refuses all, patterns and -u, as go does).\n";
@@ -56,7 +57,7 @@ final class ModuleGraphCommands {
 
     @Override
     public Set<String> flagOptions() {
-      return Set.of("m", "u", "versions", "retracted");
+      return Set.of("m", "u", "versions", "retracted", "e");
     }
 
     @Override
@@ -68,7 +69,7 @@ final class ModuleGraphCommands {
       return asGo(ctx, client -> {
         // go's rules: the -mod mode (vendor directory, GOFLAGS), all, ... patterns, paths
         ListFlags flags = ListFlags.builder().updates(ctx.args().flag("u")).versions(ctx.args().flag("versions"))
-            .retracted(ctx.args().flag("retracted")).build();
+            .retracted(ctx.args().flag("retracted")).allowErrors(ctx.args().flag("e")).build();
         List<ListedModule> out = client.listModules(workDir(ctx), args, flags, ctx.err()::println);
         if (ctx.json()) {
           String release = Settings.goEnv(ctx).goVersion();

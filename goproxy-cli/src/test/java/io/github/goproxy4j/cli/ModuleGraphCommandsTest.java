@@ -298,6 +298,19 @@ class ModuleGraphCommandsTest {
         "go" + release + " " + String.join(" ", cmd) + " (GOFLAGS=" + goEnv.get("GOFLAGS") + ")");
   }
 
+  /**
+   * {@link #assertSameAsGo} for {@code cmd} ({@code list -m ...}) and for it with {@code -e} after
+   * {@code -m}: each failing module listed with its error, a graph that loads in part listed
+   * without its failure, exit status 0 where go lists.
+   */
+  private static void assertSameAsGoWithAndWithoutE(String release, Path goBin, Path dir, Map<String, String> goEnv,
+      Map<String, String> ours, String... cmd) {
+    assertSameAsGo(release, goBin, dir, goEnv, ours, cmd);
+    List<String> withE = new java.util.ArrayList<>(List.of(cmd));
+    withE.add(2, "-e");
+    assertSameAsGo(release, goBin, dir, goEnv, ours, withE.toArray(new String[0]));
+  }
+
   /** go mod tidy in {@code main} with {@code goBin}, which must succeed. */
   private static void tidy(Path goBin, Path main, Map<String, String> goEnv, String... more) {
     for (String[] cmd : List.of(new String[] {"mod", "tidy"}, more)) {
@@ -454,8 +467,9 @@ class ModuleGraphCommandsTest {
    * go.mod alone, so {@code list -m example.com/a} succeeds, while at go 1.16 (unpruned) it needs
    * the graph and fails. A module whose info the proxy refuses fails {@code list -m} naming it,
    * in argument order with "not a known dependency", also before "updates to go.mod needed".
-   * Relative paths and backslashes are refused. Every installed release from go1.19 to go1.27,
-   * under go's default mode and {@code -mod=mod}.
+   * Relative paths and backslashes are refused. Each listing again with {@code -e}, which lists
+   * the failing modules with their errors (text and JSON) and leaves out the graph's failure.
+   * Every installed release from go1.19 to go1.27, under go's default mode and {@code -mod=mod}.
    */
   @ParameterizedTest(name = "go{0}")
   @org.junit.jupiter.params.provider.ValueSource(strings = {"1.19", "1.21", "1.22", "1.23", "1.24", "1.26", "1.27"})
@@ -478,12 +492,13 @@ class ModuleGraphCommandsTest {
           {"list", "-m", "-json", "example.com/c"}, {"list", "-m", "example.com/main", "example.com/b"},
           {"list", "-m", "./a"}, {"list", "-m", "example.com\\a"}, {"list", "-m", "all", ".."}};
       for (String[] cmd : tidyCmds) {
-        assertSameAsGo(release, goBin, main, goEnv, ours, cmd);
+        assertSameAsGoWithAndWithoutE(release, goBin, main, goEnv, ours, cmd);
       }
       // untidy (b below what a needs): the modules' failures, then updates to go.mod needed
       String tidied = Files.readString(main.resolve("go.mod"));
       Files.writeString(main.resolve("go.mod"), tidied.replace("example.com/b v1.1.0", "example.com/b v1.0.0"));
-      assertSameAsGo(release, goBin, main, goEnv, ours, "list", "-m", "all");
+      assertSameAsGoWithAndWithoutE(release, goBin, main, goEnv, ours, "list", "-m", "all");
+      assertSameAsGo(release, goBin, main, goEnv, ours, "list", "-m", "-e", "-json", "all");
       // a requirement the proxy does not have (no go.mod, no info)
       for (String goLine : List.of("1.17", "1.16")) {
         Files.writeString(main.resolve("go.mod"), tidied.replace("go 1.17", "go " + goLine)
@@ -493,7 +508,7 @@ class ModuleGraphCommandsTest {
           ours.put("GOFLAGS", flags);
           for (String[] cmd : new String[][] {{"list", "-m", "all"}, {"list", "-m", "example.com/a"},
               {"list", "-m", "-json", "example.com/..."}, {"list", "-m", "missing.org/m", "x.org/none"}}) {
-            assertSameAsGo(release, goBin, main, goEnv, ours, cmd);
+            assertSameAsGoWithAndWithoutE(release, goBin, main, goEnv, ours, cmd);
           }
         }
       }

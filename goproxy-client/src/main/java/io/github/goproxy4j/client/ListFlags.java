@@ -4,7 +4,8 @@ package io.github.goproxy4j.client;
  * The flags of {@code go list -m} that change what is listed (modload's ListMode): {@code -u}
  * (available updates, retractions, deprecations), {@code -versions} (each module's available
  * versions, without the retracted and excluded ones) and {@code -retracted} (retractions, and
- * the retracted versions listed by {@code -versions}). Immutable.
+ * the retracted versions listed by {@code -versions}), and {@code -e} (modules that fail are
+ * listed with their error instead of failing the listing). Immutable.
  *
  * <pre>{@code
  * ListFlags flags = ListFlags.builder().versions(true).build();
@@ -13,16 +14,18 @@ package io.github.goproxy4j.client;
  * }</pre>
  */
 public final class ListFlags {
-  private static final ListFlags NONE = new ListFlags(false, false, false);
+  private static final ListFlags NONE = new ListFlags(false, false, false, false);
 
   private final boolean updates;
   private final boolean versions;
   private final boolean retracted;
+  private final boolean allowErrors;
 
-  private ListFlags(boolean updates, boolean versions, boolean retracted) {
+  private ListFlags(boolean updates, boolean versions, boolean retracted, boolean allowErrors) {
     this.updates = updates;
     this.versions = versions;
     this.retracted = retracted;
+    this.allowErrors = allowErrors;
   }
 
   /**
@@ -70,24 +73,33 @@ public final class ListFlags {
     return retracted;
   }
 
+  /**
+   * Returns whether {@code -e} is set.
+   *
+   * @return the flag
+   */
+  public boolean allowErrors() {
+    return allowErrors;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof ListFlags)) {
       return false;
     }
     ListFlags f = (ListFlags) o;
-    return f.updates == updates && f.versions == versions && f.retracted == retracted;
+    return f.updates == updates && f.versions == versions && f.retracted == retracted && f.allowErrors == allowErrors;
   }
 
   @Override
   public int hashCode() {
-    return (updates ? 1 : 0) + (versions ? 2 : 0) + (retracted ? 4 : 0);
+    return (updates ? 1 : 0) + (versions ? 2 : 0) + (retracted ? 4 : 0) + (allowErrors ? 8 : 0);
   }
 
   @Override
   public String toString() {
     return "ListFlags[" + (updates ? " -u" : "") + (versions ? " -versions" : "") + (retracted ? " -retracted" : "")
-        + " ]";
+        + (allowErrors ? " -e" : "") + " ]";
   }
 
   /** Sets the flags; {@link #build()} makes the immutable value. */
@@ -95,6 +107,7 @@ public final class ListFlags {
     private boolean updates;
     private boolean versions;
     private boolean retracted;
+    private boolean allowErrors;
 
     private Builder() {}
 
@@ -134,12 +147,28 @@ public final class ListFlags {
     }
 
     /**
+     * Sets {@code -e}: a module go cannot answer for (a version or query that does not resolve, a
+     * path the build lacks, an update or retraction that cannot be looked up) is listed with its
+     * {@link ListedModule#error()} instead of failing the listing, and a module graph that loads
+     * only in part is listed as far as it loaded, without its failure, as {@code go list -m -e}
+     * does. What go refuses before it lists (a bad argument, an unreadable go.mod, vendor mode's
+     * refusals) still throws.
+     *
+     * @param on the flag
+     * @return this builder
+     */
+    public Builder allowErrors(boolean on) {
+      this.allowErrors = on;
+      return this;
+    }
+
+    /**
      * Returns the flags.
      *
      * @return the immutable value
      */
     public ListFlags build() {
-      return new ListFlags(updates, versions, retracted);
+      return new ListFlags(updates, versions, retracted, allowErrors);
     }
   }
 }

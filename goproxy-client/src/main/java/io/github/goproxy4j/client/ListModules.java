@@ -174,7 +174,7 @@ final class ListModules {
     }
     List<ListedModule> done = finish(client, out, flags, excluded, p -> g.pathReplacement(p).isPresent(),
         graphError == null ? build : null, lister.goModsRead(), mod, parallelism, graphError);
-    if (graphError != null) {
+    if (graphError != null && !flags.allowErrors()) {
       throw graphError;
     }
     return done;
@@ -265,7 +265,8 @@ final class ListModules {
 
   /**
    * What go's ListModules adds to the listed modules for the flags ({@code -versions}), then, as
-   * go's list command does, each module's error printed and the command failed if there is any.
+   * go's list command does, each module's error printed and the command failed if there is any
+   * (without {@code -e}; with it the errors stay in the modules and go.sum's failure is dropped).
    *
    * @param allReplaced whether a main module replaces every version of a path
    * @param build the loaded build, {@code null} when the listing did not load it (or the graph failed)
@@ -304,6 +305,9 @@ final class ListModules {
           errors.add(e.getMessage());
         }
       }
+    }
+    if (flags.allowErrors()) {
+      return out;
     }
     if (graphError != null && !errors.isEmpty()) {
       errors.add(graphError.getMessage());
@@ -354,7 +358,8 @@ final class ListModules {
    * The end of a listing in vendor mode (which refuses {@code -u} and {@code -versions}): each
    * module's error printed and the listing failed if there is any; with {@code -retracted} go
    * cannot look the retractions up ({@code cannot query module due to -mod=vendor}) for any
-   * listed version but one whose every version a main module replaces.
+   * listed version but one whose every version a main module replaces (with {@code -e} that
+   * error is the module's, and nothing fails).
    */
   private static List<ListedModule> vendorFinish(List<ListedModule> mods, ModuleGraphLoader.Mains mains,
       ListFlags flags, BuildMod mod) throws ModuleGraphException {
@@ -367,6 +372,7 @@ final class ListModules {
           .forEach(r -> wildcards.add(r.oldPath()));
     }
     List<String> errors = new ArrayList<>();
+    List<ListedModule> out = new ArrayList<>();
     for (ListedModule m : mods) {
       String e = m.error();
       if (e.isEmpty() && flags.retracted() && !m.version().isEmpty() && !wildcards.contains(m.path())) {
@@ -377,9 +383,12 @@ final class ListModules {
       if (!e.isEmpty()) {
         errors.add(e);
       }
+      out.add(m.withError(e));
     }
-    failIfErrors(errors);
-    return mods;
+    if (!flags.allowErrors()) {
+      failIfErrors(errors);
+    }
+    return out;
   }
 
   static List<ListedModule> mainModules(List<ModuleGraph.MainModule> mains) {

@@ -31,7 +31,7 @@ import java.util.Optional;
  * @param update the newer version {@code -u} found, if any
  * @param retracted the retraction rationales ({@code -u}), empty when not retracted
  * @param deprecated the deprecation message ({@code -u}), {@code ""} when not deprecated
- * @param error the error go would print in brackets, {@code ""} when none
+ * @param error the error go prints for the module ({@code -json}'s Error), {@code ""} when none
  * @param time when the version was published (its {@code .info}); empty for the main module and
  *     for a replaced module (go does not look it up)
  * @param dir the directory holding the module's files: the main module's root, a directory
@@ -154,6 +154,12 @@ public record ListedModule(String path, String version, boolean main, boolean in
         time, dir, goMod, sum, goModSum, query, versions);
   }
 
+  /** This module with another error ({@code ""}: none). */
+  ListedModule withError(String e) {
+    return e.equals(error) ? this : new ListedModule(path, version, main, indirect, goVersion, replace, update,
+        retracted, deprecated, e, time, dir, goMod, sum, goModSum, query, versions);
+  }
+
   /** This module with another replacement. */
   ListedModule withReplace(Optional<ListedModule> r) {
     return new ListedModule(path, version, main, indirect, goVersion, r, update, retracted, deprecated, error, time,
@@ -185,7 +191,9 @@ public record ListedModule(String path, String version, boolean main, boolean in
 
   /**
    * Returns the line {@code go list -m} prints: {@code path version [update] (deprecated) =>
-   * replacement}, with {@code (retracted)} after a retracted version and {@code [error]} at the end.
+   * replacement}, with {@code (retracted)} after a retracted version. Like go's, the line leaves
+   * the {@link #error()} out ({@code go list -m -e} prints a failed module's path, and its version
+   * or query).
    *
    * @return the text, without a newline
    */
@@ -209,9 +217,6 @@ public record ListedModule(String path, String version, boolean main, boolean in
         s.append(" (deprecated)");
       }
     });
-    if (!error.isEmpty()) {
-      s.append(" [").append(error).append(']');
-    }
     return s.toString();
   }
 

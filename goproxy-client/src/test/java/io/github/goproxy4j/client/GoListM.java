@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code go list -m [-u] [-versions] [-json] args} against {@link GoProxyClient#listModules(Path,
+ * {@code go list -m [-u] [-versions] [-retracted] [-e] [-json] args} against {@link GoProxyClient#listModules(Path,
  * List, ListFlags, java.util.function.Consumer)} in one directory with one environment: standard output (each
  * module's line), the error text and the exit status must be go's.
  */
@@ -48,6 +48,9 @@ final class GoListM {
     }
     if (flags.retracted()) {
       cmd.add("-retracted");
+    }
+    if (flags.allowErrors()) {
+      cmd.add("-e");
     }
     if (json) {
       cmd.add("-json");

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link ListModules} with the flags of {@code go list -m} that {@link ListFlags} carries, against
  * go1.19 and go1.27 on seeded universes ({@link GoModuleUniverse}, retractions and deprecations
  * included) made tidy by go: standard output, the error text and the exit status of {@code go
- * list -m -versions|-retracted [-u] [-json] args} must be go's, for arguments drawn from the seed's random
+ * list -m -versions|-retracted [-u] [-e] [-json] args} must be go's, for arguments drawn from the seed's random
  * source (no argument, {@code all}, a {@code ...} pattern, modules of the build, modules of the
  * universe the build lacks, a path no proxy serves).
  */
@@ -59,7 +59,8 @@ class ListModulesTest {
     inTidyUniverse(release, seed, tmp, (f, env, go) -> {
       int listed = 0;
       for (List<String> args : argLists(f.random, f.universe)) {
-        ListFlags flags = ListFlags.builder().versions(true).updates(f.random.nextInt(3) == 0).build();
+        ListFlags flags = ListFlags.builder().versions(true).updates(f.random.nextInt(3) == 0)
+            .allowErrors(f.random.nextInt(3) == 0).build();
         GoTool.Result r = GoListM.assertSameAsGo(go, f.main, env, args, flags, f.random.nextBoolean(), f.context());
         listed += r.ok() && (r.stdout().contains(" v") || r.stdout().contains("\"Versions\"")) ? 1 : 0;
       }
@@ -134,7 +135,7 @@ class ListModulesTest {
           args.add(f.random.nextBoolean() ? "example.com/nosuch@latest" : mods.get(0).path());
         }
         ListFlags flags = ListFlags.builder().updates(f.random.nextInt(3) == 0).retracted(f.random.nextInt(3) == 0)
-            .versions(f.random.nextInt(4) == 0).build();
+            .versions(f.random.nextInt(4) == 0).allowErrors(f.random.nextInt(3) == 0).build();
         GoListM.assertSameAsGo(go, f.main, env, args, flags, f.random.nextBoolean(), f.context());
       }
     });
