@@ -416,8 +416,8 @@ class ModuleGraphCommandsTest {
    * {@code list -m} arguments outside vendor mode: {@code ...} patterns
    * (a module once across arguments, a warning for a pattern that adds none), several unknown
    * paths (every error printed), and an untidy go.mod under the default and an explicit
-   * {@code -mod=readonly} (go's text names the flag), bad GOFLAGS; every installed release from
-   * go1.19 to go1.27.
+   * {@code -mod=readonly} (go's text names the flag), bad GOFLAGS, GO111MODULE off, auto and
+   * unknown; every installed release from go1.19 to go1.27.
    */
   @ParameterizedTest(name = "go{0}")
   @org.junit.jupiter.params.provider.ValueSource(strings = {"1.19", "1.21", "1.22", "1.23", "1.24", "1.26", "1.27"})
@@ -449,6 +449,18 @@ class ModuleGraphCommandsTest {
       }
       goEnv.put("GOFLAGS", "-modcacherw");
       ours.put("GOFLAGS", "-modcacherw");
+      // GO111MODULE: off disables modules (list -m has its own text), auto uses the go.mod found,
+      // a value go does not know fails every command
+      for (String go111 : List.of("off", "auto", "bogus")) {
+        goEnv.put("GO111MODULE", go111);
+        ours.put("GO111MODULE", go111);
+        for (String[] cmd : new String[][] {{"list", "-m", "all"}, {"list", "-m", "-retracted", "example.com/a"},
+            {"mod", "graph"}, {"mod", "verify"}, {"mod", "download"}}) {
+          assertSameAsGo(release, goBin, main, goEnv, ours, cmd);
+        }
+      }
+      goEnv.put("GO111MODULE", "on");
+      ours.put("GO111MODULE", "on");
       // untidy: main requires b below the v1.1.0 a needs
       Files.writeString(main.resolve("go.mod"), Files.readString(main.resolve("go.mod"))
           .replace("example.com/b v1.1.0", "example.com/b v1.0.0"));

@@ -50,6 +50,13 @@ record BuildMod(String mode, boolean explicit, String reason) {
     return "updates to go.mod needed; to update it:\n\tgo mod tidy";
   }
 
+  /** The mode outside a module (no go.mod or go.work): GOFLAGS's {@code -mod}, else {@code readonly}. */
+  static BuildMod outsideModule(GoEnv env) throws GoProxyException {
+    Optional<String> flag = modFlag(env);
+    return flag.isPresent() && !flag.get().isEmpty() ? new BuildMod(flag.get(), true, "")
+        : new BuildMod("readonly", false, "");
+  }
+
   /** The mode outside a workspace, for the main module in {@code modRoot}. */
   static BuildMod forModule(GoEnv env, Path modRoot, GoModFile goMod) throws GoProxyException {
     Optional<String> flag = modFlag(env);

@@ -367,7 +367,17 @@ public final class GoProxyClient implements AutoCloseable {
    * with its versions instead of failing, and the main module's own versions are looked up too
    * (its path usually has none, which fails as it fails go). Print {@link
    * ListedModule#versionsText()} for go's {@code -versions} lines, {@link
-   * ListedModule#toJson(String)} for {@code -json}.
+   * ListedModule#toJson(String)} for {@code -json}. With {@code -e} ({@link
+   * ListFlags.Builder#allowErrors}) a module that fails is listed with its {@link
+   * ListedModule#error()} instead.
+   *
+   * <p>Outside a module (no go.mod or go.work from {@code dir} up, with GO111MODULE on or unset)
+   * it answers as go does there: {@code path@query} arguments and {@code -versions} of a path
+   * work (an update bot's {@code go list -m -json example.com/m@latest}); without arguments go's
+   * made-up main module {@code command-line-arguments} is listed, whose go version is the
+   * environment's {@link io.github.goproxy4j.env.GoEnv#goVersion()} (go prints its own full
+   * release there from go1.21); {@code all}, patterns and a path without a version or
+   * {@code -versions} fail with go's message; nothing is written but the module cache.
    *
    * <pre>{@code
    * ListFlags versions = ListFlags.builder().versions(true).build();
@@ -376,7 +386,7 @@ public final class GoProxyClient implements AutoCloseable {
    * }
    * }</pre>
    *
-   * @param dir the main module's directory, or a directory below it
+   * @param dir the main module's directory, or a directory below it; any directory for queries
    * @param args go's arguments: {@code all}, patterns, module paths, {@code path@query}
    * @param flags the flags
    * @param warnings receives go's warning lines

@@ -11,6 +11,8 @@ import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.Version;
 import io.github.goproxy4j.mvs.ModuleGraph;
 import io.github.goproxy4j.mvs.ModuleGraphException;
+import io.github.goproxy4j.mvs.ModuleSource;
+import io.github.goproxy4j.sumdb.GoSum;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,12 +43,28 @@ final class ListModules {
   static List<ListedModule> list(GoProxyClient client, GoEnv env, Path dir, List<String> args, ListFlags flags,
       Consumer<String> warnings, int parallelism) throws GoProxyException {
     boolean updates = flags.updates();
-    Optional<Path> work = ModuleGraphLoader.findGoWork(dir, env);
+    // modload.Init: GO111MODULE; list does not force module mode, so "auto" needs a go.mod or go.work
+    String go111 = env.get("GO111MODULE");
+    if (!go111.isEmpty() && !go111.equals("on") && !go111.equals("auto") && !go111.equals("off")) {
+      throw new ModuleGraphException("unknown environment setting GO111MODULE=" + go111, null);
+    }
+    Optional<Path> work = go111.equals("off") ? Optional.empty() : ModuleGraphLoader.findGoWork(dir, env);
+    boolean outside = work.isEmpty() && ModuleGraphLoader.findModuleRoot(dir).isEmpty();
     // go refuses most -mod values in a workspace before it reads go.work's modules
     Optional<BuildMod> explicit = work.isPresent() ? BuildMod.explicitInWorkspace(env) : Optional.empty();
     if (flags.retracted() && BuildMod.modFlag(env).filter("vendor"::equals).isPresent()) {
       // go checks GOFLAGS's -mod before it reads go.mod (a vendor directory alone does not refuse it)
       throw new ModuleGraphException("go list -retracted cannot be used when vendoring is enabled", null, false);
+    }
+    if (go111.equals("off") || go111.equals("auto") && outside) {
+      // GOPATH mode
+      if (flags.retracted()) {
+        throw new ModuleGraphException("go list -retracted can only be used in module-aware mode", null, false);
+      }
+      throw new ModuleGraphException("list -m cannot be used with GO111MODULE=off", null);
+    }
+    if (outside) {
+      return outsideModule(client, env, dir, args, flags, parallelism);
     }
     // go.mod (or go.work and its modules) read once: the mode depends on it, the load uses it
     ModuleGraphLoader.Mains mains = ModuleGraphLoader.readMains(env, dir, work);
@@ -73,18 +91,9 @@ final class ListModules {
       return finish(client, mainModules(mains.list()), flags, excluded, p -> false, null, Set.of(), mod, parallelism,
           null);
     }
-    // go1.26's ParsePathVersion (go1.25 not checked; go1.24.4 lacks it)
-    boolean checkVersions = GoRelease.modelled(env.goVersion()).behaviourMinor() >= 26;
-    for (String a : args) {
-      int at = a.indexOf('@');
-      if (checkVersions && !a.equals("all") && !PkgPattern.isPattern(a) && at >= 0 && a.length() > at + 1
-          && (a.charAt(at + 1) == '-' || a.charAt(at + 1) == '/')) {
-        // go refuses these before it loads anything (they could pass for flags or paths)
-        throw new ModuleGraphException("invalid module version " + GoQuote.quote(a.substring(at + 1)), null);
-      }
-    }
+    refuseFlagLikeVersions(args, env.goVersion());
     String release = env.goVersion();
-    boolean fullGraph = needsFullGraph(args, mains, excluded, release);
+    boolean fullGraph = needsFullGraph(args, mains, excluded, release, flags.versions());
     ModuleGraphLoader.Build build;
     ModuleGraphException graphError = null;
     try {
@@ -180,6 +189,82 @@ final class ListModules {
     return done;
   }
 
+  /** go1.26's ParsePathVersion, which refuses a version that could pass for a flag or a path (go1.25 not checked; go1.24.4 lacks it). */
+  private static void refuseFlagLikeVersions(List<String> args, String release) throws ModuleGraphException {
+    if (GoRelease.modelled(release).behaviourMinor() < 26) {
+      return;
+    }
+    for (String a : args) {
+      int at = a.indexOf('@');
+      if (!a.equals("all") && !PkgPattern.isPattern(a) && at >= 0 && a.length() > at + 1
+          && (a.charAt(at + 1) == '-' || a.charAt(at + 1) == '/')) {
+        throw new ModuleGraphException("invalid module version " + GoQuote.quote(a.substring(at + 1)), null);
+      }
+    }
+  }
+
+  /** The path of the main module go makes up outside a module. */
+  static final String COMMAND_LINE_ARGUMENTS = "command-line-arguments";
+
+  /**
+   * go list -m outside a module (module mode on, no go.mod or go.work from {@code dir} up): go's
+   * made-up main module {@code command-line-arguments}, whose go line is the running release's
+   * (its language version before go1.21, from go1.21 {@link GoEnv#goVersion()} as given, go's
+   * gover.Local); {@code path@query} arguments answered as in a module that requires nothing; a
+   * path with {@code -versions} listed with the proxy's versions; {@code all}, patterns,
+   * {@code upgrade} and {@code patch} queries and a path without {@code -versions} refused. Go
+   * writes no go.sum here: the module cache gains what the answers fetched and verified.
+   */
+  private static List<ListedModule> outsideModule(GoProxyClient client, GoEnv env, Path dir, List<String> args,
+      ListFlags flags, int parallelism) throws GoProxyException {
+    String release = env.goVersion();
+    BuildMod mod = BuildMod.outsideModule(env);
+    if (mod.vendor()) {
+      refuseInVendorMode(args, flags);
+    }
+    String goLine = GoRelease.modelled(release).behaviourMinor() < 21 ? GoRelease.lang(release) : release;
+    ListedModule main = new ListedModule(COMMAND_LINE_ARGUMENTS, "", true, false, goLine, Optional.empty(),
+        Optional.empty(), List.of(), "", "");
+    if (args.isEmpty()) {
+      return finish(client, List.of(main), flags, Set.of(), p -> false, null, Set.of(), mod, parallelism, null);
+    }
+    refuseFlagLikeVersions(args, release);
+    needsFullGraph(args, new ModuleGraphLoader.Mains(null, null), Set.of(), release, flags.versions());
+    // the requirements of a module that requires nothing, and no go.sum: go's checksumOk holds
+    // for every module (mustHaveSums is false without a module root), as under -mod=mod
+    ModuleGraph g = ModuleGraph.builder().goRelease(release).modMode(true)
+        .mainModule(GoModFile.parse("go.mod", "module " + COMMAND_LINE_ARGUMENTS + "\n"))
+        .source(new ModuleSource() {
+          @Override
+          public byte[] goMod(ModuleVersion module) {
+            throw new IllegalStateException("no requirement to load: " + module);
+          }
+
+          @Override
+          public byte[] goModInDirectory(String directory) {
+            throw new IllegalStateException("no replacement to load: " + directory);
+          }
+        }).build();
+    ModuleGraphLoader.Build build = new ModuleGraphLoader.Build(g, GoSum.empty(), GoSum.empty(),
+        dir.toAbsolutePath().normalize(), null);
+    ModuleLister lister = new ModuleLister(client, build, true);
+    List<ListedModule> named = new ArrayList<>();
+    for (String a : args) {
+      int at = a.indexOf('@');
+      if (at < 0) {
+        // -versions: go lists the path without a version, then adds the proxy's versions
+        named.add(new ListedModule(a, "", false, false, "", Optional.empty(), Optional.empty(), List.of(), "", ""));
+      } else if (mod.vendor()) {
+        named.add(new ListedModule(a.substring(0, at), a.substring(at + 1), false, false, "", Optional.empty(),
+            Optional.empty(), List.of(), "", a + ": cannot query module due to -mod=vendor"));
+      } else {
+        queried(client, lister, g, a.substring(0, at), a.substring(at + 1), flags, Set.of(), false)
+            .ifPresent(named::add);
+      }
+    }
+    return finish(client, named, flags, Set.of(), p -> false, null, lister.goModsRead(), mod, parallelism, null);
+  }
+
   /** The version of {@code path} the graph selects (its roots', for a graph of roots only). */
   private static Optional<ModuleVersion> selected(ModuleGraph g, String path) {
     ModulePath p;
@@ -196,10 +281,12 @@ final class ListModules {
    * graph. It does for {@code all} and patterns, and for a path that is neither a main module nor
    * a requirement of the main module's go.mod; in a module below go 1.17 (unpruned) for every
    * path. Otherwise go answers from the roots alone (and reads no other go.mod). {@code excluded}:
-   * the main modules' exclude lines ("path version"), whose requirements are no roots.
+   * the main modules' exclude lines ("path version"), whose requirements are no roots. Without a
+   * main module (outside a module, or a workspace without modules) go refuses {@code all},
+   * patterns, upgrade and patch queries, and a path without {@code -versions} ({@code versions}).
    */
   private static boolean needsFullGraph(List<String> args, ModuleGraphLoader.Mains mains, Set<String> excluded,
-      String release) throws ModuleGraphException {
+      String release, boolean versions) throws ModuleGraphException {
     boolean full = false;
     boolean hasModRoot = !mains.list().isEmpty();
     Set<String> mainPaths = new HashSet<>();
@@ -226,7 +313,8 @@ final class ListModules {
       if (a.equals("all") || a.contains("...")) {
         full = true;
         if (!hasModRoot) {
-          throw new ModuleGraphException("cannot match " + GoQuote.quote(a) + ": " + noMainModules(release), null);
+          throw new ModuleGraphException("cannot match " + GoQuote.quote(a) + ": " + noMainModules(release, workspace),
+              null);
         }
         continue;
       }
@@ -239,7 +327,8 @@ final class ListModules {
         if ((q.equals("upgrade") || q.equals("patch")) && (!root || !workspace && !pruned)) {
           full = true;
           if (!hasModRoot) {
-            throw new ModuleGraphException("cannot match " + GoQuote.quote(a) + ": " + noMainModules(release), null);
+            throw new ModuleGraphException("cannot match " + GoQuote.quote(a) + ": "
+                + noMainModules(release, workspace), null);
           }
         }
         continue;
@@ -247,18 +336,21 @@ final class ListModules {
       boolean rootSelected = mainPaths.contains(a) || roots.contains(a) && !a.equals("go") && !a.equals("toolchain");
       if (!rootSelected || !workspace && !pruned) {
         full = true;
-        if (!hasModRoot) {
+        if (!hasModRoot && !versions) {
           throw new ModuleGraphException("cannot match " + GoQuote.quote(a) + " without -versions or an explicit"
-              + " version: " + noMainModules(release), null);
+              + " version: " + noMainModules(release, workspace), null);
         }
       }
     }
     return full;
   }
 
-  /** go's NoMainModulesError in a workspace without modules (naming the workspace from Go 1.26; go1.25 not checked). */
-  static String noMainModules(String release) {
-    return GoRelease.modelled(release).behaviourMinor() < 26
+  /**
+   * go's NoMainModulesError: outside a module, and in a workspace without modules up to go1.24
+   * (go1.26 names the workspace there; go1.25 not checked).
+   */
+  static String noMainModules(String release, boolean workspace) {
+    return !workspace || GoRelease.modelled(release).behaviourMinor() < 26
         ? "go.mod file not found in current directory or any parent directory; see 'go help modules'"
         : "no modules were found in the current workspace; see 'go help work'";
   }

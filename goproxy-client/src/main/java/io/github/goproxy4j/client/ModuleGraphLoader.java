@@ -45,11 +45,17 @@ final class ModuleGraphLoader {
     }
   }
 
-  static MainModule findMainModule(Path start, String release, String gotoolchain) throws GoProxyException {
+  /** The nearest directory from {@code start} up that holds a go.mod file (go's findModuleRoot), empty when none does. */
+  static Optional<Path> findModuleRoot(Path start) {
     Path dir = start.toAbsolutePath().normalize();
     while (dir != null && !Files.isRegularFile(dir.resolve("go.mod"))) {
       dir = dir.getParent();
     }
+    return Optional.ofNullable(dir);
+  }
+
+  static MainModule findMainModule(Path start, String release, String gotoolchain) throws GoProxyException {
+    Path dir = findModuleRoot(start).orElse(null);
     if (dir == null) {
       throw new ModuleGraphException(
           "go.mod file not found in current directory or any parent directory; see 'go help modules'", null);
@@ -129,13 +135,16 @@ final class ModuleGraphLoader {
 
   /**
    * The main module files as loadModFile reads them before it loads anything: go.work and each
-   * of its modules' go.mod, or the one main module's go.mod (exactly one of the two is set).
+   * of its modules' go.mod, or the one main module's go.mod (at most one of the two is set;
+   * neither outside a module).
    */
   record Mains(MainModule module, Workspace workspace) {
-    /** {@return the main modules, in go.work's use order} */
+    /** {@return the main modules, in go.work's use order; none outside a module} */
     List<ModuleGraph.MainModule> list() {
-      return workspace != null ? workspace.mains()
-          : List.of(new ModuleGraph.MainModule(module.dir().toString(), module.goMod()));
+      if (workspace != null) {
+        return workspace.mains();
+      }
+      return module == null ? List.of() : List.of(new ModuleGraph.MainModule(module.dir().toString(), module.goMod()));
     }
 
     /** {@return the build of these main modules with the graph {@code g} (complete, or as far as it loaded)} */
@@ -148,11 +157,28 @@ final class ModuleGraphLoader {
 
   /** Finds and reads the main module files from {@code start} (GOWORK as go finds it), checked as go checks them. */
   static Mains readMains(GoEnv env, Path start) throws GoProxyException {
+    refuseModulesOff(env);
     return readMains(env, start, findGoWork(start, env));
   }
 
-  /** {@link #readMains(GoEnv, Path)} with the go.work file {@link #findGoWork} found (empty: none). */
+  /** modload.Init for a command that forces module mode: GO111MODULE off, or a value go does not know, fails. */
+  private static void refuseModulesOff(GoEnv env) throws ModuleGraphException {
+    String go111 = env.get("GO111MODULE");
+    if (go111.equals("off")) {
+      throw new ModuleGraphException("modules disabled by GO111MODULE=off; see 'go help modules'", null);
+    }
+    if (!go111.isEmpty() && !go111.equals("on") && !go111.equals("auto")) {
+      throw new ModuleGraphException("unknown environment setting GO111MODULE=" + go111, null);
+    }
+  }
+
+  /**
+   * {@link #readMains(GoEnv, Path)} with the go.work file {@link #findGoWork} found (empty: none).
+   * As go's mod commands (which force module mode), GO111MODULE=off fails, and so does a value go
+   * does not know.
+   */
   static Mains readMains(GoEnv env, Path start, Optional<Path> work) throws GoProxyException {
+    refuseModulesOff(env);
     String release = env.goVersion();
     if (work.isPresent()) {
       return new Mains(null, readWorkspace(release, env.get("GOTOOLCHAIN"), start, work.get()));

@@ -1,11 +1,15 @@
 package io.github.goproxy4j.client;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.testing.GoTool;
 import io.github.goproxy4j.testkit.FakeModule;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -108,6 +112,78 @@ class ListModulesTest {
         }
       }
     });
+  }
+
+  /**
+   * {@code go list -m} outside a module (an empty directory with no go.mod or go.work above it):
+   * go's made-up main module {@code command-line-arguments} (its go line the running release's,
+   * so the full release is given), {@code path@query} arguments, {@code -versions} of a path, a
+   * path no proxy serves, and go's refusals ({@code all}, a pattern, {@code @upgrade}, a path
+   * without {@code -versions}), under random {@code -u}, {@code -retracted}, {@code -versions},
+   * {@code -e} and {@code -json}, with {@code GO111MODULE=auto|off} and GOFLAGS's
+   * {@code -mod=mod|vendor} drawn at random; then the module cache that one listing fills, file
+   * for file, each side with its own.
+   */
+  @ParameterizedTest(name = "go{0} seed={1}")
+  @MethodSource("io.github.goproxy4j.client.GoModuleUniverse#releasesAndSeeds")
+  void outsideModuleAsGo(String release, long seed, @TempDir Path tmp) throws Exception {
+    inTidyUniverse(release, seed, tmp, (f, env, go) -> {
+      Path real = f.go.toRealPath();
+      GoTool.Go full = GoTool.installed().stream().filter(g -> g.binary().equals(real)).findFirst().orElseThrow();
+      Path outside = Files.createDirectories(tmp.resolve("outside"));
+      List<FakeModule> mods = f.universe.modules;
+      String[] queries = {"latest", "upgrade", "v1", "<v1.1.0", ">=v0.1.0", "v9.9.9", "", ""};
+      int listed = 0;
+      for (int i = 0; i < 10; i++) {
+        List<String> args = new ArrayList<>();
+        int shape = f.random.nextInt(8);
+        if (shape == 0) {
+          args.add(f.random.nextBoolean() ? "all" : "example.com/mod1...");
+        } else if (shape == 1) {
+          args.add(mods.get(f.random.nextInt(mods.size())).path());
+        } else if (shape == 2) {
+          args.add("example.com/nosuch" + (f.random.nextBoolean() ? "@latest" : ""));
+        } else if (shape > 3) {
+          for (int k = 1 + f.random.nextInt(2); k > 0; k--) {
+            FakeModule m = mods.get(f.random.nextInt(mods.size()));
+            String q = queries[f.random.nextInt(queries.length)];
+            args.add(m.path() + "@" + (q.isEmpty() ? m.version() : q));
+          }
+        }
+        Map<String, String> e = new HashMap<>(env);
+        switch (f.random.nextInt(8)) {
+          case 0 -> e.put("GO111MODULE", f.random.nextBoolean() ? "auto" : "off");
+          case 1 -> e.put("GOFLAGS", (e.getOrDefault("GOFLAGS", "") + " -mod=vendor").trim());
+          case 2 -> e.put("GOFLAGS", (e.getOrDefault("GOFLAGS", "") + " -mod=mod").trim());
+          default -> { }
+        }
+        ListFlags flags = ListFlags.builder().updates(f.random.nextInt(3) == 0).retracted(f.random.nextInt(4) == 0)
+            .versions(shape == 1 || shape == 2 || f.random.nextInt(4) == 0).allowErrors(f.random.nextInt(3) == 0)
+            .build();
+        GoTool.Result r = GoListM.assertSameAsGo(full, outside, e, args, flags, f.random.nextBoolean(),
+            f.context() + " outside a module, GO111MODULE=" + e.get("GO111MODULE"));
+        listed += r.ok() && !args.isEmpty() ? 1 : 0;
+      }
+      assertTrue(listed > 0, "no listing outside a module succeeded, seed=" + seed);
+      // the module cache one listing fills: go's and ours, each its own
+      FakeModule m = mods.get(f.random.nextInt(mods.size()));
+      List<String> args = List.of(m.path() + "@" + m.version(), mods.get(0).path() + "@latest");
+      Map<String, String> theirs = f.goEnv(tmp.resolve("outside-go"), tmp.resolve("outside-go-cache"));
+      f.go(outside, theirs, prepend(List.of("list", "-m", "-json", "-u"), args)).requireOk();
+      Map<String, String> ours = f.goEnv(tmp.resolve("outside-ours"), tmp.resolve("outside-ours-cache"));
+      try (GoProxyClient client = GoProxyClient.builder()
+          .env(GoEnv.builder().environment(ours).noUserEnvFile().goVersion(full.release()).build()).build()) {
+        client.listModules(outside, args, ListFlags.builder().updates(true).build(), w -> { });
+      }
+      assertEquals(ModDownloadTest.tree(tmp.resolve("outside-go-cache")),
+          ModDownloadTest.tree(tmp.resolve("outside-ours-cache")), f.context() + " outside a module: " + args);
+    });
+  }
+
+  private static String[] prepend(List<String> first, List<String> rest) {
+    List<String> all = new ArrayList<>(first);
+    all.addAll(rest);
+    return all.toArray(new String[0]);
   }
 
   /**
