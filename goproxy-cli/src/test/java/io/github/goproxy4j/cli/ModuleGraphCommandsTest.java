@@ -374,7 +374,9 @@ class ModuleGraphCommandsTest {
       String[][] cmds = {{"list", "-m"}, {"list", "-m", "-json"}, {"list", "-m", "all"}, {"list", "-m", "-u", "all"},
           {"list", "-m", "example.com/..."}, {"list", "-m", "example.com/a"}, {"list", "-m", "example.com/b"},
           {"list", "-m", "-json", "example.com/a", "example.com/b", "example.com/c", "example.com/main"},
-          {"list", "-m", "example.com/c"}, {"list", "-m", "example.com/zz", "example.com/a", "other.org/d"}};
+          {"list", "-m", "example.com/c"}, {"list", "-m", "example.com/zz", "example.com/a", "other.org/d"},
+          {"list", "-m", "example.com/a@latest"}, {"list", "-m", "-e", "-json", "example.com/a@v1.0.0", "example.com/b"},
+          {"list", "-m", "-e", "example.com/zz", "example.com/a"}};
       for (String[] cmd : cmds) {
         assertSameAsGo(release, goBin, main, goEnv, ours, cmd);
       }

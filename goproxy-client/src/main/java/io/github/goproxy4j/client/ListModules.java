@@ -77,7 +77,7 @@ final class ListModules {
           // the workspace's one module and its vendor directory, as outside a workspace
           return vendorFinish(vendored(env, dir, mains.list().get(0), args, flags, mod), mains, flags, mod);
         }
-        return vendorFinish(vendoredWorkspace(env, dir, mains.workspace(), args, flags), mains, flags, mod);
+        return vendorFinish(vendoredWorkspace(env, dir, mains.workspace(), args, flags, mod), mains, flags, mod);
       }
     } else {
       ModuleGraph.MainModule main = mains.list().get(0);
@@ -255,14 +255,21 @@ final class ListModules {
         // -versions: go lists the path without a version, then adds the proxy's versions
         named.add(new ListedModule(a, "", false, false, "", Optional.empty(), Optional.empty(), List.of(), "", ""));
       } else if (mod.vendor()) {
-        named.add(new ListedModule(a.substring(0, at), a.substring(at + 1), false, false, "", Optional.empty(),
-            Optional.empty(), List.of(), "", a + ": cannot query module due to -mod=vendor"));
+        named.add(vendorQuery(a, mod));
       } else {
         queried(client, lister, g, a.substring(0, at), a.substring(at + 1), flags, Set.of(), false)
             .ifPresent(named::add);
       }
     }
     return finish(client, named, flags, Set.of(), p -> false, null, lister.goModsRead(), mod, parallelism, null);
+  }
+
+  /** A {@code path@query} argument in vendor mode, where go cannot query: the module with go's error. */
+  private static ListedModule vendorQuery(String arg, BuildMod mod) {
+    int at = arg.indexOf('@');
+    return new ListedModule(arg.substring(0, at), arg.substring(at + 1), false, false, "", Optional.empty(),
+        Optional.empty(), List.of(), "", arg + ": cannot query module due to -mod=vendor"
+        + (mod.reason().isEmpty() ? "" : "\n\t(" + mod.reason() + ")"));
   }
 
   /** The version of {@code path} the graph selects (its roots', for a graph of roots only). */
@@ -503,7 +510,7 @@ final class ListModules {
     vendor.checkConsistency(goMod, root, ModuleGraphLoader.shortPath(cwd, root.resolve("go.mod")), release);
     vendor.checkRoots(goMod, mod.goModDirtyText());
     refuseInVendorMode(args, flags);
-    return vendorAnswers(List.of(main), root, args, vendor, new VendorGraph() {
+    return vendorAnswers(List.of(main), root, args, vendor, mod, new VendorGraph() {
       @Override
       public Optional<String> selected(String path) {
         return vendor.selected(goMod, path);
@@ -529,10 +536,11 @@ final class ListModules {
   /**
    * list's answers in vendor mode: without arguments the main modules; else each named module
    * (a main module, or its selected version from modules.txt with its replacement, a directory
-   * resolved against {@code root}), listed with go's error for each the graph lacks.
+   * resolved against {@code root}), listed with go's error for each the graph lacks and for each
+   * {@code path@query}, which go cannot query in vendor mode.
    */
   private static List<ListedModule> vendorAnswers(List<ModuleGraph.MainModule> mains, Path root, List<String> args,
-      VendorList vendor, VendorGraph graph) throws ModuleGraphException {
+      VendorList vendor, BuildMod mod, VendorGraph graph) throws ModuleGraphException {
     if (args.isEmpty()) {
       return mainModules(mains);
     }
@@ -546,6 +554,10 @@ final class ListModules {
     }
     List<ListedModule> out = new ArrayList<>();
     for (String a : args) {
+      if (a.indexOf('@') >= 0) {
+        out.add(vendorQuery(a, mod));
+        continue;
+      }
       Optional<ModuleGraph.MainModule> main = mains.stream().filter(m -> m.path().equals(a)).findFirst();
       if (main.isPresent()) {
         out.add(ModuleLister.mainModule(main.get(), Path.of(main.get().dir())));
@@ -589,14 +601,14 @@ final class ListModules {
    * the vendored modules).
    */
   private static List<ListedModule> vendoredWorkspace(GoEnv env, Path dir, ModuleGraphLoader.Workspace w,
-      List<String> args, ListFlags flags) throws GoProxyException {
+      List<String> args, ListFlags flags, BuildMod mod) throws GoProxyException {
     Path cwd = dir.toAbsolutePath().normalize();
     Path vendorDir = w.workDir().resolve("vendor");
     VendorList vendor = VendorList.read(vendorDir, ModuleGraphLoader.shortPath(cwd, vendorDir.resolve("modules.txt")),
         env.goVersion(), env.get("GOTOOLCHAIN"));
     vendor.checkWorkspaceConsistency(w, cwd);
     refuseInVendorMode(args, flags);
-    return vendorAnswers(w.mains(), w.workDir(), args, vendor, new VendorGraph() {
+    return vendorAnswers(w.mains(), w.workDir(), args, vendor, mod, new VendorGraph() {
       @Override
       public Optional<String> selected(String path) {
         return vendor.selectedInWorkspace(w, path);
