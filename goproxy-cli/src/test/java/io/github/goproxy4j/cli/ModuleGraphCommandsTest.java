@@ -330,6 +330,48 @@ class ModuleGraphCommandsTest {
     return ours;
   }
 
+  /**
+   * A module whose latest go.mod cannot be had (the proxy fails it, or serves bytes the checksum
+   * database does not vouch for) while {@code -u} or {@code -retracted} looks up its retractions
+   * and deprecation: go lists the failure as the module's error ("loading module retractions
+   * for ..."; with {@code -e} in the listing) instead of taking the module as not retracted,
+   * while queries and {@code -versions}, which only filter versions by retractions, go on
+   * without them. Each command on a fresh module cache; go1.19 and go1.27.
+   */
+  @ParameterizedTest(name = "go{0} {1}")
+  @CsvSource({"1.19, status", "1.19, corrupt", "1.27, status", "1.27, corrupt"})
+  void retractionLoadFailuresAsGo(String release, String fault, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    Fault f = fault.equals("status") ? Fault.status(500, "broken") : Fault.corruptBody();
+    FakeGoProxy.Builder pb = abcUniverse()
+        .module(FakeModule.builder("example.com/c", "v1.1.0").goMod("module example.com/c\n\ngo 1.17\n")
+            .file("c.go", "package c\n").build())
+        .fault(f.forModule("example.com/c", "v1.1.0").on(Endpoint.MOD));
+    try (FakeGoProxy proxy = pb.start()) {
+      Path main = Files.createDirectories(tmp.resolve("main"));
+      Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n\nrequire (\n"
+          + "\texample.com/a v1.0.0\n\texample.com/c v1.0.0\n)\n");
+      Files.writeString(main.resolve("main.go"),
+          "package main\n\nimport (\n\t_ \"example.com/a\"\n\t_ \"example.com/c\"\n)\n\nfunc main() {}\n");
+      Map<String, String> goEnv = GoTool.hermeticEnv(tmp);
+      goEnv.putAll(proxy.environment());
+      tidy(goBin, main, goEnv);
+      Map<String, String> ours = oursBeside(proxy, goEnv);
+      String[][] cmds = {{"list", "-m", "-u", "all"}, {"list", "-m", "-retracted", "all"},
+          {"list", "-m", "-e", "-u", "-json", "example.com/c"}, {"list", "-m", "-e", "-retracted", "example.com/c"},
+          {"list", "-m", "-versions", "example.com/c"}, {"list", "-m", "-versions", "-retracted", "example.com/c"},
+          {"list", "-m", "example.com/c@latest"}, {"list", "-m", "-retracted", "example.com/c@v1.0.0"},
+          {"list", "-m", "-u", "example.com/c@v1.0.0"}};
+      int round = 0;
+      for (String[] cmd : cmds) {
+        String gopath = tmp.resolve("gopath" + round++).toString();
+        goEnv.put("GOPATH", gopath);
+        ours.put("GOPATH", gopath);
+        assertSameAsGo(release, goBin, main, goEnv, ours, cmd);
+      }
+    }
+  }
+
   private static FakeGoProxy.Builder abcUniverse() {
     return FakeGoProxy.builder()
         .module(FakeModule.builder("example.com/a", "v1.0.0")
@@ -438,7 +480,8 @@ class ModuleGraphCommandsTest {
       String[][] cmds = {{"list", "-m", "example.com/..."}, {"list", "-m", "all", "example.com/..."},
           {"list", "-m", "example.com/a/..."}, {"list", "-m", "nothing.net/..."},
           {"list", "-m", "-json", "other.org/...", "example.com/b"}, {"list", "-m", "x.org/a", "example.com/a", "y.org/b"},
-          {"list", "-m", "example.com/main", "all"}, {"list", "-m", "..."}};
+          {"list", "-m", "example.com/main", "all"}, {"list", "-m", "..."},
+          {"list", "-m", "./a", "example.com/a@-v"}, {"list", "-m", "example.com/a@-v", "example.com\\a"}};
       for (String[] cmd : cmds) {
         assertSameAsGo(release, goBin, main, goEnv, ours, cmd);
       }

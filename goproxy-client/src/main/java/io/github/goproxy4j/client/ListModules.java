@@ -91,7 +91,6 @@ final class ListModules {
       return finish(client, mainModules(mains.list()), flags, excluded, p -> false, null, Set.of(), mod, parallelism,
           null);
     }
-    refuseFlagLikeVersions(args, env.goVersion());
     String release = env.goVersion();
     boolean fullGraph = needsFullGraph(args, mains, excluded, release, flags.versions());
     ModuleGraphLoader.Build build;
@@ -189,17 +188,15 @@ final class ListModules {
     return done;
   }
 
-  /** go1.26's ParsePathVersion, which refuses a version that could pass for a flag or a path (go1.25 not checked; go1.24.4 lacks it). */
-  private static void refuseFlagLikeVersions(List<String> args, String release) throws ModuleGraphException {
-    if (GoRelease.modelled(release).behaviourMinor() < 26) {
-      return;
-    }
-    for (String a : args) {
-      int at = a.indexOf('@');
-      if (!a.equals("all") && !PkgPattern.isPattern(a) && at >= 0 && a.length() > at + 1
-          && (a.charAt(at + 1) == '-' || a.charAt(at + 1) == '/')) {
-        throw new ModuleGraphException("invalid module version " + GoQuote.quote(a.substring(at + 1)), null);
-      }
+  /**
+   * go1.26's ParsePathVersion, which refuses a version that could pass for a flag or a path
+   * (go1.25 not checked; go1.24.4 lacks it), for an argument that is neither {@code all} nor a pattern.
+   */
+  private static void refuseFlagLikeVersion(String arg, String release) throws ModuleGraphException {
+    int at = arg.indexOf('@');
+    if (GoRelease.modelled(release).behaviourMinor() >= 26 && at >= 0 && arg.length() > at + 1
+        && (arg.charAt(at + 1) == '-' || arg.charAt(at + 1) == '/')) {
+      throw new ModuleGraphException("invalid module version " + GoQuote.quote(arg.substring(at + 1)), null);
     }
   }
 
@@ -228,7 +225,6 @@ final class ListModules {
     if (args.isEmpty()) {
       return finish(client, List.of(main), flags, Set.of(), p -> false, null, Set.of(), mod, parallelism, null);
     }
-    refuseFlagLikeVersions(args, release);
     needsFullGraph(args, new ModuleGraphLoader.Mains(null, null), Set.of(), release, flags.versions());
     // the requirements of a module that requires nothing, and no go.sum: go's checksumOk holds
     // for every module (mustHaveSums is false without a module root), as under -mod=mod
@@ -284,7 +280,7 @@ final class ListModules {
   }
 
   /**
-   * listModules' first pass: go's refusals of an argument, and whether go needs the whole module
+   * listModules' first pass: go's refusals of each argument in turn, and whether go needs the whole module
    * graph. It does for {@code all} and patterns, and for a path that is neither a main module nor
    * a requirement of the main module's go.mod; in a module below go 1.17 (unpruned) for every
    * path. Otherwise go answers from the roots alone (and reads no other go.mod). {@code excluded}:
@@ -325,6 +321,7 @@ final class ListModules {
         }
         continue;
       }
+      refuseFlagLikeVersion(a, release);
       int at = a.indexOf('@');
       if (at >= 0) {
         // a query needs the graph only to upgrade from a version the roots do not select
@@ -647,10 +644,15 @@ final class ListModules {
         List.of(), "", "");
   }
 
-  /** go prints every module's error, then exits: one exception whose go text holds them all. */
+  /**
+   * go prints every module's error, then exits: one exception whose go text holds them all. go's
+   * log adds a newline to a line only when it lacks one (a checksum mismatch's text ends with
+   * one), so one is taken off here and the lines joined with one.
+   */
   private static void failIfErrors(List<String> errors) throws ModuleGraphException {
     if (!errors.isEmpty()) {
-      throw new ModuleGraphException(String.join("\ngo: ", errors), null);
+      List<String> lines = errors.stream().map(e -> e.endsWith("\n") ? e.substring(0, e.length() - 1) : e).toList();
+      throw new ModuleGraphException(String.join("\ngo: ", lines), null);
     }
   }
 }

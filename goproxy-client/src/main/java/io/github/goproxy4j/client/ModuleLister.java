@@ -68,31 +68,50 @@ final class ModuleLister {
    * {@code -u}), many at once: the rationales of the retract lines of the module's latest go.mod
    * covering its version, none for a module whose every version is replaced ({@code
    * allReplaced}); a replaced module without its own takes its replacement's (go's moduleInfo).
+   * When that go.mod cannot be loaded for another reason than that it does not exist, the module
+   * (or its replacement) gets go's error for it if it has none yet.
    *
    * @param goModsRead receives each module version whose go.mod was read for the retractions
    */
   static List<ListedModule> withRetractions(GoProxyClient client, List<ListedModule> mods,
       Predicate<String> allReplaced, Set<ModuleVersion> goModsRead, int parallelism) {
     return inParallel(mods, m -> {
-      Optional<ListedModule> r = m.replace().map(x -> x.withRetracted(
-          rationales(client, x.path(), x.version(), allReplaced, goModsRead)));
-      List<String> own = rationales(client, m.path(), m.version(), allReplaced, goModsRead);
-      List<String> top = !own.isEmpty() ? own : r.map(ListedModule::retracted).orElse(List.of());
-      return m.withRetracted(top).withReplace(r);
+      Optional<ListedModule> r = m.replace().map(x -> retracted(x,
+          retraction(client, x.path(), x.version(), allReplaced, goModsRead)));
+      ListedModule own = retracted(m, retraction(client, m.path(), m.version(), allReplaced, goModsRead));
+      List<String> top = !own.retracted().isEmpty() ? own.retracted()
+          : r.map(ListedModule::retracted).orElse(List.of());
+      return own.withRetracted(top).withReplace(r);
     }, parallelism);
   }
 
-  private static List<String> rationales(GoProxyClient client, String path, String version,
+  /** {@code m} with the rationales of {@code r}, and its loading error when {@code m} has no error yet. */
+  private static ListedModule retracted(ListedModule m, Optional<Query.Retraction> r) {
+    if (r.isEmpty()) {
+      return m.withRetracted(List.of());
+    }
+    ListedModule out = m.withRetracted(r.get().rationales());
+    return out.error().isEmpty() && !r.get().loadError().isEmpty()
+        ? out.withError(retractionLoadingError(m.path(), m.version(), r.get().loadError())) : out;
+  }
+
+  /** go's retractionLoadingError text. */
+  static String retractionLoadingError(String path, String version, String why) {
+    return "loading module retractions for " + path + "@" + version + ": " + why;
+  }
+
+  /** go's CheckRetractions for one module version: empty when there is nothing to check (no version, every version replaced, not a module path). */
+  private static Optional<Query.Retraction> retraction(GoProxyClient client, String path, String version,
       Predicate<String> allReplaced, Set<ModuleVersion> goModsRead) {
     if (version.isEmpty() || allReplaced.test(path)) {
-      return List.of();
+      return Optional.empty();
     }
     try {
       Query.Retraction r = client.retraction(ModulePath.parse(path), version);
       r.goModRead().ifPresent(goModsRead::add);
-      return r.rationales();
+      return Optional.of(r);
     } catch (RuntimeException e) {
-      return List.of(); // not a module path go could look up: nothing retracts it
+      return Optional.empty(); // not a module path go could look up: nothing retracts it
     }
   }
 
@@ -355,16 +374,12 @@ final class ModuleLister {
     if (g.pathReplacement(pathText).isPresent()) {
       return s;
     }
-    try {
-      VersionInfo info = client.query(path, version, Optional.empty());
-      info.retraction().ifPresent(r -> s.retracted = List.of(r.isEmpty() ? "retracted by module author" : r));
-      s.deprecated = info.deprecation().orElse("");
-    } catch (NotFoundException e) {
-      // as in go: a module whose versions cannot be found is neither retracted nor deprecated
-    } catch (GoProxyException | RuntimeException e) {
-      if (s.error.isEmpty()) {
-        s.error = String.valueOf(e.getMessage());
-      }
+    Query.Retraction r = client.retraction(path, version);
+    s.retracted = r.rationales();
+    s.deprecated = r.deprecation();
+    if (s.error.isEmpty() && !r.loadError().isEmpty()) {
+      // addRetraction's error (addDeprecation's, from the same go.mod, would come after it)
+      s.error = retractionLoadingError(pathText, version, r.loadError());
     }
     return s;
   }

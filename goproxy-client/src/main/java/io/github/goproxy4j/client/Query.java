@@ -68,7 +68,8 @@ final class Query {
    * go's {@code versions} for {@code go list -m -versions} (modload/mvs.go): the tagged versions
    * of the first route entry that answers, oldest first, without those {@code excluded} names nor,
    * unless {@code withRetracted}, those the latest go.mod retracts (go's CheckAllowed; with
-   * {@code -retracted} CheckExclusions only).
+   * {@code -retracted} CheckExclusions only). A latest go.mod that cannot be loaded (but for not
+   * existing) fails the list, naming the first version it was to check, as go's versions does.
    */
   Versions versions(ModulePath path, Predicate<String> excluded, boolean withRetracted) throws GoProxyException {
     Route route = lookup.route(path);
@@ -76,7 +77,13 @@ final class Query {
     List<String> list = lookup.tryProxies(route, path, "module " + path + ": ", repo -> {
       List<String> allowed = new ArrayList<>();
       for (String v : repo.versions().versions()) {
-        if (!excluded.test(v) && (retractions == null || retractions.allows(v))) {
+        if (excluded.test(v)) {
+          continue;
+        }
+        if (retractions != null && !retractions.loadError().isEmpty()) {
+          throw new GoProxyException(ModuleLister.retractionLoadingError(path.toString(), v, retractions.loadError()));
+        }
+        if (retractions == null || retractions.allows(v)) {
           allowed.add(v);
         }
       }
@@ -86,9 +93,12 @@ final class Query {
   }
 
   /**
-   * go's CheckRetractions for one version ({@code go list -m -retracted}): the rationales of the
-   * retract lines of the module's latest go.mod that cover {@code version} ({@code retracted by
-   * module author} when none gives one), empty when none does or the go.mod cannot be had.
+   * go's CheckRetractions and CheckDeprecation for one version ({@code go list -m -retracted},
+   * {@code -u}): the rationales of the retract lines of the module's latest go.mod that cover
+   * {@code version} ({@code retracted by module author} when none gives one), empty when none
+   * does; the go.mod's deprecation; and why that go.mod could not be had, when the reason is not
+   * that the module or a latest version does not exist (go ignores those, and reports the rest:
+   * a proxy failure, a checksum mismatch).
    */
   Retraction retraction(ModulePath path, String version) {
     Retractions r = new Retractions(lookup.route(path), path);
@@ -101,11 +111,17 @@ final class Query {
         rationales.add("retracted by module author");
       }
     }
-    return new Retraction(List.copyOf(rationales), r.goModRead());
+    return new Retraction(List.copyOf(rationales), f.flatMap(GoModFile::deprecated).orElse(""), r.goModRead(),
+        r.loadError());
   }
 
-  /** A version's retraction rationales (empty: not retracted) and the go.mod read to find them. */
-  record Retraction(List<String> rationales, Optional<ModuleVersion> goModRead) {}
+  /**
+   * A version's retraction rationales (empty: not retracted), its module's deprecation ({@code ""}:
+   * none), the go.mod read to find them, and why the latest go.mod could not be loaded ({@code ""}:
+   * it was, or the module has no latest version), as go's text without the module version's prefix.
+   */
+  record Retraction(List<String> rationales, String deprecation, Optional<ModuleVersion> goModRead,
+      String loadError) {}
 
   /**
    * A module's allowed versions, and the version whose go.mod was read (and verified) for its
@@ -136,6 +152,7 @@ final class Query {
     private boolean loaded;
     private Optional<GoModFile> latest = Optional.empty();
     private Optional<ModuleVersion> latestVersion = Optional.empty();
+    private String loadError = "";
 
     Retractions(Route route, ModulePath path) {
       this.route = route;
@@ -145,22 +162,38 @@ final class Query {
     synchronized Optional<GoModFile> latestGoMod() {
       if (!loaded) {
         loaded = true;
+        String prefix = path + "@latest: ";
         try {
           QueryMatcher qm = QueryMatcher.parse(path, "latest", "");
-          VersionInfo l = lookup.tryProxies(route, path, path + "@latest: ",
+          VersionInfo l = lookup.tryProxies(route, path, prefix,
               repo -> queryProxy(route, repo, path, qm, null, v -> false));
           if (ProxyRepo.isCanonical(l.version())) {
             ModuleVersion mv = ModuleVersion.of(path, Version.parse(l.version()));
+            prefix = mv + ": ";
             byte[] mod = fetch.goMod(route, mv).data();
             latestVersion = Optional.of(mv);
             latest = Optional.of(GoModFile.parse("go.mod", mod));
           }
         } catch (IOException | RuntimeException e) {
-          // As in go, retractions that cannot be loaded do not disallow any version.
-          LOG.debug("loading module retractions for {}: {}", path, e.getMessage());
+          // As in go, retractions that cannot be loaded do not disallow any version (a query or
+          // a version list goes on without them); what listed them reports why, unless the
+          // module or a version of it does not exist
+          String msg = String.valueOf(e.getMessage());
+          if (!(e instanceof NotFoundException) && !msg.contains(": no matching versions for query ")) {
+            // go reports the error without the module version it was loading (modload's
+            // CheckRetractions unwraps the module.ModuleError)
+            loadError = msg.startsWith(prefix) ? msg.substring(prefix.length()) : msg;
+          }
+          LOG.debug("loading module retractions for {}: {}", path, msg);
         }
       }
       return latest;
+    }
+
+    /** {@return why the latest go.mod could not be loaded, {@code ""} when it was or the module has none} */
+    synchronized String loadError() {
+      latestGoMod();
+      return loadError;
     }
 
     /** {@return the version whose go.mod was read, if one was} */
