@@ -372,6 +372,46 @@ class ModuleGraphCommandsTest {
     }
   }
 
+  /**
+   * A proxy whose {@code .info} files carry go's {@code Origin} (as proxy.golang.org's do):
+   * {@code list -m -json path@query} prints it after the sums, as go does for a query's answer,
+   * while the build's modules and {@code -u} leave it out; from go1.22 only a query answered by
+   * one lookup (a complete version) keeps it, and {@code -versions} drops it. go1.19, go1.21
+   * (the old rules), go1.22 (the new) and go1.27.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.22", "1.27"})
+  void originAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    String origin = "\"Origin\":{\"VCS\":\"git\",\"URL\":\"https://example.com/c.git\","
+        + "\"Hash\":\"0123456789abcdef0123456789abcdef01234567\",\"Ref\":\"refs/tags/%s\"}";
+    FakeGoProxy.Builder pb = FakeGoProxy.builder()
+        .module(FakeModule.builder("example.com/c", "v1.0.0").goMod("module example.com/c\n\ngo 1.17\n")
+            .file("c.go", "package c\n")
+            .info("{\"Version\":\"v1.0.0\",\"Time\":\"2023-01-02T03:04:05Z\"," + origin.formatted("v1.0.0") + "}")
+            .build())
+        .module(FakeModule.builder("example.com/c", "v1.1.0").goMod("module example.com/c\n\ngo 1.17\n")
+            .file("c.go", "package c\n")
+            .info("{\"Version\":\"v1.1.0\",\"Time\":\"2023-02-02T03:04:05Z\"," + origin.formatted("v1.1.0") + "}")
+            .build());
+    try (FakeGoProxy proxy = pb.start()) {
+      Path main = Files.createDirectories(tmp.resolve("main"));
+      Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n\nrequire example.com/c v1.0.0\n");
+      Files.writeString(main.resolve("main.go"), "package main\n\nimport _ \"example.com/c\"\n\nfunc main() {}\n");
+      Map<String, String> goEnv = GoTool.hermeticEnv(tmp);
+      goEnv.putAll(proxy.environment());
+      tidy(goBin, main, goEnv);
+      Map<String, String> ours = oursBeside(proxy, goEnv);
+      String[][] cmds = {{"list", "-m", "-json", "example.com/c@v1.0.0"}, {"list", "-m", "-json", "example.com/c@latest"},
+          {"list", "-m", "-json", "-u", "all"}, {"list", "-m", "-json", "all"},
+          {"list", "-m", "-json", "-versions", "example.com/c"}, {"list", "-m", "-json", "-u", "example.com/c@v1.0.0"},
+          {"list", "-m", "-json", "-versions", "example.com/c@v1.0.0", "example.com/c@>v1.0.0"}};
+      for (String[] cmd : cmds) {
+        assertSameAsGo(release, goBin, main, goEnv, ours, cmd);
+      }
+    }
+  }
+
   private static FakeGoProxy.Builder abcUniverse() {
     return FakeGoProxy.builder()
         .module(FakeModule.builder("example.com/a", "v1.0.0")

@@ -226,6 +226,11 @@ public final class GoProxyClient implements AutoCloseable {
     return this.query.versions(path, excluded, withRetracted);
   }
 
+  /** {@return the go release whose behaviour this client follows ({@link GoEnv#goVersion()})} */
+  String goRelease() {
+    return resolver.env().goVersion();
+  }
+
   /** {@link Query#retraction}: {@code go list -m -retracted}'s check of one version. */
   Query.Retraction retraction(ModulePath path, String version) {
     checkOpen();

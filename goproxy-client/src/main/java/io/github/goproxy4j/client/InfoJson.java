@@ -471,20 +471,27 @@ final class InfoJson {
       g.writeStringField("Version", info.version());
       g.writeStringField("Time", GoJson.formatTime(info.offsetTime()));
       if (info.origin().isPresent()) {
-        VersionInfo.Origin o = info.origin().get();
-        Map<String, String> values = Map.of("VCS", o.vcs(), "URL", o.url(), "Subdir", o.subdir(),
-            "TagPrefix", o.tagPrefix(), "TagSum", o.tagSum(), "Ref", o.ref(), "Hash", o.hash(), "RepoSum", o.repoSum());
-        g.writeObjectFieldStart("Origin");
-        for (String field : goMinor < 22 ? ORIGIN_FIELDS_GO_1_21 : ORIGIN_FIELDS) {
-          GoJson.writeStringOmitEmpty(g, field, values.get(field));
-        }
-        g.writeEndObject();
+        writeOrigin(g, info.origin().get(), goMinor);
       }
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  /**
+   * Writes an {@code "Origin"} member as {@code json.Marshal} of Go 1.{@code goMinor} writes a
+   * {@code codehost.Origin} (its field order, empty fields left out).
+   */
+  static void writeOrigin(JsonGenerator g, VersionInfo.Origin o, int goMinor) throws IOException {
+    Map<String, String> values = Map.of("VCS", o.vcs(), "URL", o.url(), "Subdir", o.subdir(),
+        "TagPrefix", o.tagPrefix(), "TagSum", o.tagSum(), "Ref", o.ref(), "Hash", o.hash(), "RepoSum", o.repoSum());
+    g.writeObjectFieldStart("Origin");
+    for (String field : goMinor < 22 ? ORIGIN_FIELDS_GO_1_21 : ORIGIN_FIELDS) {
+      GoJson.writeStringOmitEmpty(g, field, values.get(field));
+    }
+    g.writeEndObject();
   }
 
   /** Go's {@code %q} for ASCII-ish text (enough for error messages). */

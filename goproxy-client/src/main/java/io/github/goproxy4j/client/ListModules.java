@@ -377,6 +377,10 @@ final class ListModules {
     goModsRead.addAll(read);
     if (flags.versions()) {
       out = ModuleLister.withVersions(client, out, excluded, allReplaced, flags.retracted(), goModsRead, parallelism);
+      if (GoRelease.modelled(client.goRelease()).behaviourMinor() >= 22) {
+        // go1.22's addVersions merges the Origin with the version list's, which a proxy's list lacks
+        out = out.stream().map(m -> m.withOrigin(Optional.empty())).toList();
+      }
     }
     if (flags.retracted() && !flags.updates()) {
       // -u found the retractions already
@@ -439,7 +443,8 @@ final class ListModules {
       VersionInfo info = client.query(p, vers, current, v -> excluded.contains(path + " " + v),
           flags.retracted() || flags.updates());
       ListedModule m = lister.queried(g, ModuleVersion.of(p, Version.parse(info.version())), flags.updates());
-      return Optional.of(vers.equals(m.version()) ? m : m.withQuery(vers));
+      return Optional.of((vers.equals(m.version()) ? m : m.withQuery(vers))
+          .withOrigin(queryOrigin(p, vers, info, g.goRelease())));
     } catch (GoProxyException | IllegalArgumentException e) {
       String msg = String.valueOf(e.getMessage());
       // modinfoError: an error that names neither the module nor the query is put under both
@@ -448,6 +453,21 @@ final class ListModules {
       return Optional.of(new ListedModule(path, vers, false, false, "", Optional.empty(), Optional.empty(), List.of(),
           "", text));
     }
+  }
+
+  /**
+   * The Origin go reports for a query's answer (list sets it from the query's result): the
+   * resolved version's {@code .info} Origin up to go1.21; from go1.22, which merges it with the
+   * version list's (which a proxy's list does not have), only for a query go answers with one
+   * lookup of the version (a complete version, or a revision).
+   */
+  private static Optional<VersionInfo.Origin> queryOrigin(ModulePath path, String query, VersionInfo info,
+      String release) {
+    if (GoRelease.modelled(release).behaviourMinor() < 22) {
+      return info.origin();
+    }
+    QueryMatcher qm = QueryMatcher.parse(path, query, "");
+    return qm.canStat || qm.revision ? info.origin() : Optional.empty();
   }
 
   /**

@@ -45,11 +45,13 @@ import java.util.Optional;
  *     {@code ""} otherwise
  * @param versions the module's available versions ({@code -versions}), oldest first; empty
  *     otherwise
+ * @param origin where the version came from ({@code Origin} of its {@code .info}), for the
+ *     answer to a {@code path@query} argument as the release reports it; empty otherwise
  */
 public record ListedModule(String path, String version, boolean main, boolean indirect, String goVersion,
     Optional<ListedModule> replace, Optional<ListedModule> update, List<String> retracted, String deprecated,
     String error, Optional<OffsetDateTime> time, String dir, String goMod, String sum, String goModSum,
-    String query, List<String> versions) {
+    String query, List<String> versions, Optional<VersionInfo.Origin> origin) {
   /**
    * Validates the components.
    *
@@ -70,6 +72,7 @@ public record ListedModule(String path, String version, boolean main, boolean in
    * @param goModSum never {@code null}
    * @param query never {@code null}
    * @param versions never {@code null}
+   * @param origin never {@code null}
    */
   public ListedModule {
     Objects.requireNonNull(path, "path");
@@ -87,6 +90,36 @@ public record ListedModule(String path, String version, boolean main, boolean in
     Objects.requireNonNull(goModSum, "goModSum");
     Objects.requireNonNull(query, "query");
     versions = List.copyOf(versions);
+    Objects.requireNonNull(origin, "origin");
+  }
+
+  /**
+   * A module without an origin.
+   *
+   * @param path the module path
+   * @param version the version
+   * @param main whether this is the main module
+   * @param indirect whether it is only indirectly required
+   * @param goVersion the go version of its go.mod
+   * @param replace the replacement
+   * @param update the available update
+   * @param retracted the retraction rationales
+   * @param deprecated the deprecation message
+   * @param error the error
+   * @param time the version's time
+   * @param dir its directory
+   * @param goMod its go.mod file
+   * @param sum its go.sum hash
+   * @param goModSum its go.mod's go.sum hash
+   * @param query the query it answers
+   * @param versions its available versions
+   */
+  public ListedModule(String path, String version, boolean main, boolean indirect, String goVersion,
+      Optional<ListedModule> replace, Optional<ListedModule> update, List<String> retracted, String deprecated,
+      String error, Optional<OffsetDateTime> time, String dir, String goMod, String sum, String goModSum,
+      String query, List<String> versions) {
+    this(path, version, main, indirect, goVersion, replace, update, retracted, deprecated, error, time, dir, goMod,
+        sum, goModSum, query, versions, Optional.empty());
   }
 
   /**
@@ -139,31 +172,37 @@ public record ListedModule(String path, String version, boolean main, boolean in
   /** This module with the version list {@code -versions} found, and its error when it has none yet. */
   ListedModule withVersions(List<String> found, String versionsError) {
     return new ListedModule(path, version, main, indirect, goVersion, replace, update, retracted, deprecated,
-        error.isEmpty() ? versionsError : error, time, dir, goMod, sum, goModSum, query, found);
+        error.isEmpty() ? versionsError : error, time, dir, goMod, sum, goModSum, query, found, origin);
   }
 
   /** This module as the answer to {@code path@query}. */
   ListedModule withQuery(String q) {
     return new ListedModule(path, version, main, indirect, goVersion, replace, update, retracted, deprecated, error,
-        time, dir, goMod, sum, goModSum, q, versions);
+        time, dir, goMod, sum, goModSum, q, versions, origin);
   }
 
   /** This module with other retraction rationales. */
   ListedModule withRetracted(List<String> rationales) {
     return new ListedModule(path, version, main, indirect, goVersion, replace, update, rationales, deprecated, error,
-        time, dir, goMod, sum, goModSum, query, versions);
+        time, dir, goMod, sum, goModSum, query, versions, origin);
   }
 
   /** This module with another error ({@code ""}: none). */
   ListedModule withError(String e) {
     return e.equals(error) ? this : new ListedModule(path, version, main, indirect, goVersion, replace, update,
-        retracted, deprecated, e, time, dir, goMod, sum, goModSum, query, versions);
+        retracted, deprecated, e, time, dir, goMod, sum, goModSum, query, versions, origin);
   }
 
   /** This module with another replacement. */
   ListedModule withReplace(Optional<ListedModule> r) {
     return new ListedModule(path, version, main, indirect, goVersion, r, update, retracted, deprecated, error, time,
-        dir, goMod, sum, goModSum, query, versions);
+        dir, goMod, sum, goModSum, query, versions, origin);
+  }
+
+  /** This module with another origin. */
+  ListedModule withOrigin(Optional<VersionInfo.Origin> o) {
+    return new ListedModule(path, version, main, indirect, goVersion, replace, update, retracted, deprecated, error,
+        time, dir, goMod, sum, goModSum, query, versions, o);
   }
 
   /**
@@ -233,7 +272,7 @@ public record ListedModule(String path, String version, boolean main, boolean in
    * Returns what {@code go list -m -json} of a Go release prints for this module: modinfo's
    * ModulePublic fields in go's order (Path, Version, Query, Versions, Replace, Time, Update, Main,
    * Indirect, Dir, GoMod, GoVersion, Retracted, Deprecated, Error, then Sum and GoModSum from Go
-   * 1.23 on), empty ones left out, tab-indented, followed by a newline.
+   * 1.23 on, Origin), empty ones left out, tab-indented, followed by a newline.
    *
    * <pre>{@code
    * System.out.print(module.toJson("1.19"));
@@ -246,10 +285,11 @@ public record ListedModule(String path, String version, boolean main, boolean in
   public String toJson(String goRelease) {
     GoJson json = GoJson.forGoRelease(goRelease);
     boolean sums = GoRelease.compare(goRelease, "1.23") >= 0;
-    return json.marshalIndent(g -> write(g, sums)) + "\n";
+    int minor = GoRelease.modelled(goRelease).behaviourMinor();
+    return json.marshalIndent(g -> write(g, sums, minor)) + "\n";
   }
 
-  private void write(JsonGenerator g, boolean sums) throws IOException {
+  private void write(JsonGenerator g, boolean sums, int minor) throws IOException {
     g.writeStartObject();
     GoJson.writeStringOmitEmpty(g, "Path", path);
     GoJson.writeStringOmitEmpty(g, "Version", version);
@@ -257,12 +297,12 @@ public record ListedModule(String path, String version, boolean main, boolean in
     GoJson.writeStringsOmitEmpty(g, "Versions", versions);
     if (replace.isPresent()) {
       g.writeFieldName("Replace");
-      replace.get().write(g, sums);
+      replace.get().write(g, sums, minor);
     }
     GoJson.writeTimeOmitEmpty(g, "Time", time.orElse(null));
     if (update.isPresent()) {
       g.writeFieldName("Update");
-      update.get().write(g, sums);
+      update.get().write(g, sums, minor);
     }
     GoJson.writeBooleanOmitEmpty(g, "Main", main);
     GoJson.writeBooleanOmitEmpty(g, "Indirect", indirect);
@@ -279,6 +319,9 @@ public record ListedModule(String path, String version, boolean main, boolean in
     if (sums) {
       GoJson.writeStringOmitEmpty(g, "Sum", sum);
       GoJson.writeStringOmitEmpty(g, "GoModSum", goModSum);
+    }
+    if (origin.isPresent()) {
+      InfoJson.writeOrigin(g, origin.get(), minor);
     }
     g.writeEndObject();
   }
