@@ -348,15 +348,10 @@ class ModuleGraphCommandsTest {
             .file("c.go", "package c\n").build())
         .fault(f.forModule("example.com/c", "v1.1.0").on(Endpoint.MOD));
     try (FakeGoProxy proxy = pb.start()) {
-      Path main = Files.createDirectories(tmp.resolve("main"));
-      Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n\nrequire (\n"
-          + "\texample.com/a v1.0.0\n\texample.com/c v1.0.0\n)\n");
-      Files.writeString(main.resolve("main.go"),
-          "package main\n\nimport (\n\t_ \"example.com/a\"\n\t_ \"example.com/c\"\n)\n\nfunc main() {}\n");
-      Map<String, String> goEnv = GoTool.hermeticEnv(tmp);
-      goEnv.putAll(proxy.environment());
-      tidy(goBin, main, goEnv);
-      Map<String, String> ours = oursBeside(proxy, goEnv);
+      TidyMain t = tidyMain(goBin, tmp, proxy, "example.com/a v1.0.0", "example.com/c v1.0.0");
+      Path main = t.main();
+      Map<String, String> goEnv = t.goEnv();
+      Map<String, String> ours = t.ours();
       String[][] cmds = {{"list", "-m", "-u", "all"}, {"list", "-m", "-retracted", "all"},
           {"list", "-m", "-e", "-u", "-json", "example.com/c"}, {"list", "-m", "-e", "-retracted", "example.com/c"},
           {"list", "-m", "-versions", "example.com/c"}, {"list", "-m", "-versions", "-retracted", "example.com/c"},
@@ -395,13 +390,10 @@ class ModuleGraphCommandsTest {
             .info("{\"Version\":\"v1.1.0\",\"Time\":\"2023-02-02T03:04:05Z\"," + origin.formatted("v1.1.0") + "}")
             .build());
     try (FakeGoProxy proxy = pb.start()) {
-      Path main = Files.createDirectories(tmp.resolve("main"));
-      Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n\nrequire example.com/c v1.0.0\n");
-      Files.writeString(main.resolve("main.go"), "package main\n\nimport _ \"example.com/c\"\n\nfunc main() {}\n");
-      Map<String, String> goEnv = GoTool.hermeticEnv(tmp);
-      goEnv.putAll(proxy.environment());
-      tidy(goBin, main, goEnv);
-      Map<String, String> ours = oursBeside(proxy, goEnv);
+      TidyMain t = tidyMain(goBin, tmp, proxy, "example.com/c v1.0.0");
+      Path main = t.main();
+      Map<String, String> goEnv = t.goEnv();
+      Map<String, String> ours = t.ours();
       String[][] cmds = {{"list", "-m", "-json", "example.com/c@v1.0.0"}, {"list", "-m", "-json", "example.com/c@latest"},
           {"list", "-m", "-json", "-u", "all"}, {"list", "-m", "-json", "all"},
           {"list", "-m", "-json", "-versions", "example.com/c"}, {"list", "-m", "-json", "-u", "example.com/c@v1.0.0"},
@@ -508,15 +500,10 @@ class ModuleGraphCommandsTest {
   void listArgumentsAsGo(String release, @TempDir Path tmp) throws Exception {
     Path goBin = goFor(release);
     try (FakeGoProxy proxy = abcUniverse().start()) {
-      Path main = Files.createDirectories(tmp.resolve("main"));
-      Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n\nrequire (\n"
-          + "\texample.com/a v1.0.0\n\tother.org/d v1.0.0\n)\n");
-      Files.writeString(main.resolve("main.go"),
-          "package main\n\nimport (\n\t_ \"example.com/a\"\n\t_ \"other.org/d\"\n)\n\nfunc main() {}\n");
-      Map<String, String> goEnv = GoTool.hermeticEnv(tmp);
-      goEnv.putAll(proxy.environment());
-      tidy(goBin, main, goEnv);
-      Map<String, String> ours = oursBeside(proxy, goEnv);
+      TidyMain t = tidyMain(goBin, tmp, proxy, "example.com/a v1.0.0", "other.org/d v1.0.0");
+      Path main = t.main();
+      Map<String, String> goEnv = t.goEnv();
+      Map<String, String> ours = t.ours();
       String[][] cmds = {{"list", "-m", "example.com/..."}, {"list", "-m", "all", "example.com/..."},
           {"list", "-m", "example.com/a/..."}, {"list", "-m", "nothing.net/..."},
           {"list", "-m", "-json", "other.org/...", "example.com/b"}, {"list", "-m", "x.org/a", "example.com/a", "y.org/b"},
@@ -575,16 +562,10 @@ class ModuleGraphCommandsTest {
     FakeGoProxy.Builder pb = abcUniverse()
         .fault(Fault.status(404, "no info here").forModule("example.com/c", "v1.0.0").on(Endpoint.INFO));
     try (FakeGoProxy proxy = pb.start()) {
-      Path main = Files.createDirectories(tmp.resolve("main"));
-      String tidyMod = "module example.com/main\n\ngo 1.17\n\nrequire (\n\texample.com/a v1.0.0\n"
-          + "\texample.com/c v1.0.0\n\tother.org/d v1.0.0\n)\n";
-      Files.writeString(main.resolve("go.mod"), tidyMod);
-      Files.writeString(main.resolve("main.go"), "package main\n\nimport (\n\t_ \"example.com/a\"\n"
-          + "\t_ \"example.com/c\"\n\t_ \"other.org/d\"\n)\n\nfunc main() {}\n");
-      Map<String, String> goEnv = GoTool.hermeticEnv(tmp);
-      goEnv.putAll(proxy.environment());
-      tidy(goBin, main, goEnv);
-      Map<String, String> ours = oursBeside(proxy, goEnv);
+      TidyMain t = tidyMain(goBin, tmp, proxy, "example.com/a v1.0.0", "example.com/c v1.0.0", "other.org/d v1.0.0");
+      Path main = t.main();
+      Map<String, String> goEnv = t.goEnv();
+      Map<String, String> ours = t.ours();
       String[][] tidyCmds = {{"list", "-m", "all"}, {"list", "-m", "example.com/a", "x.org/none", "example.com/c"},
           {"list", "-m", "-json", "example.com/c"}, {"list", "-m", "example.com/main", "example.com/b"},
           {"list", "-m", "./a"}, {"list", "-m", "example.com\\a"}, {"list", "-m", "all", ".."}};
@@ -773,10 +754,41 @@ class ModuleGraphCommandsTest {
   /** tmp/tidied: a main module at go 1.17 whose main package imports example.com/a, made tidy by {@code goBin}. */
   private static Path tidiedMain(Path goBin, Path tmp, Map<String, String> goEnv) throws java.io.IOException {
     Path tidied = Files.createDirectories(tmp.resolve("tidied"));
-    Files.writeString(tidied.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n\nrequire example.com/a v1.0.0\n");
-    Files.writeString(tidied.resolve("main.go"), "package main\n\nimport _ \"example.com/a\"\n\nfunc main() {}\n");
+    writeMain(tidied, "1.17", "example.com/a v1.0.0");
     tidy(goBin, tidied, goEnv);
     return tidied;
+  }
+
+  /** A tidy main module, go's environment for it and goproxy's beside it. */
+  private record TidyMain(Path main, Map<String, String> goEnv, Map<String, String> ours) {}
+
+  /**
+   * The main module example.com/main in {@code tmp/main} at go 1.17 requiring (and importing) each
+   * {@code "path version"}, made tidy by {@code goBin} through {@code proxy}.
+   */
+  private static TidyMain tidyMain(Path goBin, Path tmp, FakeGoProxy proxy, String... requires)
+      throws java.io.IOException {
+    Path main = Files.createDirectories(tmp.resolve("main"));
+    writeMain(main, "1.17", requires);
+    Map<String, String> goEnv = GoTool.hermeticEnv(tmp);
+    goEnv.putAll(proxy.environment());
+    tidy(goBin, main, goEnv);
+    return new TidyMain(main, goEnv, oursBeside(proxy, goEnv));
+  }
+
+  /**
+   * Writes the main module example.com/main in {@code main}: a go.mod at go {@code go} requiring
+   * each {@code "path version"}, and a main.go importing each path (so that go mod tidy keeps them).
+   */
+  private static void writeMain(Path main, String go, String... requires) throws java.io.IOException {
+    StringBuilder mod = new StringBuilder("module example.com/main\n\ngo " + go + "\n\nrequire (\n");
+    StringBuilder imports = new StringBuilder("package main\n\nimport (\n");
+    for (String r : requires) {
+      mod.append('\t').append(r).append('\n');
+      imports.append("\t_ \"").append(r, 0, r.indexOf(' ')).append("\"\n");
+    }
+    Files.writeString(main.resolve("go.mod"), mod.append(")\n").toString());
+    Files.writeString(main.resolve("main.go"), imports.append(")\n\nfunc main() {}\n").toString());
   }
 
   private static Path copyOf(Path dir, Path to) throws java.io.IOException {
