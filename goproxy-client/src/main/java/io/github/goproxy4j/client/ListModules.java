@@ -115,7 +115,7 @@ final class ListModules {
     // listModules' second pass: what each argument names, in order; the modules' information is
     // then looked up at once, for those only
     List<ListedModule> mainsListed = lister.mainModules(g);
-    List<Object> named = new ArrayList<>();
+    List<Named> named = new ArrayList<>();
     Set<String> matched = new HashSet<>();
     boolean newWarning = GoRelease.modelled(release).behaviourMinor() >= 24;
     for (String a : args) {
@@ -127,7 +127,7 @@ final class ListModules {
           if (match.test(m.path())) {
             any = true;
             if (matched.add(m.path() + " ")) {
-              named.add(m);
+              named.add(new Answered(m));
               added = true;
             }
           }
@@ -136,7 +136,7 @@ final class ListModules {
           if (match.test(m.path().toString())) {
             any = true;
             if (matched.add(m.path() + " " + m.version())) {
-              named.add(m);
+              named.add(new LookUp(m));
               added = true;
             }
           }
@@ -150,35 +150,41 @@ final class ListModules {
       int at = a.indexOf('@');
       if (at >= 0) {
         queried(client, lister, g, a.substring(0, at), a.substring(at + 1), flags, excluded, graphError != null)
-            .ifPresent(named::add);
+            .map(Answered::new).ifPresent(named::add);
         continue;
       }
       Optional<ListedModule> main = mainsListed.stream().filter(m -> m.path().equals(a)).findFirst();
       Optional<ModuleVersion> selected = main.isPresent() ? Optional.empty() : selected(g, a);
       if (main.isPresent()) {
-        named.add(main.get());
+        named.add(new Answered(main.get()));
       } else if (selected.isPresent()) {
-        named.add(selected.get());
+        named.add(new LookUp(selected.get()));
       } else if (graphError != null) {
         continue; // go skips a module the incomplete graph lacks: its error is the graph's
       } else if (flags.versions()) {
         // go does not ask for @latest when the versions are what is asked for
-        named.add(new ListedModule(a, "", false, false, "", Optional.empty(), Optional.empty(), List.of(), "", ""));
+        named.add(new Answered(new ListedModule(a, "", false, false, "", Optional.empty(), Optional.empty(), List.of(),
+            "", "")));
       } else {
-        named.add(new ListedModule(a, "", false, false, "", Optional.empty(), Optional.empty(), List.of(), "",
-            "module " + a + ": not a known dependency"));
+        named.add(new Answered(new ListedModule(a, "", false, false, "", Optional.empty(), Optional.empty(), List.of(),
+            "", "module " + a + ": not a known dependency")));
       }
     }
-    List<ModuleVersion> lookUp = new ArrayList<>(new LinkedHashSet<>(
-        named.stream().filter(ModuleVersion.class::isInstance).map(ModuleVersion.class::cast).toList()));
+    Set<ModuleVersion> distinct = new LinkedHashSet<>();
+    for (Named n : named) {
+      if (n instanceof LookUp l) {
+        distinct.add(l.module());
+      }
+    }
+    List<ModuleVersion> lookUp = new ArrayList<>(distinct);
     List<ListedModule> looked = lister.list(g, lookUp, updates, parallelism);
     Map<ModuleVersion, ListedModule> byVersion = new HashMap<>();
     for (int i = 0; i < lookUp.size(); i++) {
       byVersion.put(lookUp.get(i), looked.get(i));
     }
     List<ListedModule> out = new ArrayList<>();
-    for (Object n : named) {
-      out.add(n instanceof ModuleVersion ? byVersion.get(n) : (ListedModule) n);
+    for (Named n : named) {
+      out.add(n instanceof LookUp l ? byVersion.get(l.module()) : ((Answered) n).module());
     }
     List<ListedModule> done = finish(client, out, flags, excluded, p -> g.pathReplacement(p).isPresent(),
         graphError == null ? build : null, lister.goModsRead(), mod, parallelism, graphError);
@@ -267,6 +273,13 @@ final class ListModules {
         Optional.empty(), List.of(), "", arg + ": cannot query module due to -mod=vendor"
         + (mod.reason().isEmpty() ? "" : "\n\t(" + mod.reason() + ")"));
   }
+
+  /** What an argument names: a module version of the build whose information is still to be looked up, or a module already answered. */
+  private sealed interface Named permits LookUp, Answered {}
+
+  private record LookUp(ModuleVersion module) implements Named {}
+
+  private record Answered(ListedModule module) implements Named {}
 
   /** The version of {@code path} the graph selects (its roots', for a graph of roots only). */
   private static Optional<ModuleVersion> selected(ModuleGraph g, String path) {
