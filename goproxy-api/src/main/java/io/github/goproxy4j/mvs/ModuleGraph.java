@@ -273,7 +273,9 @@ public final class ModuleGraph {
      * module's requirements, the roots, tidied first when they name a path twice; no dependency's
      * go.mod is read otherwise. {@link ModuleGraph#buildList()} is then the roots, each path at its highest
      * required version. go answers {@code go list -m path} from these alone when the main module
-     * is pruned (go 1.17 or later) and requires {@code path} itself. Ignored for a workspace.
+     * is pruned (go 1.17 or later) and requires {@code path} itself. In a workspace the roots are
+     * the main modules (and the go and toolchain lines): go answers a main module or a query from
+     * them without reading any go.mod.
      *
      * @param rootsOnly whether to stop at the roots
      * @return this builder
@@ -484,6 +486,13 @@ public final class ModuleGraph {
         graphRoots = List.copyOf(rs);
       }
       Graph g = Graph.withRoots(graphRoots);
+      if (b.rootsOnly) {
+        // loadModFile's workspace requirements: the main modules and the go and toolchain roots;
+        // no module's go.mod is read
+        finish(rs, g);
+        rootsOnly = true;
+        return;
+      }
       Set<Map.Entry<Node, Pruning>> enqueued = new HashSet<>();
       Set<Node> loaded = new HashSet<>();
       List<Map.Entry<Node, Pruning>> wave = new ArrayList<>();

@@ -286,6 +286,83 @@ class ModuleGraphCommandsTest {
     }
   }
 
+  /**
+   * What {@code list -m} writes to go.work.sum in a workspace that has none yet when it lists the
+   * build, answers queries and looks up versions and retractions: each command run by go and by goproxy on its own copy of the
+   * workspace with its own module cache; output, exit status, go.work.sum and the modules'
+   * go.sum files must be go's. go1.19 and go1.27.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.27"})
+  void workspaceSumsAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    FakeGoProxy.Builder pb = FakeGoProxy.builder();
+    for (String v : List.of("v1.0.0", "v1.1.0")) {
+      pb.module(FakeModule.builder("example.com/a", v).goMod("module example.com/a\n\ngo 1.17\n")
+          .file("a.go", "package a\n").build());
+      pb.module(FakeModule.builder("example.com/q", v).goMod("module example.com/q\n\ngo 1.17\n")
+          .file("q.go", "package q\n").build());
+    }
+    try (FakeGoProxy proxy = pb.start()) {
+      Path ws = Files.createDirectories(tmp.resolve("ws"));
+      Path z = Files.createDirectories(ws.resolve("z"));
+      Path b = Files.createDirectories(ws.resolve("b"));
+      Files.writeString(z.resolve("go.mod"), "module example.com/z\n\ngo 1.17\n\nrequire example.com/a v1.0.0\n");
+      Files.writeString(b.resolve("go.mod"), "module example.com/b\n\ngo 1.17\n\nrequire example.com/a v1.1.0\n");
+      Files.writeString(ws.resolve("go.work"), "go 1.18\n\nuse ./z\nuse ./b\n");
+      // no go.work.sum, no go.sum: what each command writes
+      String[][] cmds = {{"list", "-m", "example.com/q@v1.0.0"}, {"list", "-m", "-json", "example.com/q@latest"},
+          {"list", "-m", "-versions", "example.com/q"}, {"list", "-m", "-retracted", "all"},
+          {"list", "-m", "-u", "all"}, {"list", "-m", "example.com/q@v1.1.0", "example.com/a@v1.0.0"},
+          {"list", "-m", "all"}, {"list", "-m", "-json", "example.com/a"}};
+      int round = 0;
+      int grew = 0;
+      for (String[] cmd : cmds) {
+        round++;
+        Path theirs = copyTree(ws, tmp.resolve("theirs" + round));
+        Path ours = copyTree(ws, tmp.resolve("ours" + round));
+        Map<String, String> goEnv = GoTool.hermeticEnv(tmp.resolve("go-home" + round));
+        goEnv.putAll(proxy.environment());
+        GoTool.Result r = GoTool.exec(theirs.resolve("z"), goEnv, 180, null, prepend(goBin.toString(), cmd));
+        Map<String, String> env = new HashMap<>(proxy.environment());
+        env.put("GOENV", "off");
+        env.put("GOPATH", tmp.resolve("our-gopath" + round).toString());
+        env.put("GOFLAGS", goEnv.get("GOFLAGS"));
+        env.put("PWD", ours.resolve("z").toString());
+        List<String> argv = new java.util.ArrayList<>(List.of(cmd));
+        argv.addAll(List.of("--go-version", release));
+        Run o = goproxy(env, argv.toArray(new String[0]));
+        String what = "go" + release + " " + String.join(" ", cmd);
+        String mine = tmp.resolve("our-gopath" + round).toString();
+        assertEquals(new Run(r.exitCode(), r.stdout(), r.stderr()), new Run(o.status(),
+            o.out().replace(mine, goEnv.get("GOPATH")), o.err()), what);
+        for (String f : List.of("go.work.sum", "z/go.sum", "b/go.sum")) {
+          assertEquals(readIfExists(theirs.resolve(f)), readIfExists(ours.resolve(f)), what + ": " + f);
+        }
+        grew += readIfExists(theirs.resolve("go.work.sum")).equals(readIfExists(ws.resolve("go.work.sum"))) ? 0 : 1;
+      }
+      assertTrue(grew > 0, "no command added to go.work.sum: the comparison saw no write");
+    }
+  }
+
+  private static String readIfExists(Path f) throws java.io.IOException {
+    return Files.exists(f) ? Files.readString(f) : "(none)";
+  }
+
+  private static Path copyTree(Path from, Path to) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> all = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) all::iterator) {
+        Path dest = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(dest);
+        } else {
+          Files.copy(p, dest);
+        }
+      }
+    }
+    return to;
+  }
+
   /** go (release) and goproxy (--go-version release) run {@code cmd} in {@code dir}; the results must be equal. */
   private static void assertSameAsGo(String release, Path goBin, Path dir, Map<String, String> goEnv,
       Map<String, String> ours, String... cmd) {

@@ -405,8 +405,9 @@ final class ListModules {
         errors.add(m.error());
       }
     }
-    if (build != null && !flags.updates()) {
-      // go's ListModules commits the requirements unless -u: go.work.sum in a workspace; go.sum
+    boolean commitsUnderU = GoRelease.modelled(client.goRelease()).behaviourMinor() < 21;
+    if (build != null && (!flags.updates() || commitsUnderU)) {
+      // go's ListModules commits the requirements unless -u (from go1.21): go.work.sum in a workspace; go.sum
       // under -mod=mod (go would also rewrite an untidy go.mod, which this library does not); in
       // the readonly mode go fails when go.sum should gain a line (a checksum a retraction check
       // verified)

@@ -200,7 +200,7 @@ final class ModuleGraphLoader {
       boolean rootsOnly) throws GoProxyException {
     String release = env.goVersion();
     if (mains.workspace() != null) {
-      return loadWorkspace(client, release, mains, parallelism);
+      return loadWorkspace(client, release, mains, parallelism, rootsOnly);
     }
     MainModule main = mains.module();
     ModFetch fetch = client.graphFetchWith(main.goSum());
@@ -339,13 +339,13 @@ final class ModuleGraphLoader {
   }
 
   /** loadModFile in workspace mode, then the graph. */
-  private static Build loadWorkspace(GoProxyClient client, String release, Mains mains, int parallelism)
-      throws GoProxyException {
+  private static Build loadWorkspace(GoProxyClient client, String release, Mains mains, int parallelism,
+      boolean rootsOnly) throws GoProxyException {
     Workspace w = mains.workspace();
     ModFetch fetch = client.graphFetchWith(w.goSum());
     ModuleSource source = source(fetch, w.workDir(), w.goSumRead().error());
     return mains.build(build(ModuleGraph.builder().goRelease(release).workspace(w.work(), w.workDir().toString(),
-        w.mains()).source(source).parallelism(parallelism), fetch));
+        w.mains()).source(source).parallelism(parallelism).rootsOnly(rootsOnly), fetch));
   }
 
   /**
