@@ -163,11 +163,9 @@ final class ListModules {
         continue; // go skips a module the incomplete graph lacks: its error is the graph's
       } else if (flags.versions()) {
         // go does not ask for @latest when the versions are what is asked for
-        named.add(new Answered(new ListedModule(a, "", false, false, "", Optional.empty(), Optional.empty(), List.of(),
-            "", "")));
+        named.add(new Answered(pathOnly(a, "")));
       } else {
-        named.add(new Answered(new ListedModule(a, "", false, false, "", Optional.empty(), Optional.empty(), List.of(),
-            "", "module " + a + ": not a known dependency")));
+        named.add(new Answered(pathOnly(a, "module " + a + ": not a known dependency")));
       }
     }
     Set<ModuleVersion> distinct = new LinkedHashSet<>();
@@ -255,7 +253,7 @@ final class ListModules {
       int at = a.indexOf('@');
       if (at < 0) {
         // -versions: go lists the path without a version, then adds the proxy's versions
-        named.add(new ListedModule(a, "", false, false, "", Optional.empty(), Optional.empty(), List.of(), "", ""));
+        named.add(pathOnly(a, ""));
       } else if (mod.vendor()) {
         named.add(vendorQuery(a, mod));
       } else {
@@ -280,6 +278,11 @@ final class ListModules {
   private record LookUp(ModuleVersion module) implements Named {}
 
   private record Answered(ListedModule module) implements Named {}
+
+  /** A module listed by its path alone (no version), with {@code error} ({@code ""}: none). */
+  private static ListedModule pathOnly(String path, String error) {
+    return new ListedModule(path, "", false, false, "", Optional.empty(), Optional.empty(), List.of(), "", error);
+  }
 
   /** The version of {@code path} the graph selects (its roots', for a graph of roots only). */
   private static Optional<ModuleVersion> selected(ModuleGraph g, String path) {
@@ -596,8 +599,7 @@ final class ListModules {
       }
       Optional<String> v = graph.selected(a);
       if (v.isEmpty()) {
-        out.add(new ListedModule(a, "", false, false, "", Optional.empty(), Optional.empty(), List.of(), "",
-            "module " + a + ": can't resolve module" + BYPASS));
+        out.add(pathOnly(a, "module " + a + ": can't resolve module" + BYPASS));
         continue;
       }
       String[] r = graph.replacement(a, v.get());
