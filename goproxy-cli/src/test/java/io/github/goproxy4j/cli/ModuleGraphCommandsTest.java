@@ -345,6 +345,56 @@ class ModuleGraphCommandsTest {
     }
   }
 
+  /**
+   * A main go.mod without a go line under {@code -mod=mod}: go adds the running release's go line
+   * (its language version before go1.21, its full version after), converts the requirements to a
+   * pruned graph (loading the whole graph even for {@code list -m}) and rewrites go.mod, while
+   * {@code mod graph} leaves it alone. Each command by go and by goproxy on its own copy with its
+   * own module cache: output, exit status and go.sum must be go's; go.mod is rewritten by go only
+   * (goproxy4j does not edit go.mod). go1.19, go1.21 and go1.27.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.27"})
+  void missingGoLineAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    Path full = goBin.toRealPath().getParent().getParent().resolve("VERSION");
+    String goVersion = Files.readAllLines(full).get(0).trim().substring("go".length());
+    try (FakeGoProxy proxy = abcUniverse().start()) {
+      Path main = Files.createDirectories(tmp.resolve("main"));
+      Files.writeString(main.resolve("go.mod"), "module example.com/main\n\nrequire example.com/a v1.0.0\n");
+      Files.writeString(main.resolve("main.go"), "package main\n\nimport _ \"example.com/a\"\n\nfunc main() {}\n");
+      String[][] cmds = {{"list", "-m"}, {"list", "-m", "-json"}, {"list", "-m", "all"}, {"list", "-m", "-json", "all"},
+          {"list", "-m", "-json", "example.com/a"}, {"mod", "graph"}};
+      int round = 0;
+      for (String[] cmd : cmds) {
+        round++;
+        Path theirs = copyTree(main, tmp.resolve("theirs" + round));
+        Path ours = copyTree(main, tmp.resolve("ours" + round));
+        Map<String, String> goEnv = GoTool.hermeticEnv(tmp.resolve("go-home" + round));
+        goEnv.putAll(proxy.environment());
+        goEnv.put("GOFLAGS", "-modcacherw -mod=mod");
+        GoTool.Result r = GoTool.exec(theirs, goEnv, 180, null, prepend(goBin.toString(), cmd));
+        Map<String, String> env = new HashMap<>(proxy.environment());
+        env.put("GOENV", "off");
+        env.put("GOPATH", tmp.resolve("our-gopath" + round).toString());
+        env.put("GOFLAGS", goEnv.get("GOFLAGS"));
+        env.put("PWD", ours.toString());
+        List<String> argv = new java.util.ArrayList<>(List.of(cmd));
+        argv.addAll(List.of("--go-version", goVersion));
+        Run o = goproxy(env, argv.toArray(new String[0]));
+        String what = "go" + release + " " + String.join(" ", cmd);
+        assertEquals(new Run(r.exitCode(), r.stdout(), r.stderr()), new Run(o.status(),
+            o.out().replace(tmp.resolve("our-gopath" + round).toString(), goEnv.get("GOPATH"))
+                .replace(ours.toString(), theirs.toString()), o.err()), what);
+        assertEquals(readIfExists(theirs.resolve("go.sum")), readIfExists(ours.resolve("go.sum")), what + ": go.sum");
+        assertEquals(!cmd[0].equals("mod"), Files.readString(theirs.resolve("go.mod")).contains("\ngo "),
+            what + ": go adds a go line except for mod graph");
+        assertEquals(Files.readString(main.resolve("go.mod")), Files.readString(ours.resolve("go.mod")),
+            what + ": goproxy4j leaves go.mod alone");
+      }
+    }
+  }
+
   private static String readIfExists(Path f) throws java.io.IOException {
     return Files.exists(f) ? Files.readString(f) : "(none)";
   }

@@ -87,11 +87,19 @@ final class ListModules {
       }
     }
     Set<String> excluded = ModuleLister.excluded(mains.list());
-    if (args.isEmpty()) {
-      return finish(client, mainModules(mains.list()), flags, excluded, p -> false, null, Set.of(), mod, parallelism,
-          null);
-    }
     String release = env.goVersion();
+    // loadModFile under -mod=mod adds a go line to a go.mod without one (the running release's) and
+    // converts the requirements to a pruned graph, which loads the whole graph; go then writes
+    // go.mod, which this library does not: the main module is listed with that go line
+    boolean addsGoLine = mod.modMode() && mains.module() != null && mains.module().goMod().goVersion().isEmpty();
+    String addedGo = !addsGoLine ? "" : GoRelease.modelled(release).behaviourMinor() < 21 ? GoRelease.lang(release)
+        : release;
+    if (args.isEmpty()) {
+      ModuleGraphLoader.Build converted = addsGoLine
+          ? ModuleGraphLoader.loadBuild(client, env, mains, true, parallelism, false) : null;
+      return finish(client, withGoLine(mainModules(mains.list()), addedGo), flags, excluded, p -> false, converted,
+          Set.of(), mod, parallelism, null);
+    }
     boolean fullGraph = needsFullGraph(args, mains, excluded, release, flags.versions());
     ModuleGraphLoader.Build build;
     ModuleGraphException graphError = null;
@@ -99,9 +107,7 @@ final class ListModules {
       build = ModuleGraphLoader.loadBuild(client, env, mains, mod.modMode(), parallelism, !fullGraph);
     } catch (ModuleGraphException e) {
       ModuleGraphException shown = e.isGoModDirty() ? new ModuleGraphException(mod.goModDirtyText(), e) : e;
-      // under -mod=mod go first adds a go line to a go.mod without one and converts its
-      // requirements to a pruned graph, which fails outright when the graph does not load
-      boolean addsGoLine = mod.modMode() && mains.module() != null && mains.module().goMod().goVersion().isEmpty();
+      // the conversion of a go.mod without a go line fails outright when the graph does not load
       if (e.partialGraph().isEmpty() || addsGoLine) {
         throw shown;
       }
@@ -114,7 +120,7 @@ final class ListModules {
     ModuleLister lister = new ModuleLister(client, build, mod.modMode());
     // listModules' second pass: what each argument names, in order; the modules' information is
     // then looked up at once, for those only
-    List<ListedModule> mainsListed = lister.mainModules(g);
+    List<ListedModule> mainsListed = withGoLine(lister.mainModules(g), addedGo);
     List<Named> named = new ArrayList<>();
     Set<String> matched = new HashSet<>();
     boolean newWarning = GoRelease.modelled(release).behaviourMinor() >= 24;
@@ -278,6 +284,11 @@ final class ListModules {
   private record LookUp(ModuleVersion module) implements Named {}
 
   private record Answered(ListedModule module) implements Named {}
+
+  /** The main modules with the go line go adds to a go.mod without one ({@code ""}: none added). */
+  private static List<ListedModule> withGoLine(List<ListedModule> mains, String added) {
+    return added.isEmpty() ? mains : mains.stream().map(m -> m.withGoVersion(added)).toList();
+  }
 
   /** A module listed by its path alone (no version), with {@code error} ({@code ""}: none). */
   private static ListedModule pathOnly(String path, String error) {

@@ -199,6 +199,12 @@ public record ListedModule(String path, String version, boolean main, boolean in
         dir, goMod, sum, goModSum, query, versions, origin);
   }
 
+  /** This module with another go version. */
+  ListedModule withGoVersion(String v) {
+    return new ListedModule(path, version, main, indirect, v, replace, update, retracted, deprecated, error, time, dir,
+        goMod, sum, goModSum, query, versions, origin);
+  }
+
   /** This module with another origin. */
   ListedModule withOrigin(Optional<VersionInfo.Origin> o) {
     return new ListedModule(path, version, main, indirect, goVersion, replace, update, retracted, deprecated, error,
