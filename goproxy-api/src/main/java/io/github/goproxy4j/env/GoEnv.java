@@ -193,7 +193,8 @@ public final class GoEnv {
   private final Os os;
   private final Map<String, String> derived = new HashMap<>();
   private final Map<String, Source> sources = new HashMap<>();
-  private final List<Warning> warnings;
+  /** {@link #warnings()}, computed on first use: most callers never ask (see there). */
+  private volatile List<Warning> warnings;
 
   private GoEnv(Builder b) {
     this.os = b.os;
@@ -202,11 +203,13 @@ public final class GoEnv {
     Map<String, String> env = os == Os.WINDOWS
         ? new TreeMap<>(String.CASE_INSENSITIVE_ORDER)
         : new HashMap<>();
-    b.environment.forEach((k, v) -> {
-      if (k != null && v != null) {
-        env.put(k, v);
+    // plain loops on this path: a lambda costs its first caller its bootstrap (about half a
+    // millisecond interpreted in a fresh JVM, several times that for the JVM's first)
+    for (Map.Entry<String, String> e : b.environment.entrySet()) {
+      if (e.getKey() != null && e.getValue() != null) {
+        env.put(e.getKey(), e.getValue());
       }
-    });
+    }
     this.environment = Collections.unmodifiableMap(env);
 
     // The user env file.
@@ -260,7 +263,6 @@ public final class GoEnv {
     this.standardGoEnv = standard;
 
     computeDerived();
-    this.warnings = List.copyOf(Warnings.compute(this));
   }
 
   /**
@@ -341,10 +343,20 @@ public final class GoEnv {
    * matching GONOSUMDB, GOPROXY entries after {@code off}/{@code direct} that are never reached,
    * an invalid GOPROXY or GOSUMDB, and HTTP(S)_PROXY variables that will carry proxy traffic.
    *
+   * <p>Computed on the first call (a few milliseconds of cold code: the GOPROXY, GOSUMDB and
+   * GOFLAGS parsers), not when the snapshot is built, since most uses never ask; the snapshot
+   * does not change, so every call returns the same list.
+   *
    * @return an immutable list, empty when nothing looks wrong
    */
   public List<Warning> warnings() {
-    return warnings;
+    List<Warning> w = warnings;
+    if (w == null) {
+      // computed from immutable state: two racing threads compute equal lists
+      w = List.copyOf(Warnings.compute(this));
+      warnings = w;
+    }
+    return w;
   }
 
   /**
@@ -694,7 +706,8 @@ public final class GoEnv {
   }
 
   private static EnvFile readEnvFile(String file) {
-    return read(file).map(EnvFile::parse).orElseGet(EnvFile::empty);
+    Optional<byte[]> data = read(file);
+    return data.isPresent() ? EnvFile.parse(data.get()) : EnvFile.empty();
   }
 
   private static Optional<byte[]> read(String file) {
@@ -745,11 +758,11 @@ public final class GoEnv {
 
     private static Map<String, String> withoutNulls(Map<String, String> m) {
       Map<String, String> out = new HashMap<>();
-      m.forEach((k, v) -> {
-        if (k != null && v != null) {
-          out.put(k, v);
+      for (Map.Entry<String, String> e : m.entrySet()) {
+        if (e.getKey() != null && e.getValue() != null) {
+          out.put(e.getKey(), e.getValue());
         }
-      });
+      }
       return out;
     }
 

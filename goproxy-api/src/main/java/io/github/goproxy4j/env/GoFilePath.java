@@ -116,7 +116,16 @@ final class GoFilePath {
     boolean rooted = p.charAt(0) == sep;
     List<String> parts = new ArrayList<>();
     int dotdot = 0;
-    for (String seg : p.split(java.util.regex.Pattern.quote(String.valueOf(sep)), -1)) {
+    // the segments between separators (empty ones included), without a regular expression
+    // (String.split with a quoted separator compiles a pattern on every call)
+    List<String> segs = new ArrayList<>();
+    int from = 0;
+    for (int at = p.indexOf(sep); at >= 0; at = p.indexOf(sep, from)) {
+      segs.add(p.substring(from, at));
+      from = at + 1;
+    }
+    segs.add(p.substring(from));
+    for (String seg : segs) {
       if (seg.isEmpty() || seg.equals(".")) {
         continue;
       }

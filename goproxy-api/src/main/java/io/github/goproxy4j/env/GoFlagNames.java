@@ -1,6 +1,5 @@
 package io.github.goproxy4j.env;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +53,12 @@ final class GoFlagNames {
     for (String n : GO119.split(" ")) {
       SINCE.put(n, 19);
     }
-    ADDED.forEach((minor, names) -> Arrays.stream(names.split(" ")).forEach(n -> SINCE.put(n, minor)));
+    // loops, not lambdas: this runs on every command's cold path (GOFLAGS is checked first)
+    for (Map.Entry<Integer, String> e : ADDED.entrySet()) {
+      for (String n : e.getValue().split(" ")) {
+        SINCE.put(n, e.getKey());
+      }
+    }
   }
 
   /**

@@ -29,8 +29,8 @@ public final class ProxyResolver {
   private final ModulePatterns privatePatterns;
   private final ModulePatterns insecure;
   private final boolean sumdbOff;
-  private final ChecksumDb checksumDb;
-  private final GoEnvException checksumDbError;
+  /** GOSUMDB parsed (its key checked: SHA-256) on first use, as go parses it only when a module needs it. */
+  private volatile ChecksumDbOrError checksumDb;
   private final boolean toolchainException;
   private final List<ProxyEntry> directOnly = List.of(ProxyEntry.DIRECT);
   private final boolean noProxySameAsPrivate;
@@ -51,19 +51,7 @@ public final class ProxyResolver {
     this.noProxySameAsPrivate = noProxy.equals(privatePatterns);
     this.noSumDbSameAsPrivate = noSumDb.equals(privatePatterns);
     this.noSumDbSameAsNoProxy = noSumDb.equals(noProxy);
-    String gosumdb = env.get("GOSUMDB");
-    this.sumdbOff = gosumdb.equals("off");
-    ChecksumDb db = null;
-    GoEnvException err = null;
-    if (!sumdbOff || env.goMinor() >= 21) {
-      try {
-        db = ChecksumDb.parse(gosumdb, urlRules);
-      } catch (GoEnvException e) {
-        err = e;
-      }
-    }
-    this.checksumDb = db;
-    this.checksumDbError = err;
+    this.sumdbOff = env.get("GOSUMDB").equals("off");
     // 1.21+: golang.org/toolchain needs the sumdb unless GOPROXY is one file:// URL or
     // GIT_HTTP_USER_AGENT mentions proxy.golang.org.
     this.toolchainException = (goproxy.startsWith("file://") && goproxy.indexOf(',') < 0
@@ -169,11 +157,41 @@ public final class ProxyResolver {
 
 
   ChecksumDb checksumDbOrNull() {
-    return checksumDb;
+    return checksumDb().db;
   }
 
   GoEnvException checksumDbError() {
-    return checksumDbError;
+    return checksumDb().error;
+  }
+
+  /** GOSUMDB's database or its parse error (both null when it is off and not needed). */
+  private record ChecksumDbOrError(ChecksumDb db, GoEnvException error) {}
+
+  private ChecksumDbOrError checksumDb() {
+    ChecksumDbOrError c = checksumDb;
+    if (c == null) {
+      c = parseChecksumDb();
+    }
+    return c;
+  }
+
+  /** Parses GOSUMDB once (routes compare their databases, so every caller gets the same one). */
+  private synchronized ChecksumDbOrError parseChecksumDb() {
+    ChecksumDbOrError c = checksumDb;
+    if (c == null) {
+      ChecksumDb db = null;
+      GoEnvException err = null;
+      if (!sumdbOff || env.goMinor() >= 21) {
+        try {
+          db = ChecksumDb.parse(env.get("GOSUMDB"), env.urlRules());
+        } catch (GoEnvException e) {
+          err = e;
+        }
+      }
+      c = new ChecksumDbOrError(db, err);
+      checksumDb = c;
+    }
+    return c;
   }
 
   GoProxyList proxyList() {

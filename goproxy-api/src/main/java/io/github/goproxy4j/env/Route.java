@@ -27,14 +27,14 @@ public final class Route {
   private final boolean sumdbOff;
   private final boolean isPrivate;
   private final boolean isInsecure;
-  private final ChecksumDb checksumDb; // null when GOSUMDB is off or invalid
-  private final GoEnvException checksumDbError; // GOSUMDB's parse error; compared by message
-  private final String explanation;
+  /** The resolver's GOSUMDB (parsed once, when a route first needs it, as go parses it). */
+  private final ProxyResolver resolver;
+  /** {@link #explain()}, made on first use: a graph load resolves hundreds of routes, none explained. */
+  private volatile String explanation;
 
-  private Route(String modulePath, List<ProxyEntry> proxies, String noProxyPattern,
-      String noSumDbPattern, boolean sumdbForced, boolean sumdbOff, boolean isPrivate,
-      boolean isInsecure, ChecksumDb checksumDb, GoEnvException checksumDbError,
-      String explanation) {
+  private Route(ProxyResolver resolver, String modulePath, List<ProxyEntry> proxies, String noProxyPattern,
+      String noSumDbPattern, boolean sumdbForced, boolean sumdbOff, boolean isPrivate, boolean isInsecure) {
+    this.resolver = resolver;
     this.modulePath = modulePath;
     this.proxies = proxies;
     this.noProxyPattern = noProxyPattern;
@@ -43,21 +43,24 @@ public final class Route {
     this.sumdbOff = sumdbOff;
     this.isPrivate = isPrivate;
     this.isInsecure = isInsecure;
-    this.checksumDb = checksumDb;
-    this.checksumDbError = checksumDbError;
-    this.explanation = explanation;
   }
 
-  /** Builds the route and its explanation from the resolver's settings. */
+  /** Builds the route from the resolver's settings (its checksum database and explanation on first use). */
   static Route of(ProxyResolver resolver, String modulePath, List<ProxyEntry> proxies,
       String noProxyPattern, String noSumDbPattern, boolean sumdbForced, boolean isPrivate,
       boolean isInsecure) {
-    Route r = new Route(modulePath, proxies, noProxyPattern, noSumDbPattern, sumdbForced,
-        resolver.sumdbOff(), isPrivate, isInsecure, resolver.checksumDbOrNull(),
-        resolver.checksumDbError(), null);
-    return new Route(modulePath, proxies, noProxyPattern, noSumDbPattern, sumdbForced,
-        r.sumdbOff, isPrivate, isInsecure, r.checksumDb, r.checksumDbError,
-        Explainer.explain(resolver, r));
+    return new Route(resolver, modulePath, proxies, noProxyPattern, noSumDbPattern, sumdbForced,
+        resolver.sumdbOff(), isPrivate, isInsecure);
+  }
+
+  /** GOSUMDB's database, null when it is off or invalid. */
+  private ChecksumDb db() {
+    return resolver.checksumDbOrNull();
+  }
+
+  /** GOSUMDB's parse error (compared by message), or null. */
+  private GoEnvException dbError() {
+    return resolver.checksumDbError();
   }
 
   /**
@@ -96,10 +99,11 @@ public final class Route {
     if (!usesChecksumDb()) {
       return Optional.empty();
     }
-    if (checksumDbError != null) {
-      throw new GoEnvException(checksumDbError.getMessage(), checksumDbError);
+    GoEnvException error = dbError();
+    if (error != null) {
+      throw new GoEnvException(error.getMessage(), error);
     }
-    return Optional.of(checksumDb);
+    return Optional.of(db());
   }
 
   /**
@@ -152,7 +156,13 @@ public final class Route {
    * @return the explanation (URLs without passwords, as Go's {@code url.Redacted})
    */
   public String explain() {
-    return explanation;
+    String e = explanation;
+    if (e == null) {
+      // a function of the route and its resolver, which do not change: racing threads agree
+      e = Explainer.explain(resolver, this);
+      explanation = e;
+    }
+    return e;
   }
 
   String noProxyPattern() {
@@ -182,19 +192,19 @@ public final class Route {
         && Objects.equals(noSumDbPattern, r.noSumDbPattern)
         && sumdbForced == r.sumdbForced && sumdbOff == r.sumdbOff
         && isPrivate == r.isPrivate && isInsecure == r.isInsecure
-        && Objects.equals(checksumDb, r.checksumDb)
+        && Objects.equals(db(), r.db())
         && Objects.equals(errorText(), r.errorText())
-        && Objects.equals(explanation, r.explanation);
+        && Objects.equals(explain(), r.explain());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(modulePath, proxies, noProxyPattern, noSumDbPattern, checksumDb,
-        explanation);
+    return Objects.hash(modulePath, proxies, noProxyPattern, noSumDbPattern, db(), explain());
   }
 
   private String errorText() {
-    return checksumDbError == null ? null : checksumDbError.getMessage();
+    GoEnvException error = dbError();
+    return error == null ? null : error.getMessage();
   }
 
   /** Returns a one-line summary without credentials. */
@@ -203,10 +213,10 @@ public final class Route {
     String db;
     if (!usesChecksumDb()) {
       db = "none";
-    } else if (checksumDbError != null) {
+    } else if (dbError() != null) {
       db = "invalid";
     } else {
-      db = checksumDb.name();
+      db = db().name();
     }
     return "Route[" + modulePath + " proxies=" + proxies + " checksumDb=" + db
         + (isPrivate ? " private" : "") + (isInsecure ? " insecure" : "") + "]";

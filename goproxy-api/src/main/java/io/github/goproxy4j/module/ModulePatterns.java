@@ -61,10 +61,16 @@ public final class ModulePatterns {
       if (first == null) {
         rest.add(i);
       } else {
-        byFirst.computeIfAbsent(first, k -> new ArrayList<>()).add(i);
+        // loops, not lambdas or streams: every client builds four of these on its cold path
+        List<Integer> same = byFirst.get(first);
+        if (same == null) {
+          same = new ArrayList<>();
+          byFirst.put(first, same);
+        }
+        same.add(i);
       }
     }
-    this.unindexed = rest.stream().mapToInt(Integer::intValue).toArray();
+    this.unindexed = toInts(rest);
     int cap = Integer.highestOneBit(Math.max(1, byFirst.size()) * 2 + 1) << 1;
     this.keys = new String[cap];
     this.indexed = new int[cap][];
@@ -74,8 +80,16 @@ public final class ModulePatterns {
         slot = (slot + 1) & (cap - 1);
       }
       keys[slot] = e.getKey();
-      indexed[slot] = e.getValue().stream().mapToInt(Integer::intValue).toArray();
+      indexed[slot] = toInts(e.getValue());
     }
+  }
+
+  private static int[] toInts(List<Integer> l) {
+    int[] out = new int[l.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = l.get(i);
+    }
+    return out;
   }
 
   /**

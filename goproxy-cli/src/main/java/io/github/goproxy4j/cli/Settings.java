@@ -3,6 +3,7 @@ package io.github.goproxy4j.cli;
 import io.github.goproxy4j.client.GoProxyClient;
 import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.env.ProxyResolver;
+import java.util.Optional;
 
 /** Reads Go's settings for a command the way the go command does. */
 final class Settings {
@@ -14,7 +15,10 @@ final class Settings {
    */
   static GoEnv goEnv(Invocation ctx) {
     GoEnv.Builder b = GoEnv.builder().environment(ctx.environment());
-    ctx.args().option("go-version").ifPresent(b::goVersion);
+    Optional<String> release = ctx.args().option("go-version");
+    if (release.isPresent()) {
+      b.goVersion(release.get());
+    }
     return b.build();
   }
 

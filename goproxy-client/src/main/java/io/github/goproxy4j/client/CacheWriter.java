@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.RejectedExecutionHandler;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipException;
 
 /**
@@ -77,14 +77,16 @@ final class CacheWriter {
    * @return the pool
    */
   static ThreadPoolExecutor helperPool() {
-    AtomicInteger n = new AtomicInteger();
-    return new ThreadPoolExecutor(0, Math.max(1, HELPERS), 1, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-      Thread t = new Thread(r, "goproxy4j-unzip-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    }, (r, pool) -> {
+    return new ThreadPoolExecutor(0, Math.max(1, HELPERS), 1, TimeUnit.SECONDS, new SynchronousQueue<>(),
+        new GoProxyClient.DaemonThreads("goproxy4j-unzip-"), new Refuse());
+  }
+
+  /** The pool's rejection: {@link Busy} (a class, not a lambda: every client builds the pool). */
+  private static final class Refuse implements RejectedExecutionHandler {
+    @Override
+    public void rejectedExecution(Runnable r, ThreadPoolExecutor pool) {
       throw new Busy();
-    });
+    }
   }
 
   /**

@@ -30,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -113,12 +114,27 @@ public final class GoProxyClient implements AutoCloseable {
     this.query = new Query(fetch);
     this.events = new ProgressEvents(b.listener);
     this.parallelism = b.parallelism;
-    AtomicInteger n = new AtomicInteger();
-    this.executor = Executors.newFixedThreadPool(parallelism, r -> {
-      Thread t = new Thread(r, "goproxy4j-download-" + n.incrementAndGet());
+    this.executor = Executors.newFixedThreadPool(parallelism, new DaemonThreads("goproxy4j-download-"));
+  }
+
+  /**
+   * Daemon threads named {@code prefix} and a number (a class, not a lambda: it is built with
+   * every client, on the cold path of a short command).
+   */
+  static final class DaemonThreads implements ThreadFactory {
+    private final String prefix;
+    private final AtomicInteger n = new AtomicInteger();
+
+    DaemonThreads(String prefix) {
+      this.prefix = prefix;
+    }
+
+    @Override
+    public Thread newThread(Runnable r) {
+      Thread t = new Thread(r, prefix + n.incrementAndGet());
       t.setDaemon(true);
       return t;
-    });
+    }
   }
 
   /**

@@ -112,7 +112,14 @@ public final class GoSum {
       if (f.get(2).equals(EMPTY_GO_MOD_HASH)) {
         continue;
       }
-      b.addLine(f.get(0), f.get(1), f.get(2));
+      if (GoUtf8.validString(line)) {
+        // fields() made each part non-empty and free of white space, and the line has no lone
+        // surrogate: addLine's checks hold, and are skipped (a main go.sum has hundreds of lines,
+        // read before a graph load starts)
+        b.put(f.get(0), f.get(1), f.get(2));
+      } else {
+        b.addLine(f.get(0), f.get(1), f.get(2));
+      }
     }
     return b.build();
   }
@@ -346,34 +353,43 @@ public final class GoSum {
   }
 
   /** x/mod's module.Sort; ties that Go leaves unordered are broken by the strings. */
-  private static final Comparator<Key> MODULE_ORDER = (a, b) -> {
-    int c = compareBytes(a.path, b.path);
-    if (c != 0) {
-      return c;
-    }
-    String vi = a.version;
-    String vj = b.version;
-    String fi = "";
-    String fj = "";
-    int k = vi.indexOf('/');
-    if (k >= 0) {
-      fi = vi.substring(k);
-      vi = vi.substring(0, k);
-    }
-    k = vj.indexOf('/');
-    if (k >= 0) {
-      fj = vj.substring(k);
-      vj = vj.substring(0, k);
-    }
-    if (!vi.equals(vj)) {
-      c = Version.compare(vi, vj);
+  private static final Comparator<Key> MODULE_ORDER = new ModuleOrder();
+
+  /**
+   * {@link #MODULE_ORDER}: a class, not a lambda, as the class's initialisation runs on a
+   * command's cold path (the main go.sum is read before a graph load starts).
+   */
+  private static final class ModuleOrder implements Comparator<Key> {
+    @Override
+    public int compare(Key a, Key b) {
+      int c = compareBytes(a.path, b.path);
       if (c != 0) {
         return c;
       }
+      String vi = a.version;
+      String vj = b.version;
+      String fi = "";
+      String fj = "";
+      int k = vi.indexOf('/');
+      if (k >= 0) {
+        fi = vi.substring(k);
+        vi = vi.substring(0, k);
+      }
+      k = vj.indexOf('/');
+      if (k >= 0) {
+        fj = vj.substring(k);
+        vj = vj.substring(0, k);
+      }
+      if (!vi.equals(vj)) {
+        c = Version.compare(vi, vj);
+        if (c != 0) {
+          return c;
+        }
+      }
+      c = compareBytes(fi, fj);
+      return c != 0 ? c : compareBytes(vi, vj);
     }
-    c = compareBytes(fi, fj);
-    return c != 0 ? c : compareBytes(vi, vj);
-  };
+  }
 
   @Override
   public boolean equals(Object o) {
@@ -410,7 +426,17 @@ public final class GoSum {
       checkField("path", path);
       checkField("version", version);
       checkField("hash", hash);
-      List<String> l = sums.computeIfAbsent(new Key(path, version), x -> new ArrayList<>());
+      return put(path, version, hash);
+    }
+
+    /** {@link #addLine} of parts already checked. */
+    private Builder put(String path, String version, String hash) {
+      Key k = new Key(path, version);
+      List<String> l = sums.get(k);
+      if (l == null) {
+        l = new ArrayList<>(2);
+        sums.put(k, l);
+      }
       if (!l.contains(hash)) {
         l.add(hash);
       }
@@ -457,7 +483,9 @@ public final class GoSum {
     /** {@return the immutable go.sum} */
     public GoSum build() {
       Map<Key, List<String>> copy = new LinkedHashMap<>();
-      sums.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+      for (Map.Entry<Key, List<String>> e : sums.entrySet()) {
+        copy.put(e.getKey(), List.copyOf(e.getValue()));
+      }
       return new GoSum(Collections.unmodifiableMap(copy));
     }
   }

@@ -26,13 +26,31 @@ public final class DirHash {
 
   private DirHash() {}
 
-  /** {@return a fresh SHA-256 digest} */
+  /**
+   * {@return a fresh SHA-256 digest}: a copy of one made once, which skips the provider look-up
+   * of {@code MessageDigest.getInstance} (a search of the providers and a reflective constructor
+   * call each time; a graph load hashes two strings per go.mod it fetches).
+   */
   public static MessageDigest sha256() {
+    try {
+      // the prototype is never updated, so copying it from several threads at once is safe
+      return (MessageDigest) Sha256.PROTOTYPE.clone();
+    } catch (CloneNotSupportedException e) {
+      return newSha256();
+    }
+  }
+
+  private static MessageDigest newSha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every JDK", e);
     }
+  }
+
+  /** The prototype, made on first use. */
+  private static final class Sha256 {
+    static final MessageDigest PROTOTYPE = newSha256();
   }
 
   /** Slice size of {@link #update}. */

@@ -1,15 +1,16 @@
 package io.github.goproxy4j.client.internal;
 
 import io.github.goproxy4j.sumdb.internal.LockedFile;
+import io.github.goproxy4j.zip.internal.DirHash;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Proxy;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URLConnection;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.slf4j.LoggerFactory;
 
 /**
  * The client's one warm-up: once per JVM, on a daemon thread, initialises the JDK and library
@@ -23,6 +24,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>In the order the work needs them:
  *
  * <ol>
+ *   <li>the JVM's lambda machinery (the first lambda a JVM links runs several milliseconds of
+ *       cold bootstrap code, measured: 6-8 ms; each later one well under one) and SLF4J's
+ *       binding (a service-loader scan of the class path), which the caller's thread reaches
+ *       within milliseconds while it builds the client: here they run beside it;
  *   <li>SHA-256 (the JDK's security providers and the digest's classes, about 30 ms cold,
  *       measured): the GOSUMDB key's hash and every go.sum check;
  *   <li>the JDK's HTTP stack of the first request (HttpURLConnection and its loggers,
@@ -45,17 +50,34 @@ public final class ColdStart {
   /** Starts the warm-up thread, the first time only; the caller goes on at once. */
   public static void begin() {
     if (STARTED.compareAndSet(false, true)) {
-      Thread t = new Thread(ColdStart::run, "goproxy4j-warm-up");
+      // a Thread subclass, not a method reference: the caller does not link the JVM's first
+      // lambda itself
+      Thread t = new WarmUp();
       t.setDaemon(true);
       t.start();
     }
   }
 
+  /** The warm-up thread. */
+  private static final class WarmUp extends Thread {
+    WarmUp() {
+      super("goproxy4j-warm-up");
+    }
+
+    @Override
+    public void run() {
+      ColdStart.run();
+    }
+  }
+
   /** The warm-up itself: returns normally whatever fails (the real uses report it). */
   static void run() {
+    Supplier<String> lambda = () -> "goproxy4j";
+    lambda.get();
+    LoggerFactory.getILoggerFactory();
     try {
-      MessageDigest.getInstance("SHA-256").digest(new byte[1]);
-    } catch (NoSuchAlgorithmException e) {
+      DirHash.sha256().digest(new byte[1]);
+    } catch (RuntimeException e) {
       // the real use reports it
     }
     try {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Outgoing proxies from {@code HTTPS_PROXY}, {@code HTTP_PROXY} and {@code NO_PROXY} (each also
@@ -34,6 +35,8 @@ public final class EnvProxySelector extends ProxySelector {
   private final ProxyUrl httpsProxy;
   private final NoProxy noProxy;
   private final boolean cgi;
+  /** {@link #proxyFor}'s NO_PROXY answers by scheme and raw authority (at most 256). */
+  private final Map<String, Boolean> useProxy = new ConcurrentHashMap<>();
 
   private EnvProxySelector(String http, String https, String noProxy, boolean cgi) {
     this.httpProxy = ProxyUrl.parse(http).orElse(null);
@@ -109,10 +112,21 @@ public final class EnvProxySelector extends ProxySelector {
     if (proxy == null) {
       return Optional.empty();
     }
-    String[] hp = HostPort.ofAuthority(uri.getRawAuthority());
-    String host = NoProxy.idnaAscii(hp[0]);
-    String port = hp[1].isEmpty() ? defaultPort(scheme) : hp[1];
-    return noProxy.useProxy(host, port) ? Optional.of(proxy) : Optional.empty();
+    String authority = uri.getRawAuthority();
+    // NO_PROXY's answer depends on the scheme and the authority only: remembered per pair, as a
+    // graph load asks it for each of its hundreds of requests to one proxy host
+    String key = authority == null ? null : scheme + "://" + authority;
+    Boolean use = key == null ? null : useProxy.get(key);
+    if (use == null) {
+      String[] hp = HostPort.ofAuthority(authority);
+      String host = NoProxy.idnaAscii(hp[0]);
+      String port = hp[1].isEmpty() ? defaultPort(scheme) : hp[1];
+      use = noProxy.useProxy(host, port);
+      if (key != null && useProxy.size() < 256) {
+        useProxy.put(key, use);
+      }
+    }
+    return use ? Optional.of(proxy) : Optional.empty();
   }
 
   static String defaultPort(String scheme) {
@@ -205,10 +219,15 @@ public final class EnvProxySelector extends ProxySelector {
         return Optional.empty();
       }
       String scheme = s.substring(0, colon);
-      if (!Character.isLetter(scheme.charAt(0)) || scheme.charAt(0) >= 0x80
-          || !scheme.chars().allMatch(c -> c < 0x80 && (Character.isLetterOrDigit(c)
-              || c == '+' || c == '-' || c == '.'))) {
+      if (!Character.isLetter(scheme.charAt(0)) || scheme.charAt(0) >= 0x80) {
         return Optional.empty();
+      }
+      // loops, not streams: this runs when every client is built with a proxy variable set
+      for (int i = 0; i < scheme.length(); i++) {
+        char c = scheme.charAt(i);
+        if (!(c < 0x80 && (Character.isLetterOrDigit(c) || c == '+' || c == '-' || c == '.'))) {
+          return Optional.empty();
+        }
       }
       String rest = s.substring(colon + 1);
       if (!rest.startsWith("//")) {
@@ -239,8 +258,10 @@ public final class EnvProxySelector extends ProxySelector {
       if (c >= 0 && c > hostPort.lastIndexOf(']')) {
         port = hostPort.substring(c + 1);
         host = hostPort.substring(0, c);
-        if (!port.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
-          return Optional.empty();
+        for (int i = 0; i < port.length(); i++) {
+          if (port.charAt(i) < '0' || port.charAt(i) > '9') {
+            return Optional.empty();
+          }
         }
       }
       if (host.startsWith("[")) {

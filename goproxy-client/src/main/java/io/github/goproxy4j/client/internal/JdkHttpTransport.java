@@ -180,32 +180,8 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
       allowBasicTunnelingIfNeeded(envProxies);
     }
     ProxySelector selector = settings.proxySelector().orElse(envProxies);
-    java.util.function.Function<SSLContext, HttpClient> build = ssl -> {
-      HttpClient.Builder b = HttpClient.newBuilder()
-          .connectTimeout(settings.connectTimeout())
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .executor(Runnable::run)
-          .proxy(selector)
-          .version(settings.http2() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1);
-      if (ssl != null) {
-        b.sslContext(ssl);
-      } else {
-        // http:// only (this client never sees an https URL, and the JDK has no TLS proxies): a
-        // context that does nothing, so building the client neither reads the trust store nor
-        // loads the JSSE provider. Should TLS ever be attempted with it, it refuses.
-        b.sslContext(new NoTlsContext()).sslParameters(new javax.net.ssl.SSLParameters());
-      }
-      return b.build();
-    };
-    LazyClient tls = new LazyClient(() -> {
-      try {
-        return build.apply(settings.sslContext().isPresent()
-            ? settings.sslContext().get() : TlsTrust.sslContext(env));
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("cannot build the TLS trust: " + e.getMessage(), e);
-      }
-    });
-    LazyClient plain = new LazyClient(() -> build.apply(null));
+    LazyClient tls = new LazyClient(settings, selector, env, true);
+    LazyClient plain = new LazyClient(settings, selector, env, false);
     return new JdkHttpTransport(plain, tls, settings, envProxies, GoAuth.create(env, goVersion, windows),
         selector, urlConnectionForHttp);
   }
@@ -340,7 +316,16 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
     String shown = Redaction.netHttp(uri);
     URI target = Redaction.withoutUserInfo(withoutFragment(uri));
     Map<String, List<String>> all = new LinkedHashMap<>();
-    headers.forEach((k, v) -> all.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+    // a loop, not lambdas: the graph's threads send their first requests together, and each
+    // thread linking a lambda at the same moment may spin a class of its own
+    for (Map.Entry<String, String> e : headers.entrySet()) {
+      List<String> values = all.get(e.getKey());
+      if (values == null) {
+        values = new ArrayList<>();
+        all.put(e.getKey(), values);
+      }
+      values.add(e.getValue());
+    }
     boolean hasAuth = false;
     for (Map.Entry<String, List<String>> e : credentials.entrySet()) {
       all.put(e.getKey(), e.getValue());
@@ -585,12 +570,49 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
   }
 
   /** An HTTP client built on first use; closing one never built does nothing. */
+  /**
+   * A {@code java.net.http} client built on first use (fields, not lambdas: every transport makes
+   * two, on the cold path of a short command). With {@code tls}, over the settings' TLS context
+   * or the trust {@link TlsTrust} reads; without, for http:// only.
+   */
   private static final class LazyClient {
-    private final java.util.function.Supplier<HttpClient> factory;
+    private final HttpSettings settings;
+    private final ProxySelector selector;
+    private final Map<String, String> env;
+    private final boolean tls;
     private volatile HttpClient client;
 
-    LazyClient(java.util.function.Supplier<HttpClient> factory) {
-      this.factory = factory;
+    LazyClient(HttpSettings settings, ProxySelector selector, Map<String, String> env, boolean tls) {
+      this.settings = settings;
+      this.selector = selector;
+      this.env = env;
+      this.tls = tls;
+    }
+
+    private HttpClient build() {
+      SSLContext ssl = null;
+      if (tls) {
+        try {
+          ssl = settings.sslContext().isPresent() ? settings.sslContext().get() : TlsTrust.sslContext(env);
+        } catch (GeneralSecurityException e) {
+          throw new IllegalStateException("cannot build the TLS trust: " + e.getMessage(), e);
+        }
+      }
+      HttpClient.Builder b = HttpClient.newBuilder()
+          .connectTimeout(settings.connectTimeout())
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .executor(Runnable::run)
+          .proxy(selector)
+          .version(settings.http2() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1);
+      if (ssl != null) {
+        b.sslContext(ssl);
+      } else {
+        // http:// only (this client never sees an https URL, and the JDK has no TLS proxies): a
+        // context that does nothing, so building the client neither reads the trust store nor
+        // loads the JSSE provider. Should TLS ever be attempted with it, it refuses.
+        b.sslContext(new NoTlsContext()).sslParameters(new javax.net.ssl.SSLParameters());
+      }
+      return b.build();
     }
 
     HttpClient get() {
@@ -599,7 +621,7 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
         synchronized (this) {
           c = client;
           if (c == null) {
-            c = factory.get();
+            c = build();
             client = c;
           }
         }
