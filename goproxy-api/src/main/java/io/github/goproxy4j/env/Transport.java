@@ -52,7 +52,11 @@ public interface Transport {
     private Response(int status, Map<String, List<String>> headers, InputStream body) {
       this.status = status;
       TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-      headers.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+      // a loop, not a lambda: several threads' first responses arrive together, and each thread
+      // that links a lambda at the same time may spin a class of its own
+      for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+        copy.put(e.getKey(), List.copyOf(e.getValue()));
+      }
       this.headers = java.util.Collections.unmodifiableMap(copy);
       this.body = body;
     }

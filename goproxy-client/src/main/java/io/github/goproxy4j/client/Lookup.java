@@ -80,12 +80,17 @@ final class Lookup {
       throws GoProxyException {
     Set<Throwable> fromRepos = Collections.newSetFromMap(new IdentityHashMap<>());
     try {
-      return ProxyWalk.tryProxies(route, entry -> {
-        try {
-          return call.call(repo(route, entry, path, context));
-        } catch (IOException e) {
-          fromRepos.add(e);
-          throw e;
+      // a class, not a lambda: the first requests of a graph load come from several threads at
+      // once, and each thread that links a lambda at the same moment may spin a class of its own
+      return ProxyWalk.tryProxies(route, new ProxyWalk.ProxyCall<T>() {
+        @Override
+        public T call(ProxyEntry entry) throws IOException {
+          try {
+            return call.call(repo(route, entry, path, context));
+          } catch (IOException e) {
+            fromRepos.add(e);
+            throw e;
+          }
         }
       });
     } catch (GoProxyException walk) {

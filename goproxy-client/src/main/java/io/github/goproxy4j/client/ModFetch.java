@@ -120,7 +120,17 @@ final class ModFetch {
     if (pending == null) {
       return;
     }
-    Pending p = pending.computeIfAbsent(path, k -> new Pending());
+    // get/putIfAbsent and, below, classes instead of lambdas: the graph's threads reach these
+    // together at the start of a load, and each thread linking a lambda at the same moment may
+    // spin a class of its own (a few milliseconds of cold code each)
+    Pending p = pending.get(path);
+    if (p == null) {
+      Pending fresh = new Pending();
+      p = pending.putIfAbsent(path, fresh);
+      if (p == null) {
+        p = fresh;
+      }
+    }
     synchronized (p) {
       p.loads++;
     }
@@ -160,7 +170,14 @@ final class ModFetch {
 
   /** Starts a rewrite of a module's list on the writers, unless one is waiting to start. */
   private void rewriteSoon(ModulePath path) {
-    AtomicBoolean waiting = listWaiting.computeIfAbsent(path, p -> new AtomicBoolean());
+    AtomicBoolean waiting = listWaiting.get(path);
+    if (waiting == null) {
+      AtomicBoolean fresh = new AtomicBoolean();
+      waiting = listWaiting.putIfAbsent(path, fresh);
+      if (waiting == null) {
+        waiting = fresh;
+      }
+    }
     if (waiting.compareAndSet(false, true)) {
       ListWrite w = new ListWrite(path, waiting);
       listWrites.add(w);
@@ -224,6 +241,22 @@ final class ModFetch {
   /** A verified go.mod and its hash (computed once). */
   record GoMod(byte[] data, ModuleHash hash) {}
 
+  /** A repo's go.mod of one version (see {@link #loadQueued} on why not a lambda). */
+  private record GoModCall(String version) implements Lookup.RepoCall<byte[]> {
+    @Override
+    public byte[] call(Repo repo) throws IOException {
+      return repo.goMod(version);
+    }
+  }
+
+  /** A repo's info of one revision (see {@link #loadQueued} on why not a lambda). */
+  private record StatCall(String rev) implements Lookup.RepoCall<VersionInfo> {
+    @Override
+    public VersionInfo call(Repo repo) throws IOException {
+      return repo.stat(rev);
+    }
+  }
+
   Lookup lookup() {
     return lookup;
   }
@@ -250,8 +283,7 @@ final class ModFetch {
     if (cached.isPresent()) {
       return cached.get();
     }
-    VersionInfo info = lookup.tryProxies(route, path, path + "@" + rev + ": ",
-        repo -> repo.stat(rev));
+    VersionInfo info = lookup.tryProxies(route, path, path + "@" + rev + ": ", new StatCall(rev));
     cacheInfo(path, info);
     return info;
   }
@@ -298,7 +330,7 @@ final class ModFetch {
       return new GoMod(cached.get(), hash);
     }
     String v = module.version().toString();
-    byte[] data = lookup.tryProxies(route, module.path(), module + ": ", repo -> repo.goMod(v));
+    byte[] data = lookup.tryProxies(route, module.path(), module + ": ", new GoModCall(v));
     ModuleHash hash = ModuleHash.ofGoMod(data);
     sums.goMod(route, module, hash);
     try {

@@ -2,7 +2,6 @@ package io.github.goproxy4j.sumdb.internal;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Native;
-import com.sun.jna.NativeLong;
 import com.sun.jna.Platform;
 
 /**
@@ -86,10 +85,12 @@ final class Libc {
 
   static native int flock(int fd, int operation) throws LastErrorException;
 
-  static native NativeLong pread(int fd, byte[] buf, NativeLong count, long offset)
+  // size_t and ssize_t as Java long: 64 bits on the LP64 systems the class is used on (checked
+  // above); a NativeLong result would cost a reflective constructor call per read or write
+  static native long pread(int fd, byte[] buf, long count, long offset)
       throws LastErrorException;
 
-  static native NativeLong pwrite(int fd, byte[] buf, NativeLong count, long offset)
+  static native long pwrite(int fd, byte[] buf, long count, long offset)
       throws LastErrorException;
 
   static native int ftruncate(int fd, long length) throws LastErrorException;

@@ -1,7 +1,6 @@
 package io.github.goproxy4j.sumdb.internal;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.NativeLong;
 import com.sun.jna.Platform;
 import java.io.Closeable;
 import java.io.IOException;
@@ -453,7 +452,7 @@ public final class LockedFile implements Closeable {
     byte[] tmp = off == 0 ? buf : new byte[len];
     while (true) {
       try {
-        long r = Libc.pread(fd, tmp, new NativeLong(len), pos).longValue();
+        long r = Libc.pread(fd, tmp, len, pos);
         if (tmp != buf && r > 0) {
           System.arraycopy(tmp, 0, buf, off, (int) r);
         }
@@ -487,7 +486,7 @@ public final class LockedFile implements Closeable {
     while (off < data.length) {
       byte[] chunk = off == 0 ? data : Arrays.copyOfRange(data, off, data.length);
       try {
-        long w = Libc.pwrite(fd, chunk, new NativeLong(chunk.length), pos + off).longValue();
+        long w = Libc.pwrite(fd, chunk, chunk.length, pos + off);
         off += (int) w;
       } catch (LastErrorException e) {
         if (e.getErrorCode() != Libc.EINTR) {
