@@ -163,24 +163,23 @@ final class ModuleGraphCommands {
 
     @Override
     public String help() {
-      return "goproxy mod download [-json]\n\n"
+      return "goproxy mod download [-json] [path@query...]\n\n"
           + "In a module directory, downloads what go mod download without arguments downloads: for a\n"
           + "main module at go 1.17 or later the modules its go.mod requires, else every module of the\n"
           + "build; verified against go.sum and the checksum database, extracted into GOMODCACHE so that\n"
           + "GOFLAGS=-mod=mod GOPROXY=off go build ./... works. go.sum gains the go.mod checksums go adds\n"
           + "(not the zips'). -json prints go's objects (Path, Version, Info, GoMod, Zip, Dir, Sum,\n"
-          + "GoModSum).\n";
+          + "GoModSum).\n"
+          + "Outside a module, downloads each path@query (@latest, @v1.2.3, @v1, a revision...) as go does\n"
+          + "there (-json adds Query and the proxy's Origin); inside a module arguments are not supported.\n";
     }
 
     @Override
     public int run(Invocation ctx) throws Exception {
       ColdStart.begin(); // before this method links its lambdas (see asGo)
-      if (!ctx.args().positional().isEmpty()) {
-        throw new UsageException("only go mod download without arguments is supported; for module@version"
-            + " use goproxy download");
-      }
+      List<String> args = ctx.args().positional();
       return asGo(ctx, client -> {
-        ModDownloadResult result = client.modDownloadResult(workDir(ctx));
+        ModDownloadResult result = client.modDownloadResult(workDir(ctx), args);
         if (result.noDependencies()) {
           ctx.err().println("go: no module dependencies to download");
           return 0;

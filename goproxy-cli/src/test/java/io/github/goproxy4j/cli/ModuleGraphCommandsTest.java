@@ -505,18 +505,7 @@ class ModuleGraphCommandsTest {
   @CsvSource({"1.19", "1.21", "1.22", "1.27"})
   void originAsGo(String release, @TempDir Path tmp) throws Exception {
     Path goBin = goFor(release);
-    String origin = "\"Origin\":{\"VCS\":\"git\",\"URL\":\"https://example.com/c.git\","
-        + "\"Hash\":\"0123456789abcdef0123456789abcdef01234567\",\"Ref\":\"refs/tags/%s\"}";
-    FakeGoProxy.Builder pb = FakeGoProxy.builder()
-        .module(FakeModule.builder("example.com/c", "v1.0.0").goMod("module example.com/c\n\ngo 1.17\n")
-            .file("c.go", "package c\n")
-            .info("{\"Version\":\"v1.0.0\",\"Time\":\"2023-01-02T03:04:05Z\"," + origin.formatted("v1.0.0") + "}")
-            .build())
-        .module(FakeModule.builder("example.com/c", "v1.1.0").goMod("module example.com/c\n\ngo 1.17\n")
-            .file("c.go", "package c\n")
-            .info("{\"Version\":\"v1.1.0\",\"Time\":\"2023-02-02T03:04:05Z\"," + origin.formatted("v1.1.0") + "}")
-            .build());
-    try (FakeGoProxy proxy = pb.start()) {
+    try (FakeGoProxy proxy = withOrigins(FakeGoProxy.builder(), "example.com/c").start()) {
       TidyMain t = tidyMain(goBin, tmp, proxy, "example.com/c v1.0.0");
       Path main = t.main();
       Map<String, String> goEnv = t.goEnv();
@@ -529,6 +518,78 @@ class ModuleGraphCommandsTest {
         assertSameAsGo(release, goBin, main, goEnv, ours, cmd);
       }
     }
+  }
+
+  /** Adds {@code path} v1.0.0 and v1.1.0, whose .info files carry an Origin as proxy.golang.org's do. */
+  private static FakeGoProxy.Builder withOrigins(FakeGoProxy.Builder pb, String path) {
+    String origin = "\"Origin\":{\"VCS\":\"git\",\"URL\":\"https://" + path + ".git\","
+        + "\"Hash\":\"0123456789abcdef0123456789abcdef01234567\",\"Ref\":\"refs/tags/%s\"}";
+    for (String v : List.of("v1.0.0", "v1.1.0")) {
+      pb.module(FakeModule.builder(path, v).goMod("module " + path + "\n\ngo 1.17\n")
+          .file("o.go", "package o\n")
+          .info("{\"Version\":\"" + v + "\",\"Time\":\"2023-01-02T03:04:05Z\"," + origin.formatted(v) + "}").build());
+    }
+    return pb;
+  }
+
+  /**
+   * {@code mod download [-json] path@query...} outside a module, as a repository manager runs it
+   * in an empty directory: exact versions, {@code @latest}, ranges, a version and a module no
+   * proxy has, and go's refusals (no argument, a bare path, {@code all}, {@code @upgrade}); each
+   * by go and by goproxy with its own module cache: output (Query, Origin per release), exit
+   * status and the module cache file for file. go1.19, go1.22 and go1.27.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.22", "1.27"})
+  void modDownloadOutsideModuleAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    try (FakeGoProxy proxy = withOrigins(abcUniverse(), "example.com/o").start()) {
+      Path empty = Files.createDirectories(tmp.resolve("empty"));
+      String[][] cmds = {{"mod", "download", "-json", "example.com/o@v1.0.0", "example.com/a@latest"},
+          {"mod", "download", "-json", "example.com/o@latest", "example.com/b@>v1.0.0"},
+          {"mod", "download", "example.com/b@v1.0.0"}, {"mod", "download", "-json", "nosuch.org/m@latest",
+              "example.com/b@v9.9.9", "example.com/o@v1.1.0"}, {"mod", "download", "example.com/b@v9.9.9"},
+          {"mod", "download"}, {"mod", "download", "example.com/b"}, {"mod", "download", "all"},
+          {"mod", "download", "example.com/b@upgrade"}};
+      int round = 0;
+      for (String[] cmd : cmds) {
+        round++;
+        Map<String, String> goEnv = GoTool.hermeticEnv(tmp.resolve("go-home" + round));
+        goEnv.putAll(proxy.environment());
+        GoTool.Result r = GoTool.exec(empty, goEnv, 180, null, prepend(goBin.toString(), cmd));
+        Path ourPath = tmp.resolve("our-gopath" + round);
+        Map<String, String> env = new HashMap<>(proxy.environment());
+        env.put("GOENV", "off");
+        env.put("GOPATH", ourPath.toString());
+        env.put("GOFLAGS", goEnv.get("GOFLAGS"));
+        env.put("PWD", empty.toString());
+        List<String> argv = new java.util.ArrayList<>(List.of(cmd));
+        argv.addAll(List.of("--go-version", release));
+        Run o = goproxy(env, argv.toArray(new String[0]));
+        String what = "go" + release + " " + String.join(" ", cmd);
+        assertEquals(new Run(r.exitCode(), r.stdout(), r.stderr()),
+            new Run(o.status(), o.out().replace(ourPath.toString(), goEnv.get("GOPATH")), o.err()), what);
+        assertEquals(contents(Path.of(goEnv.get("GOPATH"), "pkg", "mod")), contents(ourPath.resolve("pkg/mod")),
+            what + ": the module cache");
+      }
+    }
+  }
+
+  /** Every file below {@code root} (none when it does not exist) with its size and content hash. */
+  private static Map<String, String> contents(Path root) throws java.io.IOException {
+    Map<String, String> out = new java.util.TreeMap<>();
+    if (!Files.exists(root)) {
+      return out;
+    }
+    try (java.util.stream.Stream<Path> all = Files.walk(root)) {
+      for (Path p : (Iterable<Path>) all::iterator) {
+        if (Files.isRegularFile(p)) {
+          byte[] b = Files.readAllBytes(p);
+          out.put(root.relativize(p).toString(), b.length + " " + java.util.Arrays.hashCode(b));
+        }
+      }
+    }
+    return out;
   }
 
   private static FakeGoProxy.Builder abcUniverse() {

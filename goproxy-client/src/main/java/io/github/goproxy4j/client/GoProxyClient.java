@@ -13,6 +13,7 @@ import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.Version;
 import io.github.goproxy4j.mvs.ModuleGraph;
+import io.github.goproxy4j.mvs.ModuleGraphException;
 import io.github.goproxy4j.sumdb.ChecksumDatabase;
 import io.github.goproxy4j.sumdb.ChecksumMismatchException;
 import io.github.goproxy4j.sumdb.GoSum;
@@ -496,6 +497,43 @@ public final class GoProxyClient implements AutoCloseable {
     checkOpen();
     ColdStart.begin();
     return ModDownload.result(this, resolver.env(), ModuleGraphLoader.readMains(resolver.env(), dir), parallelism);
+  }
+
+  /**
+   * {@code go mod download [-json] path@query...} outside a module (no go.mod or go.work from
+   * {@code dir} up), as a repository manager runs it in an empty directory: each argument resolved
+   * as go resolves it ({@code @latest}, {@code @v1.2.3}, {@code @v1}, {@code >v1.2.0}, a revision),
+   * then downloaded, verified by the checksum database and extracted into the module cache go
+   * shares; each module's entry carries its files, its {@code Query} and the proxy's
+   * {@code Origin} as the release reports them, or go's error text. Without arguments, and inside
+   * a module (where go would also update go.sum: not built), it fails with go's message.
+   *
+   * <pre>{@code
+   * ModDownloadResult r = client.modDownloadResult(Path.of("/tmp/empty"), List.of("golang.org/x/text@latest"));
+   * r.modules().forEach(m -> System.out.print(m.toJson("1.27")));   // go mod download -json
+   * }</pre>
+   *
+   * @param dir a directory outside any module
+   * @param args go's arguments, {@code path@query} each
+   * @return every module go tries, in argument order
+   * @throws GoProxyException with go's text for an argument go refuses, or when {@code dir} is in
+   *     a module or workspace
+   */
+  public ModDownloadResult modDownloadResult(Path dir, List<String> args) throws GoProxyException {
+    Objects.requireNonNull(dir, "dir");
+    Objects.requireNonNull(args, "args");
+    checkOpen();
+    ColdStart.begin();
+    GoEnv env = resolver.env();
+    if (ModuleGraphLoader.findGoWork(dir, env).isPresent() || ModuleGraphLoader.findModuleRoot(dir).isPresent()) {
+      if (args.isEmpty()) {
+        return modDownloadResult(dir);
+      }
+      throw new ModuleGraphException("mod download with arguments inside a module or workspace is not supported"
+          + " (goproxy4j does not update go.sum for them); use download(ModuleVersion) or run it outside the module",
+          null, false);
+    }
+    return ModDownload.outsideModule(this, env, dir, args, parallelism);
   }
 
   /**

@@ -222,7 +222,7 @@ final class ListModules {
    * {@code upgrade} and {@code patch} queries and a path without {@code -versions} refused. Go
    * writes no go.sum here: the module cache gains what the answers fetched and verified.
    */
-  private static List<ListedModule> outsideModule(GoProxyClient client, GoEnv env, Path dir, List<String> args,
+  static List<ListedModule> outsideModule(GoProxyClient client, GoEnv env, Path dir, List<String> args,
       ListFlags flags, int parallelism) throws GoProxyException {
     String release = env.goVersion();
     BuildMod mod = BuildMod.outsideModule(env);
@@ -467,9 +467,11 @@ final class ListModules {
     }
     try {
       ModulePath p = ModulePath.parse(path);
-      // -u implies go's ListRetracted too
+      // go's list allows every version for a revision query (a complete version, a branch...) and
+      // with -retracted, which -u implies: no exclusions, no retractions read
+      QueryMatcher qm = QueryMatcher.parse(p, vers, current.map(Version::toString).orElse(""));
       VersionInfo info = client.query(p, vers, current, v -> excluded.contains(path + " " + v),
-          flags.retracted() || flags.updates());
+          flags.retracted() || flags.updates() || qm.canStat || qm.revision);
       ListedModule m = lister.queried(g, ModuleVersion.of(p, Version.parse(info.version())), flags.updates());
       return Optional.of((vers.equals(m.version()) ? m : m.withQuery(vers))
           .withOrigin(queryOrigin(p, vers, info, g.goRelease())));

@@ -9,6 +9,7 @@ import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.Version;
 import io.github.goproxy4j.mvs.ModuleGraph;
 import io.github.goproxy4j.mvs.ModuleGraphException;
+import io.github.goproxy4j.sumdb.GoSum;
 import io.github.goproxy4j.sumdb.ModuleHash;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -98,6 +99,49 @@ final class ModDownload {
       GoSumWriter.write(client, build, out, true);
     }
     return new ModDownloadResult(out, false, graphError);
+  }
+
+  /**
+   * go's runDownload with {@code path@query} arguments outside a module (no go.mod or go.work from
+   * {@code dir} up): each argument resolved as {@code go list -m} resolves it there (a failed
+   * query listed with its error, {@code all}, patterns, {@code @upgrade}, {@code @patch} and a
+   * bare path refused), then each resolved version downloaded, verified by the checksum database
+   * and extracted, in argument order; nothing but the module cache is written. Without arguments
+   * go refuses: no modules specified.
+   */
+  static ModDownloadResult outsideModule(GoProxyClient client, GoEnv env, Path dir, List<String> args,
+      int parallelism) throws GoProxyException {
+    ModuleGraphLoader.refuseModulesOff(env);
+    if (args.isEmpty()) {
+      throw new ModuleGraphException("no modules specified (see 'go help mod download')", null);
+    }
+    List<ListedModule> infos = ListModules.outsideModule(client, env, dir, args,
+        ListFlags.builder().allowErrors(true).build(), parallelism);
+    List<ModuleVersion> targets = new ArrayList<>();
+    for (ListedModule m : infos) {
+      if (m.error().isEmpty()) {
+        targets.add(ModuleVersion.parse(m.path() + "@" + m.version()));
+      }
+    }
+    List<Future<DownloadedModule>> futures = client.startAll(targets, client.fetchWith(GoSum.empty()));
+    List<ModDownloadResult.Module> out = new ArrayList<>();
+    int next = 0;
+    for (ListedModule m : infos) {
+      ModDownloadResult.Module entry;
+      if (!m.error().isEmpty()) {
+        entry = new ModDownloadResult.Module(m.path(), m.version(), m.error(), "", "", "", "", "", "");
+      } else {
+        ModuleVersion mv = targets.get(next);
+        try {
+          entry = entry(client, GoProxyClient.await(futures.get(next)));
+        } catch (GoProxyException | RuntimeException e) {
+          entry = failed(client.moduleCache(), mv, String.valueOf(e.getMessage()));
+        }
+        next++;
+      }
+      out.add(entry.answering(m.query(), m.origin()));
+    }
+    return new ModDownloadResult(out, false);
   }
 
   /**

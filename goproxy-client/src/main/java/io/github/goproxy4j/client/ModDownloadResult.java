@@ -1,8 +1,10 @@
 package io.github.goproxy4j.client;
 
 import io.github.goproxy4j.client.internal.json.GoJson;
+import io.github.goproxy4j.internal.GoRelease;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What {@code go mod download} without arguments did in a main module or workspace: one
@@ -72,7 +74,7 @@ public record ModDownloadResult(List<Module> modules, boolean noDependencies, St
    * @param goModSum the go.mod's {@code h1:} hash
    */
   public record Module(String path, String version, String error, String info, String goMod, String zip, String dir,
-      String sum, String goModSum) {
+      String sum, String goModSum, String query, Optional<VersionInfo.Origin> origin) {
     /**
      * Validates the components.
      *
@@ -85,6 +87,8 @@ public record ModDownloadResult(List<Module> modules, boolean noDependencies, St
      * @param dir never {@code null}
      * @param sum never {@code null}
      * @param goModSum never {@code null}
+     * @param query never {@code null}
+     * @param origin never {@code null}
      */
     public Module {
       Objects.requireNonNull(path, "path");
@@ -96,13 +100,38 @@ public record ModDownloadResult(List<Module> modules, boolean noDependencies, St
       Objects.requireNonNull(dir, "dir");
       Objects.requireNonNull(sum, "sum");
       Objects.requireNonNull(goModSum, "goModSum");
+      Objects.requireNonNull(query, "query");
+      Objects.requireNonNull(origin, "origin");
+    }
+
+    /**
+     * A module downloaded without a query (go mod download without arguments).
+     *
+     * @param path the module path
+     * @param version the version
+     * @param error the error
+     * @param info the cached {@code .info} file
+     * @param goMod the cached {@code .mod} file
+     * @param zip the cached {@code .zip} file
+     * @param dir the extracted directory
+     * @param sum the zip's hash
+     * @param goModSum the go.mod's hash
+     */
+    public Module(String path, String version, String error, String info, String goMod, String zip, String dir,
+        String sum, String goModSum) {
+      this(path, version, error, info, goMod, zip, dir, sum, goModSum, "", Optional.empty());
+    }
+
+    /** This module as the answer to a {@code path@query} argument, with its origin. */
+    Module answering(String q, Optional<VersionInfo.Origin> o) {
+      return new Module(path, version, error, info, goMod, zip, dir, sum, goModSum, q, o);
     }
 
     /**
      * Returns the object {@code go mod download -json} of a Go release prints for this module:
-     * Path, Version, Error, Info, GoMod, Zip, Dir, Sum, GoModSum, empty ones left out,
-     * tab-indented, followed by a newline. (go also has Query, Origin and Reuse: they are only
-     * set for {@code path@query} arguments and {@code -reuse}, never without arguments.)
+     * Path, Version, Query, Error, Info, GoMod, Zip, Dir, Sum, GoModSum, Origin, empty ones left
+     * out, tab-indented, followed by a newline. (Query and Origin are set only for
+     * {@code path@query} arguments; go's Reuse, for {@code -reuse}, is not built.)
      *
      * @param goRelease the release, {@code 1.N}
      * @return the JSON text
@@ -113,6 +142,7 @@ public record ModDownloadResult(List<Module> modules, boolean noDependencies, St
         g.writeStartObject();
         GoJson.writeStringOmitEmpty(g, "Path", path);
         GoJson.writeStringOmitEmpty(g, "Version", version);
+        GoJson.writeStringOmitEmpty(g, "Query", query);
         GoJson.writeStringOmitEmpty(g, "Error", error);
         GoJson.writeStringOmitEmpty(g, "Info", info);
         GoJson.writeStringOmitEmpty(g, "GoMod", goMod);
@@ -120,6 +150,9 @@ public record ModDownloadResult(List<Module> modules, boolean noDependencies, St
         GoJson.writeStringOmitEmpty(g, "Dir", dir);
         GoJson.writeStringOmitEmpty(g, "Sum", sum);
         GoJson.writeStringOmitEmpty(g, "GoModSum", goModSum);
+        if (origin.isPresent()) {
+          InfoJson.writeOrigin(g, origin.get(), GoRelease.modelled(goRelease).behaviourMinor());
+        }
         g.writeEndObject();
       }) + "\n";
     }

@@ -2,14 +2,15 @@ package io.github.goproxy4j.client;
 
 import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.env.Route;
+import io.github.goproxy4j.internal.GoRelease;
+import io.github.goproxy4j.internal.UnicodeTables;
 import io.github.goproxy4j.modfile.GoModFile;
 import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.Version;
-import io.github.goproxy4j.internal.UnicodeTables;
-import io.github.goproxy4j.zip.internal.DirHash;
 import io.github.goproxy4j.sumdb.ModuleHash;
 import io.github.goproxy4j.sumdb.internal.Ed25519;
+import io.github.goproxy4j.zip.internal.DirHash;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -312,7 +313,7 @@ final class ModFetch {
 
   private void cacheInfo(ModulePath path, VersionInfo info) {
     try {
-      cache.writeInfo(path, info);
+      cache.writeInfo(path, info, GoRelease.modelled(goVersion).behaviourMinor());
     } catch (IOException e) {
       LOG.warn("go: writing stat cache: {}", e.getMessage());
     }

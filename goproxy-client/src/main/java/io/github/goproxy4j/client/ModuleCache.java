@@ -241,6 +241,14 @@ public final class ModuleCache {
    * @throws IOException if the file cannot be written
    */
   public Optional<Path> writeInfo(ModulePath path, VersionInfo info) throws IOException {
+    return writeInfo(path, info, Integer.MAX_VALUE);
+  }
+
+  /**
+   * {@link #writeInfo(ModulePath, VersionInfo)} as the go release 1.{@code goMinor} writes it (its
+   * {@code Origin} field order: go1.22 moved {@code Hash}).
+   */
+  Optional<Path> writeInfo(ModulePath path, VersionInfo info, int goMinor) throws IOException {
     if (!Version.isValid(info.version())) {
       return Optional.empty();
     }
@@ -255,7 +263,7 @@ public final class ModuleCache {
       return Optional.empty();
     }
     Path f = file(mv, "info");
-    writeAtomically(f, cleanForCache(info).toJson().getBytes(StandardCharsets.UTF_8));
+    writeAtomically(f, InfoJson.marshal(cleanForCache(info), goMinor).getBytes(StandardCharsets.UTF_8));
     return Optional.of(f);
   }
 

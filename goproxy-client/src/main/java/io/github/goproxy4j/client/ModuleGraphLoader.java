@@ -162,7 +162,7 @@ final class ModuleGraphLoader {
   }
 
   /** modload.Init for a command that forces module mode: GO111MODULE off, or a value go does not know, fails. */
-  private static void refuseModulesOff(GoEnv env) throws ModuleGraphException {
+  static void refuseModulesOff(GoEnv env) throws ModuleGraphException {
     String go111 = env.get("GO111MODULE");
     if (go111.equals("off")) {
       throw new ModuleGraphException("modules disabled by GO111MODULE=off; see 'go help modules'", null);

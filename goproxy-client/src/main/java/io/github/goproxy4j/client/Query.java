@@ -50,7 +50,8 @@ final class Query {
   /**
    * {@link #query(ModulePath, String, String, Predicate)}; with {@code allowAll} no version is
    * disallowed, neither excluded nor retracted (go's nil AllowedFunc: {@code go list -m
-   * -retracted path@query}); the result still says whether it is retracted.
+   * -retracted path@query}, a revision query), and, as go then does, the module's latest go.mod
+   * is not read for retractions: the result says nothing of them.
    */
   VersionInfo query(ModulePath path, String query, String current, Predicate<String> excluded, boolean allowAll)
       throws GoProxyException {
@@ -61,7 +62,7 @@ final class Query {
     Predicate<String> disallowed = allowAll ? v -> false : excluded;
     VersionInfo info = lookup.tryProxies(route, path, path + "@" + query + ": ",
         repo -> queryProxy(route, repo, path, qm, filter, disallowed));
-    return withStatus(info, retractions);
+    return allowAll ? info : withStatus(info, retractions);
   }
 
   /**
