@@ -7,7 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What {@code go mod download} without arguments did in a main module or workspace: one
+ * What {@code go mod download} did, without arguments in a main module or workspace, or with
+ * {@code path@query} arguments outside a module: one
  * {@link Module} per module version it tried, in go's order, each with where its files are or
  * the error that stopped it; a failed module does not stop the others (go's exit status is then
  * 1). {@link #noDependencies()} is go's {@code go: no module dependencies to download} case.
@@ -72,6 +73,9 @@ public record ModDownloadResult(List<Module> modules, boolean noDependencies, St
    * @param dir the extracted directory
    * @param sum the zip's {@code h1:} hash
    * @param goModSum the go.mod's {@code h1:} hash
+   * @param query the {@code path@query} argument's query when it is not the version itself, else
+   *     {@code ""}
+   * @param origin the proxy's {@code Origin} for a query's answer, as the release reports it
    */
   public record Module(String path, String version, String error, String info, String goMod, String zip, String dir,
       String sum, String goModSum, String query, Optional<VersionInfo.Origin> origin) {
