@@ -251,12 +251,8 @@ class ModuleGraphCommandsTest {
         .module(FakeModule.builder("example.com/a", "v1.1.0").goMod("module example.com/a\n\ngo 1.17\n")
             .file("a.go", "package a\n").build());
     try (FakeGoProxy proxy = pb.start()) {
-      Path ws = Files.createDirectories(tmp.resolve("ws"));
-      Path z = Files.createDirectories(ws.resolve("z"));
-      Path b = Files.createDirectories(ws.resolve("b"));
-      Files.writeString(z.resolve("go.mod"), "module example.com/z\n\ngo 1.17\n\nrequire example.com/a v1.0.0\n");
-      Files.writeString(b.resolve("go.mod"), "module example.com/b\n\ngo 1.17\n\nrequire example.com/a v1.1.0\n");
-      Files.writeString(ws.resolve("go.work"), "go 1.18\n\nuse ./z\nuse ./b\n");
+      Path ws = writeWorkspace(tmp.resolve("ws"));
+      Path z = ws.resolve("z");
       Map<String, String> goEnv = GoTool.hermeticEnv(tmp);
       goEnv.putAll(proxy.environment());
       Map<String, String> ours = new HashMap<>(proxy.environment());
@@ -304,12 +300,7 @@ class ModuleGraphCommandsTest {
           .file("q.go", "package q\n").build());
     }
     try (FakeGoProxy proxy = pb.start()) {
-      Path ws = Files.createDirectories(tmp.resolve("ws"));
-      Path z = Files.createDirectories(ws.resolve("z"));
-      Path b = Files.createDirectories(ws.resolve("b"));
-      Files.writeString(z.resolve("go.mod"), "module example.com/z\n\ngo 1.17\n\nrequire example.com/a v1.0.0\n");
-      Files.writeString(b.resolve("go.mod"), "module example.com/b\n\ngo 1.17\n\nrequire example.com/a v1.1.0\n");
-      Files.writeString(ws.resolve("go.work"), "go 1.18\n\nuse ./z\nuse ./b\n");
+      Path ws = writeWorkspace(tmp.resolve("ws"));
       // no go.work.sum, no go.sum: what each command writes
       String[][] cmds = {{"list", "-m", "example.com/q@v1.0.0"}, {"list", "-m", "-json", "example.com/q@latest"},
           {"list", "-m", "-versions", "example.com/q"}, {"list", "-m", "-retracted", "all"},
@@ -321,21 +312,8 @@ class ModuleGraphCommandsTest {
         round++;
         Path theirs = copyTree(ws, tmp.resolve("theirs" + round));
         Path ours = copyTree(ws, tmp.resolve("ours" + round));
-        Map<String, String> goEnv = GoTool.hermeticEnv(tmp.resolve("go-home" + round));
-        goEnv.putAll(proxy.environment());
-        GoTool.Result r = GoTool.exec(theirs.resolve("z"), goEnv, 180, null, prepend(goBin.toString(), cmd));
-        Map<String, String> env = new HashMap<>(proxy.environment());
-        env.put("GOENV", "off");
-        env.put("GOPATH", tmp.resolve("our-gopath" + round).toString());
-        env.put("GOFLAGS", goEnv.get("GOFLAGS"));
-        env.put("PWD", ours.resolve("z").toString());
-        List<String> argv = new java.util.ArrayList<>(List.of(cmd));
-        argv.addAll(List.of("--go-version", release));
-        Run o = goproxy(env, argv.toArray(new String[0]));
         String what = "go" + release + " " + String.join(" ", cmd);
-        String mine = tmp.resolve("our-gopath" + round).toString();
-        assertEquals(new Run(r.exitCode(), r.stdout(), r.stderr()), new Run(o.status(),
-            o.out().replace(mine, goEnv.get("GOPATH")), o.err()), what);
+        sideBySide(goBin, release, proxy, tmp.resolve("round" + round), theirs.resolve("z"), ours.resolve("z"), null, cmd);
         for (String f : List.of("go.work.sum", "z/go.sum", "b/go.sum")) {
           assertEquals(readIfExists(theirs.resolve(f)), readIfExists(ours.resolve(f)), what + ": " + f);
         }
@@ -370,22 +348,8 @@ class ModuleGraphCommandsTest {
         round++;
         Path theirs = copyTree(main, tmp.resolve("theirs" + round));
         Path ours = copyTree(main, tmp.resolve("ours" + round));
-        Map<String, String> goEnv = GoTool.hermeticEnv(tmp.resolve("go-home" + round));
-        goEnv.putAll(proxy.environment());
-        goEnv.put("GOFLAGS", "-modcacherw -mod=mod");
-        GoTool.Result r = GoTool.exec(theirs, goEnv, 180, null, prepend(goBin.toString(), cmd));
-        Map<String, String> env = new HashMap<>(proxy.environment());
-        env.put("GOENV", "off");
-        env.put("GOPATH", tmp.resolve("our-gopath" + round).toString());
-        env.put("GOFLAGS", goEnv.get("GOFLAGS"));
-        env.put("PWD", ours.toString());
-        List<String> argv = new java.util.ArrayList<>(List.of(cmd));
-        argv.addAll(List.of("--go-version", goVersion));
-        Run o = goproxy(env, argv.toArray(new String[0]));
         String what = "go" + release + " " + String.join(" ", cmd);
-        assertEquals(new Run(r.exitCode(), r.stdout(), r.stderr()), new Run(o.status(),
-            o.out().replace(tmp.resolve("our-gopath" + round).toString(), goEnv.get("GOPATH"))
-                .replace(ours.toString(), theirs.toString()), o.err()), what);
+        sideBySide(goBin, goVersion, proxy, tmp.resolve("round" + round), theirs, ours, "-modcacherw -mod=mod", cmd);
         assertEquals(readIfExists(theirs.resolve("go.sum")), readIfExists(ours.resolve("go.sum")), what + ": go.sum");
         assertEquals(!cmd[0].equals("mod"), Files.readString(theirs.resolve("go.mod")).contains("\ngo "),
             what + ": go adds a go line except for mod graph");
@@ -393,6 +357,47 @@ class ModuleGraphCommandsTest {
             what + ": goproxy4j leaves go.mod alone");
       }
     }
+  }
+
+  /**
+   * Runs {@code cmd} with go in {@code goDir} and with goproxy ({@code --go-version goVersion}) in
+   * {@code ourDir}, each with its own GOPATH under {@code work} (GOFLAGS {@code goflags}, else the
+   * hermetic default), and asserts equal output and exit status (goproxy's GOPATH and directory
+   * read as go's).
+   *
+   * @return go's GOPATH and goproxy's
+   */
+  private static Path[] sideBySide(Path goBin, String goVersion, FakeGoProxy proxy, Path work, Path goDir,
+      Path ourDir, String goflags, String[] cmd) {
+    Map<String, String> goEnv = GoTool.hermeticEnv(work.resolve("go-home"));
+    goEnv.putAll(proxy.environment());
+    if (goflags != null) {
+      goEnv.put("GOFLAGS", goflags);
+    }
+    GoTool.Result r = GoTool.exec(goDir, goEnv, 180, null, prepend(goBin.toString(), cmd));
+    Path ourPath = work.resolve("our-gopath");
+    Map<String, String> env = new HashMap<>(proxy.environment());
+    env.put("GOENV", "off");
+    env.put("GOPATH", ourPath.toString());
+    env.put("GOFLAGS", goEnv.get("GOFLAGS"));
+    env.put("PWD", ourDir.toString());
+    List<String> argv = new java.util.ArrayList<>(List.of(cmd));
+    argv.addAll(List.of("--go-version", goVersion));
+    Run o = goproxy(env, argv.toArray(new String[0]));
+    String out = o.out().replace(ourPath.toString(), goEnv.get("GOPATH")).replace(ourDir.toString(), goDir.toString());
+    assertEquals(new Run(r.exitCode(), r.stdout(), r.stderr()), new Run(o.status(), out, o.err()),
+        "go" + goVersion + " " + String.join(" ", cmd));
+    return new Path[] {Path.of(goEnv.get("GOPATH")), ourPath};
+  }
+
+  /** The workspace {@code ws}: go.work at go 1.18 using ./z (requires example.com/a v1.0.0) and ./b (v1.1.0). */
+  private static Path writeWorkspace(Path ws) throws java.io.IOException {
+    Path z = Files.createDirectories(ws.resolve("z"));
+    Path b = Files.createDirectories(ws.resolve("b"));
+    Files.writeString(z.resolve("go.mod"), "module example.com/z\n\ngo 1.17\n\nrequire example.com/a v1.0.0\n");
+    Files.writeString(b.resolve("go.mod"), "module example.com/b\n\ngo 1.17\n\nrequire example.com/a v1.1.0\n");
+    Files.writeString(ws.resolve("go.work"), "go 1.18\n\nuse ./z\nuse ./b\n");
+    return ws;
   }
 
   private static String readIfExists(Path f) throws java.io.IOException {
@@ -554,23 +559,9 @@ class ModuleGraphCommandsTest {
       int round = 0;
       for (String[] cmd : cmds) {
         round++;
-        Map<String, String> goEnv = GoTool.hermeticEnv(tmp.resolve("go-home" + round));
-        goEnv.putAll(proxy.environment());
-        GoTool.Result r = GoTool.exec(empty, goEnv, 180, null, prepend(goBin.toString(), cmd));
-        Path ourPath = tmp.resolve("our-gopath" + round);
-        Map<String, String> env = new HashMap<>(proxy.environment());
-        env.put("GOENV", "off");
-        env.put("GOPATH", ourPath.toString());
-        env.put("GOFLAGS", goEnv.get("GOFLAGS"));
-        env.put("PWD", empty.toString());
-        List<String> argv = new java.util.ArrayList<>(List.of(cmd));
-        argv.addAll(List.of("--go-version", release));
-        Run o = goproxy(env, argv.toArray(new String[0]));
-        String what = "go" + release + " " + String.join(" ", cmd);
-        assertEquals(new Run(r.exitCode(), r.stdout(), r.stderr()),
-            new Run(o.status(), o.out().replace(ourPath.toString(), goEnv.get("GOPATH")), o.err()), what);
-        assertEquals(contents(Path.of(goEnv.get("GOPATH"), "pkg", "mod")), contents(ourPath.resolve("pkg/mod")),
-            what + ": the module cache");
+        Path[] gopaths = sideBySide(goBin, release, proxy, tmp.resolve("round" + round), empty, empty, null, cmd);
+        assertEquals(contents(gopaths[0].resolve("pkg/mod")), contents(gopaths[1].resolve("pkg/mod")),
+            "go" + release + " " + String.join(" ", cmd) + ": the module cache");
       }
     }
   }
