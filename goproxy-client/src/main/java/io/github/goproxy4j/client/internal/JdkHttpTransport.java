@@ -569,11 +569,11 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
     return ("http".equalsIgnoreCase(uri.getScheme()) ? plainClient : tlsClient).get();
   }
 
-  /** An HTTP client built on first use; closing one never built does nothing. */
   /**
    * A {@code java.net.http} client built on first use (fields, not lambdas: every transport makes
-   * two, on the cold path of a short command). With {@code tls}, over the settings' TLS context
-   * or the trust {@link TlsTrust} reads; without, for http:// only.
+   * two, on the cold path of a short command); closing one never built does nothing. With
+   * {@code tls}, over the settings' TLS context or the trust {@link TlsTrust} reads; without, for
+   * http:// only.
    */
   private static final class LazyClient {
     private final HttpSettings settings;
