@@ -525,6 +525,37 @@ class ModuleGraphCommandsTest {
     }
   }
 
+  /**
+   * GOFLAGS's {@code -modfile}, with which go reads another file than go.mod (go1.27 lists the
+   * alternate file's module): goproxy4j does not support it, so every graph command refuses it
+   * with a message naming the flag instead of answering from go.mod.
+   */
+  @Test
+  void modFileIsRefused(@TempDir Path tmp) throws Exception {
+    Path goBin = goFor("1.27");
+    Path main = Files.createDirectories(tmp.resolve("main"));
+    Files.writeString(main.resolve("go.mod"), "module example.com/x\n\ngo 1.21\n");
+    Files.writeString(main.resolve("alt.mod"), "module example.com/y\n\ngo 1.21\n");
+    Map<String, String> goEnv = GoTool.hermeticEnv(tmp);
+    goEnv.put("GOFLAGS", "-modfile=alt.mod");
+    assertEquals("example.com/y\n", GoTool.exec(main, goEnv, 60, null, goBin.toString(), "list", "-m").stdout());
+    Map<String, String> env = new HashMap<>();
+    env.put("GOENV", "off");
+    env.put("GOPATH", tmp.resolve("our-gopath").toString());
+    env.put("GOFLAGS", "-modfile=alt.mod");
+    env.put("GOPROXY", "off");
+    for (String[] cmd : new String[][] {{"list", "-m"}, {"list", "-m", "all"}, {"mod", "graph"}, {"mod", "verify"}}) {
+      env.put("PWD", main.toString());
+      Run o = goproxy(env, cmd);
+      assertEquals(1, o.status(), String.join(" ", cmd));
+      assertEquals("", o.out(), String.join(" ", cmd));
+      assertTrue(o.err().contains("-modfile=alt.mod") && o.err().contains("does not support"), o.err());
+    }
+    env.put("PWD", Files.createDirectories(tmp.resolve("empty")).toString());
+    Run outside = goproxy(env, "list", "-m", "example.com/x@latest");
+    assertTrue(outside.status() == 1 && outside.err().contains("-modfile=alt.mod"), outside.err());
+  }
+
   /** Adds {@code path} v1.0.0 and v1.1.0, whose .info files carry an Origin as proxy.golang.org's do. */
   private static FakeGoProxy.Builder withOrigins(FakeGoProxy.Builder pb, String path) {
     String origin = "\"Origin\":{\"VCS\":\"git\",\"URL\":\"https://" + path + ".git\","

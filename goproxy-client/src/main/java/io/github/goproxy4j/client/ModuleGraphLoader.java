@@ -158,7 +158,20 @@ final class ModuleGraphLoader {
   /** Finds and reads the main module files from {@code start} (GOWORK as go finds it), checked as go checks them. */
   static Mains readMains(GoEnv env, Path start) throws GoProxyException {
     refuseModulesOff(env);
+    refuseModFile(env);
     return readMains(env, start, findGoWork(start, env));
+  }
+
+  /**
+   * GOFLAGS's {@code -modfile}, which makes go read another file in place of go.mod (and its
+   * {@code .sum} in place of go.sum): not built, so refused rather than answered from go.mod.
+   */
+  static void refuseModFile(GoEnv env) throws GoProxyException {
+    Optional<String> modFile = env.goFlag("modfile");
+    if (modFile.isPresent() && !modFile.get().isEmpty()) {
+      throw new ModuleGraphException("goproxy: GOFLAGS sets -modfile=" + modFile.get() + ", which goproxy4j does not"
+          + " support (go would read that file instead of go.mod, and its .sum instead of go.sum)", null, false);
+    }
   }
 
   /** modload.Init for a command that forces module mode: GO111MODULE off, or a value go does not know, fails. */
@@ -179,6 +192,7 @@ final class ModuleGraphLoader {
    */
   static Mains readMains(GoEnv env, Path start, Optional<Path> work) throws GoProxyException {
     refuseModulesOff(env);
+    refuseModFile(env);
     String release = env.goVersion();
     if (work.isPresent()) {
       return new Mains(null, readWorkspace(release, env.get("GOTOOLCHAIN"), start, work.get()));
