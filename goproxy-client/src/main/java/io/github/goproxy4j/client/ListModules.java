@@ -44,10 +44,7 @@ final class ListModules {
       Consumer<String> warnings, int parallelism) throws GoProxyException {
     boolean updates = flags.updates();
     // modload.Init: GO111MODULE; list does not force module mode, so "auto" needs a go.mod or go.work
-    String go111 = env.get("GO111MODULE");
-    if (!go111.isEmpty() && !go111.equals("on") && !go111.equals("auto") && !go111.equals("off")) {
-      throw new ModuleGraphException("unknown environment setting GO111MODULE=" + go111, null);
-    }
+    String go111 = ModuleGraphLoader.go111Module(env);
     Optional<Path> work = go111.equals("off") ? Optional.empty() : ModuleGraphLoader.findGoWork(dir, env);
     boolean outside = work.isEmpty() && ModuleGraphLoader.findModuleRoot(dir).isEmpty();
     // go refuses most -mod values in a workspace before it reads go.work's modules
@@ -93,8 +90,7 @@ final class ListModules {
     // converts the requirements to a pruned graph, which loads the whole graph; go then writes
     // go.mod, which this library does not: the main module is listed with that go line
     boolean addsGoLine = mod.modMode() && mains.module() != null && mains.module().goMod().goVersion().isEmpty();
-    String addedGo = !addsGoLine ? "" : GoRelease.modelled(release).behaviourMinor() < 21 ? GoRelease.lang(release)
-        : release;
+    String addedGo = addsGoLine ? localGoVersion(release) : "";
     if (args.isEmpty()) {
       ModuleGraphLoader.Build converted = addsGoLine
           ? ModuleGraphLoader.loadBuild(client, env, mains, true, parallelism, false) : null;
@@ -211,6 +207,15 @@ final class ListModules {
     }
   }
 
+  /**
+   * The go version go takes as its own where a go.mod has none to give (outside a module, the go
+   * line it adds under {@code -mod=mod}): go1.19's LatestGoVersion, the release's language
+   * version; from go1.21 gover.Local, the release as given.
+   */
+  private static String localGoVersion(String release) {
+    return GoRelease.modelled(release).behaviourMinor() < 21 ? GoRelease.lang(release) : release;
+  }
+
   /** The path of the main module go makes up outside a module. */
   static final String COMMAND_LINE_ARGUMENTS = "command-line-arguments";
 
@@ -230,9 +235,8 @@ final class ListModules {
     if (mod.vendor()) {
       refuseInVendorMode(args, flags);
     }
-    String goLine = GoRelease.modelled(release).behaviourMinor() < 21 ? GoRelease.lang(release) : release;
-    ListedModule main = new ListedModule(COMMAND_LINE_ARGUMENTS, "", true, false, goLine, Optional.empty(),
-        Optional.empty(), List.of(), "", "");
+    ListedModule main = new ListedModule(COMMAND_LINE_ARGUMENTS, "", true, false, localGoVersion(release),
+        Optional.empty(), Optional.empty(), List.of(), "", "");
     if (args.isEmpty()) {
       return finish(client, List.of(main), flags, Set.of(), p -> false, null, Set.of(), mod, parallelism, null);
     }
@@ -274,9 +278,17 @@ final class ListModules {
   /** A {@code path@query} argument in vendor mode, where go cannot query: the module with go's error. */
   private static ListedModule vendorQuery(String arg, BuildMod mod) {
     int at = arg.indexOf('@');
-    return new ListedModule(arg.substring(0, at), arg.substring(at + 1), false, false, "", Optional.empty(),
-        Optional.empty(), List.of(), "", arg + ": cannot query module due to -mod=vendor"
-        + (mod.reason().isEmpty() ? "" : "\n\t(" + mod.reason() + ")"));
+    return failedQuery(arg.substring(0, at), arg.substring(at + 1), arg + ": " + cannotQueryInVendorMode(mod));
+  }
+
+  /** go's error for a look-up it cannot make in vendor mode, with the mode's reason. */
+  private static String cannotQueryInVendorMode(BuildMod mod) {
+    return "cannot query module due to -mod=vendor" + (mod.reason().isEmpty() ? "" : "\n\t(" + mod.reason() + ")");
+  }
+
+  /** A {@code path@query} argument that did not resolve: listed with the query as its version, and {@code error}. */
+  private static ListedModule failedQuery(String path, String query, String error) {
+    return new ListedModule(path, query, false, false, "", Optional.empty(), Optional.empty(), List.of(), "", error);
   }
 
   /** What an argument names: a module version of the build whose information is still to be looked up, or a module already answered. */
@@ -471,18 +483,18 @@ final class ListModules {
       // go's list allows every version for a revision query (a complete version, a branch...) and
       // with -retracted, which -u implies: no exclusions, no retractions read
       QueryMatcher qm = QueryMatcher.parse(p, vers, current.map(Version::toString).orElse(""));
+      boolean revisionQuery = qm.canStat || qm.revision;
       VersionInfo info = client.query(p, vers, current, v -> excluded.contains(path + " " + v),
-          flags.retracted() || flags.updates() || qm.canStat || qm.revision);
+          flags.retracted() || flags.updates() || revisionQuery);
       ListedModule m = lister.queried(g, ModuleVersion.of(p, Version.parse(info.version())), flags.updates());
       return Optional.of((vers.equals(m.version()) ? m : m.withQuery(vers))
-          .withOrigin(queryOrigin(p, vers, info, g.goRelease())));
+          .withOrigin(queryOrigin(revisionQuery, info, g.goRelease())));
     } catch (GoProxyException | IllegalArgumentException e) {
       String msg = String.valueOf(e.getMessage());
       // modinfoError: an error that names neither the module nor the query is put under both
       String text = msg.startsWith(path + "@") || msg.startsWith("module " + path + ":") ? msg
           : path + "@" + vers + ": " + msg;
-      return Optional.of(new ListedModule(path, vers, false, false, "", Optional.empty(), Optional.empty(), List.of(),
-          "", text));
+      return Optional.of(failedQuery(path, vers, text));
     }
   }
 
@@ -490,15 +502,10 @@ final class ListModules {
    * The Origin go reports for a query's answer (list sets it from the query's result): the
    * resolved version's {@code .info} Origin up to go1.21; from go1.22, which merges it with the
    * version list's (which a proxy's list does not have), only for a query go answers with one
-   * lookup of the version (a complete version, or a revision).
+   * lookup of the version ({@code revisionQuery}: a complete version, or a revision).
    */
-  private static Optional<VersionInfo.Origin> queryOrigin(ModulePath path, String query, VersionInfo info,
-      String release) {
-    if (GoRelease.modelled(release).behaviourMinor() < 22) {
-      return info.origin();
-    }
-    QueryMatcher qm = QueryMatcher.parse(path, query, "");
-    return qm.canStat || qm.revision ? info.origin() : Optional.empty();
+  private static Optional<VersionInfo.Origin> queryOrigin(boolean revisionQuery, VersionInfo info, String release) {
+    return revisionQuery || GoRelease.modelled(release).behaviourMinor() < 22 ? info.origin() : Optional.empty();
   }
 
   /**
@@ -523,9 +530,7 @@ final class ListModules {
     for (ListedModule m : mods) {
       String e = m.error();
       if (e.isEmpty() && flags.retracted() && !m.version().isEmpty() && !wildcards.contains(m.path())) {
-        e = "loading module retractions for " + m.path() + "@" + m.version()
-            + ": cannot query module due to -mod=vendor"
-            + (mod.reason().isEmpty() ? "" : "\n\t(" + mod.reason() + ")");
+        e = ModuleLister.retractionLoadingError(m.path(), m.version(), cannotQueryInVendorMode(mod));
       }
       if (!e.isEmpty()) {
         errors.add(e);

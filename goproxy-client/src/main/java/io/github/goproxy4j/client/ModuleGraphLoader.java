@@ -174,14 +174,19 @@ final class ModuleGraphLoader {
     }
   }
 
+  /** GO111MODULE as modload.Init reads it: {@code ""}, {@code on}, {@code auto} or {@code off}; another value fails. */
+  static String go111Module(GoEnv env) throws ModuleGraphException {
+    String go111 = env.get("GO111MODULE");
+    if (!go111.isEmpty() && !go111.equals("on") && !go111.equals("auto") && !go111.equals("off")) {
+      throw new ModuleGraphException("unknown environment setting GO111MODULE=" + go111, null);
+    }
+    return go111;
+  }
+
   /** modload.Init for a command that forces module mode: GO111MODULE off, or a value go does not know, fails. */
   static void refuseModulesOff(GoEnv env) throws ModuleGraphException {
-    String go111 = env.get("GO111MODULE");
-    if (go111.equals("off")) {
+    if (go111Module(env).equals("off")) {
       throw new ModuleGraphException("modules disabled by GO111MODULE=off; see 'go help modules'", null);
-    }
-    if (!go111.isEmpty() && !go111.equals("on") && !go111.equals("auto")) {
-      throw new ModuleGraphException("unknown environment setting GO111MODULE=" + go111, null);
     }
   }
 
