@@ -104,16 +104,9 @@ final class Query {
   Retraction retraction(ModulePath path, String version) {
     Retractions r = new Retractions(lookup.route(path), path);
     Optional<GoModFile> f = r.latestGoMod();
-    List<String> rationales = new ArrayList<>();
-    if (f.isPresent() && Version.isValid(version) && f.get().isRetracted(version)) {
-      f.get().retractionsOf(version).stream().map(GoModFile.Retraction::rationale).filter(s -> !s.isEmpty())
-          .forEach(rationales::add);
-      if (rationales.isEmpty()) {
-        rationales.add("retracted by module author");
-      }
-    }
-    return new Retraction(List.copyOf(rationales), f.flatMap(GoModFile::deprecated).orElse(""), r.goModRead(),
-        r.loadError());
+    List<String> rationales = f.flatMap(latest -> rationales(latest, version))
+        .map(given -> given.isEmpty() ? List.of("retracted by module author") : given).orElse(List.of());
+    return new Retraction(rationales, f.flatMap(GoModFile::deprecated).orElse(""), r.goModRead(), r.loadError());
   }
 
   /**
@@ -137,13 +130,34 @@ final class Query {
       return info;
     }
     GoModFile f = latestMod.get();
-    Optional<String> retraction = Optional.empty();
-    if (Version.isValid(info.version()) && f.isRetracted(info.version())) {
-      retraction = Optional.of(f.retractionsOf(info.version()).stream()
-          .map(GoModFile.Retraction::rationale).filter(s -> !s.isEmpty()).findFirst()
-          .orElse(""));
-    }
+    Optional<String> retraction = rationales(f, info.version()).map(all -> all.isEmpty() ? "" : all.get(0));
     return info.withStatus(retraction, f.deprecated());
+  }
+
+  /**
+   * The non-empty rationales of the retract lines of {@code latest} that cover {@code version}
+   * (go's CheckRetractions), empty when none covers it.
+   */
+  private static Optional<List<String>> rationales(GoModFile latest, String version) {
+    if (!Version.isValid(version) || !latest.isRetracted(version)) {
+      return Optional.empty();
+    }
+    List<String> out = new ArrayList<>();
+    for (GoModFile.Retraction r : latest.retractionsOf(version)) {
+      if (!r.rationale().isEmpty()) {
+        out.add(r.rationale());
+      }
+    }
+    return Optional.of(List.copyOf(out));
+  }
+
+  /** go's NoMatchingVersionError: the module has versions, but none the query matches. */
+  static final class NoMatchingVersionException extends GoProxyException {
+    private static final long serialVersionUID = 1L;
+
+    NoMatchingVersionException(String message) {
+      super(message);
+    }
   }
 
   /** Lazily loads the retractions of a module from its latest go.mod (go's CheckRetractions). */
@@ -180,7 +194,9 @@ final class Query {
           // a version list goes on without them); what listed them reports why, unless the
           // module or a version of it does not exist
           String msg = String.valueOf(e.getMessage());
-          if (!(e instanceof NotFoundException) && !msg.contains(": no matching versions for query ")) {
+          // (a repo's failure reaches here as the cause of the route's, see Lookup.tryProxies)
+          if (!(e instanceof NotFoundException) && !(e instanceof NoMatchingVersionException)
+              && !(e.getCause() instanceof NoMatchingVersionException)) {
             // go reports the error without the module version it was loading (modload's
             // CheckRetractions unwraps the module.ModuleError)
             loadError = msg.startsWith(prefix) ? msg.substring(prefix.length()) : msg;
@@ -281,7 +297,7 @@ final class Query {
     if (hasCurrent) {
       return lookup(repo, path, qm, qm.current);
     }
-    throw new GoProxyException("module " + path + ": no matching versions for query "
+    throw new NoMatchingVersionException("module " + path + ": no matching versions for query "
         + InfoJson.goQuote(query));
   }
 
