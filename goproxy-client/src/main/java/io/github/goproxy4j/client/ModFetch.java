@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
@@ -39,6 +40,8 @@ final class ModFetch {
   private final ModuleCache cache;
   private final CacheWriter writer;
   private final String goVersion;
+  /** {@link #goVersion}'s minor release, for what it decides on every cached file. */
+  private final int goMinor;
   private final Executor unzipHelpers;
   private final AtomicBoolean warmed = new AtomicBoolean();
   /**
@@ -76,6 +79,7 @@ final class ModFetch {
     this.sums = sums;
     this.cache = cache;
     this.goVersion = goVersion;
+    this.goMinor = GoRelease.modelled(goVersion).behaviourMinor();
     this.unzipHelpers = unzipHelpers;
     this.writer = new CacheWriter(cache, goVersion, unzipHelpers);
   }
@@ -126,11 +130,7 @@ final class ModFetch {
     // spin a class of its own (a few milliseconds of cold code each)
     Pending p = pending.get(path);
     if (p == null) {
-      Pending fresh = new Pending();
-      p = pending.putIfAbsent(path, fresh);
-      if (p == null) {
-        p = fresh;
-      }
+      p = putIfAbsent(pending, path, new Pending());
     }
     synchronized (p) {
       p.loads++;
@@ -173,11 +173,7 @@ final class ModFetch {
   private void rewriteSoon(ModulePath path) {
     AtomicBoolean waiting = listWaiting.get(path);
     if (waiting == null) {
-      AtomicBoolean fresh = new AtomicBoolean();
-      waiting = listWaiting.putIfAbsent(path, fresh);
-      if (waiting == null) {
-        waiting = fresh;
-      }
+      waiting = putIfAbsent(listWaiting, path, new AtomicBoolean());
     }
     if (waiting.compareAndSet(false, true)) {
       ListWrite w = new ListWrite(path, waiting);
@@ -241,6 +237,12 @@ final class ModFetch {
 
   /** A verified go.mod and its hash (computed once). */
   record GoMod(byte[] data, ModuleHash hash) {}
+
+  /** The value {@code map} holds for {@code key}, {@code fresh} put there when it holds none (computeIfAbsent without a lambda: see {@link #loadQueued}). */
+  private static <K, V> V putIfAbsent(ConcurrentMap<K, V> map, K key, V fresh) {
+    V old = map.putIfAbsent(key, fresh);
+    return old != null ? old : fresh;
+  }
 
   /** A repo's go.mod of one version (see {@link #loadQueued} on why not a lambda). */
   private record GoModCall(String version) implements Lookup.RepoCall<byte[]> {
@@ -313,7 +315,7 @@ final class ModFetch {
 
   private void cacheInfo(ModulePath path, VersionInfo info) {
     try {
-      cache.writeInfo(path, info, GoRelease.modelled(goVersion).behaviourMinor());
+      cache.writeInfo(path, info, goMinor);
     } catch (IOException e) {
       LOG.warn("go: writing stat cache: {}", e.getMessage());
     }

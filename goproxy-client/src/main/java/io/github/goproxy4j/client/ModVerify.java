@@ -27,11 +27,8 @@ final class ModVerify {
   private ModVerify() {}
 
   static List<String> verify(ModuleCache cache, ModuleGraph g, int parallelism) {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, 8)), r -> {
-      Thread t = new Thread(r, "goproxy4j-verify");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, 8)),
+        new GoProxyClient.DaemonThreads("goproxy4j-verify-"));
     try {
       List<CompletableFuture<List<String>>> futures = new ArrayList<>();
       for (ModuleVersion m : g.buildList()) {

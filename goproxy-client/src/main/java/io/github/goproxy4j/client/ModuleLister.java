@@ -118,11 +118,7 @@ final class ModuleLister {
   /** {@code f} applied to each of {@code in} on a pool of {@code parallelism} threads, in order. */
   private static <T, R> List<R> inParallel(List<T> in, Function<T, R> f, int parallelism) {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(Math.min(parallelism, 32), in.size())),
-        r -> {
-      Thread t = new Thread(r, "goproxy4j-list");
-      t.setDaemon(true);
-      return t;
-    });
+        new GoProxyClient.DaemonThreads("goproxy4j-list-"));
     try {
       List<CompletableFuture<R>> futures = new ArrayList<>();
       for (T t : in) {
