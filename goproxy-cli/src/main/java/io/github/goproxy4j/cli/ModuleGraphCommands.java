@@ -143,6 +143,7 @@ final class ModuleGraphCommands {
         return 1;
       }
       return asGo(ctx, client -> {
+        client.moduleModeWarnings(workDir(ctx)).forEach(ctx.err()::println);
         ctx.out().print(client.modGraph(workDir(ctx)).graphText());
         return 0;
       });
@@ -179,6 +180,7 @@ final class ModuleGraphCommands {
       ColdStart.begin(); // before this method links its lambdas (see asGo)
       List<String> args = ctx.args().positional();
       return asGo(ctx, client -> {
+        client.moduleModeWarnings(workDir(ctx)).forEach(ctx.err()::println);
         ModDownloadResult result = client.modDownloadResult(workDir(ctx), args);
         if (result.noDependencies()) {
           ctx.err().println("go: no module dependencies to download");
@@ -230,6 +232,7 @@ final class ModuleGraphCommands {
         return 1;
       }
       return asGo(ctx, client -> {
+        client.moduleModeWarnings(workDir(ctx)).forEach(ctx.err()::println);
         List<String> problems = client.modVerify(workDir(ctx));
         if (problems.isEmpty()) {
           ctx.out().println("all modules verified");

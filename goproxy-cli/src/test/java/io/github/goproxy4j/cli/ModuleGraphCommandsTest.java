@@ -1,6 +1,7 @@
 package io.github.goproxy4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -554,6 +555,68 @@ class ModuleGraphCommandsTest {
     env.put("PWD", Files.createDirectories(tmp.resolve("empty")).toString());
     Run outside = goproxy(env, "list", "-m", "example.com/x@latest");
     assertTrue(outside.status() == 1 && outside.err().contains("-modfile=alt.mod"), outside.err());
+  }
+
+  /**
+   * go's system temp root rule (golang.org/issue/26708): a go.mod in {@code $TMPDIR} itself is
+   * ignored with a warning, and a command run below it answers as outside any module. The root's
+   * go.mod requires example.com/a, so taking it for the main module shows in every output. TMPDIR
+   * is given as the directory, with a trailing slash (go prints it as given) and through a
+   * symbolic link (go compares resolved paths); GO111MODULE on and auto. go1.19 (list and
+   * download only: its mod graph and mod verify go on without a main module, a documented
+   * departure), go1.21 and go1.27.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.27"})
+  void systemTempRootGoModIsIgnoredAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    try (FakeGoProxy proxy = abcUniverse().start()) {
+      Path root = Files.createDirectories(tmp.resolve("tmproot"));
+      Files.writeString(root.resolve("go.mod"), "module example.com/tmproot\n\ngo 1.17\n\nrequire example.com/a v1.0.0\n");
+      Path sub = Files.createDirectories(root.resolve("sub"));
+      Path link = Files.createSymbolicLink(tmp.resolve("tmplink"), root);
+      List<String[]> cmds = new java.util.ArrayList<>(List.<String[]>of(new String[] {"list", "-m"},
+          new String[] {"list", "-m", "all"}, new String[] {"list", "-m", "-json", "example.com/a@latest"},
+          new String[] {"mod", "download"}, new String[] {"mod", "download", "-json", "example.com/b@v1.0.0"}));
+      if (!release.equals("1.19")) {
+        cmds.add(new String[] {"mod", "graph"});
+        cmds.add(new String[] {"mod", "verify"});
+      }
+      int round = 0;
+      for (String tmpdir : List.of(root.toString(), root + "/", link.toString())) {
+        for (String go111 : List.of("on", "auto")) {
+          for (String[] cmd : cmds) {
+            round++;
+            Path work = tmp.resolve("round" + round);
+            Map<String, String> goEnv = GoTool.hermeticEnv(work.resolve("go-home"));
+            goEnv.putAll(proxy.environment());
+            goEnv.put("TMPDIR", tmpdir);
+            goEnv.put("GO111MODULE", go111);
+            GoTool.Result r = GoTool.exec(sub, goEnv, 180, null, prepend(goBin.toString(), cmd));
+            Path ourPath = work.resolve("our-gopath");
+            Map<String, String> env = new HashMap<>(proxy.environment());
+            env.put("GOENV", "off");
+            env.put("GOPATH", ourPath.toString());
+            env.put("GOFLAGS", goEnv.get("GOFLAGS"));
+            env.put("TMPDIR", tmpdir);
+            env.put("GO111MODULE", go111);
+            env.put("PWD", sub.toString());
+            List<String> argv = new java.util.ArrayList<>(List.of(cmd));
+            argv.addAll(List.of("--go-version", release));
+            Run o = goproxy(env, argv.toArray(new String[0]));
+            String what = "go" + release + " " + String.join(" ", cmd) + " (TMPDIR=" + tmpdir + ", GO111MODULE="
+                + go111 + ")";
+            assertTrue(r.stderr().startsWith("go: warning: ignoring go.mod in system temp root " + tmpdir + "\n"),
+                what + ": " + r.stderr());
+            assertEquals(new Run(r.exitCode(), r.stdout(), r.stderr()), new Run(o.status(),
+                o.out().replace(ourPath.toString(), goEnv.get("GOPATH")), o.err()), what);
+            assertEquals(contents(Path.of(goEnv.get("GOPATH")).resolve("pkg/mod")), contents(ourPath.resolve("pkg/mod")),
+                what + ": module cache");
+          }
+        }
+      }
+      assertFalse(Files.exists(root.resolve("go.sum")), "neither side treated the temp root as the main module");
+    }
   }
 
   /** Adds {@code path} v1.0.0 and v1.1.0, whose .info files carry an Origin as proxy.golang.org's do. */

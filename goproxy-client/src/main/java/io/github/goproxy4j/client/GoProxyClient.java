@@ -525,7 +525,7 @@ public final class GoProxyClient implements AutoCloseable {
     checkOpen();
     ColdStart.begin();
     GoEnv env = resolver.env();
-    if (ModuleGraphLoader.findGoWork(dir, env).isPresent() || ModuleGraphLoader.findModuleRoot(dir).isPresent()) {
+    if (ModuleGraphLoader.findGoWork(dir, env).isPresent() || ModuleGraphLoader.findModuleRoot(dir, env).isPresent()) {
       if (args.isEmpty()) {
         return modDownloadResult(dir);
       }
@@ -534,6 +534,29 @@ public final class GoProxyClient implements AutoCloseable {
           null, false);
     }
     return ModDownload.outsideModule(this, env, dir, args, parallelism);
+  }
+
+  /**
+   * The warning lines go's module set-up prints on standard error before a module command
+   * ({@code go list -m}, {@code go mod graph}, {@code go mod download}, {@code go mod verify}) run
+   * in {@code dir}. Today that is one rule: a go.mod in the system temp directory itself
+   * ({@code $TMPDIR}, else {@code /tmp}) is ignored, as go ignores it (golang.org/issue/26708),
+   * so {@code dir} counts as outside any module and every command here answers accordingly.
+   * {@link #listModules(Path, List, ListFlags, Consumer)} passes these to its own warnings; for
+   * the other commands a caller that shows go's output prints them first.
+   *
+   * <pre>{@code
+   * client.moduleModeWarnings(dir).forEach(System.err::println); // go: warning: ignoring go.mod in system temp root /tmp
+   * }</pre>
+   *
+   * @param dir the directory a command runs in
+   * @return go's lines, each with its {@code go: } prefix; usually empty
+   * @throws GoProxyException when GOWORK is set to a relative path (go's error)
+   */
+  public List<String> moduleModeWarnings(Path dir) throws GoProxyException {
+    Objects.requireNonNull(dir, "dir");
+    checkOpen();
+    return ModuleGraphLoader.initWarnings(resolver.env(), dir);
   }
 
   /**

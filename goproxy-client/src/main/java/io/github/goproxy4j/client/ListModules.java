@@ -46,12 +46,16 @@ final class ListModules {
     // modload.Init: GO111MODULE; list does not force module mode, so "auto" needs a go.mod or go.work
     String go111 = ModuleGraphLoader.go111Module(env);
     Optional<Path> work = go111.equals("off") ? Optional.empty() : ModuleGraphLoader.findGoWork(dir, env);
-    boolean outside = work.isEmpty() && ModuleGraphLoader.findModuleRoot(dir).isEmpty();
+    boolean outside = work.isEmpty() && ModuleGraphLoader.findModuleRoot(dir, env).isEmpty();
     // go refuses most -mod values in a workspace before it reads go.work's modules
     Optional<BuildMod> explicit = work.isPresent() ? BuildMod.explicitInWorkspace(env) : Optional.empty();
     if (flags.retracted() && BuildMod.modFlag(env).filter("vendor"::equals).isPresent()) {
       // go checks GOFLAGS's -mod before it reads go.mod (a vendor directory alone does not refuse it)
       throw new ModuleGraphException("go list -retracted cannot be used when vendoring is enabled", null, false);
+    }
+    if (!go111.equals("off")) {
+      // modload.Init's warnings (a go.mod ignored in the system temp root), before its refusals
+      ModuleGraphLoader.initWarnings(env, dir).forEach(warnings);
     }
     if (go111.equals("off") || go111.equals("auto") && outside) {
       // GOPATH mode

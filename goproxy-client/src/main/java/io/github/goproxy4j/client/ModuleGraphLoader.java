@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -54,8 +55,79 @@ final class ModuleGraphLoader {
     return Optional.ofNullable(dir);
   }
 
-  static MainModule findMainModule(Path start, String release, String gotoolchain) throws GoProxyException {
-    Path dir = findModuleRoot(start).orElse(null);
+  /**
+   * The main module's directory as modload.Init finds it: {@link #findModuleRoot(Path)}, except
+   * that a go.mod in the system temp directory itself is ignored ({@link #ignoredTempRoot}).
+   */
+  static Optional<Path> findModuleRoot(Path start, GoEnv env) {
+    Optional<Path> root = findModuleRoot(start);
+    return root.isPresent() && ignoredTempRoot(start, env).isPresent() ? Optional.empty() : root;
+  }
+
+  /**
+   * go's system temp root rule (modload.Init, golang.org/issue/26708): when the nearest go.mod
+   * from {@code start} up is in the system temp directory itself ({@code os.TempDir()}), go
+   * ignores it, warns, and goes on as if there were no go.mod at all; a go.mod further up is not
+   * looked for. Returns that temp directory as go names it in the warning, or empty when the rule
+   * does not apply. Symbolic links count as go's {@code search.InDir} counts them.
+   */
+  static Optional<String> ignoredTempRoot(Path start, GoEnv env) {
+    Optional<Path> root = findModuleRoot(start);
+    if (root.isEmpty()) {
+      return Optional.empty();
+    }
+    String tmp = tempDir(env);
+    Path t = Path.of(tmp).toAbsolutePath().normalize();
+    if (root.get().equals(t)) {
+      return Optional.of(tmp);
+    }
+    try {
+      return root.get().toRealPath().equals(t.toRealPath()) ? Optional.of(tmp) : Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty(); // the temp directory does not exist (or cannot be resolved): not the root
+    }
+  }
+
+  /** go's {@code os.TempDir()} for the environment's operating system. */
+  private static String tempDir(GoEnv env) {
+    Map<String, String> vars = env.environment();
+    if (env.os() == GoEnv.Os.WINDOWS) {
+      // GetTempPath: TMP, TEMP, USERPROFILE, then the Windows directory
+      for (String k : List.of("TMP", "TEMP", "USERPROFILE")) {
+        String v = vars.getOrDefault(k, "");
+        if (!v.isEmpty()) {
+          return v;
+        }
+      }
+      return vars.getOrDefault("SystemRoot", "C:\\Windows");
+    }
+    String v = vars.getOrDefault("TMPDIR", "");
+    return v.isEmpty() ? "/tmp" : v;
+  }
+
+  /**
+   * The warnings go's modload.Init prints for a command run in {@code start} in module mode: a
+   * go.mod ignored in the system temp root. None in a workspace (go.work found), with GO111MODULE
+   * off or unknown (go stops before it looks for go.mod), or when go would not look: a listing
+   * under GO111MODULE=auto looks, as every mod command does.
+   */
+  static List<String> initWarnings(GoEnv env, Path start) throws GoProxyException {
+    String go111 = env.get("GO111MODULE");
+    if (!go111.isEmpty() && !go111.equals("on") && !go111.equals("auto")) {
+      return List.of();
+    }
+    if (findGoWork(start, env).isPresent()) {
+      return List.of();
+    }
+    return ignoredTempRoot(start, env)
+        .map(tmp -> List.of("go: warning: ignoring go.mod in system temp root " + tmp))
+        .orElse(List.of());
+  }
+
+  static MainModule findMainModule(Path start, GoEnv env) throws GoProxyException {
+    String release = env.goVersion();
+    String gotoolchain = env.get("GOTOOLCHAIN");
+    Path dir = findModuleRoot(start, env).orElse(null);
     if (dir == null) {
       throw new ModuleGraphException(
           "go.mod file not found in current directory or any parent directory; see 'go help modules'", null);
@@ -202,7 +274,7 @@ final class ModuleGraphLoader {
     if (work.isPresent()) {
       return new Mains(null, readWorkspace(release, env.get("GOTOOLCHAIN"), start, work.get()));
     }
-    return new Mains(findMainModule(start, release, env.get("GOTOOLCHAIN")), null);
+    return new Mains(findMainModule(start, env), null);
   }
 
   /** {@link #loadBuild(GoProxyClient, GoEnv, Path, boolean, int)} on main module files already read. */
