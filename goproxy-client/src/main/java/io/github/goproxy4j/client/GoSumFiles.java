@@ -4,9 +4,9 @@ import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.mvs.ModuleGraphException;
 import io.github.goproxy4j.sumdb.GoSum;
 import io.github.goproxy4j.sumdb.GoSumFormatException;
+import io.github.goproxy4j.sumdb.internal.LockedFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,11 +37,17 @@ final class GoSumFiles {
     }
   }
 
-  /** Reads {@code file} (missing: empty) for a go command of {@code release}. */
+  /**
+   * Reads {@code file} (missing: empty) for a go command of {@code release}, under go's shared
+   * lock on it (go's readGoSumFile uses lockedfile.Read): go rewrites go.sum in place under the
+   * exclusive lock, new tail first, so a read without the lock can see the old head with the new
+   * tail (a line missing, torn or repeated) and fail with a missing entry, a malformed file or a
+   * checksum mismatch go never reports.
+   */
   static Read read(Path file, String release) throws ModuleGraphException {
     byte[] data;
     try {
-      data = Files.readAllBytes(file);
+      data = LockedFile.read(file);
     } catch (NoSuchFileException e) {
       return new Read(GoSum.empty(), null);
     } catch (IOException e) {
