@@ -12,6 +12,7 @@ import io.github.goproxy4j.mvs.ModuleGraph;
 import io.github.goproxy4j.mvs.ModuleGraphException;
 import io.github.goproxy4j.mvs.ModuleSource;
 import io.github.goproxy4j.sumdb.GoSum;
+import io.github.goproxy4j.sumdb.internal.LockedFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -136,7 +137,9 @@ final class ModuleGraphLoader {
     GoModFile goMod;
     byte[] data;
     try {
-      data = Files.readAllBytes(dir.resolve("go.mod"));
+      // under go's shared lock, as modload's ReadModFile: go rewrites go.mod in place under its
+      // exclusive lock, so an unlocked read can see a half-written file
+      data = LockedFile.read(dir.resolve("go.mod"));
     } catch (IOException e) {
       throw new ModuleGraphException("reading " + name + ": " + e.getMessage(), e);
     }
@@ -333,7 +336,7 @@ final class ModuleGraphLoader {
       public byte[] goModInDirectory(String directory) throws IOException {
         Path file = base.resolve(directory).resolve("go.mod");
         try {
-          return Files.readAllBytes(file);
+          return LockedFile.read(file); // go's replacement go.mod read (lockedfile.Read)
         } catch (NoSuchFileException e) {
           throw new IOException("reading " + file + ": open " + file + ": no such file or directory", e);
         }
@@ -557,7 +560,7 @@ final class ModuleGraphLoader {
       String loadPrefix = "cannot load module " + rootShort + " listed in go.work file: ";
       GoModFile goMod;
       try {
-        byte[] mod = Files.readAllBytes(goModPath);
+        byte[] mod = LockedFile.read(goModPath); // as the main module's
         goMod = GoModFile.parseStrict(minor < 21 ? goModPath.toString() : shortPath(cwd, goModPath), mod, release);
       } catch (IOException e) {
         if (minor < 21) {

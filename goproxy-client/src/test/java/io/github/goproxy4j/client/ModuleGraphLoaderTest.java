@@ -2,10 +2,12 @@ package io.github.goproxy4j.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.mvs.ModuleGraph;
+import io.github.goproxy4j.testing.GoFlock;
 import io.github.goproxy4j.testing.GoTool;
 import io.github.goproxy4j.testkit.FakeGoProxy;
 import io.github.goproxy4j.testkit.FakeModule;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -55,6 +58,50 @@ class ModuleGraphLoaderTest {
     return GoModuleUniverse.client(proxy, tmp, release, tmp.resolve("our-cache"));
   }
 
+
+  /**
+   * go rewrites go.mod in place under its lock ({@code go get}, {@code go mod tidy}:
+   * lockedfile.Transform, a growing file's new tail first) and reads it under the shared lock
+   * (modload's ReadModFile), so it never parses a half-written go.mod. A process holds go's lock
+   * on a go.mod left torn (the tidy go.mod without its go line, as go adds one, then the tidy
+   * file's last bytes) and writes the tidy go.mod on release: {@code go list -m all} waits and lists the
+   * build, and so must the client's {@code listModules}, with the same modules.
+   */
+  @ParameterizedTest(name = "go{0} seed={1}")
+  @CsvSource({"1.19, 20261206", "1.27, 20261206"})
+  void goModReadWaitsWhileGoRewritesIt(String release, long seed, @TempDir Path tmp) throws Exception {
+    assumeTrue(GoFlock.flockPlatform(), "SKIPPED: go locks go.mod with flock only on Linux and macOS");
+    System.out.println("ModuleGraphLoaderTest go" + release + " seed=" + seed);
+    try (GoUniverseFixture f = GoUniverseFixture.tidy(release, seed, tmp)) {
+      Path goMod = f.main.resolve("go.mod");
+      String tidy = Files.readString(goMod);
+      String goLine = tidy.substring(tidy.indexOf("\ngo ") + 1, tidy.indexOf('\n', tidy.indexOf("\ngo ") + 1) + 1);
+      String old = tidy.replace(goLine, "");
+      String torn = old + tidy.substring(old.length());
+      String ctx = "go" + release + " seed=" + seed + " go.mod while go rewrites it:\n" + torn + "\n" + f.context();
+      Path content = tmp.resolve("tidy.mod");
+      Files.writeString(content, tidy);
+      Path bin = GoFlock.binary();
+
+      Files.writeString(goMod, torn);
+      GoTool.Result listed;
+      try (GoFlock.Holder go = GoFlock.hold(bin, goMod, content)) {
+        listed = go.assertBlocksUntilReleased(() -> f.go(f.main, f.goEnv(tmp.resolve("go-cache")), "list", "-m", "all"));
+      }
+      assertEquals(0, listed.exitCode(), ctx + "\n" + listed.stderr());
+
+      Files.writeString(goMod, torn);
+      List<ListedModule> ours;
+      try (GoProxyClient c = f.client(tmp.resolve("our-cache"));
+          GoFlock.Holder go = GoFlock.hold(bin, goMod, content)) {
+        ours = go.assertBlocksUntilReleased(() -> c.listModules(f.main, false));
+      }
+      StringBuilder text = new StringBuilder();
+      ours.forEach(m -> text.append(m.path()).append(m.version().isEmpty() ? "" : " " + m.version()).append('\n'));
+      assertEquals(listed.stdout(), text.toString(), ctx);
+      assertEquals(tidy, Files.readString(goMod), ctx);
+    }
+  }
 
   @ParameterizedTest(name = "go{0} seed={1}")
   @MethodSource("universes")
