@@ -47,16 +47,18 @@ class GoSumWriterTest {
 
   /**
    * On a seeded {@link GoModuleUniverse}, round after round, the tidy go.sum loses a random set
-   * of lines; then, started together on that main module (each with a fresh module cache of its
-   * own), go runs one to three {@code go mod download path@version...} commands for random
+   * of lines; then, started together on that main module, go runs one to three {@code go mod download path@version...} commands for random
    * modules of the build, one after the other from a random moment within the client's previous
    * run (go.sum gains their zip and go.mod lines), while the client runs {@code -mod=mod list -m
-   * all} or {@code mod download} (go.sum gains the go.mod lines of the graph it loaded). Each
+   * all} in go's module cache (both writing the graph's .mod, .info and list files) or {@code mod
+   * download} in a fresh one of its own (go.sum gains the go.mod lines of the graph it loaded). Each
    * side adds lines the other does not, so a writer that skipped go's lock, or wrote what it read
    * at the start instead of merging with the file as it is under the lock, loses the other's
    * lines. The go.sum left must be well formed (go's sorted lines, each once, none torn) and
    * hold exactly the union of what go leaves running each side's commands alone from the same
-   * start; and {@code go mod verify} must pass on both module caches.
+   * start (less a go.mod line go itself drops: one it checked and does not keep, which go's
+   * tidyGoSum leaves out even when another writer added it meanwhile); {@code go mod verify} must pass on the module caches, and go must load the graph
+   * offline from a shared one.
    */
   @ParameterizedTest(name = "go{0} seed={1}")
   @CsvSource({"1.19, 20261206", "1.27, 20261206"})
@@ -91,6 +93,7 @@ class GoSumWriterTest {
         long window = 150; // ms the client took the round before (about its read-to-write window)
         int goOnlyRounds = 0;
         int dropsByGo = 0;
+        int sharedRounds = 0;
         for (int round = 0; round < rounds; round++) {
           // the start: the tidy go.sum without a random set of its lines, the modules go
           // downloads always without their zip line
@@ -116,12 +119,16 @@ class GoSumWriterTest {
           }
           String start = startText.toString();
           boolean clientDownloads = r.nextBoolean();
+          // a listing client shares go's module cache (both write the graph's .mod, .info and list
+          // files): it downloads no zip, so go checks every zip it downloads as it would alone
+          boolean sharedCache = !clientDownloads;
           // go starts within the client's read-to-write window (one draw, so the seed replays the
           // same choices whatever the timings)
           long goDelayMs = (long) (r.nextDouble() * window);
           String ctx = "go" + release + " seed=" + seed + " round=" + round + ": go " + goCommands
               + " one after the other from " + goDelayMs + " ms, the client "
               + (clientDownloads ? "mod download" : "-mod=mod list -m all")
+              + (sharedCache ? " (one module cache)" : "")
               + "\nstart go.sum:\n" + start + "\n" + f.context();
 
           // what each side leaves alone from the start (each with a fresh module cache, as in the
@@ -154,9 +161,10 @@ class GoSumWriterTest {
           goOnlyRounds += goOnly.isEmpty() ? 0 : 1;
 
           // both at once on the main module's go.sum, each with a fresh module cache of its own
+          // or sharing one
           Files.writeString(f.main.resolve("go.sum"), start);
           Path goCache = tmp.resolve("go-cache" + round);
-          Path ourCache = tmp.resolve("our-cache" + round);
+          Path ourCache = sharedCache ? goCache : tmp.resolve("our-cache" + round);
           Map<String, String> goEnv = f.goEnv(tmp.resolve("race-work"), goCache);
           CountDownLatch ready = new CountDownLatch(2);
           long[] times = new long[4];
@@ -218,14 +226,23 @@ class GoSumWriterTest {
           }
           assertEquals(GoSum.parse(String.join("", kept)).format(), after,
               "go.sum holds the union of both sides' lines: " + ctx);
-          for (Path cache : List.of(goCache, ourCache)) {
+          for (Path cache : sharedCache ? List.of(goCache) : List.of(goCache, ourCache)) {
             GoTool.Result v = f.go(f.main, f.goEnv(tmp.resolve("race-work"), cache), "mod", "verify");
             assertEquals("all modules verified\n", v.stdout(), ctx + "\n" + v.stderr());
             assertEquals(0, v.exitCode(), ctx + "\n" + v.stderr());
           }
+          if (sharedCache) {
+            // and go loads the graph offline from what both left in the cache
+            Map<String, String> offline = f.goEnv(tmp.resolve("race-work"), goCache);
+            offline.put("GOPROXY", "off");
+            GoTool.Result l = f.go(f.main, offline, "list", "-m", "all");
+            assertEquals(0, l.exitCode(), ctx + "\n" + l.stderr());
+            sharedRounds++;
+          }
         }
         assertTrue(goOnlyRounds > 0, "in some round go adds lines the client does not");
-        System.out.println("  go dropped " + dropsByGo + " go.mod lines of its arguments the client had added");
+        System.out.println("  go dropped " + dropsByGo + " go.mod lines of its arguments the client had added; "
+            + sharedRounds + " rounds shared one module cache");
       } finally {
         pool.shutdownNow();
       }
