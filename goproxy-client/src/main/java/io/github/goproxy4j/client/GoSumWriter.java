@@ -134,7 +134,10 @@ final class GoSumWriter {
       throw new ModuleGraphException("updates to go.sum needed, disabled by -mod=readonly", null);
     }
     // go's tidyGoSum: under the file's lock, the lines it holds now (another go may have added
-    // some since the command read it) and the gained ones, sorted, without the modules' own
+    // some since the command read it) and the gained ones, sorted, without the modules' own.
+    // Unlike go, a line another writer added meanwhile is kept even when this command checked it
+    // and does not keep it (go leaves such a line out: GoSumWriterTest saw go1.19 drop the
+    // client's go.mod line of a module it downloaded by argument)
     try {
       LockedFile.transform(sumFile, old -> {
         // to go1.21 a malformed line and those after it are dropped, as go's rewrite drops them
