@@ -273,7 +273,8 @@ public final class ModuleGraph {
      * module's requirements, the roots, tidied first when they name a path twice; no dependency's
      * go.mod is read otherwise. {@link ModuleGraph#buildList()} is then the roots, each path at its highest
      * required version. go answers {@code go list -m path} from these alone when the main module
-     * is pruned (go 1.17 or later) and requires {@code path} itself. In a workspace the roots are
+     * is pruned (go 1.17 or later) and requires {@code path} itself, and a {@code path@query}
+     * (but {@code upgrade} and {@code patch}) pruned or not. In a workspace the roots are
      * the main modules (and the go and toolchain lines): go answers a main module or a query from
      * them without reading any go.mod.
      *
@@ -596,8 +597,8 @@ public final class ModuleGraph {
         current = updateRoots(current, g, pruned, direct);
         g = null;
       }
-      if (b.rootsOnly && pruned) {
-        // loadModFile's requirements and nothing more: the graph of the main module and its roots
+      if (b.rootsOnly) {
+        // loadModFile's requirements and nothing more (pruned or not): the graph of the main module and its roots
         Graph r = new Graph(List.copyOf(current));
         r.selected.put(mainPath, "");
         r.require(main, r.roots);
@@ -1084,8 +1085,7 @@ public final class ModuleGraph {
   }
 
   /**
-   * Returns whether only the roots were loaded ({@link Builder#rootsOnly}, for a pruned main
-   * module): then {@link #buildList()} holds the main module's requirements and no dependency's
+   * Returns whether only the roots were loaded ({@link Builder#rootsOnly}): then {@link #buildList()} holds the main module's requirements and no dependency's
    * go.mod was read.
    *
    * @return whether this graph stops at the roots

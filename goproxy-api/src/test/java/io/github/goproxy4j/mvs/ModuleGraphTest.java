@@ -320,12 +320,14 @@ class ModuleGraphTest {
         g.buildList());
     assertEquals(Optional.of(Version.parse("v1.2.0")), g.selected(ModulePath.parse("example.com/b")));
     assertEquals(Optional.empty(), g.selected(ModulePath.parse("example.com/c")));
-    // below go 1.17 (unpruned) go always loads the graph: rootsOnly does not apply
+    // below go 1.17 (unpruned) too: loadModFile reads no dependency's go.mod (go list -m and
+    // go mod download with only path@query arguments, none of them upgrade or patch)
     byte[] old = "module example.com/m\ngo 1.16\nrequire example.com/a v1.0.0\n".getBytes(StandardCharsets.UTF_8);
-    ModuleGraph full = ModuleGraph.builder().goRelease("1.27").mainModule(GoModFile.parseStrict("go.mod", old, "1.27"))
-        .source(counting).rootsOnly(true).build();
-    assertTrue(!full.isRootsOnly());
-    assertEquals(java.util.Set.of("example.com/a@v1.0.0"), read);
+    ModuleGraph unpruned = ModuleGraph.builder().goRelease("1.27")
+        .mainModule(GoModFile.parseStrict("go.mod", old, "1.27")).source(counting).rootsOnly(true).build();
+    assertTrue(unpruned.isRootsOnly());
+    assertEquals(java.util.Set.of(), read);
+    assertEquals(List.of(ModuleVersion.of("example.com/a", "v1.0.0")), unpruned.buildList());
   }
 
   private static ModuleSource memory(Map<String, String> mods) {

@@ -171,8 +171,10 @@ final class ModuleGraphCommands {
           + "GOFLAGS=-mod=mod GOPROXY=off go build ./... works. go.sum gains the go.mod checksums go adds\n"
           + "(not the zips'). -json prints go's objects (Path, Version, Info, GoMod, Zip, Dir, Sum,\n"
           + "GoModSum).\n"
-          + "Outside a module, downloads each path@query (@latest, @v1.2.3, @v1, a revision...) as go does\n"
-          + "there (-json adds Query and the proxy's Origin); inside a module arguments are not supported.\n";
+          + "With arguments (path@query: @latest, @v1.2.3, @v1, a revision...; in a module also a path,\n"
+          + "meaning its selected version, all, patterns, @upgrade and @patch) downloads each module as go\n"
+          + "does (-json adds Query and the proxy's Origin); in a module go.sum then gains the checksums\n"
+          + "go adds for them (those of the build list's modules), unless a module failed without -json.\n";
     }
 
     @Override
@@ -181,7 +183,7 @@ final class ModuleGraphCommands {
       List<String> args = ctx.args().positional();
       return asGo(ctx, client -> {
         client.moduleModeWarnings(workDir(ctx)).forEach(ctx.err()::println);
-        ModDownloadResult result = client.modDownloadResult(workDir(ctx), args);
+        ModDownloadResult result = client.modDownloadResult(workDir(ctx), args, ctx.json(), ctx.err()::println);
         if (result.noDependencies()) {
           ctx.err().println("go: no module dependencies to download");
           return 0;

@@ -655,6 +655,122 @@ class ModuleGraphCommandsTest {
     }
   }
 
+  /**
+   * {@code mod download [-json] args...} inside a main module, differentially: a seeded random
+   * universe (modules requiring each other at random versions, go lines 1.16 and 1.17), a main
+   * module at go 1.16, 1.17 or 1.21 made tidy by the release, go.sum with random lines dropped,
+   * and random argument mixes (a module's path, path@version, @latest, @upgrade, @patch, versions
+   * and modules no proxy has, {@code all}, patterns, the main module itself), with and without
+   * {@code -json}. Each command by go and by goproxy on its own copy of the main module with its
+   * own fresh module cache: output, exit status, go.sum, go.mod and the module cache must be go's.
+   * go1.19, go1.21 (the build list's go.mod sums kept) and go1.27.
+   */
+  @ParameterizedTest(name = "go{0} seed={1}")
+  @CsvSource({"1.19, 1", "1.19, 2", "1.21, 3", "1.27, 4", "1.27, 5"})
+  void modDownloadInsideModuleAsGo(String release, long seed, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    java.util.Random rnd = new java.util.Random(seed);
+    int count = 5;
+    List<List<String>> versions = new java.util.ArrayList<>();
+    FakeGoProxy.Builder pb = FakeGoProxy.builder();
+    for (int i = 0; i < count; i++) {
+      List<String> vs = new java.util.ArrayList<>(List.of("v1.0.0"));
+      if (rnd.nextBoolean()) {
+        vs.add("v1.0.1");
+      }
+      for (int minor = 1; minor <= rnd.nextInt(3); minor++) {
+        vs.add("v1." + minor + ".0");
+      }
+      versions.add(vs);
+      String path = "example.com/m" + i;
+      for (String v : vs) {
+        StringBuilder mod = new StringBuilder("module " + path + "\n\ngo 1." + (16 + rnd.nextInt(2)) + "\n");
+        for (int j = 0; j < i; j++) {
+          if (rnd.nextInt(3) == 0) {
+            List<String> req = versions.get(j);
+            mod.append("\nrequire example.com/m").append(j).append(' ').append(req.get(rnd.nextInt(req.size())))
+                .append('\n');
+          }
+        }
+        pb.module(FakeModule.builder(path, v).goMod(mod.toString()).file("m.go", "package m" + i + "\n").build());
+      }
+    }
+    try (FakeGoProxy proxy = pb.start()) {
+      Path main = Files.createDirectories(tmp.resolve("main"));
+      List<String> requires = new java.util.ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        if (rnd.nextInt(3) > 0) {
+          requires.add("example.com/m" + i + " " + versions.get(i).get(rnd.nextInt(versions.get(i).size())));
+        }
+      }
+      // go1.19's tidy refuses a go line above its own
+      String mainGo = List.of("1.16", "1.17", "1.21").get(rnd.nextInt(release.equals("1.19") ? 2 : 3));
+      writeMain(main, mainGo, requires.toArray(new String[0]));
+      Map<String, String> goEnv = GoTool.hermeticEnv(tmp.resolve("tidy"));
+      goEnv.putAll(proxy.environment());
+      tidy(goBin, main, goEnv);
+      List<String> sum = Files.exists(main.resolve("go.sum")) ? Files.readAllLines(main.resolve("go.sum")) : List.of();
+      int rounds = 10;
+      int grew = 0;
+      for (int round = 1; round <= rounds; round++) {
+        // go.sum as tidy left it, or with random lines dropped
+        List<String> kept = new java.util.ArrayList<>(sum);
+        if (rnd.nextBoolean()) {
+          kept.removeIf(l -> rnd.nextInt(3) == 0);
+        }
+        Files.write(main.resolve("go.sum"), kept);
+        List<String> cmd = new java.util.ArrayList<>(List.of("mod", "download"));
+        if (rnd.nextBoolean()) {
+          cmd.add("-json");
+        }
+        for (int n = 1 + rnd.nextInt(4); n > 0; n--) {
+          cmd.add(randomDownloadArg(rnd, count, versions));
+        }
+        Path theirs = copyOf(main, tmp.resolve("theirs" + round));
+        Path ours = copyOf(main, tmp.resolve("ours" + round));
+        String what = "go" + release + " seed=" + seed + " main go " + mainGo + ": " + String.join(" ", cmd);
+        Path[] gopaths = sideBySide(goBin, release, proxy, tmp.resolve("round" + round), theirs, ours, null,
+            cmd.toArray(new String[0]));
+        assertEquals(readIfExists(theirs.resolve("go.sum")), readIfExists(ours.resolve("go.sum")), what + ": go.sum");
+        assertEquals(Files.readString(theirs.resolve("go.mod")), Files.readString(ours.resolve("go.mod")),
+            what + ": go.mod");
+        assertEquals(contents(gopaths[0].resolve("pkg/mod")), contents(gopaths[1].resolve("pkg/mod")),
+            what + ": the module cache");
+        grew += Files.readAllLines(theirs.resolve("go.sum")).size() > kept.size() ? 1 : 0;
+      }
+      System.out.println("go" + release + " seed=" + seed + ": go.sum grew in " + grew + " of " + rounds + " rounds");
+    }
+  }
+
+  /** One argument of {@code mod download} in example.com/main for a universe of {@code count} modules. */
+  private static String randomDownloadArg(java.util.Random rnd, int count, List<List<String>> versions) {
+    int i = rnd.nextInt(count);
+    String path = "example.com/m" + i;
+    switch (rnd.nextInt(12)) {
+      case 0:
+      case 1:
+        return path;
+      case 2:
+      case 3:
+        return path + "@" + versions.get(i).get(rnd.nextInt(versions.get(i).size()));
+      case 4:
+        return path + "@latest";
+      case 5:
+        return path + "@" + List.of("upgrade", "patch").get(rnd.nextInt(2));
+      case 6:
+        return path + "@v9.9.9";
+      case 7:
+        return List.of("all", "example.com/...", "nomatch.org/...").get(rnd.nextInt(3));
+      case 8:
+        return List.of("example.com/main", "example.com/main@upgrade", "example.com/main@latest",
+            "example.com/main@patch").get(rnd.nextInt(4));
+      case 9:
+        return List.of("nosuch.org/m@latest", "nosuch.org/m", "example.com/m" + i + "@v1").get(rnd.nextInt(3));
+      default:
+        return path + "@>v1.0.0";
+    }
+  }
+
   /** Every file below {@code root} (none when it does not exist) with its size and content hash. */
   private static Map<String, String> contents(Path root) throws java.io.IOException {
     Map<String, String> out = new java.util.TreeMap<>();
@@ -776,7 +892,8 @@ class ModuleGraphCommandsTest {
           {"list", "-m", "example.com/a/..."}, {"list", "-m", "nothing.net/..."},
           {"list", "-m", "-json", "other.org/...", "example.com/b"}, {"list", "-m", "x.org/a", "example.com/a", "y.org/b"},
           {"list", "-m", "example.com/main", "all"}, {"list", "-m", "..."},
-          {"list", "-m", "./a", "example.com/a@-v"}, {"list", "-m", "example.com/a@-v", "example.com\\a"}};
+          {"list", "-m", "./a", "example.com/a@-v"}, {"list", "-m", "example.com/a@-v", "example.com\\a"},
+          {"list", "-m", "-json", "example.com/main@upgrade", "example.com/main@patch", "example.com/a@latest"}};
       for (String[] cmd : cmds) {
         assertSameAsGo(release, goBin, main, goEnv, ours, cmd);
       }

@@ -500,28 +500,60 @@ public final class GoProxyClient implements AutoCloseable {
   }
 
   /**
-   * {@code go mod download [-json] path@query...} outside a module (no go.mod or go.work from
-   * {@code dir} up), as a repository manager runs it in an empty directory: each argument resolved
-   * as go resolves it ({@code @latest}, {@code @v1.2.3}, {@code @v1}, {@code >v1.2.0}, a revision),
-   * then downloaded, verified by the checksum database and extracted into the module cache go
-   * shares; each module's entry carries its files, its {@code Query} and the proxy's
-   * {@code Origin} as the release reports them, or go's error text. Without arguments, and inside
-   * a module (where go would also update go.sum: not built), it fails with go's message.
+   * {@code go mod download -json path@query...}, as the go command of {@link GoEnv#goVersion()}
+   * does: {@link #modDownloadResult(Path, List, boolean, Consumer)} with {@code json} and go's
+   * lines for standard error dropped.
    *
    * <pre>{@code
    * ModDownloadResult r = client.modDownloadResult(Path.of("/tmp/empty"), List.of("golang.org/x/text@latest"));
    * r.modules().forEach(m -> System.out.print(m.toJson("1.27")));   // go mod download -json
    * }</pre>
    *
-   * @param dir a directory outside any module
-   * @param args go's arguments, {@code path@query} each
+   * @param dir a directory outside any module, or in a main module or workspace
+   * @param args go's arguments
    * @return every module go tries, in argument order
-   * @throws GoProxyException with go's text for an argument go refuses, or when {@code dir} is in
-   *     a module or workspace
+   * @throws GoProxyException as {@link #modDownloadResult(Path, List, boolean, Consumer)}
    */
   public ModDownloadResult modDownloadResult(Path dir, List<String> args) throws GoProxyException {
+    return modDownloadResult(dir, args, true, line -> { });
+  }
+
+  /**
+   * {@code go mod download [-json] [args]}, as the go command of {@link GoEnv#goVersion()} does.
+   * Without arguments: {@link #modDownloadResult(Path)}. Outside a module (no go.mod or go.work
+   * from {@code dir} up), as a repository manager runs it in an empty directory: each
+   * {@code path@query} argument resolved as go resolves it ({@code @latest}, {@code @v1.2.3},
+   * {@code @v1}, {@code >v1.2.0}, a revision), then downloaded, verified by the checksum database
+   * and extracted into the module cache go shares; nothing else is written. In a main module or
+   * workspace the arguments are answered as {@code go list -m} answers them there ({@code all}
+   * and patterns the build list, a path its selected version, a query from the selected version;
+   * an argument naming a main module is skipped with go's warning), each answer's replacement
+   * downloaded instead, and go.sum (go.work.sum in a workspace) gains the checksums go keeps: the
+   * go.mod and zip sums of the build list's modules, the go.mod sums of the graph. Each module's
+   * entry carries its files, its {@code Query} and the proxy's {@code Origin} as the release
+   * reports them, or go's error text; go's lines for standard error (the skipped main module, a
+   * pattern matching nothing) go to {@code warnings} as they happen.
+   *
+   * <pre>{@code
+   * ModDownloadResult r = client.modDownloadResult(Path.of("."), List.of("golang.org/x/text"), false,
+   *     System.err::println);                    // go mod download golang.org/x/text
+   * r.modules().forEach(m -> { if (!m.error().isEmpty()) System.err.println("go: " + m.error()); });
+   * }</pre>
+   *
+   * @param dir a directory outside any module, or in a main module or workspace
+   * @param args go's arguments
+   * @param json go's {@code -json}: in a module go.sum is updated for what was downloaded even
+   *     when a module failed (without it go leaves go.sum alone then)
+   * @param warnings receives go's lines for standard error, without line ends
+   * @return every module go tries, in argument order
+   * @throws GoProxyException with go's text for an argument go refuses, or when the main module's
+   *     graph does not load
+   */
+  public ModDownloadResult modDownloadResult(Path dir, List<String> args, boolean json, Consumer<String> warnings)
+      throws GoProxyException {
     Objects.requireNonNull(dir, "dir");
     Objects.requireNonNull(args, "args");
+    Objects.requireNonNull(warnings, "warnings");
     checkOpen();
     ColdStart.begin();
     GoEnv env = resolver.env();
@@ -529,9 +561,10 @@ public final class GoProxyClient implements AutoCloseable {
       if (args.isEmpty()) {
         return modDownloadResult(dir);
       }
-      throw new ModuleGraphException("mod download with arguments inside a module or workspace is not supported"
-          + " (goproxy4j does not update go.sum for them); use download(ModuleVersion) or run it outside the module",
-          null, false);
+      ModuleGraphLoader.refuseModulesOff(env);
+      ModuleGraphLoader.refuseModFile(env);
+      return ModDownload.insideModule(this, env, ModuleGraphLoader.readMains(env, dir), args, json, warnings,
+          parallelism);
     }
     return ModDownload.outsideModule(this, env, dir, args, parallelism);
   }

@@ -137,7 +137,9 @@ final class GoSumWriter {
     // some since the command read it) and the gained ones, sorted, without the modules' own.
     // Unlike go, a line another writer added meanwhile is kept even when this command checked it
     // and does not keep it (go leaves such a line out: GoSumWriterTest saw go1.19 drop the
-    // client's go.mod line of a module it downloaded by argument)
+    // client's go.mod line of a module it downloaded by argument). First, as go does, the module
+    // cache's side lock (best effort: it only excludes old gos)
+    LockedFile side = sideLock(client.moduleCache().root());
     try {
       LockedFile.transform(sumFile, old -> {
         // to go1.21 a malformed line and those after it are dropped, as go's rewrite drops them
@@ -161,6 +163,28 @@ final class GoSumWriter {
       throw e;
     } catch (IOException | IllegalArgumentException e) {
       throw new GoProxyException("updating " + what + ": " + e.getMessage(), e);
+    } finally {
+      if (side != null) {
+        try {
+          side.close();
+        } catch (IOException e) {
+          // releasing a best-effort lock
+        }
+      }
+    }
+  }
+
+  /**
+   * modfetch's SideLock: {@code GOMODCACHE/cache/lock} created and locked, {@code null} when that
+   * fails (go goes on without it).
+   */
+  private static LockedFile sideLock(Path modCache) {
+    try {
+      Path lock = modCache.resolve("cache").resolve("lock");
+      Files.createDirectories(lock.getParent());
+      return LockedFile.mutex(lock);
+    } catch (IOException | RuntimeException e) {
+      return null;
     }
   }
 }

@@ -42,7 +42,6 @@ final class ListModules {
 
   static List<ListedModule> list(GoProxyClient client, GoEnv env, Path dir, List<String> args, ListFlags flags,
       Consumer<String> warnings, int parallelism) throws GoProxyException {
-    boolean updates = flags.updates();
     // modload.Init: GO111MODULE; list does not force module mode, so "auto" needs a go.mod or go.work
     String go111 = ModuleGraphLoader.go111Module(env);
     Optional<Path> work = go111.equals("off") ? Optional.empty() : ModuleGraphLoader.findGoWork(dir, env);
@@ -89,18 +88,60 @@ final class ListModules {
       }
     }
     Set<String> excluded = ModuleLister.excluded(mains.list());
-    String release = env.goVersion();
-    // loadModFile under -mod=mod adds a go line to a go.mod without one (the running release's) and
-    // converts the requirements to a pruned graph, which loads the whole graph; go then writes
-    // go.mod, which this library does not: the main module is listed with that go line
-    boolean addsGoLine = mod.modMode() && mains.module() != null && mains.module().goMod().goVersion().isEmpty();
-    String addedGo = addsGoLine ? localGoVersion(release) : "";
+    String addedGo = addedGoLine(mains, mod, env.goVersion());
     if (args.isEmpty()) {
-      ModuleGraphLoader.Build converted = addsGoLine
+      ModuleGraphLoader.Build converted = !addedGo.isEmpty()
           ? ModuleGraphLoader.loadBuild(client, env, mains, true, parallelism, false) : null;
       return finish(client, withGoLine(mainModules(mains.list()), addedGo), flags, excluded, p -> false, converted,
           Set.of(), mod, parallelism, null);
     }
+    Answers a = answer(client, env, mains, mod, args, flags, warnings, parallelism);
+    List<ListedModule> done = finish(client, a.modules(), flags, excluded, a.allReplaced(),
+        a.graphError() == null ? a.build() : null, a.goModsRead(), mod, parallelism, a.graphError());
+    if (a.graphError() != null && !flags.allowErrors()) {
+      throw a.graphError();
+    }
+    return done;
+  }
+
+  /**
+   * loadModFile under {@code -mod=mod} adds a go line to a go.mod without one (the running
+   * release's) and converts the requirements to a pruned graph, which loads the whole graph; go
+   * then writes go.mod, which this library does not: the main module is listed with that go line.
+   *
+   * @return the go line added, {@code ""} when none is
+   */
+  private static String addedGoLine(ModuleGraphLoader.Mains mains, BuildMod mod, String release) {
+    boolean adds = mod.modMode() && mains.module() != null && mains.module().goMod().goVersion().isEmpty();
+    return adds ? localGoVersion(release) : "";
+  }
+
+  /**
+   * What modload's listModules answers for arguments in a main module or workspace, before the
+   * flags' additions and the errors' report.
+   *
+   * @param build the build the answers were loaded from (a partial graph's when the graph failed)
+   * @param modules each argument's modules, in order
+   * @param goModsRead go.mod files the answers read beyond the graph's
+   * @param graphError the graph's failure when go went on with the graph as far as it loaded, else {@code null}
+   * @param allReplaced whether a main module replaces every version of a path
+   */
+  record Answers(ModuleGraphLoader.Build build, List<ListedModule> modules, Set<ModuleVersion> goModsRead,
+      ModuleGraphException graphError, Predicate<String> allReplaced) {}
+
+  /**
+   * modload's listModules for non-empty {@code args} in the main modules {@code mains} (not in
+   * vendor mode): the build loaded (the roots alone when no argument needs the graph), then each
+   * argument in turn, {@code all} and patterns matching the build list, a path its selected
+   * version, a {@code path@query} queried; a pattern that adds none warned about.
+   */
+  static Answers answer(GoProxyClient client, GoEnv env, ModuleGraphLoader.Mains mains, BuildMod mod,
+      List<String> args, ListFlags flags, Consumer<String> warnings, int parallelism) throws GoProxyException {
+    boolean updates = flags.updates();
+    Set<String> excluded = ModuleLister.excluded(mains.list());
+    String release = env.goVersion();
+    String addedGo = addedGoLine(mains, mod, release);
+    boolean addsGoLine = !addedGo.isEmpty();
     boolean fullGraph = needsFullGraph(args, mains, excluded, release, flags.versions());
     ModuleGraphLoader.Build build;
     ModuleGraphException graphError = null;
@@ -156,8 +197,8 @@ final class ListModules {
       }
       int at = a.indexOf('@');
       if (at >= 0) {
-        queried(client, lister, g, a.substring(0, at), a.substring(at + 1), flags, excluded, graphError != null)
-            .map(Answered::new).ifPresent(named::add);
+        queried(client, lister, g, mainsListed, a.substring(0, at), a.substring(at + 1), flags, excluded,
+            graphError != null).map(Answered::new).ifPresent(named::add);
         continue;
       }
       Optional<ListedModule> main = mainsListed.stream().filter(m -> m.path().equals(a)).findFirst();
@@ -191,12 +232,7 @@ final class ListModules {
     for (Named n : named) {
       out.add(n instanceof LookUp l ? byVersion.get(l.module()) : ((Answered) n).module());
     }
-    List<ListedModule> done = finish(client, out, flags, excluded, p -> g.pathReplacement(p).isPresent(),
-        graphError == null ? build : null, lister.goModsRead(), mod, parallelism, graphError);
-    if (graphError != null && !flags.allowErrors()) {
-      throw graphError;
-    }
-    return done;
+    return new Answers(build, out, lister.goModsRead(), graphError, p -> g.pathReplacement(p).isPresent());
   }
 
   /**
@@ -272,7 +308,7 @@ final class ListModules {
       } else if (mod.vendor()) {
         named.add(vendorQuery(a, mod));
       } else {
-        queried(client, lister, g, a.substring(0, at), a.substring(at + 1), flags, Set.of(), false)
+        queried(client, lister, g, List.of(), a.substring(0, at), a.substring(at + 1), flags, Set.of(), false)
             .ifPresent(named::add);
       }
     }
@@ -468,11 +504,22 @@ final class ListModules {
    * resolved version, its {@code Query} when that differs; a failure is the module's error,
    * listed with the query as its version.
    *
+   * A main module's {@code upgrade} or {@code patch} is the main module itself (go's queryProxy
+   * answers its empty version), listed with the query.
+   *
+   * @param mains the main modules as listed
    * @param incomplete whether go.mod needs updates: go skips an upgrade from an unknown version
    * @return the module, empty when go skips the argument
    */
-  private static Optional<ListedModule> queried(GoProxyClient client, ModuleLister lister, ModuleGraph g, String path,
-      String vers, ListFlags flags, Set<String> excluded, boolean incomplete) {
+  private static Optional<ListedModule> queried(GoProxyClient client, ModuleLister lister, ModuleGraph g,
+      List<ListedModule> mains, String path, String vers, ListFlags flags, Set<String> excluded, boolean incomplete) {
+    if (vers.equals("upgrade") || vers.equals("patch")) {
+      for (ListedModule m : mains) {
+        if (m.path().equals(path)) {
+          return Optional.of(m.withQuery(vers));
+        }
+      }
+    }
     Optional<Version> current = Optional.empty();
     try {
       current = g.selected(ModulePath.parse(path));
@@ -488,7 +535,7 @@ final class ListModules {
       // with -retracted, which -u implies: no exclusions, no retractions read
       QueryMatcher qm = QueryMatcher.parse(p, vers, current.map(Version::toString).orElse(""));
       boolean revisionQuery = qm.canStat || qm.revision;
-      VersionInfo info = client.query(p, vers, current, v -> excluded.contains(path + " " + v),
+      VersionInfo info = lister.query(p, vers, current, v -> excluded.contains(path + " " + v),
           flags.retracted() || flags.updates() || revisionQuery);
       ListedModule m = lister.queried(g, ModuleVersion.of(p, Version.parse(info.version())), flags.updates());
       return Optional.of((vers.equals(m.version()) ? m : m.withQuery(vers))

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * {@code go mod download} without arguments in a main module (cmd/go's modcmd runDownload, the
@@ -30,6 +31,9 @@ import java.util.concurrent.Future;
  * workspace go downloads {@code all} and adds the checksums it verified to go.work.sum, as this does.
  */
 final class ModDownload {
+  /** The mode of go's mod commands. */
+  private static final BuildMod MOD_MODE = new BuildMod("mod", false, "");
+
   private ModDownload() {}
 
   /** The module versions {@code go mod download} fetches for the loaded graph, in go's order. */
@@ -118,16 +122,85 @@ final class ModDownload {
     }
     List<ListedModule> infos = ListModules.outsideModule(client, env, dir, args,
         ListFlags.builder().allowErrors(true).build(), parallelism);
+    List<ListedModule> tried = new ArrayList<>();
     List<ModuleVersion> targets = new ArrayList<>();
     for (ListedModule m : infos) {
+      tried.add(m);
       if (m.error().isEmpty()) {
         targets.add(ModuleVersion.parse(m.path() + "@" + m.version()));
       }
     }
-    List<Future<DownloadedModule>> futures = client.startAll(targets, client.fetchWith(GoSum.empty()));
+    List<ModDownloadResult.Module> out = downloadEach(client, tried, targets, GoSum.empty());
+    return new ModDownloadResult(out, false);
+  }
+
+  /**
+   * go's runDownload with {@code path@query} arguments in a main module or workspace (go runs its
+   * mod commands with {@code -mod=mod}): {@code go: skipping download of ...} for each argument
+   * naming a main module (its path, {@code @upgrade}, {@code @patch}); each argument answered as
+   * modload's ListModules answers {@code go list -m} ({@code all} and patterns the build list, a
+   * path its selected version, a query resolved from the selected version; a module the graph
+   * lacks, a failed query, a failed info lookup each the module's error); each answer's
+   * replacement downloaded instead (none for a directory or a main module), a queried version
+   * as asked. Then go's WriteGoMod: go.sum (go.work.sum in a workspace) gains the checksums go
+   * verified that it keeps (the go.mod sums of the graph, the go.mod and zip sums of the build
+   * list: a module version outside the build list adds nothing); without {@code json} go exits
+   * before that when a module failed. An incomplete graph's failure is reported after the
+   * modules and go.sum's update, as is a failed update.
+   *
+   * @param json go's {@code -json}: go.sum is updated even when a module failed
+   * @param warnings receives go's lines for standard error as they happen
+   */
+  static ModDownloadResult insideModule(GoProxyClient client, GoEnv env, ModuleGraphLoader.Mains mains,
+      List<String> args, boolean json, Consumer<String> warnings, int parallelism) throws GoProxyException {
+    for (ModuleGraph.MainModule main : mains.list()) {
+      for (String arg : args) {
+        if (arg.equals(main.path()) || arg.equals(main.path() + "@upgrade") || arg.equals(main.path() + "@patch")) {
+          warnings.accept("go: skipping download of " + arg + " that resolves to the main module");
+        }
+      }
+    }
+    ListModules.Answers answers = ListModules.answer(client, env, mains, MOD_MODE, args, ListFlags.builder().build(),
+        warnings, parallelism);
+    List<ListedModule> tried = new ArrayList<>();
+    List<ModuleVersion> targets = new ArrayList<>();
+    for (ListedModule m : answers.modules()) {
+      ListedModule t = m.replace().orElse(m);
+      if (t.version().isEmpty() && t.error().isEmpty()) {
+        continue; // a main module, a directory replacement
+      }
+      tried.add(t);
+      if (t.error().isEmpty()) {
+        targets.add(ModuleVersion.of(ModulePath.parse(t.path()), Version.parse(t.version())));
+      }
+    }
+    List<ModDownloadResult.Module> out = downloadEach(client, tried, targets, answers.build().goSum());
+    boolean moduleFailed = out.stream().anyMatch(m -> !m.error().isEmpty());
+    List<String> after = new ArrayList<>();
+    if (json || !moduleFailed) {
+      try {
+        GoSumWriter.commit(client, answers.build(), out, answers.goModsRead(), true, false);
+      } catch (GoProxyException e) {
+        after.add("go: " + e.getMessage());
+      }
+    }
+    if (answers.graphError() != null) {
+      after.add(answers.graphError().goText());
+    }
+    return new ModDownloadResult(out, false, String.join("\n", after));
+  }
+
+  /**
+   * Each of the modules a listing {@code tried} as go downloads it (a module with an error as it
+   * is, the others from {@code targets}, in order, all started at once, verified against
+   * {@code goSum}, else the checksum database), with its {@code Query} and {@code Origin}.
+   */
+  private static List<ModDownloadResult.Module> downloadEach(GoProxyClient client, List<ListedModule> tried,
+      List<ModuleVersion> targets, GoSum goSum) throws GoProxyException {
+    List<Future<DownloadedModule>> futures = client.startAll(targets, client.fetchWith(goSum));
     List<ModDownloadResult.Module> out = new ArrayList<>();
     int next = 0;
-    for (ListedModule m : infos) {
+    for (ListedModule m : tried) {
       ModDownloadResult.Module entry;
       if (!m.error().isEmpty()) {
         entry = new ModDownloadResult.Module(m.path(), m.version(), m.error(), "", "", "", "", "", "");
@@ -142,7 +215,7 @@ final class ModDownload {
       }
       out.add(entry.answering(m.query(), m.origin()));
     }
-    return new ModDownloadResult(out, false);
+    return out;
   }
 
   /**

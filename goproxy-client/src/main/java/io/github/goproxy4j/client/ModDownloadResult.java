@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * What {@code go mod download} did, without arguments in a main module or workspace, or with
- * {@code path@query} arguments outside a module: one
+ * arguments there or outside a module: one
  * {@link Module} per module version it tried, in go's order, each with where its files are or
  * the error that stopped it; a failed module does not stop the others (go's exit status is then
  * 1). {@link #noDependencies()} is go's {@code go: no module dependencies to download} case.
@@ -24,8 +24,10 @@ import java.util.Optional;
  *     download anything and said so ({@code modules} is then empty)
  * @param graphError go's text (with its {@code go: } prefix) for a module graph that did not load
  *     completely, {@code ""} when it did: where go downloads the whole build list (a main module
- *     below go 1.17, a workspace) it goes on with the graph as far as it loaded, and reports this
- *     after the modules (when none of them failed, in its text form)
+ *     below go 1.17, a workspace, {@code all} or a path the roots lack as an argument) it goes on
+ *     with the graph as far as it loaded, and reports this after the modules (when none of them
+ *     failed, in its text form); with arguments in a module, a failed update of go.sum is
+ *     reported here too, before the graph's failure (one line each)
  */
 public record ModDownloadResult(List<Module> modules, boolean noDependencies, String graphError) {
   /**

@@ -288,7 +288,7 @@ final class ModuleGraphLoader {
 
   /**
    * {@link #loadBuild(GoProxyClient, GoEnv, Mains, boolean, int)}, or with {@code rootsOnly} only
-   * the roots of a pruned main module (see {@link ModuleGraph.Builder#rootsOnly}).
+   * the roots of the main module (see {@link ModuleGraph.Builder#rootsOnly}).
    */
   static Build loadBuild(GoProxyClient client, GoEnv env, Mains mains, boolean modMode, int parallelism,
       boolean rootsOnly) throws GoProxyException {

@@ -54,6 +54,21 @@ final class ModuleLister {
     excluded.addAll(excluded(g.mainModules()));
   }
 
+  /**
+   * {@code GoProxyClient.query} in this build:
+   * the latest go.mod a retraction check reads is verified against the build's go.sum lines
+   * first, else the checksum database, as go's checkGoMod does (a main module's go.sum spares
+   * the checksum database lookup).
+   */
+  VersionInfo query(ModulePath path, String q, Optional<Version> current, Predicate<String> excludedVersion,
+      boolean allowAll) throws GoProxyException {
+    if (build.goSum().entries().isEmpty()) {
+      return client.query(path, q, current, excludedVersion, allowAll);
+    }
+    return new Query(client.fetchWith(build.goSum())).query(path, q, current.map(Version::toString).orElse(""),
+        excludedVersion, allowAll);
+  }
+
   /** "path version" of every exclude line of {@code mains}. */
   static Set<String> excluded(List<ModuleGraph.MainModule> mains) {
     Set<String> out = new HashSet<>();
