@@ -1270,6 +1270,18 @@ public final class ModuleGraph {
   }
 
   /**
+   * Returns the versions of a module path that the build's {@code replace} directives name
+   * ({@code ""} for a directive that replaces every version): what go adds to the versions a
+   * query of the path sees (modload's replacementRepo).
+   *
+   * @param path a module path
+   * @return the versions, in no particular order; empty when no directive names the path
+   */
+  public Set<String> replacedVersions(String path) {
+    return Collections.unmodifiableSet(replacements.versionsOf(path));
+  }
+
+  /**
    * Returns the go.mod of a module version, if the graph loaded it (for a replaced module, the
    * replacement's go.mod).
    *

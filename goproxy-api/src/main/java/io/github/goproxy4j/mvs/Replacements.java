@@ -195,4 +195,28 @@ final class Replacements {
     String dir = release < 22 || directory ? rel : "./" + rel;
     return Optional.of(new GoModFile.Replace(found.oldPath(), found.oldVersion(), dir, ""));
   }
+
+  /**
+   * The versions of {@code path} the directives name ({@code ""} for one that replaces every
+   * version), in every file that applies: what modload's replacementRepo adds to a query of the
+   * path, and its highestReplaced.
+   */
+  Set<String> versionsOf(String path) {
+    Set<String> out = new HashSet<>();
+    List<Table> all = new ArrayList<>(modules);
+    if (work != null) {
+      all.add(work);
+    }
+    for (Table t : all) {
+      if (t.byPath.containsKey(path)) {
+        out.add("");
+      }
+      for (ModuleGraph.Node n : t.byVersion.keySet()) {
+        if (n.path().equals(path)) {
+          out.add(n.version());
+        }
+      }
+    }
+    return out;
+  }
 }

@@ -233,8 +233,14 @@ public final class GoProxyClient implements AutoCloseable {
   /** {@link Query#query(ModulePath, String, String, Predicate, boolean)}: {@code allowAll} for {@code list -m -retracted path@query}. */
   VersionInfo query(ModulePath path, String query, Optional<Version> current, Predicate<String> excluded,
       boolean allowAll) throws GoProxyException {
+    return query(path, query, current, excluded, allowAll, m -> { });
+  }
+
+  /** {@link Query#query(ModulePath, String, String, Predicate, boolean, Consumer)}: with the go.mod the retraction check read. */
+  VersionInfo query(ModulePath path, String query, Optional<Version> current, Predicate<String> excluded,
+      boolean allowAll, Consumer<ModuleVersion> goModRead) throws GoProxyException {
     checkOpen();
-    return this.query.query(path, query, current.map(Version::toString).orElse(""), excluded, allowAll);
+    return this.query.query(path, query, current.map(Version::toString).orElse(""), excluded, allowAll, goModRead);
   }
 
   /** {@link Query#versions}: {@code go list -m -versions}' list of one module. */

@@ -58,15 +58,46 @@ final class ModuleLister {
    * {@code GoProxyClient.query} in this build:
    * the latest go.mod a retraction check reads is verified against the build's go.sum lines
    * first, else the checksum database, as go's checkGoMod does (a main module's go.sum spares
-   * the checksum database lookup).
+   * the checksum database lookup), and counted among the go.mod files read (go.sum may keep its
+   * line); the build's replace directives add versions as go's replacementRepo does.
    */
   VersionInfo query(ModulePath path, String q, Optional<Version> current, Predicate<String> excludedVersion,
       boolean allowAll) throws GoProxyException {
-    if (build.goSum().entries().isEmpty()) {
-      return client.query(path, q, current, excludedVersion, allowAll);
+    ModuleGraph g = build.graph();
+    boolean replaces = g.isWorkspace() || g.mainModules().stream().anyMatch(m -> !m.goMod().replaces().isEmpty());
+    if (build.goSum().entries().isEmpty() && !replaces) {
+      return client.query(path, q, current, excludedVersion, allowAll, goModsRead::add);
     }
-    return new Query(client.fetchWith(build.goSum())).query(path, q, current.map(Version::toString).orElse(""),
-        excludedVersion, allowAll);
+    return new Query(client.fetchWith(build.goSum()), replaced()).query(path, q,
+        current.map(Version::toString).orElse(""), excludedVersion, allowAll, goModsRead::add);
+  }
+
+  /** The build's replace directives as a query sees them; a directory resolved against the build's base directory. */
+  private Query.Replaced replaced() {
+    ModuleGraph g = build.graph();
+    return new Query.Replaced() {
+      @Override
+      public Set<String> versions(String path) {
+        return g.replacedVersions(path);
+      }
+
+      @Override
+      public Optional<GoModFile.Replace> find(String path, String version) {
+        if (version.isEmpty()) {
+          return g.pathReplacement(path);
+        }
+        try {
+          return g.replacement(ModuleVersion.of(ModulePath.parse(path), Version.parse(version)));
+        } catch (IllegalArgumentException e) {
+          return Optional.empty();
+        }
+      }
+
+      @Override
+      public byte[] directoryGoMod(String dir) throws java.io.IOException {
+        return Files.readAllBytes(build.baseDir().resolve(dir).resolve("go.mod"));
+      }
+    };
   }
 
   /** "path version" of every exclude line of {@code mains}. */

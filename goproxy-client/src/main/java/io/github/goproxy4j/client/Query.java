@@ -9,9 +9,12 @@ import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.Version;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,10 +30,52 @@ final class Query {
 
   private final ModFetch fetch;
   private final Lookup lookup;
+  private final Replaced replaced;
 
   Query(ModFetch fetch) {
+    this(fetch, Replaced.NONE);
+  }
+
+  /** A query in a build whose main modules' {@code replace} directives are {@code replaced}. */
+  Query(ModFetch fetch, Replaced replaced) {
     this.fetch = fetch;
     this.lookup = fetch.lookup();
+    this.replaced = replaced;
+  }
+
+  /**
+   * What the main modules' {@code replace} directives tell a query (modload's replacementRepo,
+   * the same from go1.19 to go1.27): a path they name sees the versions they name too, a version
+   * they replace resolves without the proxy, and a path replaced at every version has no
+   * retractions.
+   */
+  interface Replaced {
+    /** No directives: outside a module. */
+    Replaced NONE = new Replaced() {
+      @Override
+      public Set<String> versions(String path) {
+        return Set.of();
+      }
+
+      @Override
+      public Optional<GoModFile.Replace> find(String path, String version) {
+        return Optional.empty();
+      }
+
+      @Override
+      public byte[] directoryGoMod(String dir) throws IOException {
+        throw new IOException("no replacement directory " + dir);
+      }
+    };
+
+    /** {@return the versions of {@code path} the directives name, {@code ""} for a path-wide one} */
+    Set<String> versions(String path);
+
+    /** {@return the directive for {@code path@version}: the exact one, else the path-wide one ({@code version} "")} */
+    Optional<GoModFile.Replace> find(String path, String version);
+
+    /** {@return the go.mod in a directory replacement's directory, as the directive names it} */
+    byte[] directoryGoMod(String dir) throws IOException;
   }
 
   /** Resolves {@code query} for {@code path}; {@code current} is "" when nothing is required. */
@@ -55,14 +100,30 @@ final class Query {
    */
   VersionInfo query(ModulePath path, String query, String current, Predicate<String> excluded, boolean allowAll)
       throws GoProxyException {
+    return query(path, query, current, excluded, allowAll, m -> { });
+  }
+
+  /**
+   * {@link #query(ModulePath, String, String, Predicate, boolean)}, telling {@code goModRead} the
+   * version whose go.mod the retraction check read and verified (a checksum go may record in
+   * go.sum), also when the query then fails.
+   */
+  VersionInfo query(ModulePath path, String query, String current, Predicate<String> excluded, boolean allowAll,
+      Consumer<ModuleVersion> goModRead) throws GoProxyException {
     QueryMatcher qm = QueryMatcher.parse(path, query, current);
     Route route = lookup.route(path);
     Retractions retractions = new Retractions(route, path);
-    Retractions filter = allowAll ? null : retractions;
+    // checkRetractions: a path replaced at every version has none (no latest go.mod is read)
+    boolean noRetractions = allowAll || replaced.find(path.toString(), "").isPresent();
+    Retractions filter = noRetractions ? null : retractions;
     Predicate<String> disallowed = allowAll ? v -> false : excluded;
-    VersionInfo info = lookup.tryProxies(route, path, path + "@" + query + ": ",
-        repo -> queryProxy(route, repo, path, qm, filter, disallowed));
-    return allowAll ? info : withStatus(info, retractions);
+    try {
+      VersionInfo info = lookup.tryProxies(route, path, path + "@" + query + ": ",
+          repo -> queryProxy(route, repo, path, qm, filter, disallowed));
+      return noRetractions ? info : withStatus(info, retractions);
+    } finally {
+      retractions.goModRead().ifPresent(goModRead);
+    }
   }
 
   /**
@@ -184,10 +245,19 @@ final class Query {
               repo -> queryProxy(route, repo, path, qm, null, v -> false));
           if (ProxyRepo.isCanonical(l.version())) {
             ModuleVersion mv = ModuleVersion.of(path, Version.parse(l.version()));
-            prefix = mv + ": ";
-            byte[] mod = fetch.goMod(route, mv).data();
-            latestVersion = Optional.of(mv);
-            latest = Optional.of(GoModFile.parse("go.mod", mod));
+            // queryLatestVersionIgnoringRetractions: a replaced latest version's replacement
+            Optional<GoModFile.Replace> r = replaced.find(path.toString(), l.version());
+            if (r.isPresent() && r.get().newVersion().isEmpty()) {
+              latest = Optional.of(GoModFile.parse("go.mod", replaced.directoryGoMod(r.get().newPath())));
+            } else {
+              if (r.isPresent()) {
+                mv = ModuleVersion.of(ModulePath.parse(r.get().newPath()), Version.parse(r.get().newVersion()));
+              }
+              prefix = mv + ": ";
+              byte[] mod = fetch.goMod(lookup.route(mv.path()), mv).data();
+              latestVersion = Optional.of(mv);
+              latest = Optional.of(GoModFile.parse("go.mod", mod));
+            }
           }
         } catch (IOException | RuntimeException e) {
           // As in go, retractions that cannot be loaded do not disallow any version (a query or
@@ -230,13 +300,13 @@ final class Query {
     String query = qm.query;
     if (qm.canStat || qm.revision) {
       try {
-        return fetch.stat(repo, path, query);
+        return stat(repo, path, query);
       } catch (IOException queryErr) {
         String canonical = Version.isValid(query) ? Version.parse(query).canonical().toString()
             : "";
         if (!canonical.isEmpty() && !canonical.equals(query)) {
           try {
-            return fetch.stat(repo, path, canonical);
+            return stat(repo, path, canonical);
           } catch (NotFoundException notFound) {
             throw queryErr;
           }
@@ -244,7 +314,7 @@ final class Query {
         throw queryErr;
       }
     }
-    VersionList.ListResult list = repo.versions();
+    VersionList.ListResult list = versions(repo, path, qm.prefix);
     List<String> releases = new ArrayList<>();
     List<String> prereleases = new ArrayList<>();
     boolean needIncompatible = qm.preferIncompatible;
@@ -295,14 +365,141 @@ final class Query {
     boolean hasCurrent = (query.equals("upgrade") || query.equals("patch"))
         && !qm.current.isEmpty() && !qm.current.equals("none");
     if (hasCurrent) {
+      // upgrade and patch stay on the current version, if it is allowed
+      if (excluded.test(qm.current)) {
+        throw new GoProxyException(path + "@" + qm.current + ": excluded by go.mod");
+      }
+      if (retractions != null && !retractions.allows(qm.current)) {
+        throw new GoProxyException(path + "@" + qm.current + ": " + retractedText(retractions, qm.current));
+      }
       return lookup(repo, path, qm, qm.current);
     }
     throw new NoMatchingVersionException("module " + path + ": no matching versions for query "
         + InfoJson.goQuote(query));
   }
 
+  /**
+   * replacementRepo's Versions: the repo's versions (none when it has no such module) and the
+   * versions the directives name for {@code path} with the query's {@code prefix} (not
+   * pseudo-versions), sorted.
+   */
+  private VersionList.ListResult versions(Repo repo, ModulePath path, String prefix) throws IOException {
+    Set<String> named = replaced.versions(path.toString());
+    if (named.isEmpty()) {
+      return repo.versions();
+    }
+    VersionList.ListResult list;
+    try {
+      list = repo.versions();
+    } catch (NotFoundException e) {
+      list = new VersionList.ListResult(List.of(), List.of());
+    }
+    java.util.TreeSet<String> all = new java.util.TreeSet<>(Version::compare);
+    all.addAll(list.versions());
+    int before = all.size();
+    boolean added = false;
+    for (String v : named) {
+      if (!v.isEmpty() && v.startsWith(prefix) && Version.isValid(v) && !Version.parse(v).isPseudo()) {
+        added |= !list.versions().contains(v);
+        all.add(v);
+      }
+    }
+    return added || all.size() != before ? new VersionList.ListResult(List.copyOf(all), list.lines()) : list;
+  }
+
+  /**
+   * replacementRepo's Stat: the repo's answer; else, for a canonical version (with
+   * {@code +incompatible} for a major version above 1 of a path without a major suffix) that a
+   * directive replaces, that version, with no time (no request, nothing cached).
+   */
+  private VersionInfo stat(Repo repo, ModulePath path, String rev) throws IOException {
+    try {
+      return fetch.stat(repo, path, rev);
+    } catch (IOException e) {
+      if (replaced.versions(path.toString()).isEmpty() || !Version.isValid(rev)
+          || !Version.parse(rev).canonical().toString().equals(rev)) {
+        throw e;
+      }
+      String v = rev;
+      if (path.majorSuffix().isEmpty() && !v.contains("+")) {
+        String major = Version.parse(v).major();
+        if (!major.equals("v0") && !major.equals("v1")) {
+          v += "+incompatible";
+        }
+      }
+      if (replaced.find(path.toString(), v).isEmpty()) {
+        throw e;
+      }
+      return replacementStat(v);
+    }
+  }
+
+  /** replacementRepo's answer for a replaced version: the version, the time a pseudo-version names. */
+  private static VersionInfo replacementStat(String v) {
+    OffsetDateTime time = Version.parse(v).isPseudo() ? VersionList.pseudoTime(v) : VersionInfo.ZERO_TIME;
+    return VersionInfo.of(v, time, null);
+  }
+
+  /**
+   * replacementRepo's Latest: the repo's latest, unless the directives name a higher version of
+   * {@code path} (a path-wide directive alone a pseudo-version below every real one), or the
+   * repo has none.
+   */
+  private VersionInfo latest(Repo repo, ModulePath path, VersionList.ListResult list) throws IOException {
+    Set<String> named = replaced.versions(path.toString());
+    if (named.isEmpty()) {
+      return repoLatest(repo, path, list);
+    }
+    String highest = "";
+    for (String v : named) {
+      if (highest.isEmpty() || !v.isEmpty() && Version.compare(v, highest) > 0) {
+        highest = v;
+      }
+    }
+    if (highest.isEmpty()) {
+      String major = path.majorSuffix().map(m -> m.substring(1)).orElse("v0");
+      highest = major + ".0.0-00010101000000-000000000000";
+    }
+    VersionInfo info;
+    try {
+      info = repoLatest(repo, path, list);
+    } catch (IOException e) {
+      return replacementStat(highest);
+    }
+    return Version.compare(highest, info.version()) > 0 ? replacementStat(highest) : info;
+  }
+
+  /**
+   * go's ModuleRetractedError for a version the latest go.mod retracts: {@code retracted by module
+   * author}, with the first rationale as go's ShortMessage shortens it.
+   */
+  private static String retractedText(Retractions r, String version) {
+    String text = "retracted by module author";
+    List<String> given = r.latestGoMod().flatMap(f -> rationales(f, version)).orElse(List.of());
+    if (given.isEmpty()) {
+      return text;
+    }
+    String m = given.get(0);
+    int nl = m.indexOf('\n');
+    m = (nl >= 0 ? m.substring(0, nl) : m).strip();
+    if (m.isEmpty()) {
+      return text;
+    }
+    if (m.length() > 500) {
+      return text + ": (message omitted: too long)";
+    }
+    for (int i = 0; i < m.length(); ) {
+      int c = m.codePointAt(i);
+      if (Character.isISOControl(c) && !Character.isWhitespace(c)) {
+        return text + ": (message omitted: contains non-printable characters)";
+      }
+      i += Character.charCount(c);
+    }
+    return text + ": " + m;
+  }
+
   /** go's {@code @latest} step: the repo's answer, else the latest from the list. */
-  private VersionInfo latest(Repo repo, ModulePath path, VersionList.ListResult list)
+  private VersionInfo repoLatest(Repo repo, ModulePath path, VersionList.ListResult list)
       throws IOException {
     Optional<VersionInfo> latest = repo.latest();
     if (latest.isPresent()) {
@@ -317,12 +514,12 @@ final class Query {
 
   private VersionInfo lookup(Repo repo, ModulePath path, QueryMatcher qm, String v)
       throws IOException {
-    VersionInfo rev = fetch.stat(repo, path, v);
+    VersionInfo rev = stat(repo, path, v);
     if ((qm.query.equals("upgrade") || qm.query.equals("patch"))
         && Version.isValid(qm.current) && Version.parse(qm.current).isPseudo()
         && !rev.offsetTime().equals(VersionInfo.ZERO_TIME)
         && rev.time().isBefore(VersionList.pseudoTime(qm.current).toInstant())) {
-      return fetch.stat(repo, path, qm.current);
+      return stat(repo, path, qm.current);
     }
     return rev;
   }
