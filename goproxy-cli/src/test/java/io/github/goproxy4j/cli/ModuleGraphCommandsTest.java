@@ -325,6 +325,52 @@ class ModuleGraphCommandsTest {
   }
 
   /**
+   * {@code mod download [-json] args...} in a workspace without go.work.sum or go.sum files: the
+   * arguments answered from the workspace's build list (a module's path, {@code all}, queries,
+   * a workspace module itself, a version no proxy has), and go.work.sum gaining what go keeps;
+   * each command by go and by goproxy on its own copy of the workspace with its own module cache:
+   * output, exit status, go.work.sum, the modules' go.sum files and the module cache must be go's.
+   * go1.19 and go1.27.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.27"})
+  void modDownloadInWorkspaceAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    FakeGoProxy.Builder pb = FakeGoProxy.builder();
+    for (String v : List.of("v1.0.0", "v1.1.0")) {
+      pb.module(FakeModule.builder("example.com/a", v).goMod("module example.com/a\n\ngo 1.17\n")
+          .file("a.go", "package a\n").build());
+      pb.module(FakeModule.builder("example.com/q", v).goMod("module example.com/q\n\ngo 1.17\n")
+          .file("q.go", "package q\n").build());
+    }
+    try (FakeGoProxy proxy = pb.start()) {
+      Path ws = writeWorkspace(tmp.resolve("ws"));
+      String[][] cmds = {{"mod", "download", "example.com/a"}, {"mod", "download", "-json", "all"},
+          {"mod", "download", "example.com/q@v1.0.0", "example.com/a@v1.0.0"},
+          {"mod", "download", "-json", "example.com/a@upgrade", "example.com/z", "example.com/b@upgrade"},
+          {"mod", "download", "example.com/a@v9.9.9", "example.com/a"},
+          {"mod", "download", "-json", "example.com/a@v9.9.9", "example.com/a@latest"}};
+      int round = 0;
+      int grew = 0;
+      for (String[] cmd : cmds) {
+        round++;
+        Path theirs = copyTree(ws, tmp.resolve("theirs" + round));
+        Path ours = copyTree(ws, tmp.resolve("ours" + round));
+        String what = "go" + release + " " + String.join(" ", cmd);
+        Path[] gopaths = sideBySide(goBin, release, proxy, tmp.resolve("round" + round), theirs.resolve("z"),
+            ours.resolve("z"), null, cmd);
+        for (String f : List.of("go.work.sum", "z/go.sum", "b/go.sum")) {
+          assertEquals(readIfExists(theirs.resolve(f)), readIfExists(ours.resolve(f)), what + ": " + f);
+        }
+        assertEquals(contents(gopaths[0].resolve("pkg/mod")), contents(gopaths[1].resolve("pkg/mod")),
+            what + ": the module cache");
+        grew += Files.exists(theirs.resolve("go.work.sum")) ? 1 : 0;
+      }
+      assertTrue(grew > 0, "no command wrote go.work.sum: the comparison saw no write");
+    }
+  }
+
+  /**
    * A main go.mod without a go line under {@code -mod=mod}: go adds the running release's go line
    * (its language version before go1.21, its full version after), converts the requirements to a
    * pruned graph (loading the whole graph even for {@code list -m}) and rewrites go.mod, while
