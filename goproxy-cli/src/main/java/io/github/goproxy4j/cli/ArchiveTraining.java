@@ -107,6 +107,8 @@ public final class ArchiveTraining {
           {"list", "-m", "-u", "all"},
           {"mod", "download"},
           {"mod", "verify"},
+          // last: it adds to main's go.sum (arguments in a module: ListModules.answer, queries)
+          {"mod", "download", "-json", HOST + "/m000", HOST + "/m001@latest"},
       };
       for (int run = 0; run < GRAPH_RUNS; run++) {
         failed += run(env, work, run, "list", "-m", "all");
