@@ -263,6 +263,11 @@ final class ModuleLister {
     ListedModule replace;
     if (rv.isEmpty()) {
       Path dir = build.baseDir().resolve(r.get().newPath()).normalize();
+      if (goVersion.isEmpty()) {
+        // completeFromModCache reads a directory replacement's go.mod whatever the graph loaded
+        // (roots only, say): no checksum vouches for it
+        goVersion = directoryGoLine(dir);
+      }
       replace = new ListedModule(r.get().newPath(), "", false, false, goVersion, Optional.empty(), Optional.empty(),
           List.of(), "", "", Optional.empty(), dir.toString(), dir.resolve("go.mod").toString(), "", "");
     } else {
@@ -283,7 +288,8 @@ final class ModuleLister {
    *
    */
   ListedModule queried(ModuleGraph g, ModuleVersion mv, boolean updates) {
-    Optional<GoModFile> loaded = g.goMod(mv);
+    // the graph holds a replaced version's replacement's go.mod: go reads the version's own
+    Optional<GoModFile> loaded = g.replacement(mv).isPresent() ? Optional.empty() : g.goMod(mv);
     String path = mv.path().toString();
     String version = mv.version().toString();
     Status s = updates ? status(g, path, version) : Status.NONE;
@@ -356,6 +362,16 @@ final class ModuleLister {
    * requires): its go line, the go.mod fetched (verified and cached) when it is not cached yet;
    * "" when it cannot be had, as go ignores that error.
    */
+  /** The go line of the go.mod in a directory replacement's directory, {@code ""} when it has none or cannot be read. */
+  private String directoryGoLine(Path dir) {
+    try {
+      byte[] data = Files.readAllBytes(dir.resolve("go.mod"));
+      return GoModFile.parse(dir.resolve("go.mod").toString(), data, build.graph().goRelease()).goVersion().orElse("");
+    } catch (java.io.IOException | RuntimeException e) {
+      return "";
+    }
+  }
+
   private String goLineOf(ModuleVersion mv) {
     try {
       ModFetch fetch = client.fetchWith(build.goSum());
