@@ -293,14 +293,7 @@ class ModuleGraphCommandsTest {
   @CsvSource({"1.19", "1.27"})
   void workspaceSumsAsGo(String release, @TempDir Path tmp) throws Exception {
     Path goBin = goFor(release);
-    FakeGoProxy.Builder pb = FakeGoProxy.builder();
-    for (String v : List.of("v1.0.0", "v1.1.0")) {
-      pb.module(FakeModule.builder("example.com/a", v).goMod("module example.com/a\n\ngo 1.17\n")
-          .file("a.go", "package a\n").build());
-      pb.module(FakeModule.builder("example.com/q", v).goMod("module example.com/q\n\ngo 1.17\n")
-          .file("q.go", "package q\n").build());
-    }
-    try (FakeGoProxy proxy = pb.start()) {
+    try (FakeGoProxy proxy = workspaceUniverse().start()) {
       Path ws = writeWorkspace(tmp.resolve("ws"));
       // no go.work.sum, no go.sum: what each command writes
       String[][] cmds = {{"list", "-m", "example.com/q@v1.0.0"}, {"list", "-m", "-json", "example.com/q@latest"},
@@ -311,14 +304,8 @@ class ModuleGraphCommandsTest {
       int grew = 0;
       for (String[] cmd : cmds) {
         round++;
-        Path theirs = copyTree(ws, tmp.resolve("theirs" + round));
-        Path ours = copyTree(ws, tmp.resolve("ours" + round));
-        String what = "go" + release + " " + String.join(" ", cmd);
-        sideBySide(goBin, release, proxy, tmp.resolve("round" + round), theirs.resolve("z"), ours.resolve("z"), null, cmd);
-        for (String f : List.of("go.work.sum", "z/go.sum", "b/go.sum")) {
-          assertEquals(readIfExists(theirs.resolve(f)), readIfExists(ours.resolve(f)), what + ": " + f);
-        }
-        grew += readIfExists(theirs.resolve("go.work.sum")).equals(readIfExists(ws.resolve("go.work.sum"))) ? 0 : 1;
+        Path[] sides = workspaceSideBySide(goBin, release, proxy, ws, tmp.resolve("round" + round), cmd);
+        grew += readIfExists(sides[0].resolve("go.work.sum")).equals(readIfExists(ws.resolve("go.work.sum"))) ? 0 : 1;
       }
       assertTrue(grew > 0, "no command added to go.work.sum: the comparison saw no write");
     }
@@ -336,14 +323,7 @@ class ModuleGraphCommandsTest {
   @CsvSource({"1.19", "1.27"})
   void modDownloadInWorkspaceAsGo(String release, @TempDir Path tmp) throws Exception {
     Path goBin = goFor(release);
-    FakeGoProxy.Builder pb = FakeGoProxy.builder();
-    for (String v : List.of("v1.0.0", "v1.1.0")) {
-      pb.module(FakeModule.builder("example.com/a", v).goMod("module example.com/a\n\ngo 1.17\n")
-          .file("a.go", "package a\n").build());
-      pb.module(FakeModule.builder("example.com/q", v).goMod("module example.com/q\n\ngo 1.17\n")
-          .file("q.go", "package q\n").build());
-    }
-    try (FakeGoProxy proxy = pb.start()) {
+    try (FakeGoProxy proxy = workspaceUniverse().start()) {
       Path ws = writeWorkspace(tmp.resolve("ws"));
       String[][] cmds = {{"mod", "download", "example.com/a"}, {"mod", "download", "-json", "all"},
           {"mod", "download", "example.com/q@v1.0.0", "example.com/a@v1.0.0"},
@@ -354,17 +334,10 @@ class ModuleGraphCommandsTest {
       int grew = 0;
       for (String[] cmd : cmds) {
         round++;
-        Path theirs = copyTree(ws, tmp.resolve("theirs" + round));
-        Path ours = copyTree(ws, tmp.resolve("ours" + round));
-        String what = "go" + release + " " + String.join(" ", cmd);
-        Path[] gopaths = sideBySide(goBin, release, proxy, tmp.resolve("round" + round), theirs.resolve("z"),
-            ours.resolve("z"), null, cmd);
-        for (String f : List.of("go.work.sum", "z/go.sum", "b/go.sum")) {
-          assertEquals(readIfExists(theirs.resolve(f)), readIfExists(ours.resolve(f)), what + ": " + f);
-        }
-        assertEquals(contents(gopaths[0].resolve("pkg/mod")), contents(gopaths[1].resolve("pkg/mod")),
-            what + ": the module cache");
-        grew += Files.exists(theirs.resolve("go.work.sum")) ? 1 : 0;
+        Path[] sides = workspaceSideBySide(goBin, release, proxy, ws, tmp.resolve("round" + round), cmd);
+        assertEquals(contents(sides[2].resolve("pkg/mod")), contents(sides[3].resolve("pkg/mod")),
+            "go" + release + " " + String.join(" ", cmd) + ": the module cache");
+        grew += Files.exists(sides[0].resolve("go.work.sum")) ? 1 : 0;
       }
       assertTrue(grew > 0, "no command wrote go.work.sum: the comparison saw no write");
     }
@@ -443,6 +416,35 @@ class ModuleGraphCommandsTest {
     assertEquals(new Run(r.exitCode(), r.stdout(), r.stderr()), new Run(o.status(), out, o.err()),
         "go" + goVersion + " " + String.join(" ", cmd));
     return new Path[] {Path.of(goEnv.get("GOPATH")), ourPath};
+  }
+
+  /** example.com/a and example.com/q, v1.0.0 and v1.1.0 each, at go 1.17: what the workspace tests query. */
+  private static FakeGoProxy.Builder workspaceUniverse() {
+    FakeGoProxy.Builder pb = FakeGoProxy.builder();
+    for (String v : List.of("v1.0.0", "v1.1.0")) {
+      pb.module(FakeModule.builder("example.com/a", v).goMod("module example.com/a\n\ngo 1.17\n")
+          .file("a.go", "package a\n").build());
+      pb.module(FakeModule.builder("example.com/q", v).goMod("module example.com/q\n\ngo 1.17\n")
+          .file("q.go", "package q\n").build());
+    }
+    return pb;
+  }
+
+  /**
+   * go and goproxy run {@code cmd} in module z of their own copies of the workspace {@code ws}
+   * (below {@code work}), as {@link #sideBySide}; go.work.sum and the modules' go.sum files must
+   * be go's too. Returns go's copy, ours, go's GOPATH and ours.
+   */
+  private static Path[] workspaceSideBySide(Path goBin, String release, FakeGoProxy proxy, Path ws, Path work,
+      String[] cmd) throws java.io.IOException {
+    Path theirs = copyTree(ws, work.resolve("theirs"));
+    Path ours = copyTree(ws, work.resolve("ours"));
+    Path[] gopaths = sideBySide(goBin, release, proxy, work, theirs.resolve("z"), ours.resolve("z"), null, cmd);
+    for (String f : List.of("go.work.sum", "z/go.sum", "b/go.sum")) {
+      assertEquals(readIfExists(theirs.resolve(f)), readIfExists(ours.resolve(f)),
+          "go" + release + " " + String.join(" ", cmd) + ": " + f);
+    }
+    return new Path[] {theirs, ours, gopaths[0], gopaths[1]};
   }
 
   /** The workspace {@code ws}: go.work at go 1.18 using ./z (requires example.com/a v1.0.0) and ./b (v1.1.0). */
