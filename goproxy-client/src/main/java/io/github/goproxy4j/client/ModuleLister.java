@@ -9,6 +9,7 @@ import io.github.goproxy4j.module.Version;
 import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.mvs.ModuleGraph;
 import io.github.goproxy4j.sumdb.GoSum;
+import io.github.goproxy4j.sumdb.internal.LockedFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -95,7 +96,7 @@ final class ModuleLister {
 
       @Override
       public byte[] directoryGoMod(String dir) throws java.io.IOException {
-        return Files.readAllBytes(build.baseDir().resolve(dir).resolve("go.mod"));
+        return LockedFile.read(build.baseDir().resolve(dir).resolve("go.mod")); // as go reads it: lockedfile.Read
       }
     };
   }
@@ -357,21 +358,22 @@ final class ModuleLister {
         s.deprecated, error.isEmpty() ? s.error : error, time, dir, goModFile, sum, goModSum);
   }
 
-  /**
-   * modload's rawGoModSummary for a go.mod the graph did not load (a module a pruned module
-   * requires): its go line, the go.mod fetched (verified and cached) when it is not cached yet;
-   * "" when it cannot be had, as go ignores that error.
-   */
   /** The go line of the go.mod in a directory replacement's directory, {@code ""} when it has none or cannot be read. */
   private String directoryGoLine(Path dir) {
     try {
-      byte[] data = Files.readAllBytes(dir.resolve("go.mod"));
+      // under go's shared lock, as every go.mod read (rawGoModData's lockedfile.Read)
+      byte[] data = LockedFile.read(dir.resolve("go.mod"));
       return GoModFile.parse(dir.resolve("go.mod").toString(), data, build.graph().goRelease()).goVersion().orElse("");
     } catch (java.io.IOException | RuntimeException e) {
       return "";
     }
   }
 
+  /**
+   * modload's rawGoModSummary for a go.mod the graph did not load (a module a pruned module
+   * requires): its go line, the go.mod fetched (verified and cached) when it is not cached yet;
+   * "" when it cannot be had, as go ignores that error.
+   */
   private String goLineOf(ModuleVersion mv) {
     try {
       ModFetch fetch = client.fetchWith(build.goSum());
