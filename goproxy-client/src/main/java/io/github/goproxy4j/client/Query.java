@@ -370,7 +370,10 @@ final class Query {
         throw new GoProxyException(path + "@" + qm.current + ": excluded by go.mod");
       }
       if (retractions != null && !retractions.allows(qm.current)) {
-        throw new GoProxyException(path + "@" + qm.current + ": " + retractedText(retractions, qm.current));
+        // go's ModuleRetractedError, as GoModFile words it
+        String text = retractions.latestGoMod().flatMap(f -> f.retractionMessage(Version.parse(qm.current)))
+            .orElse("retracted by module author");
+        throw new GoProxyException(path + "@" + qm.current + ": " + text);
       }
       return lookup(repo, path, qm, qm.current);
     }
@@ -467,35 +470,6 @@ final class Query {
       return replacementStat(highest);
     }
     return Version.compare(highest, info.version()) > 0 ? replacementStat(highest) : info;
-  }
-
-  /**
-   * go's ModuleRetractedError for a version the latest go.mod retracts: {@code retracted by module
-   * author}, with the first rationale as go's ShortMessage shortens it.
-   */
-  private static String retractedText(Retractions r, String version) {
-    String text = "retracted by module author";
-    List<String> given = r.latestGoMod().flatMap(f -> rationales(f, version)).orElse(List.of());
-    if (given.isEmpty()) {
-      return text;
-    }
-    String m = given.get(0);
-    int nl = m.indexOf('\n');
-    m = (nl >= 0 ? m.substring(0, nl) : m).strip();
-    if (m.isEmpty()) {
-      return text;
-    }
-    if (m.length() > 500) {
-      return text + ": (message omitted: too long)";
-    }
-    for (int i = 0; i < m.length(); ) {
-      int c = m.codePointAt(i);
-      if (Character.isISOControl(c) && !Character.isWhitespace(c)) {
-        return text + ": (message omitted: contains non-printable characters)";
-      }
-      i += Character.charCount(c);
-    }
-    return text + ": " + m;
   }
 
   /** go's {@code @latest} step: the repo's answer, else the latest from the list. */
