@@ -567,8 +567,6 @@ public final class GoProxyClient implements AutoCloseable {
       if (args.isEmpty()) {
         return modDownloadResult(dir);
       }
-      ModuleGraphLoader.refuseModulesOff(env);
-      ModuleGraphLoader.refuseModFile(env);
       return ModDownload.insideModule(this, env, ModuleGraphLoader.readMains(env, dir), args, json, warnings,
           parallelism);
     }

@@ -88,8 +88,8 @@ final class ListModules {
       }
     }
     Set<String> excluded = ModuleLister.excluded(mains.list());
-    String addedGo = addedGoLine(mains, mod, env.goVersion());
     if (args.isEmpty()) {
+      String addedGo = addedGoLine(mains, mod, env.goVersion());
       ModuleGraphLoader.Build converted = !addedGo.isEmpty()
           ? ModuleGraphLoader.loadBuild(client, env, mains, true, parallelism, false) : null;
       return finish(client, withGoLine(mainModules(mains.list()), addedGo), flags, excluded, p -> false, converted,

@@ -58,34 +58,27 @@ final class ModuleGraphLoader {
 
   /**
    * The main module's directory as modload.Init finds it: {@link #findModuleRoot(Path)}, except
-   * that a go.mod in the system temp directory itself is ignored ({@link #ignoredTempRoot}).
+   * that a go.mod in the system temp directory itself is ignored ({@link #isTempRoot}).
    */
   static Optional<Path> findModuleRoot(Path start, GoEnv env) {
-    Optional<Path> root = findModuleRoot(start);
-    return root.isPresent() && ignoredTempRoot(start, env).isPresent() ? Optional.empty() : root;
+    return findModuleRoot(start).filter(root -> !isTempRoot(root, env));
   }
 
   /**
    * go's system temp root rule (modload.Init, golang.org/issue/26708): when the nearest go.mod
-   * from {@code start} up is in the system temp directory itself ({@code os.TempDir()}), go
+   * from a directory up is in the system temp directory itself ({@code os.TempDir()}), go
    * ignores it, warns, and goes on as if there were no go.mod at all; a go.mod further up is not
-   * looked for. Returns that temp directory as go names it in the warning, or empty when the rule
-   * does not apply. Symbolic links count as go's {@code search.InDir} counts them.
+   * looked for. Symbolic links count as go's {@code search.InDir} counts them.
    */
-  static Optional<String> ignoredTempRoot(Path start, GoEnv env) {
-    Optional<Path> root = findModuleRoot(start);
-    if (root.isEmpty()) {
-      return Optional.empty();
-    }
-    String tmp = tempDir(env);
-    Path t = Path.of(tmp).toAbsolutePath().normalize();
-    if (root.get().equals(t)) {
-      return Optional.of(tmp);
+  private static boolean isTempRoot(Path root, GoEnv env) {
+    Path t = Path.of(tempDir(env)).toAbsolutePath().normalize();
+    if (root.equals(t)) {
+      return true;
     }
     try {
-      return root.get().toRealPath().equals(t.toRealPath()) ? Optional.of(tmp) : Optional.empty();
+      return root.toRealPath().equals(t.toRealPath());
     } catch (IOException | RuntimeException e) {
-      return Optional.empty(); // the temp directory does not exist (or cannot be resolved): not the root
+      return false; // the temp directory does not exist (or cannot be resolved): not the root
     }
   }
 
@@ -108,20 +101,21 @@ final class ModuleGraphLoader {
 
   /**
    * The warnings go's modload.Init prints for a command run in {@code start} in module mode: a
-   * go.mod ignored in the system temp root. None in a workspace (go.work found), with GO111MODULE
-   * off or unknown (go stops before it looks for go.mod), or when go would not look: a listing
-   * under GO111MODULE=auto looks, as every mod command does.
+   * go.mod ignored in the system temp root (GO111MODULE=auto looks for go.mod too). None in a
+   * workspace (go.work found), or with GO111MODULE off or unknown (go stops before it looks).
    */
   static List<String> initWarnings(GoEnv env, Path start) throws GoProxyException {
-    String go111 = env.get("GO111MODULE");
-    if (!go111.isEmpty() && !go111.equals("on") && !go111.equals("auto")) {
+    String go111;
+    try {
+      go111 = go111Module(env);
+    } catch (ModuleGraphException unknown) {
+      return List.of(); // go fails on it before it looks for go.mod
+    }
+    if (go111.equals("off") || findGoWork(start, env).isPresent()) {
       return List.of();
     }
-    if (findGoWork(start, env).isPresent()) {
-      return List.of();
-    }
-    return ignoredTempRoot(start, env)
-        .map(tmp -> List.of("go: warning: ignoring go.mod in system temp root " + tmp))
+    return findModuleRoot(start).filter(root -> isTempRoot(root, env))
+        .map(root -> List.of("go: warning: ignoring go.mod in system temp root " + tempDir(env)))
         .orElse(List.of());
   }
 
