@@ -56,9 +56,22 @@ public record ToolchainSelection(String toolchain, boolean isLocal, boolean path
   }
 
   /**
+   * The Go release of the selected toolchain, as {@code GoEnv.Builder.goVersion} takes it:
+   * {@code 1.24.4} for {@code go1.24.4}, {@code 1.22.1} for {@code go1.22.1-custom}. After go
+   * switches, that release answers the command; follow it to answer as it does.
+   *
+   * @return the release
+   */
+  public String release() {
+    return GoRelease.fromToolchain(toolchain);
+  }
+
+  /**
    * Selects for the directory {@code dir}: finds the go.work (GOWORK, else the nearest
    * {@code go.work} above {@code dir}) or else the nearest {@code go.mod}, as the go command
-   * does, and applies {@link #select(String, String, Path, byte[])}.
+   * does, and applies {@link #select(String, String, Path, byte[])}, showing file names relative to
+   * {@code dir}. Where module mode will be off (GO111MODULE {@code off}, or {@code auto} outside
+   * a module) go runs the local toolchain whatever GOTOOLCHAIN says, and so does this.
    *
    * @param env the settings (GOTOOLCHAIN, GOWORK) and the local release ({@code goVersion})
    * @param dir the working directory
@@ -76,12 +89,25 @@ public record ToolchainSelection(String toolchain, boolean isLocal, boolean path
           "go" + env.goVersion() + " predates GOTOOLCHAIN (Go 1.21) and always runs itself");
     }
     Path abs = dir.toAbsolutePath().normalize();
-    Path file = findGoWork(env, abs);
-    if (file == null) {
-      file = findUp(abs, "go.mod", null);
+    // modload.WillBeEnabled: go selects a toolchain only when module mode will be on: GO111MODULE
+    // on or unset, or auto with a go.mod above the directory (from Go 1.27 also a go.work)
+    String modules = env.get("GO111MODULE");
+    boolean auto = modules.equals("auto");
+    Path work = null;
+    Path goMod = null;
+    if (modules.isEmpty() || modules.equals("on") || auto) {
+      work = findGoWork(env, abs);
+      goMod = findUp(abs, "go.mod", null);
     }
+    if (!(modules.isEmpty() || modules.equals("on"))
+        && !(auto && (goMod != null || (work != null && GoRelease.modelled(env.goVersion()).atLeast(27))))) {
+      return new ToolchainSelection(local, true, false, Optional.empty(),
+          "module mode is off (GO111MODULE=" + modules + "): go runs the local toolchain " + local);
+    }
+    Path file = work != null ? work : goMod;
+    // read as go reads it here (os.ReadFile, before any lock: toolchain.modGoToolchain)
     byte[] data = file == null ? null : Files.readAllBytes(file);
-    return select(env.get("GOTOOLCHAIN"), local, file, data);
+    return select(env.get("GOTOOLCHAIN"), local, file, data, abs);
   }
 
   /**
@@ -113,6 +139,12 @@ public record ToolchainSelection(String toolchain, boolean isLocal, boolean path
    */
   public static ToolchainSelection select(String gotoolchain, String localToolchain, Path file,
       byte[] fileContent) {
+    return select(gotoolchain, localToolchain, file, fileContent, Path.of("").toAbsolutePath());
+  }
+
+  /** {@link #select(String, String, Path, byte[])} with file names shown relative to {@code cwd}. */
+  private static ToolchainSelection select(String gotoolchain, String localToolchain, Path file,
+      byte[] fileContent, Path cwd) {
     Objects.requireNonNull(gotoolchain, "gotoolchain");
     Objects.requireNonNull(localToolchain, "localToolchain");
     String localVers = GoRelease.fromToolchain(localToolchain);
@@ -158,7 +190,7 @@ public record ToolchainSelection(String toolchain, boolean isLocal, boolean path
     String chosen = minToolchain;
     if ((mode.equals("auto") || mode.equals("path")) && fileContent != null) {
       consulted = Optional.ofNullable(file);
-      String shown = file == null ? "go.mod" : shortPath(file);
+      String shown = file == null ? "go.mod" : shortPath(cwd, file);
       String modeFormat = gotoolchain.contains("+") ? "<name>+" + mode : mode;
       String goVers = goModLookup(fileContent, "go");
       String toolchain = goModLookup(fileContent, "toolchain");
@@ -261,9 +293,8 @@ public record ToolchainSelection(String toolchain, boolean isLocal, boolean path
   }
 
   /** base.ShortPath: relative to the working directory when that is shorter. */
-  private static String shortPath(Path file) {
+  private static String shortPath(Path cwd, Path file) {
     try {
-      Path cwd = Path.of("").toAbsolutePath();
       String rel = cwd.relativize(file.toAbsolutePath()).toString();
       String abs = file.toString();
       return rel.length() < abs.length() ? rel : abs;

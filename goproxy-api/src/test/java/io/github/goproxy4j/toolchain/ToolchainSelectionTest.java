@@ -96,6 +96,7 @@ class ToolchainSelectionTest {
         .noUserEnvFile().goVersion("1.27.3").build();
     ToolchainSelection s = ToolchainSelection.forDirectory(env, sub);
     assertEquals("go1.28.4", s.toolchain());
+    assertEquals("1.28.4", s.release());
     assertEquals(Optional.of(dir.resolve("a/go.mod")), s.file());
     assertTrue(s.reason().contains("required by go line in"), s.reason());
 

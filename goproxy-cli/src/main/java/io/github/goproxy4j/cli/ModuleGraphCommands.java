@@ -5,9 +5,11 @@ import io.github.goproxy4j.client.ListFlags;
 import io.github.goproxy4j.client.ListedModule;
 import io.github.goproxy4j.client.ModDownloadResult;
 import io.github.goproxy4j.client.internal.ColdStart;
+import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.env.GoEnvException;
 import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.mvs.ModuleGraphException;
+import io.github.goproxy4j.toolchain.InvalidToolchainException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -68,13 +70,12 @@ final class ModuleGraphCommands {
         throw new UsageException("only module listing (-m) is supported");
       }
       List<String> args = ctx.args().positional();
-      return asGo(ctx, client -> {
+      return asGo(ctx, (client, release) -> {
         // go's rules: the -mod mode (vendor directory, GOFLAGS), all, ... patterns, paths
         ListFlags flags = ListFlags.builder().updates(ctx.args().flag("u")).versions(ctx.args().flag("versions"))
             .retracted(ctx.args().flag("retracted")).allowErrors(ctx.args().flag("e")).build();
         List<ListedModule> out = client.listModules(workDir(ctx), args, flags, ctx.err()::println);
         if (ctx.json()) {
-          String release = Settings.goEnv(ctx).goVersion();
           out.forEach(m -> ctx.out().print(m.toJson(release)));
         } else if (flags.versions()) {
           out.forEach(m -> ctx.out().println(m.versionsText()));
@@ -86,26 +87,31 @@ final class ModuleGraphCommands {
     }
   }
 
-  /** A graph command's work with the client; what it throws go would print as a failure. */
+  /** A graph command's work with the client, following the go release {@code release}; what it throws go would print as a failure. */
   interface GoWork {
-    int run(GoProxyClient client) throws Exception;
+    int run(GoProxyClient client, String release) throws Exception;
   }
 
   /**
-   * Runs {@code work} as go would: a load or fetch failure prints go's text, and so does a bad
-   * environment ({@code go: parsing $GOFLAGS: ...}), with exit status 1.
+   * Runs {@code work} as go would: first go's toolchain switch (a go.mod or go.work whose go or
+   * toolchain line asks for a newer release, or GOTOOLCHAIN naming one, under go1.21 on), then
+   * the command with the release switched to; a load or fetch failure prints go's text, and so
+   * does a bad environment ({@code go: parsing $GOFLAGS: ...}), with exit status 1.
    */
   static int asGo(Invocation ctx, GoWork work) throws Exception {
     // the client's warm-up, here before the environment is read and the client built (each
     // command's run starts it even earlier: the JVM's first lambda, its GoWork, costs the thread
     // that links it several milliseconds, and the warm-up thread links one at once)
     ColdStart.begin();
-    try (GoProxyClient client = Settings.client(ctx)) {
-      return work.run(client);
+    try {
+      GoEnv env = Settings.switchToolchain(ctx, workDir(ctx));
+      try (GoProxyClient client = GoProxyClient.builder().env(env).build()) {
+        return work.run(client, env.goVersion());
+      }
     } catch (GoProxyException e) {
       ctx.err().println(goText(e));
       return 1;
-    } catch (GoEnvException e) {
+    } catch (GoEnvException | InvalidToolchainException e) {
       ctx.err().println("go: " + e.getMessage());
       return 1;
     }
@@ -142,7 +148,7 @@ final class ModuleGraphCommands {
         ctx.err().println("go: 'go mod graph' accepts no arguments");
         return 1;
       }
-      return asGo(ctx, client -> {
+      return asGo(ctx, (client, release) -> {
         client.moduleModeWarnings(workDir(ctx)).forEach(ctx.err()::println);
         ctx.out().print(client.modGraph(workDir(ctx)).graphText());
         return 0;
@@ -181,7 +187,7 @@ final class ModuleGraphCommands {
     public int run(Invocation ctx) throws Exception {
       ColdStart.begin(); // before this method links its lambdas (see asGo)
       List<String> args = ctx.args().positional();
-      return asGo(ctx, client -> {
+      return asGo(ctx, (client, release) -> {
         client.moduleModeWarnings(workDir(ctx)).forEach(ctx.err()::println);
         ModDownloadResult result = client.modDownloadResult(workDir(ctx), args, ctx.json(), ctx.err()::println);
         if (result.noDependencies()) {
@@ -192,7 +198,6 @@ final class ModuleGraphCommands {
         // an incomplete graph's failure (in text form only when no module failed: go exits first)
         boolean moduleFailed = result.modules().stream().anyMatch(m -> !m.error().isEmpty());
         if (ctx.json()) {
-          String release = Settings.goEnv(ctx).goVersion();
           result.modules().forEach(m -> ctx.out().print(m.toJson(release)));
         } else {
           result.modules().stream().filter(m -> !m.error().isEmpty())
@@ -233,7 +238,7 @@ final class ModuleGraphCommands {
         ctx.err().println("go: verify takes no arguments");
         return 1;
       }
-      return asGo(ctx, client -> {
+      return asGo(ctx, (client, release) -> {
         client.moduleModeWarnings(workDir(ctx)).forEach(ctx.err()::println);
         List<String> problems = client.modVerify(workDir(ctx));
         if (problems.isEmpty()) {

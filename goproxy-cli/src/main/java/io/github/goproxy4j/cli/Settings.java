@@ -1,8 +1,17 @@
 package io.github.goproxy4j.cli;
 
 import io.github.goproxy4j.client.GoProxyClient;
+import io.github.goproxy4j.client.ProgressListener;
 import io.github.goproxy4j.env.GoEnv;
+import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.env.ProxyResolver;
+import io.github.goproxy4j.module.ModuleVersion;
+import io.github.goproxy4j.toolchain.GoToolchain;
+import io.github.goproxy4j.toolchain.ToolchainSelection;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads Go's settings for a command the way the go command does. */
@@ -20,6 +29,43 @@ final class Settings {
       b.goVersion(release.get());
     }
     return b.build();
+  }
+
+  /**
+   * go's toolchain switch at startup ({@code toolchain.Select}, then {@code Exec} without the
+   * exec, Go 1.21 on): when GOTOOLCHAIN and the go.work or go.mod governing {@code dir} select
+   * another toolchain, finds it in PATH or installs it through the proxy (printing go's
+   * {@code go: downloading go1.X.Y (goos/goarch)} when it downloads), and returns the settings
+   * of that release, as the go command it would exec has them (its GOROOT, hence its go.env);
+   * else the invocation's settings.
+   *
+   * @throws io.github.goproxy4j.toolchain.InvalidToolchainException go's message for a bad
+   *     GOTOOLCHAIN or toolchain line
+   * @throws io.github.goproxy4j.env.GoProxyException go's message when the toolchain cannot be had
+   */
+  static GoEnv switchToolchain(Invocation ctx, Path dir) throws IOException, GoProxyException {
+    GoEnv env = goEnv(ctx);
+    ToolchainSelection s = ToolchainSelection.forDirectory(env, dir);
+    if (s.isLocal()) {
+      return env;
+    }
+    Path go;
+    try (GoProxyClient client = GoProxyClient.builder().env(env).progressListener(new ProgressListener() {
+          @Override
+          public void started(ModuleVersion module) {
+            GoToolchain.fromModuleVersion(module.version().toString()).ifPresent(t ->
+                ctx.err().println("go: downloading " + t.name() + " (" + t.platform() + ")"));
+          }
+        }).build()) {
+      go = client.toolchainCommand(s).orElseThrow();
+    }
+    Map<String, String> vars = new HashMap<>(ctx.environment());
+    if (go.getFileName().toString().equals(s.toolchain())) {
+      vars.remove("GOROOT"); // go execs a toolchain found in PATH without GOROOT
+    } else {
+      vars.put("GOROOT", go.getParent().getParent().toString());
+    }
+    return GoEnv.builder().environment(vars).goVersion(s.release()).build();
   }
 
   static GoProxyClient.Builder clientBuilder(Invocation ctx) {

@@ -5,7 +5,6 @@ import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.toolchain.GoToolchain;
 import io.github.goproxy4j.toolchain.Platform;
 import io.github.goproxy4j.toolchain.ToolchainSelection;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,26 +56,27 @@ final class ToolchainCommand implements Command {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    String name;
-    String reason;
     if (args.isEmpty()) {
       ToolchainSelection s = ToolchainSelection.forDirectory(env, Path.of(""));
-      reason = s.reason();
       if (s.isLocal()) {
-        return print(ctx, s.toolchain(), env.get("GOROOT"), reason);
+        return print(ctx, s.toolchain(), env.get("GOROOT"), s.reason());
       }
-      name = s.toolchain();
-      Path inPath = lookPath(env, name);
-      if (inPath != null) {
-        return print(ctx, name, inPath.toString(), reason + "; found in PATH");
+      if (platform.equals(Platform.current())) {
+        // what go runs: the toolchain's name in PATH, else its install through the proxy
+        try (GoProxyClient client = Settings.client(ctx)) {
+          Path go = client.toolchainCommand(s).orElseThrow();
+          if (go.getFileName().toString().equals(s.toolchain())) {
+            return print(ctx, s.toolchain(), go.toString(), s.reason() + "; found in PATH");
+          }
+          return print(ctx, s.toolchain(), go.getParent().getParent().toString(), s.reason());
+        }
       }
-      if (s.pathOnly()) {
-        throw new IllegalStateException("cannot find \"" + name + "\" in PATH");
-      }
-    } else {
-      name = args.get(0);
-      reason = "named on the command line";
+      return install(ctx, s.toolchain(), platform, s.reason());
     }
+    return install(ctx, args.get(0), platform, "named on the command line");
+  }
+
+  private static int install(Invocation ctx, String name, Platform platform, String reason) throws Exception {
     GoToolchain t;
     try {
       t = GoToolchain.of(name, platform);
@@ -100,20 +100,5 @@ final class ToolchainCommand implements Command {
       ctx.out().println(goRoot);
     }
     return 0;
-  }
-
-  /** exec.LookPath for a toolchain name on the environment's PATH. */
-  private static Path lookPath(GoEnv env, String name) {
-    String path = env.environment().getOrDefault("PATH", "");
-    for (String dir : path.split(java.io.File.pathSeparator)) {
-      if (dir.isEmpty()) {
-        continue;
-      }
-      Path p = Path.of(dir, name);
-      if (Files.isRegularFile(p) && Files.isExecutable(p)) {
-        return p;
-      }
-    }
-    return null;
   }
 }

@@ -10,6 +10,8 @@ import io.github.goproxy4j.testkit.Endpoint;
 import io.github.goproxy4j.testkit.FakeGoProxy;
 import io.github.goproxy4j.testkit.Fault;
 import io.github.goproxy4j.testkit.FakeModule;
+import io.github.goproxy4j.toolchain.GoToolchain;
+import io.github.goproxy4j.toolchain.Platform;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -893,6 +895,84 @@ class ModuleGraphCommandsTest {
       }
     }
     return out;
+  }
+
+  /**
+   * go's toolchain switch at startup (go1.21 on) before a graph command: a toolchain line newer
+   * than the running release (GOTOOLCHAIN=auto), or GOTOOLCHAIN naming a release, makes go look
+   * for that toolchain in PATH, else download it through the proxy ({@code go: downloading
+   * go1.24.X (linux/amd64)}, once per module cache) and run it; goproxy does the same and answers
+   * as that release. The toolchain the testkit serves is the installed go1.24 behind a
+   * {@code bin/go} that execs it (go checks that the release it runs is the one it asked for).
+   * Also: PATH only ({@code GOTOOLCHAIN=path}) without it there, the toolchain found in PATH
+   * (no download), a release no proxy has, and a bad GOTOOLCHAIN. Each command's output, error
+   * text and exit status must be go's.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.21", "1.27"})
+  void toolchainSwitchAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    Path go124 = goFor("1.24");
+    String local = versionOf(goBin);
+    String target = "go" + versionOf(go124);
+    Platform host = Platform.current();
+    String script = "#!/bin/sh\n# the testkit's " + target + " toolchain: the installed one\nexec " + go124 + " \"$@\"\n";
+    FakeModule toolchain = FakeModule.builder(GoToolchain.MODULE_PATH,
+            GoToolchain.of(target, host).moduleVersion().version().toString())
+        .goMod("module " + GoToolchain.MODULE_PATH + "\n").goModInZip(false)
+        .file("VERSION", target + "\ntime 2025-06-01T00:00:00Z\n")
+        .file("go.env", Files.readString(go124.getParent().getParent().resolve("go.env")))
+        .file("bin/go", script)
+        .file("bin/gofmt", "#!/bin/sh\nexit 1\n")
+        .file("pkg/tool/" + host.goos() + "_" + host.goarch() + "/compile", "#!/bin/sh\nexit 1\n")
+        .file("lib/wasm/go_js_wasm_exec", "#!/bin/sh\nexit 1\n")
+        .file("src/_go.mod", "module std\n\ngo 1.24\n").build();
+    try (FakeGoProxy proxy = abcUniverse().module(toolchain).start()) {
+      Path main = tidyMain(goBin, tmp, proxy, "example.com/a v1.0.0").main();
+      Files.writeString(main.resolve("go.mod"), Files.readString(main.resolve("go.mod")).replace("go 1.17\n",
+          "go 1.17\n\ntoolchain " + target + "\n"));
+      // auto: the toolchain line asks for go1.24 (go1.21); GOTOOLCHAIN names it (go1.27, a downgrade)
+      Map<String, String> vars = Map.of("GOTOOLCHAIN", release.equals("1.21") ? "auto" : target);
+      Path work = tmp.resolve("switch");
+      String[][] cmds = {{"list", "-m", "all"}, {"list", "-m", "-json", "all"}, {"mod", "graph"},
+          {"mod", "download", "-json"}, {"mod", "verify"}};
+      for (int i = 0; i < cmds.length; i++) {
+        String[] cmd = cmds[i];
+        Path[] gopaths = sideBySide(goBin, local, proxy, work, copyOf(main, work.resolve("theirs" + i)),
+            copyOf(main, work.resolve("ours" + i)), null, vars, cmd);
+        String installed = "golang.org/toolchain@" + GoToolchain.of(target, host).moduleVersion().version();
+        assertTrue(Files.isRegularFile(gopaths[1].resolve("pkg/mod").resolve(installed).resolve("bin/go")), installed);
+      }
+      // PATH only, not there; then found in PATH (no download: a fresh module cache stays empty)
+      Path bin = Files.createDirectories(tmp.resolve("bin"));
+      Map<String, String> pathOnly = new HashMap<>(Map.of("GOTOOLCHAIN", "path", "PATH", bin.toString()));
+      sideBySide(goBin, local, proxy, tmp.resolve("path-missing"), main, copyOf(main, tmp.resolve("ours-pm")), null,
+          pathOnly, new String[] {"list", "-m", "all"});
+      Files.createSymbolicLink(bin.resolve(target), go124);
+      Map<String, String> inPath = Map.of("GOTOOLCHAIN", "auto", "PATH", bin + ":/usr/bin:/bin");
+      Path[] gopaths = sideBySide(goBin, local, proxy, tmp.resolve("in-path"), copyOf(main, tmp.resolve("theirs-ip")),
+          copyOf(main, tmp.resolve("ours-ip")), null, inPath, new String[] {"list", "-m", "all"});
+      assertFalse(Files.exists(gopaths[1].resolve("pkg/mod/golang.org/toolchain@v0.0.1-" + target + "." + host.goos()
+          + "-" + host.goarch())), "found in PATH: nothing downloaded");
+      // a release no proxy has; bad GOTOOLCHAIN values; module mode off (no switch) and auto
+      // outside a module (none either)
+      Path ours = copyOf(main, tmp.resolve("ours-bad"));
+      for (String gotoolchain : List.of("go1.99.1", "go1.99.1+path", "bogus", "go1.21.0+local")) {
+        sideBySide(goBin, local, proxy, tmp.resolve("bad"), main, ours, null,
+            Map.of("GOTOOLCHAIN", gotoolchain), new String[] {"mod", "graph"});
+      }
+      sideBySide(goBin, local, proxy, tmp.resolve("bad"), main, ours, null,
+          Map.of("GOTOOLCHAIN", "go1.99.1", "GO111MODULE", "off"), new String[] {"mod", "graph"});
+      Path outside = Files.createDirectories(tmp.resolve("outside"));
+      sideBySide(goBin, local, proxy, tmp.resolve("bad"), outside, outside, null,
+          Map.of("GOTOOLCHAIN", "go1.99.1", "GO111MODULE", "auto"), new String[] {"mod", "graph"});
+    }
+  }
+
+  /** The release of an installed go, from its GOROOT's VERSION file: {@code 1.24.4}. */
+  private static String versionOf(Path goBin) throws java.io.IOException {
+    Path file = goBin.toRealPath().getParent().getParent().resolve("VERSION");
+    return Files.readAllLines(file).get(0).trim().substring("go".length());
   }
 
   private static FakeGoProxy.Builder abcUniverse() {

@@ -9,6 +9,7 @@ import io.github.goproxy4j.env.Transport;
 import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.toolchain.GoToolchain;
 import io.github.goproxy4j.toolchain.Platform;
+import io.github.goproxy4j.toolchain.ToolchainSelection;
 import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.Version;
@@ -813,6 +814,55 @@ public final class GoProxyClient implements AutoCloseable {
     ToolchainInstaller.finish(toolchain, d.dir(),
         GoRelease.modelled(resolver.env().goVersion()).atLeast(24));
     return d.dir();
+  }
+
+  /**
+   * The go command a toolchain selection runs, found or installed as go's {@code toolchain.Exec}
+   * finds or installs it before executing it (Go 1.21 on): a command named like the toolchain
+   * ({@code go1.24.4}) on the environment's PATH first; else, unless GOTOOLCHAIN allows only PATH
+   * ({@code path}, {@code go1.X.Y+path}), {@code bin/go} of the toolchain installed through the
+   * proxy for this machine's platform ({@link #installToolchain}). A download that starts reports
+   * {@link ProgressListener#started} first, where go prints
+   * {@code go: downloading go1.24.4 (linux/amd64)}. What go runs next is that release: to answer
+   * as it does, follow the selected release ({@code GoEnv.Builder.goVersion}) from here on.
+   *
+   * <pre>{@code
+   * ToolchainSelection s = ToolchainSelection.forDirectory(env, Path.of("."));
+   * Optional<Path> go = client.toolchainCommand(s);  // empty: the local toolchain runs
+   * GoEnv switched = GoEnv.builder().environment(env.environment())
+   *     .goVersion(s.release()).build();
+   * }</pre>
+   *
+   * @param selection what {@link ToolchainSelection#forDirectory} or
+   *     {@link ToolchainSelection#select} decided
+   * @return the go executable to run, or empty when the selection is the local toolchain
+   * @throws ToolchainNotAvailableException go's {@code cannot find "go1.X.Y" in PATH} (PATH only),
+   *     {@code download go1.X.Y for goos/goarch: toolchain not available} or its
+   *     language-version message
+   * @throws GoProxyException as {@link #installToolchain}
+   */
+  public Optional<Path> toolchainCommand(ToolchainSelection selection) throws GoProxyException {
+    Objects.requireNonNull(selection, "selection");
+    if (selection.isLocal()) {
+      return Optional.empty();
+    }
+    String name = selection.toolchain();
+    Optional<Path> inPath = ToolchainInstaller.lookPath(resolver.env(), name);
+    if (inPath.isPresent()) {
+      return inPath;
+    }
+    if (selection.pathOnly()) {
+      throw new ToolchainNotAvailableException("cannot find " + io.github.goproxy4j.internal.GoQuote.quote(name)
+          + " in PATH", null, List.of());
+    }
+    GoToolchain t;
+    try {
+      t = GoToolchain.of(name, Platform.current());
+    } catch (IllegalArgumentException e) {
+      throw new ToolchainNotAvailableException("download " + name + " for " + Platform.current()
+          + ": toolchain not available", e, List.of());
+    }
+    return Optional.of(installToolchain(t).resolve("bin").resolve("go"));
   }
 
   /**

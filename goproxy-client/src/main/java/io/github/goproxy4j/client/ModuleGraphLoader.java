@@ -400,8 +400,10 @@ final class ModuleGraphLoader {
 
   /**
    * gover.TooNewError: a go.mod or go.work whose go line is newer than the release followed (go1.21
-   * on). go would switch toolchains under GOTOOLCHAIN=auto; this library cannot, and reports
-   * what go reports when it may not switch.
+   * on). go switches toolchains at startup under GOTOOLCHAIN=auto, before it loads anything; a
+   * caller does that with ToolchainSelection and GoProxyClient.toolchainCommand (as the CLI does)
+   * and then follows the release switched to. Loading without the switch reports what go reports
+   * when it may not switch.
    */
   static ModuleGraphException tooNew(String what, String goVersion, String release, String gotoolchain) {
     String explain = gotoolchain.isEmpty() || gotoolchain.equals("auto") ? "" : "; GOTOOLCHAIN=" + gotoolchain;

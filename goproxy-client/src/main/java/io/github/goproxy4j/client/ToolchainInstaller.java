@@ -1,5 +1,6 @@
 package io.github.goproxy4j.client;
 
+import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.env.NotFoundException;
 import io.github.goproxy4j.internal.GoRelease;
@@ -14,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -75,6 +77,23 @@ final class ToolchainInstaller {
     } catch (IOException e) {
       throw new GoProxyException("download " + t.name() + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * exec.LookPath for a toolchain name, as {@code toolchain.Exec} uses it: the first executable
+   * regular file of that name in the directories of the environment's PATH. A hit in a relative
+   * directory (an empty element means {@code .}) is exec.ErrDot since Go 1.19, which go takes as
+   * not found, without looking further.
+   */
+  static Optional<Path> lookPath(GoEnv env, String name) {
+    String path = env.environment().getOrDefault("PATH", "");
+    for (String dir : path.split(java.io.File.pathSeparator, -1)) {
+      Path p = Path.of(dir.isEmpty() ? "." : dir, name);
+      if (Files.isRegularFile(p) && Files.isExecutable(p)) {
+        return p.isAbsolute() ? Optional.of(p) : Optional.empty();
+      }
+    }
+    return Optional.empty();
   }
 
   /** Adds u+x, g+x, o+x to every file under {@code root} (whose name matches, if given). */
