@@ -943,6 +943,10 @@ class ModuleGraphCommandsTest {
         String installed = "golang.org/toolchain@" + GoToolchain.of(target, host).moduleVersion().version();
         assertTrue(Files.isRegularFile(gopaths[1].resolve("pkg/mod").resolve(installed).resolve("bin/go")), installed);
       }
+      // go mod download downloads the toolchain without its "go: downloading" line
+      Path dl = tmp.resolve("switch-mod-download");
+      sideBySide(goBin, local, proxy, dl, copyOf(main, dl.resolve("theirs")), copyOf(main, dl.resolve("ours")), null,
+          vars, new String[] {"mod", "download"});
       // PATH only, not there; then found in PATH (no download: a fresh module cache stays empty)
       Path bin = Files.createDirectories(tmp.resolve("bin"));
       Map<String, String> pathOnly = new HashMap<>(Map.of("GOTOOLCHAIN", "path", "PATH", bin.toString()));
