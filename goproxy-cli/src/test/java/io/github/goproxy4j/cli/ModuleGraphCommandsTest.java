@@ -973,6 +973,41 @@ class ModuleGraphCommandsTest {
     }
   }
 
+  /**
+   * {@code list -m -u} where the main module's replace directives name versions the proxy lacks:
+   * go's upgrade query sees them as its replacementRepo does (a replaced version is a version of
+   * the module), so a directory replacement of a higher version is an update, and a replacement
+   * of every version of a path leaves only the proxy's. go1.19, go1.22 and go1.27, text and JSON.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.22", "1.27"})
+  void updatesSeeReplacementsAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    try (FakeGoProxy proxy = abcUniverse().start()) {
+      TidyMain t = tidyMain(goBin, tmp, proxy, "example.com/a v1.0.0", "example.com/c v1.0.0", "other.org/d v1.0.0");
+      Path main = t.main();
+      Path local = Files.createDirectories(main.resolve("localb"));
+      Files.writeString(local.resolve("go.mod"), "module example.com/b\n\ngo 1.16\n");
+      Path localC = Files.createDirectories(main.resolve("localc"));
+      Files.writeString(localC.resolve("go.mod"), "module example.com/c\n\ngo 1.17\n");
+      Files.writeString(main.resolve("go.mod"), Files.readString(main.resolve("go.mod"))
+          + "\nreplace example.com/b v1.9.0 => ./localb\n"
+          + "\nreplace example.com/c => ./localc\n"
+          + "\nreplace other.org/d v1.0.0 => example.com/b v1.1.0\n");
+      for (String[] cmd : new String[][] {{"list", "-m", "-u", "all"}, {"list", "-m", "-u", "-json", "all"},
+          {"list", "-m", "-u", "example.com/b", "example.com/c"}, {"list", "-m", "-u", "-retracted", "all"}}) {
+        assertSameAsGo(release, goBin, main, t.goEnv(), t.ours(), cmd);
+      }
+      // -mod=mod: go.sum gains what go's does (the latest go.mod files the -u queries verified)
+      Path theirs = copyTree(main, tmp.resolve("theirs"));
+      Path ours = copyTree(main, tmp.resolve("ours"));
+      sideBySide(goBin, release, proxy, tmp.resolve("modmod"), theirs, ours, "-modcacherw -mod=mod",
+          new String[] {"list", "-m", "-u", "all"});
+      assertEquals(Files.readString(theirs.resolve("go.sum")), Files.readString(ours.resolve("go.sum")),
+          "go" + release + " -mod=mod list -m -u all: go.sum");
+    }
+  }
+
   /** The release of an installed go, from its GOROOT's VERSION file: {@code 1.24.4}. */
   private static String versionOf(Path goBin) throws java.io.IOException {
     Path file = goBin.toRealPath().getParent().getParent().resolve("VERSION");

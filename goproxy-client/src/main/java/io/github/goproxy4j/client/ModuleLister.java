@@ -417,10 +417,11 @@ final class ModuleLister {
     } catch (IllegalArgumentException e) {
       return s;
     }
-    // addUpdate: Query(path, "upgrade", current)
+    // addUpdate: Query(path, "upgrade", current, CheckAllowed), in this build (its replace
+    // directives add versions, its go.sum verifies the latest go.mod the retraction check reads)
     try {
-      VersionInfo u = client.query(path, "upgrade", Optional.of(Version.parse(version)),
-          v -> excluded.contains(pathText + " " + v));
+      VersionInfo u = query(path, "upgrade", Optional.of(Version.parse(version)),
+          v -> excluded.contains(pathText + " " + v), false);
       if (Version.compare(u.version(), version) > 0) {
         s.update = Optional.of(new ListedModule(pathText, u.version(), false, false, "", Optional.empty(),
             Optional.empty(), List.of(), "", "", Optional.of(u.offsetTime()), "", "", "", ""));
