@@ -585,34 +585,59 @@ class ModuleGraphCommandsTest {
   }
 
   /**
-   * GOFLAGS's {@code -modfile}, with which go reads another file than go.mod (go1.27 lists the
-   * alternate file's module): goproxy4j does not support it, so every graph command refuses it
-   * with a message naming the flag instead of answering from go.mod.
+   * GOFLAGS's {@code -modfile}: go reads the named file in place of the main module's go.mod and
+   * its {@code .sum} in place of go.sum (go still finds the root by go.mod, which it does not
+   * read); the main module's {@code GoMod} is the file as given. Every graph command with the file
+   * relative, absolute and named from another directory, with {@code -mod=mod} (the .sum go
+   * writes must be go's), and go's errors: a missing or malformed file, no {@code .mod}
+   * extension, outside a module, in a workspace (refused from go1.21). go1.19, go1.21, go1.27.
    */
-  @Test
-  void modFileIsRefused(@TempDir Path tmp) throws Exception {
-    Path goBin = goFor("1.27");
-    Path main = Files.createDirectories(tmp.resolve("main"));
-    Files.writeString(main.resolve("go.mod"), "module example.com/x\n\ngo 1.21\n");
-    Files.writeString(main.resolve("alt.mod"), "module example.com/y\n\ngo 1.21\n");
-    Map<String, String> goEnv = GoTool.hermeticEnv(tmp);
-    goEnv.put("GOFLAGS", "-modfile=alt.mod");
-    assertEquals("example.com/y\n", GoTool.exec(main, goEnv, 60, null, goBin.toString(), "list", "-m").stdout());
-    Map<String, String> env = new HashMap<>();
-    env.put("GOENV", "off");
-    env.put("GOPATH", tmp.resolve("our-gopath").toString());
-    env.put("GOFLAGS", "-modfile=alt.mod");
-    env.put("GOPROXY", "off");
-    for (String[] cmd : new String[][] {{"list", "-m"}, {"list", "-m", "all"}, {"mod", "graph"}, {"mod", "verify"}}) {
-      env.put("PWD", main.toString());
-      Run o = goproxy(env, cmd);
-      assertEquals(1, o.status(), String.join(" ", cmd));
-      assertEquals("", o.out(), String.join(" ", cmd));
-      assertTrue(o.err().contains("-modfile=alt.mod") && o.err().contains("does not support"), o.err());
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.27"})
+  void modFileAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    try (FakeGoProxy proxy = abcUniverse().start()) {
+      Path main = Files.createDirectories(tmp.resolve("main"));
+      writeMain(main, "1.17", "example.com/a v1.0.0");
+      Files.move(main.resolve("go.mod"), main.resolve("alt.mod"));
+      Files.writeString(main.resolve("go.mod"), "module example.com/x\n\ngo 1.17\n");
+      Map<String, String> goEnv = GoTool.hermeticEnv(tmp);
+      goEnv.putAll(proxy.environment());
+      goEnv.put("GOFLAGS", "-modcacherw -modfile=alt.mod");
+      tidy(goBin, main, goEnv);
+      assertTrue(Files.exists(main.resolve("alt.sum")) && !Files.exists(main.resolve("go.sum")), "go wrote alt.sum");
+      Files.writeString(main.resolve("bad.mod"), "module example.com/z\n\ngo 1.17\nrequire bad\n");
+      Files.createDirectories(main.resolve("sub"));
+      String[][] cmds = {{"list", "-m", "-json"}, {"list", "-m", "all"}, {"list", "-m", "-json", "-u", "all"},
+          {"mod", "graph"}, {"mod", "download", "-json"}, {"mod", "verify"}};
+      int round = 0;
+      for (String file : List.of("alt.mod", main.resolve("alt.mod").toString(), "../main/alt.mod", "missing.mod",
+          "bad.mod", "alt.txt")) {
+        for (String flags : List.of("-modcacherw -modfile=" + file, "-modcacherw -mod=mod -modfile=" + file)) {
+          for (String[] cmd : cmds) {
+            round++;
+            Path theirs = copyTree(main, tmp.resolve("theirs" + round));
+            Path ours = copyTree(main, tmp.resolve("ours" + round));
+            sideBySide(goBin, release, proxy, tmp.resolve("round" + round), theirs, ours, flags, cmd);
+            for (String f : List.of("alt.sum", "go.sum", "go.mod", "alt.mod")) {
+              assertEquals(readIfExists(theirs.resolve(f)), readIfExists(ours.resolve(f)),
+                  "go" + release + " GOFLAGS=" + flags + " " + String.join(" ", cmd) + ": " + f);
+            }
+          }
+        }
+      }
+      // from a subdirectory (alt.mod is relative to it: missing), outside any module, in a workspace
+      String[] query = {"list", "-m", "example.com/a@latest"};
+      sideBySide(goBin, release, proxy, tmp.resolve("sub"), main.resolve("sub"), main.resolve("sub"),
+          "-modcacherw -modfile=alt.mod", new String[] {"list", "-m"});
+      Path outside = Files.createDirectories(tmp.resolve("outside"));
+      sideBySide(goBin, release, proxy, tmp.resolve("outside-run"), outside, outside, "-modfile=alt.mod", query);
+      sideBySide(goBin, release, proxy, tmp.resolve("outside-dl"), outside, outside, "-modfile=alt.mod",
+          new String[] {"mod", "download", "-json", "example.com/a@latest"});
+      Path ws = writeWorkspace(tmp.resolve("ws"));
+      sideBySide(goBin, release, proxy, tmp.resolve("ws-run"), ws.resolve("z"), ws.resolve("z"), "-modfile=alt.mod",
+          new String[] {"list", "-m"});
     }
-    env.put("PWD", Files.createDirectories(tmp.resolve("empty")).toString());
-    Run outside = goproxy(env, "list", "-m", "example.com/x@latest");
-    assertTrue(outside.status() == 1 && outside.err().contains("-modfile=alt.mod"), outside.err());
   }
 
   /**

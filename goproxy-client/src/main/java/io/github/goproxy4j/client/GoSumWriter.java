@@ -59,7 +59,7 @@ final class GoSumWriter {
       Collection<ModuleVersion> checked, boolean modMode, boolean readonly) throws GoProxyException {
     ModuleGraph g = build.graph();
     boolean workspace = build.workFile() != null;
-    Path sumFile = workspace ? Path.of(build.workFile() + ".sum") : build.baseDir().resolve("go.sum");
+    Path sumFile = build.sumFile();
     String what = workspace ? "go.work.sum" : "go.sum";
     String release = g.goRelease();
     // what the files held when the command read them (the lines go's initGoSum uses; a malformed

@@ -42,6 +42,19 @@ final class ListModules {
 
   static List<ListedModule> list(GoProxyClient client, GoEnv env, Path dir, List<String> args, ListFlags flags,
       Consumer<String> warnings, int parallelism) throws GoProxyException {
+    List<ListedModule> out = listModules(client, env, dir, args, flags, warnings, parallelism);
+    Optional<String> modFile = ModuleGraphLoader.modFile(env);
+    if (modFile.isEmpty() || ModuleGraphLoader.findGoWork(dir, env).isPresent()) {
+      return out;
+    }
+    // GOFLAGS -modfile: the main module's GoMod is that file, as given (modload's modFilePath)
+    List<ListedModule> named = new ArrayList<>(out.size());
+    out.forEach(m -> named.add(m.main() ? m.withGoMod(modFile.get()) : m));
+    return named;
+  }
+
+  private static List<ListedModule> listModules(GoProxyClient client, GoEnv env, Path dir, List<String> args,
+      ListFlags flags, Consumer<String> warnings, int parallelism) throws GoProxyException {
     // modload.Init: GO111MODULE; list does not force module mode, so "auto" needs a go.mod or go.work
     String go111 = ModuleGraphLoader.go111Module(env);
     Optional<Path> work = go111.equals("off") ? Optional.empty() : ModuleGraphLoader.findGoWork(dir, env);
@@ -64,7 +77,7 @@ final class ListModules {
       throw new ModuleGraphException("list -m cannot be used with GO111MODULE=off", null);
     }
     if (outside) {
-      ModuleGraphLoader.refuseModFile(env);
+      ModuleGraphLoader.refuseModFileOutsideModule(env);
       return outsideModule(client, env, dir, args, flags, parallelism);
     }
     // go.mod (or go.work and its modules) read once: the mode depends on it, the load uses it
@@ -297,7 +310,7 @@ final class ListModules {
           }
         }).build();
     ModuleGraphLoader.Build build = new ModuleGraphLoader.Build(g, GoSum.empty(), GoSum.empty(),
-        dir.toAbsolutePath().normalize(), null);
+        dir.toAbsolutePath().normalize(), null, null); // outside a module: no go.sum to write
     ModuleLister lister = new ModuleLister(client, build, true);
     List<ListedModule> named = new ArrayList<>();
     for (String a : args) {

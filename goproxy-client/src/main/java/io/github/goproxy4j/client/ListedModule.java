@@ -205,6 +205,12 @@ public record ListedModule(String path, String version, boolean main, boolean in
         goMod, sum, goModSum, query, versions, origin);
   }
 
+  /** This module with another go.mod file name (GOFLAGS -modfile's, for the main module). */
+  ListedModule withGoMod(String file) {
+    return new ListedModule(path, version, main, indirect, goVersion, replace, update, retracted, deprecated, error,
+        time, dir, file, sum, goModSum, query, versions, origin);
+  }
+
   /** This module with another origin. */
   ListedModule withOrigin(Optional<VersionInfo.Origin> o) {
     return new ListedModule(path, version, main, indirect, goVersion, replace, update, retracted, deprecated, error,

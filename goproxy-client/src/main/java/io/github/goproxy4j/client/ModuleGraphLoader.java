@@ -41,7 +41,11 @@ final class ModuleGraphLoader {
    * A main module found on disk: its directory, go.mod and go.sum (with go1.22's error for a
    * malformed one, raised on the first checksum look-up as go does).
    */
-  record MainModule(Path dir, GoModFile goMod, GoSumFiles.Read goSumRead) {
+  /**
+   * A main module as read: its root, its go.mod (GOFLAGS -modfile's file, named {@code goModName}
+   * as given), the go.sum lines read from {@code goSumFile}.
+   */
+  record MainModule(Path dir, GoModFile goMod, GoSumFiles.Read goSumRead, String goModName, Path goSumFile) {
     GoSum goSum() {
       return goSumRead.sum();
     }
@@ -124,24 +128,36 @@ final class ModuleGraphLoader {
     String gotoolchain = env.get("GOTOOLCHAIN");
     Path dir = findModuleRoot(start, env).orElse(null);
     if (dir == null) {
+      refuseModFileOutsideModule(env);
       throw new ModuleGraphException(
           "go.mod file not found in current directory or any parent directory; see 'go help modules'", null);
     }
-    String name = dir.equals(start.toAbsolutePath().normalize()) ? "go.mod" : dir.resolve("go.mod").toString();
+    checkModFile(env, false);
+    Path cwd = start.toAbsolutePath().normalize();
+    Optional<String> modFile = modFile(env);
+    // the file as go names it: as given (GOFLAGS -modfile, relative to the working directory), else
+    // root/go.mod; go1.21 on shortens it (base.ShortPath)
+    String given = modFilePath(modFile, dir);
+    Path file = cwd.resolve(given);
+    String name = modFile.isPresent() ? shortPath(cwd, given)
+        : dir.equals(cwd) ? "go.mod" : dir.resolve("go.mod").toString();
     GoModFile goMod;
     byte[] data;
     try {
       // under go's shared lock, as modload's ReadModFile: go rewrites go.mod in place under its
       // exclusive lock, so an unlocked read can see a half-written file
-      data = LockedFile.read(dir.resolve("go.mod"));
+      data = LockedFile.read(file);
     } catch (IOException e) {
+      if (modFile.isPresent()) {
+        throw new ModuleGraphException(openError(given, e), e); // only -modfile can name a missing file
+      }
       throw new ModuleGraphException("reading " + name + ": " + e.getMessage(), e);
     }
     int minor = GoRelease.modelled(release).behaviourMinor();
     boolean checkGo = minor >= 21;
     try {
-      // go1.19 names the file by its absolute path in each error line, under a bare "go.mod"
-      goMod = GoModFile.parseStrict(minor < 21 ? dir.resolve("go.mod").toString() : name, data, release);
+      // go1.19 names the file as modload does (root/go.mod, absolute) in each error line, under a bare "go.mod"
+      goMod = GoModFile.parseStrict(minor < 21 ? given : name, data, release);
     } catch (GoModSyntaxException e) {
       // go1.24+ readModFile: a go line too new for this go explains the errors better
       Optional<String> go = Optional.empty();
@@ -173,7 +189,8 @@ final class ModuleGraphLoader {
     if (!bad.isEmpty()) {
       throw new ModuleGraphException(String.join("\ngo: ", bad), null);
     }
-    return new MainModule(dir, goMod, GoSumFiles.read(dir.resolve("go.sum"), release));
+    return new MainModule(dir, goMod, GoSumFiles.read(goSumPath(modFile, cwd, dir), release), given,
+        goSumPath(modFile, cwd, dir));
   }
 
   /**
@@ -194,7 +211,12 @@ final class ModuleGraphLoader {
    * replacements are resolved against (the main module's, or go.work's), and in a workspace the
    * go.work file ({@code null} outside one).
    */
-  record Build(ModuleGraph graph, GoSum goSum, GoSum moduleSums, Path baseDir, Path workFile) {}
+  /**
+   * A loaded build: the graph, the go.sum lines (a workspace's modules' and go.work.sum's), the
+   * base directory, the go.work file (null outside a workspace) and the sum file go writes
+   * (go.work.sum; go.sum, or GOFLAGS -modfile's {@code .sum}).
+   */
+  record Build(ModuleGraph graph, GoSum goSum, GoSum moduleSums, Path baseDir, Path workFile, Path sumFile) {}
 
   /** {@link #load}, keeping the go.sum lines and the base directory (list -m -json, mod download). */
   static Build loadBuild(GoProxyClient client, GoEnv env, Path start, boolean modMode, int parallelism)
@@ -219,28 +241,65 @@ final class ModuleGraphLoader {
     /** {@return the build of these main modules with the graph {@code g} (complete, or as far as it loaded)} */
     Build build(ModuleGraph g) {
       return workspace != null
-          ? new Build(g, workspace.goSum(), workspace.moduleSums(), workspace.workDir(), workspace.workFile())
-          : new Build(g, module.goSum(), GoSum.empty(), module.dir(), null);
+          ? new Build(g, workspace.goSum(), workspace.moduleSums(), workspace.workDir(), workspace.workFile(),
+              Path.of(workspace.workFile() + ".sum"))
+          : new Build(g, module.goSum(), GoSum.empty(), module.dir(), null, module.goSumFile());
     }
   }
 
   /** Finds and reads the main module files from {@code start} (GOWORK as go finds it), checked as go checks them. */
   static Mains readMains(GoEnv env, Path start) throws GoProxyException {
     refuseModulesOff(env);
-    refuseModFile(env);
     return readMains(env, start, findGoWork(start, env));
   }
 
   /**
-   * GOFLAGS's {@code -modfile}, which makes go read another file in place of go.mod (and its
-   * {@code .sum} in place of go.sum): not built, so refused rather than answered from go.mod.
+   * GOFLAGS's {@code -modfile}: the file go reads in place of the main module's go.mod (and, with
+   * {@code .mod} cut, {@code .sum} appended, in place of go.sum), as given (relative to the
+   * working directory); empty when unset. go still finds the module root by its go.mod.
    */
-  static void refuseModFile(GoEnv env) throws GoProxyException {
-    Optional<String> modFile = env.goFlag("modfile");
-    if (modFile.isPresent() && !modFile.get().isEmpty()) {
-      throw new ModuleGraphException("goproxy: GOFLAGS sets -modfile=" + modFile.get() + ", which goproxy4j does not"
-          + " support (go would read that file instead of go.mod, and its .sum instead of go.sum)", null, false);
+  static Optional<String> modFile(GoEnv env) {
+    return env.goFlag("modfile").filter(f -> !f.isEmpty());
+  }
+
+  /**
+   * modload.Init's refusal of {@code -modfile} where no module root is found (outside a module):
+   * the file cannot say where the module is.
+   */
+  static void refuseModFileOutsideModule(GoEnv env) throws GoProxyException {
+    if (modFile(env).isPresent()) {
+      throw new ModuleGraphException("cannot find main module, but -modfile was set.\n"
+          + "\t-modfile cannot be used to set the module root directory.", null);
     }
+  }
+
+  /**
+   * modload.Init's checks of {@code -modfile} once the root is known: refused in workspace mode
+   * (go1.21 on; go1.19 and go1.20 read the file for every workspace module), and the file must end
+   * in {@code .mod}.
+   */
+  private static void checkModFile(GoEnv env, boolean workspace) throws GoProxyException {
+    Optional<String> f = modFile(env);
+    if (f.isEmpty()) {
+      return;
+    }
+    if (workspace && minor(env.goVersion()) >= 21) {
+      throw new ModuleGraphException("-modfile cannot be used in workspace mode", null);
+    }
+    if (!f.get().endsWith(".mod")) {
+      throw new ModuleGraphException("-modfile=" + f.get() + ": file does not have .mod extension", null);
+    }
+  }
+
+  /** modload's modFilePath as given: the -modfile file, else {@code root/go.mod}. */
+  private static String modFilePath(Optional<String> modFile, Path root) {
+    return modFile.orElse(root.resolve("go.mod").toString());
+  }
+
+  /** The go.sum that goes with {@link #modFilePath}: {@code .mod} cut, {@code .sum} appended. */
+  private static Path goSumPath(Optional<String> modFile, Path cwd, Path root) {
+    return modFile.map(f -> cwd.resolve(f.substring(0, f.length() - ".mod".length()) + ".sum"))
+        .orElse(root.resolve("go.sum"));
   }
 
   /** GO111MODULE as modload.Init reads it: {@code ""}, {@code on}, {@code auto} or {@code off}; another value fails. */
@@ -266,10 +325,10 @@ final class ModuleGraphLoader {
    */
   static Mains readMains(GoEnv env, Path start, Optional<Path> work) throws GoProxyException {
     refuseModulesOff(env);
-    refuseModFile(env);
     String release = env.goVersion();
     if (work.isPresent()) {
-      return new Mains(null, readWorkspace(release, env.get("GOTOOLCHAIN"), start, work.get()));
+      checkModFile(env, true);
+      return new Mains(null, readWorkspace(release, env.get("GOTOOLCHAIN"), start, work.get(), modFile(env)));
     }
     return new Mains(findMainModule(start, env), null);
   }
@@ -412,6 +471,11 @@ final class ModuleGraphLoader {
   }
 
   /** base.ShortPath: the path relative to the working directory when that is shorter. */
+  /** base.ShortPath of a path as given: a relative one stays as it is (filepath.Rel fails on it). */
+  static String shortPath(Path cwd, String path) {
+    return Path.of(path).isAbsolute() ? shortPath(cwd, Path.of(path)) : path;
+  }
+
   static String shortPath(Path cwd, Path path) {
     String rel = cwd.toAbsolutePath().normalize().relativize(path).toString();
     if (rel.isEmpty()) {
@@ -486,8 +550,8 @@ final class ModuleGraphLoader {
   }
 
   /** loadModFile in workspace mode: go.work, each use directory's go.mod, the go.sum files. */
-  private static Workspace readWorkspace(String release, String gotoolchain, Path start, Path workFile)
-      throws GoProxyException {
+  private static Workspace readWorkspace(String release, String gotoolchain, Path start, Path workFile,
+      Optional<String> modFile) throws GoProxyException {
     int minor = minor(release);
     Path cwd = start.toAbsolutePath().normalize();
     workFile = workFile.toAbsolutePath().normalize();
@@ -546,21 +610,21 @@ final class ModuleGraphLoader {
     // initGoSum's order: each workspace module's go.sum, then go.work.sum
     List<GoSumFiles.Read> moduleSums = new ArrayList<>();
     for (Path root : roots) {
-      moduleSums.add(GoSumFiles.read(root.resolve("go.sum"), release));
+      moduleSums.add(GoSumFiles.read(goSumPath(modFile, cwd, root), release)); // go1.19/1.20: -modfile's for each
     }
     GoSumFiles.Read modules = GoSumFiles.concat(moduleSums);
     GoSumFiles.Read sums = GoSumFiles.concat(List.of(modules, GoSumFiles.read(Path.of(workFile + ".sum"), release)));
     for (Path root : roots) {
-      Path goModPath = root.resolve("go.mod");
+      Path goModPath = cwd.resolve(modFilePath(modFile, root));
       String rootShort = shortPath(cwd, root);
       String loadPrefix = "cannot load module " + rootShort + " listed in go.work file: ";
       GoModFile goMod;
       try {
         byte[] mod = LockedFile.read(goModPath); // as the main module's
-        goMod = GoModFile.parseStrict(minor < 21 ? goModPath.toString() : shortPath(cwd, goModPath), mod, release);
+        goMod = GoModFile.parseStrict(minor < 21 ? modFilePath(modFile, root) : shortPath(cwd, goModPath), mod, release);
       } catch (IOException e) {
         if (minor < 21) {
-          throw new ModuleGraphException(openError(goModPath.toString(), e), e);
+          throw new ModuleGraphException(openError(modFilePath(modFile, root), e), e);
         }
         errors.add(loadPrefix + openError(shortPath(cwd, goModPath), e));
         continue;
