@@ -1118,6 +1118,34 @@ public final class ModuleGraph {
   }
 
   /**
+   * Checks a workspace's replace directives as go's makeMainModules does before anything else
+   * reads them (a graph load of the workspace runs the same check first): go.work must not
+   * replace a workspace module at every version, a module must not be used twice (go1.21 on), and
+   * two go.mod files must not replace one module version differently unless go.work replaces that
+   * module. For callers that answer without loading the graph, such as a vendored workspace.
+   *
+   * <pre>{@code
+   * ModuleGraph.checkWorkspace(work, ws.toString(), mains, "1.27");  // throws go's text
+   * }</pre>
+   *
+   * @param work the parsed go.work
+   * @param workDir the absolute directory of go.work
+   * @param modules the main modules in {@code use} order, with absolute directories
+   * @param goRelease the release whose rules apply
+   * @throws ModuleGraphException go's text: the first conflicting replacement alone, else every
+   *     other error, joined as go prints them
+   */
+  public static void checkWorkspace(GoWorkFile work, String workDir, List<MainModule> modules, String goRelease)
+      throws ModuleGraphException {
+    List<String> errors = new ArrayList<>();
+    Replacements.workspace(Objects.requireNonNull(work, "work"), Objects.requireNonNull(workDir, "workDir"),
+        List.copyOf(modules), errors, GoRelease.modelled(goRelease).behaviourMinor());
+    if (!errors.isEmpty()) {
+      throw new ModuleGraphException(String.join("\ngo: ", errors), null);
+    }
+  }
+
+  /**
    * Returns the Go release whose behaviour the graph follows.
    *
    * @return for example {@code "1.27"}

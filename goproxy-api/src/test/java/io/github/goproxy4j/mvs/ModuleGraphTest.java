@@ -1,6 +1,7 @@
 package io.github.goproxy4j.mvs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -240,6 +241,26 @@ class ModuleGraphTest {
       assertEquals("example.com/z example.com/a@v1.0.0\n", g.graphText().lines().filter(l -> l.startsWith("example.com/z "))
           .map(l -> l + "\n").reduce("", String::concat));
     }
+  }
+
+  /** checkWorkspace alone: what a graph load of the workspace would refuse first, with go's text. */
+  @Test
+  void checkWorkspaceRefusesWhatMakeMainModulesRefuses() throws Exception {
+    GoModFile z = GoModFile.parseStrict("go.mod", ("module example.com/z\ngo 1.17\n"
+        + "replace example.com/a v1.0.0 => ../r1\n").getBytes(StandardCharsets.UTF_8), "1.27");
+    GoModFile b = GoModFile.parseStrict("go.mod", ("module example.com/b\ngo 1.17\n"
+        + "replace example.com/a v1.0.0 => ../r2\n").getBytes(StandardCharsets.UTF_8), "1.27");
+    List<ModuleGraph.MainModule> mains =
+        List.of(new ModuleGraph.MainModule("/ws/z", z), new ModuleGraph.MainModule("/ws/b", b));
+    GoWorkFile plain = GoWorkFile.parse("go.work", "go 1.22\nuse ./z\nuse ./b\n".getBytes(StandardCharsets.UTF_8), "1.27");
+    ModuleGraphException e = assertThrows(ModuleGraphException.class,
+        () -> ModuleGraph.checkWorkspace(plain, "/ws", mains, "1.27"));
+    assertEquals("conflicting replacements for example.com/a@v1.0.0:\n\t/ws/r1\n\t/ws/r2\n"
+        + "use \"go work edit -replace example.com/a@v1.0.0=[override]\" to resolve", e.getMessage());
+    // go.work's own directive for the module settles it
+    GoWorkFile settled = GoWorkFile.parse("go.work", ("go 1.22\nuse ./z\nuse ./b\n"
+        + "replace example.com/a v1.0.0 => ./r3\n").getBytes(StandardCharsets.UTF_8), "1.27");
+    ModuleGraph.checkWorkspace(settled, "/ws", mains, "1.27");
   }
 
   private static List<String> paths(List<ModuleGraph.MainModule> mains) {

@@ -1033,6 +1033,52 @@ class ModuleGraphCommandsTest {
     }
   }
 
+  /**
+   * A vendored workspace ({@code go work vendor}) whose replace directives go's makeMainModules
+   * refuses: two modules replacing one version differently, and go.work replacing a workspace
+   * module at every version. go reports that before it looks at vendor/modules.txt (which the new
+   * directives also contradict), in vendor mode as in any other; go1.22, go1.24, go1.27.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.22", "1.24", "1.27"})
+  void vendoredWorkspaceReplacementErrorsAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    try (FakeGoProxy proxy = abcUniverse().start()) {
+      Path ws = tmp.resolve("ws");
+      for (String m : List.of("z", "b", "r1", "r2")) {
+        Path d = Files.createDirectories(ws.resolve(m));
+        boolean repl = m.startsWith("r");
+        Files.writeString(d.resolve("go.mod"), repl ? "module example.com/a\n\ngo 1.17\n"
+            : "module example.com/" + m + "\n\ngo 1.17\n\nrequire example.com/a v1.0.0\n");
+        Files.writeString(d.resolve(m + ".go"), repl ? "package a\n" : "package " + m + "\n\nimport _ \"example.com/a\"\n");
+      }
+      Files.writeString(ws.resolve("go.work"), "go 1.22\n\nuse ./z\nuse ./b\n");
+      Map<String, String> goEnv = GoTool.hermeticEnv(tmp);
+      goEnv.putAll(proxy.environment());
+      for (String m : List.of("z", "b")) {
+        tidy(goBin, ws.resolve(m), goEnv);
+      }
+      GoTool.Result v = GoTool.exec(ws, goEnv, 180, null, goBin.toString(), "work", "vendor");
+      assertEquals(0, v.exitCode(), v.stderr());
+      Map<String, String> ours = oursBeside(proxy, goEnv);
+      String[][] cmds = {{"list", "-m"}, {"list", "-m", "all"}, {"list", "-m", "-json", "example.com/a"}};
+      Files.writeString(ws.resolve("z/go.mod"), Files.readString(ws.resolve("z/go.mod"))
+          + "\nreplace example.com/a v1.0.0 => ../r1\n");
+      for (String[] cmd : cmds) {
+        assertSameAsGo(release, goBin, ws.resolve("z"), goEnv, ours, cmd); // vendor/modules.txt disagrees
+      }
+      Files.writeString(ws.resolve("b/go.mod"), Files.readString(ws.resolve("b/go.mod"))
+          + "\nreplace example.com/a v1.0.0 => ../r2\n");
+      for (String[] cmd : cmds) {
+        assertSameAsGo(release, goBin, ws.resolve("z"), goEnv, ours, cmd); // conflicting replacements
+      }
+      Files.writeString(ws.resolve("go.work"), "go 1.22\n\nuse ./z\nuse ./b\n\nreplace example.com/z => ./r1\n");
+      for (String[] cmd : cmds) {
+        assertSameAsGo(release, goBin, ws.resolve("z"), goEnv, ours, cmd); // a workspace module replaced
+      }
+    }
+  }
+
   /** The release of an installed go, from its GOROOT's VERSION file: {@code 1.24.4}. */
   private static String versionOf(Path goBin) throws java.io.IOException {
     Path file = goBin.toRealPath().getParent().getParent().resolve("VERSION");

@@ -84,6 +84,10 @@ final class ListModules {
     ModuleGraphLoader.Mains mains = ModuleGraphLoader.readMains(env, dir, work);
     BuildMod mod;
     if (mains.workspace() != null) {
+      // makeMainModules checks the replace directives before go decides the mode (a vendor
+      // directory's answers come without a graph load, which checks them too)
+      ModuleGraphLoader.Workspace w = mains.workspace();
+      ModuleGraph.checkWorkspace(w.work(), w.workDir().toString(), w.mains(), env.goVersion());
       mod = BuildMod.forWorkspace(env, explicit, mains.workspace().workDir(), mains.workspace().work().goVersion(),
           mains.list());
       if (mod.vendor()) {
