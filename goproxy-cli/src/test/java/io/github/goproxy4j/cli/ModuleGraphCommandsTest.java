@@ -968,7 +968,14 @@ class ModuleGraphCommandsTest {
         String installed = "golang.org/toolchain@" + GoToolchain.of(target, host).moduleVersion().version();
         assertTrue(Files.isRegularFile(gopaths[1].resolve("pkg/mod").resolve(installed).resolve("bin/go")), installed);
       }
-      // go mod download downloads the toolchain without its "go: downloading" line
+      // a workspace: go.work's toolchain line decides (under GOTOOLCHAIN=auto)
+      Path ws = writeWorkspace(tmp.resolve("ws"));
+      Files.writeString(ws.resolve("go.work"), Files.readString(ws.resolve("go.work")) + "\ntoolchain " + target + "\n");
+      Map<String, String> autoVars = Map.of("GOTOOLCHAIN", release.equals("1.21") ? "auto" : target);
+      sideBySide(goBin, local, proxy, tmp.resolve("switch-ws"), ws.resolve("z"), ws.resolve("z"), null, autoVars,
+          new String[] {"list", "-m", "-json"});
+      // go mod download downloads the toolchain with its "go: downloading" line (go switches
+      // before it knows the command, unlike a module zip's line)
       Path dl = tmp.resolve("switch-mod-download");
       sideBySide(goBin, local, proxy, dl, copyOf(main, dl.resolve("theirs")), copyOf(main, dl.resolve("ours")), null,
           vars, new String[] {"mod", "download"});
