@@ -295,6 +295,19 @@ public final class GoModFile {
     return parse(fileName, content, goRelease, true);
   }
 
+  static GoModFile of(Interpreter in) {
+    return new GoModFile(in);
+  }
+
+  /** modfile.Parse keeping the syntax tree and each directive's line, for {@link GoModEditor}. */
+  static Interpreter interpretStrict(String fileName, byte[] content, int minor) {
+    ModSyntax syntax = ModRules.syntax(fileName, content);
+    Interpreter in = new Interpreter(fileName, minor, true);
+    in.run(syntax);
+    in.syntax = syntax;
+    return in;
+  }
+
   private static GoModFile parse(String fileName, byte[] content, String goRelease, boolean strict) {
     Objects.requireNonNull(fileName, "fileName");
     Objects.requireNonNull(content, "content");
@@ -526,25 +539,37 @@ public final class GoModFile {
   }
 
   /** Applies modfile's rules (lax for dependencies, strict for the main module) to the syntax tree. */
-  private static final class Interpreter {
-    private final int goMinor;
-    private final boolean strict;
-    private final ModRules.Errors errors;
-    private boolean haveModule;
-    private String module;
-    private String deprecated;
-    private boolean haveGo;
-    private String goVersion;
-    private boolean haveToolchain;
-    private String toolchain;
-    private final List<Godebug> godebugs = new ArrayList<>();
-    private final List<Integer> godebugLines = new ArrayList<>();
-    private final List<Require> requires = new ArrayList<>();
-    private final List<Exclude> excludes = new ArrayList<>();
-    private final List<Replace> replaces = new ArrayList<>();
-    private final List<Retraction> retractions = new ArrayList<>();
-    private final List<String> tools = new ArrayList<>();
-    private final List<String> ignores = new ArrayList<>();
+  static final class Interpreter {
+    final int goMinor;
+    final boolean strict;
+    final ModRules.Errors errors;
+    boolean haveModule;
+    String module;
+    String deprecated;
+    boolean haveGo;
+    String goVersion;
+    boolean haveToolchain;
+    String toolchain;
+    final List<Godebug> godebugs = new ArrayList<>();
+    final List<Integer> godebugLines = new ArrayList<>();
+    final List<Require> requires = new ArrayList<>();
+    final List<Exclude> excludes = new ArrayList<>();
+    final List<Replace> replaces = new ArrayList<>();
+    final List<Retraction> retractions = new ArrayList<>();
+    final List<String> tools = new ArrayList<>();
+    final List<String> ignores = new ArrayList<>();
+    // the syntax of each directive kept (for GoModEditor)
+    ModSyntax syntax;
+    Line moduleLine;
+    Line goLine;
+    Line toolchainLine;
+    final List<Line> godebugSyntax = new ArrayList<>();
+    final List<Line> requireLines = new ArrayList<>();
+    final List<Line> excludeLines = new ArrayList<>();
+    final List<Line> replaceLines = new ArrayList<>();
+    final List<Line> retractLines = new ArrayList<>();
+    final List<Line> toolLines = new ArrayList<>();
+    final List<Line> ignoreLines = new ArrayList<>();
 
     Interpreter(String fileName, int goMinor, boolean strict) {
       this.errors = new ModRules.Errors(fileName);
@@ -623,6 +648,7 @@ public final class GoModFile {
             return;
           case "replace":
             replaces.add(ModRules.parseReplace(args, goMinor));
+            replaceLines.add(line);
             return;
           case "retract":
             addRetract(block, line, args);
@@ -637,6 +663,7 @@ public final class GoModFile {
             if (goMinor >= 23) {
               godebugs.add(ModRules.parseGodebug(args));
               godebugLines.add(line.start.line());
+              godebugSyntax.add(line);
               return;
             }
             break;
@@ -647,6 +674,7 @@ public final class GoModFile {
                 return;
               }
               tools.add(ModRules.quotedString(args.get(0)));
+              toolLines.add(line);
               return;
             }
             break;
@@ -657,6 +685,7 @@ public final class GoModFile {
                 return;
               }
               ignores.add(ModRules.quotedString(args.get(0)));
+              ignoreLines.add(line);
               return;
             }
             break;
@@ -681,6 +710,7 @@ public final class GoModFile {
         return;
       }
       module = ModRules.quotedString(args.get(0));
+      moduleLine = line;
     }
 
     private void addGo(Line line, List<Token> args) {
@@ -704,6 +734,7 @@ public final class GoModFile {
       }
       haveGo = true;
       goVersion = v;
+      goLine = line;
     }
 
     private void addToolchain(Line line, List<Token> args) {
@@ -723,6 +754,7 @@ public final class GoModFile {
       }
       haveToolchain = true;
       toolchain = v;
+      toolchainLine = line;
     }
 
     private void addRequireOrExclude(Line line, String verb, List<Token> args) throws ModRules.BadDirective {
@@ -744,8 +776,10 @@ public final class GoModFile {
       }
       if (verb.equals("require")) {
         requires.add(new Require(path, cv, isIndirect(line)));
+        requireLines.add(line);
       } else {
         excludes.add(new Exclude(path, cv));
+        excludeLines.add(line);
       }
     }
 
@@ -799,6 +833,7 @@ public final class GoModFile {
         return;
       }
       retractions.add(new Retraction(low, high, rationale));
+      retractLines.add(line);
     }
 
     private String retractVersion(Token t) throws ModRules.BadDirective {
@@ -838,7 +873,7 @@ public final class GoModFile {
     return end < 0 ? text.substring(start) : text.substring(start, end);
   }
 
-  private static boolean isIndirect(Line line) {
+  static boolean isIndirect(Line line) {
     if (line.suffix.isEmpty()) {
       return false;
     }

@@ -34,13 +34,27 @@ final class ModSyntax {
   }
 
   /** A token: its decoded text and raw bytes. */
-  record Token(String text, byte[] raw) {}
+  record Token(String text, byte[] raw) {
+    /** A token written by an edit (its text as UTF-8). */
+    static Token of(String text) {
+      return new Token(text, text.getBytes(StandardCharsets.UTF_8));
+    }
 
+    boolean is(String s) {
+      return text.equals(s) && raw.length == s.length();
+    }
+
+    boolean sameAs(Token o) {
+      return java.util.Arrays.equals(raw, o.raw);
+    }
+  }
+
+  /** A line; an edit may change its tokens, and marks it removed with {@code null} tokens. */
   static final class Line extends Node {
     final Pos start;
-    final List<Token> tokens;
+    List<Token> tokens;
     final Pos end;
-    final boolean inBlock;
+    boolean inBlock;
 
     Line(Pos start, List<Token> tokens, Pos end, boolean inBlock) {
       this.start = start;

@@ -1,0 +1,159 @@
+package io.github.goproxy4j.modfile;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.goproxy4j.module.InvalidVersionException;
+import io.github.goproxy4j.testing.GoTool;
+import io.github.goproxy4j.testing.RandomGoMod;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** GoModEditor against {@code go mod edit} of the installed go releases. */
+class GoModEditorTest {
+  @TempDir Path work;
+
+  static Stream<Arguments> seeds() {
+    return IntStream.range(0, 40).mapToObj(i -> Arguments.of(1000L + i));
+  }
+
+  /** go mod edit [flags] go.mod with the given release; the file's bytes after it, or null and the error. */
+  private static String[] goModEdit(GoTool.Go go, Path dir, byte[] content, List<String> flags) throws IOException {
+    Files.write(dir.resolve("go.mod"), content);
+    List<String> args = new ArrayList<>(List.of("mod", "edit"));
+    args.addAll(flags);
+    args.add("go.mod");
+    Map<String, String> env = go.hermeticEnv(dir);
+    GoTool.Result res = go.run(dir, env, 60, args.toArray(new String[0]));
+    if (res.exitCode() != 0) {
+      return new String[] {null, res.stderr()};
+    }
+    return new String[] {new String(Files.readAllBytes(dir.resolve("go.mod")), StandardCharsets.ISO_8859_1), null};
+  }
+
+  private static String latin1(byte[] b) {
+    return new String(b, StandardCharsets.ISO_8859_1);
+  }
+
+  /** -fmt of random files: go's bytes, or go's parse errors. */
+  @ParameterizedTest(name = "seed={0}")
+  @MethodSource("seeds")
+  void fmtAsGo(long seed) throws IOException {
+    GoTool.assumeGo();
+    for (String lang : List.of("1.19", "1.27")) {
+      GoTool.Go go = GoTool.assumeRelease(lang);
+      Random r = new Random(seed);
+      for (int i = 0; i < 4; i++) {
+        boolean newer = go.minor() >= 21 && r.nextBoolean();
+        byte[] text = RandomGoMod.file(r, newer).getBytes(StandardCharsets.UTF_8);
+        Path dir = Files.createDirectories(work.resolve("s" + seed + "-" + lang + "-" + i));
+        String[] want = goModEdit(go, dir, text, List.of("-fmt"));
+        String what = "seed=" + seed + " go" + lang + " file " + i + ":\n" + latin1(text);
+        if (want[0] == null) {
+          GoModSyntaxException e = assertThrows(GoModSyntaxException.class,
+              () -> GoModEditor.format("go.mod", text, lang), what + "\ngo failed: " + want[1]);
+          assertEquals(want[1], "go: errors parsing go.mod:\n" + String.join("\n", e.errors()) + "\n", what);
+        } else {
+          assertEquals(want[0], latin1(GoModEditor.format("go.mod", text, lang)), what);
+        }
+      }
+    }
+  }
+
+  /** Edits through the API, as go mod edit applies the flags that call them. */
+  @ParameterizedTest(name = "seed={0}")
+  @MethodSource("seeds")
+  void editsAsGo(long seed) throws IOException {
+    GoTool.assumeGo();
+    for (String lang : List.of("1.19", "1.27")) {
+      GoTool.Go go = GoTool.assumeRelease(lang);
+      Random r = new Random(seed);
+      for (int i = 0; i < 3; i++) {
+        byte[] text = RandomGoMod.file(r, false).getBytes(StandardCharsets.UTF_8);
+        String p = RandomGoMod.PATHS.get(r.nextInt(RandomGoMod.PATHS.size()));
+        String q = RandomGoMod.PATHS.get(r.nextInt(RandomGoMod.PATHS.size()));
+        String v = RandomGoMod.version(r, p);
+        String w = RandomGoMod.version(r, q);
+        Path dir = Files.createDirectories(work.resolve("e" + seed + "-" + lang + "-" + i));
+        String[] want = goModEdit(go, dir, text, List.of("-require=" + p + "@" + v, "-droprequire=" + q,
+            "-replace=" + q + "=" + p + "@" + v, "-dropreplace=" + p + "@" + v, "-require=" + q + "@" + w));
+        String what = "seed=" + seed + " go" + lang + " file " + i + ":\n" + latin1(text);
+        if (want[0] == null) {
+          assertThrows(GoModSyntaxException.class, () -> GoModEditor.parse("go.mod", text, lang), what);
+          continue;
+        }
+        byte[] got = GoModEditor.parse("go.mod", text, lang)
+            .require(p, v).dropRequire(q).replace(q, "", p, v).dropReplace(p, v).require(q, w)
+            .sortBlocks().cleanup().format();
+        assertEquals(want[0], latin1(got), what);
+      }
+    }
+  }
+
+  /** Blank lines: a dropped first line's blank line, a blank line before ')', by release. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.github.goproxy4j.testing.GoTool#releases")
+  void blankLinesAsGo(GoTool.Go go) throws IOException {
+    GoTool.assumeGo(go);
+    String lang = go.lang();
+    List<String[]> cases = List.of(
+        new String[] {"module m\n\nrequire (\n\tx.y/a v1.0.0\n\n\tx.y/b v1.0.0\n)\n", "-droprequire=x.y/a"},
+        new String[] {"module m\n\nrequire (\n\tx.y/a v1.0.0\n\n)\n", "-fmt"},
+        new String[] {"module m\n\nrequire (\n\tx.y/a v1.0.0\n\tx.y/b v1.0.0\n\n)\n", "-fmt"},
+        new String[] {"module m\n\nrequire (\n\tx.y/a v1.0.0\n\t// c\n)\n", "-fmt"},
+        new String[] {"require (\n\tx.y/a v1.0.0\n\n\tx.y/b v1.0.0\n)\n", "-droprequire=x.y/a"});
+    int i = 0;
+    for (String[] c : cases) {
+      Path dir = Files.createDirectories(work.resolve("b" + i++));
+      byte[] text = c[0].getBytes(StandardCharsets.UTF_8);
+      String[] want = goModEdit(go, dir, text, List.of(c[1]));
+      GoModEditor e = GoModEditor.parse("go.mod", text, lang);
+      if (c[1].startsWith("-droprequire=")) {
+        e.dropRequire(c[1].substring("-droprequire=".length()));
+      }
+      assertEquals(want[0], latin1(e.sortBlocks().cleanup().format()), go + " " + c[1] + " of\n" + c[0]);
+    }
+  }
+
+  @Test
+  void newLinesGoNextToTheirKind() {
+    byte[] in = "module m\n\ngo 1.19\n\nrequire a.b/c v1.0.0\n\nexclude a.b/c v1.1.0\n".getBytes(StandardCharsets.UTF_8);
+    byte[] out = GoModEditor.parse("go.mod", in, "1.27").require("a.b/d", "v1.2.0").exclude("a.b/c", "v1.0.9")
+        .retract("v1.0.0", "v1.0.0", "oops\nsecond line").sortBlocks().cleanup().format();
+    assertEquals("module m\n\ngo 1.19\n\nrequire (\n\ta.b/c v1.0.0\n\ta.b/d v1.2.0\n)\n\n"
+        + "exclude (\n\ta.b/c v1.0.9\n\ta.b/c v1.1.0\n)\n\n// oops\n// second line\nretract v1.0.0\n",
+        new String(out, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void badEditsThrowGoMessages() {
+    GoModEditor e = GoModEditor.parse("go.mod", "module example.com/m/v2\n".getBytes(StandardCharsets.UTF_8), "1.27");
+    assertEquals("version \"v1.2\" invalid: must be of the form v1.2.3",
+        assertThrows(InvalidVersionException.class, () -> e.exclude("example.com/a", "v1.2")).getMessage());
+    assertEquals("version \"v2.0.0\" invalid: should be v2.0.0+incompatible (or module example.com/a/v2)",
+        assertThrows(InvalidVersionException.class, () -> e.exclude("example.com/a", "v2.0.0")).getMessage());
+    assertEquals("version \"v1.0.0\" invalid: should be v2, not v1",
+        assertThrows(InvalidVersionException.class, () -> e.retract("v1.0.0", "v1.0.0", "")).getMessage());
+    assertEquals("version \"v2.1\" invalid: must be of the form v2.2.3",
+        assertThrows(InvalidVersionException.class, () -> e.retract("v2.1", "v2.1", "")).getMessage());
+    assertEquals("invalid language version \"bogus\"",
+        assertThrows(InvalidGoModEditException.class, () -> e.go("bogus")).getMessage());
+    assertEquals("invalid toolchain name \"1.21\"",
+        assertThrows(InvalidGoModEditException.class, () -> e.toolchain("1.21")).getMessage());
+    assertArrayEquals("module example.com/m/v2\n".getBytes(StandardCharsets.UTF_8), e.format());
+  }
+}
