@@ -12,5 +12,5 @@ module io.github.goproxy4j.sumdb {
   exports io.github.goproxy4j.sumdb;
   exports io.github.goproxy4j.sumdb.note;
   exports io.github.goproxy4j.sumdb.tlog;
-  exports io.github.goproxy4j.sumdb.internal to io.github.goproxy4j.client;
+  exports io.github.goproxy4j.sumdb.internal to io.github.goproxy4j.client, io.github.goproxy4j.cli;
 }

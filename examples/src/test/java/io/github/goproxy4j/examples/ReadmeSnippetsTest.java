@@ -11,6 +11,7 @@ import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.env.ProxyResolver;
 import io.github.goproxy4j.env.Route;
+import io.github.goproxy4j.modfile.GoModEditor;
 import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.Version;
@@ -20,6 +21,7 @@ import io.github.goproxy4j.sumdb.ChecksumMismatchException;
 import io.github.goproxy4j.sumdb.GoSum;
 import io.github.goproxy4j.sumdb.ModuleHash;
 import io.github.goproxy4j.testkit.FakeGoProxy;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -31,6 +33,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The README's code snippets, run for real, so that the README stays true. */
 class ReadmeSnippetsTest {
+  @Test
+  void goModEditorSnippet(@TempDir Path work) throws Exception {
+    Path gomod = work.resolve("go.mod");
+    Files.writeString(gomod, "module example.com/m\n\ngo 1.21\n\nrequire golang.org/x/text v0.3.0 // indirect\n");
+    byte[] bytes = Files.readAllBytes(gomod);
+    // README: editing go.mod
+    byte[] updated = GoModEditor.parse("go.mod", Files.readAllBytes(gomod), "1.27")
+        .require("golang.org/x/text", "v0.14.0")
+        .replace("example.com/fork", "", "../fork", "")
+        .sortBlocks().cleanup()
+        .format();
+    byte[] tidy = GoModEditor.format("go.mod", bytes, "1.19");
+    assertEquals("module example.com/m\n\ngo 1.21\n\nrequire golang.org/x/text v0.14.0 // indirect\n\n"
+        + "replace example.com/fork => ../fork\n", new String(updated, StandardCharsets.UTF_8));
+    assertEquals(new String(bytes, StandardCharsets.UTF_8), new String(tidy, StandardCharsets.UTF_8));
+  }
+
   @Test
   void apiSnippet() {
     ModuleVersion mv = ModuleVersion.parse("github.com/Azure/azure-sdk-for-go/v68@v68.0.0");

@@ -893,8 +893,20 @@ public final class GoModEditor {
 
   // ---- quoting and version checks
 
-  /** modfile.MustQuote. */
-  static boolean mustQuote(String s) {
+  /**
+   * Whether a string must be quoted to stand as one token in go.mod ({@code modfile.MustQuote}):
+   * it is empty, holds a space, a quote, a non-printing character, {@code //} or {@code /*}, or is
+   * longer than one character and holds a bracket or comma.
+   *
+   * <pre>{@code
+   * GoModEditor.mustQuote("example.com/a");   // false
+   * GoModEditor.mustQuote("../with space");   // true
+   * }</pre>
+   *
+   * @param s the string
+   * @return whether x/mod quotes it
+   */
+  public static boolean mustQuote(String s) {
     for (int i = 0; i < s.length(); ) {
       int r = s.codePointAt(i);
       i += Character.charCount(r);

@@ -107,6 +107,8 @@ public final class ArchiveTraining {
           {"list", "-m", "-u", "all"},
           {"mod", "download"},
           {"mod", "verify"},
+          {"mod", "edit", "-require=" + HOST + "/m000@v1.0.0", "-exclude=" + HOST + "/m001@v1.0.0", "-json"},
+          {"mod", "edit", "-fmt", "-print"},
           // last: it adds to main's go.sum (arguments in a module: ListModules.answer, queries)
           {"mod", "download", "-json", HOST + "/m000", HOST + "/m001@latest"},
       };

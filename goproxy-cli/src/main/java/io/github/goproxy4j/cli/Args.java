@@ -70,6 +70,38 @@ final class Args {
     return new Args(pos, opts);
   }
 
+  /**
+   * The arguments of a command that parses Go's flags itself ({@link Command#goFlags()}): all
+   * are positional but {@code --go-version V} (or {@code =V}), {@code --debug} and
+   * {@code --help}/{@code -h}, wherever they stand.
+   *
+   * @param argv the arguments after the command name
+   * @return the parsed arguments
+   * @throws UsageException when {@code --go-version} has no value
+   */
+  static Args goStyle(List<String> argv) {
+    List<String> pos = new ArrayList<>();
+    Map<String, String> opts = new HashMap<>();
+    for (int i = 0; i < argv.size(); i++) {
+      String a = argv.get(i);
+      if (a.equals("--go-version") || a.equals("-go-version")) {
+        if (i + 1 >= argv.size()) {
+          throw new UsageException("option --go-version needs a value");
+        }
+        opts.put("go-version", argv.get(++i));
+      } else if (a.startsWith("--go-version=") || a.startsWith("-go-version=")) {
+        opts.put("go-version", a.substring(a.indexOf('=') + 1));
+      } else if (a.equals("--debug")) {
+        opts.put("debug", "true");
+      } else if (a.equals("--help") || a.equals("-h") || a.equals("-help")) {
+        opts.put("help", "true");
+      } else {
+        pos.add(a);
+      }
+    }
+    return new Args(pos, opts);
+  }
+
   List<String> positional() {
     return positional;
   }

@@ -24,6 +24,15 @@ interface Command {
   }
 
   /**
+   * {@return whether the command parses its own arguments as Go's flag package does (single-dash
+   * flags, repeated flags in order): it then finds them all in {@link Args#positional()}, but for
+   * {@code --go-version}, {@code --debug} and {@code --help}}
+   */
+  default boolean goFlags() {
+    return false;
+  }
+
+  /**
    * Runs the command.
    *
    * @param ctx the invocation

@@ -18,6 +18,7 @@ final class Commands {
         new ModuleGraphCommands.ModGraph(),
         new ModuleGraphCommands.ModDownload(),
         new ModuleGraphCommands.ModVerify(),
+        new ModEditCommand(),
         new ServeCommand(System.in),
         new DoctorCommand(),
         new ProbeCommand(),

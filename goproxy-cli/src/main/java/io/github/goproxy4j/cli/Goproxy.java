@@ -126,7 +126,7 @@ public final class Goproxy {
     commandArgs.addAll(rest.subList(command.name().split(" ").length, rest.size()));
     boolean debug = commandArgs.contains("--debug");
     try {
-      Args args = Args.parse(commandArgs, withValue, flags);
+      Args args = command.goFlags() ? Args.goStyle(commandArgs) : Args.parse(commandArgs, withValue, flags);
       if (args.flag("help")) {
         out.print(command.help());
         return 0;

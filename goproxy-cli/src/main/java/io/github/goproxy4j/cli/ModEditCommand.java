@@ -1,0 +1,744 @@
+package io.github.goproxy4j.cli;
+
+import io.github.goproxy4j.client.internal.json.GoJson;
+import io.github.goproxy4j.env.GoEnv;
+import io.github.goproxy4j.internal.GoQuote;
+import io.github.goproxy4j.internal.GoRelease;
+import io.github.goproxy4j.internal.GoStrings;
+import io.github.goproxy4j.modfile.GoModEditor;
+import io.github.goproxy4j.modfile.GoModFile;
+import io.github.goproxy4j.modfile.GoModSyntaxException;
+import io.github.goproxy4j.module.ModulePath;
+import io.github.goproxy4j.sumdb.internal.LockedFile;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * {@code goproxy mod edit}: go's {@code go mod edit} for the selected release (its flags, parsed
+ * as Go's flag package parses them, its output, messages and exit status), writing go.mod with
+ * {@link GoModEditor} under go's file lock.
+ */
+final class ModEditCommand implements Command {
+  private static final Pattern OLD_GO_VERSION = Pattern.compile("^([1-9][0-9]*)\\.(0|[1-9][0-9]*)$");
+  private static final Pattern GO_VERSION =
+      Pattern.compile("^([1-9][0-9]*)\\.(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*))?([a-z]+[0-9]+)?$");
+  private static final Pattern TOOLCHAIN = Pattern.compile("^default$|^go1($|\\.)");
+  private static final String GO_USAGE = "usage: go mod edit [editing flags] [-fmt|-print|-json] [go.mod]\n"
+      + "Run 'go help mod edit' for details.\n";
+
+  @Override
+  public String name() {
+    return "mod edit";
+  }
+
+  @Override
+  public String summary() {
+    return "edit go.mod as go mod edit does (-fmt, -require, -replace, -json...)";
+  }
+
+  @Override
+  public String help() {
+    return "goproxy mod edit [editing flags] [-fmt|-print|-json] [go.mod]\n\n"
+        + "Edits go.mod (the main module's, or the file named) as the selected go release's\n"
+        + "'go mod edit' does, byte for byte: -fmt -module -go -require -droprequire -exclude\n"
+        + "-dropexclude -replace -dropreplace -retract -dropretract -print -json, and where the\n"
+        + "release has them -toolchain (1.21), -godebug/-dropgodebug (1.23), -tool/-droptool (1.24),\n"
+        + "-ignore/-dropignore (1.25). Flags are go's (single dash, -flag=value or -flag value).\n"
+        + "--go-version 1.X selects the release (default: the newest).\n";
+  }
+
+  @Override
+  public boolean goFlags() {
+    return true;
+  }
+
+  /** One editing flag, applied in order after the module, go and toolchain lines. */
+  private record Edit(String flag, String arg, String a, String b, String c, String d) {}
+
+  /** A go.mod edit failure go reports with {@code base.Fatalf}: the text, exit status 1. */
+  private static final class Fatal extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Fatal(String text) {
+      super(text, null, false, false);
+    }
+  }
+
+  /** A flag-parsing failure: go prints it and its usage, exit status 2. */
+  private static final class FlagError extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    FlagError(String text) {
+      super(text, null, false, false);
+    }
+  }
+
+  private int minor;
+  private String release;
+  private boolean fmt;
+  private boolean json;
+  private boolean print;
+  private String module = "";
+  private String go = "";
+  private String toolchain = "";
+  private final List<Edit> edits = new ArrayList<>();
+
+  @Override
+  public int run(Invocation ctx) throws Exception {
+    return new ModEditCommand().runOnce(ctx); // the flags' state is per run
+  }
+
+  private int runOnce(Invocation ctx) throws IOException {
+    GoEnv env = Settings.goEnv(ctx);
+    release = env.goVersion();
+    minor = GoRelease.modelled(release).behaviourMinor();
+    try {
+      List<String> args;
+      try {
+        args = parseFlags(ctx.args().positional());
+      } catch (FlagError e) {
+        ctx.err().print(e.getMessage() + "\n" + GO_USAGE);
+        return 2;
+      }
+      return edit(ctx, env, args);
+    } catch (Fatal e) {
+      ctx.err().println(e.getMessage());
+      return 1;
+    }
+  }
+
+  // ---- Go's flag package over go mod edit's flags
+
+  private boolean isBool(String name) {
+    switch (name) {
+      case "fmt": case "json": case "print": case "n": case "x": case "modcacherw":
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private boolean isDefined(String name) {
+    switch (name) {
+      case "fmt": case "json": case "print": case "n": case "x": case "modcacherw": case "modfile":
+      case "go": case "module": case "require": case "droprequire": case "exclude": case "dropexclude":
+      case "replace": case "dropreplace": case "retract": case "dropretract":
+        return true;
+      case "toolchain":
+        return minor >= 21;
+      case "godebug": case "dropgodebug":
+        return minor >= 23;
+      case "tool": case "droptool":
+        return minor >= 24;
+      case "ignore": case "dropignore":
+        return minor >= 25;
+      default:
+        return false;
+    }
+  }
+
+  private List<String> parseFlags(List<String> argv) throws FlagError, Fatal {
+    int i = 0;
+    while (i < argv.size()) {
+      String s = argv.get(i);
+      if (s.length() < 2 || s.charAt(0) != '-') {
+        break;
+      }
+      int minuses = 1;
+      if (s.charAt(1) == '-') {
+        minuses = 2;
+        if (s.length() == 2) {
+          i++;
+          break;
+        }
+      }
+      String name = s.substring(minuses);
+      if (name.isEmpty() || name.charAt(0) == '-' || name.charAt(0) == '=') {
+        throw new FlagError("bad flag syntax: " + s);
+      }
+      i++;
+      String value = null;
+      int eq = name.indexOf('=');
+      if (eq >= 0) {
+        value = name.substring(eq + 1);
+        name = name.substring(0, eq);
+      }
+      if (!isDefined(name)) {
+        throw new FlagError("flag provided but not defined: -" + name);
+      }
+      if (isBool(name)) {
+        boolean v = true;
+        if (value != null) {
+          Boolean b = parseBool(value);
+          if (b == null) {
+            throw new FlagError("invalid boolean value " + GoQuote.quote(value) + " for -" + name + ": parse error");
+          }
+          v = b;
+        }
+        setBool(name, v);
+        continue;
+      }
+      if (value == null) {
+        if (i >= argv.size()) {
+          throw new FlagError("flag needs an argument: -" + name);
+        }
+        value = argv.get(i++);
+      }
+      set(name, value);
+    }
+    return argv.subList(i, argv.size());
+  }
+
+  private static Boolean parseBool(String s) {
+    switch (s) {
+      case "1": case "t": case "T": case "TRUE": case "true": case "True":
+        return Boolean.TRUE;
+      case "0": case "f": case "F": case "FALSE": case "false": case "False":
+        return Boolean.FALSE;
+      default:
+        return null;
+    }
+  }
+
+  private void setBool(String name, boolean v) {
+    switch (name) {
+      case "fmt":
+        fmt = v;
+        break;
+      case "json":
+        json = v;
+        break;
+      case "print":
+        print = v;
+        break;
+      default:
+        break; // -n, -x, -modcacherw: nothing for go mod edit to do here
+    }
+  }
+
+  /** A flag's value, checked as go checks it while parsing the flags (go exits at the first bad one). */
+  private void set(String name, String arg) throws Fatal {
+    switch (name) {
+      case "go":
+        go = arg;
+        return;
+      case "module":
+        module = arg;
+        return;
+      case "toolchain":
+        toolchain = arg;
+        return;
+      case "modfile":
+        throw new Fatal("goproxy mod edit: -modfile is not supported");
+      case "require": {
+        String[] pv = parsePathVersion(name, arg);
+        edits.add(new Edit(name, arg, pv[0], pv[1], null, null));
+        return;
+      }
+      case "droprequire":
+      case "tool":
+      case "droptool":
+        edits.add(new Edit(name, arg, parsePath(name, arg), null, null, null));
+        return;
+      case "exclude":
+      case "dropexclude": {
+        String[] pv = parsePathVersion(name, arg);
+        edits.add(new Edit(name, arg, pv[0], pv[1], null, null));
+        return;
+      }
+      case "replace":
+        addReplace(arg);
+        return;
+      case "dropreplace": {
+        String[] pv = parsePathVersionOptional("old", arg, true, "go: -dropreplace=" + arg + ": ");
+        edits.add(new Edit(name, arg, pv[0], pv[1], null, null));
+        return;
+      }
+      case "retract":
+      case "dropretract": {
+        String[] vi = parseVersionInterval(arg);
+        if (vi == null) {
+          throw new Fatal("go: -" + name + "=" + arg + ": " + intervalError);
+        }
+        edits.add(new Edit(name, arg, vi[0], vi[1], null, null));
+        return;
+      }
+      case "godebug": {
+        int eq = arg.indexOf('=');
+        if (eq < 0 || containsAny(arg, "\"`',")) {
+          throw new Fatal("go: -godebug=" + arg + ": need key=value");
+        }
+        edits.add(new Edit(name, arg, arg.substring(0, eq), arg.substring(eq + 1), null, null));
+        return;
+      }
+      case "dropgodebug":
+      case "ignore":
+      case "dropignore":
+        edits.add(new Edit(name, arg, arg, null, null, null));
+        return;
+      default:
+        throw new IllegalStateException(name);
+    }
+  }
+
+  private static boolean containsAny(String s, String chars) {
+    for (int i = 0; i < s.length(); i++) {
+      if (chars.indexOf(s.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String importPathError(String path) {
+    try {
+      ModulePath.checkImportPath(path);
+      return null;
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
+  }
+
+  /** The edit's allowedVersionArg: the version may stand in go.mod unquoted. */
+  private static boolean allowedVersionArg(String v) {
+    return !GoModEditor.mustQuote(v);
+  }
+
+  /** modload.ParsePathVersion (go1.26 on) or strings.Cut at "@": {path, version} or {arg} when there is no "@". */
+  private String[] cutAt(String flagPrefix, String arg) throws Fatal {
+    int at = arg.indexOf('@');
+    if (at < 0) {
+      return new String[] {arg};
+    }
+    String vers = arg.substring(at + 1);
+    if (minor >= 26 && !vers.isEmpty() && (vers.charAt(0) == '-' || vers.charAt(0) == '/')) {
+      throw new Fatal(flagPrefix + "invalid module version " + GoQuote.quote(vers));
+    }
+    return new String[] {arg.substring(0, at), vers};
+  }
+
+  private String[] parsePathVersion(String flag, String arg) throws Fatal {
+    String prefix = "go: -" + flag + "=" + arg + ": ";
+    String[] pv = cutAt(prefix, arg);
+    if (pv.length == 1) {
+      throw new Fatal(prefix + "need path@version");
+    }
+    String path = trimSpace(pv[0]);
+    String version = trimSpace(pv[1]);
+    String bad = importPathError(path);
+    if (bad != null) {
+      throw new Fatal(prefix + "invalid path: " + bad);
+    }
+    if (!allowedVersionArg(version)) {
+      throw new Fatal(prefix + "invalid version " + GoQuote.quote(version));
+    }
+    return new String[] {path, version};
+  }
+
+  private static String parsePath(String flag, String arg) throws Fatal {
+    String prefix = "go: -" + flag + "=" + arg + ": ";
+    if (arg.contains("@")) {
+      throw new Fatal(prefix + "need just path, not path@version");
+    }
+    String bad = importPathError(arg);
+    if (bad != null) {
+      throw new Fatal(prefix + "invalid path: " + bad);
+    }
+    return arg;
+  }
+
+  /** modfile.IsDirectoryPath as the release has it. */
+  private boolean isDirectoryPath(String ns) {
+    if (minor >= 22 && (ns.equals(".") || ns.equals(".."))) {
+      return true;
+    }
+    return ns.startsWith("./") || ns.startsWith(".\\") || ns.startsWith("../") || ns.startsWith("..\\")
+        || ns.startsWith("/") || ns.startsWith("\\")
+        || ns.length() >= 2 && (ns.charAt(0) >= 'A' && ns.charAt(0) <= 'Z' || ns.charAt(0) >= 'a' && ns.charAt(0) <= 'z')
+            && ns.charAt(1) == ':';
+  }
+
+  private String[] parsePathVersionOptional(String adj, String arg, boolean allowDirPath, String prefix) throws Fatal {
+    if (minor >= 22 && allowDirPath && isDirectoryPath(arg)) {
+      return new String[] {arg, ""};
+    }
+    String[] pv = cutAt(prefix, arg);
+    String path;
+    String version = "";
+    if (pv.length == 1) {
+      path = arg;
+    } else {
+      path = trimSpace(pv[0]);
+      version = trimSpace(pv[1]);
+    }
+    String bad = importPathError(path);
+    if (bad != null && (minor >= 22 || !allowDirPath || !isDirectoryPath(path))) {
+      throw new Fatal(prefix + "invalid " + adj + " path: " + bad);
+    }
+    if (!path.equals(arg) && !allowedVersionArg(version)) {
+      throw new Fatal(prefix + "invalid " + adj + " version: " + GoQuote.quote(version));
+    }
+    return new String[] {path, version};
+  }
+
+  private void addReplace(String arg) throws Fatal {
+    String prefix = "go: -replace=" + arg + ": ";
+    int eq = arg.indexOf('=');
+    if (eq < 0) {
+      throw new Fatal(prefix + "need old[@v]=new[@w] (missing =)");
+    }
+    String old = trimSpace(arg.substring(0, eq));
+    String neu = trimSpace(arg.substring(eq + 1));
+    if (neu.startsWith(">")) {
+      throw new Fatal(prefix + "separator between old and new is =, not =>");
+    }
+    String[] o = parsePathVersionOptional("old", old, false, prefix);
+    String[] n = parsePathVersionOptional("new", neu, true, prefix);
+    if (n[0].equals(neu) && !isDirectoryPath(neu)) {
+      throw new Fatal(prefix + "unversioned new path must be local directory");
+    }
+    edits.add(new Edit("replace", arg, o[0], o[1], n[0], n[1]));
+  }
+
+  private String intervalError;
+
+  /** The edit's parseVersionInterval: {low, high}, or null with {@link #intervalError} set. */
+  private String[] parseVersionInterval(String arg) {
+    if (!arg.startsWith("[")) {
+      if (!allowedVersionArg(arg)) {
+        intervalError = "invalid version: " + GoQuote.quote(arg);
+        return null;
+      }
+      return new String[] {arg, arg};
+    }
+    intervalError = "invalid version interval: " + GoQuote.quote(arg);
+    if (!arg.endsWith("]") || arg.length() < 2) {
+      return null;
+    }
+    String s = arg.substring(1, arg.length() - 1);
+    int comma = s.indexOf(',');
+    if (comma < 0) {
+      return null;
+    }
+    String low = trimSpace(s.substring(0, comma));
+    String high = trimSpace(s.substring(comma + 1));
+    if (!allowedVersionArg(low) || !allowedVersionArg(high)) {
+      return null;
+    }
+    return new String[] {low, high};
+  }
+
+  private static String trimSpace(String s) {
+    return GoStrings.trimSpace(s);
+  }
+
+  // ---- runEdit
+
+  private int edit(Invocation ctx, GoEnv env, List<String> args) throws Fatal, IOException {
+    boolean any = !module.isEmpty() || !go.isEmpty() || !toolchain.isEmpty() || json || print || fmt
+        || !edits.isEmpty();
+    if (!any) {
+      throw new Fatal("go: no flags specified (see 'go help mod edit').");
+    }
+    if (json && print) {
+      throw new Fatal("go: cannot use both -json and -print");
+    }
+    if (args.size() > 1) {
+      throw new Fatal("go: too many arguments");
+    }
+    Path cwd = ModuleGraphCommands.workDir(ctx);
+    Path gomod;
+    String shown;
+    if (args.size() == 1) {
+      gomod = cwd.resolve(args.get(0));
+      shown = args.get(0);
+      if (Path.of(shown).isAbsolute()) {
+        shown = shortPath(cwd, gomod);
+      }
+    } else {
+      gomod = findGoMod(cwd);
+      shown = shortPath(cwd, gomod);
+    }
+    if (!module.isEmpty()) {
+      String bad = importPathError(module);
+      if (bad == null && minor >= 26 && isToolchainPath(module)) {
+        bad = "module path is reserved";
+      }
+      if (bad != null) {
+        throw new Fatal("go: invalid -module: " + bad);
+      }
+    }
+    String local = minor >= 21 ? release : GoRelease.lang(release);
+    if (!go.isEmpty() && !(minor >= 21 && go.equals("none"))) {
+      if (!(minor >= 21 ? GO_VERSION : OLD_GO_VERSION).matcher(go).matches()) {
+        throw new Fatal("go mod: invalid -go option; expecting something like \"-go " + local + "\"");
+      }
+    }
+    if (!toolchain.isEmpty() && !toolchain.equals("none") && !TOOLCHAIN.matcher(toolchain).find()) {
+      throw new Fatal("go mod: invalid -toolchain option; expecting something like \"-toolchain go" + local + "\"");
+    }
+    byte[] data;
+    try {
+      data = LockedFile.read(gomod);
+    } catch (NoSuchFileException e) {
+      throw new Fatal("go: open " + args0(args, gomod) + ": no such file or directory");
+    } catch (AccessDeniedException e) {
+      throw new Fatal("go: open " + args0(args, gomod) + ": permission denied");
+    } catch (IOException e) {
+      if (Files.isDirectory(gomod)) {
+        throw new Fatal("go: read " + args0(args, gomod) + ": is a directory");
+      }
+      throw new Fatal("go: " + e.getMessage());
+    }
+    GoModEditor editor;
+    try {
+      editor = GoModEditor.parse(shown, data, release);
+    } catch (GoModSyntaxException e) {
+      throw new Fatal("go: errors parsing " + shown + ":\n" + String.join("\n", e.errors()));
+    }
+    if (!module.isEmpty()) {
+      editor.module(module);
+    }
+    if (go.equals("none") && minor >= 21) {
+      editor.dropGo();
+    } else if (!go.isEmpty()) {
+      editor.go(go);
+    }
+    if (toolchain.equals("none")) {
+      editor.dropToolchain();
+    } else if (!toolchain.isEmpty()) {
+      editor.toolchain(toolchain);
+    }
+    for (Edit e : edits) {
+      try {
+        apply(editor, e);
+      } catch (IllegalArgumentException x) {
+        throw new Fatal("go: -" + e.flag() + "=" + e.arg() + ": " + x.getMessage());
+      }
+    }
+    editor.sortBlocks().cleanup();
+    if (json) {
+      ctx.out().print(toJson(editor.file()));
+      return 0;
+    }
+    byte[] out = editor.format();
+    if (print) {
+      ctx.out().write(out);
+      return 0;
+    }
+    LockedFile side = sideLock(env);
+    try {
+      LockedFile.transform(gomod, old -> {
+        if (!Arrays.equals(old, data)) {
+          throw new IOException("go.mod changed during editing; not overwriting");
+        }
+        return out;
+      });
+    } catch (IOException e) {
+      throw new Fatal("go: " + e.getMessage());
+    } finally {
+      if (side != null) {
+        side.close();
+      }
+    }
+    return 0;
+  }
+
+  private static String args0(List<String> args, Path gomod) {
+    return args.isEmpty() ? gomod.toString() : args.get(0);
+  }
+
+  /** gover.IsToolchain: the module paths "go" and "toolchain" are reserved (go1.26 on). */
+  private static boolean isToolchainPath(String path) {
+    return path.equals("go") || path.equals("toolchain");
+  }
+
+  private static void apply(GoModEditor ed, Edit e) {
+    switch (e.flag()) {
+      case "require":
+        ed.require(e.a(), e.b());
+        break;
+      case "droprequire":
+        ed.dropRequire(e.a());
+        break;
+      case "exclude":
+        ed.exclude(e.a(), e.b());
+        break;
+      case "dropexclude":
+        ed.dropExclude(e.a(), e.b());
+        break;
+      case "replace":
+        ed.replace(e.a(), e.b(), e.c(), e.d());
+        break;
+      case "dropreplace":
+        ed.dropReplace(e.a(), e.b());
+        break;
+      case "retract":
+        ed.retract(e.a(), e.b(), "");
+        break;
+      case "dropretract":
+        ed.dropRetract(e.a(), e.b());
+        break;
+      case "godebug":
+        ed.godebug(e.a(), e.b());
+        break;
+      case "dropgodebug":
+        ed.dropGodebug(e.a());
+        break;
+      case "tool":
+        ed.tool(e.a());
+        break;
+      case "droptool":
+        ed.dropTool(e.a());
+        break;
+      case "ignore":
+        ed.ignore(e.a());
+        break;
+      case "dropignore":
+        ed.dropIgnore(e.a());
+        break;
+      default:
+        throw new IllegalStateException(e.flag());
+    }
+  }
+
+  /** base.ShortPath: the path relative to the working directory when that is shorter. */
+  private static String shortPath(Path cwd, Path path) {
+    String abs = path.toString();
+    try {
+      String rel = cwd.relativize(path).toString();
+      return rel.length() < abs.length() ? rel : abs;
+    } catch (IllegalArgumentException e) {
+      return abs;
+    }
+  }
+
+  /** modload.ModFilePath outside a workspace: the go.mod of the directory or its nearest parent. */
+  private static Path findGoMod(Path cwd) throws Fatal {
+    for (Path d = cwd.toAbsolutePath(); d != null; d = d.getParent()) {
+      Path f = d.resolve("go.mod");
+      if (Files.isRegularFile(f)) {
+        return f;
+      }
+    }
+    throw new Fatal("go: go.mod file not found in current directory or any parent directory; see 'go help modules'");
+  }
+
+  /** modfetch.SideLock: GOMODCACHE/cache/lock, best effort. */
+  private static LockedFile sideLock(GoEnv env) {
+    try {
+      Path lock = env.modCacheDir().resolve("cache").resolve("lock");
+      Files.createDirectories(lock.getParent());
+      return LockedFile.mutex(lock);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  // ---- -json
+
+  private String toJson(GoModFile f) {
+    boolean omitEmpty = minor >= 27;
+    Map<String, Object> m = new LinkedHashMap<>();
+    Map<String, Object> mod = new LinkedHashMap<>();
+    mod.put("Path", f.module().orElse(""));
+    f.deprecated().filter(d -> !d.isEmpty()).ifPresent(d -> mod.put("Deprecated", d));
+    m.put("Module", mod);
+    f.goVersion().filter(v -> !v.isEmpty()).ifPresent(v -> m.put("Go", v));
+    if (minor >= 21) {
+      f.toolchain().filter(v -> !v.isEmpty()).ifPresent(v -> m.put("Toolchain", v));
+    }
+    if (minor >= 25 && !f.godebugs().isEmpty()) {
+      List<Object> l = new ArrayList<>();
+      for (GoModFile.Godebug g : f.godebugs()) {
+        l.add(fields("Key", g.key(), "Value", g.value()));
+      }
+      m.put("GoDebug", l);
+    }
+    List<Object> req = new ArrayList<>();
+    for (GoModFile.Require r : f.requires()) {
+      Map<String, Object> x = version(r.path(), r.version());
+      if (r.indirect()) {
+        x.put("Indirect", true);
+      }
+      req.add(x);
+    }
+    putList(m, "Require", req, omitEmpty);
+    List<Object> exc = new ArrayList<>();
+    for (GoModFile.Exclude x : f.excludes()) {
+      exc.add(version(x.path(), x.version()));
+    }
+    putList(m, "Exclude", exc, omitEmpty);
+    List<Object> rep = new ArrayList<>();
+    for (GoModFile.Replace r : f.replaces()) {
+      rep.add(fields("Old", version(r.oldPath(), r.oldVersion()), "New", version(r.newPath(), r.newVersion())));
+    }
+    putList(m, "Replace", rep, omitEmpty);
+    List<Object> ret = new ArrayList<>();
+    for (GoModFile.Retraction r : f.retractions()) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      putNonEmpty(x, "Low", r.low());
+      putNonEmpty(x, "High", r.high());
+      putNonEmpty(x, "Rationale", r.rationale());
+      ret.add(x);
+    }
+    putList(m, "Retract", ret, omitEmpty);
+    if (minor >= 24) {
+      List<Object> tools = new ArrayList<>();
+      for (String t : f.tools()) {
+        tools.add(fields("Path", t, null, null));
+      }
+      putList(m, "Tool", tools, omitEmpty);
+    }
+    if (minor >= 25) {
+      List<Object> ign = new ArrayList<>();
+      for (String t : f.ignores()) {
+        ign.add(fields("Path", t, null, null));
+      }
+      putList(m, "Ignore", ign, omitEmpty);
+    }
+    return GoJson.forGoRelease(release).marshalIndent(m) + "\n";
+  }
+
+  private static Map<String, Object> fields(String k1, Object v1, String k2, Object v2) {
+    Map<String, Object> x = new LinkedHashMap<>();
+    x.put(k1, v1);
+    if (k2 != null) {
+      x.put(k2, v2);
+    }
+    return x;
+  }
+
+  /** module.Version in JSON: Path, and Version when not empty. */
+  private static Map<String, Object> version(String path, String version) {
+    Map<String, Object> x = new LinkedHashMap<>();
+    x.put("Path", path);
+    putNonEmpty(x, "Version", version);
+    return x;
+  }
+
+  private static void putNonEmpty(Map<String, Object> m, String k, String v) {
+    if (!v.isEmpty()) {
+      m.put(k, v);
+    }
+  }
+
+  private static void putList(Map<String, Object> m, String k, List<Object> l, boolean omitEmpty) {
+    if (l.isEmpty()) {
+      if (!omitEmpty) {
+        m.put(k, null);
+      }
+      return;
+    }
+    m.put(k, l);
+  }
+}
