@@ -487,6 +487,22 @@ public final class GoEnv {
   }
 
   /**
+   * Returns GOPATH's entries as the go command splits them ({@code filepath.SplitList}: on
+   * {@code :}, on {@code ;} outside double quotes on Windows), each as given: not cleaned, an
+   * empty entry kept. go's module set-up looks at the first one alone (a go.mod there is refused
+   * or ignored).
+   *
+   * <pre>{@code
+   * String first = env.gopathList().isEmpty() ? "" : env.gopathList().get(0);
+   * }</pre>
+   *
+   * @return the entries, empty when GOPATH is empty
+   */
+  public List<String> gopathList() {
+    return List.copyOf(GoFilePath.splitList(os, get("GOPATH")));
+  }
+
+  /**
    * Returns where the go command keeps checksum-database state ({@code GOPATH[0]/pkg/sumdb},
    * holding {@code <name>/latest}); not under GOMODCACHE.
    *

@@ -149,7 +149,7 @@ final class ModuleGraphCommands {
         return 1;
       }
       return asGo(ctx, (client, release) -> {
-        client.moduleModeWarnings(workDir(ctx)).forEach(ctx.err()::println);
+        client.moduleModeWarnings(workDir(ctx), true).forEach(ctx.err()::println);
         ctx.out().print(client.modGraph(workDir(ctx)).graphText());
         return 0;
       });
@@ -239,7 +239,7 @@ final class ModuleGraphCommands {
         return 1;
       }
       return asGo(ctx, (client, release) -> {
-        client.moduleModeWarnings(workDir(ctx)).forEach(ctx.err()::println);
+        client.moduleModeWarnings(workDir(ctx), true).forEach(ctx.err()::println);
         List<String> problems = client.modVerify(workDir(ctx));
         if (problems.isEmpty()) {
           ctx.out().println("all modules verified");

@@ -1489,4 +1489,123 @@ class ModuleGraphCommandsTest {
     }
     return to;
   }
+
+  /**
+   * go's rule for a go.mod in GOPATH's first entry (modload.Init): up to go1.21 every graph
+   * command in module mode fails with {@code $GOPATH/go.mod exists but should not} (no
+   * {@code go: }, exit status 1); from go1.22 go warns ({@code go: warning: ignoring go.mod in
+   * $GOPATH <dir>}), then {@code mod graph} and {@code mod verify}, which need a main module, fail
+   * with go's no-main-modules error (even in a module or workspace; go1.26 names the workspace),
+   * while {@code list -m} and {@code mod download} go on with the module found, GOPATH's own
+   * go.mod included when run there. Each command by go and by goproxy, each with its own GOPATH
+   * (with a go.mod requiring example.com/c) and module cache, in a tidy main module, outside any
+   * module, in GOPATH itself and in a workspace; GO111MODULE on, and auto for {@code list -m} and
+   * {@code mod download} (outside a module a listing then stays in GOPATH mode); GOPATH given with
+   * a trailing slash (go prints it as given), and unset (go's default {@code $HOME/go}); and in a
+   * module that is also the system temp root (TMPDIR), whose rule comes first. Output,
+   * error text, exit status, go.sum, go.work.sum and the module cache must be go's.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.22", "1.26", "1.27"})
+  void gopathGoModAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    try (FakeGoProxy proxy = abcUniverse().start()) {
+      Map<String, String> tidyEnv = GoTool.hermeticEnv(tmp.resolve("tidy"));
+      tidyEnv.putAll(proxy.environment());
+      Path main = tidiedMain(goBin, tmp, tidyEnv);
+      Path ws = Files.createDirectories(tmp.resolve("ws"));
+      copyOf(main, ws.resolve("z"));
+      Files.writeString(ws.resolve("go.work"), "go 1.18\n\nuse ./z\n");
+      Path outside = Files.createDirectories(tmp.resolve("outside"));
+      String[][] cmds = {{"list", "-m"}, {"list", "-m", "all"}, {"list", "-m", "-json", "example.com/b@latest"},
+          {"mod", "graph"}, {"mod", "verify"}, {"mod", "download"}, {"mod", "download", "-json", "example.com/b@v1.0.0"}};
+      // the set-up makes go apply the rule (else the comparisons below would prove nothing)
+      Run probe = gopathSideBySide(goBin, release, proxy, tmp.resolve("probe"), main, "module", "on", "", cmds[0]);
+      boolean fatal = release.equals("1.19") || release.equals("1.21");
+      assertEquals(fatal ? "$GOPATH/go.mod exists but should not\n" : "go: warning: ignoring go.mod in $GOPATH "
+          + tmp.resolve("probe/go-home/gopath") + "\n", probe.err());
+      int round = 0;
+      for (String where : List.of("module", "outside", "gopath", "workspace")) {
+        Path dir = where.equals("module") ? main : where.equals("workspace") ? ws : outside;
+        for (String[] cmd : cmds) {
+          for (String go111 : List.of("on", "auto")) {
+            if (go111.equals("auto") && !List.of("list -m", "list -m all", "mod download").contains(String.join(" ", cmd))) {
+              continue;
+            }
+            gopathSideBySide(goBin, release, proxy, tmp.resolve("round" + ++round), dir, where, go111, "", cmd);
+          }
+        }
+      }
+      for (String gopath : List.of("trailing-slash", "unset")) {
+        for (String[] cmd : List.of(cmds[0], cmds[3], cmds[5])) {
+          gopathSideBySide(goBin, release, proxy, tmp.resolve("round" + ++round), main, "module", "on", gopath, cmd);
+        }
+      }
+      // the system temp root rule first: its warning, then this rule's (go1.19 and go1.20 let mod
+      // graph reach it; go1.21 on fails mod graph there first)
+      for (String[] cmd : List.of(cmds[0], cmds[3], cmds[5])) {
+        for (String go111 : List.of("on", "auto")) {
+          gopathSideBySide(goBin, release, proxy, tmp.resolve("round" + ++round), main, "tmproot", go111, "", cmd);
+        }
+      }
+    }
+  }
+
+  /**
+   * go and goproxy run {@code cmd} (GO111MODULE {@code go111}), each with its own GOPATH below
+   * {@code work} whose first entry holds a go.mod, in its own copy of {@code dir} ({@code where}:
+   * {@code module}; {@code workspace}, run in its module z; {@code outside}, shared; {@code gopath},
+   * each side's GOPATH itself; {@code tmproot}, a module copy that is the side's TMPDIR). {@code gopath} {@code trailing-slash} gives GOPATH with a trailing
+   * slash, {@code unset} leaves it to go's {@code $HOME/go}. Each side's paths read as go's: output,
+   * error text, exit status, go.sum (and go.work.sum) in the directory and the module cache must
+   * be equal. Returns go's run.
+   */
+  private static Run gopathSideBySide(Path goBin, String release, FakeGoProxy proxy, Path work, Path dir,
+      String where, String go111, String gopath, String[] cmd) throws java.io.IOException {
+    Map<String, String> goEnv = GoTool.hermeticEnv(work.resolve("go-home"));
+    goEnv.putAll(proxy.environment());
+    goEnv.put("GO111MODULE", go111);
+    Map<String, String> ours = oursBeside(proxy, goEnv);
+    ours.put("GOPATH", work.resolve("our-gopath").toString());
+    ours.put("HOME", work.resolve("our-home").toString());
+    ours.put("GO111MODULE", go111);
+    Path[] roots = new Path[2];
+    Path[] dirs = new Path[2];
+    int side = 0;
+    for (Map<String, String> env : List.of(goEnv, ours)) {
+      String name = side == 0 ? "theirs" : "ours";
+      Path root = Path.of(env.get("GOPATH"));
+      if (gopath.equals("unset")) {
+        root = Path.of(env.get("HOME"), "go");
+        env.remove("GOPATH");
+      } else if (gopath.equals("trailing-slash")) {
+        env.put("GOPATH", root + "/");
+      }
+      Files.createDirectories(root);
+      Files.writeString(root.resolve("go.mod"), "module example.com/gp\n\ngo 1.17\n\nrequire example.com/c v1.0.0\n");
+      roots[side] = root;
+      dirs[side] = where.equals("gopath") ? root : where.equals("outside") ? dir
+          : where.equals("workspace") ? copyTree(dir, work.resolve(name)).resolve("z") : copyOf(dir, work.resolve(name));
+      if (where.equals("tmproot")) {
+        env.put("TMPDIR", dirs[side].toString());
+      }
+      side++;
+    }
+    GoTool.Result r = GoTool.exec(dirs[0], goEnv, 180, null, prepend(goBin.toString(), cmd));
+    List<String> argv = new java.util.ArrayList<>(List.of(cmd));
+    argv.addAll(List.of("--go-version", release));
+    ours.put("PWD", dirs[1].toString());
+    Run o = goproxy(ours, argv.toArray(new String[0]));
+    String what = "go" + release + " " + String.join(" ", cmd) + " (" + where + ", GO111MODULE=" + go111
+        + (gopath.isEmpty() ? "" : ", GOPATH " + gopath) + ")";
+    java.util.function.UnaryOperator<String> asGo = t -> t.replace(dirs[1].toString(), dirs[0].toString())
+        .replace(roots[1].toString(), roots[0].toString());
+    Run theirs = new Run(r.exitCode(), r.stdout(), r.stderr());
+    assertEquals(theirs, new Run(o.status(), asGo.apply(o.out()), asGo.apply(o.err())), what);
+    for (String f : List.of("go.sum", "../go.work.sum")) {
+      assertEquals(readIfExists(dirs[0].resolve(f)), readIfExists(dirs[1].resolve(f)), what + ": " + f);
+    }
+    assertEquals(contents(roots[0].resolve("pkg/mod")), contents(roots[1].resolve("pkg/mod")), what + ": module cache");
+    return theirs;
+  }
 }

@@ -322,7 +322,7 @@ public final class GoProxyClient implements AutoCloseable {
     checkOpen();
     // what the graph's first fetches need, on another thread while go.mod and go.sum are read
     ColdStart.begin();
-    return ModuleGraphLoader.load(this, resolver.env(), dir, false, parallelism);
+    return ModuleGraphLoader.load(this, resolver.env(), dir, false, parallelism, ModuleGraphLoader.InitMode.MOD);
   }
 
   /**
@@ -478,7 +478,8 @@ public final class GoProxyClient implements AutoCloseable {
     checkOpen();
     ColdStart.begin();
     // go runs its mod commands with -mod=mod: go.sum need not vouch for every go.mod
-    return ModDownload.download(this, ModuleGraphLoader.loadBuild(this, resolver.env(), dir, true, parallelism));
+    return ModDownload.download(this,
+        ModuleGraphLoader.loadBuild(this, resolver.env(), dir, true, parallelism, ModuleGraphLoader.InitMode.MOD));
   }
 
   /**
@@ -503,7 +504,9 @@ public final class GoProxyClient implements AutoCloseable {
     Objects.requireNonNull(dir, "dir");
     checkOpen();
     ColdStart.begin();
-    return ModDownload.result(this, resolver.env(), ModuleGraphLoader.readMains(resolver.env(), dir), parallelism);
+    GoEnv env = resolver.env();
+    return ModDownload.result(this, env, ModuleGraphLoader.readMains(env, dir, ModuleGraphLoader.InitMode.MOD),
+        parallelism);
   }
 
   /**
@@ -564,24 +567,25 @@ public final class GoProxyClient implements AutoCloseable {
     checkOpen();
     ColdStart.begin();
     GoEnv env = resolver.env();
+    // modload.Init's refusals and failure ($GOPATH/go.mod up to go1.21) before the main module is read
+    ModuleGraphLoader.refuseModulesOff(env);
+    ModuleGraphLoader.initModFileChecks(env, dir);
+    ModuleGraphLoader.init(env, dir, ModuleGraphLoader.InitMode.MOD).raise();
     if (ModuleGraphLoader.findGoWork(dir, env).isPresent() || ModuleGraphLoader.findModuleRoot(dir, env).isPresent()) {
       if (args.isEmpty()) {
         return modDownloadResult(dir);
       }
-      return ModDownload.insideModule(this, env, ModuleGraphLoader.readMains(env, dir), args, json, warnings,
-          parallelism);
+      return ModDownload.insideModule(this, env,
+          ModuleGraphLoader.readMains(env, dir, ModuleGraphLoader.InitMode.MOD), args, json, warnings, parallelism);
     }
     return ModDownload.outsideModule(this, env, dir, args, parallelism);
   }
 
   /**
-   * The warning lines go's module set-up prints on standard error before a module command
-   * ({@code go list -m}, {@code go mod graph}, {@code go mod download}, {@code go mod verify}) run
-   * in {@code dir}. Today that is one rule: a go.mod in the system temp directory itself
-   * ({@code $TMPDIR}, else {@code /tmp}) is ignored, as go ignores it (golang.org/issue/26708),
-   * so {@code dir} counts as outside any module and every command here answers accordingly.
-   * {@link #listModules(Path, List, ListFlags, Consumer)} passes these to its own warnings; for
-   * the other commands a caller that shows go's output prints them first.
+   * The warning lines go's module set-up prints on standard error before {@code go mod download}
+   * (and before {@code go list -m}, for which {@link #listModules(Path, List, ListFlags, Consumer)}
+   * passes them to its own warnings) run in {@code dir}: {@link #moduleModeWarnings(Path, boolean)}
+   * for a command that does not need a main module.
    *
    * <pre>{@code
    * client.moduleModeWarnings(dir).forEach(System.err::println); // go: warning: ignoring go.mod in system temp root /tmp
@@ -592,9 +596,41 @@ public final class GoProxyClient implements AutoCloseable {
    * @throws GoProxyException when GOWORK is set to a relative path (go's error)
    */
   public List<String> moduleModeWarnings(Path dir) throws GoProxyException {
+    return moduleModeWarnings(dir, false);
+  }
+
+  /**
+   * The warning lines go's module set-up ({@code modload.Init}) prints on standard error before a
+   * module command run in {@code dir}; a caller that shows go's output prints them first, then
+   * runs the command, which fails where go's set-up fails. Two rules of where a go.mod may not be:
+   * <ul>
+   *   <li>a go.mod in the system temp directory itself ({@code $TMPDIR}, else {@code /tmp}) is
+   *       ignored (golang.org/issue/26708), so {@code dir} counts as outside any module;</li>
+   *   <li>a go.mod in GOPATH's first entry: up to go1.21 every command fails
+   *       ({@code $GOPATH/go.mod exists but should not}, no warning); from go1.22 it is
+   *       ignored with a warning, after which a command that needs a main module fails with
+   *       go's no-main-modules error even inside a module or workspace, while the others go on
+   *       (in GOPATH itself with its go.mod as the main module, as go does).</li>
+   * </ul>
+   *
+   * <pre>{@code
+   * client.moduleModeWarnings(dir, true).forEach(System.err::println); // before go mod graph
+   * System.out.print(client.modGraph(dir).graphText());
+   * }</pre>
+   *
+   * @param dir the directory a command runs in
+   * @param needsMainModule {@code true} for {@code go mod graph} and {@code go mod verify}
+   *     ({@link #modGraph(Path)}, {@link #modVerify(Path)}), which need a main module and so fail
+   *     before these rules outside one; {@code false} for {@code go mod download} and
+   *     {@code go list -m}
+   * @return go's lines, each with its {@code go: } prefix; usually empty
+   * @throws GoProxyException when GOWORK is set to a relative path (go's error)
+   */
+  public List<String> moduleModeWarnings(Path dir, boolean needsMainModule) throws GoProxyException {
     Objects.requireNonNull(dir, "dir");
     checkOpen();
-    return ModuleGraphLoader.initWarnings(resolver.env(), dir);
+    return ModuleGraphLoader.initWarnings(resolver.env(), dir,
+        needsMainModule ? ModuleGraphLoader.InitMode.MOD_NEEDS_ROOT : ModuleGraphLoader.InitMode.MOD);
   }
 
   /**
@@ -636,7 +672,8 @@ public final class GoProxyClient implements AutoCloseable {
     Objects.requireNonNull(dir, "dir");
     checkOpen();
     ColdStart.begin();
-    return ModuleGraphLoader.load(this, resolver.env(), dir, true, parallelism);
+    return ModuleGraphLoader.load(this, resolver.env(), dir, true, parallelism,
+        ModuleGraphLoader.InitMode.MOD_NEEDS_ROOT);
   }
 
   /**

@@ -66,8 +66,14 @@ final class ListModules {
       throw new ModuleGraphException("go list -retracted cannot be used when vendoring is enabled", null, false);
     }
     if (!go111.equals("off")) {
-      // modload.Init's warnings (a go.mod ignored in the system temp root), before its refusals
-      ModuleGraphLoader.initWarnings(env, dir).forEach(warnings);
+      // modload.Init's warnings (a go.mod ignored in the system temp root or, from go1.22, in
+      // GOPATH), then its failure ($GOPATH/go.mod up to go1.21), before the refusals below
+      ModuleGraphLoader.Init init = ModuleGraphLoader.init(env, dir, ModuleGraphLoader.InitMode.LIST);
+      init.warnings().forEach(warnings);
+      if (init.failure() != null) {
+        ModuleGraphLoader.initModFileChecks(env, dir); // Init refuses -modfile first
+        init.raise();
+      }
     }
     if (go111.equals("off") || go111.equals("auto") && outside) {
       // GOPATH mode

@@ -15,6 +15,7 @@ import io.github.goproxy4j.sumdb.GoSum;
 import io.github.goproxy4j.sumdb.internal.LockedFile;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -104,23 +105,129 @@ final class ModuleGraphLoader {
   }
 
   /**
-   * The warnings go's modload.Init prints for a command run in {@code start} in module mode: a
-   * go.mod ignored in the system temp root (GO111MODULE=auto looks for go.mod too). None in a
-   * workspace (go.work found), or with GO111MODULE off or unknown (go stops before it looks).
+   * How a command sets modload up before {@code Init}, as go's commands set its
+   * {@code ForceUseModules} and {@code RootMode}.
    */
-  static List<String> initWarnings(GoEnv env, Path start) throws GoProxyException {
+  enum InitMode {
+    /** {@code go list -m}: module mode as GO111MODULE says ({@code auto}: only with a go.mod or go.work). */
+    LIST(false, false),
+    /** {@code go mod download} and the library's loads: module mode forced, no main module needed. */
+    MOD(true, false),
+    /** {@code go mod graph} and {@code go mod verify}: module mode forced, a main module needed (NeedRoot). */
+    MOD_NEEDS_ROOT(true, true);
+
+    final boolean forcesModules;
+    final boolean needsRoot;
+
+    InitMode(boolean forcesModules, boolean needsRoot) {
+      this.forcesModules = forcesModules;
+      this.needsRoot = needsRoot;
+    }
+  }
+
+  /**
+   * What modload.Init prints and decides for a command: its warning lines (each with go's
+   * {@code go: } prefix), then its failure, {@code null} when it goes on. Only the two rules about
+   * where go.mod may not be are here (the system temp root, the first GOPATH entry); a missing
+   * go.mod and GO111MODULE's refusals are reported where the main module is read.
+   */
+  record Init(List<String> warnings, ModuleGraphException failure) {
+    Init {
+      warnings = List.copyOf(warnings);
+    }
+
+    /** Throws {@link #failure()}, if any. */
+    void raise() throws ModuleGraphException {
+      if (failure != null) {
+        throw failure;
+      }
+    }
+  }
+
+  /**
+   * modload.Init's two go.mod placement rules for a command run in {@code start}, in go's order:
+   * <ul>
+   *   <li>outside a workspace, a go.mod found first in the system temp directory itself is
+   *       ignored with a warning (golang.org/issue/26708); go1.21 and later then fail a command
+   *       that needs a main module (that failure is {@link #findMainModule}'s), and under
+   *       GO111MODULE=auto a listing stays in GOPATH mode;</li>
+   *   <li>then, in module mode (a workspace, a module root found, or module mode forced), a go.mod
+   *       in GOPATH's first entry: up to go1.21 a failure ({@code $GOPATH/go.mod exists but should
+   *       not}, printed without {@code go: }); from go1.22 a warning, after which a command that
+   *       needs a main module fails with go's no-main-modules error, even in a module or workspace,
+   *       while the others go on with the module root found (GOPATH itself included).</li>
+   * </ul>
+   * A command that needs a main module and finds no go.mod fails before the GOPATH rule. Nothing
+   * applies with GO111MODULE off or unknown (go stops before, or refuses, elsewhere).
+   */
+  static Init init(GoEnv env, Path start, InitMode mode) throws GoProxyException {
     String go111;
     try {
       go111 = go111Module(env);
     } catch (ModuleGraphException unknown) {
-      return List.of(); // go fails on it before it looks for go.mod
+      return new Init(List.of(), null); // go fails on it before it looks for go.mod
     }
-    if (go111.equals("off") || findGoWork(start, env).isPresent()) {
-      return List.of();
+    if (go111.equals("off")) {
+      return new Init(List.of(), null);
     }
-    return findModuleRoot(start).filter(root -> isTempRoot(root, env))
-        .map(root -> List.of("go: warning: ignoring go.mod in system temp root " + tempDir(env)))
-        .orElse(List.of());
+    boolean mustUseModules = mode.forcesModules || !go111.equals("auto");
+    String release = env.goVersion();
+    int minor = GoRelease.modelled(release).behaviourMinor();
+    List<String> warnings = new ArrayList<>();
+    boolean workspace = findGoWork(start, env).isPresent();
+    if (!workspace) {
+      Optional<Path> root = findModuleRoot(start);
+      if (root.isEmpty()) {
+        if (mode.needsRoot || !mustUseModules) {
+          return new Init(warnings, null); // no main module (go's error, where it is read), or GOPATH mode
+        }
+      } else if (isTempRoot(root.get(), env)) {
+        warnings.add("go: warning: ignoring go.mod in system temp root " + tempDir(env));
+        // go1.19 and go1.20 go on without a main module; the documented departure fails at the read
+        if (mode.needsRoot && minor >= 21 || !mustUseModules) {
+          return new Init(warnings, null);
+        }
+      }
+    }
+    Optional<String> gopath = gopathWithGoMod(env);
+    if (gopath.isEmpty()) {
+      return new Init(warnings, null);
+    }
+    if (minor < 22) {
+      return new Init(warnings, new ModuleGraphException("$GOPATH/go.mod exists but should not", null, false));
+    }
+    warnings.add("go: warning: ignoring go.mod in $GOPATH " + gopath.get());
+    ModuleGraphException noMain = mode.needsRoot
+        ? new ModuleGraphException(ListModules.noMainModules(release, workspace), null) : null;
+    return new Init(warnings, noMain);
+  }
+
+  /**
+   * GOPATH's first entry as go names it, when it holds a go.mod (anything go's stat finds there,
+   * following links: a directory named go.mod counts); empty when GOPATH or its first entry is
+   * empty, or the entry is relative (go refuses a relative GOPATH it was given, and forgets one it
+   * inferred from a relative home directory, before it gets here).
+   */
+  static Optional<String> gopathWithGoMod(GoEnv env) {
+    List<String> list = env.gopathList();
+    if (list.isEmpty() || list.get(0).isEmpty()) {
+      return Optional.empty();
+    }
+    String first = list.get(0);
+    try {
+      Path dir = Path.of(first);
+      return dir.isAbsolute() && Files.exists(dir.resolve("go.mod")) ? Optional.of(first) : Optional.empty();
+    } catch (InvalidPathException e) {
+      return Optional.empty(); // not a path on this system: go's stat would not find it either
+    }
+  }
+
+  /**
+   * The warnings go's modload.Init prints for a command run in {@code start} ({@link #init}'s
+   * lines): a go.mod ignored in the system temp root, from go1.22 a go.mod ignored in GOPATH.
+   */
+  static List<String> initWarnings(GoEnv env, Path start, InitMode mode) throws GoProxyException {
+    return init(env, start, mode).warnings();
   }
 
   static MainModule findMainModule(Path start, GoEnv env) throws GoProxyException {
@@ -198,10 +305,11 @@ final class ModuleGraphLoader {
    *
    * @param modMode follow {@code -mod=mod} (else go's default, {@code -mod=readonly}: go.sum must
    *     have a line for every go.mod loaded, and the requirements must be consistent)
+   * @param mode how the command sets module mode up ({@link #init})
    */
-  static ModuleGraph load(GoProxyClient client, GoEnv env, Path start, boolean modMode, int parallelism)
-      throws GoProxyException {
-    return loadBuild(client, env, start, modMode, parallelism).graph();
+  static ModuleGraph load(GoProxyClient client, GoEnv env, Path start, boolean modMode, int parallelism,
+      InitMode mode) throws GoProxyException {
+    return loadBuild(client, env, start, modMode, parallelism, mode).graph();
   }
 
   /**
@@ -219,9 +327,9 @@ final class ModuleGraphLoader {
   record Build(ModuleGraph graph, GoSum goSum, GoSum moduleSums, Path baseDir, Path workFile, Path sumFile) {}
 
   /** {@link #load}, keeping the go.sum lines and the base directory (list -m -json, mod download). */
-  static Build loadBuild(GoProxyClient client, GoEnv env, Path start, boolean modMode, int parallelism)
-      throws GoProxyException {
-    return loadBuild(client, env, readMains(env, start), modMode, parallelism);
+  static Build loadBuild(GoProxyClient client, GoEnv env, Path start, boolean modMode, int parallelism,
+      InitMode mode) throws GoProxyException {
+    return loadBuild(client, env, readMains(env, start, mode), modMode, parallelism);
   }
 
   /**
@@ -247,9 +355,15 @@ final class ModuleGraphLoader {
     }
   }
 
-  /** Finds and reads the main module files from {@code start} (GOWORK as go finds it), checked as go checks them. */
-  static Mains readMains(GoEnv env, Path start) throws GoProxyException {
+  /**
+   * Finds and reads the main module files from {@code start} (GOWORK as go finds it), checked as
+   * go checks them: first modload.Init's rules for a command set up as {@code mode} ({@link
+   * #init}), whose warnings the caller prints.
+   */
+  static Mains readMains(GoEnv env, Path start, InitMode mode) throws GoProxyException {
     refuseModulesOff(env);
+    initModFileChecks(env, start);
+    init(env, start, mode).raise();
     return readMains(env, start, findGoWork(start, env));
   }
 
@@ -271,6 +385,22 @@ final class ModuleGraphLoader {
       throw new ModuleGraphException("cannot find main module, but -modfile was set.\n"
           + "\t-modfile cannot be used to set the module root directory.", null);
     }
+  }
+
+  /**
+   * modload.Init's refusals of {@code -modfile} ({@link #refuseModFileOutsideModule}, {@link
+   * #checkModFile}), which come before its GOPATH rule ({@link #init}); they are made again where
+   * the main module is read.
+   */
+  static void initModFileChecks(GoEnv env, Path start) throws GoProxyException {
+    if (modFile(env).isEmpty()) {
+      return;
+    }
+    boolean workspace = findGoWork(start, env).isPresent();
+    if (!workspace && findModuleRoot(start, env).isEmpty()) {
+      refuseModFileOutsideModule(env);
+    }
+    checkModFile(env, workspace);
   }
 
   /**
@@ -319,9 +449,10 @@ final class ModuleGraphLoader {
   }
 
   /**
-   * {@link #readMains(GoEnv, Path)} with the go.work file {@link #findGoWork} found (empty: none).
-   * As go's mod commands (which force module mode), GO111MODULE=off fails, and so does a value go
-   * does not know.
+   * {@link #readMains(GoEnv, Path, InitMode)} without modload.Init's go.mod placement rules (the
+   * caller applies them), with the go.work file {@link #findGoWork} found (empty: none). As go's
+   * mod commands (which force module mode), GO111MODULE=off fails, and so does a value go does
+   * not know.
    */
   static Mains readMains(GoEnv env, Path start, Optional<Path> work) throws GoProxyException {
     refuseModulesOff(env);
@@ -333,7 +464,7 @@ final class ModuleGraphLoader {
     return new Mains(findMainModule(start, env), null);
   }
 
-  /** {@link #loadBuild(GoProxyClient, GoEnv, Path, boolean, int)} on main module files already read. */
+  /** {@link #loadBuild(GoProxyClient, GoEnv, Path, boolean, int, InitMode)} on main module files already read. */
   static Build loadBuild(GoProxyClient client, GoEnv env, Mains mains, boolean modMode, int parallelism)
       throws GoProxyException {
     return loadBuild(client, env, mains, modMode, parallelism, false);
@@ -531,7 +662,7 @@ final class ModuleGraphLoader {
    * loading the module graph, so neither go.sum lines nor the network are needed.
    */
   static List<ModuleGraph.MainModule> mainModules(GoEnv env, Path start) throws GoProxyException {
-    return readMains(env, start).list();
+    return readMains(env, start, InitMode.MOD).list();
   }
 
   /**
