@@ -327,4 +327,20 @@ class GoEnvTest {
     assertEquals(List.of(), GoEnv.of(map("HOME", "/h", "GOPROXY", "http://127.0.0.1:1", "GOSUMDB", "off",
         "HTTPS_PROXY", "http://127.0.0.1:9", "HTTP_PROXY", "http://127.0.0.1:9")).warnings());
   }
+
+  /**
+   * GOPATH's entries as go's filepath.SplitList gives them (what modload.Init's $GOPATH/go.mod rule
+   * reads the first of): as given (a trailing slash kept), empty entries kept, ';' and quotes on
+   * Windows, the default $HOME/go when unset, none when GOPATH is empty.
+   */
+  @Test
+  void gopathListSplitsAsGo() {
+    assertEquals(List.of("/a/", "", "/b"), GoEnv.of(map("GOPATH", "/a/::/b", "HOME", "/h")).gopathList());
+    assertEquals(List.of("", "/b"), GoEnv.of(map("GOPATH", ":/b", "HOME", "/h")).gopathList());
+    assertEquals(List.of("/h/go"), GoEnv.builder().os(GoEnv.Os.LINUX).environment(map("HOME", "/h")).noUserEnvFile()
+        .build().gopathList());
+    assertEquals(List.of(), GoEnv.builder().os(GoEnv.Os.LINUX).environment(map()).noUserEnvFile().build().gopathList());
+    assertEquals(List.of("C:\\a;b", "D:\\c"), GoEnv.builder().os(GoEnv.Os.WINDOWS)
+        .environment(map("GOPATH", "\"C:\\a;b\";D:\\c", "USERPROFILE", "C:\\u")).noUserEnvFile().build().gopathList());
+  }
 }

@@ -315,7 +315,9 @@ public final class GoProxyClient implements AutoCloseable {
    * @param dir the main module's directory, or a directory below it
    * @return the graph
    * @throws GoProxyException with go's message when go.mod is missing or malformed or a go.mod
-   *     cannot be fetched or verified ({@link io.github.goproxy4j.mvs.ModuleGraphException})
+   *     cannot be fetched or verified ({@link io.github.goproxy4j.mvs.ModuleGraphException}), and
+   *     up to go1.21 when GOPATH's first entry holds a go.mod ({@code $GOPATH/go.mod exists but
+   *     should not}; see {@link #moduleModeWarnings(Path, boolean)})
    */
   public ModuleGraph moduleGraph(Path dir) throws GoProxyException {
     Objects.requireNonNull(dir, "dir");
@@ -648,7 +650,7 @@ public final class GoProxyClient implements AutoCloseable {
    *
    * @param dir the main module's directory, or a directory below it
    * @return the problems, in build-list order
-   * @throws GoProxyException as {@link #moduleGraph(Path)}
+   * @throws GoProxyException as {@link #modGraph(Path)}
    */
   public List<String> modVerify(Path dir) throws GoProxyException {
     return ModVerify.verify(cache, modGraph(dir), parallelism);
@@ -666,7 +668,9 @@ public final class GoProxyClient implements AutoCloseable {
    *
    * @param dir the main module's directory, or a directory below it
    * @return the graph
-   * @throws GoProxyException as {@link #moduleGraph(Path)}, but for the go.sum and consistency checks
+   * @throws GoProxyException as {@link #moduleGraph(Path)}, but for the go.sum and consistency checks;
+   *     from go1.22 also with go's no-main-modules error, as {@code go mod graph} fails, when
+   *     GOPATH's first entry holds a go.mod (see {@link #moduleModeWarnings(Path, boolean)})
    */
   public ModuleGraph modGraph(Path dir) throws GoProxyException {
     Objects.requireNonNull(dir, "dir");

@@ -526,4 +526,63 @@ class GoProxyClientTest {
     }
     assertEquals(List.of(BASE + "v1.0.0.info"), proxy.requests().paths());
   }
+
+  /**
+   * go's $GOPATH/go.mod rule through the public entry points (the CLI's
+   * {@code ModuleGraphCommandsTest.gopathGoModAsGo} compares them with the real go): go1.21 fails
+   * every one in module mode without a warning; go1.22 warns (also where a command that needs a
+   * main module fails, but not outside a module, where that command fails first), then
+   * {@code modGraph}/{@code modVerify} fail with go's no-main-modules text while the listing and
+   * GOPATH's own go.mod as the main module go on.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"1.21", "1.22"})
+  void gopathGoModIsRefusedOrIgnoredAsGo(String release) throws Exception {
+    Path gopath = Files.createDirectories(tmp.resolve("gp"));
+    Files.writeString(gopath.resolve("go.mod"), "module example.com/gp\n\ngo 1.17\n");
+    Path mod = Files.createDirectories(tmp.resolve("m"));
+    Files.writeString(mod.resolve("go.mod"), "module example.com/m\n\ngo 1.17\n");
+    Path outside = Files.createDirectories(tmp.resolve("outside"));
+    Map<String, String> vars = new HashMap<>(proxy.goEnv().environment());
+    vars.put("GOPATH", gopath.toString());
+    vars.put("GO111MODULE", "on");
+    GoEnv env = GoEnv.builder().environment(vars).noUserEnvFile().goVersion(release).build();
+    try (GoProxyClient c = GoProxyClient.builder().env(env).moduleCache(cacheDir).build()) {
+      String warning = "go: warning: ignoring go.mod in $GOPATH " + gopath;
+      List<String> warned = new ArrayList<>();
+      if (release.equals("1.21")) {
+        assertEquals(List.of(), c.moduleModeWarnings(mod, true));
+        String refused = "$GOPATH/go.mod exists but should not";
+        for (Path dir : List.of(mod, gopath, outside)) {
+          // outside a module the commands that need one fail for that first
+          String needsRoot = dir == outside
+              ? "go: go.mod file not found in current directory or any parent directory; see 'go help modules'" : refused;
+          assertEquals(needsRoot, goText(() -> c.modGraph(dir)), dir.toString());
+          assertEquals(needsRoot, goText(() -> c.modVerify(dir)), dir.toString());
+          assertEquals(refused, goText(() -> c.listModules(dir, List.of(), ListFlags.none(), warned::add)));
+          assertEquals(refused, goText(() -> c.modDownloadResult(dir, List.of("example.com/m@v1.0.0"), true,
+              warned::add)));
+        }
+        assertEquals(List.of(), warned);
+        return;
+      }
+      assertEquals(List.of(warning), c.moduleModeWarnings(mod, true));
+      assertEquals(List.of(warning), c.moduleModeWarnings(mod));
+      assertEquals(List.of(), c.moduleModeWarnings(outside, true));
+      assertEquals(List.of(warning), c.moduleModeWarnings(outside));
+      GoProxyException x = assertThrows(GoProxyException.class, () -> c.modGraph(mod));
+      assertEquals("go.mod file not found in current directory or any parent directory; see 'go help modules'",
+          x.getMessage());
+      assertThrows(GoProxyException.class, () -> c.modVerify(gopath));
+      assertEquals("example.com/m", c.listModules(mod, List.of(), ListFlags.none(), warned::add).get(0).path());
+      assertEquals(List.of(warning), warned);
+      assertEquals("example.com/gp", c.mainModules(gopath).get(0).path());
+      assertEquals("v1.0.0", c.modDownloadResult(outside, List.of("example.com/m@v1.0.0")).modules().get(0).version());
+    }
+  }
+
+  /** go's text for the failure of {@code e}, which must fail with a {@link io.github.goproxy4j.mvs.ModuleGraphException}. */
+  private static String goText(org.junit.jupiter.api.function.Executable e) {
+    return assertThrows(io.github.goproxy4j.mvs.ModuleGraphException.class, e).goText();
+  }
 }

@@ -543,4 +543,82 @@ class ModuleGraphLoaderTest {
       }
     }
   }
+
+  /**
+   * modload.Init's rule for a go.mod in GOPATH's first entry as {@link ModuleGraphLoader#init}
+   * models it (goproxy-cli's {@code ModuleGraphCommandsTest.gopathGoModAsGo} compares the commands
+   * with the real go): up to go1.21 a failure go prints without its prefix, for every command in
+   * module mode but a NeedRoot one outside a module (which fails for the missing go.mod first);
+   * from go1.22 a warning naming the entry as given, then for a NeedRoot command go's
+   * no-main-modules error (go1.26's workspace text in a workspace). Nothing with GO111MODULE off,
+   * for a listing under auto outside a module, when another entry than the first has the go.mod,
+   * or for a relative entry; a directory named go.mod counts, as go's stat finds it.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.20", "1.21", "1.22", "1.25", "1.26", "1.27"})
+  void gopathGoModRuleAsInit(String release, @TempDir Path tmp) throws Exception {
+    Path gopath = Files.createDirectories(tmp.resolve("gp"));
+    Files.writeString(gopath.resolve("go.mod"), "module example.com/gp\n");
+    Path mod = Files.createDirectories(tmp.resolve("m/sub"));
+    Files.writeString(tmp.resolve("m/go.mod"), "module example.com/m\n");
+    Path outside = Files.createDirectories(tmp.resolve("outside"));
+    Path ws = Files.createDirectories(tmp.resolve("ws/a"));
+    Files.writeString(ws.resolve("go.mod"), "module example.com/a\n");
+    Files.writeString(tmp.resolve("ws/go.work"), "go 1.18\n\nuse ./a\n");
+    int minor = Integer.parseInt(release.substring(2));
+    boolean fatal = minor < 22;
+    String warning = "go: warning: ignoring go.mod in $GOPATH " + gopath + "/";
+    GoEnv on = initEnv(release, "on", gopath + "/");
+    for (ModuleGraphLoader.InitMode m : ModuleGraphLoader.InitMode.values()) {
+      for (Path dir : List.of(mod, ws, gopath)) {
+        ModuleGraphLoader.Init init = ModuleGraphLoader.init(on, dir, m);
+        String what = m + " in " + tmp.relativize(dir);
+        if (fatal) {
+          assertEquals(List.of(), init.warnings(), what);
+          assertEquals("$GOPATH/go.mod exists but should not", init.failure().goText(), what);
+        } else {
+          assertEquals(List.of(warning), init.warnings(), what);
+          String noMain = dir == ws && minor >= 26 ? "no modules were found in the current workspace; see 'go help work'"
+              : "go.mod file not found in current directory or any parent directory; see 'go help modules'";
+          assertEquals(m.needsRoot ? "go: " + noMain : null, init.failure() == null ? null : init.failure().goText(),
+              what);
+        }
+      }
+      // outside a module: module mode, but a command needing a main module fails for that first
+      ModuleGraphLoader.Init init = ModuleGraphLoader.init(on, outside, m);
+      assertEquals(fatal || m.needsRoot ? List.of() : List.of(warning), init.warnings(), m + " outside");
+      assertEquals(fatal && !m.needsRoot, init.failure() != null, m + " outside");
+      // GOPATH mode: GO111MODULE off, or a listing under auto outside a module
+      assertEquals(new ModuleGraphLoader.Init(List.of(), null),
+          ModuleGraphLoader.init(initEnv(release, "off", gopath.toString()), mod, m), m + " GO111MODULE=off");
+      ModuleGraphLoader.Init auto = ModuleGraphLoader.init(initEnv(release, "auto", gopath.toString()), outside, m);
+      assertEquals(m == ModuleGraphLoader.InitMode.LIST || m.needsRoot, auto.warnings().isEmpty() && auto.failure() == null,
+          m + " GO111MODULE=auto outside");
+      // only the first entry counts, only an absolute one; anything named go.mod there does
+      String relative = Path.of("").toAbsolutePath().relativize(gopath).toString(); // from the JVM's directory
+      for (String list : List.of(outside + ":" + gopath, ":" + gopath, relative)) {
+        assertEquals(new ModuleGraphLoader.Init(List.of(), null), ModuleGraphLoader.init(initEnv(release, "on", list),
+            mod, m), m + " GOPATH=" + list);
+      }
+      Path dirGoMod = Files.createDirectories(tmp.resolve("gpdir/go.mod"));
+      assertEquals(fatal || m.needsRoot, ModuleGraphLoader.init(initEnv(release, "on", dirGoMod.getParent().toString()),
+          mod, m).failure() != null, m + " go.mod a directory");
+    }
+    // the commands read the main module after the rule: its failure, or the warnings' go-on
+    GoProxyException e = assertThrows(GoProxyException.class,
+        () -> ModuleGraphLoader.readMains(on, mod, ModuleGraphLoader.InitMode.MOD_NEEDS_ROOT));
+    assertEquals(fatal ? "$GOPATH/go.mod exists but should not"
+        : "go: go.mod file not found in current directory or any parent directory; see 'go help modules'",
+        ((io.github.goproxy4j.mvs.ModuleGraphException) e).goText());
+    if (!fatal) {
+      assertEquals("example.com/gp", ModuleGraphLoader.readMains(on, gopath, ModuleGraphLoader.InitMode.MOD)
+          .list().get(0).goMod().module().orElseThrow());
+    }
+  }
+
+  private static GoEnv initEnv(String release, String go111, String gopath) {
+    return GoEnv.builder().os(GoEnv.Os.LINUX).noUserEnvFile().goVersion(release)
+        .environment(Map.of("GO111MODULE", go111, "GOPATH", gopath, "HOME", "/nonexistent", "TMPDIR", "/nonexistent"))
+        .build();
+  }
 }
