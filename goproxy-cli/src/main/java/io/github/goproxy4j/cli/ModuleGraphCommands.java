@@ -8,8 +8,11 @@ import io.github.goproxy4j.client.internal.ColdStart;
 import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.env.GoEnvException;
 import io.github.goproxy4j.env.GoProxyException;
+import io.github.goproxy4j.internal.GoQuote;
+import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.mvs.ModuleGraphException;
 import io.github.goproxy4j.toolchain.InvalidToolchainException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -105,6 +108,9 @@ final class ModuleGraphCommands {
     ColdStart.begin();
     try {
       GoEnv env = Settings.switchToolchain(ctx, workDir(ctx));
+      if (!gopathAccepted(ctx, env)) {
+        return 2;
+      }
       try (GoProxyClient client = GoProxyClient.builder().env(env).build()) {
         return work.run(client, env.goVersion());
       }
@@ -114,6 +120,62 @@ final class ModuleGraphCommands {
     } catch (GoEnvException | InvalidToolchainException e) {
       ctx.err().println("go: " + e.getMessage());
       return 1;
+    }
+  }
+
+  /**
+   * go's checks of GOPATH at start-up (its main, after the toolchain switch, before any command):
+   * GOPATH naming GOROOT's directory is warned about, in the release's words; an entry starting
+   * with {@code ~}, or a relative entry GOPATH was given (not one go inferred from a relative home
+   * directory, which it forgets), ends go with exit status 2. Empty entries are skipped.
+   *
+   * @return whether go goes on (else its lines are printed)
+   */
+  static boolean gopathAccepted(Invocation ctx, GoEnv env) {
+    String gopath = env.get("GOPATH");
+    String goroot = env.get("GOROOT");
+    if (!goroot.isEmpty() && cleaned(gopath).equals(cleaned(goroot))) {
+      ctx.err().println(GoRelease.modelled(env.goVersion()).behaviourMinor() < 24
+          ? "warning: GOPATH set to GOROOT (" + gopath + ") has no effect"
+          : "warning: both GOPATH and GOROOT are the same directory (" + gopath
+              + "); see https://go.dev/wiki/InstallTroubleshooting");
+      return true;
+    }
+    for (String p : env.gopathList()) {
+      if (p.isEmpty()) {
+        continue;
+      }
+      if (p.startsWith("~")) {
+        ctx.err().println("go: GOPATH entry cannot start with shell metacharacter '~': " + GoQuote.quote(p));
+        return false;
+      }
+      if (!isAbsolute(p) && env.source("GOPATH") != GoEnv.Source.DEFAULT) {
+        ctx.err().println("go: GOPATH entry is relative; must be absolute path: " + GoQuote.quote(p)
+            + ".\nFor more details see: 'go help gopath'");
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A path as go's filepath.Clean writes it, for comparing two settings (Unix rules). */
+  private static String cleaned(String path) {
+    if (path.isEmpty()) {
+      return ".";
+    }
+    try {
+      String c = Path.of(path).normalize().toString();
+      return c.isEmpty() ? "." : c;
+    } catch (InvalidPathException e) {
+      return path;
+    }
+  }
+
+  private static boolean isAbsolute(String path) {
+    try {
+      return Path.of(path).isAbsolute();
+    } catch (InvalidPathException e) {
+      return false;
     }
   }
 

@@ -1608,4 +1608,36 @@ class ModuleGraphCommandsTest {
     assertEquals(contents(roots[0].resolve("pkg/mod")), contents(roots[1].resolve("pkg/mod")), what + ": module cache");
     return theirs;
   }
+
+  /**
+   * go's checks of GOPATH at start-up, before any graph command: an entry starting with {@code ~}
+   * or a relative entry (any entry, the first empty one skipped) ends go with exit status 2 and
+   * its message; GOPATH naming GOROOT (cleaned: a trailing slash too) is warned about, in
+   * go1.24's new words from go1.24, and the command goes on; a relative default GOPATH (from a
+   * relative HOME) is no error. {@code list -m} and {@code mod graph}
+   * in a module without requirements (nothing is written); go1.19, go1.23, go1.24 and go1.27.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.23", "1.24", "1.27"})
+  void gopathStartupChecksAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    Path main = Files.createDirectories(tmp.resolve("m"));
+    Files.writeString(main.resolve("go.mod"), "module example.com/m\n\ngo 1.17\n");
+    String goroot = goBin.getParent().getParent().toRealPath().toString();
+    Path abs = Files.createDirectories(tmp.resolve("gp"));
+    for (String gopath : List.of("~/gp", "gp", abs + ":gp", ":" + abs, goroot, goroot + "/", ":" + goroot, "")) {
+      Map<String, String> goEnv = GoTool.hermeticEnv(tmp.resolve("home"));
+      goEnv.put("GOPATH", gopath);
+      if (gopath.isEmpty()) {
+        goEnv.remove("GOPATH");
+        goEnv.put("HOME", "relative-home"); // go's default $HOME/go is relative then: go forgets it
+      }
+      goEnv.put("GOROOT", goroot);
+      goEnv.put("GOMODCACHE", tmp.resolve("modcache").toString());
+      Map<String, String> ours = new HashMap<>(goEnv);
+      for (String[] cmd : List.of(new String[] {"list", "-m"}, new String[] {"mod", "graph"})) {
+        assertSameAsGo(release, goBin, main, goEnv, ours, cmd);
+      }
+    }
+  }
 }

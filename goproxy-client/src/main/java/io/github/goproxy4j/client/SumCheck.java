@@ -25,7 +25,6 @@ final class SumCheck implements AutoCloseable {
   private final ProxyResolver resolver;
   private final Transport transport;
   private final Path tileCacheDir;
-  private final Path stateDir;
   private final ConcurrentHashMap<String, ChecksumDatabase> databases;
 
   SumCheck(GoSum goSum, ChecksumDatabase fixed, ProxyResolver resolver, Transport transport,
@@ -35,7 +34,6 @@ final class SumCheck implements AutoCloseable {
     this.resolver = resolver;
     this.transport = transport;
     this.tileCacheDir = cache.root().resolve("cache").resolve("download").resolve("sumdb");
-    this.stateDir = resolver.env().sumdbDir();
     this.databases = new ConcurrentHashMap<>();
   }
 
@@ -45,7 +43,6 @@ final class SumCheck implements AutoCloseable {
     this.resolver = base.resolver;
     this.transport = base.transport;
     this.tileCacheDir = base.tileCacheDir;
-    this.stateDir = base.stateDir;
     this.databases = base.databases;
   }
 
@@ -99,12 +96,14 @@ final class SumCheck implements AutoCloseable {
     // The database is found through the GOPROXY list, whatever the module's own route: a module
     // that matches GONOPROXY (route [direct]) still has its checksums looked up via the proxies,
     // as the go command does (sumdb.go uses the proxy list, not the module's route).
+    // GOPATH[0]/pkg/sumdb is looked up (and an empty or relative GOPATH refused) on first use, as
+    // go's sumdb client reads its config: a command that needs no checksum database works without
     return databases.computeIfAbsent(db.name(), name -> ChecksumDatabase.builder()
         .checksumDb(db)
         .proxies(resolver.proxies())
         .transport(transport)
         .cacheDir(tileCacheDir)
-        .stateDir(stateDir)
+        .stateDir(resolver.env().sumdbDir())
         .build());
   }
 

@@ -581,6 +581,21 @@ class GoProxyClientTest {
     }
   }
 
+  /**
+   * GOPATH whose first entry is empty ({@code :/x}): go has no checksum database state directory
+   * then, which it needs only when it asks a checksum database; a client works as long as it does
+   * not (it used to refuse to be built: {@code missing $GOPATH}).
+   */
+  @Test
+  void emptyFirstGopathEntryNeedsNoSumdbState() throws Exception {
+    Map<String, String> vars = new HashMap<>(proxy.goEnv().environment());
+    vars.put("GOPATH", ":" + tmp.resolve("gp"));
+    GoEnv env = GoEnv.builder().environment(vars).noUserEnvFile().build();
+    try (GoProxyClient c = GoProxyClient.builder().env(env).moduleCache(cacheDir).build()) {
+      assertEquals(M, c.download(M).module());
+    }
+  }
+
   /** go's text for the failure of {@code e}, which must fail with a {@link io.github.goproxy4j.mvs.ModuleGraphException}. */
   private static String goText(org.junit.jupiter.api.function.Executable e) {
     return assertThrows(io.github.goproxy4j.mvs.ModuleGraphException.class, e).goText();
