@@ -39,12 +39,9 @@ final class ModuleGraphLoader {
   private ModuleGraphLoader() {}
 
   /**
-   * A main module found on disk: its directory, go.mod and go.sum (with go1.22's error for a
-   * malformed one, raised on the first checksum look-up as go does).
-   */
-  /**
    * A main module as read: its root, its go.mod (GOFLAGS -modfile's file, named {@code goModName}
-   * as given), the go.sum lines read from {@code goSumFile}.
+   * as given), the go.sum lines read from {@code goSumFile} (with go1.22's error for a malformed
+   * one, raised on the first checksum look-up as go does).
    */
   record MainModule(Path dir, GoModFile goMod, GoSumFiles.Read goSumRead, String goModName, Path goSumFile) {
     GoSum goSum() {
@@ -316,13 +313,9 @@ final class ModuleGraphLoader {
    * A loaded build: the graph, the go.sum lines it was verified with (the main module's go.sum,
    * or in a workspace go.work.sum and every module's go.sum) as they were read before the load,
    * in a workspace the modules' go.sum lines alone (else empty), the directory relative paths in
-   * replacements are resolved against (the main module's, or go.work's), and in a workspace the
-   * go.work file ({@code null} outside one).
-   */
-  /**
-   * A loaded build: the graph, the go.sum lines (a workspace's modules' and go.work.sum's), the
-   * base directory, the go.work file (null outside a workspace) and the sum file go writes
-   * (go.work.sum; go.sum, or GOFLAGS -modfile's {@code .sum}).
+   * replacements are resolved against (the main module's, or go.work's), in a workspace the
+   * go.work file ({@code null} outside one), and the sum file go writes (go.work.sum; go.sum, or
+   * GOFLAGS -modfile's {@code .sum}).
    */
   record Build(ModuleGraph graph, GoSum goSum, GoSum moduleSums, Path baseDir, Path workFile, Path sumFile) {}
 
@@ -601,12 +594,12 @@ final class ModuleGraphLoader {
         null);
   }
 
-  /** base.ShortPath: the path relative to the working directory when that is shorter. */
   /** base.ShortPath of a path as given: a relative one stays as it is (filepath.Rel fails on it). */
   static String shortPath(Path cwd, String path) {
     return Path.of(path).isAbsolute() ? shortPath(cwd, Path.of(path)) : path;
   }
 
+  /** base.ShortPath: the path relative to the working directory when that is shorter. */
   static String shortPath(Path cwd, Path path) {
     String rel = cwd.toAbsolutePath().normalize().relativize(path).toString();
     if (rel.isEmpty()) {
