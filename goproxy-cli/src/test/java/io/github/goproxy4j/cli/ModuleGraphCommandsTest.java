@@ -1630,7 +1630,9 @@ class ModuleGraphCommandsTest {
       goEnv.put("GOPATH", gopath);
       if (gopath.isEmpty()) {
         goEnv.remove("GOPATH");
-        goEnv.put("HOME", "relative-home"); // go's default $HOME/go is relative then: go forgets it
+        // go's default $HOME/go is relative then: go forgets it (telemetry's mode file stays found)
+        goEnv.put("XDG_CONFIG_HOME", goEnv.get("HOME") + "/.config");
+        goEnv.put("HOME", "relative-home");
       }
       goEnv.put("GOROOT", goroot);
       goEnv.put("GOMODCACHE", tmp.resolve("modcache").toString());
