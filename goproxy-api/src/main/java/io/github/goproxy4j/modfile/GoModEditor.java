@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -397,6 +398,265 @@ public final class GoModEditor {
       requires.add(r);
     }
     return this;
+  }
+
+  /**
+   * Makes the requirements exactly {@code req} ({@code SetRequire}): a requirement kept in place
+   * gets its version and {@code // indirect} mark, the others are dropped, new ones join the last
+   * require line or block; blocks are sorted afterwards.
+   *
+   * @param req the requirements, one version per path
+   * @return this editor
+   * @throws InvalidGoModEditException when {@code req} names a path at two versions
+   */
+  public GoModEditor setRequire(List<GoModFile.Require> req) {
+    Map<String, GoModFile.Require> need = new LinkedHashMap<>();
+    for (GoModFile.Require r : req) {
+      GoModFile.Require prev = need.get(r.path());
+      if (prev != null && !prev.version().equals(r.version())) {
+        throw new InvalidGoModEditException("SetRequire called with conflicting versions for path " + r.path()
+            + " (" + prev.version() + " and " + r.version() + ")");
+      }
+      need.put(r.path(), r);
+    }
+    for (Entry r : requires) {
+      if (r.removed()) {
+        continue;
+      }
+      GoModFile.Require e = need.remove(r.path);
+      if (e != null) {
+        setVersion(r, e.version());
+        setIndirect(r, e.indirect());
+      } else {
+        r.remove();
+      }
+    }
+    for (GoModFile.Require e : need.values()) {
+      Entry r = new Entry(e.path(), e.version(), addLine(null, "require", autoQuote(e.path()), e.version()));
+      setIndirect(r, e.indirect());
+      requires.add(r);
+    }
+    return sortBlocks();
+  }
+
+  /**
+   * Makes the requirements exactly {@code req}, direct and indirect ones in separate blocks as
+   * go writes a go.mod at go 1.17 or later ({@code SetRequireSeparateIndirect}): a requirement
+   * moves to the other block when its mark changes (or when the file had one uncommented require
+   * block), new ones go to the last all-direct or all-indirect block (made when missing), commented
+   * lines and blocks stay where they are; blocks are sorted afterwards.
+   *
+   * @param req the requirements
+   * @return this editor
+   */
+  public GoModEditor setRequireSeparateIndirect(List<GoModFile.Require> req) {
+    Map<String, GoModFile.Require> need = new LinkedHashMap<>();
+    for (GoModFile.Require r : req) {
+      need.put(r.path(), r);
+    }
+    List<Node> stmts = syntax.stmts;
+    int lastDirect = -1;
+    int lastIndirect = -1;
+    int lastRequire = -1;
+    int count = 0;
+    Map<Line, Block> lineToBlock = new IdentityHashMap<>();
+    for (int i = 0; i < stmts.size(); i++) {
+      Node stmt = stmts.get(i);
+      if (stmt instanceof Line) {
+        Line l = (Line) stmt;
+        if (l.tokens == null || l.tokens.isEmpty() || !l.tokens.get(0).is("require")) {
+          continue;
+        }
+        lastRequire = i;
+        count++;
+        if (!hasComments(l)) {
+          if (GoModFile.isIndirect(l)) {
+            lastIndirect = i;
+          } else {
+            lastDirect = i;
+          }
+        }
+      } else if (stmt instanceof Block) {
+        Block b = (Block) stmt;
+        if (b.tokens.isEmpty() || !b.tokens.get(0).is("require")) {
+          continue;
+        }
+        lastRequire = i;
+        count++;
+        boolean allDirect = !b.lines.isEmpty() && !hasComments(b);
+        boolean allIndirect = allDirect;
+        for (Line l : b.lines) {
+          lineToBlock.put(l, b);
+          if (hasComments(l)) {
+            allDirect = false;
+            allIndirect = false;
+          } else if (GoModFile.isIndirect(l)) {
+            allDirect = false;
+          } else {
+            allIndirect = false;
+          }
+        }
+        if (allDirect) {
+          lastDirect = i;
+        }
+        if (allIndirect) {
+          lastIndirect = i;
+        }
+      }
+    }
+    boolean oneFlatUncommentedBlock = count == 1 && !hasComments(stmts.get(lastRequire));
+    Block directBlock;
+    if (lastDirect < 0) {
+      if (lastIndirect >= 0) {
+        lastDirect = lastIndirect;
+        lastIndirect++;
+      } else if (lastRequire >= 0) {
+        lastDirect = lastRequire + 1;
+      } else {
+        lastDirect = stmts.size();
+      }
+      directBlock = insertRequireBlock(lastDirect);
+    } else {
+      directBlock = ensureRequireBlock(lastDirect);
+    }
+    Block indirectBlock;
+    if (lastIndirect < 0) {
+      lastIndirect = lastDirect + 1;
+      indirectBlock = insertRequireBlock(lastIndirect);
+    } else {
+      indirectBlock = ensureRequireBlock(lastIndirect);
+    }
+    Set<String> have = new HashSet<>();
+    for (Entry r : new ArrayList<>(requires)) {
+      if (r.removed()) {
+        continue;
+      }
+      GoModFile.Require n = need.get(r.path);
+      if (n == null || have.contains(r.path)) {
+        r.remove();
+        continue;
+      }
+      have.add(r.path);
+      setVersion(r, n.version());
+      setIndirect(r, n.indirect());
+      if (n.indirect() && (oneFlatUncommentedBlock || lineToBlock.get(r.line) == directBlock)) {
+        moveRequire(r, indirectBlock);
+      } else if (!n.indirect() && (oneFlatUncommentedBlock || lineToBlock.get(r.line) == indirectBlock)) {
+        moveRequire(r, directBlock);
+      }
+    }
+    for (GoModFile.Require n : need.values()) {
+      if (!have.contains(n.path())) {
+        Entry r = new Entry(n.path(), n.version(), null);
+        r.indirect = n.indirect();
+        moveRequire(r, n.indirect() ? indirectBlock : directBlock);
+        requires.add(r);
+      }
+    }
+    return sortBlocks();
+  }
+
+  /** setRequireSeparateIndirect's hasComments: comments other than a lone {@code // indirect}. */
+  private static boolean hasComments(Node n) {
+    if (!n.before.isEmpty() || n.suffix.size() > 1) {
+      return true;
+    }
+    return n.suffix.size() == 1 && !ModRules.trimSpace(trimSlashes(n.suffix.get(0).token())).equals("indirect");
+  }
+
+  private static String trimSlashes(String token) {
+    return token.startsWith("//") ? token.substring(2) : token;
+  }
+
+  private Block insertRequireBlock(int i) {
+    Block b = new Block(null, new ArrayList<>(List.of(Token.of("require"))));
+    syntax.stmts.add(i, b);
+    return b;
+  }
+
+  private Block ensureRequireBlock(int i) {
+    Node stmt = syntax.stmts.get(i);
+    if (stmt instanceof Block) {
+      return (Block) stmt;
+    }
+    Line l = (Line) stmt;
+    Block b = new Block(null, new ArrayList<>(List.of(Token.of("require"))));
+    b.lines.add(l);
+    l.tokens = new ArrayList<>(l.tokens.subList(1, l.tokens.size()));
+    l.inBlock = true;
+    syntax.stmts.set(i, b);
+    return b;
+  }
+
+  /** moveReq: the requirement's line copied into the block, the old one left for Cleanup. */
+  private void moveRequire(Entry r, Block block) {
+    Line line;
+    if (r.line == null) {
+      line = newLine(tokens(autoQuote(r.path), r.version), false);
+      r.line = line;
+      if (r.indirect) {
+        setIndirect(r, true);
+      }
+    } else {
+      Line old = r.line;
+      List<Token> toks = new ArrayList<>(old.tokens);
+      if (!old.inBlock && !toks.isEmpty() && toks.get(0).is("require")) {
+        toks.remove(0);
+      }
+      line = newLine(toks, old.inBlock);
+      line.before.addAll(old.before);
+      line.suffix.addAll(old.suffix);
+      old.tokens = null;
+      r.line = line;
+    }
+    line.inBlock = true;
+    block.lines.add(line);
+  }
+
+  /** Require.setVersion: a lone blank line before a block line goes too. */
+  private static void setVersion(Entry r, String v) {
+    r.version = v;
+    Line line = r.line;
+    if (line.tokens == null || line.tokens.isEmpty()) {
+      return;
+    }
+    if (line.inBlock) {
+      if (line.before.size() == 1 && line.before.get(0).token().isEmpty()) {
+        line.before.clear();
+      }
+      if (line.tokens.size() >= 2) {
+        line.tokens.set(1, Token.of(v));
+      }
+    } else if (line.tokens.size() >= 3) {
+      line.tokens.set(2, Token.of(v));
+    }
+  }
+
+  /** Require.setIndirect: adds or removes the {@code // indirect} mark, keeping other comment text. */
+  private static void setIndirect(Entry r, boolean indirect) {
+    r.indirect = indirect;
+    Line line = r.line;
+    if (GoModFile.isIndirect(line) == indirect) {
+      return;
+    }
+    if (indirect) {
+      if (line.suffix.isEmpty()) {
+        line.suffix.add(new Comment(null, "// indirect", true));
+        return;
+      }
+      Comment com = line.suffix.get(0);
+      String text = ModRules.trimSpace(trimSlashes(com.token()));
+      line.suffix.set(0, new Comment(com.start(), text.isEmpty() ? "// indirect" : "// indirect; " + text, com.suffix()));
+      return;
+    }
+    String f = ModRules.trimSpace(trimSlashes(line.suffix.get(0).token()));
+    if (f.equals("indirect")) {
+      line.suffix.clear();
+      return;
+    }
+    Comment com = line.suffix.get(0);
+    int i = com.token().indexOf("indirect;");
+    line.suffix.set(0, new Comment(com.start(), "//" + com.token().substring(i + "indirect;".length()), com.suffix()));
   }
 
   /**
@@ -985,7 +1245,7 @@ public final class GoModEditor {
     }
     for (Entry e : requires) {
       if (!e.removed()) {
-        in.requires.add(new GoModFile.Require(e.path, e.version, GoModFile.isIndirect(e.line)));
+        in.requires.add(new GoModFile.Require(e.path, e.version, e.indirect));
       }
     }
     for (Entry e : excludes) {

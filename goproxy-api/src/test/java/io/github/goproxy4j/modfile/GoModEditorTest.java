@@ -3,6 +3,7 @@ package io.github.goproxy4j.modfile;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.goproxy4j.module.InvalidVersionException;
 import io.github.goproxy4j.testing.GoTool;
@@ -102,6 +103,109 @@ class GoModEditorTest {
         assertEquals(want[0], latin1(got), what);
       }
     }
+  }
+
+  private static final String SET_REQUIRE_GO = String.join("\n",
+      "package main",
+      "",
+      "import (",
+      "\t\"fmt\"",
+      "\t\"io\"",
+      "\t\"os\"",
+      "\t\"strings\"",
+      "",
+      "\t\"golang.org/x/mod/modfile\"",
+      "\t\"golang.org/x/mod/module\"",
+      ")",
+      "",
+      "// stdin: set|sep, one 'path version 0|1' line per requirement, ----, go.mod",
+      "func main() {",
+      "\tdata, _ := io.ReadAll(os.Stdin)",
+      "\tparts := strings.SplitN(string(data), \"----\\n\", 2)",
+      "\thead := strings.Split(strings.TrimSpace(parts[0]), \"\\n\")",
+      "\tf, err := modfile.Parse(\"go.mod\", []byte(parts[1]), nil)",
+      "\tif err != nil {",
+      "\t\tfmt.Print(\"ERR \", err)",
+      "\t\treturn",
+      "\t}",
+      "\tvar req []*modfile.Require",
+      "\tfor _, l := range head[1:] {",
+      "\t\tfs := strings.Fields(l)",
+      "\t\treq = append(req, &modfile.Require{Mod: module.Version{Path: fs[0], Version: fs[1]}, Indirect: fs[2] == \"1\"})",
+      "\t}",
+      "\tif head[0] == \"sep\" {",
+      "\t\tf.SetRequireSeparateIndirect(req)",
+      "\t} else {",
+      "\t\tf.SetRequire(req)",
+      "\t}",
+      "\tf.Cleanup()",
+      "\tout, _ := f.Format()",
+      "\tos.Stdout.Write(out)",
+      "}",
+      "");
+
+  /** The SetRequire program against Debian's x/mod (go1.19's rules) and against go1.27's vendored x/mod. */
+  private static Map<String, Path> setRequirePrograms(Path work) throws IOException {
+    GoTool.assumeXMod();
+    Path old = GoTool.buildXModProgram(SET_REQUIRE_GO, work.resolve("xmod-debian"));
+    GoTool.Go go = GoTool.assumeRelease("1.27");
+    Path gopath = work.resolve("xmod-127/gopath");
+    Path src = Files.createDirectories(gopath.resolve("src/setrequire"));
+    Files.createDirectories(gopath.resolve("src/golang.org/x"));
+    Files.createSymbolicLink(gopath.resolve("src/golang.org/x/mod"),
+        go.goRoot().resolve("src/cmd/vendor/golang.org/x/mod"));
+    Files.writeString(src.resolve("main.go"), SET_REQUIRE_GO);
+    Path bin = work.resolve("xmod-127/setrequire");
+    Map<String, String> env = go.hermeticEnv(work.resolve("xmod-127"));
+    env.put("GO111MODULE", "off");
+    env.put("GOPATH", gopath.toString());
+    env.put("GOFLAGS", "");
+    GoTool.Result r = go.run(src, env, 300, "build", "-o", bin.toString(), ".");
+    assertEquals(0, r.exitCode(), r.stderr());
+    return Map.of("1.19", old, "1.27", bin);
+  }
+
+  /** SetRequire and SetRequireSeparateIndirect (then Cleanup) against x/mod's, on random files and lists. */
+  @Test
+  void setRequireAsXMod() throws IOException {
+    GoTool.assumeGo();
+    Map<String, Path> programs = setRequirePrograms(work);
+    int compared = 0;
+    for (long seed = 3000; seed < 3150; seed++) {
+      Random r = new Random(seed);
+      for (String lang : List.of("1.19", "1.27")) {
+        String text = RandomGoMod.file(r, lang.equals("1.27") && r.nextBoolean());
+        boolean sep = r.nextInt(3) != 0;
+        List<GoModFile.Require> req = new ArrayList<>();
+        StringBuilder in = new StringBuilder(sep ? "sep\n" : "set\n");
+        List<String> paths = new ArrayList<>(RandomGoMod.PATHS);
+        java.util.Collections.shuffle(paths, r);
+        for (String p : paths.subList(0, r.nextInt(paths.size()))) {
+          String v = RandomGoMod.version(r, p);
+          boolean ind = r.nextBoolean();
+          req.add(new GoModFile.Require(p, v, ind));
+          in.append(p).append(' ').append(v).append(ind ? " 1\n" : " 0\n");
+        }
+        in.append("----\n").append(text);
+        GoTool.Result res = GoTool.exec(work, Map.of(), 60, in.toString().getBytes(StandardCharsets.UTF_8),
+            programs.get(lang).toString());
+        String what = "seed=" + seed + " x/mod of go" + lang + " " + (sep ? "SetRequireSeparateIndirect" : "SetRequire")
+            + " " + req + " on\n" + text;
+        if (res.stdout().startsWith("ERR ")) {
+          assertThrows(GoModSyntaxException.class, () -> GoModEditor.parse("go.mod", text.getBytes(StandardCharsets.UTF_8), lang), what);
+          continue;
+        }
+        GoModEditor e = GoModEditor.parse("go.mod", text.getBytes(StandardCharsets.UTF_8), lang);
+        if (sep) {
+          e.setRequireSeparateIndirect(req);
+        } else {
+          e.setRequire(req);
+        }
+        assertEquals(res.stdout(), new String(e.cleanup().format(), StandardCharsets.UTF_8), what);
+        compared++;
+      }
+    }
+    assertTrue(compared > 200, "compared " + compared);
   }
 
   /** Blank lines: a dropped first line's blank line, a blank line before ')', by release. */
