@@ -1501,9 +1501,10 @@ class ModuleGraphCommandsTest {
    * (with a go.mod requiring example.com/c) and module cache, in a tidy main module, outside any
    * module, in GOPATH itself and in a workspace; GO111MODULE on, and auto for {@code list -m} and
    * {@code mod download} (outside a module a listing then stays in GOPATH mode); GOPATH given with
-   * a trailing slash (go prints it as given), and unset (go's default {@code $HOME/go}); and in a
-   * module that is also the system temp root (TMPDIR), whose rule comes first. Output,
-   * error text, exit status, go.sum, go.work.sum and the module cache must be go's.
+   * a trailing slash (go prints it as given), and unset or empty (go's default
+   * {@code $HOME/go}); and in a module that is also the system temp root (TMPDIR), whose rule
+   * comes first. Output, error text, exit status, go.sum, go.work.sum and the module cache must
+   * be go's.
    */
   @ParameterizedTest(name = "go{0}")
   @CsvSource({"1.19", "1.21", "1.22", "1.26", "1.27"})
@@ -1536,7 +1537,7 @@ class ModuleGraphCommandsTest {
           }
         }
       }
-      for (String gopath : List.of("trailing-slash", "unset")) {
+      for (String gopath : List.of("trailing-slash", "unset", "empty")) {
         for (String[] cmd : List.of(cmds[0], cmds[3], cmds[5])) {
           gopathSideBySide(goBin, release, proxy, tmp.resolve("round" + ++round), main, "module", "on", gopath, cmd);
         }
@@ -1556,7 +1557,7 @@ class ModuleGraphCommandsTest {
    * {@code work} whose first entry holds a go.mod, in its own copy of {@code dir} ({@code where}:
    * {@code module}; {@code workspace}, run in its module z; {@code outside}, shared; {@code gopath},
    * each side's GOPATH itself; {@code tmproot}, a module copy that is the side's TMPDIR). {@code gopath} {@code trailing-slash} gives GOPATH with a trailing
-   * slash, {@code unset} leaves it to go's {@code $HOME/go}. Each side's paths read as go's: output,
+   * slash, {@code unset} and {@code empty} leave it to go's {@code $HOME/go}. Each side's paths read as go's: output,
    * error text, exit status, go.sum (and go.work.sum) in the directory and the module cache must
    * be equal. Returns go's run.
    */
@@ -1575,9 +1576,12 @@ class ModuleGraphCommandsTest {
     for (Map<String, String> env : List.of(goEnv, ours)) {
       String name = side == 0 ? "theirs" : "ours";
       Path root = Path.of(env.get("GOPATH"));
-      if (gopath.equals("unset")) {
+      if (gopath.equals("unset") || gopath.equals("empty")) {
         root = Path.of(env.get("HOME"), "go");
         env.remove("GOPATH");
+        if (gopath.equals("empty")) {
+          env.put("GOPATH", ""); // as unset
+        }
       } else if (gopath.equals("trailing-slash")) {
         env.put("GOPATH", root + "/");
       }
