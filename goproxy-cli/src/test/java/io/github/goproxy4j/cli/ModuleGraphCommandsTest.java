@@ -1646,4 +1646,40 @@ class ModuleGraphCommandsTest {
       }
     }
   }
+
+  /**
+   * GOPATH whose first entry is empty ({@code :/abs}, GOMODCACHE set): go has nowhere to keep the
+   * checksum database's state, so a module it must verify there fails with its text
+   * ({@code initializing sumdb.Client: could not locate sumdb file: missing $GOPATH: }) while
+   * commands that need no checksum database work. {@code mod download [-json] path@version}
+   * outside a module, go1.19 and go1.27, each side with its own module cache.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.27"})
+  void emptyFirstGopathEntryAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    try (FakeGoProxy proxy = abcUniverse().start()) {
+      Path outside = Files.createDirectories(tmp.resolve("outside"));
+      int round = 0;
+      for (String[] cmd : List.of(new String[] {"mod", "download", "-json", "example.com/b@v1.0.0"},
+          new String[] {"mod", "download", "example.com/c@v1.0.0"}, new String[] {"list", "-m"})) {
+        Path work = tmp.resolve("round" + ++round);
+        Map<String, String> goEnv = GoTool.hermeticEnv(work);
+        goEnv.putAll(proxy.environment());
+        goEnv.put("GOPATH", ":" + work.resolve("gp"));
+        goEnv.put("GOMODCACHE", work.resolve("go-cache").toString());
+        GoTool.Result r = GoTool.exec(outside, goEnv, 180, null, prepend(goBin.toString(), cmd));
+        Map<String, String> ours = new HashMap<>(goEnv);
+        ours.put("GOMODCACHE", work.resolve("our-cache").toString());
+        ours.put("PWD", outside.toString());
+        List<String> argv = new java.util.ArrayList<>(List.of(cmd));
+        argv.addAll(List.of("--go-version", release));
+        Run o = goproxy(ours, argv.toArray(new String[0]));
+        assertEquals(new Run(r.exitCode(), r.stdout(), r.stderr()),
+            new Run(o.status(), o.out().replace("our-cache", "go-cache"), o.err()),
+            "go" + release + " " + String.join(" ", cmd));
+        assertEquals(contents(work.resolve("go-cache")), contents(work.resolve("our-cache")), "module cache");
+      }
+    }
+  }
 }

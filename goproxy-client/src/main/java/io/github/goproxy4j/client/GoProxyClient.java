@@ -815,7 +815,8 @@ public final class GoProxyClient implements AutoCloseable {
    *
    * @param path the module path
    * @return the database, or empty when none applies
-   * @throws io.github.goproxy4j.env.GoEnvException if GOSUMDB is invalid
+   * @throws io.github.goproxy4j.env.GoEnvException if GOSUMDB is invalid, or GOPATH's first entry
+   *     (where the database's state is kept) is empty or relative
    */
   public Optional<ChecksumDatabase> checksumDatabase(ModulePath path) {
     return sums.database(resolver.resolve(path));

@@ -1,6 +1,8 @@
 package io.github.goproxy4j.client;
 
 import io.github.goproxy4j.env.ChecksumDb;
+import io.github.goproxy4j.env.GoEnv;
+import io.github.goproxy4j.env.GoEnvException;
 import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.env.ProxyResolver;
 import io.github.goproxy4j.env.Route;
@@ -11,6 +13,7 @@ import io.github.goproxy4j.sumdb.GoSum;
 import io.github.goproxy4j.sumdb.ModuleHash;
 import io.github.goproxy4j.toolchain.GoToolchain;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -67,7 +70,7 @@ final class SumCheck implements AutoCloseable {
   /** Checks the hash of a version's go.mod ({@code <path> <version>/go.mod h1:…}). */
   void goMod(Route route, ModuleVersion module, ModuleHash hash) throws GoProxyException {
     if (!goSumVouches(module) || !goSum.checkGoMod(module, hash)) {
-      Optional<ChecksumDatabase> db = database(route);
+      Optional<ChecksumDatabase> db = database(route, module, true);
       if (db.isPresent()) {
         db.get().verifyGoMod(module, hash);
       }
@@ -77,11 +80,46 @@ final class SumCheck implements AutoCloseable {
   /** Checks the hash of a version's zip ({@code <path> <version> h1:…}). */
   void zip(Route route, ModuleVersion module, ModuleHash hash) throws GoProxyException {
     if (!goSumVouches(module) || !goSum.checkZip(module, hash)) {
-      Optional<ChecksumDatabase> db = database(route);
+      Optional<ChecksumDatabase> db = database(route, module, false);
       if (db.isPresent()) {
         db.get().verifyZip(module, hash);
       }
     }
+  }
+
+  /**
+   * {@link #database(Route)} for verifying {@code module}'s go.mod ({@code goMod}) or zip: where
+   * GOPATH's first entry is empty go's checksum database client has nowhere to keep its state and
+   * fails the check with its text (x/mod's client initialization, cmd/go's dbClient.ReadConfig).
+   */
+  private Optional<ChecksumDatabase> database(Route route, ModuleVersion module, boolean goMod)
+      throws GoProxyException {
+    try {
+      return database(route);
+    } catch (GoEnvException e) {
+      GoEnv env = resolver.env();
+      List<String> gopath = env.gopathList();
+      if (!gopath.isEmpty() && !gopath.get(0).isEmpty()) {
+        throw e; // a relative entry: go refuses it at start-up
+      }
+      String path = module.path().toString();
+      String vers = module.version().toString();
+      throw new GoProxyException(path + "@" + vers + ": verifying " + (goMod ? "go.mod" : "module") + ": " + path
+          + "@" + (goMod ? vers + "/go.mod" : vers) + ": initializing sumdb.Client: could not locate sumdb file: "
+          + "missing $GOPATH: " + goPathError(env), e);
+    }
+  }
+
+  /**
+   * go's cfg.GoPathError: why it has no GOPATH when it computed the default and found none (the
+   * home variable unset, or its {@code go} directory being GOROOT); empty when GOPATH was given.
+   */
+  private static String goPathError(GoEnv env) {
+    if (env.source("GOPATH") != GoEnv.Source.DEFAULT) {
+      return "";
+    }
+    String home = env.os() == GoEnv.Os.WINDOWS ? "USERPROFILE" : env.os() == GoEnv.Os.PLAN9 ? "home" : "HOME";
+    return env.environment().getOrDefault(home, "").isEmpty() ? home + " is not set" : "cannot set GOROOT as GOPATH";
   }
 
   /** The checksum database of a route; empty when its checksums are not verified. */

@@ -584,7 +584,8 @@ class GoProxyClientTest {
   /**
    * GOPATH whose first entry is empty ({@code :/x}): go has no checksum database state directory
    * then, which it needs only when it asks a checksum database; a client works as long as it does
-   * not (it used to refuse to be built: {@code missing $GOPATH}).
+   * not (it used to refuse to be built: {@code missing $GOPATH}); one that does fails with go's
+   * text.
    */
   @Test
   void emptyFirstGopathEntryNeedsNoSumdbState() throws Exception {
@@ -593,6 +594,17 @@ class GoProxyClientTest {
     GoEnv env = GoEnv.builder().environment(vars).noUserEnvFile().build();
     try (GoProxyClient c = GoProxyClient.builder().env(env).moduleCache(cacheDir).build()) {
       assertEquals(M, c.download(M).module());
+    }
+    // with a checksum database to ask, the check fails as go's does (ModuleGraphCommandsTest compares)
+    try (FakeGoProxy withSumdb = FakeGoProxy.builder().module(M_FAKE).start()) {
+      vars = new HashMap<>(withSumdb.goEnv().environment());
+      vars.put("GOPATH", ":" + tmp.resolve("gp"));
+      env = GoEnv.builder().environment(vars).noUserEnvFile().build();
+      try (GoProxyClient c = GoProxyClient.builder().env(env).moduleCache(tmp.resolve("cache2")).build()) {
+        GoProxyException e = assertThrows(GoProxyException.class, () -> c.download(M));
+        assertEquals("example.com/m@v1.0.0: verifying go.mod: example.com/m@v1.0.0/go.mod: initializing sumdb.Client:"
+            + " could not locate sumdb file: missing $GOPATH: ", e.getMessage());
+      }
     }
   }
 
