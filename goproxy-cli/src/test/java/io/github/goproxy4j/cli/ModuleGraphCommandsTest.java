@@ -1652,7 +1652,8 @@ class ModuleGraphCommandsTest {
    * checksum database's state, so a module it must verify there fails with its text
    * ({@code initializing sumdb.Client: could not locate sumdb file: missing $GOPATH: }) while
    * commands that need no checksum database work. {@code mod download [-json] path@version}
-   * outside a module, go1.19 and go1.27, each side with its own module cache.
+   * outside a module, go1.19 and go1.27, each side with its own module cache; also with GOPATH
+   * and HOME unset (go's reason then: {@code HOME is not set}).
    */
   @ParameterizedTest(name = "go{0}")
   @CsvSource({"1.19", "1.27"})
@@ -1662,11 +1663,17 @@ class ModuleGraphCommandsTest {
       Path outside = Files.createDirectories(tmp.resolve("outside"));
       int round = 0;
       for (String[] cmd : List.of(new String[] {"mod", "download", "-json", "example.com/b@v1.0.0"},
-          new String[] {"mod", "download", "example.com/c@v1.0.0"}, new String[] {"list", "-m"})) {
+          new String[] {"mod", "download", "example.com/c@v1.0.0"}, new String[] {"list", "-m"},
+          new String[] {"mod", "download", "-json", "example.com/b@v1.1.0"})) {
         Path work = tmp.resolve("round" + ++round);
         Map<String, String> goEnv = GoTool.hermeticEnv(work);
         goEnv.putAll(proxy.environment());
         goEnv.put("GOPATH", ":" + work.resolve("gp"));
+        if (round == 4) {
+          // no GOPATH and no HOME: go's reason is that HOME is not set (its config dir kept)
+          goEnv.put("XDG_CONFIG_HOME", goEnv.remove("HOME") + "/.config");
+          goEnv.remove("GOPATH");
+        }
         goEnv.put("GOMODCACHE", work.resolve("go-cache").toString());
         GoTool.Result r = GoTool.exec(outside, goEnv, 180, null, prepend(goBin.toString(), cmd));
         Map<String, String> ours = new HashMap<>(goEnv);
