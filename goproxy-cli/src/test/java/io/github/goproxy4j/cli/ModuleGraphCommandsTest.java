@@ -685,6 +685,15 @@ class ModuleGraphCommandsTest {
           }
         }
       }
+      // GOFLAGS -modfile there: go warns and goes on without a main module (no "-modfile cannot be
+      // used to set the module root" refusal, which is for no go.mod at all), checking the extension
+      for (String modFile : List.of("alt.mod", "alt.txt")) {
+        for (String[] cmd : cmds) {
+          round++;
+          sideBySide(goBin, release, proxy, tmp.resolve("round" + round), sub, sub, "-modcacherw -modfile=" + modFile,
+              Map.of("TMPDIR", root.toString()), cmd);
+        }
+      }
       assertFalse(Files.exists(root.resolve("go.sum")), "neither side treated the temp root as the main module");
     }
   }

@@ -83,7 +83,7 @@ final class ListModules {
       throw new ModuleGraphException("list -m cannot be used with GO111MODULE=off", null);
     }
     if (outside) {
-      ModuleGraphLoader.refuseModFileOutsideModule(env);
+      ModuleGraphLoader.refuseModFileOutsideModule(env, dir);
       return outsideModule(client, env, dir, args, flags, parallelism);
     }
     // go.mod (or go.work and its modules) read once: the mode depends on it, the load uses it

@@ -116,7 +116,7 @@ final class ModDownload {
   static ModDownloadResult outsideModule(GoProxyClient client, GoEnv env, Path dir, List<String> args,
       int parallelism) throws GoProxyException {
     ModuleGraphLoader.refuseModulesOff(env);
-    ModuleGraphLoader.refuseModFileOutsideModule(env);
+    ModuleGraphLoader.refuseModFileOutsideModule(env, dir);
     if (args.isEmpty()) {
       throw new ModuleGraphException("no modules specified (see 'go help mod download')", null);
     }

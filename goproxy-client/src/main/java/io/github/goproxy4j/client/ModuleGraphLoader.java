@@ -232,7 +232,9 @@ final class ModuleGraphLoader {
     String gotoolchain = env.get("GOTOOLCHAIN");
     Path dir = findModuleRoot(start, env).orElse(null);
     if (dir == null) {
-      refuseModFileOutsideModule(env);
+      if (findModuleRoot(start).isEmpty()) {
+        refuseModFileOutsideModule(env); // (a go.mod ignored in the system temp root fails as not found)
+      }
       throw new ModuleGraphException(
           "go.mod file not found in current directory or any parent directory; see 'go help modules'", null);
     }
@@ -381,6 +383,21 @@ final class ModuleGraphLoader {
   }
 
   /**
+   * {@link #refuseModFileOutsideModule} for a command that answers outside a module from
+   * {@code start}: a go.mod ignored in the system temp root is no refusal (go warns and goes on
+   * without a main module), only the file's extension is checked then.
+   */
+  static void refuseModFileOutsideModule(GoEnv env, Path start) throws GoProxyException {
+    if (modFile(env).isEmpty()) {
+      return;
+    }
+    if (findModuleRoot(start).isEmpty()) {
+      refuseModFileOutsideModule(env);
+    }
+    checkModFile(env, false);
+  }
+
+  /**
    * modload.Init's refusals of {@code -modfile} ({@link #refuseModFileOutsideModule}, {@link
    * #checkModFile}), which come before its GOPATH rule ({@link #init}); they are made again where
    * the main module is read.
@@ -391,7 +408,13 @@ final class ModuleGraphLoader {
     }
     boolean workspace = findGoWork(start, env).isPresent();
     if (!workspace && findModuleRoot(start, env).isEmpty()) {
-      refuseModFileOutsideModule(env);
+      if (findModuleRoot(start).isEmpty()) {
+        refuseModFileOutsideModule(env);
+      }
+      // else a go.mod ignored in the system temp root: a command that needs a main module fails
+      // first, others check the extension as they answer outside a module
+      // (refuseModFileOutsideModule(env, start))
+      return;
     }
     checkModFile(env, workspace);
   }
