@@ -178,7 +178,7 @@ final class GoSumWriter {
    * modfetch's SideLock: {@code GOMODCACHE/cache/lock} created and locked, {@code null} when that
    * fails (go goes on without it).
    */
-  private static LockedFile sideLock(Path modCache) {
+  static LockedFile sideLock(Path modCache) {
     try {
       Path lock = modCache.resolve("cache").resolve("lock");
       Files.createDirectories(lock.getParent());

@@ -275,7 +275,7 @@ final class ListModules {
    * line it adds under {@code -mod=mod}): go1.19's LatestGoVersion, the release's language
    * version; from go1.21 gover.Local, the release as given.
    */
-  private static String localGoVersion(String release) {
+  static String localGoVersion(String release) {
     return GoRelease.modelled(release).behaviourMinor() < 21 ? GoRelease.lang(release) : release;
   }
 
@@ -498,10 +498,13 @@ final class ListModules {
     boolean commitsUnderU = GoRelease.modelled(client.goRelease()).behaviourMinor() < 21;
     if (build != null && (!flags.updates() || commitsUnderU)) {
       // go's ListModules commits the requirements unless -u (from go1.21): go.work.sum in a workspace; go.sum
-      // under -mod=mod (go would also rewrite an untidy go.mod, which this library does not); in
+      // under -mod=mod (and go.mod when a go line was added; go would also rewrite an otherwise
+      // untidy go.mod, which this library does not); in
       // the readonly mode go fails when go.sum should gain a line (a checksum a retraction check
       // verified)
       boolean writes = build.workFile() != null || mod.modMode();
+      // loadModFile added a go line (and converted the graph): go writes go.mod first
+      GoModWriter.commit(client, build, mod.modMode());
       if (writes || !goModsRead.isEmpty()) {
         try {
           GoSumWriter.commit(client, build, List.of(), goModsRead, mod.modMode(), !writes);

@@ -24,7 +24,8 @@ import java.util.function.Consumer;
  * {@code go mod download} without arguments in a main module (cmd/go's modcmd runDownload, the
  * same from go1.19 to go1.27): which module versions it downloads. A main module whose go.mod
  * declares go 1.17 or later requires every module providing a package it imports, so only its go.mod's requirements are
- * downloaded, at their selected versions; an older main module (or one without a go line) downloads the whole build list
+ * downloaded, at their selected versions (also for a go.mod without a go line: go adds the running release's first);
+ * an older main module downloads the whole build list
  * ({@code all}), none if it requires nothing. A replaced module's replacement is downloaded
  * instead, a directory replacement not at all. go.sum gains the go.mod checksums loading the graph
  * verified (go's WriteGoMod before it downloads), not the zips' (golang.org/issue/45332). In a
@@ -43,7 +44,9 @@ final class ModDownload {
     Optional<String> go = mf == null ? Optional.empty() : mf.goVersion();
     if (mf == null) {
       listed.addAll(g.buildList()); // a workspace downloads "all"
-    } else if (go.isEmpty() || GoRelease.compare(go.get(), "1.17") < 0) {
+    } else if (go.isPresent() && GoRelease.compare(go.get(), "1.17") < 0) {
+      // (a go.mod without a go line gets the running release's first, as mod commands run with
+      // -mod=mod: its requirements as written are the targets)
       if (!mf.requires().isEmpty()) {
         listed.addAll(g.buildList());
       }
@@ -86,6 +89,7 @@ final class ModDownload {
       return new ModDownloadResult(List.of(), true);
     }
     if (!g.isWorkspace()) {
+      GoModWriter.commit(client, build, true);
       GoSumWriter.write(client, build, List.of(), true);
     }
     List<ModuleVersion> targets = targets(g);
@@ -179,6 +183,7 @@ final class ModDownload {
     List<String> after = new ArrayList<>();
     if (json || !moduleFailed) {
       try {
+        GoModWriter.commit(client, answers.build(), true);
         GoSumWriter.commit(client, answers.build(), out, answers.goModsRead(), true, false);
       } catch (GoProxyException e) {
         after.add("go: " + e.getMessage());
