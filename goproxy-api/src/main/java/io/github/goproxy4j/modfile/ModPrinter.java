@@ -1,6 +1,7 @@
 package io.github.goproxy4j.modfile;
 
-import io.github.goproxy4j.internal.GoStrings;
+import io.github.goproxy4j.internal.GoUnicode;
+import io.github.goproxy4j.internal.GoUtf8;
 import io.github.goproxy4j.modfile.ModSyntax.Block;
 import io.github.goproxy4j.modfile.ModSyntax.Comment;
 import io.github.goproxy4j.modfile.ModSyntax.CommentBlock;
@@ -8,7 +9,6 @@ import io.github.goproxy4j.modfile.ModSyntax.Line;
 import io.github.goproxy4j.modfile.ModSyntax.Node;
 import io.github.goproxy4j.modfile.ModSyntax.Paren;
 import io.github.goproxy4j.modfile.ModSyntax.Token;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -61,9 +61,35 @@ final class ModPrinter {
     }
   }
 
+  /** A comment's bytes without leading and trailing white space (strings.TrimSpace, invalid UTF-8 kept). */
   private void writeComment(Comment c) {
-    write(GoStrings.trimSpace(c.token()).getBytes(StandardCharsets.UTF_8));
+    byte[] b = c.bytes();
+    int from = 0;
+    int to = b.length;
+    while (from < to) {
+      long d = GoUtf8.decodeRune(b, from, to);
+      int size = (int) (d & 7);
+      if (!GoUnicode.isSpace((int) (d >>> 3))) {
+        break;
+      }
+      from += size;
+    }
+    while (to > from) {
+      int j = to - 1;
+      while (j > from && j > to - 4 && (b[j] & 0xC0) == 0x80) {
+        j--;
+      }
+      long d = GoUtf8.decodeRune(b, j, to);
+      if ((int) (d & 7) != to - j || !GoUnicode.isSpace((int) (d >>> 3))) {
+        break;
+      }
+      to = j;
+    }
+    ensure(to - from);
+    System.arraycopy(b, from, buf, len, to - from);
+    len += to - from;
   }
+
 
   private void tabs() {
     for (int i = 0; i < margin; i++) {

@@ -21,7 +21,17 @@ final class ModSyntax {
   }
 
   /** A {@code //} comment; {@code token} has no trailing newline; an empty token marks a blank line. */
-  record Comment(Pos start, String token, boolean suffix) {}
+  record Comment(Pos start, String token, boolean suffix, byte[] raw) {
+    /** A comment written by an edit: its bytes are the token's UTF-8. */
+    Comment(Pos start, String token, boolean suffix) {
+      this(start, token, suffix, null);
+    }
+
+    /** The comment's bytes as in the file (invalid UTF-8 kept), or as an edit wrote it. */
+    byte[] bytes() {
+      return raw != null ? raw : token.getBytes(StandardCharsets.UTF_8);
+    }
+  }
 
   /** Any node that comments attach to. */
   abstract static class Node {
@@ -160,6 +170,7 @@ final class ModSyntax {
   private Pos tokPos;
   private Pos tokEnd;
   private int tokStartOff;
+  private int tokEndOff;
   private String tokText;
 
   private ModSyntax(String fileName, byte[] data) {
@@ -232,6 +243,7 @@ final class ModSyntax {
       }
     }
     tokText = decode(data, tokStartOff, end);
+    tokEndOff = end;
     tokEnd = pos();
   }
 
@@ -294,7 +306,7 @@ final class ModSyntax {
           return;
         }
         endToken(EOLCOMMENT);
-        comments.add(new Comment(tokPos, tokText, true));
+        comments.add(new Comment(tokPos, tokText, true, java.util.Arrays.copyOfRange(data, tokStartOff, tokEndOff)));
         return;
       }
       if (peekPrefix('/', '*')) {
@@ -370,8 +382,11 @@ final class ModSyntax {
   }
 
   private int rawLength() {
-    // the raw bytes of the token text (comments lose their newline, which we never need raw)
-    if (kind == COMMENT || kind == EOLCOMMENT || kind == EOF) {
+    // the raw bytes of the token text (a comment's without its newline)
+    if (kind == COMMENT || kind == EOLCOMMENT) {
+      return tokEndOff - tokStartOff;
+    }
+    if (kind == EOF) {
       return 0;
     }
     return tokEnd.offset() - tokStartOff;
@@ -393,7 +408,7 @@ final class ModSyntax {
           if (cb == null) {
             cb = new CommentBlock(t.pos());
           }
-          cb.before.add(new Comment(t.pos(), t.token().text(), false));
+          cb.before.add(new Comment(t.pos(), t.token().text(), false, t.token().raw()));
           break;
         }
         case EOF:
@@ -469,7 +484,7 @@ final class ModSyntax {
           break;
         case COMMENT: {
           Lexed t = lex();
-          pending.add(new Comment(t.pos(), t.token().text(), false));
+          pending.add(new Comment(t.pos(), t.token().text(), false, t.token().raw()));
           break;
         }
         case EOF:

@@ -233,6 +233,24 @@ class GoModEditorTest {
     }
   }
 
+  /** Bytes that are not UTF-8 in tokens and comments, and white space around comments, kept as go keeps them. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.github.goproxy4j.testing.GoTool#edgeReleases")
+  void rawBytesAsGo(GoTool.Go go) throws IOException {
+    GoTool.assumeGo(go);
+    byte[] text = "module exXample.com/m // cafY\n\n//\u00a0 YZ comment \u2003\nrequire x.y/z v1.0.0 //\tok\u00a0\n"
+        .getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; i < text.length; i++) {
+      if (text[i] == 'X' || text[i] == 'Y') {
+        text[i] = (byte) 0xff;
+      } else if (text[i] == 'Z') {
+        text[i] = (byte) 0xe9;
+      }
+    }
+    String[] want = goModEdit(go, Files.createDirectories(work.resolve("raw")), text, List.of("-fmt"));
+    assertEquals(want[0], latin1(GoModEditor.format("go.mod", text, go.lang())), go.toString());
+  }
+
   @Test
   void newLinesGoNextToTheirKind() {
     byte[] in = "module m\n\ngo 1.19\n\nrequire a.b/c v1.0.0\n\nexclude a.b/c v1.1.0\n".getBytes(StandardCharsets.UTF_8);
