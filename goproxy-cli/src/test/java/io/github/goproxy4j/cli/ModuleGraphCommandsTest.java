@@ -607,19 +607,22 @@ class ModuleGraphCommandsTest {
       tidy(goBin, main, goEnv);
       assertTrue(Files.exists(main.resolve("alt.sum")) && !Files.exists(main.resolve("go.sum")), "go wrote alt.sum");
       Files.writeString(main.resolve("bad.mod"), "module example.com/z\n\ngo 1.17\nrequire bad\n");
+      // no go line: under -mod=mod go writes one (and the requirements) into this file, not go.mod
+      Files.writeString(main.resolve("nogo.mod"), "module example.com/y\n\nrequire example.com/a v1.0.0\n");
+      Files.copy(main.resolve("alt.sum"), main.resolve("nogo.sum"));
       Files.createDirectories(main.resolve("sub"));
       String[][] cmds = {{"list", "-m", "-json"}, {"list", "-m", "all"}, {"list", "-m", "-json", "-u", "all"},
           {"mod", "graph"}, {"mod", "download", "-json"}, {"mod", "verify"}};
       int round = 0;
       for (String file : List.of("alt.mod", main.resolve("alt.mod").toString(), "../main/alt.mod", "missing.mod",
-          "bad.mod", "alt.txt")) {
+          "bad.mod", "alt.txt", "nogo.mod")) {
         for (String flags : List.of("-modcacherw -modfile=" + file, "-modcacherw -mod=mod -modfile=" + file)) {
           for (String[] cmd : cmds) {
             round++;
             Path theirs = copyTree(main, tmp.resolve("theirs" + round));
             Path ours = copyTree(main, tmp.resolve("ours" + round));
-            sideBySide(goBin, release, proxy, tmp.resolve("round" + round), theirs, ours, flags, cmd);
-            for (String f : List.of("alt.sum", "go.sum", "go.mod", "alt.mod")) {
+            sideBySide(goBin, versionOf(goBin), proxy, tmp.resolve("round" + round), theirs, ours, flags, cmd);
+            for (String f : List.of("alt.sum", "go.sum", "go.mod", "alt.mod", "nogo.mod", "nogo.sum")) {
               assertEquals(readIfExists(theirs.resolve(f)), readIfExists(ours.resolve(f)),
                   "go" + release + " GOFLAGS=" + flags + " " + String.join(" ", cmd) + ": " + f);
             }

@@ -51,8 +51,8 @@ final class GoModWriter {
    */
   private static void addGoLine(GoProxyClient client, ModuleGraphLoader.Build build, ModuleGraph.MainModule main,
       String goLine) throws GoProxyException {
-    Path gomod = build.baseDir().resolve("go.mod");
-    if (!Files.isRegularFile(gomod)) {
+    Path gomod = build.goModFile(); // go.mod, or the file GOFLAGS -modfile names (go leaves go.mod alone then)
+    if (gomod == null || !Files.isRegularFile(gomod)) {
       return;
     }
     Set<String> direct = new HashSet<>();

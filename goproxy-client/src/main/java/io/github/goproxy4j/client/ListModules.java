@@ -320,7 +320,7 @@ final class ListModules {
           }
         }).build();
     ModuleGraphLoader.Build build = new ModuleGraphLoader.Build(g, GoSum.empty(), GoSum.empty(),
-        dir.toAbsolutePath().normalize(), null, null); // outside a module: no go.sum to write
+        dir.toAbsolutePath().normalize(), null, null, null); // outside a module: no go.sum or go.mod to write
     ModuleLister lister = new ModuleLister(client, build, true);
     List<ListedModule> named = new ArrayList<>();
     for (String a : args) {

@@ -40,10 +40,11 @@ final class ModuleGraphLoader {
 
   /**
    * A main module as read: its root, its go.mod (GOFLAGS -modfile's file, named {@code goModName}
-   * as given), the go.sum lines read from {@code goSumFile} (with go1.22's error for a malformed
+   * as given, at {@code goModFile}), the go.sum lines read from {@code goSumFile} (with go1.22's error for a malformed
    * one, raised on the first checksum look-up as go does).
    */
-  record MainModule(Path dir, GoModFile goMod, GoSumFiles.Read goSumRead, String goModName, Path goSumFile) {
+  record MainModule(Path dir, GoModFile goMod, GoSumFiles.Read goSumRead, String goModName, Path goModFile,
+      Path goSumFile) {
     GoSum goSum() {
       return goSumRead.sum();
     }
@@ -295,7 +296,7 @@ final class ModuleGraphLoader {
     if (!bad.isEmpty()) {
       throw new ModuleGraphException(String.join("\ngo: ", bad), null);
     }
-    return new MainModule(dir, goMod, GoSumFiles.read(goSumPath(modFile, cwd, dir), release), given,
+    return new MainModule(dir, goMod, GoSumFiles.read(goSumPath(modFile, cwd, dir), release), given, file,
         goSumPath(modFile, cwd, dir));
   }
 
@@ -316,10 +317,12 @@ final class ModuleGraphLoader {
    * or in a workspace go.work.sum and every module's go.sum) as they were read before the load,
    * in a workspace the modules' go.sum lines alone (else empty), the directory relative paths in
    * replacements are resolved against (the main module's, or go.work's), in a workspace the
-   * go.work file ({@code null} outside one), and the sum file go writes (go.work.sum; go.sum, or
-   * GOFLAGS -modfile's {@code .sum}).
+   * go.work file ({@code null} outside one), the sum file go writes (go.work.sum; go.sum, or
+   * GOFLAGS -modfile's {@code .sum}) and the go.mod go may rewrite (GOFLAGS -modfile's file; none
+   * in a workspace or outside a module).
    */
-  record Build(ModuleGraph graph, GoSum goSum, GoSum moduleSums, Path baseDir, Path workFile, Path sumFile) {}
+  record Build(ModuleGraph graph, GoSum goSum, GoSum moduleSums, Path baseDir, Path workFile, Path sumFile,
+      Path goModFile) {}
 
   /** {@link #load}, keeping the go.sum lines and the base directory (list -m -json, mod download). */
   static Build loadBuild(GoProxyClient client, GoEnv env, Path start, boolean modMode, int parallelism,
@@ -345,8 +348,8 @@ final class ModuleGraphLoader {
     Build build(ModuleGraph g) {
       return workspace != null
           ? new Build(g, workspace.goSum(), workspace.moduleSums(), workspace.workDir(), workspace.workFile(),
-              Path.of(workspace.workFile() + ".sum"))
-          : new Build(g, module.goSum(), GoSum.empty(), module.dir(), null, module.goSumFile());
+              Path.of(workspace.workFile() + ".sum"), null)
+          : new Build(g, module.goSum(), GoSum.empty(), module.dir(), null, module.goSumFile(), module.goModFile());
     }
   }
 
