@@ -1,5 +1,7 @@
 package io.github.goproxy4j.modfile;
 
+import io.github.goproxy4j.internal.GoRelease;
+
 import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.internal.GoUnicode;
 import io.github.goproxy4j.modfile.ModSyntax.Block;
@@ -1152,6 +1154,24 @@ public final class GoModEditor {
   }
 
   // ---- quoting and version checks
+
+  /**
+   * Whether a replacement's new path is a directory rather than a module path
+   * ({@code modfile.IsDirectoryPath}): it starts with {@code ./}, {@code ../}, {@code /}, their
+   * backslash forms or a drive letter, and from go1.22 it may be {@code .} or {@code ..} alone.
+   *
+   * <pre>{@code
+   * GoModEditor.isDirectoryPath("../fork", "1.27");   // true
+   * GoModEditor.isDirectoryPath("..", "1.21");        // false (true from go1.22)
+   * }</pre>
+   *
+   * @param path the path
+   * @param goRelease the release whose rule applies
+   * @return whether x/mod takes it for a directory
+   */
+  public static boolean isDirectoryPath(String path, String goRelease) {
+    return ModRules.isDirectoryPath(path, GoRelease.modelled(goRelease).behaviourMinor());
+  }
 
   /**
    * Whether a string must be quoted to stand as one token in go.mod ({@code modfile.MustQuote}):

@@ -358,13 +358,7 @@ final class ModEditCommand implements Command {
 
   /** modfile.IsDirectoryPath as the release has it. */
   private boolean isDirectoryPath(String ns) {
-    if (minor >= 22 && (ns.equals(".") || ns.equals(".."))) {
-      return true;
-    }
-    return ns.startsWith("./") || ns.startsWith(".\\") || ns.startsWith("../") || ns.startsWith("..\\")
-        || ns.startsWith("/") || ns.startsWith("\\")
-        || ns.length() >= 2 && (ns.charAt(0) >= 'A' && ns.charAt(0) <= 'Z' || ns.charAt(0) >= 'a' && ns.charAt(0) <= 'z')
-            && ns.charAt(1) == ':';
+    return GoModEditor.isDirectoryPath(ns, release);
   }
 
   private String[] parsePathVersionOptional(String adj, String arg, boolean allowDirPath, String prefix) throws Fatal {
