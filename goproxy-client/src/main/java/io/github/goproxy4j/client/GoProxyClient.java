@@ -362,8 +362,9 @@ public final class GoProxyClient implements AutoCloseable {
    * vendor/modules.txt (checked against go.mod as go checks it) and {@code all}, patterns and
    * {@code updates} fail with go's message. With {@code GOFLAGS=-mod=mod} the build is loaded as
    * go loads it (go.sum need not vouch for every go.mod: the checksum database does) and go.sum
-   * gains the lines go adds; an untidy go.mod is listed as go lists it but not rewritten, as go
-   * would rewrite it. As go, a path the main module's go.mod requires (at go 1.17 or later) is
+   * gains the lines go adds; a go.mod without a go line is rewritten as go rewrites it (the go
+   * line, the converted requirements), another untidy go.mod is listed as go lists it but not
+   * rewritten, as go would rewrite it. As go, a path the main module's go.mod requires (at go 1.17 or later) is
    * answered from go.mod without loading the module graph.
    *
    * <pre>{@code
@@ -570,15 +571,15 @@ public final class GoProxyClient implements AutoCloseable {
     ColdStart.begin();
     GoEnv env = resolver.env();
     // modload.Init's refusals and failure ($GOPATH/go.mod up to go1.21) before the main module is read
-    ModuleGraphLoader.refuseModulesOff(env);
-    ModuleGraphLoader.initModFileChecks(env, dir);
-    ModuleGraphLoader.init(env, dir, ModuleGraphLoader.InitMode.MOD).raise();
-    if (ModuleGraphLoader.findGoWork(dir, env).isPresent() || ModuleGraphLoader.findModuleRoot(dir, env).isPresent()) {
+    ModuleGraphLoader.initChecks(env, dir, ModuleGraphLoader.InitMode.MOD);
+    Optional<Path> work = ModuleGraphLoader.findGoWork(dir, env);
+    if (work.isPresent() || ModuleGraphLoader.findModuleRoot(dir, env).isPresent()) {
       if (args.isEmpty()) {
         return modDownloadResult(dir);
       }
-      return ModDownload.insideModule(this, env,
-          ModuleGraphLoader.readMains(env, dir, ModuleGraphLoader.InitMode.MOD), args, json, warnings, parallelism);
+      // the checks above made: the main module files read once
+      return ModDownload.insideModule(this, env, ModuleGraphLoader.readMains(env, dir, work), args, json, warnings,
+          parallelism);
     }
     return ModDownload.outsideModule(this, env, dir, args, parallelism);
   }

@@ -129,8 +129,8 @@ final class ListModules {
 
   /**
    * loadModFile under {@code -mod=mod} adds a go line to a go.mod without one (the running
-   * release's) and converts the requirements to a pruned graph, which loads the whole graph; go
-   * then writes go.mod, which this library does not: the main module is listed with that go line.
+   * release's) and converts the requirements to a pruned graph, which loads the whole graph; the
+   * main module is listed with that go line, and go.mod is written with it ({@link GoModWriter}).
    *
    * @return the go line added, {@code ""} when none is
    */
@@ -497,11 +497,10 @@ final class ListModules {
     }
     boolean commitsUnderU = GoRelease.modelled(client.goRelease()).behaviourMinor() < 21;
     if (build != null && (!flags.updates() || commitsUnderU)) {
-      // go's ListModules commits the requirements unless -u (from go1.21): go.work.sum in a workspace; go.sum
-      // under -mod=mod (and go.mod when a go line was added; go would also rewrite an otherwise
-      // untidy go.mod, which this library does not); in
-      // the readonly mode go fails when go.sum should gain a line (a checksum a retraction check
-      // verified)
+      // go's ListModules commits the requirements unless -u (from go1.21): go.work.sum in a
+      // workspace; go.sum under -mod=mod (and go.mod when a go line was added; go would also
+      // rewrite an otherwise untidy go.mod, which this library does not); in the readonly mode go
+      // fails when go.sum should gain a line (a checksum a retraction check verified)
       boolean writes = build.workFile() != null || mod.modMode();
       // loadModFile added a go line (and converted the graph): go writes go.mod first
       GoModWriter.commit(client, build, mod.modMode());

@@ -39,12 +39,11 @@ final class ModuleGraphLoader {
   private ModuleGraphLoader() {}
 
   /**
-   * A main module as read: its root, its go.mod (GOFLAGS -modfile's file, named {@code goModName}
-   * as given, at {@code goModFile}), the go.sum lines read from {@code goSumFile} (with go1.22's error for a malformed
-   * one, raised on the first checksum look-up as go does).
+   * A main module as read: its root, its go.mod (read from {@code goModFile}: root/go.mod, or
+   * GOFLAGS -modfile's file), the go.sum lines read from {@code goSumFile} (with go1.22's error
+   * for a malformed one, raised on the first checksum look-up as go does).
    */
-  record MainModule(Path dir, GoModFile goMod, GoSumFiles.Read goSumRead, String goModName, Path goModFile,
-      Path goSumFile) {
+  record MainModule(Path dir, GoModFile goMod, GoSumFiles.Read goSumRead, Path goModFile, Path goSumFile) {
     GoSum goSum() {
       return goSumRead.sum();
     }
@@ -296,8 +295,8 @@ final class ModuleGraphLoader {
     if (!bad.isEmpty()) {
       throw new ModuleGraphException(String.join("\ngo: ", bad), null);
     }
-    return new MainModule(dir, goMod, GoSumFiles.read(goSumPath(modFile, cwd, dir), release), given, file,
-        goSumPath(modFile, cwd, dir));
+    Path goSum = goSumPath(modFile, cwd, dir);
+    return new MainModule(dir, goMod, GoSumFiles.read(goSum, release), file, goSum);
   }
 
   /**
@@ -359,10 +358,19 @@ final class ModuleGraphLoader {
    * #init}), whose warnings the caller prints.
    */
   static Mains readMains(GoEnv env, Path start, InitMode mode) throws GoProxyException {
+    initChecks(env, start, mode);
+    return readMains(env, start, findGoWork(start, env));
+  }
+
+  /**
+   * modload.Init's refusals (GO111MODULE off, GOFLAGS -modfile) and its failure ({@link #init}:
+   * {@code $GOPATH/go.mod} up to go1.21, a main module needed from go1.22) for a command set up as
+   * {@code mode} in {@code start}, before the main module is read.
+   */
+  static void initChecks(GoEnv env, Path start, InitMode mode) throws GoProxyException {
     refuseModulesOff(env);
     initModFileChecks(env, start);
     init(env, start, mode).raise();
-    return readMains(env, start, findGoWork(start, env));
   }
 
   /**
