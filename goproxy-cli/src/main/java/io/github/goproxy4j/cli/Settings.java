@@ -60,12 +60,23 @@ final class Settings {
       go = client.toolchainCommand(s).orElseThrow();
     }
     Map<String, String> vars = new HashMap<>(ctx.environment());
-    if (go.getFileName().toString().equals(s.toolchain())) {
+    Optional<Path> goRoot = installedGoRoot(s, go);
+    if (goRoot.isEmpty()) {
       vars.remove("GOROOT"); // go execs a toolchain found in PATH without GOROOT
     } else {
-      vars.put("GOROOT", go.getParent().getParent().toString());
+      vars.put("GOROOT", goRoot.get().toString());
     }
     return GoEnv.builder().environment(vars).goVersion(s.release()).build();
+  }
+
+  /**
+   * The GOROOT of the go command {@code GoProxyClient.toolchainCommand(s)} returned: the
+   * installed toolchain's directory ({@code <root>/bin/go}), empty for a command found in PATH
+   * (named like the toolchain).
+   */
+  static Optional<Path> installedGoRoot(ToolchainSelection s, Path go) {
+    return go.getFileName().toString().equals(s.toolchain()) ? Optional.empty()
+        : Optional.of(go.getParent().getParent());
   }
 
   static GoProxyClient.Builder clientBuilder(Invocation ctx) {

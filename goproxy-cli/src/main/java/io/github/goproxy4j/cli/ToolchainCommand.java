@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -65,10 +66,11 @@ final class ToolchainCommand implements Command {
         // what go runs: the toolchain's name in PATH, else its install through the proxy
         try (GoProxyClient client = Settings.client(ctx)) {
           Path go = client.toolchainCommand(s).orElseThrow();
-          if (go.getFileName().toString().equals(s.toolchain())) {
+          Optional<Path> goRoot = Settings.installedGoRoot(s, go);
+          if (goRoot.isEmpty()) {
             return print(ctx, s.toolchain(), go.toString(), s.reason() + "; found in PATH");
           }
-          return print(ctx, s.toolchain(), go.getParent().getParent().toString(), s.reason());
+          return print(ctx, s.toolchain(), goRoot.get().toString(), s.reason());
         }
       }
       return install(ctx, s.toolchain(), platform, s.reason());
