@@ -529,7 +529,7 @@ final class ModEditCommand implements Command {
       ctx.out().write(out);
       return 0;
     }
-    LockedFile side = sideLock(env);
+    LockedFile side = LockedFile.sideLock(env.modCacheDir());
     try {
       LockedFile.transform(gomod, old -> {
         if (!Arrays.equals(old, data)) {
@@ -627,16 +627,7 @@ final class ModEditCommand implements Command {
     throw new Fatal("go: go.mod file not found in current directory or any parent directory; see 'go help modules'");
   }
 
-  /** modfetch.SideLock: GOMODCACHE/cache/lock, best effort. */
-  private static LockedFile sideLock(GoEnv env) {
-    try {
-      Path lock = env.modCacheDir().resolve("cache").resolve("lock");
-      Files.createDirectories(lock.getParent());
-      return LockedFile.mutex(lock);
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
-  }
+
 
   // ---- -json
 

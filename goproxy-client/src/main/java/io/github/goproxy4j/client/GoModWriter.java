@@ -67,7 +67,7 @@ final class GoModWriter {
       roots.add(new GoModFile.Require(path, m.version().toString(), !direct.contains(path)));
     }
     String release = build.graph().goRelease();
-    LockedFile side = GoSumWriter.sideLock(client.moduleCache().root());
+    LockedFile side = LockedFile.sideLock(client.moduleCache().root());
     try {
       LockedFile.transform(gomod, old -> {
         GoModEditor e = GoModEditor.parse(gomod.toString(), old, release);

@@ -139,7 +139,7 @@ final class GoSumWriter {
     // and does not keep it (go leaves such a line out: GoSumWriterTest saw go1.19 drop the
     // client's go.mod line of a module it downloaded by argument). First, as go does, the module
     // cache's side lock (best effort: it only excludes old gos)
-    LockedFile side = sideLock(client.moduleCache().root());
+    LockedFile side = LockedFile.sideLock(client.moduleCache().root());
     try {
       LockedFile.transform(sumFile, old -> {
         // to go1.21 a malformed line and those after it are dropped, as go's rewrite drops them
@@ -171,20 +171,6 @@ final class GoSumWriter {
           // releasing a best-effort lock
         }
       }
-    }
-  }
-
-  /**
-   * modfetch's SideLock: {@code GOMODCACHE/cache/lock} created and locked, {@code null} when that
-   * fails (go goes on without it).
-   */
-  static LockedFile sideLock(Path modCache) {
-    try {
-      Path lock = modCache.resolve("cache").resolve("lock");
-      Files.createDirectories(lock.getParent());
-      return LockedFile.mutex(lock);
-    } catch (IOException | RuntimeException e) {
-      return null;
     }
   }
 }

@@ -133,6 +133,25 @@ public final class LockedFile implements Closeable {
   }
 
   /**
+   * go's {@code modfetch.SideLock}: the module cache's {@code cache/lock}, which go takes, best
+   * effort, before it rewrites go.mod or go.sum (the files' own locks are taken after it), "only
+   * to exclude previous versions of the go command from making simultaneous edits".
+   *
+   * @param modCache the module cache (GOMODCACHE)
+   * @return the held lock (close it to release), or {@code null} when it cannot be taken (go then
+   *     goes on without it)
+   */
+  public static LockedFile sideLock(Path modCache) {
+    try {
+      Path lock = modCache.resolve("cache").resolve("lock");
+      Files.createDirectories(lock.getParent());
+      return mutex(lock);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
    * go's {@code lockedfile.Open}: opens an existing file for reading under a shared lock.
    *
    * @param path the file
