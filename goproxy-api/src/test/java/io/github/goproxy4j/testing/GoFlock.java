@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.function.Executable;
 
 /**
@@ -166,6 +168,68 @@ public final class GoFlock {
         "try", file.toString());
     r.requireOk();
     return r.stdout().strip();
+  }
+
+  /** Linux's table of the file locks held and waited for. */
+  private static final Path PROC_LOCKS = Path.of("/proc/locks");
+
+  /**
+   * Whether {@link #awaitWaiter} can see who waits for a lock here (Linux's {@code /proc/locks}).
+   *
+   * @return true where {@code /proc/locks} is readable
+   */
+  public static boolean canSeeWaiters() {
+    return Files.isReadable(PROC_LOCKS);
+  }
+
+  /**
+   * Waits until some process (this JVM included) waits for a {@code flock(2)} lock on
+   * {@code file}: Linux lists a blocked request in {@code /proc/locks} as {@code ->} followed by
+   * the lock's kind, pid and {@code major:minor:inode} of the file. So a test can hold a lock
+   * (with {@link #hold}) and know, without sleeping on a guess, that the go command or the client
+   * has reached the point where it takes that lock.
+   *
+   * @param file the locked file
+   * @param timeout how long to wait
+   * @param ended whether the process or task expected to wait has ended (it then never will)
+   * @throws AssertionError if nobody waits for it within {@code timeout}, or {@code ended} says so first
+   */
+  public static void awaitWaiter(Path file, Duration timeout, BooleanSupplier ended) {
+    long inode;
+    try {
+      inode = ((Number) Files.getAttribute(file, "unix:ino")).longValue();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    long until = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      try {
+        for (String line : Files.readAllLines(PROC_LOCKS)) {
+          String[] f = line.trim().split("\\s+");
+          // "N: -> FLOCK ADVISORY WRITE pid maj:min:ino start end"
+          if (f.length > 6 && f[1].equals("->") && f[2].equals("FLOCK")) {
+            String[] dev = f[6].split(":");
+            if (dev.length == 3 && Long.parseLong(dev[2]) == inode) {
+              return;
+            }
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      if (ended.getAsBoolean()) {
+        throw new AssertionError("ended without waiting for the lock on " + file);
+      }
+      if (System.nanoTime() > until) {
+        throw new AssertionError("nobody waited for the lock on " + file + " within " + timeout);
+      }
+      try {
+        Thread.sleep(2);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted", e);
+      }
+    }
   }
 
   /**

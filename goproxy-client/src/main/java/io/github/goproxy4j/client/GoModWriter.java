@@ -7,9 +7,9 @@ import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.mvs.ModuleGraph;
 import io.github.goproxy4j.sumdb.internal.LockedFile;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -43,7 +43,8 @@ final class GoModWriter {
 
   /**
    * Adds the go line {@code goLine} to the main module's go.mod and writes its requirements as go
-   * does after converting the graph; a go.mod that has a go line by then is left alone.
+   * does after converting the graph, if go.mod still holds the bytes the load read; else fails with
+   * go's "existing contents have changed since last read" (nothing written), as go does.
    *
    * @param build the converted build (its build list is the new roots, its base directory the main module's)
    * @param main the main module as read before the conversion
@@ -52,7 +53,7 @@ final class GoModWriter {
   private static void addGoLine(GoProxyClient client, ModuleGraphLoader.Build build, ModuleGraph.MainModule main,
       String goLine) throws GoProxyException {
     Path gomod = build.goModFile(); // go.mod, or the file GOFLAGS -modfile names (go leaves go.mod alone then)
-    if (gomod == null || !Files.isRegularFile(gomod)) {
+    if (gomod == null) {
       return;
     }
     Set<String> direct = new HashSet<>();
@@ -67,16 +68,29 @@ final class GoModWriter {
       roots.add(new GoModFile.Require(path, m.version().toString(), !direct.contains(path)));
     }
     String release = build.graph().goRelease();
+    byte[] loaded = build.goModData(); // the bytes the load read (go's index.data)
+    byte[] updated;
+    try {
+      updated = GoModEditor.parse(gomod.toString(), loaded, release).go(goLine).setRequireSeparateIndirect(roots)
+          .cleanup().format();
+    } catch (IllegalArgumentException e) {
+      throw new GoProxyException("updating go.mod: " + e.getMessage(), e);
+    }
+    // go's commitRequirements: the side lock, then go.mod's own lock, under which the file is
+    // written only if it still holds what the load read (another process's edit meanwhile is
+    // never overwritten: go fails instead), or left alone if it holds the new content already
     LockedFile side = LockedFile.sideLock(client.moduleCache().root());
     try {
       LockedFile.transform(gomod, old -> {
-        GoModEditor e = GoModEditor.parse(gomod.toString(), old, release);
-        if (e.file().goVersion().isPresent()) {
+        if (Arrays.equals(old, updated)) {
           return old;
         }
-        return e.go(goLine).setRequireSeparateIndirect(roots).cleanup().format();
+        if (!Arrays.equals(old, loaded)) {
+          throw new IOException("existing contents have changed since last read");
+        }
+        return updated;
       });
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (IOException e) {
       throw new GoProxyException("updating go.mod: " + e.getMessage(), e);
     } finally {
       if (side != null) {

@@ -320,7 +320,7 @@ final class ListModules {
           }
         }).build();
     ModuleGraphLoader.Build build = new ModuleGraphLoader.Build(g, GoSum.empty(), GoSum.empty(),
-        dir.toAbsolutePath().normalize(), null, null, null); // outside a module: no go.sum or go.mod to write
+        dir.toAbsolutePath().normalize(), null, null, null, null); // outside a module: no go.sum or go.mod to write
     ModuleLister lister = new ModuleLister(client, build, true);
     List<ListedModule> named = new ArrayList<>();
     for (String a : args) {
@@ -502,9 +502,16 @@ final class ListModules {
       // rewrite an otherwise untidy go.mod, which this library does not); in the readonly mode go
       // fails when go.sum should gain a line (a checksum a retraction check verified)
       boolean writes = build.workFile() != null || mod.modMode();
-      // loadModFile added a go line (and converted the graph): go writes go.mod first
-      GoModWriter.commit(client, build, mod.modMode());
-      if (writes || !goModsRead.isEmpty()) {
+      // loadModFile added a go line (and converted the graph): go writes go.mod first, and
+      // go.sum only if that worked (go -e drops the failure, the modules are listed)
+      boolean goModWritten = true;
+      try {
+        GoModWriter.commit(client, build, mod.modMode());
+      } catch (GoProxyException e) {
+        errors.add(e.getMessage());
+        goModWritten = false;
+      }
+      if (goModWritten && (writes || !goModsRead.isEmpty())) {
         try {
           GoSumWriter.commit(client, build, List.of(), goModsRead, mod.modMode(), !writes);
         } catch (ModuleGraphException e) {

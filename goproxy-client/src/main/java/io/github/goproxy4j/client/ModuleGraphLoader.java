@@ -40,10 +40,12 @@ final class ModuleGraphLoader {
 
   /**
    * A main module as read: its root, its go.mod (read from {@code goModFile}: root/go.mod, or
-   * GOFLAGS -modfile's file), the go.sum lines read from {@code goSumFile} (with go1.22's error
+   * GOFLAGS -modfile's file) and the bytes it was read from (go's index.data: go writes go.mod only
+   * while it still holds them), the go.sum lines read from {@code goSumFile} (with go1.22's error
    * for a malformed one, raised on the first checksum look-up as go does).
    */
-  record MainModule(Path dir, GoModFile goMod, GoSumFiles.Read goSumRead, Path goModFile, Path goSumFile) {
+  record MainModule(Path dir, GoModFile goMod, GoSumFiles.Read goSumRead, Path goModFile, Path goSumFile,
+      byte[] goModData) {
     GoSum goSum() {
       return goSumRead.sum();
     }
@@ -296,7 +298,7 @@ final class ModuleGraphLoader {
       throw new ModuleGraphException(String.join("\ngo: ", bad), null);
     }
     Path goSum = goSumPath(modFile, cwd, dir);
-    return new MainModule(dir, goMod, GoSumFiles.read(goSum, release), file, goSum);
+    return new MainModule(dir, goMod, GoSumFiles.read(goSum, release), file, goSum, data);
   }
 
   /**
@@ -318,10 +320,10 @@ final class ModuleGraphLoader {
    * replacements are resolved against (the main module's, or go.work's), in a workspace the
    * go.work file ({@code null} outside one), the sum file go writes (go.work.sum; go.sum, or
    * GOFLAGS -modfile's {@code .sum}) and the go.mod go may rewrite (GOFLAGS -modfile's file; none
-   * in a workspace or outside a module).
+   * in a workspace or outside a module) with the bytes the load read from it.
    */
   record Build(ModuleGraph graph, GoSum goSum, GoSum moduleSums, Path baseDir, Path workFile, Path sumFile,
-      Path goModFile) {}
+      Path goModFile, byte[] goModData) {}
 
   /** {@link #load}, keeping the go.sum lines and the base directory (list -m -json, mod download). */
   static Build loadBuild(GoProxyClient client, GoEnv env, Path start, boolean modMode, int parallelism,
@@ -347,8 +349,9 @@ final class ModuleGraphLoader {
     Build build(ModuleGraph g) {
       return workspace != null
           ? new Build(g, workspace.goSum(), workspace.moduleSums(), workspace.workDir(), workspace.workFile(),
-              Path.of(workspace.workFile() + ".sum"), null)
-          : new Build(g, module.goSum(), GoSum.empty(), module.dir(), null, module.goSumFile(), module.goModFile());
+              Path.of(workspace.workFile() + ".sum"), null, null)
+          : new Build(g, module.goSum(), GoSum.empty(), module.dir(), null, module.goSumFile(), module.goModFile(),
+              module.goModData());
     }
   }
 
