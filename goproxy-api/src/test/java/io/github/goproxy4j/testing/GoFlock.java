@@ -44,14 +44,20 @@ public final class GoFlock {
       "",
       "import (",
       "\t\"bufio\"",
+      "\t\"crypto/sha256\"",
       "\t\"fmt\"",
+      "\t\"io\"",
       "\t\"os\"",
+      "\t\"strconv\"",
       "\t\"syscall\"",
+      "\t\"time\"",
       ")",
       "",
       "// flock hold FILE [CONTENT]: lock FILE exclusively, print \"locked\", wait for a line on",
       "// stdin, write CONTENT's bytes over FILE in place if given, print \"done\", unlock.",
       "// flock try FILE: print \"free\" or \"busy\" (a non-blocking exclusive lock).",
+      "// flock readloop FILE MILLIS: for MILLIS ms read FILE as lockedfile.Read does (open, shared",
+      "// lock, read to EOF, close), printing each read's SHA-256 in hex, one a line.",
       "func main() {",
       "\tf, err := os.OpenFile(os.Args[2], os.O_RDWR|os.O_CREATE, 0o666)",
       "\tif err != nil {",
@@ -60,6 +66,26 @@ public final class GoFlock {
       "\t}",
       "\tfd := int(f.Fd())",
       "\tswitch os.Args[1] {",
+      "\tcase \"readloop\":",
+      "\t\tms, _ := strconv.Atoi(os.Args[3])",
+      "\t\tout := bufio.NewWriter(os.Stdout)",
+      "\t\tfor end := time.Now().Add(time.Duration(ms) * time.Millisecond); time.Now().Before(end); {",
+      "\t\t\tr, err := os.Open(os.Args[2])",
+      "\t\t\tif err == nil {",
+      "\t\t\t\terr = syscall.Flock(int(r.Fd()), syscall.LOCK_SH)",
+      "\t\t\t}",
+      "\t\t\tvar data []byte",
+      "\t\t\tif err == nil {",
+      "\t\t\t\tdata, err = io.ReadAll(r)",
+      "\t\t\t\tr.Close()",
+      "\t\t\t}",
+      "\t\t\tif err != nil {",
+      "\t\t\t\tfmt.Fprintln(os.Stderr, err)",
+      "\t\t\t\tos.Exit(2)",
+      "\t\t\t}",
+      "\t\t\tfmt.Fprintf(out, \"%x\\n\", sha256.Sum256(data))",
+      "\t\t}",
+      "\t\tout.Flush()",
       "\tcase \"try\":",
       "\t\tif err := syscall.Flock(fd, syscall.LOCK_EX|syscall.LOCK_NB); err != nil {",
       "\t\t\tfmt.Println(\"busy\")",
@@ -229,6 +255,40 @@ public final class GoFlock {
         Thread.currentThread().interrupt();
         throw new AssertionError("interrupted", e);
       }
+    }
+  }
+
+  /**
+   * Starts a process that reads {@code file} over and over for {@code millis} ms as go's
+   * {@code lockedfile.Read} does (open, shared {@code flock(2)}, read to the end, close); its
+   * standard output is the hex SHA-256 of each read, one a line (see {@link #sha256Hex}), so a test
+   * can check that every read saw a whole file.
+   *
+   * @param bin the program from {@link #build}
+   * @param file the file to read (it must exist)
+   * @param millis how long to go on reading
+   * @return the running process
+   */
+  public static Process readLoop(Path bin, Path file, long millis) {
+    try {
+      return new ProcessBuilder(bin.toString(), "readloop", file.toString(), Long.toString(millis))
+          .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The hex SHA-256 of some bytes, as {@link #readLoop} prints it.
+   *
+   * @param data the bytes
+   * @return 64 lower-case hex digits
+   */
+  public static String sha256Hex(byte[] data) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(data));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 

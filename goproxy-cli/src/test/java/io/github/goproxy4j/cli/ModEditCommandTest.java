@@ -1,7 +1,10 @@
 package io.github.goproxy4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.goproxy4j.testing.GoFlock;
 import io.github.goproxy4j.testing.GoTool;
 import io.github.goproxy4j.testing.RandomGoMod;
 import java.io.ByteArrayOutputStream;
@@ -11,16 +14,27 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code goproxy mod edit} against {@code go mod edit}: output, messages, exit status and go.mod bytes. */
@@ -217,5 +231,349 @@ class ModEditCommandTest {
       String[] got = ours(go, b, List.of("-require=example.com/x@v1.0.0", "-print"));
       assertEquals(String.join("|", want), String.join("|", got), go.toString());
     }
+  }
+
+  // ---- go and goproxy editing one go.mod at the same time: go mod edit reads go.mod under the
+  // shared flock (lockedfile.Read), edits, takes the module cache's side lock and rewrites go.mod
+  // in place under the exclusive flock (lockedfile.Transform) only if it still holds the bytes read
+  // ("go.mod changed during editing; not overwriting", exit 1, otherwise)
+
+  /** {exit status, stdout, stderr} of goproxy mod edit following {@code go}'s release, in {@code dir} with {@code env}. */
+  private static String[] runOurs(GoTool.Go go, Path dir, Map<String, String> env, List<String> args) {
+    Map<String, String> e = new HashMap<>(env);
+    e.put("PWD", dir.toString());
+    List<String> argv = new ArrayList<>(List.of("--go-version", go.release(), "mod", "edit"));
+    argv.addAll(args);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status;
+    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream x = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      status = Goproxy.standard().run(argv, o, x, e, false);
+    }
+    return new String[] {Integer.toString(status), out.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8)};
+  }
+
+  /** {exit status, stdout, stderr} of {@code go mod edit args...} in {@code dir} with {@code env}. */
+  private static String[] runGo(GoTool.Go go, Path dir, Map<String, String> env, List<String> args) {
+    List<String> a = new ArrayList<>(List.of("mod", "edit"));
+    a.addAll(args);
+    GoTool.Result r = go.run(dir, env, 120, a.toArray(new String[0]));
+    return new String[] {Integer.toString(r.exitCode()), r.stdout(), r.stderr()};
+  }
+
+  /** go mod edit (or goproxy's, {@code ours}) with {@code args} in {@code dir}. */
+  private static String[] runEdit(boolean ours, GoTool.Go go, Path dir, Map<String, String> env, List<String> args) {
+    return ours ? runOurs(go, dir, env, args) : runGo(go, dir, env, args);
+  }
+
+  /** The module cache's side lock (modfetch.SideLock) of a hermetic environment, its directory created. */
+  private static Path sideLock(Map<String, String> env) throws IOException {
+    return Files.createDirectories(Paths.get(env.get("GOPATH"), "pkg", "mod", "cache")).resolve("lock");
+  }
+
+  /**
+   * Runs the edit ({@code ours}: goproxy's, else go's) with the side lock held by a go process;
+   * once /proc/locks shows the edit waiting for it (after its read of go.mod), another writer
+   * replaces go.mod with {@code changed}, and the lock is released.
+   *
+   * @return {exit status, stdout, stderr}
+   */
+  private static String[] editWhileGoModChanges(boolean ours, GoTool.Go go, Path dir, Map<String, String> env,
+      List<String> args, String changed) throws Exception {
+    Path side = sideLock(env);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try (GoFlock.Holder holder = GoFlock.hold(GoFlock.binary(), side, null)) {
+      holder.awaitLocked();
+      Future<String[]> run = pool.submit(() -> runEdit(ours, go, dir, env, args));
+      GoFlock.awaitWaiter(side, Duration.ofSeconds(60), run::isDone);
+      Files.writeString(dir.resolve("go.mod"), changed);
+      holder.release();
+      return run.get(60, TimeUnit.SECONDS);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static void assumeLocksVisible() {
+    assumeTrue(GoFlock.flockPlatform() && GoFlock.canSeeWaiters(), "SKIPPED: needs flock and Linux's /proc/locks");
+  }
+
+  /**
+   * go.mod changed by another writer between the edit's read and its write: go refuses to write
+   * (its message, exit 1) and the other writer's go.mod stays; goproxy must do the same (a
+   * goproxy that rewrote go.mod under the lock without comparing would drop the other edit).
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.27"})
+  void editOfAGoModChangedMeanwhileFailsAsGo(String release) throws Exception {
+    assumeLocksVisible();
+    GoTool.Go go = GoTool.assumeRelease(release);
+    String start = "module example.com/m\n\ngo 1.16\n\nrequire example.com/a v1.0.0\n";
+    String changed = "module example.com/m\n\ngo 1.16\n\nrequire (\n\texample.com/a v1.0.0\n\texample.com/other v1.0.0\n)\n";
+    List<String> args = List.of("-require=example.com/mine@v1.0.0");
+    String[][] got = new String[2][];
+    for (int side = 0; side < 2; side++) {
+      Path dir = Files.createDirectories(work.resolve("changed-" + release + (side == 0 ? "-go" : "-ours")));
+      Files.writeString(dir.resolve("go.mod"), start);
+      String[] r = editWhileGoModChanges(side == 1, go, dir, go.hermeticEnv(dir.resolve("env")), args, changed);
+      got[side] = new String[] {r[0], r[1], r[2], read(dir)};
+    }
+    assertEquals(String.join("|", got[0]), String.join("|", got[1]), go + ": status, stdout, stderr, go.mod");
+    assertEquals(changed, got[0][3], go + " keeps the other writer's go.mod");
+  }
+
+  /**
+   * go and goproxy adding requirements to one go.mod at the same time, seeded: round after round,
+   * on a random go.mod, one to four {@code go mod edit -require=example.com/gR_N@v1.0.0} processes
+   * and one to four in-process {@code goproxy mod edit -require=example.com/jR_N@v1.0.0}, each
+   * from a random moment, sharing one module cache (so one side lock). Every edit either succeeds
+   * (exit 0, no output) or fails with go's own refusal (as go prints it when go.mod changes
+   * between its read and its write: no update is lost silently); the go.mod left holds exactly the
+   * requirements of the edits that succeeded: byte for byte what go writes applying them one after
+   * the other, which parses and {@code go mod edit -fmt} leaves unchanged.
+   */
+  @ParameterizedTest(name = "go{0} seed={1}")
+  @CsvSource({"1.19, 20261206", "1.27, 20261206"})
+  void goAndGoproxyEditOneGoModAtTheSameTime(String release, long seed) throws Exception {
+    race(release, seed, 4);
+  }
+
+  /** {@link #goAndGoproxyEditOneGoModAtTheSameTime} with a new seed and 40 rounds. */
+  @Tag("load")
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.27"})
+  void goAndGoproxyEditOneGoModAtTheSameTimeManyRounds(String release) throws Exception {
+    race(release, System.nanoTime(), 40);
+  }
+
+  private void race(String release, long seed, int rounds) throws Exception {
+    assumeLocksVisible();
+    GoTool.Go go = GoTool.assumeRelease(release);
+    System.out.println("ModEditCommandTest race " + go + " seed=" + seed + " rounds=" + rounds);
+    Random r = new Random(seed);
+    Map<String, String> env = go.hermeticEnv(work.resolve("race-env"));
+    // go's refusal, as go words it (and goproxy's, warmed up)
+    Path probe = Files.createDirectories(work.resolve("race-probe"));
+    String changed = "module example.com/m\n";
+    Files.writeString(probe.resolve("go.mod"), "module example.com/m\n\ngo 1.16\n");
+    String[] refusal = editWhileGoModChanges(false, go, probe, env, List.of("-require=example.com/x@v1.0.0"), changed);
+    assertEquals("1", refusal[0], go + " refuses: " + String.join("|", refusal));
+    Files.writeString(probe.resolve("go.mod"), "module example.com/m\n\ngo 1.16\n");
+    assertEquals(String.join("|", refusal),
+        String.join("|", editWhileGoModChanges(true, go, probe, env, List.of("-require=example.com/x@v1.0.0"), changed)),
+        "goproxy refuses as go");
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    int[] ok = new int[2];
+    int[] refused = new int[2];
+    try {
+      for (int round = 0; round < rounds; round++) {
+        // a random go.mod, and a block of many requirements: go's read-to-write window grows with
+        // the file (parsing and formatting it), so edits overlap
+        StringBuilder padded = new StringBuilder(RandomGoMod.file(r, go.minor() >= 21 && r.nextBoolean()));
+        padded.append("\nrequire (\n");
+        for (int i = 0, pad = 500 + r.nextInt(2500); i < pad; i++) {
+          padded.append(String.format("\texample.com/pad/p%04d v1.0.0\n", i));
+        }
+        String start = padded.append(")\n").toString();
+        Path dir = Files.createDirectories(work.resolve("race" + round));
+        Files.writeString(dir.resolve("go.mod"), start);
+        List<String> paths = new ArrayList<>();
+        List<Boolean> sides = new ArrayList<>();
+        List<Integer> delays = new ArrayList<>();
+        int nGo = 1 + r.nextInt(4);
+        int nOurs = 1 + r.nextInt(4);
+        for (int i = 0; i < nGo + nOurs; i++) {
+          boolean ours = i >= nGo;
+          paths.add("example.com/" + (ours ? "j" : "g") + round + "_" + i);
+          sides.add(ours);
+          delays.add(r.nextInt(40));
+        }
+        String ctx = go + " seed=" + seed + " round=" + round + " edits " + paths + " from " + delays
+            + " ms\nstart go.mod (" + start.length() + " bytes):\n" + start.substring(0, Math.min(start.length(), 800));
+        CountDownLatch ready = new CountDownLatch(paths.size());
+        List<Future<String[]>> runs = new ArrayList<>();
+        for (int i = 0; i < paths.size(); i++) {
+          int k = i;
+          runs.add(pool.submit(() -> {
+            ready.countDown();
+            ready.await();
+            Thread.sleep(delays.get(k));
+            return runEdit(sides.get(k), go, dir, env, List.of("-require=" + paths.get(k) + "@v1.0.0"));
+          }));
+        }
+        List<String> applied = new ArrayList<>();
+        StringBuilder outcomes = new StringBuilder();
+        for (int i = 0; i < paths.size(); i++) {
+          String[] res = runs.get(i).get(120, TimeUnit.SECONDS);
+          String what = (sides.get(i) ? "goproxy " : "go ") + paths.get(i) + ": " + String.join("|", res);
+          outcomes.append(what).append('\n');
+          int side = sides.get(i) ? 1 : 0;
+          if (res[0].equals("0")) {
+            assertEquals("0||", String.join("|", res), ctx);
+            applied.add(paths.get(i));
+            ok[side]++;
+          } else {
+            assertEquals(String.join("|", refusal), String.join("|", res), "only go's refusal: " + what + "\n" + ctx);
+            refused[side]++;
+          }
+        }
+        String after = read(dir);
+        ctx += "\noutcomes:\n" + outcomes;
+        assertTrue(!applied.isEmpty(), "the first writer's edit succeeds: " + ctx);
+        // what go writes applying the successful edits one after the other
+        Path serial = Files.createDirectories(work.resolve("serial" + round));
+        Files.writeString(serial.resolve("go.mod"), start);
+        applied.sort(null);
+        for (String path : applied) {
+          assertEquals("0||", String.join("|", runGo(go, serial, env, List.of("-require=" + path + "@v1.0.0"))), ctx);
+        }
+        assertEquals(read(serial), after, "go.mod holds every successful edit as go writes it: " + ctx);
+        String[] fmt = runGo(go, dir, env, List.of("-fmt"));
+        assertEquals("0||", String.join("|", fmt), "go parses it: " + ctx);
+        assertEquals(after, read(dir), "go mod edit -fmt leaves it: " + ctx);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    System.out.println("  go: " + ok[0] + " edits written, " + refused[0] + " refused; goproxy: " + ok[1]
+        + " written, " + refused[1] + " refused");
+    assertTrue(ok[0] > 0 && ok[1] > 0, "both sides' edits were written in some round");
+  }
+
+  /** The version {@link #bigGoMod} requires {@code example.com/big/p0000} at: short or long. */
+  private static String firstVersion(boolean longer) {
+    return longer ? "v1.0.1-0.20200101000000-abcdefabcdef" : "v1.0.0";
+  }
+
+  /**
+   * A go.mod of {@code n} requirements ({@code example.com/big/pN v1.0.0}, the first at {@link
+   * #firstVersion}), in go's format: an edit of its first requirement rewrites the whole file,
+   * every byte after it moved.
+   */
+  private static String bigGoMod(int n, boolean longer) {
+    StringBuilder b = new StringBuilder("module example.com/m\n\ngo 1.16\n\nrequire (\n");
+    for (int i = 0; i < n; i++) {
+      b.append(String.format("\texample.com/big/p%04d %s\n", i, i == 0 ? firstVersion(longer) : "v1.0.0"));
+    }
+    return b.append(")\n").toString();
+  }
+
+  /** The edit that gives {@link #bigGoMod} its first requirement's {@code longer} version. */
+  private static List<String> firstFlag(boolean longer) {
+    return List.of("-require=example.com/big/p0000@" + firstVersion(longer));
+  }
+
+  /**
+   * A torn go.mod never becomes visible to go: while goproxy rewrites a large go.mod over and over
+   * (its first requirement's version longer, then shorter again: the file grows and shrinks, every
+   * byte rewritten in place as go's lockedfile.Transform does), go reads it the way lockedfile.Read does (a reader
+   * looping on the shared flock, thousands of reads) and with {@code go mod edit -print}; every
+   * read must be one of the two whole files go itself writes for them (checked: go's own bytes).
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.27"})
+  void goSeesOnlyWholeGoModsWhileGoproxyRewrites(String release) throws Exception {
+    assumeLocksVisible();
+    GoTool.Go go = GoTool.assumeRelease(release);
+    Path dir = Files.createDirectories(work.resolve("torn-go-reads"));
+    Map<String, String> env = go.hermeticEnv(work.resolve("torn-env"));
+    int n = 4000;
+    String shorter = bigGoMod(n, false);
+    String longer = bigGoMod(n, true);
+    // both are go's bytes
+    Files.writeString(dir.resolve("go.mod"), shorter);
+    assertEquals("0|" + longer + "|", String.join("|", runGo(go, dir, env, withPrint(firstFlag(true)))), "go's longer");
+    assertEquals("0|" + shorter + "|", String.join("|", runGo(go, dir, env, List.of("-print"))), "go's shorter");
+    Map<String, String> names = Map.of(GoFlock.sha256Hex(shorter.getBytes(StandardCharsets.UTF_8)), "shorter",
+        GoFlock.sha256Hex(longer.getBytes(StandardCharsets.UTF_8)), "longer");
+    long millis = 2000;
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      AtomicBoolean stop = new AtomicBoolean();
+      Future<Integer> writer = pool.submit(() -> {
+        int writes = 0;
+        for (boolean grow = true; !stop.get(); grow = !grow) {
+          assertEquals("0||", String.join("|", runOurs(go, dir, env, firstFlag(grow))), "goproxy's edit");
+          assertEquals(grow ? longer : shorter, read(dir), "goproxy writes go's bytes");
+          writes++;
+        }
+        return writes;
+      });
+      Future<List<String>> printer = pool.submit(() -> {
+        List<String> seen = new ArrayList<>();
+        for (long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis); System.nanoTime() < end; ) {
+          String[] res = runGo(go, dir, env, List.of("-print"));
+          seen.add(res[0].equals("0") && res[1].equals(shorter) ? "shorter" : res[0].equals("0") && res[1].equals(longer)
+              ? "longer" : "torn: " + String.join("|", res));
+        }
+        return seen;
+      });
+      Process loop = GoFlock.readLoop(GoFlock.binary(), dir.resolve("go.mod"), millis);
+      List<String> hashes = new String(loop.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+      assertTrue(loop.waitFor(60, TimeUnit.SECONDS) && loop.exitValue() == 0, "the reader ran");
+      List<String> prints = printer.get(120, TimeUnit.SECONDS);
+      stop.set(true);
+      int writes = writer.get(120, TimeUnit.SECONDS);
+      Map<String, Integer> count = new TreeMap<>();
+      for (String h : hashes) {
+        count.merge(names.getOrDefault(h, "torn"), 1, Integer::sum);
+      }
+      for (String p : prints) {
+        count.merge("print " + (p.startsWith("torn") ? "torn" : p), 1, Integer::sum);
+      }
+      System.out.println("ModEditCommandTest " + go + ": goproxy wrote go.mod " + writes + " times; go read " + count);
+      assertEquals(List.of(), prints.stream().filter(p -> p.startsWith("torn")).toList(), "go mod edit -print saw a torn go.mod");
+      assertEquals(null, count.get("torn"), "go's locked reads saw a torn go.mod: " + count);
+      assertTrue(writes > 1 && count.containsKey("shorter") && count.containsKey("longer"),
+          "the reads saw both files: " + count + ", " + writes + " writes");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static List<String> withPrint(List<String> flags) {
+    List<String> l = new ArrayList<>(flags);
+    l.add("-print");
+    return l;
+  }
+
+  /**
+   * And the other way, made deterministic: a go process holds go.mod's exclusive flock, as go does
+   * while lockedfile.Transform rewrites it in place, and the file is half written (the new file's
+   * first half over the old one's). {@code go mod edit -print} then waits for the lock (/proc/locks
+   * shows it) and prints the whole new file once the writer finishes and unlocks; goproxy's must
+   * too (one that read go.mod without go's shared lock would print the torn file).
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.27"})
+  void readWaitsForAWriteInProgressAsGo(String release) throws Exception {
+    assumeLocksVisible();
+    GoTool.Go go = GoTool.assumeRelease(release);
+    String before = bigGoMod(400, false);
+    String after = bigGoMod(400, true);
+    String torn = after.substring(0, after.length() / 2) + before.substring(after.length() / 2);
+    Path content = Files.writeString(work.resolve("after.mod"), after);
+    String[][] got = new String[2][];
+    for (int side = 0; side < 2; side++) {
+      boolean ours = side == 1;
+      Path dir = Files.createDirectories(work.resolve("inprogress-" + release + (ours ? "-ours" : "-go")));
+      Path gomod = Files.writeString(dir.resolve("go.mod"), before);
+      Map<String, String> env = go.hermeticEnv(dir.resolve("env"));
+      ExecutorService pool = Executors.newSingleThreadExecutor();
+      try (GoFlock.Holder writer = GoFlock.hold(GoFlock.binary(), gomod, content)) {
+        writer.awaitLocked();
+        Files.writeString(gomod, torn); // the writer is half-way
+        Future<String[]> run = pool.submit(() -> runEdit(ours, go, dir, env, List.of("-print")));
+        GoFlock.awaitWaiter(gomod, Duration.ofSeconds(60), run::isDone);
+        writer.release();
+        got[side] = run.get(60, TimeUnit.SECONDS);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+    assertEquals("0|" + after + "|", String.join("|", got[0]), go + " prints the whole new go.mod");
+    assertEquals(String.join("|", got[0]), String.join("|", got[1]), "goproxy as " + go);
   }
 }
