@@ -592,16 +592,46 @@ public final class ModuleGraph {
       boolean pruned = GoVersions.compare(goVersion, "1.17") >= 0;
       List<Node> current = rs;
       Graph g = null;
+      Graph rootsRead = null; // a graph updateRoots loaded (it read the go.mod files of its roots)
       if (hasRedundantRoot(current)) {
-        g = readModGraph(current, pruned);
-        current = updateRoots(current, g, pruned, direct);
-        g = null;
+        List<Node> deduped = dedupeRoots(current);
+        boolean upgraded = !allAtRootVersions(current, deduped);
+        if (pruned && upgraded && !b.modMode) {
+          // updatePrunedRoots: a root below another root of its path is an upgrade readonly refuses
+          throw goModDirty();
+        }
+        if (pruned && (b.modMode || upgraded)) {
+          // updatePrunedRoots without a graph: each path once at its highest root version, the
+          // main module's path dropped (no go.mod is read for either)
+          current = deduped;
+        } else {
+          g = readModGraph(current, pruned);
+          current = updateRoots(current, g, pruned, direct);
+          rootsRead = g;
+          g = null;
+        }
       }
       if (b.rootsOnly) {
+        if (rootsRead == null && pruned && b.modMode && !allAtRootVersions(rs, current)) {
+          // updatePrunedRoots loads the graph of roots it upgraded (their go.mod files are read)
+          rootsRead = readModGraph(current, true);
+          if (!rootsRead.errors.isEmpty()) {
+            throw new ModuleGraphException(buildListError(rootsRead), null);
+          }
+        }
         // loadModFile's requirements and nothing more (pruned or not): the graph of the main module and its roots
         Graph r = new Graph(List.copyOf(current));
         r.selected.put(mainPath, "");
         r.require(main, r.roots);
+        if (rootsRead != null) {
+          // the roots' go.mod files were read (go keeps their checksums): their requirements, not selected
+          for (Node n : current) {
+            List<Node> req = rootsRead.required.get(n);
+            if (req != null) {
+              r.required.put(n, req);
+            }
+          }
+        }
         finish(current, r);
         rootsOnly = true;
         return;
@@ -653,6 +683,32 @@ public final class ModuleGraph {
         }
       }
       return false;
+    }
+
+    /** Whether each root of {@code rs} but the main module's path is in {@code deduped} (no root was upgraded). */
+    private boolean allAtRootVersions(List<Node> rs, List<Node> deduped) {
+      for (Node n : rs) {
+        if (!n.path().equals(mainPath) && !deduped.contains(n)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** The sorted roots {@code rs} with each path once, at its highest version, and without the main module's path. */
+    private List<Node> dedupeRoots(List<Node> rs) {
+      List<Node> out = new ArrayList<>();
+      for (Node n : rs) {
+        if (n.path().equals(mainPath)) {
+          continue;
+        }
+        if (!out.isEmpty() && out.get(out.size() - 1).path().equals(n.path())) {
+          out.set(out.size() - 1, n); // sorted by version within a path: the last is the highest
+        } else {
+          out.add(n);
+        }
+      }
+      return out;
     }
 
     private boolean allRootsSelected(Graph g) {
@@ -1171,6 +1227,28 @@ public final class ModuleGraph {
    */
   public String goVersion() {
     return goVersion;
+  }
+
+  /**
+   * Returns the version of a root of the requirement graph that is no module: {@code go} (the
+   * go version the graph needs, from Go 1.21: the main module's go line, raised under
+   * {@code -mod=mod} to the highest go line a module of a pruned graph needs) or {@code toolchain}
+   * (the main module's toolchain line). Empty before Go 1.21, in a workspace's graph without it,
+   * and for another path.
+   *
+   * @param path {@code "go"} or {@code "toolchain"}
+   * @return for example {@code "1.22"} or {@code "go1.22.3"}
+   */
+  public Optional<String> rootVersion(String path) {
+    if (!path.equals("go") && !path.equals("toolchain")) {
+      return Optional.empty();
+    }
+    for (Node n : roots) {
+      if (n.path().equals(path)) {
+        return Optional.of(n.version());
+      }
+    }
+    return Optional.empty();
   }
 
   /**

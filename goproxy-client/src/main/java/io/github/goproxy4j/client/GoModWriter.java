@@ -1,6 +1,7 @@
 package io.github.goproxy4j.client;
 
 import io.github.goproxy4j.env.GoProxyException;
+import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.modfile.GoModEditor;
 import io.github.goproxy4j.modfile.GoModFile;
 import io.github.goproxy4j.module.ModuleVersion;
@@ -10,23 +11,26 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Writes the main module's go.mod where go's commitRequirements does: under {@code -mod=mod} a
+ * Writes the main module's go.mod where go's commitRequirements does under {@code -mod=mod}: a
  * go.mod without a go line gains the running release's (modload's addGoStmt) and its requirements
  * become the converted pruned graph's roots, every module of the build list, those the go.mod did
  * not require directly marked {@code // indirect} in their own block (WriteGoMod's
- * SetRequireSeparateIndirect, then Cleanup). Written with {@link GoModEditor} under go's lock.
+ * SetRequireSeparateIndirect, then Cleanup); a go.mod with a go line is rewritten from the loaded
+ * roots when they differ from it ({@link #updated}). Written with {@link GoModEditor} under go's lock.
  */
 final class GoModWriter {
   private GoModWriter() {}
 
   /**
-   * What go's commitRequirements writes to go.mod after a load in {@code -mod=mod} (a go line
-   * added to a single main module's go.mod that had none), before go.sum is written.
+   * What go's commitRequirements writes to go.mod after a load in {@code -mod=mod} (for a single
+   * main module), before go.sum is written.
    *
    * @param build the build loaded
    * @param modMode whether the load ran in go's {@code -mod=mod} mode
@@ -36,15 +40,19 @@ final class GoModWriter {
       return;
     }
     List<ModuleGraph.MainModule> mains = build.graph().mainModules();
-    if (mains.size() == 1 && mains.get(0).goMod().goVersion().isEmpty()) {
+    if (mains.size() != 1) {
+      return;
+    }
+    if (mains.get(0).goMod().goVersion().isEmpty()) {
       addGoLine(client, build, mains.get(0), ListModules.localGoVersion(client.goRelease()));
+    } else {
+      commitRequirements(client, build);
     }
   }
 
   /**
    * Adds the go line {@code goLine} to the main module's go.mod and writes its requirements as go
-   * does after converting the graph, if go.mod still holds the bytes the load read; else fails with
-   * go's "existing contents have changed since last read" (nothing written), as go does.
+   * does after converting the graph ({@link #write}).
    *
    * @param build the converted build (its build list is the new roots, its base directory the main module's)
    * @param main the main module as read before the conversion
@@ -76,9 +84,43 @@ final class GoModWriter {
     } catch (IllegalArgumentException e) {
       throw new GoProxyException("updating go.mod: " + e.getMessage(), e);
     }
-    // go's commitRequirements: the side lock, then go.mod's own lock, under which the file is
-    // written only if it still holds what the load read (another process's edit meanwhile is
-    // never overwritten: go fails instead), or left alone if it holds the new content already
+    write(client, gomod, loaded, updated);
+  }
+
+  /**
+   * commitRequirements after a load of a main module with a go line: go.mod is rewritten from the
+   * loaded roots when it differs from them in what go's modFileIsDirty compares ({@link #updated}),
+   * and left alone otherwise (a go.mod that differs only in layout).
+   */
+  private static void commitRequirements(GoProxyClient client, ModuleGraphLoader.Build build)
+      throws GoProxyException {
+    Path gomod = build.goModFile();
+    byte[] loaded = build.goModData();
+    if (gomod == null || loaded == null) {
+      return;
+    }
+    ModuleGraph g = build.graph();
+    byte[] updated;
+    try {
+      GoModEditor e = updated(GoModEditor.parse(gomod.toString(), loaded, g.goRelease()), g);
+      if (e == null) {
+        return; // not dirty: go writes go.sum only
+      }
+      updated = e.format();
+    } catch (IllegalArgumentException e) {
+      throw new GoProxyException("updating go.mod: " + e.getMessage(), e);
+    }
+    write(client, gomod, loaded, updated);
+  }
+
+  /**
+   * go's commitRequirements write: the side lock, then go.mod's own lock, under which the file is
+   * written only if it still holds what the load read (another process's edit meanwhile is never
+   * overwritten: go fails with "existing contents have changed since last read" instead), or left
+   * alone if it holds the new content already.
+   */
+  private static void write(GoProxyClient client, Path gomod, byte[] loaded, byte[] updated)
+      throws GoProxyException {
     LockedFile side = LockedFile.sideLock(client.moduleCache().root());
     try {
       LockedFile.transform(gomod, old -> {
@@ -101,5 +143,59 @@ final class GoModWriter {
         }
       }
     }
+  }
+
+  static GoModEditor updated(GoModEditor e, ModuleGraph g) {
+    GoModFile f = e.file();
+    int minor = GoRelease.modelled(g.goRelease()).behaviourMinor();
+    Set<String> excluded = new HashSet<>();
+    for (GoModFile.Exclude x : f.excludes()) {
+      excluded.add(x.path() + "@" + x.version());
+    }
+    Set<String> direct = new HashSet<>();
+    // index.require: one entry per path and version, the last line's mark
+    Map<String, Boolean> before = new HashMap<>();
+    for (GoModFile.Require r : f.requires()) {
+      before.put(r.path() + "@" + r.version(), r.indirect());
+      if (!r.indirect() && !excluded.contains(r.path() + "@" + r.version())) {
+        direct.add(r.path());
+      }
+    }
+    List<GoModFile.Require> list = new ArrayList<>();
+    boolean dirty = false;
+    for (ModuleVersion m : g.mainRequirements()) {
+      String path = m.path().toString();
+      GoModFile.Require r = new GoModFile.Require(path, m.version().toString(), !direct.contains(path));
+      list.add(r);
+      Boolean was = before.get(path + "@" + r.version());
+      dirty |= was == null || was != r.indirect();
+    }
+    dirty |= list.size() != before.size();
+    String oldGo = f.goVersion().orElse("");
+    String goVersion = minor >= 21 ? g.rootVersion("go").orElse(oldGo) : oldGo;
+    if (!goVersion.equals(oldGo)) {
+      dirty = true;
+      e.go(goVersion);
+    }
+    if (minor >= 21) {
+      String toolchain = g.rootVersion("toolchain").orElse("go" + goVersion);
+      String was = f.toolchain().orElse("");
+      if (toolchain.equals("go" + goVersion) || GoRelease.compare(GoRelease.fromToolchain(toolchain), "1.21") < 0) {
+        dirty |= !was.isEmpty();
+        e.dropToolchain();
+      } else {
+        dirty |= !was.equals(toolchain);
+        e.toolchain(toolchain);
+      }
+    }
+    if (!dirty) {
+      return null;
+    }
+    if (GoRelease.compare(goVersion, "1.17") < 0) {
+      e.setRequire(list);
+    } else {
+      e.setRequireSeparateIndirect(list);
+    }
+    return e.cleanup();
   }
 }

@@ -615,6 +615,10 @@ public final class GoProxyClient implements AutoCloseable {
    *       go's no-main-modules error even inside a module or workspace, while the others go on
    *       (in GOPATH itself with its go.mod as the main module, as go does).</li>
    * </ul>
+   * Then, in a single main module whose go.mod reads, one line for each requirement on a version
+   * the go.mod excludes ({@code go: dropping requirement on excluded version <path> <version>}):
+   * these commands load with {@code -mod=mod}, which leaves the requirement out (and
+   * {@code mod download} drops it from go.mod, as go does).
    *
    * <pre>{@code
    * client.moduleModeWarnings(dir, true).forEach(System.err::println); // before go mod graph
@@ -632,8 +636,21 @@ public final class GoProxyClient implements AutoCloseable {
   public List<String> moduleModeWarnings(Path dir, boolean needsMainModule) throws GoProxyException {
     Objects.requireNonNull(dir, "dir");
     checkOpen();
-    return ModuleGraphLoader.initWarnings(resolver.env(), dir,
-        needsMainModule ? ModuleGraphLoader.InitMode.MOD_NEEDS_ROOT : ModuleGraphLoader.InitMode.MOD);
+    ModuleGraphLoader.InitMode mode = needsMainModule ? ModuleGraphLoader.InitMode.MOD_NEEDS_ROOT
+        : ModuleGraphLoader.InitMode.MOD;
+    ModuleGraphLoader.Init init = ModuleGraphLoader.init(resolver.env(), dir, mode);
+    if (init.failure() != null) {
+      return init.warnings();
+    }
+    List<String> lines = new ArrayList<>(init.warnings());
+    try {
+      // the mod commands load with -mod=mod: go drops a requirement on an excluded version
+      lines.addAll(ModuleGraphLoader.excludedRequirementWarnings(ModuleGraphLoader.readMains(resolver.env(), dir,
+          mode), true));
+    } catch (GoProxyException | RuntimeException e) {
+      // the command fails on the main module files itself, before go would print these
+    }
+    return lines;
   }
 
   /**

@@ -106,6 +106,7 @@ final class ListModules {
     } else {
       ModuleGraph.MainModule main = mains.list().get(0);
       mod = BuildMod.forModule(env, Path.of(main.dir()), main.goMod());
+      ModuleGraphLoader.excludedRequirementWarnings(mains, mod.modMode()).forEach(warnings);
       if (mod.vendor()) {
         return vendorFinish(vendored(env, dir, main, args, flags, mod), mains, flags, mod);
       }
@@ -114,7 +115,10 @@ final class ListModules {
     if (args.isEmpty()) {
       String addedGo = addedGoLine(mains, mod, env.goVersion());
       ModuleGraphLoader.Build converted = !addedGo.isEmpty()
-          ? ModuleGraphLoader.loadBuild(client, env, mains, true, parallelism, false) : null;
+          ? ModuleGraphLoader.loadBuild(client, env, mains, true, parallelism, false)
+          : mod.modMode() && rootsDiffer(mains, env.goVersion())
+              // loadModFile's updateRoots before go lists the main module: commitRequirements writes it
+              ? ModuleGraphLoader.loadBuild(client, env, mains, true, parallelism, true) : null;
       return finish(client, withGoLine(mainModules(mains.list()), addedGo), flags, excluded, p -> false, converted,
           Set.of(), mod, parallelism, null);
     }
@@ -125,6 +129,35 @@ final class ListModules {
       throw a.graphError();
     }
     return done;
+  }
+
+  /**
+   * Whether loadModFile's requirements of a single main module differ from its go.mod's
+   * before any graph is loaded: a path required twice, the main module's own path required, or a
+   * requirement on an excluded version (all dropped from the roots, so go rewrites go.mod); from
+   * go1.21 a toolchain line the go line implies, or older than go1.21 (go drops it).
+   */
+  private static boolean rootsDiffer(ModuleGraphLoader.Mains mains, String release) {
+    if (mains.module() == null) {
+      return false;
+    }
+    GoModFile f = mains.module().goMod();
+    if (GoRelease.modelled(release).behaviourMinor() >= 21 && f.toolchain().isPresent()) {
+      String t = f.toolchain().get();
+      if (t.equals("go" + f.goVersion().orElse("")) || GoRelease.compare(GoRelease.fromToolchain(t), "1.21") < 0) {
+        return true;
+      }
+    }
+    Set<String> paths = new java.util.HashSet<>();
+    Set<String> excludes = new java.util.HashSet<>();
+    f.excludes().forEach(x -> excludes.add(x.path() + " " + x.version()));
+    for (GoModFile.Require r : f.requires()) {
+      if (!paths.add(r.path()) || f.module().filter(r.path()::equals).isPresent()
+          || excludes.contains(r.path() + " " + r.version())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -52,6 +52,9 @@ final class ModDownload {
       }
     } else {
       for (GoModFile.Require r : mf.requires()) {
+        if (r.path().equals(g.main())) {
+          continue; // go lists the main module for its own path, and downloads no main module
+        }
         ModulePath path = ModulePath.parse(r.path());
         Optional<Version> v = g.selected(path);
         v.ifPresent(version -> listed.add(ModuleVersion.of(path, version)));

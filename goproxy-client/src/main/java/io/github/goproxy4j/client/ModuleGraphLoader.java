@@ -229,6 +229,31 @@ final class ModuleGraphLoader {
     return init(env, start, mode).warnings();
   }
 
+  /**
+   * The lines go's requirementsFromModFiles prints for a single main module's go.mod (none in a
+   * workspace): one for each requirement on a version the go.mod excludes, which the load leaves
+   * out of the roots ({@code dropping} under {@code -mod=mod}, where the rewritten go.mod drops it
+   * too; else {@code ignoring}).
+   */
+  static List<String> excludedRequirementWarnings(Mains mains, boolean modMode) {
+    if (mains.module() == null) {
+      return List.of();
+    }
+    GoModFile f = mains.module().goMod();
+    Set<String> excluded = new HashSet<>();
+    for (GoModFile.Exclude x : f.excludes()) {
+      excluded.add(x.path() + " " + x.version());
+    }
+    List<String> lines = new ArrayList<>();
+    for (GoModFile.Require r : f.requires()) {
+      String mv = r.path() + " " + r.version();
+      if (excluded.contains(mv)) {
+        lines.add("go: " + (modMode ? "dropping" : "ignoring") + " requirement on excluded version " + mv);
+      }
+    }
+    return lines;
+  }
+
   static MainModule findMainModule(Path start, GoEnv env) throws GoProxyException {
     String release = env.goVersion();
     String gotoolchain = env.get("GOTOOLCHAIN");
