@@ -613,10 +613,16 @@ public final class ModuleGraph {
       }
       if (b.rootsOnly) {
         if (rootsRead == null && pruned && b.modMode && !allAtRootVersions(rs, current)) {
-          // updatePrunedRoots loads the graph of roots it upgraded (their go.mod files are read)
+          // updatePrunedRoots loads the graph of roots it upgraded (their go.mod files are read),
+          // and raises the roots again until each is selected
           rootsRead = readModGraph(current, true);
           if (!rootsRead.errors.isEmpty()) {
             throw new ModuleGraphException(buildListError(rootsRead), null);
+          }
+          List<Node> raised = updateRoots(current, rootsRead, true, direct);
+          if (!raised.equals(current)) {
+            current = raised;
+            rootsRead = readModGraph(current, true);
           }
         }
         // loadModFile's requirements and nothing more (pruned or not): the graph of the main module and its roots

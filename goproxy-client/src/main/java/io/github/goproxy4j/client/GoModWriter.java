@@ -179,6 +179,12 @@ final class GoModWriter {
     }
     if (minor >= 21) {
       String toolchain = g.rootVersion("toolchain").orElse("go" + goVersion);
+      String local = g.goRelease();
+      if (minor < 26 && !goVersion.equals(oldGo) && GoRelease.compare(goVersion, "1.21") >= 0
+          && GoRelease.compare(local, GoRelease.fromToolchain(toolchain)) > 0 && !GoRelease.isLang(local)) {
+        // go1.21 to go1.24 (not go1.26): a go line written records the running toolchain when newer
+        toolchain = "go" + local;
+      }
       String was = f.toolchain().orElse("");
       if (toolchain.equals("go" + goVersion) || GoRelease.compare(GoRelease.fromToolchain(toolchain), "1.21") < 0) {
         dirty |= !was.isEmpty();
