@@ -23,10 +23,14 @@ final class Args {
    * @param argv the arguments after the command name
    * @param withValue option names (without dashes) that take a value
    * @param flags boolean option names (without dashes)
+   * @param goMinor for a command that mirrors a go command, the minor version of the go release
+   *     followed: go's {@code -C} is then refused as go refuses it past the command's first flag
+   *     ({@link ChdirFlag#misplaced}); -1 for a command of goproxy's own
    * @return the parsed arguments
    * @throws UsageException on an unknown option or a missing value
+   * @throws GoFlagException on a {@code -C} in a command that mirrors go
    */
-  static Args parse(List<String> argv, Set<String> withValue, Set<String> flags) {
+  static Args parse(List<String> argv, Set<String> withValue, Set<String> flags, int goMinor) {
     List<String> pos = new ArrayList<>();
     Map<String, String> opts = new HashMap<>();
     boolean onlyPositional = false;
@@ -49,6 +53,9 @@ final class Args {
       }
       if (body.equals("h")) {
         body = "help";
+      }
+      if (goMinor >= 0 && body.equals("C")) {
+        throw ChdirFlag.misplaced(goMinor, value != null ? value : i + 1 < argv.size() ? argv.get(i + 1) : null);
       }
       if (withValue.contains(body)) {
         if (value == null) {

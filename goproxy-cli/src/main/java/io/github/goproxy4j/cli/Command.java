@@ -33,6 +33,18 @@ interface Command {
   }
 
   /**
+   * The usage line of the go command this command mirrors, as go prints it after a flag error
+   * ({@code go list [-f format] ...}), or null for a command of goproxy's own. A command that
+   * mirrors go takes go's {@code -C dir} ({@link ChdirFlag}) and reports go's flag errors
+   * ({@link GoFlagException}) with go's usage lines.
+   *
+   * @param minor the minor version of the go release followed
+   */
+  default String goUsage(int minor) {
+    return null;
+  }
+
+  /**
    * Runs the command.
    *
    * @param ctx the invocation

@@ -1,6 +1,10 @@
 package io.github.goproxy4j.cli;
 
+import io.github.goproxy4j.env.GoEnv;
+import io.github.goproxy4j.env.GoEnvException;
+import io.github.goproxy4j.internal.GoRelease;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -95,8 +99,17 @@ public final class Goproxy {
    */
   int run(List<String> argv, PrintStream out, PrintStream err, Map<String, String> environment, boolean terminal) {
     List<String> leading = new ArrayList<>();
+    String leadingChdir = null; // go -C dir list ...: go's -C before the command's name
     int i = 0;
-    while (i < argv.size() && isGlobalOption(argv.get(i)) && !isHelp(argv.get(i))) {
+    while (i < argv.size()) {
+      if (leadingChdir == null && ChdirFlag.valueAt(argv, i) != null) {
+        leadingChdir = ChdirFlag.valueAt(argv, i);
+        i += ChdirFlag.width(argv, i);
+        continue;
+      }
+      if (!isGlobalOption(argv.get(i)) || isHelp(argv.get(i))) {
+        break;
+      }
       String a = argv.get(i++);
       leading.add(a);
       if (takesSeparateValue(a) && i < argv.size()) {
@@ -104,6 +117,14 @@ public final class Goproxy {
       }
     }
     List<String> rest = argv.subList(i, argv.size());
+    String chdirInGroup = null; // go mod -C dir graph: -C after a group's name (go's lookupCmd stops there)
+    if (leadingChdir == null && rest.size() > 2 && isGroup(rest.get(0)) && ChdirFlag.valueAt(rest, 1) != null) {
+      leadingChdir = ChdirFlag.valueAt(rest, 1);
+      chdirInGroup = rest.get(1);
+      List<String> words = new ArrayList<>(rest);
+      words.subList(1, 1 + ChdirFlag.width(rest, 1)).clear();
+      rest = words;
+    }
     if (rest.isEmpty() || isHelp(rest.get(0))) {
       Command c = rest.size() > 1 ? find(rest.subList(1, rest.size())) : null;
       if (c != null) {
@@ -114,24 +135,74 @@ public final class Goproxy {
       return rest.isEmpty() ? 2 : 0;
     }
     Command command = find(rest);
-    if (command == null) {
-      err.println("goproxy: unknown command \"" + unknownName(rest) + "\"; run 'goproxy --help' for the list");
+    boolean mirrorsGo = command != null && command.goUsage(GoRelease.NEWEST_MINOR) != null;
+    if (command == null || leadingChdir != null && !mirrorsGo) {
+      err.println("goproxy: unknown command \"" + (command == null ? unknownName(rest) : "-C")
+          + "\"; run 'goproxy --help' for the list");
       return 2;
     }
     Set<String> flags = new HashSet<>(GLOBAL_FLAGS);
     flags.addAll(command.flagOptions());
     Set<String> withValue = new HashSet<>(GLOBAL_VALUE_OPTIONS);
     withValue.addAll(command.valueOptions());
+    List<String> after = new ArrayList<>(rest.subList(command.name().split(" ").length, rest.size()));
+    String chdir = leadingChdir;
+    if (mirrorsGo && chdir == null && ChdirFlag.valueAt(after, 0) != null) {
+      chdir = ChdirFlag.valueAt(after, 0);
+      after.subList(0, ChdirFlag.width(after, 0)).clear();
+    }
     List<String> commandArgs = new ArrayList<>(leading);
-    commandArgs.addAll(rest.subList(command.name().split(" ").length, rest.size()));
+    commandArgs.addAll(after);
+    int minor = mirrorsGo ? releaseMinor(commandArgs) : -1;
     boolean debug = commandArgs.contains("--debug");
+    boolean running = false;
     try {
-      Args args = command.goFlags() ? Args.goStyle(commandArgs) : Args.parse(commandArgs, withValue, flags);
+      // go changes directory first of all (before its toolchain switch and its flag parsing)
+      Path workDir = Path.of(environment.getOrDefault("PWD", System.getProperty("user.dir")));
+      if (chdir != null) {
+        if (chdirInGroup != null && minor < ChdirFlag.FIRST_MINOR) {
+          String group = command.name().substring(0, command.name().indexOf(' '));
+          err.println("go " + group + " " + chdirInGroup + ": unknown command");
+          err.println("Run 'go help " + group + "' for usage.");
+          return 2;
+        }
+        if (minor < ChdirFlag.FIRST_MINOR) {
+          throw ChdirFlag.misplaced(minor, chdir);
+        }
+        workDir = ChdirFlag.chdir(workDir, environment.get("PWD"), chdir);
+      }
+      Args args = command.goFlags() ? Args.goStyle(commandArgs) : Args.parse(commandArgs, withValue, flags, minor);
       if (args.flag("help")) {
         out.print(command.help());
         return 0;
       }
-      return command.run(new Invocation(args, out, err, environment, terminal));
+      running = true;
+      return command.run(new Invocation(args, out, err, environment, terminal, workDir));
+    } catch (ChdirFlag.ChdirException e) {
+      err.println(e.getMessage());
+      return 1;
+    } catch (GoFlagException e) {
+      GoFlagException first = e;
+      if (!running) {
+        // go applies GOFLAGS to the command's flags before it parses the command line
+        // (SetFromGOFLAGS, then Parse): a GOFLAGS failure is reported instead
+        try {
+          GoEnv env = GoEnv.builder().environment(environment).goVersion("1." + minor).build();
+          env.goFlags();
+          env.modCacheRw();
+        } catch (GoEnvException g) {
+          if (!ModuleGraphCommands.isFlagFromGoflags(g)) {
+            err.println("go: " + g.getMessage());
+            return 1;
+          }
+          first = new GoFlagException("go: " + g.getMessage());
+        }
+      }
+      // cmd/go's base.Command.Usage after a flag error
+      err.println(first.getMessage());
+      err.println("usage: " + command.goUsage(minor));
+      err.println("Run 'go help " + command.name() + "' for details.");
+      return 2;
     } catch (UsageException e) {
       err.println("goproxy " + command.name() + ": " + e.getMessage());
       err.println("usage: " + command.help().lines().findFirst().orElse(""));
@@ -142,6 +213,28 @@ public final class Goproxy {
       }
       err.println("goproxy " + command.name() + ": " + oneLine(e));
       return 1;
+    }
+  }
+
+  /**
+   * The minor version of the release a command line follows ({@code --go-version}, the last one
+   * given, else the newest), before the arguments are parsed: go's {@code -C} rules depend on it.
+   * A release that is not valid counts as the newest here (the command then fails on it).
+   */
+  static int releaseMinor(List<String> words) {
+    String release = GoRelease.NEWEST;
+    for (int i = 0; i < words.size(); i++) {
+      String a = words.get(i);
+      if ((a.equals("--go-version") || a.equals("-go-version")) && i + 1 < words.size()) {
+        release = words.get(++i);
+      } else if (a.startsWith("--go-version=") || a.startsWith("-go-version=")) {
+        release = a.substring(a.indexOf('=') + 1);
+      }
+    }
+    try {
+      return GoRelease.modelled(release).behaviourMinor();
+    } catch (IllegalArgumentException e) {
+      return GoRelease.NEWEST_MINOR;
     }
   }
 
@@ -180,16 +273,28 @@ public final class Goproxy {
 
   /** The words of an unknown command: two when the first names a group ({@code mod frob}). */
   private String unknownName(List<String> words) {
-    String group = words.get(0) + " ";
-    boolean isGroup = commands.keySet().stream().anyMatch(n -> n.startsWith(group));
-    return isGroup && words.size() > 1 && !words.get(1).startsWith("-") ? group + words.get(1) : words.get(0);
+    return isGroup(words.get(0)) && words.size() > 1 && !words.get(1).startsWith("-")
+        ? words.get(0) + " " + words.get(1) : words.get(0);
+  }
+
+  /** Whether {@code word} is the first word of a command with several ({@code mod}). */
+  private boolean isGroup(String word) {
+    String group = word + " ";
+    for (String n : commands.keySet()) {
+      if (n.startsWith(group)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private String overview() {
     StringBuilder b = new StringBuilder();
     b.append("goproxy: the Go module proxy protocol, the way the go command speaks it\n\n");
     b.append("usage: goproxy <command> [arguments] [--json] [--debug] [--go-version 1.X]\n\n"
-        + "--go-version: follow that go release's behaviour (1.19 and later; default: the newest known)\n\n"
+        + "--go-version: follow that go release's behaviour (1.19 and later; default: the newest known)\n"
+        + "-C dir: run in dir, as go's -C (go1.20 on): the first word after the name of a command that\n"
+        + "mirrors go's (list, mod graph, mod download, mod verify, mod edit), or before it\n\n"
         + "commands:\n");
     int width = commands.keySet().stream().mapToInt(String::length).max().orElse(8) + 2;
     commands.values().forEach(c -> b.append("  ").append(pad(c.name(), width)).append(c.summary()).append('\n'));

@@ -2,6 +2,7 @@ package io.github.goproxy4j.cli;
 
 import io.github.goproxy4j.client.internal.json.GoJson;
 import io.github.goproxy4j.env.GoEnv;
+import io.github.goproxy4j.env.GoEnvException;
 import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.internal.GoStrings;
@@ -32,8 +33,8 @@ final class ModEditCommand implements Command {
   private static final Pattern GO_VERSION =
       Pattern.compile("^([1-9][0-9]*)\\.(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*))?([a-z]+[0-9]+)?$");
   private static final Pattern TOOLCHAIN = Pattern.compile("^default$|^go1($|\\.)");
-  private static final String GO_USAGE = "usage: go mod edit [editing flags] [-fmt|-print|-json] [go.mod]\n"
-      + "Run 'go help mod edit' for details.\n";
+  private static final String GO_USAGE_LINE = "go mod edit [editing flags] [-fmt|-print|-json] [go.mod]";
+  private static final String GO_USAGE = "usage: " + GO_USAGE_LINE + "\n" + "Run 'go help mod edit' for details.\n";
 
   @Override
   public String name() {
@@ -53,12 +54,19 @@ final class ModEditCommand implements Command {
         + "-dropexclude -replace -dropreplace -retract -dropretract -print -json, and where the\n"
         + "release has them -toolchain (1.21), -godebug/-dropgodebug (1.23), -tool/-droptool (1.24),\n"
         + "-ignore/-dropignore (1.25). Flags are go's (single dash, -flag=value or -flag value).\n"
+        + "Without a file argument, -modfile=file (or GOFLAGS's -modfile) names the file edited, as in go\n"
+        + "(inside a module, ending in .mod); -C dir first runs in dir (go1.20 on).\n"
         + "--go-version 1.X selects the release (default: the newest).\n";
   }
 
   @Override
   public boolean goFlags() {
     return true;
+  }
+
+  @Override
+  public String goUsage(int minor) {
+    return GO_USAGE_LINE;
   }
 
   /** One editing flag, applied in order after the module, go and toolchain lines. */
@@ -90,6 +98,8 @@ final class ModEditCommand implements Command {
   private String module = "";
   private String go = "";
   private String toolchain = "";
+  /** -modfile (GOFLAGS's, then the command line's): the file edited when no file is named. */
+  private String modFile = "";
   private final List<Edit> edits = new ArrayList<>();
 
   @Override
@@ -104,6 +114,18 @@ final class ModEditCommand implements Command {
     try {
       List<String> args;
       try {
+        // GOFLAGS first, as go's SetFromGOFLAGS before the command line: its -modfile (the
+        // other flags it may set do nothing here), and go's refusals of it
+        try {
+          env.goFlags();
+          env.modCacheRw();
+          modFile = env.goFlag("modfile").orElse("");
+        } catch (GoEnvException e) {
+          if (ModuleGraphCommands.isFlagFromGoflags(e)) {
+            throw new FlagError("go: " + e.getMessage());
+          }
+          throw new Fatal("go: " + e.getMessage());
+        }
         args = parseFlags(ctx.args().positional());
       } catch (FlagError e) {
         ctx.err().print(e.getMessage() + "\n" + GO_USAGE);
@@ -135,6 +157,8 @@ final class ModEditCommand implements Command {
         return true;
       case "toolchain":
         return minor >= 21;
+      case "C":
+        return minor >= ChdirFlag.FIRST_MINOR;
       case "godebug": case "dropgodebug":
         return minor >= 23;
       case "tool": case "droptool":
@@ -193,6 +217,9 @@ final class ModEditCommand implements Command {
         }
         value = argv.get(i++);
       }
+      if (name.equals("C")) {
+        throw new FlagError(ChdirFlag.misplaced(minor, value).getMessage()); // go's main took the first one
+      }
       set(name, value);
     }
     return argv.subList(i, argv.size());
@@ -238,7 +265,8 @@ final class ModEditCommand implements Command {
         toolchain = arg;
         return;
       case "modfile":
-        throw new Fatal("goproxy mod edit: -modfile is not supported");
+        modFile = arg;
+        return;
       case "require": {
         String[] pv = parsePathVersion(name, arg);
         edits.add(new Edit(name, arg, pv[0], pv[1], null, null));
@@ -452,9 +480,11 @@ final class ModEditCommand implements Command {
     Path cwd = ModuleGraphCommands.workDir(ctx);
     Path gomod;
     String shown;
-    if (args.size() == 1) {
-      gomod = cwd.resolve(args.get(0));
-      shown = args.get(0);
+    // the file as go names it: the argument, else modload.ModFilePath (-modfile's file, as given)
+    String given = args.size() == 1 ? args.get(0) : modFilePath(cwd);
+    if (given != null) {
+      gomod = cwd.resolve(given);
+      shown = given;
       if (Path.of(shown).isAbsolute()) {
         shown = shortPath(cwd, gomod);
       }
@@ -547,8 +577,29 @@ final class ModEditCommand implements Command {
     return 0;
   }
 
-  private static String args0(List<String> args, Path gomod) {
-    return args.isEmpty() ? gomod.toString() : args.get(0);
+  private String args0(List<String> args, Path gomod) {
+    return !args.isEmpty() ? args.get(0) : !modFile.isEmpty() ? modFile : gomod.toString();
+  }
+
+  /**
+   * modload.ModFilePath under {@code -modfile}: modload.Init's checks of the flag (a main module
+   * must be found, by its go.mod, and the file must end in {@code .mod}), then the file as given;
+   * null without {@code -modfile} (the main module's go.mod, {@link #findGoMod}).
+   */
+  private String modFilePath(Path cwd) throws Fatal {
+    if (modFile.isEmpty()) {
+      return null;
+    }
+    try {
+      findGoMod(cwd);
+    } catch (Fatal e) {
+      throw new Fatal("go: cannot find main module, but -modfile was set.\n"
+          + "\t-modfile cannot be used to set the module root directory.");
+    }
+    if (!modFile.endsWith(".mod")) {
+      throw new Fatal("go: -modfile=" + modFile + ": file does not have .mod extension");
+    }
+    return modFile;
   }
 
   /** gover.IsToolchain: the module paths "go" and "toolchain" are reserved (go1.26 on). */

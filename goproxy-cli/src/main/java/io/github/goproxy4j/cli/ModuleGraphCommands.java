@@ -27,7 +27,7 @@ final class ModuleGraphCommands {
   private ModuleGraphCommands() {}
 
   static Path workDir(Invocation ctx) {
-    return Path.of(ctx.environment().getOrDefault("PWD", System.getProperty("user.dir")));
+    return ctx.workDir();
   }
 
   /** {@code goproxy list -m [-u] [-versions] [-retracted] [all|path|path@query...]}. */
@@ -64,6 +64,11 @@ final class ModuleGraphCommands {
     @Override
     public Set<String> flagOptions() {
       return Set.of("m", "u", "versions", "retracted", "e");
+    }
+
+    @Override
+    public String goUsage(int minor) {
+      return "go list [-f format] [-json] [-m] [list flags] [build flags] [packages]";
     }
 
     @Override
@@ -111,6 +116,7 @@ final class ModuleGraphCommands {
       if (!gopathAccepted(ctx, env)) {
         return 2;
       }
+      env.goFlags(); // GOFLAGS as go applies it to the command's flags (SetFromGOFLAGS), before the command
       try (GoProxyClient client = GoProxyClient.builder().env(env).build()) {
         return work.run(client, env.goVersion());
       }
@@ -118,9 +124,22 @@ final class ModuleGraphCommands {
       ctx.err().println(goText(e));
       return 1;
     } catch (GoEnvException | InvalidToolchainException e) {
+      if (isFlagFromGoflags(e)) {
+        throw new GoFlagException("go: " + e.getMessage());
+      }
       ctx.err().println("go: " + e.getMessage());
       return 1;
     }
+  }
+
+  /**
+   * Whether a GOFLAGS failure is one of SetFromGOFLAGS (a flag's value the command refuses, each
+   * worded {@code ... (from $GOFLAGS)}), after which go prints the command's usage and exits 2;
+   * InitGOFLAGS's ({@code parsing $GOFLAGS: ...}) and the mode's exit 1 without it.
+   */
+  static boolean isFlagFromGoflags(RuntimeException e) {
+    String m = e.getMessage();
+    return m != null && (m.contains(" (from $GOFLAGS)") || m.contains(" (from %GOFLAGS%)"));
   }
 
   /**
@@ -204,6 +223,11 @@ final class ModuleGraphCommands {
     }
 
     @Override
+    public String goUsage(int minor) {
+      return minor < 20 ? "go mod graph [-go=version]" : "go mod graph [-go=version] [-x]";
+    }
+
+    @Override
     public int run(Invocation ctx) throws Exception {
       ColdStart.begin(); // before this method links its lambdas (see asGo)
       if (!ctx.args().positional().isEmpty()) {
@@ -243,6 +267,11 @@ final class ModuleGraphCommands {
           + "meaning its selected version, all, patterns, @upgrade and @patch) downloads each module as go\n"
           + "does (-json adds Query and the proxy's Origin); in a module go.sum then gains the checksums\n"
           + "go adds for them (those of the build list's modules), unless a module failed without -json.\n";
+    }
+
+    @Override
+    public String goUsage(int minor) {
+      return "go mod download [-x] [-json] [-reuse=old.json] [modules]";
     }
 
     @Override
@@ -291,6 +320,11 @@ final class ModuleGraphCommands {
           + "In a module directory, checks that the zip and the extracted tree in GOMODCACHE of every\n"
           + "module of the build still hash to the .ziphash recorded at download, printing go's\n"
           + "'all modules verified' or one line per problem on standard error (exit status 1).\n";
+    }
+
+    @Override
+    public String goUsage(int minor) {
+      return "go mod verify";
     }
 
     @Override

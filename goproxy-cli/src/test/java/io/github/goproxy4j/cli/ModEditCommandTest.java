@@ -576,4 +576,113 @@ class ModEditCommandTest {
     assertEquals("0|" + after + "|", String.join("|", got[0]), go + " prints the whole new go.mod");
     assertEquals(String.join("|", got[0]), String.join("|", got[1]), "goproxy as " + go);
   }
+
+  // ---- -modfile and -C (chdirflag)
+
+  /** The files of a {@link #modFileAndChdirAsGo} tree, each file's bytes after a command ("<none>" when absent). */
+  private static String treeFiles(Path root) throws IOException {
+    StringBuilder b = new StringBuilder();
+    for (String f : List.of("m/go.mod", "m/alt.mod", "m/alt.txt", "m/broken.mod", "m/sub/go.mod", "outside/alt.mod")) {
+      Path p = root.resolve(f);
+      b.append("--- ").append(f).append(":\n")
+          .append(Files.exists(p) ? new String(Files.readAllBytes(p), StandardCharsets.UTF_8) : "<none>\n");
+    }
+    return b.toString();
+  }
+
+  private static void modFileTree(Path root) throws IOException {
+    Files.createDirectories(root.resolve("m/sub"));
+    Files.createDirectories(root.resolve("outside"));
+    Files.writeString(root.resolve("m/go.mod"), "module example.com/m\n\ngo 1.17\n\nrequire example.com/a v1.0.0\n");
+    Files.writeString(root.resolve("m/alt.mod"), "module   example.com/alt\ngo 1.18\nrequire (\n\texample.com/a v1.1.0\n)\n");
+    Files.writeString(root.resolve("m/alt.txt"), "module example.com/txt\n");
+    Files.writeString(root.resolve("m/broken.mod"), "module example.com/broken\n\nrequire example.com/a\n");
+    Files.writeString(root.resolve("outside/alt.mod"), "module example.com/outside\n");
+    Files.writeString(root.resolve("afile"), "not a directory\n");
+  }
+
+  /**
+   * go mod edit's {@code -modfile} (its own flag, from AddModCommonFlags in every release, and
+   * GOFLAGS's; the command line's wins): without a file argument the file edited is modload's
+   * ModFilePath, the -modfile file as given, relative to the working directory, after modload.Init's
+   * refusals (no main module, no {@code .mod} extension); with one the argument is edited and
+   * -modfile is not looked at. And go's {@code -C dir} (go1.20 on; go1.19 knows no such flag):
+   * only as the first flag, relative paths (also -modfile's) from the new directory, go's chdir
+   * errors, and GOFLAGS=-C refused. go1.19, go1.21 and go1.27 with goproxy following each: exit
+   * status, stdout, stderr and every file of the tree after each command, each command on a fresh
+   * tree.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"1.19", "1.21", "1.27"})
+  void modFileAndChdirAsGo(String release) throws IOException {
+    GoTool.assumeGo();
+    GoTool.Go go = GoTool.assumeRelease(release);
+    // {directory the command runs in (relative to the tree), GOFLAGS beyond -modcacherw, arguments...}
+    List<List<String>> cases = List.of(
+        List.of("m", "", "-modfile=alt.mod", "-require=example.com/x@v1.0.0"),
+        List.of("m", "", "-modfile", "alt.mod", "-json"),
+        List.of("m", "", "-modfile=alt.mod", "-print", "-go=1.21"),
+        List.of("m/sub", "", "-modfile=../alt.mod", "-fmt"),
+        List.of("m", "", "-modfile=alt.txt", "-fmt"),
+        List.of("m", "", "-modfile=nosuch.mod", "-fmt"),
+        List.of("m", "", "-modfile=broken.mod", "-fmt"),
+        List.of("m/sub", "", "-modfile=../broken.mod", "-json"),
+        List.of("outside", "", "-modfile=alt.mod", "-fmt"),
+        List.of("m", "", "-modfile=alt.txt", "-fmt", "alt.mod"),
+        List.of("outside", "", "-modfile=alt.mod", "-fmt", "../m/alt.mod"),
+        List.of("m", "-modfile=alt.mod", "-droprequire=example.com/a"),
+        List.of("m", "-modfile=alt.txt", "-modfile=alt.mod", "-json"),
+        List.of("m", "-modfile=alt.txt", "-json"),
+        List.of("m", "-modfile=alt.mod", "-fmt", "go.mod"),
+        List.of("outside", "-modfile=alt.mod", "-json"),
+        List.of(".", "", "-C", "m", "-modfile=alt.mod", "-print"),
+        List.of(".", "", "-C=m", "-require=example.com/y@v1.2.3"),
+        List.of(".", "", "--C", "m/sub", "-fmt"),
+        List.of(".", "", "-C", "m/sub", "-modfile=../alt.mod", "-exclude=example.com/a@v1.0.0"),
+        List.of(".", "-modfile=alt.mod", "-C", "m", "-json"),
+        List.of(".", "-modfile=m/alt.mod", "-C", "m", "-json"),
+        List.of(".", "", "-print", "-C", "m"),
+        List.of(".", "", "-C", "m", "-C", "m", "-print"),
+        List.of(".", "", "-C", "m", "-print", "-C"),
+        List.of(".", "", "-C", "nosuch", "-print"),
+        List.of(".", "", "-C", "afile", "-print"),
+        List.of(".", "", "-C=", "-print"),
+        List.of(".", "", "-C", "outside", "-modfile=alt.mod", "-print"),
+        List.of("m", "-C=m", "-print"),
+        List.of("m", "-C", "-print"),
+        List.of("m", "-modcacherw=maybe", "-print"));
+    int n = 0;
+    for (List<String> c : cases) {
+      String name = "c" + release + "-" + n++;
+      Path theirs = work.resolve(name + "-go");
+      Path mine = work.resolve(name + "-ours");
+      modFileTree(theirs);
+      modFileTree(mine);
+      List<String> args = c.subList(2, c.size());
+      String goflags = ("-modcacherw " + c.get(1)).strip();
+      Map<String, String> goEnv = go.hermeticEnv(theirs);
+      goEnv.put("GOFLAGS", goflags);
+      List<String> a = new ArrayList<>(List.of("mod", "edit"));
+      a.addAll(args);
+      GoTool.Result want = go.run(theirs.resolve(c.get(0)), goEnv, 60, a.toArray(new String[0]));
+      Map<String, String> env = go.hermeticEnv(mine);
+      env.put("GOFLAGS", goflags);
+      env.put("PWD", mine.resolve(c.get(0)).normalize().toString());
+      List<String> argv = new ArrayList<>(List.of("--go-version", go.release()));
+      argv.addAll(a);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      int status;
+      try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+          PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+        status = Goproxy.standard().run(argv, o, e, env, false);
+      }
+      String what = go + " in " + c.get(0) + " GOFLAGS=" + goflags + " mod edit " + String.join(" ", args);
+      assertEquals(want.exitCode() + "\n" + want.stderr(),
+          status + "\n" + err.toString(StandardCharsets.UTF_8).replace(mine.toString(), theirs.toString()),
+          "status and stderr; " + what);
+      assertEquals(want.stdout(), out.toString(StandardCharsets.UTF_8), "stdout; " + what);
+      assertEquals(treeFiles(theirs), treeFiles(mine), "files after; " + what);
+    }
+  }
 }
