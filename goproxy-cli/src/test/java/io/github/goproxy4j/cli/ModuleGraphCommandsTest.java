@@ -1832,4 +1832,104 @@ class ModuleGraphCommandsTest {
       }
     }
   }
+
+  // ---- go's -C flag (chdirflag)
+
+  /** A -C round's tree: the tidy module as main, a file, and a symbolic link to main. */
+  private static Path chdirTree(Path template, Path root) throws java.io.IOException {
+    copyTree(template, root.resolve("main"));
+    Files.writeString(root.resolve("afile"), "not a directory\n");
+    Files.createSymbolicLink(root.resolve("link"), Path.of("main"));
+    return root;
+  }
+
+  /**
+   * go's {@code -C dir} in the graph commands, as go1.19 (no such flag: {@code flag provided but not
+   * defined}, or {@code go mod -C: unknown command}), go1.21 and go1.27 print it (goproxy with
+   * {@code --go-version}): the four spellings as the first flag after the command's name, after
+   * {@code mod} and before the name (not go1.19, which prints its whole usage there); misplaced,
+   * repeated and without a value ({@code -C flag must be first flag on command line}, go's usage,
+   * exit 2); a missing directory, a file and an empty name (go's chdir errors, exit 1); a symbolic
+   * link and a subdirectory (-json's Dir and GoMod as go's getcwd gives them); GOFLAGS -C (refused
+   * with go's usage), GOFLAGS -modfile relative to the -C directory, a bad GOFLAGS reported before
+   * a misplaced -C; and PWD naming a symbolic link, kept by {@code -C .} and not by {@code -C sub}.
+   * Each command runs on a fresh copy of the tree on each side (one module cache): exit status,
+   * stdout, stderr, and the files of the tree after.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.27"})
+  void chdirFlagAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    try (FakeGoProxy proxy = abcUniverse().start()) {
+      Path template = Files.createDirectories(tmp.resolve("template"));
+      writeMain(template, "1.17", "example.com/a v1.0.0");
+      Map<String, String> goEnv = GoTool.hermeticEnv(tmp);
+      goEnv.putAll(proxy.environment());
+      tidy(goBin, template, goEnv);
+      Files.writeString(template.resolve("alt.mod"),
+          Files.readString(template.resolve("go.mod")).replace("module example.com/main", "module example.com/alt"));
+      Files.copy(template.resolve("go.sum"), template.resolve("alt.sum"));
+      Files.createDirectories(template.resolve("sub"));
+      // {directory (relative to the tree), GOFLAGS beyond -modcacherw, arguments...}
+      List<List<String>> cases = new java.util.ArrayList<>(List.of(
+          List.of(".", "", "list", "-C", "main", "-m"),
+          List.of(".", "", "list", "-C=main", "-m", "-json", "all"),
+          List.of(".", "", "list", "--C", "main", "-m", "all"),
+          List.of(".", "", "list", "--C=main/sub", "-m", "-json"),
+          List.of(".", "", "list", "-C", "main", "-m", "-json", "example.com/b@latest"),
+          List.of(".", "", "list", "-m", "-C", "main"),
+          List.of(".", "", "list", "-m", "-C=main", "all"),
+          List.of(".", "", "list", "-m", "-C"),
+          List.of(".", "", "list", "-C", "main", "-C", "main", "-m"),
+          List.of(".", "", "list", "-C", "nosuch", "-m"),
+          List.of(".", "", "list", "-C", "afile", "-m"),
+          List.of(".", "", "list", "-C", "afile/x", "-m"),
+          List.of(".", "", "list", "-C=", "-m"),
+          List.of(".", "", "list", "-C", "link", "-m", "-json"),
+          List.of(".", "", "mod", "-C", "main", "graph"),
+          List.of(".", "", "mod", "-C=main", "verify"),
+          List.of(".", "", "mod", "graph", "-C", "main"),
+          List.of(".", "", "mod", "verify", "-C", "main"),
+          List.of(".", "", "mod", "download", "-C", "main", "-json"),
+          List.of(".", "", "mod", "download", "-json", "-C", "main"),
+          List.of("main", "-C=main", "list", "-m"),
+          List.of("main", "-C", "mod", "graph"),
+          List.of("main", "--C=", "mod", "download"),
+          List.of(".", "-C=main", "list", "-C", "main", "-m"),
+          List.of(".", "-modfile=alt.mod", "list", "-C", "main", "-m", "-json"),
+          List.of(".", "-modfile=alt.mod", "mod", "graph", "-C", "main"),
+          List.of(".", "-modfile=main/alt.mod", "list", "-C", "main", "-m"),
+          List.of(".", "-modcacherw=bad", "list", "-m", "-C", "main"),
+          List.of(".", "-modcacherw=bad", "list", "-C", "main", "-m"),
+          List.of("link", "", "list", "-C", ".", "-m", "-json"),
+          List.of("link", "", "list", "-C", "sub", "-m", "-json"),
+          List.of("link", "", "list", "-m", "-json")));
+      if (!release.equals("1.19")) { // go1.19 prints its whole usage for a -C before the command
+        cases.add(List.of(".", "", "-C", "main", "list", "-m", "-u", "all"));
+        cases.add(List.of(".", "", "-C=main", "mod", "graph"));
+      }
+      int round = 0;
+      for (List<String> c : cases) {
+        round++;
+        Path theirs = chdirTree(template, tmp.resolve("theirs" + round));
+        Path ours = chdirTree(template, tmp.resolve("ours" + round));
+        String goflags = ("-modcacherw " + c.get(1)).strip();
+        String[] cmd = c.subList(2, c.size()).toArray(new String[0]);
+        Map<String, String> theirEnv = new HashMap<>(goEnv);
+        theirEnv.put("GOFLAGS", goflags);
+        theirEnv.put("PWD", theirs.resolve(c.get(0)).normalize().toString()); // a link stays a link in PWD
+        GoTool.Result r = GoTool.exec(theirs.resolve(c.get(0)), theirEnv, 180, null, prepend(goBin.toString(), cmd));
+        Map<String, String> ourEnv = oursBeside(proxy, theirEnv);
+        ourEnv.put("PWD", ours.resolve(c.get(0)).normalize().toString());
+        List<String> argv = new java.util.ArrayList<>(List.of("--go-version", release));
+        argv.addAll(List.of(cmd));
+        Run o = goproxy(ourEnv, argv.toArray(new String[0]));
+        String what = "go" + release + " in " + c.get(0) + " GOFLAGS=" + goflags + " " + String.join(" ", cmd);
+        assertEquals(new Run(r.exitCode(), r.stdout(), r.stderr()),
+            new Run(o.status(), o.out().replace(ours.toString(), theirs.toString()),
+                o.err().replace(ours.toString(), theirs.toString())), what);
+        assertEquals(contents(theirs.resolve("main")), contents(ours.resolve("main")), "files after; " + what);
+      }
+    }
+  }
 }
