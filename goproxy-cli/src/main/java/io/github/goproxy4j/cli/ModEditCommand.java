@@ -481,7 +481,7 @@ final class ModEditCommand implements Command {
     Path gomod;
     String shown;
     // the file as go names it: the argument, else modload.ModFilePath (-modfile's file, as given)
-    String given = args.size() == 1 ? args.get(0) : modFilePath(cwd);
+    String given = args.size() == 1 ? args.get(0) : modFilePath(env, cwd);
     if (given != null) {
       gomod = cwd.resolve(given);
       shown = given;
@@ -582,11 +582,20 @@ final class ModEditCommand implements Command {
   }
 
   /**
-   * modload.ModFilePath under {@code -modfile}: modload.Init's checks of the flag (a main module
-   * must be found, by its go.mod, and the file must end in {@code .mod}), then the file as given;
-   * null without {@code -modfile} (the main module's go.mod, {@link #findGoMod}).
+   * modload.ModFilePath, which go mod edit asks for when no file is named: first modload.Init's
+   * reading of GO111MODULE (an unknown value fails; {@code off} leaves no main module: go's
+   * die), then under {@code -modfile} Init's checks of the flag (a main module must be found, by
+   * its go.mod, and the file must end in {@code .mod}) and the file as given; null without
+   * {@code -modfile} (the main module's go.mod, {@link #findGoMod}).
    */
-  private String modFilePath(Path cwd) throws Fatal {
+  private String modFilePath(GoEnv env, Path cwd) throws Fatal {
+    String go111 = env.get("GO111MODULE");
+    if (go111.equals("off")) {
+      throw new Fatal("go: modules disabled by GO111MODULE=off; see 'go help modules'");
+    }
+    if (!go111.isEmpty() && !go111.equals("on") && !go111.equals("auto")) {
+      throw new Fatal("go: unknown environment setting GO111MODULE=" + go111);
+    }
     if (modFile.isEmpty()) {
       return null;
     }

@@ -606,7 +606,8 @@ class ModEditCommandTest {
    * GOFLAGS's; the command line's wins): without a file argument the file edited is modload's
    * ModFilePath, the -modfile file as given, relative to the working directory, after modload.Init's
    * refusals (no main module, no {@code .mod} extension); with one the argument is edited and
-   * -modfile is not looked at. And go's {@code -C dir} (go1.20 on; go1.19 knows no such flag):
+   * -modfile is not looked at; Init reads GO111MODULE first (off: no main module, an unknown value
+   * fails), also without -modfile. And go's {@code -C dir} (go1.20 on; go1.19 knows no such flag):
    * only as the first flag, relative paths (also -modfile's) from the new directory, go's chdir
    * errors, and GOFLAGS=-C refused. go1.19, go1.21 and go1.27 with goproxy following each: exit
    * status, stdout, stderr and every file of the tree after each command, each command on a fresh
@@ -650,7 +651,13 @@ class ModEditCommandTest {
         List.of(".", "", "-C", "outside", "-modfile=alt.mod", "-print"),
         List.of("m", "-C=m", "-print"),
         List.of("m", "-C", "-print"),
-        List.of("m", "-modcacherw=maybe", "-print"));
+        List.of("m", "-modcacherw=maybe", "-print"),
+        List.of("m", "GO111MODULE=off", "-modfile=alt.mod", "-json"),
+        List.of("m", "GO111MODULE=off", "-json"),
+        List.of("m", "GO111MODULE=off", "-json", "go.mod"),
+        List.of("m", "GO111MODULE=bogus", "-modfile=alt.mod", "-fmt"),
+        List.of("outside", "GO111MODULE=auto", "-modfile=alt.mod", "-fmt"),
+        List.of("m", "GO111MODULE=auto", "-modfile=alt.mod", "-droprequire=example.com/a"));
     int n = 0;
     for (List<String> c : cases) {
       String name = "c" + release + "-" + n++;
@@ -659,14 +666,17 @@ class ModEditCommandTest {
       modFileTree(theirs);
       modFileTree(mine);
       List<String> args = c.subList(2, c.size());
-      String goflags = ("-modcacherw " + c.get(1)).strip();
+      String go111 = c.get(1).startsWith("GO111MODULE=") ? c.get(1).substring("GO111MODULE=".length()) : "on";
+      String goflags = c.get(1).startsWith("GO111MODULE=") ? "-modcacherw" : ("-modcacherw " + c.get(1)).strip();
       Map<String, String> goEnv = go.hermeticEnv(theirs);
       goEnv.put("GOFLAGS", goflags);
+      goEnv.put("GO111MODULE", go111);
       List<String> a = new ArrayList<>(List.of("mod", "edit"));
       a.addAll(args);
       GoTool.Result want = go.run(theirs.resolve(c.get(0)), goEnv, 60, a.toArray(new String[0]));
       Map<String, String> env = go.hermeticEnv(mine);
       env.put("GOFLAGS", goflags);
+      env.put("GO111MODULE", go111);
       env.put("PWD", mine.resolve(c.get(0)).normalize().toString());
       List<String> argv = new ArrayList<>(List.of("--go-version", go.release()));
       argv.addAll(a);
@@ -677,7 +687,8 @@ class ModEditCommandTest {
           PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
         status = Goproxy.standard().run(argv, o, e, env, false);
       }
-      String what = go + " in " + c.get(0) + " GOFLAGS=" + goflags + " mod edit " + String.join(" ", args);
+      String what = go + " in " + c.get(0) + " GOFLAGS=" + goflags + " GO111MODULE=" + go111 + " mod edit "
+          + String.join(" ", args);
       assertEquals(want.exitCode() + "\n" + want.stderr(),
           status + "\n" + err.toString(StandardCharsets.UTF_8).replace(mine.toString(), theirs.toString()),
           "status and stderr; " + what);
