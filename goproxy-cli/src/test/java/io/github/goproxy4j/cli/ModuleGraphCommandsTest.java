@@ -945,17 +945,10 @@ class ModuleGraphCommandsTest {
    * (no download), a release no proxy has, and a bad GOTOOLCHAIN. Each command's output, error
    * text and exit status must be go's.
    */
-  @ParameterizedTest(name = "go{0}")
-  @CsvSource({"1.21", "1.27"})
-  void toolchainSwitchAsGo(String release, @TempDir Path tmp) throws Exception {
-    Path goBin = goFor(release);
-    Path go124 = goFor("1.24");
-    String local = versionOf(goBin);
-    String target = "go" + versionOf(go124);
-    Platform host = Platform.current();
+  /** The toolchain module the testkit serves as {@code target}: the installed go1.24 behind a {@code bin/go} that execs it. */
+  private static FakeModule servedToolchain(Path go124, String target, Platform host) throws java.io.IOException {
     String script = "#!/bin/sh\n# the testkit's " + target + " toolchain: the installed one\nexec " + go124 + " \"$@\"\n";
-    FakeModule toolchain = FakeModule.builder(GoToolchain.MODULE_PATH,
-            GoToolchain.of(target, host).moduleVersion().version().toString())
+    return FakeModule.builder(GoToolchain.MODULE_PATH, GoToolchain.of(target, host).moduleVersion().version().toString())
         .goMod("module " + GoToolchain.MODULE_PATH + "\n").goModInZip(false)
         .file("VERSION", target + "\ntime 2025-06-01T00:00:00Z\n")
         .file("go.env", Files.readString(go124.getParent().getParent().resolve("go.env")))
@@ -964,6 +957,17 @@ class ModuleGraphCommandsTest {
         .file("pkg/tool/" + host.goos() + "_" + host.goarch() + "/compile", "#!/bin/sh\nexit 1\n")
         .file("lib/wasm/go_js_wasm_exec", "#!/bin/sh\nexit 1\n")
         .file("src/_go.mod", "module std\n\ngo 1.24\n").build();
+  }
+
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.21", "1.27"})
+  void toolchainSwitchAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    Path go124 = goFor("1.24");
+    String local = versionOf(goBin);
+    String target = "go" + versionOf(go124);
+    Platform host = Platform.current();
+    FakeModule toolchain = servedToolchain(go124, target, host);
     try (FakeGoProxy proxy = abcUniverse().module(toolchain).start()) {
       Path main = tidyMain(goBin, tmp, proxy, "example.com/a v1.0.0").main();
       Files.writeString(main.resolve("go.mod"), Files.readString(main.resolve("go.mod")).replace("go 1.17\n",
@@ -1929,6 +1933,44 @@ class ModuleGraphCommandsTest {
             new Run(o.status(), o.out().replace(ours.toString(), theirs.toString()),
                 o.err().replace(ours.toString(), theirs.toString())), what);
         assertEquals(contents(theirs.resolve("main")), contents(ours.resolve("main")), "files after; " + what);
+      }
+    }
+  }
+
+  /**
+   * go changes to {@code -C}'s directory before its toolchain switch (handleChdirFlag runs before
+   * toolchain.Select): run from a module at go 1.17 without a toolchain line, {@code -C main}
+   * names a module below whose toolchain line asks for go1.24 under GOTOOLCHAIN=auto, so go1.21
+   * downloads go1.24 ({@code go: downloading ...}) and answers as it, from main; goproxy does
+   * the same. {@code list -m -json all}, {@code mod -C main graph} and a misplaced {@code -C}
+   * (refused before any switch: no download), each with a fresh module cache per side.
+   */
+  @Test
+  void chdirBeforeToolchainSwitchAsGo(@TempDir Path tmp) throws Exception {
+    Path goBin = goFor("1.21");
+    Path go124 = goFor("1.24");
+    String target = "go" + versionOf(go124);
+    Platform host = Platform.current();
+    try (FakeGoProxy proxy = abcUniverse().module(servedToolchain(go124, target, host)).start()) {
+      Path template = Files.createDirectories(tmp.resolve("template/main"));
+      writeMain(template, "1.17", "example.com/a v1.0.0");
+      Map<String, String> goEnv = GoTool.hermeticEnv(tmp.resolve("tidy"));
+      goEnv.putAll(proxy.environment());
+      tidy(goBin, template, goEnv);
+      Files.writeString(template.resolve("go.mod"), Files.readString(template.resolve("go.mod"))
+          .replace("go 1.17\n", "go 1.17\n\ntoolchain " + target + "\n"));
+      Files.writeString(template.getParent().resolve("go.mod"), "module example.com/outer\n\ngo 1.17\n");
+      String[][] cmds = {{"list", "-C", "main", "-m", "-json", "all"}, {"mod", "-C", "main", "graph"},
+          {"list", "-m", "-C", "main"}};
+      for (int i = 0; i < cmds.length; i++) {
+        Path work = tmp.resolve("round" + i);
+        Path theirs = copyTree(template.getParent(), work.resolve("theirs"));
+        Path ours = copyTree(template.getParent(), work.resolve("ours"));
+        Path[] gopaths = sideBySide(goBin, versionOf(goBin), proxy, work, theirs, ours, null,
+            Map.of("GOTOOLCHAIN", "auto"), cmds[i]);
+        String installed = "golang.org/toolchain@" + GoToolchain.of(target, host).moduleVersion().version();
+        assertEquals(i < 2, Files.isRegularFile(gopaths[1].resolve("pkg/mod").resolve(installed).resolve("bin/go")),
+            installed + " after " + String.join(" ", cmds[i]));
       }
     }
   }
