@@ -17,6 +17,23 @@ public final class GoOs {
   private GoOs() {}
 
   /**
+   * The text of Go's {@code *fs.PathError} for a failed file operation: {@code open /x/go.mod: no
+   * such file or directory}, {@code ...: permission denied}; other failures with the JDK's reason.
+   *
+   * @param op the operation as Go names it ({@code open}, {@code lstat})
+   * @param name the file as Go would name it
+   * @param e what failed
+   * @return the text
+   */
+  public static String pathError(String op, String name, IOException e) {
+    String why = e instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+        : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+        : e instanceof java.nio.file.NotDirectoryException ? "not a directory"
+        : String.valueOf(e.getMessage());
+    return op + " " + name + ": " + why;
+  }
+
+  /**
    * Deletes a file or directory tree, first making its directories writable again (the go command
    * leaves extracted modules read-only; {@code go clean -modcache} does the same). A missing path
    * is not an error; a link is deleted, not followed.

@@ -5,10 +5,10 @@ import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.mvs.ModuleGraph;
 import io.github.goproxy4j.sumdb.ModuleHash;
 import io.github.goproxy4j.zip.internal.GoZipReader;
+import io.github.goproxy4j.internal.GoOs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,9 +96,7 @@ final class ModVerify {
 
   /** Go's os.PathError text for a failed file operation. */
   private static String osError(String op, Path file, IOException e) {
-    String why = e instanceof NoSuchFileException ? "no such file or directory"
-        : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
-    return op + " " + file + ": " + why;
+    return GoOs.pathError(op, file.toString(), e);
   }
 
   /** dirhash.HashZip's error: archive/zip's text (ModuleHash adds where; go does not). */

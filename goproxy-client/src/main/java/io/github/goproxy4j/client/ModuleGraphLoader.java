@@ -3,6 +3,7 @@ package io.github.goproxy4j.client;
 import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.internal.GoDebugs;
+import io.github.goproxy4j.internal.GoOs;
 import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.modfile.GoModFile;
 import io.github.goproxy4j.modfile.GoModSyntaxException;
@@ -672,10 +673,7 @@ final class ModuleGraphLoader {
 
   /** The text of Go's *fs.PathError for a failed open. */
   private static String openError(String name, IOException e) {
-    if (e instanceof NoSuchFileException) {
-      return "open " + name + ": no such file or directory";
-    }
-    return "open " + name + ": " + e.getMessage();
+    return GoOs.pathError("open", name, e);
   }
 
   /** loadModFile in workspace mode, then the graph. */
