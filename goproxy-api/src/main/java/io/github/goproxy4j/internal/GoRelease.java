@@ -255,6 +255,35 @@ public final class GoRelease implements Comparable<GoRelease> {
   }
 
   /**
+   * gover.GoModLookup: the value of the first {@code key} line of a go.mod or go.work ({@code go},
+   * {@code toolchain}), its comment cut, read as go reads it before parsing the file (toolchain
+   * selection, a downloaded module's go line); {@code ""} when there is none.
+   *
+   * @param gomod the file's bytes
+   * @param key the directive
+   * @return the value, or {@code ""}
+   */
+  public static String goModLookup(byte[] gomod, String key) {
+    String text = new String(gomod, java.nio.charset.StandardCharsets.UTF_8);
+    for (String raw : text.split("\n", -1)) {
+      String line = GoStrings.trimSpace(raw);
+      if (!line.startsWith(key)) {
+        continue;
+      }
+      String s = line.substring(key.length());
+      if (s.isEmpty() || (s.charAt(0) != ' ' && s.charAt(0) != '\t')) {
+        continue;
+      }
+      int c = s.indexOf("//");
+      if (c >= 0) {
+        s = s.substring(0, c);
+      }
+      return GoStrings.trimSpace(s);
+    }
+    return "";
+  }
+
+  /**
    * A version that may be a Go version or a toolchain name, as a version (gover's
    * maybeToolchainVersion, used to order {@code toolchain} lines).
    *

@@ -5,9 +5,9 @@ import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.internal.GoRelease;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -127,6 +127,72 @@ public record ToolchainSelection(String toolchain, boolean isLocal, boolean path
   }
 
   /**
+   * The selection of go's switch in the middle of a command (toolchain.Switcher.Switch, then
+   * toolchain.Exec): {@code toolchain}, found in PATH, or, unless GOTOOLCHAIN allows only PATH,
+   * downloaded. The toolchain switched to runs the command again without selecting once more.
+   *
+   * @param env the settings (GOTOOLCHAIN) and the local release
+   * @param toolchain what {@link #newerToolchain} chose, for example {@code go1.24.4}
+   * @param what what needs the newer go ({@code example.com/m@v1.0.0})
+   * @param goVersion the Go version it needs
+   * @return the selection, never local
+   * @throws IllegalArgumentException when {@code toolchain} is not a toolchain name
+   */
+  public static ToolchainSelection switchingTo(GoEnv env, String toolchain, String what, String goVersion) {
+    Objects.requireNonNull(env, "env");
+    if (GoRelease.fromToolchain(Objects.requireNonNull(toolchain, "toolchain")).isEmpty()) {
+      throw new IllegalArgumentException("invalid toolchain name " + quote(toolchain)
+          + ": want go and a Go version, such as go1.27.3");
+    }
+    String gotoolchain = env.get("GOTOOLCHAIN");
+    boolean pathOnly = gotoolchain.equals("path") || gotoolchain.endsWith("+path");
+    return new ToolchainSelection(toolchain, false, pathOnly, Optional.empty(),
+        "go: " + what + " requires go >= " + goVersion + "; switching to " + toolchain);
+  }
+
+  /**
+   * The toolchain go switches to in the middle of a command (toolchain.NewerToolchain, Go 1.21 on)
+   * when something it downloaded needs Go {@code need} or later, as {@code go mod download
+   * path@version} does for a module whose go line is newer than the running release: among the
+   * available releases not older than {@code need}, the latest patch release of the language
+   * version before the newest one, unless that newest family has only prereleases so far or is the
+   * only one that qualifies; then the newest release. Only the latest release of each language
+   * version counts.
+   *
+   * <pre>{@code
+   * ToolchainSelection.newerToolchain("1.22", List.of("1.21.13", "1.22.0", "1.22.12", "1.23.5"));
+   * // Optional[go1.22.12]: 1.23 is out, so the latest 1.22 is preferred
+   * ToolchainSelection.newerToolchain("1.99", List.of("1.23.5"));  // empty: go's "no releases found for go >= 1.99"
+   * }</pre>
+   *
+   * @param need the Go version required
+   * @param releases the releases available, oldest first in Go's order ({@code 1.23.5}, no
+   *     {@code go} prefix): the proxy's toolchains for this platform under GOTOOLCHAIN auto, the
+   *     {@code go1.X} commands on PATH under {@code path}
+   * @return the toolchain name ({@code go1.22.12}), or empty when none is new enough
+   */
+  public static Optional<String> newerToolchain(String need, List<String> releases) {
+    Objects.requireNonNull(need, "need");
+    Objects.requireNonNull(releases, "releases");
+    String latest = "";
+    for (int i = releases.size() - 1; i >= 0; i--) {
+      String v = releases.get(i);
+      if (GoRelease.compare(v, need) < 0) {
+        break;
+      }
+      if (GoRelease.lang(latest).equals(GoRelease.lang(v))) {
+        continue;
+      }
+      String newer = latest;
+      latest = v;
+      if (!newer.isEmpty() && !GoRelease.isPrerelease(newer)) {
+        break; // latest is the last release of the family before a released newer one
+      }
+    }
+    return latest.isEmpty() ? Optional.empty() : Optional.of("go" + latest);
+  }
+
+  /**
    * Go's {@code toolchain.Select} on given inputs.
    *
    * @param gotoolchain the GOTOOLCHAIN value ({@code ""} means: run the local toolchain, as go
@@ -192,8 +258,8 @@ public record ToolchainSelection(String toolchain, boolean isLocal, boolean path
       consulted = Optional.ofNullable(file);
       String shown = file == null ? "go.mod" : shortPath(cwd, file);
       String modeFormat = gotoolchain.contains("+") ? "<name>+" + mode : mode;
-      String goVers = goModLookup(fileContent, "go");
-      String toolchain = goModLookup(fileContent, "toolchain");
+      String goVers = GoRelease.goModLookup(fileContent, "go");
+      String toolchain = GoRelease.goModLookup(fileContent, "toolchain");
       if (toolchain.equals("default")) {
         reason += "; " + shown + " says toolchain default";
       } else {
@@ -230,27 +296,6 @@ public record ToolchainSelection(String toolchain, boolean isLocal, boolean path
       throw new InvalidToolchainException("invalid GOTOOLCHAIN " + quote(chosen));
     }
     return new ToolchainSelection(chosen, false, pathOnly, consulted, reason);
-  }
-
-  /** gover.GoModLookup: the first {@code key} line's value, comments cut, or "". */
-  static String goModLookup(byte[] gomod, String key) {
-    String text = new String(gomod, StandardCharsets.UTF_8);
-    for (String raw : text.split("\n", -1)) {
-      String line = io.github.goproxy4j.internal.GoStrings.trimSpace(raw);
-      if (!line.startsWith(key)) {
-        continue;
-      }
-      String s = line.substring(key.length());
-      if (s.isEmpty() || (s.charAt(0) != ' ' && s.charAt(0) != '\t')) {
-        continue;
-      }
-      int c = s.indexOf("//");
-      if (c >= 0) {
-        s = s.substring(0, c);
-      }
-      return io.github.goproxy4j.internal.GoStrings.trimSpace(s);
-    }
-    return "";
   }
 
   private static Path findGoWork(GoEnv env, Path dir) {

@@ -113,4 +113,39 @@ class ToolchainSelectionTest {
     assertTrue(none.isLocal());
     assertFalse(none.file().isPresent());
   }
+
+  /** go's own table for toolchain.newerToolchain (a data file with its source), every row. */
+  @Test
+  void newerToolchainAnswersGosTable() throws Exception {
+    int rows = 0;
+    try (java.io.InputStream in = ToolchainSelectionTest.class.getResourceAsStream("newer-toolchain-go-vectors.tsv")) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (line.startsWith("#") || line.isBlank()) {
+          continue;
+        }
+        String[] f = line.split("\t");
+        java.util.List<String> releases = f[1].equals("-") ? java.util.List.of() : java.util.List.of(f[1].split(" "));
+        Optional<String> want = f[2].equals("-") ? Optional.empty() : Optional.of(f[2]);
+        assertEquals(want, ToolchainSelection.newerToolchain(f[0], releases), line);
+        rows++;
+      }
+    }
+    assertEquals(31, rows, "rows read");
+  }
+
+  /** Families other than go's table: a lone prerelease family after a release, a release list of one. */
+  @ParameterizedTest(name = "need {0} of [{1}]")
+  @CsvSource(delimiter = '|', value = {
+      "1.23   | 1.21.13 1.22.12 1.23.5 1.24.4      | go1.23.5",
+      "1.24   | 1.21.13 1.22.12 1.23.5 1.24.4      | go1.24.4",
+      "1.24.1 | 1.21.13 1.22.12 1.23.5 1.24.4      | go1.24.4",
+      "1.22   | 1.21.13 1.22.12 1.23.5 1.24rc1     | go1.22.12",
+      "1.24   | 1.21.13 1.22.12 1.23.5 1.24rc1     | go1.24rc1",
+      "1.19   | 1.24.4                             | go1.24.4",
+      "1.99   | 1.24.4                             | -",
+  })
+  void newerToolchainPrefersTheFamilyBeforeTheNewest(String need, String releases, String want) {
+    assertEquals(want.equals("-") ? Optional.empty() : Optional.of(want),
+        ToolchainSelection.newerToolchain(need, java.util.List.of(releases.trim().split(" +"))));
+  }
 }
