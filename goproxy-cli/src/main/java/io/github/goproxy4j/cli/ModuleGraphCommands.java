@@ -12,9 +12,11 @@ import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.mvs.ModuleGraphException;
 import io.github.goproxy4j.toolchain.InvalidToolchainException;
+import io.github.goproxy4j.toolchain.ToolchainSelection;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -101,6 +103,24 @@ final class ModuleGraphCommands {
   }
 
   /**
+   * Thrown by a command's work where go switches to a newer toolchain in the middle of the
+   * command: {@link #asGo} then runs the work again as that toolchain.
+   */
+  static final class ToolchainSwitch extends Exception {
+    private static final long serialVersionUID = 1L;
+    final String toolchain;
+    final String what;
+    final String goVersion;
+
+    ToolchainSwitch(String toolchain, String what, String goVersion) {
+      super(what + " requires go >= " + goVersion + "; switching to " + toolchain, null, false, false);
+      this.toolchain = toolchain;
+      this.what = what;
+      this.goVersion = goVersion;
+    }
+  }
+
+  /**
    * Runs {@code work} as go would: first go's toolchain switch (a go.mod or go.work whose go or
    * toolchain line asks for a newer release, or GOTOOLCHAIN naming one, under go1.21 on), then
    * the command with the release switched to; a load or fetch failure prints go's text, and so
@@ -117,6 +137,20 @@ final class ModuleGraphCommands {
         return 2;
       }
       env.goFlags(); // GOFLAGS as go applies it to the command's flags (SetFromGOFLAGS), before the command
+      ToolchainSwitch sw;
+      try (GoProxyClient client = GoProxyClient.builder().env(env).build()) {
+        return work.run(client, env.goVersion());
+      } catch (ToolchainSwitch e) {
+        sw = e;
+      }
+      // go's switch in the middle of the command (toolchain.Switcher.Switch, then Exec): the
+      // toolchain switched to runs the command again from its start, without selecting again
+      ToolchainSelection s = ToolchainSelection.switchingTo(env, sw.toolchain, sw.what, sw.goVersion);
+      ctx.err().println(s.reason());
+      env = Settings.execToolchain(ctx, env, s, true); // only go mod download switches here
+      if (!gopathAccepted(ctx, env)) {
+        return 2;
+      }
       try (GoProxyClient client = GoProxyClient.builder().env(env).build()) {
         return work.run(client, env.goVersion());
       }
@@ -284,6 +318,17 @@ final class ModuleGraphCommands {
         if (result.noDependencies()) {
           ctx.err().println("go: no module dependencies to download");
           return 0;
+        }
+        Optional<ModDownloadResult.ToolchainSwitch> sw = result.toolchainSwitch();
+        if (sw.isPresent()) {
+          ModDownloadResult.Module m = sw.get().module();
+          if (!sw.get().toolchain().isEmpty()) {
+            throw new ToolchainSwitch(sw.get().toolchain(), m.path() + "@" + m.version(), m.needsGo());
+          }
+          // no toolchain to switch to: go prints the download errors, why, and goes on
+          result.modules().stream().filter(d -> d.attempted() && !d.error().isEmpty())
+              .forEach(d -> ctx.err().println("go: " + d.error()));
+          ctx.err().println("go: " + sw.get().error());
         }
         // go prints every module (-json) or every error, then exits 1 if any module failed; then
         // an incomplete graph's failure (in text form only when no module failed: go exits first)

@@ -49,17 +49,33 @@ final class Settings {
     if (s.isLocal()) {
       return env;
     }
+    return execToolchain(ctx, env, s, false);
+  }
+
+  /**
+   * go's {@code toolchain.Exec} without the exec: finds the selected toolchain in PATH or installs
+   * it through the proxy (printing go's {@code go: downloading go1.X.Y (goos/goarch)} when it
+   * downloads, unless {@code quiet}: modfetch prints none during {@code go mod download}, where go
+   * switches in the middle of the command), and returns the settings the go command it would exec has: {@code env}'s
+   * environment with that toolchain's GOROOT (none for one found in PATH), following its release.
+   *
+   * @param env the settings of the go command that switches
+   * @param s a selection that is not local
+   * @param quiet whether the download line is left out
+   * @throws io.github.goproxy4j.env.GoProxyException go's message when the toolchain cannot be had
+   */
+  static GoEnv execToolchain(Invocation ctx, GoEnv env, ToolchainSelection s, boolean quiet) throws GoProxyException {
     Path go;
     try (GoProxyClient client = GoProxyClient.builder().env(env).progressListener(new ProgressListener() {
           @Override
           public void started(ModuleVersion module) {
-            GoToolchain.fromModuleVersion(module.version().toString()).ifPresent(t ->
+            GoToolchain.fromModuleVersion(module.version().toString()).filter(t -> !quiet).ifPresent(t ->
                 ctx.err().println("go: downloading " + t.name() + " (" + t.platform() + ")"));
           }
         }).build()) {
       go = client.toolchainCommand(s).orElseThrow();
     }
-    Map<String, String> vars = new HashMap<>(ctx.environment());
+    Map<String, String> vars = new HashMap<>(env.environment());
     Optional<Path> goRoot = installedGoRoot(s, go);
     if (goRoot.isEmpty()) {
       vars.remove("GOROOT"); // go execs a toolchain found in PATH without GOROOT

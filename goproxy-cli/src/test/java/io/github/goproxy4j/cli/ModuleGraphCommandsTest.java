@@ -934,17 +934,6 @@ class ModuleGraphCommandsTest {
     return out;
   }
 
-  /**
-   * go's toolchain switch at startup (go1.21 on) before a graph command: a toolchain line newer
-   * than the running release (GOTOOLCHAIN=auto), or GOTOOLCHAIN naming a release, makes go look
-   * for that toolchain in PATH, else download it through the proxy ({@code go: downloading
-   * go1.24.X (linux/amd64)}, once per module cache) and run it; goproxy does the same and answers
-   * as that release. The toolchain the testkit serves is the installed go1.24 behind a
-   * {@code bin/go} that execs it (go checks that the release it runs is the one it asked for).
-   * Also: PATH only ({@code GOTOOLCHAIN=path}) without it there, the toolchain found in PATH
-   * (no download), a release no proxy has, and a bad GOTOOLCHAIN. Each command's output, error
-   * text and exit status must be go's.
-   */
   /** The toolchain module the testkit serves as {@code target}: the installed go1.24 behind a {@code bin/go} that execs it. */
   private static FakeModule servedToolchain(Path go124, String target, Platform host) throws java.io.IOException {
     String script = "#!/bin/sh\n# the testkit's " + target + " toolchain: the installed one\nexec " + go124 + " \"$@\"\n";
@@ -959,6 +948,87 @@ class ModuleGraphCommandsTest {
         .file("src/_go.mod", "module std\n\ngo 1.24\n").build();
   }
 
+  /**
+   * go mod download's toolchain switch after its downloads (go1.21 on): a module whose go line is
+   * newer than the running release fails with go's TooNewError once downloaded and extracted (it
+   * stays in the module cache; its entry has no Dir); with arguments, under GOTOOLCHAIN auto or
+   * path, go then picks a newer toolchain (toolchain.NewerToolchain: the proxy's toolchains, or
+   * the go1.X commands in PATH), prints why and runs the command again as it, which downloads the
+   * module and writes go.sum; where it finds none it prints the download errors and why, and goes
+   * on. go1.21 switches to the installed go1.24 (served as a toolchain module, or in PATH); go1.27
+   * finds nothing for go 1.99. Outside a module and inside one (go.sum compared), text and JSON,
+   * two modules needing newer releases, an argument whose listing fails beside them. go1.19
+   * knows neither (it downloads the modules without a word).
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.27"})
+  void modDownloadToolchainSwitchAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    Path go124 = goFor("1.24");
+    String local = versionOf(goBin);
+    String need = release.equals("1.27") ? "1.99" : "1.24";
+    FakeGoProxy.Builder universe = abcUniverse()
+        .module(servedToolchain(go124, "go" + versionOf(go124), Platform.current()))
+        .module(FakeModule.builder("example.com/new", "v1.0.0").goMod("module example.com/new\n\ngo " + need + "\n")
+            .file("new.go", "package new\n").build())
+        .module(FakeModule.builder("example.com/newer", "v1.0.0")
+            .goMod("module example.com/newer\n\ngo " + need + ".1\n").file("newer.go", "package newer\n").build())
+        .module(FakeModule.builder("example.com/older", "v1.0.0")
+            .goMod("module example.com/older\n\ngo " + need + "rc1\n").file("older.go", "package older\n").build());
+    try (FakeGoProxy proxy = universe.start()) {
+      Path outside = Files.createDirectories(tmp.resolve("outside"));
+      Path bin = Files.createDirectories(tmp.resolve("bin"));
+      Path emptyBin = Files.createDirectories(tmp.resolve("empty-bin"));
+      Files.createSymbolicLink(bin.resolve("go" + versionOf(go124)), go124);
+      String[] one = {"example.com/new@v1.0.0"};
+      String[] three = {"example.com/older@v1.0.0", "example.com/none@v1.0.0", "example.com/newer@v1.0.0",
+          "example.com/new@v1.0.0"};
+      int n = 0;
+      for (Map<String, String> vars : List.of(Map.of("GOTOOLCHAIN", "auto"), Map.of("GOTOOLCHAIN", "local"),
+          Map.of("GOTOOLCHAIN", "path", "PATH", bin + ":/usr/bin:/bin"),
+          Map.of("GOTOOLCHAIN", "local+path", "PATH", emptyBin + ":/usr/bin:/bin"))) {
+        for (String[] targets : List.of(one, three)) {
+          for (String json : List.of("", "-json")) {
+            List<String> cmd = new java.util.ArrayList<>(List.of("mod", "download"));
+            if (!json.isEmpty()) {
+              cmd.add(json);
+            }
+            cmd.addAll(List.of(targets));
+            Path work = tmp.resolve("out" + n++);
+            sideBySide(goBin, local, proxy, work, outside, outside, null, vars, cmd.toArray(new String[0]));
+          }
+        }
+      }
+      // inside a module: the switched toolchain writes go.sum
+      Path main = tidyMain(goBin, tmp, proxy, "example.com/a v1.0.0").main();
+      for (Map<String, String> vars : List.of(Map.of("GOTOOLCHAIN", "auto"), Map.of("GOTOOLCHAIN", "local"))) {
+        for (String json : List.of("", "-json")) {
+          Path work = tmp.resolve("in" + n++);
+          Path theirs = copyOf(main, work.resolve("theirs"));
+          Path ours = copyOf(main, work.resolve("ours"));
+          String[] cmd = json.isEmpty() ? new String[] {"mod", "download", "example.com/new@v1.0.0", "example.com/c"}
+              : new String[] {"mod", "download", "-json", "example.com/new@v1.0.0", "example.com/c@v1.0.0"};
+          sideBySide(goBin, local, proxy, work, theirs, ours, null, vars, cmd);
+          assertEquals(Files.readString(theirs.resolve("go.sum")), Files.readString(ours.resolve("go.sum")),
+              "go" + release + " " + vars + " " + String.join(" ", cmd) + ": go.sum");
+          assertEquals(Files.readString(theirs.resolve("go.mod")), Files.readString(ours.resolve("go.mod")),
+              "go" + release + " " + vars + " " + String.join(" ", cmd) + ": go.mod");
+        }
+      }
+    }
+  }
+
+  /**
+   * go's toolchain switch at startup (go1.21 on) before a graph command: a toolchain line newer
+   * than the running release (GOTOOLCHAIN=auto), or GOTOOLCHAIN naming a release, makes go look
+   * for that toolchain in PATH, else download it through the proxy ({@code go: downloading
+   * go1.24.X (linux/amd64)}, once per module cache) and run it; goproxy does the same and answers
+   * as that release. The toolchain the testkit serves is the installed go1.24 behind a
+   * {@code bin/go} that execs it (go checks that the release it runs is the one it asked for).
+   * Also: PATH only ({@code GOTOOLCHAIN=path}) without it there, the toolchain found in PATH
+   * (no download), a release no proxy has, and a bad GOTOOLCHAIN. Each command's output, error
+   * text and exit status must be go's.
+   */
   @ParameterizedTest(name = "go{0}")
   @CsvSource({"1.21", "1.27"})
   void toolchainSwitchAsGo(String release, @TempDir Path tmp) throws Exception {
@@ -967,8 +1037,7 @@ class ModuleGraphCommandsTest {
     String local = versionOf(goBin);
     String target = "go" + versionOf(go124);
     Platform host = Platform.current();
-    FakeModule toolchain = servedToolchain(go124, target, host);
-    try (FakeGoProxy proxy = abcUniverse().module(toolchain).start()) {
+    try (FakeGoProxy proxy = abcUniverse().module(servedToolchain(go124, target, host)).start()) {
       Path main = tidyMain(goBin, tmp, proxy, "example.com/a v1.0.0").main();
       Files.writeString(main.resolve("go.mod"), Files.readString(main.resolve("go.mod")).replace("go 1.17\n",
           "go 1.17\n\ntoolchain " + target + "\n"));

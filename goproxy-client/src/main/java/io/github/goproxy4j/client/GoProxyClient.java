@@ -926,6 +926,40 @@ public final class GoProxyClient implements AutoCloseable {
   }
 
   /**
+   * The toolchain go switches to in the middle of a command when something it downloaded needs Go
+   * {@code goVersion} or later (toolchain.NewerToolchain, Go 1.21 on; {@code go mod download
+   * path@version} of a module whose go line is newer than the running release): under a
+   * GOTOOLCHAIN that allows {@code auto} switches, chosen from the proxy's toolchains for this
+   * platform, else from the {@code go1.X} commands on PATH, by
+   * {@link ToolchainSelection#newerToolchain}. Run it with {@link #toolchainCommand} and a
+   * selection of it ({@link ToolchainSelection#switchingTo}).
+   *
+   * <pre>{@code
+   * String go = client.newerToolchain("1.24");   // "go1.24.4"
+   * }</pre>
+   *
+   * @param goVersion the Go version needed
+   * @return the toolchain name, for example {@code go1.24.4}
+   * @throws ToolchainNotAvailableException go's {@code no releases found for go >= 1.99}
+   * @throws GoProxyException when the proxy's toolchain list cannot be fetched (go's text)
+   */
+  public String newerToolchain(String goVersion) throws GoProxyException {
+    Objects.requireNonNull(goVersion, "goVersion");
+    checkOpen();
+    String gotoolchain = resolver.env().get("GOTOOLCHAIN");
+    List<String> releases = new ArrayList<>();
+    if (gotoolchain.equals("auto") || gotoolchain.endsWith("+auto")) {
+      for (GoToolchain t : toolchains(Platform.current())) {
+        releases.add(t.version());
+      }
+    } else {
+      releases.addAll(ToolchainInstaller.pathReleases(resolver.env()));
+    }
+    return ToolchainSelection.newerToolchain(goVersion, releases).orElseThrow(() ->
+        new ToolchainNotAvailableException("no releases found for go >= " + goVersion, null, List.of()));
+  }
+
+  /**
    * Lists the toolchains the proxies offer for a platform ({@code golang.org/toolchain/@v/list}),
    * oldest first in Go's version order.
    *

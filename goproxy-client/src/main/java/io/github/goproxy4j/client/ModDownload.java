@@ -2,6 +2,7 @@ package io.github.goproxy4j.client;
 
 import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.env.GoProxyException;
+import io.github.goproxy4j.internal.GoOs;
 import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.modfile.GoModFile;
 import io.github.goproxy4j.module.ModulePath;
@@ -101,15 +102,20 @@ final class ModDownload {
     for (int i = 0; i < targets.size(); i++) {
       ModuleVersion m = targets.get(i);
       try {
-        out.add(entry(client, GoProxyClient.await(futures.get(i))));
+        out.add(entry(client, env, GoProxyClient.await(futures.get(i))));
       } catch (GoProxyException | RuntimeException e) {
         out.add(failed(client.moduleCache(), m, String.valueOf(e.getMessage())));
       }
     }
+    Optional<ModDownloadResult.ToolchainSwitch> sw = g.isWorkspace() ? toolchainSwitch(client, env, out)
+        : Optional.empty();
+    if (sw.isPresent() && !sw.get().toolchain().isEmpty()) {
+      return new ModDownloadResult(out, false, "", sw); // go execs the toolchain before writing go.work.sum
+    }
     if (g.isWorkspace()) {
       GoSumWriter.write(client, build, out, true);
     }
-    return new ModDownloadResult(out, false, graphError);
+    return new ModDownloadResult(out, false, graphError, sw);
   }
 
   /**
@@ -137,8 +143,8 @@ final class ModDownload {
         targets.add(ModuleVersion.parse(m.path() + "@" + m.version()));
       }
     }
-    List<ModDownloadResult.Module> out = downloadEach(client, tried, targets, GoSum.empty());
-    return new ModDownloadResult(out, false);
+    List<ModDownloadResult.Module> out = downloadEach(client, env, tried, targets, GoSum.empty());
+    return new ModDownloadResult(out, false, "", toolchainSwitch(client, env, out));
   }
 
   /**
@@ -181,7 +187,11 @@ final class ModDownload {
         targets.add(ModuleVersion.of(ModulePath.parse(t.path()), Version.parse(t.version())));
       }
     }
-    List<ModDownloadResult.Module> out = downloadEach(client, tried, targets, answers.build().goSum());
+    List<ModDownloadResult.Module> out = downloadEach(client, env, tried, targets, answers.build().goSum());
+    Optional<ModDownloadResult.ToolchainSwitch> sw = toolchainSwitch(client, env, out);
+    if (sw.isPresent() && !sw.get().toolchain().isEmpty()) {
+      return new ModDownloadResult(out, false, "", sw); // go execs the toolchain before writing go.sum
+    }
     boolean moduleFailed = out.stream().anyMatch(m -> !m.error().isEmpty());
     List<String> after = new ArrayList<>();
     if (json || !moduleFailed) {
@@ -195,7 +205,32 @@ final class ModDownload {
     if (answers.graphError() != null) {
       after.add(answers.graphError().goText());
     }
-    return new ModDownloadResult(out, false, String.join("\n", after));
+    return new ModDownloadResult(out, false, String.join("\n", after), sw);
+  }
+
+  /**
+   * go's toolchain.Switcher after the downloads (Go 1.21 on, where GOTOOLCHAIN allows auto or path
+   * switches): for the module needing the newest go, the toolchain NewerToolchain picks, or go's
+   * text for why there is none.
+   */
+  private static Optional<ModDownloadResult.ToolchainSwitch> toolchainSwitch(GoProxyClient client, GoEnv env,
+      List<ModDownloadResult.Module> out) {
+    String t = env.get("GOTOOLCHAIN");
+    if (GoRelease.modelled(env.goVersion()).behaviourMinor() < 21
+        || !(t.equals("auto") || t.endsWith("+auto") || t.equals("path") || t.endsWith("+path"))) {
+      return Optional.empty();
+    }
+    Optional<ModDownloadResult.Module> tooNew = ModDownloadResult.newestGoNeeded(out);
+    if (tooNew.isEmpty()) {
+      return Optional.empty();
+    }
+    String need = tooNew.get().needsGo();
+    try {
+      return Optional.of(new ModDownloadResult.ToolchainSwitch(tooNew.get(), client.newerToolchain(need), ""));
+    } catch (GoProxyException e) {
+      return Optional.of(new ModDownloadResult.ToolchainSwitch(tooNew.get(), "",
+          "switching to go >= " + need + ": " + e.getMessage()));
+    }
   }
 
   /**
@@ -203,7 +238,7 @@ final class ModDownload {
    * is, the others from {@code targets}, in order, all started at once, verified against
    * {@code goSum}, else the checksum database), with its {@code Query} and {@code Origin}.
    */
-  private static List<ModDownloadResult.Module> downloadEach(GoProxyClient client, List<ListedModule> tried,
+  private static List<ModDownloadResult.Module> downloadEach(GoProxyClient client, GoEnv env, List<ListedModule> tried,
       List<ModuleVersion> targets, GoSum goSum) throws GoProxyException {
     List<Future<DownloadedModule>> futures = client.startAll(targets, client.fetchWith(goSum));
     List<ModDownloadResult.Module> out = new ArrayList<>();
@@ -211,11 +246,12 @@ final class ModDownload {
     for (ListedModule m : tried) {
       ModDownloadResult.Module entry;
       if (!m.error().isEmpty()) {
-        entry = new ModDownloadResult.Module(m.path(), m.version(), m.error(), "", "", "", "", "", "");
+        entry = new ModDownloadResult.Module(m.path(), m.version(), m.error(), "", "", "", "", "", "", "",
+            Optional.empty(), false, "");
       } else {
         ModuleVersion mv = targets.get(next);
         try {
-          entry = entry(client, GoProxyClient.await(futures.get(next)));
+          entry = entry(client, env, GoProxyClient.await(futures.get(next)));
         } catch (GoProxyException | RuntimeException e) {
           entry = failed(client.moduleCache(), mv, String.valueOf(e.getMessage()));
         }
@@ -245,6 +281,38 @@ final class ModDownload {
     return new ModDownloadResult.Module(m.path().toString(), m.version().toString(), "",
         client.moduleCache().file(m, "info").toString(), d.goModFile().toString(), d.zip().toString(),
         d.dir().toString(), d.zipHash().toString(), d.goModHash().toString());
+  }
+
+  /**
+   * A downloaded module's entry after modfetch.Download's last check (Go 1.21 on): the extracted
+   * go.mod's go line (read as gover.GoModLookup reads it; a module without go.mod passes) newer
+   * than the release followed is go's TooNewError. The module stays in the cache; its entry has
+   * its files but no directory, as go reports it.
+   */
+  private static ModDownloadResult.Module entry(GoProxyClient client, GoEnv env, DownloadedModule d) {
+    ModDownloadResult.Module done = entry(client, d);
+    String release = env.goVersion();
+    if (GoRelease.modelled(release).behaviourMinor() < 21) {
+      return done;
+    }
+    byte[] data;
+    try {
+      data = Files.readAllBytes(d.dir().resolve("go.mod"));
+    } catch (java.nio.file.NoSuchFileException e) {
+      return done;
+    } catch (IOException e) {
+      // go's os.ReadFile error, in the module's entry
+      return new ModDownloadResult.Module(done.path(), done.version(), GoOs.pathError("open", d.dir().resolve("go.mod").toString(), e),
+          done.info(), done.goMod(), done.zip(), "", done.sum(), done.goModSum());
+    }
+    String go = GoRelease.goModLookup(data, "go");
+    if (go.isEmpty() || !GoRelease.newerThanRunning(go, release)) {
+      return done;
+    }
+    String what = done.path() + "@" + done.version();
+    String error = ModuleGraphLoader.tooNew(what, go, release, env.get("GOTOOLCHAIN")).getMessage();
+    return new ModDownloadResult.Module(done.path(), done.version(), error, done.info(), done.goMod(), done.zip(),
+        "", done.sum(), done.goModSum(), "", Optional.empty(), true, go);
   }
 
   /** modload's resolveReplacement: the module version whose files stand for {@code m}; empty for a directory. */

@@ -2,6 +2,7 @@ package io.github.goproxy4j.client;
 
 import io.github.goproxy4j.client.internal.json.GoJson;
 import io.github.goproxy4j.internal.GoRelease;
+import io.github.goproxy4j.toolchain.ToolchainSelection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,18 +29,35 @@ import java.util.Optional;
  *     with the graph as far as it loaded, and reports this after the modules (when none of them
  *     failed, in its text form); with arguments in a module, a failed update of go.sum is
  *     reported here too, before the graph's failure (one line each)
+ * @param toolchainSwitch go's toolchain switch after the downloads, when it tries one (see
+ *     {@link ToolchainSwitch}); when it found a toolchain, nothing was written after the downloads
+ *     (go execs that toolchain, which runs the command again and writes then)
  */
-public record ModDownloadResult(List<Module> modules, boolean noDependencies, String graphError) {
+public record ModDownloadResult(List<Module> modules, boolean noDependencies, String graphError,
+    Optional<ToolchainSwitch> toolchainSwitch) {
   /**
    * Validates the components.
    *
    * @param modules never {@code null}
    * @param noDependencies the flag
    * @param graphError never {@code null}
+   * @param toolchainSwitch never {@code null}
    */
   public ModDownloadResult {
     modules = List.copyOf(modules);
     Objects.requireNonNull(graphError, "graphError");
+    Objects.requireNonNull(toolchainSwitch, "toolchainSwitch");
+  }
+
+  /**
+   * A result without a toolchain switch.
+   *
+   * @param modules the module versions go tried, in its order
+   * @param noDependencies whether the main module requires nothing
+   * @param graphError go's text for a graph that did not load completely, or {@code ""}
+   */
+  public ModDownloadResult(List<Module> modules, boolean noDependencies, String graphError) {
+    this(modules, noDependencies, graphError, Optional.empty());
   }
 
   /**
@@ -62,6 +80,67 @@ public record ModDownloadResult(List<Module> modules, boolean noDependencies, St
   }
 
   /**
+   * go's toolchain switch in {@code go mod download} (toolchain.Switcher, Go 1.21 on): after the
+   * downloads, when a module failed only because its go line needs a newer go
+   * ({@link Module#needsGo()}), the command had arguments or ran in a workspace, and GOTOOLCHAIN
+   * allows switching ({@code auto}, {@code path}, {@code +auto}, {@code +path}), go picks a newer
+   * toolchain ({@link GoProxyClient#newerToolchain(String)}) for the module needing the newest go
+   * (the first by {@code path@version} among equals). With one, go prints
+   * {@code go: <path@version> requires go >= <needsGo>; switching to <toolchain>} and runs the
+   * command again as that toolchain ({@link ToolchainSelection#switchingTo}); without, it prints
+   * the modules' download errors, then {@link #error()}, and goes on as if it had not tried.
+   *
+   * <pre>{@code
+   * r.toolchainSwitch().ifPresent(s -> System.err.println(s.toolchain().isEmpty()
+   *     ? "go: " + s.error()
+   *     : "go: " + s.module().path() + "@" + s.module().version() + " requires go >= "
+   *         + s.module().needsGo() + "; switching to " + s.toolchain()));
+   * }</pre>
+   *
+   * @param module the module whose go line go follows
+   * @param toolchain the toolchain go switches to ({@code go1.24.4}), {@code ""} when it found none
+   * @param error go's text when it found none ({@code switching to go >= 1.99: no releases found
+   *     for go >= 1.99}), else {@code ""}
+   */
+  public record ToolchainSwitch(Module module, String toolchain, String error) {
+    /**
+     * Validates the components.
+     *
+     * @param module never {@code null}, with a {@link Module#needsGo()}
+     * @param toolchain never {@code null}
+     * @param error never {@code null}; exactly one of {@code toolchain} and {@code error} is empty
+     */
+    public ToolchainSwitch {
+      Objects.requireNonNull(module, "module");
+      Objects.requireNonNull(toolchain, "toolchain");
+      Objects.requireNonNull(error, "error");
+      if (module.needsGo().isEmpty() || toolchain.isEmpty() == error.isEmpty()) {
+        throw new IllegalArgumentException("a toolchain switch needs a module needing a newer go and either a"
+            + " toolchain or an error: " + module.path() + "@" + module.version());
+      }
+    }
+  }
+
+  /** The Switcher's TooNew: of the modules needing a newer go, the newest go, then the first path@version. */
+  static Optional<Module> newestGoNeeded(List<Module> modules) {
+    Module best = null;
+    for (Module m : modules) {
+      if (m.needsGo().isEmpty()) {
+        continue;
+      }
+      if (best == null) {
+        best = m;
+        continue;
+      }
+      int c = GoRelease.compare(m.needsGo(), best.needsGo());
+      if (c > 0 || c == 0 && (m.path() + "@" + m.version()).compareTo(best.path() + "@" + best.version()) < 0) {
+        best = m;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  /**
    * One module version of {@code go mod download} (cmd/go's modcmd ModuleJSON): the files go
    * reports for it as far as it got (info, then go.mod and its hash, then zip, hash and
    * directory), or the error that stopped it. Empty strings stand for what go leaves out.
@@ -78,9 +157,15 @@ public record ModDownloadResult(List<Module> modules, boolean noDependencies, St
    * @param query the {@code path@query} argument's query when it is not the version itself, else
    *     {@code ""}
    * @param origin the proxy's {@code Origin} for a query's answer, as the release reports it
+   * @param attempted whether go tried to download it: false when its argument's query or listing
+   *     failed first (its {@code error} is then that failure)
+   * @param needsGo the Go version its go line asks for when that is what failed (go's TooNewError,
+   *     Go 1.21 on: the module was downloaded and extracted, but is newer than the release
+   *     followed; {@code error} says so), else {@code ""}
    */
   public record Module(String path, String version, String error, String info, String goMod, String zip, String dir,
-      String sum, String goModSum, String query, Optional<VersionInfo.Origin> origin) {
+      String sum, String goModSum, String query, Optional<VersionInfo.Origin> origin, boolean attempted,
+      String needsGo) {
     /**
      * Validates the components.
      *
@@ -95,6 +180,8 @@ public record ModDownloadResult(List<Module> modules, boolean noDependencies, St
      * @param goModSum never {@code null}
      * @param query never {@code null}
      * @param origin never {@code null}
+     * @param attempted whether go tried to download it
+     * @param needsGo never {@code null}
      */
     public Module {
       Objects.requireNonNull(path, "path");
@@ -108,6 +195,27 @@ public record ModDownloadResult(List<Module> modules, boolean noDependencies, St
       Objects.requireNonNull(goModSum, "goModSum");
       Objects.requireNonNull(query, "query");
       Objects.requireNonNull(origin, "origin");
+      Objects.requireNonNull(needsGo, "needsGo");
+    }
+
+    /**
+     * A module go tried to download, its go line not in question.
+     *
+     * @param path the module path
+     * @param version the version
+     * @param error the error
+     * @param info the cached {@code .info} file
+     * @param goMod the cached {@code .mod} file
+     * @param zip the cached {@code .zip} file
+     * @param dir the extracted directory
+     * @param sum the zip's hash
+     * @param goModSum the go.mod's hash
+     * @param query the query
+     * @param origin the origin
+     */
+    public Module(String path, String version, String error, String info, String goMod, String zip, String dir,
+        String sum, String goModSum, String query, Optional<VersionInfo.Origin> origin) {
+      this(path, version, error, info, goMod, zip, dir, sum, goModSum, query, origin, true, "");
     }
 
     /**
@@ -130,7 +238,7 @@ public record ModDownloadResult(List<Module> modules, boolean noDependencies, St
 
     /** This module as the answer to a {@code path@query} argument, with its origin. */
     Module answering(String q, Optional<VersionInfo.Origin> o) {
-      return new Module(path, version, error, info, goMod, zip, dir, sum, goModSum, q, o);
+      return new Module(path, version, error, info, goMod, zip, dir, sum, goModSum, q, o, attempted, needsGo);
     }
 
     /**

@@ -96,6 +96,39 @@ final class ToolchainInstaller {
     return Optional.empty();
   }
 
+  /**
+   * toolchain.pathToolchains: the Go versions of the {@code go1.X...} commands in PATH's absolute
+   * directories (a relative one is skipped, exec.ErrDot), each once, oldest first in Go's order:
+   * an executable regular file (a symbolic link to one counts) whose name is a toolchain name
+   * ({@code go1.24.4}, {@code go1.25rc1}; a suffix such as {@code -custom} is dropped).
+   */
+  static List<String> pathReleases(GoEnv env) {
+    java.util.Set<String> have = new java.util.HashSet<>();
+    List<String> out = new ArrayList<>();
+    String path = env.environment().getOrDefault("PATH", "");
+    for (String dir : path.split(java.io.File.pathSeparator, -1)) {
+      if (dir.isEmpty() || !Path.of(dir).isAbsolute()) {
+        continue;
+      }
+      try (Stream<Path> entries = Files.list(Path.of(dir))) {
+        entries.forEach(p -> {
+          String name = p.getFileName().toString();
+          if (!name.startsWith("go1.") || Files.isDirectory(p) || !Files.isExecutable(p)) {
+            return;
+          }
+          String v = GoRelease.fromToolchain(name);
+          if (v.startsWith("1.") && have.add(v)) {
+            out.add(v);
+          }
+        });
+      } catch (IOException | java.io.UncheckedIOException e) {
+        // an unreadable directory offers nothing (go skips it)
+      }
+    }
+    out.sort(GoRelease::compare);
+    return out;
+  }
+
   /** Adds u+x, g+x, o+x to every file under {@code root} (whose name matches, if given). */
   private static void allowExec(Path root, PathMatcher names) throws IOException {
     List<Path> files = new ArrayList<>();
