@@ -173,8 +173,23 @@ public final class ModuleGraph {
     private int parallelism = 16;
     private boolean modMode;
     private boolean rootsOnly;
+    private String gotoolchain = "";
 
     private Builder() {}
+
+    /**
+     * Sets the GOTOOLCHAIN setting go started with, which its too-new errors name (Go 1.21 on: a
+     * dependency whose go line, 1.21 or later, is newer than the release followed fails the graph
+     * with {@code module m@v requires go >= V (running go R; GOTOOLCHAIN=local)}; see
+     * {@link ModuleGraphException#tooNew()}). Default {@code ""}: not named, as for {@code auto}.
+     *
+     * @param setting the GOTOOLCHAIN value
+     * @return this builder
+     */
+    public Builder gotoolchain(String setting) {
+      this.gotoolchain = Objects.requireNonNull(setting, "setting");
+      return this;
+    }
 
     /**
      * Selects the Go release whose behaviour is followed.
@@ -385,6 +400,8 @@ public final class ModuleGraph {
     private List<Node> graphRoots;
     private final Map<Node, CompletableFuture<Object>> cache = new ConcurrentHashMap<>();
     private final Map<Node, Summary> summaries = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The modules whose go.mod failed with go's TooNewError, and its parts. */
+    private final Map<Node, ModuleGraphException.TooNew> tooNew = new ConcurrentHashMap<>();
     private ExecutorService pool;
     // the result
     private List<Node> roots;
@@ -532,7 +549,7 @@ public final class ModuleGraph {
         expand(g, wave, enqueued, loaded);
       }
       if (!g.errors.isEmpty()) {
-        throw new ModuleGraphException(buildListError(g), null).withPartialGraph(snapshot(rs, g));
+        throw graphError(g).withPartialGraph(snapshot(rs, g));
       }
       checkReplacementConflicts(g);
       finish(rs, g);
@@ -648,7 +665,7 @@ public final class ModuleGraph {
         g = readModGraph(current, pruned);
       }
       if (!g.errors.isEmpty()) {
-        throw new ModuleGraphException(buildListError(g), null).withPartialGraph(snapshot(current, g));
+        throw graphError(g).withPartialGraph(snapshot(current, g));
       }
       if (!allRootsSelected(g)) {
         List<Node> updated;
@@ -662,7 +679,7 @@ public final class ModuleGraph {
           current = updated;
           g = readModGraph(current, pruned);
           if (!g.errors.isEmpty()) {
-            throw new ModuleGraphException(buildListError(g), null).withPartialGraph(snapshot(current, g));
+            throw graphError(g).withPartialGraph(snapshot(current, g));
           }
         }
       }
@@ -734,7 +751,7 @@ public final class ModuleGraph {
     private List<Node> updateRoots(List<Node> rs, Graph g, boolean pruned, Set<String> direct)
         throws ModuleGraphException {
       if (!g.errors.isEmpty()) {
-        throw new ModuleGraphException(buildListError(g), null);
+        throw graphError(g);
       }
       if (pruned) {
         List<Node> cur = rs;
@@ -764,7 +781,7 @@ public final class ModuleGraph {
           cur = next;
           mg = readModGraph(cur, true);
           if (!mg.errors.isEmpty()) {
-            throw new ModuleGraphException(buildListError(mg), null);
+            throw graphError(mg);
           }
         }
       }
@@ -884,7 +901,9 @@ public final class ModuleGraph {
       if (o instanceof Summary) {
         return ((Summary) o).require();
       }
-      throw new ModuleGraphException((String) o, null);
+      ModuleGraphException e = new ModuleGraphException((String) o, null);
+      ModuleGraphException.TooNew t = tooNew.get(m);
+      throw t == null ? e : e.withTooNew(t.what(), t.goVersion());
     }
 
     private CompletableFuture<Object> summaryFuture(Node m) {
@@ -1055,6 +1074,14 @@ public final class ModuleGraph {
               + "\n\t        but was required as: " + m.path());
         }
       }
+      // rawGoModSummary, Go 1.21 on: a go line from 1.21 (GoStrictVersion) newer than the running go
+      String gv = f.goVersion().orElse("");
+      if (release >= 21 && !gv.isEmpty() && GoVersions.compare(gv, "1.21") >= 0
+          && io.github.goproxy4j.internal.GoRelease.newerThanRunning(gv, b.goRelease)) {
+        String what = "module " + actual;
+        tooNew.put(m, new ModuleGraphException.TooNew(what, gv));
+        return moduleError(m, actual, ModuleGraphException.tooNew(what, gv, b.goRelease, b.gotoolchain).getMessage());
+      }
       return summarize(m, f);
     }
 
@@ -1085,8 +1112,19 @@ public final class ModuleGraph {
       return m + " (replaced by " + actual + "): " + err;
     }
 
-    /** mvs.BuildListError: the first failing module on a breadth-first walk, with the path to it. */
-    private String buildListError(Graph g) {
+    /** {@link #buildListError}'s failure, with the TooNewError it reports, if it does. */
+    private ModuleGraphException graphError(Graph g) {
+      Node[] failed = new Node[1];
+      ModuleGraphException e = new ModuleGraphException(buildListError(g, failed), null);
+      ModuleGraphException.TooNew t = failed[0] == null ? null : tooNew.get(failed[0]);
+      return t == null ? e : e.withTooNew(t.what(), t.goVersion());
+    }
+
+    /**
+     * mvs.BuildListError: the first failing module on a breadth-first walk, with the path to it
+     * (that module in {@code failed[0]}).
+     */
+    private String buildListError(Graph g, Node[] failed) {
       Map<Node, Node> firstRequires = new HashMap<>();
       ArrayDeque<Node> queue = new ArrayDeque<>();
       for (Node r : graphRoots) {
@@ -1111,6 +1149,7 @@ public final class ModuleGraph {
           for (; i < path.size() - 1; i++) {
             sb.append(path.get(i)).append(" requires\n\t");
           }
+          failed[0] = m;
           return sb.append(g.errors.get(m)).toString();
         }
         for (Node r : g.required.getOrDefault(m, List.of())) {
@@ -1120,7 +1159,9 @@ public final class ModuleGraph {
           }
         }
       }
-      return g.errors.values().iterator().next();
+      Map.Entry<Node, String> any = g.errors.entrySet().iterator().next();
+      failed[0] = any.getKey();
+      return any.getValue();
     }
   }
 

@@ -18,6 +18,8 @@ public class ModuleGraphException extends GoProxyException {
   private boolean goModDirty;
   /** The graph as far as it loaded, when go goes on with it (not serialized). */
   private transient ModuleGraph partialGraph;
+  /** What needs a newer go, when this is go's TooNewError (or reports one), else null. */
+  private TooNew tooNew;
 
   /**
    * Creates the exception.
@@ -51,6 +53,66 @@ public class ModuleGraphException extends GoProxyException {
     ModuleGraphException e = new ModuleGraphException("updates to go.mod needed; to update it:\n\tgo mod tidy", null);
     e.goModDirty = true;
     return e;
+  }
+
+  /**
+   * go's TooNewError (Go 1.21 on): {@code what} needs a newer go than the release followed, in
+   * go's words, {@code <what> requires go >= <goVersion> (running go <release>[; GOTOOLCHAIN=<setting>])}
+   * (the setting named unless it is empty or {@code auto}). {@link #tooNew()} carries the parts,
+   * from which a caller that switches toolchains as go does picks the release to switch to.
+   *
+   * <pre>{@code
+   * throw ModuleGraphException.tooNew("go.mod", "1.99", "1.27.3", "local");
+   * // go: go.mod requires go >= 1.99 (running go 1.27.3; GOTOOLCHAIN=local)
+   * }</pre>
+   *
+   * @param what what needs it: a file ({@code go.mod}), {@code module <path@version>}, ...
+   * @param goVersion the Go version it needs
+   * @param release the release followed
+   * @param gotoolchain the GOTOOLCHAIN setting go started with
+   * @return the exception
+   */
+  public static ModuleGraphException tooNew(String what, String goVersion, String release, String gotoolchain) {
+    String explain = gotoolchain.isEmpty() || gotoolchain.equals("auto") ? "" : "; GOTOOLCHAIN=" + gotoolchain;
+    ModuleGraphException e = new ModuleGraphException(what + " requires go >= " + goVersion + " (running go " + release
+        + explain + ")", null);
+    return e.withTooNew(what, goVersion);
+  }
+
+  /**
+   * Returns what needs a newer go and the Go version it needs, when this failure is go's
+   * TooNewError or reports one (a dependency's go.mod in the chain of a graph failure): go
+   * switches toolchains on it where its commands do ({@code go mod download}).
+   *
+   * @return the parts, or empty
+   */
+  public Optional<TooNew> tooNew() {
+    return Optional.ofNullable(tooNew);
+  }
+
+  /** Records the TooNewError this failure is or reports; returns this. */
+  ModuleGraphException withTooNew(String what, String goVersion) {
+    this.tooNew = new TooNew(what, goVersion);
+    return this;
+  }
+
+  /**
+   * The parts of go's TooNewError.
+   *
+   * @param what what needs a newer go ({@code go.mod}, {@code module example.com/m@v1.0.0})
+   * @param goVersion the Go version it needs
+   */
+  public record TooNew(String what, String goVersion) implements java.io.Serializable {
+    /**
+     * Checks the components.
+     *
+     * @param what never {@code null}
+     * @param goVersion never {@code null}
+     */
+    public TooNew {
+      java.util.Objects.requireNonNull(what, "what");
+      java.util.Objects.requireNonNull(goVersion, "goVersion");
+    }
   }
 
   /**

@@ -534,12 +534,13 @@ final class ModuleGraphLoader {
       boolean rootsOnly) throws GoProxyException {
     String release = env.goVersion();
     if (mains.workspace() != null) {
-      return loadWorkspace(client, release, mains, parallelism, rootsOnly);
+      return loadWorkspace(client, env, mains, parallelism, rootsOnly);
     }
     MainModule main = mains.module();
     ModFetch fetch = client.graphFetchWith(main.goSum());
     ModuleSource source = source(fetch, main.dir(), main.goSumRead().error());
-    ModuleGraph.Builder b = ModuleGraph.builder().goRelease(release).modMode(modMode).mainModule(main.goMod())
+    ModuleGraph.Builder b = ModuleGraph.builder().goRelease(release).gotoolchain(env.get("GOTOOLCHAIN"))
+        .modMode(modMode).mainModule(main.goMod())
         .source(source).parallelism(parallelism).rootsOnly(rootsOnly);
     if (!modMode) {
       b.requireGoModSums(mv -> {
@@ -652,9 +653,7 @@ final class ModuleGraphLoader {
    * when it may not switch.
    */
   static ModuleGraphException tooNew(String what, String goVersion, String release, String gotoolchain) {
-    String explain = gotoolchain.isEmpty() || gotoolchain.equals("auto") ? "" : "; GOTOOLCHAIN=" + gotoolchain;
-    return new ModuleGraphException(what + " requires go >= " + goVersion + " (running go " + release + explain + ")",
-        null);
+    return ModuleGraphException.tooNew(what, goVersion, release, gotoolchain);
   }
 
   /** base.ShortPath of a path as given: a relative one stays as it is (filepath.Rel fails on it). */
@@ -677,12 +676,12 @@ final class ModuleGraphLoader {
   }
 
   /** loadModFile in workspace mode, then the graph. */
-  private static Build loadWorkspace(GoProxyClient client, String release, Mains mains, int parallelism,
+  private static Build loadWorkspace(GoProxyClient client, GoEnv env, Mains mains, int parallelism,
       boolean rootsOnly) throws GoProxyException {
     Workspace w = mains.workspace();
     ModFetch fetch = client.graphFetchWith(w.goSum());
     ModuleSource source = source(fetch, w.workDir(), w.goSumRead().error());
-    return mains.build(build(ModuleGraph.builder().goRelease(release).workspace(w.work(), w.workDir().toString(),
+    return mains.build(build(ModuleGraph.builder().goRelease(env.goVersion()).gotoolchain(env.get("GOTOOLCHAIN")).workspace(w.work(), w.workDir().toString(),
         w.mains()).source(source).parallelism(parallelism).rootsOnly(rootsOnly), fetch));
   }
 
