@@ -314,16 +314,40 @@ final class ModuleGraphCommands {
       List<String> args = ctx.args().positional();
       return asGo(ctx, (client, release) -> {
         client.moduleModeWarnings(workDir(ctx)).forEach(ctx.err()::println);
-        ModDownloadResult result = client.modDownloadResult(workDir(ctx), args, ctx.json(), ctx.err()::println);
+        ModDownloadResult result;
+        try {
+          result = client.modDownloadResult(workDir(ctx), args, ctx.json(), ctx.err()::println);
+        } catch (ModuleGraphException e) {
+          // toolchain.SwitchOrFatal on the graph's failure (a main module at go 1.17 or later): a
+          // dependency needing a newer go makes go switch toolchains where GOTOOLCHAIN allows it
+          Optional<ModDownloadResult.ToolchainSwitch> sw = client.toolchainSwitch(e);
+          if (sw.isEmpty()) {
+            throw e;
+          }
+          if (sw.get().toolchain().isEmpty()) {
+            ctx.err().println(e.goText());
+            ctx.err().println("go: " + sw.get().error());
+            return 1;
+          }
+          throw new ToolchainSwitch(sw.get().toolchain(), sw.get().what(), sw.get().goVersion());
+        }
         if (result.noDependencies()) {
           ctx.err().println("go: no module dependencies to download");
           return 0;
         }
+        Optional<ModDownloadResult.ToolchainSwitch> early = result.graphSwitch();
+        if (early.isPresent()) {
+          // go's switch on the graph's failure, before the downloads
+          if (!early.get().toolchain().isEmpty()) {
+            throw new ToolchainSwitch(early.get().toolchain(), early.get().what(), early.get().goVersion());
+          }
+          ctx.err().println(result.graphError());
+          ctx.err().println("go: " + early.get().error());
+        }
         Optional<ModDownloadResult.ToolchainSwitch> sw = result.toolchainSwitch();
         if (sw.isPresent()) {
-          ModDownloadResult.Module m = sw.get().module();
           if (!sw.get().toolchain().isEmpty()) {
-            throw new ToolchainSwitch(sw.get().toolchain(), m.path() + "@" + m.version(), m.needsGo());
+            throw new ToolchainSwitch(sw.get().toolchain(), sw.get().what(), sw.get().goVersion());
           }
           // no toolchain to switch to: go prints the download errors, why, and goes on
           result.modules().stream().filter(d -> d.attempted() && !d.error().isEmpty())

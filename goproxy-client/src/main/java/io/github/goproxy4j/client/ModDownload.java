@@ -77,6 +77,7 @@ final class ModDownload {
       throws GoProxyException {
     ModuleGraphLoader.Build build;
     String graphError = "";
+    Optional<ModDownloadResult.ToolchainSwitch> graphSwitch = Optional.empty();
     try {
       build = ModuleGraphLoader.loadBuild(client, env, mains, true, parallelism);
     } catch (ModuleGraphException e) {
@@ -87,6 +88,10 @@ final class ModDownload {
       }
       build = mains.build(e.partialGraph().get());
       graphError = e.goText();
+      graphSwitch = graphSwitch(client, env, e);
+      if (graphSwitch.isPresent() && !graphSwitch.get().toolchain().isEmpty()) {
+        return new ModDownloadResult(List.of(), false, "", Optional.empty(), graphSwitch); // go switches first
+      }
     }
     ModuleGraph g = build.graph();
     if (!g.isWorkspace() && g.mainGoMod().requires().isEmpty()) {
@@ -110,12 +115,12 @@ final class ModDownload {
     Optional<ModDownloadResult.ToolchainSwitch> sw = g.isWorkspace() ? toolchainSwitch(client, env, out)
         : Optional.empty();
     if (sw.isPresent() && !sw.get().toolchain().isEmpty()) {
-      return new ModDownloadResult(out, false, "", sw); // go execs the toolchain before writing go.work.sum
+      return new ModDownloadResult(out, false, "", sw, graphSwitch); // go execs the toolchain before writing go.work.sum
     }
     if (g.isWorkspace()) {
       GoSumWriter.write(client, build, out, true);
     }
-    return new ModDownloadResult(out, false, graphError, sw);
+    return new ModDownloadResult(out, false, graphError, sw, graphSwitch);
   }
 
   /**
@@ -144,7 +149,7 @@ final class ModDownload {
       }
     }
     List<ModDownloadResult.Module> out = downloadEach(client, env, tried, targets, GoSum.empty());
-    return new ModDownloadResult(out, false, "", toolchainSwitch(client, env, out));
+    return new ModDownloadResult(out, false, "", toolchainSwitch(client, env, out), Optional.empty());
   }
 
   /**
@@ -175,6 +180,12 @@ final class ModDownload {
     }
     ListModules.Answers answers = ListModules.answer(client, env, mains, MOD_MODE, args, ListFlags.builder().build(),
         warnings, parallelism);
+    // infosErr: a dependency needing a newer go makes go switch before it downloads anything
+    Optional<ModDownloadResult.ToolchainSwitch> graphSwitch = answers.graphError() == null ? Optional.empty()
+        : graphSwitch(client, env, answers.graphError());
+    if (graphSwitch.isPresent() && !graphSwitch.get().toolchain().isEmpty()) {
+      return new ModDownloadResult(List.of(), false, "", Optional.empty(), graphSwitch);
+    }
     List<ListedModule> tried = new ArrayList<>();
     List<ModuleVersion> targets = new ArrayList<>();
     for (ListedModule m : answers.modules()) {
@@ -190,7 +201,7 @@ final class ModDownload {
     List<ModDownloadResult.Module> out = downloadEach(client, env, tried, targets, answers.build().goSum());
     Optional<ModDownloadResult.ToolchainSwitch> sw = toolchainSwitch(client, env, out);
     if (sw.isPresent() && !sw.get().toolchain().isEmpty()) {
-      return new ModDownloadResult(out, false, "", sw); // go execs the toolchain before writing go.sum
+      return new ModDownloadResult(out, false, "", sw, graphSwitch); // go execs the toolchain before writing go.sum
     }
     boolean moduleFailed = out.stream().anyMatch(m -> !m.error().isEmpty());
     List<String> after = new ArrayList<>();
@@ -205,30 +216,45 @@ final class ModDownload {
     if (answers.graphError() != null) {
       after.add(answers.graphError().goText());
     }
-    return new ModDownloadResult(out, false, String.join("\n", after), sw);
+    return new ModDownloadResult(out, false, String.join("\n", after), sw, graphSwitch);
   }
 
   /**
-   * go's toolchain.Switcher after the downloads (Go 1.21 on, where GOTOOLCHAIN allows auto or path
-   * switches): for the module needing the newest go, the toolchain NewerToolchain picks, or go's
-   * text for why there is none.
+   * go's toolchain.Switcher after the downloads: for the module needing the newest go, what
+   * {@link #toolchainSwitch(GoProxyClient, GoEnv, String, String)} decides.
    */
   private static Optional<ModDownloadResult.ToolchainSwitch> toolchainSwitch(GoProxyClient client, GoEnv env,
       List<ModDownloadResult.Module> out) {
+    Optional<ModDownloadResult.Module> tooNew = ModDownloadResult.newestGoNeeded(out);
+    if (tooNew.isEmpty()) {
+      return Optional.empty();
+    }
+    return toolchainSwitch(client, env, tooNew.get().path() + "@" + tooNew.get().version(), tooNew.get().needsGo());
+  }
+
+  /** go's Switcher on infosErr: the switch for the graph's failure when it reports a TooNewError. */
+  private static Optional<ModDownloadResult.ToolchainSwitch> graphSwitch(GoProxyClient client, GoEnv env,
+      ModuleGraphException e) {
+    Optional<ModuleGraphException.TooNew> t = e.tooNew();
+    return t.isEmpty() ? Optional.empty() : toolchainSwitch(client, env, t.get().what(), t.get().goVersion());
+  }
+
+  /**
+   * go's toolchain.Switcher.Switch for something needing Go {@code need} (Go 1.21 on, where
+   * GOTOOLCHAIN allows auto or path switches; else empty): the toolchain NewerToolchain picks, or
+   * go's text for why there is none.
+   */
+  static Optional<ModDownloadResult.ToolchainSwitch> toolchainSwitch(GoProxyClient client, GoEnv env, String what,
+      String need) {
     String t = env.get("GOTOOLCHAIN");
     if (GoRelease.modelled(env.goVersion()).behaviourMinor() < 21
         || !(t.equals("auto") || t.endsWith("+auto") || t.equals("path") || t.endsWith("+path"))) {
       return Optional.empty();
     }
-    Optional<ModDownloadResult.Module> tooNew = ModDownloadResult.newestGoNeeded(out);
-    if (tooNew.isEmpty()) {
-      return Optional.empty();
-    }
-    String need = tooNew.get().needsGo();
     try {
-      return Optional.of(new ModDownloadResult.ToolchainSwitch(tooNew.get(), client.newerToolchain(need), ""));
+      return Optional.of(new ModDownloadResult.ToolchainSwitch(what, need, client.newerToolchain(need), ""));
     } catch (GoProxyException e) {
-      return Optional.of(new ModDownloadResult.ToolchainSwitch(tooNew.get(), "",
+      return Optional.of(new ModDownloadResult.ToolchainSwitch(what, need, "",
           "switching to go >= " + need + ": " + e.getMessage()));
     }
   }

@@ -32,9 +32,14 @@ import java.util.Optional;
  * @param toolchainSwitch go's toolchain switch after the downloads, when it tries one (see
  *     {@link ToolchainSwitch}); when it found a toolchain, nothing was written after the downloads
  *     (go execs that toolchain, which runs the command again and writes then)
+ * @param graphSwitch go's toolchain switch before the downloads, when it tries one: where go
+ *     goes on with a graph that did not load completely ({@code graphError}) and its failure is a
+ *     dependency needing a newer go; when it found a toolchain, {@code modules} is empty (go
+ *     switches before downloading); when it did not, go printed {@code graphError}, then
+ *     {@code go: } and the switch's error, before anything else
  */
 public record ModDownloadResult(List<Module> modules, boolean noDependencies, String graphError,
-    Optional<ToolchainSwitch> toolchainSwitch) {
+    Optional<ToolchainSwitch> toolchainSwitch, Optional<ToolchainSwitch> graphSwitch) {
   /**
    * Validates the components.
    *
@@ -42,11 +47,13 @@ public record ModDownloadResult(List<Module> modules, boolean noDependencies, St
    * @param noDependencies the flag
    * @param graphError never {@code null}
    * @param toolchainSwitch never {@code null}
+   * @param graphSwitch never {@code null}
    */
   public ModDownloadResult {
     modules = List.copyOf(modules);
     Objects.requireNonNull(graphError, "graphError");
     Objects.requireNonNull(toolchainSwitch, "toolchainSwitch");
+    Objects.requireNonNull(graphSwitch, "graphSwitch");
   }
 
   /**
@@ -57,7 +64,7 @@ public record ModDownloadResult(List<Module> modules, boolean noDependencies, St
    * @param graphError go's text for a graph that did not load completely, or {@code ""}
    */
   public ModDownloadResult(List<Module> modules, boolean noDependencies, String graphError) {
-    this(modules, noDependencies, graphError, Optional.empty());
+    this(modules, noDependencies, graphError, Optional.empty(), Optional.empty());
   }
 
   /**
@@ -80,43 +87,45 @@ public record ModDownloadResult(List<Module> modules, boolean noDependencies, St
   }
 
   /**
-   * go's toolchain switch in {@code go mod download} (toolchain.Switcher, Go 1.21 on): after the
-   * downloads, when a module failed only because its go line needs a newer go
-   * ({@link Module#needsGo()}), the command had arguments or ran in a workspace, and GOTOOLCHAIN
-   * allows switching ({@code auto}, {@code path}, {@code +auto}, {@code +path}), go picks a newer
-   * toolchain ({@link GoProxyClient#newerToolchain(String)}) for the module needing the newest go
-   * (the first by {@code path@version} among equals). With one, go prints
-   * {@code go: <path@version> requires go >= <needsGo>; switching to <toolchain>} and runs the
+   * go's toolchain switch in the middle of a command (toolchain.Switcher, Go 1.21 on): where
+   * something needs a newer go than the release followed (go's TooNewError) and GOTOOLCHAIN allows
+   * switching ({@code auto}, {@code path}, {@code +auto}, {@code +path}), go picks a newer toolchain
+   * ({@link GoProxyClient#newerToolchain(String)}) for what needs the newest go. With one, go
+   * prints {@code go: <what> requires go >= <goVersion>; switching to <toolchain>} and runs the
    * command again as that toolchain ({@link ToolchainSelection#switchingTo}); without, it prints
-   * the modules' download errors, then {@link #error()}, and goes on as if it had not tried.
+   * the errors it had, then {@code go: } and {@link #error()}. {@code go mod download} switches
+   * after its downloads (with arguments or in a workspace: a module needing a newer go,
+   * {@link Module#needsGo()}) and on a module graph that does not load
+   * ({@link GoProxyClient#toolchainSwitch(ModuleGraphException)}).
    *
    * <pre>{@code
-   * r.toolchainSwitch().ifPresent(s -> System.err.println(s.toolchain().isEmpty()
-   *     ? "go: " + s.error()
-   *     : "go: " + s.module().path() + "@" + s.module().version() + " requires go >= "
-   *         + s.module().needsGo() + "; switching to " + s.toolchain()));
+   * r.toolchainSwitch().ifPresent(s -> System.err.println(s.toolchain().isEmpty() ? "go: " + s.error()
+   *     : "go: " + s.what() + " requires go >= " + s.goVersion() + "; switching to " + s.toolchain()));
    * }</pre>
    *
-   * @param module the module whose go line go follows
+   * @param what what needs a newer go ({@code example.com/m@v1.0.0}, {@code module example.com/m@v1.0.0})
+   * @param goVersion the Go version it needs
    * @param toolchain the toolchain go switches to ({@code go1.24.4}), {@code ""} when it found none
    * @param error go's text when it found none ({@code switching to go >= 1.99: no releases found
    *     for go >= 1.99}), else {@code ""}
    */
-  public record ToolchainSwitch(Module module, String toolchain, String error) {
+  public record ToolchainSwitch(String what, String goVersion, String toolchain, String error) {
     /**
      * Validates the components.
      *
-     * @param module never {@code null}, with a {@link Module#needsGo()}
+     * @param what never {@code null} or empty
+     * @param goVersion never {@code null} or empty
      * @param toolchain never {@code null}
      * @param error never {@code null}; exactly one of {@code toolchain} and {@code error} is empty
      */
     public ToolchainSwitch {
-      Objects.requireNonNull(module, "module");
+      Objects.requireNonNull(what, "what");
+      Objects.requireNonNull(goVersion, "goVersion");
       Objects.requireNonNull(toolchain, "toolchain");
       Objects.requireNonNull(error, "error");
-      if (module.needsGo().isEmpty() || toolchain.isEmpty() == error.isEmpty()) {
-        throw new IllegalArgumentException("a toolchain switch needs a module needing a newer go and either a"
-            + " toolchain or an error: " + module.path() + "@" + module.version());
+      if (what.isEmpty() || goVersion.isEmpty() || toolchain.isEmpty() == error.isEmpty()) {
+        throw new IllegalArgumentException("a toolchain switch needs what needs a newer go, its version and either"
+            + " a toolchain or an error: " + what);
       }
     }
   }
