@@ -634,7 +634,7 @@ public final class ModuleGraph {
           // and raises the roots again until each is selected
           rootsRead = readModGraph(current, true);
           if (!rootsRead.errors.isEmpty()) {
-            throw new ModuleGraphException(buildListError(rootsRead), null);
+            throw graphError(rootsRead);
           }
           List<Node> raised = updateRoots(current, rootsRead, true, direct);
           if (!raised.equals(current)) {
