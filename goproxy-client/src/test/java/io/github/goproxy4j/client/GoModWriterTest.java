@@ -136,13 +136,25 @@ class GoModWriterTest {
     return all;
   }
 
+  /** What {@code go list -m} prints for these modules. */
+  static String listing(List<ListedModule> modules) {
+    StringBuilder text = new StringBuilder();
+    modules.forEach(m -> text.append(m.path()).append(m.version().isEmpty() ? "" : " " + m.version()).append('\n'));
+    return text.toString();
+  }
+
+  /** go's outcome: {@code ok:} and its standard output, or its exit status and standard error. */
+  static String outcome(GoTool.Result r) {
+    return r.exitCode() == 0 ? "ok:\n" + r.stdout() : r.exitCode() + "\n" + r.stderr();
+  }
+
   /**
-   * The client's outcome as go would show it: {@code ok: N modules}, or the exit status 1 and
-   * go's text of the failure.
+   * The client's outcome as go would show it ({@link #outcome(GoTool.Result)}): {@code ok:} and
+   * what go prints ({@code run}'s result), or the exit status 1 and go's text of the failure.
    */
-  static String outcome(Future<Integer> run) throws Exception {
+  static String outcome(Future<String> run) throws Exception {
     try {
-      return "ok: " + run.get(120, TimeUnit.SECONDS) + " modules";
+      return "ok:\n" + run.get(120, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof GoProxyException)) {
         throw e;
@@ -174,17 +186,19 @@ class GoModWriterTest {
   // ---- go and the client writing one go.mod at the same time
 
   /**
-   * go.mod edited while {@code -mod=mod list -m all} (or {@code mod download}) loads: both go and the client are held at
+   * go.mod edited while {@code -mod=mod list -m all} (or {@code mod download}, or {@code list -m -e
+   * all}) loads: both go and the client are held at
    * the side lock (a go process holds {@code GOMODCACHE/cache/lock}; /proc/locks shows when each
    * waits there, after its load), another writer adds an exclude to go.mod, the lock is released.
    * go does not overwrite the edit: it fails with "updating go.mod: existing contents have changed
    * since last read" and writes neither go.mod nor go.sum; the client must leave the same go.mod
    * and go.sum and fail with go's text (a writer that rewrites whatever it finds under the lock
-   * drops the exclude, one that writes without the lock or the check overwrites it).
+   * drops the exclude, one that writes without the lock or the check overwrites it). Under {@code
+   * -e} go drops that failure: it lists the modules, exit status 0.
    */
   @ParameterizedTest(name = "go{0} seed={1} {2}")
   @CsvSource({"1.19, 20261206, list -m all", "1.27, 20261206, list -m all", "1.19, 20261207, mod download",
-      "1.27, 20261207, mod download"})
+      "1.27, 20261207, mod download", "1.19, 20261206, list -m -e all", "1.27, 20261206, list -m -e all"})
   void editDuringTheLoadIsNeverOverwritten(String release, long seed, String command, @TempDir Path tmp)
       throws Exception {
     assumeTrue(GoFlock.flockPlatform() && GoFlock.canSeeWaiters(), "SKIPPED: needs flock and Linux's /proc/locks");
@@ -213,8 +227,10 @@ class GoModWriterTest {
       String outcome;
       try (GoProxyClient c = modModClient(f, ourCache); GoFlock.Holder side = GoFlock.hold(bin, ourSide, null)) {
         side.awaitLocked();
-        Future<Integer> run = pool.submit(() -> command.startsWith("list")
-            ? c.listModules(ours, false).size() : c.modDownloadResult(ours).modules().size());
+        Future<String> run = pool.submit(() -> command.startsWith("list -m -e")
+            ? listing(c.listModules(ours, List.of("all"), ListFlags.builder().allowErrors(true).build(), w -> { }))
+            : command.startsWith("list") ? listing(c.listModules(ours, false))
+            : c.modDownloadResult(ours).modules().isEmpty() ? "" : "(downloaded)");
         GoFlock.awaitWaiter(ourSide, Duration.ofSeconds(120), run::isDone);
         Files.writeString(ours.resolve("go.mod"), edited);
         side.release();
@@ -222,7 +238,7 @@ class GoModWriterTest {
       } finally {
         pool.shutdownNow();
       }
-      assertEquals(r.exitCode() + "\n" + r.stderr(), outcome, "go's failure: " + ctx);
+      assertEquals(outcome(r), outcome, "go's outcome: " + ctx);
       assertEquals(edited, Files.readString(ours.resolve("go.mod")), "the edit is kept: " + ctx);
       assertEquals(readOrNone(theirs.resolve("go.sum")), readOrNone(ours.resolve("go.sum")), "go.sum: " + ctx);
     }
@@ -271,7 +287,7 @@ class GoModWriterTest {
       Files.writeString(probe.resolve("go.mod"), start);
       GoTool.Result refusal = goEditedAtTheSideLock(f, probe, tmp.resolve("probe-work"), tmp.resolve("probe-cache"),
           goModEdit(f, tmp.resolve("scratch"), start, "-exclude=example.com/probe@v1.0.0"), "list", "-m", "all");
-      String refused = refusal.exitCode() + "\n" + refusal.stderr();
+      String refused = outcome(refusal);
       assertEquals(1, refusal.exitCode(), "go refuses: " + refused);
       String refusedSum = Files.readString(probe.resolve("go.sum")); // what go's load left in go.sum
       ExecutorService pool = Executors.newFixedThreadPool(1 + maxEdits);
@@ -304,12 +320,12 @@ class GoModWriterTest {
             }));
           }
           long[] took = new long[1];
-          Future<Integer> ours = pool.submit(() -> {
+          Future<String> ours = pool.submit(() -> {
             ready.countDown();
             ready.await();
             long t = System.nanoTime();
             try {
-              return c.listModules(dir, false).size();
+              return listing(c.listModules(dir, false));
             } finally {
               took[0] = System.nanoTime() - t;
             }
@@ -366,7 +382,7 @@ class GoModWriterTest {
           }
           assertTrue(matched, "go.mod and go.sum as go leaves them in some serial order: " + ctx
               + "go.sum after:\n" + sumAfter + "\nserial orders tried:\n" + String.join("\n", tried));
-          System.out.println("  round " + round + ": client " + got.replace('\n', ' ').trim() + " in " + window
+          System.out.println("  round " + round + ": client " + (wrote ? "wrote" : got.replace('\n', ' ').trim()) + " in " + window
               + " ms; edits " + written.size() + "/" + excludes.size() + " written");
         }
       } finally {
