@@ -332,7 +332,8 @@ class ModEditCommandTest {
    * (exit 0, no output) or fails with go's own refusal (as go prints it when go.mod changes
    * between its read and its write: no update is lost silently); the go.mod left holds exactly the
    * requirements of the edits that succeeded: byte for byte what go writes applying them one after
-   * the other, which parses and {@code go mod edit -fmt} leaves unchanged.
+   * the other, which parses and {@code go mod edit -fmt} rewrites as it rewrites go's own file
+   * (unchanged, but for comments in odd places of the random go.mod that go's edit output moves).
    */
   @ParameterizedTest(name = "go{0} seed={1}")
   @CsvSource({"1.19, 20261206", "1.27, 20261206"})
@@ -430,9 +431,11 @@ class ModEditCommandTest {
           assertEquals("0||", String.join("|", runGo(go, serial, env, List.of("-require=" + path + "@v1.0.0"))), ctx);
         }
         assertEquals(read(serial), after, "go.mod holds every successful edit as go writes it: " + ctx);
-        String[] fmt = runGo(go, dir, env, List.of("-fmt"));
-        assertEquals("0||", String.join("|", fmt), "go parses it: " + ctx);
-        assertEquals(after, read(dir), "go mod edit -fmt leaves it: " + ctx);
+        // go parses it, and -fmt leaves it as it leaves go's own file (go's edit output is not
+        // always -fmt's fixed point: comments in odd places move)
+        assertEquals("0||", String.join("|", runGo(go, dir, env, List.of("-fmt"))), "go parses it: " + ctx);
+        assertEquals("0||", String.join("|", runGo(go, serial, env, List.of("-fmt"))), ctx);
+        assertEquals(read(serial), read(dir), "go mod edit -fmt leaves it as go's own: " + ctx);
       }
     } finally {
       pool.shutdownNow();
