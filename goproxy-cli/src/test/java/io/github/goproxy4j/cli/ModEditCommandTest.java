@@ -67,19 +67,8 @@ class ModEditCommandTest {
 
   /** {exit status, stdout, stderr, go.mod after} of goproxy following the release. */
   private static String[] ours(GoTool.Go go, Path dir, List<String> args) throws IOException {
-    Map<String, String> env = go.hermeticEnv(dir);
-    env.put("PWD", dir.toString());
-    List<String> argv = new ArrayList<>(List.of("--go-version", go.release(), "mod", "edit"));
-    argv.addAll(args);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status;
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      status = Goproxy.standard().run(argv, o, e, env, false);
-    }
-    return new String[] {Integer.toString(status), out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8), read(dir)};
+    String[] run = runOurs(go, dir, go.hermeticEnv(dir), args);
+    return new String[] {run[0], run[1], run[2], read(dir)};
   }
 
   private static String read(Path dir) throws IOException {
