@@ -1801,8 +1801,10 @@ class ModuleGraphCommandsTest {
    * to a dependency's and a toolchain line the go line implies is dropped; a missing indirect
    * requirement, a wrong {@code // indirect} mark and a layout-only difference are left alone. Each
    * command by go and by goproxy on its own copy with its own module cache: output, exit status,
-   * go.mod and go.sum must be go's. go1.19, go1.21 and go1.24 (a go line raised records the running
-   * toolchain) and go1.27 (it does not).
+   * go.mod and go.sum must be go's. The list commands again without {@code -mod=mod} (with a go.sum
+   * holding every line): where go would rewrite go.mod (but for {@code // indirect} marks) it fails
+   * with {@code updates to go.mod needed}, and so must goproxy. go1.19, go1.21 and go1.24 (a go line
+   * raised records the running toolchain) and go1.27 (it does not).
    */
   @ParameterizedTest(name = "go{0}")
   @CsvSource({"1.19", "1.21", "1.24", "1.27"})
@@ -1841,25 +1843,67 @@ class ModuleGraphCommandsTest {
     try (FakeGoProxy proxy = pb.start()) {
       String[][] cmds = {{"list", "-m"}, {"list", "-m", "all"}, {"list", "-m", "-json", "all"}, {"mod", "graph"},
           {"mod", "download", "-json"}};
+      // for -mod=readonly: a go.sum with every line the universe can need
+      List<String> all = new java.util.ArrayList<>(List.of("example.com/a@v1.0.0", "example.com/a@v1.1.0",
+          "example.com/b@v1.0.0", "example.com/b@v1.1.0", "example.com/c@v1.0.0", "other.org/d@v1.0.0"));
+      if (go121) {
+        all.add("example.com/g@v1.0.0");
+      }
+      String fullSum = fullGoSum(goBin, proxy, tmp.resolve("sums"), all);
       int round = 0;
       for (Map.Entry<String, String> c : cases.entrySet()) {
         Path main = Files.createDirectories(tmp.resolve(c.getKey()));
         Files.writeString(main.resolve("go.mod"), c.getValue());
+        Path readonly = Files.createDirectories(tmp.resolve(c.getKey() + "-readonly"));
+        Files.writeString(readonly.resolve("go.mod"), c.getValue());
+        Files.writeString(readonly.resolve("go.sum"), fullSum);
         for (String[] cmd : cmds) {
-          if (cmd[0].equals("mod") && cmd[1].equals("download") && c.getKey().startsWith("excluded")) {
-            continue; // go lists the excluded requirement's path as not a known dependency: not yet modelled
+          for (boolean modMode : new boolean[] {true, false}) {
+            boolean excludedDownload = cmd[1].equals("download") && c.getKey().startsWith("excluded");
+            if (cmd[0].equals("mod") && (!modMode || excludedDownload)) {
+              // the mod commands run with -mod=mod; for mod download go lists an excluded requirement's
+              // path as not a known dependency: not yet modelled
+              continue;
+            }
+            round++;
+            Path theirs = copyTree(modMode ? main : readonly, tmp.resolve("theirs" + round));
+            Path ours = copyTree(modMode ? main : readonly, tmp.resolve("ours" + round));
+            String what = "go" + release + " " + c.getKey() + (modMode ? " -mod=mod: " : ": ")
+                + String.join(" ", cmd);
+            sideBySide(goBin, goVersion, proxy, tmp.resolve("round" + round), theirs, ours,
+                modMode ? "-modcacherw -mod=mod" : "-modcacherw", cmd);
+            assertEquals(readIfExists(theirs.resolve("go.sum")), readIfExists(ours.resolve("go.sum")),
+                what + ": go.sum");
+            assertEquals(Files.readString(theirs.resolve("go.mod")), Files.readString(ours.resolve("go.mod")),
+                what + ": go.mod");
           }
-          round++;
-          Path theirs = copyTree(main, tmp.resolve("theirs" + round));
-          Path ours = copyTree(main, tmp.resolve("ours" + round));
-          String what = "go" + release + " " + c.getKey() + ": " + String.join(" ", cmd);
-          sideBySide(goBin, goVersion, proxy, tmp.resolve("round" + round), theirs, ours, "-modcacherw -mod=mod", cmd);
-          assertEquals(readIfExists(theirs.resolve("go.sum")), readIfExists(ours.resolve("go.sum")), what + ": go.sum");
-          assertEquals(Files.readString(theirs.resolve("go.mod")), Files.readString(ours.resolve("go.mod")),
-              what + ": go.mod");
         }
       }
     }
+  }
+
+  /**
+   * The go.sum lines (zip and go.mod) of each {@code path@version}, as {@code go mod download -json}
+   * outside a module reports them through {@code proxy} (verified by its checksum database).
+   */
+  private static String fullGoSum(Path goBin, FakeGoProxy proxy, Path work, List<String> modules)
+      throws java.io.IOException {
+    Path outside = Files.createDirectories(work.resolve("outside"));
+    Map<String, String> env = GoTool.hermeticEnv(work);
+    env.putAll(proxy.environment());
+    List<String> lines = new java.util.ArrayList<>();
+    for (String mv : modules) {
+      GoTool.Result r = GoTool.exec(outside, env, 180, null, goBin.toString(), "mod", "download", "-json", mv);
+      assertEquals(0, r.exitCode(), mv + ": " + r.stderr());
+      java.util.regex.Matcher sum = java.util.regex.Pattern.compile("\"Sum\": \"([^\"]+)\"").matcher(r.stdout());
+      java.util.regex.Matcher mod = java.util.regex.Pattern.compile("\"GoModSum\": \"([^\"]+)\"").matcher(r.stdout());
+      assertTrue(sum.find() && mod.find(), mv + ": " + r.stdout());
+      String[] pv = mv.split("@");
+      lines.add(pv[0] + " " + pv[1] + " " + sum.group(1));
+      lines.add(pv[0] + " " + pv[1] + "/go.mod " + mod.group(1));
+    }
+    java.util.Collections.sort(lines);
+    return String.join("\n", lines) + "\n";
   }
 
   /**

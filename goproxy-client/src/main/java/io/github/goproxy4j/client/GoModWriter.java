@@ -6,6 +6,7 @@ import io.github.goproxy4j.modfile.GoModEditor;
 import io.github.goproxy4j.modfile.GoModFile;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.mvs.ModuleGraph;
+import io.github.goproxy4j.mvs.ModuleGraphException;
 import io.github.goproxy4j.sumdb.internal.LockedFile;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -36,11 +37,15 @@ final class GoModWriter {
    * @param modMode whether the load ran in go's {@code -mod=mod} mode
    */
   static void commit(GoProxyClient client, ModuleGraphLoader.Build build, boolean modMode) throws GoProxyException {
-    if (!modMode || build.workFile() != null) {
+    if (build.workFile() != null) {
       return;
     }
     List<ModuleGraph.MainModule> mains = build.graph().mainModules();
     if (mains.size() != 1) {
+      return;
+    }
+    if (!modMode) {
+      checkReadonly(build);
       return;
     }
     if (mains.get(0).goMod().goVersion().isEmpty()) {
@@ -88,6 +93,28 @@ final class GoModWriter {
   }
 
   /**
+   * commitRequirements outside {@code -mod=mod}: a go.mod with a go line that the loaded roots
+   * would change (wrong {@code // indirect} marks aside, which go tolerates there) fails with go's
+   * {@code updates to go.mod needed} (before go.sum is checked), as go does.
+   */
+  private static void checkReadonly(ModuleGraphLoader.Build build) throws ModuleGraphException {
+    byte[] loaded = build.goModData();
+    ModuleGraph g = build.graph();
+    if (loaded == null || g.mainGoMod().goVersion().isEmpty()) {
+      return;
+    }
+    GoModEditor e;
+    try {
+      e = GoModEditor.parse(String.valueOf(build.goModFile()), loaded, g.goRelease());
+    } catch (IllegalArgumentException bad) {
+      return; // go read it before; nothing to compare
+    }
+    if (updated(e, g, false) != null) {
+      throw ModuleGraphException.goModDirty();
+    }
+  }
+
+  /**
    * commitRequirements after a load of a main module with a go line: go.mod is rewritten from the
    * loaded roots when it differs from them in what go's modFileIsDirty compares ({@link #updated}),
    * and left alone otherwise (a go.mod that differs only in layout).
@@ -102,7 +129,7 @@ final class GoModWriter {
     ModuleGraph g = build.graph();
     byte[] updated;
     try {
-      GoModEditor e = updated(GoModEditor.parse(gomod.toString(), loaded, g.goRelease()), g);
+      GoModEditor e = updated(GoModEditor.parse(gomod.toString(), loaded, g.goRelease()), g, true);
       if (e == null) {
         return; // not dirty: go writes go.sum only
       }
@@ -145,7 +172,20 @@ final class GoModWriter {
     }
   }
 
-  static GoModEditor updated(GoModEditor e, ModuleGraph g) {
+  /**
+   * UpdateGoModFromReqs on the go.mod {@code e} holds: its requirements become the roots of
+   * {@code g} (each marked {@code // indirect} unless the go.mod required its path directly, an
+   * excluded requirement not counting), its go line the graph's go root (go1.21 on), its toolchain
+   * line the toolchain root (go1.21 to go1.24: the running release when the go line changed and it
+   * is newer) unless that is implied by the go line or older than go1.21 (go1.21 on); the require
+   * blocks as the go line says (one list below go 1.17, else direct and indirect blocks), then
+   * cleaned up.
+   *
+   * @param marks whether a changed {@code // indirect} mark makes go.mod dirty (under {@code -mod=mod})
+   * @return the edited editor, {@code null} when the result is not dirty (modFileIsDirty: go would
+   *     not write it)
+   */
+  static GoModEditor updated(GoModEditor e, ModuleGraph g, boolean marks) {
     GoModFile f = e.file();
     int minor = GoRelease.modelled(g.goRelease()).behaviourMinor();
     Set<String> excluded = new HashSet<>();
@@ -168,7 +208,7 @@ final class GoModWriter {
       GoModFile.Require r = new GoModFile.Require(path, m.version().toString(), !direct.contains(path));
       list.add(r);
       Boolean was = before.get(path + "@" + r.version());
-      dirty |= was == null || was != r.indirect();
+      dirty |= was == null || marks && was != r.indirect();
     }
     dirty |= list.size() != before.size();
     String oldGo = f.goVersion().orElse("");

@@ -116,9 +116,10 @@ final class ListModules {
       String addedGo = addedGoLine(mains, mod, env.goVersion());
       ModuleGraphLoader.Build converted = !addedGo.isEmpty()
           ? ModuleGraphLoader.loadBuild(client, env, mains, true, parallelism, false)
-          : mod.modMode() && rootsDiffer(mains, env.goVersion())
-              // loadModFile's updateRoots before go lists the main module: commitRequirements writes it
-              ? ModuleGraphLoader.loadBuild(client, env, mains, true, parallelism, true) : null;
+          : rootsDiffer(mains, env.goVersion(), mod.modMode())
+              // loadModFile's updateRoots before go lists the main module: commitRequirements writes
+              // it (under -mod=mod) or fails (else)
+              ? ModuleGraphLoader.loadBuild(client, env, mains, mod.modMode(), parallelism, true) : null;
       return finish(client, withGoLine(mainModules(mains.list()), addedGo), flags, excluded, p -> false, converted,
           Set.of(), mod, parallelism, null);
     }
@@ -135,9 +136,11 @@ final class ListModules {
    * Whether loadModFile's requirements of a single main module differ from its go.mod's
    * before any graph is loaded: a path required twice, the main module's own path required, or a
    * requirement on an excluded version (all dropped from the roots, so go rewrites go.mod); from
-   * go1.21 a toolchain line the go line implies, or older than go1.21 (go drops it).
+   * go1.21 a toolchain line the go line implies, or older than go1.21 (go drops it). Outside
+   * {@code -mod=mod} go keeps the roots as they are unless a path is required at two versions, so
+   * the main module's own path and a path required twice at one version do not count there.
    */
-  private static boolean rootsDiffer(ModuleGraphLoader.Mains mains, String release) {
+  private static boolean rootsDiffer(ModuleGraphLoader.Mains mains, String release, boolean modMode) {
     if (mains.module() == null) {
       return false;
     }
@@ -148,11 +151,13 @@ final class ListModules {
         return true;
       }
     }
-    Set<String> paths = new java.util.HashSet<>();
+    Map<String, String> paths = new java.util.HashMap<>();
     Set<String> excludes = new java.util.HashSet<>();
     f.excludes().forEach(x -> excludes.add(x.path() + " " + x.version()));
     for (GoModFile.Require r : f.requires()) {
-      if (!paths.add(r.path()) || f.module().filter(r.path()::equals).isPresent()
+      String other = paths.put(r.path(), r.version());
+      boolean self = f.module().filter(r.path()::equals).isPresent();
+      if (other != null && (modMode || !other.equals(r.version())) || self && modMode
           || excludes.contains(r.path() + " " + r.version())) {
         return true;
       }
