@@ -69,6 +69,34 @@ final class ModDownload {
   }
 
   /**
+   * {@link #targets} as go's runDownload lists them for a go.mod at go 1.17 or later: each
+   * requirement's path in go.mod order (the main module's own skipped), a {@link ModuleVersion}
+   * where the build list has it, else the path itself (a {@code String}: go lists it as
+   * {@code not a known dependency}, as for a requirement on an excluded version).
+   */
+  private static List<Object> requirementTargets(ModuleGraph g) {
+    GoModFile mf = g.isWorkspace() ? null : g.mainGoMod();
+    Optional<String> go = mf == null ? Optional.empty() : mf.goVersion();
+    if (go.isEmpty() || GoRelease.compare(go.get(), "1.17") < 0) {
+      return new ArrayList<>(targets(g));
+    }
+    List<Object> out = new ArrayList<>();
+    for (GoModFile.Require r : mf.requires()) {
+      if (r.path().equals(g.main())) {
+        continue;
+      }
+      ModulePath path = ModulePath.parse(r.path());
+      Optional<Version> v = g.selected(path);
+      if (v.isEmpty()) {
+        out.add(r.path());
+      } else {
+        resolved(g, ModuleVersion.of(path, v.get())).ifPresent(out::add);
+      }
+    }
+    return out;
+  }
+
+  /**
    * go's runDownload without arguments: every target downloaded (each verified against the go.sum
    * lines the build was loaded with, else the checksum database), a failure recorded in its
    * module's entry with the files go reports up to the step that failed.
@@ -101,16 +129,31 @@ final class ModDownload {
       GoModWriter.commit(client, build, true);
       GoSumWriter.write(client, build, List.of(), true);
     }
-    List<ModuleVersion> targets = targets(g);
+    List<Object> slots = requirementTargets(g);
+    List<ModuleVersion> targets = new ArrayList<>();
+    for (Object t : slots) {
+      if (t instanceof ModuleVersion) {
+        targets.add((ModuleVersion) t);
+      }
+    }
     List<Future<DownloadedModule>> futures = client.startAll(targets, client.fetchWith(build.goSum()));
     List<ModDownloadResult.Module> out = new ArrayList<>();
-    for (int i = 0; i < targets.size(); i++) {
+    int i = 0;
+    for (Object t : slots) {
+      if (t instanceof String) {
+        // a requirement the build list lacks (a version the go.mod excludes): go's listing error
+        String path = (String) t;
+        out.add(new ModDownloadResult.Module(path, "", "module " + path + ": not a known dependency", "", "", "",
+            "", "", ""));
+        continue;
+      }
       ModuleVersion m = targets.get(i);
       try {
         out.add(entry(client, env, GoProxyClient.await(futures.get(i))));
       } catch (GoProxyException | RuntimeException e) {
         out.add(failed(client.moduleCache(), m, String.valueOf(e.getMessage())));
       }
+      i++;
     }
     Optional<ModDownloadResult.ToolchainSwitch> sw = g.isWorkspace() ? toolchainSwitch(client, env, out)
         : Optional.empty();
