@@ -461,9 +461,11 @@ public final class GoProxyClient implements AutoCloseable {
    * {@code dir}, as the go command of {@link GoEnv#goVersion()} does: for a main module at go 1.17
    * or later the modules its go.mod requires (at their selected versions), else the whole build
    * list; a replaced module's replacement instead (none for a directory). Every go.mod and zip is
-   * verified against the main module's go.sum, else the checksum database; go.sum is not
-   * written. Afterwards {@code GOFLAGS=-mod=mod GOPROXY=off go build ./...} builds the main
-   * module from this cache.
+   * verified against the main module's go.sum, else the checksum database. go.mod and go.sum are
+   * written as go writes them there (its mod commands run as {@code -mod=mod}: a go.mod without a
+   * go line gains one, go.sum the go.mod checksums it verified; in a workspace go.work.sum);
+   * nothing is written when the main module requires nothing. Afterwards
+   * {@code GOFLAGS=-mod=mod GOPROXY=off go build ./...} builds the main module from this cache.
    *
    * <pre>{@code
    * for (DownloadedModule d : client.modDownload(Path.of("."))) {

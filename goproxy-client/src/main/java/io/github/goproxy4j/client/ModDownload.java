@@ -422,11 +422,18 @@ final class ModDownload {
 
   /**
    * Downloads the targets of a loaded build, each verified against the go.sum lines the build
-   * was loaded with, else the checksum database.
+   * was loaded with, else the checksum database; go.mod and go.sum written first as
+   * {@link #result} writes them (go's WriteGoMod), go.work.sum after the downloads.
    */
   static List<DownloadedModule> download(GoProxyClient client, ModuleGraphLoader.Build build)
       throws GoProxyException {
-    if (!build.graph().isWorkspace()) {
+    ModuleGraph g = build.graph();
+    if (!g.isWorkspace() && g.mainGoMod().requires().isEmpty()) {
+      return List.of(); // go: no module dependencies to download (nothing written)
+    }
+    if (!g.isWorkspace()) {
+      // go's WriteGoMod before the downloads, as result() does
+      GoModWriter.commit(client, build, true);
       GoSumWriter.write(client, build, List.of(), true);
     }
     List<DownloadedModule> done = client.downloadAll(targets(build.graph()), client.fetchWith(build.goSum()));

@@ -139,6 +139,41 @@ class ModDownloadTest {
     }
   }
 
+  /**
+   * {@link GoProxyClient#modDownload(Path)} writes go.mod and go.sum as {@code go mod download}
+   * does (its mod commands run as {@code -mod=mod}): on a main module whose go.mod lost its go
+   * line, go adds the line and rewrites the requirements, then downloads; both copies' go.mod and
+   * go.sum must end with go's bytes, the same as {@link GoProxyClient#modDownloadResult(Path)}
+   * leaves them.
+   */
+  @ParameterizedTest(name = "go{0} seed={1}")
+  @MethodSource("io.github.goproxy4j.client.GoModuleUniverse#releasesAndSeeds")
+  void goModWithoutGoLineIsRewrittenAsGoDoes(String release, long seed, @TempDir Path tmp) throws Exception {
+    try (GoUniverseFixture f = GoUniverseFixture.tidy(release, seed, tmp)) {
+      String start = GoModWriterTest.withoutGoLine(Files.readString(f.main.resolve("go.mod")));
+      Path theirs = tmp.resolve("theirs");
+      Path ours = tmp.resolve("ours");
+      Path result = tmp.resolve("result");
+      for (Path d : List.of(theirs, ours, result)) {
+        copyTree(f.main, d);
+        Files.writeString(d.resolve("go.mod"), start);
+      }
+      f.go(theirs, f.goEnv(tmp.resolve("go-cache")), "mod", "download").requireOk();
+      // following go's full release: the go line go1.21 and later add is it
+      try (GoProxyClient c = GoModWriterTest.modModClient(f, tmp.resolve("our-cache"))) {
+        c.modDownload(ours);
+      }
+      try (GoProxyClient c = GoModWriterTest.modModClient(f, tmp.resolve("result-cache"))) {
+        c.modDownloadResult(result);
+      }
+      for (String file : List.of("go.mod", "go.sum")) {
+        String want = Files.readString(theirs.resolve(file));
+        assertEquals(want, Files.readString(ours.resolve(file)), "modDownload: " + file + " " + f.context());
+        assertEquals(want, Files.readString(result.resolve(file)), "modDownloadResult: " + file + " " + f.context());
+      }
+    }
+  }
+
   static void copyTree(Path from, Path to) throws IOException {
     List<Path> all = new ArrayList<>();
     try (Stream<Path> s = Files.walk(from)) {
