@@ -452,6 +452,28 @@ public final class GoModEditor {
    * @return this editor
    */
   public GoModEditor setRequireSeparateIndirect(List<GoModFile.Require> req) {
+    return setRequireSeparateIndirect(req, false);
+  }
+
+  /**
+   * {@link #setRequireSeparateIndirect} that consolidates every requirement into at most two
+   * blocks, one direct and one indirect, whatever blocks and comments the file had (x/mod's
+   * {@code SetRequireAtMostTwo}, which go1.27 uses for a go.mod at go 1.27 or later): each
+   * require block's own leading comments move to the block its lines go to (separated by an
+   * empty {@code //} line), each requirement goes to the last all-direct or all-indirect block.
+   *
+   * <pre>{@code
+   * GoModEditor.parse("go.mod", bytes, "1.27").setRequireAtMostTwo(roots).cleanup().format();
+   * }</pre>
+   *
+   * @param req the requirements
+   * @return this editor
+   */
+  public GoModEditor setRequireAtMostTwo(List<GoModFile.Require> req) {
+    return setRequireSeparateIndirect(req, true);
+  }
+
+  private GoModEditor setRequireSeparateIndirect(List<GoModFile.Require> req, boolean simplify) {
     Map<String, GoModFile.Require> need = new LinkedHashMap<>();
     for (GoModFile.Require r : req) {
       need.put(r.path(), r);
@@ -462,6 +484,16 @@ public final class GoModEditor {
     int lastRequire = -1;
     int count = 0;
     Map<Line, Block> lineToBlock = new IdentityHashMap<>();
+    // the marks the requirements will have, by the line that holds them now
+    Map<Line, Boolean> lineIndirect = new IdentityHashMap<>();
+    for (Entry r : requires) {
+      GoModFile.Require n = r.removed() || r.line == null ? null : need.get(r.path);
+      if (n != null) {
+        lineIndirect.put(r.line, n.indirect());
+      }
+    }
+    List<Comment> directBlockComments = new ArrayList<>();
+    List<Comment> indirectBlockComments = new ArrayList<>();
     for (int i = 0; i < stmts.size(); i++) {
       Node stmt = stmts.get(i);
       if (stmt instanceof Line) {
@@ -504,6 +536,22 @@ public final class GoModEditor {
         if (allIndirect) {
           lastIndirect = i;
         }
+        if (simplify) {
+          // the block's own comments go with its lines: to the indirect block when none stays direct
+          boolean anyDirect = false;
+          for (Line l : b.lines) {
+            if (Boolean.FALSE.equals(lineIndirect.get(l))) {
+              anyDirect = true;
+              break;
+            }
+          }
+          List<Comment> target = !anyDirect && !b.lines.isEmpty() ? indirectBlockComments : directBlockComments;
+          if (!target.isEmpty() && !b.before.isEmpty()) {
+            target.add(new Comment(null, "//", false));
+          }
+          target.addAll(b.before);
+          b.before.clear();
+        }
       }
     }
     boolean oneFlatUncommentedBlock = count == 1 && !hasComments(stmts.get(lastRequire));
@@ -528,6 +576,10 @@ public final class GoModEditor {
     } else {
       indirectBlock = ensureRequireBlock(lastIndirect);
     }
+    if (simplify) {
+      directBlock.before.addAll(directBlockComments);
+      indirectBlock.before.addAll(indirectBlockComments);
+    }
     Set<String> have = new HashSet<>();
     for (Entry r : new ArrayList<>(requires)) {
       if (r.removed()) {
@@ -541,9 +593,9 @@ public final class GoModEditor {
       have.add(r.path);
       setVersion(r, n.version());
       setIndirect(r, n.indirect());
-      if (n.indirect() && (oneFlatUncommentedBlock || lineToBlock.get(r.line) == directBlock)) {
+      if (n.indirect() && (simplify || oneFlatUncommentedBlock || lineToBlock.get(r.line) == directBlock)) {
         moveRequire(r, indirectBlock);
-      } else if (!n.indirect() && (oneFlatUncommentedBlock || lineToBlock.get(r.line) == indirectBlock)) {
+      } else if (!n.indirect() && (simplify || oneFlatUncommentedBlock || lineToBlock.get(r.line) == indirectBlock)) {
         moveRequire(r, directBlock);
       }
     }

@@ -84,8 +84,8 @@ final class GoModWriter {
     byte[] loaded = build.goModData(); // the bytes the load read (go's index.data)
     byte[] updated;
     try {
-      updated = GoModEditor.parse(gomod.toString(), loaded, release).go(goLine).setRequireSeparateIndirect(roots)
-          .cleanup().format();
+      GoModEditor e = GoModEditor.parse(gomod.toString(), loaded, release).go(goLine);
+      updated = setRequire(e, release, goLine, roots).cleanup().format();
     } catch (IllegalArgumentException e) {
       throw new GoProxyException("updating go.mod: " + e.getMessage(), e);
     }
@@ -237,11 +237,23 @@ final class GoModWriter {
     if (!dirty) {
       return null;
     }
+    return setRequire(e, g.goRelease(), goVersion, list).cleanup();
+  }
+
+  /**
+   * commitRequirements' choice of how the requirements are written, by the go line: one list
+   * below go 1.17 (SetRequire), direct and indirect blocks apart from 1.17 (SetRequireSeparateIndirect),
+   * and from go1.27 for a go line of 1.27 or later at most two blocks (SetRequireAtMostTwo,
+   * gover.SimplifyRequireVersion).
+   */
+  private static GoModEditor setRequire(GoModEditor e, String release, String goVersion,
+      List<GoModFile.Require> list) {
     if (GoRelease.compare(goVersion, "1.17") < 0) {
-      e.setRequire(list);
-    } else {
-      e.setRequireSeparateIndirect(list);
+      return e.setRequire(list);
     }
-    return e.cleanup();
+    if (GoRelease.modelled(release).behaviourMinor() >= 27 && GoRelease.compare(goVersion, "1.27") >= 0) {
+      return e.setRequireAtMostTwo(list);
+    }
+    return e.setRequireSeparateIndirect(list);
   }
 }
