@@ -1803,7 +1803,8 @@ class ModuleGraphCommandsTest {
    * go.mod and go.sum must be go's. The list commands again without {@code -mod=mod} (with a go.sum
    * holding every line): where go would rewrite go.mod (but for {@code // indirect} marks) it fails
    * with {@code updates to go.mod needed}, and so must goproxy. go1.19, go1.21 and go1.24 (a go line
-   * raised records the running toolchain) and go1.27 (it does not).
+   * raised records the running toolchain) and go1.27 (it does not; a go.mod at go 1.27 is written in
+   * at most two require blocks).
    */
   @ParameterizedTest(name = "go{0}")
   @CsvSource({"1.19", "1.21", "1.24", "1.27"})
@@ -1830,6 +1831,13 @@ class ModuleGraphCommandsTest {
     if (go121) {
       cases.put("go-raised", m + "go 1.21\n\nrequire example.com/g v1.0.0\n");
       cases.put("toolchain-implied", m + "go 1.21.0\n\ntoolchain go1.21.0\n\nrequire example.com/c v1.0.0\n");
+    }
+    if (release.equals("1.27")) {
+      // go1.27's SetRequireAtMostTwo for a go line of 1.27 or later: every requirement (and each
+      // block's comments) moves to the last direct or indirect block
+      cases.put("at-most-two", m + "go 1.27\n\n// deps\nrequire (\n\texample.com/a v1.0.0\n"
+          + "\texample.com/b v1.0.0 // indirect\n)\n\n// more\nrequire (\n\texample.com/c v1.0.0\n"
+          + "\tother.org/d v1.0.0 // indirect\n)\n");
     }
     FakeGoProxy.Builder pb = abcUniverse()
         .module(FakeModule.builder("example.com/a", "v1.1.0")
