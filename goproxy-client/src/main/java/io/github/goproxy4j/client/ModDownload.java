@@ -12,6 +12,7 @@ import io.github.goproxy4j.mvs.ModuleGraph;
 import io.github.goproxy4j.mvs.ModuleGraphException;
 import io.github.goproxy4j.sumdb.GoSum;
 import io.github.goproxy4j.sumdb.ModuleHash;
+import io.github.goproxy4j.toolchain.ToolchainSelection;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,57 +41,47 @@ final class ModDownload {
 
   /** The module versions {@code go mod download} fetches for the loaded graph, in go's order. */
   static List<ModuleVersion> targets(ModuleGraph g) {
-    List<ModuleVersion> listed = new ArrayList<>();
-    GoModFile mf = g.isWorkspace() ? null : g.mainGoMod();
-    Optional<String> go = mf == null ? Optional.empty() : mf.goVersion();
-    if (mf == null) {
-      listed.addAll(g.buildList()); // a workspace downloads "all"
-    } else if (go.isPresent() && GoRelease.compare(go.get(), "1.17") < 0) {
-      // (a go.mod without a go line gets the running release's first, as mod commands run with
-      // -mod=mod: its requirements as written are the targets)
-      if (!mf.requires().isEmpty()) {
-        listed.addAll(g.buildList());
-      }
-    } else {
-      for (GoModFile.Require r : mf.requires()) {
-        if (r.path().equals(g.main())) {
-          continue; // go lists the main module for its own path, and downloads no main module
-        }
-        ModulePath path = ModulePath.parse(r.path());
-        Optional<Version> v = g.selected(path);
-        v.ifPresent(version -> listed.add(ModuleVersion.of(path, version)));
-      }
-    }
     List<ModuleVersion> out = new ArrayList<>();
-    for (ModuleVersion m : listed) {
-      resolved(g, m).ifPresent(out::add);
+    for (Object t : requirementTargets(g)) {
+      if (t instanceof ModuleVersion) {
+        out.add((ModuleVersion) t);
+      }
     }
     return out;
   }
 
   /**
-   * {@link #targets} as go's runDownload lists them for a go.mod at go 1.17 or later: each
-   * requirement's path in go.mod order (the main module's own skipped), a {@link ModuleVersion}
-   * where the build list has it, else the path itself (a {@code String}: go lists it as
-   * {@code not a known dependency}, as for a requirement on an excluded version).
+   * What go's runDownload lists without arguments, in its order: a workspace's build list; for a
+   * main module below go 1.17 its build list (none if it requires nothing); else each requirement's
+   * path in go.mod order (the main module's own skipped) at its selected version (also for a
+   * go.mod without a go line: go adds the running release's first). Each as the
+   * {@link ModuleVersion} whose files stand for it ({@link #resolved}; none for a directory), or,
+   * for a requirement of a go.mod with a go line that the build list lacks, the path itself (a
+   * {@code String}: go lists it as {@code not a known dependency}, as for a requirement on an
+   * excluded version).
    */
   private static List<Object> requirementTargets(ModuleGraph g) {
     GoModFile mf = g.isWorkspace() ? null : g.mainGoMod();
     Optional<String> go = mf == null ? Optional.empty() : mf.goVersion();
-    if (go.isEmpty() || GoRelease.compare(go.get(), "1.17") < 0) {
-      return new ArrayList<>(targets(g));
-    }
     List<Object> out = new ArrayList<>();
+    if (mf == null || go.isPresent() && GoRelease.compare(go.get(), "1.17") < 0) {
+      if (mf == null || !mf.requires().isEmpty()) {
+        for (ModuleVersion m : g.buildList()) {
+          resolved(g, m).ifPresent(out::add);
+        }
+      }
+      return out;
+    }
     for (GoModFile.Require r : mf.requires()) {
       if (r.path().equals(g.main())) {
-        continue;
+        continue; // go lists the main module for its own path, and downloads no main module
       }
       ModulePath path = ModulePath.parse(r.path());
       Optional<Version> v = g.selected(path);
-      if (v.isEmpty()) {
-        out.add(r.path());
-      } else {
+      if (v.isPresent()) {
         resolved(g, ModuleVersion.of(path, v.get())).ifPresent(out::add);
+      } else if (go.isPresent()) {
+        out.add(r.path());
       }
     }
     return out;
@@ -291,7 +282,7 @@ final class ModDownload {
       String need) {
     String t = env.get("GOTOOLCHAIN");
     if (GoRelease.modelled(env.goVersion()).behaviourMinor() < 21
-        || !(t.equals("auto") || t.endsWith("+auto") || t.equals("path") || t.endsWith("+path"))) {
+        || !(ToolchainSelection.hasAuto(t) || ToolchainSelection.hasPath(t))) {
       return Optional.empty();
     }
     try {
