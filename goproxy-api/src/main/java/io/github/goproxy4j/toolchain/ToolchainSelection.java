@@ -144,10 +144,30 @@ public record ToolchainSelection(String toolchain, boolean isLocal, boolean path
       throw new IllegalArgumentException("invalid toolchain name " + quote(toolchain)
           + ": want go and a Go version, such as go1.27.3");
     }
-    String gotoolchain = env.get("GOTOOLCHAIN");
-    boolean pathOnly = gotoolchain.equals("path") || gotoolchain.endsWith("+path");
-    return new ToolchainSelection(toolchain, false, pathOnly, Optional.empty(),
+    return new ToolchainSelection(toolchain, false, hasPath(env.get("GOTOOLCHAIN")), Optional.empty(),
         "go: " + what + " requires go >= " + goVersion + "; switching to " + toolchain);
+  }
+
+  /**
+   * toolchain.HasAuto: whether a GOTOOLCHAIN setting allows switches to toolchains downloaded
+   * through the proxy ({@code auto}, {@code go1.X.Y+auto}).
+   *
+   * @param gotoolchain the setting
+   * @return whether it ends in auto
+   */
+  public static boolean hasAuto(String gotoolchain) {
+    return gotoolchain.equals("auto") || gotoolchain.endsWith("+auto");
+  }
+
+  /**
+   * toolchain.HasPath: whether a GOTOOLCHAIN setting allows switches to toolchains found in PATH
+   * only ({@code path}, {@code go1.X.Y+path}).
+   *
+   * @param gotoolchain the setting
+   * @return whether it ends in path
+   */
+  public static boolean hasPath(String gotoolchain) {
+    return gotoolchain.equals("path") || gotoolchain.endsWith("+path");
   }
 
   /**
@@ -287,7 +307,7 @@ public record ToolchainSelection(String toolchain, boolean isLocal, boolean path
         }
       }
     }
-    boolean pathOnly = gotoolchain.equals("path") || gotoolchain.endsWith("+path");
+    boolean pathOnly = hasPath(gotoolchain);
     if (chosen.equals("local") || chosen.equals(localToolchain)) {
       return new ToolchainSelection(localToolchain, true, pathOnly, consulted,
           reason + "; go: using local toolchain " + localToolchain);

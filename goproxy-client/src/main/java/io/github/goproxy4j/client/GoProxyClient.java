@@ -948,9 +948,8 @@ public final class GoProxyClient implements AutoCloseable {
   public String newerToolchain(String goVersion) throws GoProxyException {
     Objects.requireNonNull(goVersion, "goVersion");
     checkOpen();
-    String gotoolchain = resolver.env().get("GOTOOLCHAIN");
     List<String> releases = new ArrayList<>();
-    if (gotoolchain.equals("auto") || gotoolchain.endsWith("+auto")) {
+    if (ToolchainSelection.hasAuto(resolver.env().get("GOTOOLCHAIN"))) {
       for (GoToolchain t : toolchains(Platform.current())) {
         releases.add(t.version());
       }
