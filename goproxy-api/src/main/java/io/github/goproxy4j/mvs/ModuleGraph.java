@@ -901,9 +901,7 @@ public final class ModuleGraph {
       if (o instanceof Summary) {
         return ((Summary) o).require();
       }
-      ModuleGraphException e = new ModuleGraphException((String) o, null);
-      ModuleGraphException.TooNew t = tooNew.get(m);
-      throw t == null ? e : e.withTooNew(t.what(), t.goVersion());
+      throw failure((String) o, m);
     }
 
     private CompletableFuture<Object> summaryFuture(Node m) {
@@ -1115,9 +1113,15 @@ public final class ModuleGraph {
     /** {@link #buildListError}'s failure, with the TooNewError it reports, if it does. */
     private ModuleGraphException graphError(Graph g) {
       Node[] failed = new Node[1];
-      ModuleGraphException e = new ModuleGraphException(buildListError(g, failed), null);
-      ModuleGraphException.TooNew t = failed[0] == null ? null : tooNew.get(failed[0]);
-      return t == null ? e : e.withTooNew(t.what(), t.goVersion());
+      String text = buildListError(g, failed);
+      return failure(text, failed[0]);
+    }
+
+    /** The graph's failure with go's {@code text}, reporting {@code failed}'s TooNewError when that is what failed. */
+    private ModuleGraphException failure(String text, Node failed) {
+      ModuleGraphException e = new ModuleGraphException(text, null);
+      ModuleGraphException.TooNew t = failed == null ? null : tooNew.get(failed);
+      return t == null ? e : e.withTooNew(t);
     }
 
     /**

@@ -76,7 +76,7 @@ public class ModuleGraphException extends GoProxyException {
     String explain = gotoolchain.isEmpty() || gotoolchain.equals("auto") ? "" : "; GOTOOLCHAIN=" + gotoolchain;
     ModuleGraphException e = new ModuleGraphException(what + " requires go >= " + goVersion + " (running go " + release
         + explain + ")", null);
-    return e.withTooNew(what, goVersion);
+    return e.withTooNew(new TooNew(what, goVersion));
   }
 
   /**
@@ -91,8 +91,8 @@ public class ModuleGraphException extends GoProxyException {
   }
 
   /** Records the TooNewError this failure is or reports; returns this. */
-  ModuleGraphException withTooNew(String what, String goVersion) {
-    this.tooNew = new TooNew(what, goVersion);
+  ModuleGraphException withTooNew(TooNew t) {
+    this.tooNew = t;
     return this;
   }
 

@@ -108,15 +108,12 @@ final class ModuleGraphCommands {
    */
   static final class ToolchainSwitch extends Exception {
     private static final long serialVersionUID = 1L;
-    final String toolchain;
-    final String what;
-    final String goVersion;
+    final transient ModDownloadResult.ToolchainSwitch to;
 
-    ToolchainSwitch(String toolchain, String what, String goVersion) {
-      super(what + " requires go >= " + goVersion + "; switching to " + toolchain, null, false, false);
-      this.toolchain = toolchain;
-      this.what = what;
-      this.goVersion = goVersion;
+    /** go's switch {@code to}, which found a toolchain. */
+    ToolchainSwitch(ModDownloadResult.ToolchainSwitch to) {
+      super(to.what() + " requires go >= " + to.goVersion() + "; switching to " + to.toolchain(), null, false, false);
+      this.to = to;
     }
   }
 
@@ -145,7 +142,7 @@ final class ModuleGraphCommands {
       }
       // go's switch in the middle of the command (toolchain.Switcher.Switch, then Exec): the
       // toolchain switched to runs the command again from its start, without selecting again
-      ToolchainSelection s = ToolchainSelection.switchingTo(env, sw.toolchain, sw.what, sw.goVersion);
+      ToolchainSelection s = ToolchainSelection.switchingTo(env, sw.to.toolchain(), sw.to.what(), sw.to.goVersion());
       ctx.err().println(s.reason());
       env = Settings.execToolchain(ctx, env, s, true); // only go mod download switches here
       if (!gopathAccepted(ctx, env)) {
@@ -329,7 +326,7 @@ final class ModuleGraphCommands {
             ctx.err().println("go: " + sw.get().error());
             return 1;
           }
-          throw new ToolchainSwitch(sw.get().toolchain(), sw.get().what(), sw.get().goVersion());
+          throw new ToolchainSwitch(sw.get());
         }
         if (result.noDependencies()) {
           ctx.err().println("go: no module dependencies to download");
@@ -339,7 +336,7 @@ final class ModuleGraphCommands {
         if (early.isPresent()) {
           // go's switch on the graph's failure, before the downloads
           if (!early.get().toolchain().isEmpty()) {
-            throw new ToolchainSwitch(early.get().toolchain(), early.get().what(), early.get().goVersion());
+            throw new ToolchainSwitch(early.get());
           }
           ctx.err().println(result.graphError());
           ctx.err().println("go: " + early.get().error());
@@ -347,7 +344,7 @@ final class ModuleGraphCommands {
         Optional<ModDownloadResult.ToolchainSwitch> sw = result.toolchainSwitch();
         if (sw.isPresent()) {
           if (!sw.get().toolchain().isEmpty()) {
-            throw new ToolchainSwitch(sw.get().toolchain(), sw.get().what(), sw.get().goVersion());
+            throw new ToolchainSwitch(sw.get());
           }
           // no toolchain to switch to: go prints the download errors, why, and goes on
           result.modules().stream().filter(d -> d.attempted() && !d.error().isEmpty())
