@@ -362,9 +362,11 @@ public final class GoProxyClient implements AutoCloseable {
    * vendor/modules.txt (checked against go.mod as go checks it) and {@code all}, patterns and
    * {@code updates} fail with go's message. With {@code GOFLAGS=-mod=mod} the build is loaded as
    * go loads it (go.sum need not vouch for every go.mod: the checksum database does) and go.sum
-   * gains the lines go adds; a go.mod without a go line is rewritten as go rewrites it (the go
-   * line, the converted requirements), another untidy go.mod is listed as go lists it but not
-   * rewritten, as go would rewrite it. As go, a path the main module's go.mod requires (at go 1.17 or later) is
+   * gains the lines go adds, and go.mod is rewritten where go rewrites it: a go.mod without a go
+   * line (the go line, the converted requirements), an untidy one (requirements raised to the
+   * selected versions, duplicates merged, excluded versions dropped, from go1.21 the go line
+   * raised); without {@code -mod=mod} such a go.mod fails with go's {@code updates to go.mod
+   * needed}. As go, a path the main module's go.mod requires (at go 1.17 or later) is
    * answered from go.mod without loading the module graph.
    *
    * <pre>{@code

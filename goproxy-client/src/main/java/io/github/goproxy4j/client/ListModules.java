@@ -536,8 +536,8 @@ final class ListModules {
     boolean commitsUnderU = GoRelease.modelled(client.goRelease()).behaviourMinor() < 21;
     if (build != null && (!flags.updates() || commitsUnderU)) {
       // go's ListModules commits the requirements unless -u (from go1.21): go.work.sum in a
-      // workspace; go.sum under -mod=mod (and go.mod when a go line was added; go would also
-      // rewrite an otherwise untidy go.mod, which this library does not); in the readonly mode go
+      // workspace; go.sum under -mod=mod (and go.mod where GoModWriter.commit finds go would
+      // rewrite it: a go line added, untidy requirements); in the readonly mode go
       // fails when go.sum should gain a line (a checksum a retraction check verified)
       boolean writes = build.workFile() != null || mod.modMode();
       // loadModFile added a go line (and converted the graph): go writes go.mod first, and
