@@ -955,7 +955,8 @@ class ModuleGraphCommandsTest {
    * module and writes go.sum; where it finds none it prints the download errors and why, and goes
    * on. go1.21 switches to the installed go1.24 (served as a toolchain module, or in PATH); go1.27
    * finds nothing for go 1.99. Outside a module and inside one (go.sum compared), text and JSON,
-   * two modules needing newer releases, an argument whose listing fails beside them. go1.19
+   * two modules needing newer releases, an argument whose listing fails beside them, a proxy whose
+   * toolchain list fails (500) or is missing (404). go1.19
    * knows neither (it downloads the modules without a word).
    */
   @ParameterizedTest(name = "go{0}")
@@ -1011,6 +1012,28 @@ class ModuleGraphCommandsTest {
               "go" + release + " " + vars + " " + String.join(" ", cmd) + ": go.sum");
           assertEquals(Files.readString(theirs.resolve("go.mod")), Files.readString(ours.resolve("go.mod")),
               "go" + release + " " + vars + " " + String.join(" ", cmd) + ": go.mod");
+        }
+      }
+      // the proxy's toolchain list fails (500), or it has no toolchain module (404): go prints the
+      // download error, then why it cannot switch (the proxy's error), and goes on
+      FakeModule tooNew = FakeModule.builder("example.com/new", "v1.0.0").goMod("module example.com/new\n\ngo " + need
+          + "\n").file("new.go", "package new\n").build();
+      for (boolean served : List.of(true, false)) {
+        FakeGoProxy.Builder pb = abcUniverse().module(tooNew);
+        if (served) {
+          pb.module(servedToolchain(go124, "go" + versionOf(go124), Platform.current()))
+              .fault(Fault.status(500, "broken").forModule(GoToolchain.MODULE_PATH).on(Endpoint.LIST));
+        }
+        try (FakeGoProxy failing = pb.start()) {
+          for (String json : List.of("", "-json")) {
+            List<String> cmd = new java.util.ArrayList<>(List.of("mod", "download"));
+            if (!json.isEmpty()) {
+              cmd.add(json);
+            }
+            cmd.add("example.com/new@v1.0.0");
+            sideBySide(goBin, local, failing, tmp.resolve("failing" + n++), outside, outside, null,
+                Map.of("GOTOOLCHAIN", "auto"), cmd.toArray(new String[0]));
+          }
         }
       }
       // a main module requiring the module that needs a newer go: its graph does not load
