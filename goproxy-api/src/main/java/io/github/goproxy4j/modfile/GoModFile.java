@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,6 +58,8 @@ public final class GoModFile {
   private final List<Integer> godebugLines;
   private final List<Require> requires;
   private final List<Exclude> excludes;
+  /** {@link #excludes} as a set, for {@link #isExcluded}. */
+  private final Set<Exclude> excluded;
   private final List<Replace> replaces;
   private final List<Retraction> retractions;
   private final List<String> tools;
@@ -71,6 +74,7 @@ public final class GoModFile {
     this.godebugLines = List.copyOf(in.godebugLines);
     this.requires = List.copyOf(in.requires);
     this.excludes = List.copyOf(in.excludes);
+    this.excluded = Set.copyOf(in.excludes);
     this.replaces = List.copyOf(in.replaces);
     this.retractions = List.copyOf(in.retractions);
     this.tools = List.copyOf(in.tools);
@@ -384,6 +388,27 @@ public final class GoModFile {
    */
   public List<Exclude> excludes() {
     return excludes;
+  }
+
+  /**
+   * Reports whether an {@code exclude} directive names exactly this module version (go's
+   * {@code modFileIndex.exclude}): a requirement on it is left out of the main module's roots
+   * (with go's {@code ignoring}/{@code dropping requirement on excluded version} line) and the
+   * version is skipped when a query picks one.
+   *
+   * <pre>{@code
+   * GoModFile f = GoModFile.parseStrict("go.mod", bytes, "1.27");
+   * for (GoModFile.Require r : f.requires()) {
+   *   if (f.isExcluded(r.path(), r.version())) { ... }
+   * }
+   * }</pre>
+   *
+   * @param path a module path, never {@code null}
+   * @param version a version as written in go.mod, never {@code null}
+   * @return whether {@code path version} is excluded (strict parsing only; a lax parse has none)
+   */
+  public boolean isExcluded(String path, String version) {
+    return excluded.contains(new Exclude(path, version));
   }
 
   /**

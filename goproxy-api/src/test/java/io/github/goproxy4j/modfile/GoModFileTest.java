@@ -93,6 +93,31 @@ class GoModFileTest {
   }
 
   @Test
+  void isExcludedMatchesExactlyTheExcludeLines() {
+    byte[] mod = String.join("\n",
+        "module m",
+        "go 1.21",
+        "exclude (",
+        "\texample.com/a v1.1.0",
+        "\texample.com/a v1.1.0", // go accepts a repeated line
+        "\texample.com/b/v2 v2.0.0+incompatible",
+        ")",
+        "exclude example.com/c v0.0.0-20200101000000-abcdefabcdef",
+        "").getBytes(StandardCharsets.UTF_8);
+    GoModFile f = GoModFile.parseStrict("go.mod", mod, "1.27");
+    assertEquals(4, f.excludes().size());
+    assertTrue(f.isExcluded("example.com/a", "v1.1.0"));
+    assertTrue(f.isExcluded("example.com/b/v2", "v2.0.0+incompatible"));
+    assertTrue(f.isExcluded("example.com/c", "v0.0.0-20200101000000-abcdefabcdef"));
+    assertFalse(f.isExcluded("example.com/a", "v1.1.1"));
+    assertFalse(f.isExcluded("example.com/a", "v1.1"));
+    assertFalse(f.isExcluded("example.com/b/v2", "v2.0.0"));
+    assertFalse(f.isExcluded("example.com/b", "v2.0.0+incompatible"));
+    // the lax parse of a dependency's go.mod keeps no exclude lines, as go's modfile.ParseLax
+    assertFalse(GoModFile.parse("go.mod", mod).isExcluded("example.com/a", "v1.1.0"));
+  }
+
+  @Test
   void goLineRulesFollowTheRelease() {
     byte[] mod = "module m\ngo 1.21.0\n".getBytes(StandardCharsets.UTF_8);
     assertEquals(Optional.of("1.21.0"), GoModFile.parse("go.mod", mod).goVersion());

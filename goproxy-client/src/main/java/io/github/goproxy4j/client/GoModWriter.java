@@ -188,16 +188,12 @@ final class GoModWriter {
   static GoModEditor updated(GoModEditor e, ModuleGraph g, boolean marks) {
     GoModFile f = e.file();
     int minor = GoRelease.modelled(g.goRelease()).behaviourMinor();
-    Set<String> excluded = new HashSet<>();
-    for (GoModFile.Exclude x : f.excludes()) {
-      excluded.add(x.path() + "@" + x.version());
-    }
     Set<String> direct = new HashSet<>();
     // index.require: one entry per path and version, the last line's mark
     Map<String, Boolean> before = new HashMap<>();
     for (GoModFile.Require r : f.requires()) {
       before.put(r.path() + "@" + r.version(), r.indirect());
-      if (!r.indirect() && !excluded.contains(r.path() + "@" + r.version())) {
+      if (!r.indirect() && !f.isExcluded(r.path(), r.version())) {
         direct.add(r.path());
       }
     }

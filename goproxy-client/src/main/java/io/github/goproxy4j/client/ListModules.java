@@ -152,13 +152,11 @@ final class ListModules {
       }
     }
     Map<String, String> paths = new java.util.HashMap<>();
-    Set<String> excludes = new java.util.HashSet<>();
-    f.excludes().forEach(x -> excludes.add(x.path() + " " + x.version()));
     for (GoModFile.Require r : f.requires()) {
       String other = paths.put(r.path(), r.version());
       boolean self = f.module().filter(r.path()::equals).isPresent();
       if (other != null && (modMode || !other.equals(r.version())) || self && modMode
-          || excludes.contains(r.path() + " " + r.version())) {
+          || f.isExcluded(r.path(), r.version())) {
         return true;
       }
     }

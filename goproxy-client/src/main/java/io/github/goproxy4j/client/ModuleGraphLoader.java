@@ -241,15 +241,11 @@ final class ModuleGraphLoader {
       return List.of();
     }
     GoModFile f = mains.module().goMod();
-    Set<String> excluded = new HashSet<>();
-    for (GoModFile.Exclude x : f.excludes()) {
-      excluded.add(x.path() + " " + x.version());
-    }
     List<String> lines = new ArrayList<>();
     for (GoModFile.Require r : f.requires()) {
-      String mv = r.path() + " " + r.version();
-      if (excluded.contains(mv)) {
-        lines.add("go: " + (modMode ? "dropping" : "ignoring") + " requirement on excluded version " + mv);
+      if (f.isExcluded(r.path(), r.version())) {
+        lines.add("go: " + (modMode ? "dropping" : "ignoring") + " requirement on excluded version " + r.path() + " "
+            + r.version());
       }
     }
     return lines;
