@@ -370,7 +370,7 @@ final class ModDownload {
       return done;
     }
     String what = done.path() + "@" + done.version();
-    String error = ModuleGraphLoader.tooNew(what, go, release, env.get("GOTOOLCHAIN")).getMessage();
+    String error = ModuleGraphException.tooNew(what, go, release, env.get("GOTOOLCHAIN")).getMessage();
     return new ModDownloadResult.Module(done.path(), done.version(), error, done.info(), done.goMod(), done.zip(),
         "", done.sum(), done.goModSum(), "", Optional.empty(), true, go);
   }

@@ -297,12 +297,16 @@ final class ModuleGraphLoader {
         // not even the lax reader can read it
       }
       if (minor >= 24 && go.isPresent() && GoRelease.newerThanRunning(go.get(), release)) {
-        throw tooNew(name, go.get(), release, gotoolchain);
+        throw ModuleGraphException.tooNew(name, go.get(), release, gotoolchain);
       }
       throw new ModuleGraphException("errors parsing " + (minor < 21 ? "go.mod" : name) + ":\n" + e.getMessage(), e);
     }
     if (checkGo && goMod.goVersion().isPresent() && GoRelease.newerThanRunning(goMod.goVersion().get(), release)) {
-      throw tooNew(name, goMod.goVersion().get(), release, gotoolchain);
+      // gover.TooNewError (go1.21 on). go switches toolchains at startup under GOTOOLCHAIN=auto,
+      // before it loads anything; a caller does that with ToolchainSelection and
+      // GoProxyClient.toolchainCommand (as the CLI does) and then follows the release switched
+      // to. Loading without the switch reports what go reports when it may not switch.
+      throw ModuleGraphException.tooNew(name, goMod.goVersion().get(), release, gotoolchain);
     }
     if (goMod.module().isEmpty()) {
       throw new ModuleGraphException("error reading " + name + ": missing module declaration. To specify the module"
@@ -641,17 +645,6 @@ final class ModuleGraphLoader {
     }
   }
 
-  /**
-   * gover.TooNewError: a go.mod or go.work whose go line is newer than the release followed (go1.21
-   * on). go switches toolchains at startup under GOTOOLCHAIN=auto, before it loads anything; a
-   * caller does that with ToolchainSelection and GoProxyClient.toolchainCommand (as the CLI does)
-   * and then follows the release switched to. Loading without the switch reports what go reports
-   * when it may not switch.
-   */
-  static ModuleGraphException tooNew(String what, String goVersion, String release, String gotoolchain) {
-    return ModuleGraphException.tooNew(what, goVersion, release, gotoolchain);
-  }
-
   /** base.ShortPath of a path as given: a relative one stays as it is (filepath.Rel fails on it). */
   static String shortPath(Path cwd, String path) {
     return Path.of(path).isAbsolute() ? shortPath(cwd, Path.of(path)) : path;
@@ -758,7 +751,7 @@ final class ModuleGraphLoader {
           e);
     }
     if (minor >= 21 && work.goVersion().isPresent() && GoRelease.newerThanRunning(work.goVersion().get(), release)) {
-      throw tooNew(workShort, work.goVersion().get(), release, gotoolchain);
+      throw ModuleGraphException.tooNew(workShort, work.goVersion().get(), release, gotoolchain);
     }
     List<Path> roots = new ArrayList<>();
     Set<Path> seen = new HashSet<>();

@@ -143,7 +143,7 @@ final class VendorList {
             String go = entry.substring(3);
             m = m.withGo(go);
             if (checkGo && GoRelease.newerThanRunning(go, release)) {
-              throw ModuleGraphLoader.tooNew(path + " in " + name, go, release, gotoolchain);
+              throw ModuleGraphException.tooNew(path + " in " + name, go, release, gotoolchain);
             }
           }
         }
