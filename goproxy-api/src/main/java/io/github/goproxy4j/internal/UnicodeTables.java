@@ -254,11 +254,11 @@ public final class UnicodeTables {
           all[c >> 6] |= 1L << c;
         }
       }
-      Map<List<Long>, Character> seen = new HashMap<>();
+      Map<Bitmap, Character> seen = new HashMap<>();
       long[] out = new long[BLOCKS * 4];
       int n = 0;
       for (int b = 0; b < BLOCKS; b++) {
-        List<Long> key = List.of(all[b * 4], all[b * 4 + 1], all[b * 4 + 2], all[b * 4 + 3]);
+        Bitmap key = new Bitmap(all, b * 4);
         Character k = seen.get(key);
         if (k == null) {
           k = (char) n++;
@@ -268,6 +268,44 @@ public final class UnicodeTables {
         blockOf[b] = k;
       }
       this.bitmaps = Arrays.copyOf(out, n * 4);
+    }
+
+    /**
+     * One block's 256 bits as a map key. Its hash mixes the four words: a list of the boxed
+     * words hashed all-clear and all-set words alike (each {@code Long.hashCode} 0), so most
+     * blocks of a table fell into one bin of the map, which then searched a tree of
+     * incomparable keys from end to end (a few tens of milliseconds of a cold JVM per release's
+     * tables, and a C2 compilation of {@code HashMap.TreeNode.find}).
+     */
+    private static final class Bitmap {
+      private final long[] words;
+      private final int from;
+      private final int hash;
+
+      Bitmap(long[] words, int from) {
+        this.words = words;
+        this.from = from;
+        long h = 0;
+        for (int i = from; i < from + 4; i++) {
+          h = (h + words[i]) * 0x9E3779B97F4A7C15L;
+          h ^= h >>> 29;
+        }
+        this.hash = (int) (h ^ (h >>> 32));
+      }
+
+      @Override
+      public boolean equals(Object o) {
+        if (!(o instanceof Bitmap)) {
+          return false;
+        }
+        Bitmap other = (Bitmap) o;
+        return Arrays.equals(words, from, from + 4, other.words, other.from, other.from + 4);
+      }
+
+      @Override
+      public int hashCode() {
+        return hash;
+      }
     }
 
     boolean contains(int r) {
@@ -394,30 +432,61 @@ public final class UnicodeTables {
     return out;
   }
 
-  /** "first,d1,d2" words → {keys, next, min} over every member of every orbit. */
+  /**
+   * "first,d1,d2" words → {keys, next, min} over every member of every orbit, sorted by key (a
+   * rune listed twice keeps its last orbit). Primitive arrays sorted once: a map of boxed runes
+   * cost a cold JVM an OSR compilation of {@code TreeMap.put} for some 2,900 runes.
+   */
   private static int[][] parseFolds(List<String> words) {
-    TreeMap<Integer, int[]> byRune = new TreeMap<>(); // rune → {next, min}
+    int[] rune = new int[64];
+    int[] next = new int[64];
+    int[] min = new int[64];
+    int n = 0;
     int prevMin = 0;
     for (String w : words) {
       String[] parts = w.split(",");
-      int min = prevMin + Integer.parseInt(parts[0], 16);
+      int m = prevMin + Integer.parseInt(parts[0], 16);
       int[] orbit = new int[parts.length];
-      orbit[0] = min;
+      orbit[0] = m;
       for (int j = 1; j < parts.length; j++) {
-        orbit[j] = min + Integer.parseInt(parts[j], 16);
+        orbit[j] = m + Integer.parseInt(parts[j], 16);
+      }
+      if (n + orbit.length > rune.length) {
+        int cap = Math.max(n + orbit.length, rune.length * 2);
+        rune = Arrays.copyOf(rune, cap);
+        next = Arrays.copyOf(next, cap);
+        min = Arrays.copyOf(min, cap);
       }
       for (int j = 0; j < orbit.length; j++) {
-        byRune.put(orbit[j], new int[] {orbit[(j + 1) % orbit.length], min});
+        rune[n] = orbit[j];
+        next[n] = orbit[(j + 1) % orbit.length];
+        min[n] = m;
+        n++;
       }
-      prevMin = min;
+      prevMin = m;
     }
-    int[][] out = new int[3][byRune.size()];
+    // runes are non-negative: (rune, position) packed into one long sorts by rune, then position
+    long[] order = new long[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = (long) rune[i] << 32 | i;
+    }
+    Arrays.sort(order);
+    int[][] out = new int[3][n];
     int k = 0;
-    for (Map.Entry<Integer, int[]> e : byRune.entrySet()) {
-      out[0][k] = e.getKey();
-      out[1][k] = e.getValue()[0];
-      out[2][k] = e.getValue()[1];
+    for (int i = 0; i < n; i++) {
+      if (i + 1 < n && order[i + 1] >>> 32 == order[i] >>> 32) {
+        continue; // the same rune again later: the later orbit wins
+      }
+      int at = (int) order[i];
+      out[0][k] = rune[at];
+      out[1][k] = next[at];
+      out[2][k] = min[at];
       k++;
+    }
+    if (k < n) {
+      for (int r = 0; r < 3; r++) {
+        out[r] = Arrays.copyOf(out[r], k);
+      }
     }
     return out;
   }
