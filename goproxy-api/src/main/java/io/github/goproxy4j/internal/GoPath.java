@@ -54,6 +54,9 @@ public final class GoPath {
    * @return the cleaned path
    */
   public static String clean(String p) {
+    if (isClean(p)) {
+      return p; // the usual case (a module zip's checked names): one scan, no copy
+    }
     if (p.isEmpty()) {
       return ".";
     }

@@ -101,17 +101,31 @@ public final class GoUnicode {
    * @return the folding key
    */
   public static String foldKey(String s, UnicodeTables unicode) {
-    StringBuilder sb = null;
+    boolean upper = false;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c >= 0x80 || (c >= 'A' && c <= 'Z')) {
-        sb = new StringBuilder(s.length());
-        break;
+      if (c >= 0x80) {
+        return foldKeyNonAscii(s, unicode);
       }
+      upper |= c >= 'A' && c <= 'Z';
     }
-    if (sb == null) {
+    if (!upper) {
       return s;
     }
+    // ASCII only: every ASCII letter's orbit starts at its upper-case form (the other members,
+    // such as the Kelvin sign of k and the long s of s, are above ASCII), so the key is the
+    // lower-case string, in every release's tables.
+    byte[] b = new byte[s.length()];
+    for (int i = 0; i < b.length; i++) {
+      char c = s.charAt(i);
+      b[i] = (byte) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    }
+    return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
+  }
+
+  /** {@link #foldKey(String, UnicodeTables)} of a string with a non-ASCII character. */
+  private static String foldKeyNonAscii(String s, UnicodeTables unicode) {
+    StringBuilder sb = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); ) {
       int r = s.codePointAt(i);
       i += Character.charCount(r);

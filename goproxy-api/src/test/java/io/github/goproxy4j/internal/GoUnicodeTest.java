@@ -26,4 +26,28 @@ class GoUnicodeTest {
     assertTrue(GoUnicode.isGraphic(0xE9));
     assertFalse(GoUnicode.isPrint(0x90)); // a C1 control
   }
+
+  /**
+   * foldKey's ASCII shortcut (the lower-case string) is what the tables' SimpleFold orbits give:
+   * every ASCII rune's orbit minimum, A-Z taken as a-z, is its ASCII lower-case form, in every
+   * release's tables; and a string with a non-ASCII rune still folds through the tables.
+   */
+  @Test
+  void asciiFoldKeyIsTheTablesLowerCase() {
+    for (int minor = 19; minor <= UnicodeTables.newestGoMinor(); minor++) {
+      UnicodeTables t = UnicodeTables.forGoMinor(minor);
+      StringBuilder all = new StringBuilder();
+      StringBuilder folded = new StringBuilder();
+      for (int r = 0; r < 0x80; r++) {
+        int lower = r >= 'A' && r <= 'Z' ? r + ('a' - 'A') : r;
+        assertEquals(lower, GoUnicode.foldRune(r, t), "go1." + minor + " foldRune(" + r + ")");
+        all.append((char) r);
+        folded.append((char) GoUnicode.foldRune(r, t));
+      }
+      assertEquals(folded.toString(), GoUnicode.foldKey(all.toString(), t), "go1." + minor);
+      assertEquals("go.mod", GoUnicode.foldKey("GO.MOD", t));
+      assertEquals("go.mod", GoUnicode.foldKey("GO.MO\u0044", t));
+      assertEquals("k/s", GoUnicode.foldKey("\u212A/\u017F", t), "go1." + minor + ": Kelvin sign and long s");
+    }
+  }
 }

@@ -257,7 +257,12 @@ public final class RealModulesBench {
     List<ModuleVersion> mvs = modules(Path.of(args[4]));
     long cpu0 = cpuNanos();
     long t0 = System.nanoTime();
-    try (GoProxyClient c = GoProxyClient.builder().env(GoEnv.of(vars)).moduleCache(Path.of(args[3])).build()) {
+    GoProxyClient.Builder b = GoProxyClient.builder().env(GoEnv.of(vars)).moduleCache(Path.of(args[3]));
+    Integer parallelism = Integer.getInteger("goproxy4j.bench.parallelism");
+    if (parallelism != null) {
+      b.parallelism(parallelism);
+    }
+    try (GoProxyClient c = b.build()) {
       c.downloadAll(mvs);
     }
     long t1 = System.nanoTime();
