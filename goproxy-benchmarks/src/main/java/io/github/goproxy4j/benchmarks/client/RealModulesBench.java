@@ -7,7 +7,6 @@ import io.github.goproxy4j.module.ModuleVersion;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -47,7 +46,14 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -cp goproxy-benchmarks.jar io.github.goproxy4j.benchmarks.client.RealModulesBench compare SERVER PROXYDIR MODULES WORK ROUNDS
+ * java -cp goproxy-benchmarks.jar io.github.goproxy4j.benchmarks.client.RealModulesBench ab SERVER PROXYDIR MODULES WORK ROUNDS JAR_A JAR_B
  * </pre>
+ *
+ * <p>{@code ab} compares two builds of the client (two copies of this benchmark jar, say the old
+ * and the new one) the same way, without go: per round one fresh-cache downloadAll with each jar,
+ * the first one alternating, and the medians of the in-process wall and CPU time and of the
+ * whole process's wall, user and system time. On a shared machine compare CPU times: the wall
+ * time follows the load.
  */
 public final class RealModulesBench {
   static final String VKEY = "localhost.localdev/sumdb+00000c67+AcTrnkbUA+TU4heY3hkjiSES/DSQniBqIeQ/YppAUtK6";
@@ -65,21 +71,25 @@ public final class RealModulesBench {
   public static void main(String[] args) throws Exception {
     if (args.length == 6 && args[0].equals("compare")) {
       compare(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]), Path.of(args[4]), Integer.parseInt(args[5]));
+    } else if (args.length == 8 && args[0].equals("ab")) {
+      ab(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]), Path.of(args[4]), Integer.parseInt(args[5]),
+          Path.of(args[6]), Path.of(args[7]));
     } else if (args.length == 5 && args[0].equals("child")) {
       child(args);
     } else if (args.length == 5 && args[0].equals("child-warmed")) {
       childWarmed(args);
     } else {
-      System.err.println("usage: RealModulesBench compare SERVER PROXYDIR MODULES WORK ROUNDS");
+      System.err.println("usage: RealModulesBench compare SERVER PROXYDIR MODULES WORK ROUNDS\n"
+          + "       RealModulesBench ab SERVER PROXYDIR MODULES WORK ROUNDS JAR_A JAR_B");
       System.exit(2);
     }
   }
 
   /**
-   * One timed run: wall and CPU seconds of the whole process, peak RSS in KB, in-process wall and
+   * One timed run: wall, CPU and user seconds of the whole process, peak RSS in KB, in-process wall and
    * CPU seconds (NaN for go).
    */
-  record Run(double wall, double cpu, long rssKb, double inProcess, double inProcessCpu) {}
+  record Run(double wall, double cpu, double user, long rssKb, double inProcess, double inProcessCpu) {}
 
   private static void compare(Path server, Path proxyDir, Path modulesFile, Path work, int rounds) throws Exception {
     List<String> mods = Files.readAllLines(modulesFile).stream().filter(s -> !s.isBlank()).toList();
@@ -91,18 +101,9 @@ public final class RealModulesBench {
     }
     System.out.printf("%d modules, %.1f MB of zips; %s; load average %s%n", mods.size(), zipBytes / 1e6, goVersion(),
         loadAverage());
-    Process srv = new ProcessBuilder(server.toString(), "serve", proxyDir.toString())
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    OutputStream stdin = srv.getOutputStream();
-    try {
-      BufferedReader out = new BufferedReader(new InputStreamReader(srv.getInputStream(), StandardCharsets.UTF_8));
-      String ready = out.readLine();
-      if (ready == null || !ready.startsWith("READY ")) {
-        throw new IllegalStateException("server did not start: " + ready);
-      }
-      String base = ready.substring("READY ".length());
-      String goproxy = base + "/proxy";
-      String gosumdb = VKEY + " " + base + "/sumdb/localhost.localdev/sumdb";
+    try (Server srv = new Server(server, proxyDir)) {
+      String goproxy = srv.goproxy;
+      String gosumdb = srv.gosumdb;
       // leftovers of an earlier invocation (and of the layout before runs/)
       for (String old : List.of("runs", "go-cache", "java-cache", "gopath-go", "gopath-java")) {
         GoOs.removeAll(work.resolve(old));
@@ -148,11 +149,83 @@ public final class RealModulesBench {
       compareCaches(runDir(work, "go", last).resolve("cache"), runDir(work, "java", last).resolve("cache"));
       System.out.printf("load average after: %s%n", loadAverage());
       GoOs.removeAll(work.resolve("runs"));
-    } finally {
-      stdin.close(); // the server exits when its stdin closes
-      srv.destroy();
-      srv.waitFor();
     }
+  }
+
+  /** The loopback server: x/mod's checksum-database server and the GOPROXY tree, until closed. */
+  private static final class Server implements AutoCloseable {
+    private final Process process;
+    final String goproxy;
+    final String gosumdb;
+
+    Server(Path server, Path proxyDir) throws IOException, InterruptedException {
+      process = new ProcessBuilder(server.toString(), "serve", proxyDir.toString())
+          .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      String ready = out.readLine();
+      if (ready == null || !ready.startsWith("READY ")) {
+        close();
+        throw new IllegalStateException("server did not start: " + ready);
+      }
+      String base = ready.substring("READY ".length());
+      goproxy = base + "/proxy";
+      gosumdb = VKEY + " " + base + "/sumdb/localhost.localdev/sumdb";
+    }
+
+    @Override
+    public void close() throws IOException {
+      process.getOutputStream().close(); // the server exits when its stdin closes
+      process.destroy();
+      try {
+        process.waitFor();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
+   * Two builds of the client side by side: per round one fresh-cache downloadAll in a JVM on
+   * each jar, which one first alternating, after one untimed downloadAll (the server computes
+   * each module's record on its first lookup).
+   */
+  private static void ab(Path server, Path proxyDir, Path modulesFile, Path work, int rounds, Path jarA, Path jarB)
+      throws Exception {
+    System.out.printf("A %s, B %s; load average %s%n", jarA, jarB, loadAverage());
+    try (Server srv = new Server(server, proxyDir)) {
+      GoOs.removeAll(work.resolve("runs"));
+      runClient(work, "warm", "0", srv.goproxy, srv.gosumdb, modulesFile, "child", jarA);
+      List<Run> a = new ArrayList<>();
+      List<Run> b = new ArrayList<>();
+      for (int r = 0; r < rounds; r++) {
+        String round = String.valueOf(r + 1);
+        for (int k = 0; k < 2; k++) {
+          boolean isA = (k == 0) == (r % 2 == 0);
+          Run run = runClient(work, isA ? "a" : "b", round, srv.goproxy, srv.gosumdb, modulesFile, "child",
+              isA ? jarA : jarB);
+          (isA ? a : b).add(run);
+          System.out.printf("round %d %s: downloadAll %.2fs (CPU %.2fs); process %.2fs (user %.2fs, sys %.2fs, RSS"
+              + " %d MB); load average %s%n", r + 1, isA ? "A" : "B", run.inProcess(), run.inProcessCpu(), run.wall(),
+              run.user(), run.cpu() - run.user(), run.rssKb() / 1024, loadAverage());
+        }
+      }
+      System.out.printf("medians over %d rounds, A -> B (B/A):%n", rounds);
+      printMedian("downloadAll wall", a, b, Run::inProcess);
+      printMedian("downloadAll CPU", a, b, Run::inProcessCpu);
+      printMedian("process wall", a, b, Run::wall);
+      printMedian("process user", a, b, Run::user);
+      printMedian("process sys", a, b, r -> r.cpu() - r.user());
+      compareCaches(runDir(work, "a", String.valueOf(rounds)).resolve("cache"),
+          runDir(work, "b", String.valueOf(rounds)).resolve("cache"));
+      System.out.printf("load average after: %s%n", loadAverage());
+      GoOs.removeAll(work.resolve("runs"));
+    }
+  }
+
+  private static void printMedian(String what, List<Run> a, List<Run> b, java.util.function.ToDoubleFunction<Run> f) {
+    double ma = median(a.stream().map(f::applyAsDouble).toList());
+    double mb = median(b.stream().map(f::applyAsDouble).toList());
+    System.out.printf("  %-17s %6.2fs -> %6.2fs (%.2fx)%n", what, ma, mb, mb / ma);
   }
 
   private static String goVersion() throws IOException, InterruptedException {
@@ -222,7 +295,7 @@ public final class RealModulesBench {
         inProcessCpu = Double.parseDouble(f[2]);
       }
     }
-    return new Run(t.wallSeconds(), t.cpuSeconds(), t.peakRssKb(), inProcess, inProcessCpu);
+    return new Run(t.wallSeconds(), t.cpuSeconds(), t.userSeconds(), t.peakRssKb(), inProcess, inProcessCpu);
   }
 
   private static Run runGo(Path work, String round, String goproxy, String gosumdb, List<String> mods)
@@ -240,9 +313,15 @@ public final class RealModulesBench {
 
   private static Run runClient(Path work, String round, String goproxy, String gosumdb, Path modulesFile,
       String mode) throws Exception {
-    Path run = fresh(work, "java", round);
+    return runClient(work, "java", round, goproxy, gosumdb, modulesFile, mode,
+        Path.of(System.getProperty("java.class.path")));
+  }
+
+  private static Run runClient(Path work, String side, String round, String goproxy, String gosumdb,
+      Path modulesFile, String mode, Path classPath) throws Exception {
+    Path run = fresh(work, side, round);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String cp = Path.of(System.getProperty("java.class.path")).toAbsolutePath().toString();
+    String cp = classPath.toAbsolutePath().toString();
     List<String> cmd = List.of(java, "-cp", cp, RealModulesBench.class.getName(),
         mode, goproxy, gosumdb, run.resolve("cache").toString(), modulesFile.toString());
     return timed(cmd, env(work, run, goproxy, gosumdb), work, "java");

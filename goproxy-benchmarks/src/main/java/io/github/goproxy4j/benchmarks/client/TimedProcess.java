@@ -15,9 +15,11 @@ import java.util.Map;
  * @param peakRssKb maximum resident set size
  * @param cpuSeconds user plus system CPU time of the process and its children (on a shared
  *     machine a fairer yardstick than the wall time)
+ * @param userSeconds the user part of {@code cpuSeconds} (the system part also follows the file
+ *     system's state: see DEVELOPING.md)
  * @param stdout the file holding the process's standard output
  */
-record TimedProcess(double wallSeconds, long peakRssKb, double cpuSeconds, Path stdout) {
+record TimedProcess(double wallSeconds, long peakRssKb, double cpuSeconds, double userSeconds, Path stdout) {
 
   /**
    * Runs {@code cmd} in {@code cwd} with exactly {@code env}.
@@ -49,6 +51,6 @@ record TimedProcess(double wallSeconds, long peakRssKb, double cpuSeconds, Path 
     String[] t = Files.readString(timeOut).trim().split("\\s+");
     int n = t.length;
     return new TimedProcess(Double.parseDouble(t[n - 4]), Long.parseLong(t[n - 3]),
-        Double.parseDouble(t[n - 2]) + Double.parseDouble(t[n - 1]), stdout);
+        Double.parseDouble(t[n - 2]) + Double.parseDouble(t[n - 1]), Double.parseDouble(t[n - 2]), stdout);
   }
 }
