@@ -152,6 +152,25 @@ public final class ModuleGraph {
     this.rootsOnly = l.rootsOnly;
   }
 
+  /** A graph with the fields given: what {@link #convertedToPruned} derives from a loaded one. */
+  private ModuleGraph(ModuleGraph from, String goVersion, List<Node> roots, Map<Node, List<Node>> required,
+      Map<String, String> selected, boolean rootsOnly) {
+    this.workspace = from.workspace;
+    this.goRelease = from.goRelease;
+    this.mainPath = from.mainPath;
+    this.goVersion = goVersion;
+    this.mainFile = from.mainFile;
+    this.roots = List.copyOf(roots);
+    this.required = Collections.unmodifiableMap(required);
+    this.selected = Collections.unmodifiableMap(selected);
+    this.goMods = from.goMods;
+    this.replacements = from.replacements;
+    this.mainModules = from.mainModules;
+    this.graphRoots = from.graphRoots;
+    this.mainPaths = from.mainPaths;
+    this.rootsOnly = rootsOnly;
+  }
+
   /**
    * Starts building a graph.
    *
@@ -1447,6 +1466,107 @@ public final class ModuleGraph {
    */
   public Optional<GoModFile> goMod(ModuleVersion module) {
     return Optional.ofNullable(goMods.get(new Node(module.path().toString(), module.version().toString())));
+  }
+
+  /**
+   * Returns the requirements go has after it adds the go line {@code goVersion} to a main go.mod
+   * without one (modload's loadModFile under {@code -mod=mod}, for every command but
+   * {@code mod graph} and {@code mod why}) and converts them to a pruned graph (convertPruning): the
+   * roots are this unpruned graph's build list, every module a root, and from Go 1.21 the
+   * {@code go} root at {@code goVersion}. Go reads no go.mod for the conversion beyond the ones
+   * this graph loaded, and neither does this: the result is built from them. With
+   * {@code loadGraph} it is the pruned graph go's readModGraph loads from those roots (what
+   * {@code list -m all} and {@code mod download} go on with): each root's go.mod, and the
+   * requirements of a root whose go.mod predates go 1.17 loaded unpruned, so
+   * {@link #loadedModules()} drops a go.mod that only the unpruned graph read (a version no
+   * longer selected, below a pruned module). Without it, the roots alone ({@link #isRootsOnly()}:
+   * go loads the converted graph only where a command needs it, and keeps the roots' checksums
+   * otherwise). The build list is this graph's either way.
+   *
+   * <pre>{@code
+   * ModuleGraph unpruned = ModuleGraph.builder().goRelease("1.27").modMode(true).mainModule(noGoLine)
+   *     .source(source).build();
+   * unpruned.convertedToPruned("1.27.3", true).loadedModules();  // the go.mod sums go keeps
+   * }</pre>
+   *
+   * @param goVersion the go line go adds (its release: {@code 1.19}, or {@code 1.27.3} from go1.21)
+   * @param loadGraph whether the command loads the converted graph
+   * @return the converted requirements
+   * @throws IllegalStateException for a workspace's graph, or one loaded with only its roots
+   *     (go converts after loading the whole unpruned graph)
+   */
+  public ModuleGraph convertedToPruned(String goVersion, boolean loadGraph) {
+    if (workspace || rootsOnly) {
+      throw new IllegalStateException("only a single main module's whole unpruned graph converts to a pruned one");
+    }
+    List<Node> rs = new ArrayList<>(sortedSelected());
+    boolean goNodes = GoRelease.modelled(goRelease).behaviourMinor() >= 21;
+    if (goNodes) {
+      rs.add(new Node("go", goVersion));
+      if (GoVersions.compare(goVersion, "1.21") >= 0) {
+        rs.add(new Node("toolchain", "go" + goVersion));
+      }
+    }
+    rs.sort(Comparator.comparing(Node::path));
+    Node main = new Node(mainPath, "");
+    Graph g = new Graph(rs);
+    g.selected.put(mainPath, "");
+    g.require(main, rs);
+    if (loadGraph) {
+      // readModGraph from the roots with pruning: a module reached pruned has its requirements in
+      // the graph but not loaded, unless its own go.mod is unpruned; one reached unpruned has its
+      // whole subgraph loaded
+      Set<Map.Entry<Node, Boolean>> enqueued = new HashSet<>(); // (module, reached unpruned)
+      ArrayDeque<Map.Entry<Node, Boolean>> queue = new ArrayDeque<>();
+      for (Node r : rs) {
+        if (enqueued.add(Map.entry(r, false))) {
+          queue.add(Map.entry(r, false));
+        }
+      }
+      while (!queue.isEmpty()) {
+        Map.Entry<Node, Boolean> e = queue.poll();
+        Node m = e.getKey();
+        List<Node> reqs = convertedRequirements(m);
+        if (reqs == null) {
+          continue; // not loaded by this graph: cannot be reached from its build list
+        }
+        if (!g.required.containsKey(m)) {
+          g.require(m, reqs);
+        }
+        boolean unprunedHere = e.getValue() || !prunedGoMod(m);
+        if (unprunedHere) {
+          for (Node r : reqs) {
+            Map.Entry<Node, Boolean> next = Map.entry(r, unprunedHere);
+            if (!r.version().equals("none") && enqueued.add(next)) {
+              queue.add(next);
+            }
+          }
+        }
+      }
+    }
+    return new ModuleGraph(this, goVersion, rs, g.required, g.selected, !loadGraph);
+  }
+
+  /** A node's requirements for {@link #convertedToPruned}: the go and toolchain nodes' as go has them, others as loaded. */
+  private List<Node> convertedRequirements(Node m) {
+    if (m.path().equals("go")) {
+      return GoVersions.compare(m.version(), "1.21") >= 0 ? List.of(new Node("toolchain", "go" + m.version()))
+          : List.of();
+    }
+    if (m.path().equals("toolchain")) {
+      return List.of();
+    }
+    return required.get(m);
+  }
+
+  /** Whether a loaded module's go.mod says go 1.17 or later (go's pruned modFileSummary); the go and toolchain nodes are. */
+  private boolean prunedGoMod(Node m) {
+    if (m.path().equals("go") || m.path().equals("toolchain")) {
+      return true;
+    }
+    GoModFile f = goMods.get(m);
+    String gv = f == null ? "" : f.goVersion().orElse("");
+    return !gv.isEmpty() && GoVersions.compare(gv, "1.17") >= 0;
   }
 
   /**
