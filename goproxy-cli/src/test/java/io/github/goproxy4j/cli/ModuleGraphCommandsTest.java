@@ -2130,4 +2130,136 @@ class ModuleGraphCommandsTest {
       }
     }
   }
+
+  // ---- go.sum after go converts a go.mod without a go line (gosumconvert)
+
+  /**
+   * A main go.mod without a go line under {@code -mod=mod}, on seeded random universes (modules
+   * {@code example.com/m0..} at one to three versions, go lines none, 1.16, 1.17 and 1.21 (two
+   * thirds pruned), random requirements, cycles included; the main module requiring a few of
+   * them, now and then one replaced by another version, or an excluded version, mostly one it
+   * requires): go adds its go line and converts the requirements to a pruned graph whose roots
+   * are the old build list. go.sum then keeps what go's keepSums finds in those converted
+   * requirements: the go.mod sums of the roots when the command never loads their graph
+   * ({@code list -m}, {@code list -m path} of a root, {@code path@version} arguments), else the
+   * go.mod sums of the pruned graph go loads from them, which drop a go.mod only the old unpruned
+   * graph read. A requirement on an excluded version is no direct one (go.mod, {@code Indirect}),
+   * and {@code mod download} lists it as not a known dependency. Each command by go and by
+   * goproxy on its own copy (go.sum absent, or a random part of the lines go writes) with its own
+   * module cache: stdout, stderr, exit status, go.sum and go.mod must be go's. The seed is in the
+   * test name; each release's seeds fail if the converted graph is walked unpruned, if its graph
+   * is taken as loaded for every command, if an excluded requirement counts as direct, or if
+   * {@code mod download} skips it.
+   */
+  @ParameterizedTest(name = "go{0} seed={1}")
+  @CsvSource({"1.19, 6", "1.19, 9", "1.19, 12", "1.21, 4", "1.21, 16", "1.27, 2", "1.27, 11", "1.27, 14"})
+  void missingGoLineGoSumAsGo(String release, long seed, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    String goVersion = versionOf(goBin);
+    System.out.println("missingGoLineGoSumAsGo go" + release + " seed=" + seed);
+    java.util.Random rnd = new java.util.Random(seed);
+    int count = 6 + rnd.nextInt(4);
+    List<List<String>> versions = new java.util.ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      List<String> vs = new java.util.ArrayList<>(List.of("v1.0.0"));
+      for (int minor = 1; minor <= rnd.nextInt(3); minor++) {
+        vs.add("v1." + minor + ".0");
+      }
+      versions.add(vs);
+    }
+    FakeGoProxy.Builder pb = FakeGoProxy.builder();
+    // two thirds pruned: a pruned module's requirements stay unread in the converted graph
+    String[] goLines = {"", "1.16", "1.17", "1.17", "1.21", "1.21"};
+    for (int i = 0; i < count; i++) {
+      for (String v : versions.get(i)) {
+        String goLine = goLines[rnd.nextInt(goLines.length)];
+        StringBuilder mod = new StringBuilder("module example.com/m" + i + "\n");
+        if (!goLine.isEmpty()) {
+          mod.append("\ngo ").append(goLine).append('\n');
+        }
+        for (int k = rnd.nextInt(4); k > 0; k--) {
+          int j = rnd.nextInt(count);
+          if (j != i) {
+            List<String> req = versions.get(j);
+            mod.append("\nrequire example.com/m").append(j).append(' ').append(req.get(rnd.nextInt(req.size())))
+                .append('\n');
+          }
+        }
+        pb.module(FakeModule.builder("example.com/m" + i, v).goMod(mod.toString()).file("m.go", "package m" + i + "\n")
+            .build());
+      }
+    }
+    try (FakeGoProxy proxy = pb.start()) {
+      Path main = Files.createDirectories(tmp.resolve("main"));
+      StringBuilder mod = new StringBuilder("module example.com/main\n\nrequire (\n");
+      List<String> required = new java.util.ArrayList<>();
+      List<String> requiredAt = new java.util.ArrayList<>(); // "path version"
+      for (int k = 1 + rnd.nextInt(4); k > 0; k--) {
+        int j = rnd.nextInt(count);
+        String path = "example.com/m" + j;
+        if (!required.contains(path)) {
+          required.add(path);
+          List<String> vs = versions.get(j);
+          requiredAt.add(path + " " + vs.get(rnd.nextInt(vs.size())));
+          mod.append('\t').append(requiredAt.get(requiredAt.size() - 1))
+              .append(rnd.nextInt(3) == 0 ? " // indirect" : "").append('\n');
+        }
+      }
+      mod.append(")\n");
+      int other = rnd.nextInt(count);
+      List<String> otherVersions = versions.get(other);
+      if (rnd.nextInt(4) == 0) {
+        mod.append("\nreplace example.com/m").append(other).append(" => example.com/m").append(other).append(' ')
+            .append(otherVersions.get(rnd.nextInt(otherVersions.size()))).append('\n');
+      } else if (rnd.nextInt(3) > 0) {
+        // mostly a version the main module requires: go drops that requirement (and does not
+        // count it direct)
+        String excluded = rnd.nextInt(3) > 0 ? requiredAt.get(rnd.nextInt(requiredAt.size()))
+            : "example.com/m" + other + " " + otherVersions.get(rnd.nextInt(otherVersions.size()));
+        mod.append("\nexclude ").append(excluded).append('\n');
+      }
+      Files.writeString(main.resolve("go.mod"), mod.toString());
+      Files.writeString(main.resolve("main.go"), "package main\n\nfunc main() {}\n");
+      // every line go may write: go's go.sum after downloading all of the (converted) build
+      Map<String, String> goEnv = GoTool.hermeticEnv(tmp.resolve("full"));
+      goEnv.putAll(proxy.environment());
+      goEnv.put("GOFLAGS", "-mod=mod -modcacherw");
+      Path full = copyTree(main, tmp.resolve("full-main"));
+      GoTool.Result all = GoTool.exec(full, goEnv, 180, null, goBin.toString(), "mod", "download", "all");
+      List<String> lines = Files.exists(full.resolve("go.sum")) ? Files.readAllLines(full.resolve("go.sum")) : List.of();
+      String ctx = "go" + release + " seed=" + seed + " go.mod:\n" + mod + "(go mod download all: " + all.exitCode()
+          + " " + all.stderr().trim() + ")\n";
+      int differ = 0;
+      for (int round = 0; round < 8; round++) {
+        int j = rnd.nextInt(count);
+        String path = "example.com/m" + j;
+        String pathAt = path + "@" + versions.get(j).get(rnd.nextInt(versions.get(j).size()));
+        int k = rnd.nextInt(count);
+        String otherAt = "example.com/m" + k + "@" + versions.get(k).get(rnd.nextInt(versions.get(k).size()));
+        String[][] cmds = {{"list", "-m"}, {"list", "-m", "all"}, {"list", "-m", "-json", path},
+            {"list", "-m", pathAt}, {"mod", "download"}, {"mod", "download", "-json", pathAt, otherAt},
+            {"mod", "download", path}, {"list", "-m", "-json", "all"}};
+        String[] cmd = cmds[round];
+        List<String> sum = new java.util.ArrayList<>(lines);
+        boolean none = rnd.nextBoolean();
+        sum.removeIf(l -> rnd.nextInt(3) == 0);
+        Path theirs = copyTree(main, tmp.resolve("theirs" + round));
+        Path ours = copyTree(main, tmp.resolve("ours" + round));
+        if (!none) {
+          Files.write(theirs.resolve("go.sum"), sum);
+          Files.write(ours.resolve("go.sum"), sum);
+        }
+        String what = ctx + "go.sum before: " + (none ? "none" : String.join("\n", sum)) + "\n"
+            + String.join(" ", cmd);
+        sideBySide(goBin, goVersion, proxy, tmp.resolve("round" + round), theirs, ours, "-modcacherw -mod=mod", cmd);
+        String theirSum = readIfExists(theirs.resolve("go.sum"));
+        assertEquals(theirSum, readIfExists(ours.resolve("go.sum")), what + ": go.sum");
+        assertEquals(Files.readString(theirs.resolve("go.mod")), Files.readString(ours.resolve("go.mod")),
+            what + ": go.mod");
+        differ += theirSum.equals(none ? "(none)" : String.join("\n", sum) + (sum.isEmpty() ? "" : "\n")) ? 0 : 1;
+      }
+      System.out.println("missingGoLineGoSumAsGo go" + release + " seed=" + seed + ": go wrote go.sum in " + differ
+          + " of 8 commands");
+    }
+  }
 }

@@ -69,12 +69,7 @@ final class GoModWriter {
     if (gomod == null) {
       return;
     }
-    Set<String> direct = new HashSet<>();
-    for (GoModFile.Require r : main.goMod().requires()) {
-      if (!r.indirect()) {
-        direct.add(r.path());
-      }
-    }
+    Set<String> direct = ModuleGraphLoader.directPaths(main.goMod());
     List<GoModFile.Require> roots = new ArrayList<>();
     for (ModuleVersion m : build.graph().buildList()) {
       String path = m.path().toString();
@@ -188,14 +183,11 @@ final class GoModWriter {
   static GoModEditor updated(GoModEditor e, ModuleGraph g, boolean marks) {
     GoModFile f = e.file();
     int minor = GoRelease.modelled(g.goRelease()).behaviourMinor();
-    Set<String> direct = new HashSet<>();
+    Set<String> direct = ModuleGraphLoader.directPaths(f);
     // index.require: one entry per path and version, the last line's mark
     Map<String, Boolean> before = new HashMap<>();
     for (GoModFile.Require r : f.requires()) {
       before.put(r.path() + "@" + r.version(), r.indirect());
-      if (!r.indirect() && !f.isExcluded(r.path(), r.version())) {
-        direct.add(r.path());
-      }
     }
     List<GoModFile.Require> list = new ArrayList<>();
     boolean dirty = false;

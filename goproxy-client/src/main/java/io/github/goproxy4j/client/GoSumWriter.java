@@ -31,7 +31,10 @@ import java.util.Set;
  * without finding it there (or, in a workspace, in a workspace module's go.sum), if go keeps it
  * (the go.mod sums of the go.mod files the graph loaded, the zip sums of the build list); it is
  * rewritten sorted, in a workspace without the modules a workspace module's go.sum already has,
- * and only when it gains a line.
+ * and only when it gains a line. The sums go keeps come from the requirements it has at the end
+ * (its keepSums walks those): after loadModFile added a go line to a main go.mod without one, the
+ * converted pruned requirements ({@link ModuleGraph#convertedToPruned}), whose graph go loads only
+ * for a command that needs it, while the checksums it verified are the whole unpruned graph's.
  */
 final class GoSumWriter {
   private GoSumWriter() {}
@@ -45,7 +48,7 @@ final class GoSumWriter {
    */
   static void write(GoProxyClient client, ModuleGraphLoader.Build build,
       List<ModDownloadResult.Module> done, boolean modMode) throws GoProxyException {
-    commit(client, build, done, List.of(), modMode, false);
+    commit(client, build, done, List.of(), modMode, false, true);
   }
 
   /**
@@ -54,10 +57,15 @@ final class GoSumWriter {
    *
    * @param checked go.mod files the command read and verified beyond the graph's (the latest
    *     go.mod a retraction check reads), whose sums go records as it records the graph's
+   * @param convertedGraph where go converted a main go.mod without a go line: whether the command
+   *     then loads the graph of the converted requirements (go's needFullGraph on them: {@code all},
+   *     a pattern, an argument naming no root; {@code mod download} without arguments); ignored otherwise
    */
   static void commit(GoProxyClient client, ModuleGraphLoader.Build build, List<ModDownloadResult.Module> done,
-      Collection<ModuleVersion> checked, boolean modMode, boolean readonly) throws GoProxyException {
-    ModuleGraph g = build.graph();
+      Collection<ModuleVersion> checked, boolean modMode, boolean readonly, boolean convertedGraph)
+      throws GoProxyException {
+    ModuleGraph loaded = build.graph(); // the go.mod files the command read (and verified)
+    ModuleGraph g = requirements(client, build, modMode, convertedGraph); // those go keeps sums for
     boolean workspace = build.workFile() != null;
     Path sumFile = build.sumFile();
     String what = workspace ? "go.work.sum" : "go.sum";
@@ -97,8 +105,8 @@ final class GoSumWriter {
     // only the others are read back from the cache and hashed (go keeps each check's status)
     Map<String, String> used = new LinkedHashMap<>();
     List<ModuleVersion> goMods = new ArrayList<>();
-    for (ModuleVersion m : g.loadedModules()) {
-      ModDownload.resolved(g, m).ifPresent(goMods::add);
+    for (ModuleVersion m : loaded.loadedModules()) {
+      ModDownload.resolved(loaded, m).ifPresent(goMods::add);
     }
     goMods.addAll(checked);
     for (ModuleVersion r : goMods) {
@@ -172,5 +180,20 @@ final class GoSumWriter {
         }
       }
     }
+  }
+
+  /**
+   * The requirements commitRequirements hands to keepSums after a load: the build's graph, or,
+   * where loadModFile added a go line (under {@code -mod=mod}, a single main module whose go.mod
+   * has none), the converted pruned requirements, with their graph when {@code graphLoaded}.
+   */
+  private static ModuleGraph requirements(GoProxyClient client, ModuleGraphLoader.Build build, boolean modMode,
+      boolean graphLoaded) {
+    ModuleGraph g = build.graph();
+    if (!modMode || build.workFile() != null || g.isWorkspace() || g.isRootsOnly()
+        || g.mainGoMod().goVersion().isPresent()) {
+      return g;
+    }
+    return g.convertedToPruned(ListModules.localGoVersion(client.goRelease()), graphLoaded);
   }
 }

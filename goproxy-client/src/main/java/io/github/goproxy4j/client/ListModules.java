@@ -121,11 +121,12 @@ final class ListModules {
               // it (under -mod=mod) or fails (else)
               ? ModuleGraphLoader.loadBuild(client, env, mains, mod.modMode(), parallelism, true) : null;
       return finish(client, withGoLine(mainModules(mains.list()), addedGo), flags, excluded, p -> false, converted,
-          Set.of(), mod, parallelism, null);
+          false, Set.of(), mod, parallelism, null);
     }
     Answers a = answer(client, env, mains, mod, args, flags, warnings, parallelism);
     List<ListedModule> done = finish(client, a.modules(), flags, excluded, a.allReplaced(),
-        a.graphError() == null ? a.build() : null, a.goModsRead(), mod, parallelism, a.graphError());
+        a.graphError() == null ? a.build() : null, a.convertedGraph(), a.goModsRead(), mod, parallelism,
+        a.graphError());
     if (a.graphError() != null && !flags.allowErrors()) {
       throw a.graphError();
     }
@@ -184,9 +185,11 @@ final class ListModules {
    * @param goModsRead go.mod files the answers read beyond the graph's
    * @param graphError the graph's failure when go went on with the graph as far as it loaded, else {@code null}
    * @param allReplaced whether a main module replaces every version of a path
+   * @param convertedGraph where loadModFile converted a go.mod without a go line, whether go then
+   *     loads the graph of the converted requirements (which decides the go.sum lines it keeps)
    */
   record Answers(ModuleGraphLoader.Build build, List<ListedModule> modules, Set<ModuleVersion> goModsRead,
-      ModuleGraphException graphError, Predicate<String> allReplaced) {}
+      ModuleGraphException graphError, Predicate<String> allReplaced, boolean convertedGraph) {}
 
   /**
    * modload's listModules for non-empty {@code args} in the main modules {@code mains} (not in
@@ -205,7 +208,8 @@ final class ListModules {
     ModuleGraphLoader.Build build;
     ModuleGraphException graphError = null;
     try {
-      build = ModuleGraphLoader.loadBuild(client, env, mains, mod.modMode(), parallelism, !fullGraph);
+      // the conversion of a go.mod without a go line loads the whole (unpruned) graph first
+      build = ModuleGraphLoader.loadBuild(client, env, mains, mod.modMode(), parallelism, !fullGraph && !addsGoLine);
     } catch (ModuleGraphException e) {
       ModuleGraphException shown = e.isGoModDirty() ? new ModuleGraphException(mod.goModDirtyText(), e) : e;
       // the conversion of a go.mod without a go line fails outright when the graph does not load
@@ -291,7 +295,9 @@ final class ListModules {
     for (Named n : named) {
       out.add(n instanceof LookUp l ? byVersion.get(l.module()) : ((Answered) n).module());
     }
-    return new Answers(build, out, lister.goModsRead(), graphError, p -> g.pathReplacement(p).isPresent());
+    boolean convertedGraph = addsGoLine && convertedNeedsGraph(args, mains, g, release, flags.versions());
+    return new Answers(build, out, lister.goModsRead(), graphError, p -> g.pathReplacement(p).isPresent(),
+        convertedGraph);
   }
 
   /**
@@ -337,7 +343,8 @@ final class ListModules {
     ListedModule main = new ListedModule(COMMAND_LINE_ARGUMENTS, "", true, false, localGoVersion(release),
         Optional.empty(), Optional.empty(), List.of(), "", "");
     if (args.isEmpty()) {
-      return finish(client, List.of(main), flags, Set.of(), p -> false, null, Set.of(), mod, parallelism, null);
+      return finish(client, List.of(main), flags, Set.of(), p -> false, null, false, Set.of(), mod, parallelism,
+          null);
     }
     needsFullGraph(args, new ModuleGraphLoader.Mains(null, null), Set.of(), release, flags.versions());
     // the requirements of a module that requires nothing, and no go.sum: go's checksumOk holds
@@ -371,7 +378,8 @@ final class ListModules {
             .ifPresent(named::add);
       }
     }
-    return finish(client, named, flags, Set.of(), p -> false, null, lister.goModsRead(), mod, parallelism, null);
+    return finish(client, named, flags, Set.of(), p -> false, null, false, lister.goModsRead(), mod, parallelism,
+        null);
   }
 
   /** A {@code path@query} argument in vendor mode, where go cannot query: the module with go's error. */
@@ -429,10 +437,6 @@ final class ListModules {
    */
   private static boolean needsFullGraph(List<String> args, ModuleGraphLoader.Mains mains, Set<String> excluded,
       String release, boolean versions) throws ModuleGraphException {
-    boolean full = false;
-    boolean hasModRoot = !mains.list().isEmpty();
-    Set<String> mainPaths = new HashSet<>();
-    mains.list().forEach(m -> mainPaths.add(m.path()));
     Set<String> roots = new HashSet<>();
     boolean pruned = false;
     if (mains.module() != null) {
@@ -444,6 +448,28 @@ final class ListModules {
         }
       }
     }
+    return needsFullGraph(args, mains, roots, pruned, release, versions);
+  }
+
+  /**
+   * {@link #needsFullGraph(List, ModuleGraphLoader.Mains, Set, String, boolean)} once loadModFile
+   * converted a go.mod without a go line: the requirements are pruned, every module of the
+   * unpruned graph's build list {@code g} a root.
+   */
+  private static boolean convertedNeedsGraph(List<String> args, ModuleGraphLoader.Mains mains, ModuleGraph g,
+      String release, boolean versions) throws ModuleGraphException {
+    Set<String> roots = new HashSet<>();
+    g.buildList().forEach(m -> roots.add(m.path().toString()));
+    return needsFullGraph(args, mains, roots, true, release, versions);
+  }
+
+  /** listModules' first pass with the roots' paths {@code roots}, {@code pruned} or not. */
+  private static boolean needsFullGraph(List<String> args, ModuleGraphLoader.Mains mains, Set<String> roots,
+      boolean pruned, String release, boolean versions) throws ModuleGraphException {
+    boolean full = false;
+    boolean hasModRoot = !mains.list().isEmpty();
+    Set<String> mainPaths = new HashSet<>();
+    mains.list().forEach(m -> mainPaths.add(m.path()));
     boolean workspace = mains.workspace() != null;
     for (String a : args) {
       if (a.contains("\\")) {
@@ -505,12 +531,15 @@ final class ListModules {
    *
    * @param allReplaced whether a main module replaces every version of a path
    * @param build the loaded build, {@code null} when the listing did not load it (or the graph failed)
+   * @param convertedGraph where loadModFile converted a go.mod without a go line, whether the
+   *     listing loaded the graph of the converted requirements
    * @param read go.mod files the listing already read beyond the graph's
    * @param graphError the graph's failure, reported after the modules' errors ({@code null}: none)
    */
   private static List<ListedModule> finish(GoProxyClient client, List<ListedModule> mods, ListFlags flags,
-      Set<String> excluded, Predicate<String> allReplaced, ModuleGraphLoader.Build build, Set<ModuleVersion> read,
-      BuildMod mod, int parallelism, ModuleGraphException graphError) throws GoProxyException {
+      Set<String> excluded, Predicate<String> allReplaced, ModuleGraphLoader.Build build, boolean convertedGraph,
+      Set<ModuleVersion> read, BuildMod mod, int parallelism, ModuleGraphException graphError)
+      throws GoProxyException {
     List<ListedModule> out = mods;
     Set<ModuleVersion> goModsRead = ConcurrentHashMap.newKeySet();
     goModsRead.addAll(read);
@@ -549,7 +578,7 @@ final class ListModules {
       }
       if (goModWritten && (writes || !goModsRead.isEmpty())) {
         try {
-          GoSumWriter.commit(client, build, List.of(), goModsRead, mod.modMode(), !writes);
+          GoSumWriter.commit(client, build, List.of(), goModsRead, mod.modMode(), !writes, convertedGraph);
         } catch (ModuleGraphException e) {
           errors.add(e.getMessage());
         }

@@ -56,9 +56,9 @@ final class ModDownload {
    * path in go.mod order (the main module's own skipped) at its selected version (also for a
    * go.mod without a go line: go adds the running release's first). Each as the
    * {@link ModuleVersion} whose files stand for it ({@link #resolved}; none for a directory), or,
-   * for a requirement of a go.mod with a go line that the build list lacks, the path itself (a
-   * {@code String}: go lists it as {@code not a known dependency}, as for a requirement on an
-   * excluded version).
+   * for a requirement that the build list lacks (one on an excluded version, also in a go.mod
+   * without a go line, whose go.mod requirements go lists after adding the line), the path
+   * itself (a {@code String}: go lists it as {@code not a known dependency}).
    */
   private static List<Object> requirementTargets(ModuleGraph g) {
     GoModFile mf = g.isWorkspace() ? null : g.mainGoMod();
@@ -80,8 +80,8 @@ final class ModDownload {
       Optional<Version> v = g.selected(path);
       if (v.isPresent()) {
         resolved(g, ModuleVersion.of(path, v.get())).ifPresent(out::add);
-      } else if (go.isPresent()) {
-        out.add(r.path());
+      } else {
+        out.add(r.path()); // a requirement on an excluded version, the only one of its path
       }
     }
     return out;
@@ -242,7 +242,7 @@ final class ModDownload {
     if (json || !moduleFailed) {
       try {
         GoModWriter.commit(client, answers.build(), true);
-        GoSumWriter.commit(client, answers.build(), out, answers.goModsRead(), true, false);
+        GoSumWriter.commit(client, answers.build(), out, answers.goModsRead(), true, false, answers.convertedGraph());
       } catch (GoProxyException e) {
         after.add("go: " + e.getMessage());
       }

@@ -251,6 +251,23 @@ final class ModuleGraphLoader {
     return lines;
   }
 
+  /**
+   * The paths go's requirementsFromModFiles marks direct for a main go.mod: those of its
+   * requirements not marked {@code // indirect}, less a requirement on a version the go.mod
+   * excludes (dropped before the direct paths are taken: its path is direct only if another
+   * line requires it directly). What go lists as not {@code Indirect} and writes in the direct
+   * block.
+   */
+  static Set<String> directPaths(GoModFile f) {
+    Set<String> direct = new HashSet<>();
+    for (GoModFile.Require r : f.requires()) {
+      if (!r.indirect() && !f.isExcluded(r.path(), r.version())) {
+        direct.add(r.path());
+      }
+    }
+    return direct;
+  }
+
   static MainModule findMainModule(Path start, GoEnv env) throws GoProxyException {
     String release = env.goVersion();
     String gotoolchain = env.get("GOTOOLCHAIN");

@@ -236,6 +236,11 @@ final class ModuleLister {
     // modload's requirementsFromModFiles: in a workspace go1.19 to go1.22 mark nothing direct
     boolean noDirect = g.isWorkspace() && GoRelease.modelled(g.goRelease()).behaviourMinor() < 23;
     for (ModuleGraph.MainModule m : noDirect ? List.<ModuleGraph.MainModule>of() : g.mainModules()) {
+      if (!g.isWorkspace()) {
+        direct.addAll(ModuleGraphLoader.directPaths(m.goMod()));
+        continue;
+      }
+      // directRequirements: a workspace module's excludes do not count
       for (GoModFile.Require r : m.goMod().requires()) {
         if (!r.indirect()) {
           direct.add(r.path());

@@ -381,6 +381,78 @@ class GoSumWriterTest {
     }
   }
 
+  /**
+   * go.sum after go converts a main go.mod without a go line ({@code -mod=mod}): on a seeded
+   * {@link GoModuleUniverse} whose tidy main module lost its go line, go adds its go line, takes
+   * the whole unpruned graph's build list as the roots of a pruned graph, and keeps in go.sum
+   * what its keepSums finds in those converted requirements: the roots' go.mod sums when the
+   * command does not load their graph ({@code list -m}, {@code mod download path@version}), else
+   * those of the pruned graph it loads ({@code list -m all}, {@code mod download}), which leaves
+   * out a go.mod only the unpruned graph read (seed 31269628762576, go1.27: {@code
+   * example.com/mod21 v1.1.0/go.mod}, which the client kept). Each command by go and by the
+   * client on its own copy (the tidy go.sum, or with random lines dropped) with its own module
+   * cache: go.mod, go.sum and what go prints (the listing, {@code mod download -json}'s objects)
+   * must be go's.
+   */
+  @ParameterizedTest(name = "go{0} seed={1}")
+  @CsvSource({"1.27, 31269628762576", "1.19, 20261206", "1.27, 20261206", "1.19, 2", "1.27, 3"})
+  void goSumAfterGoLineConversionAsGo(String release, long seed, @TempDir Path tmp) throws Exception {
+    System.out.println("GoSumWriterTest conversion go" + release + " seed=" + seed);
+    try (GoUniverseFixture f = GoUniverseFixture.tidy(release, seed, tmp)) {
+      SplittableRandom r = f.random;
+      String start = GoModWriterTest.withoutGoLine(Files.readString(f.main.resolve("go.mod")));
+      List<String> tidySum = Files.readAllLines(f.main.resolve("go.sum"));
+      List<String> commands = List.of("list -m all", "list -m", "mod download", "mod download -json A", "list -m A");
+      int gained = 0;
+      for (int round = 0; round < commands.size() * 2; round++) {
+        String command = commands.get(round % commands.size());
+        io.github.goproxy4j.testkit.FakeModule any = f.universe.modules.get(r.nextInt(f.universe.modules.size()));
+        String arg = any.path() + "@" + any.version();
+        List<String> args = new ArrayList<>(List.of(command.split(" ")));
+        args.replaceAll(a -> a.equals("A") ? arg : a);
+        List<String> sum = new ArrayList<>(tidySum);
+        if (round >= commands.size()) {
+          sum.removeIf(l -> r.nextInt(3) == 0);
+        }
+        Path theirs = tmp.resolve("theirs" + round);
+        Path ours = tmp.resolve("ours" + round);
+        for (Path d : List.of(theirs, ours)) {
+          ModDownloadTest.copyTree(f.main, d);
+          Files.writeString(d.resolve("go.mod"), start);
+          Files.write(d.resolve("go.sum"), sum);
+        }
+        String ctx = "go" + release + " seed=" + seed + " " + String.join(" ", args) + "\ngo.mod:\n" + start
+            + "go.sum before:\n" + String.join("\n", sum);
+        Path theirCache = tmp.resolve("go-cache" + round);
+        GoTool.Result go = f.go(theirs, GoModWriterTest.goModModEnv(f, tmp.resolve("go-work" + round), theirCache),
+            args.toArray(new String[0]));
+        Path ourCache = tmp.resolve("our-cache" + round);
+        String printed;
+        try (GoProxyClient c = GoModWriterTest.modModClient(f, ourCache)) {
+          List<String> rest = args.subList(args.indexOf(args.get(0).equals("list") ? "-m" : "download") + 1,
+              args.size());
+          if (args.get(0).equals("list")) {
+            printed = GoModWriterTest.listing(c.listModules(ours, rest, ListFlags.builder().build(), w -> { }));
+          } else {
+            ModDownloadResult d = rest.isEmpty() ? c.modDownloadResult(ours)
+                : c.modDownloadResult(ours, rest.subList(1, rest.size()), true, w -> { });
+            StringBuilder json = new StringBuilder();
+            d.modules().forEach(m -> json.append(m.toJson(release)));
+            printed = rest.isEmpty() ? "" : json.toString().replace(ourCache.toString(), theirCache.toString());
+          }
+        }
+        assertEquals(0, go.exitCode(), ctx + "\n" + go.stderr());
+        assertEquals(go.stdout(), printed, ctx);
+        assertEquals(Files.readString(theirs.resolve("go.mod")), Files.readString(ours.resolve("go.mod")),
+            "go.mod: " + ctx);
+        String theirSum = Files.readString(theirs.resolve("go.sum"));
+        assertEquals(theirSum, Files.readString(ours.resolve("go.sum")), "go.sum: " + ctx);
+        gained += lines(theirSum).size() > sum.size() ? 1 : 0;
+      }
+      System.out.println("  go.sum gained lines in " + gained + " of " + commands.size() * 2 + " commands");
+    }
+  }
+
   /** A client following the release under {@code GOFLAGS=-mod=mod}, {@code cache} as GOMODCACHE. */
   private static GoProxyClient client(GoUniverseFixture f, Path cache) {
     Map<String, String> vars = new HashMap<>(f.proxy.environment());
