@@ -220,6 +220,27 @@ public final class GoModEditor {
   }
 
   /**
+   * {@link #parse(String, byte[], String)} with a version fixer, as the go command reads a main
+   * module's go.mod before it rewrites it ({@link GoModFile#parseStrict(String, byte[], String,
+   * VersionFixer)}): every version is what {@code fix} returns, and the file prints so.
+   *
+   * @param fileName the name used in error messages, never {@code null}
+   * @param content the file content, never {@code null}
+   * @param goRelease a Go release such as {@code "1.19"} or {@code "1.27"}, never {@code null}
+   * @param fix the fixer, never {@code null}
+   * @return an editor over the file, never {@code null}
+   * @throws GoModSyntaxException with Go's messages when the file is malformed or a version cannot be fixed
+   * @throws IllegalArgumentException when {@code goRelease} is not a Go release from 1.19 on
+   */
+  public static GoModEditor parse(String fileName, byte[] content, String goRelease, VersionFixer fix) {
+    Objects.requireNonNull(fileName, "fileName");
+    Objects.requireNonNull(content, "content");
+    Objects.requireNonNull(fix, "fix");
+    int minor = ModRules.releaseMinor(goRelease);
+    return new GoModEditor(fileName, GoModFile.interpretStrict(fileName, content, minor, fix), minor);
+  }
+
+  /**
    * {@code go mod edit -fmt}: the file parsed, its blocks sorted and cleaned up, and printed.
    *
    * @param fileName the name used in error messages, never {@code null}

@@ -64,8 +64,10 @@ public final class GoModFile {
   private final List<Retraction> retractions;
   private final List<String> tools;
   private final List<String> ignores;
+  private final boolean needsFix;
 
   private GoModFile(Interpreter in) {
+    this.needsFix = in.fixed;
     this.module = in.module;
     this.deprecated = in.deprecated;
     this.goVersion = in.goVersion;
@@ -299,14 +301,55 @@ public final class GoModFile {
     return parse(fileName, content, goRelease, true);
   }
 
+  /**
+   * {@link #parseStrict(String, byte[], String)} with a version fixer: x/mod's
+   * {@code modfile.Parse(name, data, fix)}, as the go command reads its main modules' go.mod files
+   * (modload's fixVersion: {@link VersionFixer#resolving}). Every version in {@code require},
+   * {@code exclude} and {@code replace} lines is what {@code fix} returns for it, and, once the file
+   * is read, every {@code retract} bound is too (with the {@code module} path; a retraction without
+   * a {@code module} directive is an error then); {@link #needsFix()} tells whether one changed.
+   *
+   * @param fileName the name used in error messages, never {@code null}
+   * @param content the file content, never {@code null}
+   * @param goRelease a Go release such as {@code "1.19"} or {@code "1.27"}, never {@code null}
+   * @param fix the fixer, never {@code null}
+   * @return the parsed file, never {@code null}
+   * @throws GoModSyntaxException with Go's message (every error, one per line) when the file is
+   *     malformed or a version cannot be fixed
+   * @throws IllegalArgumentException when {@code goRelease} is not a Go release from 1.19 on
+   */
+  public static GoModFile parseStrict(String fileName, byte[] content, String goRelease, VersionFixer fix) {
+    Objects.requireNonNull(fix, "fix");
+    Objects.requireNonNull(fileName, "fileName");
+    Objects.requireNonNull(content, "content");
+    return new GoModFile(interpretStrict(fileName, content, ModRules.releaseMinor(goRelease), fix));
+  }
+
+  /**
+   * Whether the version fixer given to {@link #parseStrict(String, byte[], String, VersionFixer)}
+   * returned a version other than the one written (go's {@code dataNeedsFix}: the go command then
+   * takes go.mod as needing an update). Always {@code false} without a fixer.
+   *
+   * @return whether a version was fixed
+   */
+  public boolean needsFix() {
+    return needsFix;
+  }
+
   static GoModFile of(Interpreter in) {
     return new GoModFile(in);
   }
 
   /** modfile.Parse keeping the syntax tree and each directive's line, for {@link GoModEditor}. */
   static Interpreter interpretStrict(String fileName, byte[] content, int minor) {
+    return interpretStrict(fileName, content, minor, null);
+  }
+
+  /** {@link #interpretStrict(String, byte[], int)} with a version fixer ({@code null}: none). */
+  static Interpreter interpretStrict(String fileName, byte[] content, int minor, VersionFixer fix) {
     ModSyntax syntax = ModRules.syntax(fileName, content);
     Interpreter in = new Interpreter(fileName, minor, true);
+    in.fixWith(fix);
     in.run(syntax);
     in.syntax = syntax;
     return in;
@@ -593,6 +636,11 @@ public final class GoModFile {
     final List<Line> excludeLines = new ArrayList<>();
     final List<Line> replaceLines = new ArrayList<>();
     final List<Line> retractLines = new ArrayList<>();
+    // each retraction's arguments (the bounds the fixer sees once the file is read)
+    final List<List<Token>> retractArgs = new ArrayList<>();
+    // the version fixer (null: none), and whether it changed a version
+    VersionFixer fix;
+    boolean fixed;
     final List<Line> toolLines = new ArrayList<>();
     final List<Line> ignoreLines = new ArrayList<>();
 
@@ -600,6 +648,48 @@ public final class GoModFile {
       this.errors = new ModRules.Errors(fileName);
       this.goMinor = goMinor;
       this.strict = strict;
+    }
+
+    /** Uses {@code f} (null: none) for every version read, recording whether it changed one. */
+    void fixWith(VersionFixer f) {
+      if (f == null) {
+        fix = null;
+        return;
+      }
+      fix = (path, version) -> {
+        String v = f.fix(path, version);
+        if (!v.equals(version)) {
+          fixed = true;
+        }
+        return v;
+      };
+    }
+
+    /**
+     * modfile's fixRetract, once every line is read: each retraction's bounds through the fixer with
+     * the module's path (its errors after all others; without a module directive only the first
+     * retraction fails).
+     */
+    private void fixRetract() {
+      if (fix == null) {
+        return;
+      }
+      for (int i = 0; i < retractions.size(); i++) {
+        Line line = retractLines.get(i);
+        if (module == null) {
+          error(line, "no module directive found, so retract cannot be used");
+          return;
+        }
+        List<Token> args = retractArgs.get(i);
+        boolean interval = args.get(0).text().equals("[");
+        try {
+          String low = ModRules.parseVersion("retract", module, args.get(interval ? 1 : 0), fix);
+          String high = interval ? ModRules.parseVersion("retract", module, args.get(3), fix) : low;
+          retractions.set(i, new Retraction(low, high, retractions.get(i).rationale()));
+        } catch (ModRules.BadDirective e) {
+          error(line, e.getMessage());
+        }
+      }
     }
 
     /** The block types the release's x/mod knows. */
@@ -638,6 +728,7 @@ public final class GoModFile {
           }
         }
       }
+      fixRetract();
       errors.throwIfAny();
     }
 
@@ -672,7 +763,7 @@ public final class GoModFile {
             addRequireOrExclude(line, verb, args);
             return;
           case "replace":
-            replaces.add(ModRules.parseReplace(args, goMinor));
+            replaces.add(ModRules.parseReplace(args, goMinor, fix));
             replaceLines.add(line);
             return;
           case "retract":
@@ -788,7 +879,7 @@ public final class GoModFile {
         return;
       }
       String path = ModRules.quotedString(args.get(0));
-      String cv = ModRules.parseVersion(verb, path, args.get(1));
+      String cv = ModRules.parseVersion(verb, path, args.get(1), fix);
       String pathMajor = ModRules.pathMajor(path);
       if (pathMajor == null) {
         error(line, "invalid module path");
@@ -859,6 +950,7 @@ public final class GoModFile {
       }
       retractions.add(new Retraction(low, high, rationale));
       retractLines.add(line);
+      retractArgs.add(args);
     }
 
     private String retractVersion(Token t) throws ModRules.BadDirective {

@@ -155,6 +155,28 @@ final class ModRules {
     return cv;
   }
 
+  /**
+   * modfile.parseVersion: without a fixer ({@code null}) {@link #parseVersion(String, String,
+   * Token)}, else the version {@code fix} returns for the unquoted text, its failure reported as
+   * parseVersion reports it (a module error after the directive, any other alone).
+   */
+  static String parseVersion(String verb, String path, Token t, VersionFixer fix) throws BadDirective {
+    if (fix == null) {
+      return parseVersion(verb, path, t);
+    }
+    Str v;
+    try {
+      v = parseString(t);
+    } catch (BadString e) {
+      throw new BadDirective(directive(verb, path) + "version " + GoQuote.quote(t.raw()) + " invalid: " + e.getMessage());
+    }
+    try {
+      return fix.fix(path, v.text);
+    } catch (VersionFixer.Failure e) {
+      throw new BadDirective((e.aboutModule() ? directive(verb, path) : "") + e.getMessage());
+    }
+  }
+
   /** The {@code go} directive's value check; returns the error text or {@code null}. */
   static String checkGo(String v, int minor, boolean workFile) {
     Pattern re = minor >= 21 ? GO_VERSION : OLD_GO_VERSION;
@@ -213,6 +235,11 @@ final class ModRules {
 
   /** modfile.parseReplace for go.mod and go.work. */
   static GoModFile.Replace parseReplace(List<Token> args, int minor) throws BadDirective {
+    return parseReplace(args, minor, null);
+  }
+
+  /** modfile.parseReplace for go.mod and go.work, each version through {@code fix} ({@code null}: none). */
+  static GoModFile.Replace parseReplace(List<Token> args, int minor, VersionFixer fix) throws BadDirective {
     String verb = "replace";
     int arrow = 2;
     if (args.size() >= 2 && args.get(1).text().equals("=>")) {
@@ -229,7 +256,7 @@ final class ModRules {
     }
     String v = "";
     if (arrow == 2) {
-      v = parseVersion(verb, s, args.get(1));
+      v = parseVersion(verb, s, args.get(1), fix);
       String bad = checkPathMajor(v, pathMajor);
       if (bad != null) {
         throw new BadDirective(directive(verb, s) + "version " + GoQuote.quote(v) + " invalid: " + bad);
@@ -251,7 +278,7 @@ final class ModRules {
       }
     }
     if (args.size() == arrow + 3) {
-      nv = parseVersion(verb, ns, args.get(arrow + 2));
+      nv = parseVersion(verb, ns, args.get(arrow + 2), fix);
       if (isDirectoryPath(ns, minor)) {
         throw new BadDirective("replacement module directory path " + GoQuote.quote(ns) + " cannot have version");
       }
