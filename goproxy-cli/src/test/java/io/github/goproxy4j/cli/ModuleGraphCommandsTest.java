@@ -2262,4 +2262,172 @@ class ModuleGraphCommandsTest {
           + " of 8 commands");
     }
   }
+
+  /** The pseudo-version a branch ({@code master}) and a commit ({@code abcdefabcdef}) of example.com/a resolve to. */
+  private static final String NONCANON_PSEUDO = "v1.3.1-0.20261201000000-abcdefabcdef";
+
+  /**
+   * The universe of {@link #nonCanonicalVersionsAsGo}: example.com/a at v1.0.0, v1.2.0, v1.2.1,
+   * v1.3.0 and the unlisted pseudo-version {@link #NONCANON_PSEUDO}, which the proxy also answers
+   * for the branch {@code master} and the commit {@code abcdefabcdef} (as a proxy resolves a
+   * revision's {@code .info}); example.com/r (a replacement) at v1.0.0, v1.1.0 and v1.1.1.
+   */
+  private static FakeGoProxy.Builder nonCanonicalUniverse() {
+    FakeGoProxy.Builder pb = FakeGoProxy.builder();
+    for (String v : List.of("v1.0.0", "v1.2.0", "v1.2.1", "v1.3.0", NONCANON_PSEUDO)) {
+      pb.module(FakeModule.builder("example.com/a", v).goMod("module example.com/a\n\ngo 1.17\n")
+          .file("a.go", "package a\n").build());
+    }
+    for (String v : List.of("v1.0.0", "v1.1.0", "v1.1.1")) {
+      pb.module(FakeModule.builder("example.com/r", v).goMod("module example.com/r\n\ngo 1.17\n")
+          .file("r.go", "package r\n").build());
+    }
+    String info = "{\"Version\":\"" + NONCANON_PSEUDO + "\",\"Time\":\"2026-12-01T00:00:00Z\"}";
+    for (String rev : List.of("master", "abcdefabcdef")) {
+      pb.fault(Fault.status(200, info).forModule("example.com/a", rev).on(Endpoint.INFO));
+    }
+    return pb;
+  }
+
+  /**
+   * A version in the main go.mod that is not canonical semver, in each place modfile.Parse runs go's
+   * fixVersion on (require, exclude, replace's old and new side, and with the module's own path
+   * retract bounds): go resolves it with a query (a prefix such as {@code v1.2} or a range to its
+   * highest version, a branch or commit to its pseudo-version, build metadata dropped, nothing
+   * excluded nor retracted) and then, the go.mod being dirty, rewrites go.mod with the versions
+   * resolved under {@code -mod=mod} or fails with "updates to go.mod needed" outside it; a query
+   * that fails is a go.mod error on the directive's line (a proxy error as the version's, no
+   * matching versions alone); a canonical version is only checked against the path's major version
+   * (also a replacement's and a retraction's). Also two canonical forms no query sees
+   * ({@code +incompatible} on a v1 module, a pseudo-version's prefix) and a module the proxy lacks.
+   * go and goproxy each run {@code list -m}, {@code list -m all}, {@code list -m -json all}
+   * (with and without {@code -mod=mod}), {@code mod graph} and {@code mod download} on their own
+   * copy with their own module cache; output, exit status, go.mod and go.sum must be go's.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.27"})
+  void nonCanonicalVersionsAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    String goVersion = versionOf(goBin);
+    String m = "module example.com/main\n\ngo 1.17\n\n";
+    List<String> forms = List.of("v1.2", "v1", "v1.2.1+meta", "v1.2+incompatible", "master", "abcdefabcdef",
+        "latest", "v9.9", "nosuchbranch", "v1.2.1+incompatible", "v1.3.1-0.20261201000000", "<v1.3.0", "\"v1.2\"");
+    Map<String, String> cases = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < forms.size(); i++) {
+      String v = forms.get(i);
+      cases.put("require" + i, m + "require example.com/a " + v + "\n");
+      cases.put("exclude" + i, m + "require example.com/a v1.0.0\n\nexclude example.com/a " + v + "\n");
+      cases.put("replace-old" + i, m + "require example.com/a v1.2.1\n\nreplace example.com/a " + v
+          + " => example.com/r v1.0.0\n");
+      cases.put("replace-new" + i, m + "require example.com/a v1.2.1\n\nreplace example.com/a => example.com/r "
+          + v.replace("example.com/a", "example.com/r") + "\n");
+    }
+    for (String v : List.of("v1.2", "master")) {
+      cases.put("missing-" + v, m + "require example.com/nosuch " + v + "\n");
+    }
+    for (String v : List.of("v1.2", "master", "v2.0.0", "[v1.0.0, v1.2]")) {
+      cases.put("retract-" + v, m + "retract " + v + "\n");
+    }
+    cases.put("retract-no-module", "go 1.17\n\nretract v1.0.0\n");
+    try (FakeGoProxy proxy = nonCanonicalUniverse().start()) {
+      String[][] cmds = {{"list", "-m"}, {"list", "-m", "all"}, {"list", "-m", "-json", "all"}, {"mod", "graph"},
+          {"mod", "download"}};
+      String fullSum = fullGoSum(goBin, proxy, tmp.resolve("sums"), List.of("example.com/a@v1.0.0",
+          "example.com/a@v1.2.0", "example.com/a@v1.2.1", "example.com/a@v1.3.0", "example.com/a@" + NONCANON_PSEUDO,
+          "example.com/r@v1.0.0", "example.com/r@v1.1.0", "example.com/r@v1.1.1"));
+      int round = 0;
+      List<String> differences = new java.util.ArrayList<>();
+      for (Map.Entry<String, String> c : cases.entrySet()) {
+        Path main = Files.createDirectories(tmp.resolve(c.getKey()));
+        Files.writeString(main.resolve("go.mod"), c.getValue());
+        Path readonly = Files.createDirectories(tmp.resolve(c.getKey() + "-readonly"));
+        Files.writeString(readonly.resolve("go.mod"), c.getValue());
+        Files.writeString(readonly.resolve("go.sum"), fullSum);
+        for (String[] cmd : cmds) {
+          for (boolean modMode : new boolean[] {true, false}) {
+            if (cmd[0].equals("mod") && !modMode) {
+              continue;
+            }
+            round++;
+            Path theirs = copyTree(modMode ? main : readonly, tmp.resolve("theirs" + round));
+            Path ours = copyTree(modMode ? main : readonly, tmp.resolve("ours" + round));
+            String what = "go" + release + " " + c.getKey() + (modMode ? " -mod=mod: " : ": ") + String.join(" ", cmd);
+            try {
+              nonCanonicalSideBySide(goBin, goVersion, proxy, tmp.resolve("round" + round), theirs, ours,
+                  modMode ? "-modcacherw -mod=mod" : "-modcacherw", cmd);
+              assertEquals(readIfExists(theirs.resolve("go.sum")), readIfExists(ours.resolve("go.sum")),
+                  what + ": go.sum");
+              assertEquals(Files.readString(theirs.resolve("go.mod")), Files.readString(ours.resolve("go.mod")),
+                  what + ": go.mod");
+            } catch (org.opentest4j.AssertionFailedError e) {
+              // every go.mod and command compared, then each difference reported with its go.mod
+              differences.add(what + "\n  " + c.getValue().replace("\n", "\n  ") + e.getMessage());
+            }
+          }
+        }
+      }
+      System.out.println("go" + release + ": " + round + " runs compared, " + differences.size() + " differ");
+      assertEquals(List.of(), differences, String.join("\n", differences));
+    }
+  }
+
+  /**
+   * {@link #sideBySide} for {@link #nonCanonicalVersionsAsGo}: goproxy's directory read as go's in
+   * standard error too (go1.19 names go.mod by its absolute path in a parse error).
+   */
+  private static void nonCanonicalSideBySide(Path goBin, String goVersion, FakeGoProxy proxy, Path work, Path goDir,
+      Path ourDir, String goflags, String[] cmd) {
+    Map<String, String> goEnv = GoTool.hermeticEnv(work.resolve("go-home"));
+    goEnv.putAll(proxy.environment());
+    goEnv.put("GOFLAGS", goflags);
+    GoTool.Result r = GoTool.exec(goDir, goEnv, 180, null, prepend(goBin.toString(), cmd));
+    Path ourPath = work.resolve("our-gopath");
+    Map<String, String> env = new HashMap<>(proxy.environment());
+    env.put("GOENV", "off");
+    env.put("GOPATH", ourPath.toString());
+    env.put("GOFLAGS", goflags);
+    env.put("PWD", ourDir.toString());
+    List<String> argv = new java.util.ArrayList<>(List.of(cmd));
+    argv.addAll(List.of("--go-version", goVersion));
+    Run o = goproxy(env, argv.toArray(new String[0]));
+    String out = o.out().replace(ourPath.toString(), goEnv.get("GOPATH")).replace(ourDir.toString(), goDir.toString());
+    String err = o.err().replace(ourDir.toString(), goDir.toString());
+    assertEquals(new Run(r.exitCode(), r.stdout(), r.stderr()), new Run(o.status(), out, err),
+        "go" + goVersion + " " + String.join(" ", cmd));
+  }
+
+  /**
+   * In a workspace go reads each module's go.mod with fixVersion too, but never rewrites it nor
+   * fails for it: the versions resolved are used (a require prefix, an exclude of a branch), and a
+   * query that fails is the go.mod's error under go.work's. {@code list -m all}, {@code -json},
+   * {@code mod graph}, {@code mod download}: output, exit status, go.mod and the sum files as go's.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.27"})
+  void nonCanonicalVersionsInWorkspaceAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    Map<String, String> goMods = new java.util.LinkedHashMap<>();
+    String z = "module example.com/z\n\ngo 1.17\n\n";
+    goMods.put("require-prefix", z + "require example.com/a v1.2\n");
+    if (!release.equals("1.19") && !release.equals("1.21")) {
+      goMods.put("exclude-branch", z + "require example.com/a v1.0.0\n\nexclude example.com/a master\n");
+      goMods.put("require-branch", z + "require example.com/a master\n");
+      goMods.put("failing", z + "require example.com/a nosuchbranch\n");
+    }
+    try (FakeGoProxy proxy = nonCanonicalUniverse().start()) {
+      String[][] cmds = {{"list", "-m", "all"}, {"list", "-m", "-json", "all"}, {"mod", "graph"}, {"mod", "download"}};
+      int round = 0;
+      for (Map.Entry<String, String> c : goMods.entrySet()) {
+        Path ws = Files.createDirectories(tmp.resolve(c.getKey()));
+        Files.createDirectories(ws.resolve("z"));
+        Files.writeString(ws.resolve("z/go.mod"), c.getValue());
+        Files.writeString(ws.resolve("go.work"), "go 1.18\n\nuse ./z\n");
+        for (String[] cmd : cmds) {
+          Path[] dirs = workspaceSideBySide(goBin, release, proxy, ws, tmp.resolve("round" + ++round), cmd);
+          assertEquals(Files.readString(dirs[0].resolve("z/go.mod")), Files.readString(dirs[1].resolve("z/go.mod")),
+              "go" + release + " " + c.getKey() + ": " + String.join(" ", cmd) + ": go.mod");
+        }
+      }
+    }
+  }
 }

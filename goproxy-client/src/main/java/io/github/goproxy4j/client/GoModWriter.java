@@ -79,7 +79,7 @@ final class GoModWriter {
     byte[] loaded = build.goModData(); // the bytes the load read (go's index.data)
     byte[] updated;
     try {
-      GoModEditor e = GoModEditor.parse(gomod.toString(), loaded, release).go(goLine);
+      GoModEditor e = parse(build, gomod.toString(), loaded, release).go(goLine);
       updated = setRequire(e, release, goLine, roots).cleanup().format();
     } catch (IllegalArgumentException e) {
       throw new GoProxyException("updating go.mod: " + e.getMessage(), e);
@@ -100,7 +100,7 @@ final class GoModWriter {
     }
     GoModEditor e;
     try {
-      e = GoModEditor.parse(String.valueOf(build.goModFile()), loaded, g.goRelease());
+      e = parse(build, String.valueOf(build.goModFile()), loaded, g.goRelease());
     } catch (IllegalArgumentException bad) {
       return; // go read it before; nothing to compare
     }
@@ -124,7 +124,7 @@ final class GoModWriter {
     ModuleGraph g = build.graph();
     byte[] updated;
     try {
-      GoModEditor e = updated(GoModEditor.parse(gomod.toString(), loaded, g.goRelease()), g, true);
+      GoModEditor e = updated(parse(build, gomod.toString(), loaded, g.goRelease()), g, true);
       if (e == null) {
         return; // not dirty: go writes go.sum only
       }
@@ -133,6 +133,15 @@ final class GoModWriter {
       throw new GoProxyException("updating go.mod: " + e.getMessage(), e);
     }
     write(client, gomod, loaded, updated);
+  }
+
+  /**
+   * go.mod's bytes as the load read them, parsed as the load parsed them: with the same version
+   * fixer (go's fixVersion, whose answers it remembers), so a version it resolved prints resolved.
+   */
+  private static GoModEditor parse(ModuleGraphLoader.Build build, String name, byte[] loaded, String release) {
+    return build.goModFix() == null ? GoModEditor.parse(name, loaded, release)
+        : GoModEditor.parse(name, loaded, release, build.goModFix());
   }
 
   /**
@@ -190,7 +199,8 @@ final class GoModWriter {
       before.put(r.path() + "@" + r.version(), r.indirect());
     }
     List<GoModFile.Require> list = new ArrayList<>();
-    boolean dirty = false;
+    // modFileIsDirty: fixVersion changed a version as the load read go.mod (index.dataNeedsFix)
+    boolean dirty = g.mainGoMod().needsFix();
     for (ModuleVersion m : g.mainRequirements()) {
       String path = m.path().toString();
       GoModFile.Require r = new GoModFile.Require(path, m.version().toString(), !direct.contains(path));

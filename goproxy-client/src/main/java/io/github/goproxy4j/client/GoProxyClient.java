@@ -455,7 +455,7 @@ public final class GoProxyClient implements AutoCloseable {
   public List<ListedModule> mainModules(Path dir) throws GoProxyException {
     checkOpen();
     Objects.requireNonNull(dir, "dir");
-    return List.copyOf(ListModules.mainModules(ModuleGraphLoader.mainModules(resolver.env(), dir)));
+    return List.copyOf(ListModules.mainModules(ModuleGraphLoader.mainModules(this, resolver.env(), dir)));
   }
 
   /**
@@ -512,7 +512,7 @@ public final class GoProxyClient implements AutoCloseable {
     checkOpen();
     ColdStart.begin();
     GoEnv env = resolver.env();
-    return ModDownload.result(this, env, ModuleGraphLoader.readMains(env, dir, ModuleGraphLoader.InitMode.MOD),
+    return ModDownload.result(this, env, ModuleGraphLoader.readMains(this, env, dir, ModuleGraphLoader.InitMode.MOD),
         parallelism);
   }
 
@@ -582,7 +582,7 @@ public final class GoProxyClient implements AutoCloseable {
         return modDownloadResult(dir);
       }
       // the checks above made: the main module files read once
-      return ModDownload.insideModule(this, env, ModuleGraphLoader.readMains(env, dir, work), args, json, warnings,
+      return ModDownload.insideModule(this, env, ModuleGraphLoader.readMains(this, env, dir, work), args, json, warnings,
           parallelism);
     }
     return ModDownload.outsideModule(this, env, dir, args, parallelism);
@@ -649,7 +649,7 @@ public final class GoProxyClient implements AutoCloseable {
     List<String> lines = new ArrayList<>(init.warnings());
     try {
       // the mod commands load with -mod=mod: go drops a requirement on an excluded version
-      lines.addAll(ModuleGraphLoader.excludedRequirementWarnings(ModuleGraphLoader.readMains(resolver.env(), dir,
+      lines.addAll(ModuleGraphLoader.excludedRequirementWarnings(ModuleGraphLoader.readMains(this, resolver.env(), dir,
           mode), true));
     } catch (GoProxyException | RuntimeException e) {
       // the command fails on the main module files itself, before go would print these

@@ -87,7 +87,7 @@ final class ListModules {
       return outsideModule(client, env, dir, args, flags, parallelism);
     }
     // go.mod (or go.work and its modules) read once: the mode depends on it, the load uses it
-    ModuleGraphLoader.Mains mains = ModuleGraphLoader.readMains(env, dir, work);
+    ModuleGraphLoader.Mains mains = ModuleGraphLoader.readMains(client, env, dir, work);
     BuildMod mod;
     if (mains.workspace() != null) {
       // makeMainModules checks the replace directives before go decides the mode (a vendor
@@ -146,6 +146,9 @@ final class ListModules {
       return false;
     }
     GoModFile f = mains.module().goMod();
+    if (f.needsFix()) {
+      return true; // fixVersion resolved a version: commitRequirements writes go.mod (or fails)
+    }
     if (GoRelease.modelled(release).behaviourMinor() >= 21 && f.toolchain().isPresent()) {
       String t = f.toolchain().get();
       if (t.equals("go" + f.goVersion().orElse("")) || GoRelease.compare(GoRelease.fromToolchain(t), "1.21") < 0) {
@@ -363,7 +366,7 @@ final class ListModules {
           }
         }).build();
     ModuleGraphLoader.Build build = new ModuleGraphLoader.Build(g, GoSum.empty(), GoSum.empty(),
-        dir.toAbsolutePath().normalize(), null, null, null, null); // outside a module: no go.sum or go.mod to write
+        dir.toAbsolutePath().normalize(), null, null, null, null, null); // outside a module: no go.sum or go.mod to write
     ModuleLister lister = new ModuleLister(client, build, true);
     List<ListedModule> named = new ArrayList<>();
     for (String a : args) {

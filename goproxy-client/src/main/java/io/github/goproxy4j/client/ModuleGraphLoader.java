@@ -8,6 +8,7 @@ import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.modfile.GoModFile;
 import io.github.goproxy4j.modfile.GoModSyntaxException;
 import io.github.goproxy4j.modfile.GoWorkFile;
+import io.github.goproxy4j.modfile.VersionFixer;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.mvs.ModuleGraph;
 import io.github.goproxy4j.mvs.ModuleGraphException;
@@ -43,10 +44,12 @@ final class ModuleGraphLoader {
    * A main module as read: its root, its go.mod (read from {@code goModFile}: root/go.mod, or
    * GOFLAGS -modfile's file) and the bytes it was read from (go's index.data: go writes go.mod only
    * while it still holds them), the go.sum lines read from {@code goSumFile} (with go1.22's error
-   * for a malformed one, raised on the first checksum look-up as go does).
+   * for a malformed one, raised on the first checksum look-up as go does), and the version fixer
+   * go.mod was read with (go's fixVersion: {@link MainGoModFixer}), to read it again with the same
+   * answers before it is rewritten.
    */
   record MainModule(Path dir, GoModFile goMod, GoSumFiles.Read goSumRead, Path goModFile, Path goSumFile,
-      byte[] goModData) {
+      byte[] goModData, VersionFixer goModFix) {
     GoSum goSum() {
       return goSumRead.sum();
     }
@@ -268,7 +271,7 @@ final class ModuleGraphLoader {
     return direct;
   }
 
-  static MainModule findMainModule(Path start, GoEnv env) throws GoProxyException {
+  static MainModule findMainModule(GoProxyClient client, Path start, GoEnv env) throws GoProxyException {
     String release = env.goVersion();
     String gotoolchain = env.get("GOTOOLCHAIN");
     Path dir = findModuleRoot(start, env).orElse(null);
@@ -302,9 +305,12 @@ final class ModuleGraphLoader {
     }
     int minor = GoRelease.modelled(release).behaviourMinor();
     boolean checkGo = minor >= 21;
+    Path goSum = goSumPath(modFile, cwd, dir);
+    GoSumFiles.Read sums = GoSumFiles.read(goSum, release);
+    VersionFixer fix = new MainGoModFixer(client, sums.sum()).fixer();
     try {
       // go1.19 names the file as modload does (root/go.mod, absolute) in each error line, under a bare "go.mod"
-      goMod = GoModFile.parseStrict(minor < 21 ? given : name, data, release);
+      goMod = GoModFile.parseStrict(minor < 21 ? given : name, data, release, fix);
     } catch (GoModSyntaxException e) {
       // go1.24+ readModFile: a go line too new for this go explains the errors better
       Optional<String> go = Optional.empty();
@@ -340,8 +346,7 @@ final class ModuleGraphLoader {
     if (!bad.isEmpty()) {
       throw new ModuleGraphException(String.join("\ngo: ", bad), null);
     }
-    Path goSum = goSumPath(modFile, cwd, dir);
-    return new MainModule(dir, goMod, GoSumFiles.read(goSum, release), file, goSum, data);
+    return new MainModule(dir, goMod, sums, file, goSum, data, fix);
   }
 
   /**
@@ -366,12 +371,12 @@ final class ModuleGraphLoader {
    * in a workspace or outside a module) with the bytes the load read from it.
    */
   record Build(ModuleGraph graph, GoSum goSum, GoSum moduleSums, Path baseDir, Path workFile, Path sumFile,
-      Path goModFile, byte[] goModData) {}
+      Path goModFile, byte[] goModData, VersionFixer goModFix) {}
 
   /** {@link #load}, keeping the go.sum lines and the base directory (list -m -json, mod download). */
   static Build loadBuild(GoProxyClient client, GoEnv env, Path start, boolean modMode, int parallelism,
       InitMode mode) throws GoProxyException {
-    return loadBuild(client, env, readMains(env, start, mode), modMode, parallelism);
+    return loadBuild(client, env, readMains(client, env, start, mode), modMode, parallelism);
   }
 
   /**
@@ -392,9 +397,9 @@ final class ModuleGraphLoader {
     Build build(ModuleGraph g) {
       return workspace != null
           ? new Build(g, workspace.goSum(), workspace.moduleSums(), workspace.workDir(), workspace.workFile(),
-              Path.of(workspace.workFile() + ".sum"), null, null)
+              Path.of(workspace.workFile() + ".sum"), null, null, null)
           : new Build(g, module.goSum(), GoSum.empty(), module.dir(), null, module.goSumFile(), module.goModFile(),
-              module.goModData());
+              module.goModData(), module.goModFix());
     }
   }
 
@@ -403,9 +408,9 @@ final class ModuleGraphLoader {
    * go checks them: first modload.Init's rules for a command set up as {@code mode} ({@link
    * #init}), whose warnings the caller prints.
    */
-  static Mains readMains(GoEnv env, Path start, InitMode mode) throws GoProxyException {
+  static Mains readMains(GoProxyClient client, GoEnv env, Path start, InitMode mode) throws GoProxyException {
     initChecks(env, start, mode);
-    return readMains(env, start, findGoWork(start, env));
+    return readMains(client, env, start, findGoWork(start, env));
   }
 
   /**
@@ -522,19 +527,21 @@ final class ModuleGraphLoader {
   }
 
   /**
-   * {@link #readMains(GoEnv, Path, InitMode)} without modload.Init's go.mod placement rules (the
+   * {@link #readMains(GoProxyClient, GoEnv, Path, InitMode)} without modload.Init's go.mod placement rules (the
    * caller applies them), with the go.work file {@link #findGoWork} found (empty: none). As go's
    * mod commands (which force module mode), GO111MODULE=off fails, and so does a value go does
    * not know.
    */
-  static Mains readMains(GoEnv env, Path start, Optional<Path> work) throws GoProxyException {
+  static Mains readMains(GoProxyClient client, GoEnv env, Path start, Optional<Path> work)
+      throws GoProxyException {
     refuseModulesOff(env);
     String release = env.goVersion();
     if (work.isPresent()) {
       checkModFile(env, true);
-      return new Mains(null, readWorkspace(release, env.get("GOTOOLCHAIN"), start, work.get(), modFile(env)));
+      return new Mains(null, readWorkspace(client, release, env.get("GOTOOLCHAIN"), start, work.get(),
+          modFile(env)));
     }
-    return new Mains(findMainModule(start, env), null);
+    return new Mains(findMainModule(client, start, env), null);
   }
 
   /** {@link #loadBuild(GoProxyClient, GoEnv, Path, boolean, int, InitMode)} on main module files already read. */
@@ -719,8 +726,9 @@ final class ModuleGraphLoader {
    * and checks of go.mod (or go.work and each use directory's go.mod, in use order), without
    * loading the module graph, so neither go.sum lines nor the network are needed.
    */
-  static List<ModuleGraph.MainModule> mainModules(GoEnv env, Path start) throws GoProxyException {
-    return readMains(env, start, InitMode.MOD).list();
+  static List<ModuleGraph.MainModule> mainModules(GoProxyClient client, GoEnv env, Path start)
+      throws GoProxyException {
+    return readMains(client, env, start, InitMode.MOD).list();
   }
 
   /**
@@ -739,8 +747,8 @@ final class ModuleGraphLoader {
   }
 
   /** loadModFile in workspace mode: go.work, each use directory's go.mod, the go.sum files. */
-  private static Workspace readWorkspace(String release, String gotoolchain, Path start, Path workFile,
-      Optional<String> modFile) throws GoProxyException {
+  private static Workspace readWorkspace(GoProxyClient client, String release, String gotoolchain, Path start,
+      Path workFile, Optional<String> modFile) throws GoProxyException {
     int minor = minor(release);
     Path cwd = start.toAbsolutePath().normalize();
     workFile = workFile.toAbsolutePath().normalize();
@@ -803,6 +811,11 @@ final class ModuleGraphLoader {
     }
     GoSumFiles.Read modules = GoSumFiles.concat(moduleSums);
     GoSumFiles.Read sums = GoSumFiles.concat(List.of(modules, GoSumFiles.read(Path.of(workFile + ".sum"), release)));
+    // go reads each module's go.mod with fixVersion too and never rewrites it; from go1.26 the graph
+    // uses the versions it resolved (rawGoModSummary's summaryFromModFile), while up to go1.24 it
+    // reads the module's requirements again without a fixer: modelled as no fixer at all (left: the
+    // query's errors, an exclude or replace that only a query resolves)
+    VersionFixer fix = minor >= 26 ? new MainGoModFixer(client, sums.sum()).fixer() : null;
     for (Path root : roots) {
       Path goModPath = cwd.resolve(modFilePath(modFile, root));
       String rootShort = shortPath(cwd, root);
@@ -810,7 +823,8 @@ final class ModuleGraphLoader {
       GoModFile goMod;
       try {
         byte[] mod = LockedFile.read(goModPath); // as the main module's
-        goMod = GoModFile.parseStrict(minor < 21 ? modFilePath(modFile, root) : shortPath(cwd, goModPath), mod, release);
+        String name = minor < 21 ? modFilePath(modFile, root) : shortPath(cwd, goModPath);
+        goMod = fix == null ? GoModFile.parseStrict(name, mod, release) : GoModFile.parseStrict(name, mod, release, fix);
       } catch (IOException e) {
         if (minor < 21) {
           throw new ModuleGraphException(openError(modFilePath(modFile, root), e), e);

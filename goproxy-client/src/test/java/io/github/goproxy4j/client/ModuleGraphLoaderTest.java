@@ -605,14 +605,16 @@ class ModuleGraphLoaderTest {
           mod, m).failure() != null, m + " go.mod a directory");
     }
     // the commands read the main module after the rule: its failure, or the warnings' go-on
-    GoProxyException e = assertThrows(GoProxyException.class,
-        () -> ModuleGraphLoader.readMains(on, mod, ModuleGraphLoader.InitMode.MOD_NEEDS_ROOT));
-    assertEquals(fatal ? "$GOPATH/go.mod exists but should not"
-        : "go: go.mod file not found in current directory or any parent directory; see 'go help modules'",
-        ((io.github.goproxy4j.mvs.ModuleGraphException) e).goText());
-    if (!fatal) {
-      assertEquals("example.com/gp", ModuleGraphLoader.readMains(on, gopath, ModuleGraphLoader.InitMode.MOD)
-          .list().get(0).goMod().module().orElseThrow());
+    try (GoProxyClient c = GoProxyClient.builder().env(on).build()) {
+      GoProxyException e = assertThrows(GoProxyException.class,
+          () -> ModuleGraphLoader.readMains(c, on, mod, ModuleGraphLoader.InitMode.MOD_NEEDS_ROOT));
+      assertEquals(fatal ? "$GOPATH/go.mod exists but should not"
+          : "go: go.mod file not found in current directory or any parent directory; see 'go help modules'",
+          ((io.github.goproxy4j.mvs.ModuleGraphException) e).goText());
+      if (!fatal) {
+        assertEquals("example.com/gp", ModuleGraphLoader.readMains(c, on, gopath, ModuleGraphLoader.InitMode.MOD)
+            .list().get(0).goMod().module().orElseThrow());
+      }
     }
   }
 

@@ -1,0 +1,96 @@
+package io.github.goproxy4j.client;
+
+import io.github.goproxy4j.env.GoProxyException;
+import io.github.goproxy4j.modfile.VersionFixer;
+import io.github.goproxy4j.module.ModulePath;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * go's fixVersion for the main modules' go.mod files (modload's {@code ReadModFile(gomod,
+ * fixVersion(ctx, &fixed))}): a version that is not canonical semver is resolved with a module
+ * query ({@link Query}, as go's {@code Query(ctx, path, vers, "", nil)}: nothing excluded nor
+ * retracted, no replacements yet), and its failure worded as modfile.parseVersion words it. Each
+ * answer is remembered, so go.mod read again before it is rewritten ({@link GoModWriter}) asks
+ * nothing twice.
+ */
+final class MainGoModFixer {
+  private final Query query;
+  private final Map<String, Object> answers = new ConcurrentHashMap<>();
+  private final VersionFixer fixer = VersionFixer.resolving(this::resolve);
+
+  /** A fixer whose queries go through {@code client}, verifying a go.mod they read against {@code goSum}'s lines. */
+  MainGoModFixer(GoProxyClient client, io.github.goproxy4j.sumdb.GoSum goSum) {
+    this.query = new Query(client.fetchWith(goSum));
+  }
+
+  /** {@return the fixer to parse the main go.mod with} */
+  VersionFixer fixer() {
+    return fixer;
+  }
+
+  private String resolve(String path, String version) throws VersionFixer.Failure {
+    String key = path + " " + version;
+    Object answer = answers.get(key);
+    if (answer == null) {
+      answer = ask(path, version);
+      answers.putIfAbsent(key, answer);
+    }
+    if (answer instanceof VersionFixer.Failure) {
+      VersionFixer.Failure f = (VersionFixer.Failure) answer;
+      throw f.aboutModule() ? VersionFixer.Failure.aboutModule(f.getMessage()) : VersionFixer.Failure.other(f.getMessage());
+    }
+    return (String) answer;
+  }
+
+  /** The query's version, or its failure in parseVersion's shape. */
+  private Object ask(String path, String version) {
+    ModulePath mp;
+    try {
+      mp = ModulePath.parse(path);
+    } catch (IllegalArgumentException e) {
+      return VersionFixer.Failure.other(e.getMessage()); // go's module.CheckPath error, as it is
+    }
+    try {
+      return query.query(mp, version, "", v -> false, true).version();
+    } catch (Query.NoMatchingVersionException e) {
+      return noMatch(version);
+    } catch (GoProxyException e) {
+      if (e.getCause() instanceof Query.NoMatchingVersionException) {
+        return noMatch(version);
+      }
+      return failure(path, version, String.valueOf(e.getMessage()));
+    }
+  }
+
+  private static VersionFixer.Failure noMatch(String version) {
+    return VersionFixer.Failure.other("no matching versions for query " + InfoJson.goQuote(version));
+  }
+
+  /**
+   * go's proxy errors are module errors: about the version asked for when it is not canonical
+   * ({@code version "V" invalid: ...}), else about the module; the text without the
+   * {@code path@version: } (and {@code invalid version: }) or {@code module path: } that goproxy's
+   * message starts with, as go's ModuleError prints it.
+   */
+  private static VersionFixer.Failure failure(String path, String version, String message) {
+    String inner = message;
+    String about = "";
+    if (message.startsWith(path + "@")) {
+      int colon = message.indexOf(": ", path.length() + 1);
+      if (colon > 0) {
+        about = message.substring(path.length() + 1, colon);
+        inner = message.substring(colon + 2);
+      }
+    } else if (message.startsWith("module " + path + ": ")) {
+      inner = message.substring(("module " + path + ": ").length());
+    }
+    // go's ModuleError around an InvalidVersionError prints "path@V: invalid version: ..."
+    for (String noun : new String[] {"invalid version: ", "invalid pseudo-version: "}) {
+      if (!about.isEmpty() && inner.startsWith(noun)) {
+        return VersionFixer.Failure.invalidVersion(about, inner.substring(noun.length()));
+      }
+    }
+    return VersionFixer.Failure.aboutModule(inner);
+  }
+}
