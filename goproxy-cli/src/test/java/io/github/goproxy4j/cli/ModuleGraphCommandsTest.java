@@ -2268,15 +2268,19 @@ class ModuleGraphCommandsTest {
 
   /**
    * The universe of {@link #nonCanonicalVersionsAsGo}: example.com/a at v1.0.0, v1.2.0, v1.2.1,
-   * v1.3.0 and the unlisted pseudo-version {@link #NONCANON_PSEUDO}, which the proxy also answers
+   * v1.3.0 (which retracts v1.2.1) and the unlisted pseudo-version {@link #NONCANON_PSEUDO}, which the proxy also answers
    * for the branch {@code master} and the commit {@code abcdefabcdef} (as a proxy resolves a
    * revision's {@code .info}); example.com/r (a replacement) at v1.0.0, v1.1.0 and v1.1.1.
    */
   private static FakeGoProxy.Builder nonCanonicalUniverse() {
     FakeGoProxy.Builder pb = FakeGoProxy.builder();
     for (String v : List.of("v1.0.0", "v1.2.0", "v1.2.1", "v1.3.0", NONCANON_PSEUDO)) {
-      pb.module(FakeModule.builder("example.com/a", v).goMod("module example.com/a\n\ngo 1.17\n")
-          .file("a.go", "package a\n").build());
+      FakeModule.Builder a = FakeModule.builder("example.com/a", v).goMod("module example.com/a\n\ngo 1.17\n")
+          .file("a.go", "package a\n");
+      if (v.equals("v1.3.0")) {
+        a.retract("v1.2.1", "broken"); // fixVersion's query disallows nothing: v1.2 is still v1.2.1
+      }
+      pb.module(a.build());
     }
     for (String v : List.of("v1.0.0", "v1.1.0", "v1.1.1")) {
       pb.module(FakeModule.builder("example.com/r", v).goMod("module example.com/r\n\ngo 1.17\n")
@@ -2293,8 +2297,8 @@ class ModuleGraphCommandsTest {
    * A version in the main go.mod that is not canonical semver, in each place modfile.Parse runs go's
    * fixVersion on (require, exclude, replace's old and new side, and with the module's own path
    * retract bounds): go resolves it with a query (a prefix such as {@code v1.2} or a range to its
-   * highest version, a branch or commit to its pseudo-version, build metadata dropped, nothing
-   * excluded nor retracted) and then, the go.mod being dirty, rewrites go.mod with the versions
+   * highest version, a branch or commit to its pseudo-version, build metadata dropped, neither
+   * an excluded nor a retracted version passed over) and then, the go.mod being dirty, rewrites go.mod with the versions
    * resolved under {@code -mod=mod} or fails with "updates to go.mod needed" outside it; a query
    * that fails is a go.mod error on the directive's line (a proxy error as the version's, no
    * matching versions alone); a canonical version is only checked against the path's major version
@@ -2329,6 +2333,7 @@ class ModuleGraphCommandsTest {
       cases.put("retract-" + v, m + "retract " + v + "\n");
     }
     cases.put("retract-no-module", "go 1.17\n\nretract v1.0.0\n");
+    cases.put("require-excluded", m + "require example.com/a v1.2\n\nexclude example.com/a v1.2.1\n");
     try (FakeGoProxy proxy = nonCanonicalUniverse().start()) {
       String[][] cmds = {{"list", "-m"}, {"list", "-m", "all"}, {"list", "-m", "-json", "all"}, {"mod", "graph"},
           {"mod", "download"}};
@@ -2372,20 +2377,23 @@ class ModuleGraphCommandsTest {
   }
 
   /**
-   * {@link #sideBySide} for {@link #nonCanonicalVersionsAsGo}: goproxy's directory read as go's in
-   * standard error too (go1.19 names go.mod by its absolute path in a parse error).
+   * {@link #sideBySide} for the non-canonical version tests: goproxy's directory read as go's in
+   * standard error too (go1.19, and go1.21 in a workspace, name go.mod by its absolute path in a
+   * parse error).
    */
   private static void nonCanonicalSideBySide(Path goBin, String goVersion, FakeGoProxy proxy, Path work, Path goDir,
       Path ourDir, String goflags, String[] cmd) {
     Map<String, String> goEnv = GoTool.hermeticEnv(work.resolve("go-home"));
     goEnv.putAll(proxy.environment());
-    goEnv.put("GOFLAGS", goflags);
+    if (goflags != null) {
+      goEnv.put("GOFLAGS", goflags);
+    }
     GoTool.Result r = GoTool.exec(goDir, goEnv, 180, null, prepend(goBin.toString(), cmd));
     Path ourPath = work.resolve("our-gopath");
     Map<String, String> env = new HashMap<>(proxy.environment());
     env.put("GOENV", "off");
     env.put("GOPATH", ourPath.toString());
-    env.put("GOFLAGS", goflags);
+    env.put("GOFLAGS", goEnv.get("GOFLAGS"));
     env.put("PWD", ourDir.toString());
     List<String> argv = new java.util.ArrayList<>(List.of(cmd));
     argv.addAll(List.of("--go-version", goVersion));
@@ -2398,9 +2406,11 @@ class ModuleGraphCommandsTest {
 
   /**
    * In a workspace go reads each module's go.mod with fixVersion too, but never rewrites it nor
-   * fails for it: the versions resolved are used (a require prefix, an exclude of a branch), and a
-   * query that fails is the go.mod's error under go.work's. {@code list -m all}, {@code -json},
-   * {@code mod graph}, {@code mod download}: output, exit status, go.mod and the sum files as go's.
+   * fails for it being dirty: a query that fails is the go.mod's parse error, an exclude uses the
+   * version resolved, and the requirements are the versions resolved from go1.26, while go1.19 to
+   * go1.24 read them again without a fixer ({@code v1.2} is v1.2.0, a branch fails the graph load).
+   * {@code list -m all}, {@code -json}, {@code mod graph}, {@code mod download}: output, exit status,
+   * go.mod and the sum files as go's (go1.19, go1.21, go1.27).
    */
   @ParameterizedTest(name = "go{0}")
   @CsvSource({"1.19", "1.21", "1.27"})
@@ -2409,11 +2419,9 @@ class ModuleGraphCommandsTest {
     Map<String, String> goMods = new java.util.LinkedHashMap<>();
     String z = "module example.com/z\n\ngo 1.17\n\n";
     goMods.put("require-prefix", z + "require example.com/a v1.2\n");
-    if (!release.equals("1.19") && !release.equals("1.21")) {
-      goMods.put("exclude-branch", z + "require example.com/a v1.0.0\n\nexclude example.com/a master\n");
-      goMods.put("require-branch", z + "require example.com/a master\n");
-      goMods.put("failing", z + "require example.com/a nosuchbranch\n");
-    }
+    goMods.put("exclude-branch", z + "require example.com/a v1.0.0\n\nexclude example.com/a master\n");
+    goMods.put("require-branch", z + "require example.com/a master\n");
+    goMods.put("failing", z + "require example.com/a nosuchbranch\n");
     try (FakeGoProxy proxy = nonCanonicalUniverse().start()) {
       String[][] cmds = {{"list", "-m", "all"}, {"list", "-m", "-json", "all"}, {"mod", "graph"}, {"mod", "download"}};
       int round = 0;
@@ -2423,9 +2431,14 @@ class ModuleGraphCommandsTest {
         Files.writeString(ws.resolve("z/go.mod"), c.getValue());
         Files.writeString(ws.resolve("go.work"), "go 1.18\n\nuse ./z\n");
         for (String[] cmd : cmds) {
-          Path[] dirs = workspaceSideBySide(goBin, release, proxy, ws, tmp.resolve("round" + ++round), cmd);
-          assertEquals(Files.readString(dirs[0].resolve("z/go.mod")), Files.readString(dirs[1].resolve("z/go.mod")),
-              "go" + release + " " + c.getKey() + ": " + String.join(" ", cmd) + ": go.mod");
+          Path work = tmp.resolve("round" + ++round);
+          Path theirs = copyTree(ws, work.resolve("theirs"));
+          Path ours = copyTree(ws, work.resolve("ours"));
+          nonCanonicalSideBySide(goBin, versionOf(goBin), proxy, work, theirs.resolve("z"), ours.resolve("z"), null, cmd);
+          for (String f : List.of("go.work.sum", "z/go.sum", "z/go.mod")) {
+            assertEquals(readIfExists(theirs.resolve(f)), readIfExists(ours.resolve(f)),
+                "go" + release + " " + c.getKey() + ": " + String.join(" ", cmd) + ": " + f);
+          }
         }
       }
     }

@@ -5,6 +5,7 @@ import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.internal.GoDebugs;
 import io.github.goproxy4j.internal.GoOs;
 import io.github.goproxy4j.internal.GoRelease;
+import io.github.goproxy4j.modfile.GoModEditor;
 import io.github.goproxy4j.modfile.GoModFile;
 import io.github.goproxy4j.modfile.GoModSyntaxException;
 import io.github.goproxy4j.modfile.GoWorkFile;
@@ -692,6 +693,9 @@ final class ModuleGraphLoader {
   private static Build loadWorkspace(GoProxyClient client, GoEnv env, Mains mains, int parallelism,
       boolean rootsOnly) throws GoProxyException {
     Workspace w = mains.workspace();
+    if (w.graphError() != null) {
+      throw w.graphError();
+    }
     ModFetch fetch = client.graphFetchWith(w.goSum());
     ModuleSource source = source(fetch, w.workDir(), w.goSumRead().error());
     return mains.build(build(ModuleGraph.builder().goRelease(env.goVersion()).gotoolchain(env.get("GOTOOLCHAIN")).workspace(w.work(), w.workDir().toString(),
@@ -738,9 +742,11 @@ final class ModuleGraphLoader {
    *
    * @param moduleSums the lines of the modules' go.sum files alone (go.work.sum is rewritten
    *     without their modules)
+   * @param graphError the failure a graph load meets first (go1.19-go1.24: a module's go.mod that
+   *     its lax re-read cannot parse), {@code null} when none
    */
   record Workspace(GoWorkFile work, Path workFile, Path workDir, List<ModuleGraph.MainModule> mains,
-      GoSumFiles.Read goSumRead, GoSum moduleSums) {
+      GoSumFiles.Read goSumRead, GoSum moduleSums, ModuleGraphException graphError) {
     GoSum goSum() {
       return goSumRead.sum();
     }
@@ -811,11 +817,9 @@ final class ModuleGraphLoader {
     }
     GoSumFiles.Read modules = GoSumFiles.concat(moduleSums);
     GoSumFiles.Read sums = GoSumFiles.concat(List.of(modules, GoSumFiles.read(Path.of(workFile + ".sum"), release)));
-    // go reads each module's go.mod with fixVersion too and never rewrites it; from go1.26 the graph
-    // uses the versions it resolved (rawGoModSummary's summaryFromModFile), while up to go1.24 it
-    // reads the module's requirements again without a fixer: modelled as no fixer at all (left: the
-    // query's errors, an exclude or replace that only a query resolves)
-    VersionFixer fix = minor >= 26 ? new MainGoModFixer(client, sums.sum()).fixer() : null;
+    // go reads each module's go.mod with fixVersion too and never rewrites it
+    VersionFixer fix = new MainGoModFixer(client, sums.sum()).fixer();
+    ModuleGraphException graphError = null;
     for (Path root : roots) {
       Path goModPath = cwd.resolve(modFilePath(modFile, root));
       String rootShort = shortPath(cwd, root);
@@ -824,7 +828,20 @@ final class ModuleGraphLoader {
       try {
         byte[] mod = LockedFile.read(goModPath); // as the main module's
         String name = minor < 21 ? modFilePath(modFile, root) : shortPath(cwd, goModPath);
-        goMod = fix == null ? GoModFile.parseStrict(name, mod, release) : GoModFile.parseStrict(name, mod, release, fix);
+        goMod = GoModFile.parseStrict(name, mod, release, fix);
+        if (minor < 26 && goMod.needsFix()) {
+          // go1.19-go1.24's graph reads a workspace module's requirements again, laxly and without a
+          // fixer (rawGoModSummary; go1.26 uses the go.mod as fixed): v1.2 is v1.2.0 there, a branch fails
+          try {
+            List<GoModFile.Require> lax = GoModFile.parse(goModPath.toString(), mod, release).requires();
+            goMod = GoModEditor.parse(name, mod, release, fix).setRequire(lax).file();
+          } catch (GoModSyntaxException e) {
+            if (graphError == null) {
+              graphError = new ModuleGraphException("module " + goMod.module().orElse("") + ": parsing "
+                  + shortPath(cwd, goModPath) + ": " + e.getMessage(), e);
+            }
+          }
+        }
       } catch (IOException e) {
         if (minor < 21) {
           throw new ModuleGraphException(openError(modFilePath(modFile, root), e), e);
@@ -859,6 +876,6 @@ final class ModuleGraphLoader {
     if (!errors.isEmpty()) {
       throw new ModuleGraphException(String.join("\ngo: ", errors), null);
     }
-    return new Workspace(work, workFile, workDir, List.copyOf(mains), sums, modules.sum());
+    return new Workspace(work, workFile, workDir, List.copyOf(mains), sums, modules.sum(), graphError);
   }
 }
