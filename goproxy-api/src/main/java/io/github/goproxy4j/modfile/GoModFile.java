@@ -282,8 +282,8 @@ public final class GoModFile {
    * {@code godebug} (1.23), {@code tool} (1.24) and {@code ignore} (1.25) are read, each accepted
    * only from the release that introduced it; unknown directives and block types, a malformed
    * {@code go} line and a malformed retraction are errors. Versions must be canonical-izable
-   * semantic versions (the go command would also resolve a branch name here through the network;
-   * that query is not part of parsing).
+   * semantic versions (the go command resolves a branch name or a version prefix here with a module
+   * query: {@link #parseStrict(String, byte[], String, VersionFixer)}).
    *
    * <pre>{@code
    * GoModFile main = GoModFile.parseStrict("go.mod", Files.readAllBytes(dir.resolve("go.mod")), "1.27");
