@@ -652,17 +652,25 @@ public final class GoModFile {
 
     /** Uses {@code f} (null: none) for every version read, recording whether it changed one. */
     void fixWith(VersionFixer f) {
-      if (f == null) {
-        fix = null;
-        return;
+      fix = f == null ? null : new Recording(f);
+    }
+
+    /** A fixer that records whether it returned a version other than the one written (go's {@code fixed}). */
+    private final class Recording implements VersionFixer {
+      private final VersionFixer f;
+
+      Recording(VersionFixer f) {
+        this.f = f;
       }
-      fix = (path, version) -> {
+
+      @Override
+      public String fix(String path, String version) throws Failure {
         String v = f.fix(path, version);
         if (!v.equals(version)) {
           fixed = true;
         }
         return v;
-      };
+      }
     }
 
     /**

@@ -43,26 +43,7 @@ public interface VersionFixer {
    * @return the fixer
    */
   static VersionFixer resolving(VersionFixer query) {
-    Objects.requireNonNull(query, "query");
-    return (path, version) -> {
-      String v = version;
-      int hack = v.indexOf("-gopkgin-");
-      if (path.startsWith("gopkg.in/") && hack >= 0) {
-        v = v.substring(hack + "-gopkgin-".length());
-      }
-      String pathMajor = ModRules.pathMajor(path);
-      if (pathMajor == null) {
-        throw Failure.invalidVersion(v, "malformed module path " + GoQuote.quote(path));
-      }
-      if (!v.isEmpty() && Version.isValid(v) && Version.parse(v).canonical().toString().equals(v)) {
-        String bad = ModRules.checkPathMajor(v, pathMajor);
-        if (bad != null) {
-          throw Failure.invalidVersion(v, bad);
-        }
-        return v;
-      }
-      return query.fix(path, v);
-    };
+    return new FixVersion(Objects.requireNonNull(query, "query"));
   }
 
   /**

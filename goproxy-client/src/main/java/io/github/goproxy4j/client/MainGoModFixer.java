@@ -3,6 +3,7 @@ package io.github.goproxy4j.client;
 import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.modfile.VersionFixer;
 import io.github.goproxy4j.module.ModulePath;
+import io.github.goproxy4j.sumdb.GoSum;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,14 +15,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * answer is remembered, so go.mod read again before it is rewritten ({@link GoModWriter}) asks
  * nothing twice.
  */
-final class MainGoModFixer {
-  private final Query query;
+final class MainGoModFixer implements VersionFixer {
+  private final GoProxyClient client;
+  private final GoSum goSum;
   private final Map<String, Object> answers = new ConcurrentHashMap<>();
-  private final VersionFixer fixer = VersionFixer.resolving(this::resolve);
+  private final VersionFixer fixer = VersionFixer.resolving(this);
+  private Query query; // made on the first query: most go.mod files need none
 
   /** A fixer whose queries go through {@code client}, verifying a go.mod they read against {@code goSum}'s lines. */
-  MainGoModFixer(GoProxyClient client, io.github.goproxy4j.sumdb.GoSum goSum) {
-    this.query = new Query(client.fetchWith(goSum));
+  MainGoModFixer(GoProxyClient client, GoSum goSum) {
+    this.client = client;
+    this.goSum = goSum;
   }
 
   /** {@return the fixer to parse the main go.mod with} */
@@ -29,7 +33,9 @@ final class MainGoModFixer {
     return fixer;
   }
 
-  private String resolve(String path, String version) throws VersionFixer.Failure {
+  /** The query of a version {@link VersionFixer#resolving} does not keep as it is. */
+  @Override
+  public String fix(String path, String version) throws VersionFixer.Failure {
     String key = path + " " + version;
     Object answer = answers.get(key);
     if (answer == null) {
@@ -52,7 +58,7 @@ final class MainGoModFixer {
       return VersionFixer.Failure.other(e.getMessage()); // go's module.CheckPath error, as it is
     }
     try {
-      return query.query(mp, version, "", v -> false, true).version();
+      return query().query(mp, version, "", v -> false, true).version();
     } catch (Query.NoMatchingVersionException e) {
       return noMatch(version);
     } catch (GoProxyException e) {
@@ -61,6 +67,13 @@ final class MainGoModFixer {
       }
       return failure(path, version, String.valueOf(e.getMessage()));
     }
+  }
+
+  private synchronized Query query() {
+    if (query == null) {
+      query = new Query(client.fetchWith(goSum));
+    }
+    return query;
   }
 
   private static VersionFixer.Failure noMatch(String version) {
