@@ -694,7 +694,16 @@ public final class GoZipReader implements Closeable {
         return -1;
       }
       int want = (int) Math.min(len, Math.min(left, size - pos));
-      int n = src.readAt(b, off, want, pos);
+      int n;
+      if (windowStart >= 0 && pos >= windowStart && pos - windowStart <= windowLen - want) {
+        // A small entry's data follows its local header, which open() read through the window
+        // (64 KB from there): copied from it, where a read of the file took a system call and
+        // two copies of the same bytes again (most entries of a module zip are small).
+        System.arraycopy(window, (int) (pos - windowStart), b, off, want);
+        n = want;
+      } else {
+        n = src.readAt(b, off, want, pos);
+      }
       if (n <= 0) {
         return -1;
       }
