@@ -125,6 +125,7 @@ public final class ModuleGraph {
   private final Map<Node, List<Node>> required;
   private final Map<String, String> selected;
   private final Map<Node, GoModFile> goMods;
+  private final Set<Node> goModsRead;
   private final Replacements replacements;
   private final List<MainModule> mainModules;
   private final List<Node> graphRoots;
@@ -145,6 +146,7 @@ public final class ModuleGraph {
     Map<Node, GoModFile> files = new HashMap<>();
     l.summaries.forEach((k, v) -> files.put(k, v.file()));
     this.goMods = Collections.unmodifiableMap(files);
+    this.goModsRead = Set.copyOf(l.read);
     this.replacements = l.replacements;
     this.mainModules = List.copyOf(l.mains);
     this.graphRoots = List.copyOf(l.graphRoots);
@@ -164,6 +166,7 @@ public final class ModuleGraph {
     this.required = Collections.unmodifiableMap(required);
     this.selected = Collections.unmodifiableMap(selected);
     this.goMods = from.goMods;
+    this.goModsRead = from.goModsRead;
     this.replacements = from.replacements;
     this.mainModules = from.mainModules;
     this.graphRoots = from.graphRoots;
@@ -419,6 +422,8 @@ public final class ModuleGraph {
     private List<Node> graphRoots;
     private final Map<Node, CompletableFuture<Object>> cache = new ConcurrentHashMap<>();
     private final Map<Node, Summary> summaries = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The module versions whose go.mod the source returned (see {@link ModuleGraph#goModsRead()}). */
+    private final Set<Node> read = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** The modules whose go.mod failed with go's TooNewError, and its parts. */
     private final Map<Node, ModuleGraphException.TooNew> tooNew = new ConcurrentHashMap<>();
     private ExecutorService pool;
@@ -1069,6 +1074,7 @@ public final class ModuleGraph {
                 + "; to add it:\n\tgo mod download " + m.path());
           }
           data = b.source.goMod(mv);
+          read.add(actual);
         }
       } catch (IOException | IllegalArgumentException e) {
         String msg = String.valueOf(e.getMessage());
@@ -1398,6 +1404,23 @@ public final class ModuleGraph {
         nodes.add(n);
       }
     }
+    nodes.sort(Comparator.comparing(Node::path).thenComparing(Node::version, Version::compare));
+    return modules(nodes);
+  }
+
+  /**
+   * Returns the module versions whose go.mod the load read from its {@link ModuleSource} (and the
+   * source verified), whether the graph then holds its requirements or the module failed after
+   * the read: a go.mod that does not parse, declares another path or needs a newer go. go keeps
+   * the checksum of each such go.mod it checked, so go.sum may gain it even when the graph did
+   * not load ({@code go mod download path} in a module requiring one, go1.21 on). Replacements
+   * appear as their replacement version; directory replacements and main modules not at all.
+   * Sorted by path, then version.
+   *
+   * @return an unmodifiable list
+   */
+  public List<ModuleVersion> goModsRead() {
+    List<Node> nodes = new ArrayList<>(goModsRead);
     nodes.sort(Comparator.comparing(Node::path).thenComparing(Node::version, Version::compare));
     return modules(nodes);
   }

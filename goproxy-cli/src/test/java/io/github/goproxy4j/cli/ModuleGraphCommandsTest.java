@@ -2443,4 +2443,64 @@ class ModuleGraphCommandsTest {
       }
     }
   }
+
+  /**
+   * A module whose go.mod declares another path than the one it is fetched by. go's
+   * modfetch.Download checks no module line (the proxy protocol cannot tell an explicit go.mod
+   * from one the proxy made up); only the module graph does (goModSummary), accepting for a
+   * replacement the replaced path too. So {@code mod download path@version} outside a module
+   * downloads such a module; inside a module, {@code example.com/a} replaced by
+   * {@code example.com/b}, whose go.mod declares {@code example.com/a}, loads and downloads; and a
+   * module required by its own path whose go.mod declares another fails the graph with go's text.
+   * Output, exit status, go.mod, go.sum and the module cache; go1.19, go1.21 and go1.27.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.27"})
+  void moduleDeclaringAnotherPathAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    FakeGoProxy.Builder pb = FakeGoProxy.builder()
+        .module(FakeModule.builder("example.com/m", "v1.0.0").goMod("module example.com/other\n")
+            .file("m.go", "package other\n").build())
+        .module(FakeModule.builder("example.com/a", "v1.0.0").goMod("module example.com/a\n\ngo 1.17\n")
+            .file("a.go", "package a\n").build())
+        .module(FakeModule.builder("example.com/b", "v1.0.0").goMod("module example.com/a\n\ngo 1.17\n")
+            .file("a.go", "package a\n").build());
+    try (FakeGoProxy proxy = pb.start()) {
+      int round = 0;
+      Path empty = Files.createDirectories(tmp.resolve("empty"));
+      String[][] outside = {{"mod", "download", "-json", "example.com/m@v1.0.0"},
+          {"mod", "download", "example.com/m@v1.0.0", "example.com/b@v1.0.0"},
+          {"list", "-m", "-json", "example.com/m@v1.0.0"}};
+      for (String[] cmd : outside) {
+        Path[] gopaths = sideBySide(goBin, release, proxy, tmp.resolve("round" + ++round), empty, empty, null, cmd);
+        assertEquals(contents(gopaths[0].resolve("pkg/mod")), contents(gopaths[1].resolve("pkg/mod")),
+            "go" + release + " " + String.join(" ", cmd) + ": the module cache");
+      }
+      Map<String, String> mains = new java.util.LinkedHashMap<>();
+      mains.put("replaced", "module example.com/main\n\ngo 1.17\n\nrequire example.com/a v1.0.0\n\n"
+          + "replace example.com/a v1.0.0 => example.com/b v1.0.0\n");
+      mains.put("replaced-unpruned", "module example.com/main\n\ngo 1.16\n\nrequire example.com/a v1.0.0\n\n"
+          + "replace example.com/a => example.com/b v1.0.0\n");
+      mains.put("required", "module example.com/main\n\ngo 1.17\n\nrequire example.com/m v1.0.0\n");
+      String[][] inside = {{"mod", "download"}, {"mod", "download", "-json"}, {"mod", "download", "-json", "example.com/a"},
+          {"mod", "download", "example.com/b@v1.0.0"}, {"mod", "download", "-json", "example.com/m@v1.0.0"},
+          {"list", "-m", "all"}, {"mod", "graph"}};
+      for (Map.Entry<String, String> m : mains.entrySet()) {
+        for (String[] cmd : inside) {
+          Path work = tmp.resolve("round" + ++round);
+          Path theirs = Files.createDirectories(work.resolve("theirs"));
+          Path ours = Files.createDirectories(work.resolve("ours"));
+          Files.writeString(theirs.resolve("go.mod"), m.getValue());
+          Files.writeString(ours.resolve("go.mod"), m.getValue());
+          String what = "go" + release + " " + m.getKey() + ": " + String.join(" ", cmd);
+          Path[] gopaths = sideBySide(goBin, release, proxy, work, theirs, ours, "-mod=mod", cmd);
+          for (String f : List.of("go.mod", "go.sum")) {
+            assertEquals(readIfExists(theirs.resolve(f)), readIfExists(ours.resolve(f)), what + ": " + f);
+          }
+          assertEquals(contents(gopaths[0].resolve("pkg/mod")), contents(gopaths[1].resolve("pkg/mod")),
+              what + ": the module cache");
+        }
+      }
+    }
+  }
 }

@@ -108,6 +108,7 @@ final class GoSumWriter {
     for (ModuleVersion m : loaded.loadedModules()) {
       ModDownload.resolved(loaded, m).ifPresent(goMods::add);
     }
+    goMods.addAll(loaded.goModsRead()); // also those that failed after go checked their sum
     goMods.addAll(checked);
     for (ModuleVersion r : goMods) {
       String key = r.path() + " " + r.version() + "/go.mod";

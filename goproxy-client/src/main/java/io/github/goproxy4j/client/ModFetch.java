@@ -358,7 +358,8 @@ final class ModFetch {
   }
 
   /**
-   * go's {@code modfetch.Download}: info, go.mod (verified first), then the zip, verified,
+   * go's {@code modfetch.Download}: info, go.mod (verified first, whatever module path it
+   * declares), then the zip, verified,
    * committed and extracted by the {@link CacheWriter}. A version complete in the cache makes no
    * request.
    */
@@ -369,8 +370,10 @@ final class ModFetch {
     }
     Route route = lookup.route(module.path());
     VersionInfo info = stat(route, module.path(), module.version().toString());
+    // no module-line check, as modfetch.Download makes none: the proxy protocol cannot tell an
+    // explicit go.mod from one the proxy made up, so go leaves that check to the module graph
+    // (goModSummary, which also accepts the replaced path for a replacement) and to builds
     GoMod goMod = goMod(route, module);
-    checkModulePath(module, goMod.data());
     String v = module.version().toString();
     CacheWriter.Stored stored = writer.store(module,
         tmp -> lookup.tryProxies(route, module.path(), module + ": ", repo -> {

@@ -288,15 +288,21 @@ class GoProxyClientTest {
   }
 
   @Test
-  void wrongModuleInGoMod() throws Exception {
+  void goModDeclaringAnotherPath() throws Exception {
     restart(FakeGoProxy.builder().module(FakeModule.builder("example.com/m", "v1.0.0")
-        .goMod("module example.com/other\n").build()));
+        .goMod("module example.com/other\n").file("m.go", "package other\n").build()));
     try (GoProxyClient c = client()) {
-      GoProxyException e = assertThrows(ProxyUnavailableException.class, () -> c.download(M));
+      // goMod alone checks the module line (documented)
+      GoProxyException e = assertThrows(ProxyUnavailableException.class, () -> c.goMod(M));
       assertEquals("example.com/m@v1.0.0: parsing go.mod:\n\tmodule declares its path as: "
           + "example.com/other\n\t        but was required as: example.com/m", e.getMessage());
+      // download is go mod download path@version, whose modfetch.Download checks no module line
+      // (ModuleGraphCommandsTest.moduleDeclaringAnotherPathAsGo compares it with go)
+      DownloadedModule d = c.download(M);
+      assertEquals("module example.com/other\n", Files.readString(d.goModFile()));
+      assertEquals("package other\n", Files.readString(d.dir().resolve("m.go")));
+      assertTrue(Files.isRegularFile(d.zip()));
     }
-    assertNothingCachedForZip();
   }
 
   @Test
