@@ -17,6 +17,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -46,7 +47,8 @@ final class ModuleGraphCommands {
 
     @Override
     public String help() {
-      return "goproxy list -m [-u] [-versions] [-retracted] [-e] [-json] [all|pattern|path|path@query...]\n\n"
+      return "goproxy list -m [-u] [-versions] [-retracted] [-e] [-json] [-mod=mode] [-modfile=file]"
+          + " [all|pattern|path|path@query...]\n\n"
           + "In a module directory, prints the main module (no argument), every module of the build\n"
           + "(all: minimal version selection over the go.mod files, fetched and verified like go),\n"
           + "the modules matching a ... pattern, or the named modules, exactly as go list -m does;\n"
@@ -59,13 +61,20 @@ final class ModuleGraphCommands {
           + "them; -e lists a module that fails with its error (-json's Error) instead of failing,\n"
           + "and a graph that loads only in part as far as it loaded; -json prints go's JSON objects\n"
           + "(Time, Dir, GoMod, GoVersion, Sum, GoModSum... as the selected go release prints them).\n"
-          + "GOFLAGS=-mod=... and a vendor directory select go's mode (vendor mode answers from\n"
-          + "vendor/modules.txt and refuses all, patterns and -u, as go does).\n";
+          + "-mod=... (or GOFLAGS's; the command line's wins) and a vendor directory select go's mode\n"
+          + "(vendor mode answers from vendor/modules.txt and refuses all, patterns and -u, as go does);\n"
+          + "-modfile=file reads and writes file (and its .sum) in place of go.mod and go.sum.\n";
     }
 
     @Override
     public Set<String> flagOptions() {
       return Set.of("m", "u", "versions", "retracted", "e");
+    }
+
+    /** go list's build flags {@code -mod} and {@code -modfile} ({@link #withBuildFlags}). */
+    @Override
+    public Set<String> valueOptions() {
+      return Set.of("mod", "modfile");
     }
 
     @Override
@@ -74,8 +83,9 @@ final class ModuleGraphCommands {
     }
 
     @Override
-    public int run(Invocation ctx) throws Exception {
+    public int run(Invocation invocation) throws Exception {
       ColdStart.begin(); // before this method links its lambdas (see asGo)
+      Invocation ctx = withBuildFlags(invocation);
       if (!ctx.args().flag("m")) {
         throw new UsageException("only module listing (-m) is supported");
       }
@@ -94,6 +104,38 @@ final class ModuleGraphCommands {
         }
         return 0;
       });
+    }
+
+    /**
+     * go list's {@code -mod} and {@code -modfile} on the command line: go applies GOFLAGS first
+     * and then the command line (SetFromGOFLAGS), so a flag given here wins over GOFLAGS's, and
+     * its errors read as GOFLAGS's do ({@code -mod=x not supported (can be '', 'mod',
+     * 'readonly', or 'vendor')}, {@code go: open x.mod: ...}). Everything below reads the two
+     * from GoEnv's GOFLAGS, so they are appended there, quoted for go1.20's GOFLAGS syntax when a
+     * value holds white space (go1.19 splits GOFLAGS at white space and cannot carry one).
+     */
+    private static Invocation withBuildFlags(Invocation ctx) {
+      Optional<String> mod = ctx.args().option("mod");
+      Optional<String> modFile = ctx.args().option("modfile");
+      if (mod.isEmpty() && modFile.isEmpty()) {
+        return ctx;
+      }
+      StringBuilder flags = new StringBuilder(ctx.environment().getOrDefault("GOFLAGS", ""));
+      mod.ifPresent(v -> flags.append(' ').append(goFlagWord("mod", v)));
+      modFile.ifPresent(v -> flags.append(' ').append(goFlagWord("modfile", v)));
+      Map<String, String> env = new java.util.HashMap<>(ctx.environment());
+      env.put("GOFLAGS", flags.toString().strip());
+      return new Invocation(ctx.args(), ctx.out(), ctx.err(), env, ctx.terminal(), ctx.workDir());
+    }
+
+    /** {@code -name=value} as one GOFLAGS word. */
+    private static String goFlagWord(String name, String value) {
+      String word = "-" + name + "=" + value;
+      boolean space = false;
+      for (int i = 0; i < word.length(); i++) {
+        space |= Character.isWhitespace(word.charAt(i));
+      }
+      return space && word.indexOf('\'') < 0 ? "'" + word + "'" : word;
     }
   }
 

