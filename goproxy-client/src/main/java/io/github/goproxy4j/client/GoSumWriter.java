@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -104,7 +105,8 @@ final class GoSumWriter {
     // a go.mod whose line these files already hold was verified against it, so it adds nothing:
     // only the others are read back from the cache and hashed (go keeps each check's status)
     Map<String, String> used = new LinkedHashMap<>();
-    List<ModuleVersion> goMods = new ArrayList<>();
+    // a set: most of the graph's go.mod files are both loaded and read, and each is hashed once
+    Set<ModuleVersion> goMods = new LinkedHashSet<>();
     for (ModuleVersion m : loaded.loadedModules()) {
       ModDownload.resolved(loaded, m).ifPresent(goMods::add);
     }
