@@ -41,10 +41,22 @@ final class ModDownload {
 
   /** The module versions {@code go mod download} fetches for the loaded graph, in go's order. */
   static List<ModuleVersion> targets(ModuleGraph g) {
+    return modules(requirementTargets(g));
+  }
+
+  /**
+   * One of go's download targets: the module version whose files stand for a listed module, or
+   * ({@code module} null) the path of a requirement the build list lacks, which go lists as
+   * {@code not a known dependency}.
+   */
+  private record Target(ModuleVersion module, String unknownPath) {}
+
+  /** The module versions among {@code targets}, in their order. */
+  private static List<ModuleVersion> modules(List<Target> targets) {
     List<ModuleVersion> out = new ArrayList<>();
-    for (Object t : requirementTargets(g)) {
-      if (t instanceof ModuleVersion) {
-        out.add((ModuleVersion) t);
+    for (Target t : targets) {
+      if (t.module() != null) {
+        out.add(t.module());
       }
     }
     return out;
@@ -58,16 +70,16 @@ final class ModDownload {
    * {@link ModuleVersion} whose files stand for it ({@link #resolved}; none for a directory), or,
    * for a requirement that the build list lacks (one on an excluded version, also in a go.mod
    * without a go line, whose go.mod requirements go lists after adding the line), the path
-   * itself (a {@code String}: go lists it as {@code not a known dependency}).
+   * itself (go lists it as {@code not a known dependency}).
    */
-  private static List<Object> requirementTargets(ModuleGraph g) {
+  private static List<Target> requirementTargets(ModuleGraph g) {
     GoModFile mf = g.isWorkspace() ? null : g.mainGoMod();
     Optional<String> go = mf == null ? Optional.empty() : mf.goVersion();
-    List<Object> out = new ArrayList<>();
+    List<Target> out = new ArrayList<>();
     if (mf == null || go.isPresent() && GoRelease.compare(go.get(), "1.17") < 0) {
       if (mf == null || !mf.requires().isEmpty()) {
         for (ModuleVersion m : g.buildList()) {
-          resolved(g, m).ifPresent(out::add);
+          resolved(g, m).ifPresent(r -> out.add(new Target(r, null)));
         }
       }
       return out;
@@ -79,9 +91,9 @@ final class ModDownload {
       ModulePath path = ModulePath.parse(r.path());
       Optional<Version> v = g.selected(path);
       if (v.isPresent()) {
-        resolved(g, ModuleVersion.of(path, v.get())).ifPresent(out::add);
+        resolved(g, ModuleVersion.of(path, v.get())).ifPresent(m -> out.add(new Target(m, null)));
       } else {
-        out.add(r.path()); // a requirement on an excluded version, the only one of its path
+        out.add(new Target(null, r.path())); // a requirement on an excluded version, the only one of its path
       }
     }
     return out;
@@ -113,32 +125,23 @@ final class ModDownload {
       }
     }
     ModuleGraph g = build.graph();
-    if (!g.isWorkspace() && g.mainGoMod().requires().isEmpty()) {
+    if (!writeBeforeDownloads(client, build)) {
       return new ModDownloadResult(List.of(), true);
     }
-    if (!g.isWorkspace()) {
-      GoModWriter.commit(client, build, true);
-      GoSumWriter.write(client, build, List.of(), true);
-    }
-    List<Object> slots = requirementTargets(g);
-    List<ModuleVersion> targets = new ArrayList<>();
-    for (Object t : slots) {
-      if (t instanceof ModuleVersion) {
-        targets.add((ModuleVersion) t);
-      }
-    }
+    List<Target> slots = requirementTargets(g);
+    List<ModuleVersion> targets = modules(slots);
     List<Future<DownloadedModule>> futures = client.startAll(targets, client.fetchWith(build.goSum()));
     List<ModDownloadResult.Module> out = new ArrayList<>();
     int i = 0;
-    for (Object t : slots) {
-      if (t instanceof String) {
+    for (Target t : slots) {
+      if (t.module() == null) {
         // a requirement the build list lacks (a version the go.mod excludes): go's listing error
-        String path = (String) t;
+        String path = t.unknownPath();
         out.add(new ModDownloadResult.Module(path, "", "module " + path + ": not a known dependency", "", "", "",
             "", "", ""));
         continue;
       }
-      ModuleVersion m = targets.get(i);
+      ModuleVersion m = t.module();
       try {
         out.add(entry(client, env, GoProxyClient.await(futures.get(i))));
       } catch (GoProxyException | RuntimeException e) {
@@ -412,20 +415,35 @@ final class ModDownload {
   }
 
   /**
+   * go's runDownload without arguments before it downloads: nothing when a single main module
+   * requires nothing (go says so and writes nothing; {@code false}), else WriteGoMod (go.mod and
+   * go.sum, not in a workspace, whose go.work.sum is written after the downloads).
+   *
+   * @return whether there is anything to download
+   */
+  private static boolean writeBeforeDownloads(GoProxyClient client, ModuleGraphLoader.Build build)
+      throws GoProxyException {
+    ModuleGraph g = build.graph();
+    if (g.isWorkspace()) {
+      return true;
+    }
+    if (g.mainGoMod().requires().isEmpty()) {
+      return false;
+    }
+    GoModWriter.commit(client, build, true);
+    GoSumWriter.write(client, build, List.of(), true);
+    return true;
+  }
+
+  /**
    * Downloads the targets of a loaded build, each verified against the go.sum lines the build
    * was loaded with, else the checksum database; go.mod and go.sum written first as
    * {@link #result} writes them (go's WriteGoMod), go.work.sum after the downloads.
    */
   static List<DownloadedModule> download(GoProxyClient client, ModuleGraphLoader.Build build)
       throws GoProxyException {
-    ModuleGraph g = build.graph();
-    if (!g.isWorkspace() && g.mainGoMod().requires().isEmpty()) {
-      return List.of(); // go: no module dependencies to download (nothing written)
-    }
-    if (!g.isWorkspace()) {
-      // go's WriteGoMod before the downloads, as result() does
-      GoModWriter.commit(client, build, true);
-      GoSumWriter.write(client, build, List.of(), true);
+    if (!writeBeforeDownloads(client, build)) {
+      return List.of(); // go: no module dependencies to download
     }
     List<DownloadedModule> done = client.downloadAll(targets(build.graph()), client.fetchWith(build.goSum()));
     if (build.graph().isWorkspace()) {
