@@ -2384,14 +2384,22 @@ class ModuleGraphCommandsTest {
    */
   private static void nonCanonicalSideBySide(Path goBin, String goVersion, FakeGoProxy proxy, Path work, Path goDir,
       Path ourDir, String goflags, String[] cmd) {
+    nonCanonicalSideBySide(goBin, goVersion, proxy, Map.of(), work, goDir, ourDir, goflags, cmd);
+  }
+
+  /** {@link #nonCanonicalSideBySide} with {@code extraEnv} over the proxy's variables on both sides. */
+  private static void nonCanonicalSideBySide(Path goBin, String goVersion, FakeGoProxy proxy,
+      Map<String, String> extraEnv, Path work, Path goDir, Path ourDir, String goflags, String[] cmd) {
     Map<String, String> goEnv = GoTool.hermeticEnv(work.resolve("go-home"));
     goEnv.putAll(proxy.environment());
+    goEnv.putAll(extraEnv);
     if (goflags != null) {
       goEnv.put("GOFLAGS", goflags);
     }
     GoTool.Result r = GoTool.exec(goDir, goEnv, 180, null, prepend(goBin.toString(), cmd));
     Path ourPath = work.resolve("our-gopath");
     Map<String, String> env = new HashMap<>(proxy.environment());
+    env.putAll(extraEnv);
     env.put("GOENV", "off");
     env.put("GOPATH", ourPath.toString());
     env.put("GOFLAGS", goEnv.get("GOFLAGS"));
@@ -2551,6 +2559,57 @@ class ModuleGraphCommandsTest {
           }
         }
       }
+    }
+  }
+
+  /**
+   * A non-canonical version in go.mod when the query cannot reach a proxy that has the module:
+   * GOPROXY=off, a proxy lacking the module and then {@code off} ({@code ,} and {@code |}), a
+   * proxy that refuses connections. go's fixVersion error is modfile's: a module error (a proxy's
+   * failure) as {@code go.mod:N: require path: text}, but errProxyOff, which is no module error,
+   * as it is ({@code go.mod:N: module lookup disabled by GOPROXY=off}); goproxy prefixed it too.
+   * {@code list -m all}, {@code list -m -json all} under {@code -mod=mod}, {@code mod download}:
+   * output, exit status, go.mod and go.sum as go's (go1.19, go1.21, go1.27).
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.27"})
+  void nonCanonicalVersionWithoutProxyAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    String goVersion = versionOf(goBin);
+    int closedPort;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = s.getLocalPort();
+    }
+    try (FakeGoProxy proxy = nonCanonicalUniverse().start()) {
+      String url = proxy.environment().get("GOPROXY");
+      List<String> goproxies = List.of("off", url + ",off", url + "|off", "off," + url,
+          "http://127.0.0.1:" + closedPort, "http://127.0.0.1:" + closedPort + "|off");
+      String[][] cmds = {{"list", "-m", "all"}, {"list", "-m", "-json", "all"}, {"mod", "download"}};
+      int round = 0;
+      List<String> differences = new java.util.ArrayList<>();
+      for (String goproxy : goproxies) {
+        for (String require : List.of("example.com/a v1.2", "example.com/nosuch v1.2", "example.com/a master")) {
+          Path main = Files.createDirectories(tmp.resolve("main" + round));
+          Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n\nrequire " + require + "\n");
+          for (String[] cmd : cmds) {
+            round++;
+            Path theirs = copyTree(main, tmp.resolve("theirs" + round));
+            Path ours = copyTree(main, tmp.resolve("ours" + round));
+            String what = "go" + release + " GOPROXY=" + goproxy + ", require " + require + ": " + String.join(" ", cmd);
+            try {
+              nonCanonicalSideBySide(goBin, goVersion, proxy, Map.of("GOPROXY", goproxy), tmp.resolve("round" + round),
+                  theirs, ours, "-modcacherw -mod=mod", cmd);
+              assertEquals(readIfExists(theirs.resolve("go.sum")), readIfExists(ours.resolve("go.sum")), what + ": go.sum");
+              assertEquals(Files.readString(theirs.resolve("go.mod")), Files.readString(ours.resolve("go.mod")),
+                  what + ": go.mod");
+            } catch (org.opentest4j.AssertionFailedError e) {
+              differences.add(what + ": " + e.getMessage());
+            }
+          }
+        }
+      }
+      System.out.println("go" + release + ": " + round + " runs compared, " + differences.size() + " differ");
+      assertEquals(List.of(), differences, String.join("\n", differences));
     }
   }
 }
