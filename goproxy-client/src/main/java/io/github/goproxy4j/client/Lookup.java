@@ -28,6 +28,30 @@ final class Lookup {
   private final long maxZip;
   private final boolean readErrorNamesRequest;
 
+  /**
+   * Whether a lookup failed with go's errProxyOff: the walk reached GOPROXY's {@code off} and kept
+   * its error. go reports that error without the module (it is no {@code module.ModuleError}: an
+   * {@code off} entry is an {@code errRepo}, not a {@code proxyRepo}), where it wraps every proxy's.
+   */
+  static boolean isProxyOff(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof NotFoundException && ProxyWalk.PROXY_OFF_MESSAGE.equals(t.getMessage())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The text go gives a failed lookup of one module where it reports the query's or download's own
+   * error (a listed module's {@code Error}, {@code mod download}'s): the exception's message (a
+   * proxy's failure, worded with the module as go's {@code module.ModuleError}), but errProxyOff
+   * as it is ({@link #isProxyOff}).
+   */
+  static String errorText(Throwable e) {
+    return isProxyOff(e) ? ProxyWalk.PROXY_OFF_MESSAGE : String.valueOf(e.getMessage());
+  }
+
   Lookup(ProxyResolver resolver, Transport transport, DirectFetcher directFetcher, long maxZip) {
     this.resolver = resolver;
     // cmd/go/internal/modfetch/proxy.go: go1.22 names the response URL in body read errors,

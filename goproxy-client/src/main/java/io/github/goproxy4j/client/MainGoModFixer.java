@@ -1,7 +1,6 @@
 package io.github.goproxy4j.client;
 
 import io.github.goproxy4j.env.GoProxyException;
-import io.github.goproxy4j.env.NotFoundException;
 import io.github.goproxy4j.env.ProxyWalk;
 import io.github.goproxy4j.modfile.VersionFixer;
 import io.github.goproxy4j.module.ModulePath;
@@ -67,7 +66,7 @@ final class MainGoModFixer implements VersionFixer {
       if (e.getCause() instanceof Query.NoMatchingVersionException) {
         return noMatch(version);
       }
-      if (proxyOff(e)) {
+      if (Lookup.isProxyOff(e)) {
         // go's errProxyOff is no module error: modfile words it as it is, without "verb path: "
         return VersionFixer.Failure.other(ProxyWalk.PROXY_OFF_MESSAGE);
       }
@@ -80,16 +79,6 @@ final class MainGoModFixer implements VersionFixer {
       query = new Query(client.fetchWith(goSum));
     }
     return query;
-  }
-
-  /** Whether the query failed because the walk reached GOPROXY's {@code off} last (go's errProxyOff is the error kept). */
-  private static boolean proxyOff(GoProxyException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof NotFoundException && ProxyWalk.PROXY_OFF_MESSAGE.equals(t.getMessage())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static VersionFixer.Failure noMatch(String version) {

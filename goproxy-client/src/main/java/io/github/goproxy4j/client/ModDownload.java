@@ -145,7 +145,7 @@ final class ModDownload {
       try {
         out.add(entry(client, env, GoProxyClient.await(futures.get(i))));
       } catch (GoProxyException | RuntimeException e) {
-        out.add(failed(client.moduleCache(), m, String.valueOf(e.getMessage())));
+        out.add(failed(client.moduleCache(), m, Lookup.errorText(e)));
       }
       i++;
     }
@@ -316,7 +316,7 @@ final class ModDownload {
         try {
           entry = entry(client, env, GoProxyClient.await(futures.get(next)));
         } catch (GoProxyException | RuntimeException e) {
-          entry = failed(client.moduleCache(), mv, String.valueOf(e.getMessage()));
+          entry = failed(client.moduleCache(), mv, Lookup.errorText(e));
         }
         next++;
       }

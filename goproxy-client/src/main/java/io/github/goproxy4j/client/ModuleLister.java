@@ -208,7 +208,7 @@ final class ModuleLister {
       v.goModRead().ifPresent(goModsRead::add);
       return m.withVersions(v.list(), "");
     } catch (GoProxyException | RuntimeException e) {
-      return m.withVersions(List.of(), String.valueOf(e.getMessage()));
+      return m.withVersions(List.of(), Lookup.errorText(e));
     }
   }
 
@@ -331,7 +331,7 @@ final class ModuleLister {
       try {
         time = Optional.of(client.info(mv).offsetTime());
       } catch (GoProxyException | RuntimeException e) {
-        error = String.valueOf(e.getMessage());
+        error = Lookup.errorText(e);
       }
       GoSum goSum = build.goSum();
       List<String> goModHashes = goSum.goModHashes(mv);
@@ -434,7 +434,7 @@ final class ModuleLister {
     } catch (NotFoundException e) {
       // no matching version: no update
     } catch (GoProxyException | RuntimeException e) {
-      s.error = String.valueOf(e.getMessage());
+      s.error = Lookup.errorText(e);
     }
     // addRetraction and addDeprecation: the module's latest go.mod, unless every version of it is replaced
     if (g.pathReplacement(pathText).isPresent()) {
