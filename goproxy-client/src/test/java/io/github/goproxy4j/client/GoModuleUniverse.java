@@ -136,12 +136,21 @@ final class GoModuleUniverse {
 
   /**
    * The differential tests' parameters: go1.19 and go1.27 for seeds 1..N (N =
-   * {@code -Dgoproxy4j.mvs.universes}, default 3).
+   * {@code -Dgoproxy4j.mvs.universes}, default 3). A soak run picks its own: {@code
+   * -Dgoproxy4j.mvs.seeds=FROM..TO} (inclusive) and {@code -Dgoproxy4j.mvs.releases=1.21,1.24}.
    */
   static Stream<Arguments> releasesAndSeeds() {
-    int n = Integer.getInteger("goproxy4j.mvs.universes", 3);
-    return LongStream.rangeClosed(1, n).boxed()
-        .flatMap(seed -> Stream.of(Arguments.of("1.19", seed), Arguments.of("1.27", seed)));
+    String range = System.getProperty("goproxy4j.mvs.seeds");
+    long from = 1;
+    long to = Integer.getInteger("goproxy4j.mvs.universes", 3);
+    if (range != null) {
+      int dots = range.indexOf("..");
+      from = Long.parseLong(range.substring(0, dots < 0 ? range.length() : dots).trim());
+      to = dots < 0 ? from : Long.parseLong(range.substring(dots + 2).trim());
+    }
+    List<String> releases = List.of(System.getProperty("goproxy4j.mvs.releases", "1.19,1.27").split(","));
+    return LongStream.rangeClosed(from, to).boxed()
+        .flatMap(seed -> releases.stream().map(release -> Arguments.of(release.trim(), seed)));
   }
 
   /** The go release's binary: go1.19 is /usr/bin/go, others /usr/lib/go-1.N/bin/go; skips the test when absent. */

@@ -35,6 +35,8 @@ final class GoUniverseFixture implements AutoCloseable {
   final long seed;
   /** The go binary of the release. */
   final Path go;
+  /** Which universe of the seed this is: 1, or more when go could not set up the ones before ({@link #tidy}). */
+  final int number;
   /** The random source after generating the universe (tests draw their own choices from it). */
   final SplittableRandom random;
   /** The universe. */
@@ -46,10 +48,11 @@ final class GoUniverseFixture implements AutoCloseable {
   /** The tidy main module's directory. */
   final Path main;
 
-  private GoUniverseFixture(String release, long seed, Path go, SplittableRandom random, GoModuleUniverse universe,
-      FakeGoProxy proxy, Path tmp, Path main) {
+  private GoUniverseFixture(String release, long seed, int number, Path go, SplittableRandom random,
+      GoModuleUniverse universe, FakeGoProxy proxy, Path tmp, Path main) {
     this.release = release;
     this.seed = seed;
+    this.number = number;
     this.go = go;
     this.random = random;
     this.universe = universe;
@@ -64,19 +67,65 @@ final class GoUniverseFixture implements AutoCloseable {
     SplittableRandom r = new SplittableRandom(seed);
     GoModuleUniverse u = new GoModuleUniverse(r, release);
     Path main = u.writeMain(tmp.resolve("main"));
-    return new GoUniverseFixture(release, seed, go, r, u, u.proxyBuilder().start(), tmp, main);
+    return new GoUniverseFixture(release, seed, 1, go, r, u, u.proxyBuilder().start(), tmp, main);
   }
 
-  /** {@link #start}, then go makes the main module tidy. */
+  /** How many universes of one seed {@link #tidy} offers go before it fails the test. */
+  static final int UNIVERSES_PER_SEED = 5;
+
+  /**
+   * {@link #start}, then go makes the main module tidy. go may refuse: its {@code -compat} check
+   * (a go 1.17+ main module whose graph go 1.16 would select differently: go1.19's {@code but go
+   * 1.16 would select}, go1.27's {@code internal error: failed to diagnose selected-version
+   * mismatch}). Such a refusal is go's, not the client's: it is printed (seed, go's message, the
+   * main go.mod) and go's own remedy is taken, {@code go mod tidy -compat=<the main go line>}, which
+   * keeps the universe (its pruned graph differing from the unpruned one is what the client must
+   * get right). A universe go cannot make tidy either way is printed too, its files are moved
+   * under {@code tmp/refused-N}, and the next universe drawn from the same random source is
+   * offered instead (so a seed still names one fixture); after {@link #UNIVERSES_PER_SEED} such
+   * universes the test fails with go's messages, having compared nothing.
+   */
   static GoUniverseFixture tidy(String release, long seed, Path tmp) throws IOException {
-    GoUniverseFixture f = start(release, seed, tmp);
-    try {
-      f.go(f.main, f.goEnv(f.tmp.resolve("tidy"), f.tidyCache()), "mod", "tidy").requireOk();
-    } catch (RuntimeException | Error e) {
+    Path go = GoModuleUniverse.goFor(release);
+    SplittableRandom r = new SplittableRandom(seed);
+    StringBuilder refusals = new StringBuilder();
+    for (int universe = 1; universe <= UNIVERSES_PER_SEED; universe++) {
+      GoModuleUniverse u = new GoModuleUniverse(r, release);
+      Path main = u.writeMain(tmp.resolve("main"));
+      GoUniverseFixture f = new GoUniverseFixture(release, seed, universe, go, r, u, u.proxyBuilder().start(), tmp,
+          main);
+      try {
+        String goLine = u.mainGoMod.substring(u.mainGoMod.indexOf("\ngo ") + 4, u.mainGoMod.indexOf('\n',
+            u.mainGoMod.indexOf("\ngo ") + 1));
+        for (String[] tidy : new String[][] {{"mod", "tidy"}, {"mod", "tidy", "-compat=" + goLine}}) {
+          GoTool.Result tidied = f.go(f.main, f.goEnv(f.tmp.resolve("tidy"), f.tidyCache()), tidy);
+          if (tidied.ok()) {
+            if (tidy.length > 2 || universe > 1) {
+              System.out.println("GoUniverseFixture " + f.name() + ": set up by go " + String.join(" ", tidy));
+            }
+            return f;
+          }
+          String refusal = f.name() + ": go " + String.join(" ", tidy) + " exited " + tidied.exitCode() + ":\n"
+              + tidied.stderr().strip() + "\nmain go.mod:\n" + u.mainGoMod;
+          System.out.println("GoUniverseFixture " + refusal.replace("\n", "\n  ") + "\n  (go's refusal, not the"
+              + " client's failure)");
+          refusals.append(refusal).append('\n');
+        }
+      } catch (RuntimeException | Error e) {
+        f.close();
+        throw e;
+      }
       f.close();
-      throw e;
+      Path aside = tmp.resolve("refused-" + universe);
+      Files.createDirectories(aside);
+      for (String dir : new String[] {"main", "tidy", "tidy-cache"}) {
+        if (Files.exists(tmp.resolve(dir))) {
+          Files.move(tmp.resolve(dir), aside.resolve(dir));
+        }
+      }
     }
-    return f;
+    throw new AssertionError("go could make none of the " + UNIVERSES_PER_SEED + " universes of go" + release
+        + " seed=" + seed + " tidy; nothing compared:\n" + refusals);
   }
 
   /**
@@ -148,12 +197,17 @@ final class GoUniverseFixture implements AutoCloseable {
 
   /** The release, the seed and a workspace's files, for assertion messages. */
   String context(GoModuleUniverse.Workspace w) {
-    return "go" + release + " seed=" + seed + " " + w.description();
+    return name() + " " + w.description();
   }
 
   /** The release, the seed and the main module's go.mod, for assertion messages. */
   String context() throws IOException {
-    return "go" + release + " seed=" + seed + " go.mod:\n" + Files.readString(main.resolve("go.mod"));
+    return name() + " go.mod:\n" + Files.readString(main.resolve("go.mod"));
+  }
+
+  /** The release, the seed, and the universe's number when it is not the seed's first. */
+  String name() {
+    return "go" + release + " seed=" + seed + (number > 1 ? " universe " + number : "");
   }
 
   @Override
