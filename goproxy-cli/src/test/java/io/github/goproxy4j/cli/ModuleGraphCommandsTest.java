@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code goproxy list -m [-u] [-versions] [-retracted] all} and {@code goproxy mod graph} print what go1.27 prints, with
@@ -760,6 +761,7 @@ class ModuleGraphCommandsTest {
   @ParameterizedTest(name = "go{0} seed={1}")
   @CsvSource({"1.19, 1", "1.19, 2", "1.21, 3", "1.21, 9", "1.22, 10", "1.23, 11", "1.24, 12", "1.26, 13", "1.27, 4",
       "1.27, 5", "1.27, 14", "1.24, 137"})
+  @MethodSource("io.github.goproxy4j.testing.SeedSweep#releasesAndSeeds")
   void modDownloadInsideModuleAsGo(String release, long seed, @TempDir Path tmp) throws Exception {
     Path goBin = goFor(release);
     java.util.Random rnd = new java.util.Random(seed);
@@ -1943,6 +1945,7 @@ class ModuleGraphCommandsTest {
    */
   @ParameterizedTest(name = "go{0} seed={1}")
   @CsvSource({"1.19, 20261206", "1.27, 20261206", "1.27, 7"})
+  @MethodSource("io.github.goproxy4j.testing.SeedSweep#releasesAndSeeds")
   void randomUntidyGoModAsGo(String release, long seed, @TempDir Path tmp) throws Exception {
     Path goBin = goFor(release);
     String goVersion = versionOf(goBin);
@@ -2154,6 +2157,7 @@ class ModuleGraphCommandsTest {
    */
   @ParameterizedTest(name = "go{0} seed={1}")
   @CsvSource({"1.19, 6", "1.19, 9", "1.19, 12", "1.21, 4", "1.21, 16", "1.27, 2", "1.27, 11", "1.27, 14"})
+  @MethodSource("io.github.goproxy4j.testing.SeedSweep#releasesAndSeeds")
   void missingGoLineGoSumAsGo(String release, long seed, @TempDir Path tmp) throws Exception {
     Path goBin = goFor(release);
     String goVersion = versionOf(goBin);

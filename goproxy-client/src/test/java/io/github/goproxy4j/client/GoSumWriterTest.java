@@ -396,6 +396,7 @@ class GoSumWriterTest {
    */
   @ParameterizedTest(name = "go{0} seed={1}")
   @CsvSource({"1.27, 31269628762576", "1.19, 20261206", "1.27, 20261206", "1.19, 2", "1.27, 3"})
+  @org.junit.jupiter.params.provider.MethodSource("io.github.goproxy4j.testing.SeedSweep#releasesAndSeeds")
   void goSumAfterGoLineConversionAsGo(String release, long seed, @TempDir Path tmp) throws Exception {
     System.out.println("GoSumWriterTest conversion go" + release + " seed=" + seed);
     try (GoUniverseFixture f = GoUniverseFixture.tidy(release, seed, tmp)) {

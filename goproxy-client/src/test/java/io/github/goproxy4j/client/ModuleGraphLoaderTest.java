@@ -35,7 +35,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (updates, retractions, deprecations) and {@code go mod graph}
  * must equal the loaded graph's texts byte for byte, and go must load the same graph offline
  * ({@code GOPROXY=off}) from the module cache the client filled. More universes:
- * {@code -Dgoproxy4j.mvs.universes=N}.
+ * {@code -Dgoproxy4j.mvs.universes=N}; a soak run's seeds and releases: {@link
+ * io.github.goproxy4j.testing.SeedSweep}.
  */
 class ModuleGraphLoaderTest {
 
@@ -312,6 +313,9 @@ class ModuleGraphLoaderTest {
   @org.junit.jupiter.api.Nested
   class Workspaces {
     static Stream<Arguments> workspaces() {
+      if (io.github.goproxy4j.testing.SeedSweep.active()) {
+        return io.github.goproxy4j.testing.SeedSweep.releasesAndSeeds().map(Arguments::of);
+      }
       int n = Integer.getInteger("goproxy4j.mvs.workspaces", 3);
       return LongStream.rangeClosed(1, n).boxed().flatMap(seed -> Stream.of(Arguments.of("1.19", seed),
           Arguments.of("1.27", seed)));
