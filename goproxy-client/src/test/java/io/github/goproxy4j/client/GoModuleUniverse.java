@@ -136,6 +136,48 @@ final class GoModuleUniverse {
     return l.get(r.nextInt(l.size()));
   }
 
+  /**
+   * {@code go mod tidy} in {@code dir}, as the universe's tests set a module up. go may refuse:
+   * its {@code -compat} check (a go 1.17+ module whose graph go 1.16 would select differently:
+   * go1.19's {@code but go 1.16 would select}, go1.27's {@code internal error: failed to diagnose
+   * selected-version mismatch}). Such a refusal is go's, not the client's: it is printed ({@code
+   * name}: the release and seed; go's message; the go.mod) and appended to {@code refusals}, and
+   * go's own remedy is taken, {@code go mod tidy -compat=<the module's go line>}, which keeps the
+   * module (its pruned graph differing from the unpruned one is what the client must get right).
+   *
+   * @return go's result: ok, or the remedy's refusal too
+   */
+  static GoTool.Result tidy(Path go, Path dir, Map<String, String> env, String name, StringBuilder refusals)
+      throws IOException {
+    String goMod = Files.readString(dir.resolve("go.mod"));
+    Matcher goLine = Pattern.compile("(?m)^go (\\S+)$").matcher(goMod);
+    List<String[]> tidies = new ArrayList<>();
+    tidies.add(new String[] {"mod", "tidy"});
+    if (goLine.find()) {
+      tidies.add(new String[] {"mod", "tidy", "-compat=" + goLine.group(1)});
+    }
+    GoTool.Result tidied = null;
+    for (String[] tidy : tidies) {
+      String[] argv = new String[tidy.length + 1];
+      argv[0] = go.toString();
+      System.arraycopy(tidy, 0, argv, 1, tidy.length);
+      tidied = GoTool.exec(dir, env, 300, null, argv);
+      if (tidied.ok()) {
+        if (tidy.length > 2) {
+          System.out.println("GoModuleUniverse " + name + ": " + dir.getFileName() + " set up by go "
+              + String.join(" ", tidy));
+        }
+        return tidied;
+      }
+      String refusal = name + ": go " + String.join(" ", tidy) + " in " + dir.getFileName() + " exited "
+          + tidied.exitCode() + ":\n" + tidied.stderr().strip() + "\ngo.mod:\n" + goMod;
+      System.out.println("GoModuleUniverse " + refusal.replace("\n", "\n  ") + "\n  (go's refusal, not the client's"
+          + " failure)");
+      refusals.append(refusal).append('\n');
+    }
+    return tidied;
+  }
+
   /** A FakeGoProxy builder serving every module of the universe (add more before starting it). */
   FakeGoProxy.Builder proxyBuilder() {
     FakeGoProxy.Builder pb = FakeGoProxy.builder();
@@ -226,7 +268,10 @@ final class GoModuleUniverse {
     env.put("GOWORK", "off");
     String workGo = release.equals("1.19") ? "1.19" : new String[] {"1.18", "1.21"}[r.nextInt(2)];
     for (String use : uses) {
-      GoTool.exec(ws.resolve(use), env, 300, null, go.toString(), "mod", "tidy").requireOk();
+      StringBuilder refusals = new StringBuilder();
+      if (!tidy(go, ws.resolve(use), env, "go" + release + " workspace " + use, refusals).ok()) {
+        throw new AssertionError("go cannot make workspace module " + use + " tidy; nothing compared:\n" + refusals);
+      }
       Matcher m = Pattern.compile("\ngo (\\S+)\n").matcher(Files.readString(ws.resolve(use).resolve("go.mod")));
       if (m.find() && !release.equals("1.19") && GoRelease.compare(m.group(1), workGo) > 0) {
         workGo = m.group(1);

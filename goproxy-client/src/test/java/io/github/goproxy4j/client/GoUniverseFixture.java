@@ -74,16 +74,13 @@ final class GoUniverseFixture implements AutoCloseable {
   static final int UNIVERSES_PER_SEED = 5;
 
   /**
-   * {@link #start}, then go makes the main module tidy. go may refuse: its {@code -compat} check
-   * (a go 1.17+ main module whose graph go 1.16 would select differently: go1.19's {@code but go
-   * 1.16 would select}, go1.27's {@code internal error: failed to diagnose selected-version
-   * mismatch}). Such a refusal is go's, not the client's: it is printed (seed, go's message, the
-   * main go.mod) and go's own remedy is taken, {@code go mod tidy -compat=<the main go line>}, which
-   * keeps the universe (its pruned graph differing from the unpruned one is what the client must
-   * get right). A universe go cannot make tidy either way is printed too, its files are moved
-   * under {@code tmp/refused-N}, and the next universe drawn from the same random source is
-   * offered instead (so a seed still names one fixture); after {@link #UNIVERSES_PER_SEED} such
-   * universes the test fails with go's messages, having compared nothing.
+   * {@link #start}, then go makes the main module tidy ({@link GoModuleUniverse#tidy}: a refusal of
+   * go's {@code -compat} check is printed and go's remedy {@code -compat=<go line>} taken). A
+   * universe go cannot make tidy either way tests nothing of the client: it is printed (seed, go's
+   * messages, the main go.mod), its files are moved under {@code tmp/refused-N}, and the next
+   * universe drawn from the same random source is offered instead (so a seed still names one
+   * fixture); after {@link #UNIVERSES_PER_SEED} such universes the test fails with go's messages,
+   * having compared nothing.
    */
   static GoUniverseFixture tidy(String release, long seed, Path tmp) throws IOException {
     Path go = GoModuleUniverse.goFor(release);
@@ -95,21 +92,13 @@ final class GoUniverseFixture implements AutoCloseable {
       GoUniverseFixture f = new GoUniverseFixture(release, seed, universe, go, r, u, u.proxyBuilder().start(), tmp,
           main);
       try {
-        String goLine = u.mainGoMod.substring(u.mainGoMod.indexOf("\ngo ") + 4, u.mainGoMod.indexOf('\n',
-            u.mainGoMod.indexOf("\ngo ") + 1));
-        for (String[] tidy : new String[][] {{"mod", "tidy"}, {"mod", "tidy", "-compat=" + goLine}}) {
-          GoTool.Result tidied = f.go(f.main, f.goEnv(f.tmp.resolve("tidy"), f.tidyCache()), tidy);
-          if (tidied.ok()) {
-            if (tidy.length > 2 || universe > 1) {
-              System.out.println("GoUniverseFixture " + f.name() + ": set up by go " + String.join(" ", tidy));
-            }
-            return f;
+        GoTool.Result tidied = GoModuleUniverse.tidy(go, f.main, f.goEnv(f.tmp.resolve("tidy"), f.tidyCache()),
+            f.name(), refusals);
+        if (tidied.ok()) {
+          if (universe > 1) {
+            System.out.println("GoUniverseFixture " + f.name() + ": the universe tested");
           }
-          String refusal = f.name() + ": go " + String.join(" ", tidy) + " exited " + tidied.exitCode() + ":\n"
-              + tidied.stderr().strip() + "\nmain go.mod:\n" + u.mainGoMod;
-          System.out.println("GoUniverseFixture " + refusal.replace("\n", "\n  ") + "\n  (go's refusal, not the"
-              + " client's failure)");
-          refusals.append(refusal).append('\n');
+          return f;
         }
       } catch (RuntimeException | Error e) {
         f.close();
