@@ -128,9 +128,11 @@ final class Replacements {
   }
 
   /**
-   * replacementFrom's check across workspace modules: two go.mod files whose directives for a
-   * module version differ both in what they match (a version versus every version) and in the
-   * replacement.
+   * replacementFrom's check across workspace modules, in {@code use} order: a go.mod whose
+   * directive names the module version itself, after another go.mod's directive that applies to
+   * it, with a different replacement. replacementFrom never records whether the directive it found
+   * named the version, so a directive for every version coming after a version's is no conflict:
+   * the later one applies ({@link #find}), as in go.
    *
    * @return go's message, or empty
    */
@@ -145,7 +147,7 @@ final class Replacements {
       if (r == null) {
         continue;
       }
-      if (found != null && !found.oldVersion().equals(r.oldVersion())
+      if (found != null && !r.oldVersion().isEmpty()
           && !target(found.newPath(), found.newVersion()).equals(target(r.newPath(), r.newVersion()))) {
         return Optional.of("conflicting replacements found for " + target(path, version)
             + " in workspace modules defined by " + Path.of(foundRoot, "go.mod") + " and " + Path.of(t.root, "go.mod"));

@@ -448,6 +448,11 @@ class ModuleGraphLoaderTest {
               io.github.goproxy4j.mvs.ModuleGraphException.class, () -> c.moduleGraph(ws));
           assertEquals(conflict.stderr().lines().findFirst().orElse(""), e.goText());
         }
+        // the other way round, d's directive for every version after b's for v1.0.0: no conflict for go
+        // (replacementFrom never records that the directive it found named the version); d's applies
+        // (go1.19 seed 29 of workspaceListAndGraphMatchGo: the client failed where go listed)
+        Files.writeString(work, "go 1.18\n\nuse ./b\nuse ./d\n");
+        assertSameOutcome(goRelease, ws, proxy, tmp, "b's replace x v1.0.0 => ./x, then d's x => ../x");
         // go.work replacing a workspace module at every version
         Files.writeString(work, "go 1.18\n\nuse ./a\n\nreplace example.com/a => example.com/y v1.0.0\n");
         assertSameWorkspaceFailure(release, ws, proxy, tmp, null);
