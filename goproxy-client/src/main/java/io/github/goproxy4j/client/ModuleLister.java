@@ -282,8 +282,11 @@ final class ModuleLister {
       replace = fromCache(r.get().newPath(), rv, false, goVersion, !itself, rs);
     }
     Status s = updates ? status(g, m.path().toString(), m.version().toString()) : Status.NONE;
+    // moduleInfo gives a replaced module its replacement's retraction; -u's addRetraction of the
+    // module itself then replaces it when the module's latest go.mod retracts the version
+    List<String> retracted = s.retracted.isEmpty() ? replace.retracted() : s.retracted;
     return new ListedModule(m.path().toString(), m.version().toString(), false, !direct, replace.goVersion(),
-        Optional.of(replace), s.update, replace.retracted(), s.deprecated, s.error, Optional.empty(), replace.dir(),
+        Optional.of(replace), s.update, retracted, s.deprecated, s.error, Optional.empty(), replace.dir(),
         replace.goMod(), "", "");
   }
 

@@ -7,6 +7,7 @@ import io.github.goproxy4j.testkit.FakeGoProxy;
 import io.github.goproxy4j.testkit.FakeModule;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -218,6 +219,45 @@ class ModuleListerTest {
             ours(proxy, tmp, release, ourCache, main, false), ctx);
         assertEquals(round == 2, goJson.contains("\"GoVersion\": \"1.18\""), ctx + goJson);
       }
+    }
+  }
+
+  /**
+   * A module version replaced by another version of the module: go's moduleInfo gives it the
+   * replacement's retraction, and {@code -u}'s addRetraction of the module itself overrides that
+   * when the module's latest go.mod retracts the replaced version (found by the soak of
+   * ModuleGraphLoaderTest's workspaces, go1.27 seed 15: the client printed the replacement's). r
+   * v1.0.0 (retracted itself) => r v1.1.0 (not); s v1.0.0 (retracted) => s v1.1.0 (retracted, for
+   * another reason); t v1.0.0 (not) => t v1.1.0 (retracted). {@code list -m -u [-json] all} and
+   * {@code list -m -retracted -json all}, go1.19, go1.21 and go1.27.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @ValueSource(strings = {"1.19", "1.21", "1.27"})
+  void replacedVersionsRetractionAsGo(String release, @TempDir Path tmp) throws Exception {
+    GoTool.Go go = GoTool.assumeRelease(release);
+    FakeGoProxy.Builder pb = FakeGoProxy.builder();
+    Map<String, String> latest = Map.of("r", "retract v1.0.0 // r's own\n",
+        "s", "retract v1.0.0 // s's own\nretract v1.1.0 // s's replacement\n",
+        "t", "retract v1.1.0 // t's replacement\n");
+    StringBuilder requires = new StringBuilder();
+    for (String m : List.of("r", "s", "t")) {
+      String path = "example.com/" + m;
+      for (String v : List.of("v1.0.0", "v1.1.0", "v1.2.0")) {
+        pb.module(FakeModule.builder(path, v).goMod("module " + path + "\n\ngo 1.17\n"
+            + (v.equals("v1.2.0") ? "\n" + latest.get(m) : "")).file(m + ".go", "package " + m + "\n").build());
+      }
+      requires.append("require ").append(path).append(" v1.0.0\n\nreplace ").append(path).append(" v1.0.0 => ")
+          .append(path).append(" v1.1.0\n\n");
+    }
+    try (FakeGoProxy proxy = pb.start()) {
+      Path main = Files.createDirectories(tmp.resolve("main"));
+      Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n\n" + requires);
+      Map<String, String> env = GoModuleUniverse.goEnv(proxy, tmp, tmp.resolve("cache"));
+      go.run(main, env, 120, "mod", "download", "example.com/r", "example.com/s", "example.com/t").requireOk();
+      String what = "go.mod:\n" + Files.readString(main.resolve("go.mod"));
+      GoListM.assertSameAsGo(go, main, env, List.of("all"), ListFlags.builder().updates(true).build(), false, what);
+      GoListM.assertSameAsGo(go, main, env, List.of("all"), ListFlags.builder().updates(true).build(), true, what);
+      GoListM.assertSameAsGo(go, main, env, List.of("all"), ListFlags.builder().retracted(true).build(), true, what);
     }
   }
 }
