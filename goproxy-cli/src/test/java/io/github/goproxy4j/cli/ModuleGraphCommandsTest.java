@@ -2618,47 +2618,61 @@ class ModuleGraphCommandsTest {
   }
 
   /**
-   * GOPROXY=off after a graph load filled the module cache with go.mod files only (and with an empty
-   * cache): the lookups that still need the network (a listed module's .info, {@code -u}'s and
-   * {@code -versions}' queries, the zips of {@code mod download}) fail with go's errProxyOff, which
-   * go reports as it is, not as a module error ({@code module lookup disabled by GOPROXY=off}, where
-   * goproxy said {@code example.com/a@v1.2.0: ...} or {@code module example.com/main: ...}), while
-   * the graph's own failures keep the module ({@code example.com/a@v1.2.0: module lookup disabled...}).
-   * Output, exit status, go.mod and go.sum as go's (go1.19, go1.21, go1.27).
+   * GOPROXY=off with an empty module cache, with go.mod files only (a graph load filled it), and
+   * with the whole module (a download filled it), inside a module and outside one. go's {@code off}
+   * entry is a cachingRepo like any other: a canonical version's .info and .mod in the cache are
+   * answered (goproxy's walk skipped {@code off} without asking the cache, so {@code list -m
+   * path@v1.2.0} and {@code mod download path@v1.2.0} failed offline with everything cached); what
+   * still needs the network (a listed module's missing .info, {@code -u}'s and {@code -versions}'
+   * lists, a zip) fails with go's errProxyOff, which go reports as it is, not as a module error
+   * ({@code module lookup disabled by GOPROXY=off}, where goproxy said
+   * {@code example.com/a@v1.2.0: ...} or {@code module example.com/main: ...}), while the graph's own
+   * failures keep the module. Output, exit status, go.mod and go.sum as go's (go1.19, go1.21, go1.27).
    */
   @ParameterizedTest(name = "go{0}")
   @CsvSource({"1.19", "1.21", "1.27"})
   void goproxyOffAsGo(String release, @TempDir Path tmp) throws Exception {
     Path goBin = goFor(release);
     String goVersion = versionOf(goBin);
-    String[][] cmds = {{"list", "-m", "all"}, {"list", "-m", "-u", "all"}, {"list", "-m", "-versions", "all"},
+    String[][] inModule = {{"list", "-m", "all"}, {"list", "-m", "-u", "all"}, {"list", "-m", "-versions", "all"},
         {"list", "-m", "-e", "-json", "-u", "all"}, {"list", "-m", "-e", "-json", "-versions", "all"},
-        {"mod", "download"}, {"mod", "download", "-json"}, {"mod", "download", "-json", "example.com/a@v1.2"}};
+        {"list", "-m", "example.com/a@v1.2.0"}, {"mod", "download"}, {"mod", "download", "-json"},
+        {"mod", "download", "-json", "example.com/a@v1.2"}};
+    String[][] outside = {{"list", "-m", "example.com/a@v1.2.0"}, {"list", "-m", "-json", "-u", "example.com/a@v1.2.0"},
+        {"list", "-m", "-versions", "example.com/a"}, {"mod", "download", "-json", "example.com/a@v1.2.0"},
+        {"mod", "download", "example.com/a@latest"}};
+    String[] goModsOnly = {"mod", "graph"};
+    String[] wholeModule = {"mod", "download", "example.com/a@v1.2.0"};
     try (FakeGoProxy proxy = nonCanonicalUniverse().start()) {
       Path main = Files.createDirectories(tmp.resolve("main"));
       Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n\nrequire example.com/a v1.2.0\n");
+      Path empty = Files.createDirectories(tmp.resolve("empty"));
       int round = 0;
       List<String> differences = new java.util.ArrayList<>();
-      for (boolean cached : new boolean[] {true, false}) {
-        for (String flags : cached ? List.of("-modcacherw", "-modcacherw -mod=mod") : List.of("-modcacherw")) {
-          for (String[] cmd : cached ? cmds : java.util.Arrays.copyOf(cmds, 3)) {
-            round++;
-            Path work = tmp.resolve("round" + round);
-            Path theirs = copyTree(main, tmp.resolve("theirs" + round));
-            Path ours = copyTree(main, tmp.resolve("ours" + round));
-            String what = "go" + release + (cached ? " go.mod files cached" : " empty cache") + ", GOFLAGS=" + flags
-                + ": " + String.join(" ", cmd);
-            try {
-              if (cached) {
-                nonCanonicalSideBySide(goBin, goVersion, proxy, Map.of(), work, theirs, ours, "-modcacherw -mod=mod",
-                    new String[] {"mod", "graph"});
+      for (boolean inMain : new boolean[] {true, false}) {
+        for (String[] fill : inMain ? new String[][] {null, goModsOnly, wholeModule} : new String[][] {null, wholeModule}) {
+          for (String flags : fill == null ? List.of("-modcacherw") : List.of("-modcacherw", "-modcacherw -mod=mod")) {
+            for (String[] cmd : inMain ? inModule : outside) {
+              round++;
+              Path work = tmp.resolve("round" + round);
+              Path theirs = copyTree(inMain ? main : empty, tmp.resolve("theirs" + round));
+              Path ours = copyTree(inMain ? main : empty, tmp.resolve("ours" + round));
+              String what = "go" + release + (inMain ? " in a module, " : " outside a module, ")
+                  + (fill == null ? "empty cache" : String.join(" ", fill) + " first") + ", GOFLAGS=" + flags + ": "
+                  + String.join(" ", cmd);
+              try {
+                if (fill != null) {
+                  nonCanonicalSideBySide(goBin, goVersion, proxy, Map.of(), work, theirs, ours, "-modcacherw -mod=mod",
+                      fill);
+                }
+                nonCanonicalSideBySide(goBin, goVersion, proxy, Map.of("GOPROXY", "off"), work, theirs, ours, flags, cmd);
+                assertEquals(readIfExists(theirs.resolve("go.sum")), readIfExists(ours.resolve("go.sum")),
+                    what + ": go.sum");
+                assertEquals(readIfExists(theirs.resolve("go.mod")), readIfExists(ours.resolve("go.mod")),
+                    what + ": go.mod");
+              } catch (org.opentest4j.AssertionFailedError e) {
+                differences.add(what + ": " + e.getMessage());
               }
-              nonCanonicalSideBySide(goBin, goVersion, proxy, Map.of("GOPROXY", "off"), work, theirs, ours, flags, cmd);
-              assertEquals(readIfExists(theirs.resolve("go.sum")), readIfExists(ours.resolve("go.sum")), what + ": go.sum");
-              assertEquals(Files.readString(theirs.resolve("go.mod")), Files.readString(ours.resolve("go.mod")),
-                  what + ": go.mod");
-            } catch (org.opentest4j.AssertionFailedError e) {
-              differences.add(what + ": " + e.getMessage());
             }
           }
         }
@@ -2667,4 +2681,5 @@ class ModuleGraphCommandsTest {
       assertEquals(List.of(), differences, String.join("\n", differences));
     }
   }
+
 }

@@ -11,8 +11,10 @@ import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.sumdb.ChecksumMismatchException;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -102,6 +104,16 @@ final class Lookup {
    */
   <T> T tryProxies(Route route, ModulePath path, String context, RepoCall<T> call)
       throws GoProxyException {
+    if (route.proxies().get(0) instanceof ProxyEntry.Off) {
+      // go's off entry is a cachingRepo too: what the module cache holds for it (a canonical
+      // version's .info, through ModFetch.stat's cache read) is answered with GOPROXY=off; the
+      // rest fails in the walk below with errProxyOff
+      try {
+        return call.call(OffRepo.INSTANCE);
+      } catch (IOException e) {
+        // not in the cache
+      }
+    }
     Set<Throwable> fromRepos = Collections.newSetFromMap(new IdentityHashMap<>());
     try {
       // a class, not a lambda: the first requests of a graph load come from several threads at
@@ -145,5 +157,39 @@ final class Lookup {
       return new ModuleNotFoundException(message, reported, walk.attempts());
     }
     return new ProxyUnavailableException(message, reported, walk.attempts());
+  }
+
+  /** The repo of GOPROXY's {@code off}: every request fails with go's errProxyOff. */
+  private static final class OffRepo implements Repo {
+    static final OffRepo INSTANCE = new OffRepo();
+
+    @Override
+    public VersionList.ListResult versions() throws IOException {
+      throw off();
+    }
+
+    @Override
+    public VersionInfo stat(String rev) throws IOException {
+      throw off();
+    }
+
+    @Override
+    public Optional<VersionInfo> latest() throws IOException {
+      throw off();
+    }
+
+    @Override
+    public byte[] goMod(String version) throws IOException {
+      throw off();
+    }
+
+    @Override
+    public void zip(String version, Path target, Received received) throws IOException {
+      throw off();
+    }
+
+    private static NotFoundException off() {
+      return new NotFoundException(ProxyWalk.PROXY_OFF_MESSAGE);
+    }
   }
 }

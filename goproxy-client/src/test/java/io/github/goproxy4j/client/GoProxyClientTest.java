@@ -30,6 +30,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -501,6 +502,26 @@ class GoProxyClientTest {
     all.put("GOSUMDB", "off");
     all.put("GOPATH", tmp.resolve("gopath").toString());
     return GoProxyClient.builder().env(GoEnv.of(all)).moduleCache(cacheDir);
+  }
+
+  @Test
+  void goproxyOffAnswersWhatTheCacheHolds() throws Exception {
+    try (GoProxyClient c = builder(Map.of("GOPROXY", url())).build()) {
+      c.download(M);
+    }
+    int requests = proxy.requests().size();
+    try (GoProxyClient c = builder(Map.of("GOPROXY", "off")).build()) {
+      // go's off entry is a cachingRepo: a canonical version's .info and .mod come from the cache
+      assertEquals("v1.0.0", c.query(M.path(), "v1.0.0", Optional.empty()).version());
+      assertEquals("v1.0.0", c.info(M).version());
+      assertArrayEquals("module example.com/m\n".getBytes(StandardCharsets.UTF_8), c.goMod(M));
+      // a query that needs the version list fails with go's errProxyOff
+      GoProxyException e = assertThrows(GoProxyException.class,
+          () -> c.query(M.path(), "latest", Optional.empty()));
+      assertTrue(e.getMessage().endsWith("module lookup disabled by GOPROXY=off"), e.getMessage());
+      assertThrows(GoProxyException.class, () -> c.info(ModuleVersion.parse("example.com/m@v1.1.0")));
+    }
+    assertEquals(requests, proxy.requests().size(), "no request with GOPROXY=off");
   }
 
   @Test
