@@ -31,6 +31,24 @@ final class Args {
    * @throws GoFlagException on a {@code -C} in a command that mirrors go
    */
   static Args parse(List<String> argv, Set<String> withValue, Set<String> flags, int goMinor) {
+    return parse(argv, withValue, flags, Set.of(), goMinor);
+  }
+
+  /**
+   * Parses {@code argv} with go's boolean flags too.
+   *
+   * @param argv the arguments after the command name
+   * @param withValue option names (without dashes) that take a value
+   * @param flags boolean option names (without dashes)
+   * @param goBools boolean flags of go's ({@link Command#buildFlags()}): {@code -name} (value
+   *     {@code true}) or {@code -name=value} as go's flag package takes them, the value kept as
+   *     given for the command to check
+   * @param goMinor as {@link #parse(List, Set, Set, int)}
+   * @return the parsed arguments
+   * @throws UsageException on an unknown option or a missing value
+   * @throws GoFlagException on a {@code -C} in a command that mirrors go
+   */
+  static Args parse(List<String> argv, Set<String> withValue, Set<String> flags, Set<String> goBools, int goMinor) {
     List<String> pos = new ArrayList<>();
     Map<String, String> opts = new HashMap<>();
     boolean onlyPositional = false;
@@ -65,6 +83,8 @@ final class Args {
           value = argv.get(++i);
         }
         opts.put(body, value);
+      } else if (goBools.contains(body)) {
+        opts.put(body, value == null ? "true" : value);
       } else if (flags.contains(body)) {
         if (value != null) {
           throw new UsageException("option --" + body + " takes no value");

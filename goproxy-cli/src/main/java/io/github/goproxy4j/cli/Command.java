@@ -24,6 +24,15 @@ interface Command {
   }
 
   /**
+   * {@return the go build flags the command takes on its command line and from GOFLAGS (go
+   * list's, the mod commands'), or null: {@link Goproxy} parses them and checks their values as go
+   * does before the command runs}
+   */
+  default BuildFlags buildFlags() {
+    return null;
+  }
+
+  /**
    * {@return whether the command parses its own arguments as Go's flag package does (single-dash
    * flags, repeated flags in order): it then finds them all in {@link Args#positional()}, but for
    * {@code --go-version}, {@code --debug} and {@code --help}}

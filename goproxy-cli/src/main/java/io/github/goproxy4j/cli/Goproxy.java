@@ -145,6 +145,12 @@ public final class Goproxy {
     flags.addAll(command.flagOptions());
     Set<String> withValue = new HashSet<>(GLOBAL_VALUE_OPTIONS);
     withValue.addAll(command.valueOptions());
+    BuildFlags buildFlags = command.buildFlags();
+    Set<String> goBools = Set.of();
+    if (buildFlags != null) {
+      withValue.addAll(buildFlags.values());
+      goBools = buildFlags.bools();
+    }
     List<String> after = new ArrayList<>(rest.subList(command.name().split(" ").length, rest.size()));
     String chdir = leadingChdir;
     if (mirrorsGo && chdir == null && ChdirFlag.valueAt(after, 0) != null) {
@@ -171,10 +177,14 @@ public final class Goproxy {
         }
         workDir = ChdirFlag.chdir(workDir, environment.get("PWD"), chdir);
       }
-      Args args = command.goFlags() ? Args.goStyle(commandArgs) : Args.parse(commandArgs, withValue, flags, minor);
+      Args args = command.goFlags() ? Args.goStyle(commandArgs)
+          : Args.parse(commandArgs, withValue, flags, goBools, minor);
       if (args.flag("help")) {
         out.print(command.help());
         return 0;
+      }
+      if (buildFlags != null) {
+        buildFlags.checkCommandLine(args, minor); // go's flag package, after GOFLAGS (below)
       }
       running = true;
       return command.run(new Invocation(args, out, err, environment, terminal, workDir));
@@ -189,7 +199,12 @@ public final class Goproxy {
         try {
           GoEnv env = GoEnv.builder().environment(environment).goVersion("1." + minor).build();
           env.goFlags();
+          if (command.buildFlags() != null) {
+            command.buildFlags().checkGoflags(env, minor);
+          }
           env.modCacheRw();
+        } catch (GoFlagException g) {
+          first = g;
         } catch (GoEnvException g) {
           if (!ModuleGraphCommands.isFlagFromGoflags(g)) {
             err.println("go: " + g.getMessage());

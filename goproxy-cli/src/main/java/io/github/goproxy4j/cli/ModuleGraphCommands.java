@@ -17,7 +17,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -48,7 +47,7 @@ final class ModuleGraphCommands {
     @Override
     public String help() {
       return "goproxy list -m [-u] [-versions] [-retracted] [-e] [-json] [-mod=mode] [-modfile=file]"
-          + " [all|pattern|path|path@query...]\n\n"
+          + " [-modcacherw] [build flags] [all|pattern|path|path@query...]\n\n"
           + "In a module directory, prints the main module (no argument), every module of the build\n"
           + "(all: minimal version selection over the go.mod files, fetched and verified like go),\n"
           + "the modules matching a ... pattern, or the named modules, exactly as go list -m does;\n"
@@ -63,7 +62,11 @@ final class ModuleGraphCommands {
           + "(Time, Dir, GoMod, GoVersion, Sum, GoModSum... as the selected go release prints them).\n"
           + "-mod=... (or GOFLAGS's; the command line's wins) and a vendor directory select go's mode\n"
           + "(vendor mode answers from vendor/modules.txt and refuses all, patterns and -u, as go does);\n"
-          + "-modfile=file reads and writes file (and its .sum) in place of go.mod and go.sum.\n";
+          + "-modfile=file reads and writes file (and its .sum) in place of go.mod and go.sum;\n"
+          + "-modcacherw leaves the directories extracted into the module cache writable. go list's\n"
+          + "other build flags (-tags, -trimpath, -v, -a, -n, -work, -buildvcs, -gcflags, -ldflags,\n"
+          + "-asmflags, -gccgoflags, -toolexec, -compiler, -installsuffix, -pkgdir, -pgo, -cover...)\n"
+          + "are checked as go checks them and change nothing, as in go list -m.\n";
     }
 
     @Override
@@ -71,10 +74,10 @@ final class ModuleGraphCommands {
       return Set.of("m", "u", "versions", "retracted", "e");
     }
 
-    /** go list's build flags {@code -mod} and {@code -modfile} ({@link #withBuildFlags}). */
+    /** go list's build flags ({@code -mod}, {@code -modfile}, {@code -modcacherw}, {@code -tags}...). */
     @Override
-    public Set<String> valueOptions() {
-      return Set.of("mod", "modfile");
+    public BuildFlags buildFlags() {
+      return BuildFlags.LIST;
     }
 
     @Override
@@ -85,12 +88,12 @@ final class ModuleGraphCommands {
     @Override
     public int run(Invocation invocation) throws Exception {
       ColdStart.begin(); // before this method links its lambdas (see asGo)
-      Invocation ctx = withBuildFlags(invocation);
+      Invocation ctx = BuildFlags.LIST.applied(invocation);
       if (!ctx.args().flag("m")) {
         throw new UsageException("only module listing (-m) is supported");
       }
       List<String> args = ctx.args().positional();
-      return asGo(ctx, (client, release) -> {
+      return asGo(ctx, BuildFlags.LIST, (client, release) -> {
         // go's rules: the -mod mode (vendor directory, GOFLAGS), all, ... patterns, paths
         ListFlags flags = ListFlags.builder().updates(ctx.args().flag("u")).versions(ctx.args().flag("versions"))
             .retracted(ctx.args().flag("retracted")).allowErrors(ctx.args().flag("e")).build();
@@ -104,38 +107,6 @@ final class ModuleGraphCommands {
         }
         return 0;
       });
-    }
-
-    /**
-     * go list's {@code -mod} and {@code -modfile} on the command line: go applies GOFLAGS first
-     * and then the command line (SetFromGOFLAGS), so a flag given here wins over GOFLAGS's, and
-     * its errors read as GOFLAGS's do ({@code -mod=x not supported (can be '', 'mod',
-     * 'readonly', or 'vendor')}, {@code go: open x.mod: ...}). Everything below reads the two
-     * from GoEnv's GOFLAGS, so they are appended there, quoted for go1.20's GOFLAGS syntax when a
-     * value holds white space (go1.19 splits GOFLAGS at white space and cannot carry one).
-     */
-    private static Invocation withBuildFlags(Invocation ctx) {
-      Optional<String> mod = ctx.args().option("mod");
-      Optional<String> modFile = ctx.args().option("modfile");
-      if (mod.isEmpty() && modFile.isEmpty()) {
-        return ctx;
-      }
-      StringBuilder flags = new StringBuilder(ctx.environment().getOrDefault("GOFLAGS", ""));
-      mod.ifPresent(v -> flags.append(' ').append(goFlagWord("mod", v)));
-      modFile.ifPresent(v -> flags.append(' ').append(goFlagWord("modfile", v)));
-      Map<String, String> env = new java.util.HashMap<>(ctx.environment());
-      env.put("GOFLAGS", flags.toString().strip());
-      return new Invocation(ctx.args(), ctx.out(), ctx.err(), env, ctx.terminal(), ctx.workDir());
-    }
-
-    /** {@code -name=value} as one GOFLAGS word. */
-    private static String goFlagWord(String name, String value) {
-      String word = "-" + name + "=" + value;
-      boolean space = false;
-      for (int i = 0; i < word.length(); i++) {
-        space |= Character.isWhitespace(word.charAt(i));
-      }
-      return space && word.indexOf('\'') < 0 ? "'" + word + "'" : word;
     }
   }
 
@@ -165,7 +136,7 @@ final class ModuleGraphCommands {
    * the command with the release switched to; a load or fetch failure prints go's text, and so
    * does a bad environment ({@code go: parsing $GOFLAGS: ...}), with exit status 1.
    */
-  static int asGo(Invocation ctx, GoWork work) throws Exception {
+  static int asGo(Invocation ctx, BuildFlags flags, GoWork work) throws Exception {
     // the client's warm-up, here before the environment is read and the client built (each
     // command's run starts it even earlier: the JVM's first lambda, its GoWork, costs the thread
     // that links it several milliseconds, and the warm-up thread links one at once)
@@ -176,6 +147,7 @@ final class ModuleGraphCommands {
         return 2;
       }
       env.goFlags(); // GOFLAGS as go applies it to the command's flags (SetFromGOFLAGS), before the command
+      flags.checkGoflags(env, GoRelease.modelled(env.goVersion()).behaviourMinor());
       ToolchainSwitch sw;
       try (GoProxyClient client = GoProxyClient.builder().env(env).build()) {
         return work.run(client, env.goVersion());
@@ -290,7 +262,7 @@ final class ModuleGraphCommands {
 
     @Override
     public String help() {
-      return "goproxy mod graph\n\n"
+      return "goproxy mod graph [-modcacherw] [-modfile=file]\n\n"
           + "In a module directory, prints each edge of the module requirement graph that go loads\n"
           + "(pruned for go 1.17 and later) as 'module requirement', exactly as go mod graph does.\n";
     }
@@ -300,14 +272,21 @@ final class ModuleGraphCommands {
       return minor < 20 ? "go mod graph [-go=version]" : "go mod graph [-go=version] [-x]";
     }
 
+    /** go's mod common flags ({@code -modcacherw}, {@code -modfile}). */
     @Override
-    public int run(Invocation ctx) throws Exception {
+    public BuildFlags buildFlags() {
+      return BuildFlags.MOD;
+    }
+
+    @Override
+    public int run(Invocation invocation) throws Exception {
       ColdStart.begin(); // before this method links its lambdas (see asGo)
+      Invocation ctx = BuildFlags.MOD.applied(invocation);
       if (!ctx.args().positional().isEmpty()) {
         ctx.err().println("go: 'go mod graph' accepts no arguments");
         return 1;
       }
-      return asGo(ctx, (client, release) -> {
+      return asGo(ctx, BuildFlags.MOD, (client, release) -> {
         client.moduleModeWarnings(workDir(ctx), true).forEach(ctx.err()::println);
         ctx.out().print(client.modGraph(workDir(ctx)).graphText());
         return 0;
@@ -329,7 +308,7 @@ final class ModuleGraphCommands {
 
     @Override
     public String help() {
-      return "goproxy mod download [-json] [path@query...]\n\n"
+      return "goproxy mod download [-json] [-modcacherw] [-modfile=file] [path@query...]\n\n"
           + "In a module directory, downloads what go mod download without arguments downloads: for a\n"
           + "main module at go 1.17 or later the modules its go.mod requires, else every module of the\n"
           + "build; verified against go.sum and the checksum database, extracted into GOMODCACHE so that\n"
@@ -347,11 +326,18 @@ final class ModuleGraphCommands {
       return "go mod download [-x] [-json] [-reuse=old.json] [modules]";
     }
 
+    /** go's mod common flags ({@code -modcacherw}, {@code -modfile}). */
     @Override
-    public int run(Invocation ctx) throws Exception {
+    public BuildFlags buildFlags() {
+      return BuildFlags.MOD;
+    }
+
+    @Override
+    public int run(Invocation invocation) throws Exception {
       ColdStart.begin(); // before this method links its lambdas (see asGo)
+      Invocation ctx = BuildFlags.MOD.applied(invocation);
       List<String> args = ctx.args().positional();
-      return asGo(ctx, (client, release) -> {
+      return asGo(ctx, BuildFlags.MOD, (client, release) -> {
         client.moduleModeWarnings(workDir(ctx)).forEach(ctx.err()::println);
         ModDownloadResult result;
         try {
@@ -424,7 +410,7 @@ final class ModuleGraphCommands {
 
     @Override
     public String help() {
-      return "goproxy mod verify\n\n"
+      return "goproxy mod verify [-modcacherw] [-modfile=file]\n\n"
           + "In a module directory, checks that the zip and the extracted tree in GOMODCACHE of every\n"
           + "module of the build still hash to the .ziphash recorded at download, printing go's\n"
           + "'all modules verified' or one line per problem on standard error (exit status 1).\n";
@@ -435,14 +421,21 @@ final class ModuleGraphCommands {
       return "go mod verify";
     }
 
+    /** go's mod common flags ({@code -modcacherw}, {@code -modfile}). */
     @Override
-    public int run(Invocation ctx) throws Exception {
+    public BuildFlags buildFlags() {
+      return BuildFlags.MOD;
+    }
+
+    @Override
+    public int run(Invocation invocation) throws Exception {
       ColdStart.begin(); // before this method links its lambdas (see asGo)
+      Invocation ctx = BuildFlags.MOD.applied(invocation);
       if (!ctx.args().positional().isEmpty()) {
         ctx.err().println("go: verify takes no arguments");
         return 1;
       }
-      return asGo(ctx, (client, release) -> {
+      return asGo(ctx, BuildFlags.MOD, (client, release) -> {
         client.moduleModeWarnings(workDir(ctx), true).forEach(ctx.err()::println);
         List<String> problems = client.modVerify(workDir(ctx));
         if (problems.isEmpty()) {

@@ -2682,4 +2682,80 @@ class ModuleGraphCommandsTest {
     }
   }
 
+
+  /**
+   * go list's other build flags and the mod commands' {@code -modcacherw}/{@code -modfile} on
+   * goproxy's command line, as go takes them: {@code -modcacherw} leaves the extracted trees
+   * writable (the command line's value winning over GOFLAGS's), the flags that only change how
+   * packages build are accepted and do nothing for {@code list -m}, and bad values fail as go's
+   * flag package fails them (on the command line, and before them GOFLAGS's, in its own words), a
+   * flag the release lacks ({@code -pgo}, {@code -cover} on go1.19) too. Under three GOFLAGS: the
+   * output, exit status, go.mod, go.sum, alt.sum, and each file and directory of the module
+   * cache's extracted trees with its permissions. go1.19, go1.21 and go1.27.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.27"})
+  void buildFlagsAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    String goMod = "module example.com/main\n\ngo 1.17\n\nrequire example.com/c v1.0.0\n";
+    String altMod = "module example.com/main\n\ngo 1.17\n\nrequire other.org/d v1.0.0\n";
+    String[][] cmds = {{"list", "-m", "-mod=mod", "-modcacherw", "all"},
+        {"list", "-m", "-modcacherw=false", "-mod=mod", "-json", "all"}, {"list", "-m", "-modcacherw=x", "all"},
+        {"list", "-m", "-mod=mod", "-trimpath", "-v", "-a", "-n", "-work", "-tags=a,b", "-buildvcs=false",
+            "-ldflags=-s -w", "-gcflags=all=-N -l", "-asmflags=-I x", "-gccgoflags=", "-toolexec=echo x",
+            "-compiler=gccgo", "-installsuffix=x", "-pkgdir=x", "-modcacherw=T", "all"},
+        {"list", "-m", "-tags", "a b", "-buildvcs", "-trimpath=0", "all"}, {"list", "-m", "-tags='a", "all"},
+        {"list", "-m", "-buildvcs=x", "all"}, {"list", "-m", "-buildvcs=auto", "-compiler=x", "all"},
+        {"list", "-m", "-gcflags='-N", "all"}, {"list", "-m", "-gcflags==-N", "all"},
+        {"list", "-m", "-ldflags=\"-s", "all"}, {"list", "-m", "-toolexec='x", "all"},
+        {"list", "-m", "-pgo=off", "-cover", "-covermode=atomic", "-coverpkg=./...", "all"},
+        {"list", "-m", "-covermode=x", "all"}, {"list", "-m", "-v=maybe", "all"},
+        {"mod", "download"}, {"mod", "download", "-modcacherw"}, {"mod", "download", "-modcacherw=0", "-json"},
+        {"mod", "download", "-modcacherw=x"}, {"mod", "download", "-modfile=alt.mod", "-modcacherw"},
+        {"mod", "download", "-modcacherw", "-modfile", "alt.mod", "other.org/d@v1.0.0"},
+        {"mod", "graph", "-modfile=alt.mod", "-modcacherw"}, {"mod", "graph", "-modfile=nosuch.mod"},
+        {"mod", "verify", "-modcacherw", "-modfile=alt.mod"}, {"mod", "verify", "-modcacherw=F"}};
+    // GOFLAGS empty (GoTool's hermetic environment sets -modcacherw), -modcacherw, bad values
+    String[] goflags = {"", "-modcacherw", "-trimpath=x -compiler=gccgo"};
+    try (FakeGoProxy proxy = abcUniverse().start()) {
+      int round = 0;
+      for (String flags : goflags) {
+        for (String[] cmd : cmds) {
+          Path work = tmp.resolve("round" + ++round);
+          Path theirs = Files.createDirectories(work.resolve("theirs"));
+          Path ours = Files.createDirectories(work.resolve("ours"));
+          for (Path d : List.of(theirs, ours)) {
+            Files.writeString(d.resolve("go.mod"), goMod);
+            Files.writeString(d.resolve("alt.mod"), altMod);
+          }
+          String what = "go" + release + " GOFLAGS=" + flags + " " + String.join(" ", cmd);
+          Path[] gopaths = sideBySide(goBin, release, proxy, work, theirs, ours, flags, cmd);
+          for (String f : List.of("go.mod", "go.sum", "alt.mod", "alt.sum")) {
+            assertEquals(readIfExists(theirs.resolve(f)), readIfExists(ours.resolve(f)), what + ": " + f);
+          }
+          assertEquals(extractedTrees(gopaths[0]), extractedTrees(gopaths[1]), what + ": module cache");
+        }
+      }
+    }
+  }
+
+  /** Each file and directory extracted into GOPATH's module cache (not its download cache), with its permissions. */
+  private static List<String> extractedTrees(Path gopath) throws java.io.IOException {
+    Path mod = gopath.resolve("pkg/mod");
+    if (!Files.isDirectory(mod)) {
+      return List.of();
+    }
+    try (java.util.stream.Stream<Path> all = Files.walk(mod)) {
+      return all.filter(p -> !p.equals(mod) && !mod.relativize(p).startsWith("cache"))
+          .map(p -> mod.relativize(p) + " " + permissions(p)).sorted().toList();
+    }
+  }
+
+  private static String permissions(Path p) {
+    try {
+      return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }

@@ -1,0 +1,285 @@
+package io.github.goproxy4j.cli;
+
+import io.github.goproxy4j.env.GoEnv;
+import io.github.goproxy4j.internal.GoQuote;
+import io.github.goproxy4j.internal.GoQuoted;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The build flags of a go command that goproxy mirrors, on its command line and in GOFLAGS:
+ * {@code go list}'s (cmd/go's AddBuildFlags and AddCoverFlags) and the mod commands' "mod common
+ * flags" ({@code -modcacherw}, {@code -modfile}). Three of them change what a module command
+ * does: {@code -mod}, {@code -modfile} and {@code -modcacherw}, which {@link #applied} appends to
+ * GOFLAGS (go sets the flags from GOFLAGS first, then from the command line, so the command
+ * line's value wins). The others change only how go builds packages, so {@code go list -m}
+ * accepts them and does nothing with them; their values are checked as go's flag package checks
+ * them ({@link #checkCommandLine}, {@link #checkGoflags}).
+ *
+ * <p>Left out (refused as unknown options): {@code -x} (go then traces its HTTP requests on
+ * standard error, with timings), {@code -p} (go's integer syntax), {@code -buildmode},
+ * {@code -race}, {@code -msan}, {@code -asan}, {@code -linkshared} (checked against the platform
+ * and the C compiler), {@code -overlay} (it may replace go.mod), the debug flags (they write
+ * files), and go list's own {@code -f}, {@code -compiled}, {@code -deps},
+ * {@code -export}, {@code -find}, {@code -test}, {@code -reuse} and {@code -json=fields}.
+ */
+final class BuildFlags {
+  /** How go's flag package sets one flag (the flag.Value go gives it). */
+  private enum Kind {
+    /** A bool: {@code -name} or {@code -name=value} (strconv.ParseBool). */
+    BOOL,
+    /** {@code -buildvcs}: a bool or {@code auto}. */
+    BUILDVCS,
+    /** A plain string, never refused. */
+    STRING,
+    /** {@code -tags}: a comma list, or go1.12's quoted form when it holds a space or a quote. */
+    TAGS,
+    /** A quoted.Split list ({@code -toolexec}). */
+    STRINGS,
+    /** {@code [pattern=]flags} ({@code -gcflags}, {@code -ldflags}...). */
+    PER_PACKAGE,
+    /** {@code gc} or {@code gccgo}. */
+    COMPILER,
+    /** {@code set}, {@code count}, {@code atomic} or empty. */
+    COVERMODE
+  }
+
+  private record Flag(Kind kind, int since) {}
+
+  /** go list's build flags that goproxy accepts. */
+  static final BuildFlags LIST = new BuildFlags(listFlags());
+
+  /** The mod commands' common flags ({@code go mod download}, {@code mod graph}, {@code mod verify}). */
+  static final BuildFlags MOD = new BuildFlags(Map.of("modcacherw", new Flag(Kind.BOOL, 19),
+      "modfile", new Flag(Kind.STRING, 19)));
+
+  private static Map<String, Flag> listFlags() {
+    Map<String, Flag> m = new LinkedHashMap<>();
+    for (String b : List.of("a", "n", "v", "work", "trimpath", "modcacherw")) {
+      m.put(b, new Flag(Kind.BOOL, 19));
+    }
+    m.put("buildvcs", new Flag(Kind.BUILDVCS, 19));
+    for (String s : List.of("mod", "modfile", "installsuffix", "pkgdir")) {
+      m.put(s, new Flag(Kind.STRING, 19));
+    }
+    m.put("tags", new Flag(Kind.TAGS, 19));
+    m.put("toolexec", new Flag(Kind.STRINGS, 19));
+    for (String p : List.of("gcflags", "ldflags", "asmflags", "gccgoflags")) {
+      m.put(p, new Flag(Kind.PER_PACKAGE, 19));
+    }
+    m.put("compiler", new Flag(Kind.COMPILER, 19));
+    // go1.20: -pgo, and the cover flags on every build command
+    m.put("pgo", new Flag(Kind.STRING, 20));
+    m.put("cover", new Flag(Kind.BOOL, 20));
+    m.put("covermode", new Flag(Kind.COVERMODE, 20));
+    m.put("coverpkg", new Flag(Kind.STRING, 20));
+    return m;
+  }
+
+  private final Map<String, Flag> flags;
+
+  private BuildFlags(Map<String, Flag> flags) {
+    this.flags = flags;
+  }
+
+  /** {@return the names of the boolean flags, for {@link Args#parse}: {@code -name} or {@code -name=value}} */
+  Set<String> bools() {
+    return names(true);
+  }
+
+  /** {@return the names of the flags with a value, for {@link Args#parse}: {@code -name=value} or {@code -name value}} */
+  Set<String> values() {
+    return names(false);
+  }
+
+  private Set<String> names(boolean bool) {
+    Map<String, Flag> out = new HashMap<>();
+    for (Map.Entry<String, Flag> e : flags.entrySet()) {
+      if ((e.getValue().kind == Kind.BOOL || e.getValue().kind == Kind.BUILDVCS) == bool) {
+        out.put(e.getKey(), e.getValue());
+      }
+    }
+    return Set.copyOf(out.keySet());
+  }
+
+  /**
+   * Checks the command line's build flags as go's flag package parses them (after GOFLAGS):
+   * a flag the release lacks ({@code flag provided but not defined: -pgo}), a value the flag
+   * refuses ({@code invalid boolean value "x" for -trimpath: parse error},
+   * {@code invalid value "'a" for flag -tags: unterminated ' string}).
+   *
+   * @param args the parsed command line
+   * @param minor the go release's minor version
+   * @throws GoFlagException with go's line (then go's usage, exit status 2)
+   */
+  void checkCommandLine(Args args, int minor) {
+    for (Map.Entry<String, Flag> e : flags.entrySet()) {
+      Optional<String> v = args.option(e.getKey());
+      if (v.isEmpty()) {
+        continue;
+      }
+      String name = "-" + e.getKey();
+      if (e.getValue().since > minor) {
+        throw new GoFlagException("flag provided but not defined: " + name);
+      }
+      String refused = refusal(e.getValue().kind, v.get());
+      if (refused != null) {
+        throw new GoFlagException(isBool(e.getValue().kind)
+            ? "invalid boolean value " + GoQuote.quote(v.get()) + " for " + name + ": " + refused
+            : "invalid value " + GoQuote.quote(v.get()) + " for flag " + name + ": " + refused);
+      }
+    }
+  }
+
+  /**
+   * Checks GOFLAGS's words for the command's build flags as go's SetFromGOFLAGS sets them, in
+   * order (words naming a flag the command lacks are skipped, as in go).
+   *
+   * @param env the environment (its GOFLAGS already split and checked: {@link GoEnv#goFlags()})
+   * @param minor the go release's minor version
+   * @throws GoFlagException {@code go: invalid boolean value "x" for flag -trimpath (from $GOFLAGS): parse error},
+   *     {@code go: invalid value "x" for flag -compiler (from $GOFLAGS): unknown compiler "x"},
+   *     {@code go: flag needs an argument: -tags (from $GOFLAGS)}
+   */
+  void checkGoflags(GoEnv env, int minor) {
+    String where = env.os() == GoEnv.Os.WINDOWS ? "%GOFLAGS%" : "$GOFLAGS";
+    for (String word : env.goFlags()) {
+      int eq = word.indexOf('=');
+      String name = eq < 0 ? word : word.substring(0, eq);
+      if (name.startsWith("--")) {
+        name = name.substring(1);
+      }
+      Flag f = flags.get(name.substring(1));
+      if (f == null || f.since > minor) {
+        continue;
+      }
+      if (eq < 0) {
+        if (!isBool(f.kind)) {
+          throw new GoFlagException("go: flag needs an argument: " + name + " (from " + where + ")");
+        }
+        continue;
+      }
+      String value = word.substring(eq + 1);
+      String refused = refusal(f.kind, value);
+      if (refused != null) {
+        throw new GoFlagException("go: invalid " + (isBool(f.kind) ? "boolean " : "") + "value "
+            + GoQuote.quote(value) + " for flag " + name + " (from " + where + "): " + refused);
+      }
+    }
+  }
+
+  private static boolean isBool(Kind kind) {
+    return kind == Kind.BOOL || kind == Kind.BUILDVCS;
+  }
+
+  /** Why go's flag.Value refuses {@code value} (its error text), or null. */
+  private static String refusal(Kind kind, String value) {
+    switch (kind) {
+      case BOOL:
+        return parseBool(value) == null ? "parse error" : null;
+      case BUILDVCS:
+        return value.isEmpty() || value.equals("auto") || parseBool(value) != null ? null
+            : "value is neither 'auto' nor a valid bool";
+      case TAGS:
+        return value.contains(" ") || value.contains("'") ? splitRefusal(value) : null;
+      case STRINGS:
+        return splitRefusal(value);
+      case PER_PACKAGE:
+        return perPackageRefusal(value);
+      case COMPILER:
+        return value.equals("gc") || value.equals("gccgo") ? null : "unknown compiler " + GoQuote.quote(value);
+      case COVERMODE:
+        return List.of("", "set", "count", "atomic").contains(value) ? null
+            : "valid modes are \"set\", \"count\", or \"atomic\"";
+      default:
+        return null;
+    }
+  }
+
+  /** strconv.ParseBool: the value, or null where go's fails. */
+  static Boolean parseBool(String s) {
+    switch (s) {
+      case "1": case "t": case "T": case "TRUE": case "true": case "True":
+        return Boolean.TRUE;
+      case "0": case "f": case "F": case "FALSE": case "false": case "False":
+        return Boolean.FALSE;
+      default:
+        return null;
+    }
+  }
+
+  private static String splitRefusal(String value) {
+    try {
+      GoQuoted.split(value);
+      return null;
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
+  }
+
+  /** load.PerPackageFlag's set: {@code flags} or {@code pattern=flags}, the flags quoted.Split. */
+  private static String perPackageRefusal(String raw) {
+    String v = raw.strip();
+    if (v.isEmpty()) {
+      return null;
+    }
+    if (!v.startsWith("-")) {
+      int i = v.indexOf('=');
+      if (i < 0) {
+        return "missing =<value> in <pattern>=<value>";
+      }
+      if (i == 0) {
+        return "missing <pattern> in <pattern>=<value>";
+      }
+      if (v.charAt(0) == '\'' || v.charAt(0) == '"') {
+        return "parameter may not start with quote character " + v.charAt(0);
+      }
+      v = v.substring(i + 1);
+    }
+    return splitRefusal(v);
+  }
+
+  /**
+   * The invocation with the command line's {@code -mod}, {@code -modfile} and {@code -modcacherw}
+   * after GOFLAGS's own words (everything below reads them from GoEnv's GOFLAGS), quoted for
+   * go1.20's GOFLAGS syntax when a value holds white space (go1.19 splits GOFLAGS at white space
+   * and cannot carry one); {@code -modcacherw} as {@code true} or {@code false}.
+   *
+   * @param ctx the invocation, its command line checked ({@link #checkCommandLine})
+   * @return {@code ctx}, or a copy with GOFLAGS extended
+   */
+  Invocation applied(Invocation ctx) {
+    StringBuilder words = new StringBuilder();
+    for (String name : List.of("mod", "modfile", "modcacherw")) {
+      if (!flags.containsKey(name)) {
+        continue;
+      }
+      Optional<String> v = ctx.args().option(name);
+      if (v.isPresent()) {
+        String value = name.equals("modcacherw") ? String.valueOf(parseBool(v.get())) : v.get();
+        words.append(' ').append(goFlagWord(name, value));
+      }
+    }
+    if (words.length() == 0) {
+      return ctx;
+    }
+    // GOFLAGS as go reads it: the environment's, else the user's go env file's or GOROOT/go.env's
+    Map<String, String> env = new HashMap<>(ctx.environment());
+    env.put("GOFLAGS", (Settings.goEnv(ctx).get("GOFLAGS") + words).strip());
+    return new Invocation(ctx.args(), ctx.out(), ctx.err(), env, ctx.terminal(), ctx.workDir());
+  }
+
+  /** {@code -name=value} as one GOFLAGS word. */
+  private static String goFlagWord(String name, String value) {
+    String word = "-" + name + "=" + value;
+    boolean space = false;
+    for (int i = 0; i < word.length(); i++) {
+      space |= Character.isWhitespace(word.charAt(i));
+    }
+    return space && word.indexOf('\'') < 0 ? "'" + word + "'" : word;
+  }
+}
