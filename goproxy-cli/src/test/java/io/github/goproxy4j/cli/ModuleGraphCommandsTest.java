@@ -2758,4 +2758,47 @@ class ModuleGraphCommandsTest {
       throw new java.io.UncheckedIOException(e);
     }
   }
+
+  /**
+   * An explicit {@code -mod=vendor} (go list's flag or GOFLAGS's) while go reads a main go.mod
+   * holding versions that are not canonical: go's mode is vendor during the read, so fixVersion's
+   * query is refused and each such line fails ({@code go.mod:N: cannot query module due to
+   * -mod=vendor}; go1.19 names go.mod by its absolute path), canonical lines (and an invalid path's
+   * major-version check) as before; the command line's {@code -mod=mod} after GOFLAGS's vendor
+   * resolves and rewrites, and the mod commands, which have no {@code -mod}, resolve under
+   * GOFLAGS=-mod=vendor. Output, exit status, go.mod and go.sum, go1.19, go1.21 and go1.27.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.27"})
+  void nonCanonicalVersionsUnderVendorFlagAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    String head = "module example.com/main\n\ngo 1.17\n\n";
+    String[] goMods = {head + "require example.com/a v1.2\n",
+        head + "require (\n\texample.com/a master\n\texample.com/r v1.1.0\n)\n\nexclude example.com/r v1.1\n",
+        head + "require example.com/a v1.2.0\n\nreplace example.com/a => example.com/r v1.1\n",
+        head + "require example.com/a v1.0.0\n",
+        head + "require example.com/a/v2 v1.2\n"};
+    String[][] runs = {{"", "list", "-m", "-mod=vendor"}, {"", "list", "-mod=vendor", "-m", "all"},
+        {"-mod=vendor", "list", "-m", "-json", "example.com/a"}, {"-mod=mod", "list", "-m", "-mod", "vendor", "all"},
+        {"-mod=vendor", "list", "-m", "-mod=mod", "all"}, {"-mod=vendor", "list", "-m", "-mod=readonly", "all"},
+        {"-mod=vendor", "mod", "graph"}, {"-mod=vendor", "mod", "download"}};
+    try (FakeGoProxy proxy = nonCanonicalUniverse().start()) {
+      int round = 0;
+      for (String goMod : goMods) {
+        for (String[] run : runs) {
+          Path work = tmp.resolve("round" + ++round);
+          Path theirs = Files.createDirectories(work.resolve("theirs"));
+          Path ours = Files.createDirectories(work.resolve("ours"));
+          Files.writeString(theirs.resolve("go.mod"), goMod);
+          Files.writeString(ours.resolve("go.mod"), goMod);
+          String[] cmd = java.util.Arrays.copyOfRange(run, 1, run.length);
+          String what = "go" + release + " GOFLAGS=" + run[0] + " " + String.join(" ", cmd) + " in " + goMod;
+          sideBySide(goBin, release, proxy, work, theirs, ours, ("-modcacherw " + run[0]).strip(), cmd);
+          for (String f : List.of("go.mod", "go.sum")) {
+            assertEquals(readIfExists(theirs.resolve(f)), readIfExists(ours.resolve(f)), what + ": " + f);
+          }
+        }
+      }
+    }
+  }
 }

@@ -87,7 +87,9 @@ final class ListModules {
       return outsideModule(client, env, dir, args, flags, parallelism);
     }
     // go.mod (or go.work and its modules) read once: the mode depends on it, the load uses it
-    ModuleGraphLoader.Mains mains = ModuleGraphLoader.readMains(client, env, dir, work);
+    // an explicit -mod=vendor is go's mode while it reads go.mod: fixVersion cannot query then
+    boolean vendorFlag = BuildMod.modFlag(env).filter("vendor"::equals).isPresent();
+    ModuleGraphLoader.Mains mains = ModuleGraphLoader.readMains(client, env, dir, work, vendorFlag);
     BuildMod mod;
     if (mains.workspace() != null) {
       // makeMainModules checks the replace directives before go decides the mode (a vendor

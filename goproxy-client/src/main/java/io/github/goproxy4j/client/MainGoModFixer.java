@@ -21,12 +21,25 @@ final class MainGoModFixer implements VersionFixer {
   private final GoSum goSum;
   private final Map<String, Object> answers = new ConcurrentHashMap<>();
   private final VersionFixer fixer = VersionFixer.resolving(this);
+  private final boolean vendor;
   private Query query; // made on the first query: most go.mod files need none
 
   /** A fixer whose queries go through {@code client}, verifying a go.mod they read against {@code goSum}'s lines. */
   MainGoModFixer(GoProxyClient client, GoSum goSum) {
+    this(client, goSum, false);
+  }
+
+  /**
+   * {@link #MainGoModFixer(GoProxyClient, GoSum)}, or with {@code vendor} one that queries
+   * nothing: go's queryProxy refuses every query while {@code cfg.BuildMod} is {@code vendor},
+   * which it is while go.mod is read only when {@code -mod=vendor} was given (GOFLAGS or go
+   * list's command line: go decides a default mode after the read), so each version that is not
+   * canonical fails its line with {@code cannot query module due to -mod=vendor}.
+   */
+  MainGoModFixer(GoProxyClient client, GoSum goSum, boolean vendor) {
     this.client = client;
     this.goSum = goSum;
+    this.vendor = vendor;
   }
 
   /** {@return the fixer to parse the main go.mod with} */
@@ -52,6 +65,10 @@ final class MainGoModFixer implements VersionFixer {
 
   /** The query's version, or its failure in parseVersion's shape. */
   private Object ask(String path, String version) {
+    if (vendor) {
+      // errQueryDisabled, before queryProxy looks at the path (no mode reason: the flag was explicit)
+      return VersionFixer.Failure.other("cannot query module due to -mod=vendor");
+    }
     ModulePath mp;
     try {
       mp = ModulePath.parse(path);

@@ -273,6 +273,16 @@ final class ModuleGraphLoader {
   }
 
   static MainModule findMainModule(GoProxyClient client, Path start, GoEnv env) throws GoProxyException {
+    return findMainModule(client, start, env, false);
+  }
+
+  /**
+   * {@link #findMainModule(GoProxyClient, Path, GoEnv)}; {@code vendor}: go.mod read while go's
+   * mode is an explicit {@code -mod=vendor} (go list's), where fixVersion cannot query
+   * ({@link MainGoModFixer#MainGoModFixer(GoProxyClient, GoSum, boolean)}).
+   */
+  static MainModule findMainModule(GoProxyClient client, Path start, GoEnv env, boolean vendor)
+      throws GoProxyException {
     String release = env.goVersion();
     String gotoolchain = env.get("GOTOOLCHAIN");
     Path dir = findModuleRoot(start, env).orElse(null);
@@ -308,7 +318,7 @@ final class ModuleGraphLoader {
     boolean checkGo = minor >= 21;
     Path goSum = goSumPath(modFile, cwd, dir);
     GoSumFiles.Read sums = GoSumFiles.read(goSum, release);
-    VersionFixer fix = new MainGoModFixer(client, sums.sum()).fixer();
+    VersionFixer fix = new MainGoModFixer(client, sums.sum(), vendor).fixer();
     try {
       // go1.19 names the file as modload does (root/go.mod, absolute) in each error line, under a bare "go.mod"
       goMod = GoModFile.parseStrict(minor < 21 ? given : name, data, release, fix);
@@ -535,14 +545,24 @@ final class ModuleGraphLoader {
    */
   static Mains readMains(GoProxyClient client, GoEnv env, Path start, Optional<Path> work)
       throws GoProxyException {
+    return readMains(client, env, start, work, false);
+  }
+
+  /**
+   * {@link #readMains(GoProxyClient, GoEnv, Path, Optional)}; {@code vendor}: the files read while
+   * go's mode is an explicit {@code -mod=vendor} (go list's {@code -mod} flag or GOFLAGS's; the mod
+   * commands have no {@code -mod}), where a version that is not canonical cannot be resolved.
+   */
+  static Mains readMains(GoProxyClient client, GoEnv env, Path start, Optional<Path> work, boolean vendor)
+      throws GoProxyException {
     refuseModulesOff(env);
     String release = env.goVersion();
     if (work.isPresent()) {
       checkModFile(env, true);
       return new Mains(null, readWorkspace(client, release, env.get("GOTOOLCHAIN"), start, work.get(),
-          modFile(env)));
+          modFile(env), vendor));
     }
-    return new Mains(findMainModule(client, start, env), null);
+    return new Mains(findMainModule(client, start, env, vendor), null);
   }
 
   /** {@link #loadBuild(GoProxyClient, GoEnv, Path, boolean, int, InitMode)} on main module files already read. */
@@ -754,7 +774,7 @@ final class ModuleGraphLoader {
 
   /** loadModFile in workspace mode: go.work, each use directory's go.mod, the go.sum files. */
   private static Workspace readWorkspace(GoProxyClient client, String release, String gotoolchain, Path start,
-      Path workFile, Optional<String> modFile) throws GoProxyException {
+      Path workFile, Optional<String> modFile, boolean vendor) throws GoProxyException {
     int minor = minor(release);
     Path cwd = start.toAbsolutePath().normalize();
     workFile = workFile.toAbsolutePath().normalize();
@@ -818,7 +838,7 @@ final class ModuleGraphLoader {
     GoSumFiles.Read modules = GoSumFiles.concat(moduleSums);
     GoSumFiles.Read sums = GoSumFiles.concat(List.of(modules, GoSumFiles.read(Path.of(workFile + ".sum"), release)));
     // go reads each module's go.mod with fixVersion too and never rewrites it
-    VersionFixer fix = new MainGoModFixer(client, sums.sum()).fixer();
+    VersionFixer fix = new MainGoModFixer(client, sums.sum(), vendor).fixer();
     ModuleGraphException graphError = null;
     for (Path root : roots) {
       Path goModPath = cwd.resolve(modFilePath(modFile, root));
