@@ -2801,4 +2801,50 @@ class ModuleGraphCommandsTest {
       }
     }
   }
+
+  /**
+   * A GOSUMDB go cannot use (malformed key, none, too many fields, a bad URL): go parses it at the
+   * first checksum-database lookup (dbDial), and checkSumDB words the failure as the module's
+   * ({@code path@v1.2.0: verifying go.mod: invalid GOSUMDB: malformed verifier id}); goproxy
+   * printed GOSUMDB's text alone. Outside a module and in one under {@code -mod=mod} (go.sum absent,
+   * so go.mod files are checked against the database), and a command that needs no lookup:
+   * output, exit status, go.mod and go.sum as go's (go1.19, go1.21, go1.27).
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.27"})
+  void invalidGosumdbAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    String goVersion = versionOf(goBin);
+    String[][] outside = {{"mod", "download", "example.com/a@v1.2.0"}, {"mod", "download", "-json", "example.com/a@v1.2.0"},
+        {"list", "-m", "example.com/a@v1.2.0"}};
+    String[][] inModule = {{"list", "-m", "all"}, {"mod", "graph"}, {"mod", "download"}, {"list", "-m"}};
+    try (FakeGoProxy proxy = nonCanonicalUniverse().start()) {
+      Path main = Files.createDirectories(tmp.resolve("main"));
+      Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n\nrequire example.com/a v1.2.0\n");
+      Path empty = Files.createDirectories(tmp.resolve("empty"));
+      int round = 0;
+      List<String> differences = new java.util.ArrayList<>();
+      for (String gosumdb : List.of("nosuchkey", " ", "a b c", "sum.golang.org ht%tp://x")) {
+        for (boolean inMain : new boolean[] {false, true}) {
+          for (String[] cmd : inMain ? inModule : outside) {
+            round++;
+            Path theirs = copyTree(inMain ? main : empty, tmp.resolve("theirs" + round));
+            Path ours = copyTree(inMain ? main : empty, tmp.resolve("ours" + round));
+            String what = "go" + release + " GOSUMDB='" + gosumdb + "'" + (inMain ? " in a module: " : ": ")
+                + String.join(" ", cmd);
+            try {
+              nonCanonicalSideBySide(goBin, goVersion, proxy, Map.of("GOSUMDB", gosumdb), tmp.resolve("round" + round),
+                  theirs, ours, "-modcacherw -mod=mod", cmd);
+              assertEquals(readIfExists(theirs.resolve("go.sum")), readIfExists(ours.resolve("go.sum")), what + ": go.sum");
+              assertEquals(readIfExists(theirs.resolve("go.mod")), readIfExists(ours.resolve("go.mod")), what + ": go.mod");
+            } catch (org.opentest4j.AssertionFailedError e) {
+              differences.add(what + ": " + e.getMessage());
+            }
+          }
+        }
+      }
+      System.out.println("go" + release + ": " + round + " runs compared, " + differences.size() + " differ");
+      assertEquals(List.of(), differences, String.join("\n", differences));
+    }
+  }
 }

@@ -869,15 +869,22 @@ public final class GoProxyClient implements AutoCloseable {
    */
   public Path installToolchain(GoToolchain toolchain) throws GoProxyException {
     Objects.requireNonNull(toolchain, "toolchain");
-    DownloadedModule d;
+    ColdStart.begin();
+    checkOpen();
+    ModuleVersion module = toolchain.moduleVersion();
+    Path dir;
     try {
-      d = download(toolchain.moduleVersion());
+      // go's toolchain switch runs modfetch.Download: the zip alone, no .info nor .mod
+      dir = fetch.downloadZip(module, events);
     } catch (GoProxyException e) {
+      events.failed(module, e);
       throw ToolchainInstaller.downloadFailure(toolchain, e);
+    } catch (RuntimeException e) {
+      events.failed(module, e);
+      throw e;
     }
-    ToolchainInstaller.finish(toolchain, d.dir(),
-        GoRelease.modelled(resolver.env().goVersion()).atLeast(24));
-    return d.dir();
+    ToolchainInstaller.finish(toolchain, dir, GoRelease.modelled(resolver.env().goVersion()).atLeast(24));
+    return dir;
   }
 
   /**

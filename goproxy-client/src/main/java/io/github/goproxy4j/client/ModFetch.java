@@ -12,6 +12,7 @@ import io.github.goproxy4j.sumdb.ModuleHash;
 import io.github.goproxy4j.sumdb.internal.Ed25519;
 import io.github.goproxy4j.zip.internal.DirHash;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -358,8 +359,8 @@ final class ModFetch {
   }
 
   /**
-   * go's {@code modfetch.Download}: info, go.mod (verified first, whatever module path it
-   * declares), then the zip, verified,
+   * go's {@code mod download} of one module (modload's DownloadModule): info, go.mod (verified
+   * first, whatever module path it declares), then the zip ({@link #downloadZip}), verified,
    * committed and extracted by the {@link CacheWriter}. A version complete in the cache makes no
    * request.
    */
@@ -374,6 +375,32 @@ final class ModFetch {
     // explicit go.mod from one the proxy made up, so go leaves that check to the module graph
     // (goModSummary, which also accepts the replaced path for a replacement) and to builds
     GoMod goMod = goMod(route, module);
+    CacheWriter.Stored stored = storeZip(route, module, events);
+    DownloadedModule d = DownloadedModule.of(module, info, cache.file(module, "mod"),
+        stored.zip(), stored.dir(), stored.zipHash(), goMod.hash());
+    events.done(module, stored.dir());
+    return d;
+  }
+
+  /**
+   * go's {@code modfetch.Download} itself, as a toolchain switch runs it: the zip alone (no .info,
+   * no .mod, so no {@code @v/list} either), verified against go.sum or the checksum database,
+   * committed and extracted. A version complete in the cache makes no request.
+   *
+   * @return the extracted module directory
+   */
+  Path downloadZip(ModuleVersion module, ProgressEvents events) throws GoProxyException {
+    if (!(cache.isExtracted(module) && cache.zip(module).isPresent())) {
+      events.started(module);
+    }
+    CacheWriter.Stored stored = storeZip(lookup.route(module.path()), module, events);
+    events.done(module, stored.dir());
+    return stored.dir();
+  }
+
+  /** The zip fetched through the route, verified, committed and extracted (or found complete in the cache). */
+  private CacheWriter.Stored storeZip(Route route, ModuleVersion module, ProgressEvents events)
+      throws GoProxyException {
     String v = module.version().toString();
     CacheWriter.Stored stored = writer.store(module,
         tmp -> lookup.tryProxies(route, module.path(), module + ": ", repo -> {
@@ -384,10 +411,7 @@ final class ModFetch {
     if (stored.downloaded()) {
       events.verified(module, stored.zipHash().toString());
     }
-    DownloadedModule d = DownloadedModule.of(module, info, cache.file(module, "mod"),
-        stored.zip(), stored.dir(), stored.zipHash(), goMod.hash());
-    events.done(module, stored.dir());
-    return d;
+    return stored;
   }
 
   /**

@@ -94,16 +94,25 @@ final class SumCheck implements AutoCloseable {
    */
   private Optional<ChecksumDatabase> database(Route route, ModuleVersion module, boolean goMod)
       throws GoProxyException {
+    String path = module.path().toString();
+    String vers = module.version().toString();
+    Optional<ChecksumDb> checksumDb;
     try {
-      return database(route);
+      checksumDb = route.checksumDb();
+    } catch (GoEnvException e) {
+      // go's dbDial fails the lookup (missing or invalid GOSUMDB, a toolchain with GOSUMDB=off),
+      // and checkSumDB words it as the module's: module.VersionError(mod, "verifying go.mod: ...")
+      throw new GoEnvException(path + "@" + vers + ": verifying " + (goMod ? "go.mod" : "module") + ": "
+          + e.getMessage(), e);
+    }
+    try {
+      return checksumDb.map(this::database);
     } catch (GoEnvException e) {
       GoEnv env = resolver.env();
       List<String> gopath = env.gopathList();
       if (!gopath.isEmpty() && !gopath.get(0).isEmpty()) {
         throw e; // a relative entry: go refuses it at start-up
       }
-      String path = module.path().toString();
-      String vers = module.version().toString();
       throw new GoProxyException(path + "@" + vers + ": verifying " + (goMod ? "go.mod" : "module") + ": " + path
           + "@" + (goMod ? vers + "/go.mod" : vers) + ": initializing sumdb.Client: could not locate sumdb file: "
           + "missing $GOPATH: " + goPathError(env), e);
