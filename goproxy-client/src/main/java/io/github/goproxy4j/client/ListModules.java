@@ -557,7 +557,10 @@ final class ListModules {
     }
     if (flags.retracted() && !flags.updates()) {
       // -u found the retractions already
-      out = ModuleLister.withRetractions(client, out, allReplaced, goModsRead, parallelism);
+      // in a build its replace directives count: a replaced latest version's replacement's go.mod
+      ModuleLister.RetractionCheck check = build == null ? client::retraction
+          : new ModuleLister(client, build, mod.modMode())::retraction;
+      out = ModuleLister.withRetractions(check, out, allReplaced, goModsRead, parallelism);
     }
     List<String> errors = new ArrayList<>();
     for (ListedModule m : out) {

@@ -64,13 +64,38 @@ final class ModuleLister {
    */
   VersionInfo query(ModulePath path, String q, Optional<Version> current, Predicate<String> excludedVersion,
       boolean allowAll) throws GoProxyException {
+    Query inBuild = buildQuery();
+    if (inBuild == null) {
+      return client.query(path, q, current, excludedVersion, allowAll, goModsRead::add);
+    }
+    return inBuild.query(path, q, current.map(Version::toString).orElse(""), excludedVersion, allowAll,
+        goModsRead::add);
+  }
+
+  /**
+   * go's CheckRetractions of a module version in this build: the retract lines of its module's
+   * latest go.mod, or of that latest version's replacement's when the build replaces it (go's
+   * queryLatestVersionIgnoringRetractions loads the replacement: no retraction, no deprecation
+   * unless the replacement's go.mod has them), verified as {@link #query} verifies.
+   */
+  Query.Retraction retraction(ModulePath path, String version) {
+    Query inBuild = buildQuery();
+    return inBuild == null ? client.retraction(path, version) : inBuild.retraction(path, version);
+  }
+
+  /** The build's query, {@code null} when the client's is the same (no go.sum lines, no replace directives). */
+  private Query buildQuery() {
     ModuleGraph g = build.graph();
     boolean replaces = g.isWorkspace() || g.mainModules().stream().anyMatch(m -> !m.goMod().replaces().isEmpty());
     if (build.goSum().entries().isEmpty() && !replaces) {
-      return client.query(path, q, current, excludedVersion, allowAll, goModsRead::add);
+      return null;
     }
-    return new Query(client.fetchWith(build.goSum()), replaced()).query(path, q,
-        current.map(Version::toString).orElse(""), excludedVersion, allowAll, goModsRead::add);
+    return new Query(client.fetchWith(build.goSum()), replaced());
+  }
+
+  /** go's CheckRetractions of one module version: {@link #retraction} in a build, else the client's. */
+  interface RetractionCheck {
+    Query.Retraction of(ModulePath path, String version);
   }
 
   /** The build's replace directives as a query sees them; a directory resolved against the build's base directory. */
@@ -120,12 +145,12 @@ final class ModuleLister {
    *
    * @param goModsRead receives each module version whose go.mod was read for the retractions
    */
-  static List<ListedModule> withRetractions(GoProxyClient client, List<ListedModule> mods,
+  static List<ListedModule> withRetractions(RetractionCheck check, List<ListedModule> mods,
       Predicate<String> allReplaced, Set<ModuleVersion> goModsRead, int parallelism) {
     return inParallel(mods, m -> {
       Optional<ListedModule> r = m.replace().map(x -> retracted(x,
-          retraction(client, x.path(), x.version(), allReplaced, goModsRead)));
-      ListedModule own = retracted(m, retraction(client, m.path(), m.version(), allReplaced, goModsRead));
+          retraction(check, x.path(), x.version(), allReplaced, goModsRead)));
+      ListedModule own = retracted(m, retraction(check, m.path(), m.version(), allReplaced, goModsRead));
       List<String> top = !own.retracted().isEmpty() ? own.retracted()
           : r.map(ListedModule::retracted).orElse(List.of());
       return own.withRetracted(top).withReplace(r);
@@ -148,13 +173,13 @@ final class ModuleLister {
   }
 
   /** go's CheckRetractions for one module version: empty when there is nothing to check (no version, every version replaced, not a module path). */
-  private static Optional<Query.Retraction> retraction(GoProxyClient client, String path, String version,
+  private static Optional<Query.Retraction> retraction(RetractionCheck check, String path, String version,
       Predicate<String> allReplaced, Set<ModuleVersion> goModsRead) {
     if (version.isEmpty() || allReplaced.test(path)) {
       return Optional.empty();
     }
     try {
-      Query.Retraction r = client.retraction(ModulePath.parse(path), version);
+      Query.Retraction r = check.of(ModulePath.parse(path), version);
       r.goModRead().ifPresent(goModsRead::add);
       return Optional.of(r);
     } catch (RuntimeException e) {
@@ -443,7 +468,7 @@ final class ModuleLister {
     if (g.pathReplacement(pathText).isPresent()) {
       return s;
     }
-    Query.Retraction r = client.retraction(path, version);
+    Query.Retraction r = retraction(path, version);
     s.retracted = r.rationales();
     s.deprecated = r.deprecation();
     if (s.error.isEmpty() && !r.loadError().isEmpty()) {

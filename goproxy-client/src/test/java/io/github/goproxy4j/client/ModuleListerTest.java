@@ -228,7 +228,8 @@ class ModuleListerTest {
    * when the module's latest go.mod retracts the replaced version (found by the soak of
    * ModuleGraphLoaderTest's workspaces, go1.27 seed 15: the client printed the replacement's). r
    * v1.0.0 (retracted itself) => r v1.1.0 (not); s v1.0.0 (retracted) => s v1.1.0 (retracted, for
-   * another reason); t v1.0.0 (not) => t v1.1.0 (retracted). {@code list -m -u [-json] all} and
+   * another reason); t v1.0.0 (not) => t v1.1.0 (retracted). And a replaced latest version: its
+   * replacement's go.mod is the one the checks read (below). {@code list -m -u [-json] all} and
    * {@code list -m -retracted -json all}, go1.19, go1.21 and go1.27.
    */
   @ParameterizedTest(name = "go{0}")
@@ -249,11 +250,22 @@ class ModuleListerTest {
       requires.append("require ").append(path).append(" v1.0.0\n\nreplace ").append(path).append(" v1.0.0 => ")
           .append(path).append(" v1.1.0\n\n");
     }
+    // q: its latest version v1.2.0 (deprecated, retracting v1.1.0) replaced by q v1.0.0: go's
+    // retraction and deprecation checks read the replacement's go.mod (queryLatestVersionIgnoringRetractions),
+    // so the required q v1.1.0 is neither (the soak's go1.27 workspace seed 43: the client read v1.2.0's)
+    for (String v : List.of("v1.0.0", "v1.1.0", "v1.2.0")) {
+      boolean last = v.equals("v1.2.0");
+      pb.module(FakeModule.builder("example.com/q", v).goMod((last ? "// Deprecated: gone\n" : "")
+          + "module example.com/q\n\ngo 1.17\n" + (last ? "\nretract v1.1.0 // bad\n" : ""))
+          .file("q.go", "package q\n").build());
+    }
+    requires.append("require example.com/q v1.1.0\n\nreplace example.com/q v1.2.0 => example.com/q v1.0.0\n");
     try (FakeGoProxy proxy = pb.start()) {
       Path main = Files.createDirectories(tmp.resolve("main"));
       Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n\n" + requires);
       Map<String, String> env = GoModuleUniverse.goEnv(proxy, tmp, tmp.resolve("cache"));
-      go.run(main, env, 120, "mod", "download", "example.com/r", "example.com/s", "example.com/t").requireOk();
+      go.run(main, env, 120, "mod", "download", "example.com/r", "example.com/s", "example.com/t", "example.com/q")
+          .requireOk();
       String what = "go.mod:\n" + Files.readString(main.resolve("go.mod"));
       GoListM.assertSameAsGo(go, main, env, List.of("all"), ListFlags.builder().updates(true).build(), false, what);
       GoListM.assertSameAsGo(go, main, env, List.of("all"), ListFlags.builder().updates(true).build(), true, what);
