@@ -549,7 +549,10 @@ final class ListModules {
     Set<ModuleVersion> goModsRead = ConcurrentHashMap.newKeySet();
     goModsRead.addAll(read);
     if (flags.versions()) {
-      out = ModuleLister.withVersions(client, out, excluded, allReplaced, flags.retracted(), goModsRead, parallelism);
+      // in a build its replace directives count (replacementRepo; a replaced latest version's retractions)
+      ModuleLister.VersionsCheck versions = build == null ? client::versions
+          : new ModuleLister(client, build, mod.modMode())::versions;
+      out = ModuleLister.withVersions(versions, out, excluded, allReplaced, flags.retracted(), goModsRead, parallelism);
       if (GoRelease.modelled(client.goRelease()).behaviourMinor() >= 22) {
         // go1.22's addVersions merges the Origin with the version list's, which a proxy's list lacks
         out = out.stream().map(m -> m.withOrigin(Optional.empty())).toList();

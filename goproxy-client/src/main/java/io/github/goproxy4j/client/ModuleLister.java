@@ -83,6 +83,24 @@ final class ModuleLister {
     return inBuild == null ? client.retraction(path, version) : inBuild.retraction(path, version);
   }
 
+  /**
+   * go's versions for {@code -versions} in this build: its replace directives add the versions they
+   * name (replacementRepo), and the retraction check reads a replaced latest version's replacement
+   * ({@link #retraction}).
+   */
+  Query.Versions versions(ModulePath path, Predicate<String> excludedVersion, boolean withRetracted)
+      throws GoProxyException {
+    Query inBuild = buildQuery();
+    return inBuild == null ? client.versions(path, excludedVersion, withRetracted)
+        : inBuild.versions(path, excludedVersion, withRetracted);
+  }
+
+  /** go's list of a module's versions for {@code -versions}: {@link #versions} in a build, else the client's. */
+  interface VersionsCheck {
+    Query.Versions of(ModulePath path, Predicate<String> excludedVersion, boolean withRetracted)
+        throws GoProxyException;
+  }
+
   /** The build's query, {@code null} when the client's is the same (no go.sum lines, no replace directives). */
   private Query buildQuery() {
     ModuleGraph g = build.graph();
@@ -215,7 +233,7 @@ final class ModuleLister {
    *
    * @param goModsRead receives each module version whose go.mod was read for its retractions
    */
-  static List<ListedModule> withVersions(GoProxyClient client, List<ListedModule> mods, Set<String> excluded,
+  static List<ListedModule> withVersions(VersionsCheck client, List<ListedModule> mods, Set<String> excluded,
       Predicate<String> allReplaced, boolean withRetracted, Set<ModuleVersion> goModsRead, int parallelism) {
     return inParallel(mods, m -> {
       ListedModule out = versionsOf(client, m, excluded, allReplaced, withRetracted, goModsRead);
@@ -224,11 +242,11 @@ final class ModuleLister {
     }, parallelism);
   }
 
-  private static ListedModule versionsOf(GoProxyClient client, ListedModule m, Set<String> excluded,
+  private static ListedModule versionsOf(VersionsCheck client, ListedModule m, Set<String> excluded,
       Predicate<String> allReplaced, boolean withRetracted, Set<ModuleVersion> goModsRead) {
     String path = m.path();
     try {
-      Query.Versions v = client.versions(ModulePath.parse(path), x -> excluded.contains(path + " " + x),
+      Query.Versions v = client.of(ModulePath.parse(path), x -> excluded.contains(path + " " + x),
           withRetracted || allReplaced.test(path));
       v.goModRead().ifPresent(goModsRead::add);
       return m.withVersions(v.list(), "");

@@ -138,7 +138,7 @@ final class Query {
     Retractions retractions = withRetracted ? null : new Retractions(route, path);
     List<String> list = lookup.tryProxies(route, path, "module " + path + ": ", repo -> {
       List<String> allowed = new ArrayList<>();
-      for (String v : repo.versions().versions()) {
+      for (String v : versions(repo, path, "").versions()) { // replacementRepo's, in a build
         if (excluded.test(v)) {
           continue;
         }

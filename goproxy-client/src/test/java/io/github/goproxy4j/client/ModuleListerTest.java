@@ -229,8 +229,9 @@ class ModuleListerTest {
    * ModuleGraphLoaderTest's workspaces, go1.27 seed 15: the client printed the replacement's). r
    * v1.0.0 (retracted itself) => r v1.1.0 (not); s v1.0.0 (retracted) => s v1.1.0 (retracted, for
    * another reason); t v1.0.0 (not) => t v1.1.0 (retracted). And a replaced latest version: its
-   * replacement's go.mod is the one the checks read (below). {@code list -m -u [-json] all} and
-   * {@code list -m -retracted -json all}, go1.19, go1.21 and go1.27.
+   * replacement's go.mod is the one the checks read (below), also for {@code -versions}, which
+   * lists the versions the directives name. {@code list -m -u [-json] all}, {@code list -m
+   * -retracted -json all} and {@code list -m -versions}, go1.19, go1.21 and go1.27.
    */
   @ParameterizedTest(name = "go{0}")
   @ValueSource(strings = {"1.19", "1.21", "1.27"})
@@ -259,7 +260,8 @@ class ModuleListerTest {
           + "module example.com/q\n\ngo 1.17\n" + (last ? "\nretract v1.1.0 // bad\n" : ""))
           .file("q.go", "package q\n").build());
     }
-    requires.append("require example.com/q v1.1.0\n\nreplace example.com/q v1.2.0 => example.com/q v1.0.0\n");
+    requires.append("require example.com/q v1.1.0\n\nreplace example.com/q v1.2.0 => example.com/q v1.0.0\n\n"
+        + "replace example.com/q v1.5.0 => example.com/q v1.0.0\n"); // -versions lists v1.5.0 (replacementRepo)
     try (FakeGoProxy proxy = pb.start()) {
       Path main = Files.createDirectories(tmp.resolve("main"));
       Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n\n" + requires);
@@ -270,6 +272,8 @@ class ModuleListerTest {
       GoListM.assertSameAsGo(go, main, env, List.of("all"), ListFlags.builder().updates(true).build(), false, what);
       GoListM.assertSameAsGo(go, main, env, List.of("all"), ListFlags.builder().updates(true).build(), true, what);
       GoListM.assertSameAsGo(go, main, env, List.of("all"), ListFlags.builder().retracted(true).build(), true, what);
+      GoListM.assertSameAsGo(go, main, env, List.of("example.com/q", "example.com/r"),
+          ListFlags.builder().versions(true).build(), false, what);
     }
   }
 }
