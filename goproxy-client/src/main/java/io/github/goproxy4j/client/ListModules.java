@@ -653,7 +653,9 @@ final class ListModules {
       // modinfoError: an error that names neither the module nor the query is put under both
       String text = msg.startsWith(path + "@") || msg.startsWith("module " + path + ":") ? msg
           : path + "@" + vers + ": " + msg;
-      return Optional.of(failedQuery(path, vers, text));
+      ListedModule failed = failedQuery(path, vers, text);
+      // go's -u still runs addUpdate, addRetraction and addDeprecation on it, from the query as its version
+      return Optional.of(flags.updates() ? lister.withStatus(g, failed) : failed);
     }
   }
 

@@ -451,6 +451,19 @@ final class ModuleLister {
     return found;
   }
 
+  /**
+   * What {@code -u} adds to a {@code path@query} argument whose query failed, listed with the query
+   * as its version and the failure as its error: go's list runs addUpdate, addRetraction and
+   * addDeprecation on every listed module, so a query that is a semantic version ({@code v1},
+   * {@code v0}) gets the upgrade from it and its retraction, and any query the module's
+   * deprecation (their own failures are dropped: the module has an error already).
+   */
+  ListedModule withStatus(ModuleGraph g, ListedModule failed) {
+    Status s = status(g, failed.path(), failed.version());
+    return new ListedModule(failed.path(), failed.version(), false, false, "", Optional.empty(), s.update,
+        s.retracted, s.deprecated, failed.error());
+  }
+
   /** What -u adds to one module version. */
   private static final class Status {
     static final Status NONE = new Status();

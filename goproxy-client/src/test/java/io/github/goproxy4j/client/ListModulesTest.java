@@ -216,4 +216,39 @@ class ListModulesTest {
       }
     });
   }
+
+  /**
+   * A {@code path@query} argument whose query fails, under {@code -u}: go's list still runs
+   * addUpdate, addRetraction and addDeprecation on the failed module, whose version is the query,
+   * so {@code d@v0} (d has no v0 version) gets the upgrade from v0, the retraction of v0.0.0 and
+   * d's deprecation, {@code d@master} (no such revision) the deprecation only, and a module no
+   * proxy has nothing (found by the soak of queriesAsGo: go1.19 and go1.27 seeds 7 and 20,
+   * {@code mod7@v0}, {@code mod11/v2@v1}). {@code list -m -u -e [-json] [-retracted]}, go1.19,
+   * go1.21 and go1.27.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"1.19", "1.21", "1.27"})
+  void failedQueryUnderUpdatesAsGo(String release, @TempDir Path tmp) throws Exception {
+    GoTool.Go go = GoTool.assumeRelease(release);
+    io.github.goproxy4j.testkit.FakeGoProxy.Builder pb = io.github.goproxy4j.testkit.FakeGoProxy.builder();
+    for (String v : List.of("v1.0.0", "v1.1.0", "v1.2.0")) {
+      boolean last = v.equals("v1.2.0");
+      pb.module(FakeModule.builder("example.com/d", v).goMod((last ? "// Deprecated: use e\n" : "")
+          + "module example.com/d\n\ngo 1.17\n" + (last ? "\nretract v0.0.0 // never published\n" : ""))
+          .file("d.go", "package d\n").build());
+    }
+    try (io.github.goproxy4j.testkit.FakeGoProxy proxy = pb.start()) {
+      Path main = Files.createDirectories(tmp.resolve("main"));
+      Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n");
+      Map<String, String> env = GoModuleUniverse.goEnv(proxy, tmp, tmp.resolve("cache"));
+      List<String> args = List.of("example.com/d@v0", "example.com/d@master", "example.com/d@v1", "example.org/none@v1");
+      for (boolean json : new boolean[] {false, true}) {
+        GoListM.assertSameAsGo(go, main, env, args, ListFlags.builder().updates(true).allowErrors(true).build(), json,
+            "failed queries");
+        GoListM.assertSameAsGo(go, main, env, args, ListFlags.builder().updates(true).retracted(true).allowErrors(true)
+            .build(), json, "failed queries");
+      }
+      GoListM.assertSameAsGo(go, main, env, args, ListFlags.builder().updates(true).build(), false, "failed queries");
+    }
+  }
 }
