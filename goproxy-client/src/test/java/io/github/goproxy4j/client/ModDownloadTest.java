@@ -37,14 +37,23 @@ class ModDownloadTest {
       Path main = f.main;
       String ctx = f.context();
       byte[] goSum = Files.readAllBytes(main.resolve("go.sum"));
+      String goMod = Files.readString(main.resolve("go.mod"));
+      // the client runs on a copy taken before go runs: go rewrites a go.mod it finds untidy after
+      // its own tidy (go1.27 seeds 15 and 21), under the module cache's side lock
+      Path ourMain = tmp.resolve("our-main");
+      copyTree(main, ourMain);
       Path theirs = tmp.resolve("go-cache");
       f.go(main, f.goEnv(theirs), "mod", "download").requireOk();
       Path ours = tmp.resolve("our-cache");
       try (GoProxyClient c = f.client(ours)) {
-        c.modDownload(main);
+        c.modDownload(ourMain);
       }
-      assertEquals(Arrays.toString(goSum), Arrays.toString(Files.readAllBytes(main.resolve("go.sum"))),
-          "a tidy go.sum is left as it is: " + ctx);
+      assertEquals(Files.readString(main.resolve("go.mod")), Files.readString(ourMain.resolve("go.mod")), ctx);
+      assertEquals(Files.readString(main.resolve("go.sum")), Files.readString(ourMain.resolve("go.sum")), ctx);
+      if (goMod.equals(Files.readString(main.resolve("go.mod")))) {
+        assertEquals(Arrays.toString(goSum), Arrays.toString(Files.readAllBytes(ourMain.resolve("go.sum"))),
+            "a tidy go.sum is left as it is: " + ctx);
+      }
       Map<String, String> ourTree = tree(ours);
       assertTrue(ourTree.keySet().stream().anyMatch(n -> n.endsWith(".zip")), "a zip was downloaded: " + ourTree);
       assertEquals(tree(theirs), ourTree, ctx);
