@@ -9,12 +9,17 @@ import java.util.Set;
 
 /** Parsed command-line arguments: {@code --flag}, {@code --opt value}, {@code --opt=value}, positionals. */
 final class Args {
+  /** One option as given on the command line: its name (without dashes) and value ({@code "true"} for a flag). */
+  record Given(String name, String value) {}
+
   private final List<String> positional;
   private final Map<String, String> options;
+  private final List<Given> given;
 
-  private Args(List<String> positional, Map<String, String> options) {
+  private Args(List<String> positional, Map<String, String> options, List<Given> given) {
     this.positional = List.copyOf(positional);
     this.options = Map.copyOf(options);
+    this.given = List.copyOf(given);
   }
 
   /**
@@ -51,6 +56,7 @@ final class Args {
   static Args parse(List<String> argv, Set<String> withValue, Set<String> flags, Set<String> goBools, int goMinor) {
     List<String> pos = new ArrayList<>();
     Map<String, String> opts = new HashMap<>();
+    List<Given> given = new ArrayList<>();
     boolean onlyPositional = false;
     for (int i = 0; i < argv.size(); i++) {
       String a = argv.get(i);
@@ -78,23 +84,31 @@ final class Args {
       if (withValue.contains(body)) {
         if (value == null) {
           if (i + 1 >= argv.size()) {
+            if (goMinor >= 0 && !Goproxy.GLOBAL_VALUE_OPTIONS.contains(body)) {
+              // a go flag's: refused after the flags before it are checked (missingValue)
+              given.add(new Given(body, null));
+              break;
+            }
             throw new UsageException("option --" + body + " needs a value");
           }
           value = argv.get(++i);
         }
         opts.put(body, value);
+        given.add(new Given(body, value));
       } else if (goBools.contains(body)) {
         opts.put(body, value == null ? "true" : value);
+        given.add(new Given(body, value == null ? "true" : value));
       } else if (flags.contains(body)) {
         if (value != null) {
           throw new UsageException("option --" + body + " takes no value");
         }
         opts.put(body, "true");
+        given.add(new Given(body, "true"));
       } else {
         throw new UsageException("unknown option " + a);
       }
     }
-    return new Args(pos, opts);
+    return new Args(pos, opts, given);
   }
 
   /**
@@ -126,7 +140,7 @@ final class Args {
         pos.add(a);
       }
     }
-    return new Args(pos, opts);
+    return new Args(pos, opts, List.of());
   }
 
   List<String> positional() {
@@ -135,6 +149,29 @@ final class Args {
 
   boolean flag(String name) {
     return options.containsKey(name);
+  }
+
+  /**
+   * {@return every option as given, in command-line order (a repeated one each time); none for
+   * {@link #goStyle}. In a command that mirrors go, a last flag without the value it takes has a
+   * null value ({@link #missingValue})}
+   */
+  List<Given> given() {
+    return given;
+  }
+
+  /**
+   * go's flag package on a last flag without its value ({@code go list -m -tags}), in a command
+   * that mirrors go.
+   *
+   * @throws GoFlagException {@code flag needs an argument: -tags}
+   */
+  void missingValue() {
+    for (Given g : given) {
+      if (g.value() == null) {
+        throw new GoFlagException("flag needs an argument: -" + g.name());
+      }
+    }
   }
 
   Optional<String> option(String name) {

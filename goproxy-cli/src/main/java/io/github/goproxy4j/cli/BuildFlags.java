@@ -117,20 +117,24 @@ final class BuildFlags {
    * @throws GoFlagException with go's line (then go's usage, exit status 2)
    */
   void checkCommandLine(Args args, int minor) {
-    for (Map.Entry<String, Flag> e : flags.entrySet()) {
-      Optional<String> v = args.option(e.getKey());
-      if (v.isEmpty()) {
+    // in command-line order, each occurrence: go's flag package stops at the first refusal
+    for (Args.Given g : args.given()) {
+      Flag f = flags.get(g.name());
+      if (f == null) {
         continue;
       }
-      String name = "-" + e.getKey();
-      if (e.getValue().since > minor) {
+      String name = "-" + g.name();
+      if (f.since > minor) {
         throw new GoFlagException("flag provided but not defined: " + name);
       }
-      String refused = refusal(e.getValue().kind, v.get());
+      if (g.value() == null) {
+        throw new GoFlagException("flag needs an argument: " + name);
+      }
+      String refused = refusal(f.kind, g.value());
       if (refused != null) {
-        throw new GoFlagException(isBool(e.getValue().kind)
-            ? "invalid boolean value " + GoQuote.quote(v.get()) + " for " + name + ": " + refused
-            : "invalid value " + GoQuote.quote(v.get()) + " for flag " + name + ": " + refused);
+        throw new GoFlagException(isBool(f.kind)
+            ? "invalid boolean value " + GoQuote.quote(g.value()) + " for " + name + ": " + refused
+            : "invalid value " + GoQuote.quote(g.value()) + " for flag " + name + ": " + refused);
       }
     }
   }

@@ -186,6 +186,7 @@ public final class Goproxy {
       if (buildFlags != null) {
         buildFlags.checkCommandLine(args, minor); // go's flag package, after GOFLAGS (below)
       }
+      args.missingValue();
       running = true;
       return command.run(new Invocation(args, out, err, environment, terminal, workDir));
     } catch (ChdirFlag.ChdirException e) {

@@ -2847,4 +2847,45 @@ class ModuleGraphCommandsTest {
       assertEquals(List.of(), differences, String.join("\n", differences));
     }
   }
+
+  /**
+   * go's flag package on the build flags of {@code list} and the mod commands, where the order
+   * counts: the first refused flag on the command line is the one reported (each occurrence of a
+   * repeated flag checked), a last flag without its value fails with {@code flag needs an argument}
+   * (or as not defined where the release lacks it), and GOFLAGS's refusals come before the
+   * command line's. goproxy's {@code --go-version} stands first here, so nothing follows the
+   * flag. Output and exit status, go1.19, go1.21 and go1.27 (no module is fetched: GOPROXY=off).
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.27"})
+  void buildFlagOrderAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    Path main = Files.createDirectories(tmp.resolve("main"));
+    Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n");
+    String[][] cmds = {{"list", "-m", "-tags"}, {"list", "-m", "--mod"}, {"list", "-m", "-modfile"},
+        {"list", "-m", "-pgo"}, {"list", "-m", "-json", "-covermode"}, {"list", "-m", "-trimpath=x", "-tags"},
+        {"list", "-m", "-compiler=y", "-trimpath=x"}, {"list", "-m", "-trimpath=x", "-compiler=y"},
+        {"list", "-m", "-tags=b", "-tags='a"}, {"list", "-m", "-tags='a", "-tags=b"},
+        {"list", "-m", "-modcacherw=0", "-modcacherw=maybe", "-modcacherw"}, {"mod", "download", "-modfile"},
+        {"mod", "graph", "-modcacherw", "-modfile"}, {"mod", "verify", "-modcacherw=x", "-modfile"}};
+    for (String goflags : new String[] {"", "-trimpath=x", "-modcacherw=x", "-tags='a'"}) {
+      for (String[] cmd : cmds) {
+        Map<String, String> goEnv = GoTool.hermeticEnv(tmp.resolve("go-home"));
+        goEnv.put("GOPROXY", "off");
+        goEnv.put("GOFLAGS", goflags);
+        Map<String, String> env = new HashMap<>();
+        env.put("GOENV", "off");
+        env.put("GOPROXY", "off");
+        env.put("GOPATH", goEnv.get("GOPATH"));
+        env.put("GOFLAGS", goflags);
+        env.put("PWD", main.toString());
+        String[] ours = new String[cmd.length + 2];
+        ours[0] = "--go-version";
+        ours[1] = release;
+        System.arraycopy(cmd, 0, ours, 2, cmd.length);
+        assertEquals(go(goBin, main, goEnv, cmd), goproxy(env, ours),
+            "go" + release + " GOFLAGS=" + goflags + " " + String.join(" ", cmd));
+      }
+    }
+  }
 }
