@@ -2888,4 +2888,41 @@ class ModuleGraphCommandsTest {
       }
     }
   }
+
+  /**
+   * An empty {@code -mod=} after a non-empty one (later in GOFLAGS, or on the command line after
+   * GOFLAGS's) leaves go's {@code -mod} explicit with an empty value (explicitStringFlag), which a
+   * workspace refuses ({@code -mod may only be set to readonly ... but it is set to ""}); an empty
+   * value alone, or a non-empty one last, is as before. Output and exit status in a workspace
+   * module, go1.19, go1.21 and go1.27.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.27"})
+  void emptyModFlagAfterExplicitInWorkspaceAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    Path a = Files.createDirectories(tmp.resolve("ws/a"));
+    Files.writeString(tmp.resolve("ws/go.work"), "go 1.18\n\nuse ./a\n");
+    Files.writeString(a.resolve("go.mod"), "module example.com/a\n\ngo 1.17\n");
+    String[][] cmds = {{"list", "-m"}, {"list", "-m", "-mod="}, {"list", "-m", "-mod=readonly"}};
+    for (String goflags : new String[] {"-mod=mod -mod=", "-mod=readonly -mod=", "-mod= -mod=readonly", "-mod=",
+        "-mod=vendor --mod=", "-mod=readonly"}) {
+      for (String[] cmd : cmds) {
+        Map<String, String> goEnv = GoTool.hermeticEnv(tmp.resolve("go-home"));
+        goEnv.put("GOPROXY", "off");
+        goEnv.put("GOFLAGS", goflags);
+        Map<String, String> env = new HashMap<>();
+        env.put("GOENV", "off");
+        env.put("GOPROXY", "off");
+        env.put("GOPATH", goEnv.get("GOPATH"));
+        env.put("GOFLAGS", goflags);
+        env.put("PWD", a.toString());
+        String[] ours = new String[cmd.length + 2];
+        ours[0] = "--go-version";
+        ours[1] = release;
+        System.arraycopy(cmd, 0, ours, 2, cmd.length);
+        assertEquals(go(goBin, a, goEnv, cmd), goproxy(env, ours),
+            "go" + release + " GOFLAGS=" + goflags + " " + String.join(" ", cmd));
+      }
+    }
+  }
 }

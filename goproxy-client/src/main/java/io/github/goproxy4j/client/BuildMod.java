@@ -132,7 +132,7 @@ record BuildMod(String mode, boolean explicit, String reason) {
     // go refuses a value other than readonly (or vendor) here before it checks that the value is a
     // mode at all, so GOFLAGS's value as written counts; a bare -mod fails earlier, when go parses
     // GOFLAGS (modFlag gives that error)
-    Optional<String> flag = bareModFlag(env) ? modFlag(env) : env.goFlag("mod").filter(f -> !f.isEmpty());
+    Optional<String> flag = bareModFlag(env) ? modFlag(env) : explicitModValue(env);
     if (flag.isPresent()) {
       String m = flag.get();
       if (!m.equals("readonly") && (minor < 22 || !m.equals("vendor"))) {
@@ -143,6 +143,24 @@ record BuildMod(String mode, boolean explicit, String reason) {
       return Optional.of(new BuildMod(m, true, ""));
     }
     return Optional.empty();
+  }
+
+  /**
+   * GOFLAGS's last {@code -mod} value once one of its {@code -mod} words had a non-empty value
+   * (go's explicitStringFlag: an empty value after a non-empty one leaves the flag explicit, with
+   * the empty value), else empty.
+   */
+  private static Optional<String> explicitModValue(GoEnv env) {
+    boolean explicit = false;
+    String last = "";
+    for (String f : env.goFlags()) {
+      String name = f.substring(f.startsWith("--") ? 2 : 1);
+      if (name.startsWith("mod=")) {
+        last = name.substring(4);
+        explicit |= !last.isEmpty();
+      }
+    }
+    return explicit ? Optional.of(last) : Optional.empty();
   }
 
   /** Whether GOFLAGS's last {@code -mod} has no value ({@link GoEnv#goFlag} answers {@code true} for it). */
