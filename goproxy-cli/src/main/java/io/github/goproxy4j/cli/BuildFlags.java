@@ -248,6 +248,61 @@ final class BuildFlags {
   }
 
   /**
+   * go list's build-flag checks when modules are off (GO111MODULE=off, or auto outside a module),
+   * which go makes in BuildInit before list's own refusals of GOPATH mode: under auto a
+   * {@code -modfile} fails modload.Init first; then a {@code -mod} value go does not know; then
+   * {@code -mod}, {@code -modcacherw} or {@code -modfile} given where go's InGOFLAGS does not find
+   * them in GOFLAGS (go looks for {@code -mod} when it checks {@code -modfile}, so GOFLAGS's
+   * {@code -modfile} alone fails too).
+   *
+   * @param given the invocation as given (GOFLAGS without the command line's flags)
+   * @param applied the invocation with them ({@link #applied})
+   * @param go111 GO111MODULE as go reads it
+   * @return go's line (printed as it is, exit status 1), or empty where go goes on to list's own refusal
+   */
+  static Optional<String> modulesOffRefusal(Invocation given, Invocation applied, String go111) {
+    GoEnv before = Settings.goEnv(given);
+    GoEnv after = Settings.goEnv(applied);
+    String modFile = after.goFlag("modfile").orElse("");
+    if (go111.equals("auto") && !modFile.isEmpty()) {
+      return Optional.of("go: cannot find main module, but -modfile was set.\n"
+          + "\t-modfile cannot be used to set the module root directory.");
+    }
+    String mod = "";
+    for (String w : after.goFlags()) {
+      String n = w.startsWith("--") ? w.substring(1) : w;
+      if (n.startsWith("-mod=")) {
+        mod = n.substring(5);
+      }
+    }
+    if (!mod.isEmpty() && !List.of("readonly", "vendor", "mod").contains(mod)) {
+      return Optional.of("-mod=" + mod + " not supported (can be '', 'mod', 'readonly', or 'vendor')");
+    }
+    if (!mod.isEmpty() && !inGoflags(before, "-mod")) {
+      return Optional.of("build flag -mod=" + mod + " only valid when using modules");
+    }
+    if (after.modCacheRw() && !inGoflags(before, "-modcacherw")) {
+      return Optional.of("build flag -modcacherw only valid when using modules");
+    }
+    if (!modFile.isEmpty() && !inGoflags(before, "-mod")) {
+      return Optional.of("build flag -modfile only valid when using modules");
+    }
+    return Optional.empty();
+  }
+
+  /** go's base.InGOFLAGS: a GOFLAGS word names the flag ({@code -mod}, with or without a value). */
+  private static boolean inGoflags(GoEnv env, String flag) {
+    for (String w : env.goFlags()) {
+      String n = w.startsWith("--") ? w.substring(1) : w;
+      int eq = n.indexOf('=');
+      if ((eq < 0 ? n : n.substring(0, eq)).equals(flag)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * The invocation with the command line's {@code -mod}, {@code -modfile} and {@code -modcacherw}
    * after GOFLAGS's own words (everything below reads them from GoEnv's GOFLAGS), quoted for
    * go1.20's GOFLAGS syntax when a value holds white space (go1.19 splits GOFLAGS at white space

@@ -85,6 +85,13 @@ final class ModuleGraphCommands {
       return "go list [-f format] [-json] [-m] [list flags] [build flags] [packages]";
     }
 
+    /** The client's refusals of {@code list -m} in GOPATH mode (modules off). */
+    private static final Set<String> GOPATH_MODE = Set.of("list -m cannot be used with GO111MODULE=off",
+        "go list -retracted can only be used in module-aware mode");
+
+    /** The client's refusal of {@code -retracted} under {@code -mod=vendor}, which it makes before it looks at GO111MODULE. */
+    private static final String RETRACTED_VENDOR = "go list -retracted cannot be used when vendoring is enabled";
+
     @Override
     public int run(Invocation invocation) throws Exception {
       ColdStart.begin(); // before this method links its lambdas (see asGo)
@@ -97,7 +104,23 @@ final class ModuleGraphCommands {
         // go's rules: the -mod mode (vendor directory, GOFLAGS), all, ... patterns, paths
         ListFlags flags = ListFlags.builder().updates(ctx.args().flag("u")).versions(ctx.args().flag("versions"))
             .retracted(ctx.args().flag("retracted")).allowErrors(ctx.args().flag("e")).build();
-        List<ListedModule> out = client.listModules(workDir(ctx), args, flags, ctx.err()::println);
+        List<ListedModule> out;
+        try {
+          out = client.listModules(workDir(ctx), args, flags, ctx.err()::println);
+        } catch (ModuleGraphException e) {
+          String go111 = Settings.goEnv(ctx).get("GO111MODULE");
+          if (!GOPATH_MODE.contains(e.getMessage()) && !(go111.equals("off") && e.getMessage().equals(RETRACTED_VENDOR))) {
+            throw e;
+          }
+          // modules off: go's BuildInit checks the build flags before list refuses GOPATH mode (and
+          // -retracted under -mod=vendor, which the client refuses first)
+          Optional<String> refused = BuildFlags.modulesOffRefusal(invocation, ctx, go111);
+          if (refused.isEmpty()) {
+            throw e;
+          }
+          ctx.err().println(refused.get());
+          return 1;
+        }
         if (ctx.json()) {
           out.forEach(m -> ctx.out().print(m.toJson(release)));
         } else if (flags.versions()) {

