@@ -126,6 +126,16 @@ final class ModuleLister {
       }
 
       @Override
+      public Set<String> listedVersions(String path) {
+        // replacementRepo.Versions reads each main module's index.replace: go.work's are not there
+        Set<String> out = new HashSet<>();
+        for (ModuleGraph.MainModule m : g.mainModules()) {
+          m.goMod().replaces().stream().filter(r -> r.oldPath().equals(path)).forEach(r -> out.add(r.oldVersion()));
+        }
+        return out;
+      }
+
+      @Override
       public Optional<GoModFile.Replace> find(String path, String version) {
         if (version.isEmpty()) {
           return g.pathReplacement(path);

@@ -71,6 +71,14 @@ final class Query {
     /** {@return the versions of {@code path} the directives name, {@code ""} for a path-wide one} */
     Set<String> versions(String path);
 
+    /**
+     * {@return the versions of {@code path} replacementRepo's Versions adds: those the main
+     * modules' go.mod files name (not go.work's), {@code ""} for a path-wide one}
+     */
+    default Set<String> listedVersions(String path) {
+      return versions(path);
+    }
+
     /** {@return the directive for {@code path@version}: the exact one, else the path-wide one ({@code version} "")} */
     Optional<GoModFile.Replace> find(String path, String version);
 
@@ -383,8 +391,8 @@ final class Query {
 
   /**
    * replacementRepo's Versions: the repo's versions (none when it has no such module) and the
-   * versions the directives name for {@code path} with the query's {@code prefix} (not
-   * pseudo-versions), sorted.
+   * versions the main modules' go.mod directives name for {@code path} with the query's {@code
+   * prefix} (not pseudo-versions; not go.work's), sorted.
    */
   private VersionList.ListResult versions(Repo repo, ModulePath path, String prefix) throws IOException {
     Set<String> named = replaced.versions(path.toString());
@@ -401,7 +409,7 @@ final class Query {
     all.addAll(list.versions());
     int before = all.size();
     boolean added = false;
-    for (String v : named) {
+    for (String v : replaced.listedVersions(path.toString())) {
       if (!v.isEmpty() && v.startsWith(prefix) && Version.isValid(v) && !Version.parse(v).isPseudo()) {
         added |= !list.versions().contains(v);
         all.add(v);

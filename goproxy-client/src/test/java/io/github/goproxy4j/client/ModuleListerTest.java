@@ -276,4 +276,34 @@ class ModuleListerTest {
           ListFlags.builder().versions(true).build(), false, what);
     }
   }
+
+  /**
+   * The versions {@code -versions} lists in a workspace: go's replacementRepo adds those the
+   * workspace modules' go.mod files replace (a's {@code x v1.5.0}), not go.work's ({@code x
+   * v1.9.0}); go1.19, go1.21 and go1.27. Fails where the go.work directive's version is listed (as
+   * the client did once {@code -versions} took the directives' versions). Left: {@code x@latest}
+   * (go: v1.5.0, through replacementRepo's Stat) fails in the client on the proxy's 404 for
+   * v1.5.0's {@code .info}.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @ValueSource(strings = {"1.19", "1.21", "1.27"})
+  void workspaceReplacedVersionsAsGo(String release, @TempDir Path tmp) throws Exception {
+    GoTool.Go go = GoTool.assumeRelease(release);
+    FakeGoProxy.Builder pb = FakeGoProxy.builder();
+    for (String v : List.of("v1.0.0", "v1.2.0")) {
+      pb.module(FakeModule.builder("example.com/x", v).goMod("module example.com/x\n\ngo 1.17\n")
+          .file("x.go", "package x\n").build());
+    }
+    try (FakeGoProxy proxy = pb.start()) {
+      Path ws = Files.createDirectories(tmp.resolve("ws"));
+      Path a = Files.createDirectories(ws.resolve("a"));
+      Files.writeString(a.resolve("go.mod"), "module example.com/a\n\ngo 1.17\n\nrequire example.com/x v1.0.0\n\n"
+          + "replace example.com/x v1.5.0 => example.com/x v1.0.0\n");
+      Files.writeString(ws.resolve("go.work"), "go 1.18\n\nuse ./a\n\nreplace example.com/x v1.9.0 => example.com/x v1.0.0\n");
+      Map<String, String> env = GoModuleUniverse.goEnv(proxy, tmp, tmp.resolve("cache"));
+      go.run(a, env, 120, "mod", "download", "example.com/x").requireOk();
+      GoListM.assertSameAsGo(go, ws, env, List.of("example.com/x"), ListFlags.builder().versions(true).build(), false,
+          "go.work replacing x v1.9.0, a's go.mod x v1.5.0");
+    }
+  }
 }
