@@ -111,6 +111,23 @@ final class ModuleLister {
     return new Query(client.fetchWith(build.goSum()), replaced());
   }
 
+  /**
+   * completeFromModCache's Query of a version the proxy does not answer, in this build: a version
+   * a replace directive names resolves through replacementRepo's Stat (its time zero, a
+   * pseudo-version's own), as go lists it.
+   */
+  private Optional<VersionInfo> replacedVersionInfo(ModuleVersion mv) {
+    Query inBuild = buildQuery();
+    if (inBuild == null || build.graph().replacement(mv).isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(inBuild.query(mv.path(), mv.version().toString(), "", v -> false, true, goModsRead::add));
+    } catch (GoProxyException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
   /** go's CheckRetractions of one module version: {@link #retraction} in a build, else the client's. */
   interface RetractionCheck {
     Query.Retraction of(ModulePath path, String version);
@@ -387,7 +404,12 @@ final class ModuleLister {
       try {
         time = Optional.of(client.info(mv).offsetTime());
       } catch (GoProxyException | RuntimeException e) {
-        error = Lookup.errorText(e);
+        Optional<VersionInfo> replaced = replacedVersionInfo(mv);
+        if (replaced.isPresent()) {
+          time = Optional.of(replaced.get().offsetTime());
+        } else {
+          error = Lookup.errorText(e);
+        }
       }
       GoSum goSum = build.goSum();
       List<String> goModHashes = goSum.goModHashes(mv);

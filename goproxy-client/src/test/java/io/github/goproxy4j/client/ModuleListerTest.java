@@ -281,9 +281,10 @@ class ModuleListerTest {
    * The versions {@code -versions} lists in a workspace: go's replacementRepo adds those the
    * workspace modules' go.mod files replace (a's {@code x v1.5.0}), not go.work's ({@code x
    * v1.9.0}); go1.19, go1.21 and go1.27. Fails where the go.work directive's version is listed (as
-   * the client did once {@code -versions} took the directives' versions). Left: {@code x@latest}
-   * (go: v1.5.0, through replacementRepo's Stat) fails in the client on the proxy's 404 for
-   * v1.5.0's {@code .info}.
+   * the client did once {@code -versions} took the directives' versions). And {@code x@v1.5.0},
+   * {@code x@latest} (v1.5.0, the highest listed), with and without {@code -json}, in the workspace
+   * and in a alone ({@code GOWORK=off}): go resolves the replaced version the proxy lacks through
+   * replacementRepo's Stat, where the client failed on the proxy's 404 for its {@code .info}.
    */
   @ParameterizedTest(name = "go{0}")
   @ValueSource(strings = {"1.19", "1.21", "1.27"})
@@ -304,6 +305,17 @@ class ModuleListerTest {
       go.run(a, env, 120, "mod", "download", "example.com/x").requireOk();
       GoListM.assertSameAsGo(go, ws, env, List.of("example.com/x"), ListFlags.builder().versions(true).build(), false,
           "go.work replacing x v1.9.0, a's go.mod x v1.5.0");
+      // a version only a's directive names, the proxy lacking it: go resolves it (replacementRepo's Stat)
+      for (boolean json : new boolean[] {false, true}) {
+        for (String q : List.of("v1.5.0", "latest")) {
+          GoListM.assertSameAsGo(go, ws, env, List.of("example.com/x@" + q), ListFlags.builder().build(), json,
+              "go.work replacing x v1.9.0, a's go.mod x v1.5.0");
+          Map<String, String> alone = new java.util.HashMap<>(env);
+          alone.put("GOWORK", "off");
+          GoListM.assertSameAsGo(go, a, alone, List.of("example.com/x@" + q), ListFlags.builder().build(), json,
+              "a alone, its go.mod replacing x v1.5.0");
+        }
+      }
     }
   }
 }
