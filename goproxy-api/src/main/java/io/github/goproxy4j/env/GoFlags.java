@@ -2,6 +2,7 @@ package io.github.goproxy4j.env;
 
 import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.internal.GoQuoted;
+import io.github.goproxy4j.internal.GoStrconv;
 import io.github.goproxy4j.internal.GoStrings;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,15 +105,12 @@ final class GoFlags {
     if (v == null || v[0] == null) {
       return v != null;
     }
-    switch (v[0]) {
-      case "1": case "t": case "T": case "TRUE": case "true": case "True":
-        return true;
-      case "0": case "f": case "F": case "FALSE": case "false": case "False":
-        return false;
-      default:
-        throw new GoEnvException("invalid boolean value " + GoQuote.quoteCut(v[0])
-            + " for flag -modcacherw (from " + variable + "): parse error");
+    Optional<Boolean> b = GoStrconv.parseBool(v[0]); // no lambda: GOFLAGS is read on the CLI's cold path
+    if (b.isEmpty()) {
+      throw new GoEnvException("invalid boolean value " + GoQuote.quoteCut(v[0]) + " for flag -modcacherw (from "
+          + variable + "): parse error");
     }
+    return b.get();
   }
 
   /** {@link GoEnv#modFlag()}. */

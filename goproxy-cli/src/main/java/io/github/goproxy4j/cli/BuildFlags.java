@@ -3,6 +3,7 @@ package io.github.goproxy4j.cli;
 import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.internal.GoQuoted;
+import io.github.goproxy4j.internal.GoStrconv;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -184,9 +185,9 @@ final class BuildFlags {
   private static String refusal(Kind kind, String value) {
     switch (kind) {
       case BOOL:
-        return parseBool(value) == null ? "parse error" : null;
+        return GoStrconv.parseBool(value).isEmpty() ? "parse error" : null;
       case BUILDVCS:
-        return value.isEmpty() || value.equals("auto") || parseBool(value) != null ? null
+        return value.isEmpty() || value.equals("auto") || GoStrconv.parseBool(value).isPresent() ? null
             : "value is neither 'auto' nor a valid bool";
       case TAGS:
         return value.contains(" ") || value.contains("'") ? splitRefusal(value) : null;
@@ -199,18 +200,6 @@ final class BuildFlags {
       case COVERMODE:
         return List.of("", "set", "count", "atomic").contains(value) ? null
             : "valid modes are \"set\", \"count\", or \"atomic\"";
-      default:
-        return null;
-    }
-  }
-
-  /** strconv.ParseBool: the value, or null where go's fails. */
-  static Boolean parseBool(String s) {
-    switch (s) {
-      case "1": case "t": case "T": case "TRUE": case "true": case "True":
-        return Boolean.TRUE;
-      case "0": case "f": case "F": case "FALSE": case "false": case "False":
-        return Boolean.FALSE;
       default:
         return null;
     }
@@ -319,7 +308,7 @@ final class BuildFlags {
       }
       Optional<String> v = ctx.args().option(name);
       if (v.isPresent()) {
-        String value = name.equals("modcacherw") ? String.valueOf(parseBool(v.get())) : v.get();
+        String value = name.equals("modcacherw") ? String.valueOf(GoStrconv.parseBool(v.get()).orElseThrow()) : v.get();
         words.append(' ').append(goFlagWord(name, value));
       }
     }

@@ -5,6 +5,7 @@ import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.env.GoEnvException;
 import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.internal.GoRelease;
+import io.github.goproxy4j.internal.GoStrconv;
 import io.github.goproxy4j.internal.GoStrings;
 import io.github.goproxy4j.modfile.GoModEditor;
 import io.github.goproxy4j.modfile.GoModFile;
@@ -21,6 +22,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -202,11 +204,11 @@ final class ModEditCommand implements Command {
       if (isBool(name)) {
         boolean v = true;
         if (value != null) {
-          Boolean b = parseBool(value);
-          if (b == null) {
+          Optional<Boolean> b = GoStrconv.parseBool(value);
+          if (b.isEmpty()) {
             throw new FlagError("invalid boolean value " + GoQuote.quote(value) + " for -" + name + ": parse error");
           }
-          v = b;
+          v = b.get();
         }
         setBool(name, v);
         continue;
@@ -223,17 +225,6 @@ final class ModEditCommand implements Command {
       set(name, value);
     }
     return argv.subList(i, argv.size());
-  }
-
-  private static Boolean parseBool(String s) {
-    switch (s) {
-      case "1": case "t": case "T": case "TRUE": case "true": case "True":
-        return Boolean.TRUE;
-      case "0": case "f": case "F": case "FALSE": case "false": case "False":
-        return Boolean.FALSE;
-      default:
-        return null;
-    }
   }
 
   private void setBool(String name, boolean v) {
