@@ -548,10 +548,12 @@ final class ListModules {
     List<ListedModule> out = mods;
     Set<ModuleVersion> goModsRead = ConcurrentHashMap.newKeySet();
     goModsRead.addAll(read);
+    // in a build its replace directives count (replacementRepo; a replaced latest version's
+    // replacement's go.mod for the retractions)
+    ModuleLister inBuild = build == null || !(flags.versions() || flags.retracted()) ? null
+        : new ModuleLister(client, build, mod.modMode());
     if (flags.versions()) {
-      // in a build its replace directives count (replacementRepo; a replaced latest version's retractions)
-      ModuleLister.VersionsCheck versions = build == null ? client::versions
-          : new ModuleLister(client, build, mod.modMode())::versions;
+      ModuleLister.VersionsCheck versions = inBuild == null ? client::versions : inBuild::versions;
       out = ModuleLister.withVersions(versions, out, excluded, allReplaced, flags.retracted(), goModsRead, parallelism);
       if (GoRelease.modelled(client.goRelease()).behaviourMinor() >= 22) {
         // go1.22's addVersions merges the Origin with the version list's, which a proxy's list lacks
@@ -560,9 +562,7 @@ final class ListModules {
     }
     if (flags.retracted() && !flags.updates()) {
       // -u found the retractions already
-      // in a build its replace directives count: a replaced latest version's replacement's go.mod
-      ModuleLister.RetractionCheck check = build == null ? client::retraction
-          : new ModuleLister(client, build, mod.modMode())::retraction;
+      ModuleLister.RetractionCheck check = inBuild == null ? client::retraction : inBuild::retraction;
       out = ModuleLister.withRetractions(check, out, allReplaced, goModsRead, parallelism);
     }
     List<String> errors = new ArrayList<>();

@@ -40,6 +40,8 @@ final class ModuleLister {
   private final Set<String> excluded = new HashSet<>();
   /** The go.mod files read for go lines the graph did not load (checked, so go.sum may keep their lines). */
   private final Set<ModuleVersion> goModsRead = ConcurrentHashMap.newKeySet();
+  /** {@link #buildQuery}'s answer once made (empty: the client's query is the same), {@code null} before. */
+  private volatile Optional<Query> buildQuery;
 
   /**
    * @param build the loaded build: its go.sum lines decide (go's default -mod=readonly, outside a
@@ -101,14 +103,21 @@ final class ModuleLister {
         throws GoProxyException;
   }
 
-  /** The build's query, {@code null} when the client's is the same (no go.sum lines, no replace directives). */
+  /**
+   * The build's query, {@code null} when the client's is the same (no go.sum lines, no replace
+   * directives); made once for all the modules listed (racing threads may each make one: they
+   * are alike and hold no state of their own).
+   */
   private Query buildQuery() {
-    ModuleGraph g = build.graph();
-    boolean replaces = g.isWorkspace() || g.mainModules().stream().anyMatch(m -> !m.goMod().replaces().isEmpty());
-    if (build.goSum().entries().isEmpty() && !replaces) {
-      return null;
+    Optional<Query> q = buildQuery;
+    if (q == null) {
+      ModuleGraph g = build.graph();
+      boolean replaces = g.isWorkspace() || g.mainModules().stream().anyMatch(m -> !m.goMod().replaces().isEmpty());
+      q = build.goSum().entries().isEmpty() && !replaces ? Optional.empty()
+          : Optional.of(new Query(client.fetchWith(build.goSum()), replaced()));
+      buildQuery = q;
     }
-    return new Query(client.fetchWith(build.goSum()), replaced());
+    return q.orElse(null);
   }
 
   /**
