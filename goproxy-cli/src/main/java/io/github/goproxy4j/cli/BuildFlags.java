@@ -1,6 +1,7 @@
 package io.github.goproxy4j.cli;
 
 import io.github.goproxy4j.env.GoEnv;
+import io.github.goproxy4j.env.GoEnvException;
 import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.internal.GoQuoted;
 import io.github.goproxy4j.internal.GoStrconv;
@@ -257,38 +258,23 @@ final class BuildFlags {
       return Optional.of("go: cannot find main module, but -modfile was set.\n"
           + "\t-modfile cannot be used to set the module root directory.");
     }
-    String mod = "";
-    for (String w : after.goFlags()) {
-      String n = w.startsWith("--") ? w.substring(1) : w;
-      if (n.startsWith("-mod=")) {
-        mod = n.substring(5);
-      }
+    Optional<String> mod; // the last -mod value (a bare -mod failed earlier), empty for none or ""
+    try {
+      mod = after.modFlag();
+    } catch (GoEnvException e) {
+      return Optional.of(e.getMessage()); // -mod=X not supported (can be '', 'mod', 'readonly', or 'vendor')
     }
-    if (!mod.isEmpty() && !List.of("readonly", "vendor", "mod").contains(mod)) {
-      return Optional.of("-mod=" + mod + " not supported (can be '', 'mod', 'readonly', or 'vendor')");
+    // go's base.InGOFLAGS: a GOFLAGS word names the flag, with or without a value
+    if (mod.isPresent() && before.goFlag("mod").isEmpty()) {
+      return Optional.of("build flag -mod=" + mod.get() + " only valid when using modules");
     }
-    if (!mod.isEmpty() && !inGoflags(before, "-mod")) {
-      return Optional.of("build flag -mod=" + mod + " only valid when using modules");
-    }
-    if (after.modCacheRw() && !inGoflags(before, "-modcacherw")) {
+    if (after.modCacheRw() && before.goFlag("modcacherw").isEmpty()) {
       return Optional.of("build flag -modcacherw only valid when using modules");
     }
-    if (!modFile.isEmpty() && !inGoflags(before, "-mod")) {
+    if (!modFile.isEmpty() && before.goFlag("mod").isEmpty()) {
       return Optional.of("build flag -modfile only valid when using modules");
     }
     return Optional.empty();
-  }
-
-  /** go's base.InGOFLAGS: a GOFLAGS word names the flag ({@code -mod}, with or without a value). */
-  private static boolean inGoflags(GoEnv env, String flag) {
-    for (String w : env.goFlags()) {
-      String n = w.startsWith("--") ? w.substring(1) : w;
-      int eq = n.indexOf('=');
-      if ((eq < 0 ? n : n.substring(0, eq)).equals(flag)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
