@@ -2363,7 +2363,7 @@ class ModuleGraphCommandsTest {
             Path ours = copyTree(modMode ? main : readonly, tmp.resolve("ours" + round));
             String what = "go" + release + " " + c.getKey() + (modMode ? " -mod=mod: " : ": ") + String.join(" ", cmd);
             try {
-              nonCanonicalSideBySide(goBin, goVersion, proxy, tmp.resolve("round" + round), theirs, ours,
+              sideBySide(goBin, goVersion, proxy, tmp.resolve("round" + round), theirs, ours,
                   modMode ? "-modcacherw -mod=mod" : "-modcacherw", cmd);
               assertEquals(readIfExists(theirs.resolve("go.sum")), readIfExists(ours.resolve("go.sum")),
                   what + ": go.sum");
@@ -2379,42 +2379,6 @@ class ModuleGraphCommandsTest {
       System.out.println("go" + release + ": " + round + " runs compared, " + differences.size() + " differ");
       assertEquals(List.of(), differences, String.join("\n", differences));
     }
-  }
-
-  /**
-   * {@link #sideBySide} for the non-canonical version tests: goproxy's directory read as go's in
-   * standard error too (go1.19, and go1.21 in a workspace, name go.mod by its absolute path in a
-   * parse error).
-   */
-  private static void nonCanonicalSideBySide(Path goBin, String goVersion, FakeGoProxy proxy, Path work, Path goDir,
-      Path ourDir, String goflags, String[] cmd) {
-    nonCanonicalSideBySide(goBin, goVersion, proxy, Map.of(), work, goDir, ourDir, goflags, cmd);
-  }
-
-  /** {@link #nonCanonicalSideBySide} with {@code extraEnv} over the proxy's variables on both sides. */
-  private static void nonCanonicalSideBySide(Path goBin, String goVersion, FakeGoProxy proxy,
-      Map<String, String> extraEnv, Path work, Path goDir, Path ourDir, String goflags, String[] cmd) {
-    Map<String, String> goEnv = GoTool.hermeticEnv(work.resolve("go-home"));
-    goEnv.putAll(proxy.environment());
-    goEnv.putAll(extraEnv);
-    if (goflags != null) {
-      goEnv.put("GOFLAGS", goflags);
-    }
-    GoTool.Result r = GoTool.exec(goDir, goEnv, 180, null, prepend(goBin.toString(), cmd));
-    Path ourPath = work.resolve("our-gopath");
-    Map<String, String> env = new HashMap<>(proxy.environment());
-    env.putAll(extraEnv);
-    env.put("GOENV", "off");
-    env.put("GOPATH", ourPath.toString());
-    env.put("GOFLAGS", goEnv.get("GOFLAGS"));
-    env.put("PWD", ourDir.toString());
-    List<String> argv = new java.util.ArrayList<>(List.of(cmd));
-    argv.addAll(List.of("--go-version", goVersion));
-    Run o = goproxy(env, argv.toArray(new String[0]));
-    String out = o.out().replace(ourPath.toString(), goEnv.get("GOPATH")).replace(ourDir.toString(), goDir.toString());
-    String err = o.err().replace(ourDir.toString(), goDir.toString());
-    assertEquals(new Run(r.exitCode(), r.stdout(), r.stderr()), new Run(o.status(), out, err),
-        "go" + goVersion + " " + String.join(" ", cmd));
   }
 
   /**
@@ -2447,7 +2411,7 @@ class ModuleGraphCommandsTest {
           Path work = tmp.resolve("round" + ++round);
           Path theirs = copyTree(ws, work.resolve("theirs"));
           Path ours = copyTree(ws, work.resolve("ours"));
-          nonCanonicalSideBySide(goBin, versionOf(goBin), proxy, work, theirs.resolve("z"), ours.resolve("z"), null, cmd);
+          sideBySide(goBin, versionOf(goBin), proxy, work, theirs.resolve("z"), ours.resolve("z"), null, cmd);
           for (String f : List.of("go.work.sum", "z/go.sum", "z/go.mod")) {
             assertEquals(readIfExists(theirs.resolve(f)), readIfExists(ours.resolve(f)),
                 "go" + release + " " + c.getKey() + ": " + String.join(" ", cmd) + ": " + f);
@@ -2601,8 +2565,8 @@ class ModuleGraphCommandsTest {
             Path ours = copyTree(main, tmp.resolve("ours" + round));
             String what = "go" + release + " GOPROXY=" + goproxy + ", require " + require + ": " + String.join(" ", cmd);
             try {
-              nonCanonicalSideBySide(goBin, goVersion, proxy, Map.of("GOPROXY", goproxy), tmp.resolve("round" + round),
-                  theirs, ours, "-modcacherw -mod=mod", cmd);
+              sideBySide(goBin, goVersion, proxy, tmp.resolve("round" + round), theirs, ours, "-modcacherw -mod=mod",
+                  Map.of("GOPROXY", goproxy), cmd);
               assertEquals(readIfExists(theirs.resolve("go.sum")), readIfExists(ours.resolve("go.sum")), what + ": go.sum");
               assertEquals(Files.readString(theirs.resolve("go.mod")), Files.readString(ours.resolve("go.mod")),
                   what + ": go.mod");
@@ -2662,10 +2626,9 @@ class ModuleGraphCommandsTest {
                   + String.join(" ", cmd);
               try {
                 if (fill != null) {
-                  nonCanonicalSideBySide(goBin, goVersion, proxy, Map.of(), work, theirs, ours, "-modcacherw -mod=mod",
-                      fill);
+                  sideBySide(goBin, goVersion, proxy, work, theirs, ours, "-modcacherw -mod=mod", fill);
                 }
-                nonCanonicalSideBySide(goBin, goVersion, proxy, Map.of("GOPROXY", "off"), work, theirs, ours, flags, cmd);
+                sideBySide(goBin, goVersion, proxy, work, theirs, ours, flags, Map.of("GOPROXY", "off"), cmd);
                 assertEquals(readIfExists(theirs.resolve("go.sum")), readIfExists(ours.resolve("go.sum")),
                     what + ": go.sum");
                 assertEquals(readIfExists(theirs.resolve("go.mod")), readIfExists(ours.resolve("go.mod")),
@@ -2833,8 +2796,8 @@ class ModuleGraphCommandsTest {
             String what = "go" + release + " GOSUMDB='" + gosumdb + "'" + (inMain ? " in a module: " : ": ")
                 + String.join(" ", cmd);
             try {
-              nonCanonicalSideBySide(goBin, goVersion, proxy, Map.of("GOSUMDB", gosumdb), tmp.resolve("round" + round),
-                  theirs, ours, "-modcacherw -mod=mod", cmd);
+              sideBySide(goBin, goVersion, proxy, tmp.resolve("round" + round), theirs, ours, "-modcacherw -mod=mod",
+                  Map.of("GOSUMDB", gosumdb), cmd);
               assertEquals(readIfExists(theirs.resolve("go.sum")), readIfExists(ours.resolve("go.sum")), what + ": go.sum");
               assertEquals(readIfExists(theirs.resolve("go.mod")), readIfExists(ours.resolve("go.mod")), what + ": go.mod");
             } catch (org.opentest4j.AssertionFailedError e) {
