@@ -162,6 +162,12 @@ final class ModuleLister {
       }
 
       @Override
+      public boolean statsReplacedVersions() {
+        // replacementRepo.Stat's hasReplacements: a main module's index.replace, not go.work's
+        return g.mainModules().stream().anyMatch(m -> !m.goMod().replaces().isEmpty());
+      }
+
+      @Override
       public Optional<GoModFile.Replace> find(String path, String version) {
         if (version.isEmpty()) {
           return g.pathReplacement(path);

@@ -79,6 +79,14 @@ final class Query {
       return versions(path);
     }
 
+    /**
+     * {@return whether replacementRepo's Stat may answer a replaced version the proxy lacks: some
+     * main module's go.mod has a {@code replace} directive (for any path; go.work's do not count)}
+     */
+    default boolean statsReplacedVersions() {
+      return true;
+    }
+
     /** {@return the directive for {@code path@version}: the exact one, else the path-wide one ({@code version} "")} */
     Optional<GoModFile.Replace> find(String path, String version);
 
@@ -419,15 +427,16 @@ final class Query {
   }
 
   /**
-   * replacementRepo's Stat: the repo's answer; else, for a canonical version (with
+   * replacementRepo's Stat: the repo's answer; else, when some main module's go.mod has a replace
+   * directive ({@link Replaced#statsReplacedVersions}), for a canonical version (with
    * {@code +incompatible} for a major version above 1 of a path without a major suffix) that a
-   * directive replaces, that version, with no time (no request, nothing cached).
+   * directive replaces (go.work's too), that version, with no time (no request, nothing cached).
    */
   private VersionInfo stat(Repo repo, ModulePath path, String rev) throws IOException {
     try {
       return fetch.stat(repo, path, rev);
     } catch (IOException e) {
-      if (replaced.versions(path.toString()).isEmpty() || !Version.isValid(rev)
+      if (replaced.versions(path.toString()).isEmpty() || !replaced.statsReplacedVersions() || !Version.isValid(rev)
           || !Version.parse(rev).canonical().toString().equals(rev)) {
         throw e;
       }

@@ -318,4 +318,53 @@ class ModuleListerTest {
       }
     }
   }
+
+  /**
+   * go.work's replace directives alone: go's lookupRepo wraps every path a directive names (go.work's
+   * too: highestReplaced) in a replacementRepo, but its Versions adds only the versions the
+   * workspace modules' go.mod files name, and its Stat answers a replaced version the proxy lacks
+   * only when some workspace module's go.mod has a replace directive, for any path
+   * (hasReplacements). go.work replaces {@code x v1.5.0} (the proxy has v1.0.0 and v1.2.0), {@code
+   * y v1.5.0} and every version of {@code z} (the proxy has neither): {@code x@v1.5.0}, {@code
+   * y@v1.5.0}, {@code y@latest} (replacementRepo's Latest names v1.5.0, its Stat refuses it), {@code
+   * z@latest} (the pseudo-version below every real one), {@code x@latest}, with and without {@code
+   * -json}, and {@code -versions x y z}, first with a's go.mod replacing nothing, then replacing an
+   * unrelated module ({@code w v1.0.0}), then replacing x itself (a directive go.work's overrides,
+   * which still counts): go1.19, go1.21, go1.27. Fails where the client resolved go.work's
+   * replaced versions with no go.mod directive (as it did before it followed hasReplacements).
+   */
+  @ParameterizedTest(name = "go{0}")
+  @ValueSource(strings = {"1.19", "1.21", "1.27"})
+  void workspaceGoWorkOnlyReplacedVersionsAsGo(String release, @TempDir Path tmp) throws Exception {
+    GoTool.Go go = GoTool.assumeRelease(release);
+    FakeGoProxy.Builder pb = FakeGoProxy.builder();
+    for (String v : List.of("v1.0.0", "v1.2.0")) {
+      pb.module(FakeModule.builder("example.com/x", v).goMod("module example.com/x\n\ngo 1.17\n")
+          .file("x.go", "package x\n").build());
+    }
+    try (FakeGoProxy proxy = pb.start()) {
+      Path ws = Files.createDirectories(tmp.resolve("ws"));
+      Path a = Files.createDirectories(ws.resolve("a"));
+      String aMod = "module example.com/a\n\ngo 1.17\n\nrequire example.com/x v1.0.0\n";
+      Files.writeString(ws.resolve("go.work"), "go 1.18\n\nuse ./a\n\nreplace (\n"
+          + "\texample.com/x v1.5.0 => example.com/x v1.0.0\n\texample.com/y v1.5.0 => example.com/x v1.0.0\n"
+          + "\texample.com/z => example.com/x v1.0.0\n)\n");
+      Map<String, String> env = GoModuleUniverse.goEnv(proxy, tmp, tmp.resolve("cache"));
+      for (String replaces : List.of("", "\nreplace example.com/w v1.0.0 => example.com/x v1.0.0\n",
+          "\nreplace example.com/x v1.5.0 => example.com/x v1.2.0\n")) {
+        Files.writeString(a.resolve("go.mod"), aMod + replaces);
+        Files.deleteIfExists(a.resolve("go.sum"));
+        go.run(a, env, 120, "mod", "download", "example.com/x").requireOk();
+        String what = "go.work replacing x v1.5.0, y v1.5.0, z; a's go.mod: " + (replaces.isEmpty() ? "none" : replaces);
+        GoListM.assertSameAsGo(go, ws, env, List.of("example.com/x", "example.com/y", "example.com/z"),
+            ListFlags.builder().versions(true).build(), false, what);
+        for (boolean json : new boolean[] {false, true}) {
+          for (String q : List.of("example.com/x@v1.5.0", "example.com/y@v1.5.0", "example.com/y@latest",
+              "example.com/z@latest", "example.com/x@latest")) {
+            GoListM.assertSameAsGo(go, ws, env, List.of(q), ListFlags.builder().build(), json, what);
+          }
+        }
+      }
+    }
+  }
 }
