@@ -30,7 +30,10 @@ final class Args {
    * @param flags boolean option names (without dashes)
    * @param goMinor for a command that mirrors a go command, the minor version of the go release
    *     followed: go's {@code -C} is then refused as go refuses it past the command's first flag
-   *     ({@link ChdirFlag#misplaced}); -1 for a command of goproxy's own
+   *     ({@link ChdirFlag#misplaced}), and its flags end at its first argument, as go's flag
+   *     package ends them (goproxy's own {@code --go-version} and {@code --debug} aside, taken
+   *     after its arguments and after {@code --} too); -1 for a
+   *     command of goproxy's own, whose options may follow its arguments
    * @return the parsed arguments
    * @throws UsageException on an unknown option or a missing value
    * @throws GoFlagException on a {@code -C} in a command that mirrors go
@@ -60,7 +63,14 @@ final class Args {
     boolean onlyPositional = false;
     for (int i = 0; i < argv.size(); i++) {
       String a = argv.get(i);
-      if (onlyPositional || !a.startsWith("-") || a.equals("-")) {
+      boolean own = goMinor >= 0 && goproxysOwn(a);
+      if (!own && (onlyPositional || !a.startsWith("-") || a.equals("-"))) {
+        pos.add(a);
+        continue;
+      }
+      if (goMinor >= 0 && !pos.isEmpty() && !own) {
+        // go's flag package stops at the first argument that is not a flag: what follows it,
+        // a flag's look-alike or "--" too, is an argument (go list -m all -json: module -json)
         pos.add(a);
         continue;
       }
@@ -109,6 +119,21 @@ final class Args {
       }
     }
     return new Args(pos, opts, given);
+  }
+
+  /**
+   * Whether {@code a} is one of goproxy's own options that go has no flag for
+   * ({@code --go-version}, {@code --debug}), which a command that mirrors go takes after its
+   * arguments too.
+   */
+  private static boolean goproxysOwn(String a) {
+    if (!a.startsWith("-")) {
+      return false;
+    }
+    String body = a.startsWith("--") ? a.substring(2) : a.substring(1);
+    int eq = body.indexOf('=');
+    String name = eq >= 0 ? body.substring(0, eq) : body;
+    return Goproxy.GLOBAL_VALUE_OPTIONS.contains(name) || name.equals("debug");
   }
 
   /**

@@ -2008,6 +2008,51 @@ class ModuleGraphCommandsTest {
   }
 
   /**
+   * go's flag package ends a command's flags at its first argument: what follows, a flag's
+   * look-alike, {@code --} or {@code -C} included, is an argument ({@code go list -m all -json}:
+   * {@code module -json: not a known dependency}; {@code list -m -e all -json} lists it as an
+   * error). goproxy's own {@code --go-version}, which this test's commands end with, is taken
+   * anywhere. In a tidy module, on each side from a fresh module cache: exit status, stdout and
+   * stderr, go1.19, go1.21 and go1.27.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.27"})
+  void flagsEndAtTheFirstArgumentAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    try (FakeGoProxy proxy = abcUniverse().start()) {
+      Path main = Files.createDirectories(tmp.resolve("main"));
+      writeMain(main, "1.17", "example.com/a v1.0.0");
+      Map<String, String> goEnv = GoTool.hermeticEnv(tmp);
+      goEnv.putAll(proxy.environment());
+      tidy(goBin, main, goEnv);
+      goEnv.put("GOMODCACHE", tmp.resolve("go-cache").toString());
+      Map<String, String> ours = new HashMap<>(proxy.environment());
+      ours.put("GOENV", "off");
+      ours.put("GOPATH", tmp.resolve("our-gopath").toString());
+      ours.put("GOFLAGS", "-modcacherw");
+      List<List<String>> cases = List.of(
+          List.of("list", "-m", "all", "-json"),
+          List.of("list", "-m", "-json", "all", "-u"),
+          List.of("list", "-m", "-e", "all", "-json"),
+          List.of("list", "-m", "example.com/b", "-versions"),
+          List.of("list", "-m", "all", "-mod=mod"),
+          List.of("list", "-m", "all", "-C", "sub"),
+          List.of("list", "-m", "all", "--", "-u"),
+          List.of("list", "-m", "--", "-json"),
+          List.of("list", "-m", "all", "-", "-u"),
+          List.of("list", "-m", "all", "-h"),
+          List.of("list", "-m", "-u", "example.com/b", "-e"),
+          List.of("mod", "download", "example.com/b@v1.0.0", "-json"),
+          List.of("mod", "download", "example.com/c@v1.0.0", "-x", "-json"),
+          List.of("mod", "graph", "x", "-json"),
+          List.of("mod", "verify", "x", "-json"));
+      for (List<String> c : cases) {
+        assertSameAsGo(release, goBin, main, goEnv, ours, c.toArray(new String[0]));
+      }
+    }
+  }
+
+  /**
    * go's {@code -C dir} in the graph commands, as go1.19 (no such flag: {@code flag provided but not
    * defined}, or {@code go mod -C: unknown command}), go1.21 and go1.27 print it (goproxy with
    * {@code --go-version}): the four spellings as the first flag after the command's name, after

@@ -31,8 +31,9 @@ import java.util.zip.ZipOutputStream;
  * {@code go 1.16} (unpruned graph, so every reachable go.mod is loaded), whose build list is the
  * 150 paths. Run by {@code goproxy-benchmarks/bench-graph.sh}; not part of {@code mvn verify}.
  *
- * <p>Method: one untimed {@code go list -m all -mod=mod} per universe writes the main module's
- * go.sum (so every side verifies go.mod files against go.sum, as a checked-out project does) and
+ * <p>Method: one untimed {@code go list -m all} (under {@code GOFLAGS=-mod=mod}) per universe
+ * writes the main module's go.sum (so every side verifies go.mod files against go.sum, as a
+ * checked-out project does) and
  * warms the server; the in-process JVM loads another universe of the same shape first
  * ({@link #WARMUPS} times, each on a fresh cache). Then N
  * rounds alternate the order of the three sides; go and the CLI run under
