@@ -2012,7 +2012,7 @@ class ModuleGraphCommandsTest {
    * look-alike, {@code --} or {@code -C} included, is an argument ({@code go list -m all -json}:
    * {@code module -json: not a known dependency}; {@code list -m -e all -json} lists it as an
    * error). goproxy's own {@code --go-version}, which this test's commands end with, is taken
-   * anywhere. In a tidy module, on each side from a fresh module cache: exit status, stdout and
+   * anywhere. In a tidy module (one module cache, go's run first): exit status, stdout and
    * stderr, go1.19, go1.21 and go1.27.
    */
   @ParameterizedTest(name = "go{0}")
@@ -2020,16 +2020,7 @@ class ModuleGraphCommandsTest {
   void flagsEndAtTheFirstArgumentAsGo(String release, @TempDir Path tmp) throws Exception {
     Path goBin = goFor(release);
     try (FakeGoProxy proxy = abcUniverse().start()) {
-      Path main = Files.createDirectories(tmp.resolve("main"));
-      writeMain(main, "1.17", "example.com/a v1.0.0");
-      Map<String, String> goEnv = GoTool.hermeticEnv(tmp);
-      goEnv.putAll(proxy.environment());
-      tidy(goBin, main, goEnv);
-      goEnv.put("GOMODCACHE", tmp.resolve("go-cache").toString());
-      Map<String, String> ours = new HashMap<>(proxy.environment());
-      ours.put("GOENV", "off");
-      ours.put("GOPATH", tmp.resolve("our-gopath").toString());
-      ours.put("GOFLAGS", "-modcacherw");
+      TidyMain t = tidyMain(goBin, tmp, proxy, "example.com/a v1.0.0");
       List<List<String>> cases = List.of(
           List.of("list", "-m", "all", "-json"),
           List.of("list", "-m", "-json", "all", "-u"),
@@ -2047,7 +2038,7 @@ class ModuleGraphCommandsTest {
           List.of("mod", "graph", "x", "-json"),
           List.of("mod", "verify", "x", "-json"));
       for (List<String> c : cases) {
-        assertSameAsGo(release, goBin, main, goEnv, ours, c.toArray(new String[0]));
+        assertSameAsGo(release, goBin, t.main(), t.goEnv(), t.ours(), c.toArray(new String[0]));
       }
     }
   }
