@@ -57,6 +57,8 @@ final class GraphLoader {
   Map<Node, List<Node>> required;
   Map<String, String> selected;
   boolean rootsOnly;
+  /** What the load printed and went on from (see {@link ModuleGraph#replacementErrors()}). */
+  List<String> replacementErrors = List.of();
 
   GraphLoader(ModuleGraph.Builder b) throws ModuleGraphException {
     this.b = b;
@@ -197,25 +199,27 @@ final class GraphLoader {
       }
       expand(g, wave, enqueued, loaded);
     }
+    replacementErrors = replacementErrors(g, loaded);
     if (!g.errors.isEmpty()) {
       throw graphError(g).withPartialGraph(snapshot(rs, g));
     }
-    checkReplacementConflicts(g);
     finish(rs, g);
   }
 
   /**
-   * replacementFrom's error (which go prints bare, once per lookup) for the first module version
-   * of the graph, breadth-first, whose replacement two workspace modules disagree on.
+   * replacementFrom's error, which go prints (bare, base.Errorf) at each lookup of a module
+   * version whose replacement two workspace modules disagree on, and goes on: the load's lookups,
+   * one for each module version whose go.mod it asked for (goModSummary resolves the replacement
+   * before it reads the go.mod, so a module that then failed counts), breadth-first.
    */
-  private void checkReplacementConflicts(Graph g) throws ModuleGraphException {
+  private List<String> replacementErrors(Graph g, Set<Node> loaded) {
+    List<String> out = new ArrayList<>();
     ArrayDeque<Node> queue = new ArrayDeque<>(graphRoots);
     Set<Node> seen = new HashSet<>(graphRoots);
     while (!queue.isEmpty()) {
       Node m = queue.poll();
-      Optional<String> c = replacements.conflict(m.path(), m.version());
-      if (c.isPresent()) {
-        throw new ModuleGraphException(c.get(), null, false);
+      if (loaded.contains(m) || g.errors.containsKey(m)) {
+        replacements.conflict(m.path(), m.version()).ifPresent(out::add);
       }
       for (Node r : g.required.getOrDefault(m, List.of())) {
         if (!r.version().equals("none") && seen.add(r)) {
@@ -223,6 +227,7 @@ final class GraphLoader {
         }
       }
     }
+    return List.copyOf(out);
   }
 
   private static void enqueue(Node m, Pruning p, Set<Map.Entry<Node, Pruning>> enqueued,

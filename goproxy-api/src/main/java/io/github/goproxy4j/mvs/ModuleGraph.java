@@ -119,6 +119,7 @@ public final class ModuleGraph {
   private final boolean workspace;
   private final String goRelease;
   private final boolean rootsOnly;
+  private final List<String> replacementErrors;
 
   ModuleGraph(GraphLoader l) {
     this.workspace = l.workspace();
@@ -138,6 +139,7 @@ public final class ModuleGraph {
     this.graphRoots = List.copyOf(l.graphRoots);
     this.mainPaths = Set.copyOf(l.mainPaths);
     this.rootsOnly = l.rootsOnly;
+    this.replacementErrors = l.replacementErrors;
   }
 
   /** A graph with the fields given: what {@link #convertedToPruned} derives from a loaded one. */
@@ -158,6 +160,7 @@ public final class ModuleGraph {
     this.graphRoots = from.graphRoots;
     this.mainPaths = from.mainPaths;
     this.rootsOnly = rootsOnly;
+    this.replacementErrors = from.replacementErrors;
   }
 
   /**
@@ -600,6 +603,39 @@ public final class ModuleGraph {
    */
   public Optional<GoModFile.Replace> replacement(ModuleVersion module) {
     return replacements.find(module.path().toString(), module.version().toString());
+  }
+
+  /**
+   * Returns go's error for a lookup of a module version's replacement in a workspace whose
+   * modules' go.mod files replace it differently: modload's replacementFrom, where a workspace
+   * module's directive for exactly that version follows another module's directive (for the
+   * version or the path) with a different replacement, and go.work does not replace it. go prints
+   * it, without {@code go: }, each time it looks the replacement up (base.Errorf), takes the first
+   * module's directive and goes on; the command then exits with status 1. Outside a workspace
+   * there is no such error.
+   *
+   * <pre>{@code
+   * g.replacementConflict(ModuleVersion.of("example.com/x", "v1.0.0")).ifPresent(System.err::println);
+   * // conflicting replacements found for example.com/x@v1.0.0 in workspace modules defined by .../d/go.mod and .../b/go.mod
+   * }</pre>
+   *
+   * @param module a module version
+   * @return go's message, or empty when the lookup finds no conflict
+   */
+  public Optional<String> replacementConflict(ModuleVersion module) {
+    return replacements.conflict(module.path().toString(), module.version().toString());
+  }
+
+  /**
+   * Returns the errors the load printed and went on from, as go does: {@link #replacementConflict}
+   * for each module version whose go.mod the load asked for (go's goModSummary looks the
+   * replacement up first), breadth-first from the roots. A command that goes on from them (go
+   * list -m, go mod graph) prints them first and exits with status 1.
+   *
+   * @return go's messages, without {@code go: }; empty outside a workspace or without conflicts
+   */
+  public List<String> replacementErrors() {
+    return replacementErrors;
   }
 
   /**

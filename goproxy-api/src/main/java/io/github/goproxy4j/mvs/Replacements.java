@@ -147,8 +147,7 @@ final class Replacements {
       if (r == null) {
         continue;
       }
-      if (found != null && !r.oldVersion().isEmpty()
-          && !target(found.newPath(), found.newVersion()).equals(target(r.newPath(), r.newVersion()))) {
+      if (found != null && conflicts(found, r)) {
         return Optional.of("conflicting replacements found for " + target(path, version)
             + " in workspace modules defined by " + Path.of(foundRoot, "go.mod") + " and " + Path.of(t.root, "go.mod"));
       }
@@ -159,8 +158,19 @@ final class Replacements {
   }
 
   /**
+   * Whether {@code later}, found after {@code found} in a later workspace module's go.mod, is
+   * replacementFrom's conflict: a directive for the version itself (one for every version never
+   * is) with another replacement, compared as written.
+   */
+  private static boolean conflicts(GoModFile.Replace found, GoModFile.Replace later) {
+    return !later.oldVersion().isEmpty()
+        && !target(found.newPath(), found.newVersion()).equals(target(later.newPath(), later.newVersion()));
+  }
+
+  /**
    * The directive that applies to a module version, with a directory replacement from a
-   * workspace module's go.mod rewritten relative to go.work's directory.
+   * workspace module's go.mod rewritten relative to go.work's directory; where two modules'
+   * directives conflict ({@link #conflict}), the earlier one, as go goes on with it.
    */
   Optional<GoModFile.Replace> find(String path, String version) {
     if (version.isEmpty() && mainPaths.contains(path)) {
@@ -177,6 +187,9 @@ final class Replacements {
     for (Table t : modules) {
       GoModFile.Replace r = t.find(path, version);
       if (r != null) {
+        if (found != null && conflicts(found, r)) {
+          break; // replacementFrom's conflict: go reports it and takes the earlier module's directive
+        }
         found = r;
         foundRoot = t.root;
       }

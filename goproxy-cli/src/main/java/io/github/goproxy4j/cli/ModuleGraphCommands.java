@@ -2,6 +2,7 @@ package io.github.goproxy4j.cli;
 
 import io.github.goproxy4j.client.GoProxyClient;
 import io.github.goproxy4j.client.ListFlags;
+import io.github.goproxy4j.client.ListedWithErrorsException;
 import io.github.goproxy4j.client.ListedModule;
 import io.github.goproxy4j.client.ModDownloadResult;
 import io.github.goproxy4j.client.internal.ColdStart;
@@ -105,8 +106,14 @@ final class ModuleGraphCommands {
         ListFlags flags = ListFlags.builder().updates(ctx.args().flag("u")).versions(ctx.args().flag("versions"))
             .retracted(ctx.args().flag("retracted")).allowErrors(ctx.args().flag("e")).build();
         List<ListedModule> out;
+        int status = 0;
         try {
           out = client.listModules(workDir(ctx), args, flags, ctx.err()::println);
+        } catch (ListedWithErrorsException e) {
+          // -e: go printed errors as it went on (base.Errorf), lists, and exits with status 1
+          ctx.err().println(e.goText());
+          out = e.modules();
+          status = 1;
         } catch (ModuleGraphException e) {
           String go111 = Settings.goEnv(ctx).get("GO111MODULE");
           if (!GOPATH_MODE.contains(e.getMessage()) && !(go111.equals("off") && e.getMessage().equals(RETRACTED_VENDOR))) {
@@ -128,7 +135,7 @@ final class ModuleGraphCommands {
         } else {
           out.forEach(m -> ctx.out().println(m));
         }
-        return 0;
+        return status;
       });
     }
   }
@@ -311,8 +318,11 @@ final class ModuleGraphCommands {
       }
       return asGo(ctx, BuildFlags.MOD, (client, release) -> {
         client.moduleModeWarnings(workDir(ctx), true).forEach(ctx.err()::println);
-        ctx.out().print(client.modGraph(workDir(ctx)).graphText());
-        return 0;
+        io.github.goproxy4j.mvs.ModuleGraph g = client.modGraph(workDir(ctx));
+        // errors go printed as the load went on (base.Errorf): the graph, then exit status 1
+        g.replacementErrors().forEach(ctx.err()::println);
+        ctx.out().print(g.graphText());
+        return g.replacementErrors().isEmpty() ? 0 : 1;
       });
     }
   }

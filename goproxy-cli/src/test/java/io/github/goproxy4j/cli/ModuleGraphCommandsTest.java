@@ -2977,4 +2977,98 @@ class ModuleGraphCommandsTest {
       }
     }
   }
+
+  /**
+   * Two workspace modules replacing one module version differently (d replaces every version of x,
+   * b then x v1.0.0 alone, with another replacement: modload's replacementFrom conflict, which go
+   * prints without {@code go: } at each lookup of that version's replacement, goes on with d's,
+   * and exits with status 1): {@code list -m} with and without {@code -e}, {@code -u}, {@code
+   * -json}, {@code -retracted}, {@code -versions}, a path and a query, and {@code mod graph}, in
+   * three layouts: x v1.0.0 selected (looked up by the graph load, the listing, and twice by
+   * go.work.sum's keepSums), x v1.0.0 only required (v1.1.0 selected: the load and keepSums's walk
+   * of the loaded go.mod files), and x v1.0.0 the latest version -u's retraction check looks up
+   * (once per path), with a directory replacement in b for the last. go runs in the workspace,
+   * then goproxy in a fresh copy at the same path: standard output, standard error, exit status,
+   * go.work.sum and the modules' go.sum files must be go's. go1.19, go1.21, go1.27. Every mismatch
+   * is collected and reported (their count is what a mutation of the model changes).
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.27"})
+  void workspaceReplacementConflictPerLookupAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    FakeGoProxy.Builder pb = FakeGoProxy.builder();
+    for (String v : List.of("v1.0.0", "v1.1.0")) {
+      pb.module(FakeModule.builder("example.com/x", v).goMod("module example.com/x\n\ngo 1.17\n")
+          .file("x.go", "package x\n").build());
+      pb.module(FakeModule.builder("example.com/y", v).goMod("module example.com/y\n\ngo 1.17\n")
+          .file("y.go", "package y\n").build());
+    }
+    String[][] cmds = {{"list", "-m", "all"}, {"list", "-m", "-e", "all"}, {"list", "-m", "-u", "all"},
+        {"list", "-m", "-e", "-u", "all"}, {"list", "-m", "-json", "all"}, {"list", "-m", "-e", "-json", "all"},
+        {"list", "-m", "-retracted", "all"}, {"list", "-m", "-e", "-versions", "all"},
+        {"list", "-m", "example.com/x"}, {"list", "-m", "example.com/x@v1.0.0"}, {"mod", "graph"}};
+    // the tails of d's go.mod and of b's
+    String[][] layouts = {
+        {"require example.com/x v1.0.0\n\nreplace example.com/x => example.com/y v1.1.0\n",
+            "replace example.com/x v1.0.0 => example.com/y v1.0.0\n"},
+        {"require example.com/x v1.0.0\n\nreplace example.com/x => example.com/y v1.1.0\n",
+            "require example.com/x v1.1.0\n\nreplace example.com/x v1.0.0 => example.com/y v1.0.0\n"},
+        // one directory, named from each module (makeMainModules compares them made absolute,
+        // replacementFrom as written)
+        {"require example.com/x v1.0.0\n\nreplace example.com/x v1.1.0 => ./x\n",
+            "replace example.com/x v1.1.0 => ../d/x\n"}};
+    List<String> mismatches = new java.util.ArrayList<>();
+    int runs = 0;
+    try (FakeGoProxy proxy = pb.start()) {
+      int round = 0;
+      for (String[] layout : layouts) {
+        for (String[] cmd : cmds) {
+          round++;
+          Path work = tmp.resolve("round" + round);
+          Path ws = work.resolve("ws");
+          Files.createDirectories(ws.resolve("d/x"));
+          Files.createDirectories(ws.resolve("b"));
+          Files.writeString(ws.resolve("d/go.mod"), "module example.com/d\n\ngo 1.17\n\n" + layout[0]);
+          Files.writeString(ws.resolve("b/go.mod"), "module example.com/b\n\ngo 1.17\n\n" + layout[1]);
+          Files.writeString(ws.resolve("d/x/go.mod"), "module example.com/x\n\ngo 1.17\n");
+          Files.writeString(ws.resolve("go.work"), "go 1.18\n\nuse ./d\nuse ./b\n");
+          Path pristine = copyTree(ws, work.resolve("pristine"));
+          Map<String, String> goEnv = GoTool.hermeticEnv(work.resolve("go-home"));
+          goEnv.putAll(proxy.environment());
+          GoTool.Result r = GoTool.exec(ws, goEnv, 180, null, prepend(goBin.toString(), cmd));
+          Map<String, String> goFiles = new HashMap<>();
+          for (String f : List.of("go.work.sum", "d/go.sum", "b/go.sum")) {
+            goFiles.put(f, readIfExists(ws.resolve(f)));
+          }
+          // goproxy in a fresh copy at the same path: the go.mod paths go prints are the same
+          Files.move(ws, work.resolve("ws-go"));
+          copyTree(pristine, ws);
+          Map<String, String> env = new HashMap<>(proxy.environment());
+          env.put("GOENV", "off");
+          env.put("GOPATH", work.resolve("our-gopath").toString());
+          env.put("GOFLAGS", goEnv.get("GOFLAGS"));
+          env.put("PWD", ws.toString());
+          List<String> argv = new java.util.ArrayList<>(List.of(cmd));
+          argv.addAll(List.of("--go-version", release));
+          Run o = goproxy(env, argv.toArray(new String[0]));
+          String what = "go" + release + " layout " + (round - 1) / cmds.length + " " + String.join(" ", cmd);
+          runs++;
+          String goPath = goEnv.get("GOPATH");
+          String ourPath = work.resolve("our-gopath").toString();
+          Run theirs = new Run(r.exitCode(), r.stdout().replace(goPath, "$GOPATH"), r.stderr().replace(goPath, "$GOPATH"));
+          Run ours = new Run(o.status(), o.out().replace(ourPath, "$GOPATH"), o.err().replace(ourPath, "$GOPATH"));
+          boolean same = theirs.equals(ours);
+          for (String f : goFiles.keySet()) {
+            same &= goFiles.get(f).equals(readIfExists(ws.resolve(f)));
+          }
+          if (!same) {
+            mismatches.add(what + "\ngo:      " + theirs + "\ngoproxy: " + ours);
+          }
+        }
+      }
+    }
+    System.out.println("workspaceReplacementConflictPerLookupAsGo go" + release + ": " + runs + " runs, "
+        + mismatches.size() + " differ");
+    assertEquals(List.of(), mismatches, mismatches.size() + " of " + runs + " runs differ");
+  }
 }

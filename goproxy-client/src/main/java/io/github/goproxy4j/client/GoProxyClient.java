@@ -485,8 +485,8 @@ public final class GoProxyClient implements AutoCloseable {
     checkOpen();
     ColdStart.begin();
     // go runs its mod commands with -mod=mod: go.sum need not vouch for every go.mod
-    return ModDownload.download(this,
-        ModuleGraphLoader.loadBuild(this, resolver.env(), dir, true, parallelism, ModuleGraphLoader.InitMode.MOD));
+    return ModDownload.download(this, ModuleGraphLoader.failOnReplacementErrors(
+        ModuleGraphLoader.loadBuild(this, resolver.env(), dir, true, parallelism, ModuleGraphLoader.InitMode.MOD)));
   }
 
   /**
@@ -689,7 +689,8 @@ public final class GoProxyClient implements AutoCloseable {
    * }</pre>
    *
    * @param dir the main module's directory, or a directory below it
-   * @return the graph
+   * @return the graph; go prints its {@link ModuleGraph#replacementErrors()} first (a workspace
+   *     whose modules replace a module version differently) and exits with status 1
    * @throws GoProxyException as {@link #moduleGraph(Path)}, but for the go.sum and consistency checks;
    *     from go1.22 also with go's no-main-modules error, as {@code go mod graph} fails, when
    *     GOPATH's first entry holds a go.mod (see {@link #moduleModeWarnings(Path, boolean)})
@@ -698,8 +699,8 @@ public final class GoProxyClient implements AutoCloseable {
     Objects.requireNonNull(dir, "dir");
     checkOpen();
     ColdStart.begin();
-    return ModuleGraphLoader.load(this, resolver.env(), dir, true, parallelism,
-        ModuleGraphLoader.InitMode.MOD_NEEDS_ROOT);
+    return ModuleGraphLoader.loadBuild(this, resolver.env(), dir, true, parallelism,
+        ModuleGraphLoader.InitMode.MOD_NEEDS_ROOT).graph();
   }
 
   /**

@@ -123,12 +123,12 @@ final class ListModules {
               // it (under -mod=mod) or fails (else)
               ? ModuleGraphLoader.loadBuild(client, env, mains, mod.modMode(), parallelism, true) : null;
       return finish(client, withGoLine(mainModules(mains.list()), addedGo), flags, excluded, p -> false, converted,
-          false, Set.of(), mod, parallelism, null);
+          false, Set.of(), mod, parallelism, null, PrintedErrors.NONE);
     }
     Answers a = answer(client, env, mains, mod, args, flags, warnings, parallelism);
     List<ListedModule> done = finish(client, a.modules(), flags, excluded, a.allReplaced(),
         a.graphError() == null ? a.build() : null, a.convertedGraph(), a.goModsRead(), mod, parallelism,
-        a.graphError());
+        a.graphError(), a.printed());
     if (a.graphError() != null && !flags.allowErrors()) {
       throw a.graphError();
     }
@@ -189,12 +189,14 @@ final class ListModules {
    * @param modules each argument's modules, in order
    * @param goModsRead go.mod files the answers read beyond the graph's
    * @param graphError the graph's failure when go went on with the graph as far as it loaded, else {@code null}
+   * @param printed the errors go printed at its lookups of replacements so far (and goes on printing)
    * @param allReplaced whether a main module replaces every version of a path
    * @param convertedGraph where loadModFile converted a go.mod without a go line, whether go then
    *     loads the graph of the converted requirements (which decides the go.sum lines it keeps)
    */
   record Answers(ModuleGraphLoader.Build build, List<ListedModule> modules, Set<ModuleVersion> goModsRead,
-      ModuleGraphException graphError, Predicate<String> allReplaced, boolean convertedGraph) {}
+      ModuleGraphException graphError, Predicate<String> allReplaced, boolean convertedGraph,
+      PrintedErrors printed) {}
 
   /**
    * modload's listModules for non-empty {@code args} in the main modules {@code mains} (not in
@@ -227,7 +229,9 @@ final class ListModules {
       build = mains.build(e.partialGraph().get());
     }
     ModuleGraph g = build.graph();
-    ModuleLister lister = new ModuleLister(client, build, mod.modMode());
+    // go's errors at each lookup of a replacement two workspace modules disagree on: the load's first
+    PrintedErrors printed = new PrintedErrors(g);
+    ModuleLister lister = new ModuleLister(client, build, mod.modMode(), printed);
     // listModules' second pass: what each argument names, in order; the modules' information is
     // then looked up at once, for those only
     List<ListedModule> mainsListed = withGoLine(lister.mainModules(g), addedGo);
@@ -302,7 +306,7 @@ final class ListModules {
     }
     boolean convertedGraph = addsGoLine && convertedNeedsGraph(args, mains, g, release, flags.versions());
     return new Answers(build, out, lister.goModsRead(), graphError, p -> g.pathReplacement(p).isPresent(),
-        convertedGraph);
+        convertedGraph, printed);
   }
 
   /**
@@ -349,7 +353,7 @@ final class ListModules {
         Optional.empty(), Optional.empty(), List.of(), "", "");
     if (args.isEmpty()) {
       return finish(client, List.of(main), flags, Set.of(), p -> false, null, false, Set.of(), mod, parallelism,
-          null);
+          null, PrintedErrors.NONE);
     }
     needsFullGraph(args, new ModuleGraphLoader.Mains(null, null), Set.of(), release, flags.versions());
     // the requirements of a module that requires nothing, and no go.sum: go's checksumOk holds
@@ -369,7 +373,7 @@ final class ListModules {
         }).build();
     ModuleGraphLoader.Build build = new ModuleGraphLoader.Build(g, GoSum.empty(), GoSum.empty(),
         dir.toAbsolutePath().normalize(), null, null, null, null, null); // outside a module: no go.sum or go.mod to write
-    ModuleLister lister = new ModuleLister(client, build, true);
+    ModuleLister lister = new ModuleLister(client, build, true, PrintedErrors.NONE);
     List<ListedModule> named = new ArrayList<>();
     for (String a : args) {
       int at = a.indexOf('@');
@@ -384,7 +388,7 @@ final class ListModules {
       }
     }
     return finish(client, named, flags, Set.of(), p -> false, null, false, lister.goModsRead(), mod, parallelism,
-        null);
+        null, PrintedErrors.NONE);
   }
 
   /** A {@code path@query} argument in vendor mode, where go cannot query: the module with go's error. */
@@ -540,10 +544,12 @@ final class ListModules {
    *     listing loaded the graph of the converted requirements
    * @param read go.mod files the listing already read beyond the graph's
    * @param graphError the graph's failure, reported after the modules' errors ({@code null}: none)
+   * @param printed the errors go printed as it went on (before the modules' errors); with any, go
+   *     exits with status 1 also under {@code -e}, after listing ({@link ListedWithErrorsException})
    */
   private static List<ListedModule> finish(GoProxyClient client, List<ListedModule> mods, ListFlags flags,
       Set<String> excluded, Predicate<String> allReplaced, ModuleGraphLoader.Build build, boolean convertedGraph,
-      Set<ModuleVersion> read, BuildMod mod, int parallelism, ModuleGraphException graphError)
+      Set<ModuleVersion> read, BuildMod mod, int parallelism, ModuleGraphException graphError, PrintedErrors printed)
       throws GoProxyException {
     List<ListedModule> out = mods;
     Set<ModuleVersion> goModsRead = ConcurrentHashMap.newKeySet();
@@ -551,7 +557,7 @@ final class ListModules {
     // in a build its replace directives count (replacementRepo; a replaced latest version's
     // replacement's go.mod for the retractions)
     ModuleLister inBuild = build == null || !(flags.versions() || flags.retracted()) ? null
-        : new ModuleLister(client, build, mod.modMode());
+        : new ModuleLister(client, build, mod.modMode(), printed);
     if (flags.versions()) {
       ModuleLister.VersionsCheck versions = inBuild == null ? client::versions : inBuild::versions;
       out = ModuleLister.withVersions(versions, out, excluded, allReplaced, flags.retracted(), goModsRead, parallelism);
@@ -578,6 +584,12 @@ final class ListModules {
       // rewrite it: a go line added, untidy requirements); in the readonly mode go
       // fails when go.sum should gain a line (a checksum a retraction check verified)
       boolean writes = build.workFile() != null || mod.modMode();
+      if (build.workFile() != null && !build.graph().isRootsOnly()) {
+        // keepSums (commitRequirements in a workspace) looks up the replacement of each module
+        // whose requirements the graph holds, then of each module of the build list
+        build.graph().loadedModules().forEach(printed::lookUp);
+        build.graph().buildList().forEach(printed::lookUp);
+      }
       // loadModFile added a go line (and converted the graph): go writes go.mod first, and
       // go.sum only if that worked (go -e drops the failure, the modules are listed)
       boolean goModWritten = true;
@@ -595,11 +607,21 @@ final class ListModules {
         }
       }
     }
+    List<String> lines = printed.lines();
     if (flags.allowErrors()) {
+      if (!lines.isEmpty()) {
+        throw new ListedWithErrorsException(String.join("\n", lines), out);
+      }
       return out;
     }
     if (graphError != null && !errors.isEmpty()) {
       errors.add(graphError.getMessage());
+    }
+    if (!lines.isEmpty()) {
+      // go's exit status is already 1: it prints the modules' errors after those, then exits
+      List<String> all = new ArrayList<>(lines);
+      errors.forEach(e -> all.add("go: " + (e.endsWith("\n") ? e.substring(0, e.length() - 1) : e)));
+      throw new ModuleGraphException(String.join("\n", all), null, false);
     }
     failIfErrors(errors);
     return out;

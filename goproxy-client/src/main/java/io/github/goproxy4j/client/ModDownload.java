@@ -217,6 +217,8 @@ final class ModDownload {
     }
     ListModules.Answers answers = ListModules.answer(client, env, mains, MOD_MODE, args, ListFlags.builder().build(),
         warnings, parallelism);
+    // go prints a conflicting workspace replacement at each lookup and goes on; not modelled here: it fails
+    ModuleGraphLoader.failOnReplacementErrors(answers.build());
     // infosErr: a dependency needing a newer go makes go switch before it downloads anything
     Optional<ModDownloadResult.ToolchainSwitch> graphSwitch = answers.graphError() == null ? Optional.empty()
         : graphSwitch(client, env, answers.graphError());

@@ -369,7 +369,20 @@ final class ModuleGraphLoader {
    */
   static ModuleGraph load(GoProxyClient client, GoEnv env, Path start, boolean modMode, int parallelism,
       InitMode mode) throws GoProxyException {
-    return loadBuild(client, env, start, modMode, parallelism, mode).graph();
+    return failOnReplacementErrors(loadBuild(client, env, start, modMode, parallelism, mode)).graph();
+  }
+
+  /**
+   * The build, for a caller that does not go on from the errors go prints at each lookup and goes
+   * on from ({@link ModuleGraph#replacementErrors()}): those errors as its failure, as go's exit
+   * status ends the command with them.
+   */
+  static Build failOnReplacementErrors(Build b) throws ModuleGraphException {
+    List<String> errors = b.graph().replacementErrors();
+    if (!errors.isEmpty()) {
+      throw new ModuleGraphException(String.join("\n", errors), null, false);
+    }
+    return b;
   }
 
   /**
@@ -384,10 +397,13 @@ final class ModuleGraphLoader {
   record Build(ModuleGraph graph, GoSum goSum, GoSum moduleSums, Path baseDir, Path workFile, Path sumFile,
       Path goModFile, byte[] goModData, VersionFixer goModFix) {}
 
-  /** {@link #load}, keeping the go.sum lines and the base directory (list -m -json, mod download). */
+  /**
+   * {@link #load}, keeping the go.sum lines and the base directory (list -m -json, mod download),
+   * and going on from the errors go goes on from ({@link ModuleGraph#replacementErrors()}).
+   */
   static Build loadBuild(GoProxyClient client, GoEnv env, Path start, boolean modMode, int parallelism,
       InitMode mode) throws GoProxyException {
-    return loadBuild(client, env, readMains(client, env, start, mode), modMode, parallelism);
+    return loadBuild(client, env, readMains(client, env, start, mode), modMode, parallelism, false);
   }
 
   /**
@@ -568,12 +584,13 @@ final class ModuleGraphLoader {
   /** {@link #loadBuild(GoProxyClient, GoEnv, Path, boolean, int, InitMode)} on main module files already read. */
   static Build loadBuild(GoProxyClient client, GoEnv env, Mains mains, boolean modMode, int parallelism)
       throws GoProxyException {
-    return loadBuild(client, env, mains, modMode, parallelism, false);
+    return failOnReplacementErrors(loadBuild(client, env, mains, modMode, parallelism, false));
   }
 
   /**
    * {@link #loadBuild(GoProxyClient, GoEnv, Mains, boolean, int)}, or with {@code rootsOnly} only
-   * the roots of the main module (see {@link ModuleGraph.Builder#rootsOnly}).
+   * the roots of the main module (see {@link ModuleGraph.Builder#rootsOnly}), going on from the
+   * errors go goes on from ({@link ModuleGraph#replacementErrors()}: the caller reports them).
    */
   static Build loadBuild(GoProxyClient client, GoEnv env, Mains mains, boolean modMode, int parallelism,
       boolean rootsOnly) throws GoProxyException {

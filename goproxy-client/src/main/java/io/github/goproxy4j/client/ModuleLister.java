@@ -42,16 +42,21 @@ final class ModuleLister {
   private final Set<ModuleVersion> goModsRead = ConcurrentHashMap.newKeySet();
   /** {@link #buildQuery}'s answer once made (empty: the client's query is the same), {@code null} before. */
   private volatile Optional<Query> buildQuery;
+  /** Where go's lookups of a replacement print what they find (two workspace modules disagreeing). */
+  private final PrintedErrors printed;
 
   /**
    * @param build the loaded build: its go.sum lines decide (go's default -mod=readonly, outside a
    *     workspace from go1.21 on) whether a module's cached files and hashes are reported
    *     (modload's moduleInfo: checksumOk); its base directory resolves directory replacements
    * @param modMode whether go runs with {@code -mod=mod}, where go.sum decides nothing of that
+   * @param printed receives the errors go prints at each lookup of a replacement (moduleInfo's,
+   *     replacementRepo's Stat's, a latest version's)
    */
-  ModuleLister(GoProxyClient client, ModuleGraphLoader.Build build, boolean modMode) {
+  ModuleLister(GoProxyClient client, ModuleGraphLoader.Build build, boolean modMode, PrintedErrors printed) {
     this.client = client;
     this.build = build;
+    this.printed = printed;
     ModuleGraph g = build.graph();
     this.checkSums = !modMode && (!g.isWorkspace() || GoRelease.modelled(g.goRelease()).behaviourMinor() < 21);
     excluded.addAll(excluded(g.mainModules()));
@@ -169,6 +174,17 @@ final class ModuleLister {
 
       @Override
       public Optional<GoModFile.Replace> find(String path, String version) {
+        printed.lookUp(path, version);
+        return directive(path, version);
+      }
+
+      @Override
+      public Optional<GoModFile.Replace> findLatest(String path, String version) {
+        printed.lookUpLatest(path, version);
+        return directive(path, version);
+      }
+
+      private Optional<GoModFile.Replace> directive(String path, String version) {
         if (version.isEmpty()) {
           return g.pathReplacement(path);
         }
@@ -344,6 +360,7 @@ final class ModuleLister {
 
   private ListedModule listed(ModuleGraph g, ModuleVersion m, boolean direct, boolean updates) {
     String goVersion = g.goMod(m).flatMap(GoModFile::goVersion).orElse("");
+    printed.lookUp(m); // moduleInfo's Replacement
     Optional<GoModFile.Replace> r = g.replacement(m);
     if (r.isEmpty()) {
       Status s = updates ? status(g, m.path().toString(), m.version().toString()) : Status.NONE;

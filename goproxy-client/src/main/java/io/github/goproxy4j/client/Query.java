@@ -90,6 +90,14 @@ final class Query {
     /** {@return the directive for {@code path@version}: the exact one, else the path-wide one ({@code version} "")} */
     Optional<GoModFile.Replace> find(String path, String version);
 
+    /**
+     * {@return {@link #find} for the latest version of {@code path} whose go.mod go reads for the
+     * retractions (queryLatestVersionIgnoringRetractions, which go looks up once per path)}
+     */
+    default Optional<GoModFile.Replace> findLatest(String path, String version) {
+      return find(path, version);
+    }
+
     /** {@return the go.mod in a directory replacement's directory, as the directive names it} */
     byte[] directoryGoMod(String dir) throws IOException;
   }
@@ -262,7 +270,7 @@ final class Query {
           if (ProxyRepo.isCanonical(l.version())) {
             ModuleVersion mv = ModuleVersion.of(path, Version.parse(l.version()));
             // queryLatestVersionIgnoringRetractions: a replaced latest version's replacement
-            Optional<GoModFile.Replace> r = replaced.find(path.toString(), l.version());
+            Optional<GoModFile.Replace> r = replaced.findLatest(path.toString(), l.version());
             if (r.isPresent() && r.get().newVersion().isEmpty()) {
               latest = Optional.of(GoModFile.parse("go.mod", replaced.directoryGoMod(r.get().newPath())));
             } else {

@@ -68,6 +68,14 @@ final class GoListM {
         lines.append(json ? m.toJson(go.release()) : (flags.versions() ? m.versionsText() : m) + "\n");
       }
       out = lines.toString();
+    } catch (ListedWithErrorsException e) {
+      StringBuilder lines = new StringBuilder();
+      for (ListedModule m : e.modules()) {
+        lines.append(json ? m.toJson(go.release()) : (flags.versions() ? m.versionsText() : m) + "\n");
+      }
+      out = lines.toString();
+      err = e.goText() + "\n";
+      status = 1;
     } catch (ModuleGraphException e) {
       err = e.goText() + "\n";
       status = 1;

@@ -356,8 +356,10 @@ class ModuleGraphLoaderTest {
             + (list.ok() ? " modules=" + list.stdout().lines().count() : " error=" + list.stderr().trim()));
         try (GoProxyClient c = workspaceClient(proxy, tmp, release, gowork)) {
           if (!list.ok()) {
+            // go list -m all's failure (go1.27 seed 29: a replacement two workspace modules
+            // disagree on, which go prints at each lookup) is the listing's
             io.github.goproxy4j.mvs.ModuleGraphException e = assertThrows(
-                io.github.goproxy4j.mvs.ModuleGraphException.class, () -> c.moduleGraph(cwd), ctx.toString());
+                io.github.goproxy4j.mvs.ModuleGraphException.class, () -> c.listModules(cwd, false), ctx.toString());
             assertEquals(list.stderr().trim(), e.goText(), ctx.toString());
             return;
           }

@@ -1,0 +1,67 @@
+package io.github.goproxy4j.client;
+
+import io.github.goproxy4j.module.ModuleVersion;
+import io.github.goproxy4j.mvs.ModuleGraph;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The errors a command prints as go meets them and goes on from (go's base.Errorf, after which the
+ * command exits with status 1): modload's replacementFrom's conflicting replacements of a module
+ * version by two workspace modules ({@link ModuleGraph#replacementConflict}), once for each lookup
+ * of that version's replacement go makes, and once per module path for the lookup of a latest
+ * version's replacement that go caches per path (queryLatestVersionIgnoringRetractions).
+ */
+final class PrintedErrors {
+  /** Nothing to look up: outside a workspace. */
+  static final PrintedErrors NONE = new PrintedErrors(null);
+
+  private final ModuleGraph graph;
+  private final List<String> lines = new ArrayList<>();
+  private final Set<String> latestLookedUp = ConcurrentHashMap.newKeySet();
+
+  /** The lookups of the build whose graph is {@code graph}; the graph's own load's errors first. */
+  PrintedErrors(ModuleGraph graph) {
+    this.graph = graph;
+    if (graph != null) {
+      lines.addAll(graph.replacementErrors());
+    }
+  }
+
+  /** go's Replacement of {@code module}: its conflict, if any, printed. */
+  void lookUp(ModuleVersion module) {
+    if (graph != null) {
+      graph.replacementConflict(module).ifPresent(this::add);
+    }
+  }
+
+  /** {@link #lookUp(ModuleVersion)} of a version as a query names it (nothing for a non-canonical one). */
+  void lookUp(String path, String version) {
+    if (graph == null || version.isEmpty()) {
+      return;
+    }
+    try {
+      lookUp(ModuleVersion.of(path, version));
+    } catch (IllegalArgumentException e) {
+      // not a module version: go's lookup finds no directive naming it
+    }
+  }
+
+  /** The lookup of a path's latest version's replacement: the first for the path only. */
+  void lookUpLatest(String path, String version) {
+    if (latestLookedUp.add(path)) {
+      lookUp(path, version);
+    }
+  }
+
+  private synchronized void add(String line) {
+    lines.add(line);
+  }
+
+  /** {@return the errors printed so far, in order} */
+  synchronized List<String> lines() {
+    return List.copyOf(lines);
+  }
+}
