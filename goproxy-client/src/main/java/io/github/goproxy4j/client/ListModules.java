@@ -621,6 +621,9 @@ final class ListModules {
       // go's exit status is already 1: it prints the modules' errors after those, then exits
       List<String> all = new ArrayList<>(lines);
       errors.forEach(e -> all.add("go: " + (e.endsWith("\n") ? e.substring(0, e.length() - 1) : e)));
+      if (graphError != null && errors.isEmpty()) {
+        all.add(graphError.goText()); // the graph's failure, last
+      }
       throw new ModuleGraphException(String.join("\n", all), null, false);
     }
     failIfErrors(errors);
