@@ -318,7 +318,14 @@ final class ModuleGraphCommands {
       }
       return asGo(ctx, BuildFlags.MOD, (client, release) -> {
         client.moduleModeWarnings(workDir(ctx), true).forEach(ctx.err()::println);
-        io.github.goproxy4j.mvs.ModuleGraph g = client.modGraph(workDir(ctx));
+        io.github.goproxy4j.mvs.ModuleGraph g;
+        try {
+          g = client.modGraph(workDir(ctx));
+        } catch (ModuleGraphException e) {
+          // what go printed as the load went on, before the load's failure
+          e.partialGraph().ifPresent(p -> p.replacementErrors().forEach(ctx.err()::println));
+          throw e;
+        }
         // errors go printed as the load went on (base.Errorf): the graph, then exit status 1
         g.replacementErrors().forEach(ctx.err()::println);
         ctx.out().print(g.graphText());

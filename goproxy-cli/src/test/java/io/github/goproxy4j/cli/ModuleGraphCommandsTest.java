@@ -2984,10 +2984,13 @@ class ModuleGraphCommandsTest {
    * prints without {@code go: } at each lookup of that version's replacement, goes on with d's,
    * and exits with status 1): {@code list -m} with and without {@code -e}, {@code -u}, {@code
    * -json}, {@code -retracted}, {@code -versions}, a path and a query, and {@code mod graph}, in
-   * three layouts: x v1.0.0 selected (looked up by the graph load, the listing, and twice by
+   * four layouts: x v1.0.0 selected (looked up by the graph load, the listing, and twice by
    * go.work.sum's keepSums), x v1.0.0 only required (v1.1.0 selected: the load and keepSums's walk
-   * of the loaded go.mod files), and x v1.0.0 the latest version -u's retraction check looks up
-   * (once per path), with a directory replacement in b for the last. go runs in the workspace,
+   * of the loaded go.mod files), x v1.1.0, the latest version, replaced by one directory named from
+   * d and from b (a conflict for replacementFrom, which compares the directives as written, not for
+   * makeMainModules, which compares them made absolute): what the retraction checks of -u,
+   * -retracted and -versions look up (once per path), and the first layout with a requirement the
+   * proxy lacks (the graph fails after the conflict). go runs in the workspace,
    * then goproxy in a fresh copy at the same path: standard output, standard error, exit status,
    * go.work.sum and the modules' go.sum files must be go's. go1.19, go1.21, go1.27. Every mismatch
    * is collected and reported (their count is what a mutation of the model changes).
@@ -3016,7 +3019,11 @@ class ModuleGraphCommandsTest {
         // one directory, named from each module (makeMainModules compares them made absolute,
         // replacementFrom as written)
         {"require example.com/x v1.0.0\n\nreplace example.com/x v1.1.0 => ./x\n",
-            "replace example.com/x v1.1.0 => ../d/x\n"}};
+            "replace example.com/x v1.1.0 => ../d/x\n"},
+        // the first layout with a requirement the proxy lacks: the graph fails after the conflict
+        {"require (\n\texample.com/gone v1.0.0\n\texample.com/x v1.0.0\n)\n\n"
+            + "replace example.com/x => example.com/y v1.1.0\n",
+            "replace example.com/x v1.0.0 => example.com/y v1.0.0\n"}};
     List<String> mismatches = new java.util.ArrayList<>();
     int runs = 0;
     try (FakeGoProxy proxy = pb.start()) {
