@@ -4,6 +4,7 @@ import io.github.goproxy4j.internal.GoRelease;
 
 import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.internal.GoUnicode;
+import io.github.goproxy4j.internal.ModfileRE;
 import io.github.goproxy4j.modfile.ModSyntax.Block;
 import io.github.goproxy4j.modfile.ModSyntax.Comment;
 import io.github.goproxy4j.modfile.ModSyntax.Line;
@@ -291,7 +292,7 @@ public final class GoModEditor {
    */
   public GoModEditor go(String version) {
     Objects.requireNonNull(version, "version");
-    if (!(goMinor >= 21 ? ModRules.GO_VERSION : ModRules.OLD_GO_VERSION).matcher(version).matches()) {
+    if (!ModfileRE.isGoVersion(version, goMinor)) {
       throw new InvalidGoModEditException((goMinor >= 21 ? "invalid language version " : "invalid language version string ")
           + GoQuote.quote(version));
     }

@@ -3,6 +3,7 @@ package io.github.goproxy4j.modfile;
 import io.github.goproxy4j.internal.GoUnicode;
 import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.internal.GoRelease;
+import io.github.goproxy4j.internal.ModfileRE;
 import io.github.goproxy4j.modfile.ModSyntax.Block;
 import io.github.goproxy4j.modfile.ModSyntax.Comment;
 import io.github.goproxy4j.modfile.ModSyntax.Line;
@@ -13,7 +14,6 @@ import io.github.goproxy4j.module.Version;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The directive rules that go.mod and go.work share (x/mod modfile's rule.go and work.go): quoted
@@ -22,10 +22,6 @@ import java.util.regex.Pattern;
  * release whose vendored x/mod is followed.
  */
 final class ModRules {
-  static final Pattern OLD_GO_VERSION = Pattern.compile("^([1-9][0-9]*)\\.(0|[1-9][0-9]*)$");
-  static final Pattern GO_VERSION =
-      Pattern.compile("^([1-9][0-9]*)\\.(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*))?([a-z]+[0-9]+)?$");
-  private static final Pattern TOOLCHAIN = Pattern.compile("^default$|^go1($|\\.)");
 
   private ModRules() {}
 
@@ -179,8 +175,7 @@ final class ModRules {
 
   /** The {@code go} directive's value check; returns the error text or {@code null}. */
   static String checkGo(String v, int minor, boolean workFile) {
-    Pattern re = minor >= 21 ? GO_VERSION : OLD_GO_VERSION;
-    if (re.matcher(v).matches()) {
+    if (ModfileRE.isGoVersion(v, minor)) {
       return null;
     }
     boolean longForm = workFile ? minor >= 23 : minor >= 22;
@@ -189,7 +184,7 @@ final class ModRules {
 
   /** The {@code toolchain} directive's value check (Go ≥ 1.21); returns the error text or {@code null}. */
   static String checkToolchain(String v, int minor, boolean workFile) {
-    if (TOOLCHAIN.matcher(v).find()) {
+    if (ModfileRE.isToolchain(v)) {
       return null;
     }
     String format;

@@ -5,6 +5,7 @@ import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.env.GoEnvException;
 import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.internal.GoRelease;
+import io.github.goproxy4j.internal.ModfileRE;
 import io.github.goproxy4j.internal.GoStrconv;
 import io.github.goproxy4j.internal.GoStrings;
 import io.github.goproxy4j.modfile.GoModEditor;
@@ -23,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * {@code goproxy mod edit}: go's {@code go mod edit} for the selected release (its flags, parsed
@@ -31,10 +31,6 @@ import java.util.regex.Pattern;
  * {@link GoModEditor} under go's file lock.
  */
 final class ModEditCommand implements Command {
-  private static final Pattern OLD_GO_VERSION = Pattern.compile("^([1-9][0-9]*)\\.(0|[1-9][0-9]*)$");
-  private static final Pattern GO_VERSION =
-      Pattern.compile("^([1-9][0-9]*)\\.(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*))?([a-z]+[0-9]+)?$");
-  private static final Pattern TOOLCHAIN = Pattern.compile("^default$|^go1($|\\.)");
   private static final String GO_USAGE_LINE = "go mod edit [editing flags] [-fmt|-print|-json] [go.mod]";
   private static final String GO_USAGE = "usage: " + GO_USAGE_LINE + "\n" + "Run 'go help mod edit' for details.\n";
 
@@ -494,11 +490,11 @@ final class ModEditCommand implements Command {
     }
     String local = minor >= 21 ? release : GoRelease.lang(release);
     if (!go.isEmpty() && !(minor >= 21 && go.equals("none"))) {
-      if (!(minor >= 21 ? GO_VERSION : OLD_GO_VERSION).matcher(go).matches()) {
+      if (!ModfileRE.isGoVersion(go, minor)) {
         throw new Fatal("go mod: invalid -go option; expecting something like \"-go " + local + "\"");
       }
     }
-    if (!toolchain.isEmpty() && !toolchain.equals("none") && !TOOLCHAIN.matcher(toolchain).find()) {
+    if (!toolchain.isEmpty() && !toolchain.equals("none") && !ModfileRE.isToolchain(toolchain)) {
       throw new Fatal("go mod: invalid -toolchain option; expecting something like \"-toolchain go" + local + "\"");
     }
     byte[] data;
