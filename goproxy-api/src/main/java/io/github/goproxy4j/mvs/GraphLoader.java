@@ -154,6 +154,14 @@ final class GraphLoader {
       rs.removeIf(n -> n.path().equals("toolchain"));
       graphRoots = List.copyOf(rs);
     }
+    if (!b.asGoVersion.isEmpty()) {
+      checkAsGoVersion();
+      if (GoVersions.compare(b.asGoVersion, "1.17") < 0) {
+        // newRequirements(unpruned, ...) of a workspace's roots: not modelled
+        throw new ModuleGraphException("goproxy4j does not load a workspace's module graph as go "
+            + b.asGoVersion + " would (go mod graph -go below 1.17 in a workspace)", null);
+      }
+    }
     Graph g = Graph.withRoots(graphRoots);
     if (b.rootsOnly) {
       // loadModFile's workspace requirements: the main modules and the go and toolchain roots;
@@ -313,6 +321,18 @@ final class GraphLoader {
       rootsOnly = true;
       return;
     }
+    if (!b.asGoVersion.isEmpty()) {
+      // LoadModGraph with a Go version: the roots as loadModFile left them, never expanded; the
+      // graph unpruned below go 1.17 (newRequirements(unpruned, ...)), else as the main module's
+      checkAsGoVersion();
+      boolean asPruned = pruned && GoVersions.compare(b.asGoVersion, "1.17") >= 0;
+      g = readModGraph(current, asPruned);
+      if (!g.errors.isEmpty()) {
+        throw graphError(g).withPartialGraph(snapshot(current, g));
+      }
+      finish(current, g);
+      return;
+    }
     // expandGraph: its failures come with the graph as far as it loaded (go lists that graph's
     // modules before it reports the failure)
     if (g == null || !g.roots.equals(current)) {
@@ -338,6 +358,18 @@ final class GraphLoader {
       }
     }
     finish(current, g);
+  }
+
+  /**
+   * LoadModGraph's check of its Go version (Go 1.21 on): a main module (or go.work) at go 1.21 or
+   * later cannot be loaded as an older Go loads it.
+   */
+  private void checkAsGoVersion() throws ModuleGraphException {
+    if (release >= 21 && GoRelease.compare(goVersion, "1.21") >= 0
+        && GoRelease.compare(b.asGoVersion, goVersion) < 0) {
+      throw new ModuleGraphException("requested Go version " + b.asGoVersion
+          + " cannot load module graph (requires Go >= " + goVersion + ")", null);
+    }
   }
 
   /** Sets the result. */

@@ -185,6 +185,7 @@ public final class ModuleGraph {
     boolean modMode;
     boolean rootsOnly;
     String gotoolchain = "";
+    String asGoVersion = "";
 
     private Builder() {}
 
@@ -309,6 +310,27 @@ public final class ModuleGraph {
      */
     public Builder rootsOnly(boolean rootsOnly) {
       this.rootsOnly = rootsOnly;
+      return this;
+    }
+
+    /**
+     * Loads the graph as {@code go mod graph -go=V} reports it (modload.LoadModGraph with a Go
+     * version): the main module's requirements as its go.mod gives them, their roots never
+     * updated to the versions the graph selects, and the graph unpruned when {@code V} is below
+     * 1.17 (the main module's own pruning otherwise). From Go 1.21 a main module at go 1.21 or
+     * later refuses a lower {@code V}: {@code requested Go version 1.17 cannot load module graph
+     * (requires Go >= 1.21)}. Default {@code ""}: the graph go loads for its other commands.
+     *
+     * <pre>{@code
+     * ModuleGraph g = ModuleGraph.builder().mainModule(mod).source(src).asGoVersion("1.16").build();
+     * g.graphText();  // go mod graph -go=1.16
+     * }</pre>
+     *
+     * @param goVersion a Go version ({@code 1.16}, {@code 1.21.3}), or {@code ""}
+     * @return this builder
+     */
+    public Builder asGoVersion(String goVersion) {
+      this.asGoVersion = Objects.requireNonNull(goVersion, "goVersion");
       return this;
     }
 

@@ -4,7 +4,9 @@ import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.env.GoEnvException;
 import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.internal.GoQuoted;
+import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.internal.GoStrconv;
+import io.github.goproxy4j.internal.GoVersionFlag;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +49,9 @@ final class BuildFlags {
     /** {@code gc} or {@code gccgo}. */
     COMPILER,
     /** {@code set}, {@code count}, {@code atomic} or empty. */
-    COVERMODE
+    COVERMODE,
+    /** A Go version no newer than the release (modcmd's goVersionFlag: {@code mod graph -go}). */
+    GO_VERSION
   }
 
   private record Flag(Kind kind, int since) {}
@@ -55,9 +59,13 @@ final class BuildFlags {
   /** go list's build flags that goproxy accepts. */
   static final BuildFlags LIST = new BuildFlags(listFlags());
 
-  /** The mod commands' common flags ({@code go mod download}, {@code mod graph}, {@code mod verify}). */
+  /** The mod commands' common flags ({@code go mod download}, {@code mod verify}). */
   static final BuildFlags MOD = new BuildFlags(Map.of("modcacherw", new Flag(Kind.BOOL, 19),
       "modfile", new Flag(Kind.STRING, 19)));
+
+  /** {@code go mod graph}'s: the mod common flags and {@code -go}. */
+  static final BuildFlags GRAPH = new BuildFlags(Map.of("modcacherw", new Flag(Kind.BOOL, 19),
+      "modfile", new Flag(Kind.STRING, 19), "go", new Flag(Kind.GO_VERSION, 19)));
 
   private static Map<String, Flag> listFlags() {
     Map<String, Flag> m = new LinkedHashMap<>();
@@ -115,10 +123,11 @@ final class BuildFlags {
    * {@code invalid value "'a" for flag -tags: unterminated ' string}).
    *
    * @param args the parsed command line
-   * @param minor the go release's minor version
+   * @param release the go release followed
    * @throws GoFlagException with go's line (then go's usage, exit status 2)
    */
-  void checkCommandLine(Args args, int minor) {
+  void checkCommandLine(Args args, String release) {
+    int minor = GoRelease.modelled(release).behaviourMinor();
     // in command-line order, each occurrence: go's flag package stops at the first refusal
     for (Args.Given g : args.given()) {
       Flag f = flags.get(g.name());
@@ -132,7 +141,7 @@ final class BuildFlags {
       if (g.value() == null) {
         throw new GoFlagException("flag needs an argument: " + name);
       }
-      String refused = refusal(f.kind, g.value());
+      String refused = refusal(f.kind, g.value(), release);
       if (refused != null) {
         throw new GoFlagException(isBool(f.kind)
             ? "invalid boolean value " + GoQuote.quote(g.value()) + " for " + name + ": " + refused
@@ -146,12 +155,13 @@ final class BuildFlags {
    * order (words naming a flag the command lacks are skipped, as in go).
    *
    * @param env the environment (its GOFLAGS already split and checked: {@link GoEnv#goFlags()})
-   * @param minor the go release's minor version
+   * @param release the go release followed
    * @throws GoFlagException {@code go: invalid boolean value "x" for flag -trimpath (from $GOFLAGS): parse error},
    *     {@code go: invalid value "x" for flag -compiler (from $GOFLAGS): unknown compiler "x"},
    *     {@code go: flag needs an argument: -tags (from $GOFLAGS)}
    */
-  void checkGoflags(GoEnv env, int minor) {
+  void checkGoflags(GoEnv env, String release) {
+    int minor = GoRelease.modelled(release).behaviourMinor();
     String where = env.os() == GoEnv.Os.WINDOWS ? "%GOFLAGS%" : "$GOFLAGS";
     for (String word : env.goFlags()) {
       int eq = word.indexOf('=');
@@ -170,7 +180,7 @@ final class BuildFlags {
         continue;
       }
       String value = word.substring(eq + 1);
-      String refused = refusal(f.kind, value);
+      String refused = refusal(f.kind, value, release);
       if (refused != null) {
         throw new GoFlagException("go: invalid " + (isBool(f.kind) ? "boolean " : "") + "value "
             + GoQuote.quote(value) + " for flag " + name + " (from " + where + "): " + refused);
@@ -182,8 +192,8 @@ final class BuildFlags {
     return kind == Kind.BOOL || kind == Kind.BUILDVCS;
   }
 
-  /** Why go's flag.Value refuses {@code value} (its error text), or null. */
-  private static String refusal(Kind kind, String value) {
+  /** Why go's flag.Value refuses {@code value} (its error text) under {@code release}, or null. */
+  private static String refusal(Kind kind, String value, String release) {
     switch (kind) {
       case BOOL:
         return GoStrconv.parseBool(value).isEmpty() ? "parse error" : null;
@@ -201,6 +211,8 @@ final class BuildFlags {
       case COVERMODE:
         return List.of("", "set", "count", "atomic").contains(value) ? null
             : "valid modes are \"set\", \"count\", or \"atomic\"";
+      case GO_VERSION:
+        return GoVersionFlag.refusal(value, release).orElse(null);
       default:
         return null;
     }

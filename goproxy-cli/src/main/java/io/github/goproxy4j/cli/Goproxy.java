@@ -159,7 +159,8 @@ public final class Goproxy {
     }
     List<String> commandArgs = new ArrayList<>(leading);
     commandArgs.addAll(after);
-    int minor = mirrorsGo ? releaseMinor(commandArgs) : -1;
+    String release = mirrorsGo ? release(commandArgs) : GoRelease.NEWEST;
+    int minor = mirrorsGo ? minorOf(release) : -1;
     boolean debug = commandArgs.contains("--debug");
     boolean running = false;
     try {
@@ -184,7 +185,7 @@ public final class Goproxy {
         return 0;
       }
       if (buildFlags != null) {
-        buildFlags.checkCommandLine(args, minor); // go's flag package, after GOFLAGS (below)
+        buildFlags.checkCommandLine(args, release); // go's flag package, after GOFLAGS (below)
       }
       args.missingValue();
       running = true;
@@ -201,7 +202,7 @@ public final class Goproxy {
           GoEnv env = GoEnv.builder().environment(environment).goVersion("1." + minor).build();
           env.goFlags();
           if (command.buildFlags() != null) {
-            command.buildFlags().checkGoflags(env, minor);
+            command.buildFlags().checkGoflags(env, release);
           }
           env.modCacheRw();
         } catch (GoFlagException g) {
@@ -232,12 +233,17 @@ public final class Goproxy {
     }
   }
 
+  /** The minor version of a release {@link #release} gives. */
+  private static int minorOf(String release) {
+    return GoRelease.modelled(release).behaviourMinor();
+  }
+
   /**
-   * The minor version of the release a command line follows ({@code --go-version}, the last one
-   * given, else the newest), before the arguments are parsed: go's {@code -C} rules depend on it.
-   * A release that is not valid counts as the newest here (the command then fails on it).
+   * The go release a command line follows ({@code --go-version}, the last one given, else the
+   * newest), before the arguments are parsed: go's {@code -C} rules and its flags' checks depend
+   * on it. A release that is not valid counts as the newest here (the command then fails on it).
    */
-  static int releaseMinor(List<String> words) {
+  static String release(List<String> words) {
     String release = GoRelease.NEWEST;
     for (int i = 0; i < words.size(); i++) {
       String a = words.get(i);
@@ -248,9 +254,10 @@ public final class Goproxy {
       }
     }
     try {
-      return GoRelease.modelled(release).behaviourMinor();
+      GoRelease.modelled(release);
+      return release;
     } catch (IllegalArgumentException e) {
-      return GoRelease.NEWEST_MINOR;
+      return GoRelease.NEWEST;
     }
   }
 

@@ -177,7 +177,7 @@ final class ModuleGraphCommands {
         return 2;
       }
       env.goFlags(); // GOFLAGS as go applies it to the command's flags (SetFromGOFLAGS), before the command
-      flags.checkGoflags(env, GoRelease.modelled(env.goVersion()).behaviourMinor());
+      flags.checkGoflags(env, env.goVersion());
       ToolchainSwitch sw;
       try (GoProxyClient client = GoProxyClient.builder().env(env).build()) {
         return work.run(client, env.goVersion());
@@ -292,9 +292,10 @@ final class ModuleGraphCommands {
 
     @Override
     public String help() {
-      return "goproxy mod graph [-modcacherw] [-modfile=file]\n\n"
+      return "goproxy mod graph [-go=version] [-modcacherw] [-modfile=file]\n\n"
           + "In a module directory, prints each edge of the module requirement graph that go loads\n"
-          + "(pruned for go 1.17 and later) as 'module requirement', exactly as go mod graph does.\n";
+          + "(pruned for go 1.17 and later) as 'module requirement', exactly as go mod graph does.\n"
+          + "-go=version: the graph as that Go version loads it (unpruned below 1.17).\n";
     }
 
     @Override
@@ -302,25 +303,27 @@ final class ModuleGraphCommands {
       return minor < 20 ? "go mod graph [-go=version]" : "go mod graph [-go=version] [-x]";
     }
 
-    /** go's mod common flags ({@code -modcacherw}, {@code -modfile}). */
+    /** go's mod common flags ({@code -modcacherw}, {@code -modfile}) and {@code -go}. */
     @Override
     public BuildFlags buildFlags() {
-      return BuildFlags.MOD;
+      return BuildFlags.GRAPH;
     }
 
     @Override
     public int run(Invocation invocation) throws Exception {
       ColdStart.begin(); // before this method links its lambdas (see asGo)
-      Invocation ctx = BuildFlags.MOD.applied(invocation);
+      Invocation ctx = BuildFlags.GRAPH.applied(invocation);
       if (!ctx.args().positional().isEmpty()) {
         ctx.err().println("go: 'go mod graph' accepts no arguments");
         return 1;
       }
-      return asGo(ctx, BuildFlags.MOD, (client, release) -> {
+      return asGo(ctx, BuildFlags.GRAPH, (client, release) -> {
         client.moduleModeWarnings(workDir(ctx), true).forEach(ctx.err()::println);
+        // -go: the command line's, else GOFLAGS's (go sets its flags from GOFLAGS first)
+        String go = ctx.args().option("go").orElseGet(() -> Settings.goEnv(ctx).goFlag("go").orElse(""));
         io.github.goproxy4j.mvs.ModuleGraph g;
         try {
-          g = client.modGraph(workDir(ctx));
+          g = client.modGraph(workDir(ctx), go);
         } catch (ModuleGraphException e) {
           // what go printed as the load went on, before the load's failure
           e.partialGraph().ifPresent(p -> p.replacementErrors().forEach(ctx.err()::println));

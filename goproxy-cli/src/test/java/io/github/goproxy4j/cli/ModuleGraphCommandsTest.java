@@ -2,6 +2,7 @@ package io.github.goproxy4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -2040,6 +2041,80 @@ class ModuleGraphCommandsTest {
       for (List<String> c : cases) {
         assertSameAsGo(release, goBin, t.main(), t.goEnv(), t.ours(), c.toArray(new String[0]));
       }
+    }
+  }
+
+  /**
+   * {@code mod graph -go=version} as go prints it: below 1.17 the graph of a pruned main module
+   * unpruned (a dependency's dependencies' requirements appear), the main module's requirements
+   * as go.mod states them where plain {@code mod graph} updates a root to the version selected,
+   * the flag's refusals ({@code expecting a Go version like ...}, {@code maximum supported Go
+   * version is ...}, a missing value) with go's usage, GOFLAGS's {@code -go}, and from go1.21 a
+   * main module at go 1.21 refusing an older version. Each release runs as itself
+   * ({@code --go-version} its full version); exit status, stdout and stderr.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.27"})
+  void modGraphGoFlagAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    String full = versionOf(goBin);
+    FakeGoProxy.Builder pb = FakeGoProxy.builder();
+    for (String[] m : new String[][] {
+        {"example.com/x", "v1.0.0", "require example.com/y v1.0.0\n"},
+        {"example.com/y", "v1.0.0", "require example.com/z v1.1.0\n"},
+        {"example.com/z", "v1.0.0", ""}, {"example.com/z", "v1.1.0", ""},
+        {"example.com/u", "v1.0.0", "require example.com/w v1.1.0\n"},
+        {"example.com/w", "v1.0.0", ""}, {"example.com/w", "v1.1.0", ""}}) {
+      String name = m[0].substring(m[0].lastIndexOf('/') + 1);
+      pb.module(FakeModule.builder(m[0], m[1]).goMod("module " + m[0] + "\n\ngo 1.17\n\n" + m[2])
+          .file(name + ".go", "package " + name + "\n").build());
+    }
+    try (FakeGoProxy proxy = pb.start()) {
+      TidyMain t = tidyMain(goBin, tmp, proxy, "example.com/x v1.0.0", "example.com/u v1.0.0");
+      // w below the version u requires: plain mod graph prints the root raised, -go as written
+      Path untidy = Files.createDirectories(tmp.resolve("untidy"));
+      Files.writeString(untidy.resolve("go.mod"), Files.readString(t.main().resolve("go.mod"))
+          .replace("require (", "require (\n\texample.com/w v1.0.0 // indirect"));
+      Files.copy(t.main().resolve("go.sum"), untidy.resolve("go.sum"));
+      Path go121 = Files.createDirectories(tmp.resolve("go121"));
+      Files.writeString(go121.resolve("go.mod"), Files.readString(t.main().resolve("go.mod"))
+          .replace("go 1.17", "go 1.21"));
+      Files.copy(t.main().resolve("go.sum"), go121.resolve("go.sum"));
+      List<String[]> cases = new java.util.ArrayList<>();
+      for (Path dir : List.of(t.main(), untidy, go121)) {
+        for (String flag : List.of("", "-go=1.16", "-go=1.17", "-go=1.20", "-go=1.21")) {
+          cases.add(new String[] {dir.toString(), "", flag});
+        }
+      }
+      for (String bad : List.of("-go=x", "-go=1.21.3", "-go=1.99", "-go=", "-go")) {
+        cases.add(new String[] {t.main().toString(), "", bad});
+      }
+      cases.add(new String[] {t.main().toString(), "-go=1.16", ""});
+      cases.add(new String[] {t.main().toString(), "-go=1.16", "-go=1.17"});
+      cases.add(new String[] {t.main().toString(), "-go=x", ""});
+      Map<String, String> goOut = new HashMap<>();
+      for (String[] c : cases) {
+        Path dir = Path.of(c[0]);
+        List<String> cmd = new java.util.ArrayList<>(List.of("mod", "graph"));
+        if (!c[2].isEmpty()) {
+          cmd.add(c[2]);
+        }
+        Map<String, String> goEnv = new HashMap<>(t.goEnv());
+        goEnv.put("GOFLAGS", ("-modcacherw " + c[1]).strip());
+        Map<String, String> ours = new HashMap<>(t.ours());
+        ours.put("GOFLAGS", goEnv.get("GOFLAGS"));
+        ours.put("PWD", dir.toString());
+        GoTool.Result r = GoTool.exec(dir, goEnv, 180, null, prepend(goBin.toString(), cmd.toArray(new String[0])));
+        goOut.put(dir.getFileName() + " " + c[1] + " " + c[2], r.stdout());
+        // --go-version before the command: after it, a last bare -go would take it as its value
+        List<String> argv = new java.util.ArrayList<>(List.of("--go-version", full));
+        argv.addAll(cmd);
+        assertEquals(new Run(r.exitCode(), r.stdout(), r.stderr()), goproxy(ours, argv.toArray(new String[0])),
+            "go" + full + " " + String.join(" ", cmd) + " in " + dir.getFileName() + " (GOFLAGS=" + goEnv.get("GOFLAGS") + ")");
+      }
+      // the cases tell the rules apart: -go=1.16 unprunes, -go keeps a root plain mod graph raises
+      assertNotEquals(goOut.get("main  "), goOut.get("main  -go=1.16"), "go: -go=1.16 unpruned");
+      assertNotEquals(goOut.get("untidy  "), goOut.get("untidy  -go=1.17"), "go: -go=1.17 keeps w v1.0.0");
     }
   }
 

@@ -6,7 +6,9 @@ import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.env.ProxyResolver;
 import io.github.goproxy4j.env.Transport;
+import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.internal.GoRelease;
+import io.github.goproxy4j.internal.GoVersionFlag;
 import io.github.goproxy4j.toolchain.GoToolchain;
 import io.github.goproxy4j.toolchain.Platform;
 import io.github.goproxy4j.toolchain.ToolchainSelection;
@@ -696,11 +698,41 @@ public final class GoProxyClient implements AutoCloseable {
    *     GOPATH's first entry holds a go.mod (see {@link #moduleModeWarnings(Path, boolean)})
    */
   public ModuleGraph modGraph(Path dir) throws GoProxyException {
+    return modGraph(dir, "");
+  }
+
+  /**
+   * Loads the module graph as {@code go mod graph -go=goVersion} reports it: as
+   * {@link #modGraph(Path)}, but with the main module's requirements as its go.mod states them
+   * (not updated to the versions the graph selects) and, for a version below 1.17, the graph
+   * unpruned, as that go would load it ({@link ModuleGraph.Builder#asGoVersion}).
+   *
+   * <pre>{@code
+   * System.out.print(client.modGraph(Path.of("."), "1.16").graphText());   // go mod graph -go=1.16
+   * }</pre>
+   *
+   * @param dir the main module's directory, or a directory below it
+   * @param goVersion a Go version in the followed release's go.mod syntax, no newer than that
+   *     release ({@code 1.16}; from go1.21 also {@code 1.21.3}), or {@code ""} for {@link #modGraph(Path)}
+   * @return the graph
+   * @throws IllegalArgumentException when go would refuse {@code -go=goVersion}, with go's reason
+   *     ({@code expecting a Go version like "1.27"}, {@code maximum supported Go version is 1.27})
+   * @throws GoProxyException as {@link #modGraph(Path)}; from go1.21 a main module (or go.work) at
+   *     go 1.21 or later refuses an older {@code goVersion}: {@code requested Go version 1.17
+   *     cannot load module graph (requires Go >= 1.21)}
+   */
+  public ModuleGraph modGraph(Path dir, String goVersion) throws GoProxyException {
     Objects.requireNonNull(dir, "dir");
+    Objects.requireNonNull(goVersion, "goVersion");
     checkOpen();
+    GoEnv env = resolver.env();
+    Optional<String> refused = GoVersionFlag.refusal(goVersion, env.goVersion());
+    if (refused.isPresent()) {
+      throw new IllegalArgumentException("invalid -go version " + GoQuote.quote(goVersion) + ": " + refused.get());
+    }
     ColdStart.begin();
-    return ModuleGraphLoader.loadBuild(this, resolver.env(), dir, true, parallelism,
-        ModuleGraphLoader.InitMode.MOD_NEEDS_ROOT).graph();
+    return ModuleGraphLoader.loadBuild(this, env, ModuleGraphLoader.readMains(this, env, dir,
+        ModuleGraphLoader.InitMode.MOD_NEEDS_ROOT), true, parallelism, false, goVersion).graph();
   }
 
   /**

@@ -594,16 +594,26 @@ final class ModuleGraphLoader {
    */
   static Build loadBuild(GoProxyClient client, GoEnv env, Mains mains, boolean modMode, int parallelism,
       boolean rootsOnly) throws GoProxyException {
+    return loadBuild(client, env, mains, modMode, parallelism, rootsOnly, "");
+  }
+
+  /**
+   * {@link #loadBuild(GoProxyClient, GoEnv, Mains, boolean, int, boolean)}, the graph loaded as
+   * {@code go mod graph -go=asGoVersion} loads it ({@link ModuleGraph.Builder#asGoVersion}) unless
+   * {@code asGoVersion} is empty.
+   */
+  static Build loadBuild(GoProxyClient client, GoEnv env, Mains mains, boolean modMode, int parallelism,
+      boolean rootsOnly, String asGoVersion) throws GoProxyException {
     String release = env.goVersion();
     if (mains.workspace() != null) {
-      return loadWorkspace(client, env, mains, parallelism, rootsOnly);
+      return loadWorkspace(client, env, mains, parallelism, rootsOnly, asGoVersion);
     }
     MainModule main = mains.module();
     ModFetch fetch = client.graphFetchWith(main.goSum());
     ModuleSource source = source(fetch, main.dir(), main.goSumRead().error());
     ModuleGraph.Builder b = ModuleGraph.builder().goRelease(release).gotoolchain(env.get("GOTOOLCHAIN"))
         .modMode(modMode).mainModule(main.goMod())
-        .source(source).parallelism(parallelism).rootsOnly(rootsOnly);
+        .source(source).parallelism(parallelism).rootsOnly(rootsOnly).asGoVersion(asGoVersion);
     if (!modMode) {
       b.requireGoModSums(mv -> {
         GoSumLookupFailure.raise(main.goSumRead().error());
@@ -728,7 +738,7 @@ final class ModuleGraphLoader {
 
   /** loadModFile in workspace mode, then the graph. */
   private static Build loadWorkspace(GoProxyClient client, GoEnv env, Mains mains, int parallelism,
-      boolean rootsOnly) throws GoProxyException {
+      boolean rootsOnly, String asGoVersion) throws GoProxyException {
     Workspace w = mains.workspace();
     if (w.graphError() != null) {
       throw w.graphError();
@@ -736,7 +746,7 @@ final class ModuleGraphLoader {
     ModFetch fetch = client.graphFetchWith(w.goSum());
     ModuleSource source = source(fetch, w.workDir(), w.goSumRead().error());
     return mains.build(build(ModuleGraph.builder().goRelease(env.goVersion()).gotoolchain(env.get("GOTOOLCHAIN")).workspace(w.work(), w.workDir().toString(),
-        w.mains()).source(source).parallelism(parallelism).rootsOnly(rootsOnly), fetch));
+        w.mains()).source(source).parallelism(parallelism).rootsOnly(rootsOnly).asGoVersion(asGoVersion), fetch));
   }
 
   /**

@@ -635,6 +635,30 @@ class GoProxyClientTest {
     }
   }
 
+  /**
+   * {@code modGraph(dir, goVersion)} refuses what go's {@code mod graph -go} flag refuses, in the
+   * followed release's syntax, before it reads anything; {@code ""} is plain {@code modGraph}
+   * (the graphs themselves: ModuleGraphCommandsTest.modGraphGoFlagAsGo against go).
+   */
+  @Test
+  void modGraphRefusesGoVersionsGoRefuses() throws Exception {
+    Path nowhere = tmp.resolve("no-module");
+    for (String[] c : new String[][] {
+        {"1.27", "x", "invalid -go version \"x\": expecting a Go version like \"1.27\""},
+        {"1.27.3", "1.28", "invalid -go version \"1.28\": maximum supported Go version is 1.27.3"},
+        {"1.19", "1.21.3", "invalid -go version \"1.21.3\": expecting a Go version like \"1.19\""},
+        {"1.19.8", "1.20", "invalid -go version \"1.20\": maximum supported Go version is 1.19"}}) {
+      Map<String, String> vars = new HashMap<>(proxy.goEnv().environment());
+      GoEnv env = GoEnv.builder().environment(vars).noUserEnvFile().goVersion(c[0]).build();
+      try (GoProxyClient client = GoProxyClient.builder().env(env).moduleCache(cacheDir).build()) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> client.modGraph(nowhere, c[1]));
+        assertEquals(c[2], e.getMessage(), "go" + c[0]);
+        // a version go takes goes on to the graph: here, go's no-main-module failure
+        assertEquals(goText(() -> client.modGraph(nowhere)), goText(() -> client.modGraph(nowhere, "1.16")));
+      }
+    }
+  }
+
   /** go's text for the failure of {@code e}, which must fail with a {@link io.github.goproxy4j.mvs.ModuleGraphException}. */
   private static String goText(org.junit.jupiter.api.function.Executable e) {
     return assertThrows(io.github.goproxy4j.mvs.ModuleGraphException.class, e).goText();
