@@ -425,12 +425,18 @@ class ModuleGraphCommandsTest {
 
   /** example.com/a and example.com/q, v1.0.0 and v1.1.0 each, at go 1.17: what the workspace tests query. */
   private static FakeGoProxy.Builder workspaceUniverse() {
+    return atV100AndV110("example.com/a", "example.com/q");
+  }
+
+  /** Each path at v1.0.0 and v1.1.0, go 1.17, one package named after the path's last element. */
+  private static FakeGoProxy.Builder atV100AndV110(String... paths) {
     FakeGoProxy.Builder pb = FakeGoProxy.builder();
     for (String v : List.of("v1.0.0", "v1.1.0")) {
-      pb.module(FakeModule.builder("example.com/a", v).goMod("module example.com/a\n\ngo 1.17\n")
-          .file("a.go", "package a\n").build());
-      pb.module(FakeModule.builder("example.com/q", v).goMod("module example.com/q\n\ngo 1.17\n")
-          .file("q.go", "package q\n").build());
+      for (String p : paths) {
+        String name = p.substring(p.lastIndexOf('/') + 1);
+        pb.module(FakeModule.builder(p, v).goMod("module " + p + "\n\ngo 1.17\n")
+            .file(name + ".go", "package " + name + "\n").build());
+      }
     }
     return pb;
   }
@@ -3074,13 +3080,7 @@ class ModuleGraphCommandsTest {
   @CsvSource({"1.19", "1.21", "1.27"})
   void workspaceReplacementConflictPerLookupAsGo(String release, @TempDir Path tmp) throws Exception {
     Path goBin = goFor(release);
-    FakeGoProxy.Builder pb = FakeGoProxy.builder();
-    for (String v : List.of("v1.0.0", "v1.1.0")) {
-      pb.module(FakeModule.builder("example.com/x", v).goMod("module example.com/x\n\ngo 1.17\n")
-          .file("x.go", "package x\n").build());
-      pb.module(FakeModule.builder("example.com/y", v).goMod("module example.com/y\n\ngo 1.17\n")
-          .file("y.go", "package y\n").build());
-    }
+    FakeGoProxy.Builder pb = atV100AndV110("example.com/x", "example.com/y");
     String[][] cmds = {{"list", "-m", "all"}, {"list", "-m", "-e", "all"}, {"list", "-m", "-u", "all"},
         {"list", "-m", "-e", "-u", "all"}, {"list", "-m", "-json", "all"}, {"list", "-m", "-e", "-json", "all"},
         {"list", "-m", "-retracted", "all"}, {"list", "-m", "-e", "-versions", "all"},

@@ -277,6 +277,16 @@ class ModuleListerTest {
     }
   }
 
+  /** A proxy serving example.com/x v1.0.0 and v1.2.0 (go 1.17, package x), which workspaces replace. */
+  private static FakeGoProxy.Builder xAtV100AndV120() {
+    FakeGoProxy.Builder pb = FakeGoProxy.builder();
+    for (String v : List.of("v1.0.0", "v1.2.0")) {
+      pb.module(FakeModule.builder("example.com/x", v).goMod("module example.com/x\n\ngo 1.17\n")
+          .file("x.go", "package x\n").build());
+    }
+    return pb;
+  }
+
   /**
    * The versions {@code -versions} lists in a workspace: go's replacementRepo adds those the
    * workspace modules' go.mod files replace (a's {@code x v1.5.0}), not go.work's ({@code x
@@ -290,12 +300,7 @@ class ModuleListerTest {
   @ValueSource(strings = {"1.19", "1.21", "1.27"})
   void workspaceReplacedVersionsAsGo(String release, @TempDir Path tmp) throws Exception {
     GoTool.Go go = GoTool.assumeRelease(release);
-    FakeGoProxy.Builder pb = FakeGoProxy.builder();
-    for (String v : List.of("v1.0.0", "v1.2.0")) {
-      pb.module(FakeModule.builder("example.com/x", v).goMod("module example.com/x\n\ngo 1.17\n")
-          .file("x.go", "package x\n").build());
-    }
-    try (FakeGoProxy proxy = pb.start()) {
+    try (FakeGoProxy proxy = xAtV100AndV120().start()) {
       Path ws = Files.createDirectories(tmp.resolve("ws"));
       Path a = Files.createDirectories(ws.resolve("a"));
       Files.writeString(a.resolve("go.mod"), "module example.com/a\n\ngo 1.17\n\nrequire example.com/x v1.0.0\n\n"
@@ -337,12 +342,7 @@ class ModuleListerTest {
   @ValueSource(strings = {"1.19", "1.21", "1.27"})
   void workspaceGoWorkOnlyReplacedVersionsAsGo(String release, @TempDir Path tmp) throws Exception {
     GoTool.Go go = GoTool.assumeRelease(release);
-    FakeGoProxy.Builder pb = FakeGoProxy.builder();
-    for (String v : List.of("v1.0.0", "v1.2.0")) {
-      pb.module(FakeModule.builder("example.com/x", v).goMod("module example.com/x\n\ngo 1.17\n")
-          .file("x.go", "package x\n").build());
-    }
-    try (FakeGoProxy proxy = pb.start()) {
+    try (FakeGoProxy proxy = xAtV100AndV120().start()) {
       Path ws = Files.createDirectories(tmp.resolve("ws"));
       Path a = Files.createDirectories(ws.resolve("a"));
       String aMod = "module example.com/a\n\ngo 1.17\n\nrequire example.com/x v1.0.0\n";
