@@ -25,7 +25,7 @@ import java.util.Set;
  * them ({@link #checkCommandLine}, {@link #checkGoflags}).
  *
  * <p>Left out (refused as unknown options): {@code -x} (go then traces its HTTP requests on
- * standard error, with timings), {@code -p} (go's integer syntax), {@code -buildmode},
+ * standard error, with timings), {@code -buildmode},
  * {@code -race}, {@code -msan}, {@code -asan}, {@code -linkshared} (checked against the platform
  * and the C compiler), {@code -overlay} (it may replace go.mod), the debug flags (they write
  * files), and go list's own {@code -f}, {@code -compiled}, {@code -deps},
@@ -51,7 +51,9 @@ final class BuildFlags {
     /** {@code set}, {@code count}, {@code atomic} or empty. */
     COVERMODE,
     /** A Go version no newer than the release (modcmd's goVersionFlag: {@code mod graph -go}). */
-    GO_VERSION
+    GO_VERSION,
+    /** An int ({@code -p}: strconv.ParseInt with base 0). */
+    INT
   }
 
   private record Flag(Kind kind, int since) {}
@@ -82,6 +84,7 @@ final class BuildFlags {
       m.put(p, new Flag(Kind.PER_PACKAGE, 19));
     }
     m.put("compiler", new Flag(Kind.COMPILER, 19));
+    m.put("p", new Flag(Kind.INT, 19));
     // go1.20: -pgo, and the cover flags on every build command
     m.put("pgo", new Flag(Kind.STRING, 20));
     m.put("cover", new Flag(Kind.BOOL, 20));
@@ -213,6 +216,13 @@ final class BuildFlags {
             : "valid modes are \"set\", \"count\", or \"atomic\"";
       case GO_VERSION:
         return GoVersionFlag.refusal(value, release).orElse(null);
+      case INT:
+        try {
+          GoStrconv.parseInt(value);
+          return null;
+        } catch (IllegalArgumentException e) {
+          return e.getMessage();
+        }
       default:
         return null;
     }
@@ -247,6 +257,41 @@ final class BuildFlags {
       v = v.substring(i + 1);
     }
     return splitRefusal(v);
+  }
+
+  /**
+   * go's BuildInit refusal of a {@code -p} below 1 (the command line's last, else GOFLAGS's; its
+   * syntax checked already: {@link #checkCommandLine}, {@link #checkGoflags}).
+   *
+   * @param ctx the invocation
+   * @return {@code go: -p must be a positive integer: 0} (exit status 1), or empty
+   */
+  static Optional<String> nonPositiveP(Invocation ctx) {
+    Optional<String> p = ctx.args().option("p");
+    if (p.isEmpty()) {
+      p = Settings.goEnv(ctx).goFlag("p");
+    }
+    if (p.isEmpty()) {
+      return Optional.empty();
+    }
+    long n = GoStrconv.parseInt(p.get());
+    return n > 0 ? Optional.empty() : Optional.of("go: -p must be a positive integer: " + n);
+  }
+
+  /**
+   * Whether the {@code -mod} value go ends with is one modload.Init takes (else it fails with
+   * {@code -mod=x not supported (...)} before BuildInit's own checks).
+   *
+   * @param ctx the invocation, the command line's flags applied ({@link #applied})
+   * @return whether {@code -mod} is unset or valid
+   */
+  static boolean modFlagValid(Invocation ctx) {
+    try {
+      Settings.goEnv(ctx).modFlag();
+      return true;
+    } catch (GoEnvException e) {
+      return false;
+    }
   }
 
   /**

@@ -107,6 +107,15 @@ final class ModuleGraphCommands {
             .retracted(ctx.args().flag("retracted")).allowErrors(ctx.args().flag("e")).build();
         List<ListedModule> out;
         int status = 0;
+        // BuildInit's -p check, after its modules-off refusals: first of all in module mode, else
+        // once the client has found GOPATH mode (or under auto, a module) and before any output
+        String go111 = Settings.goEnv(ctx).get("GO111MODULE");
+        boolean moduleMode = !go111.equals("off") && !go111.equals("auto");
+        Optional<String> badP = BuildFlags.nonPositiveP(ctx);
+        if (moduleMode && badP.isPresent() && BuildFlags.modFlagValid(ctx)) {
+          ctx.err().println(badP.get());
+          return 1;
+        }
         try {
           out = client.listModules(workDir(ctx), args, flags, ctx.err()::println);
         } catch (ListedWithErrorsException e) {
@@ -115,7 +124,6 @@ final class ModuleGraphCommands {
           out = e.modules();
           status = 1;
         } catch (ModuleGraphException e) {
-          String go111 = Settings.goEnv(ctx).get("GO111MODULE");
           if (!GOPATH_MODE.contains(e.getMessage()) && !(go111.equals("off") && e.getMessage().equals(RETRACTED_VENDOR))) {
             throw e;
           }
@@ -123,9 +131,16 @@ final class ModuleGraphCommands {
           // -retracted under -mod=vendor, which the client refuses first)
           Optional<String> refused = BuildFlags.modulesOffRefusal(invocation, ctx, go111);
           if (refused.isEmpty()) {
+            refused = badP;
+          }
+          if (refused.isEmpty()) {
             throw e;
           }
           ctx.err().println(refused.get());
+          return 1;
+        }
+        if (badP.isPresent()) {
+          ctx.err().println(badP.get());
           return 1;
         }
         if (ctx.json()) {

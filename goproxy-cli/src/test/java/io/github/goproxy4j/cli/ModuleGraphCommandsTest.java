@@ -2125,6 +2125,47 @@ class ModuleGraphCommandsTest {
   }
 
   /**
+   * go list's {@code -p n}: its value parsed as go's flag package parses an int (strconv.ParseInt,
+   * base 0: {@code 0x10}, {@code 1_0}; {@code parse error}, {@code value out of range} with go's
+   * usage, exit status 2), then BuildInit's {@code -p must be a positive integer} (exit status 1),
+   * on the command line and in GOFLAGS (the command line's wins), in module mode, with modules
+   * off (after BuildInit's -mod refusal, before list's GOPATH-mode refusal) and under
+   * GO111MODULE=auto. In a tidy module: exit status, stdout, stderr; go1.19, go1.21, go1.27.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.27"})
+  void parallelismFlagAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    try (FakeGoProxy proxy = abcUniverse().start()) {
+      TidyMain t = tidyMain(goBin, tmp, proxy, "example.com/a v1.0.0");
+      // {GO111MODULE, GOFLAGS beyond -modcacherw, list's flags...}
+      String[][] cases = {
+          {"", "", "-p", "4"}, {"", "", "-p=0x10"}, {"", "", "-p=1_0"}, {"", "", "-p=0"}, {"", "", "-p=-1"},
+          {"", "", "-p=x"}, {"", "", "-p", "99999999999999999999"}, {"", "", "-p=0", "-p=2"}, {"", "", "-p=2", "-p=0"},
+          {"", "-p=0", ""}, {"", "-p=x", ""}, {"", "-p=0", "-p=3"}, {"", "-p=3", "-p=0"}, {"", "", "-p=0", "-mod=x"},
+          {"off", "", "-p=0"}, {"off", "", "-p=0", "-mod=mod"}, {"off", "-p=0", ""}, {"auto", "", "-p=0"}};
+      for (String[] c : cases) {
+        Map<String, String> goEnv = new HashMap<>(t.goEnv());
+        Map<String, String> ours = new HashMap<>(t.ours());
+        goEnv.put("GOFLAGS", ("-modcacherw " + c[1]).strip());
+        ours.put("GOFLAGS", goEnv.get("GOFLAGS"));
+        if (!c[0].isEmpty()) {
+          goEnv.put("GO111MODULE", c[0]);
+          ours.put("GO111MODULE", c[0]);
+        }
+        List<String> cmd = new java.util.ArrayList<>(List.of("list", "-m"));
+        for (String f : java.util.Arrays.copyOfRange(c, 2, c.length)) {
+          if (!f.isEmpty()) {
+            cmd.add(f);
+          }
+        }
+        cmd.add("all");
+        assertSameAsGo(release, goBin, t.main(), goEnv, ours, cmd.toArray(new String[0]));
+      }
+    }
+  }
+
+  /**
    * go's {@code -C dir} in the graph commands, as go1.19 (no such flag: {@code flag provided but not
    * defined}, or {@code go mod -C: unknown command}), go1.21 and go1.27 print it (goproxy with
    * {@code --go-version}): the four spellings as the first flag after the command's name, after
