@@ -2,6 +2,7 @@ package io.github.goproxy4j.client;
 
 import io.github.goproxy4j.client.internal.ColdStart;
 import io.github.goproxy4j.client.internal.JdkHttpTransport;
+import io.github.goproxy4j.client.internal.TracingTransport;
 import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.env.ProxyResolver;
@@ -88,6 +89,8 @@ public final class GoProxyClient implements AutoCloseable {
   private final ProxyResolver resolver;
   private final Transport transport;
   private final boolean closeTransport;
+  /** {@link #transport}, or it traced as go's {@code -x} traces ({@link Builder#httpTrace}): what fetches use. */
+  private final Transport traced;
   private final ModuleCache cache;
   private final SumCheck sums;
   private final ModFetch fetch;
@@ -111,9 +114,10 @@ public final class GoProxyClient implements AutoCloseable {
       this.transport = JdkHttpTransport.create(env, b.httpSettings);
       this.closeTransport = true;
     }
+    this.traced = b.httpTrace == null ? transport : new TracingTransport(transport, b.httpTrace);
     this.cache = b.cache != null ? b.cache : ModuleCache.fromEnv(env);
-    this.sums = new SumCheck(b.goSum, b.checksumDatabase, resolver, transport, cache);
-    this.fetch = new ModFetch(new Lookup(resolver, transport, b.directFetcher, b.maxZip), sums,
+    this.sums = new SumCheck(b.goSum, b.checksumDatabase, resolver, traced, cache);
+    this.fetch = new ModFetch(new Lookup(resolver, traced, b.directFetcher, b.maxZip), sums,
         cache, env.goVersion(), unzipHelpers);
     this.query = new Query(fetch);
     this.events = new ProgressEvents(b.listener);
@@ -1099,6 +1103,7 @@ public final class GoProxyClient implements AutoCloseable {
     private int parallelism = 8;
     private ProgressListener listener;
     private long maxZip = ProxyRepo.MAX_ZIP;
+    private Consumer<String> httpTrace;
 
     private Builder() {}
 
@@ -1151,6 +1156,27 @@ public final class GoProxyClient implements AutoCloseable {
      */
     public Builder transport(Transport transport) {
       this.transport = Objects.requireNonNull(transport, "transport");
+      return this;
+    }
+
+    /**
+     * Traces each HTTP request to a proxy or a checksum database as the go command does under
+     * {@code -x}: {@code # get URL} before it, then {@code # get URL: 200 OK (0.012s)} (the
+     * status and the seconds until the headers came) or {@code # get URL: <error>}; passwords in
+     * URLs become {@code xxxxx}, as go's {@code url.Redacted} prints them; {@code file://} URLs
+     * are not traced. Lines come from the threads that fetch, without their newline. Default:
+     * none. A checksum database given to {@link #checksumDatabase} keeps its own transport and is
+     * not traced.
+     *
+     * <pre>{@code
+     * GoProxyClient.builder().env(env).httpTrace(System.err::println).build();
+     * }</pre>
+     *
+     * @param lines receives each trace line
+     * @return this builder
+     */
+    public Builder httpTrace(Consumer<String> lines) {
+      this.httpTrace = Objects.requireNonNull(lines, "lines");
       return this;
     }
 
