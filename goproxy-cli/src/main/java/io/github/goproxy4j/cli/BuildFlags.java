@@ -24,8 +24,12 @@ import java.util.Set;
  * accepts them and does nothing with them; their values are checked as go's flag package checks
  * them ({@link #checkCommandLine}, {@link #checkGoflags}).
  *
- * <p>Left out (refused as unknown options): {@code -x} (go then traces its HTTP requests on
- * standard error, with timings), {@code -buildmode},
+ * <p>{@code -x} ({@code go list}, {@code go mod download}, and {@code go mod graph} from go1.20;
+ * not {@code go mod verify}) traces each HTTP request on standard error as go does
+ * ({@link #traced}, {@code GoProxyClient.Builder.httpTrace}); GOFLAGS's {@code -x} applies only
+ * to those commands, as go's SetFromGOFLAGS skips a flag the command lacks.
+ *
+ * <p>Left out (refused as unknown options): {@code -buildmode},
  * {@code -race}, {@code -msan}, {@code -asan}, {@code -linkshared} (checked against the platform
  * and the C compiler), {@code -overlay} (it may replace go.mod), the debug flags (they write
  * files), and go list's own {@code -f}, {@code -compiled}, {@code -deps},
@@ -61,17 +65,21 @@ final class BuildFlags {
   /** go list's build flags that goproxy accepts. */
   static final BuildFlags LIST = new BuildFlags(listFlags());
 
-  /** The mod commands' common flags ({@code go mod download}, {@code mod verify}). */
+  /** The mod commands' common flags ({@code -modcacherw}, {@code -modfile}): {@code go mod verify}'s. */
   static final BuildFlags MOD = new BuildFlags(Map.of("modcacherw", new Flag(Kind.BOOL, 19),
       "modfile", new Flag(Kind.STRING, 19)));
 
-  /** {@code go mod graph}'s: the mod common flags and {@code -go}. */
+  /** {@code go mod download}'s: the mod common flags and {@code -x}. */
+  static final BuildFlags MOD_DOWNLOAD = new BuildFlags(Map.of("modcacherw", new Flag(Kind.BOOL, 19),
+      "modfile", new Flag(Kind.STRING, 19), "x", new Flag(Kind.BOOL, 19)));
+
+  /** {@code go mod graph}'s: the mod common flags, {@code -go}, and {@code -x} from go1.20. */
   static final BuildFlags GRAPH = new BuildFlags(Map.of("modcacherw", new Flag(Kind.BOOL, 19),
-      "modfile", new Flag(Kind.STRING, 19), "go", new Flag(Kind.GO_VERSION, 19)));
+      "modfile", new Flag(Kind.STRING, 19), "go", new Flag(Kind.GO_VERSION, 19), "x", new Flag(Kind.BOOL, 20)));
 
   private static Map<String, Flag> listFlags() {
     Map<String, Flag> m = new LinkedHashMap<>();
-    for (String b : List.of("a", "n", "v", "work", "trimpath", "modcacherw")) {
+    for (String b : List.of("a", "n", "v", "x", "work", "trimpath", "modcacherw")) {
       m.put(b, new Flag(Kind.BOOL, 19));
     }
     m.put("buildvcs", new Flag(Kind.BUILDVCS, 19));
@@ -335,23 +343,23 @@ final class BuildFlags {
   }
 
   /**
-   * The invocation with the command line's {@code -mod}, {@code -modfile} and {@code -modcacherw}
-   * after GOFLAGS's own words (everything below reads them from GoEnv's GOFLAGS), quoted for
+   * The invocation with the command line's {@code -mod}, {@code -modfile}, {@code -modcacherw} and
+   * {@code -x} after GOFLAGS's own words (everything below reads them from GoEnv's GOFLAGS), quoted for
    * go1.20's GOFLAGS syntax when a value holds white space (go1.19 splits GOFLAGS at white space
-   * and cannot carry one); {@code -modcacherw} as {@code true} or {@code false}.
+   * and cannot carry one); {@code -modcacherw} and {@code -x} as {@code true} or {@code false}.
    *
    * @param ctx the invocation, its command line checked ({@link #checkCommandLine})
    * @return {@code ctx}, or a copy with GOFLAGS extended
    */
   Invocation applied(Invocation ctx) {
     StringBuilder words = new StringBuilder();
-    for (String name : List.of("mod", "modfile", "modcacherw")) {
+    for (String name : List.of("mod", "modfile", "modcacherw", "x")) {
       if (!flags.containsKey(name)) {
         continue;
       }
       Optional<String> v = ctx.args().option(name);
       if (v.isPresent()) {
-        String value = name.equals("modcacherw") ? String.valueOf(GoStrconv.parseBool(v.get()).orElseThrow()) : v.get();
+        String value = !name.startsWith("mod") ? String.valueOf(GoStrconv.parseBool(v.get()).orElseThrow()) : v.get();
         words.append(' ').append(goFlagWord(name, value));
       }
     }
@@ -362,6 +370,22 @@ final class BuildFlags {
     Map<String, String> env = new HashMap<>(ctx.environment());
     env.put("GOFLAGS", (Settings.goEnv(ctx).get("GOFLAGS") + words).strip());
     return new Invocation(ctx.args(), ctx.out(), ctx.err(), env, ctx.terminal(), ctx.workDir());
+  }
+
+  /**
+   * Whether go traces its HTTP requests ({@code -x}): the command has the flag in the release and
+   * its last value, GOFLAGS's then the command line's ({@link #applied} appends those), is true.
+   *
+   * @param env the settings of the invocation {@link #applied} gave
+   * @param minor the go release's minor version
+   * @return true to trace
+   */
+  boolean traced(GoEnv env, int minor) {
+    Flag f = flags.get("x");
+    if (f == null || f.since > minor) {
+      return false;
+    }
+    return env.goFlag("x").flatMap(GoStrconv::parseBool).orElse(false);
   }
 
   /** {@code -name=value} as one GOFLAGS word. */

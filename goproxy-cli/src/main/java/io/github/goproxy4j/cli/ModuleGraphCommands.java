@@ -64,8 +64,9 @@ final class ModuleGraphCommands {
           + "-mod=... (or GOFLAGS's; the command line's wins) and a vendor directory select go's mode\n"
           + "(vendor mode answers from vendor/modules.txt and refuses all, patterns and -u, as go does);\n"
           + "-modfile=file reads and writes file (and its .sum) in place of go.mod and go.sum;\n"
-          + "-modcacherw leaves the directories extracted into the module cache writable. go list's\n"
-          + "other build flags (-tags, -trimpath, -v, -a, -n, -work, -buildvcs, -gcflags, -ldflags,\n"
+          + "-modcacherw leaves the directories extracted into the module cache writable; -x traces each\n"
+          + "HTTP request on standard error as go does ('# get URL', then '# get URL: 200 OK (0.012s)').\n"
+          + "go list's other build flags (-tags, -trimpath, -v, -a, -n, -work, -buildvcs, -gcflags, -ldflags,\n"
           + "-asmflags, -gccgoflags, -toolexec, -compiler, -installsuffix, -pkgdir, -pgo, -cover...)\n"
           + "are checked as go checks them and change nothing, as in go list -m.\n";
     }
@@ -194,7 +195,7 @@ final class ModuleGraphCommands {
       env.goFlags(); // GOFLAGS as go applies it to the command's flags (SetFromGOFLAGS), before the command
       flags.checkGoflags(env, env.goVersion());
       ToolchainSwitch sw;
-      try (GoProxyClient client = GoProxyClient.builder().env(env).build()) {
+      try (GoProxyClient client = client(ctx, flags, env)) {
         return work.run(client, env.goVersion());
       } catch (ToolchainSwitch e) {
         sw = e;
@@ -207,7 +208,7 @@ final class ModuleGraphCommands {
       if (!gopathAccepted(ctx, env)) {
         return 2;
       }
-      try (GoProxyClient client = GoProxyClient.builder().env(env).build()) {
+      try (GoProxyClient client = client(ctx, flags, env)) {
         return work.run(client, env.goVersion());
       }
     } catch (GoProxyException e) {
@@ -220,6 +221,15 @@ final class ModuleGraphCommands {
       ctx.err().println("go: " + e.getMessage());
       return 1;
     }
+  }
+
+  /** The client for {@code env}, tracing its HTTP requests on standard error under go's {@code -x}. */
+  private static GoProxyClient client(Invocation ctx, BuildFlags flags, GoEnv env) {
+    GoProxyClient.Builder b = GoProxyClient.builder().env(env);
+    if (flags.traced(env, GoRelease.modelled(env.goVersion()).behaviourMinor())) {
+      b.httpTrace(ctx.err()::println);
+    }
+    return b.build();
   }
 
   /**
@@ -307,7 +317,7 @@ final class ModuleGraphCommands {
 
     @Override
     public String help() {
-      return "goproxy mod graph [-go=version] [-modcacherw] [-modfile=file]\n\n"
+      return "goproxy mod graph [-go=version] [-x] [-modcacherw] [-modfile=file]\n\n"
           + "In a module directory, prints each edge of the module requirement graph that go loads\n"
           + "(pruned for go 1.17 and later) as 'module requirement', exactly as go mod graph does.\n"
           + "-go=version: the graph as that Go version loads it (unpruned below 1.17).\n";
@@ -366,7 +376,7 @@ final class ModuleGraphCommands {
 
     @Override
     public String help() {
-      return "goproxy mod download [-json] [-modcacherw] [-modfile=file] [path@query...]\n\n"
+      return "goproxy mod download [-json] [-x] [-modcacherw] [-modfile=file] [path@query...]\n\n"
           + "In a module directory, downloads what go mod download without arguments downloads: for a\n"
           + "main module at go 1.17 or later the modules its go.mod requires, else every module of the\n"
           + "build; verified against go.sum and the checksum database, extracted into GOMODCACHE so that\n"
@@ -376,7 +386,9 @@ final class ModuleGraphCommands {
           + "With arguments (path@query: @latest, @v1.2.3, @v1, a revision...; in a module also a path,\n"
           + "meaning its selected version, all, patterns, @upgrade and @patch) downloads each module as go\n"
           + "does (-json adds Query and the proxy's Origin); in a module go.sum then gains the checksums\n"
-          + "go adds for them (those of the build list's modules), unless a module failed without -json.\n";
+          + "go adds for them (those of the build list's modules), unless a module failed without -json.\n"
+          + "-x (or GOFLAGS's) traces each HTTP request to the proxy and checksum database on standard\n"
+          + "error as go does ('# get URL', then '# get URL: 200 OK (0.012s)' or the error).\n";
     }
 
     @Override
@@ -387,15 +399,15 @@ final class ModuleGraphCommands {
     /** go's mod common flags ({@code -modcacherw}, {@code -modfile}). */
     @Override
     public BuildFlags buildFlags() {
-      return BuildFlags.MOD;
+      return BuildFlags.MOD_DOWNLOAD;
     }
 
     @Override
     public int run(Invocation invocation) throws Exception {
       ColdStart.begin(); // before this method links its lambdas (see asGo)
-      Invocation ctx = BuildFlags.MOD.applied(invocation);
+      Invocation ctx = BuildFlags.MOD_DOWNLOAD.applied(invocation);
       List<String> args = ctx.args().positional();
-      return asGo(ctx, BuildFlags.MOD, (client, release) -> {
+      return asGo(ctx, BuildFlags.MOD_DOWNLOAD, (client, release) -> {
         client.moduleModeWarnings(workDir(ctx)).forEach(ctx.err()::println);
         ModDownloadResult result;
         try {

@@ -2166,6 +2166,107 @@ class ModuleGraphCommandsTest {
   }
 
   /**
+   * go's {@code -x}, which traces each HTTP GET of its web package on standard error
+   * ({@code # get URL}, then {@code # get URL: 200 OK (0.001s)} or {@code # get URL: <error>}),
+   * as go1.19, go1.21 and go1.27 print it (goproxy with {@code --go-version}): mod download of one
+   * module with an empty module cache and checksum-database state (the proxy's .info, .mod and
+   * .zip, the checksum database's supported, lookup and tile requests through the proxy), the same
+   * again with the cache warm (no request), a version the proxy lacks (404), two modules at once;
+   * list -m of a query; in a tidy main module mod graph (go1.19 has no {@code -x}: its usage, exit
+   * 2), list -m all and mod download; GOFLAGS's {@code -x} (mod verify lacks the flag and traces
+   * nothing, as go1.19's mod graph), {@code -x=false} and the last
+   * value winning, a value that is not a bool; list -m -versions and -retracted; a proxy URL with
+   * a password over http (go's {@code insecure credentials}, the password as {@code xxxxx}). Each
+   * case runs with a fresh GOPATH on each side: exit status and stdout equal (each side's GOPATH
+   * written {@code $GOPATH}), stderr equal once the elapsed seconds are {@code (Xs)}; where go
+   * fetches modules in parallel (more than one module) as sorted lines.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.27"})
+  void xFlagTracesRequestsAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    try (FakeGoProxy proxy = abcUniverse().start()) {
+      TidyMain t = tidyMain(goBin, tmp, proxy, "example.com/a v1.0.0");
+      Path outside = Files.createDirectories(tmp.resolve("outside"));
+      int[] n = {0};
+      TraceCase one = (dir, goflags, gopaths, sorted, cmd) -> {
+        Path[] g = gopaths != null ? gopaths
+            : new Path[] {tmp.resolve("theirs-" + n[0]), tmp.resolve("ours-" + n[0]++)};
+        Map<String, String> goEnv = new HashMap<>(t.goEnv());
+        Map<String, String> ours = new HashMap<>(t.ours());
+        goEnv.put("GOPATH", g[0].toString());
+        ours.put("GOPATH", g[1].toString());
+        goEnv.put("GOFLAGS", goflags);
+        ours.put("GOFLAGS", goflags);
+        String what = "go" + release + " " + String.join(" ", cmd) + " (GOFLAGS=" + goflags + ")";
+        GoTool.Result r = GoTool.exec(dir, goEnv, 180, null, prepend(goBin.toString(), cmd));
+        List<String> argv = new java.util.ArrayList<>(List.of(cmd));
+        argv.addAll(List.of("--go-version", release));
+        ours.put("PWD", dir.toString());
+        Run mine = goproxy(ours, argv.toArray(new String[0]));
+        assertEquals(r.exitCode(), mine.status(), what + "\n" + r.stderr() + "\n---\n" + mine.err());
+        assertEquals(r.stdout().replace(g[0].toString(), "$GOPATH"), mine.out().replace(g[1].toString(), "$GOPATH"), what);
+        assertEquals(traceLines(r.stderr().replace(g[0].toString(), "$GOPATH"), sorted),
+            traceLines(mine.err().replace(g[1].toString(), "$GOPATH"), sorted), what);
+        return g;
+      };
+      String rw = "-modcacherw";
+      Path[] warm = one.run(outside, rw, null, false, "mod", "download", "-x", "example.com/c@v1.0.0");
+      one.run(outside, rw, warm, false, "mod", "download", "-x", "example.com/c@v1.0.0");
+      one.run(outside, rw, warm, false, "mod", "download", "-x", "example.com/nosuch@v1.0.0");
+      one.run(outside, rw, null, false, "mod", "download", "-x", "example.com/nosuch@v1.0.0");
+      one.run(outside, rw, null, true, "mod", "download", "-x", "example.com/a@v1.0.0", "example.com/b@v1.1.0");
+      one.run(outside, rw, null, false, "list", "-m", "-x", "example.com/b@latest");
+      one.run(t.main(), rw, null, true, "mod", "graph", "-x");
+      one.run(t.main(), rw, null, true, "list", "-m", "-x", "all");
+      one.run(t.main(), rw, null, true, "mod", "download", "-x");
+      one.run(outside, rw + " -x", null, false, "mod", "download", "example.com/c@v1.0.0");
+      one.run(outside, rw + " -x", null, false, "mod", "download", "-x=false", "example.com/c@v1.0.0");
+      one.run(outside, rw + " -x=false", null, false, "mod", "download", "-x", "-x=0", "-x=t", "example.com/c@v1.0.0");
+      one.run(t.main(), rw + " -x", null, true, "mod", "graph");
+      one.run(t.main(), rw + " -x", null, true, "mod", "verify");
+      one.run(t.main(), rw + " -x", null, true, "list", "-m", "all");
+      one.run(outside, rw, null, false, "mod", "download", "-x=maybe", "example.com/c@v1.0.0");
+      one.run(outside, rw + " -x=maybe", null, false, "mod", "download", "example.com/c@v1.0.0");
+      one.run(outside, rw, null, false, "list", "-m", "-versions", "-x", "example.com/b");
+      one.run(outside, rw, null, false, "list", "-m", "-retracted", "-x", "example.com/b@v1.0.0");
+      // a password in a proxy URL over http: go refuses to send it and traces why, the password
+      // masked; a proxy that refuses connections: the error traced
+      String goproxy = proxy.environment().get("GOPROXY");
+      int port;
+      try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        port = closed.getLocalPort();
+      }
+      try {
+        for (String p : List.of(goproxy.replace("http://", "http://user:secret@"), "http://127.0.0.1:" + port)) {
+          t.goEnv().put("GOPROXY", p);
+          t.ours().put("GOPROXY", p);
+          one.run(outside, rw, null, false, "mod", "download", "-x", "example.com/c@v1.0.0");
+        }
+      } finally {
+        t.goEnv().put("GOPROXY", goproxy);
+        t.ours().put("GOPROXY", goproxy);
+      }
+    }
+  }
+
+  /** One {@link #xFlagTracesRequestsAsGo} case: go and goproxy in {@code dir}; returns the GOPATHs used. */
+  private interface TraceCase {
+    Path[] run(Path dir, String goflags, Path[] gopaths, boolean sorted, String... cmd) throws Exception;
+  }
+
+  /** Standard error with go's {@code -x} timings as {@code (Xs)}, its lines sorted when go fetched in parallel. */
+  private static String traceLines(String stderr, boolean sorted) {
+    String s = stderr.replaceAll("\\(\\d+\\.\\d{3}s\\)", "(Xs)");
+    if (!sorted) {
+      return s;
+    }
+    List<String> lines = new java.util.ArrayList<>(List.of(s.split("\n", -1)));
+    java.util.Collections.sort(lines);
+    return String.join("\n", lines);
+  }
+
+  /**
    * go's {@code -C dir} in the graph commands, as go1.19 (no such flag: {@code flag provided but not
    * defined}, or {@code go mod -C: unknown command}), go1.21 and go1.27 print it (goproxy with
    * {@code --go-version}): the four spellings as the first flag after the command's name, after
