@@ -2176,7 +2176,8 @@ class ModuleGraphCommandsTest {
    * 2), list -m all and mod download; GOFLAGS's {@code -x} (mod verify lacks the flag and traces
    * nothing, as go1.19's mod graph), {@code -x=false} and the last
    * value winning, a value that is not a bool; list -m -versions and -retracted; a proxy URL with
-   * a password over http (go's {@code insecure credentials}, the password as {@code xxxxx}). Each
+   * a password over http (go's {@code insecure credentials}, the password as {@code xxxxx}), a
+   * refused connection (go's error), a proxy that redirects each request (the URL asked for). Each
    * case runs with a fresh GOPATH on each side: exit status and stdout equal (each side's GOPATH
    * written {@code $GOPATH}), stderr equal once the elapsed seconds are {@code (Xs)}; where go
    * fetches modules in parallel (more than one module) as sorted lines.
@@ -2246,6 +2247,38 @@ class ModuleGraphCommandsTest {
       } finally {
         t.goEnv().put("GOPROXY", goproxy);
         t.ours().put("GOPROXY", goproxy);
+      }
+      // a proxy that redirects every request to the fake one: go traces the URL it asked for, once
+      try (java.net.ServerSocket redirector = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+        Thread th = new Thread(() -> redirectEach(redirector, goproxy.replaceAll("/+$", "")));
+        th.setDaemon(true);
+        th.start();
+        String p = "http://127.0.0.1:" + redirector.getLocalPort();
+        t.goEnv().put("GOPROXY", p);
+        t.ours().put("GOPROXY", p);
+        one.run(outside, rw, null, false, "mod", "download", "-x", "example.com/c@v1.0.0");
+      } finally {
+        t.goEnv().put("GOPROXY", goproxy);
+        t.ours().put("GOPROXY", goproxy);
+      }
+    }
+  }
+
+  /** Answers each request on {@code server} with a 302 to the same path under {@code to}, until it is closed. */
+  private static void redirectEach(java.net.ServerSocket server, String to) {
+    while (!server.isClosed()) {
+      try (java.net.Socket s = server.accept()) {
+        java.io.BufferedReader in = new java.io.BufferedReader(
+            new java.io.InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+        String request = in.readLine();
+        for (String h = in.readLine(); h != null && !h.isEmpty(); h = in.readLine()) {
+          // the headers: nothing to do with them
+        }
+        String path = request == null ? "/" : request.split(" ")[1];
+        s.getOutputStream().write(("HTTP/1.1 302 Found\r\nLocation: " + to + path
+            + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      } catch (java.io.IOException e) {
+        // closed: the loop ends
       }
     }
   }
