@@ -3,6 +3,7 @@ package io.github.goproxy4j.examples;
 import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.env.GoEnvException;
 import io.github.goproxy4j.env.ProxyResolver;
+import io.github.goproxy4j.env.Route;
 
 /**
  * {@code goproxy explain <module>...}: prints, for the current environment, where the go command
@@ -30,7 +31,9 @@ public final class ExplainRoute {
     ProxyResolver resolver = ProxyResolver.fromSystem();
     for (String module : args) {
       try {
-        System.out.println(resolver.resolve(module).explain());
+        Route route = resolver.resolve(module);
+        route.proxies(); // an invalid GOPROXY: every lookup of the module fails with its error
+        System.out.println(route.explain());
       } catch (GoEnvException e) {
         System.out.println(module + ": go would fail: " + e.getMessage());
         status = 1;

@@ -12,7 +12,14 @@ final class Explainer {
     String path = route.modulePath();
     StringBuilder b = new StringBuilder();
     // Routing.
-    if (route.noProxyPattern() != null) {
+    String listError = route.proxyListErrorText();
+    if (listError != null) {
+      // go walks the list before it looks at GONOPROXY: every lookup fails, private modules' too
+      b.append(path).append(" → GOPROXY=").append(Redaction.inText(env.get("GOPROXY")))
+          .append(" (from ").append(env.source("GOPROXY").description())
+          .append(") is invalid: ").append(Redaction.inText(listError))
+          .append("; every lookup that is not answered from the module cache fails with this error");
+    } else if (route.noProxyPattern() != null) {
       b.append(path).append(" matches ");
       if (env.source("GONOPROXY") == GoEnv.Source.DEFAULT) {
         b.append("GOPRIVATE pattern ").append(route.noProxyPattern())

@@ -17,8 +17,11 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Patterns are compiled once here; {@link #resolve(String)} does no parsing and no regular
- * expression work. GOPROXY is parsed once, and an invalid GOPROXY makes every {@code resolve}
- * throw, as every module operation of the go command fails with it. Thread-safe.
+ * expression work. GOPROXY is parsed once. An invalid GOPROXY does not fail {@code resolve}: as
+ * the go command parses its proxy list at the first lookup that walks it and fails each such
+ * lookup with the list's error (while what the module cache holds is still read), the route
+ * carries the error and {@link Route#proxies()} (so {@link ProxyWalk#tryProxies}) raises it, for
+ * every module, GONOPROXY/GOPRIVATE ones included; {@link #proxies()} raises it too. Thread-safe.
  */
 public final class ProxyResolver {
   private final GoEnv env;
@@ -96,7 +99,7 @@ public final class ProxyResolver {
    *
    * @param modulePath the module path
    * @return the route
-   * @throws GoEnvException with Go's message when GOPROXY is invalid
+   *     (for an invalid GOPROXY too: its {@link Route#proxies()} raises the error)
    */
   public Route resolve(ModulePath modulePath) {
     Objects.requireNonNull(modulePath, "modulePath");
@@ -108,13 +111,10 @@ public final class ProxyResolver {
    *
    * @param modulePath the module path (matched byte for byte; not validated here)
    * @return the route
-   * @throws GoEnvException with Go's message when GOPROXY is invalid
+   *     (for an invalid GOPROXY too: its {@link Route#proxies()} raises the error)
    */
   public Route resolve(String modulePath) {
     Objects.requireNonNull(modulePath, "modulePath");
-    if (proxyList.error != null) {
-      throw new GoEnvException(proxyList.error.getMessage(), proxyList.error);
-    }
     // GONOPROXY and GONOSUMDB usually both default to GOPRIVATE: match each distinct list once.
     String privateMatch = privatePatterns.isEmpty() ? null
         : privatePatterns.firstMatch(modulePath).orElse(null);
@@ -142,7 +142,9 @@ public final class ProxyResolver {
    * Returns the parsed GOPROXY list (without the per-module GONOPROXY rule).
    *
    * @return the entries
-   * @throws GoEnvException with Go's message when GOPROXY is invalid
+   * @throws GoEnvException with Go's message when GOPROXY is invalid ({@code invalid proxy URL
+   *     missing scheme: /tmp/px}, {@code GOPROXY list is not the empty string, but contains no
+   *     entries}, ...)
    */
   public List<ProxyEntry> proxies() {
     if (proxyList.error != null) {

@@ -2,6 +2,7 @@ package io.github.goproxy4j.env;
 
 import io.github.goproxy4j.internal.TryProxies;
 import java.io.IOException;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -67,10 +68,18 @@ public final class ProxyWalk {
    * @param call the request
    * @return the first success
    * @throws GoProxyException (or {@link NotFoundException}) carrying every attempt when no entry
-   *     succeeded
+   *     succeeded; for an invalid GOPROXY, before any call, with the list's error as go's
+   *     TryProxies returns it (Go's text as the message, the {@link GoEnvException} of
+   *     {@link Route#proxies()} as the cause, no attempts)
    */
   public static <T> T tryProxies(Route route, ProxyCall<T> call) throws GoProxyException {
     Objects.requireNonNull(route, "route");
-    return TryProxies.run(route.proxies(), call);
+    List<ProxyEntry> entries;
+    try {
+      entries = route.proxies();
+    } catch (GoEnvException e) {
+      throw new GoProxyException(e.getMessage(), e, List.of());
+    }
+    return TryProxies.run(entries, call);
   }
 }

@@ -17,6 +17,10 @@ import java.util.Optional;
  *
  * <p>An immutable value: two routes are equal when they route the same module the same way for
  * the same reasons (equal {@link #explain()} included).
+ *
+ * <p>A route of an invalid GOPROXY carries the list's error, as the go command fails each lookup
+ * that walks its proxy list with it (GONOPROXY/GOPRIVATE modules too): {@link #proxies()} raises
+ * it, and {@link ProxyWalk#tryProxies} fails with it before any request.
  */
 public final class Route {
   private final String modulePath;
@@ -27,6 +31,8 @@ public final class Route {
   private final boolean sumdbOff;
   private final boolean isPrivate;
   private final boolean isInsecure;
+  /** GOPROXY's parse error, raised by {@link #proxies()}; null when the list is valid. */
+  private final GoEnvException proxyListError;
   /** The resolver's GOSUMDB (parsed once, when a route first needs it, as go parses it). */
   private final ProxyResolver resolver;
   /** {@link #explain()}, made on first use: a graph load resolves hundreds of routes, none explained. */
@@ -43,6 +49,7 @@ public final class Route {
     this.sumdbOff = sumdbOff;
     this.isPrivate = isPrivate;
     this.isInsecure = isInsecure;
+    this.proxyListError = resolver.proxyList().error;
   }
 
   /** Builds the route from the resolver's settings (its checksum database and explanation on first use). */
@@ -79,8 +86,16 @@ public final class Route {
    * {@code direct}.
    *
    * @return an immutable, non-empty list
+   * @throws GoEnvException with Go's text when GOPROXY is invalid ({@code invalid proxy URL
+   *     missing scheme: /tmp/px}, {@code invalid proxy URL scheme (must be https, http, file):
+   *     ftp://host/x}, {@code GOPROXY list is not the empty string, but contains no entries}, ...):
+   *     the go command fails every lookup of every module with it, GONOPROXY matches included
    */
   public List<ProxyEntry> proxies() {
+    GoEnvException error = proxyListError;
+    if (error != null) {
+      throw new GoEnvException(error.getMessage(), error);
+    }
     return proxies;
   }
 
@@ -142,10 +157,10 @@ public final class Route {
    * Returns whether the module is fetched directly from version control only (GONOPROXY match,
    * or a GOPROXY of just {@code direct}).
    *
-   * @return true if no proxy is asked
+   * @return true if no proxy is asked (false when GOPROXY is invalid: nothing is asked)
    */
   public boolean isDirectOnly() {
-    return proxies.size() == 1 && proxies.get(0) instanceof ProxyEntry.Direct;
+    return proxyListError == null && proxies.size() == 1 && proxies.get(0) instanceof ProxyEntry.Direct;
   }
 
   /**
@@ -194,12 +209,19 @@ public final class Route {
         && isPrivate == r.isPrivate && isInsecure == r.isInsecure
         && Objects.equals(db(), r.db())
         && Objects.equals(errorText(), r.errorText())
+        && Objects.equals(proxyListErrorText(), r.proxyListErrorText())
         && Objects.equals(explain(), r.explain());
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(modulePath, proxies, noProxyPattern, noSumDbPattern, db(), explain());
+  }
+
+  /** GOPROXY's parse error text, or null (the explanation's wording for it). */
+  String proxyListErrorText() {
+    GoEnvException error = proxyListError;
+    return error == null ? null : error.getMessage();
   }
 
   private String errorText() {
@@ -218,7 +240,7 @@ public final class Route {
     } else {
       db = db().name();
     }
-    return "Route[" + modulePath + " proxies=" + proxies + " checksumDb=" + db
+    return "Route[" + modulePath + " proxies=" + (proxyListError == null ? proxies : "invalid") + " checksumDb=" + db
         + (isPrivate ? " private" : "") + (isInsecure ? " insecure" : "") + "]";
   }
 }

@@ -26,11 +26,13 @@ class EnvParsersFuzzTest {
     String goproxy = data.consumeString(200);
     String gonoproxy = data.consumeRemainingAsString();
     ProxyResolver r = ProxyResolver.of(GoEnv.of(Map.of("GOPROXY", goproxy, "GONOPROXY", gonoproxy)));
-    Route route;
+    Route route = r.resolve("example.com/m"); // an invalid GOPROXY is the route's proxies()' error
     try {
-      route = r.resolve("example.com/m");
+      route.proxies();
     } catch (GoEnvException e) {
       assertNotNull(e.getMessage());
+      assertFalse(route.isDirectOnly());
+      assertTrue(route.explain().contains(") is invalid: "), route.explain());
       return;
     }
     assertFalse(route.proxies().isEmpty());

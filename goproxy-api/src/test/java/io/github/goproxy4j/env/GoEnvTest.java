@@ -86,7 +86,7 @@ class GoEnvTest {
   void v78_quotedGoproxyFailsWithGosText() throws Exception {
     GoEnv env = withFile("GOPROXY=\"https://a\"\n", "1.19");
     assertEquals("parse \"\\\"https://a\\\"\": first path segment in URL cannot contain colon",
-        assertThrows(GoEnvException.class, () -> ProxyResolver.of(env).resolve("x.example/m")).getMessage());
+        assertThrows(GoEnvException.class, () -> ProxyResolver.of(env).resolve("x.example/m").proxies()).getMessage());
   }
 
   @Test

@@ -44,9 +44,10 @@ class ProxyResolverTest {
     return resolver("GOPROXY", goproxy).resolve("example.com/x").proxies();
   }
 
+  /** An invalid GOPROXY's error, as the route's {@code proxies()} raises it (resolving does not fail). */
   static String error(String goproxy) {
-    return assertThrows(GoEnvException.class,
-        () -> resolver("GOPROXY", goproxy).resolve("example.com/x")).getMessage();
+    Route route = resolver("GOPROXY", goproxy).resolve("example.com/x");
+    return assertThrows(GoEnvException.class, route::proxies).getMessage();
   }
 
   @Test
@@ -71,7 +72,7 @@ class ProxyResolverTest {
     GoEnv env = GoEnv.builder().environment(Map.of()).noUserEnvFile().goRoot(root).goVersion("1.21").build();
     assertEquals("", env.get("GOPROXY"));
     GoEnvException e = assertThrows(GoEnvException.class,
-        () -> ProxyResolver.of(env).resolve("golang.org/x/text"));
+        () -> ProxyResolver.of(env).resolve("golang.org/x/text").proxies());
     assertEquals("GOPROXY list is not the empty string, but contains no entries", e.getMessage());
     assertEquals("missing GOSUMDB", assertThrows(GoEnvException.class,
         () -> ProxyResolver.of(GoEnv.builder().environment(Map.of("GOPROXY", "direct"))
@@ -109,7 +110,7 @@ class ProxyResolverTest {
     GoEnv newer = GoEnv.builder().environment(Map.of()).userEnvFile(file).goVersion("1.21").build();
     assertEquals("", newer.get("GOPROXY"));
     assertEquals("GOPROXY list is not the empty string, but contains no entries",
-        assertThrows(GoEnvException.class, () -> ProxyResolver.of(newer).resolve("a.example/m")).getMessage());
+        assertThrows(GoEnvException.class, () -> ProxyResolver.of(newer).resolve("a.example/m").proxies()).getMessage());
     assertTrue(newer.warnings().stream().anyMatch(w -> w.setting().equals("GOPROXY")
         && w.fix().contains("go env -u GOPROXY")), newer.warnings()::toString);
   }
@@ -288,12 +289,45 @@ class ProxyResolverTest {
     assertTrue(r.explain().contains("GOINSECURE"), r.explain());
   }
 
+  /**
+   * go parses GOPROXY at the first lookup that walks it and fails each such lookup with the list's
+   * error, GONOPROXY/GOPRIVATE modules' too (TryProxies comes before the noproxy check): the route
+   * carries the error, its proxies() and a walk raise it with Go's text, and the rest of the route
+   * (the checksum database, the private mark) is still answered.
+   */
   @Test
-  void invalidGoproxyFailsEveryResolveIncludingPrivateModules() {
+  void invalidGoproxyIsEachRoutesErrorIncludingPrivateModules() throws Exception {
     ProxyResolver r = resolver("GOPROXY", "ftp://x", "GOPRIVATE", "example.com");
-    assertThrows(GoEnvException.class, () -> r.resolve("example.com/x"));
-    assertThrows(GoEnvException.class, () -> r.resolve(ModulePath.parse("golang.org/x/text")));
-    assertThrows(GoEnvException.class, r::proxies);
+    String text = "invalid proxy URL scheme (must be https, http, file): ftp://x";
+    for (Route route : List.of(r.resolve("example.com/x"), r.resolve(ModulePath.parse("golang.org/x/text")))) {
+      assertEquals(text, assertThrows(GoEnvException.class, route::proxies).getMessage());
+      assertFalse(route.isDirectOnly(), route.toString());
+      assertTrue(route.toString().contains("proxies=invalid"), route.toString());
+      assertTrue(route.explain().contains("is invalid: " + text), route.explain());
+      java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+      GoProxyException walk = assertThrows(GoProxyException.class,
+          () -> ProxyWalk.tryProxies(route, entry -> calls.incrementAndGet()));
+      assertEquals(text, walk.getMessage());
+      assertTrue(walk.getCause() instanceof GoEnvException, String.valueOf(walk.getCause()));
+      assertEquals(List.of(), walk.attempts());
+      assertEquals(0, calls.get());
+    }
+    assertTrue(r.resolve("example.com/x").isPrivate());
+    assertFalse(r.resolve("example.com/x").checksumDb().isPresent()); // GONOSUMDB defaults to GOPRIVATE
+    assertTrue(r.resolve("golang.org/x/text").checksumDb().isPresent());
+    assertEquals(text, assertThrows(GoEnvException.class, r::proxies).getMessage());
+    assertEquals(r.resolve("golang.org/x/text"), r.resolve("golang.org/x/text"));
+    // the error is the list's: a valid list with the same routing is another route
+    assertFalse(r.resolve("golang.org/x/text").equals(resolver("GOPROXY", "https://x", "GOPRIVATE", "example.com")
+        .resolve("golang.org/x/text")));
+  }
+
+  /** go stops parsing GOPROXY at off and direct: a bad entry after them is never looked at. */
+  @Test
+  void badEntryAfterOffOrDirectIsNotAnError() {
+    assertEquals(List.of(ProxyEntry.OFF), proxies("off,/tmp/px"));
+    assertEquals(List.of(ProxyEntry.DIRECT), proxies("direct|ftp://x"));
+    assertEquals("invalid proxy URL missing scheme: /tmp/px", error("https://a.example|/tmp/px,off"));
   }
 
   @Test

@@ -56,7 +56,11 @@ final class ExplainCommand implements Command {
   static Map<String, Object> toJson(Route route) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("module", route.modulePath());
-    m.put("proxies", route.proxies().stream().map(ProxyEntry::display).toList());
+    try {
+      m.put("proxies", route.proxies().stream().map(ProxyEntry::display).toList());
+    } catch (GoEnvException e) {
+      m.put("proxiesError", e.getMessage()); // an invalid GOPROXY: every lookup of the module fails with it
+    }
     m.put("private", route.isPrivate());
     m.put("insecure", route.isInsecure());
     try {

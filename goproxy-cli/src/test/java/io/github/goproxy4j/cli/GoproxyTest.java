@@ -160,6 +160,18 @@ class GoproxyTest {
     assertTrue(json.get(0).get("private").asBoolean());
   }
 
+  /** An invalid GOPROXY is each module's error (go fails every lookup with it), not explain's. */
+  @Test
+  void explainNamesAnInvalidGoproxyPerModule() throws Exception {
+    Run r = run(env("GOPROXY", "ftp://x", "GOPRIVATE", "corp.example/*"), "explain", "example.com/lib", "corp.example/x");
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("is invalid: invalid proxy URL scheme (must be https, http, file): ftp://x"), r.out());
+    JsonNode json = JSON.readTree(run(env("GOPROXY", "ftp://x"), "explain", "--json", "example.com/lib").out());
+    assertEquals("invalid proxy URL scheme (must be https, http, file): ftp://x",
+        json.get(0).get("proxiesError").asText());
+    assertTrue(json.get(0).get("proxies") == null, json.toString());
+  }
+
   @Test
   void versionsLatestAndInfo() throws Exception {
     Run v = run(env(), "versions", "example.com/lib");

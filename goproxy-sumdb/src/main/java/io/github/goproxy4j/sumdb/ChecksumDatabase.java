@@ -2,9 +2,11 @@ package io.github.goproxy4j.sumdb;
 
 import io.github.goproxy4j.env.ChecksumDb;
 import io.github.goproxy4j.env.GoEnv;
+import io.github.goproxy4j.env.GoEnvException;
 import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.env.NotFoundException;
 import io.github.goproxy4j.env.ProxyEntry;
+import io.github.goproxy4j.env.ProxyResolver;
 import io.github.goproxy4j.env.ProxyWalk;
 import io.github.goproxy4j.env.Route;
 import io.github.goproxy4j.env.Transport;
@@ -118,6 +120,8 @@ public final class ChecksumDatabase implements AutoCloseable {
 
   private final ChecksumDb db;
   private final List<ProxyEntry> proxies;
+  /** An invalid GOPROXY's error, raised by the first request that needs the proxies; or null. */
+  private final GoEnvException proxiesError;
   private final SumdbHttp http;
   private final SumdbStore store;
   private final SumdbTiles tiles;
@@ -137,6 +141,7 @@ public final class ChecksumDatabase implements AutoCloseable {
   private ChecksumDatabase(Builder b, ChecksumDb db, Path stateDir, Path cacheDir) {
     this.db = db;
     this.proxies = b.proxies == null ? List.of() : List.copyOf(b.proxies);
+    this.proxiesError = b.proxiesError;
     this.http = new SumdbHttp(b.transport);
     this.store = new SumdbStore(stateDir, cacheDir, db.name());
     this.tiles = new SumdbTiles(store, http, this::base);
@@ -653,6 +658,10 @@ public final class ChecksumDatabase implements AutoCloseable {
       Optional<URI> explicit = db.url();
       if (explicit.isPresent()) {
         base = explicit.get();
+      } else if (proxiesError != null) {
+        // go's dbClient.initBase walks GOPROXY first (TryProxies): an invalid list fails it, and
+        // with it every lookup the cache does not answer
+        throw new GoProxyException(proxiesError.getMessage(), proxiesError);
       } else if (proxies.isEmpty()) {
         base = db.directUrl();
       } else {
@@ -717,6 +726,7 @@ public final class ChecksumDatabase implements AutoCloseable {
   public static final class Builder {
     private ChecksumDb checksumDb;
     private List<ProxyEntry> proxies;
+    private GoEnvException proxiesError;
     private Route route;
     private Transport transport;
     private Path stateDir;
@@ -738,7 +748,9 @@ public final class ChecksumDatabase implements AutoCloseable {
 
     /**
      * Sets the route whose proxies are asked whether they serve the database (and whose checksum
-     * database is used when {@link #checksumDb(ChecksumDb)} is not called).
+     * database is used when {@link #checksumDb(ChecksumDb)} is not called). A route of an invalid
+     * GOPROXY is taken as {@link #proxies(ProxyResolver)} takes one: its error is raised by the
+     * first request that needs the proxies.
      *
      * @param route the route
      * @return this
@@ -757,7 +769,29 @@ public final class ChecksumDatabase implements AutoCloseable {
      */
     public Builder proxies(List<ProxyEntry> proxies) {
       this.proxies = List.copyOf(proxies);
+      this.proxiesError = null;
       return this;
+    }
+
+    /**
+     * Sets the proxies asked whether they serve the database to the resolver's GOPROXY list, the
+     * one go's checksum database client walks for every module (a GONOPROXY match does not make
+     * it direct), instead of a route's. When GOPROXY is invalid the database is still built: what
+     * its cache answers is answered, and the first request that needs the proxies fails with the
+     * list's error (Go's text), as go's client does.
+     *
+     * @param resolver the resolver whose {@link ProxyResolver#proxies()} are asked
+     * @return this
+     */
+    public Builder proxies(ProxyResolver resolver) {
+      Objects.requireNonNull(resolver, "resolver");
+      try {
+        return proxies(resolver.proxies());
+      } catch (GoEnvException e) {
+        this.proxies = List.of();
+        this.proxiesError = e;
+        return this;
+      }
     }
 
     /**
@@ -826,7 +860,12 @@ public final class ChecksumDatabase implements AutoCloseable {
             + (route != null ? " (the route uses no checksum database: GOSUMDB=off or GONOSUMDB)" : ""));
       }
       if (proxies == null && route != null) {
-        proxies = route.proxies();
+        try {
+          proxies = route.proxies();
+        } catch (GoEnvException e) {
+          proxies = List.of();
+          proxiesError = e; // raised by the first request that needs the proxies
+        }
       }
       Path state = stateDir;
       Path cache = cacheDir;
