@@ -3328,4 +3328,105 @@ class ModuleGraphCommandsTest {
         + mismatches.size() + " differ");
     assertEquals(List.of(), mismatches, mismatches.size() + " of " + runs + " runs differ");
   }
+
+  /**
+   * An invalid GOPROXY as go reports it: go parses the list at the first lookup that walks it
+   * (TryProxies) and each such lookup fails with the list's error, so what the module cache
+   * answers first (a go.mod or .info read by modfetch, a zip already extracted) works and the rest
+   * fails per module in go's words: without the module where go reports a query's or download's own
+   * error ({@code go: invalid proxy URL missing scheme: ...}, {@code mod download -json}'s
+   * {@code Error}), with it where the graph or a query names it ({@code example.com/a@v1.2.0: ...}).
+   * A query (list's {@code .info} of a listed module, {@code -u}, {@code -versions}, an argument
+   * {@code path@version}) walks the list before it reads the cache, so it fails even with the
+   * module cached. GONOPROXY/GOPRIVATE modules fail the same way (the walk comes first), and
+   * {@code off,<bad>} is GOPROXY=off (go stops parsing at off). Empty cache, go.mod files only and
+   * the whole module cached, inside a module and outside, under {@code -mod=mod} too: output, exit
+   * status, go.mod and go.sum as go's (go1.19, go1.21, go1.27).
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.27"})
+  void invalidGoproxyAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    String goVersion = versionOf(goBin);
+    String[][] inModule = {{"list", "-m", "all"}, {"list", "-m", "-json", "-u", "all"},
+        {"list", "-m", "-e", "-json", "-u", "all"}, {"list", "-m", "-e", "-versions", "all"},
+        {"list", "-m", "-versions", "example.com/a"}, {"list", "-m", "example.com/a@v1.2.0"}, {"mod", "download"},
+        {"mod", "download", "-json"}, {"mod", "graph"}, {"mod", "verify"}};
+    String[][] outside = {{"list", "-m", "example.com/a@v1.2.0"}, {"list", "-m", "-json", "-u", "example.com/a@v1.2.0"},
+        {"list", "-m", "-versions", "example.com/a"}, {"mod", "download", "example.com/a@v1.2.0"},
+        {"mod", "download", "-json", "example.com/a@v1.2.0"}, {"mod", "download", "example.com/a@latest"}};
+    String[][] fewInModule = {{"list", "-m", "all"}, {"mod", "download", "-json"}, {"mod", "graph"}};
+    String[][] fewOutside = {{"mod", "download", "-json", "example.com/a@v1.2.0"}};
+    String[] goModsOnly = {"mod", "graph"};
+    // the same fill, then the checksum database's caches removed: a go.mod go.sum lacks is looked up
+    // remotely, and go's checksum database client walks GOPROXY (initBase) before it asks
+    String[] goModsNoSumdbCache = {"mod", "graph"};
+    String[] wholeModule = {"mod", "download", "example.com/a@v1.2.0"};
+    String missingScheme = "/nonexistent/px";
+    // the GOPROXY values (and GOPRIVATE) beyond the first are tried on an empty cache with fewer commands
+    List<Map<String, String>> settings = List.of(Map.of("GOPROXY", missingScheme),
+        Map.of("GOPROXY", "ftp://proxy.example/x"), Map.of("GOPROXY", ","),
+        Map.of("GOPROXY", "file://host/x"), Map.of("GOPROXY", "https://proxy.example|" + missingScheme),
+        Map.of("GOPROXY", "off," + missingScheme), Map.of("GOPROXY", missingScheme, "GOPRIVATE", "example.com"));
+    try (FakeGoProxy proxy = nonCanonicalUniverse().start()) {
+      Path main = Files.createDirectories(tmp.resolve("main"));
+      Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n\nrequire example.com/a v1.2.0\n");
+      Path empty = Files.createDirectories(tmp.resolve("empty"));
+      int round = 0;
+      List<String> differences = new java.util.ArrayList<>();
+      for (Map<String, String> vars : settings) {
+        boolean first = vars.equals(settings.get(0));
+        for (boolean inMain : new boolean[] {true, false}) {
+          String[][] fills = !first ? new String[][] {null}
+              : inMain ? new String[][] {null, goModsOnly, goModsNoSumdbCache, wholeModule}
+              : new String[][] {null, wholeModule};
+          for (String[] fill : fills) {
+            for (String flags : fill == null ? List.of("-modcacherw") : List.of("-modcacherw", "-modcacherw -mod=mod")) {
+              for (String[] cmd : inMain ? (first ? inModule : fewInModule) : (first ? outside : fewOutside)) {
+                round++;
+                Path work = tmp.resolve("round" + round);
+                Path theirs = copyTree(inMain ? main : empty, tmp.resolve("theirs" + round));
+                Path ours = copyTree(inMain ? main : empty, tmp.resolve("ours" + round));
+                String what = "go" + release + " " + vars + (inMain ? " in a module, " : " outside a module, ")
+                    + (fill == null ? "empty cache" : String.join(" ", fill) + " first")
+                    + (fill == goModsNoSumdbCache ? " (checksum database cache removed)" : "") + ", GOFLAGS=" + flags + ": "
+                    + String.join(" ", cmd);
+                try {
+                  if (fill != null) {
+                    Path[] gopaths = sideBySide(goBin, goVersion, proxy, work, theirs, ours, "-modcacherw -mod=mod", fill);
+                    if (fill == goModsNoSumdbCache) {
+                      for (Path gopath : gopaths) {
+                        deleteTree(gopath.resolve("pkg/sumdb"));
+                        deleteTree(gopath.resolve("pkg/mod/cache/download/sumdb"));
+                      }
+                    }
+                  }
+                  sideBySide(goBin, goVersion, proxy, work, theirs, ours, flags, vars, cmd);
+                  assertEquals(readIfExists(theirs.resolve("go.sum")), readIfExists(ours.resolve("go.sum")),
+                      what + ": go.sum");
+                  assertEquals(readIfExists(theirs.resolve("go.mod")), readIfExists(ours.resolve("go.mod")),
+                      what + ": go.mod");
+                } catch (org.opentest4j.AssertionFailedError e) {
+                  differences.add(what + ": " + e.getMessage());
+                }
+              }
+            }
+          }
+        }
+      }
+      System.out.println("go" + release + ": " + round + " runs compared, " + differences.size() + " differ");
+      assertEquals(List.of(), differences, String.join("\n", differences));
+    }
+  }
+
+  private static void deleteTree(Path root) throws java.io.IOException {
+    if (!Files.exists(root)) {
+      throw new java.io.IOException("no " + root + ": the fill did not use the checksum database");
+    }
+    try (java.util.stream.Stream<Path> all = Files.walk(root)) {
+      for (Path p : (Iterable<Path>) all.sorted(java.util.Comparator.reverseOrder())::iterator) {
+        Files.delete(p);
+      }
+    }
+  }
 }

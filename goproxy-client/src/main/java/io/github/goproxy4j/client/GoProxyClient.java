@@ -194,6 +194,22 @@ public final class GoProxyClient implements AutoCloseable {
   }
 
   /**
+   * {@link #info} as go's {@code modload.Query} of a canonical version answers it where go lists a
+   * module ({@code go list -m}'s and {@code go mod download}'s info of each listed module): the
+   * GOPROXY list is walked first, so an invalid GOPROXY fails it even when the module cache holds
+   * the {@code .info} ({@link Lookup#checkProxyList}); GOPROXY=off still answers from the cache.
+   */
+  VersionInfo queryInfo(ModuleVersion module) throws GoProxyException {
+    checkProxyList(module);
+    return info(module);
+  }
+
+  /** {@link Lookup#checkProxyList} for a module go queries ({@link #queryInfo}) before it downloads it. */
+  void checkProxyList(ModuleVersion module) throws GoProxyException {
+    fetch.lookup().checkProxyList(module.path(), module + ": ");
+  }
+
+  /**
    * Resolves {@code latest} as go does ({@code go list -m path@latest}): the highest release in
    * {@code @v/list}, else the highest prerelease, else {@code @latest}, skipping versions
    * retracted by the latest go.mod.

@@ -1,5 +1,6 @@
 package io.github.goproxy4j.client;
 
+import io.github.goproxy4j.env.GoEnvException;
 import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.env.NotFoundException;
 import io.github.goproxy4j.env.ProxyEntry;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,13 +47,43 @@ final class Lookup {
   }
 
   /**
+   * The error of an invalid GOPROXY when a lookup failed with it (go's TryProxies returns the proxy
+   * list's parse error before it calls any repo), or null. Like errProxyOff, go reports it without
+   * the module where it reports a query's or download's own error.
+   */
+  static GoEnvException proxyListError(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ProxyListFailure) {
+        return (GoEnvException) t.getCause();
+      }
+    }
+    return null;
+  }
+
+  /**
    * The text go gives a failed lookup of one module where it reports the query's or download's own
    * error (a listed module's {@code Error}, {@code mod download}'s): the exception's message (a
    * proxy's failure, worded with the module as go's {@code module.ModuleError}), but errProxyOff
-   * as it is ({@link #isProxyOff}).
+   * ({@link #isProxyOff}) and an invalid GOPROXY's error ({@link #proxyListError}) as they are.
    */
   static String errorText(Throwable e) {
-    return isProxyOff(e) ? ProxyWalk.PROXY_OFF_MESSAGE : String.valueOf(e.getMessage());
+    if (isProxyOff(e)) {
+      return ProxyWalk.PROXY_OFF_MESSAGE;
+    }
+    GoEnvException list = proxyListError(e);
+    return list != null ? list.getMessage() : String.valueOf(e.getMessage());
+  }
+
+  /**
+   * A lookup failed because GOPROXY is invalid: its message has the caller's context in front of
+   * go's text, as an error the walk makes itself; its cause is {@link Route#proxies()}'s error.
+   */
+  static final class ProxyListFailure extends ProxyUnavailableException {
+    private static final long serialVersionUID = 1L;
+
+    ProxyListFailure(String context, GoEnvException cause) {
+      super(context + cause.getMessage(), cause, List.of());
+    }
   }
 
   Lookup(ProxyResolver resolver, Transport transport, DirectFetcher directFetcher, long maxZip) {
@@ -81,6 +113,21 @@ final class Lookup {
     return r;
   }
 
+  /**
+   * Fails as go's TryProxies does before it calls any repo when GOPROXY is invalid: go's
+   * {@code modload.Query} walks the list before its cachingRepo reads the module cache, so a query
+   * of a cached version fails with the list's error where {@code GOPROXY=off} answers it.
+   *
+   * @throws ProxyListFailure with {@code context} in front of go's text when GOPROXY is invalid
+   */
+  void checkProxyList(ModulePath path, String context) throws ProxyListFailure {
+    try {
+      route(path).proxies();
+    } catch (GoEnvException e) {
+      throw new ProxyListFailure(context, e);
+    }
+  }
+
   /** Bound on {@link #routes}: the paths of a large build list, not every path a server ever names. */
   private static final int MAX_ROUTES = 4096;
   private final ConcurrentHashMap<ModulePath, Route> routes = new ConcurrentHashMap<>();
@@ -100,11 +147,18 @@ final class Lookup {
    * @throws DirectAccessRequiredException when a {@code direct} entry was reached without a
    *     {@link DirectFetcher}
    * @throws ChecksumMismatchException when verification failed inside the call
-   * @throws ProxyUnavailableException otherwise
+   * @throws ProxyUnavailableException otherwise; a {@link ProxyListFailure} when GOPROXY is
+   *     invalid (go's TryProxies fails with the list's error before anything, the cache included)
    */
   <T> T tryProxies(Route route, ModulePath path, String context, RepoCall<T> call)
       throws GoProxyException {
-    if (route.proxies().get(0) instanceof ProxyEntry.Off) {
+    List<ProxyEntry> entries;
+    try {
+      entries = route.proxies();
+    } catch (GoEnvException e) {
+      throw new ProxyListFailure(context, e);
+    }
+    if (entries.get(0) instanceof ProxyEntry.Off) {
       // go's off entry is a cachingRepo too: what the module cache holds for it (a canonical
       // version's .info, through ModFetch.stat's cache read) is answered with GOPROXY=off; the
       // rest fails in the walk below with errProxyOff

@@ -143,6 +143,16 @@ final class ModDownload {
       }
       ModuleVersion m = t.module();
       try {
+        client.checkProxyList(m);
+      } catch (GoProxyException e) {
+        // go lists each module (its modload.Query) before it downloads it; a module the listing
+        // fails (an invalid GOPROXY) has its path, version and error alone, and is not downloaded
+        out.add(new ModDownloadResult.Module(m.path().toString(), m.version().toString(), Lookup.errorText(e), "",
+            "", "", "", "", ""));
+        i++;
+        continue;
+      }
+      try {
         out.add(entry(client, env, GoProxyClient.await(futures.get(i))));
       } catch (GoProxyException | RuntimeException e) {
         out.add(failed(client.moduleCache(), m, Lookup.errorText(e)));

@@ -1,5 +1,6 @@
 package io.github.goproxy4j.client;
 
+import io.github.goproxy4j.env.GoEnvException;
 import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.env.Route;
 import io.github.goproxy4j.internal.GoRelease;
@@ -324,14 +325,20 @@ final class ModFetch {
 
   /**
    * The verified go.mod of a canonical version: from the cache (verified again, as go does),
-   * else fetched, verified and cached.
+   * else fetched, verified and cached. A cached go.mod whose check fails is taken as not cached,
+   * as go's GoMod drops readDiskGoMod's error: it is fetched (walking GOPROXY, whose failure, an
+   * invalid list's included, is then the one reported) and checked again.
    */
   GoMod goMod(Route route, ModuleVersion module) throws GoProxyException {
     Optional<byte[]> cached = cache.readGoMod(module);
     if (cached.isPresent()) {
       ModuleHash hash = ModuleHash.ofGoMod(cached.get());
-      sums.goMod(route, module, hash);
-      return new GoMod(cached.get(), hash);
+      try {
+        sums.goMod(route, module, hash);
+        return new GoMod(cached.get(), hash);
+      } catch (GoProxyException | GoEnvException e) {
+        // fetched and checked again below
+      }
     }
     String v = module.version().toString();
     byte[] data = lookup.tryProxies(route, module.path(), module + ": ", new GoModCall(v));

@@ -434,7 +434,7 @@ final class ModuleLister {
     }
     if (mv != null) {
       try {
-        time = Optional.of(client.info(mv).offsetTime());
+        time = Optional.of(client.queryInfo(mv).offsetTime());
       } catch (GoProxyException | RuntimeException e) {
         Optional<VersionInfo> replaced = replacedVersionInfo(mv);
         if (replaced.isPresent()) {

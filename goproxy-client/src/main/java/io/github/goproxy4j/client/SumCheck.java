@@ -147,7 +147,7 @@ final class SumCheck implements AutoCloseable {
     // go's sumdb client reads its config: a command that needs no checksum database works without
     return databases.computeIfAbsent(db.name(), name -> ChecksumDatabase.builder()
         .checksumDb(db)
-        .proxies(resolver.proxies())
+        .proxies(resolver) // an invalid GOPROXY fails the first lookup the cache does not answer
         .transport(transport)
         .cacheDir(tileCacheDir)
         .stateDir(resolver.env().sumdbDir())

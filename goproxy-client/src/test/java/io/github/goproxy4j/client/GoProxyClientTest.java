@@ -524,6 +524,45 @@ class GoProxyClientTest {
     assertEquals(requests, proxy.requests().size(), "no request with GOPROXY=off");
   }
 
+  /**
+   * An invalid GOPROXY fails each lookup as go's TryProxies does, not the client: building it
+   * works; what go's modfetch reads from the module cache before it walks the list (a cached
+   * version's info and go.mod, a whole download) is answered; a query walks the list first and so
+   * fails even for a cached version; GOPRIVATE modules fail the same way. Each failure is a
+   * {@link ProxyUnavailableException} with go's text after the lookup's module (as go prints
+   * {@code go list -m example.com/a@v1.2.0}'s), the list's {@code GoEnvException} as its cause and
+   * no attempt; nothing is requested.
+   */
+  @Test
+  void invalidGoproxyFailsEachLookupNotTheClient() throws Exception {
+    try (GoProxyClient c = builder(Map.of("GOPROXY", url())).build()) {
+      c.download(M);
+    }
+    int requests = proxy.requests().size();
+    String text = "invalid proxy URL missing scheme: /nonexistent/px";
+    for (Map<String, String> vars : List.of(Map.of("GOPROXY", "/nonexistent/px"),
+        Map.of("GOPROXY", "/nonexistent/px", "GOPRIVATE", "example.com"))) {
+      try (GoProxyClient c = builder(vars).build()) {
+        assertEquals("v1.0.0", c.info(M).version());
+        assertArrayEquals("module example.com/m\n".getBytes(StandardCharsets.UTF_8), c.goMod(M));
+        assertEquals(M, c.download(M).module());
+        ProxyUnavailableException q = assertThrows(ProxyUnavailableException.class,
+            () -> c.query(M.path(), "v1.0.0", Optional.empty()));
+        assertEquals("example.com/m@v1.0.0: " + text, q.getMessage());
+        assertTrue(q.getCause() instanceof io.github.goproxy4j.env.GoEnvException, String.valueOf(q.getCause()));
+        assertEquals(text, q.getCause().getMessage());
+        assertEquals(List.of(), q.attempts());
+        ProxyUnavailableException i = assertThrows(ProxyUnavailableException.class,
+            () -> c.info(ModuleVersion.parse("example.com/m@v1.1.0")));
+        assertEquals("example.com/m@v1.1.0: " + text, i.getMessage());
+        ProxyUnavailableException l = assertThrows(ProxyUnavailableException.class, () -> c.latest(M.path()));
+        assertTrue(l.getMessage().endsWith(": " + text), l.getMessage());
+        assertThrows(ProxyUnavailableException.class, () -> c.versions(M.path()));
+      }
+    }
+    assertEquals(requests, proxy.requests().size(), "no request with an invalid GOPROXY");
+  }
+
   @Test
   void withoutDirectFetcherTheDecidingSettingIsNamed() throws Exception {
     ModuleVersion repo = ModuleVersion.parse("example.com/repo.git@v1.0.0");
