@@ -374,7 +374,7 @@ class ModuleGraphCommandsTest {
         Path ours = copyTree(main, tmp.resolve("ours" + round));
         String what = "go" + release + " " + String.join(" ", cmd);
         sideBySide(goBin, goVersion, proxy, tmp.resolve("round" + round), theirs, ours, "-modcacherw -mod=mod", cmd);
-        assertEquals(readIfExists(theirs.resolve("go.sum")), readIfExists(ours.resolve("go.sum")), what + ": go.sum");
+        assertSameFiles(theirs, ours, what, "go.sum");
         assertEquals(!cmd[1].equals("graph"), Files.readString(theirs.resolve("go.mod")).contains("\ngo "),
             what + ": go adds a go line except for mod graph");
         assertEquals(Files.readString(theirs.resolve("go.mod")), Files.readString(ours.resolve("go.mod")),
@@ -1909,8 +1909,7 @@ class ModuleGraphCommandsTest {
                 + String.join(" ", cmd);
             sideBySide(goBin, goVersion, proxy, tmp.resolve("round" + round), theirs, ours,
                 modMode ? "-modcacherw -mod=mod" : "-modcacherw", cmd);
-            assertEquals(readIfExists(theirs.resolve("go.sum")), readIfExists(ours.resolve("go.sum")),
-                what + ": go.sum");
+            assertSameFiles(theirs, ours, what, "go.sum");
             assertEquals(Files.readString(theirs.resolve("go.mod")), Files.readString(ours.resolve("go.mod")),
                 what + ": go.mod");
           }
@@ -1996,7 +1995,7 @@ class ModuleGraphCommandsTest {
           Path ours = copyTree(main, tmp.resolve("ours" + id));
           String what = "go" + release + " seed=" + seed + " go.mod:\n" + mod + "\n" + String.join(" ", cmd);
           sideBySide(goBin, goVersion, proxy, tmp.resolve("round" + id), theirs, ours, "-modcacherw -mod=mod", cmd);
-          assertEquals(readIfExists(theirs.resolve("go.sum")), readIfExists(ours.resolve("go.sum")), what + ": go.sum");
+          assertSameFiles(theirs, ours, what, "go.sum");
           assertEquals(Files.readString(theirs.resolve("go.mod")), Files.readString(ours.resolve("go.mod")),
               what + ": go.mod");
         }
@@ -2657,8 +2656,7 @@ class ModuleGraphCommandsTest {
             try {
               sideBySide(goBin, goVersion, proxy, tmp.resolve("round" + round), theirs, ours,
                   modMode ? "-modcacherw -mod=mod" : "-modcacherw", cmd);
-              assertEquals(readIfExists(theirs.resolve("go.sum")), readIfExists(ours.resolve("go.sum")),
-                  what + ": go.sum");
+              assertSameFiles(theirs, ours, what, "go.sum");
               assertEquals(Files.readString(theirs.resolve("go.mod")), Files.readString(ours.resolve("go.mod")),
                   what + ": go.mod");
             } catch (org.opentest4j.AssertionFailedError e) {
@@ -2763,9 +2761,7 @@ class ModuleGraphCommandsTest {
           Files.writeString(ours.resolve("go.mod"), m.getValue());
           String what = "go" + release + " " + m.getKey() + ": " + String.join(" ", cmd);
           Path[] gopaths = sideBySide(goBin, release, proxy, work, theirs, ours, "-mod=mod", cmd);
-          for (String f : List.of("go.mod", "go.sum")) {
-            assertEquals(readIfExists(theirs.resolve(f)), readIfExists(ours.resolve(f)), what + ": " + f);
-          }
+          assertSameFiles(theirs, ours, what, "go.mod", "go.sum");
           assertEquals(contents(gopaths[0].resolve("pkg/mod")), contents(gopaths[1].resolve("pkg/mod")),
               what + ": the module cache");
         }
@@ -2814,9 +2810,7 @@ class ModuleGraphCommandsTest {
           }
           String what = "go" + release + " GOFLAGS=" + flags + " " + String.join(" ", cmd);
           sideBySide(goBin, release, proxy, work, theirs, ours, flags, cmd);
-          for (String f : List.of("go.mod", "go.sum", "alt.mod", "alt.sum")) {
-            assertEquals(readIfExists(theirs.resolve(f)), readIfExists(ours.resolve(f)), what + ": " + f);
-          }
+          assertSameFiles(theirs, ours, what, "go.mod", "go.sum", "alt.mod", "alt.sum");
         }
       }
     }
@@ -2859,7 +2853,7 @@ class ModuleGraphCommandsTest {
             try {
               sideBySide(goBin, goVersion, proxy, tmp.resolve("round" + round), theirs, ours, "-modcacherw -mod=mod",
                   Map.of("GOPROXY", goproxy), cmd);
-              assertEquals(readIfExists(theirs.resolve("go.sum")), readIfExists(ours.resolve("go.sum")), what + ": go.sum");
+              assertSameFiles(theirs, ours, what, "go.sum");
               assertEquals(Files.readString(theirs.resolve("go.mod")), Files.readString(ours.resolve("go.mod")),
                   what + ": go.mod");
             } catch (org.opentest4j.AssertionFailedError e) {
@@ -2921,10 +2915,7 @@ class ModuleGraphCommandsTest {
                   sideBySide(goBin, goVersion, proxy, work, theirs, ours, "-modcacherw -mod=mod", fill);
                 }
                 sideBySide(goBin, goVersion, proxy, work, theirs, ours, flags, Map.of("GOPROXY", "off"), cmd);
-                assertEquals(readIfExists(theirs.resolve("go.sum")), readIfExists(ours.resolve("go.sum")),
-                    what + ": go.sum");
-                assertEquals(readIfExists(theirs.resolve("go.mod")), readIfExists(ours.resolve("go.mod")),
-                    what + ": go.mod");
+                assertSameFiles(theirs, ours, what, "go.sum", "go.mod");
               } catch (org.opentest4j.AssertionFailedError e) {
                 differences.add(what + ": " + e.getMessage());
               }
@@ -2985,9 +2976,7 @@ class ModuleGraphCommandsTest {
           }
           String what = "go" + release + " GOFLAGS=" + flags + " " + String.join(" ", cmd);
           Path[] gopaths = sideBySide(goBin, release, proxy, work, theirs, ours, flags, cmd);
-          for (String f : List.of("go.mod", "go.sum", "alt.mod", "alt.sum")) {
-            assertEquals(readIfExists(theirs.resolve(f)), readIfExists(ours.resolve(f)), what + ": " + f);
-          }
+          assertSameFiles(theirs, ours, what, "go.mod", "go.sum", "alt.mod", "alt.sum");
           assertEquals(extractedTrees(gopaths[0]), extractedTrees(gopaths[1]), what + ": module cache");
         }
       }
@@ -3049,9 +3038,7 @@ class ModuleGraphCommandsTest {
           String[] cmd = java.util.Arrays.copyOfRange(run, 1, run.length);
           String what = "go" + release + " GOFLAGS=" + run[0] + " " + String.join(" ", cmd) + " in " + goMod;
           sideBySide(goBin, release, proxy, work, theirs, ours, ("-modcacherw " + run[0]).strip(), cmd);
-          for (String f : List.of("go.mod", "go.sum")) {
-            assertEquals(readIfExists(theirs.resolve(f)), readIfExists(ours.resolve(f)), what + ": " + f);
-          }
+          assertSameFiles(theirs, ours, what, "go.mod", "go.sum");
         }
       }
     }
@@ -3090,8 +3077,7 @@ class ModuleGraphCommandsTest {
             try {
               sideBySide(goBin, goVersion, proxy, tmp.resolve("round" + round), theirs, ours, "-modcacherw -mod=mod",
                   Map.of("GOSUMDB", gosumdb), cmd);
-              assertEquals(readIfExists(theirs.resolve("go.sum")), readIfExists(ours.resolve("go.sum")), what + ": go.sum");
-              assertEquals(readIfExists(theirs.resolve("go.mod")), readIfExists(ours.resolve("go.mod")), what + ": go.mod");
+              assertSameFiles(theirs, ours, what, "go.sum", "go.mod");
             } catch (org.opentest4j.AssertionFailedError e) {
               differences.add(what + ": " + e.getMessage());
             }
@@ -3402,10 +3388,7 @@ class ModuleGraphCommandsTest {
                     }
                   }
                   sideBySide(goBin, goVersion, proxy, work, theirs, ours, flags, vars, cmd);
-                  assertEquals(readIfExists(theirs.resolve("go.sum")), readIfExists(ours.resolve("go.sum")),
-                      what + ": go.sum");
-                  assertEquals(readIfExists(theirs.resolve("go.mod")), readIfExists(ours.resolve("go.mod")),
-                      what + ": go.mod");
+                  assertSameFiles(theirs, ours, what, "go.sum", "go.mod");
                 } catch (org.opentest4j.AssertionFailedError e) {
                   differences.add(what + ": " + e.getMessage());
                 }
@@ -3416,6 +3399,13 @@ class ModuleGraphCommandsTest {
       }
       System.out.println("go" + release + ": " + round + " runs compared, " + differences.size() + " differ");
       assertEquals(List.of(), differences, String.join("\n", differences));
+    }
+  }
+
+  /** Each named file of the two trees, which must hold the same bytes (or be absent from both). */
+  private static void assertSameFiles(Path theirs, Path ours, String what, String... names) throws java.io.IOException {
+    for (String name : names) {
+      assertEquals(readIfExists(theirs.resolve(name)), readIfExists(ours.resolve(name)), what + ": " + name);
     }
   }
 
