@@ -66,16 +66,21 @@ final class BuildFlags {
   static final BuildFlags LIST = new BuildFlags(listFlags());
 
   /** The mod commands' common flags ({@code -modcacherw}, {@code -modfile}): {@code go mod verify}'s. */
-  static final BuildFlags MOD = new BuildFlags(Map.of("modcacherw", new Flag(Kind.BOOL, 19),
-      "modfile", new Flag(Kind.STRING, 19)));
+  static final BuildFlags MOD = modCommand(Map.of());
 
   /** {@code go mod download}'s: the mod common flags and {@code -x}. */
-  static final BuildFlags MOD_DOWNLOAD = new BuildFlags(Map.of("modcacherw", new Flag(Kind.BOOL, 19),
-      "modfile", new Flag(Kind.STRING, 19), "x", new Flag(Kind.BOOL, 19)));
+  static final BuildFlags MOD_DOWNLOAD = modCommand(Map.of("x", new Flag(Kind.BOOL, 19)));
 
   /** {@code go mod graph}'s: the mod common flags, {@code -go}, and {@code -x} from go1.20. */
-  static final BuildFlags GRAPH = new BuildFlags(Map.of("modcacherw", new Flag(Kind.BOOL, 19),
-      "modfile", new Flag(Kind.STRING, 19), "go", new Flag(Kind.GO_VERSION, 19), "x", new Flag(Kind.BOOL, 20)));
+  static final BuildFlags GRAPH = modCommand(Map.of("go", new Flag(Kind.GO_VERSION, 19), "x", new Flag(Kind.BOOL, 20)));
+
+  /** A mod command's flags: go's base.AddModCommonFlags ({@code -modcacherw}, {@code -modfile}) and its own {@code extra}. */
+  private static BuildFlags modCommand(Map<String, Flag> extra) {
+    Map<String, Flag> m = new HashMap<>(extra);
+    m.put("modcacherw", new Flag(Kind.BOOL, 19));
+    m.put("modfile", new Flag(Kind.STRING, 19));
+    return new BuildFlags(Map.copyOf(m));
+  }
 
   private static Map<String, Flag> listFlags() {
     Map<String, Flag> m = new LinkedHashMap<>();
