@@ -499,6 +499,39 @@ class ModuleGraphCommandsTest {
   }
 
   /**
+   * {@link #assertSameAsGo} with goproxy's {@code --go-version release} before {@code cmd}, where a
+   * last flag of {@code cmd} that takes a value cannot take it.
+   *
+   * @return go's run
+   */
+  private static Run assertSameAsGoReleaseFirst(String release, Path goBin, Path dir, Map<String, String> goEnv,
+      Map<String, String> ours, String what, String... cmd) {
+    Run theirs = go(goBin, dir, goEnv, cmd);
+    List<String> argv = new java.util.ArrayList<>(List.of("--go-version", release));
+    argv.addAll(List.of(cmd));
+    Map<String, String> env = new HashMap<>(ours);
+    env.put("PWD", dir.toString());
+    assertEquals(theirs, goproxy(env, argv.toArray(new String[0])), what + " " + String.join(" ", cmd));
+    return theirs;
+  }
+
+  /**
+   * {@link #assertSameAsGoReleaseFirst} offline (GOPROXY=off, go's own GOPATH on both sides) with
+   * {@code vars} (GOFLAGS, GO111MODULE...) set on both sides.
+   */
+  private static void assertOfflineSameAsGo(String release, Path goBin, Path tmp, Path dir, Map<String, String> vars,
+      String what, String... cmd) {
+    Map<String, String> goEnv = GoTool.hermeticEnv(tmp.resolve("go-home"));
+    goEnv.put("GOPROXY", "off");
+    goEnv.putAll(vars);
+    Map<String, String> ours = new HashMap<>(vars);
+    ours.put("GOENV", "off");
+    ours.put("GOPROXY", "off");
+    ours.put("GOPATH", goEnv.get("GOPATH"));
+    assertSameAsGoReleaseFirst(release, goBin, dir, goEnv, ours, what, cmd);
+  }
+
+  /**
    * {@link #assertSameAsGo} for {@code cmd} ({@code list -m ...}) and for it with {@code -e} after
    * {@code -m}: each failing module listed with its error, a graph that loads in part listed
    * without its failure, exit status 0 where go lists.
@@ -2108,14 +2141,10 @@ class ModuleGraphCommandsTest {
         goEnv.put("GOFLAGS", ("-modcacherw " + c[1]).strip());
         Map<String, String> ours = new HashMap<>(t.ours());
         ours.put("GOFLAGS", goEnv.get("GOFLAGS"));
-        ours.put("PWD", dir.toString());
-        GoTool.Result r = GoTool.exec(dir, goEnv, 180, null, prepend(goBin.toString(), cmd.toArray(new String[0])));
-        goOut.put(dir.getFileName() + " " + c[1] + " " + c[2], r.stdout());
         // --go-version before the command: after it, a last bare -go would take it as its value
-        List<String> argv = new java.util.ArrayList<>(List.of("--go-version", full));
-        argv.addAll(cmd);
-        assertEquals(new Run(r.exitCode(), r.stdout(), r.stderr()), goproxy(ours, argv.toArray(new String[0])),
-            "go" + full + " " + String.join(" ", cmd) + " in " + dir.getFileName() + " (GOFLAGS=" + goEnv.get("GOFLAGS") + ")");
+        Run r = assertSameAsGoReleaseFirst(full, goBin, dir, goEnv, ours,
+            "go" + full + " in " + dir.getFileName() + " (GOFLAGS=" + goEnv.get("GOFLAGS") + ")", cmd.toArray(new String[0]));
+        goOut.put(dir.getFileName() + " " + c[1] + " " + c[2], r.out());
       }
       // the cases tell the rules apart: -go=1.16 unprunes, -go keeps a root plain mod graph raises
       assertNotEquals(goOut.get("main  "), goOut.get("main  -go=1.16"), "go: -go=1.16 unpruned");
@@ -3111,21 +3140,8 @@ class ModuleGraphCommandsTest {
         {"mod", "graph", "-modcacherw", "-modfile"}, {"mod", "verify", "-modcacherw=x", "-modfile"}};
     for (String goflags : new String[] {"", "-trimpath=x", "-modcacherw=x", "-tags='a'"}) {
       for (String[] cmd : cmds) {
-        Map<String, String> goEnv = GoTool.hermeticEnv(tmp.resolve("go-home"));
-        goEnv.put("GOPROXY", "off");
-        goEnv.put("GOFLAGS", goflags);
-        Map<String, String> env = new HashMap<>();
-        env.put("GOENV", "off");
-        env.put("GOPROXY", "off");
-        env.put("GOPATH", goEnv.get("GOPATH"));
-        env.put("GOFLAGS", goflags);
-        env.put("PWD", main.toString());
-        String[] ours = new String[cmd.length + 2];
-        ours[0] = "--go-version";
-        ours[1] = release;
-        System.arraycopy(cmd, 0, ours, 2, cmd.length);
-        assertEquals(go(goBin, main, goEnv, cmd), goproxy(env, ours),
-            "go" + release + " GOFLAGS=" + goflags + " " + String.join(" ", cmd));
+        assertOfflineSameAsGo(release, goBin, tmp, main, Map.of("GOFLAGS", goflags), "go" + release + " GOFLAGS=" + goflags,
+            cmd);
       }
     }
   }
@@ -3148,21 +3164,8 @@ class ModuleGraphCommandsTest {
     for (String goflags : new String[] {"-mod=mod -mod=", "-mod=readonly -mod=", "-mod= -mod=readonly", "-mod=",
         "-mod=vendor --mod=", "-mod=readonly"}) {
       for (String[] cmd : cmds) {
-        Map<String, String> goEnv = GoTool.hermeticEnv(tmp.resolve("go-home"));
-        goEnv.put("GOPROXY", "off");
-        goEnv.put("GOFLAGS", goflags);
-        Map<String, String> env = new HashMap<>();
-        env.put("GOENV", "off");
-        env.put("GOPROXY", "off");
-        env.put("GOPATH", goEnv.get("GOPATH"));
-        env.put("GOFLAGS", goflags);
-        env.put("PWD", a.toString());
-        String[] ours = new String[cmd.length + 2];
-        ours[0] = "--go-version";
-        ours[1] = release;
-        System.arraycopy(cmd, 0, ours, 2, cmd.length);
-        assertEquals(go(goBin, a, goEnv, cmd), goproxy(env, ours),
-            "go" + release + " GOFLAGS=" + goflags + " " + String.join(" ", cmd));
+        assertOfflineSameAsGo(release, goBin, tmp, a, Map.of("GOFLAGS", goflags), "go" + release + " GOFLAGS=" + goflags,
+            cmd);
       }
     }
   }
@@ -3197,23 +3200,8 @@ class ModuleGraphCommandsTest {
             cmd[0] = "list";
             cmd[1] = "-m";
             System.arraycopy(flags, 0, cmd, 2, flags.length);
-            Map<String, String> goEnv = GoTool.hermeticEnv(tmp.resolve("go-home"));
-            goEnv.put("GOPROXY", "off");
-            goEnv.put("GOFLAGS", goflags);
-            goEnv.put("GO111MODULE", go111);
-            Map<String, String> env = new HashMap<>();
-            env.put("GOENV", "off");
-            env.put("GOPROXY", "off");
-            env.put("GOPATH", goEnv.get("GOPATH"));
-            env.put("GOFLAGS", goflags);
-            env.put("GO111MODULE", go111);
-            env.put("PWD", dir.toString());
-            String[] ours = new String[cmd.length + 2];
-            ours[0] = "--go-version";
-            ours[1] = release;
-            System.arraycopy(cmd, 0, ours, 2, cmd.length);
-            assertEquals(go(goBin, dir, goEnv, cmd), goproxy(env, ours), "go" + release + " in " + dir.getFileName()
-                + " GO111MODULE=" + go111 + " GOFLAGS=" + goflags + " " + String.join(" ", cmd));
+            assertOfflineSameAsGo(release, goBin, tmp, dir, Map.of("GOFLAGS", goflags, "GO111MODULE", go111),
+                "go" + release + " in " + dir.getFileName() + " GO111MODULE=" + go111 + " GOFLAGS=" + goflags, cmd);
           }
         }
       }
