@@ -121,8 +121,13 @@ final class Lookup {
    * @throws ProxyListFailure with {@code context} in front of go's text when GOPROXY is invalid
    */
   void checkProxyList(ModulePath path, String context) throws ProxyListFailure {
+    proxies(route(path), context);
+  }
+
+  /** The route's proxy list; an invalid GOPROXY fails as go's TryProxies fails, with {@code context} in front. */
+  private static List<ProxyEntry> proxies(Route route, String context) throws ProxyListFailure {
     try {
-      route(path).proxies();
+      return route.proxies();
     } catch (GoEnvException e) {
       throw new ProxyListFailure(context, e);
     }
@@ -152,12 +157,7 @@ final class Lookup {
    */
   <T> T tryProxies(Route route, ModulePath path, String context, RepoCall<T> call)
       throws GoProxyException {
-    List<ProxyEntry> entries;
-    try {
-      entries = route.proxies();
-    } catch (GoEnvException e) {
-      throw new ProxyListFailure(context, e);
-    }
+    List<ProxyEntry> entries = proxies(route, context);
     if (entries.get(0) instanceof ProxyEntry.Off) {
       // go's off entry is a cachingRepo too: what the module cache holds for it (a canonical
       // version's .info, through ModFetch.stat's cache read) is answered with GOPROXY=off; the
