@@ -2266,25 +2266,17 @@ class ModuleGraphCommandsTest {
       try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
         port = closed.getLocalPort();
       }
-      try {
-        for (String p : List.of(goproxy.replace("http://", "http://user:secret@"), "http://127.0.0.1:" + port)) {
-          t.goEnv().put("GOPROXY", p);
-          t.ours().put("GOPROXY", p);
-          one.run(outside, rw, null, false, "mod", "download", "-x", "example.com/c@v1.0.0");
-        }
-      } finally {
-        t.goEnv().put("GOPROXY", goproxy);
-        t.ours().put("GOPROXY", goproxy);
-      }
-      // a proxy that redirects every request to the fake one: go traces the URL it asked for, once
+      // and a proxy that redirects every request to the fake one: go traces the URL it asked for, once
       try (java.net.ServerSocket redirector = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
         Thread th = new Thread(() -> redirectEach(redirector, goproxy.replaceAll("/+$", "")));
         th.setDaemon(true);
         th.start();
-        String p = "http://127.0.0.1:" + redirector.getLocalPort();
-        t.goEnv().put("GOPROXY", p);
-        t.ours().put("GOPROXY", p);
-        one.run(outside, rw, null, false, "mod", "download", "-x", "example.com/c@v1.0.0");
+        for (String p : List.of(goproxy.replace("http://", "http://user:secret@"), "http://127.0.0.1:" + port,
+            "http://127.0.0.1:" + redirector.getLocalPort())) {
+          t.goEnv().put("GOPROXY", p);
+          t.ours().put("GOPROXY", p);
+          one.run(outside, rw, null, false, "mod", "download", "-x", "example.com/c@v1.0.0");
+        }
       } finally {
         t.goEnv().put("GOPROXY", goproxy);
         t.ours().put("GOPROXY", goproxy);
