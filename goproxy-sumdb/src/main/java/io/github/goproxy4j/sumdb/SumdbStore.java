@@ -94,10 +94,15 @@ final class SumdbStore {
    *
    * @param remotePath the path as requested from the server, for example {@code lookup/m@v1.0.0}
    *     or {@code tile/8/0/000.p/3} (no leading slash)
-   * @return the bytes, or empty when absent or empty
+   * @return the bytes, or empty when absent, empty or unreadable (go's sumdb client fetches from
+   *     the server whenever ReadCache fails: a module cache that is a file, say)
    */
-  Optional<byte[]> readCache(String remotePath) throws IOException {
-    return readFile(under(cacheRoot, remotePath));
+  Optional<byte[]> readCache(String remotePath) {
+    try {
+      return readFile(under(cacheRoot, remotePath));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
   /**
@@ -106,11 +111,18 @@ final class SumdbStore {
    *
    * @param remotePath as for {@link #readCache(String)}
    * @param data the verified bytes
+   * @return whether it was written; go's WriteCache reports no failure (an entry that cannot be
+   *     written is fetched again when next needed)
    */
-  void writeCache(String remotePath, byte[] data) throws IOException {
+  boolean writeCache(String remotePath, byte[] data) {
     Path file = under(cacheRoot, remotePath);
-    createParent(file);
-    LockedFile.write(file, data);
+    try {
+      createParent(file);
+      LockedFile.write(file, data);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** go's lockedfile.Read, with a size bound; empty (go: being created) reads as missing. */

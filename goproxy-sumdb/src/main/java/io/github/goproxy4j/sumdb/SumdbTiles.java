@@ -212,16 +212,15 @@ final class SumdbTiles implements TileReader {
       if (onDisk.contains(path)) {
         continue;
       }
-      try {
-        store.writeCache(path, data.get(i));
+      if (store.writeCache(path, data.get(i))) {
         onDisk.add(path);
         CompletableFuture<byte[]> f = downloads.get(path);
         if (f != null && f.isDone() && !f.isCompletedExceptionally()) {
           downloads.remove(path, f);
         }
-      } catch (IOException e) {
+      } else {
         // A cache that cannot be written only costs a later download; keep the tile in memory.
-        LOG.debug("cannot cache {}: {}", path, e.toString());
+        LOG.debug("cannot cache {}", path);
       }
     }
   }
