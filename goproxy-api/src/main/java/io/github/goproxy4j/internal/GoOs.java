@@ -29,8 +29,18 @@ public final class GoOs {
     String why = e instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
         : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
         : e instanceof java.nio.file.NotDirectoryException ? "not a directory"
+        : e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+            ? errnoText(f.getReason())
         : String.valueOf(e.getMessage());
     return op + " " + name + ": " + why;
+  }
+
+  /**
+   * Go's text of an errno (syscall.Errno.Error: "not a directory") from the C library's
+   * strerror text the JDK reports ("Not a directory"): the same words, first letter lower-case.
+   */
+  private static String errnoText(String reason) {
+    return reason.isEmpty() ? reason : Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
   }
 
   /**

@@ -12,10 +12,22 @@ public final class GoStrings {
   private GoStrings() {}
 
   /**
-   * Go's {@code strings.TrimSpace} (white space as {@link GoUnicode#isSpace(int)}).
+   * A message as the go command's log (base.Errorf, log.Print) prints it on one line: a message
+   * ending in a newline keeps it (one is added only when missing), so that newline is taken off
+   * here before the line is printed with one.
    *
-   * @param s text
-   * @return {@code s} without leading and trailing Go white space
+   * @param s the message
+   * @return it without one trailing newline
+   */
+  public static String logLine(String s) {
+    return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+  }
+
+  /**
+   * Go's {@code strings.TrimSpace}: removes leading and trailing white space as Go defines it.
+   *
+   * @param s the text
+   * @return the text without surrounding white space
    */
   public static String trimSpace(String s) {
     int start = 0;

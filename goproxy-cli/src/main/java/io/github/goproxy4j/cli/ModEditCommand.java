@@ -1,5 +1,6 @@
 package io.github.goproxy4j.cli;
 
+import io.github.goproxy4j.client.ModuleCache;
 import io.github.goproxy4j.client.internal.json.GoJson;
 import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.env.GoEnvException;
@@ -546,7 +547,9 @@ final class ModEditCommand implements Command {
       ctx.out().write(out);
       return 0;
     }
-    LockedFile side = LockedFile.sideLock(env.modCacheDir());
+    // go's SideLock, best effort: none when go could not use the module cache (checkCacheDir)
+    ModuleCache cache = ModuleCache.fromEnv(env);
+    LockedFile side = cache.problem().isEmpty() ? LockedFile.sideLock(cache.root()) : null;
     try {
       LockedFile.transform(gomod, old -> {
         if (!Arrays.equals(old, data)) {

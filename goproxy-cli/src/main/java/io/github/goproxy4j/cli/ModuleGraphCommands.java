@@ -11,6 +11,7 @@ import io.github.goproxy4j.env.GoEnvException;
 import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.internal.GoRelease;
+import io.github.goproxy4j.internal.GoStrings;
 import io.github.goproxy4j.mvs.ModuleGraphException;
 import io.github.goproxy4j.toolchain.InvalidToolchainException;
 import io.github.goproxy4j.toolchain.ToolchainSelection;
@@ -421,7 +422,7 @@ final class ModuleGraphCommands {
           }
           if (sw.get().toolchain().isEmpty()) {
             ctx.err().println(e.goText());
-            ctx.err().println("go: " + sw.get().error());
+            ctx.err().println("go: " + GoStrings.logLine(sw.get().error()));
             return 1;
           }
           throw new ToolchainSwitch(sw.get());
@@ -437,7 +438,7 @@ final class ModuleGraphCommands {
             throw new ToolchainSwitch(early.get());
           }
           ctx.err().println(result.graphError());
-          ctx.err().println("go: " + early.get().error());
+          ctx.err().println("go: " + GoStrings.logLine(early.get().error()));
         }
         Optional<ModDownloadResult.ToolchainSwitch> sw = result.toolchainSwitch();
         if (sw.isPresent()) {
@@ -446,8 +447,8 @@ final class ModuleGraphCommands {
           }
           // no toolchain to switch to: go prints the download errors, why, and goes on
           result.modules().stream().filter(d -> d.attempted() && !d.error().isEmpty())
-              .forEach(d -> ctx.err().println("go: " + d.error()));
-          ctx.err().println("go: " + sw.get().error());
+              .forEach(d -> ctx.err().println("go: " + GoStrings.logLine(d.error())));
+          ctx.err().println("go: " + GoStrings.logLine(sw.get().error()));
         }
         // go prints every module (-json) or every error, then exits 1 if any module failed; then
         // an incomplete graph's failure (in text form only when no module failed: go exits first)
@@ -456,7 +457,7 @@ final class ModuleGraphCommands {
           result.modules().forEach(m -> ctx.out().print(m.toJson(release)));
         } else {
           result.modules().stream().filter(m -> !m.error().isEmpty())
-              .forEach(m -> ctx.err().println("go: " + m.error()));
+              .forEach(m -> ctx.err().println("go: " + GoStrings.logLine(m.error())));
         }
         if (!result.graphError().isEmpty() && (ctx.json() || !moduleFailed)) {
           ctx.err().println(result.graphError());

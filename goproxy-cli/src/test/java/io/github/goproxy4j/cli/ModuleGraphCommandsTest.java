@@ -1856,6 +1856,84 @@ class ModuleGraphCommandsTest {
   }
 
   /**
+   * A module cache go cannot use (cmd/go's checkCacheDir fails): GOMODCACHE and GOPATH unset (no
+   * HOME), GOMODCACHE relative, or GOMODCACHE naming a file. go goes on without a cache: graph and
+   * list commands fetch every go.mod and info again and write nothing, {@code -json} has no
+   * {@code GoMod} or {@code Dir}, the checksum database's tiles are not kept; a download fails per
+   * module with go's reason (the relative one ends in a newline that {@code -json}'s Error keeps),
+   * and {@code mod verify} reports each module's ziphash missing as the file {@code hash} in its
+   * current directory. goproxy refused the whole command instead. A tidy module (complete go.sum),
+   * in each case the output, exit status, go.mod and go.sum must be go's; go1.19, go1.21 (GOROOT
+   * set: Debian's go1.21 otherwise warns that the empty GOPATH is its empty GOROOT) and go1.27.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.27"})
+  void unusableModuleCacheAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    String goVersion = versionOf(goBin);
+    String[][] cmds = {{"list", "-m", "all"}, {"mod", "graph"}, {"list", "-m", "-json", "all"}, {"list", "-m", "-u", "all"},
+        {"list", "-m", "-versions", "example.com/a"}, {"mod", "download", "-json", "example.com/a"}, {"mod", "download"},
+        {"mod", "verify"}};
+    try (FakeGoProxy proxy = abcUniverse().start()) {
+      Path main = Files.createDirectories(tmp.resolve("main"));
+      Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n\nrequire example.com/a v1.0.0\n");
+      // go.sum made complete by go with a usable cache first
+      Map<String, String> setup = GoTool.hermeticEnv(tmp.resolve("setup"));
+      setup.putAll(proxy.environment());
+      setup.put("GOFLAGS", "-mod=mod");
+      GoTool.Result tidy = GoTool.exec(main, setup, 180, null, goBin.toString(), "list", "-m", "all");
+      assertEquals(0, tidy.exitCode(), tidy.stderr());
+      Path file = Files.writeString(tmp.resolve("a-file"), "");
+      String goroot = goBin.getParent().getParent().toRealPath().toString();
+      int round = 0;
+      List<String> differences = new java.util.ArrayList<>();
+      for (String cache : List.of("unset", "relative", "file")) {
+        for (String[] cmd : cmds) {
+          round++;
+          Path work = tmp.resolve("round" + round);
+          Path theirs = copyTree(main, work.resolve("theirs"));
+          Path ours = copyTree(main, work.resolve("ours"));
+          Map<String, String> goEnv = GoTool.hermeticEnv(work.resolve("home"));
+          goEnv.putAll(proxy.environment());
+          goEnv.put("GOFLAGS", "-mod=mod");
+          goEnv.put("GOROOT", goroot);
+          switch (cache) {
+            case "unset" -> {
+              goEnv.put("XDG_CONFIG_HOME", goEnv.remove("HOME") + "/.config");
+              goEnv.remove("GOPATH");
+              goEnv.remove("GOMODCACHE");
+            }
+            case "relative" -> {
+              goEnv.put("GOMODCACHE", "relc");
+              goEnv.put("GOSUMDB", "off"); // go would keep the tiles in ./relc/cache/download/sumdb
+            }
+            default -> goEnv.put("GOMODCACHE", file.toString());
+          }
+          GoTool.Result r = GoTool.exec(theirs, goEnv, 180, null, prepend(goBin.toString(), cmd));
+          Map<String, String> env = new HashMap<>(goEnv);
+          env.put("PWD", ours.toString());
+          List<String> argv = new java.util.ArrayList<>(List.of(cmd));
+          argv.addAll(List.of("--go-version", goVersion));
+          Run o = goproxy(env, argv.toArray(new String[0]));
+          String what = "go" + release + ", GOMODCACHE " + cache + ": " + String.join(" ", cmd);
+          try {
+            assertEquals(new Run(r.exitCode(), r.stdout(), r.stderr()),
+                new Run(o.status(), o.out().replace(ours.toString(), theirs.toString()),
+                    o.err().replace(ours.toString(), theirs.toString())), what);
+            assertSameFiles(theirs, ours, what, "go.sum", "go.mod");
+            assertEquals(contents(theirs), contents(ours), what + ": nothing else written in the module");
+          } catch (org.opentest4j.AssertionFailedError e) {
+            differences.add(what + ": " + e.getMessage());
+          }
+          assertEquals(0L, Files.size(file), what + ": the file named as GOMODCACHE is left alone");
+        }
+      }
+      System.out.println("go" + release + ": " + round + " runs compared, " + differences.size() + " differ");
+      assertEquals(List.of(), differences, String.join("\n", differences));
+    }
+  }
+
+  /**
    * An untidy go.mod with a go line under {@code -mod=mod}: go rewrites it from the roots it loads
    * (modload's commitRequirements when modFileIsDirty): a requirement below the selected version is
    * raised in a pruned go.mod (an unpruned one drops an implied indirect one), a path required twice

@@ -152,7 +152,7 @@ final class GoModWriter {
    */
   private static void write(GoProxyClient client, Path gomod, byte[] loaded, byte[] updated)
       throws GoProxyException {
-    LockedFile side = LockedFile.sideLock(client.moduleCache().root());
+    LockedFile side = client.moduleCache().sideLock();
     try {
       LockedFile.transform(gomod, old -> {
         if (Arrays.equals(old, updated)) {

@@ -697,7 +697,7 @@ public final class GoProxyClient implements AutoCloseable {
    * @throws GoProxyException as {@link #modGraph(Path)}
    */
   public List<String> modVerify(Path dir) throws GoProxyException {
-    return ModVerify.verify(cache, modGraph(dir), parallelism);
+    return ModVerify.verify(cache, modGraph(dir), dir, parallelism);
   }
 
   /**
@@ -1090,7 +1090,7 @@ public final class GoProxyClient implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "GoProxyClient[cache=" + cache.root() + ", parallelism=" + parallelism + "]";
+    return "GoProxyClient[cache=" + cache + ", parallelism=" + parallelism + "]";
   }
 
   // ------------------------------------------------------------------ builder

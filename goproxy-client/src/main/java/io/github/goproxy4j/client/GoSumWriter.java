@@ -117,6 +117,11 @@ final class GoSumWriter {
       if (!keep.contains(key) || knownKeys.contains(key)) {
         continue;
       }
+      if (!client.moduleCache().usable()) {
+        // Not modelled: without a module cache go still has these sums in memory (those the
+        // checksum database gave), and writes them; here they are left out of go.sum.
+        continue;
+      }
       try {
         used.put(key, ModuleHash.ofGoMod(Files.readAllBytes(client.moduleCache().file(r, "mod"))).toString());
       } catch (IOException e) {
@@ -150,7 +155,7 @@ final class GoSumWriter {
     // and does not keep it (go leaves such a line out: GoSumWriterTest saw go1.19 drop the
     // client's go.mod line of a module it downloaded by argument). First, as go does, the module
     // cache's side lock (best effort: it only excludes old gos)
-    LockedFile side = LockedFile.sideLock(client.moduleCache().root());
+    LockedFile side = client.moduleCache().sideLock();
     try {
       LockedFile.transform(sumFile, old -> {
         // to go1.21 a malformed line and those after it are dropped, as go's rewrite drops them

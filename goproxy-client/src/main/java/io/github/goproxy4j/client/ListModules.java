@@ -4,6 +4,7 @@ import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.internal.GoRelease;
+import io.github.goproxy4j.internal.GoStrings;
 import io.github.goproxy4j.internal.PkgPattern;
 import io.github.goproxy4j.modfile.GoModFile;
 import io.github.goproxy4j.module.ModulePath;
@@ -620,7 +621,7 @@ final class ListModules {
     if (!lines.isEmpty()) {
       // go's exit status is already 1: it prints the modules' errors after those, then exits
       List<String> all = new ArrayList<>(lines);
-      errors.forEach(e -> all.add("go: " + (e.endsWith("\n") ? e.substring(0, e.length() - 1) : e)));
+      errors.forEach(e -> all.add("go: " + GoStrings.logLine(e)));
       if (graphError != null && errors.isEmpty()) {
         all.add(graphError.goText()); // the graph's failure, last
       }
@@ -892,7 +893,7 @@ final class ListModules {
    */
   private static void failIfErrors(List<String> errors) throws ModuleGraphException {
     if (!errors.isEmpty()) {
-      List<String> lines = errors.stream().map(e -> e.endsWith("\n") ? e.substring(0, e.length() - 1) : e).toList();
+      List<String> lines = errors.stream().map(GoStrings::logLine).toList();
       throw new ModuleGraphException(String.join("\ngo: ", lines), null);
     }
   }

@@ -411,8 +411,8 @@ final class ModDownload {
     String info = "";
     String goMod = "";
     String goModSum = "";
-    Path infoFile = cache.file(m, "info");
-    if (Files.isRegularFile(infoFile)) {
+    Path infoFile = cache.usable() ? cache.file(m, "info") : null;
+    if (infoFile != null && Files.isRegularFile(infoFile)) {
       info = infoFile.toString();
       Path modFile = cache.file(m, "mod");
       try {

@@ -344,6 +344,9 @@ final class ModFetch {
     byte[] data = lookup.tryProxies(route, module.path(), module + ": ", new GoModCall(v));
     ModuleHash hash = ModuleHash.ofGoMod(data);
     sums.goMod(route, module, hash);
+    if (!cache.usable()) {
+      return new GoMod(data, hash); // go's writeDiskGoMod writes nothing without a cache path
+    }
     try {
       if (listWrites == null) {
         cache.writeGoMod(module, data);
@@ -378,6 +381,9 @@ final class ModFetch {
     }
     Route route = lookup.route(module.path());
     VersionInfo info = stat(route, module.path(), module.version().toString());
+    // go's InfoFile: the info fetched (nothing cached), then its cache path, which a cache go
+    // cannot use does not have
+    checkCacheUsable();
     // no module-line check, as modfetch.Download makes none: the proxy protocol cannot tell an
     // explicit go.mod from one the proxy made up, so go leaves that check to the module graph
     // (goModSummary, which also accepts the replaced path for a replacement) and to builds
@@ -397,12 +403,21 @@ final class ModFetch {
    * @return the extracted module directory
    */
   Path downloadZip(ModuleVersion module, ProgressEvents events) throws GoProxyException {
+    checkCacheUsable(); // go's Download checks the cache directory first
     if (!(cache.isExtracted(module) && cache.zip(module).isPresent())) {
       events.started(module);
     }
     CacheWriter.Stored stored = storeZip(lookup.route(module.path()), module, events);
     events.done(module, stored.dir());
     return stored.dir();
+  }
+
+  /** go's checkCacheDir failure (the cache's {@link ModuleCache#problem()}) as the download's error. */
+  private void checkCacheUsable() throws GoProxyException {
+    Optional<String> p = cache.problem();
+    if (p.isPresent()) {
+      throw new GoProxyException(p.get());
+    }
   }
 
   /** The zip fetched through the route, verified, committed and extracted (or found complete in the cache). */

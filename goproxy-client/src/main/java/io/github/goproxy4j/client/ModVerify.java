@@ -26,13 +26,13 @@ import java.util.concurrent.Executors;
 final class ModVerify {
   private ModVerify() {}
 
-  static List<String> verify(ModuleCache cache, ModuleGraph g, int parallelism) {
+  static List<String> verify(ModuleCache cache, ModuleGraph g, Path cwd, int parallelism) {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, 8)),
         new GoProxyClient.DaemonThreads("goproxy4j-verify-"));
     try {
       List<CompletableFuture<List<String>>> futures = new ArrayList<>();
       for (ModuleVersion m : g.buildList()) {
-        futures.add(CompletableFuture.supplyAsync(() -> verify(cache, m), pool));
+        futures.add(CompletableFuture.supplyAsync(() -> verify(cache, m, cwd), pool));
       }
       List<String> out = new ArrayList<>();
       if (g.isWorkspace() && GoRelease.modelled(g.goRelease()).behaviourMinor() < 21) {
@@ -53,9 +53,15 @@ final class ModVerify {
     }
   }
 
-  /** verifyMod: the problems of one module version, each as {@code path version: what}. */
-  static List<String> verify(ModuleCache cache, ModuleVersion m) {
+  /**
+   * verifyMod: the problems of one module version, each as {@code path version: what}. {@code dir}
+   * {@code cwd} is go's current directory, where go looks for the ziphash of a cache it cannot use.
+   */
+  static List<String> verify(ModuleCache cache, ModuleVersion m, Path cwd) {
     String name = m.path() + " " + m.version();
+    if (cache.problem().isPresent()) {
+      return List.of(name + ": " + withoutCache(cwd));
+    }
     Path zip = cache.file(m, "zip");
     boolean haveZip = Files.exists(zip);
     boolean haveDir = cache.isExtracted(m);
@@ -92,6 +98,25 @@ final class ModVerify {
       }
     }
     return errs;
+  }
+
+  /**
+   * verifyMod with a cache go cannot use: the zip's cache path is then "" (its error is not
+   * "not exist"), so go reads the ziphash from the file {@code hash} in its current directory;
+   * missing, that is a missing ziphash; present, go goes on to hash the zip "", which it cannot
+   * open.
+   */
+  private static String withoutCache(Path cwd) {
+    Path hash = cwd.resolve("hash");
+    if (Files.isDirectory(hash)) {
+      return "missing ziphash: read hash: is a directory";
+    }
+    try {
+      Files.readAllBytes(hash);
+    } catch (IOException e) {
+      return "missing ziphash: " + GoOs.pathError("open", "hash", e);
+    }
+    return "open : no such file or directory";
   }
 
   /** Go's os.PathError text for a failed file operation. */

@@ -1,7 +1,9 @@
 package io.github.goproxy4j.client;
 
 import io.github.goproxy4j.env.GoEnv;
+import io.github.goproxy4j.env.GoEnvException;
 import io.github.goproxy4j.internal.GoOs;
+import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.Version;
@@ -82,16 +84,29 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>Extracted trees are made read-only (directories {@code r-x}, files {@code r--}) unless
  * {@link #withWritableTrees(boolean)} is set, like go's {@code -modcacherw}.
  *
+ * <p><b>A cache go cannot use.</b> {@link #fromEnv} returns a cache even when GOMODCACHE is
+ * unset (no GOPATH either, as with HOME unset) or relative, and {@link #at} one whose root is not
+ * a directory and cannot be made one. go then goes on without a module cache (cmd/go's
+ * checkCacheDir): nothing is read from it or written to it, so go.mod files and version infos are
+ * fetched each time, while a download, which must store the module, fails with go's reason. Such a
+ * cache reports that reason through {@link #problem()}; its readers find nothing and its
+ * {@code .info} and {@code .mod} writers write nothing, as go's.
+ *
  * <p>Instances are immutable and thread-safe.
  */
 public final class ModuleCache {
   private static final byte[] OLD_VGO_PREFIX = "//vgo 0.0.".getBytes(StandardCharsets.US_ASCII);
 
+  /** The root; for a GOMODCACHE unset or relative (envProblem), that value as a relative path. */
   private final Path root;
+  private final String envProblem;
   private final boolean writableTrees;
+  /** checkCacheDir's stat of the root, made once (go's statCacheOnce): "" when usable. */
+  private volatile String rootProblem;
 
-  private ModuleCache(Path root, boolean writableTrees) {
+  private ModuleCache(Path root, String envProblem, boolean writableTrees) {
     this.root = root;
+    this.envProblem = envProblem;
     this.writableTrees = writableTrees;
   }
 
@@ -103,21 +118,42 @@ public final class ModuleCache {
    */
   public static ModuleCache at(Path root) {
     Objects.requireNonNull(root, "root");
-    return new ModuleCache(root.toAbsolutePath().normalize(), false);
+    return new ModuleCache(root.toAbsolutePath().normalize(), null, false);
   }
 
   /**
    * Returns the cache the go command would use with these settings ({@code GOMODCACHE}, by
    * default {@code GOPATH[0]/pkg/mod}); trees are left writable when {@code GOFLAGS} contains
-   * {@code -modcacherw}.
+   * {@code -modcacherw}. When GOMODCACHE is unset (and GOPATH with it) or relative, the cache is
+   * one go cannot use: {@link #problem()} gives go's reason, as {@link GoEnv#modCacheDir()} words
+   * it, and the cache holds nothing.
+   *
+   * <pre>{@code
+   * ModuleCache cache = ModuleCache.fromEnv(GoEnv.fromSystem());
+   * cache.problem().ifPresent(why -> System.err.println("go: " + why));
+   * }</pre>
    *
    * @param env the Go settings; never {@code null}
    * @return the cache
-   * @throws io.github.goproxy4j.env.GoEnvException if GOMODCACHE is unset or relative
    */
   public static ModuleCache fromEnv(GoEnv env) {
     Objects.requireNonNull(env, "env");
-    return at(env.modCacheDir()).withWritableTrees(env.modCacheRw());
+    Path dir;
+    try {
+      dir = env.modCacheDir();
+    } catch (GoEnvException e) {
+      Path given;
+      try {
+        given = Path.of(env.get("GOMODCACHE"));
+      } catch (java.nio.file.InvalidPathException x) {
+        given = Path.of("");
+      }
+      // go's checkCacheDir words the relative case with a newline at the end, which mod
+      // download -json's Error keeps (the log line has it once)
+      String why = e.getMessage() + (env.get("GOMODCACHE").isEmpty() ? "" : "\n");
+      return new ModuleCache(given, why, env.modCacheRw());
+    }
+    return at(dir).withWritableTrees(env.modCacheRw());
   }
 
   /**
@@ -128,16 +164,94 @@ public final class ModuleCache {
    * @return a cache on the same directory
    */
   public ModuleCache withWritableTrees(boolean writable) {
-    return new ModuleCache(root, writable);
+    return new ModuleCache(root, envProblem, writable);
   }
 
   /**
    * Returns the cache root.
    *
    * @return the absolute root directory
+   * @throws IllegalStateException with go's reason, for a cache {@link #fromEnv} made from an
+   *     unset or relative GOMODCACHE, which has no root
    */
   public Path root() {
+    if (envProblem != null) {
+      throw new IllegalStateException(envProblem);
+    }
     return root;
+  }
+
+  /**
+   * Returns why go could not use this cache, as cmd/go's checkCacheDir words it, or empty when
+   * it can: {@code module cache not found: neither GOMODCACHE nor GOPATH is set}, {@code GOMODCACHE
+   * entry is relative; must be absolute path: "x".}, or, for a root that is missing and cannot be
+   * created or that is not a directory, {@code could not create module cache: ...}. As go does on
+   * its first use of the cache, the first call creates a missing root (mode {@code 0777} minus
+   * the umask); its answer is kept.
+   *
+   * @return the reason, or empty when the cache is usable
+   */
+  public Optional<String> problem() {
+    if (envProblem != null) {
+      return Optional.of(envProblem);
+    }
+    String p = rootProblem;
+    if (p == null) {
+      p = statRoot(root);
+      rootProblem = p;
+    }
+    return p.isEmpty() ? Optional.empty() : Optional.of(p);
+  }
+
+  /**
+   * Where go keeps the checksum database's tiles and lookups: {@code cache/download/sumdb} under
+   * GOMODCACHE as go joins it (cmd/go's dbClient.ReadCache/WriteCache), which for an unset or
+   * relative GOMODCACHE is relative to the current directory, as it is for go.
+   */
+  Path sumdbTileDir() {
+    return root.resolve("cache").resolve("download").resolve("sumdb");
+  }
+
+  /**
+   * go's best-effort SideLock ({@code cache/lock}), or null when it cannot be taken, as when the
+   * cache is one go cannot use (its checkCacheDir fails first).
+   */
+  LockedFile sideLock() {
+    return usable() ? LockedFile.sideLock(root) : null;
+  }
+
+  /** Whether {@link #problem()} is empty: the cache can be read and written. */
+  boolean usable() {
+    return problem().isEmpty();
+  }
+
+  /** go's reason as an IOException, for the writers that a cache go cannot use must refuse. */
+  private void checkUsable() throws IOException {
+    Optional<String> p = problem();
+    if (p.isPresent()) {
+      throw new IOException(p.get());
+    }
+  }
+
+  /** checkCacheDir's stat: "" for a directory, made if missing; else go's error text. */
+  private static String statRoot(Path root) {
+    String why = "could not create module cache: ";
+    try {
+      if (Files.readAttributes(root, java.nio.file.attribute.BasicFileAttributes.class).isDirectory()) {
+        return "";
+      }
+      return why + GoQuote.quote(root.toString()) + " is not a directory";
+    } catch (NoSuchFileException e) {
+      try {
+        GoOs.mkdirAll(root);
+        return "";
+      } catch (IOException m) {
+        return why + GoOs.pathError("mkdir", m instanceof java.nio.file.FileSystemException f
+            && f.getFile() != null ? f.getFile() : root.toString(), m);
+      }
+    } catch (IOException e) {
+      return why + GoOs.pathError("stat", root.toString(), e);
+    }
   }
 
   /**
@@ -157,7 +271,7 @@ public final class ModuleCache {
    * @return the directory (it may not exist)
    */
   public Path versionsDir(ModulePath path) {
-    return root.resolve("cache").resolve("download").resolve(path.escaped()).resolve("@v");
+    return root().resolve("cache").resolve("download").resolve(path.escaped()).resolve("@v");
   }
 
   /**
@@ -182,7 +296,7 @@ public final class ModuleCache {
    * @return the directory (it may not exist)
    */
   public Path extractedDir(ModuleVersion module) {
-    return root.resolve(module.path().escaped() + "@" + checkCanonical(module));
+    return root().resolve(module.path().escaped() + "@" + checkCanonical(module));
   }
 
   private static String checkCanonical(ModuleVersion module) {
@@ -203,6 +317,9 @@ public final class ModuleCache {
    * @return the info, or empty
    */
   public Optional<VersionInfo> readInfo(ModuleVersion module) {
+    if (!usable()) {
+      return Optional.empty();
+    }
     Optional<byte[]> data = readIfPresent(file(module, "info"));
     if (data.isEmpty()) {
       return Optional.empty();
@@ -233,7 +350,8 @@ public final class ModuleCache {
   /**
    * Writes an {@code .info} under the info's own version, cleaned as go cleans it (no
    * {@code TagSum}/{@code TagPrefix}; no {@code Ref} for a pseudo-version) and re-marshalled.
-   * Nothing is written when that version is not a canonical version of the module.
+   * Nothing is written when that version is not a canonical version of the module, nor when
+   * the cache is one go cannot use ({@link #problem()}), as go's writeDiskStat writes nothing then.
    *
    * @param path the module path
    * @param info the info
@@ -249,7 +367,7 @@ public final class ModuleCache {
    * {@code Origin} field order: go1.22 moved {@code Hash}).
    */
   Optional<Path> writeInfo(ModulePath path, VersionInfo info, int goMinor) throws IOException {
-    if (!Version.isValid(info.version())) {
+    if (!Version.isValid(info.version()) || !usable()) {
       return Optional.empty();
     }
     Version v = Version.parse(info.version());
@@ -289,6 +407,9 @@ public final class ModuleCache {
    * @return the bytes, or empty
    */
   public Optional<byte[]> readGoMod(ModuleVersion module) {
+    if (!usable()) {
+      return Optional.empty();
+    }
     return readIfPresent(file(module, "mod")).filter(data -> !startsWith(data, OLD_VGO_PREFIX));
   }
 
@@ -298,7 +419,8 @@ public final class ModuleCache {
    * @param module the module version
    * @param goMod the go.mod bytes
    * @return the file written
-   * @throws IOException if it cannot be written
+   * @throws IOException if it cannot be written, go's reason ({@link #problem()}) for a cache go
+   *     cannot use
    */
   public Path writeGoMod(ModuleVersion module, byte[] goMod) throws IOException {
     Path f = writeGoModOnly(module, goMod);
@@ -311,6 +433,7 @@ public final class ModuleCache {
    * files and then calls {@link #rewriteVersionList(ModulePath)} once per module (the graph load).
    */
   Path writeGoModOnly(ModuleVersion module, byte[] goMod) throws IOException {
+    checkUsable();
     Path f = file(module, "mod");
     writeAtomically(f, goMod);
     return f;
@@ -318,6 +441,9 @@ public final class ModuleCache {
 
   /** go's rewriteVersionList for a module: its {@code list} names every cached go.mod version. */
   void rewriteVersionList(ModulePath path) throws IOException {
+    if (!usable()) {
+      return;
+    }
     rewriteVersionList(versionsDir(path));
   }
 
@@ -329,6 +455,9 @@ public final class ModuleCache {
    * @return the versions; empty when there is no list
    */
   public List<String> cachedVersions(ModulePath path) {
+    if (!usable()) {
+      return List.of();
+    }
     Optional<byte[]> data = readIfPresent(versionsDir(path).resolve("list"));
     if (data.isEmpty()) {
       return List.of();
@@ -411,6 +540,9 @@ public final class ModuleCache {
    * @return the zip file, or empty
    */
   public Optional<Path> zip(ModuleVersion module) {
+    if (!usable()) {
+      return Optional.empty();
+    }
     Path z = file(module, "zip");
     Path h = file(module, "ziphash");
     return Files.isRegularFile(z) && Files.isRegularFile(h) ? Optional.of(z) : Optional.empty();
@@ -427,6 +559,9 @@ public final class ModuleCache {
    *     {@code h1:} hash
    */
   public Optional<ModuleHash> readZipHash(ModuleVersion module) throws IOException {
+    if (!usable()) {
+      return Optional.empty();
+    }
     byte[] data;
     try {
       data = LockedFile.read(file(module, "ziphash"));
@@ -514,6 +649,9 @@ public final class ModuleCache {
    * @return true if the extracted tree can be used
    */
   public boolean isExtracted(ModuleVersion module) {
+    if (!usable()) {
+      return false;
+    }
     Path dir = extractedDir(module);
     // The link-following check first: on JDK 17 it answers a missing directory (every version
     // a cold cache is asked about) without the two exceptions the NOFOLLOW_LINKS check throws
@@ -641,9 +779,11 @@ public final class ModuleCache {
    *
    * @param module the module version
    * @return the held lock; close it to release
-   * @throws IOException if the lock file cannot be created or locked
+   * @throws IOException if the lock file cannot be created or locked; go's reason
+   *     ({@link #problem()}) for a cache go cannot use
    */
   CacheLock lock(ModuleVersion module) throws IOException {
+    checkUsable();
     Path lockFile = file(module, "lock");
     GoOs.mkdirAll(lockFile.getParent());
     return new CacheLock(LockedFile.mutex(lockFile));
@@ -734,6 +874,6 @@ public final class ModuleCache {
 
   @Override
   public String toString() {
-    return "ModuleCache[" + root + (writableTrees ? ", writable trees" : "") + "]";
+    return "ModuleCache[" + (envProblem == null ? root : envProblem) + (writableTrees ? ", writable trees" : "") + "]";
   }
 }

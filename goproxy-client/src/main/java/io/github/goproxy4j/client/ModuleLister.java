@@ -455,8 +455,8 @@ final class ModuleLister {
           goVersion = "";
         }
       } else {
-        Path f = client.moduleCache().file(mv, "mod");
-        if (Files.isRegularFile(f)) {
+        Path f = client.moduleCache().usable() ? client.moduleCache().file(mv, "mod") : null;
+        if (f != null && Files.isRegularFile(f)) {
           goModFile = f.toString();
         }
         goModSum = recorded(goModHashes);

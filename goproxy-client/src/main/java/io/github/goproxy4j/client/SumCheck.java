@@ -36,7 +36,7 @@ final class SumCheck implements AutoCloseable {
     this.fixed = fixed;
     this.resolver = resolver;
     this.transport = transport;
-    this.tileCacheDir = cache.root().resolve("cache").resolve("download").resolve("sumdb");
+    this.tileCacheDir = cache.sumdbTileDir();
     this.databases = new ConcurrentHashMap<>();
   }
 

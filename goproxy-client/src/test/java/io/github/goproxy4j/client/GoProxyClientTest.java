@@ -174,6 +174,32 @@ class GoProxyClientTest {
     }
   }
 
+  /**
+   * Without a module cache go can use (here HOME, GOPATH and GOMODCACHE unset) the client is built
+   * as go runs: go.mod and infos are fetched, verified and returned each time, nothing is cached,
+   * and a download, which must store the module, fails with go's reason after the info request
+   * (modcmd's DownloadModule: InfoFile asks the proxy first).
+   */
+  @Test
+  void withoutAModuleCacheFetchesEachTimeAndDownloadsFail() throws Exception {
+    Map<String, String> vars = new HashMap<>(proxy.environment());
+    vars.remove("GOPATH");
+    vars.remove("GOMODCACHE");
+    GoEnv env = GoEnv.builder().environment(vars).noUserEnvFile().build();
+    try (GoProxyClient c = GoProxyClient.builder().env(env).build()) {
+      assertEquals(Optional.of("module cache not found: neither GOMODCACHE nor GOPATH is set"),
+          c.moduleCache().problem());
+      for (int i = 0; i < 2; i++) {
+        assertEquals("module example.com/m\n", new String(c.goMod(M), StandardCharsets.UTF_8));
+        assertEquals("v1.0.0", c.info(M).version());
+      }
+      GoProxyException e = assertThrows(GoProxyException.class, () -> c.download(M));
+      assertEquals("module cache not found: neither GOMODCACHE nor GOPATH is set", e.getMessage());
+      assertEquals(List.of(BASE + "v1.0.0.mod", BASE + "v1.0.0.info", BASE + "v1.0.0.mod", BASE + "v1.0.0.info",
+          BASE + "v1.0.0.info"), proxy.requests().paths());
+    }
+  }
+
   @Test
   void secondDownloadUsesTheCacheWithoutNetwork() throws Exception {
     try (GoProxyClient c = client()) {

@@ -40,6 +40,47 @@ class ModuleCacheTest {
     POOL.shutdownNow();
   }
 
+  /**
+   * A module cache go cannot use (cmd/go's checkCacheDir): GOMODCACHE and GOPATH unset, GOMODCACHE
+   * relative, a root that is a file or under one. {@code problem()} gives go's reason; the cache
+   * reads nothing and writes nothing (no relative directory appears); a missing root is created on
+   * first use, as go's MkdirAll does.
+   */
+  @Test
+  void aCacheGoCannotUseHoldsNothing() throws Exception {
+    ModuleCache unset = ModuleCache.fromEnv(io.github.goproxy4j.env.GoEnv.builder()
+        .environment(java.util.Map.of()).noUserEnvFile().build());
+    assertEquals(java.util.Optional.of("module cache not found: neither GOMODCACHE nor GOPATH is set"),
+        unset.problem());
+    assertEquals("module cache not found: neither GOMODCACHE nor GOPATH is set",
+        assertThrows(IllegalStateException.class, unset::root).getMessage());
+    String rel = "goproxy4j-relative-" + System.nanoTime();
+    ModuleCache relative = ModuleCache.fromEnv(io.github.goproxy4j.env.GoEnv.builder()
+        .environment(java.util.Map.of("GOMODCACHE", rel)).noUserEnvFile().build());
+    assertEquals(java.util.Optional.of("GOMODCACHE entry is relative; must be absolute path: \"" + rel + "\".\n"),
+        relative.problem());
+    Path file = Files.writeString(tmp.resolve("a-file"), "");
+    assertEquals(java.util.Optional.of("could not create module cache: \"" + file + "\" is not a directory"),
+        ModuleCache.at(file).problem());
+    assertEquals(java.util.Optional.of("could not create module cache: stat " + file.resolve("sub") + ": not a directory"),
+        ModuleCache.at(file.resolve("sub")).problem());
+    byte[] goMod = "module example.com/m\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    for (ModuleCache c : java.util.List.of(unset, relative, ModuleCache.at(file))) {
+      assertTrue(c.readInfo(M).isEmpty(), c.toString());
+      assertTrue(c.readGoMod(M).isEmpty(), c.toString());
+      assertTrue(c.zip(M).isEmpty(), c.toString());
+      assertTrue(!c.isExtracted(M), c.toString());
+      assertEquals(java.util.List.of(), c.cachedVersions(M.path()), c.toString());
+      assertTrue(c.writeInfo(M.path(), VersionInfo.of("v1.0.0", java.time.OffsetDateTime.parse("2023-01-02T03:04:05Z"), null)).isEmpty(), c.toString());
+      assertEquals(c.problem().orElseThrow(), assertThrows(IOException.class, () -> c.writeGoMod(M, goMod)).getMessage());
+    }
+    assertTrue(!Files.exists(Path.of(rel)), "nothing written relative to the current directory");
+    assertEquals(0L, Files.size(file));
+    Path missing = tmp.resolve("a/b/modcache");
+    assertEquals(java.util.Optional.empty(), ModuleCache.at(missing).problem());
+    assertTrue(Files.isDirectory(missing), "created as go's checkCacheDir creates it");
+  }
+
   /** Missing, torn and non-UTF-8 cache files read as not cached; written ones read back. */
   @Test
   void readsOfMissingOrBrokenFilesAreEmpty() throws Exception {
