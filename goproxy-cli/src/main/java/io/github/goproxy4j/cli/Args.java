@@ -1,5 +1,6 @@
 package io.github.goproxy4j.cli;
 
+import io.github.goproxy4j.internal.GoRelease;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,54 +24,23 @@ final class Args {
   }
 
   /**
-   * Parses {@code argv}.
+   * Parses the arguments of one of goproxy's own commands: options ({@code --flag}, {@code -flag},
+   * {@code --opt value}, {@code --opt=value}) may stand before and after the arguments.
    *
    * @param argv the arguments after the command name
    * @param withValue option names (without dashes) that take a value
    * @param flags boolean option names (without dashes)
-   * @param goMinor for a command that mirrors a go command, the minor version of the go release
-   *     followed: go's {@code -C} is then refused as go refuses it past the command's first flag
-   *     ({@link ChdirFlag#misplaced}), and its flags end at its first argument, as go's flag
-   *     package ends them (goproxy's own {@code --go-version} and {@code --debug} aside, taken
-   *     after its arguments and after {@code --} too); -1 for a
-   *     command of goproxy's own, whose options may follow its arguments
    * @return the parsed arguments
    * @throws UsageException on an unknown option or a missing value
-   * @throws GoFlagException on a {@code -C} in a command that mirrors go
    */
-  static Args parse(List<String> argv, Set<String> withValue, Set<String> flags, int goMinor) {
-    return parse(argv, withValue, flags, Set.of(), goMinor);
-  }
-
-  /**
-   * Parses {@code argv} with go's boolean flags too.
-   *
-   * @param argv the arguments after the command name
-   * @param withValue option names (without dashes) that take a value
-   * @param flags boolean option names (without dashes)
-   * @param goBools boolean flags of go's ({@link Command#buildFlags()}): {@code -name} (value
-   *     {@code true}) or {@code -name=value} as go's flag package takes them, the value kept as
-   *     given for the command to check
-   * @param goMinor as {@link #parse(List, Set, Set, int)}
-   * @return the parsed arguments
-   * @throws UsageException on an unknown option or a missing value
-   * @throws GoFlagException on a {@code -C} in a command that mirrors go
-   */
-  static Args parse(List<String> argv, Set<String> withValue, Set<String> flags, Set<String> goBools, int goMinor) {
+  static Args parse(List<String> argv, Set<String> withValue, Set<String> flags) {
     List<String> pos = new ArrayList<>();
     Map<String, String> opts = new HashMap<>();
     List<Given> given = new ArrayList<>();
     boolean onlyPositional = false;
     for (int i = 0; i < argv.size(); i++) {
       String a = argv.get(i);
-      boolean own = goMinor >= 0 && goproxysOwn(a);
-      if (!own && (onlyPositional || !a.startsWith("-") || a.equals("-"))) {
-        pos.add(a);
-        continue;
-      }
-      if (goMinor >= 0 && !pos.isEmpty() && !own) {
-        // go's flag package stops at the first argument that is not a flag: what follows it,
-        // a flag's look-alike or "--" too, is an argument (go list -m all -json: module -json)
+      if (onlyPositional || !a.startsWith("-") || a.equals("-")) {
         pos.add(a);
         continue;
       }
@@ -88,26 +58,15 @@ final class Args {
       if (body.equals("h")) {
         body = "help";
       }
-      if (goMinor >= 0 && body.equals("C")) {
-        throw ChdirFlag.misplaced(goMinor, value != null ? value : i + 1 < argv.size() ? argv.get(i + 1) : null);
-      }
       if (withValue.contains(body)) {
         if (value == null) {
           if (i + 1 >= argv.size()) {
-            if (goMinor >= 0 && !Goproxy.GLOBAL_VALUE_OPTIONS.contains(body)) {
-              // a go flag's: refused after the flags before it are checked (missingValue)
-              given.add(new Given(body, null));
-              break;
-            }
             throw new UsageException("option --" + body + " needs a value");
           }
           value = argv.get(++i);
         }
         opts.put(body, value);
         given.add(new Given(body, value));
-      } else if (goBools.contains(body)) {
-        opts.put(body, value == null ? "true" : value);
-        given.add(new Given(body, value == null ? "true" : value));
       } else if (flags.contains(body)) {
         if (value != null) {
           throw new UsageException("option --" + body + " takes no value");
@@ -122,18 +81,103 @@ final class Args {
   }
 
   /**
-   * Whether {@code a} is one of goproxy's own options that go has no flag for
-   * ({@code --go-version}, {@code --debug}), which a command that mirrors go takes after its
-   * arguments too.
+   * Parses the arguments of a command that mirrors a go command as go's flag package parses them
+   * (after GOFLAGS, which the caller checks when this fails), stopping at the first refusal:
+   * {@code -name}, {@code --name}, {@code -name=value}, and {@code -name value} for a flag that
+   * is not boolean; the flags end at the first argument that is not one ({@code -} included; a
+   * flag's look-alike after it is an argument) or after {@code --}; {@code ---x} or {@code -=x} is
+   * {@code bad flag syntax}, a name the command does not define in the release {@code flag
+   * provided but not defined: -x}, a value the flag refuses or a missing one go's other texts
+   * ({@link BuildFlags#commandLineRefusal}). goproxy's own options aside: {@code --go-version V}
+   * (or {@code =V}) and {@code --debug} anywhere, after the arguments and after {@code --} too;
+   * {@code -h}, {@code -help} or {@code --help} where go's flag package would take a flag ends the
+   * parse with goproxy's help (go prints its usage there).
+   *
+   * @param argv the arguments after the command name
+   * @param defined the command's flags ({@link Command#buildFlags()})
+   * @param release the go release followed
+   * @return the parsed arguments
+   * @throws GoFlagException with go's text
    */
-  private static boolean goproxysOwn(String a) {
+  static Args parseGo(List<String> argv, BuildFlags defined, String release) {
+    int minor = GoRelease.modelled(release).behaviourMinor();
+    List<String> pos = new ArrayList<>();
+    Map<String, String> opts = new HashMap<>();
+    List<Given> given = new ArrayList<>();
+    boolean flagsEnded = false;
+    for (int i = 0; i < argv.size(); i++) {
+      String a = argv.get(i);
+      String own = goproxysOwn(a);
+      if (own != null) {
+        String value = a.indexOf('=') >= 0 ? a.substring(a.indexOf('=') + 1) : "true";
+        if (own.equals("go-version") && a.indexOf('=') < 0) {
+          if (i + 1 >= argv.size()) {
+            throw new UsageException("option --go-version needs a value");
+          }
+          value = argv.get(++i);
+        }
+        opts.put(own, value);
+        continue;
+      }
+      if (flagsEnded || a.length() < 2 || a.charAt(0) != '-') {
+        flagsEnded = true; // go's flag package stops at the first argument: what follows is one too
+        pos.add(a);
+        continue;
+      }
+      int minuses = a.charAt(1) == '-' ? 2 : 1;
+      if (a.equals("--")) {
+        flagsEnded = true;
+        continue;
+      }
+      String name = a.substring(minuses);
+      if (name.isEmpty() || name.charAt(0) == '-' || name.charAt(0) == '=') {
+        throw new GoFlagException("bad flag syntax: " + a);
+      }
+      String value = null;
+      int eq = name.indexOf('=');
+      if (eq >= 0) {
+        value = name.substring(eq + 1);
+        name = name.substring(0, eq);
+      }
+      Boolean bool = defined.isBool(name, minor);
+      if (bool == null) {
+        if (name.equals("h") || name.equals("help")) {
+          opts.put("help", "true"); // go's flag.ErrHelp: go prints the usage lines here
+          break;
+        }
+        throw new GoFlagException("flag provided but not defined: -" + name);
+      }
+      if (value == null) {
+        if (bool) {
+          value = "true";
+        } else if (i + 1 < argv.size()) {
+          value = argv.get(++i);
+        } else {
+          throw new GoFlagException("flag needs an argument: -" + name);
+        }
+      }
+      Optional<String> refused = defined.commandLineRefusal(name, value, release);
+      if (refused.isPresent()) {
+        throw new GoFlagException(refused.get());
+      }
+      opts.put(name, value);
+      given.add(new Given(name, value));
+    }
+    return new Args(pos, opts, given);
+  }
+
+  /**
+   * The name of goproxy's own option {@code a} spells ({@code go-version}, {@code debug}: go has no
+   * such flag), which a command that mirrors go takes after its arguments too; else null.
+   */
+  private static String goproxysOwn(String a) {
     if (!a.startsWith("-")) {
-      return false;
+      return null;
     }
     String body = a.startsWith("--") ? a.substring(2) : a.substring(1);
     int eq = body.indexOf('=');
     String name = eq >= 0 ? body.substring(0, eq) : body;
-    return Goproxy.GLOBAL_VALUE_OPTIONS.contains(name) || name.equals("debug");
+    return Goproxy.GLOBAL_VALUE_OPTIONS.contains(name) || name.equals("debug") && eq < 0 ? name : null;
   }
 
   /**
@@ -178,25 +222,10 @@ final class Args {
 
   /**
    * {@return every option as given, in command-line order (a repeated one each time); none for
-   * {@link #goStyle}. In a command that mirrors go, a last flag without the value it takes has a
-   * null value ({@link #missingValue})}
+   * {@link #goStyle}; for {@link #parseGo}, go's flags only}
    */
   List<Given> given() {
     return given;
-  }
-
-  /**
-   * go's flag package on a last flag without its value ({@code go list -m -tags}), in a command
-   * that mirrors go.
-   *
-   * @throws GoFlagException {@code flag needs an argument: -tags}
-   */
-  void missingValue() {
-    for (Given g : given) {
-      if (g.value() == null) {
-        throw new GoFlagException("flag needs an argument: -" + g.name());
-      }
-    }
   }
 
   Optional<String> option(String name) {

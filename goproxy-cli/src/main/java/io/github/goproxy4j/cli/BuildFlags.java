@@ -7,33 +7,45 @@ import io.github.goproxy4j.internal.GoQuoted;
 import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.internal.GoStrconv;
 import io.github.goproxy4j.internal.GoVersionFlag;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * The build flags of a go command that goproxy mirrors, on its command line and in GOFLAGS:
- * {@code go list}'s (cmd/go's AddBuildFlags and AddCoverFlags) and the mod commands' "mod common
- * flags" ({@code -modcacherw}, {@code -modfile}). Three of them change what a module command
- * does: {@code -mod}, {@code -modfile} and {@code -modcacherw}, which {@link #applied} appends to
- * GOFLAGS (go sets the flags from GOFLAGS first, then from the command line, so the command
- * line's value wins). The others change only how go builds packages, so {@code go list -m}
- * accepts them and does nothing with them; their values are checked as go's flag package checks
- * them ({@link #checkCommandLine}, {@link #checkGoflags}).
+ * The flags of a go command that goproxy mirrors, as that command defines them in each release
+ * (measured: every name go knows tried on each command of go1.19, 1.21, 1.22, 1.23, 1.24, 1.26
+ * and 1.27): {@code go list}'s own flags, its build flags (cmd/go's AddBuildFlags and
+ * AddCoverFlags), and the mod commands' "mod common flags" ({@code -modcacherw}, {@code -modfile},
+ * {@code -overlay}) with each command's own. {@link Args#parseGo} parses a command line with them
+ * as go's flag package does: a name the command does not define in the release fails with
+ * {@code flag provided but not defined: -q}, a value the flag refuses with go's text
+ * ({@code invalid boolean value "x" for -trimpath: parse error}, {@code invalid value "'a" for
+ * flag -tags: unterminated ' string}), a last flag without its value with {@code flag needs an
+ * argument: -tags}; GOFLAGS's words for the command's flags are checked as go's SetFromGOFLAGS
+ * sets them ({@link #checkGoflags}, words naming a flag the command lacks skipped, as in go) and
+ * come before the command line's ({@link #effective}).
+ *
+ * <p>Three build flags change what a module command does: {@code -mod}, {@code -modfile} and
+ * {@code -modcacherw}, which {@link #applied} appends to GOFLAGS (go sets the flags from GOFLAGS
+ * first, then from the command line, so the command line's value wins). The other build flags
+ * change only how go builds packages, so {@code go list -m} accepts them and does nothing with
+ * them.
  *
  * <p>{@code -x} ({@code go list}, {@code go mod download}, and {@code go mod graph} from go1.20;
  * not {@code go mod verify}) traces each HTTP request on standard error as go does
  * ({@link #traced}, {@code GoProxyClient.Builder.httpTrace}); GOFLAGS's {@code -x} applies only
  * to those commands, as go's SetFromGOFLAGS skips a flag the command lacks.
  *
- * <p>Left out (refused as unknown options): {@code -buildmode},
- * {@code -race}, {@code -msan}, {@code -asan}, {@code -linkshared} (checked against the platform
- * and the C compiler), {@code -overlay} (it may replace go.mod), the debug flags (they write
- * files), and go list's own {@code -f}, {@code -compiled}, {@code -deps},
- * {@code -export}, {@code -find}, {@code -test}, {@code -reuse} and {@code -json=fields}.
+ * <p>Defined by go but not done by goproxy ({@link #unsupported}: parsed as go parses them, then
+ * refused with goproxy's usage, exit status 2): {@code -buildmode}, {@code -race}, {@code -msan},
+ * {@code -asan}, {@code -linkshared} (checked against the platform and the C compiler) and the
+ * debug flags (they write files), which change nothing else for these commands and are ignored
+ * in GOFLAGS; and, refused in GOFLAGS too, {@code -overlay} (it may replace go.mod), go list's
+ * {@code -f}, {@code -compiled}, {@code -deps}, {@code -export}, {@code -find}, {@code -test},
+ * and {@code -reuse} (go list's and go mod download's).
  */
 final class BuildFlags {
   /** How go's flag package sets one flag (the flag.Value go gives it). */
@@ -42,6 +54,8 @@ final class BuildFlags {
     BOOL,
     /** {@code -buildvcs}: a bool or {@code auto}. */
     BUILDVCS,
+    /** go list's {@code -json}: a bool flag whose value is a bool or a comma list of fields ({@link JsonFlag}). */
+    JSON,
     /** A plain string, never refused. */
     STRING,
     /** {@code -tags}: a comma list, or go1.12's quoted form when it holds a space or a quote. */
@@ -57,33 +71,78 @@ final class BuildFlags {
     /** A Go version no newer than the release (modcmd's goVersionFlag: {@code mod graph -go}). */
     GO_VERSION,
     /** An int ({@code -p}: strconv.ParseInt with base 0). */
-    INT
+    INT,
+    /** go's {@code -C}, refused past the command's first flag ({@link ChdirFlag#misplaced}). */
+    CHDIR
   }
 
-  private record Flag(Kind kind, int since) {}
+  /** What goproxy does with a flag go defines. */
+  private enum Use {
+    /** What go does (or, for a build flag, nothing, as go list -m). */
+    DONE,
+    /**
+     * Nothing, though go checks it against the platform or the C compiler ({@code -race},
+     * {@code -buildmode}...) or writes files ({@code -debug-trace}): refused on the command line,
+     * ignored in GOFLAGS.
+     */
+    BUILD_ONLY,
+    /** Not done, and it changes what go prints ({@code -f}, {@code -reuse}, {@code -overlay}...): refused from either. */
+    REFUSED
+  }
 
-  /** go list's build flags that goproxy accepts. */
+  /**
+   * One flag: how go sets it, the first release (minor version) whose command defines it, and
+   * what goproxy does with it ({@link #unsupported}).
+   */
+  private record Flag(Kind kind, int since, Use use) {
+    Flag(Kind kind, int since) {
+      this(kind, since, Use.DONE);
+    }
+
+    boolean bool() {
+      return kind == Kind.BOOL || kind == Kind.BUILDVCS || kind == Kind.JSON;
+    }
+  }
+
+  /** go list's flags. */
   static final BuildFlags LIST = new BuildFlags(listFlags());
 
-  /** The mod commands' common flags ({@code -modcacherw}, {@code -modfile}): {@code go mod verify}'s. */
+  /** The mod commands' common flags ({@code -modcacherw}, {@code -modfile}, {@code -overlay}, {@code -C}): {@code go mod verify}'s. */
   static final BuildFlags MOD = modCommand(Map.of());
 
-  /** {@code go mod download}'s: the mod common flags and {@code -x}. */
-  static final BuildFlags MOD_DOWNLOAD = modCommand(Map.of("x", new Flag(Kind.BOOL, 19)));
+  /** {@code go mod download}'s: the mod common flags, {@code -json}, {@code -reuse} and {@code -x}. */
+  static final BuildFlags MOD_DOWNLOAD = modCommand(Map.of("x", new Flag(Kind.BOOL, 19),
+      "json", new Flag(Kind.BOOL, 19), "reuse", new Flag(Kind.STRING, 19, Use.REFUSED)));
 
   /** {@code go mod graph}'s: the mod common flags, {@code -go}, and {@code -x} from go1.20. */
   static final BuildFlags GRAPH = modCommand(Map.of("go", new Flag(Kind.GO_VERSION, 19), "x", new Flag(Kind.BOOL, 20)));
 
-  /** A mod command's flags: go's base.AddModCommonFlags ({@code -modcacherw}, {@code -modfile}) and its own {@code extra}. */
+  /**
+   * A mod command's flags: go's base.AddModCommonFlags ({@code -modcacherw}, {@code -modfile},
+   * {@code -overlay}), base.AddChdirFlag ({@code -C}, go1.20) and its own {@code extra}.
+   */
   private static BuildFlags modCommand(Map<String, Flag> extra) {
     Map<String, Flag> m = new HashMap<>(extra);
     m.put("modcacherw", new Flag(Kind.BOOL, 19));
     m.put("modfile", new Flag(Kind.STRING, 19));
+    m.put("overlay", new Flag(Kind.STRING, 19, Use.REFUSED));
+    m.put("C", new Flag(Kind.CHDIR, ChdirFlag.FIRST_MINOR));
     return new BuildFlags(Map.copyOf(m));
   }
 
   private static Map<String, Flag> listFlags() {
     Map<String, Flag> m = new LinkedHashMap<>();
+    // list's own
+    for (String b : List.of("m", "u", "versions", "retracted", "e")) {
+      m.put(b, new Flag(Kind.BOOL, 19));
+    }
+    m.put("json", new Flag(Kind.JSON, 19));
+    for (String b : List.of("compiled", "deps", "export", "find", "test")) {
+      m.put(b, new Flag(Kind.BOOL, 19, Use.REFUSED));
+    }
+    m.put("f", new Flag(Kind.STRING, 19, Use.REFUSED));
+    m.put("reuse", new Flag(Kind.STRING, 19, Use.REFUSED));
+    // build flags
     for (String b : List.of("a", "n", "v", "x", "work", "trimpath", "modcacherw")) {
       m.put(b, new Flag(Kind.BOOL, 19));
     }
@@ -98,11 +157,20 @@ final class BuildFlags {
     }
     m.put("compiler", new Flag(Kind.COMPILER, 19));
     m.put("p", new Flag(Kind.INT, 19));
-    // go1.20: -pgo, and the cover flags on every build command
+    for (String b : List.of("race", "msan", "asan", "linkshared")) {
+      m.put(b, new Flag(Kind.BOOL, 19, Use.BUILD_ONLY));
+    }
+    for (String s : List.of("buildmode", "debug-actiongraph", "debug-trace")) {
+      m.put(s, new Flag(Kind.STRING, 19, Use.BUILD_ONLY));
+    }
+    m.put("overlay", new Flag(Kind.STRING, 19, Use.REFUSED));
+    // go1.20: -C, -pgo, and the cover flags on every build command; go1.21: -debug-runtime-trace
+    m.put("C", new Flag(Kind.CHDIR, ChdirFlag.FIRST_MINOR));
     m.put("pgo", new Flag(Kind.STRING, 20));
     m.put("cover", new Flag(Kind.BOOL, 20));
     m.put("covermode", new Flag(Kind.COVERMODE, 20));
     m.put("coverpkg", new Flag(Kind.STRING, 20));
+    m.put("debug-runtime-trace", new Flag(Kind.STRING, 21, Use.BUILD_ONLY));
     return m;
   }
 
@@ -112,58 +180,117 @@ final class BuildFlags {
     this.flags = flags;
   }
 
-  /** {@return the names of the boolean flags, for {@link Args#parse}: {@code -name} or {@code -name=value}} */
-  Set<String> bools() {
-    return names(true);
-  }
-
-  /** {@return the names of the flags with a value, for {@link Args#parse}: {@code -name=value} or {@code -name value}} */
-  Set<String> values() {
-    return names(false);
-  }
-
-  private Set<String> names(boolean bool) {
-    Map<String, Flag> out = new HashMap<>();
-    for (Map.Entry<String, Flag> e : flags.entrySet()) {
-      if ((e.getValue().kind == Kind.BOOL || e.getValue().kind == Kind.BUILDVCS) == bool) {
-        out.put(e.getKey(), e.getValue());
-      }
-    }
-    return Set.copyOf(out.keySet());
+  /**
+   * The flag {@code name} as the command of go1.{@code minor} defines it, or null when it does not.
+   */
+  private Flag defined(String name, int minor) {
+    Flag f = flags.get(name);
+    return f == null || f.since > minor ? null : f;
   }
 
   /**
-   * Checks the command line's build flags as go's flag package parses them (after GOFLAGS):
-   * a flag the release lacks ({@code flag provided but not defined: -pgo}), a value the flag
-   * refuses ({@code invalid boolean value "x" for -trimpath: parse error},
-   * {@code invalid value "'a" for flag -tags: unterminated ' string}).
-   *
-   * @param args the parsed command line
-   * @param release the go release followed
-   * @throws GoFlagException with go's line (then go's usage, exit status 2)
+   * {@return whether the command of go1.{@code minor} defines {@code name} as a boolean flag
+   * ({@code -name} alone, or {@code -name=value}); null when it does not define it}
    */
-  void checkCommandLine(Args args, String release) {
-    int minor = GoRelease.modelled(release).behaviourMinor();
-    // in command-line order, each occurrence: go's flag package stops at the first refusal
-    for (Args.Given g : args.given()) {
-      Flag f = flags.get(g.name());
-      if (f == null) {
-        continue;
-      }
-      String name = "-" + g.name();
-      if (f.since > minor) {
-        throw new GoFlagException("flag provided but not defined: " + name);
-      }
-      if (g.value() == null) {
-        throw new GoFlagException("flag needs an argument: " + name);
-      }
-      String refused = refusal(f.kind, g.value(), release);
-      if (refused != null) {
-        throw new GoFlagException(isBool(f.kind)
-            ? "invalid boolean value " + GoQuote.quote(g.value()) + " for " + name + ": " + refused
-            : "invalid value " + GoQuote.quote(g.value()) + " for flag " + name + ": " + refused);
+  Boolean isBool(String name, int minor) {
+    Flag f = defined(name, minor);
+    return f == null ? null : f.bool();
+  }
+
+  /**
+   * go's flag package setting the flag {@code name} (defined: {@link #isBool}) to {@code value}
+   * on the command line: its refusal, worded as the flag package words it, or empty.
+   *
+   * @param name the flag's name, without dashes
+   * @param value the value given ({@code "true"} for a boolean flag given alone)
+   * @param release the go release followed
+   * @return {@code invalid boolean value "x" for -trimpath: parse error}, {@code invalid value
+   *     "'a" for flag -tags: unterminated ' string}, or {@code -C}'s refusal
+   */
+  Optional<String> commandLineRefusal(String name, String value, String release) {
+    Flag f = flags.get(name);
+    if (f.kind == Kind.CHDIR) {
+      return Optional.of(ChdirFlag.misplaced(GoRelease.modelled(release).behaviourMinor(), value).getMessage());
+    }
+    String refused = refusal(f.kind, value, release);
+    if (refused == null) {
+      return Optional.empty();
+    }
+    return Optional.of(f.bool()
+        ? "invalid boolean value " + GoQuote.quote(value) + " for -" + name + ": " + refused
+        : "invalid value " + GoQuote.quote(value) + " for flag -" + name + ": " + refused);
+  }
+
+  /**
+   * goproxy's refusal of a flag go defines and goproxy does not do, after go's parse and its
+   * GOFLAGS checks: GOFLAGS's {@code -f}, {@code -reuse}, {@code -overlay}... first, then the
+   * command line's, those and the build-only ones ({@code -race}...) too.
+   *
+   * @param ctx the invocation (GOFLAGS checked already)
+   * @return {@code -f is not supported...} (reported with goproxy's usage), or empty
+   */
+  Optional<String> unsupported(Invocation ctx) {
+    GoEnv env = Settings.goEnv(ctx);
+    int minor = GoRelease.modelled(env.goVersion()).behaviourMinor();
+    for (String word : env.goFlags()) {
+      String name = goflagName(word);
+      Flag f = defined(name, minor);
+      if (f != null && f.use == Use.REFUSED) {
+        return Optional.of("-" + name + " (from " + (env.os() == GoEnv.Os.WINDOWS ? "%GOFLAGS%" : "$GOFLAGS")
+            + ") is not supported: goproxy does not do what go does with it");
       }
     }
+    for (Args.Given g : ctx.args().given()) {
+      Flag f = flags.get(g.name());
+      if (f != null && f.use != Use.DONE) {
+        return Optional.of("-" + g.name() + " is not supported: goproxy does not do what go does with it");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The flag name of a GOFLAGS word ({@code -name}, {@code --name}, {@code -name=value}). */
+  private static String goflagName(String word) {
+    int eq = word.indexOf('=');
+    return (eq < 0 ? word : word.substring(0, eq)).substring(word.startsWith("--") ? 2 : 1);
+  }
+
+  /**
+   * The command's flags as go sets them: GOFLAGS's words for flags the command defines (go's
+   * SetFromGOFLAGS, first; a boolean flag alone as {@code "true"}; those goproxy does not do
+   * left out: {@link #unsupported}), then the command line's.
+   *
+   * @param ctx the invocation (GOFLAGS read as {@link Settings#goEnv} reads it, already checked)
+   * @return every setting in order, a repeated flag each time
+   */
+  List<Args.Given> effective(Invocation ctx) {
+    GoEnv env = Settings.goEnv(ctx);
+    int minor = GoRelease.modelled(env.goVersion()).behaviourMinor();
+    List<Args.Given> out = new ArrayList<>();
+    for (String word : env.goFlags()) {
+      int eq = word.indexOf('=');
+      String name = goflagName(word);
+      Flag f = defined(name, minor);
+      if (f != null && f.use == Use.DONE && f.kind != Kind.CHDIR) {
+        out.add(new Args.Given(name, eq < 0 ? "true" : word.substring(eq + 1)));
+      }
+    }
+    out.addAll(ctx.args().given());
+    return out;
+  }
+
+  /**
+   * The value of the boolean flag {@code name} go ends with: its last setting in
+   * {@code settings} ({@link #effective}), false when none.
+   */
+  static boolean boolValue(List<Args.Given> settings, String name) {
+    boolean v = false;
+    for (Args.Given g : settings) {
+      if (g.name().equals(name)) {
+        v = GoStrconv.parseBool(g.value()).orElse(false);
+      }
+    }
+    return v;
   }
 
   /**
@@ -185,12 +312,12 @@ final class BuildFlags {
       if (name.startsWith("--")) {
         name = name.substring(1);
       }
-      Flag f = flags.get(name.substring(1));
-      if (f == null || f.since > minor) {
-        continue;
+      Flag f = defined(name.substring(1), minor);
+      if (f == null || f.kind == Kind.CHDIR) {
+        continue; // -C: GoEnv's GOFLAGS check refused it already
       }
       if (eq < 0) {
-        if (!isBool(f.kind)) {
+        if (!f.bool()) {
           throw new GoFlagException("go: flag needs an argument: " + name + " (from " + where + ")");
         }
         continue;
@@ -198,14 +325,10 @@ final class BuildFlags {
       String value = word.substring(eq + 1);
       String refused = refusal(f.kind, value, release);
       if (refused != null) {
-        throw new GoFlagException("go: invalid " + (isBool(f.kind) ? "boolean " : "") + "value "
+        throw new GoFlagException("go: invalid " + (f.bool() ? "boolean " : "") + "value "
             + GoQuote.quote(value) + " for flag " + name + " (from " + where + "): " + refused);
       }
     }
-  }
-
-  private static boolean isBool(Kind kind) {
-    return kind == Kind.BOOL || kind == Kind.BUILDVCS;
   }
 
   /** Why go's flag.Value refuses {@code value} (its error text) under {@code release}, or null. */
@@ -213,6 +336,8 @@ final class BuildFlags {
     switch (kind) {
       case BOOL:
         return GoStrconv.parseBool(value).isEmpty() ? "parse error" : null;
+      case JSON:
+        return null; // a bool, else the fields
       case BUILDVCS:
         return value.isEmpty() || value.equals("auto") || GoStrconv.parseBool(value).isPresent() ? null
             : "value is neither 'auto' nor a valid bool";
@@ -274,7 +399,7 @@ final class BuildFlags {
 
   /**
    * go's BuildInit refusal of a {@code -p} below 1 (the command line's last, else GOFLAGS's; its
-   * syntax checked already: {@link #checkCommandLine}, {@link #checkGoflags}).
+   * syntax checked already: {@link Args#parseGo}, {@link #checkGoflags}).
    *
    * @param ctx the invocation
    * @return {@code go: -p must be a positive integer: 0} (exit status 1), or empty
@@ -353,7 +478,7 @@ final class BuildFlags {
    * go1.20's GOFLAGS syntax when a value holds white space (go1.19 splits GOFLAGS at white space
    * and cannot carry one); {@code -modcacherw} and {@code -x} as {@code true} or {@code false}.
    *
-   * @param ctx the invocation, its command line checked ({@link #checkCommandLine})
+   * @param ctx the invocation, its command line checked ({@link Args#parseGo})
    * @return {@code ctx}, or a copy with GOFLAGS extended
    */
   Invocation applied(Invocation ctx) {

@@ -146,11 +146,6 @@ public final class Goproxy {
     Set<String> withValue = new HashSet<>(GLOBAL_VALUE_OPTIONS);
     withValue.addAll(command.valueOptions());
     BuildFlags buildFlags = command.buildFlags();
-    Set<String> goBools = Set.of();
-    if (buildFlags != null) {
-      withValue.addAll(buildFlags.values());
-      goBools = buildFlags.bools();
-    }
     List<String> after = new ArrayList<>(rest.subList(command.name().split(" ").length, rest.size()));
     String chdir = leadingChdir;
     if (mirrorsGo && chdir == null && ChdirFlag.valueAt(after, 0) != null) {
@@ -178,16 +173,14 @@ public final class Goproxy {
         }
         workDir = ChdirFlag.chdir(workDir, environment.get("PWD"), chdir);
       }
+      // go's flag package for a command that mirrors go (after GOFLAGS: below)
       Args args = command.goFlags() ? Args.goStyle(commandArgs)
-          : Args.parse(commandArgs, withValue, flags, goBools, minor);
+          : buildFlags != null ? Args.parseGo(commandArgs, buildFlags, release)
+          : Args.parse(commandArgs, withValue, flags);
       if (args.flag("help")) {
         out.print(command.help());
         return 0;
       }
-      if (buildFlags != null) {
-        buildFlags.checkCommandLine(args, release); // go's flag package, after GOFLAGS (below)
-      }
-      args.missingValue();
       running = true;
       return command.run(new Invocation(args, out, err, environment, terminal, workDir));
     } catch (ChdirFlag.ChdirException e) {

@@ -100,6 +100,8 @@ final class ModEditCommand implements Command {
   /** -modfile (GOFLAGS's, then the command line's): the file edited when no file is named. */
   private String modFile = "";
   private final List<Edit> edits = new ArrayList<>();
+  /** Whether GOFLAGS or the command line sets go's {@code -overlay}, which goproxy does not do. */
+  private boolean overlay;
 
   @Override
   public int run(Invocation ctx) throws Exception {
@@ -113,19 +115,21 @@ final class ModEditCommand implements Command {
     try {
       List<String> args;
       try {
-        // GOFLAGS first, as go's SetFromGOFLAGS before the command line: its -modfile (the
-        // other flags it may set do nothing here), and go's refusals of it
+        // GOFLAGS first, as go's SetFromGOFLAGS before the command line
+        List<String> goflags;
         try {
-          env.goFlags();
-          env.modCacheRw();
-          modFile = env.goFlag("modfile").orElse("");
+          goflags = env.goFlags();
         } catch (GoEnvException e) {
           if (ModuleGraphCommands.isFlagFromGoflags(e)) {
             throw new FlagError("go: " + e.getMessage());
           }
           throw new Fatal("go: " + e.getMessage());
         }
+        setFromGoflags(goflags, env.os() == GoEnv.Os.WINDOWS ? "%GOFLAGS%" : "$GOFLAGS");
         args = parseFlags(ctx.args().positional());
+        if (overlay) {
+          throw new UsageException("-overlay is not supported: goproxy does not do what go does with it");
+        }
       } catch (FlagError e) {
         ctx.err().print(e.getMessage() + "\n" + GO_USAGE);
         return 2;
@@ -150,7 +154,7 @@ final class ModEditCommand implements Command {
 
   private boolean isDefined(String name) {
     switch (name) {
-      case "fmt": case "json": case "print": case "n": case "x": case "modcacherw": case "modfile":
+      case "fmt": case "json": case "print": case "n": case "x": case "modcacherw": case "modfile": case "overlay":
       case "go": case "module": case "require": case "droprequire": case "exclude": case "dropexclude":
       case "replace": case "dropreplace": case "retract": case "dropretract":
         return true;
@@ -166,6 +170,35 @@ final class ModEditCommand implements Command {
         return minor >= 25;
       default:
         return false;
+    }
+  }
+
+  /**
+   * go's SetFromGOFLAGS over go mod edit's flags: each GOFLAGS word naming one of them sets it
+   * before the command line does ({@code GOFLAGS=-json} prints JSON, {@code -go=1.16} edits the
+   * go line, and either counts as a flag given), in order, a word naming another command's flag
+   * skipped ({@code -C} was refused already); a refused value is go's {@code ... (from $GOFLAGS)}.
+   */
+  private void setFromGoflags(List<String> words, String where) throws FlagError, Fatal {
+    for (String word : words) {
+      int eq = word.indexOf('=');
+      String name = eq < 0 ? word : word.substring(0, eq);
+      name = name.substring(name.startsWith("--") ? 2 : 1);
+      if (!isDefined(name) || name.equals("C")) {
+        continue;
+      }
+      if (isBool(name)) {
+        Optional<Boolean> b = eq < 0 ? Optional.of(true) : GoStrconv.parseBool(word.substring(eq + 1));
+        if (b.isEmpty()) {
+          throw new FlagError("go: invalid boolean value " + GoQuote.quote(word.substring(eq + 1)) + " for flag -"
+              + name + " (from " + where + "): parse error");
+        }
+        setBool(name, b.get());
+      } else if (eq < 0) {
+        throw new FlagError("go: flag needs an argument: -" + name + " (from " + where + ")");
+      } else {
+        set(name, word.substring(eq + 1));
+      }
     }
   }
 
@@ -254,6 +287,9 @@ final class ModEditCommand implements Command {
         return;
       case "modfile":
         modFile = arg;
+        return;
+      case "overlay":
+        overlay = true; // base.AddModCommonFlags's: refused once the flags are parsed
         return;
       case "require": {
         String[] pv = parsePathVersion(name, arg);

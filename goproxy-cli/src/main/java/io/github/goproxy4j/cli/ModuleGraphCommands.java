@@ -72,11 +72,6 @@ final class ModuleGraphCommands {
           + "are checked as go checks them and change nothing, as in go list -m.\n";
     }
 
-    @Override
-    public Set<String> flagOptions() {
-      return Set.of("m", "u", "versions", "retracted", "e");
-    }
-
     /** go list's build flags ({@code -mod}, {@code -modfile}, {@code -modcacherw}, {@code -tags}...). */
     @Override
     public BuildFlags buildFlags() {
@@ -99,14 +94,18 @@ final class ModuleGraphCommands {
     public int run(Invocation invocation) throws Exception {
       ColdStart.begin(); // before this method links its lambdas (see asGo)
       Invocation ctx = BuildFlags.LIST.applied(invocation);
-      if (!ctx.args().flag("m")) {
-        throw new UsageException("only module listing (-m) is supported");
-      }
       List<String> args = ctx.args().positional();
       return asGo(ctx, BuildFlags.LIST, (client, release) -> {
+        // go's flags: GOFLAGS's, then the command line's
+        List<Args.Given> set = BuildFlags.LIST.effective(ctx);
+        if (!BuildFlags.boolValue(set, "m")) {
+          throw new UsageException("only module listing (-m) is supported");
+        }
+        JsonFlag json = JsonFlag.of(set);
         // go's rules: the -mod mode (vendor directory, GOFLAGS), all, ... patterns, paths
-        ListFlags flags = ListFlags.builder().updates(ctx.args().flag("u")).versions(ctx.args().flag("versions"))
-            .retracted(ctx.args().flag("retracted")).allowErrors(ctx.args().flag("e")).build();
+        ListFlags flags = ListFlags.builder().updates(BuildFlags.boolValue(set, "u"))
+            .versions(BuildFlags.boolValue(set, "versions")).retracted(BuildFlags.boolValue(set, "retracted"))
+            .allowErrors(BuildFlags.boolValue(set, "e")).build();
         List<ListedModule> out;
         int status = 0;
         // BuildInit's -p check, after its modules-off refusals: first of all in module mode, else
@@ -145,8 +144,8 @@ final class ModuleGraphCommands {
           ctx.err().println(badP.get());
           return 1;
         }
-        if (ctx.json()) {
-          out.forEach(m -> ctx.out().print(m.toJson(release)));
+        if (json.on()) {
+          out.forEach(m -> ctx.out().print(m.toJson(release, json.fields())));
         } else if (flags.versions()) {
           out.forEach(m -> ctx.out().println(m.versionsText()));
         } else {
@@ -195,6 +194,10 @@ final class ModuleGraphCommands {
       }
       env.goFlags(); // GOFLAGS as go applies it to the command's flags (SetFromGOFLAGS), before the command
       flags.checkGoflags(env, env.goVersion());
+      Optional<String> unsupported = flags.unsupported(ctx);
+      if (unsupported.isPresent()) {
+        throw new UsageException(unsupported.get());
+      }
       ToolchainSwitch sw;
       try (GoProxyClient client = client(ctx, flags, env)) {
         return work.run(client, env.goVersion());
@@ -409,10 +412,11 @@ final class ModuleGraphCommands {
       Invocation ctx = BuildFlags.MOD_DOWNLOAD.applied(invocation);
       List<String> args = ctx.args().positional();
       return asGo(ctx, BuildFlags.MOD_DOWNLOAD, (client, release) -> {
+        boolean json = BuildFlags.boolValue(BuildFlags.MOD_DOWNLOAD.effective(ctx), "json"); // GOFLAGS's, then the command line's
         client.moduleModeWarnings(workDir(ctx)).forEach(ctx.err()::println);
         ModDownloadResult result;
         try {
-          result = client.modDownloadResult(workDir(ctx), args, ctx.json(), ctx.err()::println);
+          result = client.modDownloadResult(workDir(ctx), args, json, ctx.err()::println);
         } catch (ModuleGraphException e) {
           // toolchain.SwitchOrFatal on the graph's failure (a main module at go 1.17 or later): a
           // dependency needing a newer go makes go switch toolchains where GOTOOLCHAIN allows it
@@ -453,13 +457,13 @@ final class ModuleGraphCommands {
         // go prints every module (-json) or every error, then exits 1 if any module failed; then
         // an incomplete graph's failure (in text form only when no module failed: go exits first)
         boolean moduleFailed = result.modules().stream().anyMatch(m -> !m.error().isEmpty());
-        if (ctx.json()) {
+        if (json) {
           result.modules().forEach(m -> ctx.out().print(m.toJson(release)));
         } else {
           result.modules().stream().filter(m -> !m.error().isEmpty())
               .forEach(m -> ctx.err().println("go: " + GoStrings.logLine(m.error())));
         }
-        if (!result.graphError().isEmpty() && (ctx.json() || !moduleFailed)) {
+        if (!result.graphError().isEmpty() && (json || !moduleFailed)) {
           ctx.err().println(result.graphError());
         }
         return result.failed() ? 1 : 0;

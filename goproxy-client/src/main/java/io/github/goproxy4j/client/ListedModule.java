@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One module as {@code go list -m} reports it (cmd/go's modinfo.ModulePublic): the main module,
@@ -295,46 +296,99 @@ public record ListedModule(String path, String version, boolean main, boolean in
    * @throws IllegalArgumentException if {@code goRelease} is not a Go version
    */
   public String toJson(String goRelease) {
+    return toJson(goRelease, Set.of());
+  }
+
+  /**
+   * Returns what {@code go list -m -json=Field,...} of a Go release prints for this module: the
+   * object of {@link #toJson(String)} with only the named fields of modinfo's ModulePublic (go
+   * clears the others, so they are left out; {@code Replace} and {@code Update}, when named, are
+   * printed whole). A name no field has selects nothing ({@code -json=x} prints {@code {}}).
+   *
+   * <pre>{@code
+   * System.out.print(module.toJson("1.27", Set.of("Path", "Version")));
+   * }</pre>
+   *
+   * @param goRelease the release, {@code 1.N}
+   * @param fields the field names, case-sensitive as go's; empty for every field ({@link #toJson(String)})
+   * @return the JSON text
+   * @throws IllegalArgumentException if {@code goRelease} is not a Go version
+   */
+  public String toJson(String goRelease, Set<String> fields) {
     GoJson json = GoJson.forGoRelease(goRelease);
     boolean sums = GoRelease.compare(goRelease, "1.23") >= 0;
     int minor = GoRelease.modelled(goRelease).behaviourMinor();
-    return json.marshalIndent(g -> write(g, sums, minor)) + "\n";
+    Set<String> only = Set.copyOf(fields);
+    return json.marshalIndent(g -> write(g, sums, minor, only)) + "\n";
   }
 
-  private void write(JsonGenerator g, boolean sums, int minor) throws IOException {
+  private void write(JsonGenerator g, boolean sums, int minor, Set<String> only) throws IOException {
     g.writeStartObject();
-    GoJson.writeStringOmitEmpty(g, "Path", path);
-    GoJson.writeStringOmitEmpty(g, "Version", version);
-    GoJson.writeStringOmitEmpty(g, "Query", query);
-    GoJson.writeStringsOmitEmpty(g, "Versions", versions);
-    if (replace.isPresent()) {
+    if (want(only, "Path")) {
+      GoJson.writeStringOmitEmpty(g, "Path", path);
+    }
+    if (want(only, "Version")) {
+      GoJson.writeStringOmitEmpty(g, "Version", version);
+    }
+    if (want(only, "Query")) {
+      GoJson.writeStringOmitEmpty(g, "Query", query);
+    }
+    if (want(only, "Versions")) {
+      GoJson.writeStringsOmitEmpty(g, "Versions", versions);
+    }
+    if (replace.isPresent() && want(only, "Replace")) {
       g.writeFieldName("Replace");
-      replace.get().write(g, sums, minor);
+      replace.get().write(g, sums, minor, Set.of());
     }
-    GoJson.writeTimeOmitEmpty(g, "Time", time.orElse(null));
-    if (update.isPresent()) {
+    if (want(only, "Time")) {
+      GoJson.writeTimeOmitEmpty(g, "Time", time.orElse(null));
+    }
+    if (update.isPresent() && want(only, "Update")) {
       g.writeFieldName("Update");
-      update.get().write(g, sums, minor);
+      update.get().write(g, sums, minor, Set.of());
     }
-    GoJson.writeBooleanOmitEmpty(g, "Main", main);
-    GoJson.writeBooleanOmitEmpty(g, "Indirect", indirect);
-    GoJson.writeStringOmitEmpty(g, "Dir", dir);
-    GoJson.writeStringOmitEmpty(g, "GoMod", goMod);
-    GoJson.writeStringOmitEmpty(g, "GoVersion", goVersion);
-    GoJson.writeStringsOmitEmpty(g, "Retracted", retracted);
-    GoJson.writeStringOmitEmpty(g, "Deprecated", deprecated);
-    if (!error.isEmpty()) {
+    if (want(only, "Main")) {
+      GoJson.writeBooleanOmitEmpty(g, "Main", main);
+    }
+    if (want(only, "Indirect")) {
+      GoJson.writeBooleanOmitEmpty(g, "Indirect", indirect);
+    }
+    if (want(only, "Dir")) {
+      GoJson.writeStringOmitEmpty(g, "Dir", dir);
+    }
+    if (want(only, "GoMod")) {
+      GoJson.writeStringOmitEmpty(g, "GoMod", goMod);
+    }
+    if (want(only, "GoVersion")) {
+      GoJson.writeStringOmitEmpty(g, "GoVersion", goVersion);
+    }
+    if (want(only, "Retracted")) {
+      GoJson.writeStringsOmitEmpty(g, "Retracted", retracted);
+    }
+    if (want(only, "Deprecated")) {
+      GoJson.writeStringOmitEmpty(g, "Deprecated", deprecated);
+    }
+    if (!error.isEmpty() && want(only, "Error")) {
       g.writeObjectFieldStart("Error");
       g.writeStringField("Err", error);
       g.writeEndObject();
     }
     if (sums) {
-      GoJson.writeStringOmitEmpty(g, "Sum", sum);
-      GoJson.writeStringOmitEmpty(g, "GoModSum", goModSum);
+      if (want(only, "Sum")) {
+        GoJson.writeStringOmitEmpty(g, "Sum", sum);
+      }
+      if (want(only, "GoModSum")) {
+        GoJson.writeStringOmitEmpty(g, "GoModSum", goModSum);
+      }
     }
-    if (origin.isPresent()) {
+    if (origin.isPresent() && want(only, "Origin")) {
       InfoJson.writeOrigin(g, origin.get(), minor);
     }
     g.writeEndObject();
+  }
+
+  /** Whether go's needAny keeps the field {@code name}: every field when none is named. */
+  private static boolean want(Set<String> only, String name) {
+    return only.isEmpty() || only.contains(name);
   }
 }
