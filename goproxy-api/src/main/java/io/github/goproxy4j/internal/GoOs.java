@@ -26,21 +26,7 @@ public final class GoOs {
    * @return the text
    */
   public static String pathError(String op, String name, IOException e) {
-    String why = e instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
-        : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-        : e instanceof java.nio.file.NotDirectoryException ? "not a directory"
-        : e instanceof java.nio.file.FileSystemException f && f.getReason() != null
-            ? errnoText(f.getReason())
-        : String.valueOf(e.getMessage());
-    return op + " " + name + ": " + why;
-  }
-
-  /**
-   * Go's text of an errno (syscall.Errno.Error: "not a directory") from the C library's
-   * strerror text the JDK reports ("Not a directory"): the same words, first letter lower-case.
-   */
-  private static String errnoText(String reason) {
-    return reason.isEmpty() ? reason : Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
+    return GoPathError.of(op, name, e).getMessage();
   }
 
   /**
@@ -88,7 +74,8 @@ public final class GoOs {
    * {@link Files#createDirectory} again, for its exception.
    *
    * @param dir the directory
-   * @throws IOException if it cannot be created, or a non-directory is in the way
+   * @throws IOException if it cannot be created, or a non-directory is in the way: a {@link GoPathError}
+   *     with go's text ({@code mkdir /x: not a directory})
    */
   public static void mkdirAll(Path dir) throws IOException {
     java.io.File f = dir.toFile();
@@ -100,7 +87,14 @@ public final class GoOs {
       mkdirAll(parent);
     }
     if (!f.mkdir() && !f.isDirectory()) {
-      Files.createDirectory(dir); // fails, with the reason
+      try {
+        Files.createDirectory(dir); // fails, with the reason
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        // something that is not a directory: os.MkdirAll's ENOTDIR, naming it
+        throw GoPathError.notADirectory("mkdir", dir.toString(), e);
+      } catch (IOException e) {
+        throw GoPathError.of("mkdir", dir.toString(), e);
+      }
     }
   }
 }

@@ -227,9 +227,18 @@ final class ModuleGraphCommands {
     }
   }
 
-  /** The client for {@code env}, tracing its HTTP requests on standard error under go's {@code -x}. */
+  /**
+   * The client for {@code env}, printing go's warnings (a failed module cache write) on standard
+   * error and tracing its HTTP requests there under go's {@code -x}.
+   */
   private static GoProxyClient client(Invocation ctx, BuildFlags flags, GoEnv env) {
-    GoProxyClient.Builder b = GoProxyClient.builder().env(env);
+    java.io.PrintStream err = ctx.err();
+    GoProxyClient.Builder b = GoProxyClient.builder().env(env).warnings(new java.util.function.Consumer<String>() {
+      @Override
+      public void accept(String line) {
+        err.println(line); // an anonymous class: no lambda linked on the CLI's serial start
+      }
+    });
     if (flags.traced(env, GoRelease.modelled(env.goVersion()).behaviourMinor())) {
       b.httpTrace(ctx.err()::println);
     }

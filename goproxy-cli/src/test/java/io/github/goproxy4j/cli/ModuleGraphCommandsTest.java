@@ -1934,6 +1934,69 @@ class ModuleGraphCommandsTest {
   }
 
   /**
+   * Module cache writes that fail (here a file where a module's {@code cache/download/.../@v}
+   * directory belongs): go prints {@code go: writing go.mod cache: mkdir ...: not a directory} and
+   * {@code go: writing stat cache: ...} and goes on; {@code mod verify} reports the ziphash it cannot
+   * open (the zip's stat failing otherwise than "not exist"). goproxy failed the whole
+   * command with a Java message. Output, exit status, go.mod and go.sum as go's, each side with its
+   * own module cache; go1.19, go1.21 and go1.27.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.27"})
+  void moduleCacheWriteFailuresAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    String goVersion = versionOf(goBin);
+    String[][] cmds = {{"list", "-m", "all"}, {"list", "-m", "-json", "example.com/a"}, {"mod", "graph"},
+        {"mod", "verify"}};
+    try (FakeGoProxy proxy = abcUniverse().start()) {
+      Path main = Files.createDirectories(tmp.resolve("main"));
+      Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n\nrequire example.com/a v1.0.0\n");
+      Map<String, String> setup = GoTool.hermeticEnv(tmp.resolve("setup"));
+      setup.putAll(proxy.environment());
+      setup.put("GOFLAGS", "-mod=mod");
+      GoTool.Result tidy = GoTool.exec(main, setup, 180, null, goBin.toString(), "list", "-m", "all");
+      assertEquals(0, tidy.exitCode(), tidy.stderr());
+      int round = 0;
+      List<String> differences = new java.util.ArrayList<>();
+      for (String[] cmd : cmds) {
+        round++;
+        Path work = tmp.resolve("round" + round);
+        Path theirs = copyTree(main, work.resolve("theirs"));
+        Path ours = copyTree(main, work.resolve("ours"));
+        Path goCache = work.resolve("go-cache");
+        Path ourCache = work.resolve("our-cache");
+        for (Path c : List.of(goCache, ourCache)) {
+          Files.createDirectories(c.resolve("cache/download/example.com/a"));
+          Files.writeString(c.resolve("cache/download/example.com/a/@v"), "");
+        }
+        Map<String, String> goEnv = GoTool.hermeticEnv(work.resolve("home"));
+        goEnv.putAll(proxy.environment());
+        goEnv.put("GOFLAGS", "-mod=mod");
+        goEnv.put("GOMODCACHE", goCache.toString());
+        GoTool.Result r = GoTool.exec(theirs, goEnv, 180, null, prepend(goBin.toString(), cmd));
+        Map<String, String> env = new HashMap<>(goEnv);
+        env.put("GOMODCACHE", ourCache.toString());
+        env.put("PWD", ours.toString());
+        List<String> argv = new java.util.ArrayList<>(List.of(cmd));
+        argv.addAll(List.of("--go-version", goVersion));
+        Run o = goproxy(env, argv.toArray(new String[0]));
+        String what = "go" + release + ": " + String.join(" ", cmd);
+        try {
+          assertEquals(new Run(r.exitCode(), r.stdout(), r.stderr()),
+              new Run(o.status(), o.out().replace(ourCache.toString(), goCache.toString()).replace(ours.toString(), theirs.toString()),
+                  o.err().replace(ourCache.toString(), goCache.toString()).replace(ours.toString(), theirs.toString())), what);
+          assertSameFiles(theirs, ours, what, "go.sum", "go.mod");
+          assertEquals(contents(goCache), contents(ourCache), what + ": module cache");
+        } catch (org.opentest4j.AssertionFailedError e) {
+          differences.add(what + ": " + e.getMessage());
+        }
+      }
+      System.out.println("go" + release + ": " + round + " runs compared, " + differences.size() + " differ");
+      assertEquals(List.of(), differences, String.join("\n", differences));
+    }
+  }
+
+  /**
    * An untidy go.mod with a go line under {@code -mod=mod}: go rewrites it from the roots it loads
    * (modload's commitRequirements when modFileIsDirty): a requirement below the selected version is
    * raised in a pruned go.mod (an unpruned one drops an implied indirect one), a path required twice

@@ -150,8 +150,16 @@ final class CacheWriter {
           }
         }
       }
-      // One hold of the lock for what go does in two (DownloadZip, then unzip).
-      try (ModuleCache.CacheLock lock = cache.lock(module)) {
+      // One hold of the lock for what go does in two (DownloadZip, then unzip). A lock that
+      // cannot be taken fails the download with lockVersion's error as it is (no module prefix):
+      // mkdir /x/@v: not a directory
+      ModuleCache.CacheLock lock;
+      try {
+        lock = cache.lock(module);
+      } catch (IOException e) {
+        throw new GoProxyException(e.getMessage(), e);
+      }
+      try (lock) {
         return storeLocked(module, source, check, cached);
       }
     } catch (GoProxyException e) {

@@ -94,6 +94,16 @@ public final class GoProxyClient implements AutoCloseable {
   private final ModuleCache cache;
   private final SumCheck sums;
   private final ModFetch fetch;
+  /** {@link Builder#warnings}' default: logged at WARN (a class, not a lambda: see ColdStart). */
+  private static final class LoggedWarnings implements Consumer<String> {
+    @Override
+    public void accept(String line) {
+      LoggerFactory.getLogger(GoProxyClient.class).warn("{}", line);
+    }
+  }
+
+  /** Where go's go-on warnings go ({@link Builder#warnings}). */
+  private final Consumer<String> warnings;
   private final Query query;
   private final ProgressEvents events;
   private final int parallelism;
@@ -117,8 +127,9 @@ public final class GoProxyClient implements AutoCloseable {
     this.traced = b.httpTrace == null ? transport : new TracingTransport(transport, b.httpTrace);
     this.cache = b.cache != null ? b.cache : ModuleCache.fromEnv(env);
     this.sums = new SumCheck(b.goSum, b.checksumDatabase, resolver, traced, cache);
+    this.warnings = b.warnings != null ? b.warnings : new LoggedWarnings();
     this.fetch = new ModFetch(new Lookup(resolver, traced, b.directFetcher, b.maxZip), sums,
-        cache, env.goVersion(), unzipHelpers);
+        cache, env.goVersion(), unzipHelpers, warnings);
     this.query = new Query(fetch);
     this.events = new ProgressEvents(b.listener);
     this.parallelism = b.parallelism;
@@ -312,7 +323,7 @@ public final class GoProxyClient implements AutoCloseable {
   /** The go.mod path verifying against other go.sum lines (a main module's): for ModuleGraphLoader. */
   ModFetch fetchWith(GoSum goSum) {
     return new ModFetch(fetch.lookup(), sums.withGoSum(goSum), cache, resolver.env().goVersion(),
-        unzipHelpers);
+        unzipHelpers, warnings);
   }
 
   /** {@link #fetchWith} for a graph load: the download pool, idle then, writes the list files. */
@@ -1120,6 +1131,7 @@ public final class GoProxyClient implements AutoCloseable {
     private ProgressListener listener;
     private long maxZip = ProxyRepo.MAX_ZIP;
     private Consumer<String> httpTrace;
+    private Consumer<String> warnings;
 
     private Builder() {}
 
@@ -1193,6 +1205,25 @@ public final class GoProxyClient implements AutoCloseable {
      */
     public Builder httpTrace(Consumer<String> lines) {
       this.httpTrace = Objects.requireNonNull(lines, "lines");
+      return this;
+    }
+
+    /**
+     * Sends the lines the go command prints on standard error as it goes on: today a module cache
+     * write that failed ({@code go: writing go.mod cache: mkdir /x/@v: not a directory}, {@code
+     * go: writing stat cache: ...}; on a read-only file system go prints nothing, and neither
+     * does this client). The fetch goes on, as go's does. Lines come from the threads that
+     * fetch, without their newline. Default: logged at WARN.
+     *
+     * <pre>{@code
+     * GoProxyClient.builder().env(env).warnings(System.err::println).build();
+     * }</pre>
+     *
+     * @param lines receives each warning line
+     * @return this builder
+     */
+    public Builder warnings(Consumer<String> lines) {
+      this.warnings = Objects.requireNonNull(lines, "lines");
       return this;
     }
 

@@ -130,7 +130,8 @@ final class ModDownload {
     }
     List<Target> slots = requirementTargets(g);
     List<ModuleVersion> targets = modules(slots);
-    List<Future<DownloadedModule>> futures = client.startAll(targets, client.fetchWith(build.goSum()));
+    ModFetch fetch = client.fetchWith(build.goSum()).recordingFailedDownloads();
+    List<Future<DownloadedModule>> futures = client.startAll(targets, fetch);
     List<ModDownloadResult.Module> out = new ArrayList<>();
     int i = 0;
     for (Target t : slots) {
@@ -155,7 +156,7 @@ final class ModDownload {
       try {
         out.add(entry(client, env, GoProxyClient.await(futures.get(i))));
       } catch (GoProxyException | RuntimeException e) {
-        out.add(failed(client.moduleCache(), m, Lookup.errorText(e)));
+        out.add(failed(client.moduleCache(), fetch, m, Lookup.errorText(e)));
       }
       i++;
     }
@@ -315,7 +316,8 @@ final class ModDownload {
    */
   private static List<ModDownloadResult.Module> downloadEach(GoProxyClient client, GoEnv env, List<ListedModule> tried,
       List<ModuleVersion> targets, GoSum goSum) throws GoProxyException {
-    List<Future<DownloadedModule>> futures = client.startAll(targets, client.fetchWith(goSum));
+    ModFetch fetch = client.fetchWith(goSum).recordingFailedDownloads();
+    List<Future<DownloadedModule>> futures = client.startAll(targets, fetch);
     List<ModDownloadResult.Module> out = new ArrayList<>();
     int next = 0;
     for (ListedModule m : tried) {
@@ -328,7 +330,7 @@ final class ModDownload {
         try {
           entry = entry(client, env, GoProxyClient.await(futures.get(next)));
         } catch (GoProxyException | RuntimeException e) {
-          entry = failed(client.moduleCache(), mv, Lookup.errorText(e));
+          entry = failed(client.moduleCache(), fetch, mv, Lookup.errorText(e));
         }
         next++;
       }
@@ -403,23 +405,21 @@ final class ModDownload {
   }
 
   /**
-   * A failed module as modcmd's DownloadModule leaves it: the info file once it is cached, then
-   * the go.mod file and its hash once that is cached too (go stops at the first step that fails;
-   * ours runs in the same order: info, go.mod, zip).
+   * A failed module as modcmd's DownloadModule leaves it: the info file's path once the info is
+   * in hand, then the go.mod file's and its hash once that is too (go stops at the first step that
+   * fails; ours runs in the same order: info, go.mod, zip). The paths are named whether or not
+   * their files could be written, as go's CachePath names them.
    */
-  private static ModDownloadResult.Module failed(ModuleCache cache, ModuleVersion m, String error) {
+  private static ModDownloadResult.Module failed(ModuleCache cache, ModFetch fetch, ModuleVersion m, String error) {
     String info = "";
     String goMod = "";
     String goModSum = "";
-    Path infoFile = cache.usable() ? cache.file(m, "info") : null;
-    if (infoFile != null && Files.isRegularFile(infoFile)) {
-      info = infoFile.toString();
-      Path modFile = cache.file(m, "mod");
-      try {
-        goModSum = ModuleHash.ofGoMod(Files.readAllBytes(modFile)).toString();
-        goMod = modFile.toString();
-      } catch (IOException e) {
-        // not cached: go stopped at the go.mod
+    Optional<String> after = fetch.failedAfter(m);
+    if (after.isPresent()) {
+      info = cache.file(m, "info").toString();
+      if (!after.get().isEmpty()) {
+        goMod = cache.file(m, "mod").toString();
+        goModSum = after.get();
       }
     }
     return new ModDownloadResult.Module(m.path().toString(), m.version().toString(), error, info, goMod, "", "", "",

@@ -3,6 +3,7 @@ package io.github.goproxy4j.client;
 import io.github.goproxy4j.env.GoEnvException;
 import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.env.Route;
+import io.github.goproxy4j.internal.GoPathError;
 import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.internal.UnicodeTables;
 import io.github.goproxy4j.modfile.GoModFile;
@@ -25,6 +26,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +47,13 @@ final class ModFetch {
   /** {@link #goVersion}'s minor release, for what it decides on every cached file. */
   private final int goMinor;
   private final Executor unzipHelpers;
+  private final Consumer<String> warnings;
+  /**
+   * For a {@code mod download} ({@link #recordingFailedDownloads}): how far each failed download
+   * got, as go's DownloadModule fills its JSON as it goes: "" after the info, the go.mod's sum
+   * after the go.mod. Null otherwise.
+   */
+  private final ConcurrentHashMap<ModuleVersion, String> failedDownloads;
   private final AtomicBoolean warmed = new AtomicBoolean();
   /**
    * Per module whose go.mod this fetch cached: whether a rewrite of its {@code list} by
@@ -67,12 +76,19 @@ final class ModFetch {
     ModulePath owed;
   }
 
-  ModFetch(Lookup lookup, SumCheck sums, ModuleCache cache, String goVersion, Executor unzipHelpers) {
-    this(lookup, sums, cache, goVersion, unzipHelpers, null);
+  /**
+   * @param warnings receives the lines go prints on standard error as it goes on (a module cache
+   *     write that failed)
+   */
+  ModFetch(Lookup lookup, SumCheck sums, ModuleCache cache, String goVersion, Executor unzipHelpers,
+      Consumer<String> warnings) {
+    this(lookup, sums, cache, goVersion, unzipHelpers, warnings, null, null);
   }
 
   private ModFetch(Lookup lookup, SumCheck sums, ModuleCache cache, String goVersion, Executor unzipHelpers,
-      Executor listWriters) {
+      Consumer<String> warnings, Executor listWriters, ConcurrentHashMap<ModuleVersion, String> failedDownloads) {
+    this.warnings = warnings;
+    this.failedDownloads = failedDownloads;
     this.listWaiting = listWriters != null ? new ConcurrentHashMap<>() : null;
     this.listWrites = listWriters != null ? new ConcurrentLinkedQueue<>() : null;
     this.listWriters = listWriters;
@@ -95,7 +111,26 @@ final class ModFetch {
    * as go leaves them. Not for downloads.
    */
   ModFetch deferringVersionLists(Executor writers) {
-    return new ModFetch(lookup, sums, cache, goVersion, unzipHelpers, java.util.Objects.requireNonNull(writers));
+    return new ModFetch(lookup, sums, cache, goVersion, unzipHelpers, warnings,
+        java.util.Objects.requireNonNull(writers), failedDownloads);
+  }
+
+  /**
+   * A fetch like this one for one {@code mod download}, remembering how far each failed
+   * {@link #download} got ({@link #failedAfter}).
+   */
+  ModFetch recordingFailedDownloads() {
+    return new ModFetch(lookup, sums, cache, goVersion, unzipHelpers, warnings, listWriters,
+        new ConcurrentHashMap<>());
+  }
+
+  /**
+   * How far a failed {@link #download} of {@code module} got, forgotten once asked: empty when it
+   * failed before its info was in hand (or nothing is recorded), "" when it failed after the
+   * info, the go.mod's {@code h1:} sum when it failed after the go.mod (at the zip).
+   */
+  Optional<String> failedAfter(ModuleVersion module) {
+    return failedDownloads == null ? Optional.empty() : Optional.ofNullable(failedDownloads.remove(module));
   }
 
   /**
@@ -319,7 +354,20 @@ final class ModFetch {
     try {
       cache.writeInfo(path, info, goMinor);
     } catch (IOException e) {
-      LOG.warn("go: writing stat cache: {}", e.getMessage());
+      cacheWriteFailed("go: writing stat cache: ", e);
+    }
+  }
+
+  /**
+   * go's cachingRepo after a failed writeDiskStat or writeDiskGoMod: the command goes on, and the
+   * failure is printed on standard error ({@code go: writing go.mod cache: mkdir /x/@v: not a
+   * directory}) unless it is a read-only file system, which go passes over in silence.
+   */
+  private void cacheWriteFailed(String what, IOException e) {
+    String reason = e instanceof GoPathError g ? g.reason()
+        : e instanceof java.nio.file.FileSystemException f ? String.valueOf(f.getReason()) : "";
+    if (!reason.equalsIgnoreCase("read-only file system")) {
+      warnings.accept(what + e.getMessage());
     }
   }
 
@@ -355,8 +403,7 @@ final class ModFetch {
         cachedGoMod(module.path());
       }
     } catch (IOException e) {
-      throw new GoProxyException("writing " + cache.file(module, "mod") + ": " + e.getMessage(),
-          e);
+      cacheWriteFailed("go: writing go.mod cache: ", e);
     }
     return new GoMod(data, hash);
   }
@@ -387,8 +434,20 @@ final class ModFetch {
     // no module-line check, as modfetch.Download makes none: the proxy protocol cannot tell an
     // explicit go.mod from one the proxy made up, so go leaves that check to the module graph
     // (goModSummary, which also accepts the replaced path for a replacement) and to builds
-    GoMod goMod = goMod(route, module);
-    CacheWriter.Stored stored = storeZip(route, module, events);
+    GoMod goMod;
+    try {
+      goMod = goMod(route, module);
+    } catch (GoProxyException | RuntimeException e) {
+      failedAfterStep(module, "");
+      throw e;
+    }
+    CacheWriter.Stored stored;
+    try {
+      stored = storeZip(route, module, events);
+    } catch (GoProxyException | RuntimeException e) {
+      failedAfterStep(module, goMod.hash().toString());
+      throw e;
+    }
     DownloadedModule d = DownloadedModule.of(module, info, cache.file(module, "mod"),
         stored.zip(), stored.dir(), stored.zipHash(), goMod.hash());
     events.done(module, stored.dir());
@@ -410,6 +469,12 @@ final class ModFetch {
     CacheWriter.Stored stored = storeZip(lookup.route(module.path()), module, events);
     events.done(module, stored.dir());
     return stored.dir();
+  }
+
+  private void failedAfterStep(ModuleVersion module, String goModSum) {
+    if (failedDownloads != null) {
+      failedDownloads.put(module, goModSum);
+    }
   }
 
   /** go's checkCacheDir failure (the cache's {@link ModuleCache#problem()}) as the download's error. */

@@ -63,7 +63,9 @@ final class ModVerify {
       return List.of(name + ": " + withoutCache(cwd));
     }
     Path zip = cache.file(m, "zip");
-    boolean haveZip = Files.exists(zip);
+    // go's zipErr: only a zip that does not exist counts as absent; another stat failure (a
+    // non-directory in its path) makes go read the ziphash and report it missing
+    boolean haveZip = !notExist(zip);
     boolean haveDir = cache.isExtracted(m);
     Path zipHash = zip.resolveSibling(zip.getFileName() + "hash");
     String h;
@@ -117,6 +119,18 @@ final class ModVerify {
       return "missing ziphash: " + GoOs.pathError("open", "hash", e);
     }
     return "open : no such file or directory";
+  }
+
+  /** Whether stat(2) of {@code f} fails with ENOENT (Go's {@code errors.Is(err, fs.ErrNotExist)}). */
+  private static boolean notExist(Path f) {
+    try {
+      Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class);
+      return false;
+    } catch (java.nio.file.NoSuchFileException e) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** Go's os.PathError text for a failed file operation. */

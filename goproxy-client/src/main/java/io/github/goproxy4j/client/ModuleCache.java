@@ -3,6 +3,7 @@ package io.github.goproxy4j.client;
 import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.env.GoEnvException;
 import io.github.goproxy4j.internal.GoOs;
+import io.github.goproxy4j.internal.GoPathError;
 import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
@@ -246,8 +247,7 @@ public final class ModuleCache {
         GoOs.mkdirAll(root);
         return "";
       } catch (IOException m) {
-        return why + GoOs.pathError("mkdir", m instanceof java.nio.file.FileSystemException f
-            && f.getFile() != null ? f.getFile() : root.toString(), m);
+        return why + (m instanceof GoPathError ? m.getMessage() : GoOs.pathError("mkdir", root.toString(), m));
       }
     } catch (IOException e) {
       return why + GoOs.pathError("stat", root.toString(), e);
@@ -835,6 +835,8 @@ public final class ModuleCache {
           throw e;
         }
         continue;
+      } catch (IOException e) {
+        throw GoPathError.of("open", p.toString(), e); // go's tempFile: os.OpenFile's error
       }
       try (out) {
         out.write(data);
