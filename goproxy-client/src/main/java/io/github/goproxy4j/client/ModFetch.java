@@ -125,12 +125,13 @@ final class ModFetch {
   }
 
   /**
-   * How far a failed {@link #download} of {@code module} got, forgotten once asked: empty when it
-   * failed before its info was in hand (or nothing is recorded), "" when it failed after the
-   * info, the go.mod's {@code h1:} sum when it failed after the go.mod (at the zip).
+   * How far a failed {@link #download} of {@code module} got (a version two arguments name is
+   * asked for twice): empty when it failed before its info was in hand (or nothing is recorded),
+   * "" when it failed after the info, the go.mod's {@code h1:} sum when it failed after the go.mod
+   * (at the zip).
    */
   Optional<String> failedAfter(ModuleVersion module) {
-    return failedDownloads == null ? Optional.empty() : Optional.ofNullable(failedDownloads.remove(module));
+    return failedDownloads == null ? Optional.empty() : Optional.ofNullable(failedDownloads.get(module));
   }
 
   /**
