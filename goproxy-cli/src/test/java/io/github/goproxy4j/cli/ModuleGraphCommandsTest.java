@@ -1875,24 +1875,14 @@ class ModuleGraphCommandsTest {
         {"list", "-m", "-versions", "example.com/a"}, {"mod", "download", "-json", "example.com/a"}, {"mod", "download"},
         {"mod", "verify"}};
     try (FakeGoProxy proxy = abcUniverse().start()) {
-      Path main = Files.createDirectories(tmp.resolve("main"));
-      Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n\nrequire example.com/a v1.0.0\n");
-      // go.sum made complete by go with a usable cache first
-      Map<String, String> setup = GoTool.hermeticEnv(tmp.resolve("setup"));
-      setup.putAll(proxy.environment());
-      setup.put("GOFLAGS", "-mod=mod");
-      GoTool.Result tidy = GoTool.exec(main, setup, 180, null, goBin.toString(), "list", "-m", "all");
-      assertEquals(0, tidy.exitCode(), tidy.stderr());
+      Path main = tidyMain(goBin, tmp.resolve("setup"), proxy, "example.com/a v1.0.0").main();
       Path file = Files.writeString(tmp.resolve("a-file"), "");
       String goroot = goBin.getParent().getParent().toRealPath().toString();
       int round = 0;
       List<String> differences = new java.util.ArrayList<>();
       for (String cache : List.of("unset", "relative", "file")) {
         for (String[] cmd : cmds) {
-          round++;
-          Path work = tmp.resolve("round" + round);
-          Path theirs = copyTree(main, work.resolve("theirs"));
-          Path ours = copyTree(main, work.resolve("ours"));
+          Path work = tmp.resolve("round" + ++round);
           Map<String, String> goEnv = GoTool.hermeticEnv(work.resolve("home"));
           goEnv.putAll(proxy.environment());
           goEnv.put("GOFLAGS", "-mod=mod");
@@ -1909,22 +1899,8 @@ class ModuleGraphCommandsTest {
             }
             default -> goEnv.put("GOMODCACHE", file.toString());
           }
-          GoTool.Result r = GoTool.exec(theirs, goEnv, 180, null, prepend(goBin.toString(), cmd));
-          Map<String, String> env = new HashMap<>(goEnv);
-          env.put("PWD", ours.toString());
-          List<String> argv = new java.util.ArrayList<>(List.of(cmd));
-          argv.addAll(List.of("--go-version", goVersion));
-          Run o = goproxy(env, argv.toArray(new String[0]));
           String what = "go" + release + ", GOMODCACHE " + cache + ": " + String.join(" ", cmd);
-          try {
-            assertEquals(new Run(r.exitCode(), r.stdout(), r.stderr()),
-                new Run(o.status(), o.out().replace(ours.toString(), theirs.toString()),
-                    o.err().replace(ours.toString(), theirs.toString())), what);
-            assertSameFiles(theirs, ours, what, "go.sum", "go.mod");
-            assertEquals(contents(theirs), contents(ours), what + ": nothing else written in the module");
-          } catch (org.opentest4j.AssertionFailedError e) {
-            differences.add(what + ": " + e.getMessage());
-          }
+          compareInCopies(goVersion, goBin, main, work, goEnv, Map.of(), what, cmd).ifPresent(differences::add);
           assertEquals(0L, Files.size(file), what + ": the file named as GOMODCACHE is left alone");
         }
       }
@@ -1949,20 +1925,11 @@ class ModuleGraphCommandsTest {
     String[][] cmds = {{"list", "-m", "all"}, {"list", "-m", "-json", "example.com/a"}, {"mod", "graph"},
         {"mod", "verify"}};
     try (FakeGoProxy proxy = abcUniverse().start()) {
-      Path main = Files.createDirectories(tmp.resolve("main"));
-      Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n\nrequire example.com/a v1.0.0\n");
-      Map<String, String> setup = GoTool.hermeticEnv(tmp.resolve("setup"));
-      setup.putAll(proxy.environment());
-      setup.put("GOFLAGS", "-mod=mod");
-      GoTool.Result tidy = GoTool.exec(main, setup, 180, null, goBin.toString(), "list", "-m", "all");
-      assertEquals(0, tidy.exitCode(), tidy.stderr());
+      Path main = tidyMain(goBin, tmp.resolve("setup"), proxy, "example.com/a v1.0.0").main();
       int round = 0;
       List<String> differences = new java.util.ArrayList<>();
       for (String[] cmd : cmds) {
-        round++;
-        Path work = tmp.resolve("round" + round);
-        Path theirs = copyTree(main, work.resolve("theirs"));
-        Path ours = copyTree(main, work.resolve("ours"));
+        Path work = tmp.resolve("round" + ++round);
         Path goCache = work.resolve("go-cache");
         Path ourCache = work.resolve("our-cache");
         for (Path c : List.of(goCache, ourCache)) {
@@ -1973,26 +1940,52 @@ class ModuleGraphCommandsTest {
         goEnv.putAll(proxy.environment());
         goEnv.put("GOFLAGS", "-mod=mod");
         goEnv.put("GOMODCACHE", goCache.toString());
-        GoTool.Result r = GoTool.exec(theirs, goEnv, 180, null, prepend(goBin.toString(), cmd));
-        Map<String, String> env = new HashMap<>(goEnv);
-        env.put("GOMODCACHE", ourCache.toString());
-        env.put("PWD", ours.toString());
-        List<String> argv = new java.util.ArrayList<>(List.of(cmd));
-        argv.addAll(List.of("--go-version", goVersion));
-        Run o = goproxy(env, argv.toArray(new String[0]));
         String what = "go" + release + ": " + String.join(" ", cmd);
+        compareInCopies(goVersion, goBin, main, work, goEnv, Map.of("GOMODCACHE", ourCache.toString()), what, cmd)
+            .ifPresent(differences::add);
         try {
-          assertEquals(new Run(r.exitCode(), r.stdout(), r.stderr()),
-              new Run(o.status(), o.out().replace(ourCache.toString(), goCache.toString()).replace(ours.toString(), theirs.toString()),
-                  o.err().replace(ourCache.toString(), goCache.toString()).replace(ours.toString(), theirs.toString())), what);
-          assertSameFiles(theirs, ours, what, "go.sum", "go.mod");
           assertEquals(contents(goCache), contents(ourCache), what + ": module cache");
         } catch (org.opentest4j.AssertionFailedError e) {
-          differences.add(what + ": " + e.getMessage());
+          differences.add(e.getMessage());
         }
       }
       System.out.println("go" + release + ": " + round + " runs compared, " + differences.size() + " differ");
       assertEquals(List.of(), differences, String.join("\n", differences));
+    }
+  }
+
+  /**
+   * go runs {@code cmd} in its copy of {@code main} (below {@code work}) with {@code goEnv}, goproxy
+   * ({@code --go-version goVersion}) in its own copy with {@code goEnv} and {@code ourVars} over it;
+   * goproxy's output (its copy and each of {@code ourVars}' values read as go's), exit status, go.mod,
+   * go.sum and the copy's other files must be go's.
+   *
+   * @return what differs, or empty
+   */
+  private static java.util.Optional<String> compareInCopies(String goVersion, Path goBin, Path main, Path work,
+      Map<String, String> goEnv, Map<String, String> ourVars, String what, String... cmd) throws java.io.IOException {
+    Path theirs = copyTree(main, work.resolve("theirs"));
+    Path ours = copyTree(main, work.resolve("ours"));
+    GoTool.Result r = GoTool.exec(theirs, goEnv, 180, null, prepend(goBin.toString(), cmd));
+    Map<String, String> env = new HashMap<>(goEnv);
+    env.putAll(ourVars);
+    env.put("PWD", ours.toString());
+    List<String> argv = new java.util.ArrayList<>(List.of(cmd));
+    argv.addAll(List.of("--go-version", goVersion));
+    Run o = goproxy(env, argv.toArray(new String[0]));
+    String out = o.out().replace(ours.toString(), theirs.toString());
+    String err = o.err().replace(ours.toString(), theirs.toString());
+    for (Map.Entry<String, String> v : ourVars.entrySet()) {
+      out = out.replace(v.getValue(), goEnv.get(v.getKey()));
+      err = err.replace(v.getValue(), goEnv.get(v.getKey()));
+    }
+    try {
+      assertEquals(new Run(r.exitCode(), r.stdout(), r.stderr()), new Run(o.status(), out, err), what);
+      assertSameFiles(theirs, ours, what, "go.sum", "go.mod");
+      assertEquals(contents(theirs), contents(ours), what + ": nothing else written in the module");
+      return java.util.Optional.empty();
+    } catch (org.opentest4j.AssertionFailedError e) {
+      return java.util.Optional.of(what + ": " + e.getMessage());
     }
   }
 
