@@ -82,6 +82,13 @@ import org.slf4j.LoggerFactory;
  * Error}) where go, over HTTP/1.1, prints the server's own reason phrase; and the JDK repeats a
  * GET once when a new connection closes before any answer, where go asks once.
  *
+ * <p><b>Requests per call</b>: a call that stands for a run of the go command ({@code listModules},
+ * {@code moduleGraph}, {@code modDownloadResult}, {@code modGraph}, {@code query}, ...) asks each
+ * proxy for a module's list (per query prefix), a version's info, its go.mod and {@code @latest}
+ * at most once, a failure as well as an answer, as go's {@code cachingRepo} does for a run; the
+ * next call asks again (beyond what the module cache holds), so a long-lived client sees what a
+ * proxy publishes meanwhile, as the next run of go does.
+ *
  * <p>Thread-safe: one client can serve many threads; concurrent downloads of the same version
  * are done once. Close it to release its threads and connections.
  */
@@ -111,8 +118,10 @@ public final class GoProxyClient implements AutoCloseable {
       new ConcurrentHashMap<>();
   private final ExecutorService executor;
   /** Extra threads extracting one large zip on more than one core (see CacheWriter). */
-  private final ThreadPoolExecutor unzipHelpers = CacheWriter.helperPool();
-  private final AtomicBoolean closed = new AtomicBoolean();
+  private final ThreadPoolExecutor unzipHelpers;
+  private final AtomicBoolean closed;
+  /** Whether this is one call's view of a client ({@link #perCommand}). */
+  private final boolean perCommand;
 
   private GoProxyClient(Builder b) {
     this.resolver = b.resolver != null ? b.resolver : ProxyResolver.of(b.env);
@@ -125,6 +134,7 @@ public final class GoProxyClient implements AutoCloseable {
       this.closeTransport = true;
     }
     this.traced = b.httpTrace == null ? transport : new TracingTransport(transport, b.httpTrace);
+    this.unzipHelpers = CacheWriter.helperPool();
     this.cache = b.cache != null ? b.cache : ModuleCache.fromEnv(env);
     this.sums = new SumCheck(b.goSum, b.checksumDatabase, resolver, traced, cache);
     this.warnings = b.warnings != null ? b.warnings : new LoggedWarnings();
@@ -134,6 +144,39 @@ public final class GoProxyClient implements AutoCloseable {
     this.events = new ProgressEvents(b.listener);
     this.parallelism = b.parallelism;
     this.executor = Executors.newFixedThreadPool(parallelism, new DaemonThreads("goproxy4j-download-"));
+    this.closed = new AtomicBoolean();
+    this.perCommand = false;
+  }
+
+  private GoProxyClient(GoProxyClient of) {
+    this.resolver = of.resolver;
+    this.transport = of.transport;
+    this.closeTransport = false;
+    this.traced = of.traced;
+    this.cache = of.cache;
+    this.sums = of.sums;
+    this.unzipHelpers = of.unzipHelpers;
+    this.warnings = of.warnings;
+    this.fetch = new ModFetch(of.fetch.lookup().perCommand(), sums, cache, resolver.env().goVersion(), unzipHelpers,
+        warnings);
+    this.query = new Query(fetch);
+    this.events = of.events;
+    this.parallelism = of.parallelism;
+    this.executor = of.executor;
+    this.closed = of.closed;
+    this.perCommand = true;
+  }
+
+  /**
+   * This client for one call that stands for one run of the go command (a list, a graph load, a
+   * download of queries, a query): the same client but for its lookup, whose repos remember each
+   * proxy's answers (and failures) for the call, as go's {@code cachingRepo} does for a run
+   * ({@link Lookup#perCommand}), so each request go makes once is made once. Nothing is remembered
+   * past the call: the next one asks the proxies again, as the next run of go does. A view's own
+   * view is itself, so a call made inside another shares its memo.
+   */
+  private GoProxyClient perCommand() {
+    return perCommand ? this : new GoProxyClient(this);
   }
 
   /**
@@ -255,7 +298,7 @@ public final class GoProxyClient implements AutoCloseable {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(current, "current");
     checkOpen();
-    return this.query.query(path, query, current.map(Version::toString).orElse(""));
+    return perCommand().query.query(path, query, current.map(Version::toString).orElse(""));
   }
 
   /** {@link #query} never answering a version {@code excluded} names (go's CheckAllowed: a main module's excludes). */
@@ -357,7 +400,7 @@ public final class GoProxyClient implements AutoCloseable {
     checkOpen();
     // what the graph's first fetches need, on another thread while go.mod and go.sum are read
     ColdStart.begin();
-    return ModuleGraphLoader.load(this, resolver.env(), dir, false, parallelism, ModuleGraphLoader.InitMode.MOD);
+    return ModuleGraphLoader.load(perCommand(), resolver.env(), dir, false, parallelism, ModuleGraphLoader.InitMode.MOD);
   }
 
   /**
@@ -468,7 +511,7 @@ public final class GoProxyClient implements AutoCloseable {
     Objects.requireNonNull(dir, "dir");
     Objects.requireNonNull(warnings, "warnings");
     ColdStart.begin();
-    return List.copyOf(ListModules.list(this, resolver.env(), dir, args, flags, warnings, parallelism));
+    return List.copyOf(ListModules.list(perCommand(), resolver.env(), dir, args, flags, warnings, parallelism));
   }
 
   /**
@@ -488,7 +531,7 @@ public final class GoProxyClient implements AutoCloseable {
   public List<ListedModule> mainModules(Path dir) throws GoProxyException {
     checkOpen();
     Objects.requireNonNull(dir, "dir");
-    return List.copyOf(ListModules.mainModules(ModuleGraphLoader.mainModules(this, resolver.env(), dir)));
+    return List.copyOf(ListModules.mainModules(ModuleGraphLoader.mainModules(perCommand(), resolver.env(), dir)));
   }
 
   /**
@@ -518,8 +561,9 @@ public final class GoProxyClient implements AutoCloseable {
     checkOpen();
     ColdStart.begin();
     // go runs its mod commands with -mod=mod: go.sum need not vouch for every go.mod
-    return ModDownload.download(this, ModuleGraphLoader.failOnReplacementErrors(
-        ModuleGraphLoader.loadBuild(this, resolver.env(), dir, true, parallelism, ModuleGraphLoader.InitMode.MOD)));
+    GoProxyClient call = perCommand();
+    return ModDownload.download(call, ModuleGraphLoader.failOnReplacementErrors(
+        ModuleGraphLoader.loadBuild(call, resolver.env(), dir, true, parallelism, ModuleGraphLoader.InitMode.MOD)));
   }
 
   /**
@@ -545,7 +589,8 @@ public final class GoProxyClient implements AutoCloseable {
     checkOpen();
     ColdStart.begin();
     GoEnv env = resolver.env();
-    return ModDownload.result(this, env, ModuleGraphLoader.readMains(this, env, dir, ModuleGraphLoader.InitMode.MOD),
+    GoProxyClient call = perCommand();
+    return ModDownload.result(call, env, ModuleGraphLoader.readMains(call, env, dir, ModuleGraphLoader.InitMode.MOD),
         parallelism);
   }
 
@@ -615,10 +660,11 @@ public final class GoProxyClient implements AutoCloseable {
         return modDownloadResult(dir);
       }
       // the checks above made: the main module files read once
-      return ModDownload.insideModule(this, env, ModuleGraphLoader.readMains(this, env, dir, work), args, json, warnings,
+      GoProxyClient call = perCommand();
+      return ModDownload.insideModule(call, env, ModuleGraphLoader.readMains(call, env, dir, work), args, json, warnings,
           parallelism);
     }
-    return ModDownload.outsideModule(this, env, dir, args, parallelism);
+    return ModDownload.outsideModule(perCommand(), env, dir, args, parallelism);
   }
 
   /**
@@ -682,7 +728,7 @@ public final class GoProxyClient implements AutoCloseable {
     List<String> lines = new ArrayList<>(init.warnings());
     try {
       // the mod commands load with -mod=mod: go drops a requirement on an excluded version
-      lines.addAll(ModuleGraphLoader.excludedRequirementWarnings(ModuleGraphLoader.readMains(this, resolver.env(), dir,
+      lines.addAll(ModuleGraphLoader.excludedRequirementWarnings(ModuleGraphLoader.readMains(perCommand(), resolver.env(), dir,
           mode), true));
     } catch (GoProxyException | RuntimeException e) {
       // the command fails on the main module files itself, before go would print these
@@ -762,7 +808,8 @@ public final class GoProxyClient implements AutoCloseable {
       throw new IllegalArgumentException("invalid -go version " + GoQuote.quote(goVersion) + ": " + refused.get());
     }
     ColdStart.begin();
-    return ModuleGraphLoader.loadBuild(this, env, ModuleGraphLoader.readMains(this, env, dir,
+    GoProxyClient call = perCommand();
+    return ModuleGraphLoader.loadBuild(call, env, ModuleGraphLoader.readMains(call, env, dir,
         ModuleGraphLoader.InitMode.MOD_NEEDS_ROOT), true, parallelism, false, goVersion).graph();
   }
 
@@ -1057,7 +1104,7 @@ public final class GoProxyClient implements AutoCloseable {
     Objects.requireNonNull(failure, "failure");
     checkOpen();
     Optional<ModuleGraphException.TooNew> t = failure.tooNew();
-    return t.isEmpty() ? Optional.empty() : ModDownload.toolchainSwitch(this, resolver.env(), t.get().what(),
+    return t.isEmpty() ? Optional.empty() : ModDownload.toolchainSwitch(perCommand(), resolver.env(), t.get().what(),
         t.get().goVersion());
   }
 

@@ -94,6 +94,29 @@ final class Lookup {
     this.transport = transport;
     this.directFetcher = directFetcher;
     this.maxZip = maxZip;
+    this.routes = new ConcurrentHashMap<>();
+    this.repos = null;
+  }
+
+  private Lookup(Lookup of) {
+    this.resolver = of.resolver;
+    this.readErrorNamesRequest = of.readErrorNamesRequest;
+    this.transport = of.transport;
+    this.directFetcher = of.directFetcher;
+    this.maxZip = of.maxZip;
+    this.routes = of.routes;
+    this.repos = new ConcurrentHashMap<>();
+  }
+
+  /**
+   * This lookup for one command (or one client call), as go's {@code modfetch.Lookup} is for one
+   * run of the go command: each module on each proxy URL is one {@link CachingRepo} for as long as
+   * the returned lookup is used, so a request go makes once in a run is made once. The lookup
+   * itself remembers nothing of the proxies' answers: a long-lived client sees new versions at its
+   * next call, as a new run of go does.
+   */
+  Lookup perCommand() {
+    return new Lookup(this);
   }
 
   /**
@@ -135,7 +158,12 @@ final class Lookup {
 
   /** Bound on {@link #routes}: the paths of a large build list, not every path a server ever names. */
   private static final int MAX_ROUTES = 4096;
-  private final ConcurrentHashMap<ModulePath, Route> routes = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<ModulePath, Route> routes;
+  /** The repos of one command (go's lookupCache: per proxy URL and module path); null: none kept. */
+  private final ConcurrentHashMap<RepoKey, CachingRepo> repos;
+
+  /** A {@link #repos} key: a proxy URL and a module path. */
+  private record RepoKey(String proxy, ModulePath path) {}
 
   /** One request on one repo. */
   @FunctionalInterface
@@ -190,8 +218,20 @@ final class Lookup {
 
   private Repo repo(Route route, ProxyEntry entry, ModulePath path, String context) {
     if (entry instanceof ProxyEntry.Url) {
-      return new ProxyRepo(transport, (ProxyEntry.Url) entry, path, maxZip,
-          readErrorNamesRequest);
+      ProxyEntry.Url url = (ProxyEntry.Url) entry;
+      if (repos == null) {
+        return new ProxyRepo(transport, url, path, maxZip, readErrorNamesRequest);
+      }
+      RepoKey key = new RepoKey(url.uri().toString(), path);
+      CachingRepo r = repos.get(key);
+      if (r == null) {
+        CachingRepo fresh = new CachingRepo(new ProxyRepo(transport, url, path, maxZip, readErrorNamesRequest));
+        r = repos.putIfAbsent(key, fresh);
+        if (r == null) {
+          r = fresh;
+        }
+      }
+      return r;
     }
     return new DirectRepo(directFetcher, resolver, route, path, context);
   }

@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * modload's moduleInfo over a loaded {@link ModuleGraph} (with addUpdate, addRetraction and
@@ -363,8 +364,8 @@ final class ModuleLister {
     printed.lookUp(m); // moduleInfo's Replacement
     Optional<GoModFile.Replace> r = g.replacement(m);
     if (r.isEmpty()) {
-      Status s = updates ? status(g, m.path().toString(), m.version().toString()) : Status.NONE;
-      return fromCache(m.path().toString(), m.version().toString(), !direct, goVersion, false, s);
+      return fromCache(m.path().toString(), m.version().toString(), !direct, goVersion, false,
+          () -> updates ? status(g, m.path().toString(), m.version().toString()) : Status.NONE);
     }
     // go does not look up the replaced version's time; its files are the replacement's
     String rv = r.get().newVersion();
@@ -379,9 +380,9 @@ final class ModuleLister {
       replace = new ListedModule(r.get().newPath(), "", false, false, goVersion, Optional.empty(), Optional.empty(),
           List.of(), "", "", Optional.empty(), dir.toString(), dir.resolve("go.mod").toString(), "", "");
     } else {
-      Status rs = updates ? status(g, r.get().newPath(), rv) : Status.NONE;
       boolean itself = r.get().newPath().equals(m.path().toString()) && rv.equals(m.version().toString());
-      replace = fromCache(r.get().newPath(), rv, false, goVersion, !itself, rs);
+      replace = fromCache(r.get().newPath(), rv, false, goVersion, !itself,
+          () -> updates ? status(g, r.get().newPath(), rv) : Status.NONE);
     }
     Status s = updates ? status(g, m.path().toString(), m.version().toString()) : Status.NONE;
     // moduleInfo gives a replaced module its replacement's retraction; -u's addRetraction of the
@@ -403,12 +404,12 @@ final class ModuleLister {
     Optional<GoModFile> loaded = g.replacement(mv).isPresent() ? Optional.empty() : g.goMod(mv);
     String path = mv.path().toString();
     String version = mv.version().toString();
-    Status s = updates ? status(g, path, version) : Status.NONE;
-    return fromCache(path, version, false, loaded.flatMap(GoModFile::goVersion).orElse(""), false, s, false);
+    return fromCache(path, version, false, loaded.flatMap(GoModFile::goVersion).orElse(""), false,
+        () -> updates ? status(g, path, version) : Status.NONE, false);
   }
 
   private ListedModule fromCache(String pathText, String version, boolean indirect, String goVersion,
-      boolean goVersionNeedsSum, Status s) {
+      boolean goVersionNeedsSum, Supplier<Status> s) {
     return fromCache(pathText, version, indirect, goVersion, goVersionNeedsSum, s, checkSums);
   }
 
@@ -416,10 +417,13 @@ final class ModuleLister {
    * modload's completeFromModCache for a module version: its time from its info (the module
    * cache, else its route), and, where go.sum has the hash (go's default -mod=readonly) or
    * {@code checkSums} is off, its go line when the graph did not load its go.mod, its cached
-   * go.mod, its complete extracted directory and go.sum's hashes.
+   * go.mod, its complete extracted directory and go.sum's hashes. What {@code -u} adds ({@code
+   * status}) is asked after, as go's addUpdate, addRetraction and addDeprecation run once
+   * moduleInfo is done: the version's {@code .info} is requested before an update query's
+   * {@code @latest} could answer it (go's -x shows that order's requests).
    */
   private ListedModule fromCache(String pathText, String version, boolean indirect, String goVersion,
-      boolean goVersionNeedsSum, Status s, boolean checkSums) {
+      boolean goVersionNeedsSum, Supplier<Status> status, boolean checkSums) {
     Optional<OffsetDateTime> time = Optional.empty();
     String error = "";
     String dir = "";
@@ -469,6 +473,7 @@ final class ModuleLister {
         sum = recorded(zipHashes);
       }
     }
+    Status s = status.get();
     return new ListedModule(pathText, version, false, indirect, goVersion, Optional.empty(), s.update, s.retracted,
         s.deprecated, error.isEmpty() ? s.error : error, time, dir, goModFile, sum, goModSum);
   }

@@ -8,15 +8,12 @@ import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.Version;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -146,7 +143,7 @@ final class Query {
     Predicate<String> disallowed = allowAll ? v -> false : excluded;
     try {
       VersionInfo info = lookup.tryProxies(route, path, path + "@" + query + ": ",
-          repo -> queryProxy(route, repo, path, qm, filter, disallowed, retractions.lists));
+          repo -> queryProxy(route, repo, path, qm, filter, disallowed));
       return noRetractions ? info : withStatus(info, retractions);
     } finally {
       retractions.goModRead().ifPresent(goModRead);
@@ -165,7 +162,7 @@ final class Query {
     Retractions retractions = withRetracted ? null : new Retractions(route, path);
     List<String> list = lookup.tryProxies(route, path, "module " + path + ": ", repo -> {
       List<String> allowed = new ArrayList<>();
-      for (String v : versions(repo, path, "", retractions == null ? null : retractions.lists).versions()) { // replacementRepo's, in a build
+      for (String v : versions(repo, path, "").versions()) { // replacementRepo's, in a build
         if (excluded.test(v)) {
           continue;
         }
@@ -256,8 +253,6 @@ final class Query {
     private Optional<GoModFile> latest = Optional.empty();
     private Optional<ModuleVersion> latestVersion = Optional.empty();
     private String loadError = "";
-    /** The proxies' version lists this query and this check read (see {@link #listed}). */
-    final Map<URI, VersionList.ListResult> lists = new ConcurrentHashMap<>();
 
     Retractions(Route route, ModulePath path) {
       this.route = route;
@@ -271,7 +266,7 @@ final class Query {
         try {
           QueryMatcher qm = QueryMatcher.parse(path, "latest", "");
           VersionInfo l = lookup.tryProxies(route, path, prefix,
-              repo -> queryProxy(route, repo, path, qm, null, v -> false, lists));
+              repo -> queryProxy(route, repo, path, qm, null, v -> false));
           if (ProxyRepo.isCanonical(l.version())) {
             ModuleVersion mv = ModuleVersion.of(path, Version.parse(l.version()));
             // queryLatestVersionIgnoringRetractions: a replaced latest version's replacement
@@ -325,8 +320,7 @@ final class Query {
 
   /** go's queryProxy: the query on one repo; {@code retractions} null means none apply. */
   private VersionInfo queryProxy(Route route, Repo repo, ModulePath path, QueryMatcher qm,
-      Retractions retractions, Predicate<String> excluded, Map<URI, VersionList.ListResult> lists)
-      throws IOException {
+      Retractions retractions, Predicate<String> excluded) throws IOException {
     String query = qm.query;
     if (qm.canStat || qm.revision) {
       try {
@@ -344,7 +338,7 @@ final class Query {
         throw queryErr;
       }
     }
-    VersionList.ListResult list = versions(repo, path, qm.prefix, lists);
+    VersionList.ListResult list = versions(repo, path, qm.prefix);
     List<String> releases = new ArrayList<>();
     List<String> prereleases = new ArrayList<>();
     boolean needIncompatible = qm.preferIncompatible;
@@ -416,15 +410,14 @@ final class Query {
    * versions the main modules' go.mod directives name for {@code path} with the query's {@code
    * prefix} (not pseudo-versions; not go.work's), sorted.
    */
-  private VersionList.ListResult versions(Repo repo, ModulePath path, String prefix,
-      Map<URI, VersionList.ListResult> lists) throws IOException {
+  private VersionList.ListResult versions(Repo repo, ModulePath path, String prefix) throws IOException {
     Set<String> named = replaced.versions(path.toString());
     if (named.isEmpty()) {
-      return listed(repo, lists);
+      return repo.versions(prefix);
     }
     VersionList.ListResult list;
     try {
-      list = listed(repo, lists);
+      list = repo.versions(prefix);
     } catch (NotFoundException e) {
       list = new VersionList.ListResult(List.of(), List.of());
     }
@@ -439,25 +432,6 @@ final class Query {
       }
     }
     return added || all.size() != before ? new VersionList.ListResult(List.copyOf(all), list.lines()) : list;
-  }
-
-  /**
-   * The repo's {@code @v/list}, asked of a proxy once per {@code lists} (null: every time): go's
-   * cachingRepo answers a repeated Versions from memory, so its query and the retraction check's
-   * query of the latest version (same module, same proxy) send one request, as {@code -x} shows.
-   */
-  private static VersionList.ListResult listed(Repo repo, Map<URI, VersionList.ListResult> lists)
-      throws IOException {
-    if (lists == null || !(repo instanceof ProxyRepo)) {
-      return repo.versions();
-    }
-    URI key = ((ProxyRepo) repo).url("@v/list");
-    VersionList.ListResult l = lists.get(key);
-    if (l == null) {
-      l = repo.versions();
-      lists.put(key, l);
-    }
-    return l;
   }
 
   /**

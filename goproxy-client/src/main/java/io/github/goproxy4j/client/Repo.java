@@ -16,6 +16,15 @@ interface Repo {
   /** The answer to {@code @v/list} with go's rules applied. */
   VersionList.ListResult versions() throws IOException;
 
+  /**
+   * {@link #versions()} for a query of versions with {@code prefix} (go's {@code Versions(prefix)}):
+   * the whole list still (the caller matches the prefix), but asked again for another prefix where
+   * go's {@code cachingRepo} remembers a list per prefix ({@link CachingRepo}).
+   */
+  default VersionList.ListResult versions(String prefix) throws IOException {
+    return versions();
+  }
+
   /** The info of a version or revision ({@code @v/<rev>.info}). */
   VersionInfo stat(String rev) throws IOException;
 

@@ -724,6 +724,65 @@ class GoProxyClientTest {
     }
   }
 
+  /**
+   * One {@code listModules} call with updates asks the proxy for each thing once, as one run of
+   * {@code go list -m -u all} does (go's cachingRepo; ModuleGraphCommandsTest.requestsOncePerCommandAsGo
+   * compares the requests with go's -x): a module's {@code @v/list} once though the update query and
+   * the retraction and deprecation check each read it, a module without a tagged version's
+   * {@code @latest} once and no {@code .info} after it, a version's {@code .info} and
+   * {@code .mod} once. The next call of the same client asks again and sees what the proxy
+   * published in between (a new version, the latest go.mod no longer retracting the selected
+   * one), as the next run of go does.
+   */
+  @Test
+  void listModulesWithUpdatesAsksEachRequestOncePerCall() throws Exception {
+    String pseudo = "v0.0.0-20190101000000-abcdefabcdef";
+    FakeModule p = FakeModule.builder("example.com/p", pseudo).goMod("module example.com/p\n\ngo 1.16\n").build();
+    FakeModule m1 = FakeModule.builder("example.com/m", "v1.1.0")
+        .goMod("// Deprecated: use example.com/n\nmodule example.com/m\n\ngo 1.16\n\nretract v1.0.0 // broken\n").build();
+    FakeModule m2 = FakeModule.builder("example.com/m", "v1.2.0").goMod("module example.com/m\n\ngo 1.16\n").build();
+    // v1.2.0 is published (listed) after the first call
+    restart(FakeGoProxy.builder().module(M_FAKE).module(m1).module(m2).module(p)
+        .fault(Fault.status(200, "v1.0.0\nv1.1.0\n").forPath("/example.com/m/@v/list")));
+    Path main = Files.createDirectories(tmp.resolve("main"));
+    Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n\nrequire (\n\texample.com/m v1.0.0\n"
+        + "\texample.com/p " + pseudo + "\n)\n");
+    Map<String, String> vars = new HashMap<>(proxy.goEnv().environment());
+    vars.put("GOFLAGS", "-mod=mod");
+    GoEnv env = GoEnv.builder().environment(vars).noUserEnvFile().build();
+    ListFlags u = ListFlags.builder().updates(true).build();
+    try (GoProxyClient c = GoProxyClient.builder().env(env).moduleCache(cacheDir).build()) {
+      List<ListedModule> listed = c.listModules(main, List.of("all"), u, w -> { });
+      ListedModule m = listed.get(1);
+      assertEquals("example.com/m v1.0.0 [v1.1.0] [retracted: broken] [deprecated: use example.com/n]"
+          + " " + "example.com/p " + pseudo,
+          m.path() + " " + m.version() + " [" + m.update().orElseThrow().version() + "] [retracted: "
+          + String.join(", ", m.retracted()) + "] [deprecated: " + m.deprecated() + "] " + listed.get(2).path()
+          + " " + listed.get(2).version());
+      Map<String, Integer> once = new java.util.TreeMap<>();
+      for (String path : List.of("/example.com/m/@v/list", "/example.com/m/@v/v1.0.0.info", "/example.com/m/@v/v1.0.0.mod",
+          "/example.com/m/@v/v1.1.0.info", "/example.com/m/@v/v1.1.0.mod", "/example.com/p/@v/list", "/example.com/p/@latest",
+          "/example.com/p/@v/" + pseudo + ".info", "/example.com/p/@v/" + pseudo + ".mod")) {
+        once.put(path, 1);
+      }
+      Map<String, Integer> counted = new java.util.TreeMap<>();
+      proxy.requests().paths().forEach(r -> counted.merge(r, 1, Integer::sum));
+      assertEquals(once, counted, "the first call");
+      // the proxy publishes v1.2.0, whose go.mod retracts nothing: the same client's next call sees it
+      proxy.clearFaults();
+      proxy.requests().clear();
+      m = c.listModules(main, List.of("all"), u, w -> { }).get(1);
+      assertEquals("example.com/m v1.0.0 [v1.2.0] [retracted: ] [deprecated: ]", m.path() + " " + m.version() + " ["
+          + m.update().orElseThrow().version() + "] [retracted: " + String.join(", ", m.retracted()) + "] [deprecated: "
+          + m.deprecated() + "]");
+      counted.clear();
+      proxy.requests().paths().forEach(r -> counted.merge(r, 1, Integer::sum));
+      // the cached .info and .mod files answer the rest
+      assertEquals(Map.of("/example.com/m/@v/list", 1, "/example.com/m/@v/v1.2.0.info", 1, "/example.com/m/@v/v1.2.0.mod", 1,
+          "/example.com/p/@v/list", 1, "/example.com/p/@latest", 1), counted, "the second call");
+    }
+  }
+
   /** go's text for the failure of {@code e}, which must fail with a {@link io.github.goproxy4j.mvs.ModuleGraphException}. */
   private static String goText(org.junit.jupiter.api.function.Executable e) {
     return assertThrows(io.github.goproxy4j.mvs.ModuleGraphException.class, e).goText();

@@ -1,0 +1,163 @@
+package io.github.goproxy4j.client;
+
+import io.github.goproxy4j.env.NotFoundException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * go's {@code cachingRepo} around one module on one proxy ({@code proxyRepo}), for one command: a
+ * {@code Versions} (per prefix, as go keys it), {@code Stat} (per revision), {@code Latest} and
+ * {@code GoMod} (per version) asks the proxy once, and answers again what it got, an error as well
+ * as an answer (go's {@code par.ErrCache}); a zip is not remembered. A {@code Stat} that resolves a
+ * revision to another version, and a {@code Latest}, answer a later {@code Stat} of that version.
+ *
+ * <p>It also keeps what go's {@code proxyRepo} keeps for its lifetime (the command's): the latest
+ * version the {@code @v/list} names by time ({@code latestFromList}, for a proxy without
+ * {@code @latest}), worked out, with an {@code .info} request of that version, at the first
+ * {@code Versions} (or the first {@code Latest} that needs it, with a {@code @v/list} request of
+ * its own).
+ *
+ * <p>{@link Lookup#perCommand()} makes one per module and proxy URL; the module cache in front
+ * ({@link ModFetch}) is read before it, as go's {@code cachingRepo} reads its disk cache first.
+ */
+final class CachingRepo implements Repo {
+  private final ProxyRepo repo;
+  private final ConcurrentHashMap<String, Once<VersionList.ListResult>> versions = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Once<VersionInfo>> stats = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Once<byte[]>> goMods = new ConcurrentHashMap<>();
+  private final Once<Optional<VersionInfo>> latest = new Once<>();
+  /** proxyRepo's listLatest: the list's latest version by time, its info (go's listLatestOnce). */
+  private final Once<VersionInfo> listLatest = new Once<>();
+
+  CachingRepo(ProxyRepo repo) {
+    this.repo = repo;
+  }
+
+  /** One remembered answer or failure (go's par.ErrCache entry): callers of the same key wait for the first. */
+  private static final class Once<T> {
+    private boolean done;
+    private T value;
+    private IOException ioError;
+    private RuntimeException runtimeError;
+
+    synchronized T get(Lookup.RepoCall<T> call, Repo repo) throws IOException {
+      if (!done) {
+        try {
+          value = call.call(repo);
+        } catch (IOException e) {
+          ioError = e;
+        } catch (RuntimeException e) {
+          runtimeError = e;
+        }
+        done = true;
+      }
+      return answer();
+    }
+
+    /** Sets the answer unless one is set (go's {@code Do} of a value already known). */
+    synchronized void seed(T v) {
+      if (!done) {
+        value = v;
+        done = true;
+      }
+    }
+
+    /** Sets the failure unless an answer is set. */
+    synchronized void fail(IOException e) {
+      if (!done) {
+        ioError = e;
+        done = true;
+      }
+    }
+
+    private T answer() throws IOException {
+      if (ioError != null) {
+        throw ioError;
+      }
+      if (runtimeError != null) {
+        throw runtimeError;
+      }
+      return value;
+    }
+  }
+
+  private static <T> Once<T> once(ConcurrentHashMap<String, Once<T>> map, String key) {
+    Once<T> o = map.get(key);
+    if (o == null) {
+      Once<T> fresh = new Once<>();
+      o = map.putIfAbsent(key, fresh);
+      if (o == null) {
+        o = fresh;
+      }
+    }
+    return o;
+  }
+
+  @Override
+  public VersionList.ListResult versions() throws IOException {
+    return versions("");
+  }
+
+  @Override
+  public VersionList.ListResult versions(String prefix) throws IOException {
+    return once(versions, prefix).get(r -> {
+      VersionList.ListResult l;
+      try {
+        l = repo.versions();
+      } catch (IOException e) {
+        listLatest.fail(e);
+        throw e;
+      }
+      try {
+        listLatest.get(x -> latestFromList(l), repo);
+      } catch (IOException | RuntimeException e) {
+        // kept for a later Latest; the list itself was had
+      }
+      return l;
+    }, repo);
+  }
+
+  /** go's latestFromList: the list's newest version by time, its info asked of the proxy (not the module cache). */
+  private VersionInfo latestFromList(VersionList.ListResult l) throws IOException {
+    Optional<String> best = VersionList.latestFromList(l.lines());
+    if (best.isEmpty()) {
+      throw repo.versionError("", new NotFoundException("no commits"));
+    }
+    return repo.stat(best.get());
+  }
+
+  @Override
+  public VersionInfo stat(String rev) throws IOException {
+    VersionInfo info = once(stats, rev).get(r -> r.stat(rev), repo);
+    if (!info.version().equals(rev)) {
+      once(stats, info.version()).seed(info);
+    }
+    return info;
+  }
+
+  /**
+   * The proxy's {@code @latest}, else (404 or 410) the latest version its list names by time
+   * (never empty: {@code no commits}, a not-found error, when the list names none).
+   */
+  @Override
+  public Optional<VersionInfo> latest() throws IOException {
+    Optional<VersionInfo> info = latest.get(r -> {
+      Optional<VersionInfo> l = repo.latest();
+      return l.isPresent() ? l : Optional.of(listLatest.get(x -> latestFromList(repo.versions()), repo));
+    }, repo);
+    once(stats, info.get().version()).seed(info.get());
+    return info;
+  }
+
+  @Override
+  public byte[] goMod(String version) throws IOException {
+    return once(goMods, version).get(r -> r.goMod(version), repo).clone();
+  }
+
+  @Override
+  public void zip(String version, Path target, Received received) throws IOException {
+    repo.zip(version, target, received);
+  }
+}
