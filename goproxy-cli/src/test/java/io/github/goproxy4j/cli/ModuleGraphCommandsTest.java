@@ -2418,6 +2418,139 @@ class ModuleGraphCommandsTest {
     }
   }
 
+  /**
+   * go's cachingRepo: each module on each proxy is asked for its {@code @v/list} (per query prefix),
+   * an {@code .info}, {@code @latest} and a {@code .mod} at most once in a run, a failure as well as
+   * an answer, and goproxy asks the same: the multiset of go's {@code -x} request lines ({@code # get
+   * URL} and {@code # get URL: 200 OK}, timings dropped, sorted), with exit status and stdout, equal
+   * to go1.19's (list only: its mod download has no {@code -x}), go1.21's and go1.27's for list -m -u
+   * (text, -json, -retracted), -versions, -retracted -versions of one module, queries of one module
+   * at latest, upgrade and a prefix, two queries failing on one list (a module the proxy lacks; -u's
+   * update query and retraction check failing on it: go remembers the 404), a
+   * module with no tagged version (its {@code @latest}, no {@code .info} after it), and mod download
+   * of queries outside and inside a module (one list per prefix: {@code v1} and {@code v1.0} each
+   * ask again, as go's cache is per prefix), a retracted and deprecated module required, and a
+   * module whose list has times (go asks the {@code .info} of the newest at the first list, and
+   * again through its cache when a query picks it). Each command with a fresh GOPATH on each side.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.27"})
+  void requestsOncePerCommandAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    String pseudo = "v0.0.0-20190101000000-abcdefabcdef";
+    FakeGoProxy.Builder universe = FakeGoProxy.builder()
+        .module(FakeModule.builder("example.com/a", "v1.0.0")
+            .goMod("module example.com/a\n\ngo 1.17\n\nrequire example.com/b v1.0.0\n")
+            .file("a.go", "package a\n\nimport _ \"example.com/b\"\n").build())
+        .module(FakeModule.builder("example.com/a", "v1.1.0")
+            .goMod("module example.com/a\n\ngo 1.17\n\nrequire example.com/b v1.1.0\n")
+            .file("a.go", "package a\n\nimport _ \"example.com/b\"\n").build());
+    for (String v : List.of("v1.0.0", "v1.1.0", "v1.2.0-pre")) {
+      universe.module(FakeModule.builder("example.com/b", v).goMod("module example.com/b\n\ngo 1.16\n")
+          .file("b.go", "package b\n").build());
+    }
+    for (String v : List.of("v1.0.0", "v1.1.0", "v1.2.0")) {
+      universe.module(FakeModule.builder("example.com/r", v).goMod("// Deprecated: use example.com/b\nmodule example.com/r\n\ngo 1.16\n"
+          + (v.equals("v1.2.0") ? "\nretract v1.1.0 // broken\n" : "")).file("r.go", "package r\n").build());
+    }
+    universe.module(FakeModule.builder("example.com/p", pseudo).goMod("module example.com/p\n\ngo 1.16\n")
+        .file("p.go", "package p\n").build());
+    // a list with times: go's proxyRepo works out the latest version by time at its first
+    // Versions and asks its .info then (not through the cache), used if @latest is missing
+    for (String v : List.of("v1.0.0", "v1.1.0")) {
+      universe.module(FakeModule.builder("example.com/q", v).goMod("module example.com/q\n\ngo 1.16\n")
+          .file("q.go", "package q\n").build());
+    }
+    universe.fault(Fault.status(200, "v1.0.0 2019-01-01T00:00:00Z\nv1.1.0 2019-02-01T00:00:00Z\n")
+        .forPath("/example.com/q/@v/list"));
+    try (FakeGoProxy proxy = universe.start()) {
+      TidyMain t = tidyMain(goBin, tmp, proxy, "example.com/a v1.0.0", "example.com/r v1.1.0",
+          "example.com/p " + pseudo);
+      Path outside = Files.createDirectories(tmp.resolve("outside"));
+      List<List<String>> cases = new java.util.ArrayList<>(List.of(
+          List.of("main", "list", "-m", "-u", "-x", "all"),
+          List.of("main", "list", "-m", "-u", "-json", "-x", "all"),
+          List.of("main", "list", "-m", "-u", "-retracted", "-x", "all"),
+          List.of("main", "list", "-m", "-versions", "-x", "all"),
+          List.of("main", "list", "-m", "-retracted", "-versions", "-x", "example.com/r"),
+          List.of("main", "list", "-m", "-x", "example.com/b@latest", "example.com/b@upgrade", "example.com/r@v1.0"),
+          List.of("outside", "list", "-m", "-x", "example.com/r@latest", "example.com/r@upgrade", "example.com/r@v1.1.0"),
+          List.of("outside", "list", "-m", "-e", "-x", "example.com/nosuch@latest", "example.com/nosuch@>v0.1"),
+          List.of("outside", "list", "-m", "-u", "-e", "-x", "example.com/nosuch@v1.0.0"),
+          List.of("outside", "list", "-m", "-u", "-e", "-x", "example.com/nosuch@v1"),
+          List.of("outside", "list", "-m", "-u", "-x", "example.com/p@latest", "example.com/p@" + pseudo),
+          List.of("outside", "list", "-m", "-x", "example.com/q@latest", "example.com/q@v1.0"),
+          List.of("outside", "list", "-m", "-versions", "-x", "example.com/q")));
+      if (!release.equals("1.19")) { // go1.19's mod download has no -x
+        cases.add(List.of("outside", "mod", "download", "-x", "example.com/b@latest", "example.com/r@v1.0",
+            "example.com/r@v1", "example.com/p@latest", "example.com/a@upgrade", "example.com/r@v1.1.0",
+            "example.com/q@latest"));
+        cases.add(List.of("outside", "mod", "download", "-json", "-x", "example.com/nosuch@latest", "example.com/nosuch@v1",
+            "example.com/nosuch@<v2"));
+        cases.add(List.of("main", "mod", "download", "-x", "example.com/r@latest", "example.com/b@v1"));
+      }
+      int n = 0;
+      List<String> differ = new java.util.ArrayList<>();
+      for (List<String> c : cases) {
+        n++;
+        Path dir = c.get(0).equals("main") ? t.main() : outside;
+        String[] cmd = c.subList(1, c.size()).toArray(new String[0]);
+        Map<String, String> goEnv = new HashMap<>(t.goEnv());
+        Map<String, String> ours = new HashMap<>(t.ours());
+        Path theirs = tmp.resolve("theirs-" + n);
+        Path mine = tmp.resolve("ours-" + n);
+        goEnv.put("GOPATH", theirs.toString());
+        ours.put("GOPATH", mine.toString());
+        goEnv.put("GOFLAGS", "-modcacherw");
+        ours.put("GOFLAGS", "-modcacherw");
+        ours.put("PWD", dir.toString());
+        Path goSum = t.main().resolve("go.sum");
+        Path goMod = t.main().resolve("go.mod");
+        byte[] sum = Files.readAllBytes(goSum);
+        byte[] mod = Files.readAllBytes(goMod);
+        GoTool.Result r = GoTool.exec(dir, goEnv, 180, null, prepend(goBin.toString(), cmd));
+        Files.write(goSum, sum);
+        Files.write(goMod, mod);
+        List<String> argv = new java.util.ArrayList<>(List.of(cmd));
+        argv.addAll(List.of("--go-version", release));
+        Run o = goproxy(ours, argv.toArray(new String[0]));
+        Files.write(goSum, sum);
+        Files.write(goMod, mod);
+        String what = "go" + release + " in " + c.get(0) + ": " + String.join(" ", cmd);
+        List<String> theirLines = requestLines(r.stderr());
+        List<String> ourLines = requestLines(o.err());
+        if (r.exitCode() != o.status()) {
+          differ.add(what + ": exit " + r.exitCode() + " vs " + o.status() + "\n" + r.stderr() + "\n---\n" + o.err());
+        } else if (!r.stdout().replace(theirs.toString(), "$GOPATH").equals(o.out().replace(mine.toString(), "$GOPATH"))) {
+          differ.add(what + ": stdout\n" + r.stdout() + "\n---\n" + o.out());
+        } else if (!theirLines.equals(ourLines)) {
+          differ.add(what + ": go's requests not made " + multisetMinus(theirLines, ourLines)
+              + ", made beyond go's " + multisetMinus(ourLines, theirLines));
+        }
+      }
+      assertEquals(List.of(), differ, differ.size() + " of " + cases.size() + " differ");
+    }
+  }
+
+  /** The lines of {@code a} not in {@code b}, as many times as {@code a} has them more often. */
+  private static List<String> multisetMinus(List<String> a, List<String> b) {
+    List<String> rest = new java.util.ArrayList<>(a);
+    b.forEach(rest::remove);
+    return rest;
+  }
+
+  /** go's {@code -x} request lines of standard error ({@code # get URL}, {@code # get URL: status}), timings dropped, sorted. */
+  private static List<String> requestLines(String stderr) {
+    List<String> out = new java.util.ArrayList<>();
+    for (String line : stderr.split("\n")) {
+      if (line.startsWith("# get ")) {
+        out.add(line.replaceAll(" \\(\\d+\\.\\d{3}s\\)$", ""));
+      }
+    }
+    java.util.Collections.sort(out);
+    return out;
+  }
+
   /** Answers each request on {@code server} with a 302 to the same path under {@code to}, until it is closed. */
   private static void redirectEach(java.net.ServerSocket server, String to) {
     while (!server.isClosed()) {
