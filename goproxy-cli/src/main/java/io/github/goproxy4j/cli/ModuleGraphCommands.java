@@ -359,20 +359,29 @@ final class ModuleGraphCommands {
         client.moduleModeWarnings(workDir(ctx), true).forEach(ctx.err()::println);
         // -go: the command line's, else GOFLAGS's (go sets its flags from GOFLAGS first)
         String go = ctx.args().option("go").orElseGet(() -> Settings.goEnv(ctx).goFlag("go").orElse(""));
-        io.github.goproxy4j.mvs.ModuleGraph g;
-        try {
-          g = client.modGraph(workDir(ctx), go);
-        } catch (ModuleGraphException e) {
-          // what go printed as the load went on, before the load's failure
-          e.partialGraph().ifPresent(p -> p.replacementErrors().forEach(ctx.err()::println));
-          throw e;
-        }
-        // errors go printed as the load went on (base.Errorf): the graph, then exit status 1
-        g.replacementErrors().forEach(ctx.err()::println);
+        io.github.goproxy4j.mvs.ModuleGraph g = loadModGraph(ctx, client, go);
         ctx.out().print(g.graphText());
         return g.replacementErrors().isEmpty() ? 0 : 1;
       });
     }
+  }
+
+  /**
+   * go's LoadModGraph for {@code mod graph} and {@code mod verify}: the graph, after the errors go
+   * printed as the load went on (base.Errorf: a workspace's conflicting replacements), which make
+   * its exit status 1; a load that fails part way fails after those.
+   */
+  private static io.github.goproxy4j.mvs.ModuleGraph loadModGraph(Invocation ctx, GoProxyClient client,
+      String goVersion) throws Exception {
+    io.github.goproxy4j.mvs.ModuleGraph g;
+    try {
+      g = client.modGraph(workDir(ctx), goVersion);
+    } catch (ModuleGraphException e) {
+      e.partialGraph().ifPresent(p -> p.replacementErrors().forEach(ctx.err()::println));
+      throw e;
+    }
+    g.replacementErrors().forEach(ctx.err()::println);
+    return g;
   }
 
   /** {@code goproxy mod download [-json]} (no arguments: go's rule for the main module). */
@@ -444,6 +453,8 @@ final class ModuleGraphCommands {
           ctx.err().println("go: no module dependencies to download");
           return 0;
         }
+        // what go printed as the load and the listing went on (base.Errorf; with -json also go.work.sum's keepSums)
+        result.printedErrors().forEach(ctx.err()::println);
         Optional<ModDownloadResult.ToolchainSwitch> early = result.graphSwitch();
         if (early.isPresent()) {
           // go's switch on the graph's failure, before the downloads
@@ -464,15 +475,17 @@ final class ModuleGraphCommands {
           ctx.err().println("go: " + GoStrings.logLine(sw.get().error()));
         }
         // go prints every module (-json) or every error, then exits 1 if any module failed; then
-        // an incomplete graph's failure (in text form only when no module failed: go exits first)
-        boolean moduleFailed = result.modules().stream().anyMatch(m -> !m.error().isEmpty());
+        // an incomplete graph's failure (in text form only when no module failed and nothing
+        // was printed as go went on: go exits first, ExitIfErrors)
+        boolean exitedFirst = !json && (!result.printedErrors().isEmpty()
+            || result.modules().stream().anyMatch(m -> !m.error().isEmpty()));
         if (json) {
           result.modules().forEach(m -> ctx.out().print(m.toJson(release)));
         } else {
           result.modules().stream().filter(m -> !m.error().isEmpty())
               .forEach(m -> ctx.err().println("go: " + GoStrings.logLine(m.error())));
         }
-        if (!result.graphError().isEmpty() && (json || !moduleFailed)) {
+        if (!result.graphError().isEmpty() && !exitedFirst) {
           ctx.err().println(result.graphError());
         }
         return result.failed() ? 1 : 0;
@@ -521,10 +534,11 @@ final class ModuleGraphCommands {
       }
       return asGo(ctx, BuildFlags.MOD, (client, release) -> {
         client.moduleModeWarnings(workDir(ctx), true).forEach(ctx.err()::println);
-        List<String> problems = client.modVerify(workDir(ctx));
+        io.github.goproxy4j.mvs.ModuleGraph g = loadModGraph(ctx, client, "");
+        List<String> problems = client.modVerify(workDir(ctx), g);
         if (problems.isEmpty()) {
           ctx.out().println("all modules verified");
-          return 0;
+          return g.replacementErrors().isEmpty() ? 0 : 1;
         }
         problems.forEach(ctx.err()::println);
         return 1;

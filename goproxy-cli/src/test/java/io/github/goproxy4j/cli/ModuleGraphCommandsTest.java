@@ -3493,73 +3493,99 @@ class ModuleGraphCommandsTest {
         {"list", "-m", "-e", "-u", "all"}, {"list", "-m", "-json", "all"}, {"list", "-m", "-e", "-json", "all"},
         {"list", "-m", "-retracted", "all"}, {"list", "-m", "-e", "-versions", "all"},
         {"list", "-m", "example.com/x"}, {"list", "-m", "example.com/x@v1.0.0"}, {"mod", "graph"}};
-    // the tails of d's go.mod and of b's
-    String[][] layouts = {
-        {"require example.com/x v1.0.0\n\nreplace example.com/x => example.com/y v1.1.0\n",
-            "replace example.com/x v1.0.0 => example.com/y v1.0.0\n"},
-        {"require example.com/x v1.0.0\n\nreplace example.com/x => example.com/y v1.1.0\n",
-            "require example.com/x v1.1.0\n\nreplace example.com/x v1.0.0 => example.com/y v1.0.0\n"},
-        // one directory, named from each module (makeMainModules compares them made absolute,
-        // replacementFrom as written)
-        {"require example.com/x v1.0.0\n\nreplace example.com/x v1.1.0 => ./x\n",
-            "replace example.com/x v1.1.0 => ../d/x\n"},
-        // the first layout with a requirement the proxy lacks: the graph fails after the conflict
-        {"require (\n\texample.com/gone v1.0.0\n\texample.com/x v1.0.0\n)\n\n"
-            + "replace example.com/x => example.com/y v1.1.0\n",
-            "replace example.com/x v1.0.0 => example.com/y v1.0.0\n"}};
     List<String> mismatches = new java.util.ArrayList<>();
     int runs = 0;
     try (FakeGoProxy proxy = pb.start()) {
       int round = 0;
-      for (String[] layout : layouts) {
+      for (int layout = 0; layout < 4; layout++) {
         for (String[] cmd : cmds) {
           round++;
-          Path work = tmp.resolve("round" + round);
-          Path ws = work.resolve("ws");
-          Files.createDirectories(ws.resolve("d/x"));
-          Files.createDirectories(ws.resolve("b"));
-          Files.writeString(ws.resolve("d/go.mod"), "module example.com/d\n\ngo 1.17\n\n" + layout[0]);
-          Files.writeString(ws.resolve("b/go.mod"), "module example.com/b\n\ngo 1.17\n\n" + layout[1]);
-          Files.writeString(ws.resolve("d/x/go.mod"), "module example.com/x\n\ngo 1.17\n");
-          Files.writeString(ws.resolve("go.work"), "go 1.18\n\nuse ./d\nuse ./b\n");
-          Path pristine = copyTree(ws, work.resolve("pristine"));
-          Map<String, String> goEnv = GoTool.hermeticEnv(work.resolve("go-home"));
-          goEnv.putAll(proxy.environment());
-          GoTool.Result r = GoTool.exec(ws, goEnv, 180, null, prepend(goBin.toString(), cmd));
-          Map<String, String> goFiles = new HashMap<>();
-          for (String f : List.of("go.work.sum", "d/go.sum", "b/go.sum")) {
-            goFiles.put(f, readIfExists(ws.resolve(f)));
-          }
-          // goproxy in a fresh copy at the same path: the go.mod paths go prints are the same
-          Files.move(ws, work.resolve("ws-go"));
-          copyTree(pristine, ws);
-          Map<String, String> env = new HashMap<>(proxy.environment());
-          env.put("GOENV", "off");
-          env.put("GOPATH", work.resolve("our-gopath").toString());
-          env.put("GOFLAGS", goEnv.get("GOFLAGS"));
-          env.put("PWD", ws.toString());
-          List<String> argv = new java.util.ArrayList<>(List.of(cmd));
-          argv.addAll(List.of("--go-version", release));
-          Run o = goproxy(env, argv.toArray(new String[0]));
-          String what = "go" + release + " layout " + (round - 1) / cmds.length + " " + String.join(" ", cmd);
+          mismatches.addAll(conflictingWorkspaceAsGo(goBin, release, proxy, tmp.resolve("round" + round),
+              CONFLICT_LAYOUTS[layout], "go" + release + " layout " + layout, cmd));
           runs++;
-          String goPath = goEnv.get("GOPATH");
-          String ourPath = work.resolve("our-gopath").toString();
-          Run theirs = new Run(r.exitCode(), r.stdout().replace(goPath, "$GOPATH"), r.stderr().replace(goPath, "$GOPATH"));
-          Run ours = new Run(o.status(), o.out().replace(ourPath, "$GOPATH"), o.err().replace(ourPath, "$GOPATH"));
-          boolean same = theirs.equals(ours);
-          for (String f : goFiles.keySet()) {
-            same &= goFiles.get(f).equals(readIfExists(ws.resolve(f)));
-          }
-          if (!same) {
-            mismatches.add(what + "\ngo:      " + theirs + "\ngoproxy: " + ours);
-          }
         }
       }
     }
     System.out.println("workspaceReplacementConflictPerLookupAsGo go" + release + ": " + runs + " runs, "
         + mismatches.size() + " differ");
     assertEquals(List.of(), mismatches, mismatches.size() + " of " + runs + " runs differ");
+  }
+
+  /**
+   * The tails of d's go.mod and of b's in a workspace of the two whose directives for example.com/x
+   * conflict (modload's replacementFrom): x v1.0.0 selected; x v1.0.0 only required (b selects
+   * v1.1.0); x v1.1.0 replaced by one directory named from d and from b (a conflict for
+   * replacementFrom, which compares the directives as written, not for makeMainModules, which
+   * compares them made absolute); the first layout with a requirement the proxy lacks (the graph
+   * fails after the conflict).
+   */
+  private static final String[][] CONFLICT_LAYOUTS = {
+      {"require example.com/x v1.0.0\n\nreplace example.com/x => example.com/y v1.1.0\n",
+          "replace example.com/x v1.0.0 => example.com/y v1.0.0\n"},
+      {"require example.com/x v1.0.0\n\nreplace example.com/x => example.com/y v1.1.0\n",
+          "require example.com/x v1.1.0\n\nreplace example.com/x v1.0.0 => example.com/y v1.0.0\n"},
+      {"require example.com/x v1.0.0\n\nreplace example.com/x v1.1.0 => ./x\n",
+          "replace example.com/x v1.1.0 => ../d/x\n"},
+      {"require (\n\texample.com/gone v1.0.0\n\texample.com/x v1.0.0\n)\n\n"
+          + "replace example.com/x => example.com/y v1.1.0\n",
+          "replace example.com/x v1.0.0 => example.com/y v1.0.0\n"}};
+
+  /**
+   * Runs {@code cmds} in turn with go in a workspace of d and b (go 1.17, their go.mod files ending
+   * in {@code layout}'s tails; d/x a directory module), then in a fresh copy at the same path with
+   * goproxy (its own GOPATH): after each command, standard output, standard error (GOPATH as
+   * {@code $GOPATH}), exit status, go.work.sum and the modules' go.sum files must be go's.
+   *
+   * @return one line per command that differs, with what each side did
+   */
+  private static List<String> conflictingWorkspaceAsGo(Path goBin, String release, FakeGoProxy proxy, Path work,
+      String[] layout, String what, String[]... cmds) throws Exception {
+    Path ws = work.resolve("ws");
+    Files.createDirectories(ws.resolve("d/x"));
+    Files.createDirectories(ws.resolve("b"));
+    Files.writeString(ws.resolve("d/go.mod"), "module example.com/d\n\ngo 1.17\n\n" + layout[0]);
+    Files.writeString(ws.resolve("b/go.mod"), "module example.com/b\n\ngo 1.17\n\n" + layout[1]);
+    Files.writeString(ws.resolve("d/x/go.mod"), "module example.com/x\n\ngo 1.17\n");
+    Files.writeString(ws.resolve("go.work"), "go 1.18\n\nuse ./d\nuse ./b\n");
+    Path pristine = copyTree(ws, work.resolve("pristine"));
+    Map<String, String> goEnv = GoTool.hermeticEnv(work.resolve("go-home"));
+    goEnv.putAll(proxy.environment());
+    String goPath = goEnv.get("GOPATH");
+    List<String> files = List.of("go.work.sum", "d/go.sum", "b/go.sum");
+    List<String> theirs = new java.util.ArrayList<>();
+    for (String[] cmd : cmds) {
+      GoTool.Result r = GoTool.exec(ws, goEnv, 180, null, prepend(goBin.toString(), cmd));
+      StringBuilder after = new StringBuilder(new Run(r.exitCode(), r.stdout().replace(goPath, "$GOPATH"),
+          r.stderr().replace(goPath, "$GOPATH")).toString());
+      for (String f : files) {
+        after.append("\n").append(f).append(": ").append(readIfExists(ws.resolve(f)));
+      }
+      theirs.add(after.toString());
+    }
+    // goproxy in a fresh copy at the same path: the go.mod paths go prints are the same
+    Files.move(ws, work.resolve("ws-go"));
+    copyTree(pristine, ws);
+    Path ourGoPath = work.resolve("our-gopath");
+    Map<String, String> env = new HashMap<>(proxy.environment());
+    env.put("GOENV", "off");
+    env.put("GOPATH", ourGoPath.toString());
+    env.put("GOFLAGS", goEnv.get("GOFLAGS"));
+    env.put("PWD", ws.toString());
+    List<String> mismatches = new java.util.ArrayList<>();
+    for (int i = 0; i < cmds.length; i++) {
+      List<String> argv = new java.util.ArrayList<>(List.of(cmds[i]));
+      argv.addAll(List.of("--go-version", release));
+      Run o = goproxy(env, argv.toArray(new String[0]));
+      StringBuilder after = new StringBuilder(new Run(o.status(), o.out().replace(ourGoPath.toString(), "$GOPATH"),
+          o.err().replace(ourGoPath.toString(), "$GOPATH")).toString());
+      for (String f : files) {
+        after.append("\n").append(f).append(": ").append(readIfExists(ws.resolve(f)));
+      }
+      if (!theirs.get(i).equals(after.toString())) {
+        mismatches.add(what + " " + String.join(" ", cmds[i]) + "\ngo:      " + theirs.get(i) + "\ngoproxy: " + after);
+      }
+    }
+    return mismatches;
   }
 
   /**
@@ -3665,5 +3691,54 @@ class ModuleGraphCommandsTest {
         Files.delete(p);
       }
     }
+  }
+
+  /**
+   * The mod commands in a workspace whose modules' go.mod files replace one module version
+   * differently (modload's replacementFrom conflict, printed bare at each lookup of that version's
+   * replacement; go goes on with the earlier directive and exits with status 1), in the layouts of
+   * {@link #workspaceReplacementConflictPerLookupAsGo}, one where a required module's zip is
+   * missing, and that missing zip without a conflict: {@code mod download} without arguments, with {@code -json}, with a path, {@code all},
+   * path@version arguments (which go answers without the graph's lookups), {@code mod verify}
+   * with an empty cache and after {@code mod download -json}, and {@code mod graph -go=1.17}.
+   * Without {@code -json} go prints the load's and the listing's conflicts, then each failed
+   * module, and exits before it writes go.work.sum; with {@code -json} it goes on to write
+   * go.work.sum, whose keepSums looks the replacement up again, then reports the graph's failure.
+   * Standard output, standard error, exit status, go.work.sum and the go.sum files after each
+   * command must be go's (go1.19 and every later release installed: go1.21, go1.22, go1.23,
+   * go1.24, go1.26, go1.27); every mismatch is collected and reported.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.22", "1.23", "1.24", "1.26", "1.27"})
+  void workspaceReplacementConflictInModCommandsAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    FakeGoProxy.Builder pb = atV100AndV110("example.com/x", "example.com/y", "example.com/z");
+    pb.fault(Fault.status(404, "gone").forModule("example.com/z", "v1.0.0").on(Endpoint.ZIP));
+    List<String[]> layouts = new java.util.ArrayList<>(List.of(CONFLICT_LAYOUTS));
+    // x v1.0.0 selected, and a required module whose zip the proxy lacks
+    layouts.add(new String[] {"require (\n\texample.com/x v1.0.0\n\texample.com/z v1.0.0\n)\n\n"
+        + "replace example.com/x => example.com/y v1.1.0\n", CONFLICT_LAYOUTS[0][1]});
+    // no conflict, that zip missing: without -json go exits before it writes go.work.sum
+    layouts.add(new String[] {"require example.com/z v1.0.0\n", ""});
+    String[][][] cases = {{{"mod", "download"}}, {{"mod", "download", "-json"}},
+        {{"mod", "download", "example.com/x"}}, {{"mod", "download", "-json", "example.com/x"}},
+        {{"mod", "download", "-json", "all"}}, {{"mod", "download", "all"}},
+        {{"mod", "download", "example.com/x@v1.0.0"}}, {{"mod", "download", "-json", "example.com/x@v1.1.0"}},
+        {{"mod", "download", "example.com/y@v1.0.0"}}, {{"mod", "verify"}},
+        {{"mod", "download", "-json"}, {"mod", "verify"}}, {{"mod", "graph", "-go=1.17"}}};
+    List<String> mismatches = new java.util.ArrayList<>();
+    int runs = 0;
+    try (FakeGoProxy proxy = pb.start()) {
+      for (int layout = 0; layout < layouts.size(); layout++) {
+        for (String[][] cmds : cases) {
+          runs += cmds.length;
+          mismatches.addAll(conflictingWorkspaceAsGo(goBin, release, proxy, tmp.resolve("round" + runs),
+              layouts.get(layout), "go" + release + " layout " + layout, cmds));
+        }
+      }
+    }
+    System.out.println("workspaceReplacementConflictInModCommandsAsGo go" + release + ": " + runs + " runs, "
+        + mismatches.size() + " differ");
+    assertEquals(List.of(), mismatches, mismatches.size() + " of " + runs + " runs differ");
   }
 }

@@ -389,7 +389,9 @@ public final class GoProxyClient implements AutoCloseable {
    * }</pre>
    *
    * @param dir the main module's directory, or a directory below it
-   * @return the graph
+   * @return the graph; in a workspace whose modules' go.mod files replace one module version
+   *     differently, go prints the load's {@link ModuleGraph#replacementErrors()} as it goes on
+   *     with the earlier directive, and {@code go list -m all} then lists and exits with status 1
    * @throws GoProxyException with go's message when go.mod is missing or malformed or a go.mod
    *     cannot be fetched or verified ({@link io.github.goproxy4j.mvs.ModuleGraphException}), and
    *     up to go1.21 when GOPATH's first entry holds a go.mod ({@code $GOPATH/go.mod exists but
@@ -554,7 +556,9 @@ public final class GoProxyClient implements AutoCloseable {
    * @param dir the main module's directory, or a directory below it
    * @return the downloaded modules in go's order (empty when there is nothing to download)
    * @throws GoProxyException as {@link #moduleGraph(Path)}, or the first failed download with
-   *     the others suppressed
+   *     the others suppressed; in a workspace whose modules replace one module version
+   *     differently, after the downloads, with the errors go printed as it went on
+   *     ({@link ModDownloadResult#printedErrors()}), go.work.sum not written (go's exit status 1)
    */
   public List<DownloadedModule> modDownload(Path dir) throws GoProxyException {
     Objects.requireNonNull(dir, "dir");
@@ -562,8 +566,8 @@ public final class GoProxyClient implements AutoCloseable {
     ColdStart.begin();
     // go runs its mod commands with -mod=mod: go.sum need not vouch for every go.mod
     GoProxyClient call = perCommand();
-    return ModDownload.download(call, ModuleGraphLoader.failOnReplacementErrors(
-        ModuleGraphLoader.loadBuild(call, resolver.env(), dir, true, parallelism, ModuleGraphLoader.InitMode.MOD)));
+    return ModDownload.download(call,
+        ModuleGraphLoader.loadBuild(call, resolver.env(), dir, true, parallelism, ModuleGraphLoader.InitMode.MOD));
   }
 
   /**
@@ -573,10 +577,14 @@ public final class GoProxyClient implements AutoCloseable {
    * module's entry carries its files or go's error text. Where go downloads the whole build list
    * (a main module below go 1.17, a workspace), a module graph that does not load completely does
    * not stop it either: the modules of the graph as far as it loaded are tried, and the graph's
-   * failure is {@link ModDownloadResult#graphError()}.
+   * failure is {@link ModDownloadResult#graphError()}. Neither does a workspace whose modules'
+   * go.mod files replace one module version differently: go prints the conflict at each lookup
+   * ({@link ModDownloadResult#printedErrors()}), goes on with the earlier directive and exits with
+   * status 1.
    *
    * <pre>{@code
    * ModDownloadResult r = client.modDownloadResult(Path.of("."));
+   * r.printedErrors().forEach(System.err::println);
    * r.modules().forEach(m -> System.out.print(m.toJson("1.27")));
    * }</pre>
    *
@@ -585,13 +593,18 @@ public final class GoProxyClient implements AutoCloseable {
    * @throws GoProxyException as {@link #moduleGraph(Path)}
    */
   public ModDownloadResult modDownloadResult(Path dir) throws GoProxyException {
+    return modDownloadResult(dir, true);
+  }
+
+  /** {@link #modDownloadResult(Path)}, or without go's {@code -json}. */
+  private ModDownloadResult modDownloadResult(Path dir, boolean json) throws GoProxyException {
     Objects.requireNonNull(dir, "dir");
     checkOpen();
     ColdStart.begin();
     GoEnv env = resolver.env();
     GoProxyClient call = perCommand();
     return ModDownload.result(call, env, ModuleGraphLoader.readMains(call, env, dir, ModuleGraphLoader.InitMode.MOD),
-        parallelism);
+        json, parallelism);
   }
 
   /**
@@ -638,7 +651,9 @@ public final class GoProxyClient implements AutoCloseable {
    * @param dir a directory outside any module, or in a main module or workspace
    * @param args go's arguments
    * @param json go's {@code -json}: in a module go.sum is updated for what was downloaded even
-   *     when a module failed (without it go leaves go.sum alone then)
+   *     when a module failed or go printed errors as it went on
+   *     ({@link ModDownloadResult#printedErrors()}); without it go leaves go.sum (go.work.sum)
+   *     alone then
    * @param warnings receives go's lines for standard error, without line ends
    * @return every module go tries, in argument order
    * @throws GoProxyException with go's text for an argument go refuses, or when the main module's
@@ -657,7 +672,7 @@ public final class GoProxyClient implements AutoCloseable {
     Optional<Path> work = ModuleGraphLoader.findGoWork(dir, env);
     if (work.isPresent() || ModuleGraphLoader.findModuleRoot(dir, env).isPresent()) {
       if (args.isEmpty()) {
-        return modDownloadResult(dir);
+        return modDownloadResult(dir, json);
       }
       // the checks above made: the main module files read once
       GoProxyClient call = perCommand();
@@ -754,7 +769,33 @@ public final class GoProxyClient implements AutoCloseable {
    * @throws GoProxyException as {@link #modGraph(Path)}
    */
   public List<String> modVerify(Path dir) throws GoProxyException {
-    return ModVerify.verify(cache, modGraph(dir), dir, parallelism);
+    return modVerify(dir, modGraph(dir));
+  }
+
+  /**
+   * {@link #modVerify(Path)} of a graph {@link #modGraph(Path)} loaded: {@code go mod verify} is
+   * go's graph load, then this. go prints the load's {@link ModuleGraph#replacementErrors()} (a
+   * workspace whose modules replace one module version differently) first, then the problems, or
+   * {@code all modules verified} on standard output when there are none; with either its exit
+   * status is 1.
+   *
+   * <pre>{@code
+   * ModuleGraph g = client.modGraph(Path.of("."));
+   * g.replacementErrors().forEach(System.err::println);
+   * List<String> problems = client.modVerify(Path.of("."), g);
+   * if (problems.isEmpty()) System.out.println("all modules verified");
+   * }</pre>
+   *
+   * @param dir the directory go runs in (where go reads a ziphash from {@code hash} when it has no
+   *     usable module cache)
+   * @param graph the graph of the main module or workspace
+   * @return the problems, in build-list order
+   */
+  public List<String> modVerify(Path dir, ModuleGraph graph) {
+    Objects.requireNonNull(dir, "dir");
+    Objects.requireNonNull(graph, "graph");
+    checkOpen();
+    return ModVerify.verify(cache, graph, dir, parallelism);
   }
 
   /**

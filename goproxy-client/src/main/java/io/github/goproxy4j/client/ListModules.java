@@ -585,12 +585,7 @@ final class ListModules {
       // rewrite it: a go line added, untidy requirements); in the readonly mode go
       // fails when go.sum should gain a line (a checksum a retraction check verified)
       boolean writes = build.workFile() != null || mod.modMode();
-      if (build.workFile() != null && !build.graph().isRootsOnly()) {
-        // keepSums (commitRequirements in a workspace) looks up the replacement of each module
-        // whose requirements the graph holds, then of each module of the build list
-        build.graph().loadedModules().forEach(printed::lookUp);
-        build.graph().buildList().forEach(printed::lookUp);
-      }
+      printed.lookUpKeptSums(build); // keepSums (commitRequirements in a workspace)
       // loadModFile added a go line (and converted the graph): go writes go.mod first, and
       // go.sum only if that worked (go -e drops the failure, the modules are listed)
       boolean goModWritten = true;

@@ -102,15 +102,21 @@ final class ModDownload {
   /**
    * go's runDownload without arguments: every target downloaded (each verified against the go.sum
    * lines the build was loaded with, else the checksum database), a failure recorded in its
-   * module's entry with the files go reports up to the step that failed.
+   * module's entry with the files go reports up to the step that failed. In a workspace, the
+   * errors go printed as it went on ({@link ModDownloadResult#printedErrors()}: the load's
+   * conflicting replacements, then the listing's lookup of each module of the build list), and
+   * go.work.sum written after the downloads with {@code json} (keepSums looks the replacements up
+   * again), without it only when nothing failed or was printed (go's ExitIfErrors comes first).
+   *
+   * @param json go's {@code -json}
    */
-  static ModDownloadResult result(GoProxyClient client, GoEnv env, ModuleGraphLoader.Mains mains, int parallelism)
-      throws GoProxyException {
+  static ModDownloadResult result(GoProxyClient client, GoEnv env, ModuleGraphLoader.Mains mains, boolean json,
+      int parallelism) throws GoProxyException {
     ModuleGraphLoader.Build build;
     String graphError = "";
     Optional<ModDownloadResult.ToolchainSwitch> graphSwitch = Optional.empty();
     try {
-      build = ModuleGraphLoader.loadBuild(client, env, mains, true, parallelism);
+      build = ModuleGraphLoader.loadBuild(client, env, mains, true, parallelism, false);
     } catch (ModuleGraphException e) {
       // where go lists "all" (ListModules), it goes on with the graph as far as it loaded; for a
       // main module at go 1.17 or later it loads the graph first and stops at its failure
@@ -121,10 +127,13 @@ final class ModDownload {
       graphError = e.goText();
       graphSwitch = graphSwitch(client, env, e);
       if (graphSwitch.isPresent() && !graphSwitch.get().toolchain().isEmpty()) {
-        return new ModDownloadResult(List.of(), false, "", Optional.empty(), graphSwitch); // go switches first
+        // go switches first, after what the load printed
+        return new ModDownloadResult(List.of(), false, "", Optional.empty(), graphSwitch,
+            build.graph().replacementErrors());
       }
     }
     ModuleGraph g = build.graph();
+    PrintedErrors printed = listed(g);
     if (!writeBeforeDownloads(client, build)) {
       return new ModDownloadResult(List.of(), true);
     }
@@ -163,12 +172,38 @@ final class ModDownload {
     Optional<ModDownloadResult.ToolchainSwitch> sw = g.isWorkspace() ? toolchainSwitch(client, env, out)
         : Optional.empty();
     if (sw.isPresent() && !sw.get().toolchain().isEmpty()) {
-      return new ModDownloadResult(out, false, "", sw, graphSwitch); // go execs the toolchain before writing go.work.sum
+      // go execs the toolchain before writing go.work.sum
+      return new ModDownloadResult(out, false, "", sw, graphSwitch, printed.lines());
     }
-    if (g.isWorkspace()) {
+    if (g.isWorkspace() && writesAfterDownloads(json, out, printed)) {
+      printed.lookUpKeptSums(build);
       GoSumWriter.write(client, build, out, true);
     }
-    return new ModDownloadResult(out, false, graphError, sw, graphSwitch);
+    return new ModDownloadResult(out, false, graphError, sw, graphSwitch, printed.lines());
+  }
+
+  /**
+   * The errors go printed as it went on once it listed a workspace's build list (ListModules of
+   * {@code all}): the load's, then moduleInfo's lookup of each module's replacement; none
+   * outside a workspace.
+   */
+  private static PrintedErrors listed(ModuleGraph g) {
+    if (!g.isWorkspace()) {
+      return PrintedErrors.NONE;
+    }
+    PrintedErrors printed = new PrintedErrors(g);
+    g.buildList().forEach(printed::lookUp);
+    return printed;
+  }
+
+  /**
+   * Whether go goes on after the downloads to write go.sum (go.work.sum): with {@code -json}
+   * always; without, go reports the failed modules and exits (ExitIfErrors) when one failed or
+   * it printed an error as it went on.
+   */
+  private static boolean writesAfterDownloads(boolean json, List<ModDownloadResult.Module> out,
+      PrintedErrors printed) {
+    return json || printed.isEmpty() && out.stream().allMatch(m -> m.error().isEmpty());
   }
 
   /**
@@ -228,13 +263,13 @@ final class ModDownload {
     }
     ListModules.Answers answers = ListModules.answer(client, env, mains, MOD_MODE, args, ListFlags.builder().build(),
         warnings, parallelism);
-    // go prints a conflicting workspace replacement at each lookup and goes on; not modelled here: it fails
-    ModuleGraphLoader.failOnReplacementErrors(answers.build());
+    // what go printed as the load and the listing went on (a workspace's conflicting replacements)
+    PrintedErrors printed = answers.printed();
     // infosErr: a dependency needing a newer go makes go switch before it downloads anything
     Optional<ModDownloadResult.ToolchainSwitch> graphSwitch = answers.graphError() == null ? Optional.empty()
         : graphSwitch(client, env, answers.graphError());
     if (graphSwitch.isPresent() && !graphSwitch.get().toolchain().isEmpty()) {
-      return new ModDownloadResult(List.of(), false, "", Optional.empty(), graphSwitch);
+      return new ModDownloadResult(List.of(), false, "", Optional.empty(), graphSwitch, printed.lines());
     }
     List<ListedModule> tried = new ArrayList<>();
     List<ModuleVersion> targets = new ArrayList<>();
@@ -251,11 +286,12 @@ final class ModDownload {
     List<ModDownloadResult.Module> out = downloadEach(client, env, tried, targets, answers.build().goSum());
     Optional<ModDownloadResult.ToolchainSwitch> sw = toolchainSwitch(client, env, out);
     if (sw.isPresent() && !sw.get().toolchain().isEmpty()) {
-      return new ModDownloadResult(out, false, "", sw, graphSwitch); // go execs the toolchain before writing go.sum
+      // go execs the toolchain before writing go.sum
+      return new ModDownloadResult(out, false, "", sw, graphSwitch, printed.lines());
     }
-    boolean moduleFailed = out.stream().anyMatch(m -> !m.error().isEmpty());
     List<String> after = new ArrayList<>();
-    if (json || !moduleFailed) {
+    if (writesAfterDownloads(json, out, printed)) {
+      printed.lookUpKeptSums(answers.build()); // WriteGoMod's keepSums in a workspace
       try {
         GoModWriter.commit(client, answers.build(), true);
         GoSumWriter.commit(client, answers.build(), out, answers.goModsRead(), true, false, answers.convertedGraph());
@@ -266,7 +302,7 @@ final class ModDownload {
     if (answers.graphError() != null) {
       after.add(answers.graphError().goText());
     }
-    return new ModDownloadResult(out, false, String.join("\n", after), sw, graphSwitch);
+    return new ModDownloadResult(out, false, String.join("\n", after), sw, graphSwitch, printed.lines());
   }
 
   /**
@@ -450,14 +486,21 @@ final class ModDownload {
   /**
    * Downloads the targets of a loaded build, each verified against the go.sum lines the build
    * was loaded with, else the checksum database; go.mod and go.sum written first as
-   * {@link #result} writes them (go's WriteGoMod), go.work.sum after the downloads.
+   * {@link #result} writes them (go's WriteGoMod), go.work.sum after the downloads. Where go
+   * printed errors as it went on (a workspace's conflicting replacements), it downloads, then
+   * exits with status 1 before it writes go.work.sum: those errors are the failure, after the
+   * downloads.
    */
   static List<DownloadedModule> download(GoProxyClient client, ModuleGraphLoader.Build build)
       throws GoProxyException {
     if (!writeBeforeDownloads(client, build)) {
       return List.of(); // go: no module dependencies to download
     }
+    PrintedErrors printed = listed(build.graph());
     List<DownloadedModule> done = client.downloadAll(targets(build.graph()), client.fetchWith(build.goSum()));
+    if (!printed.isEmpty()) {
+      throw new ModuleGraphException(String.join("\n", printed.lines()), null, false);
+    }
     if (build.graph().isWorkspace()) {
       List<ModDownloadResult.Module> entries = new ArrayList<>();
       done.forEach(d -> entries.add(entry(client, d)));

@@ -16,6 +16,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * ModDownloadResult r = client.modDownloadResult(Path.of("."));
+ * r.printedErrors().forEach(System.err::println);                 // a workspace's conflicting replacements
  * r.modules().forEach(m -> System.out.print(m.toJson("1.27")));   // go mod download -json
  * if (r.failed()) System.exit(1);
  * }</pre>
@@ -37,9 +38,17 @@ import java.util.Optional;
  *     dependency needing a newer go; when it found a toolchain, {@code modules} is empty (go
  *     switches before downloading); when it did not, go printed {@code graphError}, then
  *     {@code go: } and the switch's error, before anything else
+ * @param printedErrors the errors go printed on standard error as it met them and went on
+ *     (base.Errorf: in a workspace whose modules' go.mod files replace one module version
+ *     differently, modload's {@code conflicting replacements found for ...}, once for each lookup
+ *     of that version's replacement: the graph load's, the listing's of each module, and with
+ *     {@code -json} go.work.sum's keepSums), in order, without {@code go: }; go prints them before
+ *     the modules' errors and {@code graphError}, and with any its exit status is 1. Without
+ *     {@code -json} go then exits after reporting the failed modules, before it writes go.work.sum
+ *     or reports {@code graphError}
  */
 public record ModDownloadResult(List<Module> modules, boolean noDependencies, String graphError,
-    Optional<ToolchainSwitch> toolchainSwitch, Optional<ToolchainSwitch> graphSwitch) {
+    Optional<ToolchainSwitch> toolchainSwitch, Optional<ToolchainSwitch> graphSwitch, List<String> printedErrors) {
   /**
    * Validates the components.
    *
@@ -48,12 +57,28 @@ public record ModDownloadResult(List<Module> modules, boolean noDependencies, St
    * @param graphError never {@code null}
    * @param toolchainSwitch never {@code null}
    * @param graphSwitch never {@code null}
+   * @param printedErrors never {@code null}
    */
   public ModDownloadResult {
     modules = List.copyOf(modules);
     Objects.requireNonNull(graphError, "graphError");
     Objects.requireNonNull(toolchainSwitch, "toolchainSwitch");
     Objects.requireNonNull(graphSwitch, "graphSwitch");
+    printedErrors = List.copyOf(printedErrors);
+  }
+
+  /**
+   * A result without errors go printed as it went on.
+   *
+   * @param modules the module versions go tried, in its order
+   * @param noDependencies whether the main module requires nothing
+   * @param graphError go's text for a graph that did not load completely, or {@code ""}
+   * @param toolchainSwitch go's toolchain switch after the downloads, if it tries one
+   * @param graphSwitch go's toolchain switch before the downloads, if it tries one
+   */
+  public ModDownloadResult(List<Module> modules, boolean noDependencies, String graphError,
+      Optional<ToolchainSwitch> toolchainSwitch, Optional<ToolchainSwitch> graphSwitch) {
+    this(modules, noDependencies, graphError, toolchainSwitch, graphSwitch, List.of());
   }
 
   /**
@@ -78,12 +103,13 @@ public record ModDownloadResult(List<Module> modules, boolean noDependencies, St
   }
 
   /**
-   * Returns whether any module failed, or the module graph did not load completely.
+   * Returns whether any module failed, the module graph did not load completely, or go printed
+   * errors as it went on ({@link #printedErrors()}).
    *
    * @return true when go's exit status is 1
    */
   public boolean failed() {
-    return !graphError.isEmpty() || modules.stream().anyMatch(m -> !m.error().isEmpty());
+    return !graphError.isEmpty() || !printedErrors.isEmpty() || modules.stream().anyMatch(m -> !m.error().isEmpty());
   }
 
   /**

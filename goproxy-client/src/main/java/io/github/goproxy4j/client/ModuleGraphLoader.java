@@ -361,7 +361,7 @@ final class ModuleGraphLoader {
   }
 
   /**
-   * Loads the graph.
+   * Loads the graph, going on from the errors go goes on from ({@link ModuleGraph#replacementErrors()}).
    *
    * @param modMode follow {@code -mod=mod} (else go's default, {@code -mod=readonly}: go.sum must
    *     have a line for every go.mod loaded, and the requirements must be consistent)
@@ -369,20 +369,7 @@ final class ModuleGraphLoader {
    */
   static ModuleGraph load(GoProxyClient client, GoEnv env, Path start, boolean modMode, int parallelism,
       InitMode mode) throws GoProxyException {
-    return failOnReplacementErrors(loadBuild(client, env, start, modMode, parallelism, mode)).graph();
-  }
-
-  /**
-   * The build, for a caller that does not go on from the errors go prints at each lookup and goes
-   * on from ({@link ModuleGraph#replacementErrors()}): those errors as its failure, as go's exit
-   * status ends the command with them.
-   */
-  static Build failOnReplacementErrors(Build b) throws ModuleGraphException {
-    List<String> errors = b.graph().replacementErrors();
-    if (!errors.isEmpty()) {
-      throw new ModuleGraphException(String.join("\n", errors), null, false);
-    }
-    return b;
+    return loadBuild(client, env, start, modMode, parallelism, mode).graph();
   }
 
   /**
@@ -398,8 +385,7 @@ final class ModuleGraphLoader {
       Path goModFile, byte[] goModData, VersionFixer goModFix) {}
 
   /**
-   * {@link #load}, keeping the go.sum lines and the base directory (list -m -json, mod download),
-   * and going on from the errors go goes on from ({@link ModuleGraph#replacementErrors()}).
+   * {@link #load}, keeping the go.sum lines and the base directory (list -m -json, mod download).
    */
   static Build loadBuild(GoProxyClient client, GoEnv env, Path start, boolean modMode, int parallelism,
       InitMode mode) throws GoProxyException {
@@ -581,16 +567,11 @@ final class ModuleGraphLoader {
     return new Mains(findMainModule(client, start, env, vendor), null);
   }
 
-  /** {@link #loadBuild(GoProxyClient, GoEnv, Path, boolean, int, InitMode)} on main module files already read. */
-  static Build loadBuild(GoProxyClient client, GoEnv env, Mains mains, boolean modMode, int parallelism)
-      throws GoProxyException {
-    return failOnReplacementErrors(loadBuild(client, env, mains, modMode, parallelism, false));
-  }
-
   /**
-   * {@link #loadBuild(GoProxyClient, GoEnv, Mains, boolean, int)}, or with {@code rootsOnly} only
-   * the roots of the main module (see {@link ModuleGraph.Builder#rootsOnly}), going on from the
-   * errors go goes on from ({@link ModuleGraph#replacementErrors()}: the caller reports them).
+   * {@link #loadBuild(GoProxyClient, GoEnv, Path, boolean, int, InitMode)} on main module files
+   * already read, or with {@code rootsOnly} only the roots of the main module (see
+   * {@link ModuleGraph.Builder#rootsOnly}), going on from the errors go goes on from
+   * ({@link ModuleGraph#replacementErrors()}: the caller reports them).
    */
   static Build loadBuild(GoProxyClient client, GoEnv env, Mains mains, boolean modMode, int parallelism,
       boolean rootsOnly) throws GoProxyException {

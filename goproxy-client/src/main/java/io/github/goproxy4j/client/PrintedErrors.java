@@ -56,6 +56,24 @@ final class PrintedErrors {
     }
   }
 
+  /**
+   * keepSums, as a workspace's commitRequirements runs it before it writes go.work.sum: the
+   * replacement of each module whose requirements {@code build}'s graph holds, then of each module
+   * of its build list; nothing outside a workspace, nor for a graph of the roots alone (keepSums
+   * then walks the roots, which in a workspace are the main modules).
+   */
+  void lookUpKeptSums(ModuleGraphLoader.Build build) {
+    if (build.workFile() != null && !build.graph().isRootsOnly()) {
+      build.graph().loadedModules().forEach(this::lookUp);
+      build.graph().buildList().forEach(this::lookUp);
+    }
+  }
+
+  /** {@return whether nothing was printed so far} */
+  synchronized boolean isEmpty() {
+    return lines.isEmpty();
+  }
+
   private synchronized void add(String line) {
     lines.add(line);
   }

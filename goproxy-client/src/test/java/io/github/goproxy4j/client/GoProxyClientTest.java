@@ -11,6 +11,7 @@ import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.internal.GoOs;
 import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
+import io.github.goproxy4j.mvs.ModuleGraph;
 import io.github.goproxy4j.sumdb.ChecksumMismatchException;
 import io.github.goproxy4j.sumdb.GoSum;
 import io.github.goproxy4j.testing.RawZip;
@@ -780,6 +781,73 @@ class GoProxyClientTest {
       // the cached .info and .mod files answer the rest
       assertEquals(Map.of("/example.com/m/@v/list", 1, "/example.com/m/@v/v1.2.0.info", 1, "/example.com/m/@v/v1.2.0.mod", 1,
           "/example.com/p/@v/list", 1, "/example.com/p/@latest", 1), counted, "the second call");
+    }
+  }
+
+  /**
+   * A workspace whose modules' go.mod files replace one module version differently (d replaces
+   * every version of x with y v1.1.0, b then x v1.0.0 with y v1.0.0): go prints modload's
+   * conflict at each lookup of x v1.0.0's replacement, goes on with d's directive and exits with
+   * status 1 (ModuleGraphCommandsTest's workspaceReplacementConflict*AsGo compare the CLI with the
+   * real go). A library caller gets the graph and the downloads with those lines beside them:
+   * the graph loads with the load's line; {@code mod download -json} downloads y v1.1.0, reports
+   * the load's, the listing's and go.work.sum's two keepSums lookups and writes go.work.sum; without
+   * {@code -json} two lines and no go.work.sum (go exits first); {@code modDownload} downloads,
+   * then fails with those two; {@code modVerify} of the loaded graph finds nothing wrong.
+   */
+  @Test
+  void workspaceReplacementConflictIsReportedNotFatal() throws Exception {
+    FakeGoProxy.Builder b = FakeGoProxy.builder();
+    for (String p : List.of("example.com/x", "example.com/y")) {
+      for (String v : List.of("v1.0.0", "v1.1.0")) {
+        b.module(FakeModule.builder(p, v).goMod("module " + p + "\n\ngo 1.17\n").file("a.go", "package a\n").build());
+      }
+    }
+    restart(b);
+    Path ws = Files.createDirectories(tmp.resolve("ws"));
+    Files.createDirectories(ws.resolve("d"));
+    Files.createDirectories(ws.resolve("b"));
+    Files.writeString(ws.resolve("d/go.mod"), "module example.com/d\n\ngo 1.17\n\nrequire example.com/x v1.0.0\n\n"
+        + "replace example.com/x => example.com/y v1.1.0\n");
+    Files.writeString(ws.resolve("b/go.mod"), "module example.com/b\n\ngo 1.17\n\n"
+        + "replace example.com/x v1.0.0 => example.com/y v1.0.0\n");
+    Files.writeString(ws.resolve("go.work"), "go 1.18\n\nuse ./d\nuse ./b\n");
+    String conflict = "conflicting replacements found for example.com/x@v1.0.0 in workspace modules defined by "
+        + ws.resolve("d/go.mod") + " and " + ws.resolve("b/go.mod");
+    Path workSum = ws.resolve("go.work.sum");
+    Map<String, String> vars = new HashMap<>(Map.of("GOPROXY", url(), "GOSUMDB", "off"));
+    vars.put("GOPATH", tmp.resolve("gopath").toString());
+    GoEnv env = GoEnv.builder().environment(vars).noUserEnvFile().goVersion("1.27").build();
+    try (GoProxyClient c = GoProxyClient.builder().env(env).moduleCache(cacheDir).build()) {
+      ModuleGraph g = c.moduleGraph(ws);
+      // go1.27's go list -m -e all (without -e go exits after the lines, before listing)
+      assertEquals("example.com/b\nexample.com/d\nexample.com/x v1.0.0 => example.com/y v1.1.0\n", g.listText());
+      assertEquals(List.of(conflict), g.replacementErrors());
+      assertEquals(List.of(conflict), c.modGraph(ws).replacementErrors());
+
+      ModDownloadResult plain = c.modDownloadResult(ws, List.of(), false, line -> { });
+      assertEquals(List.of(conflict, conflict), plain.printedErrors());
+      assertEquals(List.of("example.com/y@v1.1.0"), plain.modules().stream()
+          .map(m -> m.path() + "@" + m.version() + m.error()).toList());
+      assertTrue(plain.failed());
+      assertFalse(Files.exists(workSum), "go exits before it writes go.work.sum");
+
+      ModDownloadResult json = c.modDownloadResult(ws);
+      assertEquals(List.of(conflict, conflict, conflict, conflict), json.printedErrors());
+      assertEquals("", json.modules().get(0).error());
+      assertEquals("", json.graphError());
+      assertTrue(json.failed());
+      assertEquals(List.of("example.com/y v1.1.0 " + json.modules().get(0).sum(),
+          "example.com/y v1.1.0/go.mod " + json.modules().get(0).goModSum()), Files.readAllLines(workSum));
+      assertEquals(List.of(conflict, conflict, conflict, conflict),
+          c.modDownloadResult(ws, List.of("example.com/x"), true, line -> { }).printedErrors());
+      assertEquals(List.of(), c.modVerify(ws, c.modGraph(ws)));
+      Files.delete(workSum);
+
+      io.github.goproxy4j.mvs.ModuleGraphException e = assertThrows(io.github.goproxy4j.mvs.ModuleGraphException.class,
+          () -> c.modDownload(ws));
+      assertEquals(conflict + "\n" + conflict, e.goText());
+      assertFalse(Files.exists(workSum));
     }
   }
 
