@@ -1923,7 +1923,8 @@ class ModuleGraphCommandsTest {
     Path goBin = goFor(release);
     String goVersion = versionOf(goBin);
     String[][] cmds = {{"list", "-m", "all"}, {"list", "-m", "-json", "example.com/a"}, {"mod", "graph"},
-        {"mod", "verify"}};
+        {"mod", "verify"}, {"mod", "download", "example.com/a"}, {"mod", "download", "-json", "example.com/a"},
+        {"mod", "download"}};
     try (FakeGoProxy proxy = abcUniverse().start()) {
       Path main = tidyMain(goBin, tmp.resolve("setup"), proxy, "example.com/a v1.0.0").main();
       int round = 0;

@@ -41,26 +41,47 @@ final class CachingRepo implements Repo {
     private T value;
     private IOException ioError;
     private RuntimeException runtimeError;
+    /** A seeded answer the module cache has not been given yet (a {@code Latest}'s, see {@link #get}). */
+    private boolean seededUnwritten;
 
     synchronized T get(Lookup.RepoCall<T> call, Repo repo) throws IOException {
+      return get(call, repo, null);
+    }
+
+    /**
+     * The answer, asked of {@code repo} the first time; {@code fetched} runs in the call that
+     * asked, and in the first call after a {@code Latest} seeded it, which is when go's
+     * cachingRepo writes its disk cache (once per command).
+     */
+    synchronized T get(Lookup.RepoCall<T> call, Repo repo, Runnable fetched) throws IOException {
       if (!done) {
         try {
           value = call.call(repo);
+          if (fetched != null) {
+            fetched.run();
+          }
         } catch (IOException e) {
           ioError = e;
         } catch (RuntimeException e) {
           runtimeError = e;
         }
         done = true;
+      } else if (seededUnwritten && fetched != null) {
+        seededUnwritten = false;
+        fetched.run();
       }
       return answer();
     }
 
-    /** Sets the answer unless one is set (go's {@code Do} of a value already known). */
-    synchronized void seed(T v) {
+    /**
+     * Sets the answer unless one is set (go's {@code Do} of a value already known); {@code
+     * unwritten}: the module cache has not been given it yet.
+     */
+    synchronized void seed(T v, boolean unwritten) {
       if (!done) {
         value = v;
         done = true;
+        seededUnwritten = unwritten;
       }
     }
 
@@ -130,9 +151,19 @@ final class CachingRepo implements Repo {
 
   @Override
   public VersionInfo stat(String rev) throws IOException {
-    VersionInfo info = once(stats, rev).get(r -> r.stat(rev), repo);
+    return stat(rev, null);
+  }
+
+  /**
+   * {@link #stat(String)}, running {@code fetched} when this call asked the proxy (or takes a
+   * {@code Latest}'s answer first): the caller then writes the module cache, as go's cachingRepo
+   * does once per command. The answer under another version (a revision resolved) needs no write
+   * of its own: the caller writes it under that version.
+   */
+  VersionInfo stat(String rev, Runnable fetched) throws IOException {
+    VersionInfo info = once(stats, rev).get(r -> r.stat(rev), repo, fetched);
     if (!info.version().equals(rev)) {
-      once(stats, info.version()).seed(info);
+      once(stats, info.version()).seed(info, false);
     }
     return info;
   }
@@ -147,13 +178,18 @@ final class CachingRepo implements Repo {
       Optional<VersionInfo> l = repo.latest();
       return l.isPresent() ? l : Optional.of(listLatest.get(x -> latestFromList(repo.versions()), repo));
     }, repo);
-    once(stats, info.get().version()).seed(info.get());
+    once(stats, info.get().version()).seed(info.get(), true);
     return info;
   }
 
   @Override
   public byte[] goMod(String version) throws IOException {
-    return once(goMods, version).get(r -> r.goMod(version), repo).clone();
+    return goMod(version, null);
+  }
+
+  /** {@link #goMod(String)}, running {@code fetched} when this call asked the proxy (see {@link #stat(String, Runnable)}). */
+  byte[] goMod(String version, Runnable fetched) throws IOException {
+    return once(goMods, version).get(r -> r.goMod(version), repo, fetched).clone();
   }
 
   @Override

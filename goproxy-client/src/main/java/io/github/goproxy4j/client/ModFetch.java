@@ -282,19 +282,55 @@ final class ModFetch {
     return old != null ? old : fresh;
   }
 
-  /** A repo's go.mod of one version (see {@link #loadQueued} on why not a lambda). */
-  private record GoModCall(String version) implements Lookup.RepoCall<byte[]> {
+  /**
+   * A repo's go.mod of one version (see {@link #loadQueued} on why not a lambda); {@link #fetched}
+   * tells whether it asked the proxy, not a command's memo ({@link CachingRepo}): only then is
+   * the module cache written, once per command as go's cachingRepo writes it.
+   */
+  private static final class GoModCall implements Lookup.RepoCall<byte[]>, Runnable {
+    private final String version;
+    private boolean fetched;
+
+    GoModCall(String version) {
+      this.version = version;
+    }
+
     @Override
     public byte[] call(Repo repo) throws IOException {
+      if (repo instanceof CachingRepo c) {
+        return c.goMod(version, this);
+      }
+      fetched = true;
       return repo.goMod(version);
+    }
+
+    @Override
+    public void run() {
+      fetched = true;
     }
   }
 
-  /** A repo's info of one revision (see {@link #loadQueued} on why not a lambda). */
-  private record StatCall(String rev) implements Lookup.RepoCall<VersionInfo> {
+  /** A repo's info of one revision, with {@link #fetched} as in {@link GoModCall}. */
+  private static final class StatCall implements Lookup.RepoCall<VersionInfo>, Runnable {
+    private final String rev;
+    private boolean fetched;
+
+    StatCall(String rev) {
+      this.rev = rev;
+    }
+
     @Override
     public VersionInfo call(Repo repo) throws IOException {
+      if (repo instanceof CachingRepo c) {
+        return c.stat(rev, this);
+      }
+      fetched = true;
       return repo.stat(rev);
+    }
+
+    @Override
+    public void run() {
+      fetched = true;
     }
   }
 
@@ -324,8 +360,11 @@ final class ModFetch {
     if (cached.isPresent()) {
       return cached.get();
     }
-    VersionInfo info = lookup.tryProxies(route, path, path + "@" + rev + ": ", new StatCall(rev));
-    cacheInfo(path, info);
+    StatCall call = new StatCall(rev);
+    VersionInfo info = lookup.tryProxies(route, path, path + "@" + rev + ": ", call);
+    if (call.fetched) {
+      cacheInfo(path, info);
+    }
     return info;
   }
 
@@ -335,8 +374,11 @@ final class ModFetch {
     if (cached.isPresent()) {
       return cached.get();
     }
-    VersionInfo info = repo.stat(rev);
-    cacheInfo(path, info);
+    StatCall call = new StatCall(rev);
+    VersionInfo info = call.call(repo);
+    if (call.fetched) {
+      cacheInfo(path, info);
+    }
     return info;
   }
 
@@ -390,11 +432,14 @@ final class ModFetch {
       }
     }
     String v = module.version().toString();
-    byte[] data = lookup.tryProxies(route, module.path(), module + ": ", new GoModCall(v));
+    GoModCall call = new GoModCall(v);
+    byte[] data = lookup.tryProxies(route, module.path(), module + ": ", call);
     ModuleHash hash = ModuleHash.ofGoMod(data);
     sums.goMod(route, module, hash);
-    if (!cache.usable()) {
-      return new GoMod(data, hash); // go's writeDiskGoMod writes nothing without a cache path
+    if (!call.fetched || !cache.usable()) {
+      // this command's memo answered (the cache was written when it was fetched), or go's
+      // writeDiskGoMod writes nothing without a cache path
+      return new GoMod(data, hash);
     }
     try {
       if (listWrites == null) {
