@@ -57,13 +57,31 @@ public final class GoPathError extends IOException {
     return reason;
   }
 
+  /**
+   * Whether a path's nearest existing ancestor is not a directory: stat(2) then fails with ENOTDIR,
+   * which JDK 25 reports as a {@link NoSuchFileException} (JDK 17 as a {@link FileSystemException}
+   * "Not a directory"), where Go says {@code not a directory}.
+   *
+   * @param p the path that was not found
+   * @return true when a file stands where a parent directory should
+   */
+  public static boolean underNonDirectory(java.nio.file.Path p) {
+    for (java.nio.file.Path a = p.toAbsolutePath().getParent(); a != null; a = a.getParent()) {
+      if (java.nio.file.Files.exists(a)) {
+        return !java.nio.file.Files.isDirectory(a);
+      }
+    }
+    return false;
+  }
+
   /** Go's text of the errno behind a JDK file exception. */
   static String reason(IOException e) {
     if (e instanceof GoPathError g) {
       return g.reason;
     }
-    if (e instanceof NoSuchFileException) {
-      return "no such file or directory";
+    if (e instanceof NoSuchFileException n) {
+      return n.getFile() != null && underNonDirectory(java.nio.file.Path.of(n.getFile()))
+          ? "not a directory" : "no such file or directory";
     }
     if (e instanceof AccessDeniedException) {
       return "permission denied";

@@ -127,7 +127,7 @@ final class ModVerify {
       Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class);
       return false;
     } catch (java.nio.file.NoSuchFileException e) {
-      return true;
+      return !io.github.goproxy4j.internal.GoPathError.underNonDirectory(f); // JDK 25's ENOTDIR
     } catch (IOException e) {
       return false;
     }

@@ -243,6 +243,9 @@ public final class ModuleCache {
       }
       return why + GoQuote.quote(root.toString()) + " is not a directory";
     } catch (NoSuchFileException e) {
+      if (GoPathError.underNonDirectory(root)) { // stat's ENOTDIR, as JDK 25 reports it
+        return why + GoOs.pathError("stat", root.toString(), e);
+      }
       try {
         GoOs.mkdirAll(root);
         return "";
