@@ -27,8 +27,6 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * go's {@code modfetch} as the client uses it: the versions, info, go.mod and zip of a module
@@ -37,8 +35,6 @@ import org.slf4j.LoggerFactory;
  * into the cache by the {@link CacheWriter}. Each call resolves the module's route once.
  */
 final class ModFetch {
-  private static final Logger LOG = LoggerFactory.getLogger(GoProxyClient.class);
-
   private final Lookup lookup;
   private final SumCheck sums;
   private final ModuleCache cache;
