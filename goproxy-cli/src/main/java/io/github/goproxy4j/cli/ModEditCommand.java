@@ -585,9 +585,8 @@ final class ModEditCommand implements Command {
     }
     // go's SideLock, best effort: none when go could not use the module cache (checkCacheDir)
     ModuleCache cache = ModuleCache.fromEnv(env);
-    LockedFile side = cache.problem().isEmpty() ? LockedFile.sideLock(cache.root()) : null;
     try {
-      LockedFile.transform(gomod, old -> {
+      LockedFile.transformUnderSideLock(cache.problem().isEmpty() ? cache.root() : null, gomod, old -> {
         if (!Arrays.equals(old, data)) {
           throw new IOException("go.mod changed during editing; not overwriting");
         }
@@ -595,10 +594,6 @@ final class ModEditCommand implements Command {
       });
     } catch (IOException e) {
       throw new Fatal("go: " + e.getMessage());
-    } finally {
-      if (side != null) {
-        side.close();
-      }
     }
     return 0;
   }

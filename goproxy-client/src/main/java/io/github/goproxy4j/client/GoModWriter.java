@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -152,9 +151,8 @@ final class GoModWriter {
    */
   private static void write(GoProxyClient client, Path gomod, byte[] loaded, byte[] updated)
       throws GoProxyException {
-    LockedFile side = client.moduleCache().sideLock();
     try {
-      LockedFile.transform(gomod, old -> {
+      LockedFile.transformUnderSideLock(client.moduleCache().sideLockRoot(), gomod, old -> {
         if (Arrays.equals(old, updated)) {
           return old;
         }
@@ -165,14 +163,6 @@ final class GoModWriter {
       });
     } catch (IOException e) {
       throw new GoProxyException("updating go.mod: " + e.getMessage(), e);
-    } finally {
-      if (side != null) {
-        try {
-          side.close();
-        } catch (IOException e) {
-          // releasing a best-effort lock
-        }
-      }
     }
   }
 

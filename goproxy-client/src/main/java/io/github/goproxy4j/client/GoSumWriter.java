@@ -155,9 +155,8 @@ final class GoSumWriter {
     // and does not keep it (go leaves such a line out: GoSumWriterTest saw go1.19 drop the
     // client's go.mod line of a module it downloaded by argument). First, as go does, the module
     // cache's side lock (best effort: it only excludes old gos)
-    LockedFile side = client.moduleCache().sideLock();
     try {
-      LockedFile.transform(sumFile, old -> {
+      LockedFile.transformUnderSideLock(client.moduleCache().sideLockRoot(), sumFile, old -> {
         // to go1.21 a malformed line and those after it are dropped, as go's rewrite drops them
         GoSum now = GoSumFiles.parse(sumFile.toString(), old, release).checked();
         GoSum.Builder out = GoSum.builder();
@@ -179,14 +178,6 @@ final class GoSumWriter {
       throw e;
     } catch (IOException | IllegalArgumentException e) {
       throw new GoProxyException("updating " + what + ": " + e.getMessage(), e);
-    } finally {
-      if (side != null) {
-        try {
-          side.close();
-        } catch (IOException e) {
-          // releasing a best-effort lock
-        }
-      }
     }
   }
 

@@ -521,10 +521,7 @@ final class ModFetch {
 
   /** go's checkCacheDir failure (the cache's {@link ModuleCache#problem()}) as the download's error. */
   private void checkCacheUsable() throws GoProxyException {
-    Optional<String> p = cache.problem();
-    if (p.isPresent()) {
-      throw new GoProxyException(p.get());
-    }
+    cache.checkUsable(GoProxyException::new);
   }
 
   /** The zip fetched through the route, verified, committed and extracted (or found complete in the cache). */

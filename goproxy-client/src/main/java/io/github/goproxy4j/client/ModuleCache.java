@@ -214,11 +214,12 @@ public final class ModuleCache {
   }
 
   /**
-   * go's best-effort SideLock ({@code cache/lock}), or null when it cannot be taken, as when the
-   * cache is one go cannot use (its checkCacheDir fails first).
+   * The cache whose best-effort SideLock ({@code cache/lock}) go takes before it rewrites go.mod
+   * or go.sum ({@link LockedFile#transformUnderSideLock}): this root, or null when the cache is
+   * one go cannot use (its checkCacheDir fails first and go takes no side lock).
    */
-  LockedFile sideLock() {
-    return usable() ? LockedFile.sideLock(root) : null;
+  Path sideLockRoot() {
+    return usable() ? root : null;
   }
 
   /** Whether {@link #problem()} is empty: the cache can be read and written. */
@@ -228,9 +229,21 @@ public final class ModuleCache {
 
   /** go's reason as an IOException, for the writers that a cache go cannot use must refuse. */
   private void checkUsable() throws IOException {
+    checkUsable(IOException::new);
+  }
+
+  /**
+   * go's checkCacheDir where the cache is needed: throws {@link #problem()}'s reason, made into
+   * the caller's exception, when go could not use this cache.
+   *
+   * @param <X> the caller's exception type
+   * @param error makes the exception from go's reason
+   * @throws X when the cache is one go cannot use
+   */
+  <X extends Exception> void checkUsable(java.util.function.Function<String, X> error) throws X {
     Optional<String> p = problem();
     if (p.isPresent()) {
-      throw new IOException(p.get());
+      throw error.apply(p.get());
     }
   }
 

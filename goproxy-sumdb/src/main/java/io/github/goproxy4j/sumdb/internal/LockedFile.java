@@ -225,6 +225,33 @@ public final class LockedFile implements Closeable {
   }
 
   /**
+   * go's rewrite of go.mod or go.sum: {@link #sideLock} on the module cache first (best effort),
+   * then {@link #transform} under the file's own lock, then the side lock released. The one home
+   * of that order for every go.mod/go.sum writer (the client's GoModWriter and GoSumWriter, the
+   * CLI's {@code mod edit}).
+   *
+   * @param modCache the module cache whose side lock go takes, or {@code null} when go could not
+   *     use it (its checkCacheDir failed: no side lock then)
+   * @param path the file; its directory must exist
+   * @param t computes the new content from the old
+   * @throws IOException if the file cannot be read or written, or {@code t} throws
+   */
+  public static void transformUnderSideLock(Path modCache, Path path, Transformer t) throws IOException {
+    LockedFile side = modCache == null ? null : sideLock(modCache);
+    try {
+      transform(path, t);
+    } finally {
+      if (side != null) {
+        try {
+          side.close();
+        } catch (IOException e) {
+          // releasing a best-effort lock: go ignores its unlock too
+        }
+      }
+    }
+  }
+
+  /**
    * Rewrites the content in place, in go's order (see {@link #transform}).
    *
    * @param old the current content, as read under this lock
