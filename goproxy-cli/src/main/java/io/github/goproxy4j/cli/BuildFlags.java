@@ -44,8 +44,9 @@ import java.util.Optional;
  * {@code -asan}, {@code -linkshared} (checked against the platform and the C compiler) and the
  * debug flags (they write files), which change nothing else for these commands and are ignored
  * in GOFLAGS; and, refused in GOFLAGS too, {@code -overlay} (it may replace go.mod), go list's
- * {@code -f}, {@code -compiled}, {@code -deps}, {@code -export}, {@code -find}, {@code -test},
- * and {@code -reuse} (go list's and go mod download's).
+ * {@code -f}, and {@code -reuse} (go list's and go mod download's). go list's package-mode flags
+ * ({@code -compiled}, {@code -deps}, {@code -export}, {@code -find}, {@code -test}) are go's
+ * refusal with {@code -m} ({@link ListRefusals}) and nothing when false.
  */
 final class BuildFlags {
   /** How go's flag package sets one flag (the flag.Value go gives it). */
@@ -137,8 +138,9 @@ final class BuildFlags {
       m.put(b, new Flag(Kind.BOOL, 19));
     }
     m.put("json", new Flag(Kind.JSON, 19));
+    // package mode's: go's refusal with -m (ListRefusals), goproxy's without it
     for (String b : List.of("compiled", "deps", "export", "find", "test")) {
-      m.put(b, new Flag(Kind.BOOL, 19, Use.REFUSED));
+      m.put(b, new Flag(Kind.BOOL, 19));
     }
     m.put("f", new Flag(Kind.STRING, 19, Use.REFUSED));
     m.put("reuse", new Flag(Kind.STRING, 19, Use.REFUSED));

@@ -85,19 +85,26 @@ final class ModuleGraphCommands {
 
     /** The client's refusals of {@code list -m} in GOPATH mode (modules off). */
     private static final Set<String> GOPATH_MODE = Set.of("list -m cannot be used with GO111MODULE=off",
-        "go list -retracted can only be used in module-aware mode");
-
-    /** The client's refusal of {@code -retracted} under {@code -mod=vendor}, which it makes before it looks at GO111MODULE. */
-    private static final String RETRACTED_VENDOR = "go list -retracted cannot be used when vendoring is enabled";
+        ListRefusals.RETRACTED_GOPATH);
 
     @Override
     public int run(Invocation invocation) throws Exception {
       ColdStart.begin(); // before this method links its lambdas (see asGo)
       Invocation ctx = BuildFlags.LIST.applied(invocation);
       List<String> args = ctx.args().positional();
-      return asGo(ctx, BuildFlags.LIST, (client, release) -> {
+      return asGo(ctx, BuildFlags.LIST, ListRefusals.EARLY, (client, release) -> {
         // go's flags: GOFLAGS's, then the command line's
         List<Args.Given> set = BuildFlags.LIST.effective(ctx);
+        // go's refusals of flag combinations after modload.Init (-compiled with -m, -u without it...)
+        Optional<String> goRefusal = ListRefusals.afterInit(set,
+            ctx.args().option("f").or(() -> Settings.goEnv(ctx).goFlag("f")).orElse(""),
+            GoRelease.modelled(release).behaviourMinor());
+        if (goRefusal.isPresent()) {
+          Optional<String> first = ListRefusals.earlierFailure(invocation, ctx, client, workDir(ctx),
+              BuildFlags.boolValue(set, "retracted"));
+          ctx.err().println(first.orElse(goRefusal.get()));
+          return 1;
+        }
         if (!BuildFlags.boolValue(set, "m")) {
           throw new UsageException("only module listing (-m) is supported");
         }
@@ -125,7 +132,7 @@ final class ModuleGraphCommands {
           out = e.modules();
           status = 1;
         } catch (ModuleGraphException e) {
-          if (!GOPATH_MODE.contains(e.getMessage()) && !(go111.equals("off") && e.getMessage().equals(RETRACTED_VENDOR))) {
+          if (!GOPATH_MODE.contains(e.getMessage()) && !(go111.equals("off") && e.getMessage().equals(ListRefusals.RETRACTED_VENDOR))) {
             throw e;
           }
           // modules off: go's BuildInit checks the build flags before list refuses GOPATH mode (and
@@ -177,12 +184,25 @@ final class ModuleGraphCommands {
   }
 
   /**
+   * go's refusal of a command's flags before it does anything (after its GOFLAGS checks, before
+   * goproxy's own refusals of flags it does not do): go's line, printed alone, exit status 1.
+   */
+  interface EarlyRefusal {
+    Optional<String> refusal(Invocation ctx, GoEnv env);
+  }
+
+  /** {@link #asGo(Invocation, BuildFlags, EarlyRefusal, GoWork)} without an early refusal. */
+  static int asGo(Invocation ctx, BuildFlags flags, GoWork work) throws Exception {
+    return asGo(ctx, flags, null, work);
+  }
+
+  /**
    * Runs {@code work} as go would: first go's toolchain switch (a go.mod or go.work whose go or
    * toolchain line asks for a newer release, or GOTOOLCHAIN naming one, under go1.21 on), then
    * the command with the release switched to; a load or fetch failure prints go's text, and so
    * does a bad environment ({@code go: parsing $GOFLAGS: ...}), with exit status 1.
    */
-  static int asGo(Invocation ctx, BuildFlags flags, GoWork work) throws Exception {
+  static int asGo(Invocation ctx, BuildFlags flags, EarlyRefusal early, GoWork work) throws Exception {
     // the client's warm-up, here before the environment is read and the client built (each
     // command's run starts it even earlier: the JVM's first lambda, its GoWork, costs the thread
     // that links it several milliseconds, and the warm-up thread links one at once)
@@ -194,6 +214,11 @@ final class ModuleGraphCommands {
       }
       env.goFlags(); // GOFLAGS as go applies it to the command's flags (SetFromGOFLAGS), before the command
       flags.checkGoflags(env, env.goVersion());
+      Optional<String> refused = early == null ? Optional.empty() : early.refusal(ctx, env);
+      if (refused.isPresent()) {
+        ctx.err().println(refused.get());
+        return 1;
+      }
       Optional<String> unsupported = flags.unsupported(ctx);
       if (unsupported.isPresent()) {
         throw new UsageException(unsupported.get());

@@ -229,6 +229,108 @@ class ArgsTest {
   }
 
   /**
+   * go list's refusals of flag combinations ({@link ListRefusals}): {environment, arguments...},
+   * the environment's words {@code NAME=value} ({@code DIR=out}: run outside any module;
+   * {@code ACCEPTED}: go lists, as the flags set are false).
+   */
+  private static final List<List<String>> LIST_REFUSALS = List.of(
+      // before BuildInit: -f with -json, -reuse without -m (go1.27: an empty argument first)
+      List.of("", "list", "-m", "-f", "x", "-json"),
+      List.of("", "list", "-f", "x", "-json=Path"),
+      List.of("", "list", "-m", "-json", "-f", "{{", "-compiled"),
+      List.of("GOFLAGS=-json", "list", "-m", "-f", "x"),
+      List.of("GOFLAGS=-f=x", "list", "-m", "-json=Path"),
+      List.of("", "list", "-reuse=x"),
+      List.of("", "list", "-reuse=x", "-f", "{{", "-u"),
+      List.of("GOFLAGS=-reuse=x", "list", "-u"),
+      List.of("GOFLAGS=-m", "list", "-m=false", "-reuse", "x"),
+      List.of("", "list", "-m", "-compiled", ""),
+      List.of("", "list", "-m", "-f", "x", "-json", ""),
+      // after modload.Init, with -m
+      List.of("", "list", "-m", "-compiled"),
+      List.of("", "list", "-m", "-deps", "-test"),
+      List.of("", "list", "-m", "-find", "-export"),
+      List.of("", "list", "-m", "-export", "-find", "all"),
+      List.of("", "list", "-m", "-e", "-test", "example.com/nosuch"),
+      List.of("", "list", "-m", "-u", "-versions", "-test=true"),
+      List.of("ACCEPTED", "list", "-m", "-compiled=false", "-deps=0", "-export=F", "-find=false", "-test=f"),
+      List.of("GOFLAGS=-test", "list", "-m"),
+      List.of("ACCEPTED GOFLAGS=-test", "list", "-m", "-test=false"),
+      List.of("GOFLAGS=-deps -find", "list", "-m", "-deps=false"),
+      List.of("GOFLAGS=-m", "list", "-export"),
+      // what go refuses first: -mod, -p, -retracted
+      List.of("", "list", "-m", "-mod=bad", "-compiled"),
+      List.of("", "list", "-m", "-p", "0", "-compiled"),
+      List.of("GOFLAGS=-p=0", "list", "-u"),
+      List.of("", "list", "-m", "-mod=vendor", "-u", "-compiled"),
+      List.of("", "list", "-m", "-mod=vendor", "-retracted", "-compiled"),
+      List.of("GOFLAGS=-mod=vendor", "list", "-retracted", "-versions"),
+      List.of("GO111MODULE=off", "list", "-m", "-compiled"),
+      List.of("GO111MODULE=off", "list", "-m", "-retracted", "-test"),
+      List.of("GO111MODULE=off", "list", "-mod=mod", "-u"),
+      List.of("GO111MODULE=off", "list", "-modcacherw", "-m", "-deps"),
+      List.of("GO111MODULE=off", "list", "-p", "0", "-versions"),
+      List.of("GO111MODULE=off GOFLAGS=-mod=vendor", "list", "-retracted", "-u"),
+      List.of("GO111MODULE=auto", "list", "-retracted", "-u"),
+      List.of("GO111MODULE=auto DIR=out", "list", "-retracted", "-u"),
+      List.of("GO111MODULE=auto DIR=out", "list", "-m", "-mod=mod", "-find"),
+      List.of("GO111MODULE=auto DIR=out", "list", "-m", "-modfile=x.mod", "-find"),
+      List.of("DIR=out", "list", "-m", "-find"),
+      List.of("DIR=out", "list", "-m", "-mod=mod", "-find"),
+      // without -m (package mode)
+      List.of("", "list", "-u"),
+      List.of("", "list", "-versions", "-u"),
+      List.of("", "list", "-e", "-versions"),
+      List.of("", "list", "-find", "-deps"),
+      List.of("", "list", "-test", "-find", "-compiled"),
+      List.of("", "list", "-retracted", "-u", "all"),
+      List.of("GOFLAGS=-u", "list", "./..."));
+
+  /**
+   * go list's refusals of flag combinations, go's text, stdout empty, exit status 1
+   * ({@link #LIST_REFUSALS}), in a module without dependencies and outside any module; go1.21 on
+   * also {@code -find} with {@code -export} (go1.19 lists packages there).
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.22", "1.23", "1.24", "1.26", "1.27"})
+  void listRefusalsAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    String full = versionOf(goBin);
+    Path main = Files.createDirectories(tmp.resolve("main"));
+    Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n");
+    Path out = Files.createDirectories(tmp.resolve("out"));
+    List<List<String>> cases = new ArrayList<>(LIST_REFUSALS);
+    if (!release.equals("1.19")) {
+      cases.add(List.of("", "list", "-find", "-export"));
+    }
+    int accepted = 0;
+    int refused = 0;
+    for (List<String> c : cases) {
+      Map<String, String> goEnv = GoTool.hermeticEnv(tmp.resolve("home"));
+      goEnv.put("GOFLAGS", "");
+      Path dir = main;
+      for (String word : c.get(0).split(" (?=[A-Z][A-Z0-9_]*=)|(?<=ACCEPTED) ")) {
+        if (word.equals("ACCEPTED")) {
+          accepted++;
+        } else if (word.equals("DIR=out")) {
+          dir = out;
+        } else if (!word.isEmpty()) {
+          goEnv.put(word.substring(0, word.indexOf('=')), word.substring(word.indexOf('=') + 1));
+        }
+      }
+      List<String> cmd = c.subList(1, c.size());
+      Run theirs = go(goBin, dir, goEnv, cmd);
+      Map<String, String> env = new HashMap<>(goEnv);
+      env.put("PWD", dir.toString());
+      List<String> argv = new ArrayList<>(List.of("--go-version", full));
+      argv.addAll(cmd);
+      assertEquals(theirs, goproxy(env, argv), "go" + full + " " + c);
+      refused += theirs.status() == 1 && theirs.out().isEmpty() ? 1 : 0;
+    }
+    assertEquals(cases.size() - accepted, refused, "every case but the accepted ones is one of go's refusals");
+  }
+
+  /**
    * goproxy's own {@code --go-version} and {@code --debug} stay accepted among go's flags, before
    * and after the arguments, where go itself has neither: the output is go's without them.
    */

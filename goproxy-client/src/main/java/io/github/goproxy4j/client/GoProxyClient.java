@@ -517,6 +517,27 @@ public final class GoProxyClient implements AutoCloseable {
   }
 
   /**
+   * Whether go finds a main module or a workspace for a command run in {@code dir} (cmd/go's
+   * modload.HasModRoot, which go list and go mod download ask before they refuse {@code -reuse}
+   * inside a module): never with GO111MODULE=off; else a go.work GOWORK names or go finds from
+   * {@code dir} up, or a go.mod from {@code dir} up (one in the system temp directory itself
+   * ignored, as go ignores it). Nothing is read but the file system's directory entries.
+   *
+   * <pre>{@code
+   * if (client.hasModRoot(Path.of("."))) System.err.println("go list -reuse cannot be used inside a module");
+   * }</pre>
+   *
+   * @param dir the directory a command runs in
+   * @return whether go has a main module (or workspace) there
+   * @throws GoProxyException with go's text for a GO111MODULE or GOWORK go refuses
+   */
+  public boolean hasModRoot(Path dir) throws GoProxyException {
+    checkOpen();
+    Objects.requireNonNull(dir, "dir");
+    return ListModules.hasModRoot(resolver.env(), dir);
+  }
+
+  /**
    * Lists the main module like {@code go list -m} without arguments, or in a workspace every
    * module go.work uses, in its order. Only go.mod (or go.work and its modules' go.mod files) is
    * read and checked, as go reads it; the module graph is not loaded, so neither go.sum lines

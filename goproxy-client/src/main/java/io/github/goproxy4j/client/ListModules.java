@@ -54,6 +54,14 @@ final class ListModules {
     return named;
   }
 
+  /** modload.HasModRoot: the main module or workspace {@link #listModules} finds (module mode), none with GO111MODULE=off. */
+  static boolean hasModRoot(GoEnv env, Path dir) throws ModuleGraphException {
+    if (ModuleGraphLoader.go111Module(env).equals("off")) {
+      return false;
+    }
+    return ModuleGraphLoader.findGoWork(dir, env).isPresent() || ModuleGraphLoader.findModuleRoot(dir, env).isPresent();
+  }
+
   private static List<ListedModule> listModules(GoProxyClient client, GoEnv env, Path dir, List<String> args,
       ListFlags flags, Consumer<String> warnings, int parallelism) throws GoProxyException {
     // modload.Init: GO111MODULE; list does not force module mode, so "auto" needs a go.mod or go.work
