@@ -43,8 +43,9 @@ import java.util.Optional;
  * refused with goproxy's usage, exit status 2): {@code -buildmode}, {@code -race}, {@code -msan},
  * {@code -asan}, {@code -linkshared} (checked against the platform and the C compiler) and the
  * debug flags (they write files), which change nothing else for these commands and are ignored
- * in GOFLAGS; and, refused in GOFLAGS too, {@code -overlay} (it may replace go.mod), go list's
- * {@code -f}, and {@code -reuse} (go list's and go mod download's). go list's package-mode flags
+ * in GOFLAGS; and, refused in GOFLAGS too, {@code -overlay} (it may replace go.mod) and go list's
+ * {@code -f}. {@code -reuse} (go list's and go mod download's) is read as go reads it
+ * ({@link ReuseFile}; refused inside a module by go, or for go mod download by goproxy). go list's package-mode flags
  * ({@code -compiled}, {@code -deps}, {@code -export}, {@code -find}, {@code -test}) are go's
  * refusal with {@code -m} ({@link ListRefusals}) and nothing when false.
  */
@@ -87,7 +88,7 @@ final class BuildFlags {
      * ignored in GOFLAGS.
      */
     BUILD_ONLY,
-    /** Not done, and it changes what go prints ({@code -f}, {@code -reuse}, {@code -overlay}...): refused from either. */
+    /** Not done, and it changes what go prints ({@code -f}, {@code -overlay}...): refused from either. */
     REFUSED
   }
 
@@ -113,7 +114,7 @@ final class BuildFlags {
 
   /** {@code go mod download}'s: the mod common flags, {@code -json}, {@code -reuse} and {@code -x}. */
   static final BuildFlags MOD_DOWNLOAD = modCommand(Map.of("x", new Flag(Kind.BOOL, 19),
-      "json", new Flag(Kind.BOOL, 19), "reuse", new Flag(Kind.STRING, 19, Use.REFUSED)));
+      "json", new Flag(Kind.BOOL, 19), "reuse", new Flag(Kind.STRING, 19)));
 
   /** {@code go mod graph}'s: the mod common flags, {@code -go}, and {@code -x} from go1.20. */
   static final BuildFlags GRAPH = modCommand(Map.of("go", new Flag(Kind.GO_VERSION, 19), "x", new Flag(Kind.BOOL, 20)));
@@ -143,7 +144,7 @@ final class BuildFlags {
       m.put(b, new Flag(Kind.BOOL, 19));
     }
     m.put("f", new Flag(Kind.STRING, 19, Use.REFUSED));
-    m.put("reuse", new Flag(Kind.STRING, 19, Use.REFUSED));
+    m.put("reuse", new Flag(Kind.STRING, 19));
     // build flags
     for (String b : List.of("a", "n", "v", "x", "work", "trimpath", "modcacherw")) {
       m.put(b, new Flag(Kind.BOOL, 19));
@@ -225,7 +226,7 @@ final class BuildFlags {
 
   /**
    * goproxy's refusal of a flag go defines and goproxy does not do, after go's parse and its
-   * GOFLAGS checks: GOFLAGS's {@code -f}, {@code -reuse}, {@code -overlay}... first, then the
+   * GOFLAGS checks: GOFLAGS's {@code -f}, {@code -overlay}... first, then the
    * command line's, those and the build-only ones ({@code -race}...) too.
    *
    * @param ctx the invocation (GOFLAGS checked already)

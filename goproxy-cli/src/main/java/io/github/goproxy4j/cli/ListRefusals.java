@@ -18,7 +18,7 @@ import java.util.Optional;
  * <ol>
  *   <li>first of all (go1.27): an empty argument, {@code go: invalid package: ""};</li>
  *   <li>before BuildInit ({@link #beforeBuildInit}): {@code -f} with {@code -json} (a field list
- *       too), {@code -reuse} without {@code -m};</li>
+ *       too), {@code -reuse} without {@code -m}, {@code -reuse} inside a module;</li>
  *   <li>after BuildInit, modload.Init and the {@code -retracted} checks ({@link #afterInit}; what
  *       go refuses in between first: {@link #earlierFailure}): with {@code -m}, the first of
  *       {@code -compiled}, {@code -deps}, {@code -export}, {@code -find}, {@code -test} set;
@@ -46,20 +46,21 @@ final class ListRefusals {
    */
   static final ModuleGraphCommands.EarlyRefusal EARLY = new ModuleGraphCommands.EarlyRefusal() {
     @Override
-    public Optional<String> refusal(Invocation ctx, GoEnv env) {
+    public Optional<String> refusal(Invocation ctx, GoEnv env) throws GoProxyException {
       return beforeBuildInit(ctx, env);
     }
   };
 
   /**
    * runList's checks before BuildInit: go1.27's empty argument, then {@code -f} with {@code -json},
-   * then {@code -reuse} without {@code -m}.
+   * then {@code -reuse} without {@code -m}, then {@code -reuse} inside a module or workspace.
    *
    * @param ctx the invocation (its command line parsed, GOFLAGS checked)
    * @param env the environment after the toolchain switch (its release followed)
    * @return go's line, or empty
+   * @throws GoProxyException for a GO111MODULE or GOWORK go refuses (HasModRoot's modload.Init)
    */
-  static Optional<String> beforeBuildInit(Invocation ctx, GoEnv env) {
+  static Optional<String> beforeBuildInit(Invocation ctx, GoEnv env) throws GoProxyException {
     if (GoRelease.modelled(env.goVersion()).behaviourMinor() >= 27) {
       for (String a : ctx.args().positional()) {
         if (a.isEmpty()) {
@@ -71,14 +72,28 @@ final class ListRefusals {
     if (!value(ctx, env, "f").isEmpty() && JsonFlag.of(set).on()) {
       return Optional.of("go list -f cannot be used with -json");
     }
-    if (!value(ctx, env, "reuse").isEmpty() && !BuildFlags.boolValue(set, "m")) {
+    String reuse = value(ctx, env, "reuse");
+    if (!reuse.isEmpty() && !BuildFlags.boolValue(set, "m")) {
       return Optional.of("go list -reuse cannot be used without -m");
+    }
+    if (!reuse.isEmpty() && hasModRoot(ctx, env)) {
+      return Optional.of("go list -reuse cannot be used inside a module");
     }
     return Optional.empty();
   }
 
+  /**
+   * go's modload.HasModRoot in the invocation's directory, asked of a client of its own (made
+   * only for a {@code -reuse}: the command's client comes after goproxy's own refusals).
+   */
+  static boolean hasModRoot(Invocation ctx, GoEnv env) throws GoProxyException {
+    try (GoProxyClient c = GoProxyClient.builder().env(env).build()) {
+      return c.hasModRoot(ctx.workDir());
+    }
+  }
+
   /** The value go ends with for the string flag {@code name}: the command line's last, else GOFLAGS's, else empty. */
-  private static String value(Invocation ctx, GoEnv env, String name) {
+  static String value(Invocation ctx, GoEnv env, String name) {
     return ctx.args().option(name).or(() -> env.goFlag(name)).orElse("");
   }
 

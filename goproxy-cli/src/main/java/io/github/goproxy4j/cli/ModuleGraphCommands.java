@@ -69,7 +69,9 @@ final class ModuleGraphCommands {
           + "HTTP request on standard error as go does ('# get URL', then '# get URL: 200 OK (0.012s)').\n"
           + "go list's other build flags (-tags, -trimpath, -v, -a, -n, -work, -buildvcs, -gcflags, -ldflags,\n"
           + "-asmflags, -gccgoflags, -toolexec, -compiler, -installsuffix, -pkgdir, -pgo, -cover...)\n"
-          + "are checked as go checks them and change nothing, as in go list -m.\n";
+          + "are checked as go checks them and change nothing, as in go list -m. -reuse=old.json (outside a\n"
+          + "module, with path@version arguments) reads the file as go does and changes nothing else: through\n"
+          + "a proxy go never reuses.\n";
     }
 
     /** go list's build flags ({@code -mod}, {@code -modfile}, {@code -modcacherw}, {@code -tags}...). */
@@ -123,6 +125,23 @@ final class ModuleGraphCommands {
         if (moduleMode && badP.isPresent() && BuildFlags.modFlagValid(ctx)) {
           ctx.err().println(badP.get());
           return 1;
+        }
+        // -reuse (outside any module: ListRefusals refused it inside one); in GOPATH mode go refuses -m first
+        String reuse = ListRefusals.value(ctx, Settings.goEnv(ctx), "reuse");
+        if (!reuse.isEmpty() && !go111.equals("off") && !go111.equals("auto")) {
+          if (args.isEmpty()) {
+            ctx.err().println("go: list -m -reuse only has an effect with module@version arguments");
+            return 1;
+          }
+          // modload.ListModules reads the file before anything else; -e drops its error, lists nothing
+          Optional<String> unreadable = ReuseFile.check(workDir(ctx), reuse, GoRelease.modelled(release).behaviourMinor());
+          if (unreadable.isPresent()) {
+            if (flags.allowErrors()) {
+              return 0;
+            }
+            ctx.err().println("go: " + unreadable.get());
+            return 1;
+          }
         }
         try {
           out = client.listModules(workDir(ctx), args, flags, ctx.err()::println);
@@ -188,7 +207,7 @@ final class ModuleGraphCommands {
    * goproxy's own refusals of flags it does not do): go's line, printed alone, exit status 1.
    */
   interface EarlyRefusal {
-    Optional<String> refusal(Invocation ctx, GoEnv env);
+    Optional<String> refusal(Invocation ctx, GoEnv env) throws GoProxyException;
   }
 
   /** {@link #asGo(Invocation, BuildFlags, EarlyRefusal, GoWork)} without an early refusal. */
@@ -435,7 +454,9 @@ final class ModuleGraphCommands {
           + "does (-json adds Query and the proxy's Origin); in a module go.sum then gains the checksums\n"
           + "go adds for them (those of the build list's modules), unless a module failed without -json.\n"
           + "-x (or GOFLAGS's) traces each HTTP request to the proxy and checksum database on standard\n"
-          + "error as go does ('# get URL', then '# get URL: 200 OK (0.012s)' or the error).\n";
+          + "error as go does ('# get URL', then '# get URL: 200 OK (0.012s)' or the error).\n"
+          + "-reuse=old.json (outside a module) reads the file as go does and changes nothing else: through\n"
+          + "a proxy go never reuses.\n";
     }
 
     @Override
@@ -457,6 +478,22 @@ final class ModuleGraphCommands {
       return asGo(ctx, BuildFlags.MOD_DOWNLOAD, (client, release) -> {
         boolean json = BuildFlags.boolValue(BuildFlags.MOD_DOWNLOAD.effective(ctx), "json"); // GOFLAGS's, then the command line's
         client.moduleModeWarnings(workDir(ctx)).forEach(ctx.err()::println);
+        String reuse = ListRefusals.value(ctx, Settings.goEnv(ctx), "reuse");
+        if (!reuse.isEmpty() && !Settings.goEnv(ctx).get("GO111MODULE").equals("off")) {
+          if (client.hasModRoot(workDir(ctx))) {
+            // go loads the module (its graph from go 1.17) and may print or switch before it refuses
+            throw new UsageException("-reuse inside a module is not supported: go refuses it only after loading"
+                + " the module, which goproxy does not model");
+          }
+          if (!args.isEmpty()) {
+            // modload.ListModules reads the file first; go reports its error after the (no) downloads
+            Optional<String> unreadable = ReuseFile.check(workDir(ctx), reuse, GoRelease.modelled(release).behaviourMinor());
+            if (unreadable.isPresent()) {
+              ctx.err().println("go: " + unreadable.get());
+              return 1;
+            }
+          }
+        }
         ModDownloadResult result;
         try {
           result = client.modDownloadResult(workDir(ctx), args, json, ctx.err()::println);

@@ -136,7 +136,7 @@ class ArgsTest {
       "-json", "-json=Version", "-json=Path -json=false", "-m=x", "-bogus", "-go=1.16", "-print", "-fmt",
       "-modcacherw=2 -x=maybe", "-x=maybe -modcacherw=2", "-e -versions -retracted", "-linkshared -buildmode=pie");
 
-  private static Path goFor(String release) {
+  static Path goFor(String release) {
     GoTool.assumeGo();
     if (release.equals("1.19")) {
       return GoTool.goBinary().orElseThrow();
@@ -147,12 +147,12 @@ class ArgsTest {
   }
 
   /** The release the go binary is ({@code 1.27.3}), for goproxy's {@code --go-version}. */
-  private static String versionOf(Path goBin) throws java.io.IOException {
+  static String versionOf(Path goBin) throws java.io.IOException {
     Path file = goBin.toRealPath().getParent().getParent().resolve("VERSION");
     return Files.readAllLines(file).get(0).trim().substring("go".length());
   }
 
-  private static Run goproxy(Map<String, String> env, List<String> argv) {
+  static Run goproxy(Map<String, String> env, List<String> argv) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status;
@@ -163,7 +163,7 @@ class ArgsTest {
     return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
-  private static Run go(Path goBin, Path dir, Map<String, String> env, List<String> cmd) {
+  static Run go(Path goBin, Path dir, Map<String, String> env, List<String> cmd) {
     List<String> argv = new ArrayList<>();
     argv.add(goBin.toString());
     argv.addAll(cmd);

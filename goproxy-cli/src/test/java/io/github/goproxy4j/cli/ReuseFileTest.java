@@ -1,0 +1,235 @@
+package io.github.goproxy4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.goproxy4j.cli.ArgsTest.Run;
+import io.github.goproxy4j.testing.GoTool;
+import io.github.goproxy4j.testkit.FakeGoProxy;
+import io.github.goproxy4j.testkit.FakeModule;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@code -reuse=old.json} on {@code go list -m} and {@code go mod download} ({@link ReuseFile},
+ * {@link ListRefusals}): compared with the real go of each release, byte for byte (stdout,
+ * stderr, exit status), outside any module through a loopback proxy (where go never reuses, so a
+ * file it reads changes nothing) and inside one (go's refusal).
+ */
+class ReuseFileTest {
+  /** Files go reads: named contents ({@code =LIST} and {@code =DOWNLOAD}: go's own -json output). */
+  private static Map<String, String> readable() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("list.json", "=LIST");
+    m.put("download.json", "=DOWNLOAD");
+    m.put("empty.json", "");
+    m.put("spaces.json", " \n\t\r\n");
+    m.put("nulls.json", "null\nnull {}");
+    m.put("exotic.json", "{\"path\": \"example.com/a\", \"VERSION\": \"v1.0.0\", \"Sum\": \"h1:x\", \"Error\": {\"Err\": \"x\","
+        + " \"More\": 1}, \"Update\": {\"Path\": \"u\", \"Time\": \"2020-02-29T23:59:59.5+01:00\"}, \"Retracted\": [\"r\","
+        + " null], \"Deprecated\": \"d\", \"Indirect\": false, \"Dir\": null, \"GoVersion\": \"1.2\", \"Query\": \"q\","
+        + " \"Reuse\": true, \"GoModSum\": \"x\", \"x\": [1, {\"y\": null}], \"Main\": true, \"Versions\": null,"
+        + " \"Replace\": {\"Path\": \"b\", \"Origin\": null}}{\"Error\": \"text\", \"Origin\": {\"vcs\": \"git\","
+        + " \"Hash\": \"abc\", \"Other\": 2}}");
+    return m;
+  }
+
+  /** Files go fails on with a text goproxy models: named contents ({@code DIR}: a directory). */
+  private static Map<String, String> failing() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("nosuch.json", null);
+    m.put("adir", "DIR");
+    m.put("truncated.json", "=LIST20");
+    m.put("cut.json", "{\"Path\": \"a\"} {\"Origin\": {\"VCS\": \"git\"");
+    m.put("cutstring.json", "{\"Path\": \"a");
+    m.put("cutliteral.json", "{\"Path\": tr");
+    m.put("open.json", "{");
+    m.put("junk.json", "=LIST x");
+    m.put("close.json", "{\"Path\": \"a\"}}");
+    m.put("comma.json", "null,");
+    m.put("array.json", "[]");
+    m.put("number.json", " 1");
+    m.put("string.json", "\"s\"");
+    m.put("bool.json", "true");
+    return m;
+  }
+
+  /** Files go fails on with a text goproxy does not model: refused with goproxy's message. */
+  private static Map<String, String> notModelled(int minor) {
+    Map<String, String> m = new LinkedHashMap<>(Map.of(
+        "type.json", "{\"Path\": 1}",
+        "time.json", "{\"Time\": \"2020-13-01T00:00:00Z\"}",
+        "origin.json", "{\"Origin\": {\"Hash\": 1}}",
+        "bom.json", "\uFEFF{}",
+        "literal.json", "{\"Main\": tru}"));
+    if (minor >= 23) {
+      m.put("sum.json", "{\"Sum\": 1}"); // ModulePublic.Sum from go1.23 (before: an unknown field, skipped)
+    }
+    return m;
+  }
+
+  private static void write(Path dir, String name, String content, Map<String, String> outputs) throws Exception {
+    if (content == null) {
+      return;
+    }
+    if (content.equals("DIR")) {
+      Files.createDirectories(dir.resolve(name));
+      return;
+    }
+    String text = content;
+    if (content.startsWith("=LIST20")) {
+      text = outputs.get("LIST").substring(0, 20);
+    } else if (content.startsWith("=LIST")) {
+      text = outputs.get("LIST") + content.substring("=LIST".length());
+    } else if (content.equals("=DOWNLOAD")) {
+      text = outputs.get("DOWNLOAD");
+    }
+    Files.writeString(dir.resolve(name), text);
+  }
+
+  /**
+   * Outside any module: {@code list -m [-json|-u|-versions|-e] -reuse=F args}, {@code mod download
+   * [-json] -reuse=F args} for each file of {@link #readable()} and {@link #failing()} (go's
+   * output, byte for byte), the refusals without arguments, and GOFLAGS's {@code -reuse}; inside a
+   * module {@code list -m -reuse} is go's refusal.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.22", "1.23", "1.24", "1.26", "1.27"})
+  void reuseAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = ArgsTest.goFor(release);
+    String full = ArgsTest.versionOf(goBin);
+    FakeGoProxy.Builder pb = FakeGoProxy.builder();
+    pb.module(FakeModule.builder("example.com/a", "v1.0.0").goMod("module example.com/a\n\ngo 1.17\n")
+        .info("{\"Version\":\"v1.0.0\",\"Time\":\"2023-01-02T03:04:05Z\",\"Origin\":{\"VCS\":\"git\","
+            + "\"URL\":\"https://example.com/a\",\"Ref\":\"refs/tags/v1.0.0\",\"Hash\":\"0123456789abcdef0123456789abcdef01234567\"}}")
+        .file("a.go", "package a\n").build());
+    pb.module(FakeModule.builder("example.com/a", "v1.1.0").goMod("module example.com/a\n\ngo 1.17\n")
+        .file("a.go", "package a\n").build());
+    try (FakeGoProxy proxy = pb.start()) {
+      Path out = Files.createDirectories(tmp.resolve("out"));
+      Path main = Files.createDirectories(tmp.resolve("main"));
+      Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n");
+      Map<String, String> goEnv = GoTool.hermeticEnv(tmp.resolve("home"));
+      goEnv.putAll(proxy.environment());
+      goEnv.put("GOFLAGS", "-modcacherw");
+      // go's own outputs, to be read back
+      Map<String, String> outputs = new HashMap<>();
+      Run list = ArgsTest.go(goBin, out, goEnv, List.of("list", "-m", "-json", "example.com/a@v1.0.0"));
+      assertEquals(0, list.status(), list.err());
+      assertTrue(list.out().contains("\"Origin\""), list.out());
+      outputs.put("LIST", list.out());
+      Run download = ArgsTest.go(goBin, out, goEnv, List.of("mod", "download", "-json", "example.com/a@v1.0.0"));
+      assertEquals(0, download.status(), download.err());
+      outputs.put("DOWNLOAD", download.out());
+      int minor = Integer.parseInt(release.substring(2));
+      Map<String, String> files = new LinkedHashMap<>(readable());
+      if (minor < 23) {
+        files.put("sum.json", "{\"Sum\": 1}");
+      }
+      files.putAll(failing());
+      for (Map.Entry<String, String> f : files.entrySet()) {
+        write(out, f.getKey(), f.getValue(), outputs);
+      }
+      List<List<String>> commands = List.of(
+          List.of("list", "-m", "-json", "-reuse=F", "example.com/a@v1.0.0"),
+          List.of("list", "-m", "-u", "-reuse=F", "example.com/a@v1.0.0"),
+          List.of("list", "-m", "-u", "-reuse=F", "all"),
+          List.of("list", "-m", "-reuse=F", "-versions", "example.com/a"),
+          List.of("list", "-m", "-e", "-json", "-reuse=F", "example.com/nosuch@v1.0.0"),
+          List.of("mod", "download", "-json", "-reuse=F", "example.com/a@v1.0.0"),
+          List.of("mod", "download", "-reuse=F", "example.com/a@latest"));
+      int compared = 0;
+      int failed = 0;
+      for (String name : files.keySet()) {
+        boolean fails = failing().containsKey(name);
+        for (List<String> c : commands) {
+          List<String> cmd = new ArrayList<>();
+          c.forEach(w -> cmd.add(w.replace("-reuse=F", "-reuse=" + name)));
+          Run theirs = assertSameAsGo(goBin, full, out, goEnv, cmd);
+          compared++;
+          if (fails && !cmd.contains("-e")) {
+            assertTrue(theirs.status() == 1 && theirs.out().isEmpty() && theirs.err().contains(name),
+                "go fails on " + name + ": " + theirs);
+            failed++;
+          }
+        }
+      }
+      assertEquals(failing().size() * (commands.size() - 1), failed);
+      // refused before the file is read: no arguments (list), inside a module (list); GOFLAGS's -reuse
+      assertSameAsGo(goBin, full, out, goEnv, List.of("list", "-m", "-reuse=nosuch.json"));
+      assertSameAsGo(goBin, full, out, goEnv, List.of("list", "-m", "-json", "-reuse=list.json"));
+      assertSameAsGo(goBin, full, out, goEnv, List.of("mod", "download", "-reuse=nosuch.json"));
+      assertSameAsGo(goBin, full, out, goEnv, List.of("mod", "download", "-json", "-reuse=junk.json"));
+      assertSameAsGo(goBin, full, main, goEnv, List.of("list", "-m", "-reuse=nosuch.json", "all"));
+      assertSameAsGo(goBin, full, main, goEnv, List.of("list", "-m", "-json", "-reuse", "x", "example.com/a@v1.0.0"));
+      assertSameAsGo(goBin, full, main, goEnv, List.of("list", "-u", "-reuse=x"));
+      Map<String, String> withGoflags = new HashMap<>(goEnv);
+      withGoflags.put("GOFLAGS", "-modcacherw -reuse=" + out.resolve("truncated.json"));
+      assertSameAsGo(goBin, full, out, withGoflags, List.of("list", "-m", "-json", "example.com/a@v1.0.0"));
+      assertSameAsGo(goBin, full, out, withGoflags, List.of("mod", "download", "-json", "example.com/a@v1.1.0"));
+      assertSameAsGo(goBin, full, main, withGoflags, List.of("list", "-m", "all"));
+      withGoflags.put("GOFLAGS", "-modcacherw -reuse=" + out.resolve("list.json"));
+      assertSameAsGo(goBin, full, out, withGoflags, List.of("list", "-m", "-json", "example.com/a@v1.0.0"));
+      assertTrue(compared >= files.size() * commands.size());
+      // not modelled: go fails, goproxy refuses with its own message (exit status 2)
+      for (Map.Entry<String, String> f : notModelled(minor).entrySet()) {
+        Files.writeString(out.resolve(f.getKey()), f.getValue());
+        for (List<String> c : List.of(List.of("list", "-m", "-reuse=" + f.getKey(), "example.com/a@v1.0.0"),
+            List.of("mod", "download", "-reuse=" + f.getKey(), "example.com/a@v1.0.0"))) {
+          Run theirs = ArgsTest.go(goBin, out, goEnv, c);
+          assertTrue(theirs.status() == 1 && theirs.err().startsWith("go: parsing " + f.getKey() + ": "), theirs.toString());
+          Run ours = goproxy(full, out, goEnv, c);
+          assertEquals(2, ours.status(), ours.toString());
+          assertTrue(ours.err().contains("-reuse=" + f.getKey() + ": go fails on this file"), ours.err());
+        }
+      }
+      // mod download -reuse inside a module: go loads the module first; goproxy refuses
+      Run ours = goproxy(full, main, goEnv, List.of("mod", "download", "-reuse=x", "example.com/a@v1.0.0"));
+      assertEquals(2, ours.status(), ours.toString());
+      assertTrue(ours.err().contains("-reuse inside a module is not supported"), ours.err());
+    }
+  }
+
+  private static Run goproxy(String full, Path dir, Map<String, String> goEnv, List<String> cmd) {
+    Map<String, String> env = new HashMap<>(goEnv);
+    env.put("PWD", dir.toString());
+    List<String> argv = new ArrayList<>(List.of("--go-version", full));
+    argv.addAll(cmd);
+    return ArgsTest.goproxy(env, argv);
+  }
+
+  private static Run assertSameAsGo(Path goBin, String full, Path dir, Map<String, String> goEnv, List<String> cmd) {
+    Run theirs = ArgsTest.go(goBin, dir, goEnv, cmd);
+    assertEquals(theirs, goproxy(full, dir, goEnv, cmd), "go" + full + " GOFLAGS=" + goEnv.get("GOFLAGS") + " " + cmd);
+    return theirs;
+  }
+
+  /** Unit: the decoder's verdicts, without go. */
+  @Test
+  void decodesAsEncodingJson() {
+    assertEquals(Optional.empty(), ReuseFile.decode("", 27));
+    assertEquals(Optional.empty(), ReuseFile.decode("{\"Sum\": 1}", 21)); // no Sum field before go1.23
+    assertEquals(Optional.of("unexpected EOF"), ReuseFile.decode("{} {\"Versions\": [\"a\",", 27));
+    assertEquals(Optional.of("invalid character ']' looking for beginning of value"), ReuseFile.decode("{}]", 27));
+    assertEquals(Optional.of("json: cannot unmarshal bool into Go value of type modinfo.ModulePublic"),
+        ReuseFile.decode("null false", 19));
+    assertThrows(ReuseFile.NotModelled.class, () -> ReuseFile.decode("{\"Sum\": 1}", 23));
+    assertThrows(ReuseFile.NotModelled.class, () -> ReuseFile.decode("{\"Replace\": {\"Main\": \"x\"}}", 27));
+    assertThrows(ReuseFile.NotModelled.class, () -> ReuseFile.decode("{\"a\": 01}", 27));
+    assertThrows(ReuseFile.NotModelled.class, () -> ReuseFile.decode("\\", 27));
+    assertEquals(Optional.empty(), ReuseFile.decode(new String("{\"Dir\": \"\u00e9\"}".getBytes(StandardCharsets.UTF_8),
+        StandardCharsets.UTF_8), 27));
+  }
+}
