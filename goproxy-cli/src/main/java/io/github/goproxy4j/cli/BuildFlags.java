@@ -45,9 +45,10 @@ import java.util.Optional;
  * debug flags (they write files), which change nothing else for these commands and are ignored
  * in GOFLAGS; and, refused in GOFLAGS too, {@code -overlay} (it may replace go.mod) and go list's
  * {@code -f}. {@code -reuse} (go list's and go mod download's) is read as go reads it
- * ({@link ReuseFile}; refused inside a module by go, or for go mod download by goproxy). go list's package-mode flags
- * ({@code -compiled}, {@code -deps}, {@code -export}, {@code -find}, {@code -test}) are go's
- * refusal with {@code -m} ({@link ListRefusals}) and nothing when false.
+ * ({@link ReuseFile}; refused inside a module by go; go mod download without arguments there by
+ * goproxy). go list's package-mode flags ({@code -compiled}, {@code -deps}, {@code -export},
+ * {@code -find}, {@code -test}) are go's refusal with {@code -m} ({@link ListRefusals}) and
+ * nothing when false.
  */
 final class BuildFlags {
   /** How go's flag package sets one flag (the flag.Value go gives it). */

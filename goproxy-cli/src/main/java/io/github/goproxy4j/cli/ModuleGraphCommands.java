@@ -481,9 +481,22 @@ final class ModuleGraphCommands {
         String reuse = ListRefusals.value(ctx, Settings.goEnv(ctx), "reuse");
         if (!reuse.isEmpty() && !Settings.goEnv(ctx).get("GO111MODULE").equals("off")) {
           if (client.hasModRoot(workDir(ctx))) {
-            // go loads the module (its graph from go 1.17) and may print or switch before it refuses
-            throw new UsageException("-reuse inside a module is not supported: go refuses it only after loading"
-                + " the module, which goproxy does not model");
+            if (args.isEmpty()) {
+              // go first picks the modules to download (for a main module at go 1.17 or later it
+              // loads the graph, and may fail or switch toolchains there), then refuses
+              throw new UsageException("-reuse inside a module without arguments is not supported: go refuses it"
+                  + " only after loading the module graph, which goproxy does not model");
+            }
+            // go reads go.mod (go.work), says which arguments name a main module, then refuses
+            for (io.github.goproxy4j.client.ListedModule main : client.mainModules(workDir(ctx))) {
+              for (String arg : args) {
+                if (arg.equals(main.path()) || arg.equals(main.path() + "@upgrade") || arg.equals(main.path() + "@patch")) {
+                  ctx.err().println("go: skipping download of " + arg + " that resolves to the main module");
+                }
+              }
+            }
+            ctx.err().println("go mod download -reuse cannot be used inside a module");
+            return 1;
           }
           if (!args.isEmpty()) {
             // modload.ListModules reads the file first; go reports its error after the (no) downloads

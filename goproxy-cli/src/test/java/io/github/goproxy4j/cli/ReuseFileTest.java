@@ -195,10 +195,20 @@ class ReuseFileTest {
           assertTrue(ours.err().contains("-reuse=" + f.getKey() + ": go fails on this file"), ours.err());
         }
       }
-      // mod download -reuse inside a module: go loads the module first; goproxy refuses
-      Run ours = goproxy(full, main, goEnv, List.of("mod", "download", "-reuse=x", "example.com/a@v1.0.0"));
+      // mod download -reuse inside a module with arguments: go reads go.mod, names the arguments
+      // that are the main module, refuses
+      assertSameAsGo(goBin, full, main, goEnv, List.of("mod", "download", "-reuse=x", "example.com/a@v1.0.0"));
+      assertSameAsGo(goBin, full, main, goEnv, List.of("mod", "download", "-json", "-reuse=nosuch.json",
+          "example.com/main", "example.com/main@upgrade", "example.com/a@v1.0.0", "example.com/main@patch",
+          "example.com/main@latest", "example.com/main@upgrade"));
+      assertSameAsGo(goBin, full, main, withGoflags, List.of("mod", "download", "example.com/main@patch"));
+      Path bad = Files.createDirectories(tmp.resolve("bad"));
+      Files.writeString(bad.resolve("go.mod"), "module example.com/bad\n\nrequire example.com/a\n");
+      assertSameAsGo(goBin, full, bad, goEnv, List.of("mod", "download", "-reuse=x", "example.com/bad"));
+      // without arguments go loads the graph first: goproxy refuses
+      Run ours = goproxy(full, main, goEnv, List.of("mod", "download", "-reuse=x"));
       assertEquals(2, ours.status(), ours.toString());
-      assertTrue(ours.err().contains("-reuse inside a module is not supported"), ours.err());
+      assertTrue(ours.err().contains("-reuse inside a module without arguments is not supported"), ours.err());
     }
   }
 
