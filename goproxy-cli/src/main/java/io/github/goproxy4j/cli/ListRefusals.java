@@ -94,7 +94,9 @@ final class ListRefusals {
 
   /** The value go ends with for the string flag {@code name}: the command line's last, else GOFLAGS's, else empty. */
   static String value(Invocation ctx, GoEnv env, String name) {
-    return ctx.args().option(name).or(() -> env.goFlag(name)).orElse("");
+    // no lambda: this runs on the CLI's serial start (see DEVELOPING.md)
+    Optional<String> v = ctx.args().option(name);
+    return v.isPresent() ? v.get() : env.goFlag(name).orElse("");
   }
 
   /**

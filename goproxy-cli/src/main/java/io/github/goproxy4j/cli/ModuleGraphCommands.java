@@ -98,8 +98,7 @@ final class ModuleGraphCommands {
         // go's flags: GOFLAGS's, then the command line's
         List<Args.Given> set = BuildFlags.LIST.effective(ctx);
         // go's refusals of flag combinations after modload.Init (-compiled with -m, -u without it...)
-        Optional<String> goRefusal = ListRefusals.afterInit(set,
-            ctx.args().option("f").or(() -> Settings.goEnv(ctx).goFlag("f")).orElse(""),
+        Optional<String> goRefusal = ListRefusals.afterInit(set, ListRefusals.value(ctx, Settings.goEnv(ctx), "f"),
             GoRelease.modelled(release).behaviourMinor());
         if (goRefusal.isPresent()) {
           Optional<String> first = ListRefusals.earlierFailure(invocation, ctx, client, workDir(ctx),
