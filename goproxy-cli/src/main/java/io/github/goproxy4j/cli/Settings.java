@@ -23,7 +23,11 @@ final class Settings {
    *     the behaviour of the release {@code --go-version} names (default: the newest)
    */
   static GoEnv goEnv(Invocation ctx) {
-    GoEnv.Builder b = GoEnv.builder().environment(ctx.environment());
+    // PWD: go's current directory after its -C, against which a relative GOMODCACHE is taken
+    // (ModuleCache.fromEnv: the checksum database's tiles)
+    java.util.Map<String, String> environment = new java.util.HashMap<>(ctx.environment());
+    environment.put("PWD", ctx.workDir().toString());
+    GoEnv.Builder b = GoEnv.builder().environment(environment);
     Optional<String> release = ctx.args().option("go-version");
     if (release.isPresent()) {
       b.goVersion(release.get());

@@ -1865,6 +1865,13 @@ class ModuleGraphCommandsTest {
    * current directory. goproxy refused the whole command instead. A tidy module (complete go.sum),
    * in each case the output, exit status, go.mod and go.sum must be go's; go1.19, go1.21 (GOROOT
    * set: Debian's go1.21 otherwise warns that the empty GOPATH is its empty GOROOT) and go1.27.
+   * Then again with go.sum lines missing (none with GOMODCACHE unset or relative, the first
+   * go.mod line alone with a file), the checksum database on (off with GOMODCACHE unset, where go
+   * has no GOPATH for its state): go writes the go.sum lines it verified from memory (modfetch's
+   * goSum.m), which goproxy read back from the cache and so left out; with a relative GOMODCACHE
+   * go keeps the checksum database's tiles in {@code ./relc/cache/download/sumdb}, in its current
+   * directory (the module copy), and so must goproxy (the CLI's PWD, not the JVM's directory),
+   * also after a {@code -C ..} from a subdirectory (go1.21, go1.27).
    */
   @ParameterizedTest(name = "go{0}")
   @CsvSource({"1.19", "1.21", "1.27"})
@@ -1880,28 +1887,56 @@ class ModuleGraphCommandsTest {
       String goroot = goBin.getParent().getParent().toRealPath().toString();
       int round = 0;
       List<String> differences = new java.util.ArrayList<>();
-      for (String cache : List.of("unset", "relative", "file")) {
-        for (String[] cmd : cmds) {
+      // go.sum lines missing: none (GOMODCACHE unset, relative), or the first go.mod line alone
+      Path bare = copyTree(main, tmp.resolve("bare"));
+      Files.delete(bare.resolve("go.sum"));
+      Path partial = copyTree(main, tmp.resolve("partial"));
+      String firstGoMod = Files.readAllLines(main.resolve("go.sum")).stream().filter(l -> l.contains("/go.mod "))
+          .findFirst().orElseThrow();
+      Files.writeString(partial.resolve("go.sum"), firstGoMod + "\n");
+      for (String sums : List.of("tidy", "missing")) {
+        for (String cache : List.of("unset", "relative", "file")) {
+          Path module = sums.equals("tidy") ? main : cache.equals("file") ? partial : bare;
+          for (String[] cmd : cmds) {
+            Path work = tmp.resolve("round" + ++round);
+            Map<String, String> goEnv = GoTool.hermeticEnv(work.resolve("home"));
+            goEnv.putAll(proxy.environment());
+            goEnv.put("GOFLAGS", "-mod=mod");
+            goEnv.put("GOROOT", goroot);
+            switch (cache) {
+              case "unset" -> {
+                goEnv.put("XDG_CONFIG_HOME", goEnv.remove("HOME") + "/.config");
+                goEnv.remove("GOPATH");
+                goEnv.remove("GOMODCACHE");
+                if (sums.equals("missing")) {
+                  goEnv.put("GOSUMDB", "off"); // else go fails: missing $GOPATH: HOME is not set
+                }
+              }
+              // go keeps the checksum database's tiles in ./relc/cache/download/sumdb
+              case "relative" -> goEnv.put("GOMODCACHE", "relc");
+              default -> goEnv.put("GOMODCACHE", file.toString());
+            }
+            String what = "go" + release + ", go.sum " + sums + ", GOMODCACHE " + cache + ": " + String.join(" ", cmd);
+            compareInCopies(goVersion, goBin, module, work, goEnv, Map.of(), what, cmd).ifPresent(differences::add);
+            assertEquals(0L, Files.size(file), what + ": the file named as GOMODCACHE is left alone");
+          }
+        }
+      }
+      if (!release.equals("1.19")) {
+        // -C (go1.20 on): go's current directory is the one -C names, and so is that of the tiles
+        // of a relative GOMODCACHE (./relc of the module, not of the directory the command started in)
+        Path below = copyTree(bare, tmp.resolve("below"));
+        Files.createDirectories(below.resolve("sub"));
+        for (String[] cmd : List.of(new String[] {"list", "-C", "..", "-m", "all"},
+            new String[] {"mod", "download", "-C", "..", "-json", "example.com/b@v1.1.0"})) {
           Path work = tmp.resolve("round" + ++round);
           Map<String, String> goEnv = GoTool.hermeticEnv(work.resolve("home"));
           goEnv.putAll(proxy.environment());
           goEnv.put("GOFLAGS", "-mod=mod");
           goEnv.put("GOROOT", goroot);
-          switch (cache) {
-            case "unset" -> {
-              goEnv.put("XDG_CONFIG_HOME", goEnv.remove("HOME") + "/.config");
-              goEnv.remove("GOPATH");
-              goEnv.remove("GOMODCACHE");
-            }
-            case "relative" -> {
-              goEnv.put("GOMODCACHE", "relc");
-              goEnv.put("GOSUMDB", "off"); // go would keep the tiles in ./relc/cache/download/sumdb
-            }
-            default -> goEnv.put("GOMODCACHE", file.toString());
-          }
-          String what = "go" + release + ", GOMODCACHE " + cache + ": " + String.join(" ", cmd);
-          compareInCopies(goVersion, goBin, main, work, goEnv, Map.of(), what, cmd).ifPresent(differences::add);
-          assertEquals(0L, Files.size(file), what + ": the file named as GOMODCACHE is left alone");
+          goEnv.put("GOMODCACHE", "relc");
+          String what = "go" + release + ", go.sum missing, GOMODCACHE relative, from sub: " + String.join(" ", cmd);
+          compareInCopies(goVersion, goBin, below, "sub", work, goEnv, Map.of(), what, cmd).ifPresent(differences::add);
         }
       }
       System.out.println("go" + release + ": " + round + " runs compared, " + differences.size() + " differ");
@@ -1915,7 +1950,9 @@ class ModuleGraphCommandsTest {
    * {@code go: writing stat cache: ...} and goes on; {@code mod verify} reports the ziphash it cannot
    * open (the zip's stat failing otherwise than "not exist"). goproxy failed the whole
    * command with a Java message. Output, exit status, go.mod and go.sum as go's, each side with its
-   * own module cache; go1.19, go1.21 and go1.27.
+   * own module cache; go1.19, go1.21 and go1.27. Then again without go.sum, the checksum database
+   * on: go writes the go.mod lines it verified from memory, that of the module whose go.mod it could
+   * not cache too, where goproxy read the lines back from the cache and left that one out.
    */
   @ParameterizedTest(name = "go{0}")
   @CsvSource({"1.19", "1.21", "1.27"})
@@ -1927,9 +1964,13 @@ class ModuleGraphCommandsTest {
         {"mod", "download"}};
     try (FakeGoProxy proxy = abcUniverse().start()) {
       Path main = tidyMain(goBin, tmp.resolve("setup"), proxy, "example.com/a v1.0.0").main();
+      Path bare = copyTree(main, tmp.resolve("bare"));
+      Files.delete(bare.resolve("go.sum"));
       int round = 0;
       List<String> differences = new java.util.ArrayList<>();
-      for (String[] cmd : cmds) {
+      for (int i = 0; i < 2 * cmds.length; i++) {
+        String[] cmd = cmds[i % cmds.length];
+        Path module = i < cmds.length ? main : bare;
         Path work = tmp.resolve("round" + ++round);
         Path goCache = work.resolve("go-cache");
         Path ourCache = work.resolve("our-cache");
@@ -1941,8 +1982,8 @@ class ModuleGraphCommandsTest {
         goEnv.putAll(proxy.environment());
         goEnv.put("GOFLAGS", "-mod=mod");
         goEnv.put("GOMODCACHE", goCache.toString());
-        String what = "go" + release + ": " + String.join(" ", cmd);
-        compareInCopies(goVersion, goBin, main, work, goEnv, Map.of("GOMODCACHE", ourCache.toString()), what, cmd)
+        String what = "go" + release + (module == main ? "" : ", no go.sum") + ": " + String.join(" ", cmd);
+        compareInCopies(goVersion, goBin, module, work, goEnv, Map.of("GOMODCACHE", ourCache.toString()), what, cmd)
             .ifPresent(differences::add);
         try {
           assertEquals(contents(goCache), contents(ourCache), what + ": module cache");
@@ -1965,12 +2006,19 @@ class ModuleGraphCommandsTest {
    */
   private static java.util.Optional<String> compareInCopies(String goVersion, Path goBin, Path main, Path work,
       Map<String, String> goEnv, Map<String, String> ourVars, String what, String... cmd) throws java.io.IOException {
+    return compareInCopies(goVersion, goBin, main, "", work, goEnv, ourVars, what, cmd);
+  }
+
+  /** {@link #compareInCopies} run in the copies' directory {@code sub} (for a {@code -C} back up). */
+  private static java.util.Optional<String> compareInCopies(String goVersion, Path goBin, Path main, String sub,
+      Path work, Map<String, String> goEnv, Map<String, String> ourVars, String what, String... cmd)
+      throws java.io.IOException {
     Path theirs = copyTree(main, work.resolve("theirs"));
     Path ours = copyTree(main, work.resolve("ours"));
-    GoTool.Result r = GoTool.exec(theirs, goEnv, 180, null, prepend(goBin.toString(), cmd));
+    GoTool.Result r = GoTool.exec(theirs.resolve(sub), goEnv, 180, null, prepend(goBin.toString(), cmd));
     Map<String, String> env = new HashMap<>(goEnv);
     env.putAll(ourVars);
-    env.put("PWD", ours.toString());
+    env.put("PWD", ours.resolve(sub).toString());
     List<String> argv = new java.util.ArrayList<>(List.of(cmd));
     argv.addAll(List.of("--go-version", goVersion));
     Run o = goproxy(env, argv.toArray(new String[0]));

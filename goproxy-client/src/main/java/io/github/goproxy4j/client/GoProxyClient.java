@@ -21,6 +21,7 @@ import io.github.goproxy4j.mvs.ModuleGraphException;
 import io.github.goproxy4j.sumdb.ChecksumDatabase;
 import io.github.goproxy4j.sumdb.ChecksumMismatchException;
 import io.github.goproxy4j.sumdb.GoSum;
+import io.github.goproxy4j.sumdb.ModuleHash;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -154,7 +155,7 @@ public final class GoProxyClient implements AutoCloseable {
     this.closeTransport = false;
     this.traced = of.traced;
     this.cache = of.cache;
-    this.sums = of.sums;
+    this.sums = of.sums.perCommand();
     this.unzipHelpers = of.unzipHelpers;
     this.warnings = of.warnings;
     this.fetch = new ModFetch(of.fetch.lookup().perCommand(), sums, cache, resolver.env().goVersion(), unzipHelpers,
@@ -362,6 +363,14 @@ public final class GoProxyClient implements AutoCloseable {
   }
 
   // ------------------------------------------------------------------ module graph
+
+  /**
+   * The hash of {@code module}'s go.mod this command verified (go's in-memory go.sum), for
+   * {@link GoSumWriter}; empty when it verified none, and always outside a command's view.
+   */
+  Optional<ModuleHash> verifiedGoMod(ModuleVersion module) {
+    return sums.verifiedGoMod(module);
+  }
 
   /** The go.mod path verifying against other go.sum lines (a main module's): for ModuleGraphLoader. */
   ModFetch fetchWith(GoSum goSum) {

@@ -10,7 +10,6 @@ import io.github.goproxy4j.sumdb.ModuleHash;
 import io.github.goproxy4j.sumdb.internal.LockedFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -102,10 +102,11 @@ final class GoSumWriter {
         }
       });
     }
-    // a go.mod whose line these files already hold was verified against it, so it adds nothing:
-    // only the others are read back from the cache and hashed (go keeps each check's status)
+    // a go.mod whose line these files already hold was verified against it, so it adds nothing;
+    // the others are written with the hash this command verified, from memory as go writes its
+    // goSum.m (not read back from the module cache, which may be unusable or have refused the file)
     Map<String, String> used = new LinkedHashMap<>();
-    // a set: most of the graph's go.mod files are both loaded and read, and each is hashed once
+    // a set: most of the graph's go.mod files are both loaded and read
     Set<ModuleVersion> goMods = new LinkedHashSet<>();
     for (ModuleVersion m : loaded.loadedModules()) {
       ModDownload.resolved(loaded, m).ifPresent(goMods::add);
@@ -114,18 +115,12 @@ final class GoSumWriter {
     goMods.addAll(checked);
     for (ModuleVersion r : goMods) {
       String key = r.path() + " " + r.version() + "/go.mod";
-      if (!keep.contains(key) || knownKeys.contains(key)) {
-        continue;
-      }
-      if (!client.moduleCache().usable()) {
-        // Not modelled: without a module cache go still has these sums in memory (those the
-        // checksum database gave), and writes them; here they are left out of go.sum.
-        continue;
-      }
-      try {
-        used.put(key, ModuleHash.ofGoMod(Files.readAllBytes(client.moduleCache().file(r, "mod"))).toString());
-      } catch (IOException e) {
-        // not cached: go did not check it either
+      if (keep.contains(key) && !knownKeys.contains(key)) {
+        // none: the command did not verify it (not fetched), so go has no line for it either
+        Optional<ModuleHash> h = client.verifiedGoMod(r);
+        if (h.isPresent()) {
+          used.put(key, h.get().toString());
+        }
       }
     }
     for (ModDownloadResult.Module m : done) {

@@ -2,6 +2,7 @@ package io.github.goproxy4j.client;
 
 import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.env.GoEnvException;
+import io.github.goproxy4j.internal.GoCwd;
 import io.github.goproxy4j.internal.GoOs;
 import io.github.goproxy4j.internal.GoPathError;
 import io.github.goproxy4j.internal.GoQuote;
@@ -98,7 +99,11 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class ModuleCache {
   private static final byte[] OLD_VGO_PREFIX = "//vgo 0.0.".getBytes(StandardCharsets.US_ASCII);
 
-  /** The root; for a GOMODCACHE unset or relative (envProblem), that value as a relative path. */
+  /**
+   * The root; for a GOMODCACHE unset or relative (envProblem), that value against go's current
+   * directory ({@link GoCwd}: the environment's PWD, which the CLI sets after its -C), where go
+   * keeps the checksum database's tiles although it refuses the cache.
+   */
   private final Path root;
   private final String envProblem;
   private final boolean writableTrees;
@@ -152,7 +157,7 @@ public final class ModuleCache {
       // go's checkCacheDir words the relative case with a newline at the end, which mod
       // download -json's Error keeps (the log line has it once)
       String why = e.getMessage() + (env.get("GOMODCACHE").isEmpty() ? "" : "\n");
-      return new ModuleCache(given, why, env.modCacheRw());
+      return new ModuleCache(GoCwd.resolve(env.environment(), given), why, env.modCacheRw());
     }
     return at(dir).withWritableTrees(env.modCacheRw());
   }

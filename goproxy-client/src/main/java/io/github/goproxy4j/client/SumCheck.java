@@ -29,6 +29,14 @@ final class SumCheck implements AutoCloseable {
   private final Transport transport;
   private final Path tileCacheDir;
   private final ConcurrentHashMap<String, ChecksumDatabase> databases;
+  /**
+   * go's in-memory go.sum of one run (modfetch's goSum.m with its status): the go.mod hash of
+   * each version this command verified, whether go.sum, the checksum database or nothing vouched
+   * for it, so that {@link GoSumWriter} writes the lines go writes from memory, also where the
+   * module cache could not keep the go.mod (an unusable cache, a failed write). Null outside one
+   * command ({@link #perCommand}): a long-lived client remembers nothing.
+   */
+  private final ConcurrentHashMap<ModuleVersion, ModuleHash> verifiedGoMods;
 
   SumCheck(GoSum goSum, ChecksumDatabase fixed, ProxyResolver resolver, Transport transport,
       ModuleCache cache) {
@@ -38,15 +46,34 @@ final class SumCheck implements AutoCloseable {
     this.transport = transport;
     this.tileCacheDir = cache.sumdbTileDir();
     this.databases = new ConcurrentHashMap<>();
+    this.verifiedGoMods = null;
   }
 
-  private SumCheck(SumCheck base, GoSum goSum) {
+  private SumCheck(SumCheck base, GoSum goSum, ConcurrentHashMap<ModuleVersion, ModuleHash> verifiedGoMods) {
     this.goSum = goSum;
     this.fixed = base.fixed;
     this.resolver = base.resolver;
     this.transport = base.transport;
     this.tileCacheDir = base.tileCacheDir;
     this.databases = base.databases;
+    this.verifiedGoMods = verifiedGoMods;
+  }
+
+  /**
+   * These checks for one command (one run of go): the same go.sum lines and checksum databases,
+   * and a fresh memory of the go.mod hashes verified ({@link #verifiedGoMod}), which the
+   * command's {@link #withGoSum} copies share.
+   */
+  SumCheck perCommand() {
+    return new SumCheck(this, goSum, new ConcurrentHashMap<>());
+  }
+
+  /**
+   * The hash of {@code module}'s go.mod as this command verified it (go's goSum.m), empty when it
+   * verified none (or outside a command).
+   */
+  Optional<ModuleHash> verifiedGoMod(ModuleVersion module) {
+    return verifiedGoMods == null ? Optional.empty() : Optional.ofNullable(verifiedGoMods.get(module));
   }
 
   /**
@@ -55,7 +82,7 @@ final class SumCheck implements AutoCloseable {
    * needed).
    */
   SumCheck withGoSum(GoSum other) {
-    return new SumCheck(this, other);
+    return new SumCheck(this, other, verifiedGoMods);
   }
 
   /**
@@ -74,6 +101,9 @@ final class SumCheck implements AutoCloseable {
       if (db.isPresent()) {
         db.get().verifyGoMod(module, hash);
       }
+    }
+    if (verifiedGoMods != null) {
+      verifiedGoMods.put(module, hash); // go's addModSumLocked, after the checks passed
     }
   }
 

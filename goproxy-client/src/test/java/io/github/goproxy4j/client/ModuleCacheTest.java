@@ -75,6 +75,17 @@ class ModuleCacheTest {
       assertEquals(c.problem().orElseThrow(), assertThrows(IOException.class, () -> c.writeGoMod(M, goMod)).getMessage());
     }
     assertTrue(!Files.exists(Path.of(rel)), "nothing written relative to the current directory");
+    // go keeps the checksum database's tiles below a relative GOMODCACHE, relative to its current
+    // directory: the environment's PWD (the CLI's, after -C), else the process's; likewise the
+    // relative default a relative HOME gives
+    assertEquals(Path.of("/w", rel, "cache/download/sumdb"), ModuleCache.fromEnv(io.github.goproxy4j.env.GoEnv.builder()
+        .environment(java.util.Map.of("GOMODCACHE", rel, "PWD", "/w")).noUserEnvFile().build()).sumdbTileDir());
+    assertEquals(Path.of(rel, "cache/download/sumdb"), relative.sumdbTileDir());
+    ModuleCache home = ModuleCache.fromEnv(io.github.goproxy4j.env.GoEnv.builder()
+        .environment(java.util.Map.of("HOME", "rel/home", "PWD", "/w")).noUserEnvFile().build());
+    assertEquals(java.util.Optional.of("GOMODCACHE entry is relative; must be absolute path: \"rel/home/go/pkg/mod\".\n"),
+        home.problem());
+    assertEquals(Path.of("/w/rel/home/go/pkg/mod/cache/download/sumdb"), home.sumdbTileDir());
     assertEquals(0L, Files.size(file));
     Path missing = tmp.resolve("a/b/modcache");
     assertEquals(java.util.Optional.empty(), ModuleCache.at(missing).problem());
