@@ -1,5 +1,6 @@
 package io.github.goproxy4j.env;
 
+import io.github.goproxy4j.internal.GoCwd;
 import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.internal.Redaction;
@@ -58,7 +59,9 @@ import java.util.TreeMap;
  *
  * <p><b>Derived values</b> returned by {@link #get(String)}: GONOPROXY and GONOSUMDB default to
  * GOPRIVATE; GOPATH defaults to {@code $HOME/go} ({@code %USERPROFILE%\go} on Windows) unless
- * that is GOROOT; GOMODCACHE defaults to {@code GOPATH[0]/pkg/mod}; GOENV is the env file used;
+ * that is GOROOT or relative (a relative home: go forgets the GOPATH it inferred, though its
+ * GOMODCACHE default, relative then, stays); GOMODCACHE defaults to {@code GOPATH[0]/pkg/mod};
+ * GOENV is the env file used;
  * GOAUTH defaults to {@code netrc} from 1.24.
  *
  * <p>Instances are immutable and thread-safe.
@@ -193,6 +196,12 @@ public final class GoEnv {
   private final Os os;
   private final Map<String, String> derived = new HashMap<>();
   private final Map<String, Source> sources = new HashMap<>();
+  /**
+   * The default GOPATH go inferred from a relative home directory and then forgot (GOPATH is
+   * empty): go still keeps its checksum database state below it, relative to its current
+   * directory ({@link #sumdbDir}). "" otherwise. Set once, while the constructor derives values.
+   */
+  private String uninferredGopath = "";
   /** {@link #warnings()}, computed on first use: most callers never ask (see there). */
   private volatile List<Warning> warnings;
 
@@ -504,17 +513,25 @@ public final class GoEnv {
 
   /**
    * Returns where the go command keeps checksum-database state ({@code GOPATH[0]/pkg/sumdb},
-   * holding {@code <name>/latest}); not under GOMODCACHE.
+   * holding {@code <name>/latest}); not under GOMODCACHE. Where go inferred GOPATH from a
+   * relative home directory and forgot it ({@link #get get("GOPATH")} is empty), go still keeps
+   * the state below that inferred GOPATH, relative to its current directory: the environment's
+   * {@code PWD} when absolute, else this process's directory.
    *
    * @return the directory
    * @throws GoEnvException if GOPATH is empty or relative
    */
   public Path sumdbDir() {
-    List<String> list = GoFilePath.splitList(os, get("GOPATH"));
+    boolean uninferred = !uninferredGopath.isEmpty();
+    List<String> list = GoFilePath.splitList(os, uninferred ? uninferredGopath : get("GOPATH"));
     if (list.isEmpty() || list.get(0).isEmpty()) {
       throw new GoEnvException("missing $GOPATH");
     }
     String first = list.get(0);
+    if (uninferred) {
+      // cfg.SumdbDir was computed before go forgot the GOPATH it inferred from a relative home
+      return GoCwd.resolve(environment, toPath(GoFilePath.join(os, first, "pkg", "sumdb")));
+    }
     if (!GoFilePath.isAbs(os, first)) {
       throw new GoEnvException("GOPATH entry is relative; must be absolute path: "
           + GoQuote.quoteCut(first) + ".");
@@ -637,11 +654,37 @@ public final class GoEnv {
     } else {
       sources.put("GOPATH", rawSource("GOPATH"));
     }
-    derived.put("GOPATH", gopath);
+    // cmd/go's cfg computes GOMODCACHE and its checksum database directory from GOPATH as
+    // go/build inferred it; its main then forgets an inferred GOPATH with a relative entry (a
+    // relative HOME: "uninfer it"), which go env GOPATH prints empty and modload no longer sees
     List<String> list = GoFilePath.splitList(os, gopath);
     String modDefault = list.isEmpty() || list.get(0).isEmpty()
         ? "" : GoFilePath.join(os, list.get(0), "pkg/mod");
     derived.put("GOMODCACHE", envOr("GOMODCACHE", modDefault));
+    if (sources.get("GOPATH") == Source.DEFAULT && inferredRelative(list)) {
+      uninferredGopath = gopath;
+      gopath = "";
+    }
+    derived.put("GOPATH", gopath);
+  }
+
+  /**
+   * Whether go's start-up check of an inferred GOPATH's entries forgets it: the first non-empty
+   * entry that is not absolute, unless an entry before it starts with {@code ~} (go exits then).
+   */
+  private boolean inferredRelative(List<String> entries) {
+    for (String p : entries) {
+      if (p.isEmpty()) {
+        continue;
+      }
+      if (p.startsWith("~")) {
+        return false;
+      }
+      if (!GoFilePath.isAbs(os, p)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   String homeVariable() {

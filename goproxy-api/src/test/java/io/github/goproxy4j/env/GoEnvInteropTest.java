@@ -30,7 +30,7 @@ class GoEnvInteropTest {
 
   /** Cases whose answer changed between releases: they run against every installed release. */
   static final List<String> BY_RELEASE = List.of("defaults", "file-empty-goproxy-1.19", "xdg-relative",
-      "gosumdb-cn", "goflags-file");
+      "gosumdb-cn", "goflags-file", "home-relative", "home-empty", "home-unset", "home-root", "home-colon");
 
   /** Every case against the oldest and newest release, the BY_RELEASE ones against all. */
   static Stream<Arguments> matrix() {
@@ -67,6 +67,16 @@ class GoEnvInteropTest {
     out.add(Arguments.of("gomodcache", env("GOMODCACHE", "/tmp/cache", "GOPATH", "/tmp/a"), null, "GOENV"));
     out.add(Arguments.of("gopath-from-file", env("GOPATH", null), "GOPATH=/tmp/from-file\n", "GOENV"));
     out.add(Arguments.of("gopath-default-home", env("GOPATH", null), null, "GOENV"));
+    // go's default GOPATH from a relative, empty or missing home, or /: a relative one is
+    // forgotten (go env GOPATH prints nothing) while GOMODCACHE keeps the relative default
+    // (@config: the hermetic home's config directory, kept absolute for go's telemetry)
+    out.add(Arguments.of("home-relative", env("GOPATH", null, "HOME", "rel/dir", "XDG_CONFIG_HOME", "@config"), null,
+        "GOENV"));
+    out.add(Arguments.of("home-colon", env("GOPATH", null, "HOME", "/abs:rel", "XDG_CONFIG_HOME", "@config"), null,
+        "GOENV"));
+    out.add(Arguments.of("home-empty", env("GOPATH", null, "HOME", "", "XDG_CONFIG_HOME", "@config"), null, "GOENV"));
+    out.add(Arguments.of("home-unset", env("GOPATH", null, "HOME", null, "XDG_CONFIG_HOME", "@config"), null, "GOENV"));
+    out.add(Arguments.of("home-root", env("GOPATH", null, "HOME", "/", "XDG_CONFIG_HOME", "@config"), null, "GOENV"));
     out.add(Arguments.of("goenv-off", env("GOENV", "off"), "GOPROXY=https://ignored.example\n", "HOME"));
     out.add(Arguments.of("home-config", env("GOENV", null), "GOPROXY=https://home.example|direct\n", "HOME"));
     out.add(Arguments.of("xdg-absolute", env("GOENV", null), "GONOSUMDB=xdg.example\n", "XDG"));
@@ -123,11 +133,12 @@ class GoEnvInteropTest {
       Files.createDirectories(target.getParent());
       Files.write(target, file.getBytes(StandardCharsets.UTF_8));
     }
+    String config = Paths.get(env.get("HOME"), ".config").toString();
     changes.forEach((k, v) -> {
       if (v == null) {
         env.remove(k);
       } else {
-        env.put(k, v);
+        env.put(k, v.equals("@config") ? config : v);
       }
     });
     String[] args = new String[KEYS.size() + 1];

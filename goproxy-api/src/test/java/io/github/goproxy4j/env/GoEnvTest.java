@@ -192,6 +192,47 @@ class GoEnvTest {
     assertEquals("", env.get("GOPATH"));
   }
 
+  /**
+   * go's default GOPATH from a relative home: cmd/go's main forgets it ({@code go env GOPATH}
+   * prints nothing, modload sees no GOPATH), while GOMODCACHE and the checksum database directory,
+   * computed from it before, stay relative (to go's current directory: PWD here). An inferred
+   * entry starting with {@code ~} is kept (go exits at start-up then), as is an explicit relative
+   * GOPATH (refused at start-up) and a home of {@code /}.
+   */
+  @Test
+  void relativeHomeGopathIsForgotten() {
+    GoEnv rel = GoEnv.builder().environment(map("HOME", "rel/dir", "PWD", "/work")).noUserEnvFile().build();
+    assertEquals("", rel.get("GOPATH"));
+    assertEquals(GoEnv.Source.DEFAULT, rel.source("GOPATH"));
+    assertEquals(List.of(), rel.gopathList());
+    assertEquals("rel/dir/go/pkg/mod", rel.get("GOMODCACHE"));
+    assertEquals("GOMODCACHE entry is relative; must be absolute path: \"rel/dir/go/pkg/mod\".",
+        assertThrows(GoEnvException.class, rel::modCacheDir).getMessage());
+    assertEquals(Path.of("/work/rel/dir/go/pkg/sumdb"), rel.sumdbDir());
+    GoEnv noPwd = GoEnv.builder().environment(map("HOME", "rel/dir")).noUserEnvFile().build();
+    assertEquals(Path.of("rel/dir/go/pkg/sumdb"), noPwd.sumdbDir());
+    GoEnv colon = GoEnv.builder().environment(map("HOME", "/abs:rel")).noUserEnvFile().build();
+    assertEquals("", colon.get("GOPATH"));
+    assertEquals("/abs/pkg/mod", colon.get("GOMODCACHE"));
+    assertEquals(Path.of("/abs/pkg/sumdb"), colon.sumdbDir());
+    GoEnv tilde = GoEnv.builder().environment(map("HOME", "~u")).noUserEnvFile().build();
+    assertEquals("~u/go", tilde.get("GOPATH"));
+    GoEnv root = GoEnv.builder().environment(map("HOME", "/")).noUserEnvFile().build();
+    assertEquals("/go", root.get("GOPATH"));
+    assertEquals("/go/pkg/mod", root.get("GOMODCACHE"));
+    GoEnv empty = GoEnv.builder().environment(map("HOME", "")).noUserEnvFile().build();
+    assertEquals("", empty.get("GOPATH"));
+    assertEquals("", empty.get("GOMODCACHE"));
+    assertEquals("missing $GOPATH", assertThrows(GoEnvException.class, empty::sumdbDir).getMessage());
+    GoEnv explicit = GoEnv.builder().environment(map("HOME", "/h", "GOPATH", "rel")).noUserEnvFile().build();
+    assertEquals("rel", explicit.get("GOPATH"));
+    assertEquals("GOPATH entry is relative; must be absolute path: \"rel\".",
+        assertThrows(GoEnvException.class, explicit::sumdbDir).getMessage());
+    GoEnv several = GoEnv.builder().environment(map("HOME", "/h", "GOPATH", "/a:/b")).noUserEnvFile().build();
+    assertEquals(Path.of("/a/pkg/sumdb"), several.sumdbDir());
+    assertEquals("/a/pkg/mod", several.get("GOMODCACHE"));
+  }
+
   @Test
   void v90_relativeGomodcache() {
     GoEnvException e = assertThrows(GoEnvException.class,

@@ -1945,6 +1945,80 @@ class ModuleGraphCommandsTest {
   }
 
   /**
+   * GOPATH as go infers it from HOME, and GOPATH lists: go's default {@code $HOME/go} from a
+   * relative HOME is forgotten at start-up (cmd/go's main: {@code go env GOPATH} prints nothing)
+   * after GOMODCACHE ({@code rel/dir/go/pkg/mod}, a cache go refuses as relative) and the checksum
+   * database's state directory ({@code rel/dir/go/pkg/sumdb}) were computed from it: go keeps its
+   * tiles and state there, relative to its current directory (the module copy), and verifies;
+   * an empty HOME is an unset one ({@code HOME is not set}); HOME={@code /} gives {@code /go}; a
+   * GOPATH list keeps the module cache and the checksum database's state in its first entry, and
+   * a relative entry anywhere ends go at start-up. Each side in its own module copy without
+   * go.sum (but for HOME=/, whose go.sum is tidy so that nothing is written in {@code /go}),
+   * the checksum database on; output, exit status, go.mod, go.sum, the copy's other files and
+   * the module cache must be go's (go1.19, go1.21, go1.27). goproxy kept the relative default
+   * as GOPATH and so refused the checksum database with {@code GOPATH entry is relative}.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.27"})
+  void gopathFromHomeAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    String goVersion = versionOf(goBin);
+    String[][] cmds = {{"list", "-m", "all"}, {"mod", "download"}, {"mod", "download", "-json", "example.com/b@v1.1.0"},
+        {"mod", "verify"}};
+    try (FakeGoProxy proxy = abcUniverse().start()) {
+      Path main = tidyMain(goBin, tmp.resolve("setup"), proxy, "example.com/a v1.0.0").main();
+      Path bare = copyTree(main, tmp.resolve("bare"));
+      Files.delete(bare.resolve("go.sum"));
+      String goroot = goBin.getParent().getParent().toRealPath().toString();
+      int round = 0;
+      List<String> differences = new java.util.ArrayList<>();
+      for (String home : List.of("relative", "relative+cache", "empty", "empty+cache", "root+cache", "list", "list-relative")) {
+        for (String[] cmd : cmds) {
+          Path work = tmp.resolve("round" + ++round);
+          Map<String, String> goEnv = GoTool.hermeticEnv(work.resolve("home"));
+          goEnv.putAll(proxy.environment());
+          goEnv.put("GOFLAGS", "-mod=mod");
+          goEnv.put("GOROOT", goroot);
+          goEnv.put("XDG_CONFIG_HOME", goEnv.get("HOME") + "/.config"); // go's telemetry mode file
+          goEnv.remove("GOMODCACHE");
+          Map<String, String> ourVars = new HashMap<>();
+          Path goCache = work.resolve("go-cache");
+          if (home.endsWith("+cache")) {
+            goEnv.put("GOMODCACHE", goCache.toString());
+            ourVars.put("GOMODCACHE", work.resolve("our-cache").toString());
+          }
+          if (home.startsWith("list")) {
+            goCache = work.resolve("go-gp1/pkg/mod");
+            goEnv.put("GOPATH", work.resolve("go-gp1") + ":" + work.resolve("gp2") + (home.equals("list") ? "" : ":gp3"));
+            ourVars.put("GOPATH", work.resolve("our-gp1") + ":" + work.resolve("gp2") + (home.equals("list") ? "" : ":gp3"));
+            // read as go's in goproxy's output (-json's paths in the first entry's module cache)
+            goEnv.put("GOPROXY4J_TEST_GP1", work.resolve("go-gp1").toString());
+            ourVars.put("GOPROXY4J_TEST_GP1", work.resolve("our-gp1").toString());
+          } else {
+            goEnv.remove("GOPATH");
+            goEnv.put("HOME", home.startsWith("relative") ? "rel/dir" : home.startsWith("empty") ? "" : "/");
+          }
+          String what = "go" + release + ", " + home + ": " + String.join(" ", cmd);
+          compareInCopies(goVersion, goBin, home.startsWith("root") ? main : bare, work, goEnv, ourVars, what, cmd)
+              .ifPresent(differences::add);
+          Path ourCache = home.startsWith("list") ? work.resolve("our-gp1/pkg/mod") : work.resolve("our-cache");
+          try {
+            assertEquals(contents(goCache), contents(ourCache), what + ": module cache");
+            if (home.startsWith("list")) {
+              assertEquals(contents(work.resolve("go-gp1/pkg/sumdb")), contents(work.resolve("our-gp1/pkg/sumdb")),
+                  what + ": checksum database state");
+            }
+          } catch (org.opentest4j.AssertionFailedError e) {
+            differences.add(e.getMessage());
+          }
+        }
+      }
+      System.out.println("go" + release + ": " + round + " runs compared, " + differences.size() + " differ");
+      assertEquals(List.of(), differences, String.join("\n", differences));
+    }
+  }
+
+  /**
    * Module cache writes that fail (here a file where a module's {@code cache/download/.../@v}
    * directory belongs): go prints {@code go: writing go.mod cache: mkdir ...: not a directory} and
    * {@code go: writing stat cache: ...} and goes on; {@code mod verify} reports the ziphash it cannot
