@@ -1,0 +1,57 @@
+package io.github.goproxy4j.cli.template;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.goproxy4j.cli.template.ListVectors.Run;
+import io.github.goproxy4j.cli.template.ListVectors.Vector;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@link Template}: every recorded {@code go list -m -f} run (go1.19, go1.21, go1.27; 236
+ * templates each: fields, pipelines, variables, if/with/range/else, break/continue, the
+ * builtins, printf's verbs, trim markers, comments, parse and execution errors) gives go's
+ * standard output, standard error and exit status; and what goproxy refuses.
+ */
+class TemplateTest {
+  static Stream<Vector> vectors() {
+    return ListVectors.load(v -> true).stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("vectors")
+  void listsAsGo(Vector v) {
+    assertEquals(new Run(v.out(), v.err(), v.status()), ListVectors.list(v.template(), v.release()));
+  }
+
+  @Test
+  void vectorsCoverEachRelease() {
+    List<Vector> all = ListVectors.load(v -> true);
+    for (String r : List.of("1.19", "1.21", "1.27")) {
+      assertEquals(236, all.stream().filter(v -> v.release().equals(r)).count(), r);
+    }
+    assertTrue(all.stream().filter(ListVectors::parseError).count() > 30);
+    assertTrue(all.stream().filter(ListVectors::execError).count() > 60);
+  }
+
+  /** {{define}}, {{block}} and list's context and module functions: goproxy's refusal, not a wrong answer. */
+  @Test
+  void refusesWhatItDoesNotModel() {
+    for (String t : List.of("{{define \"x\"}}a{{end}}", "{{block \"x\" .}}a{{end}}")) {
+      Template.Unsupported e = assertThrows(Template.Unsupported.class, () -> Template.parse(t, "1.27"));
+      assertTrue(e.getMessage().endsWith(" in -f templates is not supported: goproxy does not do what go does with it"),
+          e.getMessage());
+    }
+    for (String t : List.of("{{context}}", "{{module \"x\"}}", "{{printf \"%p\" .}}", "{{printf \"%#v\" .}}",
+        "{{.Time.Month}}", "{{1i}}")) {
+      Template.Unsupported e = assertThrows(Template.Unsupported.class,
+          () -> Template.parse(t, "1.27").execute(ListVectors.modules().get(0)), t);
+      assertTrue(e.getMessage().contains("is not supported"), e.getMessage());
+    }
+  }
+}
