@@ -105,6 +105,8 @@ public final class ArchiveTraining {
           {"mod", "graph"},
           {"list", "-m", "-json", "all"},
           {"list", "-m", "-u", "all"},
+          {"list", "-m", "-f", "{{.Path}} {{printf \"%s\" .Version}}{{with .Replace}} => {{.}}{{end}}{{range .Versions}}{{end}}",
+              "all"},
           {"mod", "download"},
           {"mod", "verify"},
           {"mod", "edit", "-require=" + HOST + "/m000@v1.0.0", "-exclude=" + HOST + "/m001@v1.0.0", "-json"},

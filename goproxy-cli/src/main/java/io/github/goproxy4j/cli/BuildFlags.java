@@ -89,7 +89,7 @@ final class BuildFlags {
      * ignored in GOFLAGS.
      */
     BUILD_ONLY,
-    /** Not done, and it changes what go prints ({@code -f}, {@code -overlay}...): refused from either. */
+    /** Not done, and it changes what go prints ({@code -overlay}...): refused from either. */
     REFUSED
   }
 
@@ -144,7 +144,7 @@ final class BuildFlags {
     for (String b : List.of("compiled", "deps", "export", "find", "test")) {
       m.put(b, new Flag(Kind.BOOL, 19));
     }
-    m.put("f", new Flag(Kind.STRING, 19, Use.REFUSED));
+    m.put("f", new Flag(Kind.STRING, 19));
     m.put("reuse", new Flag(Kind.STRING, 19));
     // build flags
     for (String b : List.of("a", "n", "v", "x", "work", "trimpath", "modcacherw")) {

@@ -23,7 +23,8 @@ import java.util.Optional;
  *       go refuses in between first: {@link #earlierFailure}): with {@code -m}, the first of
  *       {@code -compiled}, {@code -deps}, {@code -export}, {@code -find}, {@code -test} set;
  *       without it (package mode, which goproxy does not do), {@code -u}, {@code -versions}, and
- *       {@code -find} with {@code -deps}, {@code -test} or (go1.21 on) {@code -export}.</li>
+ *       {@code -find} with {@code -deps}, {@code -test} or (go1.21 on) {@code -export}; a {@code -f}
+ *       template that does not parse fails first.</li>
  * </ol>
  * The flags are those go ends with: GOFLAGS's, then the command line's ({@code -compiled=false}
  * is no refusal).
@@ -103,24 +104,20 @@ final class ListRefusals {
    * runList's refusals after modload.Init: with {@code -m} the first of {@code -compiled},
    * {@code -deps}, {@code -export}, {@code -find}, {@code -test} set; without {@code -m}
    * {@code -u}, {@code -versions}, then {@code -find} with {@code -deps}, {@code -test} or (from
-   * go1.21) {@code -export}. Without {@code -m} and with a {@code -f} template, none: go parses
-   * the template first, and goproxy does not list packages.
+   * go1.21) {@code -export}. A {@code -f} template go fails to parse is reported before these
+   * (the caller parses it first).
    *
    * @param set the flags as go sets them ({@link BuildFlags#effective})
-   * @param format the {@code -f} value go ends with (empty: none)
    * @param minor the go release's minor version
    * @return go's line, or empty
    */
-  static Optional<String> afterInit(List<Args.Given> set, String format, int minor) {
+  static Optional<String> afterInit(List<Args.Given> set, int minor) {
     if (BuildFlags.boolValue(set, "m")) {
       for (String name : NOT_WITH_M) {
         if (BuildFlags.boolValue(set, name)) {
           return Optional.of("go list -" + name + " cannot be used with -m");
         }
       }
-      return Optional.empty();
-    }
-    if (!format.isEmpty()) {
       return Optional.empty();
     }
     for (String name : List.of("u", "versions")) {
@@ -156,33 +153,52 @@ final class ListRefusals {
    */
   static Optional<String> earlierFailure(Invocation given, Invocation applied, GoProxyClient client, Path dir,
       boolean retracted) throws GoProxyException {
+    Optional<String> buildInit = buildInitFailure(given, applied, client, dir);
+    if (buildInit.isPresent()) {
+      return buildInit;
+    }
     GoEnv env = Settings.goEnv(applied);
     String go111 = env.get("GO111MODULE");
     boolean gopathMode = !client.hasModRoot(dir) && (go111.equals("off") || go111.equals("auto"));
-    Optional<String> mod;
-    if (gopathMode) {
-      Optional<String> r = BuildFlags.modulesOffRefusal(given, applied, go111);
-      if (r.isPresent()) {
-        return r;
-      }
-      mod = env.modFlag();
-    } else {
-      try {
-        mod = env.modFlag();
-      } catch (GoEnvException e) {
-        return Optional.of(e.getMessage()); // -mod=x not supported (can be ...)
-      }
-    }
-    Optional<String> badP = BuildFlags.nonPositiveP(applied);
-    if (badP.isPresent()) {
-      return badP;
-    }
-    if (retracted && mod.filter("vendor"::equals).isPresent()) {
+    if (retracted && env.modFlag().filter("vendor"::equals).isPresent()) {
       return Optional.of(RETRACTED_VENDOR);
     }
     if (retracted && gopathMode) {
       return Optional.of(RETRACTED_GOPATH);
     }
     return Optional.empty();
+  }
+
+  /**
+   * BuildInit's failures, the first part of {@link #earlierFailure}: in GOPATH mode the build flags
+   * only modules take, in module mode a {@code -mod} value go does not know; a {@code -p} below 1.
+   * go list parses its {@code -f} template after them.
+   *
+   * @param given the invocation as given
+   * @param applied the invocation with the command line's module flags in GOFLAGS
+   * @param client the client, for go's HasModRoot
+   * @param dir the directory the command runs in
+   * @return go's line, or empty
+   * @throws GoProxyException for a GO111MODULE or GOWORK go refuses
+   */
+  static Optional<String> buildInitFailure(Invocation given, Invocation applied, GoProxyClient client, Path dir)
+      throws GoProxyException {
+    GoEnv env = Settings.goEnv(applied);
+    String go111 = env.get("GO111MODULE");
+    boolean gopathMode = !client.hasModRoot(dir) && (go111.equals("off") || go111.equals("auto"));
+    if (gopathMode) {
+      Optional<String> r = BuildFlags.modulesOffRefusal(given, applied, go111);
+      if (r.isPresent()) {
+        return r;
+      }
+      env.modFlag();
+    } else {
+      try {
+        env.modFlag();
+      } catch (GoEnvException e) {
+        return Optional.of(e.getMessage()); // -mod=x not supported (can be ...)
+      }
+    }
+    return BuildFlags.nonPositiveP(applied);
   }
 }

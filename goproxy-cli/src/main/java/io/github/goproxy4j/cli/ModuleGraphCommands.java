@@ -1,5 +1,6 @@
 package io.github.goproxy4j.cli;
 
+import io.github.goproxy4j.cli.template.Template;
 import io.github.goproxy4j.client.GoProxyClient;
 import io.github.goproxy4j.client.ListFlags;
 import io.github.goproxy4j.client.ListedWithErrorsException;
@@ -43,12 +44,12 @@ final class ModuleGraphCommands {
 
     @Override
     public String summary() {
-      return "list the modules of the build (go list -m [-u] [-versions] [-retracted] [-e] [-json] all)";
+      return "list the modules of the build (go list -m [-u] [-versions] [-retracted] [-e] [-json|-f template] all)";
     }
 
     @Override
     public String help() {
-      return "goproxy list -m [-u] [-versions] [-retracted] [-e] [-json] [-mod=mode] [-modfile=file]"
+      return "goproxy list -m [-u] [-versions] [-retracted] [-e] [-json|-f template] [-mod=mode] [-modfile=file]"
           + " [-modcacherw] [build flags] [all|pattern|path|path@query...]\n\n"
           + "In a module directory, prints the main module (no argument), every module of the build\n"
           + "(all: minimal version selection over the go.mod files, fetched and verified like go),\n"
@@ -61,7 +62,9 @@ final class ModuleGraphCommands {
           + "is listed too); -retracted marks retracted versions (retracted) and lets -versions list\n"
           + "them; -e lists a module that fails with its error (-json's Error) instead of failing,\n"
           + "and a graph that loads only in part as far as it loaded; -json prints go's JSON objects\n"
-          + "(Time, Dir, GoMod, GoVersion, Sum, GoModSum... as the selected go release prints them).\n"
+          + "(Time, Dir, GoMod, GoVersion, Sum, GoModSum... as the selected go release prints them);\n"
+          + "-f template formats each module with Go's text/template as go list does\n"
+          + "('{{.Path}} {{.Version}}{{with .Replace}} => {{.Path}}{{end}}', {{join .Versions \"\\n\"}}...).\n"
           + "-mod=... (or GOFLAGS's; the command line's wins) and a vendor directory select go's mode\n"
           + "(vendor mode answers from vendor/modules.txt and refuses all, patterns and -u, as go does);\n"
           + "-modfile=file reads and writes file (and its .sum) in place of go.mod and go.sum;\n"
@@ -97,9 +100,20 @@ final class ModuleGraphCommands {
       return asGo(ctx, BuildFlags.LIST, ListRefusals.EARLY, (client, release) -> {
         // go's flags: GOFLAGS's, then the command line's
         List<Args.Given> set = BuildFlags.LIST.effective(ctx);
+        String format = ListRefusals.value(ctx, Settings.goEnv(ctx), "f");
+        // go parses -f's template after BuildInit, whose failures come first, and before
+        // modload.Init (a parse error exits before anything is loaded or refused after Init)
+        Template template = null;
+        if (!format.isEmpty() && ListRefusals.buildInitFailure(invocation, ctx, client, workDir(ctx)).isEmpty()) {
+          try {
+            template = Template.parse(format, release);
+          } catch (Template.ParseException e) {
+            ctx.err().println(e.getMessage());
+            return 1;
+          }
+        }
         // go's refusals of flag combinations after modload.Init (-compiled with -m, -u without it...)
-        Optional<String> goRefusal = ListRefusals.afterInit(set, ListRefusals.value(ctx, Settings.goEnv(ctx), "f"),
-            GoRelease.modelled(release).behaviourMinor());
+        Optional<String> goRefusal = ListRefusals.afterInit(set, GoRelease.modelled(release).behaviourMinor());
         if (goRefusal.isPresent()) {
           Optional<String> first = ListRefusals.earlierFailure(invocation, ctx, client, workDir(ctx),
               BuildFlags.boolValue(set, "retracted"));
@@ -109,7 +123,7 @@ final class ModuleGraphCommands {
         if (!BuildFlags.boolValue(set, "m")) {
           throw new UsageException("only module listing (-m) is supported");
         }
-        JsonFlag json = JsonFlag.of(set);
+        JsonFlag json = JsonFlag.of(set); // with -f: refused before (ListRefusals.beforeBuildInit)
         // go's rules: the -mod mode (vendor directory, GOFLAGS), all, ... patterns, paths
         ListFlags flags = ListFlags.builder().updates(BuildFlags.boolValue(set, "u"))
             .versions(BuildFlags.boolValue(set, "versions")).retracted(BuildFlags.boolValue(set, "retracted"))
@@ -169,6 +183,9 @@ final class ModuleGraphCommands {
           ctx.err().println(badP.get());
           return 1;
         }
+        if (template != null) {
+          return formatted(ctx, template, out, status);
+        }
         if (json.on()) {
           out.forEach(m -> ctx.out().print(m.toJson(release, json.fields())));
         } else if (flags.versions()) {
@@ -179,6 +196,37 @@ final class ModuleGraphCommands {
         return status;
       });
     }
+  }
+
+  /**
+   * go list's {@code -f}: the template executed for each module, a newline after each execution
+   * unless the last byte written so far is one (go's TrackingWriter starts as if after one, so a
+   * module printing nothing adds nothing); an execution error ends the listing after the output
+   * written before it, with go's text and exit status 1.
+   */
+  private static int formatted(Invocation ctx, Template template, List<ListedModule> modules, int status)
+      throws Template.ExecException {
+    char last = '\n';
+    for (ListedModule m : modules) {
+      String text;
+      try {
+        text = template.execute(m);
+      } catch (Template.ExecException e) {
+        ctx.out().print(e.output());
+        ctx.out().flush();
+        ctx.err().println(e.getMessage());
+        return 1;
+      }
+      ctx.out().print(text);
+      if (!text.isEmpty()) {
+        last = text.charAt(text.length() - 1);
+      }
+      if (last != '\n') {
+        ctx.out().print('\n');
+        last = '\n';
+      }
+    }
+    return status;
   }
 
   /** A graph command's work with the client, following the go release {@code release}; what it throws go would print as a failure. */

@@ -61,6 +61,10 @@ class ArgsTest {
       List.of("list", "-m", "-debug-runtime-trace=x", "-q"),
       List.of("list", "-m", "-f", "x", "-q"),
       List.of("list", "-m", "-f"),
+      List.of("list", "-m", "-f", "{{.Path}} {{.GoVersion}} {{.Main}}"),
+      List.of("list", "-m", "-json", "-f", "x"),
+      List.of("list", "-m", "-f={{.Main}}", "-f", ""),
+      List.of("list", "-m", "-f", "{{.Nope}}", "-json=false"),
       List.of("list", "-m", "-race=maybe"),
       List.of("list", "-m", "-buildmode=x", "-deps=1", "-q"),
       List.of("list", "-m", "-compiled", "-export", "-find", "-test", "-asan", "-msan", "-linkshared", "-q"),
@@ -134,7 +138,7 @@ class ArgsTest {
    */
   private static final List<String> GOFLAGS = List.of("", "-trimpath=x", "-u=3", "-x=maybe", "-json=Path -e",
       "-json", "-json=Version", "-json=Path -json=false", "-m=x", "-bogus", "-go=1.16", "-print", "-fmt",
-      "-modcacherw=2 -x=maybe", "-x=maybe -modcacherw=2", "-e -versions -retracted", "-linkshared -buildmode=pie");
+      "-modcacherw=2 -x=maybe", "-x=maybe -modcacherw=2", "-e -versions -retracted", "-linkshared -buildmode=pie", "-f={{.Path}}");
 
   static Path goFor(String release) {
     GoTool.assumeGo();

@@ -132,6 +132,92 @@ class ModuleGraphCommandsTest {
   }
 
   /**
+   * {@code list -m -f template} as go1.19, go1.21 and go1.27 (text/template over each listed
+   * module's modinfo.ModulePublic): fields, {@code {{.}}} and {@code .Replace} through String,
+   * {@code .Time} (fractional seconds, an offset), {@code .Error} with {@code -e}, {@code -u}'s
+   * Update, {@code -versions}, {@code -retracted}, replacements by directory and by version, the
+   * builtins and list's {@code join}, templates that fail to parse (before anything is loaded) or to
+   * execute (after the output written so far), the newline go adds after each module that does not
+   * end with one, {@code -f} with {@code -json}, and GOFLAGS's {@code -f}. Standard output,
+   * standard error and exit status byte for byte.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.27"})
+  void listFormatAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    FakeGoProxy.Builder pb = abcUniverse()
+        .module(FakeModule.builder("example.com/a", "v1.1.0").goMod("// Deprecated: use c\nmodule example.com/a\n\ngo 1.16\n")
+            .time(java.time.Instant.parse("2023-04-05T06:07:08.123400Z")).file("a.go", "package a\n").build())
+        .module(FakeModule.builder("example.com/b", "v1.2.0").goMod("module example.com/b\n\ngo 1.16\n\nretract v1.1.0 // broken\n")
+            .file("b.go", "package b\n").build())
+        .module(FakeModule.builder("example.com/d", "v1.1.0").goMod("module example.com/d\n\ngo 1.16\n")
+            .file("d.go", "package d\n").build());
+    try (FakeGoProxy proxy = pb.start()) {
+      Path main = Files.createDirectories(tmp.resolve("main"));
+      Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n\nrequire (\n\texample.com/a v1.0.0\n"
+          + "\texample.com/c v1.0.0\n\texample.com/d v1.0.0\n)\n\nreplace example.com/c => ./c\n\n"
+          + "replace example.com/d v1.0.0 => example.com/d v1.1.0\n");
+      Path c = Files.createDirectories(main.resolve("c"));
+      Files.writeString(c.resolve("go.mod"), "module example.com/c\n\ngo 1.17\n");
+      Files.writeString(c.resolve("c.go"), "package c\n");
+      Files.writeString(main.resolve("main.go"), "package main\n\nimport (\n\t_ \"example.com/a\"\n\t_ \"example.com/c\"\n"
+          + "\t_ \"example.com/d\"\n)\n\nfunc main() {}\n");
+      Map<String, String> goEnv = GoTool.hermeticEnv(tmp);
+      goEnv.putAll(proxy.environment());
+      tidy(goBin, main, goEnv);
+      Map<String, String> ours = oursBeside(proxy, goEnv);
+      List<String> all = List.of("{{.Path}}", "{{.}}", "{{.Path}} {{.Version}}{{with .Replace}} => {{.Path}} {{.Version}}{{end}}",
+          "{{if not (or .Main .Indirect)}}{{.Path}}{{end}}", "{{.Replace}}|{{.Update}}|{{.Error}}", "{{.Time}}",
+          "{{with .Time}}{{.Format \"2006-01-02T15:04:05.000Z07:00 Mon Jan _2 3PM\"}} {{.Unix}}{{end}}",
+          "{{.Dir}} {{.GoMod}} {{.GoVersion}}", "{{printf \"%s@%s\" .Path .Version}}", "{{printf \"%-20s|%5v|%q\" .Path .Main .Version}}",
+          "{{len .Versions}} {{eq .Path \"example.com/a\"}} {{ne .Indirect true}}", "{{$p := .Path}}{{range .Retracted}}{{$p}}: {{.}}{{end}}",
+          "{{- if .Indirect -}}\n  {{.Path}}\n{{- end}}", "{{.Path}}\n", "{{/* nothing */}}", "{{.Sum}}", "{{.Replace.Path}}",
+          "{{.Foo}}", "{{eq .Path 1}}", "{{printf \"%d\" .Path}} {{index .Versions 0}}", "{{if .Main}}{{.Path}}{{else}}",
+          "{{range $i, $v := .Versions}}{{end", "{{join .Path \",\"}}", "{{.Time.Year}}");
+      for (String t : all) {
+        assertSameAsGo(release, goBin, main, goEnv, ours, "list", "-m", "-f", t, "all");
+      }
+      List<String[]> more = List.of(
+          new String[] {"list", "-m", "-u", "-f", "{{if .Update}}{{.Path}}: {{.Version}} -> {{.Update.Version}}{{end}}", "all"},
+          new String[] {"list", "-m", "-u", "-f", "{{.Path}} {{.Deprecated}} {{.Retracted}} {{with .Update}}{{.Time}}{{end}}", "all"},
+          new String[] {"list", "-m", "-versions", "-f", "{{join .Versions \"\\n\"}}", "example.com/b"},
+          new String[] {"list", "-m", "-versions", "-retracted", "-f", "{{.Path}}{{range .Versions}} {{.}}{{end}}", "example.com/b"},
+          new String[] {"list", "-m", "-retracted", "-f", "{{.Path}} {{.Version}} {{range .Retracted}}[{{.}}]{{end}}",
+              "example.com/b@v1.1.0", "example.com/b@latest"},
+          new String[] {"list", "-m", "-e", "-f", "{{.Path}}: {{.Error}} {{with .Error}}{{.Err}}{{end}}", "example.com/nosuch",
+              "example.com/a"},
+          new String[] {"list", "-m", "-f", "{{.Path}}", "example.com/nosuch"},
+          new String[] {"list", "-m", "-f", "{{.Path}} {{.Query}} {{.Origin}}", "example.com/a@latest"},
+          new String[] {"list", "-m", "-json", "-f", "{{.Path}}", "all"},
+          new String[] {"list", "-m", "-json=false", "-f", "{{.Path}}", "all"},
+          new String[] {"list", "-m", "-f", "", "all"},
+          new String[] {"list", "-m", "-f", "{{.Path}}"},
+          // the parse after BuildInit's failures, before the refusals after modload.Init
+          new String[] {"list", "-m", "-compiled", "-f", "{{"}, new String[] {"list", "-m", "-p", "0", "-f", "{{"},
+          new String[] {"list", "-m", "-mod=bogus", "-f", "{{"}, new String[] {"list", "-m", "-test", "-f", "{{.}}"},
+          new String[] {"list", "-m", "-mod=vendor", "-retracted", "-f", "{{"},
+          new String[] {"list", "-f", "{{", "all"}, new String[] {"list", "-u", "-f", "{{.}}"});
+      for (String[] cmd : more) {
+        assertSameAsGo(release, goBin, main, goEnv, ours, cmd);
+      }
+      // GOFLAGS's -f (no spaces: GOFLAGS splits on them), and the command line's after it
+      goEnv.put("GOFLAGS", "-modcacherw -f={{.Path}}@{{.Version}}");
+      ours.put("GOFLAGS", goEnv.get("GOFLAGS"));
+      assertSameAsGo(release, goBin, main, goEnv, ours, "list", "-m", "all");
+      assertSameAsGo(release, goBin, main, goEnv, ours, "list", "-m", "-f", "{{.Main}}", "all");
+      assertSameAsGo(release, goBin, main, goEnv, ours, "list", "-m", "-json", "all");
+      // GOPATH mode: the parse before list's refusal of it
+      goEnv.put("GO111MODULE", "off");
+      ours.put("GO111MODULE", "off");
+      goEnv.put("GOFLAGS", "");
+      ours.put("GOFLAGS", "");
+      assertSameAsGo(release, goBin, main, goEnv, ours, "list", "-m", "-f", "{{");
+      assertSameAsGo(release, goBin, main, goEnv, ours, "list", "-m", "-f", "{{.Path}}");
+      assertSameAsGo(release, goBin, main, goEnv, ours, "list", "-m", "-modcacherw", "-f", "{{");
+    }
+  }
+
+  /**
    * {@code mod download [-json]} and {@code mod verify} as go1.19 and go1.27 (with
    * {@code --go-version}) in a tidy main module at go 1.16 (everything in the build list is
    * downloaded, the unimported c too) and at go 1.17 (only what go.mod requires): each fills its
