@@ -300,7 +300,7 @@ final class Exec {
   }
 
   private void notAFunction(List<Node> args, GoValue fin) {
-    if (args.size() > 1 || fin != MISSING) {
+    if ((args != null && args.size() > 1) || fin != MISSING) {
       throw errorf("can't give argument to non-function " + args.get(0));
     }
   }
