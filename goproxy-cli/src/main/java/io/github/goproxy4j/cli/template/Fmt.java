@@ -188,7 +188,7 @@ final class Fmt {
       if (verb == 'T' || verb == 'v') {
         pad(b, f, "<nil>");
       } else {
-        badVerb(b, verb, null);
+        badVerb(b, f, verb, null);
       }
       return;
     }
@@ -217,7 +217,7 @@ final class Fmt {
         if (verb == 't' || verb == 'v') {
           pad(b, f, a.x().toString());
         } else {
-          badVerb(b, verb, a);
+          badVerb(b, f, verb, a);
         }
         return;
       case INT: case UINT8:
@@ -230,7 +230,7 @@ final class Fmt {
         if ("vsxXq".indexOf(verb) >= 0) {
           fmtString(b, f, a.asString(), verb);
         } else {
-          badVerb(b, verb, a);
+          badVerb(b, f, verb, a);
         }
         return;
       default:
@@ -246,6 +246,10 @@ final class Fmt {
     String s = stringer(a);
     if (s == null) {
       return false;
+    }
+    if (a.kind() == Kind.POINTER && a.x() == null) {
+      b.append("<nil>"); // String panics on the nil receiver: fmt's catchPanic writes <nil> as it is
+      return true;
     }
     fmtString(b, f, s, verb);
     return true;
@@ -281,7 +285,7 @@ final class Fmt {
         if (verb == 'v') {
           b.append("<nil>");
         } else {
-          badVerb(b, verb, null);
+          badVerb(b, f, verb, null);
         }
         return;
       }
@@ -344,7 +348,7 @@ final class Fmt {
             fmtInteger(b, f, new GoValue(GoValue.INT, 0L, false), verb);
             return;
           default:
-            badVerb(b, verb, v);
+            badVerb(b, f, verb, v);
             return;
         }
       default:
@@ -352,20 +356,20 @@ final class Fmt {
     }
   }
 
-  private static void badVerb(StringBuilder b, int verb, GoValue v) {
+  /** fmt's badVerb: the value printed with %v and the verb's flags (width, precision), its methods off. */
+  private static void badVerb(StringBuilder b, Flags f, int verb, GoValue v) {
     b.append("%!").appendCodePoint(verb).append('(');
     if (v == null) {
       b.append("<nil>");
     } else {
       b.append(v.type().name()).append('=');
-      // fmt prints the value with %v and its methods off (erroring)
       if (v.kind() == Kind.POINTER && v.x() == null) {
-        b.append("<nil>");
+        pad(b, f, "<nil>");
       } else if (v.kind() == Kind.POINTER || v.kind() == Kind.STRUCT) {
         throw new Template.Unsupported("printf's bad verb %" + new String(Character.toChars(verb)) + " for a "
             + v.type().name());
       } else {
-        printValue(b, new Flags(), v, 'v', 0);
+        printValue(b, f, v, 'v', 0);
       }
     }
     b.append(')');
@@ -412,14 +416,17 @@ final class Fmt {
         return;
       }
       case 'x': case 'X': {
-        if (f.sharp || f.space) {
-          throw new Template.Unsupported("printf's %# x and % x");
+        if (f.space) {
+          throw new Template.Unsupported("printf's % x");
         }
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
         int len = f.precPresent ? Math.min(f.prec, bytes.length) : bytes.length;
         StringBuilder h = new StringBuilder();
         for (int i = 0; i < len; i++) {
           h.append(String.format(verb == 'x' ? "%02x" : "%02X", bytes[i] & 0xFF));
+        }
+        if (f.sharp && h.length() > 0) {
+          h.insert(0, verb == 'x' ? "0x" : "0X"); // one prefix for the whole string
         }
         pad(b, f, h.toString());
         return;
@@ -475,7 +482,7 @@ final class Fmt {
         return;
       }
       default:
-        badVerb(b, verb, a);
+        badVerb(b, f, verb, a);
     }
   }
 
@@ -531,7 +538,7 @@ final class Fmt {
         if ("beEGxX".indexOf(verb) >= 0) {
           throw new Template.Unsupported("printf's %" + (char) verb + " of a float");
         }
-        badVerb(b, verb, a);
+        badVerb(b, f, verb, a);
         return;
     }
     if (!s.startsWith("-") && (f.plus || f.space)) {
