@@ -98,8 +98,15 @@ public final class GoStrconv {
     return negative ? n.negate().longValue() : n.longValue();
   }
 
-  /** strconv's underscoreOK: each underscore between two digits (a base prefix counts as one). */
-  private static boolean underscoreOk(String s) {
+  /**
+   * strconv's underscoreOK: each underscore between two digits (a base prefix counts as one), a
+   * leading sign allowed. For the callers that parse Go number literals with underscores
+   * ({@link #parseInt}, the CLI's template numbers).
+   *
+   * @param s the literal, with its sign and base prefix
+   * @return whether its underscores are where Go allows them
+   */
+  public static boolean underscoreOk(String s) {
     char saw = '^';
     int i = 0;
     if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+')) {

@@ -3,6 +3,7 @@ package io.github.goproxy4j.cli.template;
 import io.github.goproxy4j.cli.template.Lexer.Item;
 import io.github.goproxy4j.cli.template.Lexer.Type;
 import io.github.goproxy4j.internal.GoQuote;
+import io.github.goproxy4j.internal.GoStrconv;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -979,7 +980,7 @@ final class Tree {
       prefixed = true;
     }
     if (s.contains("_")) {
-      if (!underscoreOk(text.replaceFirst("^[+-]", ""))) {
+      if (!GoStrconv.underscoreOk(text)) {
         return null;
       }
       s = s.replace("_", "");
@@ -996,45 +997,11 @@ final class Tree {
     return neg ? v.negate() : v;
   }
 
-  /** Go's underscoreOK: underscores only between digits or after a base prefix. */
-  private static boolean underscoreOk(String s) {
-    char saw = '^';
-    int i = 0;
-    boolean hex = false;
-    if (s.length() >= 2 && s.charAt(0) == '0') {
-      char c = Character.toLowerCase(s.charAt(1));
-      if (c == 'x' || c == 'o' || c == 'b') {
-        hex = c == 'x';
-        i = 2;
-        saw = '0';
-      }
-    }
-    for (; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c >= '0' && c <= '9' || hex && Character.digit(c, 16) >= 0) {
-        saw = '0';
-        continue;
-      }
-      if (c == '_') {
-        if (saw != '0') {
-          return false;
-        }
-        saw = '_';
-        continue;
-      }
-      if (saw == '_') {
-        return false;
-      }
-      saw = '!';
-    }
-    return saw != '_';
-  }
-
   /** strconv.ParseFloat(text, 64) for decimal forms; null where go fails (hex floats: not modelled, null). */
   private static Double parseFloat(String text) {
     String s = text;
     if (s.contains("_")) {
-      if (!underscoreOk(s.replaceFirst("^[+-]", ""))) {
+      if (!GoStrconv.underscoreOk(s)) {
         return null;
       }
       s = s.replace("_", "");
