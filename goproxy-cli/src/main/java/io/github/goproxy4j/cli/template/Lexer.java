@@ -462,20 +462,28 @@ final class Lexer {
   }
 
   private State lexChar() {
+    return lexEscaped('\'', Type.CHAR_CONSTANT, "unterminated character constant");
+  }
+
+  /**
+   * The rest of a quoted token whose opening quote was read (lexQuote and lexChar): a backslash
+   * escapes the next rune, a newline or the end ends it with {@code unterminated}, {@code close}
+   * emits it as {@code type}.
+   */
+  private State lexEscaped(int close, Type type, String unterminated) {
     while (true) {
       int r = next();
       if (r == '\\') {
-        int e = next();
-        if (e != EOF_RUNE && e != '\n') {
+        r = next();
+        if (r != EOF_RUNE && r != '\n') {
           continue;
         }
-        return errorf("unterminated character constant");
       }
       if (r == EOF_RUNE || r == '\n') {
-        return errorf("unterminated character constant");
+        return errorf(unterminated);
       }
-      if (r == '\'') {
-        return emit(Type.CHAR_CONSTANT);
+      if (r == close) {
+        return emit(type);
       }
     }
   }
@@ -527,22 +535,7 @@ final class Lexer {
   }
 
   private State lexQuote() {
-    while (true) {
-      int r = next();
-      if (r == '\\') {
-        int e = next();
-        if (e != EOF_RUNE && e != '\n') {
-          continue;
-        }
-        return errorf("unterminated quoted string");
-      }
-      if (r == EOF_RUNE || r == '\n') {
-        return errorf("unterminated quoted string");
-      }
-      if (r == '"') {
-        return emit(Type.STRING);
-      }
-    }
+    return lexEscaped('"', Type.STRING, "unterminated quoted string");
   }
 
   private State lexRawQuote() {
