@@ -4,9 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Go's {@code strconv} quoting: {@code Quote} ({@code fmt}'s {@code %q}), {@code QuoteRune} and
- * {@code Unquote}, and the cut form our own messages use ({@link #quoteCut(String)}). Exported
- * only to the other goproxy4j modules; not API.
+ * Go's {@code strconv} quoting: {@code Quote} ({@code fmt}'s {@code %q}), {@code QuoteRune},
+ * {@code Unquote} and {@code UnquoteChar}, and the cut form our own messages use
+ * ({@link #quoteCut(String)}). Exported only to the other goproxy4j modules; not API.
  */
 public final class GoQuote {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -161,7 +161,10 @@ public final class GoQuote {
   }
 
   /**
-   * {@code strconv.Unquote} for a double-quoted Go string given as raw bytes.
+   * {@code strconv.Unquote} for a double-quoted Go string given as raw bytes: each character is
+   * {@link #unquoteChar}'s, an unescaped newline is refused, and the closing quote must be the
+   * last byte. Invalid UTF-8 comes out as U+FFFD, as Go's does for a string with an escape or an
+   * invalid byte.
    *
    * @param in the token including its quotes
    * @return the unquoted bytes, or {@code null} for Go's {@code invalid syntax}
@@ -174,87 +177,140 @@ public final class GoQuote {
     int i = 1;
     int n = in.length;
     while (i < n && in[i] != '"') {
-      int c = in[i] & 0xFF;
-      if (c == '\n') {
+      UnquotedChar c = in[i] == '\n' ? null : unquoteChar(in, i, '"');
+      if (c == null) {
         return null;
       }
-      if (c >= 0x80) {
-        long d = GoUtf8.decodeRune(in, i, n);
-        writeRune(out, (int) (d >>> 3));
-        i += (int) (d & 7);
-        continue;
+      if (c.value() < 0x80 || !c.multibyte()) {
+        out.write(c.value());
+      } else {
+        writeRune(out, c.value());
       }
-      if (c != '\\') {
-        out.write(c);
-        i++;
-        continue;
-      }
-      if (i + 1 >= n) {
-        return null;
-      }
-      int e = in[i + 1] & 0xFF;
-      i += 2;
-      switch (e) {
-        case 'a': out.write(7); break;
-        case 'b': out.write('\b'); break;
-        case 'f': out.write('\f'); break;
-        case 'n': out.write('\n'); break;
-        case 'r': out.write('\r'); break;
-        case 't': out.write('\t'); break;
-        case 'v': out.write(0x0B); break;
-        case '\\': out.write('\\'); break;
-        case '"': out.write('"'); break;
-        case 'x': case 'u': case 'U': {
-          int len = e == 'x' ? 2 : e == 'u' ? 4 : 8;
-          if (n - i < len) {
-            return null;
-          }
-          int v = 0;
-          for (int j = 0; j < len; j++) {
-            int h = Character.digit(in[i + j] & 0xFF, 16);
-            if (h < 0 || (in[i + j] & 0xFF) >= 0x80) {
-              return null;
-            }
-            v = (v << 4) | h;
-          }
-          i += len;
-          if (e == 'x') {
-            out.write(v);
-          } else {
-            if (v < 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
-              return null;
-            }
-            writeRune(out, v);
-          }
-          break;
-        }
-        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
-          int v = e - '0';
-          if (n - i < 2) {
-            return null;
-          }
-          for (int j = 0; j < 2; j++) {
-            int x = (in[i + j] & 0xFF) - '0';
-            if (x < 0 || x > 7) {
-              return null;
-            }
-            v = (v << 3) | x;
-          }
-          i += 2;
-          if (v > 255) {
-            return null;
-          }
-          out.write(v);
-          break;
-        }
-        default:
-          return null;
-      }
+      i = c.end();
     }
     if (i != n - 1) {
       return null; // no terminating quote, or text after it
     }
     return out.toByteArray();
+  }
+
+  /**
+   * One character of a quoted Go literal as {@code strconv.UnquoteChar} reads it.
+   *
+   * @param value the rune, or the byte of a {@code \x} or octal escape
+   * @param multibyte whether {@code value} stands for a rune (written as its UTF-8 encoding in a
+   *     string) rather than a single byte: true for a non-ASCII character and a <code>&#92;u</code> or
+   *     {@code \U} escape
+   * @param end the index just after the character or escape
+   */
+  public record UnquotedChar(int value, boolean multibyte, int end) {}
+
+  /**
+   * Go's {@code strconv.UnquoteChar}: the character or escape sequence at {@code index} of a
+   * quoted literal whose quote is {@code quote}, the one reading {@code strconv.Unquote} and
+   * text/template's character constants share. The quote itself unescaped is refused (for
+   * {@code '} and {@code "}), and escaped only it may be ({@code \'} only in {@code '...'},
+   * {@code \"} only in {@code "..."}). Escapes: {@code \a \b \f \n \r \t \v \\}, {@code \x}
+   * with two hex digits (a byte), <code>&#92;u</code> with four and {@code \U} with eight (a rune; a
+   * surrogate or a value above U+10FFFF is refused), and three octal digits up to {@code \377}
+   * (a byte). Hex digits are ASCII only. A non-ASCII byte starts a UTF-8 sequence, decoded like
+   * {@code utf8.DecodeRune} (U+FFFD for one invalid byte).
+   *
+   * <pre>{@code
+   * GoQuote.unquoteChar("'\\x41'".getBytes(UTF_8), 1, '\'');  // UnquotedChar[value=65, multibyte=false, end=5]
+   * GoQuote.unquoteChar("\\ud800".getBytes(UTF_8), 0, '"');   // null: a surrogate
+   * }</pre>
+   *
+   * @param s the literal's bytes
+   * @param index where the character starts
+   * @param quote the literal's quote character ({@code '}, {@code "}, or another for none)
+   * @return the character, or {@code null} for Go's {@code invalid syntax} (also at the end of
+   *     {@code s})
+   */
+  public static UnquotedChar unquoteChar(byte[] s, int index, char quote) {
+    int n = s.length;
+    if (index < 0 || index >= n) {
+      return null;
+    }
+    int c = s[index] & 0xFF;
+    if (c == quote && (quote == '\'' || quote == '"')) {
+      return null;
+    }
+    if (c >= 0x80) {
+      long d = GoUtf8.decodeRune(s, index, n);
+      return new UnquotedChar((int) (d >>> 3), true, index + (int) (d & 7));
+    }
+    if (c != '\\') {
+      return new UnquotedChar(c, false, index + 1);
+    }
+    if (index + 1 >= n) {
+      return null;
+    }
+    int e = s[index + 1] & 0xFF;
+    int at = index + 2;
+    switch (e) {
+      case 'a': return new UnquotedChar(7, false, at);
+      case 'b': return new UnquotedChar('\b', false, at);
+      case 'f': return new UnquotedChar('\f', false, at);
+      case 'n': return new UnquotedChar('\n', false, at);
+      case 'r': return new UnquotedChar('\r', false, at);
+      case 't': return new UnquotedChar('\t', false, at);
+      case 'v': return new UnquotedChar(0x0B, false, at);
+      case '\\': return new UnquotedChar('\\', false, at);
+      case '\'': case '"':
+        return e == quote ? new UnquotedChar(e, false, at) : null;
+      case 'x': case 'u': case 'U': {
+        int len = e == 'x' ? 2 : e == 'u' ? 4 : 8;
+        if (n - at < len) {
+          return null;
+        }
+        int v = 0;
+        for (int j = 0; j < len; j++) {
+          int h = hexDigit(s[at + j]);
+          if (h < 0) {
+            return null;
+          }
+          v = (v << 4) | h; // eight digits may pass 2^31: negative, so refused below like Go's rune
+        }
+        if (e == 'x') {
+          return new UnquotedChar(v, false, at + len);
+        }
+        if (v < 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
+          return null;
+        }
+        return new UnquotedChar(v, true, at + len);
+      }
+      case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+        if (n - at < 2) {
+          return null;
+        }
+        int v = e - '0';
+        for (int j = 0; j < 2; j++) {
+          int x = (s[at + j] & 0xFF) - '0';
+          if (x < 0 || x > 7) {
+            return null;
+          }
+          v = (v << 3) | x;
+        }
+        return v > 255 ? null : new UnquotedChar(v, false, at + 2);
+      }
+      default:
+        return null;
+    }
+  }
+
+  /** strconv's unhex: an ASCII hex digit's value, else -1. */
+  private static int hexDigit(byte b) {
+    if (b >= '0' && b <= '9') {
+      return b - '0';
+    }
+    if (b >= 'a' && b <= 'f') {
+      return b - 'a' + 10;
+    }
+    if (b >= 'A' && b <= 'F') {
+      return b - 'A' + 10;
+    }
+    return -1;
   }
 
   private static void writeRune(ByteArrayOutputStream out, int r) {

@@ -4,6 +4,7 @@ import io.github.goproxy4j.cli.template.Lexer.Item;
 import io.github.goproxy4j.cli.template.Lexer.Type;
 import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.internal.GoStrconv;
+import io.github.goproxy4j.internal.GoUtf8;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -808,6 +809,10 @@ final class Tree {
     if (b == null) {
       throw errorf("invalid syntax");
     }
+    if (!GoUtf8.valid(b)) {
+      // a \x or octal escape made bytes that are not UTF-8: go keeps them, a Java string cannot
+      throw new Template.Unsupported("a string constant that is not valid UTF-8 (" + quoted + ")");
+    }
     return new String(b, StandardCharsets.UTF_8);
   }
 
@@ -815,17 +820,18 @@ final class Tree {
     String text = t.val();
     NumberNode n = new NumberNode(t.pos(), text);
     if (t.type() == Type.CHAR_CONSTANT) {
-      int[] rc = unquoteChar(text, 1);
-      if (rc == null) {
+      byte[] b = text.getBytes(StandardCharsets.UTF_8);
+      GoQuote.UnquotedChar c = GoQuote.unquoteChar(b, 1, '\'');
+      if (c == null) {
         throw errorf("invalid syntax");
       }
-      if (!text.substring(rc[1]).equals("'")) {
+      if (c.end() != b.length - 1 || b[c.end()] != '\'') {
         throw errorf("malformed character constant: " + text);
       }
       n.isInt = n.isUint = n.isFloat = true;
-      n.int64 = rc[0];
-      n.uint64 = rc[0];
-      n.float64 = rc[0];
+      n.int64 = c.value();
+      n.uint64 = c.value();
+      n.float64 = c.value();
       return n;
     }
     if (t.type() == Type.COMPLEX || text.endsWith("i")) {
@@ -874,73 +880,6 @@ final class Tree {
       throw errorf("illegal number syntax: " + Fmt.quote(text));
     }
     return n;
-  }
-
-  /**
-   * strconv.UnquoteChar of the character at {@code i} in a character constant (quote {@code '}):
-   * the rune and the index after it, or null for go's {@code invalid syntax}.
-   */
-  static int[] unquoteChar(String s, int i) {
-    if (i >= s.length()) {
-      return null;
-    }
-    int c = s.codePointAt(i);
-    if (c == '\'') {
-      return null;
-    }
-    if (c != '\\') {
-      return new int[] {c, i + Character.charCount(c)};
-    }
-    if (i + 1 >= s.length()) {
-      return null;
-    }
-    char e = s.charAt(i + 1);
-    int at = i + 2;
-    switch (e) {
-      case 'a': return new int[] {7, at};
-      case 'b': return new int[] {8, at};
-      case 'f': return new int[] {12, at};
-      case 'n': return new int[] {10, at};
-      case 'r': return new int[] {13, at};
-      case 't': return new int[] {9, at};
-      case 'v': return new int[] {11, at};
-      case '\\': return new int[] {'\\', at};
-      case '\'': return new int[] {'\'', at};
-      case 'x': case 'u': case 'U': {
-        int n = e == 'x' ? 2 : e == 'u' ? 4 : 8;
-        if (at + n > s.length()) {
-          return null;
-        }
-        int v = 0;
-        for (int k = 0; k < n; k++) {
-          int d = Character.digit(s.charAt(at + k), 16);
-          if (d < 0) {
-            return null;
-          }
-          v = v * 16 + d;
-        }
-        if (e != 'x' && (v > 0x10FFFF || (v >= 0xD800 && v < 0xE000))) {
-          return null;
-        }
-        return new int[] {v, at + n};
-      }
-      case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
-        if (i + 4 > s.length()) {
-          return null;
-        }
-        int v = 0;
-        for (int k = 1; k < 4; k++) {
-          int d = s.charAt(i + k) - '0';
-          if (d < 0 || d > 7) {
-            return null;
-          }
-          v = v * 8 + d;
-        }
-        return v > 255 ? null : new int[] {v, i + 4};
-      }
-      default:
-        return null;
-    }
   }
 
   private static boolean containsAny(String s, String chars) {
