@@ -136,7 +136,8 @@ class ModuleGraphCommandsTest {
    * module's modinfo.ModulePublic): fields, {@code {{.}}} and {@code .Replace} through String,
    * {@code .Time} (fractional seconds, an offset), {@code .Error} with {@code -e}, {@code -u}'s
    * Update, {@code -versions}, {@code -retracted}, replacements by directory and by version, the
-   * builtins and list's {@code join}, templates that fail to parse (before anything is loaded) or to
+   * builtins and list's {@code join}, {{define}}/{{template}}/{{block}} (and go's template depth limit),
+   * templates that fail to parse (before anything is loaded) or to
    * execute (after the output written so far), the newline go adds after each module that does not
    * end with one, {@code -f} with {@code -json}, and GOFLAGS's {@code -f}. Standard output,
    * standard error and exit status byte for byte.
@@ -173,7 +174,9 @@ class ModuleGraphCommandsTest {
           "{{len .Versions}} {{eq .Path \"example.com/a\"}} {{ne .Indirect true}}", "{{$p := .Path}}{{range .Retracted}}{{$p}}: {{.}}{{end}}",
           "{{- if .Indirect -}}\n  {{.Path}}\n{{- end}}", "{{.Path}}\n", "{{/* nothing */}}", "{{.Sum}}", "{{.Replace.Path}}",
           "{{.Foo}}", "{{eq .Path 1}}", "{{printf \"%d\" .Path}} {{index .Versions 0}}", "{{if .Main}}{{.Path}}{{else}}",
-          "{{range $i, $v := .Versions}}{{end", "{{join .Path \",\"}}", "{{.Time.Year}}");
+          "{{range $i, $v := .Versions}}{{end", "{{join .Path \",\"}}", "{{.Time.Year}}",
+          "{{define \"v\"}}{{.Path}}@{{.Version}}{{end}}{{template \"v\" .}}{{block \"r\" .Replace}}{{with .}} => "
+              + "{{template \"v\" .}}{{end}}{{end}}", "{{define \"x\"}}{{template \"x\" .}}{{end}}{{template \"x\" .}}");
       for (String t : all) {
         assertSameAsGo(release, goBin, main, goEnv, ours, "list", "-m", "-f", t, "all");
       }

@@ -77,10 +77,17 @@ final class Exec {
   private final int minor;
   private final Map<String, Func> funcs;
   private final StringBuilder out;
-  private final List<Var> vars = new ArrayList<>();
+  private List<Var> vars = new ArrayList<>();
   private Node node;
+  /** The template being run (go's s.tmpl), which execution errors name. */
+  private String name = "main";
+  /** How many {{template}} calls deep the walk is (go's s.depth). */
+  private int depth;
 
   private final Map<String, Func> builtins;
+
+  /** text/template's maxExecDepth: how deep {{template}} calls may nest. */
+  static final int MAX_EXEC_DEPTH = 100000;
 
   Exec(Tree tree, int minor, Map<String, Func> funcs, StringBuilder out) {
     this.tree = tree;
@@ -95,7 +102,7 @@ final class Exec {
   /** Executes the tree with {@code data} as dot and $, appending to the output. */
   void execute(GoValue data) {
     vars.add(new Var("$", data));
-    walk(data, tree.root);
+    walk(data, tree.templates.get("main"));
   }
 
   // --- errors and variables
@@ -104,7 +111,8 @@ final class Exec {
     if (node == null) {
       throw new ExecError("template: main: " + message);
     }
-    throw new ExecError("template: " + tree.location(node) + ": executing \"main\" at <" + node + ">: " + message);
+    throw new ExecError("template: " + tree.location(node) + ": executing " + Fmt.quote(name) + " at <" + node + ">: "
+        + message);
   }
 
   private void at(Node n) {
@@ -170,12 +178,40 @@ final class Exec {
         walk(dot, c);
       }
     } else if (n instanceof Tree.TemplateNode) {
-      // the only template is "main" ({{define}} and {{block}} are refused when parsed)
-      throw errorf("template " + Fmt.quote(((Tree.TemplateNode) n).name) + " not defined");
+      walkTemplate(dot, (Tree.TemplateNode) n);
     } else if (n instanceof TextNode) {
       out.append(((TextNode) n).text);
     } else {
       throw errorf("unknown node: " + n);
+    }
+  }
+
+  /**
+   * {{template "name" pipeline}}: the named template runs with the pipeline's value as dot and $
+   * (no other variables: go has no dynamic scoping), at most {@value #MAX_EXEC_DEPTH} calls deep.
+   */
+  private void walkTemplate(GoValue dot, Tree.TemplateNode t) {
+    at(t);
+    ListNode body = tree.templates.get(t.name);
+    if (body == null) {
+      throw errorf("template " + Fmt.quote(t.name) + " not defined");
+    }
+    if (depth == MAX_EXEC_DEPTH) {
+      throw errorf("exceeded maximum template depth (" + MAX_EXEC_DEPTH + ")");
+    }
+    GoValue value = evalPipeline(dot, t.pipe); // its variables stay declared here
+    List<Var> callerVars = vars;
+    String caller = name;
+    vars = new ArrayList<>(List.of(new Var("$", value)));
+    name = t.name;
+    depth++;
+    try {
+      walk(value, body);
+    } finally {
+      depth--;
+      name = caller;
+      vars = callerVars;
+      node = t;
     }
   }
 

@@ -63,6 +63,9 @@ public final class Template {
   private static final Set<String> BUILTINS = Set.of("and", "call", "html", "index", "slice", "js", "len", "not",
       "or", "print", "printf", "println", "urlquery", "eq", "ge", "gt", "le", "lt", "ne");
 
+  /** The stack of a thread running templates that call templates (see {@link #onDeepStack}). */
+  private static final long DEEP_STACK = 1L << 30;
+
   private final Tree tree;
   private final int minor;
   private final Map<String, Func> funcs;
@@ -88,7 +91,7 @@ public final class Template {
    * @param goRelease the release followed ({@code 1.N...})
    * @return the template
    * @throws ParseException go's parse error
-   * @throws Unsupported for {@code {{define}}}, {@code {{template}}} and {@code {{block}}}
+   * @throws Unsupported where the text needs what goproxy does not model
    */
   public static Template parse(String text, String goRelease) throws ParseException {
     int minor = GoRelease.modelled(goRelease).behaviourMinor();
@@ -111,11 +114,47 @@ public final class Template {
    */
   public String execute(ListedModule module) throws ExecException {
     StringBuilder out = new StringBuilder();
+    Runnable run = () -> new Exec(tree, minor, funcs, out).execute(ModulePublic.pointer(module, minor));
     try {
-      new Exec(tree, minor, funcs, out).execute(ModulePublic.pointer(module, minor));
+      if (tree.callsTemplates) {
+        onDeepStack(run);
+      } else {
+        run.run();
+      }
     } catch (Exec.ExecError e) {
       throw new ExecException(e.getMessage(), out.toString());
+    } catch (StackOverflowError e) {
+      throw new Unsupported("{{template}} calls nested deeper than this JVM's stack allows");
     }
     return out.toString();
+  }
+
+  /**
+   * Runs {@code run} on a thread whose stack holds go's {@value Exec#MAX_EXEC_DEPTH} nested
+   * {@code {{template}}} calls (the walk recurses a few frames a call; a default stack overflows
+   * at a few thousand), rethrowing what it throws.
+   */
+  private static void onDeepStack(Runnable run) {
+    Throwable[] thrown = new Throwable[1];
+    Thread t = new Thread(null, () -> {
+      try {
+        run.run();
+      } catch (Throwable e) {
+        thrown[0] = e;
+      }
+    }, "goproxy-template", DEEP_STACK);
+    t.start();
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while executing the -f template", e);
+    }
+    if (thrown[0] instanceof RuntimeException) {
+      throw (RuntimeException) thrown[0];
+    }
+    if (thrown[0] instanceof Error) {
+      throw (Error) thrown[0];
+    }
   }
 }

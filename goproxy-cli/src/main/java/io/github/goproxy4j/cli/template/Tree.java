@@ -4,13 +4,16 @@ import io.github.goproxy4j.cli.template.Lexer.Item;
 import io.github.goproxy4j.cli.template.Lexer.Type;
 import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.internal.GoStrconv;
+import io.github.goproxy4j.internal.GoStrings;
 import io.github.goproxy4j.internal.GoUtf8;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -374,26 +377,82 @@ final class Tree {
   private final int minor;
   private final Set<String> funcs;
   private final Lexer lex;
+  /**
+   * The template set (text/template's treeSet): each {{define}} and {{block}} body and "main" by
+   * name, shared by the tree of "main" and those of the bodies parsed inside it.
+   */
+  final Map<String, ListNode> templates;
+  /** The tree of "main", which the trees of the bodies parsed inside it report to. */
+  private final Tree top;
+  /** Whether the text has a {{template}} or {{block}} action (set on the tree of "main"). */
+  boolean callsTemplates;
   private final Item[] token = new Item[3];
   private int peekCount;
   private final List<String> vars = new ArrayList<>(List.of("$"));
   private int actionLine;
   private int rangeDepth;
   private int stackDepth;
-  final ListNode root;
+  /** This tree's own nodes (for "main", the text outside {{define}}s); what runs is in {@link #templates}. */
+  ListNode root;
 
   /**
-   * Parses {@code text} as go1.{@code minor}'s template "main" with the functions {@code funcs}.
+   * Parses {@code text} as go1.{@code minor}'s template "main" with the functions {@code funcs},
+   * with the templates it defines.
    *
    * @throws ParseError go's parse error
-   * @throws Template.Unsupported what goproxy does not model ({{define}}, {{template}}, {{block}})
+   * @throws Template.Unsupported what goproxy does not model
    */
   Tree(String text, int minor, Set<String> funcs) {
     this.text = text;
     this.minor = minor;
     this.funcs = funcs;
     this.lex = new Lexer(text, minor);
+    this.templates = new LinkedHashMap<>();
+    this.top = this;
     this.root = parse();
+    add("main");
+  }
+
+  /**
+   * The tree of a {{define}} or {{block}} body (go's New plus startParse): it reads on from the
+   * outer tree's lexer with its own lookahead, variables ($ only) and range depth, into the same
+   * template set.
+   */
+  private Tree(Tree outer) {
+    this.text = outer.text;
+    this.minor = outer.minor;
+    this.funcs = outer.funcs;
+    this.lex = outer.lex;
+    this.templates = outer.templates;
+    this.top = outer.top;
+  }
+
+  /**
+   * go's Tree.add: this tree becomes template {@code name} unless a non-empty one has that name;
+   * then this one must be empty (a body of spaces is no redefinition).
+   */
+  private void add(String name) {
+    ListNode old = templates.get(name);
+    if (old == null || isEmptyTree(old)) {
+      templates.put(name, root);
+      return;
+    }
+    if (!isEmptyTree(root)) {
+      throw errorf("template: multiple definition of template " + Fmt.quote(name));
+    }
+  }
+
+  /** go's IsEmptyTree: only lists of text that is white space (unicode.IsSpace) are empty. */
+  private static boolean isEmptyTree(Node n) {
+    if (n instanceof ListNode) {
+      for (Node c : ((ListNode) n).nodes) {
+        if (!isEmptyTree(c)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return n instanceof TextNode && GoStrings.trimSpace(((TextNode) n).text).isEmpty();
   }
 
   // --- the token buffer: go's three-token lookahead
@@ -481,7 +540,8 @@ final class Tree {
       if (peek().type() == Type.LEFT_DELIM) {
         Item delim = next();
         if (nextNonSpace().type() == Type.DEFINE) {
-          throw new Template.Unsupported("{{define}}");
+          new Tree(this).parseDefinition();
+          continue;
         }
         backup2(delim);
       }
@@ -492,6 +552,23 @@ final class Tree {
       r.nodes.add(n);
     }
     return r;
+  }
+
+  /** {{define "name"}} ... {{end}}, "define" read: the body becomes template "name". */
+  private void parseDefinition() {
+    String context = "define clause";
+    Item t = nextNonSpace();
+    if (t.type() != Type.STRING && t.type() != Type.RAW_STRING) {
+      unexpected(t, context);
+    }
+    String name = unquote(t.val());
+    expect(Type.RIGHT_DELIM, context);
+    Object[] l = itemList();
+    root = (ListNode) l[0];
+    if (((EndNode) l[1]).isElse) {
+      throw errorf("unexpected " + l[1] + " in " + context);
+    }
+    add(name);
   }
 
   /** The nodes up to {{end}} or {{else}}: the list and that node. */
@@ -529,7 +606,7 @@ final class Tree {
     Item t = nextNonSpace();
     switch (t.type()) {
       case BLOCK:
-        throw new Template.Unsupported("{{block}}");
+        return blockControl();
       case BREAK:
         return loopControl(t.pos(), true);
       case CONTINUE:
@@ -554,21 +631,45 @@ final class Tree {
     return new ActionNode(first.pos(), pipeline("command", Type.RIGHT_DELIM));
   }
 
-  /** {{template "name" pipeline}}: parsed as go parses it (goproxy has no {{define}}, so it fails when run). */
+  /**
+   * {{block "name" pipeline}} body {{end}}: the body becomes template "name" (parsed by a tree of
+   * its own) and the action is {{template "name" pipeline}}. An {{else}} ending the body is
+   * reported on this tree's line, as go's blockControl does.
+   */
+  private Node blockControl() {
+    String context = "block clause";
+    Item t = nextNonSpace();
+    String name = templateName(t, context);
+    PipeNode pipe = pipeline(context, Type.RIGHT_DELIM);
+    Tree block = new Tree(this);
+    Object[] l = block.itemList();
+    block.root = (ListNode) l[0];
+    if (((EndNode) l[1]).isElse) {
+      throw errorf("unexpected " + l[1] + " in " + context);
+    }
+    block.add(name);
+    top.callsTemplates = true;
+    return new TemplateNode(t.pos(), name, pipe);
+  }
+
+  private String templateName(Item t, String context) {
+    if (t.type() != Type.STRING && t.type() != Type.RAW_STRING) {
+      unexpected(t, context);
+    }
+    return unquote(t.val());
+  }
+
+  /** {{template "name" pipeline}}; the pipeline's variables stay declared, as go's do. */
   private Node templateControl() {
     String context = "template clause";
     Item t = nextNonSpace();
-    String name = null;
-    if (t.type() == Type.STRING || t.type() == Type.RAW_STRING) {
-      name = unquote(t.val());
-    } else {
-      unexpected(t, context);
-    }
+    String name = templateName(t, context);
     PipeNode pipe = null;
     if (nextNonSpace().type() != Type.RIGHT_DELIM) {
       backup();
       pipe = pipeline(context, Type.RIGHT_DELIM);
     }
+    top.callsTemplates = true;
     return new TemplateNode(t.pos(), name, pipe);
   }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * The {@code go list -m -f} runs recorded from go1.19, go1.21 and go1.27
@@ -96,10 +97,12 @@ final class ListVectors {
     return new Run(out.toString(), "", 0);
   }
 
-  /** Whether go's recorded run ended with an execution error. */
+  /** Whether go's recorded run ended with an execution error (in "main" or a template it ran). */
   static boolean execError(Vector v) {
-    return v.err().contains(": executing \"main\" at <");
+    return EXECUTING.matcher(v.err()).find();
   }
+
+  private static final Pattern EXECUTING = Pattern.compile("^template: main:\\d+:\\d+: executing \"");
 
   /** Whether go's recorded run ended with a parse error. */
   static boolean parseError(Vector v) {
