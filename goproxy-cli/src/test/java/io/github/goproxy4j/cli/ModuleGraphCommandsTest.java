@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,7 +34,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code goproxy list -m [-u] [-versions] [-retracted] all} and {@code goproxy mod graph} print what go1.27 prints, with
  * its exit status, in a main module that go made tidy; and fail like go when go.sum lacks a line
  * (but for {@code list -m} without arguments, which reads go.mod only).
+ *
+ * <p>The methods run side by side (junit-platform.properties): each has its own temporary
+ * directory, module caches and FakeGoProxy, and goproxy runs in-process with the environment it is
+ * handed, never the JVM's.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ModuleGraphCommandsTest {
   private static final Path GO127 = Paths.get("/usr/lib/go-1.27/bin/go");
 
