@@ -1,9 +1,10 @@
 package io.github.goproxy4j.env;
 
-import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.internal.GoQuote;
+import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.internal.Redaction;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -303,23 +304,6 @@ final class GoUrl {
     return true;
   }
 
-  private static boolean ishex(char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-  }
-
-  private static int unhex(char c) {
-    if (c >= '0' && c <= '9') {
-      return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-      return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-      return c - 'A' + 10;
-    }
-    return 0;
-  }
-
   private static boolean shouldEscape(char c, int mode) {
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
       return false;
@@ -376,18 +360,19 @@ final class GoUrl {
       char c = s.charAt(i);
       if (c == '%') {
         n++;
-        if (i + 2 >= s.length() || !ishex(s.charAt(i + 1)) || !ishex(s.charAt(i + 2))) {
+        if (i + 2 >= s.length() || !HexFormat.isHexDigit(s.charAt(i + 1))
+            || !HexFormat.isHexDigit(s.charAt(i + 2))) {
           String bad = s.substring(i);
           if (bad.length() > 3) {
             bad = bad.substring(0, 3);
           }
           throw new Err("invalid URL escape " + quoteBytes(bad));
         }
-        if (mode == HOST && unhex(s.charAt(i + 1)) < 8 && !s.startsWith("%25", i)) {
+        if (mode == HOST && HexFormat.fromHexDigit(s.charAt(i + 1)) < 8 && !s.startsWith("%25", i)) {
           throw new Err("invalid URL escape " + quoteBytes(s.substring(i, i + 3)));
         }
         if (mode == ZONE) {
-          char v = (char) (unhex(s.charAt(i + 1)) << 4 | unhex(s.charAt(i + 2)));
+          char v = (char) HexFormat.fromHexDigits(s, i + 1, i + 3);
           if (!s.startsWith("%25", i) && v != ' ' && shouldEscape(v, HOST)) {
             throw new Err("invalid URL escape " + quoteBytes(s.substring(i, i + 3)));
           }
@@ -410,7 +395,7 @@ final class GoUrl {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == '%') {
-        t.append((char) (unhex(s.charAt(i + 1)) << 4 | unhex(s.charAt(i + 2))));
+        t.append((char) HexFormat.fromHexDigits(s, i + 1, i + 3));
         i += 2;
       } else if (c == '+' && mode == QUERY_COMPONENT) {
         t.append(' ');

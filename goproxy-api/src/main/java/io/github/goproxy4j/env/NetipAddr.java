@@ -1,6 +1,7 @@
 package io.github.goproxy4j.env;
 
 import io.github.goproxy4j.internal.GoQuote;
+import java.util.HexFormat;
 
 /**
  * Go's {@code netip.ParseAddr}, for its verdict and its error text only: net/url checks what is
@@ -115,9 +116,7 @@ final class NetipAddr {
       long acc = 0;
       for (; off < s.length(); off++) {
         char c = s.charAt(off);
-        int d = c >= '0' && c <= '9' ? c - '0'
-            : c >= 'a' && c <= 'f' ? c - 'a' + 10
-            : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        int d = HexFormat.isHexDigit(c) ? HexFormat.fromHexDigit(c) : -1;
         if (d < 0) {
           break;
         }

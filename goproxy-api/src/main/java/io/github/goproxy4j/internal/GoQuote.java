@@ -2,6 +2,7 @@ package io.github.goproxy4j.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 
 /**
  * Go's {@code strconv} quoting: {@code Quote} ({@code fmt}'s {@code %q}), {@code QuoteRune},
@@ -266,11 +267,11 @@ public final class GoQuote {
         }
         int v = 0;
         for (int j = 0; j < len; j++) {
-          int h = hexDigit(s[at + j]);
-          if (h < 0) {
+          if (!HexFormat.isHexDigit(s[at + j])) { // ASCII hex digits only, as strconv's unhex
             return null;
           }
-          v = (v << 4) | h; // eight digits may pass 2^31: negative, so refused below like Go's rune
+          // eight digits may pass 2^31: negative, so refused below like Go's rune
+          v = (v << 4) | HexFormat.fromHexDigit(s[at + j]);
         }
         if (e == 'x') {
           return new UnquotedChar(v, false, at + len);
@@ -297,20 +298,6 @@ public final class GoQuote {
       default:
         return null;
     }
-  }
-
-  /** strconv's unhex: an ASCII hex digit's value, else -1. */
-  private static int hexDigit(byte b) {
-    if (b >= '0' && b <= '9') {
-      return b - '0';
-    }
-    if (b >= 'a' && b <= 'f') {
-      return b - 'a' + 10;
-    }
-    if (b >= 'A' && b <= 'F') {
-      return b - 'A' + 10;
-    }
-    return -1;
   }
 
   private static void writeRune(ByteArrayOutputStream out, int r) {

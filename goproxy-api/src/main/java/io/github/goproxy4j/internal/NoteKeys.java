@@ -3,6 +3,7 @@ package io.github.goproxy4j.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * The key rules of x/mod's {@code sumdb/note} shared by verifier keys (goproxy-api's
@@ -72,9 +73,7 @@ public final class NoteKeys {
     long v = 0;
     for (int i = 0; i < 8; i++) {
       char c = s.charAt(i);
-      int d = c >= '0' && c <= '9' ? c - '0'
-          : c >= 'a' && c <= 'f' ? c - 'a' + 10
-          : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      int d = HexFormat.isHexDigit(c) ? HexFormat.fromHexDigit(c) : -1;
       if (d < 0) {
         return -1;
       }
