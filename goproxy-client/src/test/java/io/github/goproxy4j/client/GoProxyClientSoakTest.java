@@ -32,6 +32,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Soak: 16 threads download from the testkit proxy for a few minutes while a fault injector keeps
@@ -46,6 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
  * -Dsurefire.excludedGroups=benchmark -Dsoak.seconds=180}; the counts are printed to the test's
  * output file.
  */
+// counts the JVM's threads and file descriptors: alone (junit-platform.properties)
+@Isolated
 @Tag("load")
 class GoProxyClientSoakTest {
   private static final int THREADS = 16;

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -50,6 +51,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * every way a proxy can misbehave that go has a rule for, go.sum verification, direct mode and
  * progress. Expected texts are go's, written out.
  */
+@Isolated // 2 s request and stall timeouts, trickling servers, measured durations: alone (junit-platform.properties)
 class GoProxyClientTest {
   private static final ModuleVersion M = ModuleVersion.parse("example.com/m@v1.0.0");
   private static final String BASE = "/example.com/m/@v/";

@@ -39,12 +39,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The transport against loopback servers: versions, timeouts, redirects, auth, files. These
  * tests run with {@code http://} URLs on {@link UrlConnectionHop}, the default; {@link
  * JdkHttpTransportJavaNetHttpTest} runs them again with {@code java.net.http} for them.
  */
+@Isolated // timeouts of 300-600 ms against slow servers, measured: alone (junit-platform.properties)
 class JdkHttpTransportTest {
   static TestCerts certs;
 
