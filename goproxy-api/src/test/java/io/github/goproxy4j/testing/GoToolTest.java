@@ -13,10 +13,13 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.opentest4j.TestAbortedException;
 
+// sets the goproxy.requireGo system property every go test reads: alone (junit-platform.properties)
+@Isolated
 class GoToolTest {
   @Test
   void buildsAndRunsAProgramAgainstXMod(@TempDir Path work) {

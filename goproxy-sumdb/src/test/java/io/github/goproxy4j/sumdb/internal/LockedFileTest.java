@@ -26,7 +26,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
+// counts the JVM's in-process locks (LockedFile.jvmLockCount), which any other class locking a
+// file through the channel mechanism (Windows) would change: alone (junit-platform.properties)
+@Isolated
 @SuppressWarnings("try")
 class LockedFileTest {
   private static final ExecutorService POOL = Executors.newCachedThreadPool();
