@@ -3408,18 +3408,24 @@ class ModuleGraphCommandsTest {
       List<String> differences = new java.util.ArrayList<>();
       for (boolean inMain : new boolean[] {true, false}) {
         for (String[] fill : inMain ? new String[][] {null, goModsOnly, wholeModule} : new String[][] {null, wholeModule}) {
+          // the fill runs once (go's and goproxy's, compared), each round on a copy of what it left
+          Path filled = fill == null ? null : fillOnce(goBin, goVersion, proxy, inMain ? main : empty,
+              tmp.resolve((inMain ? "in-" : "out-") + String.join("-", fill)), fill, false, differences,
+              "go" + release + (inMain ? " in a module, " : " outside a module, ") + String.join(" ", fill));
           for (String flags : fill == null ? List.of("-modcacherw") : List.of("-modcacherw", "-modcacherw -mod=mod")) {
             for (String[] cmd : inMain ? inModule : outside) {
               round++;
               Path work = tmp.resolve("round" + round);
-              Path theirs = copyTree(inMain ? main : empty, tmp.resolve("theirs" + round));
-              Path ours = copyTree(inMain ? main : empty, tmp.resolve("ours" + round));
+              Path theirs = copyTree(fill != null ? filled.resolve("theirs") : inMain ? main : empty,
+                  tmp.resolve("theirs" + round));
+              Path ours = copyTree(fill != null ? filled.resolve("ours") : inMain ? main : empty,
+                  tmp.resolve("ours" + round));
               String what = "go" + release + (inMain ? " in a module, " : " outside a module, ")
                   + (fill == null ? "empty cache" : String.join(" ", fill) + " first") + ", GOFLAGS=" + flags + ": "
                   + String.join(" ", cmd);
               try {
                 if (fill != null) {
-                  sideBySide(goBin, goVersion, proxy, work, theirs, ours, "-modcacherw -mod=mod", fill);
+                  copyFilledCaches(filled, work);
                 }
                 sideBySide(goBin, goVersion, proxy, work, theirs, ours, flags, Map.of("GOPROXY", "off"), cmd);
                 assertSameFiles(theirs, ours, what, "go.sum", "go.mod");
@@ -3859,25 +3865,26 @@ class ModuleGraphCommandsTest {
               : inMain ? new String[][] {null, goModsOnly, goModsNoSumdbCache, wholeModule}
               : new String[][] {null, wholeModule};
           for (String[] fill : fills) {
+            // the fill runs once (go's and goproxy's, compared), each round on a copy of what it left
+            Path filled = fill == null ? null : fillOnce(goBin, goVersion, proxy, inMain ? main : empty,
+                tmp.resolve((inMain ? "in-" : "out-") + String.join("-", fill)
+                    + (fill == goModsNoSumdbCache ? "-nosumdb" : "")), fill, fill == goModsNoSumdbCache, differences,
+                "go" + release + (inMain ? " in a module, " : " outside a module, ") + String.join(" ", fill));
             for (String flags : fill == null ? List.of("-modcacherw") : List.of("-modcacherw", "-modcacherw -mod=mod")) {
               for (String[] cmd : inMain ? (first ? inModule : fewInModule) : (first ? outside : fewOutside)) {
                 round++;
                 Path work = tmp.resolve("round" + round);
-                Path theirs = copyTree(inMain ? main : empty, tmp.resolve("theirs" + round));
-                Path ours = copyTree(inMain ? main : empty, tmp.resolve("ours" + round));
+                Path theirs = copyTree(fill != null ? filled.resolve("theirs") : inMain ? main : empty,
+                    tmp.resolve("theirs" + round));
+                Path ours = copyTree(fill != null ? filled.resolve("ours") : inMain ? main : empty,
+                    tmp.resolve("ours" + round));
                 String what = "go" + release + " " + vars + (inMain ? " in a module, " : " outside a module, ")
                     + (fill == null ? "empty cache" : String.join(" ", fill) + " first")
                     + (fill == goModsNoSumdbCache ? " (checksum database cache removed)" : "") + ", GOFLAGS=" + flags + ": "
                     + String.join(" ", cmd);
                 try {
                   if (fill != null) {
-                    Path[] gopaths = sideBySide(goBin, goVersion, proxy, work, theirs, ours, "-modcacherw -mod=mod", fill);
-                    if (fill == goModsNoSumdbCache) {
-                      for (Path gopath : gopaths) {
-                        deleteTree(gopath.resolve("pkg/sumdb"));
-                        deleteTree(gopath.resolve("pkg/mod/cache/download/sumdb"));
-                      }
-                    }
+                    copyFilledCaches(filled, work);
                   }
                   sideBySide(goBin, goVersion, proxy, work, theirs, ours, flags, vars, cmd);
                   assertSameFiles(theirs, ours, what, "go.sum", "go.mod");
@@ -3891,6 +3898,47 @@ class ModuleGraphCommandsTest {
       }
       System.out.println("go" + release + ": " + round + " runs compared, " + differences.size() + " differ");
       assertEquals(List.of(), differences, String.join("\n", differences));
+    }
+  }
+
+  /**
+   * go and goproxy run {@code fill} (under {@code -mod=mod}) side by side in copies of {@code dir}
+   * below {@code at}, as {@link #sideBySide}; with {@code dropSumdb} the checksum database's caches
+   * are then removed from both GOPATHs. A failed comparison is added to {@code differences}.
+   *
+   * @return {@code at}, holding go's copy ({@code theirs}), goproxy's ({@code ours}), go's home
+   *     with its GOPATH ({@code go-home}) and goproxy's GOPATH ({@code our-gopath}), for
+   *     {@link #copyFilledCaches}
+   */
+  private static Path fillOnce(Path goBin, String goVersion, FakeGoProxy proxy, Path dir, Path at, String[] fill,
+      boolean dropSumdb, List<String> differences, String what) throws java.io.IOException {
+    Path theirs = copyTree(dir, at.resolve("theirs"));
+    Path ours = copyTree(dir, at.resolve("ours"));
+    try {
+      Path[] gopaths = sideBySide(goBin, goVersion, proxy, at, theirs, ours, "-modcacherw -mod=mod", fill);
+      if (dropSumdb) {
+        for (Path gopath : gopaths) {
+          deleteTree(gopath.resolve("pkg/sumdb"));
+          deleteTree(gopath.resolve("pkg/mod/cache/download/sumdb"));
+        }
+      }
+    } catch (org.opentest4j.AssertionFailedError e) {
+      differences.add(what + " (the fill): " + e.getMessage());
+    }
+    return at;
+  }
+
+  /**
+   * Copies the GOPATHs a {@link #fillOnce} left (go's home and goproxy's GOPATH) to where
+   * {@link #sideBySide} in {@code work} puts them: go's run there sees the module cache and the
+   * checksum database's state the fill left, as it did when each round ran the fill itself (the
+   * cache holds no absolute path).
+   */
+  private static void copyFilledCaches(Path filled, Path work) throws java.io.IOException {
+    for (String name : List.of("go-home", "our-gopath")) {
+      if (Files.exists(filled.resolve(name))) {
+        copyTree(filled.resolve(name), work.resolve(name));
+      }
     }
   }
 
