@@ -3066,6 +3066,27 @@ class ModuleGraphCommandsTest {
     }
   }
 
+  /**
+   * The cases of {@link #nonCanonicalVersionsAsGo} go1.21 skips: each query in them resolves (a
+   * prefix, {@code v1}, build metadata, a branch, a commit, {@code latest}, a range and a quoted
+   * prefix of example.com/a in require, exclude and replace's old side; {@code v1}, {@code latest}
+   * and the range on the replacement's side, which has no v1.2 nor that branch or commit; a
+   * requirement on an excluded version), and go1.19, go1.21 and go1.27 print and write the same.
+   */
+  private static final java.util.Set<String> NONCANON_SAME_ON_EACH_RELEASE = sameOnEachRelease();
+
+  private static java.util.Set<String> sameOnEachRelease() {
+    java.util.Set<String> keys = new java.util.HashSet<>(List.of("replace-new1", "replace-new6", "replace-new11",
+        "require-excluded"));
+    // the forms' indexes: v1.2, v1, v1.2.1+meta, master, abcdefabcdef, latest, <v1.3.0, "v1.2"
+    for (int form : new int[] {0, 1, 2, 4, 5, 6, 11, 12}) {
+      for (String place : List.of("require", "exclude", "replace-old")) {
+        keys.add(place + form);
+      }
+    }
+    return java.util.Set.copyOf(keys);
+  }
+
   /** The pseudo-version a branch ({@code master}) and a commit ({@code abcdefabcdef}) of example.com/a resolve to. */
   private static final String NONCANON_PSEUDO = "v1.3.1-0.20261201000000-abcdefabcdef";
 
@@ -3110,6 +3131,15 @@ class ModuleGraphCommandsTest {
    * go and goproxy each run {@code list -m}, {@code list -m all}, {@code list -m -json all}
    * (with and without {@code -mod=mod}), {@code mod graph} and {@code mod download} on their own
    * copy with their own module cache; output, exit status, go.mod and go.sum must be go's.
+   *
+   * <p>go1.19 and go1.27 run every case, go1.21 those of them where go1.19, go1.21 and go1.27 do
+   * not all print the same (go's outputs, go.mod and go.sum compared release by release,
+   * 2026-12-07): a query that fails (go1.21 names the go.mod as {@code go.mod:7:}, go1.19 by its
+   * path), {@code +incompatible} and a pseudo-version's prefix (go1.27's {@code list -m -json}
+   * adds their {@code Sum}), the missing module and the retractions. In the
+   * {@link #NONCANON_SAME_ON_EACH_RELEASE} cases every query resolves, and the three releases print
+   * and write the same in each run but for {@code mod graph}'s {@code go@} nodes from go1.21 (which
+   * the other cases' graphs and {@link #modGraphGoFlagAsGo} check on go1.21).
    */
   @ParameterizedTest(name = "go{0}")
   @CsvSource({"1.19", "1.21", "1.27"})
@@ -3137,6 +3167,7 @@ class ModuleGraphCommandsTest {
     }
     cases.put("retract-no-module", "go 1.17\n\nretract v1.0.0\n");
     cases.put("require-excluded", m + "require example.com/a v1.2\n\nexclude example.com/a v1.2.1\n");
+    assertTrue(cases.keySet().containsAll(NONCANON_SAME_ON_EACH_RELEASE), "skipped cases are cases");
     try (FakeGoProxy proxy = nonCanonicalUniverse().start()) {
       String[][] cmds = {{"list", "-m"}, {"list", "-m", "all"}, {"list", "-m", "-json", "all"}, {"mod", "graph"},
           {"mod", "download"}};
@@ -3146,6 +3177,9 @@ class ModuleGraphCommandsTest {
       int round = 0;
       List<String> differences = new java.util.ArrayList<>();
       for (Map.Entry<String, String> c : cases.entrySet()) {
+        if (release.equals("1.21") && NONCANON_SAME_ON_EACH_RELEASE.contains(c.getKey())) {
+          continue;
+        }
         Path main = Files.createDirectories(tmp.resolve(c.getKey()));
         Files.writeString(main.resolve("go.mod"), c.getValue());
         Path readonly = Files.createDirectories(tmp.resolve(c.getKey() + "-readonly"));
