@@ -293,10 +293,14 @@ class ArgsTest {
   /**
    * go list's refusals of flag combinations, go's text, stdout empty, exit status 1
    * ({@link #LIST_REFUSALS}), in a module without dependencies and outside any module; go1.21 on
-   * also {@code -find} with {@code -export} (go1.19 lists packages there).
+   * also {@code -find} with {@code -export} (go1.19 lists packages there). On each side of each
+   * release that changed what go prints here (go's outputs compared release by release,
+   * 2026-12-07): go1.19 and go1.21 (that refusal), go1.26 and go1.27 ({@code -compiled} with
+   * {@code -m}: go1.27 reports {@code invalid package: ""} first); go1.22, go1.23 and go1.24
+   * printed what go1.21 and go1.26 print in each of the 48 runs.
    */
   @ParameterizedTest(name = "go{0}")
-  @CsvSource({"1.19", "1.21", "1.22", "1.23", "1.24", "1.26", "1.27"})
+  @CsvSource({"1.19", "1.21", "1.26", "1.27"})
   void listRefusalsAsGo(String release, @TempDir Path tmp) throws Exception {
     Path goBin = goFor(release);
     String full = versionOf(goBin);

@@ -103,10 +103,15 @@ class ReuseFileTest {
    * Outside any module: {@code list -m [-json|-u|-versions|-e] -reuse=F args}, {@code mod download
    * [-json] -reuse=F args} for each file of {@link #readable()} and {@link #failing()} (go's
    * output, byte for byte), the refusals without arguments, and GOFLAGS's {@code -reuse}; inside a
-   * module {@code list -m -reuse} is go's refusal.
+   * module {@code list -m -reuse} is go's refusal. On each side of each release that changed what
+   * go prints here (go's outputs compared release by release, 2026-12-07): go1.19, go1.21 (time.Parse's
+   * error without the quotes, a go.mod error naming {@code go.mod:3}), go1.22 ({@code Origin}'s
+   * fields in another order), go1.23 ({@code Sum} a field of ModulePublic), go1.26 and go1.27 (an
+   * unmarshal error names {@code ModulePublic.Origin.Hash}); go1.24 printed what go1.23 and go1.26
+   * print in each of its 169 runs.
    */
   @ParameterizedTest(name = "go{0}")
-  @CsvSource({"1.19", "1.21", "1.22", "1.23", "1.24", "1.26", "1.27"})
+  @CsvSource({"1.19", "1.21", "1.22", "1.23", "1.26", "1.27"})
   void reuseAsGo(String release, @TempDir Path tmp) throws Exception {
     Path goBin = ArgsTest.goFor(release);
     String full = ArgsTest.versionOf(goBin);
