@@ -2232,6 +2232,13 @@ class ModuleGraphCommandsTest {
    * with {@code updates to go.mod needed}, and so must goproxy. go1.19, go1.21 and go1.24 (a go line
    * raised records the running toolchain) and go1.27 (it does not; a go.mod at go 1.27 is written in
    * at most two require blocks).
+   *
+   * <p>go1.24 runs the cases where go1.21, go1.24 and go1.27 do not all print the same (go's
+   * outputs, go.mod and go.sum compared release by release, 2026-12-07): {@code go-raised} (the
+   * toolchain line) and those whose {@code list -m -json all} without {@code -mod=mod} reports an
+   * erring module, with its {@code Sum} and {@code GoModSum} from go1.23 ({@code duplicate},
+   * {@code missing-indirect}, {@code wrong-marks}, {@code layout}); in the
+   * {@link #UNTIDY_SAME_ON_GO121_TO_GO127} cases the three print and write the same in each run.
    */
   @ParameterizedTest(name = "go{0}")
   @CsvSource({"1.19", "1.21", "1.24", "1.27"})
@@ -2285,7 +2292,11 @@ class ModuleGraphCommandsTest {
       }
       String fullSum = fullGoSum(goBin, proxy, tmp.resolve("sums"), all);
       int round = 0;
+      assertTrue(cases.keySet().containsAll(UNTIDY_SAME_ON_GO121_TO_GO127) || !go121, "skipped cases are cases");
       for (Map.Entry<String, String> c : cases.entrySet()) {
+        if (release.equals("1.24") && UNTIDY_SAME_ON_GO121_TO_GO127.contains(c.getKey())) {
+          continue;
+        }
         Path main = Files.createDirectories(tmp.resolve(c.getKey()));
         Files.writeString(main.resolve("go.mod"), c.getValue());
         Path readonly = Files.createDirectories(tmp.resolve(c.getKey() + "-readonly"));
@@ -2311,6 +2322,14 @@ class ModuleGraphCommandsTest {
       }
     }
   }
+
+  /**
+   * The cases of {@link #untidyGoModRewrittenAsGo} go1.24 skips: go1.21, go1.24 and go1.27 print and
+   * write the same in each of their runs (recorded 2026-12-07).
+   */
+  private static final java.util.Set<String> UNTIDY_SAME_ON_GO121_TO_GO127 = java.util.Set.of("raised",
+      "unpruned-implied", "unpruned-direct", "duplicate-versions", "duplicate-unpruned", "excluded", "excluded-only",
+      "self", "toolchain-implied");
 
   /**
    * The go.sum lines (zip and go.mod) of each {@code path@version}, as {@code go mod download -json}
