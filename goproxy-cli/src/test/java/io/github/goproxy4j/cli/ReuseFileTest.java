@@ -108,7 +108,10 @@ class ReuseFileTest {
    * error without the quotes, a go.mod error naming {@code go.mod:3}), go1.22 ({@code Origin}'s
    * fields in another order), go1.23 ({@code Sum} a field of ModulePublic), go1.26 and go1.27 (an
    * unmarshal error names {@code ModulePublic.Origin.Hash}); go1.24 printed what go1.23 and go1.26
-   * print in each of its 169 runs.
+   * print in each of its 169 runs. Of the files' loop (each file under seven commands), go1.21 runs
+   * the two {@code -json} commands of {@code example.com/a@v1.0.0} (the {@code Origin} go1.22
+   * reorders) and go1.26 none: the other runs printed the same on go1.19, go1.21 and go1.22, and
+   * on go1.23, go1.26 and go1.27, in each of their runs.
    */
   @ParameterizedTest(name = "go{0}")
   @CsvSource({"1.19", "1.21", "1.22", "1.23", "1.26", "1.27"})
@@ -155,11 +158,14 @@ class ReuseFileTest {
           List.of("list", "-m", "-e", "-json", "-reuse=F", "example.com/nosuch@v1.0.0"),
           List.of("mod", "download", "-json", "-reuse=F", "example.com/a@v1.0.0"),
           List.of("mod", "download", "-reuse=F", "example.com/a@latest"));
+      // the loop's commands this release runs (see the javadoc)
+      List<List<String>> run = release.equals("1.26") ? List.of()
+          : release.equals("1.21") ? List.of(commands.get(0), commands.get(5)) : commands;
       int compared = 0;
       int failed = 0;
       for (String name : files.keySet()) {
         boolean fails = failing().containsKey(name);
-        for (List<String> c : commands) {
+        for (List<String> c : run) {
           List<String> cmd = new ArrayList<>();
           c.forEach(w -> cmd.add(w.replace("-reuse=F", "-reuse=" + name)));
           Run theirs = assertSameAsGo(goBin, full, out, goEnv, cmd);
@@ -171,7 +177,7 @@ class ReuseFileTest {
           }
         }
       }
-      assertEquals(failing().size() * (commands.size() - 1), failed);
+      assertEquals(failing().size() * run.stream().filter(c -> !c.contains("-e")).count(), failed);
       // refused before the file is read: no arguments (list), inside a module (list); GOFLAGS's -reuse
       assertSameAsGo(goBin, full, out, goEnv, List.of("list", "-m", "-reuse=nosuch.json"));
       assertSameAsGo(goBin, full, out, goEnv, List.of("list", "-m", "-json", "-reuse=list.json"));
@@ -187,7 +193,7 @@ class ReuseFileTest {
       assertSameAsGo(goBin, full, main, withGoflags, List.of("list", "-m", "all"));
       withGoflags.put("GOFLAGS", "-modcacherw -reuse=" + out.resolve("list.json"));
       assertSameAsGo(goBin, full, out, withGoflags, List.of("list", "-m", "-json", "example.com/a@v1.0.0"));
-      assertTrue(compared >= files.size() * commands.size());
+      assertTrue(compared >= files.size() * run.size());
       // not modelled: go fails, goproxy refuses with its own message (exit status 2)
       for (Map.Entry<String, String> f : notModelled(minor).entrySet()) {
         Files.writeString(out.resolve(f.getKey()), f.getValue());
