@@ -7,14 +7,16 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * go's {@code cachingRepo} around one module on one proxy ({@code proxyRepo}), for one command: a
+ * go's {@code cachingRepo} around one module on one proxy ({@code proxyRepo}) or on version
+ * control ({@link DirectRepo}, go's {@code codeRepo}: go's {@code Lookup} wraps every repo, direct
+ * ones included), for one command: a
  * {@code Versions} (per prefix, as go keys it), {@code Stat} (per revision), {@code Latest} and
  * {@code GoMod} (per version) asks the proxy once, and answers again what it got, an error as well
  * as an answer (go's {@code par.ErrCache}); a zip is not remembered. A {@code Stat} that resolves a
  * revision to another version, and a {@code Latest}, answer a later {@code Stat} of that version.
  *
  * <p>It also keeps what go's {@code proxyRepo} keeps for its lifetime (the command's): the latest
- * version the {@code @v/list} names by time ({@code latestFromList}, for a proxy without
+ * version the {@code @v/list} names by time (a proxy only) ({@code latestFromList}, for a proxy without
  * {@code @latest}), worked out, with an {@code .info} request of that version, at the first
  * {@code Versions} (or the first {@code Latest} that needs it, with a {@code @v/list} request of
  * its own).
@@ -23,7 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@link ModFetch}) is read before it, as go's {@code cachingRepo} reads its disk cache first.
  */
 final class CachingRepo implements Repo {
-  private final ProxyRepo repo;
+  private final Repo repo;
+  /** {@link #repo} when it is a proxy's (go's proxyRepo keeps listLatest); null for a direct repo. */
+  private final ProxyRepo proxy;
   private final ConcurrentHashMap<String, Once<VersionList.ListResult>> versions = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Once<VersionInfo>> stats = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Once<byte[]>> goMods = new ConcurrentHashMap<>();
@@ -33,6 +37,16 @@ final class CachingRepo implements Repo {
 
   CachingRepo(ProxyRepo repo) {
     this.repo = repo;
+    this.proxy = repo;
+  }
+
+  /**
+   * A direct repo's: its answers and failures remembered under the same keys, without a proxy's
+   * listLatest (go's codeRepo has none).
+   */
+  CachingRepo(DirectRepo repo) {
+    this.repo = repo;
+    this.proxy = null;
   }
 
   /** One remembered answer or failure (go's par.ErrCache entry): callers of the same key wait for the first. */
@@ -123,6 +137,9 @@ final class CachingRepo implements Repo {
 
   @Override
   public VersionList.ListResult versions(String prefix) throws IOException {
+    if (proxy == null) {
+      return once(versions, prefix).get(Repo::versions, repo);
+    }
     return once(versions, prefix).get(r -> {
       VersionList.ListResult l;
       try {
@@ -144,7 +161,7 @@ final class CachingRepo implements Repo {
   private VersionInfo latestFromList(VersionList.ListResult l) throws IOException {
     Optional<String> best = VersionList.latestFromList(l.lines());
     if (best.isEmpty()) {
-      throw repo.versionError("", new NotFoundException("no commits"));
+      throw proxy.versionError("", new NotFoundException("no commits"));
     }
     return repo.stat(best.get());
   }
@@ -176,9 +193,12 @@ final class CachingRepo implements Repo {
   public Optional<VersionInfo> latest() throws IOException {
     Optional<VersionInfo> info = latest.get(r -> {
       Optional<VersionInfo> l = repo.latest();
-      return l.isPresent() ? l : Optional.of(listLatest.get(x -> latestFromList(repo.versions()), repo));
+      return l.isPresent() || proxy == null ? l
+          : Optional.of(listLatest.get(x -> latestFromList(repo.versions()), repo));
     }, repo);
-    once(stats, info.get().version()).seed(info.get(), true);
+    if (info.isPresent()) {
+      once(stats, info.get().version()).seed(info.get(), true);
+    }
     return info;
   }
 

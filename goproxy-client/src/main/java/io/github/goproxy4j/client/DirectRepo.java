@@ -21,36 +21,29 @@ import java.util.Optional;
 /**
  * A {@code direct} entry of a route: the module fetched from version control through the
  * configured {@link DirectFetcher}, or {@link DirectAccessRequiredException} when there is none.
- * Errors get the request's context in front (go's {@code modinfoError}) unless they are the
- * client's own exception types, whose messages already name the module.
+ * Its errors are the fetcher's as they are, so that a command's {@link CachingRepo} can remember
+ * them for every caller; {@link Lookup} gives each caller's its context ({@link #named}).
  */
 final class DirectRepo implements Repo {
   private final DirectFetcher fetcher; // null: none configured
   private final ProxyResolver resolver;
   private final Route route;
   private final ModulePath path;
-  private final String context;
 
-  DirectRepo(DirectFetcher fetcher, ProxyResolver resolver, Route route, ModulePath path,
-      String context) {
+  DirectRepo(DirectFetcher fetcher, ProxyResolver resolver, Route route, ModulePath path) {
     this.fetcher = fetcher;
     this.resolver = resolver;
     this.route = route;
     this.path = path;
-    this.context = context;
   }
 
   @Override
   public VersionList.ListResult versions() throws IOException {
     List<String> versions = new ArrayList<>();
-    try {
-      for (String v : fetcher().versions(path)) {
-        if (Version.isValid(v) && !Version.parse(v).isPseudo()) {
-          versions.add(v);
-        }
+    for (String v : fetcher().versions(path)) {
+      if (Version.isValid(v) && !Version.parse(v).isPseudo()) {
+        versions.add(v);
       }
-    } catch (IOException e) {
-      throw named(e);
     }
     Version.sortStrings(versions);
     return new VersionList.ListResult(List.copyOf(versions), List.of());
@@ -58,42 +51,26 @@ final class DirectRepo implements Repo {
 
   @Override
   public VersionInfo stat(String rev) throws IOException {
-    try {
-      return fetcher().stat(path, rev);
-    } catch (IOException e) {
-      throw named(e);
-    }
+    return fetcher().stat(path, rev);
   }
 
   @Override
   public Optional<VersionInfo> latest() throws IOException {
-    try {
-      return Optional.of(fetcher().latest(path));
-    } catch (IOException e) {
-      throw named(e);
-    }
+    return Optional.of(fetcher().latest(path));
   }
 
   @Override
   public byte[] goMod(String version) throws IOException {
-    try {
-      return fetcher().goMod(ModuleVersion.of(path, Version.parse(version)));
-    } catch (IOException e) {
-      throw named(e);
-    }
+    return fetcher().goMod(ModuleVersion.of(path, Version.parse(version)));
   }
 
   @Override
   public void zip(String version, Path target, Received received) throws IOException {
-    try {
-      DirectFetcher f = fetcher();
-      try (FileChannel ch = FileChannel.open(target, StandardOpenOption.WRITE)) {
-        ch.truncate(0); // the fetcher's contract: the file exists and is empty
-      }
-      f.zip(ModuleVersion.of(path, Version.parse(version)), target);
-    } catch (IOException e) {
-      throw named(e);
+    DirectFetcher f = fetcher();
+    try (FileChannel ch = FileChannel.open(target, StandardOpenOption.WRITE)) {
+      ch.truncate(0); // the fetcher's contract: the file exists and is empty
     }
+    f.zip(ModuleVersion.of(path, Version.parse(version)), target);
   }
 
   private DirectFetcher fetcher() throws DirectAccessRequiredException {
@@ -112,8 +89,12 @@ final class DirectRepo implements Repo {
         + "control (" + why + "), and no DirectFetcher is configured", setting, List.of());
   }
 
-  /** The fetcher's error with the module named, keeping whether it was a not-found answer. */
-  private IOException named(IOException e) {
+  /**
+   * A direct repo's error as one caller reports it: {@code context} (the request, go's {@code
+   * modinfoError}) in front, keeping whether it was a not-found answer; the client's own exception
+   * types as they are, their messages naming the module already.
+   */
+  static IOException named(IOException e, String context) {
     if (e instanceof ModuleNotFoundException || e instanceof ProxyUnavailableException
         || e instanceof DirectAccessRequiredException || e instanceof ChecksumMismatchException) {
       return e;

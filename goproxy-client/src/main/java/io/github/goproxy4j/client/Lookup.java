@@ -110,7 +110,8 @@ final class Lookup {
 
   /**
    * This lookup for one command (or one client call), as go's {@code modfetch.Lookup} is for one
-   * run of the go command: each module on each proxy URL is one {@link CachingRepo} for as long as
+   * run of the go command: each module on each proxy URL, and on version control ({@code direct}),
+   * is one {@link CachingRepo} for as long as
    * the returned lookup is used, so a request go makes once in a run is made once. The lookup
    * itself remembers nothing of the proxies' answers: a long-lived client sees new versions at its
    * next call, as a new run of go does.
@@ -159,7 +160,7 @@ final class Lookup {
   /** Bound on {@link #routes}: the paths of a large build list, not every path a server ever names. */
   private static final int MAX_ROUTES = 4096;
   private final ConcurrentHashMap<ModulePath, Route> routes;
-  /** The repos of one command (go's lookupCache: per proxy URL and module path); null: none kept. */
+  /** The repos of one command (go's lookupCache: per proxy URL, or {@code direct}, and module path); null: none kept. */
   private final ConcurrentHashMap<RepoKey, CachingRepo> repos;
 
   /** A {@link #repos} key: a proxy URL and a module path. */
@@ -204,10 +205,11 @@ final class Lookup {
         @Override
         public T call(ProxyEntry entry) throws IOException {
           try {
-            return call.call(repo(route, entry, path, context));
+            return call.call(repo(route, entry, path));
           } catch (IOException e) {
-            fromRepos.add(e);
-            throw e;
+            IOException reported = entry instanceof ProxyEntry.Direct ? DirectRepo.named(e, context) : e;
+            fromRepos.add(reported);
+            throw reported;
           }
         }
       });
@@ -216,7 +218,7 @@ final class Lookup {
     }
   }
 
-  private Repo repo(Route route, ProxyEntry entry, ModulePath path, String context) {
+  private Repo repo(Route route, ProxyEntry entry, ModulePath path) {
     if (entry instanceof ProxyEntry.Url) {
       ProxyEntry.Url url = (ProxyEntry.Url) entry;
       if (repos == null) {
@@ -233,8 +235,25 @@ final class Lookup {
       }
       return r;
     }
-    return new DirectRepo(directFetcher, resolver, route, path, context);
+    DirectRepo direct = new DirectRepo(directFetcher, resolver, route, path);
+    if (repos == null) {
+      return direct;
+    }
+    // go's Lookup wraps a direct repo in a cachingRepo too, keyed by "direct" and the path
+    RepoKey key = new RepoKey(DIRECT, path);
+    CachingRepo r = repos.get(key);
+    if (r == null) {
+      CachingRepo fresh = new CachingRepo(direct);
+      r = repos.putIfAbsent(key, fresh);
+      if (r == null) {
+        r = fresh;
+      }
+    }
+    return r;
   }
+
+  /** The {@link #repos} key of a direct repo: go's lookupCache key, never a proxy URL. */
+  private static final String DIRECT = "direct";
 
   /** The walk's failure as the client reports it: the reported error decides the type. */
   private static GoProxyException mapped(GoProxyException walk, String context) {

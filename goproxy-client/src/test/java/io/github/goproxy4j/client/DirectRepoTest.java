@@ -1,0 +1,218 @@
+package io.github.goproxy4j.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.goproxy4j.env.GoEnv;
+import io.github.goproxy4j.internal.GoOs;
+import io.github.goproxy4j.module.ModulePath;
+import io.github.goproxy4j.module.ModuleVersion;
+import io.github.goproxy4j.testing.GoTool;
+import io.github.goproxy4j.testkit.FakeGoProxy;
+import io.github.goproxy4j.testkit.FakeModule;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@link DirectRepo} under a command's {@link Lookup}: go's Lookup wraps a direct repo (codeRepo)
+ * in the same cachingRepo as a proxy's, so one run asks version control for a module's versions
+ * (per query prefix), a revision's info, its latest and a version's go.mod once each, a failure as
+ * well as an answer, and a zip each time. The {@link DirectFetcher} calls goproxy makes for one
+ * client call, with {@code GOPROXY=direct}, are compared with the cachingRepo calls go makes for
+ * the same command: go's {@code -x} request lines ({@code # get URL}) against a proxy serving the
+ * same modules, since go's cachingRepo stands in front of both kinds of repo alike (the modules
+ * here have no times and no pseudo-versions in their lists, so go's proxyRepo asks nothing of its
+ * own: no {@code latestFromList}). The test's fetcher answers from that proxy, one request per
+ * call, so the proxy's request journal is the multiset of fetcher calls. (go's git commands under
+ * {@code -x} are not the observable: go's codehost layer caches again below the cachingRepo, per
+ * remote and per revision, which a DirectFetcher does not model.)
+ */
+class DirectRepoTest {
+  @TempDir Path tmp;
+
+  @AfterEach
+  void tearDown() throws IOException {
+    GoOs.removeAll(tmp);
+  }
+
+  /** A DirectFetcher asking {@code proxy} one request per call (404/410: not found). */
+  private static final class ProxyBackedFetcher implements DirectFetcher {
+    private final String base;
+    private final HttpClient http = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build();
+
+    ProxyBackedFetcher(FakeGoProxy proxy) {
+      this.base = proxy.url().toString().replaceAll("/+$", "");
+    }
+
+    private byte[] get(String path, String what) throws IOException {
+      HttpResponse<byte[]> r;
+      try {
+        r = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
+      }
+      if (r.statusCode() == 404 || r.statusCode() == 410) {
+        throw new ModuleNotFoundException(what + ": not found", null, List.of());
+      }
+      if (r.statusCode() != 200) {
+        throw new IOException(what + ": status " + r.statusCode());
+      }
+      return r.body();
+    }
+
+    @Override
+    public List<String> versions(ModulePath path) throws IOException {
+      List<String> out = new ArrayList<>();
+      for (String line : new String(get("/" + path + "/@v/list", path + " versions"), StandardCharsets.UTF_8).split("\n")) {
+        if (!line.isBlank()) {
+          out.add(line.strip().split(" ")[0]);
+        }
+      }
+      return out;
+    }
+
+    @Override
+    public VersionInfo stat(ModulePath path, String revision) throws IOException {
+      return info(get("/" + path + "/@v/" + revision + ".info", path + "@" + revision));
+    }
+
+    @Override
+    public VersionInfo latest(ModulePath path) throws IOException {
+      return info(get("/" + path + "/@latest", path + "@latest"));
+    }
+
+    private static VersionInfo info(byte[] data) throws IOException {
+      try {
+        return InfoJson.parse(data);
+      } catch (InfoJson.MalformedInfoException e) {
+        throw new IOException(e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public byte[] goMod(ModuleVersion module) throws IOException {
+      return get("/" + module.path() + "/@v/" + module.version() + ".mod", module.toString());
+    }
+
+    @Override
+    public void zip(ModuleVersion module, Path target) throws IOException {
+      Files.write(target, get("/" + module.path() + "/@v/" + module.version() + ".zip", module.toString()));
+    }
+  }
+
+  /** One client call standing for one go command. */
+  @FunctionalInterface
+  private interface Call {
+    void run(GoProxyClient client, Path dir) throws Exception;
+  }
+
+  /**
+   * go1.19 (list; its mod download has no {@code -x}), go1.21 and go1.27: {@code list -m -u
+   * -retracted} of two versions of a retracted and deprecated module and of queries of another
+   * (update queries, retraction and deprecation checks reading one list and one latest go.mod),
+   * {@code list -m -e -u} of three queries of a module that does not exist (go remembers the
+   * failures), {@code list -m -versions} of two modules, and {@code mod download} of queries and
+   * versions of three modules: the multiset of DirectFetcher calls is go's multiset of requests.
+   * Each command with an empty module cache on each side.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.27"})
+  void directRequestsOncePerCommandAsGo(String release) throws Exception {
+    GoTool.Go go = GoTool.assumeRelease(release);
+    FakeGoProxy.Builder universe = FakeGoProxy.builder().noSumdb();
+    universe.module(FakeModule.builder("example.com/a", "v1.0.0")
+        .goMod("module example.com/a\n\ngo 1.17\n\nrequire example.com/b v1.0.0\n").file("a.go", "package a\n").build());
+    universe.module(FakeModule.builder("example.com/a", "v1.1.0")
+        .goMod("module example.com/a\n\ngo 1.17\n\nrequire example.com/b v1.1.0\n").file("a.go", "package a\n").build());
+    for (String v : List.of("v1.0.0", "v1.1.0", "v1.2.0-pre")) {
+      universe.module(FakeModule.builder("example.com/b", v).goMod("module example.com/b\n\ngo 1.16\n")
+          .file("b.go", "package b\n").build());
+    }
+    for (String v : List.of("v1.0.0", "v1.1.0", "v1.2.0")) {
+      universe.module(FakeModule.builder("example.com/r", v).goMod("// Deprecated: use example.com/b\nmodule example.com/r\n\ngo 1.16\n"
+          + (v.equals("v1.2.0") ? "\nretract v1.1.0 // broken\n" : "")).file("r.go", "package r\n").build());
+    }
+    Path outside = Files.createDirectories(tmp.resolve("outside"));
+    ListFlags u = ListFlags.builder().updates(true).retracted(true).build();
+    ListFlags ue = ListFlags.builder().updates(true).allowErrors(true).build();
+    ListFlags versions = ListFlags.builder().versions(true).build();
+    List<Object[]> cases = new ArrayList<>();
+    cases.add(new Object[] {new String[] {"list", "-m", "-u", "-retracted", "-x", "example.com/r@v1.0.0", "example.com/r@v1.1.0",
+        "example.com/b@v1.0.0", "example.com/b@latest", "example.com/b@v1"},
+        (Call) (c, d) -> c.listModules(d, List.of("example.com/r@v1.0.0", "example.com/r@v1.1.0", "example.com/b@v1.0.0",
+            "example.com/b@latest", "example.com/b@v1"), u, w -> { })});
+    cases.add(new Object[] {new String[] {"list", "-m", "-e", "-u", "-x", "example.com/nosuch@latest", "example.com/nosuch@>v0.1",
+        "example.com/nosuch@v1.0.0"},
+        (Call) (c, d) -> c.listModules(d, List.of("example.com/nosuch@latest", "example.com/nosuch@>v0.1",
+            "example.com/nosuch@v1.0.0"), ue, w -> { })});
+    cases.add(new Object[] {new String[] {"list", "-m", "-versions", "-x", "example.com/r", "example.com/b"},
+        (Call) (c, d) -> c.listModules(d, List.of("example.com/r", "example.com/b"), versions, w -> { })});
+    if (!release.equals("1.19")) {
+      List<String> args = List.of("example.com/b@latest", "example.com/r@v1.0", "example.com/r@v1", "example.com/a@latest",
+          "example.com/r@v1.1.0", "example.com/b@v1.1.0");
+      List<String> argv = new ArrayList<>(List.of("mod", "download", "-json", "-x"));
+      argv.addAll(args);
+      cases.add(new Object[] {argv.toArray(new String[0]),
+          (Call) (c, d) -> c.modDownloadResult(d, args, true, w -> { })});
+    }
+    List<String> differ = new ArrayList<>();
+    try (FakeGoProxy proxy = universe.start()) {
+      String prefix = proxy.url().toString().replaceAll("/+$", "");
+      int n = 0;
+      for (Object[] c : cases) {
+        n++;
+        String[] cmd = (String[]) c[0];
+        Map<String, String> goEnv = go.hermeticEnv(tmp.resolve("go-" + n));
+        goEnv.put("GOPROXY", prefix);
+        goEnv.put("GOSUMDB", "off");
+        GoTool.Result r = go.run(outside, goEnv, 120, cmd);
+        List<String> theirs = new ArrayList<>();
+        Matcher m = Pattern.compile("(?m)^# get " + Pattern.quote(prefix) + "(\\S+)$").matcher(r.stderr());
+        while (m.find()) {
+          theirs.add(m.group(1));
+        }
+        Collections.sort(theirs);
+
+        proxy.requests().clear();
+        Map<String, String> vars = new HashMap<>();
+        vars.put("GOPROXY", "direct");
+        vars.put("GOSUMDB", "off");
+        vars.put("GOFLAGS", "-modcacherw");
+        vars.put("GOPATH", tmp.resolve("ours-" + n).toString());
+        GoEnv env = GoEnv.builder().environment(vars).noUserEnvFile().goVersion(release).build();
+        String what = "go" + release + " " + String.join(" ", cmd);
+        try (GoProxyClient client = GoProxyClient.builder().env(env).moduleCache(tmp.resolve("ours-" + n + "/pkg/mod"))
+            .directFetcher(new ProxyBackedFetcher(proxy)).build()) {
+          ((Call) c[1]).run(client, outside);
+        } catch (Exception e) {
+          differ.add(what + ": goproxy failed: " + e + "\n(go: exit " + r.exitCode() + ", " + r.stderr() + ")");
+          continue;
+        }
+        List<String> ours = new ArrayList<>(proxy.requests().paths());
+        Collections.sort(ours);
+        if (theirs.isEmpty() || !theirs.equals(ours)) {
+          differ.add(what + ": go's " + theirs + "\n  goproxy's fetcher calls " + ours);
+        }
+      }
+    }
+    assertEquals(List.of(), differ, differ.size() + " of " + cases.size() + " differ");
+  }
+}
