@@ -575,8 +575,10 @@ final class ModuleGraphCommands {
           ctx.err().println("go: no module dependencies to download");
           return 0;
         }
-        // what go printed as the load and the listing went on (base.Errorf; with -json also go.work.sum's keepSums)
-        result.printedErrors().forEach(ctx.err()::println);
+        // what go printed as the load and the listing went on (base.Errorf); go.work.sum's keepSums
+        // prints its lines (with -json) after the downloads and the switches below
+        List<String> printed = result.printedErrors();
+        printed.subList(0, printed.size() - result.keptSumsErrors().size()).forEach(ctx.err()::println);
         Optional<ModDownloadResult.ToolchainSwitch> early = result.graphSwitch();
         if (early.isPresent()) {
           // go's switch on the graph's failure, before the downloads
@@ -596,6 +598,7 @@ final class ModuleGraphCommands {
               .forEach(d -> ctx.err().println("go: " + GoStrings.logLine(d.error())));
           ctx.err().println("go: " + GoStrings.logLine(sw.get().error()));
         }
+        result.keptSumsErrors().forEach(ctx.err()::println);
         // go prints every module (-json) or every error, then exits 1 if any module failed; then
         // an incomplete graph's failure (in text form only when no module failed and nothing
         // was printed as go went on: go exits first, ExitIfErrors)

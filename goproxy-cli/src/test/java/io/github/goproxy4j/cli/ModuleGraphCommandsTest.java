@@ -3831,6 +3831,12 @@ class ModuleGraphCommandsTest {
    */
   private static List<String> conflictingWorkspaceAsGo(Path goBin, String release, FakeGoProxy proxy, Path work,
       String[] layout, String what, String[]... cmds) throws Exception {
+    return conflictingWorkspaceAsGo(goBin, release, proxy, work, layout, Map.of(), what, cmds);
+  }
+
+  /** {@link #conflictingWorkspaceAsGo}, with {@code vars} set for both sides. */
+  private static List<String> conflictingWorkspaceAsGo(Path goBin, String release, FakeGoProxy proxy, Path work,
+      String[] layout, Map<String, String> vars, String what, String[]... cmds) throws Exception {
     Path ws = work.resolve("ws");
     Files.createDirectories(ws.resolve("d/x"));
     Files.createDirectories(ws.resolve("b"));
@@ -3841,6 +3847,7 @@ class ModuleGraphCommandsTest {
     Path pristine = copyTree(ws, work.resolve("pristine"));
     Map<String, String> goEnv = GoTool.hermeticEnv(work.resolve("go-home"));
     goEnv.putAll(proxy.environment());
+    goEnv.putAll(vars);
     String goPath = goEnv.get("GOPATH");
     List<String> files = List.of("go.work.sum", "d/go.sum", "b/go.sum");
     List<String> theirs = new java.util.ArrayList<>();
@@ -3862,6 +3869,7 @@ class ModuleGraphCommandsTest {
     env.put("GOPATH", ourGoPath.toString());
     env.put("GOFLAGS", goEnv.get("GOFLAGS"));
     env.put("PWD", ws.toString());
+    env.putAll(vars);
     List<String> mismatches = new java.util.ArrayList<>();
     for (int i = 0; i < cmds.length; i++) {
       List<String> argv = new java.util.ArrayList<>(List.of(cmds[i]));
@@ -4076,6 +4084,41 @@ class ModuleGraphCommandsTest {
     }
     System.out.println("workspaceReplacementConflictInModCommandsAsGo go" + release + ": " + runs + " runs, "
         + mismatches.size() + " differ");
+    assertEquals(List.of(), mismatches, mismatches.size() + " of " + runs + " runs differ");
+  }
+
+  /**
+   * The workspace of {@link #workspaceReplacementConflictInModCommandsAsGo} (x v1.0.0 selected, its
+   * replacement conflicting) with a required module whose go.mod needs go 1.99, under
+   * GOTOOLCHAIN=auto with no toolchain to be had (the proxy has no golang.org/toolchain): go's
+   * Switcher prints the errors it had and {@code switching to go >= 1.99: ...}, goes on, and with
+   * {@code -json} then writes go.work.sum, whose keepSums prints its conflicting-replacement lines
+   * after the switch's (the load's and the listing's came before). {@code mod download -json},
+   * {@code -json all}, {@code -json} of the module's version (no keepSums lines: the roots alone),
+   * and without {@code -json} (go exits before go.work.sum). go1.21 (toolchain switching's first
+   * release) and go1.27.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.21", "1.27"})
+  void workspaceReplacementConflictAfterFailedToolchainSwitchAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    FakeGoProxy.Builder pb = atV100AndV110("example.com/x", "example.com/y");
+    pb.module(FakeModule.builder("example.com/n", "v1.0.0").goMod("module example.com/n\n\ngo 1.99\n")
+        .file("n.go", "package n\n").build());
+    String[] layout = {"require (\n\texample.com/n v1.0.0\n\texample.com/x v1.0.0\n)\n\n"
+        + "replace example.com/x => example.com/y v1.1.0\n", CONFLICT_LAYOUTS[0][1]};
+    String[][][] cases = {{{"mod", "download", "-json"}}, {{"mod", "download", "-json", "all"}},
+        {{"mod", "download", "-json", "example.com/n@v1.0.0"}}, {{"mod", "download"}}};
+    List<String> mismatches = new java.util.ArrayList<>();
+    int runs = 0;
+    try (FakeGoProxy proxy = pb.start()) {
+      for (String[][] cmds : cases) {
+        runs += cmds.length;
+        // goproxy follows go's full version: the errors name it (running go 1.27.3)
+        mismatches.addAll(conflictingWorkspaceAsGo(goBin, versionOf(goBin), proxy, tmp.resolve("round" + runs), layout,
+            Map.of("GOTOOLCHAIN", "auto"), "go" + release, cmds));
+      }
+    }
     assertEquals(List.of(), mismatches, mismatches.size() + " of " + runs + " runs differ");
   }
 }

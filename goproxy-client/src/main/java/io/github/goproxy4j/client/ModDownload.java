@@ -179,7 +179,7 @@ final class ModDownload {
       printed.lookUpKeptSums(build);
       GoSumWriter.write(client, build, out, true);
     }
-    return new ModDownloadResult(out, false, graphError, sw, graphSwitch, printed.lines());
+    return new ModDownloadResult(out, false, graphError, sw, graphSwitch, printed.lines(), printed.keptSumsLines());
   }
 
   /**
@@ -302,7 +302,8 @@ final class ModDownload {
     if (answers.graphError() != null) {
       after.add(answers.graphError().goText());
     }
-    return new ModDownloadResult(out, false, String.join("\n", after), sw, graphSwitch, printed.lines());
+    return new ModDownloadResult(out, false, String.join("\n", after), sw, graphSwitch, printed.lines(),
+        printed.keptSumsLines());
   }
 
   /**

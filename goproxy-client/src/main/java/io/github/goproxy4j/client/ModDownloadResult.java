@@ -46,9 +46,14 @@ import java.util.Optional;
  *     the modules' errors and {@code graphError}, and with any its exit status is 1. Without
  *     {@code -json} go then exits after reporting the failed modules, before it writes go.work.sum
  *     or reports {@code graphError}
+ * @param keptSumsErrors the last of {@code printedErrors}: those go.work.sum's keepSums printed
+ *     (with {@code -json}, after the downloads). go prints them after what a toolchain switch that
+ *     found no toolchain printed ({@code toolchainSwitch}, {@code graphSwitch}), the rest of
+ *     {@code printedErrors} before
  */
 public record ModDownloadResult(List<Module> modules, boolean noDependencies, String graphError,
-    Optional<ToolchainSwitch> toolchainSwitch, Optional<ToolchainSwitch> graphSwitch, List<String> printedErrors) {
+    Optional<ToolchainSwitch> toolchainSwitch, Optional<ToolchainSwitch> graphSwitch, List<String> printedErrors,
+    List<String> keptSumsErrors) {
   /**
    * Validates the components.
    *
@@ -58,6 +63,8 @@ public record ModDownloadResult(List<Module> modules, boolean noDependencies, St
    * @param toolchainSwitch never {@code null}
    * @param graphSwitch never {@code null}
    * @param printedErrors never {@code null}
+   * @param keptSumsErrors never {@code null}; the last lines of {@code printedErrors}
+   * @throws IllegalArgumentException if {@code keptSumsErrors} is not where {@code printedErrors} ends
    */
   public ModDownloadResult {
     modules = List.copyOf(modules);
@@ -65,6 +72,27 @@ public record ModDownloadResult(List<Module> modules, boolean noDependencies, St
     Objects.requireNonNull(toolchainSwitch, "toolchainSwitch");
     Objects.requireNonNull(graphSwitch, "graphSwitch");
     printedErrors = List.copyOf(printedErrors);
+    keptSumsErrors = List.copyOf(keptSumsErrors);
+    if (keptSumsErrors.size() > printedErrors.size() || !printedErrors.subList(
+        printedErrors.size() - keptSumsErrors.size(), printedErrors.size()).equals(keptSumsErrors)) {
+      throw new IllegalArgumentException("keptSumsErrors " + keptSumsErrors + " are not the last of printedErrors "
+          + printedErrors);
+    }
+  }
+
+  /**
+   * A result none of whose printed errors keepSums printed.
+   *
+   * @param modules the module versions go tried, in its order
+   * @param noDependencies whether the main module requires nothing
+   * @param graphError go's text for a graph that did not load completely, or {@code ""}
+   * @param toolchainSwitch go's toolchain switch after the downloads, if it tries one
+   * @param graphSwitch go's toolchain switch before the downloads, if it tries one
+   * @param printedErrors the errors go printed as it met them and went on
+   */
+  public ModDownloadResult(List<Module> modules, boolean noDependencies, String graphError,
+      Optional<ToolchainSwitch> toolchainSwitch, Optional<ToolchainSwitch> graphSwitch, List<String> printedErrors) {
+    this(modules, noDependencies, graphError, toolchainSwitch, graphSwitch, printedErrors, List.of());
   }
 
   /**

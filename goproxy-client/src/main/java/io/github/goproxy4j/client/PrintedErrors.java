@@ -21,6 +21,8 @@ final class PrintedErrors {
   private final ModuleGraph graph;
   private final List<String> lines = new ArrayList<>();
   private final Set<String> latestLookedUp = ConcurrentHashMap.newKeySet();
+  /** Where {@link #lookUpKeptSums}'s lines begin in {@link #lines}; -1: it has not run. */
+  private int keptSumsFrom = -1;
 
   /** The lookups of the build whose graph is {@code graph}; the graph's own load's errors first. */
   PrintedErrors(ModuleGraph graph) {
@@ -63,6 +65,9 @@ final class PrintedErrors {
    * then walks the roots, which in a workspace are the main modules).
    */
   void lookUpKeptSums(ModuleGraphLoader.Build build) {
+    synchronized (this) {
+      keptSumsFrom = lines.size();
+    }
     if (build.workFile() != null && !build.graph().isRootsOnly()) {
       build.graph().loadedModules().forEach(this::lookUp);
       build.graph().buildList().forEach(this::lookUp);
@@ -81,5 +86,10 @@ final class PrintedErrors {
   /** {@return the errors printed so far, in order} */
   synchronized List<String> lines() {
     return List.copyOf(lines);
+  }
+
+  /** {@return the last of {@link #lines()}: those {@link #lookUpKeptSums} printed (none before it ran)} */
+  synchronized List<String> keptSumsLines() {
+    return keptSumsFrom < 0 ? List.of() : List.copyOf(lines.subList(keptSumsFrom, lines.size()));
   }
 }

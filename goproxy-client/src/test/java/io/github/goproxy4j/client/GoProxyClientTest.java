@@ -795,7 +795,8 @@ class GoProxyClientTest {
    * the graph loads with the load's line; {@code mod download -json} downloads y v1.1.0, reports
    * the load's, the listing's and go.work.sum's two keepSums lookups and writes go.work.sum; without
    * {@code -json} two lines and no go.work.sum (go exits first); {@code modDownload} downloads,
-   * then fails with those two; {@code modVerify} of the loaded graph finds nothing wrong.
+   * then fails with those two; {@code modVerify} of the loaded graph finds nothing wrong. keepSums's two
+   * lines are told apart ({@code keptSumsErrors}: go prints them after a failed toolchain switch's).
    */
   @Test
   void workspaceReplacementConflictIsReportedNotFatal() throws Exception {
@@ -829,6 +830,7 @@ class GoProxyClientTest {
 
       ModDownloadResult plain = c.modDownloadResult(ws, List.of(), false, line -> { });
       assertEquals(List.of(conflict, conflict), plain.printedErrors());
+      assertEquals(List.of(), plain.keptSumsErrors(), "no go.work.sum written: no keepSums");
       assertEquals(List.of("example.com/y@v1.1.0"), plain.modules().stream()
           .map(m -> m.path() + "@" + m.version() + m.error()).toList());
       assertTrue(plain.failed());
@@ -836,6 +838,7 @@ class GoProxyClientTest {
 
       ModDownloadResult json = c.modDownloadResult(ws);
       assertEquals(List.of(conflict, conflict, conflict, conflict), json.printedErrors());
+      assertEquals(List.of(conflict, conflict), json.keptSumsErrors(), "go.work.sum's keepSums: the last two");
       assertEquals("", json.modules().get(0).error());
       assertEquals("", json.graphError());
       assertTrue(json.failed());
