@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import io.github.goproxy4j.client.internal.json.GoJson;
 import io.github.goproxy4j.internal.GoPathError;
+import io.github.goproxy4j.internal.GoQuote;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,11 +38,19 @@ import java.util.regex.Pattern;
  * {@code Time} in RFC 3339 as go prints it; a value cut off by the end of the file
  * ({@code unexpected EOF}); a value of another kind ({@code json: cannot unmarshal array into Go
  * value of type modinfo.ModulePublic}); a printable ASCII character that cannot begin a value
- * where one should begin ({@code invalid character 'x' looking for beginning of value}). Not
- * modelled, refused with goproxy's message ({@link UsageException}): other syntax errors, a
- * field of the wrong type and a Time go does not parse, whose texts differ between releases (go1.27's
- * encoding/json runs on json/v2).
- */
+ * where one should begin ({@code invalid character 'x' looking for beginning of value}). The
+ * syntax errors jackson-core reports are mapped to encoding/json's scanner texts where its message
+ * says which rule broke ({@link #syntaxError}: after an object key, a key:value pair or an array
+ * element, where a key or a value begins, in a literal, a number or a string), and a field of the
+ * wrong type to encoding/json's UnmarshalTypeError as each release words it ({@link #typeErrors}:
+ * go1.19-go1.26's innermost struct and Go field names, go1.27's json/v2 the keys as written and an
+ * element's index; go1.19-go1.26 report a Time's or an Error's failure, which aborts the decoding,
+ * before the first type error, go1.27 the first of them; a Time that is not a string, or whose
+ * year does not parse, in each release's words). Not modelled, refused with goproxy's message
+ * ({@link UsageException}): the rest (a Time that fails later in its layout, a non-ASCII character
+ * where the scanner fails, a Unicode escape cut short on go1.27, a Time object or array, a
+ * character other than ASCII after a literal).
+  */
 final class ReuseFile {
   private ReuseFile() {}
 
@@ -53,8 +62,8 @@ final class ReuseFile {
   /** What the parser read: a JSON object's members in document order, duplicates kept. */
   private record Members(List<Map.Entry<String, Object>> list) {}
 
-  /** A JSON number (never a valid ModulePublic field). */
-  private static final Object NUMBER = new Object();
+  /** A JSON number as written (never a valid ModulePublic field). */
+  private record Num(String raw) {}
 
   /** A JSON null. */
   private static final Object NULL = new Object();
@@ -113,8 +122,8 @@ final class ReuseFile {
         }
         char c = text.charAt(pos);
         if ("{[\"-0123456789tfn".indexOf(c) < 0) {
-          if (c > ' ' && c < 0x7f && c != '\'' && c != '\\') {
-            return Optional.of("invalid character '" + c + "' looking for beginning of value");
+          if (c < 0x80) {
+            return Optional.of("invalid character " + quoteChar(c) + " looking for beginning of value");
           }
           throw notModelled("a value starting with U+" + String.format("%04X", (int) c));
         }
@@ -123,18 +132,20 @@ final class ReuseFile {
           p.nextToken();
           value = read(p);
         } catch (JsonProcessingException e) {
-          if (validBeginning(text.substring(pos))) {
+          if (!String.valueOf(e.getOriginalMessage()).startsWith("Unrecognized token") // a literal: literalError
+              && validBeginning(text.substring(pos))) {
             return Optional.of("unexpected EOF"); // io.ErrUnexpectedEOF: the file ends inside a value
           }
-          throw notModelled("a syntax error: " + e.getOriginalMessage());
+          return Optional.of(syntaxError(e, text, p, minor));
         }
-        String kind = value instanceof Members ? null : value == NULL ? null : value instanceof List ? "array"
-            : value == NUMBER ? "number" : value instanceof String ? "string" : "bool";
-        if (kind != null) {
-          return Optional.of("json: cannot unmarshal " + kind + " into Go value of type modinfo.ModulePublic");
+        if (value != NULL && !(value instanceof Members)) {
+          return Optional.of(NOT_A_MODULE + kindName(value) + INTO_MODULE);
         }
         if (value instanceof Members m) {
-          checkModule(m, minor);
+          Optional<String> error = typeErrors(m, minor);
+          if (error.isPresent()) {
+            return error;
+          }
         }
         pos = (int) p.currentLocation().getCharOffset();
       }
@@ -203,7 +214,7 @@ final class ReuseFile {
         return p.getText();
       case VALUE_NUMBER_INT:
       case VALUE_NUMBER_FLOAT:
-        return NUMBER;
+        return new Num(p.getText());
       case VALUE_TRUE:
         return Boolean.TRUE;
       case VALUE_FALSE:
@@ -256,75 +267,342 @@ final class ReuseFile {
     return null;
   }
 
-  private static void checkModule(Members m, int minor) {
+  /** encoding/json's name for a value's kind in its errors. */
+  private static String kindName(Object v) {
+    return v instanceof Members ? "object" : v instanceof List ? "array" : v instanceof Num ? "number"
+        : v instanceof String ? "string" : "bool";
+  }
+
+  /**
+   * One decoding failure: its text, and whether it aborts the decoding in go1.19-go1.26 (an
+   * UnmarshalJSON method's error: Time's, ModuleError's), where a type error is only saved and
+   * the decoding goes on.
+   */
+  private record Problem(String text, boolean aborts) {}
+
+  /**
+   * Where a field is: the innermost struct type's name (go1.19-go1.26 name it), the Go field names
+   * from ModulePublic down (go1.19-go1.26) and the keys as written (go1.27's json/v2).
+   */
+  private record At(String struct, List<String> goNames, List<String> keys) {
+    At field(String goName, String key) {
+      List<String> g = new ArrayList<>(goNames);
+      g.add(goName);
+      List<String> k = new ArrayList<>(keys);
+      k.add(key);
+      return new At(struct, g, k);
+    }
+
+    At in(String structName) {
+      return new At(structName, goNames, keys);
+    }
+
+    /** UnmarshalTypeError's {@code Go struct field S.F}: per release. */
+    String structField(int minor) {
+      return minor >= 27 ? "ModulePublic." + String.join(".", keys) : struct + "." + String.join(".", goNames);
+    }
+  }
+
+  /**
+   * The error go reports for a decoded object's fields (empty: none): go1.27 the first in document
+   * order, go1.19-go1.26 the first that aborts, else the first type error.
+   */
+  static Optional<String> typeErrors(Members m, int minor) {
+    List<Problem> problems = new ArrayList<>();
+    checkModule(m, minor, new At("ModulePublic", List.of(), List.of()), problems);
+    if (problems.isEmpty()) {
+      return Optional.empty();
+    }
+    if (minor < 27) {
+      for (Problem p : problems) {
+        if (p.aborts()) {
+          return Optional.of(p.text());
+        }
+      }
+    }
+    return Optional.of(problems.get(0).text());
+  }
+
+  private static void checkModule(Members m, int minor, At at, List<Problem> out) {
     for (Map.Entry<String, Object> e : m.list()) {
       String f = field(e.getKey(), FIELDS);
       Kind k = f == null ? null : kind(f, minor);
       if (k != null) {
-        check(k, f, e.getValue(), minor);
+        check(k, at.field(f, e.getKey()), e.getValue(), minor, out);
       }
     }
   }
 
-  private static void check(Kind kind, String field, Object v, int minor) {
+  private static String typeError(Object v, At at, String goType, int minor) {
+    return "json: cannot unmarshal " + kindName(v) + " into Go struct field " + at.structField(minor) + " of type " + goType;
+  }
+
+  private static void check(Kind kind, At at, Object v, int minor, List<Problem> out) {
     if (v == NULL) {
       return;
     }
     switch (kind) {
       case STRING:
-        if (v instanceof String) {
-          return;
+        if (!(v instanceof String)) {
+          out.add(new Problem(typeError(v, at, "string", minor), false));
         }
-        break;
-      case STRINGS:
-        if (v instanceof List<?> items && items.stream().allMatch(i -> i instanceof String || i == NULL)) {
-          return;
-        }
-        break;
+        return;
       case BOOL:
-        if (v instanceof Boolean) {
+        if (!(v instanceof Boolean)) {
+          out.add(new Problem(typeError(v, at, "bool", minor), false));
+        }
+        return;
+      case STRINGS:
+        if (!(v instanceof List<?> items)) {
+          out.add(new Problem(typeError(v, at, "[]string", minor), false));
           return;
         }
-        break;
+        for (int i = 0; i < items.size(); i++) {
+          Object item = items.get(i);
+          if (item != NULL && !(item instanceof String)) {
+            // go1.27 names the element by its index, without "Go struct field"
+            out.add(new Problem(minor >= 27
+                ? "json: cannot unmarshal " + kindName(item) + " into ModulePublic." + String.join(".", at.keys())
+                    + "." + i + " of type string"
+                : typeError(item, at, "string", minor), false));
+          }
+        }
+        return;
       case TIME:
-        if (v instanceof String s && validTime(s)) {
-          return;
-        }
-        break;
+        timeError(v, at, minor).ifPresent(t -> out.add(new Problem(t, true)));
+        return;
       case MODULE:
         if (v instanceof Members m) {
-          checkModule(m, minor);
-          return;
+          checkModule(m, minor, at.in("ModulePublic"), out);
+        } else {
+          out.add(new Problem(typeError(v, at, "modinfo.ModulePublic", minor), false));
         }
-        break;
+        return;
       case ERROR:
         if (v instanceof String) {
           return; // ModuleError's UnmarshalJSON: "text" too
         }
-        if (v instanceof Members m) {
-          for (Map.Entry<String, Object> e : m.list()) {
-            if (field(e.getKey(), List.of("Err")) != null) {
-              check(Kind.STRING, "Error.Err", e.getValue(), minor);
-            }
-          }
+        if (!(v instanceof Members m)) {
+          // ModuleError's UnmarshalJSON decodes into moduleErrorNoMethods and returns its error
+          out.add(new Problem(minor >= 27
+              ? "json: cannot unmarshal " + kindName(v) + " into Go value of type modinfo.moduleErrorNoMethods"
+              : typeError(v, at, "modinfo.moduleErrorNoMethods", minor), true));
           return;
         }
-        break;
+        for (Map.Entry<String, Object> e : m.list()) {
+          Object err = e.getValue();
+          if (field(e.getKey(), List.of("Err")) != null && err != NULL && !(err instanceof String)) {
+            // the inner error's field: go1.19-go1.23 replace it by the outer one, go1.24-go1.26
+            // append it, go1.27 names the inner struct alone
+            String where = minor >= 27 ? "moduleErrorNoMethods." + e.getKey()
+                : minor >= 24 ? at.structField(minor) + ".Err" : at.structField(minor);
+            out.add(new Problem("json: cannot unmarshal " + kindName(err) + " into Go struct field " + where
+                + " of type string", true));
+            return; // the inner decoding's first error is the one returned
+          }
+        }
+        return;
       case ORIGIN:
-        if (v instanceof Members m) {
-          for (Map.Entry<String, Object> e : m.list()) {
-            String f = field(e.getKey(), ORIGIN_FIELDS);
-            if (f != null) {
-              check(Kind.STRING, "Origin." + f, e.getValue(), minor);
-            }
-          }
+        if (!(v instanceof Members m)) {
+          out.add(new Problem(typeError(v, at, "codehost.Origin", minor), false));
           return;
         }
-        break;
+        for (Map.Entry<String, Object> e : m.list()) {
+          String f = field(e.getKey(), ORIGIN_FIELDS);
+          if (f != null) {
+            check(Kind.STRING, at.in("Origin").field(f, e.getKey()), e.getValue(), minor, out);
+          }
+        }
+        return;
       default:
-        break;
+        throw new IllegalStateException("kind " + kind);
     }
-    throw notModelled("a value go cannot decode into " + field);
+  }
+
+  /** RFC 3339 in Go's reference time, the layout time.Time's UnmarshalJSON parses with. */
+  private static final String RFC3339 = "2006-01-02T15:04:05Z07:00";
+
+  /** The year at the start of a time string, as time.Parse's atoi takes four bytes of it. */
+  private static final Pattern YEAR = Pattern.compile("[0-9]{4}|[+-][0-9]{3}");
+
+  /**
+   * time.Time's UnmarshalJSON's error for a Time value, empty when it parses: go1.19 parses the
+   * JSON text with the layout in quotes, go1.21-go1.26 refuse a non-string, go1.27 reports a
+   * non-string as a type error; a string whose year does not parse fails at {@code 2006} in every
+   * release (go1.19 with the closing quote). Other failures are not modelled.
+   */
+  private static Optional<String> timeError(Object v, At at, int minor) {
+    if (v instanceof String s) {
+      if (validTime(s)) {
+        return Optional.empty();
+      }
+      if (!s.chars().allMatch(c -> c >= ' ' && c < 0x7f && c != '"' && c != '\\')) {
+        throw notModelled("a Time go does not parse: " + s);
+      }
+      if (s.length() >= 4 && YEAR.matcher(s.substring(0, 4)).matches()) {
+        throw notModelled("a Time go does not parse after its year: " + s);
+      }
+      return Optional.of(minor < 21
+          ? "parsing time \"\\\"" + s + "\\\"\" as \"\\\"" + RFC3339 + "\\\"\": cannot parse \"" + s + "\\\"\" as \"2006\""
+          : "parsing time \"" + s + "\" as \"" + RFC3339 + "\": cannot parse \"" + s + "\" as \"2006\"");
+    }
+    if (minor >= 27) {
+      if (v instanceof Members || v instanceof List) {
+        throw notModelled("a Time that is an " + kindName(v));
+      }
+      return Optional.of(typeError(v, at, "time.Time", minor));
+    }
+    if (minor >= 21) {
+      return Optional.of("Time.UnmarshalJSON: input is not a JSON string");
+    }
+    String raw = v instanceof Num n ? n.raw() : v instanceof Boolean b ? b.toString() : null;
+    if (raw == null) {
+      throw notModelled("a Time that is an " + kindName(v));
+    }
+    return Optional.of("parsing time \"" + raw + "\" as \"\\\"" + RFC3339 + "\\\"\": cannot parse \"" + raw
+        + "\" as \"\\\"\"");
+  }
+
+  /** The code of the character a jackson-core message names ({@code (code 34)}), or -1. */
+  private static final Pattern CODE = Pattern.compile("code (\\d+)\\)");
+
+  /** A jackson-core close-marker message: the marker found and the one expected. */
+  private static final Pattern CLOSE = Pattern.compile("^Unexpected close marker '(.)': expected '(.)'");
+
+  /**
+   * encoding/json's scanner error for the syntax error jackson-core reported, mapped by what its
+   * message says was expected (jackson-core has no error codes: its messages are the only account
+   * of the rule that broke): {@code invalid character 'c' <where>}, the character quoted as
+   * encoding/json's quoteChar quotes it.
+   *
+   * @throws NotModelled where the mapping does not know go's text
+   */
+  static String syntaxError(JsonProcessingException e, String text, JsonParser p, int minor) {
+    String msg = String.valueOf(e.getOriginalMessage());
+    int offset = e.getLocation() == null ? -1 : (int) e.getLocation().getCharOffset();
+    java.util.regex.Matcher code = CODE.matcher(msg);
+    int c = code.find() ? Integer.parseInt(code.group(1)) : -1;
+    String where = null;
+    if (msg.contains("was expecting a colon to separate field name and value")) {
+      where = "after object key";
+    } else if (msg.contains("was expecting comma to separate Object entries")) {
+      where = "after object key:value pair";
+    } else if (msg.contains("was expecting double-quote to start field name")) {
+      where = "looking for beginning of object key string";
+    } else if (msg.contains("was expecting comma to separate Array entries")) {
+      where = "after array element";
+    } else if (msg.contains("expected a valid value") || msg.contains("JSON spec does not allow numbers to have plus signs")) {
+      where = "looking for beginning of value";
+    } else if (msg.contains("to follow minus sign")) {
+      where = "in numeric literal";
+    } else if (msg.contains("Decimal point not followed by a digit")) {
+      where = minor >= 27 ? "in numeric literal" : "after decimal point in numeric literal";
+    } else if (msg.contains("Exponent indicator not followed by a digit")) {
+      where = minor >= 27 ? "in numeric literal" : "in exponent of numeric literal";
+    } else if (msg.startsWith("Illegal unquoted character")) {
+      where = minor >= 27 ? "in string" : "in string literal";
+    } else if (msg.startsWith("Unrecognized character escape")) {
+      if (minor >= 27 && c >= 0 && c < 0x80) {
+        return "invalid escape sequence `\\" + (char) c + "` in string";
+      }
+      where = "in string escape code";
+    } else if (msg.contains("expected a hex-digit for character escape sequence") && minor < 27) {
+      where = "in \\u hexadecimal character escape";
+    } else if (CLOSE.matcher(msg).find()) {
+      java.util.regex.Matcher m = CLOSE.matcher(msg);
+      m.find();
+      c = m.group(1).charAt(0);
+      char before = before(text, offset);
+      where = m.group(2).equals("}") ? (before == '{' ? "looking for beginning of object key string" : "after object key:value pair")
+          : before == '[' ? "looking for beginning of value" : "after array element";
+    } else if (msg.startsWith("Unrecognized token") && offset >= 0 && offset < text.length()) {
+      return literalError(text, offset, p);
+    } else if (msg.startsWith("Invalid numeric value: Leading zeroes not allowed") && offset >= 0 && offset < text.length()) {
+      c = text.charAt(offset); // the number ended at its 0: this character follows a value
+      where = afterValue(p);
+      if (where == null) {
+        return NOT_A_MODULE + "number" + INTO_MODULE; // go's Decoder took the 0 as a whole value
+      }
+    } else if (msg.contains("Expected space separating root-level values")) {
+      return NOT_A_MODULE + "number" + INTO_MODULE; // the number at the top level is a whole value to go
+    }
+    if (where == null || c < 0 || c >= 0x80) {
+      throw notModelled("a syntax error: " + msg);
+    }
+    return "invalid character " + quoteChar(c) + " " + where;
+  }
+
+  private static final String NOT_A_MODULE = "json: cannot unmarshal ";
+  private static final String INTO_MODULE = " into Go value of type modinfo.ModulePublic";
+
+  /** The last character before {@code offset} that is not white space, or 0. */
+  private static char before(String text, int offset) {
+    for (int i = Math.min(offset, text.length()) - 1; i >= 0; i--) {
+      if (" \t\r\n".indexOf(text.charAt(i)) < 0) {
+        return text.charAt(i);
+      }
+    }
+    return 0;
+  }
+
+  /** The scanner's words for a character after a complete value inside an object or array. */
+  private static String afterValue(JsonParser p) {
+    com.fasterxml.jackson.core.JsonStreamContext ctx = p.getParsingContext();
+    if (ctx != null && ctx.inObject()) {
+      return "after object key:value pair";
+    }
+    if (ctx != null && ctx.inArray()) {
+      return "after array element";
+    }
+    return null; // top level: go's Decoder ends the value there (not modelled)
+  }
+
+  /** A word where a value begins that is not one: go's scanner's literal errors. */
+  private static String literalError(String text, int offset, JsonParser p) {
+    char first = text.charAt(offset);
+    String literal = first == 't' ? "true" : first == 'f' ? "false" : first == 'n' ? "null" : null;
+    if (literal == null) {
+      if (first >= 0x80) {
+        throw notModelled("a value starting with U+" + String.format("%04X", (int) first));
+      }
+      return "invalid character " + quoteChar(first) + " looking for beginning of value";
+    }
+    for (int i = 1; i < literal.length(); i++) {
+      if (offset + i >= text.length()) {
+        return "unexpected EOF"; // the file ends inside the literal: io.ErrUnexpectedEOF
+      }
+      char c = text.charAt(offset + i);
+      if (c != literal.charAt(i)) {
+        if (c >= 0x80) {
+          throw notModelled("a literal with U+" + String.format("%04X", (int) c));
+        }
+        return "invalid character " + quoteChar(c) + " in literal " + literal + " (expecting "
+            + quoteChar(literal.charAt(i)) + ")";
+      }
+    }
+    int after = offset + literal.length();
+    String where = afterValue(p);
+    if (where == null && !literal.equals("null")) {
+      return NOT_A_MODULE + "bool" + INTO_MODULE; // at the top level go's Decoder takes it as a whole value
+    }
+    if (after >= text.length() || text.charAt(after) >= 0x80) {
+      throw notModelled("a literal followed by more");
+    }
+    // a top-level null decodes to nothing: what follows begins the next value
+    return "invalid character " + quoteChar(text.charAt(after)) + " "
+        + (where == null ? "looking for beginning of value" : where);
+  }
+
+  /** encoding/json's quoteChar of an ASCII character: {@code '\\''}, {@code '"'}, else strconv.Quote's form in single quotes. */
+  private static String quoteChar(int c) {
+    if (c == '\'') {
+      return "'\\''";
+    }
+    if (c == '"') {
+      return "'\"'";
+    }
+    String q = GoQuote.quote(String.valueOf((char) c));
+    return "'" + q.substring(1, q.length() - 1) + "'";
   }
 
   /** A time as go list -json prints it (RFC 3339, fields in range), which every release parses. */

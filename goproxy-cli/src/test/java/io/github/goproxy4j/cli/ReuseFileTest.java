@@ -69,14 +69,86 @@ class ReuseFileTest {
   /** Files go fails on with a text goproxy does not model: refused with goproxy's message. */
   private static Map<String, String> notModelled(int minor) {
     Map<String, String> m = new LinkedHashMap<>(Map.of(
-        "type.json", "{\"Path\": 1}",
         "time.json", "{\"Time\": \"2020-13-01T00:00:00Z\"}",
-        "origin.json", "{\"Origin\": {\"Hash\": 1}}",
-        "bom.json", "\uFEFF{}",
-        "literal.json", "{\"Main\": tru}"));
-    if (minor >= 23) {
-      m.put("sum.json", "{\"Sum\": 1}"); // ModulePublic.Sum from go1.23 (before: an unknown field, skipped)
+        "bom.json", "\uFEFF{}"));
+    if (minor >= 27) {
+      m.put("unicode.json", "{\"Path\": \"\\u12\"}"); // go1.27: invalid escape sequence `\\u12"}` in string
     }
+    return m;
+  }
+
+  /**
+   * Files whose syntax errors and type errors goproxy maps to encoding/json's texts: named contents
+   * and the middle releases (of reuseAsGo's) that run them besides go1.19 and go1.27, those on
+   * each side of a change of the text (measured on go1.19, go1.21-go1.24, go1.26, go1.27,
+   * 2026-12-07): go1.21 time.Parse's error without quotes and Time.UnmarshalJSON's refusal of a
+   * non-string; go1.24 an Error's Err named {@code ModulePublic.Error.Err} (go1.23 and go1.26
+   * run it); go1.27 json/v2's texts (go1.26 runs those).
+   */
+  private static Map<String, String[]> decodeErrors() {
+    Map<String, String[]> m = new LinkedHashMap<>();
+    // syntax: after an object key, a key:value pair, an array element; where a key or a value
+    // begins; in literals and numbers; close markers; a second value
+    m.put("s-key.json", new String[] {"{\"Path\" \"x\"}", ""});
+    m.put("s-pair.json", new String[] {"{\"Path\": \"x\" \"Version\": \"y\"}", ""});
+    m.put("s-bare.json", new String[] {"{Path: 1}", ""});
+    m.put("s-comma.json", new String[] {"{\"Path\": \"x\",}", ""});
+    m.put("s-elem.json", new String[] {"[1 2]", ""});
+    m.put("s-true.json", new String[] {"{\"Path\": tru}", ""});
+    m.put("s-null.json", new String[] {"{\"Path\": nul}", ""});
+    m.put("s-truex.json", new String[] {"{\"Path\": truex}", ""});
+    m.put("s-falsy.json", new String[] {"[fals ]", ""});
+    m.put("s-word.json", new String[] {"{\"Path\": x}", ""});
+    m.put("s-zero.json", new String[] {"{\"Path\": 01}", ""});
+    m.put("s-zeros.json", new String[] {"[-00]", ""});
+    m.put("s-minus.json", new String[] {"-x", ""});
+    m.put("s-minus2.json", new String[] {"{\"Path\": -}", ""});
+    m.put("s-exp.json", new String[] {"{\"Path\": 1e}", ""});
+    m.put("s-plus.json", new String[] {"{\"Path\": +1}", ""});
+    m.put("s-dot.json", new String[] {"{\"Path\": .5}", ""});
+    m.put("s-quote.json", new String[] {"{\"Path\": 'x'}", ""});
+    m.put("s-second.json", new String[] {"{\"Path\": \"x\"} {\"Path\" 1}", ""});
+    m.put("s-trailing.json", new String[] {"{\"Path\": [1,]}", ""});
+    m.put("s-close.json", new String[] {"{\"Path\": \"x\"]", ""});
+    m.put("s-close2.json", new String[] {"[}", ""});
+    m.put("s-close3.json", new String[] {"{]", ""});
+    m.put("s-close4.json", new String[] {"[1}", ""});
+    m.put("s-top-true.json", new String[] {"truex", ""});
+    m.put("s-top-null.json", new String[] {"null nullx", ""});
+    m.put("s-top-zero.json", new String[] {"01", ""});
+    m.put("s-top-hex.json", new String[] {"{} 0x", ""});
+    m.put("s-top-exp.json", new String[] {"1e}", ""});
+    m.put("s-exp-sign.json", new String[] {"[1e+]", ""});
+    m.put("s-after-type.json", new String[] {"{\"Path\": 1, \"Version\" \"x\"}", ""});
+    m.put("s-escape.json", new String[] {"{\"Path\": \"a\\qb\"}", "1.26"});
+    m.put("s-ctrl.json", new String[] {"{\"Path\": \"a\tb\"}", "1.26"});
+    m.put("s-decimal.json", new String[] {"{\"Path\": 1.e5}", "1.26"});
+    // types: each kind of field, nested modules, the first of several, Time and Error
+    m.put("t-string.json", new String[] {"{\"Path\": 1}", ""});
+    m.put("t-bool.json", new String[] {"{\"Main\": \"yes\"}", ""});
+    m.put("t-strings.json", new String[] {"{\"Versions\": \"v1\"}", ""});
+    m.put("t-object.json", new String[] {"{\"Versions\": {}}", ""});
+    m.put("t-module.json", new String[] {"{\"Replace\": \"x\"}", ""});
+    m.put("t-nested.json", new String[] {"{\"Replace\": {\"Path\": 1}, \"Main\": \"x\"}", ""});
+    m.put("t-update.json", new String[] {"{\"Update\": {\"Versions\": \"x\", \"Path\": true}}", ""});
+    m.put("t-kinds.json", new String[] {"{\"Path\": {}} {\"Path\": []}", ""});
+    m.put("t-first.json", new String[] {"{\"Version\": 1.5e3, \"Path\": 2}", ""});
+    m.put("t-dup.json", new String[] {"{\"Path\": \"x\", \"Path\": false}", ""});
+    m.put("t-then-syntax.json", new String[] {"{\"Path\": 1} {\"Path\": \"x\" \"y\"}", ""});
+    m.put("t-origin-kind.json", new String[] {"{\"Origin\": 1}", ""});
+    m.put("t-reuse.json", new String[] {"{\"Reuse\": \"no\"}", ""});
+    m.put("t-sum.json", new String[] {"{\"Sum\": 1}", "1.23"});
+    m.put("t-folded.json", new String[] {"{\"PATH\": 1}", "1.26"});
+    m.put("t-element.json", new String[] {"{\"Versions\": [\"a\", 1]}", "1.26"});
+    m.put("t-origin.json", new String[] {"{\"Origin\": {\"Hash\": [1]}}", "1.26"});
+    m.put("t-error.json", new String[] {"{\"Error\": 5}", "1.26"});
+    m.put("t-error-array.json", new String[] {"{\"Error\": []}", "1.26"});
+    m.put("t-error-err.json", new String[] {"{\"Error\": {\"Err\": 1}}", "1.23,1.26"});
+    m.put("t-time.json", new String[] {"{\"Time\": \"yesterday\"}", "1.21"});
+    m.put("t-time-number.json", new String[] {"{\"Time\": 5}", "1.21,1.26"});
+    m.put("t-time-bool.json", new String[] {"{\"Replace\": {\"Time\": true}}", "1.21,1.26"});
+    m.put("t-abort.json", new String[] {"{\"Path\": 1, \"Time\": \"bad\"}", "1.21,1.26"});
+    m.put("t-abort-error.json", new String[] {"{\"Path\": 1, \"Error\": 5}", "1.26"});
     return m;
   }
 
@@ -111,7 +183,8 @@ class ReuseFileTest {
    * print in each of its 169 runs. Of the files' loop (each file under seven commands), go1.21 runs
    * the two {@code -json} commands of {@code example.com/a@v1.0.0} (the {@code Origin} go1.22
    * reorders) and go1.26 none: the other runs printed the same on go1.19, go1.21 and go1.22, and
-   * on go1.23, go1.26 and go1.27, in each of their runs.
+   * on go1.23, go1.26 and go1.27, in each of their runs. Then {@code list -m} of each file of
+   * {@link #decodeErrors()} (encoding/json's syntax and type errors) on the releases it names.
    */
   @ParameterizedTest(name = "go{0}")
   @CsvSource({"1.19", "1.21", "1.22", "1.23", "1.26", "1.27"})
@@ -196,6 +269,22 @@ class ReuseFileTest {
       withGoflags.put("GOFLAGS", "-modcacherw -reuse=" + out.resolve("list.json"));
       assertSameAsGo(goBin, full, out, withGoflags, List.of("list", "-m", "-json", "example.com/a@v1.0.0"));
       assertTrue(compared >= files.size() * run.size());
+      // syntax and type errors: go list -m on each file of decodeErrors (go's failure is printed
+      // the same by every command, as the loop above shows)
+      int decoded = 0;
+      for (Map.Entry<String, String[]> f : decodeErrors().entrySet()) {
+        boolean runs = (release.equals("1.19") || release.equals("1.27")
+            || List.of(f.getValue()[1].split(",")).contains(release))
+            && !(f.getKey().equals("t-sum.json") && minor < 23); // before go1.23 readable()'s sum.json
+        if (runs) {
+          Files.writeString(out.resolve(f.getKey()), f.getValue()[0]);
+          Run theirs = assertSameAsGo(goBin, full, out, goEnv, List.of("list", "-m", "-reuse=" + f.getKey(),
+              "example.com/a@v1.0.0"));
+          assertTrue(theirs.status() == 1 && theirs.err().startsWith("go: parsing " + f.getKey() + ": "), theirs.toString());
+          decoded++;
+        }
+      }
+      assertTrue(decoded > 0 || !List.of("1.19", "1.27").contains(release));
       // not modelled: go fails, goproxy refuses with its own message (exit status 2)
       for (Map.Entry<String, String> f : notModelled(minor).entrySet()) {
         Files.writeString(out.resolve(f.getKey()), f.getValue());
@@ -248,10 +337,21 @@ class ReuseFileTest {
     assertEquals(Optional.of("invalid character ']' looking for beginning of value"), ReuseFile.decode("{}]", 27));
     assertEquals(Optional.of("json: cannot unmarshal bool into Go value of type modinfo.ModulePublic"),
         ReuseFile.decode("null false", 19));
-    assertThrows(ReuseFile.NotModelled.class, () -> ReuseFile.decode("{\"Sum\": 1}", 23));
-    assertThrows(ReuseFile.NotModelled.class, () -> ReuseFile.decode("{\"Replace\": {\"Main\": \"x\"}}", 27));
-    assertThrows(ReuseFile.NotModelled.class, () -> ReuseFile.decode("{\"a\": 01}", 27));
-    assertThrows(ReuseFile.NotModelled.class, () -> ReuseFile.decode("\\", 27));
+    assertEquals(Optional.of("json: cannot unmarshal number into Go struct field ModulePublic.Sum of type string"),
+        ReuseFile.decode("{\"Sum\": 1}", 23));
+    assertEquals(Optional.of("json: cannot unmarshal string into Go struct field ModulePublic.Replace.Main of type bool"),
+        ReuseFile.decode("{\"Replace\": {\"Main\": \"x\"}}", 27));
+    assertEquals(Optional.of("json: cannot unmarshal number into Go struct field Origin.Origin.VCS of type string"),
+        ReuseFile.decode("{\"Origin\": {\"vcs\": 1}}", 26));
+    assertEquals(Optional.of("json: cannot unmarshal number into Go struct field ModulePublic.Origin.vcs of type string"),
+        ReuseFile.decode("{\"Origin\": {\"vcs\": 1}}", 27));
+    assertEquals(Optional.of("invalid character '1' after object key:value pair"), ReuseFile.decode("{\"a\": 01}", 27));
+    assertEquals(Optional.of("invalid character '\\\\' looking for beginning of value"), ReuseFile.decode("\\", 27));
+    assertEquals(Optional.of("invalid character '\\'' in literal true (expecting 'r')"), ReuseFile.decode("[t']", 19));
+    assertEquals(Optional.of("invalid character '\\x01' in string literal"), ReuseFile.decode("{\"a\": \"\u0001\"}", 19));
+    assertEquals(Optional.of("unexpected EOF"), ReuseFile.decode("{} fals", 19));
+    assertThrows(ReuseFile.NotModelled.class, () -> ReuseFile.decode("{\"Time\": \"2023-01-02\"}", 27));
+    assertThrows(ReuseFile.NotModelled.class, () -> ReuseFile.decode("{\"a\": \u00e9}", 27));
     assertEquals(Optional.empty(), ReuseFile.decode(new String("{\"Dir\": \"\u00e9\"}".getBytes(StandardCharsets.UTF_8),
         StandardCharsets.UTF_8), 27));
   }
