@@ -142,4 +142,70 @@ class ReadmeSnippetsTest {
       }
     }
   }
+
+  @Test
+  void toolchainSnippet(@TempDir Path work) throws Exception {
+    try (FakeGoProxy proxy = FakeGoProxy.builder()
+        .module(io.github.goproxy4j.testkit.FakeModule.toolchain("go1.99.1",
+            io.github.goproxy4j.toolchain.Platform.current().goos(), io.github.goproxy4j.toolchain.Platform.current().goarch()))
+        .start()) {
+      Map<String, String> vars = new HashMap<>(proxy.environment());
+      vars.put("GOPATH", work.resolve("gopath").toString());
+      vars.put("GOMODCACHE", work.resolve("modcache").toString());
+      vars.put("GOFLAGS", "-modcacherw");
+      vars.put("PATH", work.resolve("empty-path").toString());
+      GoEnv env = GoEnv.of(vars);
+      Path dir = Files.createDirectories(work.resolve("main"));
+      Files.writeString(dir.resolve("go.mod"), "module example.com/main\n\ngo 1.99.1\n");
+      try (GoProxyClient client = GoProxyClient.builder().env(env).build()) {
+        // README: Go toolchains through the proxy (Path.of(".") is dir here)
+        io.github.goproxy4j.toolchain.GoToolchain t = io.github.goproxy4j.toolchain.GoToolchain.of("go1.99.1",
+            io.github.goproxy4j.toolchain.Platform.current());
+        Path goRoot = client.installToolchain(t);
+        io.github.goproxy4j.toolchain.ToolchainSelection s =
+            io.github.goproxy4j.toolchain.ToolchainSelection.forDirectory(env, dir);
+        Optional<Path> go = client.toolchainCommand(s);
+        assertTrue(Files.isRegularFile(goRoot.resolve("bin/go")), goRoot.toString());
+        assertEquals("go1.99.1", s.toolchain());
+        assertEquals(Optional.of(goRoot.resolve("bin/go")), go);
+        // README: in code, follow that release with GoEnv.Builder.goVersion(s.release())
+        GoEnv switched = GoEnv.builder().environment(env.environment()).goVersion(s.release()).build();
+        assertTrue(switched.warnings().stream().anyMatch(w -> w.toString().contains("1.99")), switched.warnings().toString());
+      }
+    }
+  }
+
+  @Test
+  void moduleGraphListingSnippets(@TempDir Path work) throws Exception {
+    try (FakeGoProxy proxy = FakeGoProxy.builder().module("golang.org/x/mod", "v0.6.0", "v0.7.0").start()) {
+      Map<String, String> vars = new HashMap<>(proxy.environment());
+      vars.put("GOPATH", work.resolve("gopath").toString());
+      vars.put("GOMODCACHE", work.resolve("modcache").toString());
+      vars.put("GOFLAGS", "-modcacherw");
+      List<String> trace = new java.util.ArrayList<>();
+      try (GoProxyClient client = GoProxyClient.builder().env(GoEnv.of(vars)).httpTrace(trace::add).build()) {
+        Path dir = Files.createDirectories(work.resolve("main"));
+        Files.writeString(dir.resolve("go.mod"),
+            "module example.com/main\n\ngo 1.16\n\nrequire golang.org/x/mod v0.6.0\n");
+        Files.writeString(dir.resolve("go.sum"),
+            client.download(ModuleVersion.of("golang.org/x/mod", "v0.6.0")).goSumLines());
+        assertTrue(trace.stream().anyMatch(l -> l.startsWith("# get http://127.0.0.1:")), trace.toString());
+
+        // README: whole builds
+        List<io.github.goproxy4j.client.ListedModule> u = client.listModules(dir, true);
+        assertEquals("golang.org/x/mod v0.6.0 [v0.7.0]", u.get(1).toString());
+        assertTrue(u.get(1).toJson("1.27").contains("\"Update\""), u.get(1).toJson("1.27"));
+        assertTrue(client.modGraph(dir, "1.16").graphText().contains("example.com/main golang.org/x/mod@v0.6.0\n"));
+        List<String> versions = new java.util.ArrayList<>();
+        client.listModules(dir, List.of("golang.org/x/..."),
+            io.github.goproxy4j.client.ListFlags.builder().versions(true).build(), System.err::println)
+            .forEach(m -> versions.add(m.versionsText()));
+        assertEquals(List.of("golang.org/x/mod v0.6.0 v0.7.0"), versions);
+        // the README says why not `all`: go's -versions fails on the main module (no versions)
+        GoProxyException e = assertThrows(GoProxyException.class, () -> client.listModules(dir, List.of("all"),
+            io.github.goproxy4j.client.ListFlags.builder().versions(true).build(), System.err::println));
+        assertTrue(e.getMessage().contains("example.com/main"), e.getMessage());
+      }
+    }
+  }
 }

@@ -9,8 +9,9 @@ package io.github.goproxy4j.client;
  *
  * <pre>{@code
  * ListFlags flags = ListFlags.builder().versions(true).build();
- * client.listModules(Path.of("."), List.of("all"), flags, System.err::println)
- *     .forEach(m -> System.out.println(m.versionsText()));   // go list -m -versions all
+ * client.listModules(Path.of("."), List.of("golang.org/x/..."), flags, System.err::println)
+ *     .forEach(m -> System.out.println(m.versionsText()));   // go list -m -versions golang.org/x/...
+ * // not "all": as go, -versions fails on the main module, which has no versions to list
  * }</pre>
  */
 public final class ListFlags {
