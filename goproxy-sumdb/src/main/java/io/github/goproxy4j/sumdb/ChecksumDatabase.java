@@ -768,7 +768,7 @@ public final class ChecksumDatabase implements AutoCloseable {
      * @return this
      */
     public Builder proxies(List<ProxyEntry> proxies) {
-      this.proxies = List.copyOf(proxies);
+      this.proxies = List.copyOf(Objects.requireNonNull(proxies, "proxies"));
       this.proxiesError = null;
       return this;
     }

@@ -452,6 +452,7 @@ public final class GoSum {
      * @return this
      */
     public Builder add(ModuleVersion mv, ModuleHash zip, ModuleHash goMod) {
+      Objects.requireNonNull(mv, "mv");
       if (zip != null) {
         addLine(mv.path().toString(), mv.version().toString(), zip.toString());
       }
@@ -468,7 +469,7 @@ public final class GoSum {
      * @return this
      */
     public Builder addAll(GoSum other) {
-      other.sums.forEach((k, v) -> v.forEach(h -> addLine(k.path, k.version, h)));
+      Objects.requireNonNull(other, "other").sums.forEach((k, v) -> v.forEach(h -> addLine(k.path, k.version, h)));
       return this;
     }
 

@@ -588,4 +588,11 @@ class ChecksumDatabaseTest {
     }
     assertEquals(fake.signedTree(23), Files.readString(latestFile()));
   }
+
+  @Test
+  void builderNamesANullArgument() {
+    NullPointerException e = assertThrows(NullPointerException.class,
+        () -> ChecksumDatabase.builder().proxies((List<ProxyEntry>) null));
+    assertEquals("proxies", e.getMessage());
+  }
 }

@@ -181,4 +181,14 @@ class GoSumTest {
     }
     assertEquals(mine.format(), Files.readString(f));
   }
+
+  @Test
+  void builderNamesANullArgument() {
+    GoSum.Builder b = GoSum.builder();
+    NullPointerException e = assertThrows(NullPointerException.class, () -> b.add(null, null, null));
+    assertEquals("mv", e.getMessage());
+    e = assertThrows(NullPointerException.class, () -> b.addAll(null));
+    assertEquals("other", e.getMessage());
+    assertEquals("", b.build().format());
+  }
 }

@@ -350,4 +350,13 @@ class FakeGoProxyTest {
     }
     assertFalse(Files.exists(gopath), "close() deletes the private GOPATH, read-only trees included");
   }
+
+  @Test
+  void builderNamesANullArgument() {
+    NullPointerException e = assertThrows(NullPointerException.class,
+        () -> FakeGoProxy.builder().module("example.com/m", (String[]) null));
+    assertEquals("versions", e.getMessage());
+    e = assertThrows(NullPointerException.class, () -> FakeGoProxy.builder().module((FakeModule) null));
+    assertEquals("module", e.getMessage());
+  }
 }
