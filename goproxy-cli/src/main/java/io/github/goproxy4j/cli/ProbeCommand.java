@@ -5,6 +5,7 @@ import io.github.goproxy4j.client.VersionInfo;
 import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.env.ProxyEntry;
 import io.github.goproxy4j.env.ProxyResolver;
+import io.github.goproxy4j.internal.Redaction;
 import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.Version;
@@ -56,7 +57,10 @@ final class ProbeCommand implements Command {
 
   /** What one proxy did. */
   static final class ProxyStats {
+    /** The URL as given, passed to the client. */
     final String proxy;
+    /** The URL as printed: a password masked as go's url.Redacted masks it. */
+    final String display;
     final List<Long> latencies = new ArrayList<>();
     int requests;
     int failures;
@@ -67,6 +71,7 @@ final class ProbeCommand implements Command {
 
     ProxyStats(String proxy) {
       this.proxy = proxy;
+      this.display = Redaction.inText(proxy);
     }
 
     long percentile(int p) {
@@ -80,7 +85,7 @@ final class ProbeCommand implements Command {
 
     Map<String, Object> toJson() {
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("proxy", proxy);
+      m.put("proxy", display);
       m.put("requests", requests);
       m.put("failures", failures);
       m.put("availability", requests == 0 ? 0.0 : (requests - failures) / (double) requests);
@@ -226,11 +231,11 @@ final class ProbeCommand implements Command {
       Json.print(ctx.out(), all.stream().map(ProxyStats::toJson).toList());
       return;
     }
-    int width = all.stream().mapToInt(s -> s.proxy.length()).max().orElse(10) + 2;
+    int width = all.stream().mapToInt(s -> s.display.length()).max().orElse(10) + 2;
     ctx.out().println(Goproxy.pad("proxy", width) + "avail   p50ms  p95ms  stale  bad-hash");
     for (ProxyStats s : all) {
       double avail = s.requests == 0 ? 0 : 100.0 * (s.requests - s.failures) / s.requests;
-      ctx.out().println(Goproxy.pad(s.proxy, width)
+      ctx.out().println(Goproxy.pad(s.display, width)
           + Goproxy.pad(String.format(java.util.Locale.ROOT, "%.0f%%", avail), 8)
           + Goproxy.pad(Long.toString(s.percentile(50)), 7)
           + Goproxy.pad(Long.toString(s.percentile(95)), 7)
@@ -238,9 +243,9 @@ final class ProbeCommand implements Command {
           + s.hashMismatches.size());
     }
     for (ProxyStats s : all) {
-      s.stale.forEach(x -> ctx.out().println("stale     " + s.proxy + ": " + x));
-      s.hashMismatches.forEach(x -> ctx.out().println("MISMATCH  " + s.proxy + ": " + x));
-      s.errors.forEach(x -> ctx.out().println("error     " + s.proxy + ": " + x));
+      s.stale.forEach(x -> ctx.out().println("stale     " + s.display + ": " + x));
+      s.hashMismatches.forEach(x -> ctx.out().println("MISMATCH  " + s.display + ": " + x));
+      s.errors.forEach(x -> ctx.out().println("error     " + s.display + ": " + x));
     }
   }
 }

@@ -285,6 +285,28 @@ class GoproxyTest {
     }
   }
 
+  @Test
+  void probeNeverPrintsAProxyPassword() throws Exception {
+    try (FakeGoProxy proxy = FakeGoProxy.builder().module("example.com/lib", "v1.0.0").start()) {
+      Map<String, String> vars = new HashMap<>(env());
+      vars.putAll(proxy.environment());
+      String hostPort = proxy.url().getAuthority();
+      // from GOPROXY (http: go refuses to send the password) and from --proxies (connection refused)
+      vars.put("GOPROXY", "http://alice:s3cret@" + hostPort + ",https://bob:hunter2@127.0.0.1:1");
+      for (List<String> args : List.of(
+          List.of("probe", "--rounds", "1", "example.com/lib"),
+          List.of("probe", "--json", "--rounds", "1", "example.com/lib"),
+          List.of("probe", "--debug", "--rounds", "1", "--proxies", "https://carol:pw4carol@127.0.0.1:1", "example.com/lib"))) {
+        Run r = run(vars, args.toArray(String[]::new));
+        String all = r.out() + r.err();
+        for (String secret : List.of("s3cret", "hunter2", "pw4carol")) {
+          assertFalse(all.contains(secret), args + " printed " + secret + ":\n" + all);
+        }
+        assertTrue(all.contains("alice:xxxxx@" + hostPort) || all.contains("carol:xxxxx@127.0.0.1:1"), args + ":\n" + all);
+      }
+    }
+  }
+
   private static long probeScratchDirs() throws java.io.IOException {
     try (var dirs = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
       return dirs.filter(p -> p.getFileName().toString().startsWith("goproxy-probe")).count();
