@@ -174,13 +174,13 @@ public final class GoAuth {
       String command = GoStrings.trimSpace(raw);
       List<String> words = GoStrings.fields(command);
       if (words.isEmpty()) {
-        throw new GoEnvException("go: GOAUTH encountered an empty command (GOAUTH=" + goAuth + ")");
+        throw new GoEnvException("go: GOAUTH encountered an empty command (GOAUTH=" + shownGoAuth() + ")");
       }
       switch (words.get(0)) {
         case "off":
           if (cmds.size() != 1) {
             throw new GoEnvException("go: GOAUTH=off cannot be combined with other authentication"
-                + " commands (GOAUTH=" + goAuth + ")");
+                + " commands (GOAUTH=" + shownGoAuth() + ")");
           }
           return;
         case "netrc":
@@ -206,6 +206,26 @@ public final class GoAuth {
     if (!errors.isEmpty()) {
       LOG.warn("GOAUTH encountered errors{}: {}", url == null ? "" : " for " + url, errors);
     }
+  }
+
+  /**
+   * GOAUTH as go's messages quote it, but with the arguments of each user command replaced by
+   * {@code xxxxx}: they may carry a token (go prints them; we never print credentials). The
+   * built-in methods ({@code off}, {@code netrc}, {@code git dir}) are shown as written.
+   */
+  private String shownGoAuth() {
+    List<String> parts = new ArrayList<>();
+    for (String part : goAuth.split(";", -1)) {
+      List<String> words = GoStrings.fields(part);
+      if (words.size() <= 1 || words.get(0).equals("off") || words.get(0).equals("netrc")
+          || words.get(0).equals("git")) {
+        parts.add(part);
+      } else {
+        int end = part.indexOf(words.get(0)) + words.get(0).length();
+        parts.add(part.substring(0, end) + " xxxxx");
+      }
+    }
+    return String.join(";", parts);
   }
 
   private static void checkGit(List<String> words) {

@@ -96,6 +96,24 @@ class GoAuthTest {
   }
 
   @Test
+  void malformedGoAuthMessagesHideCommandArguments() {
+    // go prints GOAUTH whole here; a command's arguments may carry a token, so they are masked
+    String[][] cases = {
+      {"/usr/bin/cred --token=s3cr3t;", "go: GOAUTH encountered an empty command (GOAUTH=/usr/bin/cred xxxxx;)"},
+      {"off;cred s3cr3t 'more s3cr3t'", "go: GOAUTH=off cannot be combined with other authentication commands"
+          + " (GOAUTH=off;cred xxxxx)"},
+      {"git /abs;  ;netrc", "go: GOAUTH encountered an empty command (GOAUTH=git /abs;  ;netrc)"},
+    };
+    for (String[] c : cases) {
+      GoAuth a = GoAuth.create(env("GOAUTH", c[0]), "1.25", false);
+      GoEnvException e = assertThrows(GoEnvException.class,
+          () -> a.initialHeaders(URI.create("https://h/")));
+      assertEquals(c[1], e.getMessage());
+      assertFalse(e.getMessage().contains("s3cr3t"), e.getMessage());
+    }
+  }
+
+  @Test
   void commandCredentialsMatchByPathPrefixFromGo125() throws IOException {
     Path cmd = script("cred.sh", "printf 'https://h/private\\n\\nAuthorization: Bearer tok\\n\\n'\n");
     GoAuth a = GoAuth.create(env("GOAUTH", cmd.toString()), "1.25", false);
