@@ -15,7 +15,7 @@ final class Explainer {
     String listError = route.proxyListErrorText();
     if (listError != null) {
       // go walks the list before it looks at GONOPROXY: every lookup fails, private modules' too
-      b.append(path).append(" → GOPROXY=").append(Redaction.inText(env.get("GOPROXY")))
+      b.append(path).append(" → GOPROXY=").append(Redaction.inSetting(env.get("GOPROXY")))
           .append(" (from ").append(env.source("GOPROXY").description())
           .append(") is invalid: ").append(Redaction.inText(listError))
           .append("; every lookup that is not answered from the module cache fails with this error");
@@ -41,7 +41,7 @@ final class Explainer {
       if (!gonoproxy.isEmpty()) {
         b.append(" matches no GONOPROXY pattern (").append(gonoproxy).append(')');
       }
-      b.append(" → GOPROXY=").append(Redaction.inText(env.get("GOPROXY")))
+      b.append(" → GOPROXY=").append(Redaction.inSetting(env.get("GOPROXY")))
           .append(" (from ").append(env.source("GOPROXY").description()).append("): ");
       describeList(b, route.proxies());
     }

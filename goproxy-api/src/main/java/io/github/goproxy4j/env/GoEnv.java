@@ -552,7 +552,7 @@ public final class GoEnv {
   public String toString() {
     StringBuilder b = new StringBuilder("GoEnv[go").append(goVersion()).append(' ').append(os.goos());
     for (String k : List.of("GOPROXY", "GONOPROXY", "GOPRIVATE", "GONOSUMDB", "GOSUMDB", "GOINSECURE")) {
-      b.append(", ").append(k).append('=').append(Redaction.inText(get(k)));
+      b.append(", ").append(k).append('=').append(Redaction.inSetting(get(k)));
     }
     return b.append(']').toString();
   }

@@ -208,9 +208,9 @@ final class Warnings {
     GoProxyList list = GoProxyList.parse(env.get("GOPROXY"), env.os(), env.urlRules());
     if (!list.unreached.isEmpty()) {
       out.add(new GoEnv.Warning("GOPROXY", "entries after " + list.stoppedBy + " are never"
-          + " used: " + Redaction.inText(String.join(",", list.unreached)),
+          + " used: " + Redaction.inSetting(String.join(",", list.unreached)),
           "put " + list.stoppedBy + " last, e.g. GOPROXY="
-              + Redaction.inText(String.join(",", list.unreached)) + "," + list.stoppedBy));
+              + Redaction.inSetting(String.join(",", list.unreached)) + "," + list.stoppedBy));
     }
     if (list.error != null && !env.get("GOPROXY").isEmpty()) {
       out.add(new GoEnv.Warning("GOPROXY", "invalid: every module lookup fails with \""
@@ -301,7 +301,7 @@ final class Warnings {
         if ((forHttps && (https || direct)) || (!forHttps && http)) {
           out.add(new GoEnv.Warning(var, "the go command sends " + (forHttps ? "https" : "http")
               + " requests (GOPROXY" + (forHttps ? ", sumdb and direct fetches" : "")
-              + ") through the HTTP proxy " + Redaction.inText(v)
+              + ") through the HTTP proxy " + Redaction.inSetting(v)
               + (noProxy.isEmpty() ? "" : " except for NO_PROXY=" + noProxy), "if that is not"
               + " intended, add the proxy hosts to NO_PROXY or unset " + var));
           break;

@@ -22,6 +22,9 @@ public final class Redaction {
 
   private static final String NET_HTTP_MASK = "***";
 
+  /** An element of a setting's list: between commas, pipes and white space. */
+  private static final Pattern SETTING_ELEMENT = Pattern.compile("[^,|\\s]+");
+
   /** {@code scheme://userinfo@}: the user info ends at the last {@code @} before the path. */
   private static final Pattern USERINFO =
       Pattern.compile("([A-Za-z][A-Za-z0-9+.\\-]*://)([^/?#@\\s\"']*(?:@[^/?#@\\s\"']*)*)@");
@@ -104,6 +107,37 @@ public final class Redaction {
    */
   public static String inText(String text) {
     return maskText(text, MASK);
+  }
+
+  /**
+   * Applies {@link #inText(String)} to a setting's value (GOPROXY, GOSUMDB, HTTPS_PROXY...), and
+   * also hides the password of a URL written without a scheme, which go reads as {@code https://}
+   * (a GOPROXY entry) or {@code http://} (a proxy variable): in each element between {@code ,},
+   * {@code |} and white space, a {@code user:password@} before the first {@code /}.
+   *
+   * @param value a setting's value, or null
+   * @return the value with passwords replaced by {@code xxxxx} (null stays null)
+   */
+  public static String inSetting(String value) {
+    String text = inText(value);
+    if (text == null || text.indexOf('@') < 0) {
+      return text;
+    }
+    Matcher m = SETTING_ELEMENT.matcher(text);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      String e = m.group();
+      int slash = e.indexOf('/');
+      String authority = slash < 0 ? e : e.substring(0, slash);
+      int at = authority.lastIndexOf('@');
+      int colon = authority.indexOf(':');
+      if (!e.contains("://") && colon >= 0 && colon < at) {
+        e = e.substring(0, colon + 1) + MASK + e.substring(at);
+      }
+      m.appendReplacement(sb, Matcher.quoteReplacement(e));
+    }
+    m.appendTail(sb);
+    return sb.toString();
   }
 
   /**

@@ -384,4 +384,16 @@ class GoEnvTest {
     assertEquals(List.of("C:\\a;b", "D:\\c"), GoEnv.builder().os(GoEnv.Os.WINDOWS)
         .environment(map("GOPATH", "\"C:\\a;b\";D:\\c", "USERPROFILE", "C:\\u")).noUserEnvFile().build().gopathList());
   }
+
+  @Test
+  void toStringAndWarningsHidePasswordsOfUrlsWithoutScheme() {
+    GoEnv env = GoEnv.of(Map.of("GOPROXY", "alice:s3cret@proxy.example.com,https://bob:hunter2@p2.example",
+        "HTTPS_PROXY", "erin:pw4erin@corp-proxy:3128", "HOME", "/home/u"));
+    String all = env + "\n" + env.warnings();
+    for (String secret : List.of("s3cret", "hunter2", "pw4erin")) {
+      assertFalse(all.contains(secret), all);
+    }
+    assertTrue(all.contains("GOPROXY=alice:xxxxx@proxy.example.com,https://bob:xxxxx@p2.example"), all);
+    assertTrue(all.contains("through the HTTP proxy erin:xxxxx@corp-proxy:3128"), all);
+  }
 }

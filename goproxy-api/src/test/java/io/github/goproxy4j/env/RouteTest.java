@@ -56,4 +56,14 @@ class RouteTest {
     assertTrue(route("example.com/x", "GOSUMDB", KEY).explain()
         .contains("checksums verified by sum.golang.org"));
   }
+
+  /** A URL without a scheme is https:// to go (GOPROXY) or http:// (HTTPS_PROXY): its password is one too. */
+  @Test
+  void explainHidesThePasswordOfAUrlWithoutScheme() {
+    Route r = route("example.com/m", "GOPROXY", "bob:hunter2@proxy.example.com|direct");
+    String explain = r.explain();
+    assertFalse(explain.contains("hunter2"), explain);
+    assertTrue(explain.contains("GOPROXY=bob:xxxxx@proxy.example.com|direct"), explain);
+    assertTrue(explain.contains("proxy https://bob:xxxxx@proxy.example.com"), explain);
+  }
 }

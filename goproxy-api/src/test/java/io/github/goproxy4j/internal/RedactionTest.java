@@ -60,4 +60,17 @@ class RedactionTest {
     assertEquals("https://u@h/p", Redaction.rawUrl("https://u@h/p"));
     assertEquals("no url", Redaction.rawUrl("no url"));
   }
+
+  @Test
+  void settingValuesWithoutScheme() {
+    // go reads a GOPROXY entry without a scheme as https://, an HTTPS_PROXY value as http://
+    assertEquals("alice:xxxxx@h,https://bob:xxxxx@i|direct",
+        Redaction.inSetting("alice:s3cret@h,https://bob:hunter2@i|direct"));
+    assertEquals("sum.golang.org u:xxxxx@h:8443/p", Redaction.inSetting("sum.golang.org u:pw@h:8443/p"));
+    assertEquals("u:xxxxx@h:3128", Redaction.inSetting("u:p@ss@h:3128"));
+    assertEquals("token@h,direct,off", Redaction.inSetting("token@h,direct,off"));
+    assertEquals("example.com/m@v1.0.0,corp.example/*", Redaction.inSetting("example.com/m@v1.0.0,corp.example/*"));
+    assertEquals("h/p:q@r", Redaction.inSetting("h/p:q@r"));
+    assertEquals(null, Redaction.inSetting(null));
+  }
 }

@@ -71,7 +71,7 @@ final class ProbeCommand implements Command {
 
     ProxyStats(String proxy) {
       this.proxy = proxy;
-      this.display = Redaction.inText(proxy);
+      this.display = Redaction.inSetting(proxy);
     }
 
     long percentile(int p) {
