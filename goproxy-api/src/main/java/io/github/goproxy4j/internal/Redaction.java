@@ -126,15 +126,7 @@ public final class Redaction {
     Matcher m = SETTING_ELEMENT.matcher(text);
     StringBuilder sb = new StringBuilder();
     while (m.find()) {
-      String e = m.group();
-      int slash = e.indexOf('/');
-      String authority = slash < 0 ? e : e.substring(0, slash);
-      int at = authority.lastIndexOf('@');
-      int colon = authority.indexOf(':');
-      if (!e.contains("://") && colon >= 0 && colon < at) {
-        e = e.substring(0, colon + 1) + MASK + e.substring(at);
-      }
-      m.appendReplacement(sb, Matcher.quoteReplacement(e));
+      m.appendReplacement(sb, Matcher.quoteReplacement(schemeless(m.group(), MASK)));
     }
     m.appendTail(sb);
     return sb.toString();
@@ -168,11 +160,25 @@ public final class Redaction {
     return sb.toString();
   }
 
+  /** {@code user:password@host/...} without {@code scheme://}: the password masked. */
+  private static String schemeless(String e, String mask) {
+    if (e.contains("://")) {
+      return e;
+    }
+    int slash = e.indexOf('/');
+    String authority = slash < 0 ? e : e.substring(0, slash);
+    int at = authority.lastIndexOf('@');
+    int colon = authority.indexOf(':');
+    return colon >= 0 && colon < at ? e.substring(0, colon + 1) + mask + e.substring(at) : e;
+  }
+
   private static String mask(URI uri, String mask) {
     String s = uri.toString();
     String ui = uri.getRawUserInfo();
     if (ui == null) {
-      return s;
+      // user:password@host/p parses as scheme "user" with an opaque part: go's url.Parse reads it
+      // so too and would print it whole; we hide the password all the same
+      return uri.isOpaque() ? schemeless(s, mask) : s;
     }
     int colon = ui.indexOf(':');
     if (colon < 0) {

@@ -22,4 +22,11 @@ class ChecksumDbTest {
     assertEquals(KEY, ChecksumDb.parse("sum.golang.org").toString());
     assertEquals(KEY + " https://sum.golang.google.cn", ChecksumDb.parse("sum.golang.google.cn").toString());
   }
+
+  /** A URL without a scheme parses as an opaque URI (scheme "alice"): its password is still hidden. */
+  @Test
+  void toStringHidesThePasswordOfAUrlWithoutScheme() {
+    ChecksumDb db = ChecksumDb.parse("sum.golang.org alice:s3cret@sumdb.example.com/p");
+    assertEquals(KEY + " alice:xxxxx@sumdb.example.com/p", db.toString());
+  }
 }

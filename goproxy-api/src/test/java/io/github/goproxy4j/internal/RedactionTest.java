@@ -73,4 +73,11 @@ class RedactionTest {
     assertEquals("h/p:q@r", Redaction.inSetting("h/p:q@r"));
     assertEquals(null, Redaction.inSetting(null));
   }
+
+  @Test
+  void opaqueUrisFromUrlsWithoutScheme() {
+    assertEquals("u:xxxxx@h:8443/p", Redaction.redacted(URI.create("u:pw@h:8443/p")));
+    assertEquals("u:***@h/p", Redaction.netHttp(URI.create("u:pw@h/p")));
+    assertEquals("urn:isbn:0451450523", Redaction.redacted(URI.create("urn:isbn:0451450523")));
+  }
 }
