@@ -28,25 +28,61 @@ final class CachingRepo implements Repo {
   private final Repo repo;
   /** {@link #repo} when it is a proxy's (go's proxyRepo keeps listLatest); null for a direct repo. */
   private final ProxyRepo proxy;
-  private final ConcurrentHashMap<String, Once<VersionList.ListResult>> versions = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, Once<VersionInfo>> stats = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, Once<byte[]>> goMods = new ConcurrentHashMap<>();
-  private final Once<Optional<VersionInfo>> latest = new Once<>();
+  /** A direct repo's caller's context, put in front of its errors ({@link DirectRepo#named}); null: none. */
+  private final String context;
+  private final ConcurrentHashMap<String, Once<VersionList.ListResult>> versions;
+  private final ConcurrentHashMap<String, Once<VersionInfo>> stats;
+  private final ConcurrentHashMap<String, Once<byte[]>> goMods;
+  private final Once<Optional<VersionInfo>> latest;
   /** proxyRepo's listLatest: the list's latest version by time, its info (go's listLatestOnce). */
-  private final Once<VersionInfo> listLatest = new Once<>();
+  private final Once<VersionInfo> listLatest;
 
   CachingRepo(ProxyRepo repo) {
-    this.repo = repo;
-    this.proxy = repo;
+    this(repo, repo);
   }
 
   /**
    * A direct repo's: its answers and failures remembered under the same keys, without a proxy's
-   * listLatest (go's codeRepo has none).
+   * listLatest (go's codeRepo has none). The failures are the fetcher's as they came; each
+   * caller sees them with its context through {@link #withContext}.
    */
   CachingRepo(DirectRepo repo) {
+    this(repo, null);
+  }
+
+  private CachingRepo(Repo repo, ProxyRepo proxy) {
     this.repo = repo;
-    this.proxy = null;
+    this.proxy = proxy;
+    this.context = null;
+    this.versions = new ConcurrentHashMap<>();
+    this.stats = new ConcurrentHashMap<>();
+    this.goMods = new ConcurrentHashMap<>();
+    this.latest = new Once<>();
+    this.listLatest = new Once<>();
+  }
+
+  private CachingRepo(CachingRepo of, String context) {
+    this.repo = of.repo;
+    this.proxy = of.proxy;
+    this.context = context;
+    this.versions = of.versions;
+    this.stats = of.stats;
+    this.goMods = of.goMods;
+    this.latest = of.latest;
+    this.listLatest = of.listLatest;
+  }
+
+  /**
+   * This memo as one caller sees it: the same answers and failures, a direct repo's failures with
+   * {@code context} in front (go's modinfoError), as {@link DirectRepo#named} words them.
+   */
+  CachingRepo withContext(String context) {
+    return new CachingRepo(this, context);
+  }
+
+  /** A failure as this view's caller sees it. */
+  private IOException named(IOException e) {
+    return context == null ? e : DirectRepo.named(e, context);
   }
 
   /** One remembered answer or failure (go's par.ErrCache entry): callers of the same key wait for the first. */
@@ -138,7 +174,11 @@ final class CachingRepo implements Repo {
   @Override
   public VersionList.ListResult versions(String prefix) throws IOException {
     if (proxy == null) {
-      return once(versions, prefix).get(Repo::versions, repo);
+      try {
+        return once(versions, prefix).get(Repo::versions, repo);
+      } catch (IOException e) {
+        throw named(e);
+      }
     }
     return once(versions, prefix).get(r -> {
       VersionList.ListResult l;
@@ -178,7 +218,12 @@ final class CachingRepo implements Repo {
    * of its own: the caller writes it under that version.
    */
   VersionInfo stat(String rev, Runnable fetched) throws IOException {
-    VersionInfo info = once(stats, rev).get(r -> r.stat(rev), repo, fetched);
+    VersionInfo info;
+    try {
+      info = once(stats, rev).get(r -> r.stat(rev), repo, fetched);
+    } catch (IOException e) {
+      throw named(e);
+    }
     if (!info.version().equals(rev)) {
       once(stats, info.version()).seed(info, false);
     }
@@ -191,11 +236,16 @@ final class CachingRepo implements Repo {
    */
   @Override
   public Optional<VersionInfo> latest() throws IOException {
-    Optional<VersionInfo> info = latest.get(r -> {
-      Optional<VersionInfo> l = repo.latest();
-      return l.isPresent() || proxy == null ? l
-          : Optional.of(listLatest.get(x -> latestFromList(repo.versions()), repo));
-    }, repo);
+    Optional<VersionInfo> info;
+    try {
+      info = latest.get(r -> {
+        Optional<VersionInfo> l = repo.latest();
+        return l.isPresent() || proxy == null ? l
+            : Optional.of(listLatest.get(x -> latestFromList(repo.versions()), repo));
+      }, repo);
+    } catch (IOException e) {
+      throw named(e);
+    }
     if (info.isPresent()) {
       once(stats, info.get().version()).seed(info.get(), true);
     }
@@ -209,11 +259,19 @@ final class CachingRepo implements Repo {
 
   /** {@link #goMod(String)}, running {@code fetched} when this call asked the proxy (see {@link #stat(String, Runnable)}). */
   byte[] goMod(String version, Runnable fetched) throws IOException {
-    return once(goMods, version).get(r -> r.goMod(version), repo, fetched).clone();
+    try {
+      return once(goMods, version).get(r -> r.goMod(version), repo, fetched).clone();
+    } catch (IOException e) {
+      throw named(e);
+    }
   }
 
   @Override
   public void zip(String version, Path target, Received received) throws IOException {
-    repo.zip(version, target, received);
+    try {
+      repo.zip(version, target, received);
+    } catch (IOException e) {
+      throw named(e);
+    }
   }
 }

@@ -22,7 +22,8 @@ import java.util.Optional;
  * A {@code direct} entry of a route: the module fetched from version control through the
  * configured {@link DirectFetcher}, or {@link DirectAccessRequiredException} when there is none.
  * Its errors are the fetcher's as they are, so that a command's {@link CachingRepo} can remember
- * them for every caller; {@link Lookup} gives each caller's its context ({@link #named}).
+ * them for every caller; the caller's view of that memo ({@link CachingRepo#withContext}) puts
+ * the caller's context in front ({@link #named}).
  */
 final class DirectRepo implements Repo {
   private final DirectFetcher fetcher; // null: none configured

@@ -205,11 +205,10 @@ final class Lookup {
         @Override
         public T call(ProxyEntry entry) throws IOException {
           try {
-            return call.call(repo(route, entry, path));
+            return call.call(repo(route, entry, path, context));
           } catch (IOException e) {
-            IOException reported = entry instanceof ProxyEntry.Direct ? DirectRepo.named(e, context) : e;
-            fromRepos.add(reported);
-            throw reported;
+            fromRepos.add(e);
+            throw e;
           }
         }
       });
@@ -218,7 +217,7 @@ final class Lookup {
     }
   }
 
-  private Repo repo(Route route, ProxyEntry entry, ModulePath path) {
+  private Repo repo(Route route, ProxyEntry entry, ModulePath path, String context) {
     if (entry instanceof ProxyEntry.Url) {
       ProxyEntry.Url url = (ProxyEntry.Url) entry;
       if (repos == null) {
@@ -237,7 +236,7 @@ final class Lookup {
     }
     DirectRepo direct = new DirectRepo(directFetcher, resolver, route, path);
     if (repos == null) {
-      return direct;
+      return new CachingRepo(direct).withContext(context); // remembers nothing past this call
     }
     // go's Lookup wraps a direct repo in a cachingRepo too, keyed by "direct" and the path
     RepoKey key = new RepoKey(DIRECT, path);
@@ -249,7 +248,7 @@ final class Lookup {
         r = fresh;
       }
     }
-    return r;
+    return r.withContext(context);
   }
 
   /** The {@link #repos} key of a direct repo: go's lookupCache key, never a proxy URL. */

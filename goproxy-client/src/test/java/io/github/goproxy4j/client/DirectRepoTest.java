@@ -215,4 +215,65 @@ class DirectRepoTest {
     }
     assertEquals(List.of(), differ, differ.size() + " of " + cases.size() + " differ");
   }
+
+  /**
+   * A direct repo's failures, remembered once for the command, are seen by each caller with its
+   * own context in front (go's modinfoError), and the errors a query makes itself over a direct
+   * repo's answers keep their words: a fetcher failing {@code stat} is named by the query that
+   * asked ({@code example.com/m@v1.0.0: boom}), a query no listed version matches fails as it
+   * does through a proxy (the same type and text, not prefixed twice).
+   */
+  @org.junit.jupiter.api.Test
+  void directFailuresCarryEachCallersContext() throws Exception {
+    DirectFetcher fetcher = new DirectFetcher() {
+      @Override
+      public List<String> versions(ModulePath path) {
+        return List.of("v1.0.0");
+      }
+
+      @Override
+      public VersionInfo stat(ModulePath path, String revision) throws IOException {
+        throw new IOException("boom " + revision);
+      }
+
+      @Override
+      public VersionInfo latest(ModulePath path) throws IOException {
+        throw new IOException("boom latest");
+      }
+
+      @Override
+      public byte[] goMod(ModuleVersion module) throws IOException {
+        throw new IOException("boom mod");
+      }
+
+      @Override
+      public void zip(ModuleVersion module, Path target) throws IOException {
+        throw new IOException("boom zip");
+      }
+    };
+    Map<String, String> vars = new HashMap<>(Map.of("GOPROXY", "direct", "GOSUMDB", "off",
+        "GOPATH", tmp.resolve("gopath").toString()));
+    GoEnv env = GoEnv.builder().environment(vars).noUserEnvFile().goVersion("1.27").build();
+    ModulePath m = ModulePath.parse("example.com/m");
+    try (GoProxyClient c = GoProxyClient.builder().env(env).moduleCache(tmp.resolve("gopath/pkg/mod"))
+        .directFetcher(fetcher).build()) {
+      Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+          () -> c.query(m, "v1.0.0", java.util.Optional.empty()));
+      assertEquals("example.com/m@v1.0.0: boom v1.0.0", e.getMessage());
+      e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+          () -> c.query(m, "v2", java.util.Optional.empty()));
+      // as the same query through a proxy that lists v1.0.0 fails
+      try (FakeGoProxy proxy = FakeGoProxy.builder().noSumdb().module("example.com/m", "v1.0.0").start();
+          GoProxyClient viaProxy = GoProxyClient.builder().env(GoEnv.builder().environment(Map.of("GOPROXY",
+              proxy.url().toString(), "GOSUMDB", "off", "GOPATH", tmp.resolve("gopath2").toString())).noUserEnvFile()
+              .goVersion("1.27").build()).moduleCache(tmp.resolve("gopath2/pkg/mod")).build()) {
+        Exception p = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+            () -> viaProxy.query(m, "v2", java.util.Optional.empty()));
+        assertEquals(p.getClass(), e.getClass());
+        assertEquals(p.getMessage(), e.getMessage());
+      }
+      e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> c.latest(m));
+      assertEquals("example.com/m@latest: boom v1.0.0", e.getMessage()); // latest from the list: its stat, named by this caller
+    }
+  }
 }
