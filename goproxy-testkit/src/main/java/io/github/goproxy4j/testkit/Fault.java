@@ -1,5 +1,6 @@
 package io.github.goproxy4j.testkit;
 
+import io.github.goproxy4j.module.ModulePath;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -193,10 +194,10 @@ public final class Fault {
    *
    * @param modulePath the module path, unescaped ({@code github.com/Foo/bar})
    * @return a new fault
+   * @throws IllegalArgumentException if {@code modulePath} is not a valid module path
    */
   public Fault forModule(String modulePath) {
-    return with(path, Objects.requireNonNull(modulePath, "modulePath"), null, endpoints, times,
-        delay);
+    return with(path, checkModulePath(modulePath), null, endpoints, times, delay);
   }
 
   /**
@@ -206,10 +207,22 @@ public final class Fault {
    * @param modulePath the module path, unescaped
    * @param version the version, unescaped
    * @return a new fault
+   * @throws IllegalArgumentException if {@code modulePath} is not a valid module path
    */
   public Fault forModule(String modulePath, String version) {
-    return with(path, Objects.requireNonNull(modulePath, "modulePath"),
+    return with(path, checkModulePath(modulePath),
         Objects.requireNonNull(version, "version"), endpoints, times, delay);
+  }
+
+  /** A malformed path would never match a request: the fault would silently never fire. */
+  private static String checkModulePath(String modulePath) {
+    Objects.requireNonNull(modulePath, "modulePath");
+    try {
+      ModulePath.parse(modulePath);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Fault.forModule: " + e.getMessage(), e);
+    }
+    return modulePath;
   }
 
   /**

@@ -188,4 +188,17 @@ class FaultTest {
     assertThrows(NullPointerException.class, () -> Fault.corruptBody().forModule(null));
     assertFalse(Fault.status(500, "x").toString().isEmpty());
   }
+
+  /** A fault aimed at a path no request can name would never fire, and the test using it would pass. */
+  @Test
+  void forModuleRefusesAMalformedModulePath() {
+    for (String bad : new String[] {"example.com/m ", "not a path", "", "example.com/m@v1.0.0", "/example.com/m"}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> Fault.status(500, "x").forModule(bad));
+      assertTrue(e.getMessage().contains("\"" + bad + "\""), e.getMessage());
+      e = assertThrows(IllegalArgumentException.class, () -> Fault.status(500, "x").forModule(bad, "v1.0.0"));
+      assertTrue(e.getMessage().contains("\"" + bad + "\""), e.getMessage());
+    }
+    assertEquals("Fault[status 500 module=github.com/Foo/bar]", Fault.status(500, "x").forModule("github.com/Foo/bar").toString());
+  }
 }
