@@ -15,6 +15,7 @@ import io.github.goproxy4j.client.VersionInfo;
 import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.env.ProxyResolver;
 import io.github.goproxy4j.env.Route;
+import io.github.goproxy4j.env.Transport;
 import io.github.goproxy4j.modfile.GoModFile;
 import io.github.goproxy4j.modfile.GoWorkFile;
 import io.github.goproxy4j.module.ModulePath;
@@ -22,6 +23,7 @@ import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.PseudoVersion;
 import io.github.goproxy4j.module.Version;
 import io.github.goproxy4j.mvs.ModuleGraph;
+import io.github.goproxy4j.sumdb.ChecksumDatabase;
 import io.github.goproxy4j.sumdb.ChecksumMismatchException;
 import io.github.goproxy4j.sumdb.GoSum;
 import io.github.goproxy4j.sumdb.ModuleHash;
@@ -305,6 +307,46 @@ class JavadocSnippetsTest {
         ModuleGraph g = client.moduleGraph(dir);
         assertEquals("Optional[v0.14.0]", g.selected(ModulePath.parse("golang.org/x/text")).toString());
         assertFalse(client.modGraph(dir, "1.16").graphText().isEmpty());
+      }
+    }
+  }
+
+  /** {@code ChecksumDatabase}'s class javadoc, with a Transport over java.net.http as it suggests. */
+  @Test
+  void checksumDatabase(@TempDir Path work) throws Exception {
+    try (FakeGoProxy proxy = FakeGoProxy.builder().module("rsc.io/quote", "v1.5.2").start()) {
+      DownloadedModule d;
+      try (GoProxyClient client = GoProxyClient.builder().env(env(proxy, work)).build()) {
+        d = client.download(ModuleVersion.parse("rsc.io/quote@v1.5.2"));
+      }
+      byte[] goModBytes = Files.readAllBytes(d.goModFile());
+      Path zipPath = d.zip();
+      java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+      Transport httpTransport = (uri, headers) -> {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(uri);
+        headers.forEach(b::header);
+        try {
+          java.net.http.HttpResponse<java.io.InputStream> r =
+              http.send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+          return Transport.Response.of(r.statusCode(), r.headers().map(), r.body());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new java.io.InterruptedIOException("interrupted");
+        }
+      };
+
+      Route route = ProxyResolver.of(proxy.goEnv()).resolve("rsc.io/quote");
+      try (ChecksumDatabase db = ChecksumDatabase.builder()
+          .route(route)
+          .transport(httpTransport)
+          .stateDir(work.resolve("sumdb-state"))
+          .cacheDir(work.resolve("sumdb-cache"))
+          .build()) {
+        ModuleVersion mv = ModuleVersion.of("rsc.io/quote", "v1.5.2");
+        db.verifyGoMod(mv, ModuleHash.ofGoMod(goModBytes));
+        db.verifyZip(mv, ModuleHash.ofZip(zipPath));
+        assertThrows(ChecksumMismatchException.class,
+            () -> db.verifyZip(mv, ModuleHash.ofGoMod("module x\n".getBytes(StandardCharsets.UTF_8))));
       }
     }
   }

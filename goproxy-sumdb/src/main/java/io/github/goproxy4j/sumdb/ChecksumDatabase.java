@@ -51,13 +51,17 @@ import org.slf4j.LoggerFactory;
  * Route route = ProxyResolver.fromSystem().resolve("rsc.io/quote");
  * try (ChecksumDatabase db = ChecksumDatabase.builder()
  *     .route(route)                        // checksum database and proxies for discovery
- *     .transport(httpTransport)            // e.g. goproxy-client's JdkHttpTransport
+ *     .transport(httpTransport)            // your Transport: any GET over java.net.http will do
  *     .build()) {
  *   ModuleVersion mv = ModuleVersion.of("rsc.io/quote", "v1.5.2");
  *   db.verifyGoMod(mv, ModuleHash.ofGoMod(goModBytes));   // before fetching the zip
  *   db.verifyZip(mv, ModuleHash.ofZip(zipPath));
  * }
  * }</pre>
+ *
+ * <p>With goproxy-client, {@code GoProxyClient.checksumDatabase(path)} returns one already built
+ * on the client's HTTP transport (proxy settings, credentials, timeouts), its route and go's
+ * state and cache directories; build one yourself only without goproxy-client.
  *
  * <p><b>State shared with go.</b> The latest verified signed tree head is kept where go keeps it,
  * {@code $GOPATH/pkg/sumdb/<name>/latest}, and lookup answers and tiles are cached in go's layout
