@@ -350,4 +350,82 @@ class JavadocSnippetsTest {
       }
     }
   }
+
+  /** The class javadoc of Version, ModulePath, ModuleVersion, PseudoVersion and ModulePatterns. */
+  @Test
+  void moduleTypes() {
+    Version v = Version.parse("v1.2.3-rc.1");
+    assertEquals("v1", v.major());
+    assertEquals("-rc.1", v.prerelease());
+    assertTrue(v.compareTo(Version.parse("v1.2.3")) < 0);
+    assertEquals("v1.2.0", Version.parse("v1.2").canonical().toString());
+    assertEquals("v1.0.0-!r!c1", Version.escape("v1.0.0-RC1"));
+    assertEquals("master", Version.escape("master"));
+    assertEquals("v1.0.0-RC1", Version.unescape("v1.0.0-!r!c1"));
+    assertTrue(Version.parse("v2.0.0+incompatible").isIncompatible());
+    assertEquals(-1, Version.compare("v1.2.3", "v1.10.0"));
+    assertEquals(-1, Version.compare("junk", "v0.0.1"));
+    List<String> list = new ArrayList<>(List.of("v1.10.0", "v1.2.0", "v1.2"));
+    Version.sortStrings(list);
+    assertEquals(List.of("v1.2", "v1.2.0", "v1.10.0"), list);
+
+    ModulePath p = ModulePath.parse("github.com/Azure/azure-sdk/v2");
+    assertEquals("github.com/!azure/azure-sdk/v2", p.escaped());
+    assertEquals(Optional.of("/v2"), p.majorSuffix());
+    assertEquals("github.com/Azure/azure-sdk", p.prefix());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModulePath.parse("x"));
+    assertEquals("malformed module path \"x\": missing dot in first path element", e.getMessage());
+    assertEquals("github.com/Azure/go-autorest", ModulePath.unescape("github.com/!azure/go-autorest").toString());
+    ModulePath.checkImportPath("example.com/pkg/c++");
+    ModulePath.checkFilePath("internal/x.go");
+    assertThrows(IllegalArgumentException.class, () -> ModulePath.checkFilePath("aux.go"));
+    String name = "a/" + Character.toString(0x1C8A) + ".go";
+    ModulePath.checkFilePath(name, "1.27");
+    assertThrows(IllegalArgumentException.class, () -> ModulePath.checkFilePath(name, "1.26"));
+    ModulePath.checkPathMajor(Version.parse("v2.0.0"), ModulePath.parse("example.com/m/v2"));
+
+    ModuleVersion mv = ModuleVersion.of("github.com/Azure/go-autorest", "v14.2.0+incompatible");
+    assertEquals("github.com/!azure/go-autorest", mv.escapedPath());
+    assertEquals("v2", ModuleVersion.parse("example.com/m/v2@v2.1.0").version().major());
+    e = assertThrows(IllegalArgumentException.class, () -> ModuleVersion.of("example.com/m", "v2.0.0"));
+    assertEquals("example.com/m@v2.0.0: invalid version: should be v0 or v1, not v2", e.getMessage());
+
+    PseudoVersion pv = PseudoVersion.parse("v1.2.4-0.20191109021931-daa7c04131f5");
+    assertEquals("Optional[v1.2.3]", pv.base().toString());
+    assertEquals(Instant.parse("2019-11-09T02:19:31Z"), pv.time());
+    assertEquals("daa7c04131f5", pv.revision());
+    assertEquals("v1.2.4-0.20191109021931-daa7c04131f5",
+        PseudoVersion.of("v1", "v1.2.3", Instant.parse("2019-11-09T02:19:31Z"), "daa7c04131f5").toString());
+    Instant t = Instant.parse("2006-01-02T15:04:05Z");
+    assertEquals("v2.0.0-20060102150405-abcdefabcdef", PseudoVersion.of("v2", "", t, "abcdefabcdef").toString());
+    assertEquals("v1.2.3-pre.0.20060102150405-abcdefabcdef",
+        PseudoVersion.of("", "v1.2.3-pre", t, "abcdefabcdef").toString());
+
+    io.github.goproxy4j.module.ModulePatterns pats =
+        io.github.goproxy4j.module.ModulePatterns.parse("*.corp.example.com,example.com/private");
+    assertTrue(pats.matches("git.corp.example.com/tools"));
+    assertTrue(pats.matches("example.com/private/x/v2"));
+    assertFalse(pats.matches("example.com/privateer"));
+  }
+
+  /** The class javadoc of VerifierKey, ChecksumDb, Tile and Hash. */
+  @Test
+  void sumdbTypes() {
+    io.github.goproxy4j.env.VerifierKey key = io.github.goproxy4j.env.VerifierKey.parse(
+        "sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8");
+    assertEquals("sum.golang.org", key.name());
+    assertEquals(0x033de0ae, key.keyHash());
+    assertEquals(32, key.publicKeyBytes().length);
+    io.github.goproxy4j.env.ChecksumDb db = io.github.goproxy4j.env.ChecksumDb.parse("sum.golang.org");
+    assertEquals("sum.golang.org", db.name());
+    assertEquals(key, db.verifierKey());
+    assertEquals(Optional.empty(), db.url());
+
+    io.github.goproxy4j.sumdb.tlog.Tile tile = io.github.goproxy4j.sumdb.tlog.Tile.parse("tile/8/0/x001/234.p/5");
+    assertEquals(new io.github.goproxy4j.sumdb.tlog.Tile(8, 0, 1234, 5), tile);
+    assertEquals("tile/8/0/x001/234.p/5", tile.path());
+    io.github.goproxy4j.sumdb.tlog.Hash leaf = io.github.goproxy4j.sumdb.tlog.Hash.ofRecord("hello world".getBytes(StandardCharsets.UTF_8));
+    io.github.goproxy4j.sumdb.tlog.Hash root = io.github.goproxy4j.sumdb.tlog.Hash.ofNode(leaf, leaf);
+    assertEquals(root, io.github.goproxy4j.sumdb.tlog.Hash.parse(root.toString()));
+  }
 }
