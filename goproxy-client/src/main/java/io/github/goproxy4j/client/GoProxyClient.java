@@ -518,6 +518,7 @@ public final class GoProxyClient implements AutoCloseable {
   public List<ListedModule> listModules(Path dir, List<String> args, ListFlags flags, Consumer<String> warnings)
       throws GoProxyException {
     checkOpen();
+    Objects.requireNonNull(args, "args");
     Objects.requireNonNull(flags, "flags");
     Objects.requireNonNull(dir, "dir");
     Objects.requireNonNull(warnings, "warnings");

@@ -292,6 +292,7 @@ public final class ModuleCache {
    * @return the directory (it may not exist)
    */
   public Path versionsDir(ModulePath path) {
+    Objects.requireNonNull(path, "path");
     return root().resolve("cache").resolve("download").resolve(path.escaped()).resolve("@v");
   }
 
@@ -306,6 +307,8 @@ public final class ModuleCache {
    *     is not canonical
    */
   public Path file(ModuleVersion module, String suffix) {
+    Objects.requireNonNull(module, "module");
+    Objects.requireNonNull(suffix, "suffix");
     return versionsDir(module.path()).resolve(checkCanonical(module) + "." + suffix);
   }
 
@@ -317,6 +320,7 @@ public final class ModuleCache {
    * @return the directory (it may not exist)
    */
   public Path extractedDir(ModuleVersion module) {
+    Objects.requireNonNull(module, "module");
     return root().resolve(module.path().escaped() + "@" + checkCanonical(module));
   }
 
@@ -380,6 +384,8 @@ public final class ModuleCache {
    * @throws IOException if the file cannot be written
    */
   public Optional<Path> writeInfo(ModulePath path, VersionInfo info) throws IOException {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(info, "info");
     return writeInfo(path, info, Integer.MAX_VALUE);
   }
 
@@ -444,6 +450,8 @@ public final class ModuleCache {
    *     cannot use
    */
   public Path writeGoMod(ModuleVersion module, byte[] goMod) throws IOException {
+    Objects.requireNonNull(module, "module");
+    Objects.requireNonNull(goMod, "goMod");
     Path f = writeGoModOnly(module, goMod);
     rewriteVersionList(f.getParent());
     return f;

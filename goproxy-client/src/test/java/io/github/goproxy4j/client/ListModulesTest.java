@@ -253,4 +253,19 @@ class ListModulesTest {
       GoListM.assertSameAsGo(go, main, env, args, ListFlags.builder().updates(true).build(), false, "failed queries");
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void nullArgumentsAreNamed(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    try (GoProxyClient client = GoProxyClient.builder()
+        .env(io.github.goproxy4j.env.GoEnv.of(java.util.Map.of("GOPROXY", "off", "HOME", dir.toString(),
+            "GOPATH", dir.resolve("gopath").toString())))
+        .build()) {
+      NullPointerException e = org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class,
+          () -> client.listModules(dir, null, false, w -> { }));
+      org.junit.jupiter.api.Assertions.assertEquals("args", e.getMessage());
+      e = org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class,
+          () -> client.listModules(dir, null, ListFlags.builder().build(), w -> { }));
+      org.junit.jupiter.api.Assertions.assertEquals("args", e.getMessage());
+    }
+  }
 }

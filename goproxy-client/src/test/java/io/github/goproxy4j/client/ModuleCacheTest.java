@@ -167,4 +167,23 @@ class ModuleCacheTest {
     other.get(10, TimeUnit.SECONDS);
     assertTrue(Files.exists(a.file(M, "lock")));
   }
+
+  @Test
+  void nullArgumentsAreNamedAndWriteNothing() throws IOException {
+    ModuleCache cache = ModuleCache.at(tmp.resolve("nulls"));
+    ModuleVersion mv = ModuleVersion.parse("example.com/m@v1.0.0");
+    String[][] cases = {{"goMod"}, {"suffix"}, {"module"}, {"path"}, {"info"}};
+    java.util.List<org.junit.jupiter.api.function.Executable> calls = java.util.List.of(
+        () -> cache.writeGoMod(mv, null),
+        () -> cache.file(mv, null),
+        () -> cache.extractedDir(null),
+        () -> cache.versionsDir(null),
+        () -> cache.writeInfo(mv.path(), null));
+    for (int i = 0; i < cases.length; i++) {
+      NullPointerException e = assertThrows(NullPointerException.class, calls.get(i));
+      assertEquals(cases[i][0], e.getMessage());
+    }
+    assertTrue(!Files.exists(tmp.resolve("nulls")) || Files.walk(tmp.resolve("nulls")).noneMatch(Files::isRegularFile),
+        "a refused write left a file in the cache");
+  }
 }
