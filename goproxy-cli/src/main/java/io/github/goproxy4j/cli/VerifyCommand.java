@@ -6,7 +6,10 @@ import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.sumdb.ChecksumDatabase;
 import io.github.goproxy4j.sumdb.GoSum;
 import io.github.goproxy4j.sumdb.ModuleHash;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,7 +63,13 @@ final class VerifyCommand implements Command {
     if (args.size() > 1) {
       throw new UsageException("name at most one go.sum file");
     }
-    GoSum goSum = GoSum.read(Paths.get(args.isEmpty() ? "go.sum" : args.get(0)));
+    Path file = Paths.get(args.isEmpty() ? "go.sum" : args.get(0));
+    if (!Files.exists(file)) {
+      // GoSum.read takes a missing go.sum as empty, as go does inside a module; here it is the
+      // file asked about, and "all lines agree" would pass a mistyped path
+      throw new FileNotFoundException("open " + file + ": no such file or directory");
+    }
+    GoSum goSum = GoSum.read(file);
     List<Verdict> verdicts;
     try (GoProxyClient client = Settings.client(ctx)) {
       verdicts = check(client, goSum);

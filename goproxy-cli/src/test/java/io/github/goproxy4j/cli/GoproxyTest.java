@@ -236,6 +236,16 @@ class GoproxyTest {
     assertTrue(forged.out().contains("MISMATCH example.com/lib v1.1.0 "), forged.out());
   }
 
+  /** A mistyped path used to verify nothing and report success, so a CI step passed silently. */
+  @Test
+  void verifyFailsOnAGoSumThatIsNotThere() {
+    Path missing = work.resolve("no-such-dir").resolve("go.sum");
+    Run r = run(env(), "verify", missing.toString());
+    assertEquals(1, r.status(), r.out() + r.err());
+    assertFalse(r.out().contains("all lines agree"), r.out());
+    assertEquals("goproxy verify: open " + missing + ": no such file or directory\n", r.err());
+  }
+
   @Test
   void doctorReportsIgnoredSettingsAndChecksTheProxyLive() throws Exception {
     Run healthy = run(env(), "doctor", "--module", "example.com/lib");
