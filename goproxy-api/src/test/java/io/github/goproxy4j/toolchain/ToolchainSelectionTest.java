@@ -148,4 +148,51 @@ class ToolchainSelectionTest {
     assertEquals(want.equals("-") ? Optional.empty() : Optional.of(want),
         ToolchainSelection.newerToolchain(need, java.util.List.of(releases.trim().split(" +"))));
   }
+
+  private static final String[] GOTOOLCHAIN_PIECES = {"auto", "local", "path", "+", "+", "go1.21", "go1.27.3",
+      "go1.28.1", "go", "1.21", "", " ", "\u00e9", "\u0000", "-custom", "x".repeat(200), "go1.22rc1", "min", "\t"};
+  private static final String[] GO_LINE_PIECES = {"1.21", "1.28.1", "1.x", "", "go1.29", "1.30rc1", "\u00e9",
+      "1", "1.21.0.0", "-", "default", "go1.99-custom", "x".repeat(100)};
+
+  static java.util.stream.LongStream seeds() {
+    return java.util.stream.LongStream.rangeClosed(1, 30);
+  }
+
+  /**
+   * select on seeded random GOTOOLCHAIN values and go.mod go/toolchain lines: a selection naming a
+   * toolchain, or InvalidToolchainException quoting the value it refused; never anything else.
+   */
+  @ParameterizedTest(name = "seed={0}")
+  @org.junit.jupiter.params.provider.MethodSource("seeds")
+  void selectOnRandomInputRefusesWithGosMessageOrSelects(long seed) {
+    System.out.println("ToolchainSelectionTest seed=" + seed);
+    java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+    for (int i = 0; i < 200; i++) {
+      StringBuilder g = new StringBuilder();
+      for (int k = r.nextInt(4); k > 0; k--) {
+        g.append(GOTOOLCHAIN_PIECES[r.nextInt(GOTOOLCHAIN_PIECES.length)]);
+      }
+      String gotoolchain = g.toString();
+      String goLine = GO_LINE_PIECES[r.nextInt(GO_LINE_PIECES.length)];
+      String toolchainLine = r.nextBoolean() ? "" : "toolchain " + GO_LINE_PIECES[r.nextInt(GO_LINE_PIECES.length)] + "\n";
+      String gomod = r.nextInt(4) == 0 ? null : "module m\ngo " + goLine + "\n" + toolchainLine;
+      String ctx = "seed=" + seed + " GOTOOLCHAIN=" + gotoolchain + " go.mod=" + gomod;
+      try {
+        ToolchainSelection s = ToolchainSelection.select(gotoolchain, "go1.27.3", MOD,
+            gomod == null ? null : gomod.getBytes(StandardCharsets.UTF_8));
+        assertTrue(s.toolchain().startsWith("go") || s.toolchain().contains("-go"), ctx + ": " + s);
+        assertFalse(s.reason().isEmpty(), ctx);
+      } catch (InvalidToolchainException e) {
+        String m = e.getMessage();
+        boolean named = m.startsWith("invalid GOTOOLCHAIN ") || m.startsWith("invalid toolchain ");
+        assertTrue(named, ctx + ": " + m);
+        boolean printable = gotoolchain.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
+        if (m.startsWith("invalid GOTOOLCHAIN ") && printable) {
+          assertTrue(m.contains("\"" + gotoolchain + "\""), ctx + ": " + m);
+        }
+      } catch (RuntimeException e) {
+        org.junit.jupiter.api.Assertions.fail(ctx + ": " + e, e);
+      }
+    }
+  }
 }
