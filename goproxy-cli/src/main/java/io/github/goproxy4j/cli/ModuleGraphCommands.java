@@ -184,7 +184,8 @@ final class ModuleGraphCommands {
           return 1;
         }
         if (template != null) {
-          return formatted(ctx, template, out, status);
+          return formatted(ctx, template.listingVersions(flags.versions()), out, status,
+              new ListModuleInfo(client, workDir(ctx)));
         }
         if (json.on()) {
           out.forEach(m -> ctx.out().print(m.toJson(release, json.fields())));
@@ -201,16 +202,19 @@ final class ModuleGraphCommands {
   /**
    * go list's {@code -f}: the template executed for each module, a newline after each execution
    * unless the last byte written so far is one (go's TrackingWriter starts as if after one, so a
-   * module printing nothing adds nothing); an execution error ends the listing after the output
+   * module printing nothing adds nothing), the function {@code module} answered from the build
+   * ({@link ListModuleInfo}); an execution error ends the listing after the output
    * written before it, with go's text and exit status 1.
    */
-  private static int formatted(Invocation ctx, Template template, List<ListedModule> modules, int status)
-      throws Template.ExecException {
+  private static int formatted(Invocation ctx, Template template, List<ListedModule> modules, int status,
+      ListModuleInfo moduleInfo) throws Template.ExecException, GoProxyException {
     char last = '\n';
     for (ListedModule m : modules) {
       String text;
       try {
-        text = template.execute(m);
+        text = template.execute(m, moduleInfo);
+      } catch (ListModuleInfo.Failure e) {
+        throw e.failure(); // go's base.Fatalf in modload.ModuleInfo
       } catch (Template.ExecException e) {
         ctx.out().print(e.output());
         ctx.out().flush();

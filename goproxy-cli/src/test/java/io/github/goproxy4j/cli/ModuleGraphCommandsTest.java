@@ -146,7 +146,8 @@ class ModuleGraphCommandsTest {
    * builtins and list's {@code join}, {{define}}/{{template}}/{{block}} (and go's template depth limit),
    * templates that fail to parse (before anything is loaded) or to
    * execute (after the output written so far), the newline go adds after each module that does not
-   * end with one, {@code -f} with {@code -json}, and GOFLAGS's {@code -f}. Standard output,
+   * end with one, {@code -f} with {@code -json}, GOFLAGS's {@code -f}, and list's {@code module}
+   * function (the build's modules, a path not in it, the main module; {@code path@version} refused). Standard output,
    * standard error and exit status byte for byte.
    */
   @ParameterizedTest(name = "go{0}")
@@ -175,7 +176,7 @@ class ModuleGraphCommandsTest {
       tidy(goBin, main, goEnv);
       Map<String, String> ours = oursBeside(proxy, goEnv);
       List<String> all = List.of("{{.Path}}", "{{.}}", "{{.Path}} {{.Version}}{{with .Replace}} => {{.Path}} {{.Version}}{{end}}",
-          "{{if not (or .Main .Indirect)}}{{.Path}}{{end}}", "{{.Replace}}|{{.Update}}|{{.Error}}", "{{.Time}}",
+          "{{if not (or .Main .Indirect)}}{{.Path}}{{end}}", "{{.Replace}}|{{.Update}}|{{.Error}}", "{{.Time}}", "{{printf \"%#v|%#v|%[1]T|%*[3]d|\" .Time .Retracted 4 7}}",
           "{{with .Time}}{{.Format \"2006-01-02T15:04:05.000Z07:00 Mon Jan _2 3PM\"}} {{.Unix}}{{end}}",
           "{{.Dir}} {{.GoMod}} {{.GoVersion}}", "{{printf \"%s@%s\" .Path .Version}}", "{{printf \"%-20s|%5v|%q\" .Path .Main .Version}}",
           "{{len .Versions}} {{eq .Path \"example.com/a\"}} {{ne .Indirect true}}", "{{$p := .Path}}{{range .Retracted}}{{$p}}: {{.}}{{end}}",
@@ -206,7 +207,13 @@ class ModuleGraphCommandsTest {
           new String[] {"list", "-m", "-compiled", "-f", "{{"}, new String[] {"list", "-m", "-p", "0", "-f", "{{"},
           new String[] {"list", "-m", "-mod=bogus", "-f", "{{"}, new String[] {"list", "-m", "-test", "-f", "{{.}}"},
           new String[] {"list", "-m", "-mod=vendor", "-retracted", "-f", "{{"},
-          new String[] {"list", "-f", "{{", "all"}, new String[] {"list", "-u", "-f", "{{.}}"});
+          new String[] {"list", "-f", "{{", "all"}, new String[] {"list", "-u", "-f", "{{.}}"},
+          // list's module function: the build's module as go list -m PATH lists it, without -u's Update
+          new String[] {"list", "-m", "-f", "{{module .Path}}|{{module \"example.com/d\"}}|{{module \"example.com/nosuch\"}}"
+              + "|{{(module \"example.com/nosuch\").Error}}|{{(module \"example.com/main\").Dir}}|{{module \"example.com/b\"}}",
+              "all"},
+          new String[] {"list", "-m", "-u", "-f", "{{with module \"example.com/a\"}}{{.Version}} {{.Time}} {{.Dir}} {{.GoMod}} "
+              + "{{.GoVersion}} {{.Indirect}} {{.Update}} {{.Deprecated}}{{end}}", "example.com/c"});
       for (String[] cmd : more) {
         assertSameAsGo(release, goBin, main, goEnv, ours, cmd);
       }

@@ -13,9 +13,12 @@ import java.util.Locale;
  * action's value): the verbs {@code %v %s %q %d %t %x %X %c %o %b %T %f %e %g}, flags, width and
  * precision, Stringers ({@code *modinfo.ModulePublic}, time), structs, slices, nil pointers
  * ({@code <nil>}) and fmt's error forms ({@code %!d(string=x)}, {@code %!s(MISSING)},
- * {@code %!(EXTRA ...)}). A non-nil pointer printed as an address, {@code %#v}, {@code %p} and
- * argument indexes are refused ({@link Template.Unsupported}): goproxy cannot print go's
- * addresses.
+ * {@code %!(EXTRA ...)}, {@code %!(BADINDEX)}, {@code %!(BADWIDTH)}, {@code %!(BADPREC)}),
+ * explicit argument indexes ({@code %[2]s}), {@code *} widths and precisions, and {@code %#v}'s Go
+ * syntax ({@code "x"}, {@code []string{"a"}}, {@code []string(nil)}, {@code (*modinfo.ModulePublic)(nil)},
+ * {@code &modinfo.ModuleError{Err:"x"}}, time.Time's {@code time.Date(...)}). A non-nil pointer
+ * printed as an address ({@code %p}, one inside a struct) is refused ({@link Template.Unsupported}):
+ * goproxy cannot print go's addresses.
  */
 final class Fmt {
   private Fmt() {}
@@ -62,13 +65,108 @@ final class Fmt {
     return b.append('\n').toString();
   }
 
-  /** fmt.Sprintf. */
+  /** fmt's bound on a width, precision or argument index (tooLarge): past it the number is not one. */
+  private static final int TOO_LARGE = 1_000_000;
+
+  /**
+   * fmt's parsenum: the decimal number at {@code start} ({@code [num, isNum, next]}); one growing
+   * past {@link #TOO_LARGE} is no number and ends the format ({@code next} its end).
+   */
+  private static int[] parseNum(String s, int start, int end) {
+    if (start >= end) {
+      return new int[] {0, 0, end};
+    }
+    int num = 0;
+    boolean isNum = false;
+    int i = start;
+    for (; i < end && s.charAt(i) >= '0' && s.charAt(i) <= '9'; i++) {
+      if (num > TOO_LARGE || num < -TOO_LARGE) {
+        return new int[] {0, 0, end};
+      }
+      num = num * 10 + (s.charAt(i) - '0');
+      isNum = true;
+    }
+    return new int[] {num, isNum ? 1 : 0, i};
+  }
+
+  /** One Sprintf's state: the argument taken next and whether the indexes so far were good. */
+  private static final class Printf {
+    final String format;
+    final List<GoValue> args;
+    int argNum;
+    boolean goodArgNum;
+    /** Whether an explicit index was seen (then no EXTRA check). */
+    boolean reordered;
+    /** Whether the last item was an index like [3]. */
+    boolean afterIndex;
+
+    Printf(String format, List<GoValue> args) {
+      this.format = format;
+      this.args = args;
+    }
+
+    /**
+     * fmt's argNumber: at {@code i}, an explicit index {@code [n]} selects argument n-1 (when in
+     * range; else the verb is a bad index); returns where the format goes on.
+     */
+    int argNumber(int i) {
+      afterIndex = false;
+      if (i >= format.length() || format.charAt(i) != '[') {
+        return i;
+      }
+      reordered = true;
+      // parseArgNumber: at least "[n]", the number up to the first ']'
+      int index = 0;
+      int wid = 1;
+      boolean ok = false;
+      if (format.length() - i >= 3) {
+        for (int j = i + 1; j < format.length(); j++) {
+          if (format.charAt(j) == ']') {
+            int[] n = parseNum(format, i + 1, j);
+            wid = j - i + 1;
+            if (n[1] == 1 && n[2] == j) {
+              index = n[0] - 1;
+              ok = true;
+            }
+            break;
+          }
+        }
+      }
+      if (ok && index >= 0 && index < args.size()) {
+        argNum = index;
+        afterIndex = true;
+        return i + wid;
+      }
+      goodArgNum = false;
+      afterIndex = ok;
+      return i + wid;
+    }
+
+    /** fmt's intFromArg: the argument as a * width or precision ({@code [num, isInt]}), taken. */
+    int[] intFromArg() {
+      if (argNum >= args.size()) {
+        return new int[] {0, 0};
+      }
+      GoValue a = args.get(argNum++);
+      if (a == null || (a.kind() != Kind.INT && a.kind() != Kind.UINT8)) {
+        return new int[] {0, 0};
+      }
+      long n = a.asLong();
+      if (n > TOO_LARGE || n < -TOO_LARGE) {
+        return new int[] {0, 0};
+      }
+      return new int[] {(int) n, 1};
+    }
+  }
+
+  /** fmt.Sprintf (doPrintf): flags, explicit argument indexes, * widths and precisions, verbs. */
   static String sprintf(String format, List<GoValue> args) {
     StringBuilder b = new StringBuilder();
-    int argNum = 0;
+    Printf p = new Printf(format, args);
     int end = format.length();
     int i = 0;
     while (i < end) {
+      p.goodArgNum = true;
       int lasti = i;
       while (i < end && format.charAt(i) != '%') {
         i++;
@@ -90,31 +188,58 @@ final class Fmt {
           default: flags = false;
         }
       }
-      if (i < end && format.charAt(i) == '[') {
-        throw new Template.Unsupported("printf's explicit argument indexes ([n])");
-      }
+      i = p.argNumber(i);
       if (i < end && format.charAt(i) == '*') {
-        throw new Template.Unsupported("printf's * width");
-      }
-      int start = i;
-      while (i < end && Character.isDigit(format.charAt(i))) {
         i++;
+        int[] w = p.intFromArg();
+        f.width = w[0];
+        f.widPresent = w[1] == 1;
+        if (!f.widPresent) {
+          b.append("%!(BADWIDTH)");
+        }
+        if (f.width < 0) { // a negative width pads on the right
+          f.width = -f.width;
+          f.minus = true;
+          f.zero = false;
+        }
+        p.afterIndex = false;
+      } else {
+        int[] n = parseNum(format, i, end);
+        f.width = n[0];
+        f.widPresent = n[1] == 1;
+        i = n[2];
+        if (p.afterIndex && f.widPresent) { // "%[3]2d"
+          p.goodArgNum = false;
+        }
       }
-      if (i > start) {
-        f.width = Integer.parseInt(format.substring(start, i));
-        f.widPresent = true;
-      }
-      if (i + 1 <= end && i < end && format.charAt(i) == '.') {
+      if (i + 1 < end && format.charAt(i) == '.') {
         i++;
+        if (p.afterIndex) { // "%[3].2d"
+          p.goodArgNum = false;
+        }
+        i = p.argNumber(i);
         if (i < end && format.charAt(i) == '*') {
-          throw new Template.Unsupported("printf's * precision");
-        }
-        start = i;
-        while (i < end && Character.isDigit(format.charAt(i))) {
           i++;
+          int[] n = p.intFromArg();
+          f.prec = n[0];
+          f.precPresent = n[1] == 1;
+          if (f.prec < 0) { // a negative precision is none
+            f.prec = 0;
+            f.precPresent = false;
+          }
+          if (!f.precPresent) {
+            b.append("%!(BADPREC)");
+          }
+          p.afterIndex = false;
+        } else {
+          int[] n = parseNum(format, i, end);
+          f.prec = n[0];
+          f.precPresent = true; // "%.d": precision 0
+          i = n[2];
         }
-        f.prec = i > start ? Integer.parseInt(format.substring(start, i)) : 0;
-        f.precPresent = true;
+      }
+      if (!p.afterIndex) {
+        i = p.argNumber(i);
       }
       if (i >= end) {
         b.append("%!(NOVERB)");
@@ -122,31 +247,35 @@ final class Fmt {
       }
       int verb = format.codePointAt(i);
       i += Character.charCount(verb);
-      if (verb == '%') {
+      if (verb == '%') { // no operand, no width
         b.append('%');
         continue;
       }
-      if (argNum >= args.size()) {
+      if (!p.goodArgNum) {
+        b.append("%!").appendCodePoint(verb).append("(BADINDEX)");
+        continue;
+      }
+      if (p.argNum >= args.size()) {
         b.append("%!").appendCodePoint(verb).append("(MISSING)");
         continue;
       }
-      if (verb == 'w') {
-        verb = 'v'; // Sprintf treats %w as %v (errors aside)
+      if (verb == 'w' && (f.sharp || f.plus)) {
+        // go1.19 keeps # and + as they are for %w, go1.20 on makes them %v's #v and +v
+        throw new Template.Unsupported("printf's %#w and %+w");
       }
-      if (verb == 'v' && f.sharp) {
-        throw new Template.Unsupported("printf's %#v");
-      }
-      if (verb == 'v' && f.plus) {
+      if (verb == 'v' || verb == 'w') {
+        f.sharpV = f.sharp;
+        f.sharp = false;
+        f.plusV = f.plus;
         f.plus = false;
-        f.plusV = true;
       }
-      printArg(b, f, args.get(argNum), verb);
-      argNum++;
+      printArg(b, f, args.get(p.argNum), verb);
+      p.argNum++;
     }
-    if (argNum < args.size()) {
+    if (!p.reordered && p.argNum < args.size()) {
       b.append("%!(EXTRA ");
-      for (int k = argNum; k < args.size(); k++) {
-        if (k > argNum) {
+      for (int k = p.argNum; k < args.size(); k++) {
+        if (k > p.argNum) {
           b.append(", ");
         }
         GoValue a = args.get(k);
@@ -168,6 +297,8 @@ final class Fmt {
     boolean zero;
     boolean plus;
     boolean plusV;
+    /** {@code %#v}: Go syntax. */
+    boolean sharpV;
     boolean minus;
     boolean space;
     boolean widPresent;
@@ -227,7 +358,9 @@ final class Fmt {
         fmtFloat(b, f, a, verb);
         return;
       case STRING:
-        if ("vsxXq".indexOf(verb) >= 0) {
+        if (verb == 'v' && f.sharpV) {
+          fmtString(b, f, a.asString(), 'q'); // Go syntax: quoted
+        } else if ("vsxXq".indexOf(verb) >= 0) {
           fmtString(b, f, a.asString(), verb);
         } else {
           badVerb(b, f, verb, a);
@@ -240,6 +373,23 @@ final class Fmt {
 
   /** A Stringer's String for the verbs fmt calls it for; whether it did. */
   private static boolean handleMethods(StringBuilder b, Flags f, GoValue a, int verb) {
+    if (verb == 'w') { // %w outside Errorf, or of a value that is no error
+      badVerb(b, f, verb, a);
+      return true;
+    }
+    if (f.sharpV) {
+      // Go syntax: a GoStringer's GoString (time.Time's, through *time.Time too), no String
+      if (!isTime(a)) {
+        return false;
+      }
+      if (a.kind() == Kind.POINTER && a.x() == null) {
+        b.append("<nil>"); // GoString panics on the nil receiver: fmt's catchPanic
+        return true;
+      }
+      ModulePublic.TimeValue t = (ModulePublic.TimeValue) (a.kind() == Kind.POINTER ? a.elem().x() : a.x());
+      fmtString(b, f, GoTime.goString(t.t()), 's');
+      return true;
+    }
     if ("vsxXq".indexOf(verb) < 0) {
       return false;
     }
@@ -272,6 +422,11 @@ final class Fmt {
     return null;
   }
 
+  /** Whether {@code a} is a time.Time or a {@code *time.Time}. */
+  private static boolean isTime(GoValue a) {
+    return a.type() == ModulePublic.TIME_PTR || a.kind() == Kind.STRUCT && a.x() instanceof ModulePublic.TimeValue;
+  }
+
   private static String stringOf(GoValue struct) {
     if (struct.x() instanceof ModulePublic) {
       return ((ModulePublic) struct.x()).string();
@@ -301,14 +456,17 @@ final class Fmt {
         if (!(v.x() instanceof ModulePublic) && !(v.type().name().equals("modinfo.ModuleError"))) {
           throw new Template.Unsupported("printing a " + v.type().name() + " as a struct");
         }
+        if (f.sharpV) {
+          b.append(v.type().name());
+        }
         b.append('{');
         List<String> names = v.type().fields();
         GoValue.Struct s = (GoValue.Struct) v.x();
         for (int i = 0; i < names.size(); i++) {
           if (i > 0) {
-            b.append(' ');
+            b.append(f.sharpV ? ", " : " ");
           }
-          if (f.plusV) {
+          if (f.plusV || f.sharpV) {
             b.append(names.get(i)).append(':');
           }
           printValue(b, f, s.field(names.get(i)), verb, depth + 1);
@@ -317,8 +475,28 @@ final class Fmt {
         return;
       }
       case SLICE: {
-        b.append('[');
         List<GoValue> es = v.elems();
+        if (f.sharpV) {
+          b.append(v.type().name());
+          if (v.isNilSlice()) {
+            b.append("(nil)");
+            return;
+          }
+          if (es.isEmpty()) {
+            // go's value may be nil ([]string(nil)) or not ([]string{}): which, goproxy does not track
+            throw new Template.Unsupported("printf's %#v of an empty " + v.type().name() + " (nil or not)");
+          }
+          b.append('{');
+          for (int i = 0; i < es.size(); i++) {
+            if (i > 0) {
+              b.append(", ");
+            }
+            printValue(b, f, es.get(i), verb, depth + 1);
+          }
+          b.append('}');
+          return;
+        }
+        b.append('[');
         for (int i = 0; i < es.size(); i++) {
           if (i > 0) {
             b.append(' ');
@@ -342,7 +520,11 @@ final class Fmt {
         }
         switch (verb) {
           case 'v':
-            pad(b, f, "<nil>");
+            if (f.sharpV) {
+              b.append('(').append(v.type().name()).append(")(nil)");
+            } else {
+              pad(b, f, "<nil>");
+            }
             return;
           case 'b': case 'o': case 'd': case 'x': case 'X':
             fmtInteger(b, f, new GoValue(GoValue.INT, 0L, false), verb);
@@ -450,6 +632,10 @@ final class Fmt {
     long v = a.asLong();
     switch (verb) {
       case 'v': case 'd':
+        if (verb == 'v' && f.sharpV && a.kind() == Kind.UINT8) {
+          integer(b, f, v, 16, false, "0x"); // Go syntax of an unsigned integer: hexadecimal
+          return;
+        }
         integer(b, f, v, 10, false, "");
         return;
       case 'b':
@@ -490,35 +676,37 @@ final class Fmt {
     return v < 0 || v > 0x10FFFF || (v >= 0xD800 && v < 0xE000) ? 0xFFFD : (int) v;
   }
 
+  /**
+   * fmt's fmtInteger: the digits zero-filled to the precision, or with the 0 flag (no precision,
+   * not left-justified) to the width less the sign; then the prefix ({@code %#o}'s 0 only where the
+   * digits do not already begin with one), the sign, and spaces to the width.
+   */
   private static void integer(StringBuilder b, Flags f, long v, int base, boolean upper, String prefix) {
+    Flags noZero = new Flags();
+    noZero.widPresent = f.widPresent;
+    noZero.width = f.width;
+    noZero.minus = f.minus;
+    if (f.precPresent && f.prec == 0 && v == 0) {
+      pad(b, noZero, ""); // precision 0 and value 0: nothing but the padding
+      return;
+    }
     boolean neg = v < 0;
     String digits = neg ? Long.toString(v, base).substring(1) : Long.toString(v, base);
     if (upper) {
       digits = digits.toUpperCase(Locale.ROOT);
     }
-    if (f.precPresent) {
-      if (f.prec == 0 && v == 0) {
-        digits = "";
-      }
-      while (digits.length() < f.prec) {
-        digits = "0" + digits;
-      }
-    }
     String sign = neg ? "-" : f.plus ? "+" : f.space ? " " : "";
-    String body = prefix + digits;
-    if (f.zero && f.widPresent && !f.minus && !f.precPresent) {
-      int n = f.width - sign.length() - body.length();
-      if (n > 0) {
-        body = prefix + "0".repeat(n) + digits;
-      }
-      b.append(sign).append(body);
-      return;
+    int prec = 0;
+    if (f.precPresent) {
+      prec = f.prec;
+    } else if (f.zero && !f.minus && f.widPresent) {
+      prec = f.width - sign.length();
     }
-    Flags noZero = new Flags();
-    noZero.widPresent = f.widPresent;
-    noZero.width = f.width;
-    noZero.minus = f.minus;
-    pad(b, noZero, sign + body);
+    if (digits.length() < prec) { // up to fmt's bound of a million digits
+      digits = "0".repeat(prec - digits.length()) + digits;
+    }
+    String p = prefix.equals("0") && digits.startsWith("0") ? "" : prefix;
+    pad(b, noZero, sign + p + digits);
   }
 
   private static void fmtFloat(StringBuilder b, Flags f, GoValue a, int verb) {

@@ -15,6 +15,19 @@ import java.util.Locale;
 final class GoTime {
   private GoTime() {}
 
+  /**
+   * time.Time's GoString ({@code %#v}): {@code time.Date(2023, time.April, 5, 6, 7, 8, 123400000,
+   * time.UTC)}, the zone as {@link #format} names it ({@code time.UTC} for a zero offset, go's
+   * unnamed fixed zone {@code time.Location("")} otherwise).
+   */
+  static String goString(OffsetDateTime t) {
+    String loc = t.getOffset().getTotalSeconds() == 0 ? "time.UTC" : "time.Location(\"\")";
+    String month = t.getMonth().name(); // APRIL: go's April
+    return "time.Date(" + t.getYear() + ", time." + month.charAt(0) + month.substring(1).toLowerCase(Locale.ROOT) + ", "
+        + t.getDayOfMonth() + ", " + t.getHour() + ", " + t.getMinute() + ", " + t.getSecond() + ", " + t.getNano()
+        + ", " + loc + ")";
+  }
+
   /** time.Time.Format of {@code t} with go's {@code layout}. */
   static String format(OffsetDateTime t, String layout) {
     StringBuilder b = new StringBuilder();

@@ -97,6 +97,27 @@ record GoValue(GoType type, Object x, boolean addressable) {
     return new GoValue(STRINGS, l.stream().map(s -> new GoValue(STRING, s, true)).toList(), false);
   }
 
+  /**
+   * A nil slice's contents: empty, and told apart from an empty slice that is not nil (fmt's
+   * {@code %#v} prints {@code []string(nil)} for the one, {@code []string{}} for the other).
+   */
+  private static final List<GoValue> NIL_SLICE = java.util.Collections.unmodifiableList(new java.util.ArrayList<>());
+
+  /** A nil {@code []string}. */
+  static GoValue nilStrings() {
+    return new GoValue(STRINGS, NIL_SLICE, false);
+  }
+
+  /** {@code l} as a {@code []string} that is nil when empty (go leaves such lists unset). */
+  static GoValue stringsOrNil(List<String> l) {
+    return l.isEmpty() ? nilStrings() : strings(l);
+  }
+
+  /** Whether this is a slice known to be nil. */
+  boolean isNilSlice() {
+    return type.kind() == Kind.SLICE && x == NIL_SLICE;
+  }
+
   Kind kind() {
     return type.kind();
   }

@@ -38,13 +38,14 @@ final class ModulePublic implements GoValue.Struct {
   private final int minor;
   private final Map<String, GoValue> fields = new LinkedHashMap<>();
 
-  private ModulePublic(ListedModule m, int minor) {
+  private ModulePublic(ListedModule m, int minor, boolean versionsListed) {
     this.m = m;
     this.minor = minor;
     fields.put("Path", GoValue.of(m.path()));
     fields.put("Version", GoValue.of(m.version()));
     fields.put("Query", GoValue.of(m.query()));
-    fields.put("Versions", GoValue.strings(m.versions()));
+    // go sets Versions only under -versions (then an empty, non-nil list when the proxy lists none)
+    fields.put("Versions", versionsListed ? GoValue.strings(m.versions()) : GoValue.stringsOrNil(m.versions()));
     fields.put("Replace", m.replace().map(r -> pointer(r, minor)).orElse(nil(type(minor))));
     fields.put("Time", m.time().map(ModulePublic::time).orElse(new GoValue(TIME_PTR, null, true)));
     fields.put("Update", m.update().map(r -> pointer(r, minor)).orElse(nil(type(minor))));
@@ -53,7 +54,7 @@ final class ModulePublic implements GoValue.Struct {
     fields.put("Dir", GoValue.of(m.dir()));
     fields.put("GoMod", GoValue.of(m.goMod()));
     fields.put("GoVersion", GoValue.of(m.goVersion()));
-    fields.put("Retracted", GoValue.strings(m.retracted()));
+    fields.put("Retracted", GoValue.stringsOrNil(m.retracted())); // addRetraction sets it when retracted
     fields.put("Deprecated", GoValue.of(m.deprecated()));
     fields.put("Error", m.error().isEmpty() ? new GoValue(ERROR_PTR, null, true)
         : new GoValue(ERROR_PTR, new GoValue(ERROR, (GoValue.Struct) n -> n.equals("Err") ? GoValue.of(m.error()) : null,
@@ -99,7 +100,21 @@ final class ModulePublic implements GoValue.Struct {
    * @return the pointer
    */
   static GoValue pointer(ListedModule m, int minor) {
-    return new GoValue(pointerType(minor), new GoValue(type(minor), new ModulePublic(m, minor), true), false);
+    return pointer(m, minor, false);
+  }
+
+  /**
+   * {@code m} as go1.{@code minor}'s {@code *modinfo.ModulePublic}, listed with {@code -versions}
+   * or not (which decides whether an empty Versions is a nil slice).
+   *
+   * @param m the module
+   * @param minor the release's minor version
+   * @param versionsListed whether go list ran with {@code -versions}
+   * @return the pointer
+   */
+  static GoValue pointer(ListedModule m, int minor, boolean versionsListed) {
+    return new GoValue(pointerType(minor), new GoValue(type(minor), new ModulePublic(m, minor, versionsListed), true),
+        false);
   }
 
   @Override

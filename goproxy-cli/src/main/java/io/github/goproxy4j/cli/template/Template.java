@@ -6,6 +6,7 @@ import io.github.goproxy4j.internal.GoRelease;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -66,23 +67,79 @@ public final class Template {
   /** The stack of a thread running templates that call templates (see {@link #onDeepStack}). */
   private static final long DEEP_STACK = 1L << 30;
 
+  /**
+   * What list's template function {@code module} asks of the build (modload.ModuleInfo of a path
+   * without a version): the module as {@code go list -m PATH} lists it without {@code -u},
+   * {@code -versions} and {@code -retracted} (a main module, or the selected version of a module of
+   * the build list with its replacement), or empty when the build list has no module of that path.
+   */
+  @FunctionalInterface
+  public interface ModuleInfo {
+    /**
+     * The module of {@code path} in the build list.
+     *
+     * @param path the function's argument, which has no {@code @}
+     * @return the module, or empty when the build list lacks the path
+     */
+    Optional<ListedModule> lookUp(String path);
+  }
+
+  /** A {@link ModuleInfo} for templates run without the build at hand: {@code module} refused. */
+  private static final ModuleInfo NO_BUILD = path -> {
+    throw new Unsupported("the function module without the build list");
+  };
+
   private final Tree tree;
   private final int minor;
-  private final Map<String, Func> funcs;
+  private final boolean versionsListed;
 
-  private Template(Tree tree, int minor) {
+  private Template(Tree tree, int minor, boolean versionsListed) {
     this.tree = tree;
     this.minor = minor;
-    this.funcs = Map.of(
+    this.versionsListed = versionsListed;
+  }
+
+  /**
+   * This template for a listing with {@code -versions} or without: go sets a module's Versions
+   * only under {@code -versions} (a nil slice otherwise, an empty one where the proxy lists no
+   * version), which {@code %#v} shows.
+   *
+   * @param on whether go list runs with {@code -versions}
+   * @return the template
+   */
+  public Template listingVersions(boolean on) {
+    return new Template(tree, minor, on);
+  }
+
+  /** list's functions beside the builtins, {@code module} answering from {@code modules}. */
+  private Map<String, Func> funcs(ModuleInfo modules) {
+    return Map.of(
         "join", new Func("join", List.of(GoValue.STRINGS, GoValue.STRING), false, false, a -> GoValue.of(
             String.join(a.get(1).asString(), a.get(0).elems().stream().map(GoValue::asString).toList()))),
         "context", new Func("context", List.of(), false, false, a -> {
           throw new Unsupported("the function context");
         }),
-        "module", new Func("module", List.of(GoValue.STRING), false, false, a -> {
-          throw new Unsupported("the function module");
-        }));
+        "module", new Func("module", List.of(GoValue.STRING), false, false, a -> module(modules, a.get(0).asString())));
   }
+
+  /**
+   * list's {@code module} function under {@code -m} (modload.ModuleInfo, the same in go1.19-go1.27):
+   * the module of the build list with that path, or a {@code *modinfo.ModulePublic} holding only
+   * the path and the error {@code module not in current build}. A {@code path@version} argument
+   * (go queries it outside the build, as {@code go list -m path@version} without its allowed-version
+   * check and with go's own error texts) is not modelled.
+   */
+  private GoValue module(ModuleInfo modules, String path) {
+    if (path.indexOf('@') >= 0) {
+      throw new Unsupported("the function module with a path@version argument");
+    }
+    ListedModule m = modules.lookUp(path).orElseGet(() -> new ListedModule(path, "", false, false, "",
+        Optional.empty(), Optional.empty(), List.of(), "", NOT_IN_BUILD));
+    return ModulePublic.pointer(m, minor);
+  }
+
+  /** modload.ModuleInfo's error for a path the build list lacks. */
+  static final String NOT_IN_BUILD = "module not in current build";
 
   /**
    * Parses {@code text} as go list's template "main" of the Go release {@code goRelease}.
@@ -98,7 +155,7 @@ public final class Template {
     Set<String> names = new HashSet<>(BUILTINS);
     names.addAll(List.of("join", "context", "module"));
     try {
-      return new Template(new Tree(text, minor, names), minor);
+      return new Template(new Tree(text, minor, names), minor, false);
     } catch (Tree.ParseError e) {
       throw new ParseException(e.getMessage());
     }
@@ -113,8 +170,23 @@ public final class Template {
    * @throws Unsupported where the template needs what goproxy does not model
    */
   public String execute(ListedModule module) throws ExecException {
+    return execute(module, NO_BUILD);
+  }
+
+  /**
+   * Executes the template with the module as dot ({@code *modinfo.ModulePublic}), the function
+   * {@code module} answering from {@code modules}.
+   *
+   * @param module the listed module
+   * @param modules the build's modules, for the template function {@code module}
+   * @return what the template writes
+   * @throws ExecException go's execution error, with the output written before it
+   * @throws Unsupported where the template needs what goproxy does not model
+   */
+  public String execute(ListedModule module, ModuleInfo modules) throws ExecException {
     StringBuilder out = new StringBuilder();
-    Runnable run = () -> new Exec(tree, minor, funcs, out).execute(ModulePublic.pointer(module, minor));
+    Map<String, Func> funcs = funcs(modules);
+    Runnable run = () -> new Exec(tree, minor, funcs, out).execute(ModulePublic.pointer(module, minor, versionsListed));
     try {
       if (tree.callsTemplates) {
         onDeepStack(run);

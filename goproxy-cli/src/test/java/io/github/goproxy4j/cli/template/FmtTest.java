@@ -1,6 +1,7 @@
 package io.github.goproxy4j.cli.template;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.goproxy4j.cli.template.ListVectors.Run;
 import io.github.goproxy4j.cli.template.ListVectors.Vector;
@@ -40,6 +41,50 @@ class FmtTest {
     assertEquals("[\"a\" \"b\"]", Fmt.sprintf("%q", args(GoValue.strings(List.of("a", "b")))));
     assertEquals("  -42|-0042|+7", Fmt.sprintf("%5d|%05d|%+d", args(GoValue.ofInt(-42), GoValue.ofInt(-42),
         GoValue.ofInt(7))));
+  }
+
+  /**
+   * Explicit argument indexes and {@code *} widths and precisions as fmt's doc has them: an index
+   * selects the operand and the ones after it, a bad one is {@code %!v(BADINDEX)} for its verb, a
+   * reordered call reports no EXTRA operands, a non-int {@code *} is {@code %!(BADWIDTH)} or
+   * {@code %!(BADPREC)}, a negative width pads on the right.
+   */
+  @Test
+  void argumentIndexesAndStars() {
+    GoValue a = GoValue.of("a");
+    GoValue b = GoValue.of("b");
+    assertEquals("b a", Fmt.sprintf("%[2]s %[1]s", args(a, b)));
+    assertEquals("a b", Fmt.sprintf("%[1]s %s", args(a, b)));
+    assertEquals("%!s(BADINDEX)", Fmt.sprintf("%[3]s", args(a, b)));
+    assertEquals("%!s(BADINDEX)", Fmt.sprintf("%[0]s", args(a)));
+    assertEquals("%!d(BADINDEX)", Fmt.sprintf("%[1]2d", args(GoValue.ofInt(5))));
+    assertEquals("2 %!d(MISSING)", Fmt.sprintf("%[2]d %d", args(GoValue.ofInt(1), GoValue.ofInt(2))));
+    assertEquals("a%!(EXTRA string=b)", Fmt.sprintf("%s", args(a, b)));
+    assertEquals("   42|42   |", Fmt.sprintf("%*d|%-*d|", args(GoValue.ofInt(5), GoValue.ofInt(42), GoValue.ofInt(5),
+        GoValue.ofInt(42))));
+    assertEquals("42   |", Fmt.sprintf("%*d|", args(GoValue.ofInt(-5), GoValue.ofInt(42))));
+    assertEquals("%!(BADWIDTH)b|", Fmt.sprintf("%*s|", args(a, b)));
+    assertEquals("%!(BADPREC)b|", Fmt.sprintf("%.*s|", args(a, b)));
+    assertEquals("ab|", Fmt.sprintf("%.*s|", args(GoValue.ofInt(2), GoValue.of("abc"))));
+    assertEquals("   7|", Fmt.sprintf("%[2]*[1]d|", args(GoValue.ofInt(7), GoValue.ofInt(4))));
+    assertEquals("%!(NOVERB)", Fmt.sprintf("%[1]", args(a)));
+    assertEquals("%!(BADWIDTH)1|", Fmt.sprintf("%*d|", args(GoValue.ofInt(10_000_001), GoValue.ofInt(1))));
+  }
+
+  /** {@code %#v}: Go syntax for the values a list template reaches, addresses refused. */
+  @Test
+  void goSyntax() {
+    assertEquals("\"a\\\"b\"|true|-7|0x61|1.5", Fmt.sprintf("%#v|%#v|%#v|%#v|%#v", args(GoValue.of("a\"b"),
+        GoValue.of(true), GoValue.ofInt(-7), new GoValue(GoValue.UINT8, 0x61L, false),
+        new GoValue(GoValue.FLOAT64, 1.5, false))));
+    assertEquals("[]string{\"a\", \"b\"}|[]string(nil)", Fmt.sprintf("%#v|%#v",
+        args(GoValue.strings(List.of("a", "b")), GoValue.nilStrings())));
+    // a nil *time.Time's GoString panics (fmt's <nil>); a nil pointer without GoString is typed
+    assertEquals("<nil>|(*modinfo.ModulePublic)(nil)", Fmt.sprintf("%#v|%#v", args(
+        new GoValue(ModulePublic.TIME_PTR, null, false), new GoValue(ModulePublic.pointerType(27), null, false))));
+    assertEquals("time.Date(2023, time.April, 5, 6, 7, 8, 123400000, time.UTC)", Fmt.sprintf("%#v", args(
+        ModulePublic.time(java.time.OffsetDateTime.parse("2023-04-05T06:07:08.1234Z")))));
+    assertThrows(Template.Unsupported.class, () -> Fmt.sprintf("%#v", args(GoValue.strings(List.of()))));
   }
 
   /** Sprint puts a space between two operands when neither is a string; Sprintln always. */

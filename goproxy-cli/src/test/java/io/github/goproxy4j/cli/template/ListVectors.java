@@ -45,6 +45,14 @@ final class ListVectors {
     return List.of(main, r);
   }
 
+  /**
+   * The template function {@code module} in the recorded runs' build: its two modules as go list -m
+   * lists them (the build list is the listing of all).
+   */
+  static Optional<ListedModule> moduleInfo(String path) {
+    return modules().stream().filter(m -> m.path().equals(path)).findFirst();
+  }
+
   /** The recorded runs that {@code keep} selects. */
   static List<Vector> load(Predicate<Vector> keep) {
     List<Vector> out = new ArrayList<>();
@@ -81,7 +89,7 @@ final class ListVectors {
     for (ListedModule m : modules()) {
       String text;
       try {
-        text = t.execute(m);
+        text = t.execute(m, ListVectors::moduleInfo);
       } catch (Template.ExecException e) {
         return new Run(out + e.output(), e.getMessage() + "\n", 1);
       }
