@@ -50,7 +50,7 @@ import java.util.regex.Pattern;
  * ({@link UsageException}): the rest (a Time that fails later in its layout, a non-ASCII character
  * where the scanner fails, a Unicode escape cut short on go1.27, a Time object or array, a
  * character other than ASCII after a literal).
-  */
+ */
 final class ReuseFile {
   private ReuseFile() {}
 

@@ -15,8 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * as an answer (go's {@code par.ErrCache}); a zip is not remembered. A {@code Stat} that resolves a
  * revision to another version, and a {@code Latest}, answer a later {@code Stat} of that version.
  *
- * <p>It also keeps what go's {@code proxyRepo} keeps for its lifetime (the command's): the latest
- * version the {@code @v/list} names by time (a proxy only) ({@code latestFromList}, for a proxy without
+ * <p>Over a proxy it also keeps what go's {@code proxyRepo} keeps for its lifetime (the
+ * command's): the latest version the {@code @v/list} names by time ({@code latestFromList}, for a
+ * proxy without
  * {@code @latest}), worked out, with an {@code .info} request of that version, at the first
  * {@code Versions} (or the first {@code Latest} that needs it, with a {@code @v/list} request of
  * its own).
