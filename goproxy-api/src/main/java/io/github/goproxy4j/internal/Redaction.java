@@ -79,23 +79,25 @@ public final class Redaction {
    */
   public static String rawUrl(String raw) {
     int start = raw.indexOf("//");
-    if (start < 0) {
-      return raw;
-    }
-    start += 2;
-    int end = raw.indexOf('/', start);
+    return start < 0 ? raw : maskAuthority(raw, start + 2, MASK);
+  }
+
+  /**
+   * {@code s} with the password of the authority that begins at {@code start} masked: the
+   * authority runs to the next {@code /}, its user info to its last {@code @}, the password from
+   * the user info's first {@code :}. Without user info and password, {@code s} as it is.
+   */
+  private static String maskAuthority(String s, int start, String mask) {
+    int end = s.indexOf('/', start);
     if (end < 0) {
-      end = raw.length();
+      end = s.length();
     }
-    int at = raw.lastIndexOf('@', end - 1);
-    if (at < start) {
-      return raw;
+    int at = s.lastIndexOf('@', end - 1);
+    int colon = s.indexOf(':', start);
+    if (at < start || colon < 0 || colon > at) {
+      return s;
     }
-    int colon = raw.indexOf(':', start);
-    if (colon < 0 || colon > at) {
-      return raw;
-    }
-    return raw.substring(0, colon + 1) + MASK + raw.substring(at);
+    return s.substring(0, colon + 1) + mask + s.substring(at);
   }
 
   /**
@@ -162,14 +164,7 @@ public final class Redaction {
 
   /** {@code user:password@host/...} without {@code scheme://}: the password masked. */
   private static String schemeless(String e, String mask) {
-    if (e.contains("://")) {
-      return e;
-    }
-    int slash = e.indexOf('/');
-    String authority = slash < 0 ? e : e.substring(0, slash);
-    int at = authority.lastIndexOf('@');
-    int colon = authority.indexOf(':');
-    return colon >= 0 && colon < at ? e.substring(0, colon + 1) + mask + e.substring(at) : e;
+    return e.contains("://") ? e : maskAuthority(e, 0, mask);
   }
 
   private static String mask(URI uri, String mask) {
