@@ -593,16 +593,13 @@ final class ReuseFile {
         + (where == null ? "looking for beginning of value" : where);
   }
 
-  /** encoding/json's quoteChar of an ASCII character: {@code '\\''}, {@code '"'}, else strconv.Quote's form in single quotes. */
+  /**
+   * encoding/json's quoteChar of an ASCII character ({@code '\\''}, {@code '"'}, else strconv.Quote's
+   * escape in single quotes), which for ASCII is strconv.QuoteRune's form; every caller has
+   * checked the character is ASCII.
+   */
   private static String quoteChar(int c) {
-    if (c == '\'') {
-      return "'\\''";
-    }
-    if (c == '"') {
-      return "'\"'";
-    }
-    String q = GoQuote.quote(String.valueOf((char) c));
-    return "'" + q.substring(1, q.length() - 1) + "'";
+    return GoQuote.quoteRune(c);
   }
 
   /** A time as go list -json prints it (RFC 3339, fields in range), which every release parses. */

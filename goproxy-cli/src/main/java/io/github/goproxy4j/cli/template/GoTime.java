@@ -22,8 +22,7 @@ final class GoTime {
    */
   static String goString(OffsetDateTime t) {
     String loc = t.getOffset().getTotalSeconds() == 0 ? "time.UTC" : "time.Location(\"\")";
-    String month = t.getMonth().name(); // APRIL: go's April
-    return "time.Date(" + t.getYear() + ", time." + month.charAt(0) + month.substring(1).toLowerCase(Locale.ROOT) + ", "
+    return "time.Date(" + t.getYear() + ", time." + t.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + ", "
         + t.getDayOfMonth() + ", " + t.getHour() + ", " + t.getMinute() + ", " + t.getSecond() + ", " + t.getNano()
         + ", " + loc + ")";
   }
