@@ -486,24 +486,15 @@ final class Fmt {
             // go's value may be nil ([]string(nil)) or not ([]string{}): which, goproxy does not track
             throw new Template.Unsupported("printf's %#v of an empty " + v.type().name() + " (nil or not)");
           }
-          b.append('{');
-          for (int i = 0; i < es.size(); i++) {
-            if (i > 0) {
-              b.append(", ");
-            }
-            printValue(b, f, es.get(i), verb, depth + 1);
-          }
-          b.append('}');
-          return;
         }
-        b.append('[');
+        b.append(f.sharpV ? '{' : '[');
         for (int i = 0; i < es.size(); i++) {
           if (i > 0) {
-            b.append(' ');
+            b.append(f.sharpV ? ", " : " ");
           }
           printValue(b, f, es.get(i), verb, depth + 1);
         }
-        b.append(']');
+        b.append(f.sharpV ? '}' : ']');
         return;
       }
       case POINTER:
