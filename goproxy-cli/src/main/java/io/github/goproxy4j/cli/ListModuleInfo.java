@@ -19,7 +19,8 @@ import java.util.Optional;
  * {@code -versions} and {@code -retracted} (a main module; a selected module with its replacement,
  * its .info's version and time, its directory and go.mod in the module cache, its error), or none
  * when the build list lacks the path. Each path is looked up once a listing (go asks again for
- * each module, and gets the same answer).
+ * each module, and gets the same answer), and not at all when the listing itself holds its
+ * module as moduleInfo gives it ({@link #seed}).
  */
 final class ListModuleInfo implements Template.ModuleInfo {
   /** A failure of the lookup (go's base.Fatalf), thrown through the template's execution. */
@@ -46,6 +47,31 @@ final class ListModuleInfo implements Template.ModuleInfo {
     this.dir = dir;
   }
 
+  /**
+   * Takes the listing's own modules as the answers for their paths where they are what
+   * moduleInfo gives: a listing of the build (no {@code path@version} argument, whose module is a
+   * query's answer, not the build's) without {@code -u}, {@code -versions} or {@code -retracted}
+   * (which add to what a listed module holds). go answers {@code module} from the build it has
+   * loaded; asking the client again per path loads the build again each time (150 paths of
+   * {@code all}: 4.3 s against go's 0.07 s, measured).
+   *
+   * @return this
+   */
+  ListModuleInfo seed(List<String> args, ListFlags flags, List<ListedModule> listed) {
+    if (flags.updates() || flags.versions() || flags.retracted()) {
+      return this;
+    }
+    for (String arg : args) {
+      if (arg.indexOf('@') >= 0) {
+        return this;
+      }
+    }
+    for (ListedModule m : listed) {
+      seen.putIfAbsent(m.path(), answer(m.path(), m));
+    }
+    return this;
+  }
+
   @Override
   public Optional<ListedModule> lookUp(String path) {
     Optional<ListedModule> known = seen.get(path);
@@ -70,9 +96,11 @@ final class ListModuleInfo implements Template.ModuleInfo {
     } catch (GoProxyException e) {
       throw new Failure(e);
     }
-    if (listed.size() != 1 || listed.get(0).error().equals("module " + path + ": not a known dependency")) {
-      return Optional.empty();
-    }
-    return Optional.of(listed.get(0));
+    return listed.size() != 1 ? Optional.empty() : answer(path, listed.get(0));
+  }
+
+  /** {@code m}, listed for {@code path}, as moduleInfo's answer: none for a path the build lacks. */
+  private static Optional<ListedModule> answer(String path, ListedModule m) {
+    return m.error().equals("module " + path + ": not a known dependency") ? Optional.empty() : Optional.of(m);
   }
 }

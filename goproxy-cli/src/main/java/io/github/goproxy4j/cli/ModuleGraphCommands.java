@@ -185,7 +185,7 @@ final class ModuleGraphCommands {
         }
         if (template != null) {
           return formatted(ctx, template.listingVersions(flags.versions()), out, status,
-              new ListModuleInfo(client, workDir(ctx)));
+              new ListModuleInfo(client, workDir(ctx)).seed(args, flags, out));
         }
         if (json.on()) {
           out.forEach(m -> ctx.out().print(m.toJson(release, json.fields())));

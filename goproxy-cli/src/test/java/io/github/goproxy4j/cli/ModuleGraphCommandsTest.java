@@ -213,7 +213,11 @@ class ModuleGraphCommandsTest {
               + "|{{(module \"example.com/nosuch\").Error}}|{{(module \"example.com/main\").Dir}}|{{module \"example.com/b\"}}",
               "all"},
           new String[] {"list", "-m", "-u", "-f", "{{with module \"example.com/a\"}}{{.Version}} {{.Time}} {{.Dir}} {{.GoMod}} "
-              + "{{.GoVersion}} {{.Indirect}} {{.Update}} {{.Deprecated}}{{end}}", "example.com/c"});
+              + "{{.GoVersion}} {{.Indirect}} {{.Update}} {{.Deprecated}}{{end}}", "example.com/c"},
+          // module of a path the listing holds: the build's module, not the listed one when -u adds to
+          // it or a query lists another version (ListModuleInfo.seed takes neither)
+          new String[] {"list", "-m", "-u", "-f", "{{.Update}}|{{(module .Path).Update}}", "example.com/a"},
+          new String[] {"list", "-m", "-f", "{{.Version}}|{{(module .Path).Version}}", "example.com/a@v1.1.0"});
       for (String[] cmd : more) {
         assertSameAsGo(release, goBin, main, goEnv, ours, cmd);
       }
