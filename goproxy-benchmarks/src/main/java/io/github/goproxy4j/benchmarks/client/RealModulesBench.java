@@ -53,7 +53,11 @@ import java.util.stream.Stream;
  * and the new one) the same way, without go: per round one fresh-cache downloadAll with each jar,
  * the first one alternating, and the medians of the in-process wall and CPU time and of the
  * whole process's wall, user and system time. On a shared machine compare CPU times: the wall
- * time follows the load.
+ * time follows the load. To compare JVMs or JVM options instead (the same jar twice), give
+ * {@code -Dgoproxy4j.bench.a.java=/path/to/bin/java} and {@code -Dgoproxy4j.bench.a.jvmArgs="-XX:..."}
+ * (and {@code b.}) to the benchmark's own JVM. {@code -Dgoproxy4j.bench.keepRuns=true} leaves the
+ * runs' caches in place (delete them later: deleting ~100,000 files slows this machine's file
+ * creation for minutes, so one {@code ab} right after another would measure that).
  */
 public final class RealModulesBench {
   static final String VKEY = "localhost.localdev/sumdb+00000c67+AcTrnkbUA+TU4heY3hkjiSES/DSQniBqIeQ/YppAUtK6";
@@ -191,10 +195,13 @@ public final class RealModulesBench {
    */
   private static void ab(Path server, Path proxyDir, Path modulesFile, Path work, int rounds, Path jarA, Path jarB)
       throws Exception {
-    System.out.printf("A %s, B %s; load average %s%n", jarA, jarB, loadAverage());
+    System.out.printf("A %s %s %s, B %s %s %s; load average %s%n", jarA,
+        System.getProperty("goproxy4j.bench.a.java", "java"), System.getProperty("goproxy4j.bench.a.jvmArgs", ""),
+        jarB, System.getProperty("goproxy4j.bench.b.java", "java"), System.getProperty("goproxy4j.bench.b.jvmArgs", ""),
+        loadAverage());
     try (Server srv = new Server(server, proxyDir)) {
       GoOs.removeAll(work.resolve("runs"));
-      runClient(work, "warm", "0", srv.goproxy, srv.gosumdb, modulesFile, "child", jarA);
+      runClient(work, "warm", "0", srv.goproxy, srv.gosumdb, modulesFile, "child", jarA, "a");
       List<Run> a = new ArrayList<>();
       List<Run> b = new ArrayList<>();
       for (int r = 0; r < rounds; r++) {
@@ -202,7 +209,7 @@ public final class RealModulesBench {
         for (int k = 0; k < 2; k++) {
           boolean isA = (k == 0) == (r % 2 == 0);
           Run run = runClient(work, isA ? "a" : "b", round, srv.goproxy, srv.gosumdb, modulesFile, "child",
-              isA ? jarA : jarB);
+              isA ? jarA : jarB, isA ? "a" : "b");
           (isA ? a : b).add(run);
           System.out.printf("round %d %s: downloadAll %.2fs (CPU %.2fs); process %.2fs (user %.2fs, sys %.2fs, RSS"
               + " %d MB); load average %s%n", r + 1, isA ? "A" : "B", run.inProcess(), run.inProcessCpu(), run.wall(),
@@ -218,7 +225,9 @@ public final class RealModulesBench {
       compareCaches(runDir(work, "a", String.valueOf(rounds)).resolve("cache"),
           runDir(work, "b", String.valueOf(rounds)).resolve("cache"));
       System.out.printf("load average after: %s%n", loadAverage());
-      GoOs.removeAll(work.resolve("runs"));
+      if (!Boolean.getBoolean("goproxy4j.bench.keepRuns")) {
+        GoOs.removeAll(work.resolve("runs"));
+      }
     }
   }
 
@@ -319,11 +328,29 @@ public final class RealModulesBench {
 
   private static Run runClient(Path work, String side, String round, String goproxy, String gosumdb,
       Path modulesFile, String mode, Path classPath) throws Exception {
+    return runClient(work, side, round, goproxy, gosumdb, modulesFile, mode, classPath, "");
+  }
+
+  /**
+   * One client JVM. {@code config} is "" (this JVM's java, no options) or, in {@code ab} mode, the
+   * suffix of the {@code goproxy4j.bench.<config>.java} (a java binary) and
+   * {@code goproxy4j.bench.<config>.jvmArgs} (space-separated JVM options) system properties.
+   */
+  private static Run runClient(Path work, String side, String round, String goproxy, String gosumdb,
+      Path modulesFile, String mode, Path classPath, String config) throws Exception {
     Path run = fresh(work, side, round);
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String java = config.isEmpty() ? null : System.getProperty("goproxy4j.bench." + config + ".java");
+    if (java == null) {
+      java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
     String cp = classPath.toAbsolutePath().toString();
-    List<String> cmd = List.of(java, "-cp", cp, RealModulesBench.class.getName(),
-        mode, goproxy, gosumdb, run.resolve("cache").toString(), modulesFile.toString());
+    List<String> cmd = new ArrayList<>(List.of(java));
+    String jvmArgs = config.isEmpty() ? null : System.getProperty("goproxy4j.bench." + config + ".jvmArgs");
+    if (jvmArgs != null && !jvmArgs.isBlank()) {
+      cmd.addAll(List.of(jvmArgs.trim().split("\\s+")));
+    }
+    cmd.addAll(List.of("-cp", cp, RealModulesBench.class.getName(),
+        mode, goproxy, gosumdb, run.resolve("cache").toString(), modulesFile.toString()));
     return timed(cmd, env(work, run, goproxy, gosumdb), work, "java");
   }
 
