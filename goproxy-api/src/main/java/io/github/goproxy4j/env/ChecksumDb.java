@@ -59,7 +59,8 @@ public final class ChecksumDb {
    * Parses a {@code GOSUMDB} value other than {@code off}, as the go command does when it first
    * needs the database.
    *
-   * @param gosumdb the value, for example {@code sum.golang.org} or {@code name+hash+key url}
+   * @param gosumdb the value, for example {@code sum.golang.org} or {@code name+hash+key url}; may be
+   *     {@code null}, which is read as unset ({@code ""})
    * @return the database
    * @throws GoEnvException with Go's text: {@code missing GOSUMDB},
    *     {@code invalid GOSUMDB: too many fields}, {@code invalid GOSUMDB: malformed verifier id},

@@ -46,7 +46,7 @@ public final class VerifierKey {
   /**
    * Parses a verifier key string as {@code note.NewVerifier} does.
    *
-   * @param key the {@code name+hash+base64key} string
+   * @param key the {@code name+hash+base64key} string; {@code null} is rejected as invalid, with the exception below
    * @return the key
    * @throws InvalidVerifierKeyException with Go's text when the key is rejected
    */
@@ -80,7 +80,8 @@ public final class VerifierKey {
   /**
    * Makes the verifier key for an Ed25519 public key (as {@code note.NewEd25519VerifierKey}).
    *
-   * @param name the key name (rules as in {@link #parse(String)})
+   * @param name the key name (rules as in {@link #parse(String)});
+   *     {@code null} is rejected as invalid, with the exception below
    * @param ed25519PublicKey the 32-byte public key
    * @return the key
    * @throws InvalidVerifierKeyException if the name or key length is invalid
@@ -100,7 +101,7 @@ public final class VerifierKey {
   /**
    * Returns whether the string would be accepted by {@link #parse(String)}.
    *
-   * @param key a candidate key string
+   * @param key a candidate key string, may be {@code null}
    * @return true if valid
    */
   public static boolean isValid(String key) {

@@ -366,6 +366,8 @@ public final class GoModEditor {
    * @return this editor
    */
   public GoModEditor godebug(String key, String value) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(value, "value");
     boolean need = true;
     for (Entry g : godebugs) {
       if (!g.removed() && g.path.equals(key)) {
@@ -391,6 +393,7 @@ public final class GoModEditor {
    * @return this editor
    */
   public GoModEditor dropGodebug(String key) {
+    Objects.requireNonNull(key, "key");
     dropWhere(godebugs, e -> e.path.equals(key));
     return this;
   }
@@ -405,6 +408,8 @@ public final class GoModEditor {
    * @return this editor
    */
   public GoModEditor require(String path, String version) {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(version, "version");
     boolean need = true;
     for (Entry r : requires) {
       if (!r.removed() && r.path.equals(path)) {
@@ -434,6 +439,7 @@ public final class GoModEditor {
    * @throws InvalidGoModEditException when {@code req} names a path at two versions
    */
   public GoModEditor setRequire(List<GoModFile.Require> req) {
+    Objects.requireNonNull(req, "req");
     Map<String, GoModFile.Require> need = new LinkedHashMap<>();
     for (GoModFile.Require r : req) {
       GoModFile.Require prev = need.get(r.path());
@@ -474,6 +480,7 @@ public final class GoModEditor {
    * @return this editor
    */
   public GoModEditor setRequireSeparateIndirect(List<GoModFile.Require> req) {
+    Objects.requireNonNull(req, "req");
     return setRequireSeparateIndirect(req, false);
   }
 
@@ -492,6 +499,7 @@ public final class GoModEditor {
    * @return this editor
    */
   public GoModEditor setRequireAtMostTwo(List<GoModFile.Require> req) {
+    Objects.requireNonNull(req, "req");
     return setRequireSeparateIndirect(req, true);
   }
 
@@ -742,6 +750,7 @@ public final class GoModEditor {
    * @return this editor
    */
   public GoModEditor dropRequire(String path) {
+    Objects.requireNonNull(path, "path");
     dropWhere(requires, e -> e.path.equals(path));
     return this;
   }
@@ -757,6 +766,8 @@ public final class GoModEditor {
    *     not fit the path
    */
   public GoModEditor exclude(String path, String version) {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(version, "version");
     checkCanonicalVersion(path, version);
     Line hint = null;
     for (Entry x : excludes) {
@@ -782,6 +793,8 @@ public final class GoModEditor {
    * @return this editor
    */
   public GoModEditor dropExclude(String path, String version) {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(version, "version");
     dropWhere(excludes, e -> e.path.equals(path) && e.version.equals(version));
     return this;
   }
@@ -798,6 +811,10 @@ public final class GoModEditor {
    * @return this editor
    */
   public GoModEditor replace(String oldPath, String oldVersion, String newPath, String newVersion) {
+    Objects.requireNonNull(oldPath, "oldPath");
+    Objects.requireNonNull(oldVersion, "oldVersion");
+    Objects.requireNonNull(newPath, "newPath");
+    Objects.requireNonNull(newVersion, "newVersion");
     List<String> tokens = new ArrayList<>(List.of("replace", autoQuote(oldPath)));
     if (!oldVersion.isEmpty()) {
       tokens.add(oldVersion);
@@ -846,6 +863,8 @@ public final class GoModEditor {
    * @return this editor
    */
   public GoModEditor dropReplace(String oldPath, String oldVersion) {
+    Objects.requireNonNull(oldPath, "oldPath");
+    Objects.requireNonNull(oldVersion, "oldVersion");
     dropWhere(replaces, e -> e.path.equals(oldPath) && e.version.equals(oldVersion));
     return this;
   }
@@ -864,6 +883,9 @@ public final class GoModEditor {
    *     fit the module path
    */
   public GoModEditor retract(String low, String high, String rationale) {
+    Objects.requireNonNull(low, "low");
+    Objects.requireNonNull(high, "high");
+    Objects.requireNonNull(rationale, "rationale");
     String path = moduleEntry != null ? moduleEntry.path : "";
     checkCanonicalVersion(path, high);
     checkCanonicalVersion(path, low);
@@ -886,6 +908,8 @@ public final class GoModEditor {
    * @return this editor
    */
   public GoModEditor dropRetract(String low, String high) {
+    Objects.requireNonNull(low, "low");
+    Objects.requireNonNull(high, "high");
     dropWhere(retracts, e -> e.path.equals(low) && e.version.equals(high));
     return this;
   }
@@ -898,6 +922,7 @@ public final class GoModEditor {
    * @return this editor
    */
   public GoModEditor tool(String path) {
+    Objects.requireNonNull(path, "path");
     for (Entry t : tools) {
       if (!t.removed() && t.path.equals(path)) {
         return this;
@@ -914,6 +939,7 @@ public final class GoModEditor {
    * @return this editor
    */
   public GoModEditor dropTool(String path) {
+    Objects.requireNonNull(path, "path");
     dropWhere(tools, e -> e.path.equals(path));
     return this;
   }
@@ -926,6 +952,7 @@ public final class GoModEditor {
    * @return this editor
    */
   public GoModEditor ignore(String path) {
+    Objects.requireNonNull(path, "path");
     for (Entry t : ignores) {
       if (!t.removed() && t.path.equals(path)) {
         return this;
@@ -942,6 +969,7 @@ public final class GoModEditor {
    * @return this editor
    */
   public GoModEditor dropIgnore(String path) {
+    Objects.requireNonNull(path, "path");
     dropWhere(ignores, e -> e.path.equals(path));
     return this;
   }
@@ -1244,6 +1272,8 @@ public final class GoModEditor {
    * @return whether x/mod takes it for a directory
    */
   public static boolean isDirectoryPath(String path, String goRelease) {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(goRelease, "goRelease");
     return ModRules.isDirectoryPath(path, GoRelease.modelled(goRelease).behaviourMinor());
   }
 
@@ -1261,6 +1291,7 @@ public final class GoModEditor {
    * @return whether x/mod quotes it
    */
   public static boolean mustQuote(String s) {
+    Objects.requireNonNull(s, "s");
     for (int i = 0; i < s.length(); ) {
       int r = s.codePointAt(i);
       i += Character.charCount(r);

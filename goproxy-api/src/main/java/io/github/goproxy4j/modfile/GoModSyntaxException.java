@@ -1,6 +1,7 @@
 package io.github.goproxy4j.modfile;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Thrown when a go.mod file cannot be parsed. The message is exactly the error text of Go's
@@ -29,8 +30,8 @@ public class GoModSyntaxException extends IllegalArgumentException {
    * @param errors the error lines, at least one
    */
   public GoModSyntaxException(String fileName, int line, List<String> errors) {
-    super(String.join("\n", errors));
-    this.fileName = fileName;
+    super(String.join("\n", Objects.requireNonNull(errors, "errors")));
+    this.fileName = Objects.requireNonNull(fileName, "fileName");
     this.line = line;
     this.errors = List.copyOf(errors);
   }

@@ -82,6 +82,8 @@ public interface VersionFixer {
      * @return the failure
      */
     public static Failure invalidVersion(String version, String text) {
+      Objects.requireNonNull(version, "version");
+      Objects.requireNonNull(text, "text");
       boolean pseudo = Version.isValid(version) && Version.parse(version).isPseudo();
       return aboutModule((pseudo ? "pseudo-version " : "version ") + GoQuote.quote(version) + " invalid: " + text);
     }

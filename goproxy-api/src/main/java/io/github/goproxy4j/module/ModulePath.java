@@ -2,6 +2,7 @@ package io.github.goproxy4j.module;
 
 import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.internal.UnicodeTables;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -76,7 +77,8 @@ public final class ModulePath {
    * ModulePath.unescape("github.com/!azure/go-autorest");   // github.com/Azure/go-autorest
    * }</pre>
    *
-   * @param escaped an escaped module path, as found in proxy URLs and the module cache
+   * @param escaped an escaped module path, as found in proxy URLs and the module cache;
+   *     {@code null} is rejected as invalid, with the exception below
    * @return the module path
    * @throws InvalidModulePathException with x/mod's message, for example {@code invalid escaped
    *     module path "github.com/Azure"}
@@ -101,7 +103,7 @@ public final class ModulePath {
    * ModulePath.escape("github.com/Azure/go-autorest");   // "github.com/!azure/go-autorest"
    * }</pre>
    *
-   * @param path a module path
+   * @param path a module path; {@code null} is rejected as invalid, with the exception below
    * @return the escaped path
    * @throws InvalidModulePathException when {@code path} is not a valid module path
    */
@@ -117,7 +119,7 @@ public final class ModulePath {
    * ModulePath.checkImportPath("example.com/pkg/c++");   // ok
    * }</pre>
    *
-   * @param path the import path
+   * @param path the import path; {@code null} is rejected as invalid, with the exception below
    * @throws InvalidModulePathException with x/mod's message, for example {@code malformed import
    *     path "a//b": double slash}
    */
@@ -142,7 +144,7 @@ public final class ModulePath {
    * ModulePath.checkFilePath("aux.go");          // throws: "aux" disallowed ... on Windows
    * }</pre>
    *
-   * @param path the file path
+   * @param path the file path; {@code null} is rejected as invalid, with the exception below
    * @throws InvalidModulePathException with x/mod's message, for example {@code malformed file
    *     path "a/": trailing slash}
    */
@@ -161,13 +163,14 @@ public final class ModulePath {
    * ModulePath.checkFilePath(name, "1.26");   // throws: malformed file path ...: invalid char ...
    * }</pre>
    *
-   * @param path the file path
+   * @param path the file path; {@code null} is rejected as invalid, with the exception below
    * @param goVersion the Go release, as {@code GoEnv.goVersion()} gives it ({@code "1.21"},
    *     {@code "1.21.3"}, {@code "go1.27"}); a release newer than the newest known follows the newest
    * @throws InvalidModulePathException with x/mod's message
    * @throws IllegalArgumentException when {@code goVersion} is not a Go release from 1.19 on
    */
   public static void checkFilePath(String path, String goVersion) {
+    Objects.requireNonNull(goVersion, "goVersion");
     checkFilePath(path, UnicodeTables.forGoVersion(goVersion));
   }
 
@@ -213,7 +216,7 @@ public final class ModulePath {
    * Whether {@code version} fits this path's major-version suffix ({@code
    * module.MatchPathMajor}).
    *
-   * @param version a version
+   * @param version a version, may be {@code null} (which never matches, as checkPathMajor fails)
    * @return whether {@link #checkPathMajor(Version, ModulePath)} would succeed
    */
   public boolean matchesMajor(Version version) {

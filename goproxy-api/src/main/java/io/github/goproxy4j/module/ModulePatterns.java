@@ -218,7 +218,7 @@ public final class ModulePatterns {
   /**
    * Returns the first glob (as written, without its trailing slash) that matches the path.
    *
-   * @param path a module path
+   * @param path a module path (any string is accepted; null matches nothing)
    * @return the matching glob, or empty when none matches
    */
   public Optional<String> firstMatch(String path) {

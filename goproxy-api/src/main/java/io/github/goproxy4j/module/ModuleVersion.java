@@ -38,8 +38,8 @@ public final class ModuleVersion {
    * ModuleVersion mv = ModuleVersion.of("golang.org/x/mod", "v0.7.0");
    * }</pre>
    *
-   * @param path the module path
-   * @param version the version
+   * @param path the module path; {@code null} is rejected as invalid, with the exception below
+   * @param version the version; {@code null} is rejected as invalid, with the exception below
    * @return the module version
    * @throws InvalidModulePathException if the path is invalid (x/mod's {@code malformed module
    *     path ...} message)
@@ -90,7 +90,8 @@ public final class ModuleVersion {
    * ModuleVersion mv = ModuleVersion.parse("rsc.io/quote@v1.5.2");
    * }</pre>
    *
-   * @param pathAtVersion the text, for example {@code rsc.io/quote@v1.5.2}
+   * @param pathAtVersion the text, for example {@code rsc.io/quote@v1.5.2};
+   *     {@code null} is rejected as invalid, with the exception below
    * @return the module version
    * @throws InvalidVersionException if there is no {@code @} or the version is invalid
    * @throws InvalidModulePathException if the path is invalid

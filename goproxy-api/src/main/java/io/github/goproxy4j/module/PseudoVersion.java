@@ -50,7 +50,7 @@ public final class PseudoVersion {
    * PseudoVersion p = PseudoVersion.parse("v0.0.0-20191109021931-daa7c04131f5");
    * }</pre>
    *
-   * @param version the pseudo-version text
+   * @param version the pseudo-version text; {@code null} is rejected as invalid, with the exception below
    * @return the pseudo-version
    * @throws InvalidVersionException with x/mod's message: {@code pseudo-version "v1.2.3"
    *     invalid: syntax error}, {@code ... malformed time "20191399999999"}, {@code ... version
@@ -181,7 +181,8 @@ public final class PseudoVersion {
    * {@code v0.0.0-00010101000000-000000000000} for {@code v0}. Go uses it as a placeholder
    * version in go.mod requirements.
    *
-   * @param major {@code ""} (meaning v0) or a major version such as {@code v2}
+   * @param major {@code ""} (meaning v0) or a major version such as {@code v2};
+   *     {@code null} is rejected as invalid, with the exception below
    * @return the zero pseudo-version
    * @throws InvalidVersionException if {@code major} is malformed
    */

@@ -3,6 +3,7 @@ package io.github.goproxy4j.module;
 import io.github.goproxy4j.internal.GoUtf8;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A Go semantic version, exactly as golang.org/x/mod/semver accepts it: {@code v1.2.3},
@@ -367,7 +368,7 @@ public final class Version implements Comparable<Version> {
    * Version.escape("v1.0.0-RC1");   // "v1.0.0-!r!c1"
    * }</pre>
    *
-   * @param version a version, query or revision
+   * @param version a version, query or revision; {@code null} is rejected as invalid, with the exception below
    * @return the escaped form
    * @throws InvalidVersionException with x/mod's message ({@code version "a/b" invalid:
    *     disallowed version string}) when the string may not be used as a file name element or
@@ -393,7 +394,7 @@ public final class Version implements Comparable<Version> {
    * Version.unescape("v1.0.0-!r!c1");   // "v1.0.0-RC1"
    * }</pre>
    *
-   * @param escaped an escaped version or revision
+   * @param escaped an escaped version or revision; {@code null} is rejected as invalid, with the exception below
    * @return the version as written
    * @throws InvalidVersionException with x/mod's message ({@code invalid escaped version
    *     "v1.0.0-RC1"}) when the escaping is malformed or the result is not a valid file name
@@ -422,6 +423,7 @@ public final class Version implements Comparable<Version> {
    */
   @Override
   public int compareTo(Version o) {
+    Objects.requireNonNull(o, "o");
     int c = compareNum(text, 1, majorEnd, o.text, 1, o.majorEnd);
     if (c != 0) {
       return c;

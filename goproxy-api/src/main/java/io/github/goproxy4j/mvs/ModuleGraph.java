@@ -253,7 +253,7 @@ public final class ModuleGraph {
     public Builder workspace(GoWorkFile work, String workDir, List<MainModule> modules) {
       this.workFile = Objects.requireNonNull(work, "work");
       this.workDir = Objects.requireNonNull(workDir, "workDir");
-      this.workspaceModules = List.copyOf(modules);
+      this.workspaceModules = List.copyOf(Objects.requireNonNull(modules, "modules"));
       this.mainModule = null;
       return this;
     }
@@ -440,6 +440,8 @@ public final class ModuleGraph {
    */
   public static void checkWorkspace(GoWorkFile work, String workDir, List<MainModule> modules, String goRelease)
       throws ModuleGraphException {
+    Objects.requireNonNull(modules, "modules");
+    Objects.requireNonNull(goRelease, "goRelease");
     List<String> errors = new ArrayList<>();
     Replacements.workspace(Objects.requireNonNull(work, "work"), Objects.requireNonNull(workDir, "workDir"),
         List.copyOf(modules), errors, GoRelease.modelled(goRelease).behaviourMinor());

@@ -73,6 +73,10 @@ public class ModuleGraphException extends GoProxyException {
    * @return the exception
    */
   public static ModuleGraphException tooNew(String what, String goVersion, String release, String gotoolchain) {
+    java.util.Objects.requireNonNull(what, "what");
+    java.util.Objects.requireNonNull(goVersion, "goVersion");
+    java.util.Objects.requireNonNull(release, "release");
+    java.util.Objects.requireNonNull(gotoolchain, "gotoolchain");
     String explain = gotoolchain.isEmpty() || gotoolchain.equals("auto") ? "" : "; GOTOOLCHAIN=" + gotoolchain;
     ModuleGraphException e = new ModuleGraphException(what + " requires go >= " + goVersion + " (running go " + release
         + explain + ")", null);

@@ -41,12 +41,13 @@ public record Platform(String goos, String goarch) {
   /**
    * Parses {@code goos/goarch}.
    *
-   * @param s for example {@code linux/amd64}
+   * @param platform for example {@code linux/amd64}
    * @return the platform
-   * @throws IllegalArgumentException if {@code s} is not {@code goos/goarch}
+   * @throws IllegalArgumentException if {@code platform} is not {@code goos/goarch}
    */
-  public static Platform parse(String s) {
-    Objects.requireNonNull(s, "platform");
+  public static Platform parse(String platform) {
+    Objects.requireNonNull(platform, "platform");
+    String s = platform;
     int slash = s.indexOf('/');
     if (slash < 0 || s.indexOf('/', slash + 1) >= 0) {
       throw new IllegalArgumentException("invalid platform \"" + s + "\": want GOOS/GOARCH, such as linux/amd64");
@@ -74,6 +75,8 @@ public record Platform(String goos, String goarch) {
    * @throws IllegalStateException if either has no Go name
    */
   public static Platform fromJvm(String osName, String osArch) {
+    Objects.requireNonNull(osName, "osName");
+    Objects.requireNonNull(osArch, "osArch");
     String n = osName.toLowerCase(Locale.ROOT);
     String goos;
     if (n.startsWith("linux")) {

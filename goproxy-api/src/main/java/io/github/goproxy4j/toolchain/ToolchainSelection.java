@@ -119,6 +119,7 @@ public record ToolchainSelection(String toolchain, boolean isLocal, boolean path
    * @return the toolchain name
    */
   public static String localToolchain(String goVersion) {
+    Objects.requireNonNull(goVersion, "goVersion");
     String v = goVersion.startsWith("go") ? goVersion.substring(2) : goVersion;
     if (GoRelease.isLang(v) && GoRelease.compare(v, "1.21") >= 0) {
       v += ".0";
@@ -140,6 +141,8 @@ public record ToolchainSelection(String toolchain, boolean isLocal, boolean path
    */
   public static ToolchainSelection switchingTo(GoEnv env, String toolchain, String what, String goVersion) {
     Objects.requireNonNull(env, "env");
+    Objects.requireNonNull(what, "what");
+    Objects.requireNonNull(goVersion, "goVersion");
     if (GoRelease.fromToolchain(Objects.requireNonNull(toolchain, "toolchain")).isEmpty()) {
       throw new IllegalArgumentException("invalid toolchain name " + quote(toolchain)
           + ": want go and a Go version, such as go1.27.3");
@@ -156,6 +159,7 @@ public record ToolchainSelection(String toolchain, boolean isLocal, boolean path
    * @return whether it ends in auto
    */
   public static boolean hasAuto(String gotoolchain) {
+    Objects.requireNonNull(gotoolchain, "gotoolchain");
     return gotoolchain.equals("auto") || gotoolchain.endsWith("+auto");
   }
 
@@ -167,6 +171,7 @@ public record ToolchainSelection(String toolchain, boolean isLocal, boolean path
    * @return whether it ends in path
    */
   public static boolean hasPath(String gotoolchain) {
+    Objects.requireNonNull(gotoolchain, "gotoolchain");
     return gotoolchain.equals("path") || gotoolchain.endsWith("+path");
   }
 
@@ -225,6 +230,8 @@ public record ToolchainSelection(String toolchain, boolean isLocal, boolean path
    */
   public static ToolchainSelection select(String gotoolchain, String localToolchain, Path file,
       byte[] fileContent) {
+    Objects.requireNonNull(gotoolchain, "gotoolchain");
+    Objects.requireNonNull(localToolchain, "localToolchain");
     return select(gotoolchain, localToolchain, file, fileContent, Path.of("").toAbsolutePath());
   }
 

@@ -19,7 +19,7 @@ public class InvalidModuleFilesException extends IllegalArgumentException {
    */
   public InvalidModuleFilesException(String message, CheckedFiles checkedFiles) {
     super(message);
-    this.checkedFiles = checkedFiles;
+    this.checkedFiles = java.util.Objects.requireNonNull(checkedFiles, "checkedFiles");
   }
 
   /**

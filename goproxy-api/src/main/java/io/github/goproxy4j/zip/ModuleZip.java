@@ -149,6 +149,7 @@ public final class ModuleZip {
   public static CheckedFiles check(ModuleVersion mv, Path zip, String goVersion) throws IOException {
     Objects.requireNonNull(mv, "mv");
     Objects.requireNonNull(zip, "zip");
+    Objects.requireNonNull(goVersion, "goVersion");
     UnicodeTables unicode = UnicodeTables.forGoVersion(goVersion);
     requireCanonical(mv, "");
     try (GoZipReader z = openChecked(zip, "")) {
@@ -244,6 +245,9 @@ public final class ModuleZip {
    */
   public static void unzip(ModuleVersion mv, Path zip, Path dir, String goVersion) throws IOException {
     Objects.requireNonNull(mv, "mv");
+    Objects.requireNonNull(zip, "zip");
+    Objects.requireNonNull(dir, "dir");
+    Objects.requireNonNull(goVersion, "goVersion");
     UnicodeTables unicode = UnicodeTables.forGoVersion(goVersion);
     Objects.requireNonNull(zip, "zip");
     Objects.requireNonNull(dir, "dir");
@@ -344,6 +348,8 @@ public final class ModuleZip {
    * @throws IllegalArgumentException when {@code goVersion} is not a Go release from 1.19 on
    */
   public static CheckedFiles checkFiles(Collection<ModuleFile> files, String goVersion) throws IOException {
+    Objects.requireNonNull(files, "files");
+    Objects.requireNonNull(goVersion, "goVersion");
     return classify(files, goVersion).checked;
   }
 
@@ -599,6 +605,8 @@ public final class ModuleZip {
    * @throws IOException when writing fails
    */
   public static void create(ModuleVersion mv, Map<String, byte[]> files, Path zip) throws IOException {
+    Objects.requireNonNull(mv, "mv");
+    Objects.requireNonNull(zip, "zip");
     List<ModuleFile> list = toFiles(files);
     writeAtomically(zip, out -> create(mv, list, out));
   }
@@ -630,7 +638,9 @@ public final class ModuleZip {
    * @throws IOException when reading or writing fails
    */
   public static void createFromDir(ModuleVersion mv, Path dir, OutputStream out) throws IOException {
+    Objects.requireNonNull(mv, "mv");
     Objects.requireNonNull(dir, "dir");
+    Objects.requireNonNull(out, "out");
     boolean go124 = false;
     Path rootGoMod = dir.resolve("go.mod");
     if (Files.isRegularFile(rootGoMod)) {
