@@ -223,32 +223,15 @@ final class Lookup {
       if (repos == null) {
         return new ProxyRepo(transport, url, path, maxZip, readErrorNamesRequest);
       }
-      RepoKey key = new RepoKey(url.uri().toString(), path);
-      CachingRepo r = repos.get(key);
-      if (r == null) {
-        CachingRepo fresh = new CachingRepo(new ProxyRepo(transport, url, path, maxZip, readErrorNamesRequest));
-        r = repos.putIfAbsent(key, fresh);
-        if (r == null) {
-          r = fresh;
-        }
-      }
-      return r;
+      return repos.computeIfAbsent(new RepoKey(url.uri().toString(), path),
+          k -> new CachingRepo(new ProxyRepo(transport, url, path, maxZip, readErrorNamesRequest)));
     }
     DirectRepo direct = new DirectRepo(directFetcher, resolver, route, path);
     if (repos == null) {
       return new CachingRepo(direct).withContext(context); // remembers nothing past this call
     }
     // go's Lookup wraps a direct repo in a cachingRepo too, keyed by "direct" and the path
-    RepoKey key = new RepoKey(DIRECT, path);
-    CachingRepo r = repos.get(key);
-    if (r == null) {
-      CachingRepo fresh = new CachingRepo(direct);
-      r = repos.putIfAbsent(key, fresh);
-      if (r == null) {
-        r = fresh;
-      }
-    }
-    return r.withContext(context);
+    return repos.computeIfAbsent(new RepoKey(DIRECT, path), k -> new CachingRepo(direct)).withContext(context);
   }
 
   /** The {@link #repos} key of a direct repo: go's lookupCache key, never a proxy URL. */
