@@ -81,9 +81,19 @@ final class CachingRepo implements Repo {
     return new CachingRepo(this, context);
   }
 
-  /** A failure as this view's caller sees it. */
-  private IOException named(IOException e) {
-    return context == null ? e : DirectRepo.named(e, context);
+  /** A call on the memo or repo whose failure this view's caller sees with its context in front. */
+  @FunctionalInterface
+  private interface Call<T> {
+    T call() throws IOException;
+  }
+
+  /** {@code call}'s answer; its failure as this view's caller sees it. */
+  private <T> T named(Call<T> call) throws IOException {
+    try {
+      return call.call();
+    } catch (IOException e) {
+      throw context == null ? e : DirectRepo.named(e, context);
+    }
   }
 
   /** One remembered answer or failure (go's par.ErrCache entry): callers of the same key wait for the first. */
@@ -175,11 +185,7 @@ final class CachingRepo implements Repo {
   @Override
   public VersionList.ListResult versions(String prefix) throws IOException {
     if (proxy == null) {
-      try {
-        return once(versions, prefix).get(Repo::versions, repo);
-      } catch (IOException e) {
-        throw named(e);
-      }
+      return named(() -> once(versions, prefix).get(Repo::versions, repo));
     }
     return once(versions, prefix).get(r -> {
       VersionList.ListResult l;
@@ -219,12 +225,7 @@ final class CachingRepo implements Repo {
    * of its own: the caller writes it under that version.
    */
   VersionInfo stat(String rev, Runnable fetched) throws IOException {
-    VersionInfo info;
-    try {
-      info = once(stats, rev).get(r -> r.stat(rev), repo, fetched);
-    } catch (IOException e) {
-      throw named(e);
-    }
+    VersionInfo info = named(() -> once(stats, rev).get(r -> r.stat(rev), repo, fetched));
     if (!info.version().equals(rev)) {
       once(stats, info.version()).seed(info, false);
     }
@@ -237,16 +238,11 @@ final class CachingRepo implements Repo {
    */
   @Override
   public Optional<VersionInfo> latest() throws IOException {
-    Optional<VersionInfo> info;
-    try {
-      info = latest.get(r -> {
-        Optional<VersionInfo> l = repo.latest();
-        return l.isPresent() || proxy == null ? l
-            : Optional.of(listLatest.get(x -> latestFromList(repo.versions()), repo));
-      }, repo);
-    } catch (IOException e) {
-      throw named(e);
-    }
+    Optional<VersionInfo> info = named(() -> latest.get(r -> {
+      Optional<VersionInfo> l = repo.latest();
+      return l.isPresent() || proxy == null ? l
+          : Optional.of(listLatest.get(x -> latestFromList(repo.versions()), repo));
+    }, repo));
     if (info.isPresent()) {
       once(stats, info.get().version()).seed(info.get(), true);
     }
@@ -260,19 +256,14 @@ final class CachingRepo implements Repo {
 
   /** {@link #goMod(String)}, running {@code fetched} when this call asked the proxy (see {@link #stat(String, Runnable)}). */
   byte[] goMod(String version, Runnable fetched) throws IOException {
-    try {
-      return once(goMods, version).get(r -> r.goMod(version), repo, fetched).clone();
-    } catch (IOException e) {
-      throw named(e);
-    }
+    return named(() -> once(goMods, version).get(r -> r.goMod(version), repo, fetched)).clone();
   }
 
   @Override
   public void zip(String version, Path target, Received received) throws IOException {
-    try {
+    named(() -> {
       repo.zip(version, target, received);
-    } catch (IOException e) {
-      throw named(e);
-    }
+      return null;
+    });
   }
 }
