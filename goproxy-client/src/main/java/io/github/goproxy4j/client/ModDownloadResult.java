@@ -46,16 +46,38 @@ import java.util.Optional;
  *     the modules' errors and {@code graphError}, and with any its exit status is 1. Without
  *     {@code -json} go then exits after reporting the failed modules, before it writes go.work.sum
  *     or reports {@code graphError}
- * @param keptSumsErrors the last of {@code printedErrors}: those go.work.sum's keepSums printed
- *     (with {@code -json}, after the downloads). go prints them after what a toolchain switch that
- *     found no toolchain printed ({@code toolchainSwitch}, {@code graphSwitch}), the rest of
- *     {@code printedErrors} before
+ * @param keptSumsErrorCount how many of the last of {@code printedErrors} go.work.sum's keepSums
+ *     printed ({@link #keptSumsErrors()})
  */
 public record ModDownloadResult(List<Module> modules, boolean noDependencies, String graphError,
     Optional<ToolchainSwitch> toolchainSwitch, Optional<ToolchainSwitch> graphSwitch, List<String> printedErrors,
-    List<String> keptSumsErrors) {
+    int keptSumsErrorCount) {
   /**
    * Validates the components.
+   *
+   * @param modules never {@code null}
+   * @param noDependencies the flag
+   * @param graphError never {@code null}
+   * @param toolchainSwitch never {@code null}
+   * @param graphSwitch never {@code null}
+   * @param printedErrors never {@code null}
+   * @param keptSumsErrorCount from 0 to the size of {@code printedErrors}
+   * @throws IllegalArgumentException if {@code keptSumsErrorCount} is out of that range
+   */
+  public ModDownloadResult {
+    modules = List.copyOf(modules);
+    Objects.requireNonNull(graphError, "graphError");
+    Objects.requireNonNull(toolchainSwitch, "toolchainSwitch");
+    Objects.requireNonNull(graphSwitch, "graphSwitch");
+    printedErrors = List.copyOf(printedErrors);
+    if (keptSumsErrorCount < 0 || keptSumsErrorCount > printedErrors.size()) {
+      throw new IllegalArgumentException("keptSumsErrorCount " + keptSumsErrorCount + " is not from 0 to the "
+          + printedErrors.size() + " printedErrors");
+    }
+  }
+
+  /**
+   * A result whose printed errors end with those go.work.sum's keepSums printed.
    *
    * @param modules never {@code null}
    * @param noDependencies the flag
@@ -66,18 +88,32 @@ public record ModDownloadResult(List<Module> modules, boolean noDependencies, St
    * @param keptSumsErrors never {@code null}; the last lines of {@code printedErrors}
    * @throws IllegalArgumentException if {@code keptSumsErrors} is not where {@code printedErrors} ends
    */
-  public ModDownloadResult {
-    modules = List.copyOf(modules);
-    Objects.requireNonNull(graphError, "graphError");
-    Objects.requireNonNull(toolchainSwitch, "toolchainSwitch");
-    Objects.requireNonNull(graphSwitch, "graphSwitch");
-    printedErrors = List.copyOf(printedErrors);
-    keptSumsErrors = List.copyOf(keptSumsErrors);
-    if (keptSumsErrors.size() > printedErrors.size() || !printedErrors.subList(
-        printedErrors.size() - keptSumsErrors.size(), printedErrors.size()).equals(keptSumsErrors)) {
-      throw new IllegalArgumentException("keptSumsErrors " + keptSumsErrors + " are not the last of printedErrors "
-          + printedErrors);
+  public ModDownloadResult(List<Module> modules, boolean noDependencies, String graphError,
+      Optional<ToolchainSwitch> toolchainSwitch, Optional<ToolchainSwitch> graphSwitch, List<String> printedErrors,
+      List<String> keptSumsErrors) {
+    this(modules, noDependencies, graphError, toolchainSwitch, graphSwitch, printedErrors,
+        tailSize(printedErrors, keptSumsErrors));
+  }
+
+  /** The size of {@code tail}, which must be where {@code lines} ends. */
+  private static int tailSize(List<String> lines, List<String> tail) {
+    Objects.requireNonNull(lines, "printedErrors");
+    Objects.requireNonNull(tail, "keptSumsErrors");
+    if (tail.size() > lines.size() || !lines.subList(lines.size() - tail.size(), lines.size()).equals(tail)) {
+      throw new IllegalArgumentException("keptSumsErrors " + tail + " are not the last of printedErrors " + lines);
     }
+    return tail.size();
+  }
+
+  /**
+   * The last of {@link #printedErrors()}: those go.work.sum's keepSums printed (with {@code -json},
+   * after the downloads). go prints them after what a toolchain switch that found no toolchain
+   * printed ({@code toolchainSwitch}, {@code graphSwitch}), the rest of {@code printedErrors} before.
+   *
+   * @return the lines, unmodifiable
+   */
+  public List<String> keptSumsErrors() {
+    return printedErrors.subList(printedErrors.size() - keptSumsErrorCount, printedErrors.size());
   }
 
   /**
@@ -92,7 +128,7 @@ public record ModDownloadResult(List<Module> modules, boolean noDependencies, St
    */
   public ModDownloadResult(List<Module> modules, boolean noDependencies, String graphError,
       Optional<ToolchainSwitch> toolchainSwitch, Optional<ToolchainSwitch> graphSwitch, List<String> printedErrors) {
-    this(modules, noDependencies, graphError, toolchainSwitch, graphSwitch, printedErrors, List.of());
+    this(modules, noDependencies, graphError, toolchainSwitch, graphSwitch, printedErrors, 0);
   }
 
   /**
