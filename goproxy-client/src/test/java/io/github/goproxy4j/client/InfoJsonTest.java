@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.goproxy4j.testing.GoTool;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The {@code .info} codec against Go's encoding/json (decode into RevInfo, re-marshal). */
 class InfoJsonTest {
@@ -163,6 +167,69 @@ class InfoJsonTest {
         }
       }
     }
+  }
+
+  /**
+   * The character a syntax error names ({@code invalid character 'c' looking for beginning of
+   * value}, {@code ... after top-level value}): each of the 256 bytes, and a few UTF-8 characters,
+   * first and after a value, decoded by go's encoding/json into a RevInfo on go1.19, go1.21 and
+   * go1.27 (json/v2 underneath: it quotes the rune, not its first byte). Left out: a lone {@code +},
+   * {@code -} or first letter of a literal, whose errors are not about the character (go1.19 {@code
+   * invalid character ' ' in literal false (expecting 'a')}, go1.27 {@code unexpected end of JSON
+   * input}) and which InfoJson words as jackson-core sees them.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @ValueSource(strings = {"1.19", "1.21", "1.27"})
+  void invalidCharacterAsGo(String lang, @TempDir Path work) throws Exception {
+    GoTool.Go go = GoTool.assumeRelease(lang);
+    Files.writeString(work.resolve("main.go"), String.join("\n",
+        "package main",
+        "import (\"encoding/hex\"; \"encoding/json\"; \"fmt\"; \"strings\"; \"time\")",
+        "type RevInfo struct { Version string; Time time.Time }",
+        "func main() {",
+        "  var cases []string",
+        "  for b := 0; b < 256; b++ {",
+        "    if !strings.ContainsRune(\"+-ftn\", rune(b)) { cases = append(cases, string([]byte{byte(b)})) }",
+        "    cases = append(cases, \"{} \"+string([]byte{byte(b)}))",
+        "  }",
+        "  for _, s := range []string{\"\\u00e9\", \"\\u2028\", \"\\U0001F600\", \"\\u0085\", \"\\u00ad\", \"\\xc3\\x28\"} {",
+        "    cases = append(cases, s, \"{} \"+s, \"{\\\"Version\\\":\\\"v1\\\"}\"+s)",
+        "  }",
+        "  for _, c := range cases {",
+        "    var info RevInfo",
+        "    msg := \"\"",
+        "    if err := json.Unmarshal([]byte(c), &info); err != nil { msg = err.Error() }",
+        "    fmt.Printf(\"%s %s\\n\", hex.EncodeToString([]byte(c)), hex.EncodeToString([]byte(msg)))",
+        "  }",
+        "}",
+        ""));
+    Map<String, String> env = new HashMap<>(go.hermeticEnv(work));
+    env.put("GO111MODULE", "off");
+    String out = go.run(work, env, 120, "run", "main.go").requireOk().stdout();
+    HexFormat hex = HexFormat.of();
+    List<String> differ = new ArrayList<>();
+    int compared = 0;
+    for (String line : out.split("\n")) {
+      String[] f = line.split(" ", -1);
+      byte[] doc = hex.parseHex(f[0]);
+      String goMsg = new String(hex.parseHex(f[1]), StandardCharsets.UTF_8);
+      if (!goMsg.startsWith("invalid character ")) {
+        continue;
+      }
+      compared++;
+      String ours;
+      try {
+        InfoJson.parse(doc, go.minor());
+        ours = "<nil>";
+      } catch (InfoJson.MalformedInfoException e) {
+        ours = e.getMessage();
+      }
+      if (!goMsg.equals(ours)) {
+        differ.add(f[0] + ": go " + goMsg + ", goproxy " + ours);
+      }
+    }
+    assertTrue(compared > 250, "compared " + compared);
+    assertEquals(List.of(), differ, compared + " compared");
   }
 
   /** A time error up to the layout it names: {@code parsing time "x" as "2006-01-02T15:04:05Z07:00"}. */
