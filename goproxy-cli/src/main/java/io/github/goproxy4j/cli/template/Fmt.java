@@ -16,9 +16,10 @@ import java.util.Locale;
  * {@code %!(EXTRA ...)}, {@code %!(BADINDEX)}, {@code %!(BADWIDTH)}, {@code %!(BADPREC)}),
  * explicit argument indexes ({@code %[2]s}), {@code *} widths and precisions, and {@code %#v}'s Go
  * syntax ({@code "x"}, {@code []string{"a"}}, {@code []string(nil)}, {@code (*modinfo.ModulePublic)(nil)},
- * {@code &modinfo.ModuleError{Err:"x"}}, time.Time's {@code time.Date(...)}). A non-nil pointer
- * printed as an address ({@code %p}, one inside a struct) is refused ({@link Template.Unsupported}):
- * goproxy cannot print go's addresses.
+ * {@code &modinfo.ModuleError{Err:"x"}}, time.Time's {@code time.Date(...)}), a bad verb's pointer
+ * ({@code %!w(*modinfo.ModulePublic=&{./r ...})}). A non-nil pointer printed as an address
+ * ({@code %p}, one inside a struct or inside a bad verb's value) is refused
+ * ({@link Template.Unsupported}): go prints where the value lies in its memory, which goproxy cannot know.
  */
 final class Fmt {
   private Fmt() {}
@@ -305,6 +306,25 @@ final class Fmt {
     boolean precPresent;
     int width;
     int prec;
+    /** fmt's erroring: inside a bad verb's value, where fmt calls no String or GoString method. */
+    boolean erroring;
+
+    Flags copy() {
+      Flags c = new Flags();
+      c.sharp = sharp;
+      c.zero = zero;
+      c.plus = plus;
+      c.plusV = plusV;
+      c.sharpV = sharpV;
+      c.minus = minus;
+      c.space = space;
+      c.widPresent = widPresent;
+      c.precPresent = precPresent;
+      c.width = width;
+      c.prec = prec;
+      c.erroring = erroring;
+      return c;
+    }
   }
 
   /** fmt.Fprint of one value: what an action prints. */
@@ -444,7 +464,7 @@ final class Fmt {
         }
         return;
       }
-      if (handleMethods(b, f, v, verb)) {
+      if (!f.erroring && handleMethods(b, f, v, verb)) {
         return;
       }
     }
@@ -507,7 +527,11 @@ final class Fmt {
           return;
         }
         if (v.x() != null) {
-          throw new Template.Unsupported("printing a " + v.type().name() + " as an address");
+          if ("vbodxX".indexOf(verb) >= 0) {
+            throw new Template.Unsupported("printing a " + v.type().name() + " as an address");
+          }
+          badVerb(b, f, verb, v); // fmtPointer's other verbs: the pointer's value, as %v prints it at the top
+          return;
         }
         switch (verb) {
           case 'v':
@@ -529,21 +553,20 @@ final class Fmt {
     }
   }
 
-  /** fmt's badVerb: the value printed with %v and the verb's flags (width, precision), its methods off. */
+  /**
+   * fmt's badVerb: the value printed with %v as at the top level (a non-nil pointer to a struct as
+   * {@code &{...}}) with the verb's flags (width, precision), no method called on it or inside it
+   * (fmt's erroring state); a pointer inside it that is not nil is an address, which goproxy refuses.
+   */
   private static void badVerb(StringBuilder b, Flags f, int verb, GoValue v) {
     b.append("%!").appendCodePoint(verb).append('(');
     if (v == null) {
       b.append("<nil>");
     } else {
       b.append(v.type().name()).append('=');
-      if (v.kind() == Kind.POINTER && v.x() == null) {
-        pad(b, f, "<nil>");
-      } else if (v.kind() == Kind.POINTER || v.kind() == Kind.STRUCT) {
-        throw new Template.Unsupported("printf's bad verb %" + new String(Character.toChars(verb)) + " for a "
-            + v.type().name());
-      } else {
-        printValue(b, f, v, 'v', 0);
-      }
+      Flags erroring = f.copy();
+      erroring.erroring = true;
+      printValue(b, erroring, v, 'v', 0);
     }
     b.append(')');
   }
