@@ -184,7 +184,13 @@ final class ModuleGraphCommands {
           return 1;
         }
         if (template != null) {
-          return formatted(ctx, template.listingVersions(flags.versions()), out, status,
+          Template t = template.listingVersions(flags.versions());
+          Optional<io.github.goproxy4j.cli.template.ListContext> context =
+              ListBuildContext.of(Settings.goEnv(ctx), release, set);
+          if (context.isPresent()) {
+            t = t.withContext(context.get());
+          }
+          return formatted(ctx, t, out, status,
               new ListModuleInfo(client, workDir(ctx)).seed(args, flags, out));
         }
         if (json.on()) {

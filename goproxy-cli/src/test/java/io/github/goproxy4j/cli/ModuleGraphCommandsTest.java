@@ -239,6 +239,81 @@ class ModuleGraphCommandsTest {
   }
 
   /**
+   * list's template function {@code context} ({@code *list.Context}) as go1.19, go1.21-go1.24,
+   * go1.26 and go1.27 print it, goproxy handed go's own environment (the release's bin directory
+   * first on PATH: GOROOT is that go's): the whole value ({@code {{context}}}, {@code %#v}), its
+   * fields, CgoEnabled from CGO_ENABLED, the target and (from go1.20) the C compiler on PATH or CC,
+   * GOAMD64's tool tags, GOOS for another system, {@code -tags} (the comma list, the quoted form,
+   * an empty one, GOFLAGS's before the command line's), {@code -installsuffix}, a GOPATH list, a
+   * field it lacks. Where goproxy does not know the tool tags (another platform, GOEXPERIMENT) or
+   * the context (GOFLAGS's {@code -race}), its refusal.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.22", "1.23", "1.24", "1.26", "1.27"})
+  void listContextAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release).toRealPath();
+    Path main = Files.createDirectories(tmp.resolve("main"));
+    Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n");
+    Map<String, String> base = GoTool.hermeticEnv(tmp);
+    String bin = goBin.getParent().toString();
+    base.put("PATH", bin + ":/usr/bin:/bin");
+    String whole = "{{context}}";
+    String fields = "{{context.GOARCH}}|{{context.GOOS}}|{{context.GOROOT}}|{{context.GOPATH}}|{{context.CgoEnabled}}|"
+        + "{{context.UseAllFiles}}|{{context.Compiler}}|{{printf \"%#v\" context.BuildTags}}|{{context.InstallSuffix}}|"
+        + "{{len context.ReleaseTags}} {{index context.ReleaseTags 0}}|{{.Path}}";
+    String target = "{{context.GOOS}}/{{context.GOARCH}} {{context.CgoEnabled}} {{context.GOROOT}}";
+    List<Object[]> cases = List.of(
+        new Object[] {Map.of(), new String[] {"-f", whole}},
+        new Object[] {Map.of(), new String[] {"-f", "{{printf \"%#v\" context}}"}},
+        new Object[] {Map.of(), new String[] {"-f", fields}},
+        new Object[] {Map.of(), new String[] {"-f", "{{with context}}{{.GOOS}} {{.ToolTags}}{{end}}"}},
+        new Object[] {Map.of(), new String[] {"-f", "{{context.Nope}}"}},
+        new Object[] {Map.of("CGO_ENABLED", "1"), new String[] {"-f", whole}},
+        new Object[] {Map.of("CGO_ENABLED", ""), new String[] {"-f", target}},
+        new Object[] {Map.of("CGO_ENABLED", "", "PATH", bin), new String[] {"-f", target}},
+        new Object[] {Map.of("CGO_ENABLED", "", "PATH", bin, "CC", "gcc"), new String[] {"-f", target}},
+        new Object[] {Map.of("CGO_ENABLED", "true", "PATH", bin), new String[] {"-f", target}},
+        new Object[] {Map.of("CGO_ENABLED", "", "GOOS", "darwin"), new String[] {"-f", target}},
+        new Object[] {Map.of("CGO_ENABLED", "1", "GOARCH", "arm64"), new String[] {"-f", target}},
+        new Object[] {Map.of("CGO_ENABLED", "", "GOOS", "linux", "GOARCH", "amd64"), new String[] {"-f", target}},
+        new Object[] {Map.of("GOAMD64", "v3"), new String[] {"-f", "{{context.ToolTags}}"}},
+        new Object[] {Map.of("GOAMD64", "v4"), new String[] {"-f", "{{printf \"%q\" context.ToolTags}}"}},
+        new Object[] {Map.of("GOPATH", tmp.resolve("p1") + ":" + tmp.resolve("p2")), new String[] {"-f", fields}},
+        new Object[] {Map.of(), new String[] {"-tags=a,,b", "-installsuffix=foo", "-compiler=gc", "-f", fields}},
+        new Object[] {Map.of(), new String[] {"-tags", "'a b' c", "-f", fields}},
+        new Object[] {Map.of("GOFLAGS", "-modcacherw -tags=x,y"), new String[] {"-f", fields}},
+        new Object[] {Map.of("GOFLAGS", "-modcacherw -tags=x,y"), new String[] {"-tags=", "-f", fields}});
+    for (Object[] c : cases) {
+      @SuppressWarnings("unchecked")
+      Map<String, String> vars = (Map<String, String>) c[0];
+      Map<String, String> env = new HashMap<>(base);
+      env.putAll(vars);
+      List<String> cmd = new java.util.ArrayList<>(List.of("list", "-m"));
+      cmd.addAll(List.of((String[]) c[1]));
+      assertSameAsGo(release, goBin, main, env, new HashMap<>(env), cmd.toArray(new String[0]));
+    }
+    // what goproxy does not know: the tool tags of another platform or with GOEXPERIMENT (the
+    // other fields print), the context under GOFLAGS's -race, which goproxy ignores
+    for (Map<String, String> vars : List.of(Map.of("GOOS", "darwin"), Map.of("GOARCH", "arm64"),
+        Map.of("GOEXPERIMENT", "nodwarf5"))) {
+      Map<String, String> env = new HashMap<>(base);
+      env.putAll(vars);
+      env.put("PWD", main.toString());
+      Run r = goproxy(env, "list", "-m", "-f", "{{context.GOOS}} {{context.ToolTags}}", "--go-version", release);
+      assertEquals(new Run(1, "", "goproxy list: context's ToolTags (" + (vars.containsKey("GOEXPERIMENT")
+          ? "goproxy knows them without GOEXPERIMENT only" : "goproxy knows them for linux/amd64, not "
+          + vars.getOrDefault("GOOS", "linux") + "/" + vars.getOrDefault("GOARCH", "amd64"))
+          + ") in -f templates is not supported: goproxy does not do what go does with it\n"), r, vars.toString());
+    }
+    Map<String, String> env = new HashMap<>(base);
+    env.put("GOFLAGS", "-race");
+    env.put("PWD", main.toString());
+    assertEquals(new Run(1, "", "goproxy list: the function context without the build context in -f templates is not "
+        + "supported: goproxy does not do what go does with it\n"),
+        goproxy(env, "list", "-m", "-f", "{{context.GOOS}}", "--go-version", release));
+  }
+
+  /**
    * {@code mod download [-json]} and {@code mod verify} as go1.19 and go1.27 (with
    * {@code --go-version}) in a tidy main module at go 1.16 (everything in the build list is
    * downloaded, the unimported c too) and at go 1.17 (only what go.mod requires): each fills its

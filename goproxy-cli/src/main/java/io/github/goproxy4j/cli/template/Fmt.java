@@ -473,7 +473,8 @@ final class Fmt {
         printBasic(b, f, v, verb);
         return;
       case STRUCT: {
-        if (!(v.x() instanceof ModulePublic) && !(v.type().name().equals("modinfo.ModuleError"))) {
+        if (!(v.x() instanceof ModulePublic) && !v.type().name().equals("modinfo.ModuleError")
+            && !v.type().name().equals("list.Context")) {
           throw new Template.Unsupported("printing a " + v.type().name() + " as a struct");
         }
         if (f.sharpV) {
@@ -502,7 +503,7 @@ final class Fmt {
             b.append("(nil)");
             return;
           }
-          if (es.isEmpty()) {
+          if (es.isEmpty() && !v.isKnownEmptySlice()) {
             // go's value may be nil ([]string(nil)) or not ([]string{}): which, goproxy does not track
             throw new Template.Unsupported("printf's %#v of an empty " + v.type().name() + " (nil or not)");
           }

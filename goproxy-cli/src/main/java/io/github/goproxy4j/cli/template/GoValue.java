@@ -103,6 +103,19 @@ record GoValue(GoType type, Object x, boolean addressable) {
    */
   private static final List<GoValue> NIL_SLICE = java.util.Collections.unmodifiableList(new java.util.ArrayList<>());
 
+  /** An empty slice known not to be nil (go made it, as {@code -tags=} makes BuildTags). */
+  private static final List<GoValue> EMPTY_SLICE = java.util.Collections.unmodifiableList(new java.util.ArrayList<>());
+
+  /** {@code l} as a {@code []string} known not to be nil, even when empty ({@code %#v}: {@code []string{}}). */
+  static GoValue knownStrings(List<String> l) {
+    return l.isEmpty() ? new GoValue(STRINGS, EMPTY_SLICE, false) : strings(l);
+  }
+
+  /** Whether this is an empty slice known not to be nil. */
+  boolean isKnownEmptySlice() {
+    return type.kind() == Kind.SLICE && x == EMPTY_SLICE;
+  }
+
   /** A nil {@code []string}. */
   static GoValue nilStrings() {
     return new GoValue(STRINGS, NIL_SLICE, false);

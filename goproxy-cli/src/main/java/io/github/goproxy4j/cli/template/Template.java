@@ -92,11 +92,25 @@ public final class Template {
   private final Tree tree;
   private final int minor;
   private final boolean versionsListed;
+  /** What the function {@code context} returns, or null: refused. */
+  private final ListContext context;
 
-  private Template(Tree tree, int minor, boolean versionsListed) {
+  private Template(Tree tree, int minor, boolean versionsListed, ListContext context) {
     this.tree = tree;
     this.minor = minor;
     this.versionsListed = versionsListed;
+    this.context = context;
+  }
+
+  /**
+   * This template with list's function {@code context} returning {@code context} (without it the
+   * function is refused: goproxy does not know go's build context).
+   *
+   * @param context the build context go list would report
+   * @return the template
+   */
+  public Template withContext(ListContext context) {
+    return new Template(tree, minor, versionsListed, java.util.Objects.requireNonNull(context, "context"));
   }
 
   /**
@@ -108,7 +122,7 @@ public final class Template {
    * @return the template
    */
   public Template listingVersions(boolean on) {
-    return new Template(tree, minor, on);
+    return new Template(tree, minor, on, context);
   }
 
   /** list's functions beside the builtins, {@code module} answering from {@code modules}. */
@@ -117,7 +131,10 @@ public final class Template {
         "join", new Func("join", List.of(GoValue.STRINGS, GoValue.STRING), false, false, a -> GoValue.of(
             String.join(a.get(1).asString(), a.get(0).elems().stream().map(GoValue::asString).toList()))),
         "context", new Func("context", List.of(), false, false, a -> {
-          throw new Unsupported("the function context");
+          if (context == null) {
+            throw new Unsupported("the function context without the build context");
+          }
+          return context.pointer();
         }),
         "module", new Func("module", List.of(GoValue.STRING), false, false, a -> module(modules, a.get(0).asString())));
   }
@@ -155,7 +172,7 @@ public final class Template {
     Set<String> names = new HashSet<>(BUILTINS);
     names.addAll(List.of("join", "context", "module"));
     try {
-      return new Template(new Tree(text, minor, names), minor, false);
+      return new Template(new Tree(text, minor, names), minor, false, null);
     } catch (Tree.ParseError e) {
       throw new ParseException(e.getMessage());
     }
