@@ -20,7 +20,8 @@ import java.util.Optional;
  * its .info's version and time, its directory and go.mod in the module cache, its error), or none
  * when the build list lacks the path. Each path is looked up once a listing (go asks again for
  * each module, and gets the same answer), and not at all when the listing itself holds its
- * module as moduleInfo gives it ({@link #seed}).
+ * module as moduleInfo gives it ({@link #seed}). A {@code path@version} argument is answered outside
+ * the build ({@link #lookUpAt}).
  */
 final class ListModuleInfo implements Template.ModuleInfo {
   /** A failure of the lookup (go's base.Fatalf), thrown through the template's execution. */
@@ -78,6 +79,34 @@ final class ListModuleInfo implements Template.ModuleInfo {
     if (known == null) {
       known = find(path);
       seen.put(path, known);
+    }
+    return known;
+  }
+
+  /**
+   * {@code path@version} as moduleInfo answers it without the build: {@code go list -m
+   * path@version}'s module (moduleInfo without the requirements too) where that lists it without
+   * an error, a query or an Origin, for the version asked; else empty (go's texts for a failed
+   * lookup, an excluded version... are its own).
+   */
+  @Override
+  public Optional<ListedModule> lookUpAt(String path, String version) {
+    String arg = path + "@" + version;
+    Optional<ListedModule> known = seen.get(arg);
+    if (known == null) {
+      List<ListedModule> listed;
+      try {
+        listed = client.listModules(dir, List.of(arg), PLAIN, warning -> { });
+      } catch (ListedWithErrorsException e) {
+        listed = List.of();
+      } catch (GoProxyException e) {
+        listed = List.of();
+      }
+      known = listed.size() == 1 && listed.get(0).error().isEmpty() && listed.get(0).query().isEmpty()
+          && listed.get(0).origin().isEmpty() && listed.get(0).path().equals(path)
+          && listed.get(0).version().equals(version) && listed.get(0).replace().isEmpty()
+          ? Optional.of(listed.get(0)) : Optional.empty();
+      seen.put(arg, known);
     }
     return known;
   }

@@ -147,7 +147,8 @@ class ModuleGraphCommandsTest {
    * templates that fail to parse (before anything is loaded) or to
    * execute (after the output written so far), the newline go adds after each module that does not
    * end with one, {@code -f} with {@code -json}, GOFLAGS's {@code -f}, and list's {@code module}
-   * function (the build's modules, a path not in it, the main module; {@code path@version} refused). Standard output,
+   * function (the build's modules, a path not in it, the main module; {@code path@version} outside
+   * the build). Standard output,
    * standard error and exit status byte for byte.
    */
   @ParameterizedTest(name = "go{0}")
@@ -217,9 +218,28 @@ class ModuleGraphCommandsTest {
           // module of a path the listing holds: the build's module, not the listed one when -u adds to
           // it or a query lists another version (ListModuleInfo.seed takes neither)
           new String[] {"list", "-m", "-u", "-f", "{{.Update}}|{{(module .Path).Update}}", "example.com/a"},
-          new String[] {"list", "-m", "-f", "{{.Version}}|{{(module .Path).Version}}", "example.com/a@v1.1.0"});
+          new String[] {"list", "-m", "-f", "{{.Version}}|{{(module .Path).Version}}", "example.com/a@v1.1.0"},
+          // module of path@version: moduleInfo outside the build (no query, no replacement, not
+          // indirect; a retracted or deprecated version as it is), its go.mod fetched for GoVersion
+          new String[] {"list", "-m", "-f", "{{with module \"example.com/b@v1.2.0\"}}{{.Path}} {{.Version}} {{.Time}} "
+              + "{{.Dir}} {{.GoMod}} {{.GoVersion}} {{.Indirect}} {{.Replace}} {{.Error}} {{.Query}} {{.Retracted}}{{end}}|"
+              + "{{module \"example.com/d@v1.0.0\"}}|{{(module \"example.com/b@v1.1.0\").Version}}|"
+              + "{{printf \"%q\" (module \"example.com/a@v1.1.0\").Deprecated}} {{(module \"example.com/a@v1.1.0\").Time}}",
+              "all"},
+          new String[] {"list", "-m", "-json", "-f", "{{module \"example.com/b@v1.2.0\"}}", "all"},
+          new String[] {"list", "-m", "-f", "{{module \"example.com/b@v1.2.0\"}} {{(module \"example.com/d@v1.1.0\").GoMod}}",
+              "example.com/d"});
       for (String[] cmd : more) {
         assertSameAsGo(release, goBin, main, goEnv, ours, cmd);
+      }
+      // module of path@version that goproxy does not answer: a failing lookup (go's texts), a version
+      // that is not canonical (go1.19 asks the proxy, later releases fail with an internal error)
+      Map<String, String> here = new HashMap<>(ours);
+      here.put("PWD", main.toString());
+      for (String arg : List.of("example.com/b@v9.9.9", "example.com/b@latest")) {
+        Run r = goproxy(here, "list", "-m", "-f", "{{module \"" + arg + "\"}}", "all", "--go-version", release);
+        assertEquals(1, r.status(), r.toString());
+        assertTrue(r.err().startsWith("goproxy list: the function module with a path@version argument "), r.err());
       }
       // GOFLAGS's -f (no spaces: GOFLAGS splits on them), and the command line's after it
       goEnv.put("GOFLAGS", "-modcacherw -f={{.Path}}@{{.Version}}");

@@ -3,6 +3,7 @@ package io.github.goproxy4j.cli.template;
 import io.github.goproxy4j.cli.template.GoValue.Func;
 import io.github.goproxy4j.client.ListedModule;
 import io.github.goproxy4j.internal.GoRelease;
+import io.github.goproxy4j.module.Version;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +83,20 @@ public final class Template {
      * @return the module, or empty when the build list lacks the path
      */
     Optional<ListedModule> lookUp(String path);
+
+    /**
+     * The module {@code path@version} as modload.ModuleInfo answers it outside the build (its
+     * .info's version and time, its go.mod's go version, its go.mod and directory in the module
+     * cache, no replacement, not indirect), where goproxy can say: empty where it cannot (the
+     * lookup fails: go's texts for that are its own), and the function is then refused.
+     *
+     * @param path the module path
+     * @param version a canonical semantic version
+     * @return the module, or empty
+     */
+    default Optional<ListedModule> lookUpAt(String path, String version) {
+      return Optional.empty();
+    }
   }
 
   /** A {@link ModuleInfo} for templates run without the build at hand: {@code module} refused. */
@@ -143,12 +158,23 @@ public final class Template {
    * list's {@code module} function under {@code -m} (modload.ModuleInfo, the same in go1.19-go1.27):
    * the module of the build list with that path, or a {@code *modinfo.ModulePublic} holding only
    * the path and the error {@code module not in current build}. A {@code path@version} argument
-   * (go queries it outside the build, as {@code go list -m path@version} without its allowed-version
-   * check and with go's own error texts) is not modelled.
+   * is looked up outside the build ({@link ModuleInfo#lookUpAt}) for a canonical version; a
+   * version that is not one (go1.19 asks the proxy for it, later releases fail with {@code go:
+   * internal error: ...: unexpected invalid semantic version}) and a lookup that fails (go's
+   * texts) are refused.
    */
   private GoValue module(ModuleInfo modules, String path) {
-    if (path.indexOf('@') >= 0) {
-      throw new Unsupported("the function module with a path@version argument");
+    int at = path.indexOf('@');
+    if (at >= 0) {
+      // modload.ModuleInfo's moduleInfo without the build: the version as given, no query
+      String p = path.substring(0, at);
+      String v = path.substring(at + 1);
+      if (!Version.isValid(v) || !Version.parse(v).canonical().toString().equals(v)) {
+        throw new Unsupported("the function module with a path@version argument whose version is not canonical");
+      }
+      ListedModule m = modules.lookUpAt(p, v).orElseThrow(() -> new Unsupported(
+          "the function module with a path@version argument that goproxy cannot answer as go (" + path + ")"));
+      return ModulePublic.pointer(m, minor);
     }
     ListedModule m = modules.lookUp(path).orElseGet(() -> new ListedModule(path, "", false, false, "",
         Optional.empty(), Optional.empty(), List.of(), "", NOT_IN_BUILD));

@@ -41,7 +41,7 @@ class TemplateTest {
   }
 
   /**
-   * List's context function, module's path@version, addresses (%p; %#v, %d and a bad verb's value
+   * List's context function without a build context, module's path@version without a build, addresses (%p; %#v, %d and a bad verb's value
    * of a module whose Replace is set: go prints the Replace pointer's address), %#w and the rest not
    * modelled: goproxy's refusal, not a wrong answer.
    */
@@ -52,7 +52,7 @@ class TemplateTest {
       assertTrue(e.getMessage().endsWith(" in -f templates is not supported: goproxy does not do what go does with it"),
           e.getMessage());
     }
-    for (String t : List.of("{{context}}", "{{module \"x@v1.0.0\"}}", "{{printf \"%p\" .}}", "{{printf \"%#v\" .}}",
+    for (String t : List.of("{{context}}", "{{module \"x@v1.0.0\"}}", "{{module \"x@latest\"}}", "{{printf \"%p\" .}}", "{{printf \"%#v\" .}}",
         "{{printf \"%#w\" .Path}}", "{{printf \"%w\" .}}", "{{printf \"%d\" .}}",
         "{{.Time.Month}}", "{{1i}}")) {
       Template.Unsupported e = assertThrows(Template.Unsupported.class,
