@@ -40,7 +40,8 @@ import java.util.Optional;
  *
  * <p>Under GOFLAGS's {@code -race}, {@code -msan}, {@code -asan}, {@code -linkshared} or
  * {@code -buildmode} (which go list -m takes and goproxy ignores) go changes the tool tags and the
- * install suffix, or fails; {@link #of} gives no context then and the function is refused.
+ * install suffix, or fails; {@link #of} gives no context then and the function is refused, as on
+ * a JVM platform Go has no name for.
  */
 final class ListBuildContext {
   private ListBuildContext() {}
@@ -77,7 +78,12 @@ final class ListBuildContext {
     }
     GoRelease r = GoRelease.modelled(release);
     int minor = Integer.parseInt(r.lang().substring(r.lang().indexOf('.') + 1));
-    Platform host = Platform.current();
+    Platform host;
+    try {
+      host = Platform.current();
+    } catch (IllegalStateException e) {
+      return Optional.empty(); // a JVM platform without a Go name: no native go to follow
+    }
     String goos = or(env.get("GOOS"), host.goos());
     String goarch = or(env.get("GOARCH"), host.goarch());
     String compiler = "gc";
