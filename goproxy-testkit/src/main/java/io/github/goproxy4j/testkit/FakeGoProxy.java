@@ -292,6 +292,7 @@ public final class FakeGoProxy implements AutoCloseable {
      * @throws InvalidFakeModuleException if the path or a version is invalid
      */
     public Builder module(String path, String... versions) {
+      Objects.requireNonNull(path, "path");
       for (String v : Objects.requireNonNull(versions, "versions")) {
         module(FakeModule.of(path, v));
       }

@@ -97,6 +97,9 @@ public final class FakeModule {
    * @throws IllegalArgumentException if the name or platform is invalid
    */
   public static FakeModule toolchain(String name, String goos, String goarch) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(goos, "goos");
+    Objects.requireNonNull(goarch, "goarch");
     GoToolchain t = GoToolchain.of(name,
         new Platform(goos, goarch));
     String plat = goos + "/" + goarch;

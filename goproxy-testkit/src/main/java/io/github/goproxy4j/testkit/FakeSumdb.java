@@ -150,6 +150,8 @@ public final class FakeSumdb {
    * @return the record text, or empty when the fake does not serve that version
    */
   public Optional<String> record(String path, String version) {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(version, "version");
     long id = honest.id(path + "@" + version);
     return id < 0 ? Optional.empty()
         : Optional.of(new String(honest.record(id), StandardCharsets.UTF_8));

@@ -84,6 +84,7 @@ public final class Fault {
    * @return the fault
    */
   public static Fault status(int status, String textBody) {
+    Objects.requireNonNull(textBody, "textBody");
     if (status < 100 || status > 599) {
       throw new IllegalArgumentException("HTTP status " + status + " is not in 100..599");
     }
@@ -162,6 +163,7 @@ public final class Fault {
    * @return the fault
    */
   public static Fault trickle(long bytesPerPeriod, Duration period) {
+    Objects.requireNonNull(period, "period");
     if (bytesPerPeriod < 1) {
       throw new IllegalArgumentException("bytesPerPeriod must be at least 1: " + bytesPerPeriod);
     }
@@ -232,6 +234,7 @@ public final class Fault {
    * @return a new fault
    */
   public Fault on(Endpoint... kinds) {
+    Objects.requireNonNull(kinds, "kinds");
     if (kinds.length == 0) {
       throw new IllegalArgumentException("on() needs at least one endpoint");
     }

@@ -33,7 +33,7 @@ public class InvalidFakeModuleException extends IllegalArgumentException {
    */
   public InvalidFakeModuleException(String source, int line, String message, Throwable cause) {
     super(message, cause);
-    this.source = source;
+    this.source = java.util.Objects.requireNonNull(source, "source");
     this.line = line;
   }
 

@@ -115,6 +115,7 @@ public final class ProxyRequest {
    * @return the value, or empty
    */
   public Optional<String> header(String name) {
+    Objects.requireNonNull(name, "name");
     List<String> v = headers.get(name);
     return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
   }

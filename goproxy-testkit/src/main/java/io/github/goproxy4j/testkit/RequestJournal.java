@@ -141,6 +141,7 @@ public final class RequestJournal {
    * @throws AssertionError naming the first request that does not satisfy it
    */
   public void assertAll(String description, Predicate<? super ProxyRequest> condition) {
+    Objects.requireNonNull(description, "description");
     Objects.requireNonNull(condition, "condition");
     for (ProxyRequest r : all()) {
       if (!condition.test(r)) {

@@ -345,11 +345,16 @@ public final class GoProxyExtension implements BeforeAllCallback, AfterAllCallba
      * @param path the module path
      * @param versions canonical versions
      * @return this builder
+     * @throws IllegalArgumentException if the path or a version is invalid (here, not when the fake
+     *     starts)
      */
     public Builder module(String path, String... versions) {
       Objects.requireNonNull(path, "path");
-      String[] copy = versions.clone();
-      configuration.add(b -> b.module(path, copy));
+      List<FakeModule> modules = new ArrayList<>();
+      for (String v : Objects.requireNonNull(versions, "versions")) {
+        modules.add(FakeModule.of(path, Objects.requireNonNull(v, "a null in versions")));
+      }
+      configuration.add(b -> modules.forEach(b::module));
       return this;
     }
 
