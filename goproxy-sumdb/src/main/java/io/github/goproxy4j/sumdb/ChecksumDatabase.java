@@ -271,6 +271,8 @@ public final class ChecksumDatabase implements AutoCloseable {
    * @throws IllegalStateException if this instance is closed
    */
   public void verifyGoMod(ModuleVersion module, ModuleHash goModHash) throws GoProxyException {
+    Objects.requireNonNull(module, "module");
+    Objects.requireNonNull(goModHash, "goModHash");
     verify(module, goModHash, true);
   }
 
@@ -287,6 +289,8 @@ public final class ChecksumDatabase implements AutoCloseable {
    * @throws IllegalStateException if this instance is closed
    */
   public void verifyZip(ModuleVersion module, ModuleHash zipHash) throws GoProxyException {
+    Objects.requireNonNull(module, "module");
+    Objects.requireNonNull(zipHash, "zipHash");
     verify(module, zipHash, false);
   }
 

@@ -69,6 +69,11 @@ public class ChecksumMismatchException extends GoProxyException {
    */
   public static ChecksumMismatchException goSumMismatch(String modulePath, String version,
       String downloaded, String recorded, String sumFileLabel) {
+    Objects.requireNonNull(modulePath, "modulePath");
+    Objects.requireNonNull(version, "version");
+    Objects.requireNonNull(downloaded, "downloaded");
+    Objects.requireNonNull(recorded, "recorded");
+    Objects.requireNonNull(sumFileLabel, "sumFileLabel");
     String msg = "verifying " + modulePath + "@" + version + ": checksum mismatch\n\tdownloaded: "
         + downloaded + "\n\t" + sumFileLabel + ":     " + recorded + GO_SUM_MISMATCH;
     return new ChecksumMismatchException(modulePath, version, recorded, downloaded, msg);
@@ -89,6 +94,11 @@ public class ChecksumMismatchException extends GoProxyException {
    */
   public static ChecksumMismatchException sumdbMismatch(String modulePath, String version,
       String downloaded, String dbName, String dbHash) {
+    Objects.requireNonNull(modulePath, "modulePath");
+    Objects.requireNonNull(version, "version");
+    Objects.requireNonNull(downloaded, "downloaded");
+    Objects.requireNonNull(dbName, "dbName");
+    Objects.requireNonNull(dbHash, "dbHash");
     String noun = "module";
     String v = version;
     if (v.endsWith("/go.mod")) {

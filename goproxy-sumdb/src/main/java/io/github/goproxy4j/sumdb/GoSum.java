@@ -159,6 +159,7 @@ public final class GoSum {
    * @throws GoSumFormatException for a malformed line
    */
   public static GoSum parse(Path file) throws IOException {
+    Objects.requireNonNull(file, "file");
     return read(file);
   }
 
@@ -171,6 +172,7 @@ public final class GoSum {
    * @throws GoSumFormatException for a malformed line (named by the file's path)
    */
   public static GoSum read(Path file) throws IOException {
+    Objects.requireNonNull(file, "file");
     byte[] data;
     try {
       data = Files.readAllBytes(file);
@@ -188,6 +190,8 @@ public final class GoSum {
    * @return the hashes (empty if none)
    */
   public List<String> hashes(String path, String version) {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(version, "version");
     List<String> l = sums.get(new Key(path, version));
     return l == null ? List.of() : List.copyOf(l);
   }
@@ -199,6 +203,7 @@ public final class GoSum {
    * @return the hashes, in file order
    */
   public List<String> zipHashes(ModuleVersion mv) {
+    Objects.requireNonNull(mv, "mv");
     return hashes(mv.path().toString(), mv.version().toString());
   }
 
@@ -209,6 +214,7 @@ public final class GoSum {
    * @return the hashes, in file order
    */
   public List<String> goModHashes(ModuleVersion mv) {
+    Objects.requireNonNull(mv, "mv");
     return hashes(mv.path().toString(), mv.version() + GO_MOD);
   }
 
@@ -222,6 +228,8 @@ public final class GoSum {
    *     {@code SECURITY ERROR} text)
    */
   public boolean checkZip(ModuleVersion mv, ModuleHash hash) throws ChecksumMismatchException {
+    Objects.requireNonNull(mv, "mv");
+    Objects.requireNonNull(hash, "hash");
     return check(mv.path().toString(), mv.version().toString(), hash.toString());
   }
 
@@ -234,6 +242,8 @@ public final class GoSum {
    * @throws ChecksumMismatchException if go.sum lists a different {@code h1:} hash
    */
   public boolean checkGoMod(ModuleVersion mv, ModuleHash hash) throws ChecksumMismatchException {
+    Objects.requireNonNull(mv, "mv");
+    Objects.requireNonNull(hash, "hash");
     return check(mv.path().toString(), mv.version() + GO_MOD, hash.toString());
   }
 
@@ -248,6 +258,9 @@ public final class GoSum {
    * @throws ChecksumMismatchException on a different {@code h1:} hash
    */
   public boolean check(String path, String version, String hash) throws ChecksumMismatchException {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(version, "version");
+    Objects.requireNonNull(hash, "hash");
     for (String vh : hashes(path, version)) {
       if (vh.equals(hash)) {
         return true;
@@ -286,6 +299,9 @@ public final class GoSum {
    * @return the new sums
    */
   public GoSum with(String path, String version, String hash) {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(version, "version");
+    Objects.requireNonNull(hash, "hash");
     return toBuilder().addLine(path, version, hash).build();
   }
 
@@ -293,8 +309,8 @@ public final class GoSum {
    * Returns a go.sum with the module's zip and go.mod hashes added.
    *
    * @param mv the module version
-   * @param zip the zip hash
-   * @param goMod the go.mod hash
+   * @param zip the zip hash, or null to add only the go.mod line
+   * @param goMod the go.mod hash, or null to add only the zip line
    * @return the new sums
    */
   public GoSum with(ModuleVersion mv, ModuleHash zip, ModuleHash goMod) {
@@ -344,6 +360,7 @@ public final class GoSum {
    * @throws IOException if writing fails
    */
   public void write(Path file) throws IOException {
+    Objects.requireNonNull(file, "file");
     byte[] data = format().getBytes(StandardCharsets.UTF_8);
     LockedFile.transform(file, old -> data);
   }
@@ -423,6 +440,9 @@ public final class GoSum {
      * @throws IllegalArgumentException if a part is empty or contains white space
      */
     public Builder addLine(String path, String version, String hash) {
+      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(version, "version");
+      Objects.requireNonNull(hash, "hash");
       checkField("path", path);
       checkField("version", version);
       checkField("hash", hash);

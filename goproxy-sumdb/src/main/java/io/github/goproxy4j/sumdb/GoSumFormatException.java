@@ -19,7 +19,7 @@ public class GoSumFormatException extends IllegalArgumentException {
    */
   public GoSumFormatException(String fileName, int line, String message) {
     super(message);
-    this.fileName = fileName;
+    this.fileName = java.util.Objects.requireNonNull(fileName, "fileName");
     this.line = line;
   }
 

@@ -44,7 +44,8 @@ public final class ModuleHash {
   /**
    * Parses {@code h1:} followed by the padded standard base64 of 32 bytes.
    *
-   * @param text the hash as written in go.sum
+   * @param text the hash as written in go.sum;
+   *     {@code null} is rejected as malformed, with the exception below
    * @return the hash
    * @throws InvalidModuleHashException naming the input
    */
@@ -68,7 +69,7 @@ public final class ModuleHash {
   /**
    * Reports whether a string is a valid {@code h1:} hash.
    *
-   * @param text a candidate
+   * @param text a candidate; may be {@code null} (not valid)
    * @return whether {@link #parse} accepts it
    */
   public static boolean isValid(String text) {
@@ -233,6 +234,8 @@ public final class ModuleHash {
    * @throws IOException if the tree cannot be read
    */
   public static ModuleHash ofDir(Path dir, String prefix) throws IOException {
+    Objects.requireNonNull(dir, "dir");
+    Objects.requireNonNull(prefix, "prefix");
     List<String> names = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(dir)) {
       for (Path p : (Iterable<Path>) walk::iterator) {

@@ -40,7 +40,7 @@ public record SumdbLookup(ModuleVersion module, ModuleHash zipHash, ModuleHash g
     Objects.requireNonNull(module, "module");
     Objects.requireNonNull(zipHash, "zipHash");
     Objects.requireNonNull(goModHash, "goModHash");
-    lines = List.copyOf(lines);
+    lines = List.copyOf(Objects.requireNonNull(lines, "lines"));
     if (recordId < 0 || recordId >= treeSize) {
       throw new IllegalArgumentException("record " + recordId + " is not in a tree of size " + treeSize);
     }

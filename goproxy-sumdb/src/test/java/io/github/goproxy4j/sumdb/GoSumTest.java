@@ -140,7 +140,7 @@ class GoSumTest {
     assertEquals("", GoSum.empty().format());
     assertThrows(IllegalArgumentException.class, () -> GoSum.empty().with("a b", "v1.0.0", H1));
     assertThrows(IllegalArgumentException.class, () -> GoSum.empty().with("a", "", H1));
-    assertThrows(IllegalArgumentException.class, () -> GoSum.empty().with("a", "v1.0.0", null));
+    assertThrows(NullPointerException.class, () -> GoSum.empty().with("a", "v1.0.0", null));
   }
 
   /** Defect 5: go.sum keeps its mode (it was left 0600) and its inode, as go's in-place edit. */

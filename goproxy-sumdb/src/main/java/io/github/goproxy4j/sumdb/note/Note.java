@@ -70,12 +70,13 @@ public final class Note {
   /**
    * Verifies a signed note given as text.
    *
-   * @param message the note
+   * @param message the note; {@code null} is rejected as malformed, with the exception below
    * @param known the keys to trust
    * @return the verified note
    * @throws NoteException as {@link #open(byte[], Collection)}
    */
   public static Note open(String message, Collection<VerifierKey> known) {
+    Objects.requireNonNull(known, "known");
     if (message == null) {
       throw malformed("no message");
     }
@@ -85,7 +86,7 @@ public final class Note {
   /**
    * Verifies a signed note, as Go's {@code note.Open}.
    *
-   * @param message the note bytes
+   * @param message the note bytes; {@code null} is rejected as malformed, with the exception below
    * @param known the keys to trust
    * @return the note with its verified and unverified signatures
    * @throws NoteException {@code malformed note}, {@code invalid signature for key NAME+HASH},
@@ -93,6 +94,7 @@ public final class Note {
    *     {@link NoteException#unverifiedNote()} names the signers)
    */
   public static Note open(byte[] message, Collection<VerifierKey> known) {
+    Objects.requireNonNull(known, "known");
     if (message == null) {
       throw malformed("no message");
     }
@@ -204,6 +206,7 @@ public final class Note {
    * @throws NoteException {@code malformed note} or {@code invalid signer}
    */
   public static String sign(String text, SignerKey... signers) {
+    Objects.requireNonNull(signers, "signers");
     return sign(new Note(Objects.requireNonNull(text, "text"), List.of(), List.of()), signers);
   }
 
@@ -218,6 +221,7 @@ public final class Note {
    */
   public static String sign(Note note, SignerKey... signers) {
     Objects.requireNonNull(note, "note");
+    Objects.requireNonNull(signers, "signers");
     if (!note.text.endsWith("\n")) {
       throw malformed("text does not end in a newline");
     }

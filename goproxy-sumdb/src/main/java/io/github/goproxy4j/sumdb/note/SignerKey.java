@@ -41,7 +41,8 @@ public final class SignerKey {
    * "verifier"): {@code malformed verifier id}, {@code unknown verifier algorithm},
    * {@code invalid verifier hash}.
    *
-   * @param skey {@code PRIVATE+KEY+name+hash+base64}
+   * @param skey {@code PRIVATE+KEY+name+hash+base64};
+   *     {@code null} is rejected as malformed, with the exception below
    * @return the key
    * @throws NoteException with reason {@link NoteException.Reason#MALFORMED_KEY}
    */
@@ -90,7 +91,8 @@ public final class SignerKey {
   /**
    * Generates a new key with a strong random seed.
    *
-   * @param name the key name (often the database's host name)
+   * @param name the key name (often the database's host name);
+   *     {@code null} is rejected as malformed, with the exception below
    * @return the key
    * @throws NoteException {@code invalid signer} if the name is not valid
    */
@@ -101,7 +103,7 @@ public final class SignerKey {
   /**
    * Generates a new key from the given randomness (32 bytes are drawn).
    *
-   * @param name the key name
+   * @param name the key name; {@code null} is rejected as malformed, with the exception below
    * @param random the randomness
    * @return the key
    * @throws NoteException {@code invalid signer} if the name is not valid
@@ -163,6 +165,7 @@ public final class SignerKey {
    * @return the 64-byte Ed25519 signature
    */
   public byte[] sign(byte[] message) {
+    Objects.requireNonNull(message, "message");
     return Ed25519.sign(seed, message);
   }
 

@@ -60,7 +60,8 @@ public final class Hash {
   /**
    * Parses the base64 form, as x/mod's {@code tlog.ParseHash} (padding required).
    *
-   * @param s 44 characters of standard base64
+   * @param s 44 characters of standard base64;
+   *     {@code null} is rejected as malformed, with the exception below
    * @return the hash
    * @throws TlogFormatException {@code malformed hash} naming the input
    */
@@ -79,6 +80,7 @@ public final class Hash {
    * @return the record hash
    */
   public static Hash ofRecord(byte[] data) {
+    Objects.requireNonNull(data, "data");
     MessageDigest md = sha256();
     md.update((byte) 0);
     md.update(data);
@@ -93,6 +95,8 @@ public final class Hash {
    * @return the node hash
    */
   public static Hash ofNode(Hash left, Hash right) {
+    Objects.requireNonNull(left, "left");
+    Objects.requireNonNull(right, "right");
     MessageDigest md = sha256();
     md.update((byte) 1);
     md.update(left.bytes);

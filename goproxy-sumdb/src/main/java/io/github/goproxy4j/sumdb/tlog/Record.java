@@ -72,7 +72,7 @@ public final class Record {
    * Parses a lookup response: the id line (Go's lenient {@code ParseInt}: a sign and leading
    * zeros are accepted), the text up to the first blank line, and the rest.
    *
-   * @param msg the response body
+   * @param msg the response body; {@code null} is rejected as malformed, with the exception below
    * @return the record
    * @throws TlogFormatException {@code malformed record data}
    */
@@ -138,7 +138,7 @@ public final class Record {
    * Reports whether the bytes are valid record text: non-empty valid UTF-8, no control
    * characters other than newline, no blank line, ending in a newline.
    *
-   * @param text candidate record text
+   * @param text candidate record text; may be {@code null} (not valid)
    * @return whether x/mod accepts it
    */
   public static boolean isValidRecordText(byte[] text) {

@@ -37,6 +37,7 @@ public record RecordProof(List<Hash> hashes) {
    * @throws TlogFormatException {@code tlog: invalid inputs in ProveRecord}
    */
   public static RecordProof prove(long t, long n, HashReader reader) throws IOException {
+    Objects.requireNonNull(reader, "reader");
     if (t < 0 || n < 0 || n >= t) {
       throw new TlogFormatException("tlog: invalid inputs in ProveRecord");
     }

@@ -115,7 +115,8 @@ public record Tile(int height, int level, long number, int width) {
   /**
    * Parses a tile path; only the canonical form is accepted.
    *
-   * @param path such as {@code tile/8/0/x001/234.p/5}
+   * @param path such as {@code tile/8/0/x001/234.p/5};
+   *     {@code null} is rejected as malformed, with the exception below
    * @return the tile
    * @throws TlogFormatException {@code malformed tile path "<path>"}
    */

@@ -43,6 +43,7 @@ public final class TileHashReader implements HashReader {
    * @throws TlogException {@code indexes not in tree}
    */
   public List<Tile> plan(long[] indexes) throws TlogException {
+    Objects.requireNonNull(indexes, "indexes");
     return new Plan(indexes).tiles;
   }
 

@@ -104,6 +104,8 @@ public final class Tlog {
    * @throws IOException if the reader fails
    */
   public static List<Hash> storedHashes(long n, byte[] data, HashReader reader) throws IOException {
+    Objects.requireNonNull(data, "data");
+    Objects.requireNonNull(reader, "reader");
     return storedHashesForRecordHash(n, Hash.ofRecord(data), reader);
   }
 
@@ -118,6 +120,8 @@ public final class Tlog {
    */
   public static List<Hash> storedHashesForRecordHash(long n, Hash h, HashReader reader)
       throws IOException {
+    Objects.requireNonNull(h, "h");
+    Objects.requireNonNull(reader, "reader");
     if (n < 0) {
       throw new TlogFormatException("tlog: invalid inputs in StoredHashes(" + n + ")");
     }
@@ -146,6 +150,7 @@ public final class Tlog {
    * @throws IOException if the reader fails
    */
   public static Hash treeHash(long n, HashReader reader) throws IOException {
+    Objects.requireNonNull(reader, "reader");
     if (n < 0) {
       throw new TlogFormatException("tlog: invalid inputs in TreeHash(" + n + ")");
     }

@@ -51,7 +51,8 @@ public record TreeHead(long size, Hash hash) {
   /**
    * Parses a tree note text (x/mod's {@code ParseTree}); lines after the third are ignored.
    *
-   * @param text the note text (without signatures)
+   * @param text the note text (without signatures);
+   *     {@code null} is rejected as malformed, with the exception below
    * @return the tree head
    * @throws TlogFormatException {@code malformed tree note}
    */
@@ -65,7 +66,7 @@ public record TreeHead(long size, Hash hash) {
   /**
    * Parses a tree note text given as bytes.
    *
-   * @param text the note text
+   * @param text the note text; {@code null} is rejected as malformed, with the exception below
    * @return the tree head
    * @throws TlogFormatException {@code malformed tree note}
    */

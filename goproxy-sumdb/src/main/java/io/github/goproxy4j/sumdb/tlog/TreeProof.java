@@ -37,6 +37,7 @@ public record TreeProof(List<Hash> hashes) {
    * @throws TlogFormatException {@code tlog: invalid inputs in ProveTree}
    */
   public static TreeProof prove(long t, long n, HashReader reader) throws IOException {
+    Objects.requireNonNull(reader, "reader");
     if (t < 1 || n < 1 || n > t) {
       throw new TlogFormatException("tlog: invalid inputs in ProveTree");
     }
