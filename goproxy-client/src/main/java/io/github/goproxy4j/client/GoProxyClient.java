@@ -1024,6 +1024,7 @@ public final class GoProxyClient implements AutoCloseable {
    *     (where the database's state is kept) is empty or relative
    */
   public Optional<ChecksumDatabase> checksumDatabase(ModulePath path) {
+    Objects.requireNonNull(path, "path");
     return sums.database(resolver.resolve(path));
   }
 

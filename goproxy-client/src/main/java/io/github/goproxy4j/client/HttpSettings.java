@@ -219,36 +219,36 @@ public final class HttpSettings {
     /**
      * Sets the time allowed to open a connection.
      *
-     * @param timeout a positive duration
+     * @param connectTimeout a positive duration
      * @return this builder
      * @throws IllegalArgumentException if the duration is zero or negative
      */
-    public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive(timeout, "connectTimeout");
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = positive(connectTimeout, "connectTimeout");
       return this;
     }
 
     /**
      * Sets the time allowed between sending a request and receiving its response headers.
      *
-     * @param timeout a positive duration
+     * @param requestTimeout a positive duration
      * @return this builder
      * @throws IllegalArgumentException if the duration is zero or negative
      */
-    public Builder requestTimeout(Duration timeout) {
-      this.requestTimeout = positive(timeout, "requestTimeout");
+    public Builder requestTimeout(Duration requestTimeout) {
+      this.requestTimeout = positive(requestTimeout, "requestTimeout");
       return this;
     }
 
     /**
      * Sets the longest wait for the next bytes of a response body.
      *
-     * @param timeout a positive duration
+     * @param readStallTimeout a positive duration
      * @return this builder
      * @throws IllegalArgumentException if the duration is zero or negative
      */
-    public Builder readStallTimeout(Duration timeout) {
-      this.readStallTimeout = positive(timeout, "readStallTimeout");
+    public Builder readStallTimeout(Duration readStallTimeout) {
+      this.readStallTimeout = positive(readStallTimeout, "readStallTimeout");
       return this;
     }
 
@@ -256,12 +256,12 @@ public final class HttpSettings {
      * Sets the longest time one response body may take in total, from the response headers to
      * its last byte (for a module zip: the whole download).
      *
-     * @param timeout a positive duration
+     * @param bodyTimeout a positive duration
      * @return this builder
      * @throws IllegalArgumentException if the duration is zero or negative
      */
-    public Builder bodyTimeout(Duration timeout) {
-      this.bodyTimeout = positive(timeout, "bodyTimeout");
+    public Builder bodyTimeout(Duration bodyTimeout) {
+      this.bodyTimeout = positive(bodyTimeout, "bodyTimeout");
       return this;
     }
 

@@ -81,7 +81,7 @@ public record ListedModule(String path, String version, boolean main, boolean in
     Objects.requireNonNull(goVersion, "goVersion");
     Objects.requireNonNull(replace, "replace");
     Objects.requireNonNull(update, "update");
-    retracted = List.copyOf(retracted);
+    retracted = List.copyOf(Objects.requireNonNull(retracted, "retracted"));
     Objects.requireNonNull(deprecated, "deprecated");
     Objects.requireNonNull(error, "error");
     Objects.requireNonNull(time, "time");
@@ -90,7 +90,7 @@ public record ListedModule(String path, String version, boolean main, boolean in
     Objects.requireNonNull(sum, "sum");
     Objects.requireNonNull(goModSum, "goModSum");
     Objects.requireNonNull(query, "query");
-    versions = List.copyOf(versions);
+    versions = List.copyOf(Objects.requireNonNull(versions, "versions"));
     Objects.requireNonNull(origin, "origin");
   }
 

@@ -65,11 +65,11 @@ public record ModDownloadResult(List<Module> modules, boolean noDependencies, St
    * @throws IllegalArgumentException if {@code keptSumsErrorCount} is out of that range
    */
   public ModDownloadResult {
-    modules = List.copyOf(modules);
+    modules = List.copyOf(Objects.requireNonNull(modules, "modules"));
     Objects.requireNonNull(graphError, "graphError");
     Objects.requireNonNull(toolchainSwitch, "toolchainSwitch");
     Objects.requireNonNull(graphSwitch, "graphSwitch");
-    printedErrors = List.copyOf(printedErrors);
+    printedErrors = List.copyOf(Objects.requireNonNull(printedErrors, "printedErrors"));
     if (keptSumsErrorCount < 0 || keptSumsErrorCount > printedErrors.size()) {
       throw new IllegalArgumentException("keptSumsErrorCount " + keptSumsErrorCount + " is not from 0 to the "
           + printedErrors.size() + " printedErrors");
