@@ -27,7 +27,10 @@ import java.util.Objects;
  * {@code module lookup disabled by GOPROXY=off} (the call is not made). When every tried entry
  * failed, the reported error is chosen as Go does: an error from {@code direct} always wins; a
  * non-not-found proxy error replaces any earlier proxy or not-found error; a not-found error is
- * kept only while nothing better was seen (so the last not-found wins).
+ * kept only while nothing better was seen (so the last not-found wins). A GONOPROXY/GOPRIVATE
+ * module whose GOPROXY lists {@code direct} is walked as go walks it
+ * ({@link Route#retriesDirect()}): the call is made for {@link ProxyEntry.Direct} and, after a
+ * {@link NotFoundException}, made for it again; the second error is the one reported.
  *
  * <p>The thrown exception is a {@link NotFoundException} when the reported error is a not-found
  * error, otherwise a {@link GoProxyException}; its message is the reported error's message, its
@@ -79,6 +82,10 @@ public final class ProxyWalk {
       entries = route.proxies();
     } catch (GoEnvException e) {
       throw new GoProxyException(e.getMessage(), e, List.of());
+    }
+    if (route.retriesDirect()) {
+      // go's implicit noproxy entry, then GOPROXY's own direct: version control twice
+      entries = List.of(ProxyEntry.DIRECT, ProxyEntry.DIRECT);
     }
     return TryProxies.run(entries, call);
   }

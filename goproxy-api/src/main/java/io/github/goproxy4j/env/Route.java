@@ -31,6 +31,8 @@ public final class Route {
   private final boolean sumdbOff;
   private final boolean isPrivate;
   private final boolean isInsecure;
+  /** go walks version control again as GOPROXY's own direct after its noproxy entry's not-found answer. */
+  private final boolean retriesDirect;
   /** GOPROXY's parse error, raised by {@link #proxies()}; null when the list is valid. */
   private final GoEnvException proxyListError;
   /** The resolver's GOSUMDB (parsed once, when a route first needs it, as go parses it). */
@@ -50,6 +52,9 @@ public final class Route {
     this.isPrivate = isPrivate;
     this.isInsecure = isInsecure;
     this.proxyListError = resolver.proxyList().error;
+    List<ProxyEntry> listed = resolver.proxyList().entries;
+    this.retriesDirect = noProxyPattern != null && !listed.isEmpty()
+        && listed.get(listed.size() - 1) instanceof ProxyEntry.Direct;
   }
 
   /** Builds the route from the resolver's settings (its checksum database and explanation on first use). */
@@ -97,6 +102,23 @@ public final class Route {
       throw new GoEnvException(error.getMessage(), error);
     }
     return proxies;
+  }
+
+  /**
+   * Returns whether the go command asks version control for this module a second time after a
+   * not-found answer: a GONOPROXY/GOPRIVATE match while GOPROXY lists {@code direct} (and is not
+   * {@code direct} alone). go's proxy list then begins with its implicit {@code noproxy} entry,
+   * which fetches a matching module from version control, and ends with GOPROXY's own
+   * {@code direct}, which does so again as a repo of its own (the proxies between them refuse the
+   * module as not found: {@code disabled by GOPRIVATE/GONOPROXY}); any other error of the first
+   * attempt ends the walk. {@link #proxies()} stays {@code [direct]}, the one place the module is
+   * fetched from; {@link ProxyWalk#tryProxies} calls it twice as go does, and the error reported
+   * is the second attempt's.
+   *
+   * @return true if a not-found answer from version control is asked for again
+   */
+  public boolean retriesDirect() {
+    return retriesDirect && proxyListError == null;
   }
 
   /**
@@ -207,6 +229,7 @@ public final class Route {
         && Objects.equals(noSumDbPattern, r.noSumDbPattern)
         && sumdbForced == r.sumdbForced && sumdbOff == r.sumdbOff
         && isPrivate == r.isPrivate && isInsecure == r.isInsecure
+        && retriesDirect == r.retriesDirect
         && Objects.equals(db(), r.db())
         && Objects.equals(errorText(), r.errorText())
         && Objects.equals(proxyListErrorText(), r.proxyListErrorText())

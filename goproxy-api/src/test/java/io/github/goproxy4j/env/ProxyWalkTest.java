@@ -188,6 +188,55 @@ class ProxyWalkTest {
     assertTrue(e.getMessage().contains("direct fetch failed"));
   }
 
+  /**
+   * go's proxyList puts its implicit noproxy entry first when GONOPROXY is set and GOPROXY is not
+   * {@code direct} alone; for a matching module noproxy and a listed direct both fetch from version
+   * control (modfetch/repo.go lookup, go1.19-go1.27), the proxies between them refuse it as not
+   * found. So a not-found answer is asked for again, any other error ends the walk, and the second
+   * attempt's error is reported.
+   */
+  @Test
+  void noProxyMatchRetriesListedDirect() throws Exception {
+    java.util.Map<String, Boolean> retries = new java.util.LinkedHashMap<>();
+    retries.put(base(a) + ",direct", true);
+    retries.put(base(a) + "|direct", true);
+    retries.put("direct,", true);
+    retries.put(" direct ,off", true);
+    retries.put(base(a), false);
+    retries.put(base(a) + ",off,direct", false);
+    retries.put("off", false);
+    retries.put("direct", false);
+    retries.put("ftp://x,direct", false); // invalid: nothing is walked
+    for (Map.Entry<String, Boolean> c : retries.entrySet()) {
+      ProxyResolver r = ProxyResolver.of(GoEnv.of(Map.of("GOPROXY", c.getKey(), "GONOPROXY", "example.com")));
+      assertEquals(c.getValue(), r.resolve("example.com/m").retriesDirect(), c.getKey());
+      assertEquals(false, r.resolve("example.org/m").retriesDirect(), c.getKey());
+    }
+    Route route = ProxyResolver.of(GoEnv.of(Map.of("GOPROXY", base(a) + ",direct", "GOPRIVATE", "example.com")))
+        .resolve("example.com/m");
+    assertEquals(List.of(ProxyEntry.DIRECT), route.proxies());
+    int[] n = {0};
+    NotFoundException nf = assertThrows(NotFoundException.class, () -> ProxyWalk.tryProxies(route, e -> {
+      assertEquals(ProxyEntry.DIRECT, e);
+      throw new NotFoundException("unknown revision " + ++n[0]);
+    }));
+    assertEquals("unknown revision 2", nf.getMessage());
+    assertEquals(2, nf.attempts().size());
+    n[0] = 0;
+    GoProxyException other = assertThrows(GoProxyException.class, () -> ProxyWalk.tryProxies(route, e -> {
+      throw new GoProxyException("boom " + ++n[0]);
+    }));
+    assertEquals("boom 1", other.getMessage());
+    n[0] = 0;
+    assertEquals("v1", ProxyWalk.tryProxies(route, e -> {
+      if (n[0]++ == 0) {
+        throw new NotFoundException("not yet");
+      }
+      return "v1";
+    }));
+    assertEquals(List.of(), log); // the proxy is never asked for a GONOPROXY module
+  }
+
   /** Sumdb discovery (vectors 72-75): direct/off count as not-found; not-found overall = go direct. */
   @Test
   void sumdbSupportedDiscovery() throws Exception {

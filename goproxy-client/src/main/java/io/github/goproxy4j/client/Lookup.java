@@ -202,10 +202,17 @@ final class Lookup {
       // a class, not a lambda: the first requests of a graph load come from several threads at
       // once, and each thread that links a lambda at the same moment may spin a class of its own
       return ProxyWalk.tryProxies(route, new ProxyWalk.ProxyCall<T>() {
+        /** The direct entries called so far: under {@link Route#retriesDirect()} the first is go's noproxy. */
+        private int directCalls;
+
         @Override
         public T call(ProxyEntry entry) throws IOException {
+          String directKey = DIRECT;
+          if (entry instanceof ProxyEntry.Direct && directCalls++ == 0 && route.retriesDirect()) {
+            directKey = NOPROXY;
+          }
           try {
-            return call.call(repo(route, entry, path, context));
+            return call.call(repo(route, entry, path, context, directKey));
           } catch (IOException e) {
             fromRepos.add(e);
             throw e;
@@ -217,7 +224,7 @@ final class Lookup {
     }
   }
 
-  private Repo repo(Route route, ProxyEntry entry, ModulePath path, String context) {
+  private Repo repo(Route route, ProxyEntry entry, ModulePath path, String context, String directKey) {
     if (entry instanceof ProxyEntry.Url) {
       ProxyEntry.Url url = (ProxyEntry.Url) entry;
       if (repos == null) {
@@ -230,12 +237,18 @@ final class Lookup {
     if (repos == null) {
       return new CachingRepo(direct).withContext(context); // remembers nothing past this call
     }
-    // go's Lookup wraps a direct repo in a cachingRepo too, keyed by "direct" and the path
-    return repos.computeIfAbsent(new RepoKey(DIRECT, path), k -> new CachingRepo(direct)).withContext(context);
+    // go's Lookup wraps a direct repo in a cachingRepo too, keyed by "direct" (or "noproxy") and the path
+    return repos.computeIfAbsent(new RepoKey(directKey, path), k -> new CachingRepo(direct)).withContext(context);
   }
 
   /** The {@link #repos} key of a direct repo: go's lookupCache key, never a proxy URL. */
   private static final String DIRECT = "direct";
+  /**
+   * The {@link #repos} key of the first direct attempt of a route that {@linkplain
+   * Route#retriesDirect() retries direct}: go's implicit {@code noproxy} entry, a cachingRepo of
+   * its own beside GOPROXY's {@code direct}, so a not-found answer is asked for again there.
+   */
+  private static final String NOPROXY = "noproxy";
 
   /** The walk's failure as the client reports it: the reported error decides the type. */
   private static GoProxyException mapped(GoProxyException walk, String context) {

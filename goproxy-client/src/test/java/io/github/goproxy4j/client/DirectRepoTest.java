@@ -7,8 +7,10 @@ import io.github.goproxy4j.internal.GoOs;
 import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.testing.GoTool;
+import io.github.goproxy4j.testkit.Endpoint;
 import io.github.goproxy4j.testkit.FakeGoProxy;
 import io.github.goproxy4j.testkit.FakeModule;
+import io.github.goproxy4j.testkit.Fault;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -214,6 +216,124 @@ class DirectRepoTest {
       }
     }
     assertEquals(List.of(), differ, differ.size() + " of " + cases.size() + " differ");
+  }
+
+  /**
+   * GONOPROXY/GOPRIVATE with a GOPROXY that lists {@code direct}: go's proxy list begins with its
+   * implicit {@code noproxy} entry, which sends a matching module to version control, and ends with
+   * GOPROXY's own {@code direct}, a second repo for the same module (modfetch/proxy.go proxyList and
+   * TryProxies, repo.go lookup and lookupDirect, go1.19 to go1.27), so a not-found answer is asked
+   * for again; an answer is asked for once. Observed with go itself: the module paths' go-get
+   * lookups ({@code ?go-get=1}, through HTTP_PROXY to the fake proxy under GOINSECURE, its HTTPS
+   * attempt refused) name the fake proxy as a {@code mod} repository, so go's version control
+   * requests are {@code # get} lines of that proxy, and goproxy's fetcher asks the same proxy one
+   * request per call. Per GOPROXY: {@code P,direct}, {@code P|direct} and {@code direct,} twice;
+   * {@code P}, {@code off} and {@code direct} once (no direct entry after noproxy, or no noproxy
+   * entry). Commands: {@code list -m -e -u} of queries of a module that does not exist, {@code list
+   * -m -versions} of two modules, and (go1.21, go1.27) {@code mod download -json} of queries.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.27"})
+  void noProxyAsksVersionControlAgainAsGo(String release) throws Exception {
+    GoTool.Go go = GoTool.assumeRelease(release);
+    FakeGoProxy.Builder universe = FakeGoProxy.builder().noSumdb();
+    for (String v : List.of("v1.0.0", "v1.1.0", "v1.2.0-pre")) {
+      universe.module(FakeModule.builder("example.com/b", v).goMod("module example.com/b\n\ngo 1.16\n")
+          .file("b.go", "package b\n").build());
+    }
+    for (String v : List.of("v1.0.0", "v1.1.0", "v1.2.0")) {
+      universe.module(FakeModule.builder("example.com/r", v).goMod("module example.com/r\n\ngo 1.16\n"
+          + (v.equals("v1.2.0") ? "\nretract v1.1.0 // broken\n" : "")).file("r.go", "package r\n").build());
+    }
+    Path outside = Files.createDirectories(tmp.resolve("outside"));
+    ListFlags ue = ListFlags.builder().updates(true).allowErrors(true).build();
+    ListFlags versions = ListFlags.builder().versions(true).build();
+    List<Object[]> cases = new ArrayList<>();
+    cases.add(new Object[] {new String[] {"list", "-m", "-e", "-u", "-x", "example.com/nosuch@latest",
+        "example.com/nosuch@v1.0.0", "example.com/b@v1.5.0"},
+        (Call) (c, d) -> c.listModules(d, List.of("example.com/nosuch@latest", "example.com/nosuch@v1.0.0",
+            "example.com/b@v1.5.0"), ue, w -> { })});
+    cases.add(new Object[] {new String[] {"list", "-m", "-versions", "-x", "example.com/r", "example.com/b"},
+        (Call) (c, d) -> c.listModules(d, List.of("example.com/r", "example.com/b"), versions, w -> { })});
+    if (!release.equals("1.19")) {
+      List<String> args = List.of("example.com/b@latest", "example.com/r@v1.0", "example.com/r@v1.1.0");
+      List<String> argv = new ArrayList<>(List.of("mod", "download", "-json", "-x"));
+      argv.addAll(args);
+      cases.add(new Object[] {argv.toArray(new String[0]),
+          (Call) (c, d) -> c.modDownloadResult(d, args, true, w -> { })});
+    }
+    List<String> differ = new ArrayList<>();
+    int compared = 0;
+    try (FakeGoProxy proxy = universe.start()) {
+      String prefix = proxy.url().toString().replaceAll("/+$", "");
+      StringBuilder meta = new StringBuilder("<html><head>\n");
+      for (String m : List.of("example.com/b", "example.com/r", "example.com/nosuch")) {
+        meta.append("<meta name=\"go-import\" content=\"").append(m).append(" mod ").append(prefix).append("\">\n");
+      }
+      meta.append("</head></html>\n");
+      // go's go-get lookup reaches the fake proxy as an absolute-form request (HTTP_PROXY)
+      proxy.addFault(Fault.status(200, meta.toString()).on(Endpoint.OTHER));
+      String unused = "https://unused.invalid";
+      Map<String, Integer> timesForNotFound = new java.util.LinkedHashMap<>();
+      timesForNotFound.put(unused + ",direct", 2);
+      timesForNotFound.put(unused + "|direct", 2);
+      timesForNotFound.put("direct,", 2);
+      timesForNotFound.put(unused, 1);
+      timesForNotFound.put("off", 1);
+      timesForNotFound.put("direct", 1);
+      int n = 0;
+      for (Map.Entry<String, Integer> goproxy : timesForNotFound.entrySet()) {
+        for (Object[] c : cases) {
+          n++;
+          String[] cmd = (String[]) c[0];
+          Map<String, String> goEnv = go.hermeticEnv(tmp.resolve("go-" + n));
+          goEnv.put("GOPROXY", goproxy.getKey());
+          goEnv.put("GONOPROXY", "example.com");
+          goEnv.put("GOINSECURE", "example.com");
+          goEnv.put("HTTP_PROXY", prefix);
+          goEnv.put("GOSUMDB", "off");
+          GoTool.Result r = go.run(outside, goEnv, 120, cmd);
+          List<String> theirs = new ArrayList<>();
+          Matcher m = Pattern.compile("(?m)^# get " + Pattern.quote(prefix) + "(\\S+)$").matcher(r.stderr());
+          while (m.find()) {
+            theirs.add(m.group(1));
+          }
+          Collections.sort(theirs);
+
+          proxy.requests().clear();
+          Map<String, String> vars = new HashMap<>();
+          vars.put("GOPROXY", goproxy.getKey());
+          vars.put("GONOPROXY", "example.com");
+          vars.put("GOSUMDB", "off");
+          vars.put("GOFLAGS", "-modcacherw");
+          vars.put("GOPATH", tmp.resolve("ours-" + n).toString());
+          GoEnv env = GoEnv.builder().environment(vars).noUserEnvFile().goVersion(release).build();
+          String what = "go" + release + " GOPROXY=" + goproxy.getKey() + " " + String.join(" ", cmd);
+          try (GoProxyClient client = GoProxyClient.builder().env(env).moduleCache(tmp.resolve("ours-" + n + "/pkg/mod"))
+              .directFetcher(new ProxyBackedFetcher(proxy)).build()) {
+            ((Call) c[1]).run(client, outside);
+          } catch (Exception e) {
+            differ.add(what + ": goproxy failed: " + e + "\n(go: exit " + r.exitCode() + ", " + r.stderr() + ")");
+            continue;
+          }
+          List<String> ours = new ArrayList<>(proxy.requests().paths());
+          Collections.sort(ours);
+          compared++;
+          if (theirs.isEmpty() || !theirs.equals(ours)) {
+            differ.add(what + ": go's " + theirs + "\n  goproxy's fetcher calls " + ours);
+          }
+          if (cmd[2].equals("-e")) {
+            // the not-found .info of example.com/nosuch@v1.0.0: asked once per version control repo
+            long asked = theirs.stream().filter(p -> p.equals("/example.com/nosuch/@v/v1.0.0.info")).count();
+            if (asked != goproxy.getValue()) {
+              differ.add(what + ": go asked version control " + asked + " times for a missing version, expected "
+                  + goproxy.getValue() + ":\n" + r.stderr());
+            }
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), differ, differ.size() + " of " + compared + " differ");
   }
 
   /**
