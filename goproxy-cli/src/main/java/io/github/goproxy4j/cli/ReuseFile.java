@@ -9,14 +9,14 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import io.github.goproxy4j.client.internal.json.GoJson;
 import io.github.goproxy4j.internal.GoPathError;
 import io.github.goproxy4j.internal.GoQuote;
+import io.github.goproxy4j.internal.GoUtf8;
+import io.github.goproxy4j.internal.UnicodeTables;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.AbstractMap;
+import java.util.IdentityHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,11 +45,16 @@ import java.util.regex.Pattern;
  * wrong type to encoding/json's UnmarshalTypeError as each release words it ({@link #typeErrors}:
  * go1.19-go1.26's innermost struct and Go field names, go1.27's json/v2 the keys as written and an
  * element's index; go1.19-go1.26 report a Time's or an Error's failure, which aborts the decoding,
- * before the first type error, go1.27 the first of them; a Time that is not a string, or whose
- * year does not parse, in each release's words). Not modelled, refused with goproxy's message
- * ({@link UsageException}): the rest (a Time that fails later in its layout, a non-ASCII character
- * where the scanner fails, a Unicode escape cut short on go1.27, a Time object or array, a
- * character other than ASCII after a literal).
+ * before the first type error, go1.27 the first of them); a Time as each release's decoding
+ * parses it ({@link TimeParse}: go1.19 its JSON text, a string's quotes and escapes as written or
+ * an object or array, against the layout in quotes; go1.21-go1.26 the text between the quotes, a
+ * non-string refused; go1.27 the decoded string, a non-string a type error); a character other
+ * than ASCII, or a byte that is not UTF-8, where the scanner fails (go1.19-go1.26 scan bytes and
+ * quote the first as a Latin-1 character, go1.27 quotes the character, a bad byte in hex) and
+ * go1.27's escape texts (the six bytes of a cut-off Unicode escape, quoted by strconv.Quote when
+ * they hold white space, a backquote, a bad byte or an unprintable character). What the mapping
+ * does not know (a jackson-core message it has no rule for) is refused with goproxy's message
+ * ({@link UsageException}).
  */
 final class ReuseFile {
   private ReuseFile() {}
@@ -67,10 +72,6 @@ final class ReuseFile {
 
   /** A JSON null. */
   private static final Object NULL = new Object();
-
-  /** The shape go list -json prints times in; java.time checks the fields' ranges. */
-  private static final Pattern TIME = Pattern.compile(
-      "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})");
 
   /** codehost.Origin's fields (all strings). */
   private static final List<String> ORIGIN_FIELDS =
@@ -97,7 +98,7 @@ final class ReuseFile {
       return Optional.of(GoPathError.of("open", name, e).getMessage());
     }
     try {
-      return decode(GoJson.decodeUtf8(data), minor).map(r -> "parsing " + name + ": " + r);
+      return decode(GoJson.decodeUtf8(data), minor, data).map(r -> "parsing " + name + ": " + r);
     } catch (NotModelled e) {
       throw new UsageException("-reuse=" + name + ": go fails on this file (" + e.getMessage()
           + ") with an encoding/json error goproxy does not model");
@@ -111,6 +112,16 @@ final class ReuseFile {
    * @throws NotModelled for an error whose text is not modelled
    */
   static Optional<String> decode(String text, int minor) {
+    return decode(text, minor, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * {@link #decode(String, int)} of a file: its bytes and their text (each byte that is not UTF-8
+   * U+FFFD, as {@link GoJson#decodeUtf8}); go1.19-go1.26 scan the bytes, so such a byte is reported
+   * as itself, and so is it in a Time they parse.
+   */
+  static Optional<String> decode(String text, int minor, byte[] data) {
+    Source src = new Source(text, minor, data, GoUtf8.valid(data), new IdentityHashMap<>());
     try (JsonParser p = GoJson.parser(text)) {
       int pos = 0;
       while (true) {
@@ -122,27 +133,24 @@ final class ReuseFile {
         }
         char c = text.charAt(pos);
         if ("{[\"-0123456789tfn".indexOf(c) < 0) {
-          if (c < 0x80) {
-            return Optional.of("invalid character " + quoteChar(c) + " looking for beginning of value");
-          }
-          throw notModelled("a value starting with U+" + String.format("%04X", (int) c));
+          return Optional.of("invalid character " + src.charName(pos) + " looking for beginning of value");
         }
         Object value;
         try {
           p.nextToken();
-          value = read(p);
+          value = read(p, src);
         } catch (JsonProcessingException e) {
           if (!String.valueOf(e.getOriginalMessage()).startsWith("Unrecognized token") // a literal: literalError
               && validBeginning(text.substring(pos))) {
             return Optional.of("unexpected EOF"); // io.ErrUnexpectedEOF: the file ends inside a value
           }
-          return Optional.of(syntaxError(e, text, p, minor));
+          return Optional.of(syntaxError(e, src, p));
         }
         if (value != NULL && !(value instanceof Members)) {
           return Optional.of(NOT_A_MODULE + kindName(value) + INTO_MODULE);
         }
         if (value instanceof Members m) {
-          Optional<String> error = typeErrors(m, minor);
+          Optional<String> error = typeErrors(m, src);
           if (error.isPresent()) {
             return error;
           }
@@ -187,8 +195,76 @@ final class ReuseFile {
 
   private static final JsonFactory ASYNC = new JsonFactory();
 
+  /**
+   * The file as go reads it: its text, the release, whether its bytes were UTF-8, and the JSON text
+   * of each string, object and array value read (by identity), which go1.19-go1.26 hand a Time.
+   */
+  private record Source(String text, int minor, byte[] data, boolean validUtf8, Map<Object, int[]> raw) {
+    /**
+     * The scanner's name for the character at {@code i}: go1.19-go1.26 scan bytes and quote the
+     * first byte of its UTF-8 form as a rune ({@code 'Ã'} for é, {@code 'ï'} for a byte order
+     * mark), go1.27's json/v2 quotes the character ({@code 'é'}, {@code '\ufeff'}).
+     */
+    String charName(int i) {
+      int cp = text.codePointAt(i);
+      if (cp == GoUtf8.RUNE_ERROR && !validUtf8) {
+        int b = byteIndex(i);
+        long d = GoUtf8.decodeRune(data, b, data.length);
+        if ((d & 7) == 1) { // a byte that is not UTF-8: go1.27 names it in hex
+          int c = data[b] & 0xFF;
+          return minor >= 27 ? "'\\x" + Integer.toHexString(c) + "'" : GoQuote.quoteRune(c);
+        }
+      }
+      if (cp < 0x80 || minor >= 27) {
+        return GoQuote.quoteRune(cp, UnicodeTables.forGoMinor(minor));
+      }
+      return GoQuote.quoteRune(new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)[0] & 0xFF);
+    }
+
+    /** The index in {@link #data} of the character at {@code i} in {@link #text}. */
+    int byteIndex(int i) {
+      int b = 0;
+      for (int c = 0; c < i && b < data.length; ) {
+        long d = GoUtf8.decodeRune(data, b, data.length);
+        int size = (int) (d & 7);
+        c += size == 1 && (d >>> 3) == GoUtf8.RUNE_ERROR ? 1 : Character.charCount((int) (d >>> 3));
+        b += size;
+      }
+      return b;
+    }
+
+    /** The bytes of the file's text from {@code from} to {@code to} (indexes in {@link #text}). */
+    byte[] bytes(int from, int to) {
+      return java.util.Arrays.copyOfRange(data, byteIndex(from), byteIndex(to));
+    }
+
+    /**
+     * The index of the character jackson-core names by {@code code} nearest its error's {@code
+     * offset} (its locations point at, after or, in a number, before the character), or -1.
+     */
+    int indexOf(int code, int offset) {
+      for (int d = 0; d <= 16; d++) {
+        for (int i : new int[] {offset - d, offset + d}) {
+          if (i >= 0 && i < text.length() && text.charAt(i) == code) {
+            return i;
+          }
+        }
+      }
+      return -1;
+    }
+  }
+
   /** The value at the parser's current token, read whole (every string read, so every error raised). */
-  private static Object read(JsonParser p) throws IOException {
+  private static Object read(JsonParser p, Source src) throws IOException {
+    int start = (int) p.currentTokenLocation().getCharOffset();
+    Object v = readValue(p, src);
+    if (v instanceof String || v instanceof Members || v instanceof List) {
+      src.raw().put(v, new int[] {start, (int) p.currentLocation().getCharOffset()});
+    }
+    return v;
+  }
+
+  private static Object readValue(JsonParser p, Source src) throws IOException {
     JsonToken t = p.currentToken();
     if (t == null) {
       throw new JsonEOFException(p, null, "end of input");
@@ -199,14 +275,14 @@ final class ReuseFile {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String name = p.currentName();
           p.nextToken();
-          members.add(new AbstractMap.SimpleImmutableEntry<>(name, read(p)));
+          members.add(new AbstractMap.SimpleImmutableEntry<>(name, read(p, src)));
         }
         return new Members(members);
       }
       case START_ARRAY: {
         List<Object> items = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
-          items.add(read(p));
+          items.add(read(p, src));
         }
         return items;
       }
@@ -307,9 +383,10 @@ final class ReuseFile {
    * The error go reports for a decoded object's fields (empty: none): go1.27 the first in document
    * order, go1.19-go1.26 the first that aborts, else the first type error.
    */
-  static Optional<String> typeErrors(Members m, int minor) {
+  private static Optional<String> typeErrors(Members m, Source src) {
+    int minor = src.minor();
     List<Problem> problems = new ArrayList<>();
-    checkModule(m, minor, new At("ModulePublic", List.of(), List.of()), problems);
+    checkModule(m, minor, new At("ModulePublic", List.of(), List.of()), problems, src);
     if (problems.isEmpty()) {
       return Optional.empty();
     }
@@ -323,12 +400,12 @@ final class ReuseFile {
     return Optional.of(problems.get(0).text());
   }
 
-  private static void checkModule(Members m, int minor, At at, List<Problem> out) {
+  private static void checkModule(Members m, int minor, At at, List<Problem> out, Source src) {
     for (Map.Entry<String, Object> e : m.list()) {
       String f = field(e.getKey(), FIELDS);
       Kind k = f == null ? null : kind(f, minor);
       if (k != null) {
-        check(k, at.field(f, e.getKey()), e.getValue(), minor, out);
+        check(k, at.field(f, e.getKey()), e.getValue(), minor, out, src);
       }
     }
   }
@@ -337,7 +414,7 @@ final class ReuseFile {
     return "json: cannot unmarshal " + kindName(v) + " into Go struct field " + at.structField(minor) + " of type " + goType;
   }
 
-  private static void check(Kind kind, At at, Object v, int minor, List<Problem> out) {
+  private static void check(Kind kind, At at, Object v, int minor, List<Problem> out, Source src) {
     if (v == NULL) {
       return;
     }
@@ -369,11 +446,11 @@ final class ReuseFile {
         }
         return;
       case TIME:
-        timeError(v, at, minor).ifPresent(t -> out.add(new Problem(t, true)));
+        timeError(v, at, src).ifPresent(t -> out.add(new Problem(t, true)));
         return;
       case MODULE:
         if (v instanceof Members m) {
-          checkModule(m, minor, at.in("ModulePublic"), out);
+          checkModule(m, minor, at.in("ModulePublic"), out, src);
         } else {
           out.add(new Problem(typeError(v, at, "modinfo.ModulePublic", minor), false));
         }
@@ -410,7 +487,7 @@ final class ReuseFile {
         for (Map.Entry<String, Object> e : m.list()) {
           String f = field(e.getKey(), ORIGIN_FIELDS);
           if (f != null) {
-            check(Kind.STRING, at.in("Origin").field(f, e.getKey()), e.getValue(), minor, out);
+            check(Kind.STRING, at.in("Origin").field(f, e.getKey()), e.getValue(), minor, out, src);
           }
         }
         return;
@@ -419,52 +496,39 @@ final class ReuseFile {
     }
   }
 
-  /** RFC 3339 in Go's reference time, the layout time.Time's UnmarshalJSON parses with. */
-  private static final String RFC3339 = "2006-01-02T15:04:05Z07:00";
-
-  /** The year at the start of a time string, as time.Parse's atoi takes four bytes of it. */
-  private static final Pattern YEAR = Pattern.compile("[0-9]{4}|[+-][0-9]{3}");
-
   /**
-   * time.Time's UnmarshalJSON's error for a Time value, empty when it parses: go1.19 parses the
-   * JSON text with the layout in quotes, go1.21-go1.26 refuse a non-string, go1.27 reports a
-   * non-string as a type error; a string whose year does not parse fails at {@code 2006} in every
-   * release (go1.19 with the closing quote). Other failures are not modelled.
+   * time.Time's JSON decoding's error for a Time value, empty when it parses: go1.19's
+   * UnmarshalJSON parses the value's JSON text (a string with its quotes and escapes as written, or
+   * an object, array, number or bool) with the RFC 3339 layout in quotes; go1.21-go1.26's refuses a
+   * non-string and parses the text between the quotes (escapes as written); go1.27's json/v2
+   * reports a non-string as a type error and parses the decoded string ({@link TimeParse}).
    */
-  private static Optional<String> timeError(Object v, At at, int minor) {
-    if (v instanceof String s) {
-      if (validTime(s)) {
-        return Optional.empty();
-      }
-      if (!s.chars().allMatch(c -> c >= ' ' && c < 0x7f && c != '"' && c != '\\')) {
-        throw notModelled("a Time go does not parse: " + s);
-      }
-      if (s.length() >= 4 && YEAR.matcher(s.substring(0, 4)).matches()) {
-        throw notModelled("a Time go does not parse after its year: " + s);
-      }
-      return Optional.of(minor < 21
-          ? "parsing time \"\\\"" + s + "\\\"\" as \"\\\"" + RFC3339 + "\\\"\": cannot parse \"" + s + "\\\"\" as \"2006\""
-          : "parsing time \"" + s + "\" as \"" + RFC3339 + "\": cannot parse \"" + s + "\" as \"2006\"");
+  private static Optional<String> timeError(Object v, At at, Source src) {
+    int minor = src.minor();
+    if (minor < 21) {
+      byte[] raw = v instanceof Num n ? n.raw().getBytes(StandardCharsets.US_ASCII)
+          : v instanceof Boolean b ? b.toString().getBytes(StandardCharsets.US_ASCII) : rawBytes(v, src);
+      return TimeParse.error(raw, true, minor);
+    }
+    if (!(v instanceof String s)) {
+      return Optional.of(minor >= 27 ? typeError(v, at, "time.Time", minor)
+          : "Time.UnmarshalJSON: input is not a JSON string");
     }
     if (minor >= 27) {
-      if (v instanceof Members || v instanceof List) {
-        throw notModelled("a Time that is an " + kindName(v));
-      }
-      return Optional.of(typeError(v, at, "time.Time", minor));
+      return TimeParse.error(s.getBytes(StandardCharsets.UTF_8), false, minor); // decoded, U+FFFD for a bad byte
     }
-    if (minor >= 21) {
-      return Optional.of("Time.UnmarshalJSON: input is not a JSON string");
-    }
-    String raw = v instanceof Num n ? n.raw() : v instanceof Boolean b ? b.toString() : null;
-    if (raw == null) {
-      throw notModelled("a Time that is an " + kindName(v));
-    }
-    return Optional.of("parsing time \"" + raw + "\" as \"\\\"" + RFC3339 + "\\\"\": cannot parse \"" + raw
-        + "\" as \"\\\"\"");
+    byte[] raw = rawBytes(v, src);
+    return TimeParse.error(java.util.Arrays.copyOfRange(raw, 1, raw.length - 1), false, minor);
+  }
+
+  /** A string's, object's or array's JSON text as the file's bytes hold it. */
+  private static byte[] rawBytes(Object v, Source src) {
+    int[] span = src.raw().get(v);
+    return src.bytes(span[0], span[1]);
   }
 
   /** The code of the character a jackson-core message names ({@code (code 34)}), or -1. */
-  private static final Pattern CODE = Pattern.compile("code (\\d+)\\)");
+  private static final Pattern CODE = Pattern.compile("code (\\d+)( / 0x[0-9a-f]+)?\\)");
 
   /** A jackson-core close-marker message: the marker found and the one expected. */
   private static final Pattern CLOSE = Pattern.compile("^Unexpected close marker '(.)': expected '(.)'");
@@ -477,7 +541,9 @@ final class ReuseFile {
    *
    * @throws NotModelled where the mapping does not know go's text
    */
-  static String syntaxError(JsonProcessingException e, String text, JsonParser p, int minor) {
+  private static String syntaxError(JsonProcessingException e, Source src, JsonParser p) {
+    String text = src.text();
+    int minor = src.minor();
     String msg = String.valueOf(e.getOriginalMessage());
     int offset = e.getLocation() == null ? -1 : (int) e.getLocation().getCharOffset();
     java.util.regex.Matcher code = CODE.matcher(msg);
@@ -502,11 +568,19 @@ final class ReuseFile {
     } else if (msg.startsWith("Illegal unquoted character")) {
       where = minor >= 27 ? "in string" : "in string literal";
     } else if (msg.startsWith("Unrecognized character escape")) {
-      if (minor >= 27 && c >= 0 && c < 0x80) {
-        return "invalid escape sequence `\\" + (char) c + "` in string";
+      if (minor >= 27 && c >= 0) {
+        // json/v2: the backslash and the next byte
+        int at = src.indexOf(c, offset);
+        if (at < 0) {
+          throw notModelled("a syntax error: " + msg);
+        }
+        return invalidText("escape sequence", new byte[] {'\\', src.data()[src.byteIndex(at)]}, src) + " in string";
       }
       where = "in string escape code";
-    } else if (msg.contains("expected a hex-digit for character escape sequence") && minor < 27) {
+    } else if (msg.contains("expected a hex-digit for character escape sequence")) {
+      if (minor >= 27) {
+        return unicodeEscapeError(src, offset, msg);
+      }
       where = "in \\u hexadecimal character escape";
     } else if (CLOSE.matcher(msg).find()) {
       java.util.regex.Matcher m = CLOSE.matcher(msg);
@@ -516,7 +590,7 @@ final class ReuseFile {
       where = m.group(2).equals("}") ? (before == '{' ? "looking for beginning of object key string" : "after object key:value pair")
           : before == '[' ? "looking for beginning of value" : "after array element";
     } else if (msg.startsWith("Unrecognized token") && offset >= 0 && offset < text.length()) {
-      return literalError(text, offset, p);
+      return literalError(src, offset, p);
     } else if (msg.startsWith("Invalid numeric value: Leading zeroes not allowed") && offset >= 0 && offset < text.length()) {
       c = text.charAt(offset); // the number ended at its 0: this character follows a value
       where = afterValue(p);
@@ -526,10 +600,87 @@ final class ReuseFile {
     } else if (msg.contains("Expected space separating root-level values")) {
       return NOT_A_MODULE + "number" + INTO_MODULE; // the number at the top level is a whole value to go
     }
-    if (where == null || c < 0 || c >= 0x80) {
+    if (where == null || c < 0) {
       throw notModelled("a syntax error: " + msg);
     }
-    return "invalid character " + quoteChar(c) + " " + where;
+    if (c < 0x80) {
+      return "invalid character " + quoteChar(c) + " " + where;
+    }
+    int at = src.indexOf(c, offset);
+    if (at < 0) {
+      throw notModelled("a syntax error: " + msg);
+    }
+    return "invalid character " + src.charName(at) + " " + where;
+  }
+
+  /**
+   * go1.27's json/v2 on a Unicode escape (<code>&#92;u</code>) whose four bytes are not hexadecimal digits: {@code
+   * invalid escape sequence} with the six bytes from the backslash (up to the end of the file when
+   * fewer are left: there a beginning of an escape is {@code unexpected EOF}).
+   */
+  private static String unicodeEscapeError(Source src, int offset, String msg) {
+    String text = src.text();
+    int start = -1;
+    for (int i = Math.min(offset, text.length() - 2); i >= 0 && i >= offset - 8; i--) {
+      if (text.charAt(i) == '\\' && text.charAt(i + 1) == 'u' && !escaped(text, i)) {
+        start = i;
+        break;
+      }
+    }
+    if (start < 0) {
+      throw notModelled("a syntax error: " + msg);
+    }
+    byte[] rest = src.bytes(start, text.length());
+    byte[] what = java.util.Arrays.copyOf(rest, Math.min(6, rest.length));
+    if (rest.length < 6) {
+      boolean prefix = true;
+      for (int i = 2; i < rest.length; i++) {
+        prefix &= Character.digit(rest[i], 16) >= 0;
+      }
+      if (prefix) {
+        return "unexpected EOF";
+      }
+    }
+    return invalidText("escape sequence", what, src) + " in string";
+  }
+
+  /** Whether the backslash at {@code i} is itself escaped (an odd run of backslashes before it). */
+  private static boolean escaped(String text, int i) {
+    int n = 0;
+    for (int k = i - 1; k >= 0 && text.charAt(k) == '\\'; k--) {
+      n++;
+    }
+    return n % 2 == 1;
+  }
+
+  /**
+   * json/v2's InvalidTextError's {@code invalid <label> <what>}: one character quoted as a rune, text
+   * with a backquote, a byte that is not UTF-8 (or U+FFFD), white space or a character that is not
+   * printable by strconv.Quote, else in backquotes.
+   */
+  private static String invalidText(String label, byte[] what, Source src) {
+    UnicodeTables tables = UnicodeTables.forGoMinor(src.minor());
+    int runes = 0;
+    boolean needEscape = false;
+    for (int i = 0; i < what.length; ) {
+      long d = GoUtf8.decodeRune(what, i, what.length);
+      int r = (int) (d >>> 3);
+      needEscape |= r == '`' || r == GoUtf8.RUNE_ERROR || tables.isSpace(r) || !tables.isPrint(r);
+      runes++;
+      i += (int) (d & 7);
+    }
+    String quoted;
+    if (runes == 1) {
+      long d = GoUtf8.decodeRune(what, 0, what.length);
+      quoted = (d >>> 3) == GoUtf8.RUNE_ERROR && (d & 7) == 1
+          ? "'\\x" + Integer.toHexString(what[0] & 0xFF) + "'"
+          : GoQuote.quoteRune((int) (d >>> 3), tables);
+    } else if (needEscape) {
+      quoted = GoQuote.quote(what, tables);
+    } else {
+      quoted = "`" + new String(what, StandardCharsets.UTF_8) + "`";
+    }
+    return "invalid " + label + " " + quoted;
   }
 
   private static final String NOT_A_MODULE = "json: cannot unmarshal ";
@@ -558,14 +709,12 @@ final class ReuseFile {
   }
 
   /** A word where a value begins that is not one: go's scanner's literal errors. */
-  private static String literalError(String text, int offset, JsonParser p) {
+  private static String literalError(Source src, int offset, JsonParser p) {
+    String text = src.text();
     char first = text.charAt(offset);
     String literal = first == 't' ? "true" : first == 'f' ? "false" : first == 'n' ? "null" : null;
     if (literal == null) {
-      if (first >= 0x80) {
-        throw notModelled("a value starting with U+" + String.format("%04X", (int) first));
-      }
-      return "invalid character " + quoteChar(first) + " looking for beginning of value";
+      return "invalid character " + src.charName(offset) + " looking for beginning of value";
     }
     for (int i = 1; i < literal.length(); i++) {
       if (offset + i >= text.length()) {
@@ -573,10 +722,7 @@ final class ReuseFile {
       }
       char c = text.charAt(offset + i);
       if (c != literal.charAt(i)) {
-        if (c >= 0x80) {
-          throw notModelled("a literal with U+" + String.format("%04X", (int) c));
-        }
-        return "invalid character " + quoteChar(c) + " in literal " + literal + " (expecting "
+        return "invalid character " + src.charName(offset + i) + " in literal " + literal + " (expecting "
             + quoteChar(literal.charAt(i)) + ")";
       }
     }
@@ -585,11 +731,11 @@ final class ReuseFile {
     if (where == null && !literal.equals("null")) {
       return NOT_A_MODULE + "bool" + INTO_MODULE; // at the top level go's Decoder takes it as a whole value
     }
-    if (after >= text.length() || text.charAt(after) >= 0x80) {
+    if (after >= text.length()) {
       throw notModelled("a literal followed by more");
     }
     // a top-level null decodes to nothing: what follows begins the next value
-    return "invalid character " + quoteChar(text.charAt(after)) + " "
+    return "invalid character " + src.charName(after) + " "
         + (where == null ? "looking for beginning of value" : where);
   }
 
@@ -600,19 +746,6 @@ final class ReuseFile {
    */
   private static String quoteChar(int c) {
     return GoQuote.quoteRune(c);
-  }
-
-  /** A time as go list -json prints it (RFC 3339, fields in range), which every release parses. */
-  private static boolean validTime(String s) {
-    if (!TIME.matcher(s).matches()) {
-      return false;
-    }
-    try {
-      OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-      return true;
-    } catch (DateTimeParseException e) {
-      return false;
-    }
   }
 
   private static NotModelled notModelled(String what) {

@@ -1,7 +1,6 @@
 package io.github.goproxy4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.goproxy4j.cli.ArgsTest.Run;
@@ -66,24 +65,17 @@ class ReuseFileTest {
     return m;
   }
 
-  /** Files go fails on with a text goproxy does not model: refused with goproxy's message. */
-  private static Map<String, String> notModelled(int minor) {
-    Map<String, String> m = new LinkedHashMap<>(Map.of(
-        "time.json", "{\"Time\": \"2020-13-01T00:00:00Z\"}",
-        "bom.json", "\uFEFF{}"));
-    if (minor >= 27) {
-      m.put("unicode.json", "{\"Path\": \"\\u12\"}"); // go1.27: invalid escape sequence `\\u12"}` in string
-    }
-    return m;
-  }
-
   /**
    * Files whose syntax errors and type errors goproxy maps to encoding/json's texts: named contents
    * and the middle releases (of reuseAsGo's) that run them besides go1.19 and go1.27, those on
    * each side of a change of the text (measured on go1.19, go1.21-go1.24, go1.26, go1.27,
    * 2026-12-07): go1.21 time.Parse's error without quotes and Time.UnmarshalJSON's refusal of a
    * non-string; go1.24 an Error's Err named {@code ModulePublic.Error.Err} (go1.23 and go1.26
-   * run it); go1.27 json/v2's texts (go1.26 runs those).
+   * run it); go1.27 json/v2's texts (go1.26 runs those); a Time's parse ({@link TimeParse}): go1.21
+   * the text between the quotes, go1.23 the offset's range (go1.22 and go1.23 run those), go1.27
+   * the decoded string; a character other than ASCII: go1.27 quotes the character, not its first
+   * byte. Each of the Time, non-ASCII and escape files printed the same on go1.21-go1.26 but where
+   * go1.23 changed it (2026-12-07, 109 files over go1.19, go1.21-go1.24, go1.26, go1.27).
    */
   private static Map<String, String[]> decodeErrors() {
     Map<String, String[]> m = new LinkedHashMap<>();
@@ -149,6 +141,100 @@ class ReuseFileTest {
     m.put("t-time-bool.json", new String[] {"{\"Replace\": {\"Time\": true}}", "1.21,1.26"});
     m.put("t-abort.json", new String[] {"{\"Path\": 1, \"Time\": \"bad\"}", "1.21,1.26"});
     m.put("t-abort-error.json", new String[] {"{\"Path\": 1, \"Error\": 5}", "1.26"});
+    // a Time's layout walk (time.Parse of RFC 3339): go1.19 the JSON text with the layout in
+    // quotes, go1.21-go1.26 the text between the quotes, go1.27 the decoded string; the offset's
+    // range from go1.23; "r-": a file some release reads
+    m.put("p-month.json", new String[] {"{\"Time\": \"2020-13-01T00:00:00Z\"}", "1.21"});
+    m.put("p-month0.json", new String[] {"{\"Time\": \"2023-00-02T03:04:05Z\"}", "1.21"});
+    m.put("p-date.json", new String[] {"{\"Time\": \"2023-01-02\"}", "1.21"});
+    m.put("p-nozone.json", new String[] {"{\"Time\": \"2023-01-02T03:04:05\"}", "1.21"});
+    m.put("p-day.json", new String[] {"{\"Time\": \"2023-01-32T00:00:00Z\"}", "1.21"});
+    m.put("p-day0.json", new String[] {"{\"Time\": \"2023-01-00T03:04:05Z\"}", "1.21"});
+    m.put("p-feb.json", new String[] {"{\"Time\": \"2023-02-29T00:00:00Z\"}", "1.21"});
+    m.put("p-hour.json", new String[] {"{\"Time\": \"2024-02-29T24:00:00Z\"}", "1.21"});
+    m.put("p-minute.json", new String[] {"{\"Time\": \"2023-01-02T03:60:05Z\"}", "1.21"});
+    m.put("p-second.json", new String[] {"{\"Time\": \"2023-01-02T03:04:60Z\"}", "1.21"});
+    m.put("p-extra.json", new String[] {"{\"Time\": \"2023-01-02T03:04:05Zjunk\"}", "1.21"});
+    m.put("p-extra-day.json", new String[] {"{\"Time\": \"2024-02-30T00:00:00Zx\"}", "1.21"});
+    m.put("p-extra-offset.json", new String[] {"{\"Time\": \"2023-01-02T03:04:05.123+01:00x\"}", "1.21"});
+    m.put("p-space.json", new String[] {"{\"Time\": \"2023-01-02 03:04:05Z\"}", "1.21"});
+    m.put("p-lower.json", new String[] {"{\"Time\": \"2023-01-02t03:04:05z\"}", "1.21"});
+    m.put("p-month1.json", new String[] {"{\"Time\": \"2023-1-02T03:04:05Z\"}", "1.21"});
+    m.put("p-dot.json", new String[] {"{\"Time\": \"2023-01-02T03:04:05.Z\"}", "1.21"});
+    m.put("p-fraction.json", new String[] {"{\"Time\": \"2023-01-02T03:04:05.5\"}", "1.21"});
+    m.put("p-offset4.json", new String[] {"{\"Time\": \"2023-01-02T03:04:05+0100\"}", "1.21"});
+    m.put("p-offset2.json", new String[] {"{\"Time\": \"2023-01-02T03:04:05+01\"}", "1.21"});
+    m.put("p-offset-letter.json", new String[] {"{\"Time\": \"2023-01-02T03:04:05+0a:00\"}", "1.21"});
+    m.put("p-offset-sign.json", new String[] {"{\"Time\": \"2023-01-02T03:04:05*01:00\"}", "1.21"});
+    m.put("p-empty.json", new String[] {"{\"Time\": \"\"}", "1.21"});
+    m.put("p-year5.json", new String[] {"{\"Time\": \"20230-01-02T03:04:05Z\"}", "1.21"});
+    m.put("p-year-sign.json", new String[] {"{\"Time\": \"+023-01-02T03:04:05Z\"}", "1.21"});
+    m.put("p-quote.json", new String[] {"{\"Time\": \"2023-01-0\\\"2\"}", "1.21,1.26"});
+    m.put("p-escape.json", new String[] {"{\"Time\": \"2023-01-02T03:04:05\\u00e9Z\"}", "1.21,1.26"});
+    m.put("p-tab.json", new String[] {"{\"Time\": \"a\\tb\"}", "1.21,1.26"});
+    m.put("p-offset-range.json", new String[] {"{\"Time\": \"2023-01-02T03:04:05+25:0x\"}", "1.21,1.22,1.23"});
+    m.put("r-offset-hour.json", new String[] {"{\"Time\": \"2023-01-02T03:04:05+25:00\"}", "1.22,1.23"});
+    m.put("r-offset-minute.json", new String[] {"{\"Time\": \"2023-01-02T03:04:05+01:61\"}", "1.22,1.23"});
+    m.put("r-offset-atoi.json", new String[] {"{\"Time\": \"2023-01-02T03:04:05+-1:00\"}", "1.21"});
+    m.put("r-times.json", new String[] {"{\"Time\": \"2023-01-02T3:04:05,5Z\"} {\"Time\": \"2023-01-02T03:04:05.1234567891+24:00\"}"
+        + " {\"Time\": \"2024-02-29T00:00:00-00:00\"} {\"Replace\": {\"Time\": \"2023-01-02T03:04:05+01:60\"}} null", ""});
+    // a Time object or array: go1.19 parses its JSON text, go1.21-go1.26 refuse it, go1.27 a type error
+    m.put("p-object.json", new String[] {"{\"Time\": {}}", "1.21,1.26"});
+    m.put("p-array.json", new String[] {"{\"Time\": [1, 2]}", "1.21,1.26"});
+    m.put("p-object-text.json", new String[] {"{\"Time\": {\n \"a\" :\t[1, \"x\\n\"]\n}}", "1.21,1.26"});
+    m.put("p-object-after.json", new String[] {"{\"Path\": 1, \"Time\": {}}", "1.21,1.26"});
+    m.put("p-array-nested.json", new String[] {"{\"Replace\": {\"Time\": []}}", "1.21,1.26"});
+    // a character other than ASCII where the scanner fails: go1.19-go1.26 its first byte, go1.27
+    // the character (json/v2's escape texts quoted when not printable)
+    m.put("n-bom.json", new String[] {"\uFEFF{}", "1.26"});
+    m.put("n-value.json", new String[] {"{\"a\": \u00e9}", "1.26"});
+    m.put("n-key.json", new String[] {"{\"Path\"\u00e9: 1}", "1.26"});
+    m.put("n-element.json", new String[] {"[1\u00e9]", "1.26"});
+    m.put("n-keystart.json", new String[] {"{\u00e9}", "1.26"});
+    m.put("n-literal.json", new String[] {"{\"a\": tr\u00e9}", "1.26"});
+    m.put("n-number.json", new String[] {"{\"a\": 1\u00e9}", "1.26"});
+    m.put("n-decimal.json", new String[] {"{\"a\": 1.\u00e9}", "1.26"});
+    m.put("n-exponent.json", new String[] {"{\"a\": 1e\u00e9}", "1.26"});
+    m.put("n-top.json", new String[] {"null \u00e9", "1.26"});
+    m.put("n-emoji.json", new String[] {"{\"a\": \uD83D\uDE00}", "1.26"});
+    m.put("n-nbsp.json", new String[] {"{\"a\": \u00a0}", "1.26"});
+    m.put("n-c1.json", new String[] {"{\"a\": \u0080}", "1.26"});
+    m.put("n-escape.json", new String[] {"{\"a\": \"\\\u00e9\"}", "1.26"});
+    m.put("n-hex.json", new String[] {"{\"a\": \"\\u12\u00e94\"}", "1.26"});
+    // go1.27's cut-off Unicode escape: the six bytes from the backslash, or to the end of the file
+    m.put("u-quote.json", new String[] {"{\"Path\": \"\\u12\"}", "1.26"});
+    m.put("u-letter.json", new String[] {"{\"Path\": \"\\u12x4\"}", "1.26"});
+    m.put("u-none.json", new String[] {"{\"Path\": \"\\u\"}", "1.26"});
+    m.put("u-three.json", new String[] {"{\"Path\": \"\\u123\"}", "1.26"});
+    m.put("u-eof.json", new String[] {"{\"Path\": \"a\\u1\"}", "1.26"});
+    m.put("u-utf8.json", new String[] {"{\"Path\": \"\\u12\u00e9\"}", "1.26"});
+    m.put("u-cut-utf8.json", new String[] {"{\"Path\": \"\\u123\u00e9\"}", "1.26"});
+    m.put("u-tab.json", new String[] {"{\"Path\": \"\\u12\t\"}", "1.26"});
+    m.put("u-space.json", new String[] {"{\"Path\": \"\\u12 4\"}", "1.26"});
+    m.put("u-backquote.json", new String[] {"{\"Path\": \"\\u`abc\"}", "1.26"});
+    m.put("e-space.json", new String[] {"{\"Path\": \"a\\ b\"}", "1.26"});
+    m.put("e-backquote.json", new String[] {"{\"Path\": \"\\`\"}", "1.26"});
+    return m;
+  }
+
+  /**
+   * Files that are not UTF-8 (as {@link #decodeErrors()}): go1.19-go1.26 scan bytes and name a bad
+   * one as a Latin-1 character ({@code 'ÿ'}), go1.27 in hex ({@code '\xff'}); a Time holds the byte
+   * (go1.19-go1.26) or U+FFFD (go1.27).
+   */
+  private static Map<String, Object[]> badUtf8() {
+    Map<String, Object[]> m = new LinkedHashMap<>();
+    m.put("b-value.json", new Object[] {new byte[] {'{', '"', 'a', '"', ':', ' ', (byte) 0xff, '}'}, "1.26"});
+    m.put("b-c1.json", new Object[] {new byte[] {(byte) 0x80}, "1.26"});
+    m.put("b-key.json", new Object[] {new byte[] {'{', '"', 'a', '"', (byte) 0xff, ':', ' ', '1', '}'}, "1.26"});
+    m.put("b-lead.json", new Object[] {new byte[] {'[', '1', (byte) 0xc3, ']'}, "1.26"});
+    m.put("b-escape.json", new Object[] {new byte[] {'{', '"', 'a', '"', ':', ' ', '"', '\\', (byte) 0xff, '"', '}'}, "1.26"});
+    m.put("b-hex.json", new Object[] {new byte[] {'{', '"', 'a', '"', ':', ' ', '"', '\\', 'u', '1', '2', (byte) 0xff, '4', '"', '}'},
+        "1.26"});
+    m.put("b-time.json", new Object[] {"{\"Time\": \"2023-01-02T03:04:05\u00ffZ\"}".getBytes(StandardCharsets.ISO_8859_1), "1.21,1.26"});
+    m.put("b-time-extra.json", new Object[] {"{\"Time\": \"2023-01-02T03:04:05Z\u00ff\"}".getBytes(StandardCharsets.ISO_8859_1),
+        "1.21,1.26"});
+    m.put("b-string.json", new Object[] {"{\"Path\": \"\u00ff\"} \u0080".getBytes(StandardCharsets.ISO_8859_1), "1.26"});
     return m;
   }
 
@@ -272,31 +358,23 @@ class ReuseFileTest {
       // syntax and type errors: go list -m on each file of decodeErrors (go's failure is printed
       // the same by every command, as the loop above shows)
       int decoded = 0;
-      for (Map.Entry<String, String[]> f : decodeErrors().entrySet()) {
+      Map<String, Object[]> decodeFiles = new LinkedHashMap<>();
+      decodeErrors().forEach((name, f) -> decodeFiles.put(name, new Object[] {f[0].getBytes(StandardCharsets.UTF_8), f[1]}));
+      decodeFiles.putAll(badUtf8());
+      for (Map.Entry<String, Object[]> f : decodeFiles.entrySet()) {
         boolean runs = (release.equals("1.19") || release.equals("1.27")
-            || List.of(f.getValue()[1].split(",")).contains(release))
+            || List.of(((String) f.getValue()[1]).split(",")).contains(release))
             && !(f.getKey().equals("t-sum.json") && minor < 23); // before go1.23 readable()'s sum.json
         if (runs) {
-          Files.writeString(out.resolve(f.getKey()), f.getValue()[0]);
+          Files.write(out.resolve(f.getKey()), (byte[]) f.getValue()[0]);
           Run theirs = assertSameAsGo(goBin, full, out, goEnv, List.of("list", "-m", "-reuse=" + f.getKey(),
               "example.com/a@v1.0.0"));
-          assertTrue(theirs.status() == 1 && theirs.err().startsWith("go: parsing " + f.getKey() + ": "), theirs.toString());
+          assertTrue(f.getKey().startsWith("r-") || theirs.status() == 1 && theirs.err().startsWith("go: parsing " + f.getKey() + ": "),
+              theirs.toString());
           decoded++;
         }
       }
       assertTrue(decoded > 0 || !List.of("1.19", "1.27").contains(release));
-      // not modelled: go fails, goproxy refuses with its own message (exit status 2)
-      for (Map.Entry<String, String> f : notModelled(minor).entrySet()) {
-        Files.writeString(out.resolve(f.getKey()), f.getValue());
-        for (List<String> c : List.of(List.of("list", "-m", "-reuse=" + f.getKey(), "example.com/a@v1.0.0"),
-            List.of("mod", "download", "-reuse=" + f.getKey(), "example.com/a@v1.0.0"))) {
-          Run theirs = ArgsTest.go(goBin, out, goEnv, c);
-          assertTrue(theirs.status() == 1 && theirs.err().startsWith("go: parsing " + f.getKey() + ": "), theirs.toString());
-          Run ours = goproxy(full, out, goEnv, c);
-          assertEquals(2, ours.status(), ours.toString());
-          assertTrue(ours.err().contains("-reuse=" + f.getKey() + ": go fails on this file"), ours.err());
-        }
-      }
       // mod download -reuse inside a module with arguments: go reads go.mod, names the arguments
       // that are the main module, refuses
       assertSameAsGo(goBin, full, main, goEnv, List.of("mod", "download", "-reuse=x", "example.com/a@v1.0.0"));
@@ -350,8 +428,13 @@ class ReuseFileTest {
     assertEquals(Optional.of("invalid character '\\'' in literal true (expecting 'r')"), ReuseFile.decode("[t']", 19));
     assertEquals(Optional.of("invalid character '\\x01' in string literal"), ReuseFile.decode("{\"a\": \"\u0001\"}", 19));
     assertEquals(Optional.of("unexpected EOF"), ReuseFile.decode("{} fals", 19));
-    assertThrows(ReuseFile.NotModelled.class, () -> ReuseFile.decode("{\"Time\": \"2023-01-02\"}", 27));
-    assertThrows(ReuseFile.NotModelled.class, () -> ReuseFile.decode("{\"a\": \u00e9}", 27));
+    assertEquals(Optional.of("parsing time \"2023-01-02\" as \"2006-01-02T15:04:05Z07:00\": cannot parse \"\" as \"T\""),
+        ReuseFile.decode("{\"Time\": \"2023-01-02\"}", 27));
+    assertEquals(Optional.of("parsing time \"\\\"2023-01-02\\\"\" as \"\\\"2006-01-02T15:04:05Z07:00\\\"\": cannot parse \"\\\"\" as \"T\""),
+        ReuseFile.decode("{\"Time\": \"2023-01-02\"}", 19));
+    assertEquals(Optional.empty(), ReuseFile.decode("{\"Time\": \"2023-01-02T3:04:05,5+24:00\"}", 27));
+    assertEquals(Optional.of("invalid character '\u00e9' looking for beginning of value"), ReuseFile.decode("{\"a\": \u00e9}", 27));
+    assertEquals(Optional.of("invalid character '\u00c3' looking for beginning of value"), ReuseFile.decode("{\"a\": \u00e9}", 26));
     assertEquals(Optional.empty(), ReuseFile.decode(new String("{\"Dir\": \"\u00e9\"}".getBytes(StandardCharsets.UTF_8),
         StandardCharsets.UTF_8), 27));
   }
