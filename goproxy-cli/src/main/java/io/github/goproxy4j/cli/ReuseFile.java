@@ -203,39 +203,15 @@ final class ReuseFile {
     /**
      * The scanner's name for the character at {@code i}: go1.19-go1.26 scan bytes and quote the
      * first byte of its UTF-8 form as a rune ({@code 'Ã'} for é, {@code 'ï'} for a byte order
-     * mark), go1.27's json/v2 quotes the character ({@code 'é'}, {@code '\ufeff'}).
+     * mark), go1.27's json/v2 quotes the character ({@code 'é'}, U+FEFF escaped by strconv.QuoteRune).
      */
     String charName(int i) {
-      int cp = text.codePointAt(i);
-      if (cp == GoUtf8.RUNE_ERROR && !validUtf8) {
-        int b = byteIndex(i);
-        long d = GoUtf8.decodeRune(data, b, data.length);
-        if ((d & 7) == 1) { // a byte that is not UTF-8: go1.27 names it in hex
-          int c = data[b] & 0xFF;
-          return minor >= 27 ? "'\\x" + Integer.toHexString(c) + "'" : GoQuote.quoteRune(c);
-        }
-      }
-      if (cp < 0x80 || minor >= 27) {
-        return GoQuote.quoteRune(cp, UnicodeTables.forGoMinor(minor));
-      }
-      return GoQuote.quoteRune(new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)[0] & 0xFF);
-    }
-
-    /** The index in {@link #data} of the character at {@code i} in {@link #text}. */
-    int byteIndex(int i) {
-      int b = 0;
-      for (int c = 0; c < i && b < data.length; ) {
-        long d = GoUtf8.decodeRune(data, b, data.length);
-        int size = (int) (d & 7);
-        c += size == 1 && (d >>> 3) == GoUtf8.RUNE_ERROR ? 1 : Character.charCount((int) (d >>> 3));
-        b += size;
-      }
-      return b;
+      return GoJson.quoteChar(data, text, i, minor);
     }
 
     /** The bytes of the file's text from {@code from} to {@code to} (indexes in {@link #text}). */
     byte[] bytes(int from, int to) {
-      return java.util.Arrays.copyOfRange(data, byteIndex(from), byteIndex(to));
+      return java.util.Arrays.copyOfRange(data, GoJson.byteOffset(data, from), GoJson.byteOffset(data, to));
     }
 
     /**
@@ -574,7 +550,7 @@ final class ReuseFile {
         if (at < 0) {
           throw notModelled("a syntax error: " + msg);
         }
-        return invalidText("escape sequence", new byte[] {'\\', src.data()[src.byteIndex(at)]}, src) + " in string";
+        return invalidText("escape sequence", new byte[] {'\\', src.data()[GoJson.byteOffset(src.data(), at)]}, src) + " in string";
       }
       where = "in string escape code";
     } else if (msg.contains("expected a hex-digit for character escape sequence")) {

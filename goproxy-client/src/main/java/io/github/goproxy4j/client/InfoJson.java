@@ -168,7 +168,7 @@ final class InfoJson {
       }
       if (trailing != null) {
         throw new MalformedInfoException(
-            "invalid character " + quoteChar(data, text, nextNonSpace(text, end), goMinor) + " after top-level value");
+            "invalid character " + GoJson.quoteChar(data, text, nextNonSpace(text, end), goMinor) + " after top-level value");
       }
       if (errors.reported() != null) {
         throw new MalformedInfoException(errors.reported());
@@ -185,7 +185,7 @@ final class InfoJson {
         off--; // jackson-core reports a control character with the offset after it
       }
       throw new MalformedInfoException(
-          "invalid character " + quoteChar(data, text, off, goMinor) + " looking for beginning of value");
+          "invalid character " + GoJson.quoteChar(data, text, off, goMinor) + " looking for beginning of value");
     } catch (IOException e) {
       throw new MalformedInfoException(String.valueOf(e.getMessage()));
     }
@@ -302,45 +302,6 @@ final class InfoJson {
       i++;
     }
     return i;
-  }
-
-  /**
-   * The scanner's quoteChar of the character at {@code off} of {@code text} ({@code data} decoded):
-   * an ASCII character is strconv.QuoteRune's form in every release ({@code '\a'}, {@code '\x01'},
-   * {@code '\x7f'}, {@code '\''}, {@code '"'}: encoding/json's special cases are QuoteRune's);
-   * otherwise up to Go 1.26 encoding/json quotes the first byte of its UTF-8 as a rune ({@code
-   * 'Ã'} for é, {@code '\u0080'} for the byte 0x80), and Go 1.27 (json/v2) the rune itself
-   * ({@code 'é'}), a byte that is no UTF-8 as {@code '\xff'}. Measured with go1.19, go1.21 and
-   * go1.27 ({@code InfoJsonTest.invalidCharacterAsGo}).
-   */
-  private static String quoteChar(byte[] data, String text, int off, int goMinor) {
-    if (off < 0 || off >= text.length()) {
-      return "'?'";
-    }
-    int cp = text.codePointAt(off);
-    if (cp < 0x80) {
-      return GoQuote.quoteRune(cp);
-    }
-    int at = byteOffset(data, off);
-    if (goMinor < 27) {
-      return GoQuote.quoteRune(data[at] & 0xFF);
-    }
-    long d = GoUtf8.decodeRune(data, at, data.length);
-    if ((d & 7) == 1 && (int) (d >>> 3) == GoUtf8.RUNE_ERROR) {
-      return "'\\x" + String.format("%02x", data[at] & 0xFF) + "'";
-    }
-    return GoQuote.quoteRune((int) (d >>> 3));
-  }
-
-  /** Where the character at {@code off} of {@link GoJson#decodeUtf8}'s text of {@code data} begins in {@code data}. */
-  private static int byteOffset(byte[] data, int off) {
-    int at = 0;
-    for (int chars = 0; chars < off && at < data.length; ) {
-      long d = GoUtf8.decodeRune(data, at, data.length);
-      chars += Character.charCount((int) (d >>> 3));
-      at += (int) (d & 7);
-    }
-    return Math.min(at, data.length - 1);
   }
 
   /**

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.core.util.Separators;
+import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.internal.GoUtf8;
 import java.io.IOException;
@@ -552,6 +553,58 @@ public final class GoJson {
       i += (int) (d & 7);
     }
     return b.toString();
+  }
+
+  /**
+   * encoding/json's scanner's quoteChar of the character at {@code off} of {@code text} ({@link
+   * #decodeUtf8}'s text of {@code data}), as each release names it in a syntax error: an ASCII
+   * character as strconv.QuoteRune ({@code '\a'}, {@code '\x01'}, {@code '\''}: every release);
+   * any other up to Go 1.26 the first byte of its UTF-8 as a rune ({@code 'Ã'} for é, U+0080
+   * for a byte 0x80), from Go 1.27 (json/v2) the rune ({@code 'é'}) or {@code '\xff'}
+   * for a byte that is not UTF-8. Measured with go1.19, go1.21 and go1.27 ({@code
+   * InfoJsonTest.invalidCharacterAsGo}, {@code ReuseFileTest.reuseAsGo}).
+   *
+   * @param data the bytes
+   * @param text their text
+   * @param off an index in {@code text}
+   * @param goMinor the Go release's minor version
+   * @return the quoted character ({@code '?'} when {@code off} is outside the text)
+   */
+  public static String quoteChar(byte[] data, String text, int off, int goMinor) {
+    if (off < 0 || off >= text.length()) {
+      return "'?'";
+    }
+    int cp = text.codePointAt(off);
+    if (cp < 0x80) {
+      return GoQuote.quoteRune(cp);
+    }
+    int at = Math.min(byteOffset(data, off), data.length - 1);
+    if (goMinor < 27) {
+      return GoQuote.quoteRune(data[at] & 0xFF);
+    }
+    long d = GoUtf8.decodeRune(data, at, data.length);
+    if ((d & 7) == 1 && (int) (d >>> 3) == GoUtf8.RUNE_ERROR) {
+      return "'\\x" + String.format("%02x", data[at] & 0xFF) + "'";
+    }
+    return GoQuote.quoteRune((int) (d >>> 3));
+  }
+
+  /**
+   * Where the character at {@code off} of {@link #decodeUtf8}'s text of {@code data} begins in
+   * {@code data} ({@code data.length} for the text's end).
+   *
+   * @param data the bytes
+   * @param off an index in their text
+   * @return the index in {@code data}
+   */
+  public static int byteOffset(byte[] data, int off) {
+    int at = 0;
+    for (int chars = 0; chars < off && at < data.length; ) {
+      long d = GoUtf8.decodeRune(data, at, data.length);
+      chars += Character.charCount((int) (d >>> 3));
+      at += (int) (d & 7);
+    }
+    return at;
   }
 
   /**
