@@ -489,6 +489,7 @@ public final class ModuleGraph {
    * @return for example {@code "1.22"} or {@code "go1.22.3"}
    */
   public Optional<String> rootVersion(String path) {
+    Objects.requireNonNull(path, "path");
     if (!path.equals("go") && !path.equals("toolchain")) {
       return Optional.empty();
     }
@@ -542,6 +543,7 @@ public final class ModuleGraph {
    * @return the selected version; empty when the path is not in the graph or is the main module
    */
   public Optional<Version> selected(ModulePath path) {
+    Objects.requireNonNull(path, "path");
     String v = selected.get(path.toString());
     return v == null || v.isEmpty() ? Optional.empty() : Optional.of(Version.parse(v));
   }
@@ -556,6 +558,7 @@ public final class ModuleGraph {
    * @return the requirements in go.mod order, or empty when its go.mod was not loaded
    */
   public Optional<List<ModuleVersion>> requirements(ModuleVersion module) {
+    Objects.requireNonNull(module, "module");
     List<Node> reqs = required.get(new Node(module.path().toString(), module.version().toString()));
     if (reqs == null) {
       return Optional.empty();
@@ -626,6 +629,7 @@ public final class ModuleGraph {
    * @return the directive, or empty when the module is not replaced
    */
   public Optional<GoModFile.Replace> replacement(ModuleVersion module) {
+    Objects.requireNonNull(module, "module");
     return replacements.find(module.path().toString(), module.version().toString());
   }
 
@@ -647,6 +651,7 @@ public final class ModuleGraph {
    * @return go's message, or empty when the lookup finds no conflict
    */
   public Optional<String> replacementConflict(ModuleVersion module) {
+    Objects.requireNonNull(module, "module");
     return replacements.conflict(module.path().toString(), module.version().toString());
   }
 
@@ -671,6 +676,7 @@ public final class ModuleGraph {
    * @return the directive, or empty when the path is not replaced at every version
    */
   public Optional<GoModFile.Replace> pathReplacement(String path) {
+    Objects.requireNonNull(path, "path");
     return replacements.find(path, "");
   }
 
@@ -683,6 +689,7 @@ public final class ModuleGraph {
    * @return the versions, in no particular order; empty when no directive names the path
    */
   public Set<String> replacedVersions(String path) {
+    Objects.requireNonNull(path, "path");
     return Collections.unmodifiableSet(replacements.versionsOf(path));
   }
 
@@ -694,6 +701,7 @@ public final class ModuleGraph {
    * @return the lax-parsed go.mod, or empty when it was not loaded
    */
   public Optional<GoModFile> goMod(ModuleVersion module) {
+    Objects.requireNonNull(module, "module");
     return Optional.ofNullable(goMods.get(new Node(module.path().toString(), module.version().toString())));
   }
 
@@ -725,6 +733,7 @@ public final class ModuleGraph {
    *     (go converts after loading the whole unpruned graph)
    */
   public ModuleGraph convertedToPruned(String goVersion, boolean loadGraph) {
+    Objects.requireNonNull(goVersion, "goVersion");
     if (workspace || rootsOnly) {
       throw new IllegalStateException("only a single main module's whole unpruned graph converts to a pruned one");
     }

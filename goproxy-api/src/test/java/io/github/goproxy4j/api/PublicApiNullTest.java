@@ -16,6 +16,7 @@ import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.PseudoVersion;
 import io.github.goproxy4j.module.Version;
 import io.github.goproxy4j.mvs.ModuleGraph;
+import io.github.goproxy4j.mvs.ModuleSource;
 import io.github.goproxy4j.testing.NullArguments;
 import io.github.goproxy4j.toolchain.GoToolchain;
 import io.github.goproxy4j.toolchain.Platform;
@@ -25,6 +26,7 @@ import io.github.goproxy4j.zip.InvalidModuleZipException;
 import io.github.goproxy4j.zip.ModuleFile;
 import io.github.goproxy4j.zip.ModuleZip;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +47,19 @@ import org.junit.jupiter.api.io.TempDir;
  * new public type or method is checked here without a test written for it.
  */
 class PublicApiNullTest {
+  /** A module source for a graph of the main module alone: never asked. */
+  static final ModuleSource NO_MODULES = new ModuleSource() {
+    @Override
+    public byte[] goMod(ModuleVersion module) throws IOException {
+      throw new IOException("no modules in this test");
+    }
+
+    @Override
+    public byte[] goModInDirectory(String directory) throws IOException {
+      throw new IOException("no modules in this test");
+    }
+  };
+
   static final String KEY = "sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8";
 
   @Test
@@ -133,6 +148,9 @@ class PublicApiNullTest {
         .instance(GoWorkFile.parse("go.work", "go 1.21\n\nuse .\n".getBytes(StandardCharsets.UTF_8), "1.21"))
         .instance(ModuleFile.of("go.mod", "module example.com/m\n".getBytes(StandardCharsets.UTF_8)))
         .instance(ModuleGraph.builder())
+        .instance(ModuleGraph.builder().mainModule(goMod).source(NO_MODULES).build())
+        .instance(ModuleZip.checkFiles(List.of(ModuleFile.of("go.mod", "module example.com/m\n".getBytes(StandardCharsets.UTF_8)))))
+        .instance(GoEnv.builder())
         .instance(platform)
         .instance(GoToolchain.of("go1.21.0", platform))
         .instance(ToolchainSelection.select("local", "go1.21.0", null, null))
