@@ -184,7 +184,8 @@ final class ModuleGraphCommands {
           return 1;
         }
         if (template != null) {
-          Template t = template.listingVersions(flags.versions());
+          Template t = template.listingVersions(flags.versions())
+              .withLocalZoneUtc(GoLocalZone.isUtc(Settings.goEnv(ctx)));
           Optional<io.github.goproxy4j.cli.template.ListContext> context =
               ListBuildContext.of(Settings.goEnv(ctx), release, set);
           if (context.isPresent()) {

@@ -259,6 +259,57 @@ class ModuleGraphCommandsTest {
   }
 
   /**
+   * {@code %#v} of a time the proxy wrote with a numeric zero offset ({@code +00:00},
+   * {@code -00:00}) on a machine whose local zone is UTC, as go1.19, go1.21 and go1.27 print it:
+   * {@code time.Local} in the run that reads the .info from the proxy (time.Parse takes the local
+   * zone when its offset is the time's), {@code time.UTC} in later runs, which read the module
+   * cache's copy (written with {@code Z}); a {@code Z} time and another offset as before. Go and
+   * goproxy each on a fresh module cache and a copy of the main module, then again on their caches.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.27"})
+  void listTimeLocalAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    FakeGoProxy.Builder pb = FakeGoProxy.builder();
+    Map<String, String> times = Map.of("p", "2023-04-05T06:07:08+00:00", "m", "2023-04-05T06:07:08.5-00:00",
+        "z", "2023-04-05T06:07:08Z", "o", "2023-04-05T06:07:08+02:00");
+    StringBuilder require = new StringBuilder();
+    for (Map.Entry<String, String> e : new java.util.TreeMap<>(times).entrySet()) {
+      String m = e.getKey();
+      pb.txtar("example.com_" + m + "_v1.0.0.txt", "-- .info --\n{\"Version\":\"v1.0.0\",\"Time\":\"" + e.getValue()
+          + "\"}\n-- .mod --\nmodule example.com/" + m + "\n\ngo 1.17\n-- go.mod --\nmodule example.com/" + m
+          + "\n\ngo 1.17\n-- " + m + ".go --\npackage " + m + "\n");
+      require.append("\texample.com/").append(m).append(" v1.0.0\n");
+    }
+    try (FakeGoProxy proxy = pb.start()) {
+      String goMod = "module example.com/main\n\ngo 1.17\n\nrequire (\n" + require + ")\n";
+      Path theirs = Files.createDirectories(tmp.resolve("theirs/main"));
+      Path mine = Files.createDirectories(tmp.resolve("mine/main"));
+      Files.writeString(theirs.resolve("go.mod"), goMod);
+      Files.writeString(mine.resolve("go.mod"), goMod);
+      Map<String, String> goEnv = GoTool.hermeticEnv(tmp.resolve("theirs"));
+      goEnv.putAll(proxy.environment());
+      goEnv.put("GOFLAGS", "-modcacherw -mod=mod");
+      Map<String, String> ours = new HashMap<>(GoTool.hermeticEnv(tmp.resolve("mine")));
+      ours.putAll(proxy.environment());
+      ours.put("GOFLAGS", "-modcacherw -mod=mod");
+      ours.put("PWD", mine.toString());
+      String[] cmd = {"list", "-m", "-f", "{{.Path}}{{with .Time}} {{.}} {{printf \"%#v\" .}}|{{.Format \"Z07:00 MST\"}}"
+          + "{{end}}", "all"};
+      List<String> argv = new java.util.ArrayList<>(List.of(cmd));
+      argv.addAll(List.of("--go-version", release));
+      for (int round = 1; round <= 2; round++) {
+        Run go = go(goBin, theirs, goEnv, cmd);
+        assumeTrue(round == 2 || go.out().contains("time.Local"),
+            "SKIPPED: go's local zone is not UTC here (a +00:00 time is then no time.Local): " + go.out());
+        assertEquals(round == 1, go.out().contains("example.com/p 2023-04-05 06:07:08 +0000 UTC time.Date(2023, "
+            + "time.April, 5, 6, 7, 8, 0, time.Local)"), go.out());
+        assertEquals(go, goproxy(ours, argv.toArray(new String[0])), "go" + release + " round " + round);
+      }
+    }
+  }
+
+  /**
    * list's template function {@code context} ({@code *list.Context}) as go1.19, go1.21-go1.24,
    * go1.26 and go1.27 print it, goproxy handed go's own environment (the release's bin directory
    * first on PATH: GOROOT is that go's): the whole value ({@code {{context}}}, {@code %#v}), its

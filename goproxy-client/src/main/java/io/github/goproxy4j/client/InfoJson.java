@@ -118,6 +118,7 @@ final class InfoJson {
       }
       String version = "";
       OffsetDateTime time = VersionInfo.ZERO_TIME;
+      boolean numericZeroOffset = false;
       Map<String, String> origin = null;
       if (t == JsonToken.START_OBJECT) {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -133,7 +134,11 @@ final class InfoJson {
           } else if (GoJson.fieldNameMatches(name, "Time")) {
             if (v == JsonToken.VALUE_STRING) {
               try {
-                time = errors.timeFailed() ? time : parseTime(p.getText(), goMinor);
+                if (!errors.timeFailed()) {
+                  String written = p.getText();
+                  time = parseTime(written, goMinor);
+                  numericZeroOffset = written.endsWith("+00:00") || written.endsWith("-00:00");
+                }
               } catch (MalformedInfoException e) {
                 errors.time(e.getMessage());
               }
@@ -173,10 +178,11 @@ final class InfoJson {
       if (errors.reported() != null) {
         throw new MalformedInfoException(errors.reported());
       }
-      return VersionInfo.of(version, time, origin == null ? null : new VersionInfo.Origin(
+      VersionInfo info = VersionInfo.of(version, time, origin == null ? null : new VersionInfo.Origin(
           origin.getOrDefault("VCS", ""), origin.getOrDefault("URL", ""), origin.getOrDefault("Subdir", ""),
           origin.getOrDefault("TagPrefix", ""), origin.getOrDefault("TagSum", ""), origin.getOrDefault("Ref", ""),
           origin.getOrDefault("Hash", ""), origin.getOrDefault("RepoSum", "")));
+      return numericZeroOffset ? info.withNumericZeroOffset() : info;
     } catch (JsonEOFException e) {
       throw new MalformedInfoException("unexpected end of JSON input");
     } catch (JsonProcessingException e) {

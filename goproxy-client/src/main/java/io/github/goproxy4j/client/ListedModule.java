@@ -48,11 +48,15 @@ import java.util.Set;
  *     otherwise
  * @param origin where the version came from ({@code Origin} of its {@code .info}), for the
  *     answer to a {@code path@query} argument as the release reports it; empty otherwise
+ * @param timeNumericZeroOffset whether {@code time} was read, in this run, from a .info that wrote its
+ *     zero offset as {@code +00:00} (not {@code Z}): go's time.Parse gives such a time its local
+ *     zone where that zone's offset is zero then ({@code %#v}: {@code time.Local}); the module
+ *     cache holds it as {@code Z}, so later runs read it as UTC
  */
 public record ListedModule(String path, String version, boolean main, boolean indirect, String goVersion,
     Optional<ListedModule> replace, Optional<ListedModule> update, List<String> retracted, String deprecated,
     String error, Optional<OffsetDateTime> time, String dir, String goMod, String sum, String goModSum,
-    String query, List<String> versions, Optional<VersionInfo.Origin> origin) {
+    String query, List<String> versions, Optional<VersionInfo.Origin> origin, boolean timeNumericZeroOffset) {
   /**
    * Validates the components.
    *
@@ -74,6 +78,7 @@ public record ListedModule(String path, String version, boolean main, boolean in
    * @param query never {@code null}
    * @param versions never {@code null}
    * @param origin never {@code null}
+   * @param timeNumericZeroOffset whether the time's zero offset was written {@code +00:00}
    */
   public ListedModule {
     Objects.requireNonNull(path, "path");
@@ -92,6 +97,36 @@ public record ListedModule(String path, String version, boolean main, boolean in
     Objects.requireNonNull(query, "query");
     versions = List.copyOf(Objects.requireNonNull(versions, "versions"));
     Objects.requireNonNull(origin, "origin");
+  }
+
+  /**
+   * A module whose time, if any, was not read with a numeric zero offset.
+   *
+   * @param path the module path
+   * @param version the version
+   * @param main whether this is the main module
+   * @param indirect whether it is only indirectly required
+   * @param goVersion the go version of its go.mod
+   * @param replace the replacement
+   * @param update the available update
+   * @param retracted the retraction rationales
+   * @param deprecated the deprecation message
+   * @param error the error
+   * @param time the version's time
+   * @param dir its directory
+   * @param goMod its go.mod file
+   * @param sum its go.sum hash
+   * @param goModSum its go.mod's go.sum hash
+   * @param query the query it answers
+   * @param versions its available versions
+   * @param origin its origin
+   */
+  public ListedModule(String path, String version, boolean main, boolean indirect, String goVersion,
+      Optional<ListedModule> replace, Optional<ListedModule> update, List<String> retracted, String deprecated,
+      String error, Optional<OffsetDateTime> time, String dir, String goMod, String sum, String goModSum,
+      String query, List<String> versions, Optional<VersionInfo.Origin> origin) {
+    this(path, version, main, indirect, goVersion, replace, update, retracted, deprecated, error, time, dir, goMod,
+        sum, goModSum, query, versions, origin, false);
   }
 
   /**
@@ -173,49 +208,50 @@ public record ListedModule(String path, String version, boolean main, boolean in
   /** This module with the version list {@code -versions} found, and its error when it has none yet. */
   ListedModule withVersions(List<String> found, String versionsError) {
     return new ListedModule(path, version, main, indirect, goVersion, replace, update, retracted, deprecated,
-        error.isEmpty() ? versionsError : error, time, dir, goMod, sum, goModSum, query, found, origin);
+        error.isEmpty() ? versionsError : error, time, dir, goMod, sum, goModSum, query, found, origin,
+        timeNumericZeroOffset);
   }
 
   /** This module as the answer to {@code path@query}. */
   ListedModule withQuery(String q) {
     return new ListedModule(path, version, main, indirect, goVersion, replace, update, retracted, deprecated, error,
-        time, dir, goMod, sum, goModSum, q, versions, origin);
+        time, dir, goMod, sum, goModSum, q, versions, origin, timeNumericZeroOffset);
   }
 
   /** This module with other retraction rationales. */
   ListedModule withRetracted(List<String> rationales) {
     return new ListedModule(path, version, main, indirect, goVersion, replace, update, rationales, deprecated, error,
-        time, dir, goMod, sum, goModSum, query, versions, origin);
+        time, dir, goMod, sum, goModSum, query, versions, origin, timeNumericZeroOffset);
   }
 
   /** This module with another error ({@code ""}: none). */
   ListedModule withError(String e) {
     return e.equals(error) ? this : new ListedModule(path, version, main, indirect, goVersion, replace, update,
-        retracted, deprecated, e, time, dir, goMod, sum, goModSum, query, versions, origin);
+        retracted, deprecated, e, time, dir, goMod, sum, goModSum, query, versions, origin, timeNumericZeroOffset);
   }
 
   /** This module with another replacement. */
   ListedModule withReplace(Optional<ListedModule> r) {
     return new ListedModule(path, version, main, indirect, goVersion, r, update, retracted, deprecated, error, time,
-        dir, goMod, sum, goModSum, query, versions, origin);
+        dir, goMod, sum, goModSum, query, versions, origin, timeNumericZeroOffset);
   }
 
   /** This module with another go version. */
   ListedModule withGoVersion(String v) {
     return new ListedModule(path, version, main, indirect, v, replace, update, retracted, deprecated, error, time, dir,
-        goMod, sum, goModSum, query, versions, origin);
+        goMod, sum, goModSum, query, versions, origin, timeNumericZeroOffset);
   }
 
   /** This module with another go.mod file name (GOFLAGS -modfile's, for the main module). */
   ListedModule withGoMod(String file) {
     return new ListedModule(path, version, main, indirect, goVersion, replace, update, retracted, deprecated, error,
-        time, dir, file, sum, goModSum, query, versions, origin);
+        time, dir, file, sum, goModSum, query, versions, origin, timeNumericZeroOffset);
   }
 
   /** This module with another origin. */
   ListedModule withOrigin(Optional<VersionInfo.Origin> o) {
     return new ListedModule(path, version, main, indirect, goVersion, replace, update, retracted, deprecated, error,
-        time, dir, goMod, sum, goModSum, query, versions, o);
+        time, dir, goMod, sum, goModSum, query, versions, o, timeNumericZeroOffset);
   }
 
   /**

@@ -425,6 +425,7 @@ final class ModuleLister {
   private ListedModule fromCache(String pathText, String version, boolean indirect, String goVersion,
       boolean goVersionNeedsSum, Supplier<Status> status, boolean checkSums) {
     Optional<OffsetDateTime> time = Optional.empty();
+    boolean numericZeroOffset = false;
     String error = "";
     String dir = "";
     String goModFile = "";
@@ -438,11 +439,14 @@ final class ModuleLister {
     }
     if (mv != null) {
       try {
-        time = Optional.of(client.queryInfo(mv).offsetTime());
+        VersionInfo info = client.queryInfo(mv);
+        time = Optional.of(info.offsetTime());
+        numericZeroOffset = info.numericZeroOffset();
       } catch (GoProxyException | RuntimeException e) {
         Optional<VersionInfo> replaced = replacedVersionInfo(mv);
         if (replaced.isPresent()) {
           time = Optional.of(replaced.get().offsetTime());
+          numericZeroOffset = replaced.get().numericZeroOffset();
         } else {
           error = Lookup.errorText(e);
         }
@@ -475,7 +479,8 @@ final class ModuleLister {
     }
     Status s = status.get();
     return new ListedModule(pathText, version, false, indirect, goVersion, Optional.empty(), s.update, s.retracted,
-        s.deprecated, error.isEmpty() ? s.error : error, time, dir, goModFile, sum, goModSum);
+        s.deprecated, error.isEmpty() ? s.error : error, time, dir, goModFile, sum, goModSum, "", List.of(),
+        Optional.empty(), numericZeroOffset);
   }
 
   /** The go line of the go.mod in a directory replacement's directory, {@code ""} when it has none or cannot be read. */
@@ -557,7 +562,8 @@ final class ModuleLister {
           v -> excluded.contains(pathText + " " + v), false);
       if (Version.compare(u.version(), version) > 0) {
         s.update = Optional.of(new ListedModule(pathText, u.version(), false, false, "", Optional.empty(),
-            Optional.empty(), List.of(), "", "", Optional.of(u.offsetTime()), "", "", "", ""));
+            Optional.empty(), List.of(), "", "", Optional.of(u.offsetTime()), "", "", "", "", "", List.of(),
+            Optional.empty(), u.numericZeroOffset()));
       }
     } catch (NotFoundException e) {
       // no matching version: no update

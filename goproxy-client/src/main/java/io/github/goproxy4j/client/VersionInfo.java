@@ -29,13 +29,23 @@ public final class VersionInfo {
   private final Origin origin;
   private final Optional<String> retracted;
   private final Optional<String> deprecated;
+  /**
+   * Whether the time was read from a text that wrote its zero offset as a number ({@code +00:00}
+   * or {@code -00:00}, not {@code Z}): go's time.Parse gives such a time the local zone where that
+   * zone's offset is zero at that time, which {@code %#v} names {@code time.Local}. The module cache
+   * holds it as {@code Z} (go writes it so too), so only a .info read from the proxy has it. Not
+   * part of the value's equality.
+   */
+  private final boolean numericZeroOffset;
 
   private VersionInfo(
       String version,
       OffsetDateTime time,
       Origin origin,
       Optional<String> retracted,
-      Optional<String> deprecated) {
+      Optional<String> deprecated,
+      boolean numericZeroOffset) {
+    this.numericZeroOffset = numericZeroOffset;
     this.version = Objects.requireNonNull(version, "version");
     this.time = Objects.requireNonNull(time, "time");
     this.origin = origin;
@@ -52,7 +62,20 @@ public final class VersionInfo {
    * @return the value
    */
   public static VersionInfo of(String version, OffsetDateTime time, Origin origin) {
-    return new VersionInfo(version, time, origin, Optional.empty(), Optional.empty());
+    return new VersionInfo(version, time, origin, Optional.empty(), Optional.empty(), false);
+  }
+
+  /** This info with its time read from a text with a numeric zero offset ({@link #numericZeroOffset()}). */
+  VersionInfo withNumericZeroOffset() {
+    return new VersionInfo(version, time, origin, retracted, deprecated, true);
+  }
+
+  /**
+   * Whether the proxy wrote the time's zero offset as a number ({@code +00:00}), which go reads as
+   * its local zone where that zone's offset is zero then.
+   */
+  boolean numericZeroOffset() {
+    return numericZeroOffset;
   }
 
   /**
@@ -136,7 +159,7 @@ public final class VersionInfo {
    * @return a new value
    */
   VersionInfo withStatus(Optional<String> retraction, Optional<String> deprecation) {
-    return new VersionInfo(version, time, origin, retraction, deprecation);
+    return new VersionInfo(version, time, origin, retraction, deprecation, numericZeroOffset);
   }
 
   /**

@@ -18,10 +18,11 @@ final class GoTime {
   /**
    * time.Time's GoString ({@code %#v}): {@code time.Date(2023, time.April, 5, 6, 7, 8, 123400000,
    * time.UTC)}, the zone as {@link #format} names it ({@code time.UTC} for a zero offset, go's
-   * unnamed fixed zone {@code time.Location("")} otherwise).
+   * unnamed fixed zone {@code time.Location("")} otherwise), or {@code time.Local} for a time go
+   * holds in its local zone.
    */
-  static String goString(OffsetDateTime t) {
-    String loc = t.getOffset().getTotalSeconds() == 0 ? "time.UTC" : "time.Location(\"\")";
+  static String goString(OffsetDateTime t, boolean local) {
+    String loc = local ? "time.Local" : t.getOffset().getTotalSeconds() == 0 ? "time.UTC" : "time.Location(\"\")";
     return "time.Date(" + t.getYear() + ", time." + t.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + ", "
         + t.getDayOfMonth() + ", " + t.getHour() + ", " + t.getMinute() + ", " + t.getSecond() + ", " + t.getNano()
         + ", " + loc + ")";

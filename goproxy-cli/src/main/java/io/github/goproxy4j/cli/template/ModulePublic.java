@@ -38,7 +38,7 @@ final class ModulePublic implements GoValue.Struct {
   private final int minor;
   private final Map<String, GoValue> fields = new LinkedHashMap<>();
 
-  private ModulePublic(ListedModule m, int minor, boolean versionsListed) {
+  private ModulePublic(ListedModule m, int minor, boolean versionsListed, boolean localUtc) {
     this.m = m;
     this.minor = minor;
     fields.put("Path", GoValue.of(m.path()));
@@ -46,9 +46,10 @@ final class ModulePublic implements GoValue.Struct {
     fields.put("Query", GoValue.of(m.query()));
     // go sets Versions only under -versions (then an empty, non-nil list when the proxy lists none)
     fields.put("Versions", versionsListed ? GoValue.strings(m.versions()) : GoValue.stringsOrNil(m.versions()));
-    fields.put("Replace", m.replace().map(r -> pointer(r, minor)).orElse(nil(type(minor))));
-    fields.put("Time", m.time().map(ModulePublic::time).orElse(new GoValue(TIME_PTR, null, true)));
-    fields.put("Update", m.update().map(r -> pointer(r, minor)).orElse(nil(type(minor))));
+    fields.put("Replace", m.replace().map(r -> pointer(r, minor, false, localUtc)).orElse(nil(type(minor))));
+    fields.put("Time", m.time().map(t -> time(t, localUtc && m.timeNumericZeroOffset()))
+        .orElse(new GoValue(TIME_PTR, null, true)));
+    fields.put("Update", m.update().map(r -> pointer(r, minor, false, localUtc)).orElse(nil(type(minor))));
     fields.put("Main", GoValue.of(m.main()));
     fields.put("Indirect", GoValue.of(m.indirect()));
     fields.put("Dir", GoValue.of(m.dir()));
@@ -113,8 +114,23 @@ final class ModulePublic implements GoValue.Struct {
    * @return the pointer
    */
   static GoValue pointer(ListedModule m, int minor, boolean versionsListed) {
-    return new GoValue(pointerType(minor), new GoValue(type(minor), new ModulePublic(m, minor, versionsListed), true),
-        false);
+    return pointer(m, minor, versionsListed, false);
+  }
+
+  /**
+   * {@code m} as go1.{@code minor}'s {@code *modinfo.ModulePublic}, listed with {@code -versions}
+   * or not, on a machine whose local zone is UTC or not (a time the proxy wrote with a numeric zero
+   * offset in this run is then go's {@code time.Local}).
+   *
+   * @param m the module
+   * @param minor the release's minor version
+   * @param versionsListed whether go list ran with {@code -versions}
+   * @param localUtc whether go's local zone is UTC
+   * @return the pointer
+   */
+  static GoValue pointer(ListedModule m, int minor, boolean versionsListed, boolean localUtc) {
+    return new GoValue(pointerType(minor), new GoValue(type(minor), new ModulePublic(m, minor, versionsListed, localUtc),
+        true), false);
   }
 
   @Override
@@ -138,11 +154,21 @@ final class ModulePublic implements GoValue.Struct {
 
   /** A {@code *time.Time} pointing at {@code t} (go's time from the .info, printed by time.Time's String). */
   static GoValue time(OffsetDateTime t) {
-    return new GoValue(TIME_PTR, new GoValue(TIME, new TimeValue(t), true), true);
+    return time(t, false);
   }
 
-  /** time.Time's contents. */
-  record TimeValue(OffsetDateTime t) implements GoValue.Struct {
+  /** A {@code *time.Time} pointing at {@code t}, held in go's local zone (UTC) or not. */
+  static GoValue time(OffsetDateTime t, boolean local) {
+    return new GoValue(TIME_PTR, new GoValue(TIME, new TimeValue(t, local), true), true);
+  }
+
+  /**
+   * time.Time's contents.
+   *
+   * @param t the time and its offset
+   * @param local whether go holds it in its local zone (UTC): {@code %#v} says {@code time.Local}
+   */
+  record TimeValue(OffsetDateTime t, boolean local) implements GoValue.Struct {
     @Override
     public GoValue field(String name) {
       return null;

@@ -109,12 +109,28 @@ public final class Template {
   private final boolean versionsListed;
   /** What the function {@code context} returns, or null: refused. */
   private final ListContext context;
+  /** Whether go's local zone is UTC (time.Local for a time the proxy wrote {@code +00:00}). */
+  private final boolean localUtc;
 
-  private Template(Tree tree, int minor, boolean versionsListed, ListContext context) {
+  private Template(Tree tree, int minor, boolean versionsListed, ListContext context, boolean localUtc) {
     this.tree = tree;
     this.minor = minor;
     this.versionsListed = versionsListed;
     this.context = context;
+    this.localUtc = localUtc;
+  }
+
+  /**
+   * This template on a machine whose local zone (go's time.Local) is UTC or not: there go holds
+   * a time whose .info the proxy wrote with a numeric zero offset ({@code +00:00}) in this run in
+   * its local zone, which {@code %#v} names {@code time.Local}
+   * ({@link ListedModule#timeNumericZeroOffset()}); elsewhere such a time stays UTC here.
+   *
+   * @param utc whether the local zone is UTC
+   * @return the template
+   */
+  public Template withLocalZoneUtc(boolean utc) {
+    return new Template(tree, minor, versionsListed, context, utc);
   }
 
   /**
@@ -125,7 +141,7 @@ public final class Template {
    * @return the template
    */
   public Template withContext(ListContext context) {
-    return new Template(tree, minor, versionsListed, java.util.Objects.requireNonNull(context, "context"));
+    return new Template(tree, minor, versionsListed, java.util.Objects.requireNonNull(context, "context"), localUtc);
   }
 
   /**
@@ -137,7 +153,7 @@ public final class Template {
    * @return the template
    */
   public Template listingVersions(boolean on) {
-    return new Template(tree, minor, on, context);
+    return new Template(tree, minor, on, context, localUtc);
   }
 
   /** list's functions beside the builtins, {@code module} answering from {@code modules}. */
@@ -174,11 +190,11 @@ public final class Template {
       }
       ListedModule m = modules.lookUpAt(p, v).orElseThrow(() -> new Unsupported(
           "the function module with a path@version argument that goproxy cannot answer as go (" + path + ")"));
-      return ModulePublic.pointer(m, minor);
+      return ModulePublic.pointer(m, minor, false, localUtc);
     }
     ListedModule m = modules.lookUp(path).orElseGet(() -> new ListedModule(path, "", false, false, "",
         Optional.empty(), Optional.empty(), List.of(), "", NOT_IN_BUILD));
-    return ModulePublic.pointer(m, minor);
+    return ModulePublic.pointer(m, minor, false, localUtc);
   }
 
   /** modload.ModuleInfo's error for a path the build list lacks. */
@@ -198,7 +214,7 @@ public final class Template {
     Set<String> names = new HashSet<>(BUILTINS);
     names.addAll(List.of("join", "context", "module"));
     try {
-      return new Template(new Tree(text, minor, names), minor, false, null);
+      return new Template(new Tree(text, minor, names), minor, false, null, false);
     } catch (Tree.ParseError e) {
       throw new ParseException(e.getMessage());
     }
@@ -229,7 +245,7 @@ public final class Template {
   public String execute(ListedModule module, ModuleInfo modules) throws ExecException {
     StringBuilder out = new StringBuilder();
     Map<String, Func> funcs = funcs(modules);
-    Runnable run = () -> new Exec(tree, minor, funcs, out).execute(ModulePublic.pointer(module, minor, versionsListed));
+    Runnable run = () -> new Exec(tree, minor, funcs, out).execute(ModulePublic.pointer(module, minor, versionsListed, localUtc));
     try {
       if (tree.callsTemplates) {
         onDeepStack(run);

@@ -1,0 +1,45 @@
+package io.github.goproxy4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.goproxy4j.env.GoEnv;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link GoLocalZone}: go's time.Local from TZ on Linux (unset: /etc/localtime; empty, {@code UTC}
+ * or a zone no zoneinfo directory has: UTC; a name or a file: that zone). go's own answer for
+ * the default zone is compared in {@code ModuleGraphCommandsTest.listTimeLocalAsGo}.
+ */
+class GoLocalZoneTest {
+  private static boolean utc(Map<String, String> vars) {
+    assumeTrue(GoEnv.Os.current() == GoEnv.Os.LINUX, "SKIPPED: go's Linux rules");
+    Map<String, String> env = new HashMap<>(vars);
+    env.put("GOENV", "off");
+    return GoLocalZone.isUtc(GoEnv.of(env));
+  }
+
+  @Test
+  void readsTzAsGo(@TempDir Path tmp) throws Exception {
+    assertEquals(true, utc(Map.of("TZ", "")));
+    assertEquals(true, utc(Map.of("TZ", "UTC")));
+    assertEquals(true, utc(Map.of("TZ", ":UTC")));
+    assertEquals(true, utc(Map.of("TZ", "No/Such_Zone")));
+    assertEquals(true, utc(Map.of("TZ", tmp.resolve("none").toString())));
+    assumeTrue(Files.isRegularFile(Paths.get("/usr/share/zoneinfo/Europe/Berlin")), "SKIPPED: no zoneinfo");
+    assertEquals(true, utc(Map.of("TZ", "Etc/UTC")));
+    assertEquals(false, utc(Map.of("TZ", "Europe/Berlin")));
+    assertEquals(false, utc(Map.of("TZ", ":Europe/Berlin")));
+    Path link = Files.createSymbolicLink(tmp.resolve("localtime"), Paths.get("/usr/share/zoneinfo/Europe/Berlin"));
+    assertEquals(false, utc(Map.of("TZ", link.toString())));
+    Path copy = Files.copy(Paths.get("/usr/share/zoneinfo/Etc/UTC"), tmp.resolve("utc"));
+    assertEquals(true, utc(Map.of("TZ", copy.toString())));
+    assertEquals(false, utc(Map.of("TZ", "Europe/Berlin", "ZONEINFO", tmp.toString())));
+  }
+}
