@@ -332,6 +332,7 @@ public record ListedModule(String path, String version, boolean main, boolean in
    * @throws IllegalArgumentException if {@code goRelease} is not a Go version
    */
   public String toJson(String goRelease) {
+    Objects.requireNonNull(goRelease, "goRelease");
     return toJson(goRelease, Set.of());
   }
 
@@ -351,6 +352,8 @@ public record ListedModule(String path, String version, boolean main, boolean in
    * @throws IllegalArgumentException if {@code goRelease} is not a Go version
    */
   public String toJson(String goRelease, Set<String> fields) {
+    Objects.requireNonNull(goRelease, "goRelease");
+    Objects.requireNonNull(fields, "fields");
     GoJson json = GoJson.forGoRelease(goRelease);
     boolean sums = GoRelease.compare(goRelease, "1.23") >= 0;
     int minor = GoRelease.modelled(goRelease).behaviourMinor();

@@ -351,6 +351,7 @@ public record ModDownloadResult(List<Module> modules, boolean noDependencies, St
      * @throws IllegalArgumentException if {@code goRelease} is not a Go version
      */
     public String toJson(String goRelease) {
+      Objects.requireNonNull(goRelease, "goRelease");
       return GoJson.forGoRelease(goRelease).marshalIndent(g -> {
         g.writeStartObject();
         GoJson.writeStringOmitEmpty(g, "Path", path);

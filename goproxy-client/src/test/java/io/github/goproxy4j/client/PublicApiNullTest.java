@@ -86,6 +86,8 @@ class PublicApiNullTest {
           .instance(ListFlags.builder())
           .instance(new ModDownloadResult(List.of(), false))
           .instance(info.origin().orElseThrow())
+          .instance(client.mainModules(work).get(0))
+          .instance(new ModDownloadResult.Module("example.com/m", "v1.0.0", "", "", "", "", "", "", ""))
           .assertNone();
     }
   }
