@@ -7,20 +7,20 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.DateTimeException;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.zone.ZoneRules;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Whether the local zone a go command would run in (its time.Local, from the environment it is
- * handed) is UTC, as go's time package finds it on Linux: TZ unset, the zone of
- * {@code /etc/localtime} (none: UTC); TZ empty or {@code UTC}, UTC; TZ {@code /file} that file;
- * another name, the zone of that name in ZONEINFO or the system's zoneinfo directories, UTC when
- * none has it. A zone goproxy cannot judge (a zone file that is not a link into a zoneinfo
- * directory nor UTC's bytes, another system than Linux) counts as not UTC.
+ * The local zone a go command would run in (its time.Local) under the environment goproxy is
+ * handed, as go's time package finds it on Linux: TZ unset, the zone of {@code /etc/localtime}
+ * (none: UTC); TZ empty or {@code UTC}, UTC; TZ {@code /file} (or {@code :/file}) that file's zone;
+ * another name, the zone of that name when a zoneinfo directory has it, UTC when none does. A zone
+ * goproxy cannot tell (a zone file that is neither a link into a zoneinfo directory nor UTC's
+ * bytes, ZONEINFO set, a name the JDK's tz database lacks, another system than Linux) is none.
  */
 final class GoLocalZone {
   private GoLocalZone() {}
@@ -30,76 +30,76 @@ final class GoLocalZone {
       "/usr/lib/locale/TZ/", "/etc/zoneinfo/");
 
   /**
-   * Whether go's local zone under {@code env} is UTC.
+   * go's local zone under {@code env}.
    *
    * @param env the environment goproxy was handed
-   * @return true where go's time.Local is UTC
+   * @return the zone ({@link ZoneOffset#UTC} for UTC), or empty where goproxy cannot tell
    */
-  static boolean isUtc(GoEnv env) {
+  static Optional<ZoneId> of(GoEnv env) {
     if (env.os() != GoEnv.Os.LINUX) {
-      return false;
+      return Optional.empty();
     }
     Map<String, String> vars = env.environment();
     String tz = vars.get("TZ");
     if (tz == null) {
-      return fileIsUtc(Paths.get("/etc/localtime"));
+      return fileZone(Paths.get("/etc/localtime"));
     }
     if (tz.startsWith(":")) {
       tz = tz.substring(1);
     }
     if (tz.isEmpty() || tz.equals("UTC")) {
-      return true;
+      return Optional.of(ZoneOffset.UTC);
     }
     try {
       if (tz.startsWith("/")) {
-        return fileIsUtc(Paths.get(tz));
+        return fileZone(Paths.get(tz));
       }
-      String zoneinfo = vars.getOrDefault("ZONEINFO", "");
-      if (!zoneinfo.isEmpty()) {
-        return false; // go reads the zone from that zip or directory first: not judged
+      if (!vars.getOrDefault("ZONEINFO", "").isEmpty()) {
+        return Optional.empty(); // go reads the zone from that zip or directory first: not judged
       }
       for (String dir : ZONE_SOURCES) {
-        Path f = Paths.get(dir + tz);
-        if (Files.isRegularFile(f)) {
-          return zoneIsUtc(tz);
+        if (Files.isRegularFile(Paths.get(dir + tz))) {
+          return named(tz);
         }
       }
     } catch (InvalidPathException e) {
-      return true; // no file of that name: go falls back to UTC
+      return Optional.of(ZoneOffset.UTC); // no file of that name: go falls back to UTC
     }
-    return true; // no zone of that name: go falls back to UTC
+    return Optional.of(ZoneOffset.UTC); // no zone of that name: go falls back to UTC
   }
 
   /**
-   * Whether the zone file {@code f} is UTC: none (go's fallback), a link into a zoneinfo directory
-   * naming UTC, or UTC's bytes.
+   * The zone of the zone file {@code f}: UTC when there is none (go's fallback), the zone a link
+   * into a zoneinfo directory names, UTC for UTC's bytes; else none.
    */
-  private static boolean fileIsUtc(Path f) {
+  private static Optional<ZoneId> fileZone(Path f) {
     if (!Files.exists(f)) {
-      return true;
+      return Optional.of(ZoneOffset.UTC);
     }
     try {
       if (Files.isSymbolicLink(f)) {
         String target = Files.readSymbolicLink(f).toString();
         int at = target.lastIndexOf("zoneinfo/");
         if (at >= 0) {
-          return zoneIsUtc(target.substring(at + "zoneinfo/".length()));
+          return named(target.substring(at + "zoneinfo/".length()));
         }
       }
       Path utc = Paths.get("/usr/share/zoneinfo/UTC");
-      return Files.isRegularFile(utc) && Arrays.equals(Files.readAllBytes(f), Files.readAllBytes(utc));
+      return Files.isRegularFile(utc) && Arrays.equals(Files.readAllBytes(f), Files.readAllBytes(utc))
+          ? Optional.of(ZoneOffset.UTC) : Optional.empty();
     } catch (IOException e) {
-      return false;
+      return Optional.empty();
     }
   }
 
-  /** Whether the tz database's zone {@code name} is UTC (a fixed zero offset); false for one Java does not know. */
-  private static boolean zoneIsUtc(String name) {
+  /** The tz database's zone {@code name} ({@link ZoneOffset#UTC} for a fixed zero offset), or none the JDK knows. */
+  private static Optional<ZoneId> named(String name) {
     try {
-      ZoneRules r = ZoneId.of(name).getRules();
-      return r.isFixedOffset() && r.getOffset(Instant.EPOCH).getTotalSeconds() == 0;
+      ZoneId z = ZoneId.of(name);
+      boolean utc = z.getRules().isFixedOffset() && z.getRules().getOffset(java.time.Instant.EPOCH).getTotalSeconds() == 0;
+      return Optional.of(utc ? ZoneOffset.UTC : z);
     } catch (DateTimeException e) {
-      return false;
+      return Optional.empty();
     }
   }
 }

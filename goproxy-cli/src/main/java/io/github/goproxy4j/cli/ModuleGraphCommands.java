@@ -184,8 +184,11 @@ final class ModuleGraphCommands {
           return 1;
         }
         if (template != null) {
-          Template t = template.listingVersions(flags.versions())
-              .withLocalZoneUtc(GoLocalZone.isUtc(Settings.goEnv(ctx)));
+          Template t = template.listingVersions(flags.versions());
+          Optional<java.time.ZoneId> zone = GoLocalZone.of(Settings.goEnv(ctx));
+          if (zone.isPresent()) {
+            t = t.withLocalZone(zone.get());
+          }
           Optional<io.github.goproxy4j.cli.template.ListContext> context =
               ListBuildContext.of(Settings.goEnv(ctx), release, set);
           if (context.isPresent()) {

@@ -18,28 +18,30 @@ import org.junit.jupiter.api.io.TempDir;
  * the default zone is compared in {@code ModuleGraphCommandsTest.listTimeLocalAsGo}.
  */
 class GoLocalZoneTest {
-  private static boolean utc(Map<String, String> vars) {
+  private static String zone(Map<String, String> vars) {
     assumeTrue(GoEnv.Os.current() == GoEnv.Os.LINUX, "SKIPPED: go's Linux rules");
     Map<String, String> env = new HashMap<>(vars);
     env.put("GOENV", "off");
-    return GoLocalZone.isUtc(GoEnv.of(env));
+    return GoLocalZone.of(GoEnv.of(env)).map(Object::toString).orElse("unknown");
   }
 
   @Test
   void readsTzAsGo(@TempDir Path tmp) throws Exception {
-    assertEquals(true, utc(Map.of("TZ", "")));
-    assertEquals(true, utc(Map.of("TZ", "UTC")));
-    assertEquals(true, utc(Map.of("TZ", ":UTC")));
-    assertEquals(true, utc(Map.of("TZ", "No/Such_Zone")));
-    assertEquals(true, utc(Map.of("TZ", tmp.resolve("none").toString())));
+    assertEquals("Z", zone(Map.of("TZ", "")));
+    assertEquals("Z", zone(Map.of("TZ", "UTC")));
+    assertEquals("Z", zone(Map.of("TZ", ":UTC")));
+    assertEquals("Z", zone(Map.of("TZ", "No/Such_Zone")));
+    assertEquals("Z", zone(Map.of("TZ", tmp.resolve("none").toString())));
     assumeTrue(Files.isRegularFile(Paths.get("/usr/share/zoneinfo/Europe/Berlin")), "SKIPPED: no zoneinfo");
-    assertEquals(true, utc(Map.of("TZ", "Etc/UTC")));
-    assertEquals(false, utc(Map.of("TZ", "Europe/Berlin")));
-    assertEquals(false, utc(Map.of("TZ", ":Europe/Berlin")));
+    assertEquals("Z", zone(Map.of("TZ", "Etc/UTC")));
+    assertEquals("Europe/Berlin", zone(Map.of("TZ", "Europe/Berlin")));
+    assertEquals("Europe/Berlin", zone(Map.of("TZ", ":Europe/Berlin")));
     Path link = Files.createSymbolicLink(tmp.resolve("localtime"), Paths.get("/usr/share/zoneinfo/Europe/Berlin"));
-    assertEquals(false, utc(Map.of("TZ", link.toString())));
+    assertEquals("Europe/Berlin", zone(Map.of("TZ", link.toString())));
     Path copy = Files.copy(Paths.get("/usr/share/zoneinfo/Etc/UTC"), tmp.resolve("utc"));
-    assertEquals(true, utc(Map.of("TZ", copy.toString())));
-    assertEquals(false, utc(Map.of("TZ", "Europe/Berlin", "ZONEINFO", tmp.toString())));
+    assertEquals("Z", zone(Map.of("TZ", copy.toString())));
+    Path other = Files.copy(Paths.get("/usr/share/zoneinfo/Europe/Berlin"), tmp.resolve("berlin"));
+    assertEquals("unknown", zone(Map.of("TZ", other.toString())));
+    assertEquals("unknown", zone(Map.of("TZ", "Europe/Berlin", "ZONEINFO", tmp.toString())));
   }
 }

@@ -264,7 +264,10 @@ class ModuleGraphCommandsTest {
    * {@code time.Local} in the run that reads the .info from the proxy (time.Parse takes the local
    * zone when its offset is the time's), {@code time.UTC} in later runs, which read the module
    * cache's copy (written with {@code Z}); a {@code Z} time and another offset as before. Go and
-   * goproxy each on a fresh module cache and a copy of the main module, then again on their caches.
+   * goproxy each on a fresh module cache and a copy of the main module, then again on their caches;
+   * then in the local zone Europe/Berlin (an unnamed fixed zone, {@code +0000 +0000}) on fresh
+   * caches; in Europe/London, where January's +00:00 is GMT, and for a +02:00 time in Berlin's
+   * summer (CEST), goproxy's refusal.
    */
   @ParameterizedTest(name = "go{0}")
   @CsvSource({"1.19", "1.21", "1.27"})
@@ -272,7 +275,7 @@ class ModuleGraphCommandsTest {
     Path goBin = goFor(release);
     FakeGoProxy.Builder pb = FakeGoProxy.builder();
     Map<String, String> times = Map.of("p", "2023-04-05T06:07:08+00:00", "m", "2023-04-05T06:07:08.5-00:00",
-        "z", "2023-04-05T06:07:08Z", "o", "2023-04-05T06:07:08+02:00");
+        "z", "2023-04-05T06:07:08Z", "o", "2023-04-05T06:07:08+02:00", "w", "2023-01-05T06:07:08+00:00");
     StringBuilder require = new StringBuilder();
     for (Map.Entry<String, String> e : new java.util.TreeMap<>(times).entrySet()) {
       String m = e.getKey();
@@ -306,6 +309,31 @@ class ModuleGraphCommandsTest {
             + "time.April, 5, 6, 7, 8, 0, time.Local)"), go.out());
         assertEquals(go, goproxy(ours, argv.toArray(new String[0])), "go" + release + " round " + round);
       }
+      // local zone Europe/Berlin (+01:00 in January, +02:00 in April): a +00:00 time is in an
+      // unnamed fixed zone; fresh caches again
+      goEnv.put("TZ", "Europe/Berlin");
+      goEnv.put("GOPATH", tmp.resolve("theirs/berlin").toString());
+      ours.put("TZ", "Europe/Berlin");
+      ours.put("GOPATH", tmp.resolve("mine/berlin").toString());
+      String[] some = {"list", "-m", "-f", cmd[3], "example.com/p", "example.com/m", "example.com/w", "example.com/z"};
+      List<String> someArgv = new java.util.ArrayList<>(List.of(some));
+      someArgv.addAll(List.of("--go-version", release));
+      Run go = go(goBin, theirs, goEnv, some);
+      assertTrue(go.out().contains("example.com/w 2023-01-05 06:07:08 +0000 +0000 time.Date(2023, time.January, 5, 6, 7, "
+          + "8, 0, time.Location(\"\"))|Z +0000\n"), go.out());
+      assertEquals(go, goproxy(ours, someArgv.toArray(new String[0])), "go" + release + " TZ=Europe/Berlin");
+      // o's +02:00 is Berlin's in April: go names it CEST (time.Local), which goproxy refuses
+      Run berlin = goproxy(ours, "list", "-m", "-f", cmd[3], "example.com/o", "--go-version", release);
+      assertEquals(1, berlin.status(), berlin.toString());
+      assertTrue(berlin.err().startsWith("goproxy list: a time in the local zone (go prints that zone's abbreviation)"),
+          berlin.err());
+      // Europe/London: w's offset is London's in January, so go names it GMT, which goproxy refuses
+      ours.put("TZ", "Europe/London");
+      ours.put("GOPATH", tmp.resolve("mine/london").toString());
+      Run london = goproxy(ours, argv.toArray(new String[0]));
+      assertEquals(1, london.status(), london.toString());
+      assertTrue(london.err().startsWith("goproxy list: a time in the local zone (go prints that zone's abbreviation)"),
+          london.err());
     }
   }
 

@@ -556,7 +556,7 @@ final class Exec {
           if (t == null) {
             throw new CallError("value method time.Time.Format called using nil *Time pointer");
           }
-          return GoValue.of(GoTime.format(t.t(), a.get(0).asString()));
+          return GoValue.of(GoTime.format(t.t(), a.get(0).asString(), t.zoneName()));
         });
       default:
         throw new Template.Unsupported("the method " + name + " of time.Time");

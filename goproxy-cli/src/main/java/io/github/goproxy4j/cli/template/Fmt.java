@@ -407,7 +407,7 @@ final class Fmt {
         return true;
       }
       ModulePublic.TimeValue t = (ModulePublic.TimeValue) (a.kind() == Kind.POINTER ? a.elem().x() : a.x());
-      fmtString(b, f, GoTime.goString(t.t(), t.local()), 's');
+      fmtString(b, f, t.goString(), 's');
       return true;
     }
     if ("vsxXq".indexOf(verb) < 0) {

@@ -18,21 +18,27 @@ final class GoTime {
   /**
    * time.Time's GoString ({@code %#v}): {@code time.Date(2023, time.April, 5, 6, 7, 8, 123400000,
    * time.UTC)}, the zone as {@link #format} names it ({@code time.UTC} for a zero offset, go's
-   * unnamed fixed zone {@code time.Location("")} otherwise), or {@code time.Local} for a time go
-   * holds in its local zone.
+   * unnamed fixed zone {@code time.Location("")} otherwise), or {@code location} where given
+   * ({@code time.Local}).
+   *
+   * @param location go's Go syntax for the time's location, or null: by the offset
    */
-  static String goString(OffsetDateTime t, boolean local) {
-    String loc = local ? "time.Local" : t.getOffset().getTotalSeconds() == 0 ? "time.UTC" : "time.Location(\"\")";
+  static String goString(OffsetDateTime t, String location) {
+    String loc = location != null ? location : t.getOffset().getTotalSeconds() == 0 ? "time.UTC" : "time.Location(\"\")";
     return "time.Date(" + t.getYear() + ", time." + t.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + ", "
         + t.getDayOfMonth() + ", " + t.getHour() + ", " + t.getMinute() + ", " + t.getSecond() + ", " + t.getNano()
         + ", " + loc + ")";
   }
 
-  /** time.Time.Format of {@code t} with go's {@code layout}. */
+  /** time.Time.Format of {@code t} with go's {@code layout}, its zone named as the offset gives ({@code UTC} for zero). */
   static String format(OffsetDateTime t, String layout) {
+    return format(t, layout, t.getOffset().getTotalSeconds() == 0 ? "UTC" : "");
+  }
+
+  /** time.Time.Format of {@code t} with go's {@code layout}, its zone named {@code name} ({@code ""}: none). */
+  static String format(OffsetDateTime t, String layout, String name) {
     StringBuilder b = new StringBuilder();
     int off = t.getOffset().getTotalSeconds();
-    String name = off == 0 ? "UTC" : "";
     int i = 0;
     int start = 0;
     while (i < layout.length()) {

@@ -38,7 +38,7 @@ final class ModulePublic implements GoValue.Struct {
   private final int minor;
   private final Map<String, GoValue> fields = new LinkedHashMap<>();
 
-  private ModulePublic(ListedModule m, int minor, boolean versionsListed, boolean localUtc) {
+  private ModulePublic(ListedModule m, int minor, boolean versionsListed, java.time.ZoneId localZone) {
     this.m = m;
     this.minor = minor;
     fields.put("Path", GoValue.of(m.path()));
@@ -46,10 +46,10 @@ final class ModulePublic implements GoValue.Struct {
     fields.put("Query", GoValue.of(m.query()));
     // go sets Versions only under -versions (then an empty, non-nil list when the proxy lists none)
     fields.put("Versions", versionsListed ? GoValue.strings(m.versions()) : GoValue.stringsOrNil(m.versions()));
-    fields.put("Replace", m.replace().map(r -> pointer(r, minor, false, localUtc)).orElse(nil(type(minor))));
-    fields.put("Time", m.time().map(t -> time(t, localUtc && m.timeNumericZeroOffset()))
+    fields.put("Replace", m.replace().map(r -> pointer(r, minor, false, localZone)).orElse(nil(type(minor))));
+    fields.put("Time", m.time().map(t -> time(t, parsed(t, m.timeNumericZeroOffset(), localZone)))
         .orElse(new GoValue(TIME_PTR, null, true)));
-    fields.put("Update", m.update().map(r -> pointer(r, minor, false, localUtc)).orElse(nil(type(minor))));
+    fields.put("Update", m.update().map(r -> pointer(r, minor, false, localZone)).orElse(nil(type(minor))));
     fields.put("Main", GoValue.of(m.main()));
     fields.put("Indirect", GoValue.of(m.indirect()));
     fields.put("Dir", GoValue.of(m.dir()));
@@ -114,22 +114,22 @@ final class ModulePublic implements GoValue.Struct {
    * @return the pointer
    */
   static GoValue pointer(ListedModule m, int minor, boolean versionsListed) {
-    return pointer(m, minor, versionsListed, false);
+    return pointer(m, minor, versionsListed, null);
   }
 
   /**
    * {@code m} as go1.{@code minor}'s {@code *modinfo.ModulePublic}, listed with {@code -versions}
-   * or not, on a machine whose local zone is UTC or not (a time the proxy wrote with a numeric zero
-   * offset in this run is then go's {@code time.Local}).
+   * or not, in go's local zone {@code localZone} (null: not known), where a time the proxy wrote
+   * with a numeric zero offset in this run gets the location go's time.Parse gives it.
    *
    * @param m the module
    * @param minor the release's minor version
    * @param versionsListed whether go list ran with {@code -versions}
-   * @param localUtc whether go's local zone is UTC
+   * @param localZone go's local zone, or null
    * @return the pointer
    */
-  static GoValue pointer(ListedModule m, int minor, boolean versionsListed, boolean localUtc) {
-    return new GoValue(pointerType(minor), new GoValue(type(minor), new ModulePublic(m, minor, versionsListed, localUtc),
+  static GoValue pointer(ListedModule m, int minor, boolean versionsListed, java.time.ZoneId localZone) {
+    return new GoValue(pointerType(minor), new GoValue(type(minor), new ModulePublic(m, minor, versionsListed, localZone),
         true), false);
   }
 
@@ -154,21 +154,70 @@ final class ModulePublic implements GoValue.Struct {
 
   /** A {@code *time.Time} pointing at {@code t} (go's time from the .info, printed by time.Time's String). */
   static GoValue time(OffsetDateTime t) {
-    return time(t, false);
+    return time(t, Loc.BY_OFFSET);
   }
 
-  /** A {@code *time.Time} pointing at {@code t}, held in go's local zone (UTC) or not. */
-  static GoValue time(OffsetDateTime t, boolean local) {
-    return new GoValue(TIME_PTR, new GoValue(TIME, new TimeValue(t, local), true), true);
+  /** A {@code *time.Time} pointing at {@code t} in go's location {@code loc}. */
+  static GoValue time(OffsetDateTime t, Loc loc) {
+    return new GoValue(TIME_PTR, new GoValue(TIME, new TimeValue(t, loc), true), true);
+  }
+
+  /**
+   * The location go's time.Parse gives {@code t} in local zone {@code local} (null: not known,
+   * then by the offset): a time written with a numeric offset ({@code numericZero} for a zero one,
+   * every non-zero one) is in the local zone where that zone's offset is the time's then (UTC:
+   * {@link Loc#LOCAL_UTC}; another zone, whose abbreviation goproxy does not know:
+   * {@link Loc#LOCAL_OTHER}), else in an unnamed fixed zone; a {@code Z} time is UTC.
+   */
+  static Loc parsed(OffsetDateTime t, boolean numericZero, java.time.ZoneId local) {
+    int off = t.getOffset().getTotalSeconds();
+    if (local == null || off == 0 && !numericZero) {
+      return Loc.BY_OFFSET;
+    }
+    java.time.zone.ZoneRules r = local.getRules();
+    if (r.getOffset(t.toInstant()).getTotalSeconds() != off) {
+      return off == 0 ? Loc.UNNAMED : Loc.BY_OFFSET;
+    }
+    return r.isFixedOffset() && off == 0 ? Loc.LOCAL_UTC : Loc.LOCAL_OTHER;
+  }
+
+  /** A time's location as goproxy knows it. */
+  enum Loc {
+    /** UTC for a zero offset (go's {@code Z} time), else an unnamed fixed zone. */
+    BY_OFFSET,
+    /** go's time.Local, the local zone being UTC: named {@code UTC}, {@code %#v} {@code time.Local}. */
+    LOCAL_UTC,
+    /** go's time.Local in a zone whose abbreviation goproxy does not know: refused where printed. */
+    LOCAL_OTHER,
+    /** An unnamed fixed zone ({@code time.Location("")}, {@code +0000 +0000}) whatever the offset. */
+    UNNAMED
   }
 
   /**
    * time.Time's contents.
    *
    * @param t the time and its offset
-   * @param local whether go holds it in its local zone (UTC): {@code %#v} says {@code time.Local}
+   * @param loc its location in go
    */
-  record TimeValue(OffsetDateTime t, boolean local) implements GoValue.Struct {
+  record TimeValue(OffsetDateTime t, Loc loc) implements GoValue.Struct {
+    /** The zone's name as Format's {@code MST} and String print it ({@code ""}: the offset). */
+    String zoneName() {
+      switch (loc) {
+        case LOCAL_UTC: return "UTC";
+        case UNNAMED: return "";
+        case LOCAL_OTHER: throw new Template.Unsupported("a time in the local zone (go prints that zone's abbreviation)");
+        default: return t.getOffset().getTotalSeconds() == 0 ? "UTC" : "";
+      }
+    }
+
+    /** time.Time's GoString. */
+    String goString() {
+      if (loc == Loc.LOCAL_OTHER) {
+        zoneName(); // refused
+      }
+      return GoTime.goString(t, loc == Loc.LOCAL_UTC ? "time.Local" : loc == Loc.UNNAMED ? "time.Location(\"\")" : null);
+    }
+
     @Override
     public GoValue field(String name) {
       return null;
@@ -204,7 +253,8 @@ final class ModulePublic implements GoValue.Struct {
       }
       int off = t.getOffset().getTotalSeconds();
       String zone = String.format("%s%02d%02d", off < 0 ? "-" : "+", Math.abs(off) / 3600, Math.abs(off) / 60 % 60);
-      b.append(' ').append(zone).append(' ').append(off == 0 ? "UTC" : zone);
+      String name = zoneName();
+      b.append(' ').append(zone).append(' ').append(name.isEmpty() ? zone : name);
       return b.toString();
     }
   }

@@ -109,28 +109,30 @@ public final class Template {
   private final boolean versionsListed;
   /** What the function {@code context} returns, or null: refused. */
   private final ListContext context;
-  /** Whether go's local zone is UTC (time.Local for a time the proxy wrote {@code +00:00}). */
-  private final boolean localUtc;
+  /** go's local zone (for a time the proxy wrote {@code +00:00}), or null: not known. */
+  private final java.time.ZoneId localZone;
 
-  private Template(Tree tree, int minor, boolean versionsListed, ListContext context, boolean localUtc) {
+  private Template(Tree tree, int minor, boolean versionsListed, ListContext context, java.time.ZoneId localZone) {
     this.tree = tree;
     this.minor = minor;
     this.versionsListed = versionsListed;
     this.context = context;
-    this.localUtc = localUtc;
+    this.localZone = localZone;
   }
 
   /**
-   * This template on a machine whose local zone (go's time.Local) is UTC or not: there go holds
-   * a time whose .info the proxy wrote with a numeric zero offset ({@code +00:00}) in this run in
-   * its local zone, which {@code %#v} names {@code time.Local}
-   * ({@link ListedModule#timeNumericZeroOffset()}); elsewhere such a time stays UTC here.
+   * This template with go's local zone (time.Local) known: a time whose .info the proxy wrote
+   * with a numeric zero offset ({@code +00:00}) in this run ({@link ListedModule#timeNumericZeroOffset()})
+   * is then in go's local zone where its offset is zero at that time ({@code %#v}: {@code
+   * time.Local}; refused for a local zone other than UTC, whose abbreviation goproxy does not
+   * know), else in an unnamed fixed zone ({@code time.Location("")}, {@code +0000 +0000}).
+   * Without it such a time is UTC.
    *
-   * @param utc whether the local zone is UTC
+   * @param zone go's local zone
    * @return the template
    */
-  public Template withLocalZoneUtc(boolean utc) {
-    return new Template(tree, minor, versionsListed, context, utc);
+  public Template withLocalZone(java.time.ZoneId zone) {
+    return new Template(tree, minor, versionsListed, context, java.util.Objects.requireNonNull(zone, "zone"));
   }
 
   /**
@@ -141,7 +143,7 @@ public final class Template {
    * @return the template
    */
   public Template withContext(ListContext context) {
-    return new Template(tree, minor, versionsListed, java.util.Objects.requireNonNull(context, "context"), localUtc);
+    return new Template(tree, minor, versionsListed, java.util.Objects.requireNonNull(context, "context"), localZone);
   }
 
   /**
@@ -153,7 +155,7 @@ public final class Template {
    * @return the template
    */
   public Template listingVersions(boolean on) {
-    return new Template(tree, minor, on, context, localUtc);
+    return new Template(tree, minor, on, context, localZone);
   }
 
   /** list's functions beside the builtins, {@code module} answering from {@code modules}. */
@@ -190,11 +192,11 @@ public final class Template {
       }
       ListedModule m = modules.lookUpAt(p, v).orElseThrow(() -> new Unsupported(
           "the function module with a path@version argument that goproxy cannot answer as go (" + path + ")"));
-      return ModulePublic.pointer(m, minor, false, localUtc);
+      return ModulePublic.pointer(m, minor, false, localZone);
     }
     ListedModule m = modules.lookUp(path).orElseGet(() -> new ListedModule(path, "", false, false, "",
         Optional.empty(), Optional.empty(), List.of(), "", NOT_IN_BUILD));
-    return ModulePublic.pointer(m, minor, false, localUtc);
+    return ModulePublic.pointer(m, minor, false, localZone);
   }
 
   /** modload.ModuleInfo's error for a path the build list lacks. */
@@ -214,7 +216,7 @@ public final class Template {
     Set<String> names = new HashSet<>(BUILTINS);
     names.addAll(List.of("join", "context", "module"));
     try {
-      return new Template(new Tree(text, minor, names), minor, false, null, false);
+      return new Template(new Tree(text, minor, names), minor, false, null, null);
     } catch (Tree.ParseError e) {
       throw new ParseException(e.getMessage());
     }
@@ -245,7 +247,7 @@ public final class Template {
   public String execute(ListedModule module, ModuleInfo modules) throws ExecException {
     StringBuilder out = new StringBuilder();
     Map<String, Func> funcs = funcs(modules);
-    Runnable run = () -> new Exec(tree, minor, funcs, out).execute(ModulePublic.pointer(module, minor, versionsListed, localUtc));
+    Runnable run = () -> new Exec(tree, minor, funcs, out).execute(ModulePublic.pointer(module, minor, versionsListed, localZone));
     try {
       if (tree.callsTemplates) {
         onDeepStack(run);

@@ -35,7 +35,7 @@ class GoTimeTest {
   @MethodSource("vectors")
   void formatsAsGo(String time, String layout, String expected) {
     OffsetDateTime t = OffsetDateTime.parse(time);
-    String got = layout.equals("String()") ? new ModulePublic.TimeValue(t, false).string() : GoTime.format(t, layout);
+    String got = layout.equals("String()") ? new ModulePublic.TimeValue(t, ModulePublic.Loc.BY_OFFSET).string() : GoTime.format(t, layout);
     assertEquals(expected, got);
   }
 }
