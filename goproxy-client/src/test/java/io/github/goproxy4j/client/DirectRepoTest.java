@@ -186,14 +186,7 @@ class DirectRepoTest {
         goEnv.put("GOPROXY", prefix);
         goEnv.put("GOSUMDB", "off");
         GoTool.Result r = go.run(outside, goEnv, 120, cmd);
-        List<String> theirs = new ArrayList<>();
-        Matcher m = Pattern.compile("(?m)^# get " + Pattern.quote(prefix) + "(\\S+)$").matcher(r.stderr());
-        while (m.find()) {
-          theirs.add(m.group(1));
-        }
-        Collections.sort(theirs);
-
-        proxy.requests().clear();
+        List<String> theirs = getLines(r, prefix);
         Map<String, String> vars = new HashMap<>();
         vars.put("GOPROXY", "direct");
         vars.put("GOSUMDB", "off");
@@ -201,15 +194,11 @@ class DirectRepoTest {
         vars.put("GOPATH", tmp.resolve("ours-" + n).toString());
         GoEnv env = GoEnv.builder().environment(vars).noUserEnvFile().goVersion(release).build();
         String what = "go" + release + " " + String.join(" ", cmd);
-        try (GoProxyClient client = GoProxyClient.builder().env(env).moduleCache(tmp.resolve("ours-" + n + "/pkg/mod"))
-            .directFetcher(new ProxyBackedFetcher(proxy)).build()) {
-          ((Call) c[1]).run(client, outside);
-        } catch (Exception e) {
-          differ.add(what + ": goproxy failed: " + e + "\n(go: exit " + r.exitCode() + ", " + r.stderr() + ")");
+        List<String> ours = fetcherCalls(proxy, env, tmp.resolve("ours-" + n + "/pkg/mod"), (Call) c[1], outside,
+            what, r, differ);
+        if (ours == null) {
           continue;
         }
-        List<String> ours = new ArrayList<>(proxy.requests().paths());
-        Collections.sort(ours);
         if (theirs.isEmpty() || !theirs.equals(ours)) {
           differ.add(what + ": go's " + theirs + "\n  goproxy's fetcher calls " + ours);
         }
@@ -293,14 +282,7 @@ class DirectRepoTest {
           goEnv.put("HTTP_PROXY", prefix);
           goEnv.put("GOSUMDB", "off");
           GoTool.Result r = go.run(outside, goEnv, 120, cmd);
-          List<String> theirs = new ArrayList<>();
-          Matcher m = Pattern.compile("(?m)^# get " + Pattern.quote(prefix) + "(\\S+)$").matcher(r.stderr());
-          while (m.find()) {
-            theirs.add(m.group(1));
-          }
-          Collections.sort(theirs);
-
-          proxy.requests().clear();
+          List<String> theirs = getLines(r, prefix);
           Map<String, String> vars = new HashMap<>();
           vars.put("GOPROXY", goproxy.getKey());
           vars.put("GONOPROXY", "example.com");
@@ -309,15 +291,11 @@ class DirectRepoTest {
           vars.put("GOPATH", tmp.resolve("ours-" + n).toString());
           GoEnv env = GoEnv.builder().environment(vars).noUserEnvFile().goVersion(release).build();
           String what = "go" + release + " GOPROXY=" + goproxy.getKey() + " " + String.join(" ", cmd);
-          try (GoProxyClient client = GoProxyClient.builder().env(env).moduleCache(tmp.resolve("ours-" + n + "/pkg/mod"))
-              .directFetcher(new ProxyBackedFetcher(proxy)).build()) {
-            ((Call) c[1]).run(client, outside);
-          } catch (Exception e) {
-            differ.add(what + ": goproxy failed: " + e + "\n(go: exit " + r.exitCode() + ", " + r.stderr() + ")");
+          List<String> ours = fetcherCalls(proxy, env, tmp.resolve("ours-" + n + "/pkg/mod"), (Call) c[1], outside,
+              what, r, differ);
+          if (ours == null) {
             continue;
           }
-          List<String> ours = new ArrayList<>(proxy.requests().paths());
-          Collections.sort(ours);
           compared++;
           if (theirs.isEmpty() || !theirs.equals(ours)) {
             differ.add(what + ": go's " + theirs + "\n  goproxy's fetcher calls " + ours);
@@ -334,6 +312,36 @@ class DirectRepoTest {
       }
     }
     assertEquals(List.of(), differ, differ.size() + " of " + compared + " differ");
+  }
+
+  /** The paths of go's {@code -x} {@code # get} lines of the fake proxy at {@code prefix}, sorted. */
+  private static List<String> getLines(GoTool.Result r, String prefix) {
+    List<String> gets = new ArrayList<>();
+    Matcher m = Pattern.compile("(?m)^# get " + Pattern.quote(prefix) + "(\\S+)$").matcher(r.stderr());
+    while (m.find()) {
+      gets.add(m.group(1));
+    }
+    Collections.sort(gets);
+    return gets;
+  }
+
+  /**
+   * The request paths goproxy's fetcher (one request per call to {@code proxy}) makes for {@code
+   * call}, sorted; {@code null}, with the failure added to {@code differ}, when goproxy fails.
+   */
+  private static List<String> fetcherCalls(FakeGoProxy proxy, GoEnv env, Path cache, Call call, Path outside,
+      String what, GoTool.Result go, List<String> differ) {
+    proxy.requests().clear();
+    try (GoProxyClient client = GoProxyClient.builder().env(env).moduleCache(cache)
+        .directFetcher(new ProxyBackedFetcher(proxy)).build()) {
+      call.run(client, outside);
+    } catch (Exception e) {
+      differ.add(what + ": goproxy failed: " + e + "\n(go: exit " + go.exitCode() + ", " + go.stderr() + ")");
+      return null;
+    }
+    List<String> ours = new ArrayList<>(proxy.requests().paths());
+    Collections.sort(ours);
+    return ours;
   }
 
   /**
