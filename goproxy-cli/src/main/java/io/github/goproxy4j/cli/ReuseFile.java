@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import io.github.goproxy4j.client.internal.json.GoJson;
+import io.github.goproxy4j.client.internal.json.TimeParse;
 import io.github.goproxy4j.internal.GoPathError;
 import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.internal.GoUtf8;

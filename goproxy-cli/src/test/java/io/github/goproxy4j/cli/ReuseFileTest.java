@@ -71,7 +71,7 @@ class ReuseFileTest {
    * each side of a change of the text (measured on go1.19, go1.21-go1.24, go1.26, go1.27,
    * 2026-12-07): go1.21 time.Parse's error without quotes and Time.UnmarshalJSON's refusal of a
    * non-string; go1.24 an Error's Err named {@code ModulePublic.Error.Err} (go1.23 and go1.26
-   * run it); go1.27 json/v2's texts (go1.26 runs those); a Time's parse ({@link TimeParse}): go1.21
+   * run it); go1.27 json/v2's texts (go1.26 runs those); a Time's parse ({@link io.github.goproxy4j.client.internal.json.TimeParse}): go1.21
    * the text between the quotes, go1.23 the offset's range (go1.22 and go1.23 run those), go1.27
    * the decoded string; a character other than ASCII: go1.27 quotes the character, not its first
    * byte. Each of the Time, non-ASCII and escape files printed the same on go1.21-go1.26 but where

@@ -6,21 +6,20 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import io.github.goproxy4j.client.internal.json.GoJson;
+import io.github.goproxy4j.client.internal.json.TimeParse;
 import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.internal.GoUtf8;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
-import java.time.temporal.ChronoField;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code .info} document: decoded as Go's {@code encoding/json} decodes it into
@@ -39,34 +38,6 @@ final class InfoJson {
   /** Go 1.22 moved {@code Hash} after {@code Subdir}. */
   private static final List<String> ORIGIN_FIELDS =
       List.of("VCS", "URL", "Subdir", "Hash", "TagPrefix", "TagSum", "Ref", "RepoSum");
-
-  /**
-   * RFC 3339 as java.time reads it; in a holder, so that a process whose times all take the
-   * short path of {@link #parseTime} never builds it (see {@link #parseCommon}).
-   */
-  private static final class Rfc3339 {
-    static final DateTimeFormatter FORMAT =
-        new DateTimeFormatterBuilder()
-            .appendValue(ChronoField.YEAR, 4)
-            .appendLiteral('-')
-            .appendValue(ChronoField.MONTH_OF_YEAR, 2)
-            .appendLiteral('-')
-            .appendValue(ChronoField.DAY_OF_MONTH, 2)
-            .appendLiteral('T')
-            .appendValue(ChronoField.HOUR_OF_DAY, 2)
-            .appendLiteral(':')
-            .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
-            .appendLiteral(':')
-            .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
-            .optionalStart()
-            .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
-            .optionalEnd()
-            .appendOffset("+HH:MM", "Z")
-            .toFormatter()
-            .withResolverStyle(ResolverStyle.STRICT);
-
-    private Rfc3339() {}
-  }
 
   private InfoJson() {}
 
@@ -133,11 +104,13 @@ final class InfoJson {
             }
           } else if (GoJson.fieldNameMatches(name, "Time")) {
             if (v == JsonToken.VALUE_STRING) {
+              int start = (int) p.currentTokenLocation().getCharOffset();
+              String value = p.getText();
+              int end = (int) p.currentLocation().getCharOffset();
               try {
                 if (!errors.timeFailed()) {
-                  String written = p.getText();
-                  time = parseTime(written, goMinor);
-                  numericZeroOffset = written.endsWith("+00:00") || written.endsWith("-00:00");
+                  time = parseTime(value, data, text, start, end, goMinor);
+                  numericZeroOffset = value.endsWith("+00:00") || value.endsWith("-00:00");
                 }
               } catch (MalformedInfoException e) {
                 errors.time(e.getMessage());
@@ -311,43 +284,63 @@ final class InfoJson {
   }
 
   /**
-   * Go's {@code time.Time.UnmarshalJSON} of a JSON string's content: RFC 3339.
+   * Go's {@code time.Time.UnmarshalJSON} of a JSON string's content, as the newest Go parses it.
    *
    * @param s the text
    * @return the time (a zero offset as UTC)
-   * @throws MalformedInfoException with the beginning of Go's error text (Go 1.19 quotes the
-   *     JSON string with its quotes; the detail after "cannot parse" is not Go's)
+   * @throws MalformedInfoException with Go's error text
    */
   static OffsetDateTime parseTime(String s) throws MalformedInfoException {
-    return parseTime(s, Integer.MAX_VALUE);
+    OffsetDateTime t = parseCommon(s);
+    if (t != null) {
+      return t;
+    }
+    byte[] value = s.getBytes(StandardCharsets.UTF_8);
+    return parseTime(s, value, value, Integer.MAX_VALUE);
   }
 
-  private static OffsetDateTime parseTime(String s, int goMinor) throws MalformedInfoException {
-    // Go 1.19 parses the JSON string with its quotes.
-    String value = goMinor < 20 ? "\"" + s + "\"" : s;
-    String layout = goMinor < 20 ? "\"2006-01-02T15:04:05Z07:00\"" : "2006-01-02T15:04:05Z07:00";
-    try {
-      OffsetDateTime t = parseCommon(s);
-      if (t == null) {
-        t = OffsetDateTime.parse(s, Rfc3339.FORMAT);
-      }
-      if (t.getOffset().getTotalSeconds() == 0) {
-        t = t.withOffsetSameInstant(ZoneOffset.UTC);
-      }
-      return t;
-    } catch (DateTimeParseException e) {
-      String range = outOfRange(s);
-      throw new MalformedInfoException("parsing time " + goQuote(value)
-          + (range != null ? ": " + range : " as " + goQuote(layout) + ": cannot parse " + goQuote(value) + " as RFC 3339"));
+  /**
+   * The Time member whose string {@code value} is {@code text} from {@code start} to {@code end}
+   * (the quotes included), as Go 1.{@code goMinor}'s UnmarshalJSON parses it ({@link TimeParse}):
+   * Go 1.19 the JSON text with its quotes against the layout in quotes, Go 1.20 to 1.26 the text
+   * between the quotes (escapes as written), Go 1.27 the decoded string.
+   */
+  private static OffsetDateTime parseTime(String value, byte[] data, String text, int start, int end, int goMinor)
+      throws MalformedInfoException {
+    OffsetDateTime t = parseCommon(value);
+    if (t != null && end - start == value.length() + 2) {
+      return t; // no escape: the same text to every release, and one go takes
     }
+    byte[] decoded = value.getBytes(StandardCharsets.UTF_8);
+    byte[] parsed = decoded;
+    if (goMinor < 27) {
+      int from = GoJson.byteOffset(data, start);
+      int to = GoJson.byteOffset(data, end);
+      parsed = goMinor < 20 ? Arrays.copyOfRange(data, from, to) : Arrays.copyOfRange(data, from + 1, to - 1);
+    }
+    return parseTime(value, decoded, parsed, goMinor);
+  }
+
+  private static OffsetDateTime parseTime(String value, byte[] decoded, byte[] parsed, int goMinor)
+      throws MalformedInfoException {
+    Optional<String> error = TimeParse.error(parsed, goMinor < 20, goMinor);
+    if (error.isPresent()) {
+      throw new MalformedInfoException(error.get());
+    }
+    Optional<OffsetDateTime> t = TimeParse.value(decoded, goMinor);
+    if (t.isEmpty()) {
+      // Go parses it; java.time's offsets end at 18 hours.
+      throw new MalformedInfoException("parsing time " + TimeParse.quote(decoded, 0, decoded.length)
+          + ": time zone offset beyond java.time's 18 hours (go takes it; goproxy4j cannot)");
+    }
+    return t.get();
   }
 
   /**
    * The times proxies send, {@code 2006-01-02T15:04:05[.999999999](Z|-07:00)} with fields in
    * range, read without java.time's formatter, whose first parses cost a command-line JVM more
-   * than the rest of a .info file (the formatter classes, their initialisers and its generic
-   * parse, all cold); the same value {@link Rfc3339#FORMAT} gives. Null for anything else,
-   * which the formatter then reads or rejects.
+   * than the rest of a .info file; null for anything else, which {@link TimeParse} then reads or
+   * rejects as go does.
    */
   static OffsetDateTime parseCommon(String s) {
     int n = s.length();
@@ -388,9 +381,9 @@ final class InfoJson {
       }
       return OffsetDateTime.of(Integer.parseInt(s, 0, 4, 10), Integer.parseInt(s, 5, 7, 10),
           Integer.parseInt(s, 8, 10, 10), Integer.parseInt(s, 11, 13, 10), Integer.parseInt(s, 14, 16, 10),
-          Integer.parseInt(s, 17, 19, 10), nano, offset);
+          Integer.parseInt(s, 17, 19, 10), nano, offset); // a zero offset is ZoneOffset.UTC
     } catch (java.time.DateTimeException e) {
-      return null; // a field out of range: the formatter's error
+      return null; // a field out of range: TimeParse's error
     }
   }
 
@@ -402,42 +395,6 @@ final class InfoJson {
       }
     }
     return true;
-  }
-
-  private static final java.util.regex.Pattern RFC3339_SHAPE = java.util.regex.Pattern.compile(
-      "(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2}):(\\d{2})(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})");
-
-  /**
-   * Go's range error for a time of the right shape whose fields are out of range, checked in
-   * the order Go's {@code time.Parse} checks them; null for any other failure.
-   */
-  private static String outOfRange(String s) {
-    java.util.regex.Matcher m = RFC3339_SHAPE.matcher(s);
-    if (!m.matches()) {
-      return null;
-    }
-    int year = Integer.parseInt(m.group(1));
-    int month = Integer.parseInt(m.group(2));
-    int day = Integer.parseInt(m.group(3));
-    if (month < 1 || month > 12) {
-      return "month out of range";
-    }
-    if (day < 1 || day > 31) {
-      return "day out of range";
-    }
-    if (Integer.parseInt(m.group(4)) > 23) {
-      return "hour out of range";
-    }
-    if (Integer.parseInt(m.group(5)) > 59) {
-      return "minute out of range";
-    }
-    if (Integer.parseInt(m.group(6)) > 59) {
-      return "second out of range";
-    }
-    if (day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
-      return "day out of range";
-    }
-    return null;
   }
 
   /**

@@ -30,7 +30,7 @@ final class Lookup {
   private final Transport transport;
   private final DirectFetcher directFetcher; // null: none
   private final long maxZip;
-  private final boolean readErrorNamesRequest;
+  private final int goMinor;
 
   /**
    * Whether a lookup failed with go's errProxyOff: the walk reached GOPROXY's {@code off} and kept
@@ -88,9 +88,10 @@ final class Lookup {
 
   Lookup(ProxyResolver resolver, Transport transport, DirectFetcher directFetcher, long maxZip) {
     this.resolver = resolver;
-    // cmd/go/internal/modfetch/proxy.go: go1.22 names the response URL in body read errors,
-    // go1.19-1.21 path.Join(base URL without the module path, "@v/…").
-    this.readErrorNamesRequest = GoRelease.compare(resolver.env().goVersion(), "1.22") >= 0;
+    // the release ProxyRepo answers as (cmd/go/internal/modfetch/proxy.go: go1.22 names the
+    // response URL in body read errors, go1.19-1.21 path.Join(base URL without the module path,
+    // "@v/…"); a .info's decoding errors)
+    this.goMinor = GoRelease.modelled(resolver.env().goVersion()).behaviourMinor();
     this.transport = transport;
     this.directFetcher = directFetcher;
     this.maxZip = maxZip;
@@ -100,7 +101,7 @@ final class Lookup {
 
   private Lookup(Lookup of) {
     this.resolver = of.resolver;
-    this.readErrorNamesRequest = of.readErrorNamesRequest;
+    this.goMinor = of.goMinor;
     this.transport = of.transport;
     this.directFetcher = of.directFetcher;
     this.maxZip = of.maxZip;
@@ -228,10 +229,10 @@ final class Lookup {
     if (entry instanceof ProxyEntry.Url) {
       ProxyEntry.Url url = (ProxyEntry.Url) entry;
       if (repos == null) {
-        return new ProxyRepo(transport, url, path, maxZip, readErrorNamesRequest);
+        return new ProxyRepo(transport, url, path, maxZip, goMinor);
       }
       return repos.computeIfAbsent(new RepoKey(url.uri().toString(), path),
-          k -> new CachingRepo(new ProxyRepo(transport, url, path, maxZip, readErrorNamesRequest)));
+          k -> new CachingRepo(new ProxyRepo(transport, url, path, maxZip, goMinor)));
     }
     DirectRepo direct = new DirectRepo(directFetcher, resolver, route, path);
     if (repos == null) {

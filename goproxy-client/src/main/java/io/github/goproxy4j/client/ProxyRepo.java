@@ -36,13 +36,15 @@ final class ProxyRepo implements Repo {
   private final String redactedBase;
   /** go1.22+: a body read error names the request URL; before, path.Join(base URL, rel). */
   private final boolean readErrorNamesRequest;
+  /** The go release whose decoding of .info bodies ({@link InfoJson}) reports errors. */
+  private final int goMinor;
   private final ModulePath path;
   private final long maxZip;
 
-  ProxyRepo(Transport transport, ProxyEntry.Url entry, ModulePath path, long maxZip,
-      boolean readErrorNamesRequest) {
+  ProxyRepo(Transport transport, ProxyEntry.Url entry, ModulePath path, long maxZip, int goMinor) {
     this.transport = transport;
-    this.readErrorNamesRequest = readErrorNamesRequest;
+    this.readErrorNamesRequest = goMinor >= 22;
+    this.goMinor = goMinor;
     this.maxZip = maxZip;
     this.base = entry.uri();
     this.redactedBase = entry.redacted();
@@ -259,7 +261,7 @@ final class ProxyRepo implements Repo {
     }
     VersionInfo info;
     try {
-      info = InfoJson.parse(data);
+      info = InfoJson.parse(data, goMinor);
     } catch (InfoJson.MalformedInfoException e) {
       throw versionError(rev, "invalid response from proxy " + InfoJson.goQuote(redactedBase)
           + ": " + e.getMessage());
@@ -292,7 +294,7 @@ final class ProxyRepo implements Repo {
       throw versionError("", e);
     }
     try {
-      return Optional.of(InfoJson.parse(data));
+      return Optional.of(InfoJson.parse(data, goMinor));
     } catch (InfoJson.MalformedInfoException e) {
       throw versionError("", "invalid response from proxy " + InfoJson.goQuote(redactedBase)
           + ": " + e.getMessage());

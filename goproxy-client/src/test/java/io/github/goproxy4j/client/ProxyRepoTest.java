@@ -65,7 +65,7 @@ class ProxyRepoTest {
     Transport t = (uri, headers) -> Transport.Response.of(200,
         claim.isEmpty() ? Map.of() : Map.of("Content-Length", claim), new Chunked(body, chunk));
     ProxyRepo repo = new ProxyRepo(t, new ProxyEntry.Url(URI.create("http://proxy.example"),
-        FallbackMode.ON_NOT_FOUND), ModulePath.parse("example.com/m"), 1 << 20, true);
+        FallbackMode.ON_NOT_FOUND), ModulePath.parse("example.com/m"), 1 << 20, 27);
     assertArrayEquals(body, repo.goMod("v1.0.0"), "length " + len + ", Content-Length " + claim + ", chunk "
         + chunk);
   }
@@ -124,7 +124,7 @@ class ProxyRepoTest {
     Transport t = (uri, headers) -> Transport.Response.of(200,
         contentLength.isEmpty() ? Map.of() : Map.of("Content-Length", contentLength), new Zeros(size));
     return new ProxyRepo(t, new ProxyEntry.Url(URI.create("http://proxy.example"), FallbackMode.ON_NOT_FOUND),
-        ModulePath.parse("example.com/m"), 1 << 20, true);
+        ModulePath.parse("example.com/m"), 1 << 20, 27);
   }
 
   static Stream<List<String>> claims() {

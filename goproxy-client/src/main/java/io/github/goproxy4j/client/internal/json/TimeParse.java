@@ -1,6 +1,9 @@
-package io.github.goproxy4j.cli;
+package io.github.goproxy4j.client.internal.json;
 
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
@@ -16,13 +19,14 @@ import java.util.Optional;
  * offset's hour and minute (from go1.23: more than 24 or 60) {@code time zone offset hour|minute out of
  * range}; text after the layout {@code extra text: "rest"}; then {@code day out of range}. go1.19
  * reads the offset's fields with atoi (a sign taken) and names the text after them when they
- * fail, go1.21 on two digits each and names the offset's start.
+ * fail (after the year's four bytes too), go1.21 on two digits each and names the field's start. One home for the client's
+ * {@code .info} decoding ({@code InfoJson}) and the CLI's {@code -reuse} files ({@code ReuseFile}).
  */
-final class TimeParse {
+public final class TimeParse {
   private TimeParse() {}
 
   /** time.RFC3339. */
-  static final String RFC3339 = "2006-01-02T15:04:05Z07:00";
+  public static final String RFC3339 = "2006-01-02T15:04:05Z07:00";
 
   private static final int[] DAYS = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
@@ -34,8 +38,32 @@ final class TimeParse {
    * @param minor the go release's minor version
    * @return the error's text, or empty when go parses the value
    */
-  static Optional<String> error(byte[] value, boolean quoted, int minor) {
+  public static Optional<String> error(byte[] value, boolean quoted, int minor) {
     return new Walk(value, quoted ? "\"" + RFC3339 + "\"" : RFC3339, minor).run(quoted);
+  }
+
+  /**
+   * The time go's parse makes of {@code value} (the decoded string, no quotes), for the values
+   * java.time's RFC 3339 does not read and go takes: a one-digit hour, a comma before the
+   * fraction, more than nine fraction digits (go keeps nine, truncated). A zero offset is UTC.
+   *
+   * @param value the bytes go parses
+   * @param minor the go release's minor version
+   * @return the time; empty when go rejects the value ({@link #error}) or its offset is beyond
+   *     java.time's ±18:00 (go takes up to 24:60 and keeps it as a fixed zone)
+   */
+  public static Optional<OffsetDateTime> value(byte[] value, int minor) {
+    Walk w = new Walk(value, RFC3339, minor);
+    if (w.run(false).isPresent()) {
+      return Optional.empty();
+    }
+    try {
+      ZoneOffset offset = ZoneOffset.ofTotalSeconds(w.offset);
+      OffsetDateTime t = OffsetDateTime.of(w.year, w.month, w.day, w.hour, w.min, w.sec, w.nanos, offset);
+      return Optional.of(w.offset == 0 ? t.withOffsetSameInstant(ZoneOffset.UTC) : t);
+    } catch (DateTimeException e) {
+      return Optional.empty();
+    }
   }
 
   /** One parse: the value's bytes and the index of what is left of them. */
@@ -44,6 +72,15 @@ final class TimeParse {
     private final String layout;
     private final int minor;
     private int p;
+    /** The fields read, once {@link #run} found no error; the offset in seconds. */
+    int year;
+    int month;
+    int day;
+    int hour;
+    int min;
+    int sec;
+    int nanos;
+    int offset;
 
     Walk(byte[] v, String layout, int minor) {
       this.v = v;
@@ -56,11 +93,15 @@ final class TimeParse {
         return cannot("\"", p);
       }
       int hold = p;
-      // stdLongYear: four bytes, the first a digit, atoi of them (a sign only at the first)
-      if (v.length - p < 4 || !allDigits(p, 4)) {
+      // stdLongYear: four bytes, the first a digit, atoi of them (a sign only at the first);
+      // go1.19 names what follows the four bytes when atoi fails (go1.21 the field's start)
+      if (v.length - p < 4 || !digit(p)) {
         return cannot("2006", hold);
       }
-      int year = num(p, 4);
+      if (!allDigits(p, 4)) {
+        return cannot("2006", minor < 21 ? p + 4 : hold);
+      }
+      year = num(p, 4);
       p += 4;
       if (!skip('-')) {
         return cannot("-", p);
@@ -69,7 +110,7 @@ final class TimeParse {
       if (!digit(p) || !digit(p + 1)) {
         return cannot("01", hold);
       }
-      int month = num(p, 2);
+      month = num(p, 2);
       p += 2;
       if (month <= 0 || month > 12) {
         return range("month");
@@ -81,7 +122,7 @@ final class TimeParse {
       if (!digit(p) || !digit(p + 1)) {
         return cannot("02", hold);
       }
-      int day = num(p, 2);
+      day = num(p, 2);
       p += 2;
       if (!skip('T')) {
         return cannot("T", p);
@@ -91,7 +132,7 @@ final class TimeParse {
         return cannot("15", hold);
       }
       int n = digit(p + 1) ? 2 : 1;
-      int hour = num(p, n);
+      hour = num(p, n);
       p += n;
       if (hour >= 24) {
         return range("hour");
@@ -103,7 +144,7 @@ final class TimeParse {
       if (!digit(p) || !digit(p + 1)) {
         return cannot("04", hold);
       }
-      int min = num(p, 2);
+      min = num(p, 2);
       p += 2;
       if (min >= 60) {
         return range("minute");
@@ -113,18 +154,25 @@ final class TimeParse {
       }
       hold = p;
       if (!digit(p) || !digit(p + 1)) {
-        return cannot("05", hold);
-      }
-      int sec = num(p, 2);
-      p += 2;
-      if (sec >= 60) {
-        return range("second");
+        // go1.19 goes on to the fraction after a seconds field that failed, and a fraction there
+        // drops the field's error (the seconds are 0)
+        if (minor >= 21 || !fraction()) {
+          return cannot("05", hold);
+        }
+      } else {
+        sec = num(p, 2);
+        p += 2;
+        if (sec >= 60) {
+          return range("second");
+        }
       }
       // a fraction the layout does not name: '.' or ',' and any number of digits
-      if (v.length - p >= 2 && (v[p] == '.' || v[p] == ',') && digit(p + 1)) {
-        int k = p + 2;
-        while (digit(k)) {
-          k++;
+      if (fraction()) {
+        int k = p + 1;
+        int scale = 100_000_000;
+        for (; digit(k); k++) {
+          nanos += (v[k] - '0') * scale; // go's parseNanoseconds keeps nine digits
+          scale /= 10;
         }
         p = k;
       }
@@ -189,6 +237,11 @@ final class TimeParse {
       if (!ok || (sign != '+' && sign != '-')) {
         return cannot("Z07:00", minor < 21 ? p : hold); // go1.19 names what follows the offset
       }
+      if (minor < 21) {
+        hr = atoi(hourAt, 2);
+        mm = atoi(minAt, 2);
+      }
+      offset = (hr * 60 + mm) * 60 * (sign == '-' ? -1 : 1);
       return null;
     }
 
@@ -209,6 +262,11 @@ final class TimeParse {
         x = x * 10 + (v[i] - '0');
       }
       return neg ? -x : x;
+    }
+
+    /** Whether a fraction begins here: '.' or ',' and a digit. */
+    private boolean fraction() {
+      return v.length - p >= 2 && (v[p] == '.' || v[p] == ',') && digit(p + 1);
     }
 
     private boolean skip(char c) {
@@ -264,8 +322,13 @@ final class TimeParse {
   /**
    * time's own quote (not strconv's): each byte of a character outside printable ASCII as
    * {@code \xNN}, {@code "} and {@code \} after a backslash.
+   *
+   * @param b the bytes
+   * @param from the first byte quoted
+   * @param to the end of the bytes quoted
+   * @return the quoted text
    */
-  static String quote(byte[] b, int from, int to) {
+  public static String quote(byte[] b, int from, int to) {
     StringBuilder sb = new StringBuilder(to - from + 2).append('"');
     for (int i = from; i < to; i++) {
       int c = b[i] & 0xFF;
