@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import io.github.goproxy4j.client.internal.json.GoJson;
+import io.github.goproxy4j.client.internal.json.JsonSyntax;
 import io.github.goproxy4j.client.internal.json.TimeParse;
 import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.internal.GoUtf8;
@@ -134,6 +135,9 @@ final class InfoJson {
           }
         }
       } else if (t != JsonToken.VALUE_NULL) {
+        if (t == JsonToken.VALUE_STRING) {
+          p.getText(); // read it whole: a string cut off or broken is the document's syntax error
+        }
         p.skipChildren();
         errors.report("json: cannot unmarshal " + kind(t) + " into Go value of type modfetch.RevInfo");
       }
@@ -156,18 +160,83 @@ final class InfoJson {
           origin.getOrDefault("TagPrefix", ""), origin.getOrDefault("TagSum", ""), origin.getOrDefault("Ref", ""),
           origin.getOrDefault("Hash", ""), origin.getOrDefault("RepoSum", "")));
       return numericZeroOffset ? info.withNumericZeroOffset() : info;
-    } catch (JsonEOFException e) {
-      throw new MalformedInfoException("unexpected end of JSON input");
     } catch (JsonProcessingException e) {
-      int off = e.getLocation() == null ? -1 : (int) e.getLocation().getCharOffset();
-      if (off > 0 && text.charAt(off - 1) < 0x20 && " \t\n\r".indexOf(text.charAt(off - 1)) < 0) {
-        off--; // jackson-core reports a control character with the offset after it
-      }
-      throw new MalformedInfoException(
-          "invalid character " + GoJson.quoteChar(data, text, off, goMinor) + " looking for beginning of value");
+      throw new MalformedInfoException(syntaxError(data, text, e, goMinor));
     } catch (IOException e) {
       throw new MalformedInfoException(String.valueOf(e.getMessage()));
     }
+  }
+
+  /**
+   * json.Unmarshal's syntax error for a document whose first value jackson-core failed to read
+   * ({@link JsonSyntax}, as the CLI's -reuse files): encoding/json's scanner validates the whole
+   * document first, and at its end go1.19-go1.26 step it over a space, so that a number or literal
+   * cut off there is {@code invalid character ' ' in numeric literal} ({@code in literal false
+   * (expecting 'a')}), anything else cut off {@code unexpected end of JSON input}, go1.27's json/v2
+   * the latter for every value cut off.
+   */
+  private static String syntaxError(byte[] data, String text, JsonProcessingException first, int goMinor) {
+    String doc = goMinor < 27 ? text + " " : text;
+    byte[] bytes = data;
+    if (goMinor < 27) {
+      bytes = Arrays.copyOf(data, data.length + 1);
+      bytes[data.length] = ' ';
+    }
+    int pos = nextNonSpace(doc, 0);
+    if (pos < doc.length() && "{[\"-0123456789tfn".indexOf(doc.charAt(pos)) < 0) {
+      return "invalid character " + GoJson.quoteChar(bytes, doc, pos, goMinor) + " looking for beginning of value";
+    }
+    JsonParser p = null;
+    try {
+      p = GoJson.parser(doc);
+      int depth = 0;
+      for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+        if (t == JsonToken.VALUE_STRING) {
+          p.getText(); // a string's escapes are read when its text is
+        }
+        depth += t.isStructStart() ? 1 : t.isStructEnd() ? -1 : 0;
+        if (depth == 0) {
+          break;
+        }
+      }
+      return scannerFallback(data, text, first, goMinor); // the second reading found no error
+    } catch (JsonProcessingException e) {
+      try {
+        if (!String.valueOf(e.getOriginalMessage()).startsWith("Unrecognized token") // a literal: JsonSyntax's
+            && JsonSyntax.validBeginning(doc.substring(pos))) {
+          return "unexpected end of JSON input"; // the document ends inside the value
+        }
+        String msg = JsonSyntax.error(e, p, doc, bytes, goMinor, "modfetch.RevInfo", false);
+        return msg.equals("unexpected EOF") ? "unexpected end of JSON input" : msg;
+      } catch (JsonSyntax.NotModelled | IOException notModelled) {
+        return scannerFallback(data, text, first, goMinor);
+      }
+    } catch (IOException e) {
+      return String.valueOf(e.getMessage());
+    } finally {
+      if (p != null) {
+        try {
+          p.close();
+        } catch (IOException e) {
+          // a String source: nothing to release
+        }
+      }
+    }
+  }
+
+  /**
+   * Where {@link JsonSyntax} has no rule for jackson-core's message: the character it names,
+   * {@code looking for beginning of value} (goproxy's approximation).
+   */
+  private static String scannerFallback(byte[] data, String text, JsonProcessingException e, int goMinor) {
+    if (e instanceof JsonEOFException) {
+      return "unexpected end of JSON input";
+    }
+    int off = e.getLocation() == null ? -1 : (int) e.getLocation().getCharOffset();
+    if (off > 0 && text.charAt(off - 1) < 0x20 && " \t\n\r".indexOf(text.charAt(off - 1)) < 0) {
+      off--; // jackson-core reports a control character with the offset after it
+    }
+    return "invalid character " + GoJson.quoteChar(data, text, off, goMinor) + " looking for beginning of value";
   }
 
   /** Reads an {@code Origin} object's members into {@code fields} (last duplicate wins). */
