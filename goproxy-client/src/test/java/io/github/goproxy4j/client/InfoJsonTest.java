@@ -341,43 +341,16 @@ class InfoJsonTest {
   @ValueSource(strings = {"1.19", "1.21", "1.27"})
   void syntaxErrorAsGo(String lang, @TempDir Path work) throws Exception {
     GoTool.Go go = GoTool.assumeRelease(lang);
-    HexFormat hex = HexFormat.of();
-    StringBuilder in = new StringBuilder();
+    List<byte[]> docs = new ArrayList<>();
     for (String c : SYNTAX) {
-      in.append(hex.formatHex(c.getBytes(StandardCharsets.UTF_8))).append('\n');
+      docs.add(c.getBytes(StandardCharsets.UTF_8));
     }
-    Files.writeString(work.resolve("cases.txt"), in);
-    Files.writeString(work.resolve("main.go"), String.join("\n",
-        "package main",
-        "import (\"bufio\"; \"encoding/hex\"; \"encoding/json\"; \"fmt\"; \"os\"; \"time\")",
-        "type RevInfo struct { Version string; Time time.Time }",
-        "func main() {",
-        "  f, _ := os.Open(\"cases.txt\"); sc := bufio.NewScanner(f)",
-        "  for sc.Scan() {",
-        "    data, _ := hex.DecodeString(sc.Text())",
-        "    var info RevInfo",
-        "    msg := \"<nil>\"",
-        "    if err := json.Unmarshal(data, &info); err != nil { msg = err.Error() }",
-        "    fmt.Printf(\"%s\\n\", hex.EncodeToString([]byte(msg)))",
-        "  }",
-        "}",
-        ""));
-    Map<String, String> env = new HashMap<>(go.hermeticEnv(work));
-    env.put("GO111MODULE", "off");
-    String[] lines = go.run(work, env, 120, "run", "main.go").requireOk().stdout().split("\n");
-    assertEquals(SYNTAX.length, lines.length);
+    List<String> goSays = goUnmarshal(go, work, docs);
     List<String> differ = new ArrayList<>();
     for (int i = 0; i < SYNTAX.length; i++) {
-      String goMsg = new String(hex.parseHex(lines[i]), StandardCharsets.UTF_8);
-      String ours;
-      try {
-        InfoJson.parse(SYNTAX[i].getBytes(StandardCharsets.UTF_8), go.minor());
-        ours = "<nil>";
-      } catch (InfoJson.MalformedInfoException e) {
-        ours = e.getMessage();
-      }
-      if (!goMsg.equals(ours)) {
-        differ.add(SYNTAX[i] + ": go " + goMsg + ", goproxy " + ours);
+      String ours = ourUnmarshal(docs.get(i), go);
+      if (!goSays.get(i).equals(ours)) {
+        differ.add(SYNTAX[i] + ": go " + goSays.get(i) + ", goproxy " + ours);
       }
     }
     assertEquals(List.of(), differ, differ.size() + " of " + SYNTAX.length + " differ");
@@ -434,12 +407,45 @@ class InfoJsonTest {
     for (int i = 0; i < 3000; i++) {
       times.add(mutatedTime(r));
     }
-    HexFormat hex = HexFormat.of();
     List<byte[]> docs = new ArrayList<>();
-    StringBuilder in = new StringBuilder();
     for (String t : times) {
-      byte[] doc = withInvalidUtf8("{\"Version\":\"v1.0.0\",\"Time\":\"" + t + "\"}", r);
-      docs.add(doc);
+      docs.add(withInvalidUtf8("{\"Version\":\"v1.0.0\",\"Time\":\"" + t + "\"}", r));
+    }
+    List<String> goResults = goUnmarshal(go, work, docs);
+    HexFormat hex = HexFormat.of();
+    List<String> differ = new ArrayList<>();
+    int errors = 0;
+    int skipped = 0;
+    int syntax = 0;
+    for (int i = 0; i < docs.size(); i++) {
+      String goSays = goResults.get(i);
+      String ours = ourUnmarshal(docs.get(i), go);
+      if (goSays.startsWith("OK ") && ours.contains("beyond java.time's 18 hours")) {
+        skipped++;
+        continue;
+      }
+      errors += goSays.startsWith("ERR parsing time") ? 1 : 0;
+      syntax += goSays.startsWith("ERR ") && !goSays.startsWith("ERR parsing time") ? 1 : 0; // the JSON broken
+      if (!goSays.equals(ours)) {
+        differ.add(hex.formatHex(docs.get(i)) + " " + new String(docs.get(i), StandardCharsets.ISO_8859_1)
+            + ": go " + goSays + ", goproxy " + ours);
+      }
+    }
+    System.out.println("go" + go.release() + ": " + docs.size() + " documents, " + errors + " time errors, " + skipped
+        + " offsets beyond java.time, " + syntax + " syntax errors");
+    assertTrue(errors > 1000 && skipped < 100 && syntax < 100, errors + " time errors, " + skipped + " skipped, " + syntax
+        + " syntax errors");
+    assertEquals(List.of(), differ.subList(0, Math.min(20, differ.size())), differ.size() + " of " + docs.size() + " differ");
+  }
+
+  /**
+   * Each document decoded by go's json.Unmarshal into a RevInfo (a go program run by {@code go}):
+   * {@code OK} and the time in RFC3339Nano, or {@code ERR} and the error's text.
+   */
+  private static List<String> goUnmarshal(GoTool.Go go, Path work, List<byte[]> docs) throws Exception {
+    HexFormat hex = HexFormat.of();
+    StringBuilder in = new StringBuilder();
+    for (byte[] doc : docs) {
       in.append(hex.formatHex(doc)).append('\n');
     }
     Files.writeString(work.resolve("cases.txt"), in);
@@ -464,36 +470,21 @@ class InfoJsonTest {
     env.put("GO111MODULE", "off");
     String[] lines = go.run(work, env, 120, "run", "main.go").requireOk().stdout().split("\n");
     assertEquals(docs.size(), lines.length);
-    List<String> differ = new ArrayList<>();
-    int errors = 0;
-    int skipped = 0;
-    int syntax = 0;
-    for (int i = 0; i < docs.size(); i++) {
-      String goSays = lines[i].startsWith("OK ") ? "OK " + new String(hex.parseHex(lines[i].substring(3)), StandardCharsets.UTF_8)
-          : "ERR " + new String(hex.parseHex(lines[i].substring(4)), StandardCharsets.UTF_8);
-      String ours;
-      try {
-        ours = "OK " + io.github.goproxy4j.client.internal.json.GoJson.formatTime(
-            InfoJson.parse(docs.get(i), go.minor()).offsetTime());
-      } catch (InfoJson.MalformedInfoException e) {
-        ours = "ERR " + e.getMessage();
-      }
-      if (goSays.startsWith("OK ") && ours.contains("beyond java.time's 18 hours")) {
-        skipped++;
-        continue;
-      }
-      errors += goSays.startsWith("ERR parsing time") ? 1 : 0;
-      syntax += goSays.startsWith("ERR ") && !goSays.startsWith("ERR parsing time") ? 1 : 0; // the JSON broken
-      if (!goSays.equals(ours)) {
-        differ.add(hex.formatHex(docs.get(i)) + " " + new String(docs.get(i), StandardCharsets.ISO_8859_1)
-            + ": go " + goSays + ", goproxy " + ours);
-      }
+    List<String> results = new ArrayList<>();
+    for (String line : lines) {
+      int space = line.indexOf(' ');
+      results.add(line.substring(0, space + 1) + new String(hex.parseHex(line.substring(space + 1)), StandardCharsets.UTF_8));
     }
-    System.out.println("go" + go.release() + ": " + docs.size() + " documents, " + errors + " time errors, " + skipped
-        + " offsets beyond java.time, " + syntax + " syntax errors");
-    assertTrue(errors > 1000 && skipped < 100 && syntax < 100, errors + " time errors, " + skipped + " skipped, " + syntax
-        + " syntax errors");
-    assertEquals(List.of(), differ.subList(0, Math.min(20, differ.size())), differ.size() + " of " + docs.size() + " differ");
+    return results;
+  }
+
+  /** {@link InfoJson#parse} of {@code doc} as {@code go}'s release, in {@link #goUnmarshal}'s form. */
+  private static String ourUnmarshal(byte[] doc, GoTool.Go go) {
+    try {
+      return "OK " + io.github.goproxy4j.client.internal.json.GoJson.formatTime(InfoJson.parse(doc, go.minor()).offsetTime());
+    } catch (InfoJson.MalformedInfoException e) {
+      return "ERR " + e.getMessage();
+    }
   }
 
   private static final String[] VERSION_KEYS = {"Version", "version", "VERSION", "Ver\u017fion", "vErSiOn", "Versio"};
