@@ -187,7 +187,7 @@ public final class Template {
       // modload.ModuleInfo's moduleInfo without the build: the version as given, no query
       String p = path.substring(0, at);
       String v = path.substring(at + 1);
-      if (!Version.isValid(v) || !Version.parse(v).canonical().toString().equals(v)) {
+      if (!Version.isValid(v) || !Version.parse(v).isCanonical()) {
         throw new Unsupported("the function module with a path@version argument whose version is not canonical");
       }
       ListedModule m = modules.lookUpAt(p, v).orElseThrow(() -> new Unsupported(
