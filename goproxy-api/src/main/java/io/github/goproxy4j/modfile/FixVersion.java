@@ -25,7 +25,7 @@ final class FixVersion implements VersionFixer {
     if (pathMajor == null) {
       throw Failure.invalidVersion(v, "malformed module path " + GoQuote.quote(path));
     }
-    if (!v.isEmpty() && Version.isValid(v) && Version.parse(v).canonical().toString().equals(v)) {
+    if (!v.isEmpty() && Version.isValid(v) && Version.parse(v).isCanonical()) {
       String bad = ModRules.checkPathMajor(v, pathMajor);
       if (bad != null) {
         throw Failure.invalidVersion(v, bad);

@@ -230,8 +230,7 @@ final class ProxyRepo implements Repo {
   }
 
   static boolean isCanonical(String v) {
-    return Version.isValid(v) && Version.parse(v).isCanonical()
-        && Version.parse(v).canonical().toString().equals(v);
+    return Version.isValid(v) && Version.parse(v).isCanonical();
   }
 
   @Override

@@ -445,7 +445,7 @@ final class Query {
       return fetch.stat(repo, path, rev);
     } catch (IOException e) {
       if (replaced.versions(path.toString()).isEmpty() || !replaced.statsReplacedVersions() || !Version.isValid(rev)
-          || !Version.parse(rev).canonical().toString().equals(rev)) {
+          || !Version.parse(rev).isCanonical()) {
         throw e;
       }
       String v = rev;
