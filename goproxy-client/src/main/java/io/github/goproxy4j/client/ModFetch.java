@@ -383,7 +383,7 @@ final class ModFetch {
       return Optional.empty();
     }
     try {
-      return cache.readInfo(ModuleVersion.of(path, Version.parse(rev)));
+      return cache.readInfo(ModuleVersion.of(path, Version.parse(rev)), goMinor);
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

@@ -342,6 +342,17 @@ public final class ModuleCache {
    * @return the info, or empty
    */
   public Optional<VersionInfo> readInfo(ModuleVersion module) {
+    return readInfo(module, Integer.MAX_VALUE);
+  }
+
+  /**
+   * {@link #readInfo(ModuleVersion)} as the go release 1.{@code goMinor} reads it: its
+   * json.Unmarshal, whose time parsing takes different {@code Time} texts per release (go1.19 a
+   * fraction after a bad seconds field and a signed offset hour, go1.27 an escaped character;
+   * from go1.23 no offset minute above 60). A file the release cannot decode is not cached, as
+   * go's readDiskStat counts it (its error is never shown).
+   */
+  Optional<VersionInfo> readInfo(ModuleVersion module, int goMinor) {
     if (!usable()) {
       return Optional.empty();
     }
@@ -350,7 +361,7 @@ public final class ModuleCache {
       return Optional.empty();
     }
     try {
-      return Optional.of(InfoJson.parse(data.get()));
+      return Optional.of(InfoJson.parse(data.get(), goMinor));
     } catch (InfoJson.MalformedInfoException e) {
       return Optional.empty();
     }

@@ -9,9 +9,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.testing.GoFlock;
 import io.github.goproxy4j.testing.GoTool;
+import io.github.goproxy4j.client.internal.json.GoJson;
+import io.github.goproxy4j.env.GoEnv;
+import io.github.goproxy4j.env.GoProxyException;
+import io.github.goproxy4j.testkit.FakeGoProxy;
+import io.github.goproxy4j.testkit.FakeModule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,6 +30,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** ModuleCache's locking: go's flock on {@code <v>.lock}, shared with go and across paths. */
 @SuppressWarnings("try")
@@ -185,5 +196,82 @@ class ModuleCacheTest {
     }
     assertTrue(!Files.exists(tmp.resolve("nulls")) || Files.walk(tmp.resolve("nulls")).noneMatch(Files::isRegularFile),
         "a refused write left a file in the cache");
+  }
+  /** Cached {@code Time} texts some releases decode and others do not (java.time's 18 hours apart). */
+  private static final String[] CACHED_TIMES = {
+      "2023-01-02T03:04:05Z", "2023-01-02T03:04:.5Z", "2023-01-02T03:04:05+-1:00", "2023-01-02T03:04:05+01:-5",
+      "2023-01-02T03:04:05+01:61", "2023-01-02T03:04:05-00:99", "2023-01-02T03:04:05\\u005a",
+      "\\u0032023-01-02T03:04:05Z", "2023-01-02T3:04:05,5Z", "2023-01-02T03:04:05.1234567891Z",
+      "2023-02-30T03:04:05Z", "2023-01-02T03:04:05+00:00", "2023-01-02T03:04:05-18:00", "2023-01-02T03:04:05+1:00",
+      "2023-01-02T03:04:05+1:-1", "2023-01-02T03:04:05.Z", "2023-01-02T03:04:,Z"};
+
+  /**
+   * A cached {@code .info} is decoded as the client's release decodes it (go's readDiskStat: a
+   * file json.Unmarshal rejects is not cached): go downloads example.com/tN@v1.0.0 from the
+   * testkit's FakeGoProxy, each cached {@code .info} is then rewritten with one of {@link
+   * #CACHED_TIMES}, and with GOPROXY=off {@code go list -m -json tN@v1.0.0} and {@code go mod
+   * download -json tN@v1.0.0} are compared with {@link GoProxyClient#info} of that release: the
+   * cached time go lists is the client's, and go's refusal ({@code module lookup disabled by
+   * GOPROXY=off}) the client's message, byte for byte.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @ValueSource(strings = {"1.19", "1.21", "1.22", "1.23", "1.26", "1.27"})
+  void cachedInfoDecodedAsTheReleaseAsGo(String lang, @TempDir Path work) throws Exception {
+    GoTool.Go go = GoTool.assumeRelease(lang);
+    FakeGoProxy.Builder pb = FakeGoProxy.builder().noSumdb();
+    for (int i = 0; i < CACHED_TIMES.length; i++) {
+      pb.module(FakeModule.builder("example.com/t" + i, "v1.0.0").build());
+    }
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    Path gomodcache = work.resolve("gomodcache");
+    Map<String, String> vars = new HashMap<>();
+    vars.put("GOPATH", work.resolve("gopath").toString());
+    vars.put("GOMODCACHE", gomodcache.toString());
+    vars.put("GOFLAGS", "-modcacherw");
+    Map<String, String> goEnv = new HashMap<>(go.hermeticEnv(work));
+    Path dir = Files.createDirectories(work.resolve("out"));
+    try (FakeGoProxy proxy = pb.start()) {
+      vars.putAll(proxy.environment());
+      vars.put("GOFLAGS", "-modcacherw");
+      goEnv.putAll(vars);
+      for (int i = 0; i < CACHED_TIMES.length; i++) {
+        go.run(dir, goEnv, 60, "mod", "download", "example.com/t" + i + "@v1.0.0").requireOk();
+      }
+    }
+    vars.put("GOPROXY", "off");
+    goEnv.put("GOPROXY", "off");
+    int cached = 0;
+    List<String> differ = new ArrayList<>();
+    try (GoProxyClient client = GoProxyClient.builder()
+        .env(GoEnv.builder().environment(vars).noUserEnvFile().goVersion(go.release()).build()).build()) {
+      for (int i = 0; i < CACHED_TIMES.length; i++) {
+        String m = "example.com/t" + i + "@v1.0.0";
+        Files.writeString(gomodcache.resolve("cache/download/example.com/t" + i + "/@v/v1.0.0.info"),
+            "{\"Version\":\"v1.0.0\",\"Time\":\"" + CACHED_TIMES[i] + "\"}");
+        GoTool.Result list = go.run(dir, goEnv, 60, "list", "-m", "-json", m);
+        GoTool.Result download = go.run(dir, goEnv, 60, "mod", "download", "-json", m);
+        String ours;
+        try {
+          ours = "OK " + GoJson.formatTime(client.info(ModuleVersion.parse(m)).offsetTime());
+        } catch (GoProxyException e) {
+          ours = "ERR " + e.getMessage();
+        }
+        String theirs;
+        if (list.ok()) {
+          cached++;
+          theirs = "OK " + json.readTree(list.stdout()).get("Time").asText();
+          assertTrue(download.ok(), download.toString());
+        } else {
+          theirs = "ERR " + list.stderr().replaceFirst("^go: ", "").replaceFirst("\n$", "");
+          assertEquals(theirs.substring(4), json.readTree(download.stdout()).get("Error").asText(), m);
+        }
+        if (!theirs.equals(ours)) {
+          differ.add(CACHED_TIMES[i] + ": go " + theirs + ", goproxy " + ours);
+        }
+      }
+    }
+    System.out.println("go" + go.release() + ": " + CACHED_TIMES.length + " cached .info files, " + cached + " decoded");
+    assertEquals(List.of(), differ);
+    assertTrue(cached > 2 && cached < CACHED_TIMES.length, cached + " decoded");
   }
 }
