@@ -7,6 +7,7 @@ import io.github.goproxy4j.client.ListedModule;
 import io.github.goproxy4j.client.ListedWithErrorsException;
 import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.internal.PkgPattern;
+import io.github.goproxy4j.module.Version;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -38,14 +39,19 @@ final class ListModuleInfo implements Template.ModuleInfo {
   }
 
   private static final ListFlags PLAIN = ListFlags.builder().allowErrors(true).build();
+  /** list's flags under which a query allows every version, as moduleInfo's Query (allowed nil). */
+  private static final ListFlags ALL_ALLOWED = ListFlags.builder().allowErrors(true).retracted(true).build();
 
   private final GoProxyClient client;
   private final Path dir;
+  /** The go release's minor version. */
+  private final int minor;
   private final Map<String, Optional<ListedModule>> seen = new HashMap<>();
 
-  ListModuleInfo(GoProxyClient client, Path dir) {
+  ListModuleInfo(GoProxyClient client, Path dir, int minor) {
     this.client = client;
     this.dir = dir;
+    this.minor = minor;
   }
 
   /**
@@ -84,31 +90,90 @@ final class ListModuleInfo implements Template.ModuleInfo {
   }
 
   /**
-   * {@code path@version} as moduleInfo answers it without the build: {@code go list -m
-   * path@version}'s module (moduleInfo without the requirements too) where that lists it without
-   * an error, a query or an Origin, for the version asked; else empty (go's texts for a failed
-   * lookup, an excluded version... are its own).
+   * {@code path@version} as moduleInfo answers it without the build. A canonical version: {@code
+   * go list -m path@version}'s module (moduleInfo without the requirements too) where that lists it
+   * without an error, a query or an Origin, for the version asked. Any other version is queried
+   * (as {@code list -m -retracted}: every version allowed, as moduleInfo's Query with no allowed
+   * function) and go then reads go.mod at a version (rawGoModData), which must be a semantic one:
+   * go1.19-go1.21 the resolved version (the answer is moduleInfo of it), go1.22 on the version as
+   * given (no go version, go.mod or directory then, for a version that is not canonical), and a
+   * version that is no semantic version one is go's fatal {@code internal error}. A failed query is
+   * the module's error as Query words it where list's text tells it (a no-match without list's
+   * {@code module path: }, an error naming the module and no version); else empty (go's texts for
+   * other failed lookups are its own), as for {@code upgrade} and {@code patch} up to
+   * go1.21, which list would answer from the build's current version.
    */
   @Override
   public Optional<ListedModule> lookUpAt(String path, String version) {
     String arg = path + "@" + version;
     Optional<ListedModule> known = seen.get(arg);
     if (known == null) {
-      List<ListedModule> listed;
-      try {
-        listed = client.listModules(dir, List.of(arg), PLAIN, warning -> { });
-      } catch (ListedWithErrorsException e) {
-        listed = List.of();
-      } catch (GoProxyException e) {
-        listed = List.of();
-      }
-      known = listed.size() == 1 && listed.get(0).error().isEmpty() && listed.get(0).query().isEmpty()
-          && listed.get(0).origin().isEmpty() && listed.get(0).path().equals(path)
-          && listed.get(0).version().equals(version) && listed.get(0).replace().isEmpty()
-          ? Optional.of(listed.get(0)) : Optional.empty();
+      known = Version.isValid(version) && Version.parse(version).isCanonical() ? canonical(path, version)
+          : queried(path, version);
       seen.put(arg, known);
     }
     return known;
+  }
+
+  private Optional<ListedModule> canonical(String path, String version) {
+    List<ListedModule> listed = list(path + "@" + version, PLAIN);
+    return listed.size() == 1 && listed.get(0).error().isEmpty() && listed.get(0).query().isEmpty()
+        && listed.get(0).origin().isEmpty() && listed.get(0).path().equals(path)
+        && listed.get(0).version().equals(version) && listed.get(0).replace().isEmpty()
+        ? Optional.of(listed.get(0)) : Optional.empty();
+  }
+
+  private Optional<ListedModule> queried(String path, String version) {
+    boolean semver = Version.isValid(version);
+    if (!semver && minor >= 22) {
+      throw invalidSemver(path, version);
+    }
+    if (minor < 22 && (version.equals("upgrade") || version.equals("patch"))) {
+      return Optional.empty();
+    }
+    List<ListedModule> listed = list(path + "@" + version, ALL_ALLOWED);
+    if (listed.size() != 1 || !listed.get(0).path().equals(path)) {
+      return Optional.empty();
+    }
+    ListedModule m = listed.get(0);
+    if (!m.error().isEmpty()) {
+      if (!semver) {
+        throw invalidSemver(path, version); // the version stays as given
+      }
+      // list's modinfoError puts "module path: " before Query's NoMatchingVersionError, keeps an
+      // error naming the module (a module.ModuleError) and puts "path@version: " before any other,
+      // which goproxy cannot tell from a ModuleError naming the version: refused
+      String named = "module " + path + ": ";
+      if (!m.error().startsWith(named)) {
+        return Optional.empty();
+      }
+      String error = m.error().startsWith(named + "no matching versions for query ")
+          ? m.error().substring(named.length()) : m.error();
+      return Optional.of(new ListedModule(path, version, false, false, "", Optional.empty(), Optional.empty(),
+          List.of(), "", error));
+    }
+    if (!Version.isValid(m.version()) || !Version.parse(m.version()).isCanonical()) {
+      return Optional.empty();
+    }
+    if (minor < 22) {
+      return canonical(path, m.version());
+    }
+    return Optional.of(new ListedModule(path, m.version(), false, false, "", Optional.empty(), Optional.empty(),
+        List.of(), "", "", m.time(), "", "", "", ""));
+  }
+
+  /** rawGoModData's base.Fatalf for a version that is no semantic version. */
+  private static Failure invalidSemver(String path, String version) {
+    return new Failure(new GoProxyException(
+        "internal error: " + path + "@" + version + ": unexpected invalid semantic version"));
+  }
+
+  private List<ListedModule> list(String arg, ListFlags flags) {
+    try {
+      return client.listModules(dir, List.of(arg), flags, warning -> { });
+    } catch (GoProxyException e) {
+      return List.of();
+    }
   }
 
   private Optional<ListedModule> find(String path) {

@@ -195,7 +195,7 @@ final class ModuleGraphCommands {
             t = t.withContext(context.get());
           }
           return formatted(ctx, t, out, status,
-              new ListModuleInfo(client, workDir(ctx)).seed(args, flags, out));
+              new ListModuleInfo(client, workDir(ctx), GoRelease.modelled(release).behaviourMinor()).seed(args, flags, out));
         }
         if (json.on()) {
           out.forEach(m -> ctx.out().print(m.toJson(release, json.fields())));

@@ -232,11 +232,11 @@ class ModuleGraphCommandsTest {
       for (String[] cmd : more) {
         assertSameAsGo(release, goBin, main, goEnv, ours, cmd);
       }
-      // module of path@version that goproxy does not answer: a failing lookup (go's texts), a version
-      // that is not canonical (go1.19 asks the proxy, later releases fail with an internal error)
+      // module of path@version that goproxy does not answer: a failing lookup of a canonical
+      // version (go's texts; queries: listModuleFunctionQueriesAsGo)
       Map<String, String> here = new HashMap<>(ours);
       here.put("PWD", main.toString());
-      for (String arg : List.of("example.com/b@v9.9.9", "example.com/b@latest")) {
+      for (String arg : List.of("example.com/b@v9.9.9")) {
         Run r = goproxy(here, "list", "-m", "-f", "{{module \"" + arg + "\"}}", "all", "--go-version", release);
         assertEquals(1, r.status(), r.toString());
         assertTrue(r.err().startsWith("goproxy list: the function module with a path@version argument "), r.err());
@@ -842,6 +842,52 @@ class ModuleGraphCommandsTest {
     ours.put("GOPATH", goEnv.get("GOPATH"));
     ours.put("GOFLAGS", goEnv.get("GOFLAGS"));
     return ours;
+  }
+
+  /**
+   * list's {@code module} function with a {@code path@version} whose version is a query, not a
+   * canonical version (modload.ModuleInfo's moduleInfo without the build: Query with no current
+   * version and every version allowed, then go.mod read at a version): go1.19 and go1.21 answer the
+   * resolved version's module, go1.22 on the resolved version and time only for a semantic version
+   * that is not canonical and go's fatal {@code internal error} for a query that is no semantic
+   * version, as every release for such a query that fails; a version that matches nothing is the
+   * module's error as Query words it; from go1.26 a version starting with {@code -} or {@code /} is
+   * ParsePathVersion's error in a module without a path. Standard output, standard error and exit
+   * status byte for byte, in a module and outside one.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.22", "1.26", "1.27"})
+  void listModuleFunctionQueriesAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    FakeGoProxy.Builder pb = abcUniverse()
+        .module(FakeModule.builder("example.com/b", "v1.2.0").goMod("module example.com/b\n\ngo 1.18\n\nretract v1.1.0\n")
+            .time(java.time.Instant.parse("2023-04-05T06:07:08.123400Z")).file("b.go", "package b\n").build())
+        .module(FakeModule.builder("example.com/b", "v1.3.0-pre").goMod("module example.com/b\n\ngo 1.19\n")
+            .file("b.go", "package b\n").build());
+    try (FakeGoProxy proxy = pb.start()) {
+      Path main = Files.createDirectories(tmp.resolve("main"));
+      Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n\nrequire example.com/b v1.0.0\n");
+      Files.writeString(main.resolve("main.go"), "package main\n\nimport _ \"example.com/b\"\n\nfunc main() {}\n");
+      Path outside = Files.createDirectories(tmp.resolve("outside"));
+      Map<String, String> goEnv = GoTool.hermeticEnv(tmp);
+      goEnv.putAll(proxy.environment());
+      tidy(goBin, main, goEnv);
+      Map<String, String> ours = oursBeside(proxy, goEnv);
+      String fields = "{{.Path}} {{.Version}} {{.Time}} {{.GoVersion}} {{.GoMod}} {{.Dir}} {{.Error}} {{.Query}} "
+          + "{{.Retracted}} {{.Indirect}} {{.Replace}}";
+      for (String arg : List.of("example.com/b@latest", "example.com/b@v1.1", "example.com/b@v1", "example.com/b@v1.9",
+          "example.com/b@master", "example.com/b@-x", "example.com/b@/x", "example.com/b@>v1.0.0", "example.com/b@<v1.2",
+          "example.com/b@v1.2", "example.com/b@v1.3.0-pre", "example.com/b@upgrade", "example.com/nosuch@v1")) {
+        if (arg.endsWith("@upgrade") && (release.equals("1.19") || release.equals("1.21"))) {
+          continue; // list's query takes the build's current version (refused, below)
+        }
+        String t = "{{module \"" + arg + "\"}}|{{with module \"" + arg + "\"}}" + fields + "{{end}}";
+        assertSameAsGo(release, goBin, main, goEnv, ours, "list", "-m", "-f", t, "example.com/b");
+        assertSameAsGo(release, goBin, outside, goEnv, ours, "list", "-m", "-f", t, "example.com/b@v1.0.0");
+      }
+      assertSameAsGo(release, goBin, main, goEnv, ours, "list", "-m", "-json", "-f",
+          "{{module \"example.com/b@v1\"}}", "all");
+    }
   }
 
   /**

@@ -2,8 +2,8 @@ package io.github.goproxy4j.cli.template;
 
 import io.github.goproxy4j.cli.template.GoValue.Func;
 import io.github.goproxy4j.client.ListedModule;
+import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.internal.GoRelease;
-import io.github.goproxy4j.module.Version;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -85,13 +85,15 @@ public final class Template {
     Optional<ListedModule> lookUp(String path);
 
     /**
-     * The module {@code path@version} as modload.ModuleInfo answers it outside the build (its
-     * .info's version and time, its go.mod's go version, its go.mod and directory in the module
-     * cache, no replacement, not indirect), where goproxy can say: empty where it cannot (the
-     * lookup fails: go's texts for that are its own), and the function is then refused.
+     * The module {@code path@version} as modload.ModuleInfo answers it outside the build
+     * (moduleInfo without requirements: the version queried as given, with no current version
+     * and every version allowed; its .info's version and time, its go.mod's go version, its go.mod
+     * and directory in the module cache, no replacement, not indirect; a failed query the
+     * module's error), where goproxy can say: empty where it cannot, and the function is then
+     * refused. It may throw go's fatal error (an invalid semantic version left to read go.mod at).
      *
      * @param path the module path
-     * @param version a canonical semantic version
+     * @param version the version or query, not empty
      * @return the module, or empty
      */
     default Optional<ListedModule> lookUpAt(String path, String version) {
@@ -173,22 +175,24 @@ public final class Template {
   }
 
   /**
-   * list's {@code module} function under {@code -m} (modload.ModuleInfo, the same in go1.19-go1.27):
-   * the module of the build list with that path, or a {@code *modinfo.ModulePublic} holding only
-   * the path and the error {@code module not in current build}. A {@code path@version} argument
-   * is looked up outside the build ({@link ModuleInfo#lookUpAt}) for a canonical version; a
-   * version that is not one (go1.19 asks the proxy for it, later releases fail with {@code go:
-   * internal error: ...: unexpected invalid semantic version}) and a lookup that fails (go's
-   * texts) are refused.
+   * list's {@code module} function under {@code -m} (modload.ModuleInfo): the module of the build
+   * list with that path, or a {@code *modinfo.ModulePublic} holding only the path and the error
+   * {@code module not in current build}. A {@code path@version} argument is moduleInfo without the
+   * build ({@link ModuleInfo#lookUpAt}: the version queried as given); from go1.26 a version
+   * starting with {@code -} or {@code /} is ParsePathVersion's error in a module without a path.
+   * An empty version (go reads a directory of that name's go.mod, or lists a main module) is refused.
    */
   private GoValue module(ModuleInfo modules, String path) {
     int at = path.indexOf('@');
     if (at >= 0) {
-      // modload.ModuleInfo's moduleInfo without the build: the version as given, no query
       String p = path.substring(0, at);
       String v = path.substring(at + 1);
-      if (!Version.isValid(v) || !Version.parse(v).isCanonical()) {
-        throw new Unsupported("the function module with a path@version argument whose version is not canonical");
+      if (minor >= 26 && !v.isEmpty() && (v.charAt(0) == '-' || v.charAt(0) == '/')) {
+        return ModulePublic.pointer(new ListedModule("", "", false, false, "", Optional.empty(), Optional.empty(),
+            List.of(), "", "invalid module version " + GoQuote.quote(v)), minor, false, localZone);
+      }
+      if (v.isEmpty()) {
+        throw new Unsupported("the function module with a path@version argument whose version is empty");
       }
       ListedModule m = modules.lookUpAt(p, v).orElseThrow(() -> new Unsupported(
           "the function module with a path@version argument that goproxy cannot answer as go (" + path + ")"));
