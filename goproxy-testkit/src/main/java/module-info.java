@@ -7,6 +7,7 @@ module io.github.goproxy4j.testkit {
   requires transitive io.github.goproxy4j.sumdb;
   requires mockwebserver3;
   requires okhttp3;
+  requires okhttp3.tls;
   requires static transitive org.junit.jupiter.api;
 
   exports io.github.goproxy4j.testkit;

@@ -146,6 +146,41 @@ public final class Redaction {
     return maskText(text, NET_HTTP_MASK);
   }
 
+  /**
+   * Returns a request header's value safe to record: for {@code Authorization},
+   * {@code Proxy-Authorization} and {@code Cookie} (any case) the credentials become
+   * {@code xxxxx}, an authentication scheme before them ({@code Basic}, {@code Bearer}) staying
+   * ({@code "Basic xxxxx"}); any other header's value as it is. Go's HTTP tracing never prints a
+   * header value at all; this keeps the scheme so that a recorded request still shows how it
+   * authenticated.
+   *
+   * @param name the header name
+   * @param value the value as received, or null
+   * @return the value to record (null stays null)
+   */
+  public static String headerValue(String name, String value) {
+    if (value == null || !isCredentialHeader(name)) {
+      return value;
+    }
+    String v = value.strip();
+    int sp = v.indexOf(' ');
+    boolean scheme = sp > 0 && !name.equalsIgnoreCase("Cookie")
+        && v.substring(0, sp).chars().allMatch(c -> c > ' ' && c < 0x7f && c != '=');
+    return scheme ? v.substring(0, sp) + " " + MASK : MASK;
+  }
+
+  /**
+   * Whether a request header carries credentials ({@code Authorization},
+   * {@code Proxy-Authorization}, {@code Cookie}; any case).
+   *
+   * @param name the header name
+   * @return true for those headers
+   */
+  public static boolean isCredentialHeader(String name) {
+    return name != null && (name.equalsIgnoreCase("Authorization")
+        || name.equalsIgnoreCase("Proxy-Authorization") || name.equalsIgnoreCase("Cookie"));
+  }
+
   private static String maskText(String text, String mask) {
     if (text == null || text.indexOf('@') < 0) {
       return text;

@@ -80,4 +80,17 @@ class RedactionTest {
     assertEquals("u:***@h/p", Redaction.netHttp(URI.create("u:pw@h/p")));
     assertEquals("urn:isbn:0451450523", Redaction.redacted(URI.create("urn:isbn:0451450523")));
   }
+
+  @Test
+  void credentialHeadersKeepOnlyTheirScheme() {
+    assertEquals("Basic xxxxx", Redaction.headerValue("Authorization", "Basic dTpzZWNyZXQ="));
+    assertEquals("Bearer xxxxx", Redaction.headerValue("authorization", "Bearer  tok en"));
+    assertEquals("Basic xxxxx", Redaction.headerValue("PROXY-AUTHORIZATION", "Basic cDpx"));
+    assertEquals("xxxxx", Redaction.headerValue("Authorization", "secret-without-scheme"));
+    assertEquals("xxxxx", Redaction.headerValue("Authorization", "a=b c"));
+    assertEquals("xxxxx", Redaction.headerValue("Cookie", "session abc"));
+    assertEquals("xxxxx", Redaction.headerValue("Authorization", ""));
+    assertEquals("Go-http-client/1.1", Redaction.headerValue("User-Agent", "Go-http-client/1.1"));
+    assertEquals(null, Redaction.headerValue("Authorization", null));
+  }
 }

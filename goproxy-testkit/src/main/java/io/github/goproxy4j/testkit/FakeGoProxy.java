@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.X509TrustManager;
 import mockwebserver3.MockWebServer;
 
 /**
@@ -40,6 +42,24 @@ import mockwebserver3.MockWebServer;
  * }
  * }</pre>
  *
+ * <p>As a private proxy: {@link Builder#https()} serves TLS with a certificate made for this
+ * fake (trust it with {@link #certificatePem()} in {@code SSL_CERT_FILE}, which
+ * {@link #environment()} sets, or {@link #sslContext()}), and {@link Builder#basicAuth(String,
+ * String)} or {@link Builder#bearerToken(String)} answers every request without exactly those
+ * credentials {@code 401 Unauthorized} with a {@code WWW-Authenticate} challenge. The go command
+ * sends credentials (from {@code .netrc}, or from {@code GOAUTH} since go1.24) only over https.
+ *
+ * <pre>{@code
+ * try (FakeGoProxy proxy = FakeGoProxy.builder().https().basicAuth("ci", "s3cret")
+ *     .module("corp.example/lib", "v1.0.0")
+ *     .start()) {
+ *   Map<String, String> env = proxy.environment();  // GOPROXY=https://127.0.0.1:port,
+ *                                                    // SSL_CERT_FILE=its PEM, NETRC=a netrc file
+ *   // run go with env, or a client built from proxy.goEnv(); without the netrc go gets
+ *   // "reading https://127.0.0.1:port/corp.example/lib/@v/list: 401 Unauthorized"
+ * }
+ * }</pre>
+ *
  * <p>Answers follow real proxies: only 200 is success; an unknown module or version answers
  * 404 (or 410, see {@link Builder#notFoundStatus(int)}) with a {@code text/plain} body the go
  * command shows as {@code server response:}; a path that cannot be decoded answers 400. No
@@ -58,10 +78,21 @@ public final class FakeGoProxy implements AutoCloseable {
   private final URI url;
   private Path privateGoPath;
   private final List<String> skipped;
+  private final ServerCertificate certificate; // null: plain http
+  private final RequiredCredentials credentials; // null: no authentication
+  /** The files {@link #environment()} names (certificate, netrc); null when there are none. */
+  private final Path filesDir;
+  private final Map<String, String> fileSettings;
 
   private FakeGoProxy(MockWebServer server, ProxyDispatcher dispatcher, RequestJournal journal,
-      FakeSumdb sumdb, ModuleStore store, URI url, List<String> skipped) {
+      FakeSumdb sumdb, ModuleStore store, URI url, List<String> skipped,
+      ServerCertificate certificate, RequiredCredentials credentials, Path filesDir,
+      Map<String, String> fileSettings) {
     this.skipped = List.copyOf(skipped);
+    this.certificate = certificate;
+    this.credentials = credentials;
+    this.filesDir = filesDir;
+    this.fileSettings = Collections.unmodifiableMap(new LinkedHashMap<>(fileSettings));
     this.server = server;
     this.dispatcher = dispatcher;
     this.journal = journal;
@@ -82,10 +113,61 @@ public final class FakeGoProxy implements AutoCloseable {
   /**
    * Returns the proxy URL, the value for {@code GOPROXY}.
    *
-   * @return for example {@code http://127.0.0.1:41234} (no trailing slash)
+   * @return for example {@code http://127.0.0.1:41234}, or {@code https://127.0.0.1:41234}
+   *     with {@link Builder#https()} (no trailing slash, never with credentials)
    */
   public URI url() {
     return url;
+  }
+
+  /**
+   * Returns whether this fake serves https ({@link Builder#https()}).
+   *
+   * @return true for https
+   */
+  public boolean isHttps() {
+    return certificate != null;
+  }
+
+  /**
+   * Returns the fake's self-signed certificate, PEM-encoded (no private key): the content of a
+   * file for go's {@code SSL_CERT_FILE} (as {@link #environment()} writes one), or for any
+   * client's trust store.
+   *
+   * @return {@code -----BEGIN CERTIFICATE-----\n...-----END CERTIFICATE-----\n}
+   * @throws IllegalStateException if the fake serves plain http
+   */
+  public String certificatePem() {
+    return requireHttps().pem();
+  }
+
+  /**
+   * Returns a client TLS context that trusts this fake's certificate and nothing else, for
+   * {@code java.net.http.HttpClient.Builder.sslContext} or goproxy-client's
+   * {@code HttpSettings.Builder.sslContext}.
+   *
+   * @return a new context each call, initialized
+   * @throws IllegalStateException if the fake serves plain http
+   */
+  public SSLContext sslContext() {
+    return requireHttps().clientContext();
+  }
+
+  /**
+   * Returns a trust manager that trusts this fake's certificate and nothing else.
+   *
+   * @return the trust manager
+   * @throws IllegalStateException if the fake serves plain http
+   */
+  public X509TrustManager trustManager() {
+    return requireHttps().trustManager();
+  }
+
+  private ServerCertificate requireHttps() {
+    if (certificate == null) {
+      throw new IllegalStateException("this fake proxy serves plain http: build it with https()");
+    }
+    return certificate;
   }
 
   /**
@@ -115,7 +197,14 @@ public final class FakeGoProxy implements AutoCloseable {
    * Returns the Go settings that use only this fake: {@code GOPROXY} = {@link #url()},
    * {@code GOSUMDB} = {@link #sumdbKey()} (reached through the proxy's
    * {@code /sumdb/<name>/supported}; {@code off} without a sumdb), and {@code GOPRIVATE},
-   * {@code GONOPROXY}, {@code GONOSUMDB}, {@code GOINSECURE} empty.
+   * {@code GONOPROXY}, {@code GONOSUMDB}, {@code GOINSECURE} empty. With {@link Builder#https()}
+   * also {@code SSL_CERT_FILE}, a file holding {@link #certificatePem()} (go then trusts this
+   * certificate only); with {@link Builder#basicAuth(String, String)} also {@code NETRC}, a
+   * file with the credentials for {@code 127.0.0.1} and for {@code 127.0.0.1:port} (go1.19-go1.23
+   * match a netrc machine to the host, go1.24 and later to host and port), left out when they
+   * cannot be written in a netrc (a user or password that is empty or holds white space or
+   * {@code #}). Both files live until {@link #close()}. A bearer token is never in these
+   * settings: give go a {@code GOAUTH} command (go1.24 and later).
    *
    * @return an immutable map
    */
@@ -127,6 +216,7 @@ public final class FakeGoProxy implements AutoCloseable {
     env.put("GONOPROXY", "");
     env.put("GONOSUMDB", "");
     env.put("GOINSECURE", "");
+    env.putAll(fileSettings);
     return Collections.unmodifiableMap(env);
   }
 
@@ -229,6 +319,9 @@ public final class FakeGoProxy implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    if (filesDir != null) {
+      deleteTree(filesDir);
+    }
     Path dir;
     synchronized (this) {
       dir = privateGoPath;
@@ -241,7 +334,8 @@ public final class FakeGoProxy implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "FakeGoProxy[" + url + ", " + store.all().size() + " module versions]";
+    return "FakeGoProxy[" + url + ", " + store.all().size() + " module versions"
+        + (credentials == null ? "" : ", " + credentials) + "]";
   }
 
   /** Configures and starts a {@link FakeGoProxy}. Not thread-safe. */
@@ -267,6 +361,8 @@ public final class FakeGoProxy implements AutoCloseable {
     private boolean allowInvalidZips;
     private int notFoundStatus = 404;
     private int port;
+    private boolean https;
+    private RequiredCredentials credentials;
 
     private Builder() {}
 
@@ -456,6 +552,55 @@ public final class FakeGoProxy implements AutoCloseable {
     }
 
     /**
+     * Serves https with a self-signed certificate made for this fake (for {@code 127.0.0.1},
+     * {@code ::1} and {@code localhost}, valid 30 days): {@link FakeGoProxy#url()} is then
+     * {@code https://...}, and {@link FakeGoProxy#certificatePem()},
+     * {@link FakeGoProxy#sslContext()} and {@link FakeGoProxy#environment()}'s
+     * {@code SSL_CERT_FILE} let clients trust it. HTTP/2 and HTTP/1.1 are offered by ALPN.
+     *
+     * @return this builder
+     */
+    public Builder https() {
+      this.https = true;
+      return this;
+    }
+
+    /**
+     * Requires HTTP Basic credentials on every request: one without exactly
+     * {@code Authorization: Basic base64(user:password)} (the user and password as UTF-8) gets
+     * {@code 401 Unauthorized} with {@code WWW-Authenticate: Basic realm="goproxy4j-testkit"} and
+     * a {@code text/plain} body, recorded in the journal with its status. The journal and every
+     * text the fake prints hide the credentials ({@code Authorization: Basic xxxxx}). The go
+     * command sends credentials only over https: combine with {@link #https()}. Replaces a
+     * {@link #bearerToken(String)}.
+     *
+     * @param user the user name (no {@code :}, as RFC 7617 requires)
+     * @param password the password
+     * @return this builder
+     * @throws IllegalArgumentException if the user name contains {@code :}
+     */
+    public Builder basicAuth(String user, String password) {
+      this.credentials = RequiredCredentials.basic(user, password);
+      return this;
+    }
+
+    /**
+     * Requires {@code Authorization: Bearer token} on every request, as a private proxy taking
+     * tokens does (go1.24 and later send one that a {@code GOAUTH} command prints); otherwise as
+     * {@link #basicAuth(String, String)}, with the challenge
+     * {@code WWW-Authenticate: Bearer realm="goproxy4j-testkit"}. Replaces a
+     * {@link #basicAuth(String, String)}.
+     *
+     * @param token the token: printable ASCII, no spaces
+     * @return this builder
+     * @throws IllegalArgumentException if the token is empty or not printable ASCII
+     */
+    public Builder bearerToken(String token) {
+      this.credentials = RequiredCredentials.bearer(token);
+      return this;
+    }
+
+    /**
      * Listens on this loopback port. Default: 0, any free port.
      *
      * @param port 0 to 65535
@@ -489,19 +634,50 @@ public final class FakeGoProxy implements AutoCloseable {
       }
       RequestJournal journal = new RequestJournal();
       ProxyDispatcher dispatcher =
-          new ProxyDispatcher(store, sumdb, journal, faults, notFoundStatus);
+          new ProxyDispatcher(store, sumdb, journal, faults, notFoundStatus, credentials);
+      ServerCertificate certificate = https ? ServerCertificate.generate() : null;
       MockWebServer server = new MockWebServer();
       server.setServerSocketFactory(new NoDelayServerSocketFactory());
+      if (certificate != null) {
+        server.useHttps(certificate.serverSocketFactory());
+      }
       server.setDispatcher(dispatcher);
       dispatcher.serving(server);
       InetAddress loopback = InetAddress.getLoopbackAddress();
+      String hostAddress = loopback.getHostAddress();
       server.start(loopback, port);
-      String host = loopback.getHostAddress();
-      if (host.indexOf(':') >= 0) {
-        host = "[" + host + "]";
+      String host = hostAddress.indexOf(':') >= 0 ? "[" + hostAddress + "]" : hostAddress;
+      URI url = URI.create((certificate != null ? "https://" : "http://") + host + ":"
+          + server.getPort());
+      Map<String, String> fileSettings = new LinkedHashMap<>();
+      Path filesDir = null;
+      try {
+        // go1.19-go1.23 match a netrc machine to the host without its port, go1.24 and later
+        // (GOAUTH=netrc) to the URL's host and port: one line for each
+        String netrc = credentials == null || credentials.netrcLine(hostAddress) == null ? null
+            : credentials.netrcLine(hostAddress) + credentials.netrcLine(url.getAuthority());
+        if (certificate != null || netrc != null) {
+          filesDir = Files.createTempDirectory("goproxy-testkit-files");
+          if (certificate != null) {
+            Path pem = filesDir.resolve("cert.pem");
+            Files.writeString(pem, certificate.pem(), StandardCharsets.US_ASCII);
+            fileSettings.put("SSL_CERT_FILE", pem.toString());
+          }
+          if (netrc != null) {
+            Path file = filesDir.resolve("netrc");
+            Files.writeString(file, netrc, StandardCharsets.UTF_8);
+            fileSettings.put("NETRC", file.toString());
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        server.close();
+        if (filesDir != null) {
+          deleteTree(filesDir);
+        }
+        throw e;
       }
-      URI url = URI.create("http://" + host + ":" + server.getPort());
-      return new FakeGoProxy(server, dispatcher, journal, sumdb, store, url, loading.skipped);
+      return new FakeGoProxy(server, dispatcher, journal, sumdb, store, url, loading.skipped,
+          certificate, credentials, filesDir, fileSettings);
     }
   }
 }

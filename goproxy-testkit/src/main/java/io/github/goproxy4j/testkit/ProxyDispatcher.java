@@ -1,10 +1,12 @@
 package io.github.goproxy4j.testkit;
 
+import io.github.goproxy4j.internal.Redaction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,13 +46,15 @@ final class ProxyDispatcher extends Dispatcher {
   private final RequestJournal journal;
   private final List<Rule> rules = new CopyOnWriteArrayList<>();
   private final int notFoundStatus;
+  private final RequiredCredentials credentials; // null: no authentication
   private final Clock clock = Clock.systemUTC();
   /** The server this dispatcher answers for (set once it exists), whose own request queue is drained. */
   private volatile MockWebServer server;
 
   ProxyDispatcher(ModuleStore store, FakeSumdb sumdb, RequestJournal journal, List<Fault> faults,
-      int notFoundStatus) {
+      int notFoundStatus, RequiredCredentials credentials) {
     this.store = store;
+    this.credentials = credentials;
     this.sumdb = sumdb;
     this.journal = journal;
     this.notFoundStatus = notFoundStatus;
@@ -106,11 +110,19 @@ final class ProxyDispatcher extends Dispatcher {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     Headers h = rr.getHeaders();
     for (String name : h.names()) {
-      headers.put(name, h.values(name));
+      List<String> values = new ArrayList<>();
+      h.values(name).forEach(v -> values.add(Redaction.headerValue(name, v)));
+      headers.put(name, values); // the journal never holds credentials
     }
     ProxyRequest req = new ProxyRequest(clock.instant(), rr.getMethod(),
         target == null ? "" : target, route.path(), headers, route.endpoint(),
         route.modulePath(), route.version(), 0, null);
+    if (credentials != null && !credentials.accepts(h.values("Authorization"))) {
+      // checked before faults, as a private proxy checks credentials before anything else
+      journal.add(req.answered(401, null));
+      dropQueued();
+      return unauthorized(credentials);
+    }
     Rule rule = match(req);
     Fault fault = rule == null ? null : rule.fault;
     MockResponse response;
@@ -125,6 +137,15 @@ final class ProxyDispatcher extends Dispatcher {
     journal.add(req.answered(status, rule == null ? null : rule.fault.toString()));
     dropQueued();
     return response;
+  }
+
+  /** 401 with a challenge, as a private proxy answers a request without its credentials. */
+  static MockResponse unauthorized(RequiredCredentials credentials) {
+    return new MockResponse.Builder().code(401).status(Answer.statusLine(401))
+        .setHeader("WWW-Authenticate", credentials.challenge())
+        .setHeader("Content-Type", Answer.TEXT)
+        .body(new Buffer().writeUtf8("unauthorized\n"))
+        .build();
   }
 
   private Rule match(ProxyRequest req) {

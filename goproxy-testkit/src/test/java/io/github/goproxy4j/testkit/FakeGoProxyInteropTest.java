@@ -234,4 +234,131 @@ class FakeGoProxyInteropTest {
       assertEquals(sumsFromCode, goSumLines(dir));
     }
   }
+
+  /** The installed releases of these language versions (go1.19 and go1.27 required). */
+  private static List<GoTool.Go> releases(String... langs) {
+    List<GoTool.Go> out = new java.util.ArrayList<>();
+    for (String lang : langs) {
+      if (lang.equals("1.19") || lang.equals("1.27")) {
+        out.add(GoTool.assumeRelease(lang));
+      } else {
+        GoTool.release(lang).ifPresent(out::add);
+      }
+    }
+    return out;
+  }
+
+  /** go's error line for a request the private fake refused. */
+  private static String unauthorized(FakeGoProxy proxy, String what, String path) {
+    return what + ": reading " + proxy.url() + path
+        + ": 401 Unauthorized\n\tserver response: unauthorized";
+  }
+
+  private static void assertNoSecret(FakeGoProxy proxy, String secret) {
+    assertFalse(proxy.toString().contains(secret), proxy.toString());
+    for (ProxyRequest q : proxy.requests().all()) {
+      assertFalse(q.toString().contains(secret) || q.headers().toString().contains(secret),
+          q + " " + q.headers());
+    }
+  }
+
+  /**
+   * go1.19, go1.21, go1.24 and go1.27 reach the https fake with Basic credentials from the
+   * netrc its environment names, trusting its certificate through SSL_CERT_FILE; without the
+   * netrc, or with a wrong password, each fails with net/http's 401 and the fake's body.
+   */
+  @Test
+  void privateProxyOverHttpsWithNetrc() throws IOException {
+    try (FakeGoProxy proxy = FakeGoProxy.builder().https().basicAuth("ci", "s3cret-pw")
+        .module(m100()).module("example.com/other", "v0.1.0", "v0.2.0").start()) {
+      assertTrue(proxy.url().toString().startsWith("https://127.0.0.1:"), proxy.url().toString());
+      String record = proxy.sumdb().record("example.com/m", "v1.0.0").orElseThrow();
+      for (GoTool.Go go : releases("1.19", "1.21", "1.24", "1.27")) {
+        Path home = Files.createDirectories(work.resolve(go.lang()));
+        Path dir = Files.createDirectories(home.resolve("mod"));
+        Files.writeString(dir.resolve("go.mod"), "module example.com/tmp\n\ngo 1.19\n");
+        Map<String, String> env = new HashMap<>(GoTool.hermeticEnv(home));
+        env.putAll(proxy.environment());
+        env.put("GOFLAGS", "-mod=mod");
+        GoTool.Result r = go.run(dir, env, 120, "mod", "download", "-json",
+            "example.com/m@v1.0.0");
+        assertEquals(0, r.exitCode(), go + ": " + r.stderr() + r.stdout());
+        String zipSum = record.split("\n")[0].split(" ")[2];
+        assertTrue(r.stdout().contains("\"Sum\": \"" + zipSum + "\""), go + ": " + r.stdout());
+        r = go.run(dir, env, 120, "list", "-m", "-versions", "example.com/other");
+        assertEquals("example.com/other v0.1.0 v0.2.0\n", r.stdout(), go + ": " + r.stderr());
+        proxy.requests().assertAll("authorized", q -> q.status() == 200 || q.status() == 404);
+        proxy.requests().assertAll("sent with Basic credentials",
+            q -> q.header("Authorization").orElse("").equals("Basic xxxxx"));
+        assertNoSecret(proxy, "s3cret-pw");
+
+        String want = "go: " + unauthorized(proxy, "module example.com/other",
+            "/example.com/other/@v/list") + "\n";
+        Map<String, String> none = new HashMap<>(env);
+        none.remove("NETRC");
+        r = go.run(dir, none, 120, "list", "-m", "-versions", "example.com/other");
+        assertEquals(1, r.exitCode(), go + ": " + r.stdout());
+        assertEquals(want, r.stderr(), go.toString());
+        Path wrong = home.resolve("wrong-netrc");
+        Files.writeString(wrong, Files.readString(Path.of(env.get("NETRC")))
+            .replace("s3cret-pw", "wrong-pw"));
+        Map<String, String> wrongEnv = new HashMap<>(env);
+        wrongEnv.put("NETRC", wrong.toString());
+        r = go.run(dir, wrongEnv, 120, "mod", "download", "-json", "example.com/other@v0.1.0");
+        assertEquals(1, r.exitCode(), go + ": " + r.stdout());
+        assertTrue(r.stdout().contains("\"Error\": \"" + unauthorized(proxy,
+            "example.com/other@v0.1.0", "/example.com/other/@v/v0.1.0.info")
+            .replace("\n\t", "\\n\\t") + "\""), go + ": " + r.stdout());
+        assertFalse(proxy.requests().matching(q -> q.status() == 401).isEmpty());
+        assertNoSecret(proxy, "wrong-pw");
+        proxy.reset();
+      }
+    }
+  }
+
+  /**
+   * go1.24 and later take a bearer token from a GOAUTH command (a URL line, a blank line, the
+   * header, a blank line), and fail with the 401 when it prints a wrong one.
+   */
+  @Test
+  void privateProxyWithGoAuthBearerToken() throws IOException {
+    List<GoTool.Go> gos = releases("1.24", "1.27");
+    try (FakeGoProxy proxy = FakeGoProxy.builder().https().bearerToken("tok-3f9a")
+        .module(m100()).start()) {
+      assertFalse(proxy.environment().containsKey("NETRC"), proxy.environment().toString());
+      for (GoTool.Go go : gos) {
+        Path home = Files.createDirectories(work.resolve(go.lang()));
+        Path dir = Files.createDirectories(home.resolve("mod"));
+        Files.writeString(dir.resolve("go.mod"), "module example.com/tmp\n\ngo 1.19\n");
+        Map<String, String> env = new HashMap<>(GoTool.hermeticEnv(home));
+        env.putAll(proxy.environment());
+        env.put("GOAUTH", goAuthCommand(home.resolve("wrong-auth"), proxy, "tok-wrong"));
+        GoTool.Result r = go.run(dir, env, 120, "mod", "download", "example.com/m@v1.0.0");
+        assertEquals("go: " + unauthorized(proxy, "example.com/m@v1.0.0",
+            "/example.com/m/@v/v1.0.0.info") + "\n", r.stderr(), go.toString());
+        env.put("GOAUTH", goAuthCommand(home.resolve("auth"), proxy, "tok-3f9a"));
+        r = go.run(dir, env, 120, "mod", "download", "example.com/m@v1.0.0");
+        assertEquals(0, r.exitCode(), go + ": " + r.stderr());
+        proxy.requests().assertRequested("/example.com/m/@v/v1.0.0.zip");
+        assertTrue(proxy.requests().matching(q -> q.status() == 200).stream()
+            .allMatch(q -> q.header("Authorization").orElse("").equals("Bearer xxxxx")));
+        assertNoSecret(proxy, "tok-3f9a");
+        assertNoSecret(proxy, "tok-wrong");
+        proxy.reset();
+      }
+    }
+  }
+
+  /**
+   * A GOAUTH command: a script printing the proxy's URL line and a bearer token header. The URL
+   * has no trailing slash: go1.24.4 keys credentials by the URL line as written and looks up
+   * the request URL and its host only, so {@code https://127.0.0.1:port/} would match nothing
+   * (go1.27 trims the slash).
+   */
+  static String goAuthCommand(Path script, FakeGoProxy proxy, String token) throws IOException {
+    Files.writeString(script, "#!/bin/sh\nprintf '%s\\n\\n%s\\n\\n' '" + proxy.url()
+        + "' 'Authorization: Bearer " + token + "'\n");
+    script.toFile().setExecutable(true);
+    return script.toString();
+  }
 }

@@ -359,4 +359,124 @@ class FakeGoProxyTest {
     e = assertThrows(NullPointerException.class, () -> FakeGoProxy.builder().module((FakeModule) null));
     assertEquals("module", e.getMessage());
   }
+
+  /** A java.net.http GET with the given trust and Authorization (null: none). */
+  private static java.net.http.HttpResponse<String> getTls(javax.net.ssl.SSLContext ssl,
+      java.net.URI uri, String authorization) throws Exception {
+    java.net.http.HttpClient.Builder cb = java.net.http.HttpClient.newBuilder()
+        .connectTimeout(java.time.Duration.ofSeconds(10));
+    if (ssl != null) {
+      cb.sslContext(ssl);
+    }
+    java.net.http.HttpRequest.Builder rb = java.net.http.HttpRequest.newBuilder(uri)
+        .timeout(java.time.Duration.ofSeconds(30));
+    if (authorization != null) {
+      rb.header("Authorization", authorization);
+    }
+    return cb.build().send(rb.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic " + java.util.Base64.getEncoder().encodeToString(
+        (user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void httpsWithBasicAuthAnswers401WithAChallengeAndServesTheRightCredentials() throws Exception {
+    try (FakeGoProxy proxy = FakeGoProxy.builder().https().basicAuth("ci", "pässwörd")
+        .module("example.com/m", "v1.0.0").start()) {
+      assertTrue(proxy.isHttps());
+      assertEquals("https", proxy.url().getScheme());
+      java.net.URI list = java.net.URI.create(proxy.url() + "/example.com/m/@v/list");
+      var ok = getTls(proxy.sslContext(), list, basic("ci", "pässwörd"));
+      assertEquals(200, ok.statusCode());
+      assertEquals("v1.0.0\n", ok.body());
+      for (String wrong : new String[] {null, basic("ci", "passwort"), basic("CI", "pässwörd"),
+          basic("ci", "pässwörd") + "=", "Bearer passw0rd", "basic " + basic("ci", "pässwörd")
+              .substring(6)}) {
+        var r = getTls(proxy.sslContext(), list, wrong);
+        assertEquals(401, r.statusCode(), String.valueOf(wrong));
+        assertEquals("Basic realm=\"goproxy4j-testkit\"",
+            r.headers().firstValue("WWW-Authenticate").orElseThrow());
+        assertEquals("unauthorized\n", r.body());
+      }
+      // the sumdb behind the proxy is just as private
+      var sumdb = getTls(proxy.sslContext(), java.net.URI.create(proxy.url() + "/sumdb/"
+          + proxy.sumdb().name() + "/supported"), null);
+      assertEquals(401, sumdb.statusCode());
+      List<ProxyRequest> rs = proxy.requests().all();
+      assertEquals(List.of(200, 401, 401, 401, 401, 401, 401, 401),
+          rs.stream().map(ProxyRequest::status).toList());
+      assertEquals("Basic xxxxx", rs.get(0).header("Authorization").orElseThrow());
+      assertEquals("Bearer xxxxx", rs.get(5).header("Authorization").orElseThrow());
+      assertTrue(rs.get(1).header("Authorization").isEmpty());
+      String all = rs + " " + rs.stream().map(ProxyRequest::headers).toList() + proxy
+          + proxy.requests() + proxy.environment();
+      for (String secret : new String[] {"pässwörd", basic("ci", "pässwörd")
+          .substring(6), basic("ci", "passwort").substring(6)}) {
+        assertFalse(all.contains(secret), all);
+      }
+      assertEquals("FakeGoProxy[" + proxy.url() + ", 1 module versions, Basic auth as ci]",
+          proxy.toString());
+    }
+  }
+
+  @Test
+  void httpsCertificateIsTrustedOnlyWhereGiven() throws Exception {
+    Path pem;
+    try (FakeGoProxy proxy = FakeGoProxy.builder().https().module("example.com/m", "v1.0.0")
+        .start()) {
+      java.net.URI list = java.net.URI.create(proxy.url() + "/example.com/m/@v/list");
+      assertThrows(javax.net.ssl.SSLHandshakeException.class, () -> getTls(null, list, null));
+      assertEquals(200, getTls(proxy.sslContext(), list, null).statusCode());
+      // the PEM file SSL_CERT_FILE names holds the certificate the server presents
+      pem = Path.of(proxy.environment().get("SSL_CERT_FILE"));
+      assertEquals(proxy.certificatePem(), Files.readString(pem));
+      var cert = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory
+          .getInstance("X.509").generateCertificate(Files.newInputStream(pem));
+      javax.net.ssl.X509TrustManager tm = proxy.trustManager();
+      assertEquals(List.of(cert), List.of(tm.getAcceptedIssuers()));
+      assertTrue(cert.getSubjectAlternativeNames().toString().contains("127.0.0.1"),
+          cert.getSubjectAlternativeNames().toString());
+      assertFalse(proxy.environment().containsKey("NETRC"));
+    }
+    assertFalse(Files.exists(pem), "close deletes the certificate file");
+  }
+
+  @Test
+  void netrcHoldsTheCredentialsForHostAndForHostWithPort() throws Exception {
+    try (FakeGoProxy proxy = FakeGoProxy.builder().https().basicAuth("ci", "pw")
+        .module("example.com/m", "v1.0.0").start()) {
+      assertEquals("machine 127.0.0.1 login ci password pw\nmachine 127.0.0.1:"
+          + proxy.url().getPort() + " login ci password pw\n",
+          Files.readString(Path.of(proxy.environment().get("NETRC"))));
+      assertEquals(proxy.environment().get("NETRC"), proxy.goEnv().get("NETRC"));
+    }
+    try (FakeGoProxy proxy = FakeGoProxy.builder().https().basicAuth("ci", "two words")
+        .start()) {
+      assertFalse(proxy.environment().containsKey("NETRC"), "a netrc cannot hold a space");
+    }
+    try (FakeGoProxy proxy = FakeGoProxy.builder().https().bearerToken("t0k").start()) {
+      assertFalse(proxy.environment().containsKey("NETRC"));
+      assertEquals("FakeGoProxy[" + proxy.url() + ", 0 module versions, Bearer token]",
+          proxy.toString());
+    }
+  }
+
+  @Test
+  void credentialsAndPlainHttpMisuseAreRefusedClearly() throws Exception {
+    assertEquals("a Basic user name cannot contain ':' (RFC 7617): the user given has one",
+        assertThrows(IllegalArgumentException.class,
+            () -> FakeGoProxy.builder().basicAuth("a:b", "secret")).getMessage());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> FakeGoProxy.builder().bearerToken("has space"));
+    assertFalse(e.getMessage().contains("has space"), e.getMessage());
+    try (FakeGoProxy proxy = FakeGoProxy.builder().module("example.com/m", "v1.0.0").start()) {
+      assertFalse(proxy.isHttps());
+      assertEquals("this fake proxy serves plain http: build it with https()",
+          assertThrows(IllegalStateException.class, proxy::certificatePem).getMessage());
+      assertThrows(IllegalStateException.class, proxy::sslContext);
+      assertFalse(proxy.environment().containsKey("SSL_CERT_FILE"));
+    }
+  }
 }

@@ -23,7 +23,7 @@ class ProxyDispatcherFuzzTest {
   private static final FakeSumdb SUMDB = new FakeSumdb(SignerKey.generate("sum.test"),
       STORE.all(), List.of());
   private static final ProxyDispatcher DISPATCHER = new ProxyDispatcher(STORE, SUMDB,
-      new RequestJournal(), List.of(), 404);
+      new RequestJournal(), List.of(), 404, null);
 
   @FuzzTest(maxDuration = "30s")
   void answer(byte[] data) throws IOException {
