@@ -2,6 +2,7 @@ package io.github.goproxy4j.client;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,10 @@ import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.testing.GoTool;
 import io.github.goproxy4j.testkit.FakeGoProxy;
 import io.github.goproxy4j.testkit.FakeModule;
+import io.github.goproxy4j.testkit.ProxyRequest;
+import io.github.goproxy4j.env.GoProxyException;
+import io.github.goproxy4j.module.ModulePath;
+import io.github.goproxy4j.module.Version;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -187,6 +192,181 @@ class GoProxyClientInteropTest {
       GoTool.Result r = GoTool.run(work, goEnv(tmp.resolve("go"), fileProxy), 60, "mod",
           "download", "-json", "example.com/m@v1.9.0");
       assertEquals(new ObjectMapper().readTree(r.stdout()).get("Error").asText(), e.getMessage());
+    }
+  }
+
+  /** The installed releases of these language versions (go1.19 and go1.27 required). */
+  private static List<GoTool.Go> releases(String... langs) {
+    List<GoTool.Go> out = new ArrayList<>();
+    for (String lang : langs) {
+      if (lang.equals("1.19") || lang.equals("1.27")) {
+        out.add(GoTool.assumeRelease(lang));
+      } else {
+        GoTool.release(lang).ifPresent(out::add);
+      }
+    }
+    return out;
+  }
+
+  /** The fake's environment for go: hermetic, then the fake's settings, then {@code extra}. */
+  private static Map<String, String> privateEnv(Path home, FakeGoProxy p, Path cache) {
+    Map<String, String> env = GoTool.hermeticEnv(home);
+    env.putAll(p.environment());
+    env.put("GOMODCACHE", cache.toString());
+    env.put("GOFLAGS", "-mod=mod");
+    return env;
+  }
+
+  /** A client of {@code go}'s release built from the same variables go ran with. */
+  private static GoProxyClient privateClient(Map<String, String> env, GoTool.Go go) {
+    GoEnv e = GoEnv.builder().environment(env).noUserEnvFile().goVersion(go.lang()).build();
+    return GoProxyClient.builder().env(e).build();
+  }
+
+  /** go's one-line error ({@code go: } and a newline stripped) as our exception's message. */
+  private static String goError(GoTool.Result r) {
+    assertEquals(1, r.exitCode(), r.stdout());
+    assertTrue(r.stderr().startsWith("go: ") && r.stderr().endsWith("\n"), r.stderr());
+    return r.stderr().substring(4, r.stderr().length() - 1);
+  }
+
+  /**
+   * A private proxy (FakeGoProxy over https with Basic credentials, trusted through
+   * SSL_CERT_FILE, credentials in NETRC): go1.19, go1.21, go1.24 and go1.27 and this client,
+   * each built from the same variables, download and verify (against the fake's sumdb) the same
+   * modules into byte-identical caches and list the same versions; without the netrc and with a
+   * wrong password both fail with go's text.
+   */
+  @Test
+  void privateHttpsProxyWithNetrcAsGo() throws Exception {
+    List<ModuleVersion> mvs = MODULES.stream().map(ModuleVersion::parse).toList();
+    try (FakeGoProxy p = FakeGoProxy.builder().https().basicAuth("ci", "s3cret-pw")
+        .module("example.com/m", "v1.0.0", "v1.1.0").module("example.com/m/v2", "v2.0.0")
+        .module("example.com/Upper", "v1.0.0-RC1").module("example.com/nested", "v0.1.0")
+        .start()) {
+      for (GoTool.Go go : releases("1.19", "1.21", "1.24", "1.27")) {
+        Path home = Files.createDirectories(tmp.resolve(go.lang()));
+        Path goCache = home.resolve("go-cache");
+        Path ourCache = home.resolve("our-cache");
+        Path work = Files.createDirectories(home.resolve("work"));
+        List<String> args = new ArrayList<>(List.of("mod", "download", "-json"));
+        args.addAll(MODULES);
+        GoTool.Result r = go.run(work, privateEnv(home, p, goCache), 120,
+            args.toArray(String[]::new));
+        assertEquals(0, r.exitCode(), go + ": " + r.stderr() + r.stdout());
+        List<DownloadedModule> ours;
+        try (GoProxyClient c = privateClient(privateEnv(home, p, ourCache), go)) {
+          ours = c.downloadAll(mvs);
+          GoTool.Result list = go.run(work, privateEnv(home, p, goCache), 120, "list", "-m",
+              "-versions", "example.com/m");
+          assertEquals(list.stdout(), "example.com/m " + String.join(" ",
+              c.versions(ModulePath.parse("example.com/m")).stream().map(Version::toString)
+                  .toList()) + "\n", go + ": " + list.stderr());
+        }
+        for (DownloadedModule d : ours) {
+          assertTrue(r.stdout().contains("\"Sum\": \"" + d.zipHash() + "\""), go + " " + d);
+        }
+        Path goDl = goCache.resolve("cache/download");
+        Path ourDl = ourCache.resolve("cache/download");
+        int compared = 0;
+        try (Stream<Path> files = Files.walk(goDl)) {
+          for (Path f : files.filter(Files::isRegularFile).toList()) {
+            String rel = goDl.relativize(f).toString();
+            if (rel.startsWith("sumdb/") || rel.endsWith(".lock")) {
+              continue;
+            }
+            assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(ourDl.resolve(rel)),
+                go + ": " + rel);
+            compared++;
+          }
+        }
+        assertTrue(compared >= 4 * MODULES.size(), go + ": " + compared + " files");
+
+        Map<String, String> none = privateEnv(home, p, home.resolve("c2"));
+        none.remove("NETRC");
+        Path wrongNetrc = home.resolve("wrong-netrc");
+        Files.writeString(wrongNetrc, Files.readString(Path.of(p.environment().get("NETRC")))
+            .replace("s3cret-pw", "wrong-pw"));
+        Map<String, String> wrong = privateEnv(home, p, home.resolve("c3"));
+        wrong.put("NETRC", wrongNetrc.toString());
+        for (Map<String, String> env : List.of(none, wrong)) {
+          String goList = goError(go.run(work, env, 120, "list", "-m", "-versions",
+              "example.com/m"));
+          String goDownload = goError(go.run(work, env, 120, "mod", "download",
+              "example.com/m@v1.1.0"));
+          assertTrue(goDownload.endsWith(": 401 Unauthorized\n\tserver response: unauthorized"),
+              goDownload);
+          try (GoProxyClient c = privateClient(env, go)) {
+            GoProxyException e = assertThrows(GoProxyException.class,
+                () -> c.versions(ModulePath.parse("example.com/m")));
+            assertEquals(goList, e.getMessage(), go.toString());
+            e = assertThrows(GoProxyException.class,
+                () -> c.download(ModuleVersion.parse("example.com/m@v1.1.0")));
+            assertEquals(goDownload, e.getMessage(), go.toString());
+            assertFalse(e.toString().contains("s3cret-pw") || e.toString().contains("wrong-pw"));
+          }
+        }
+        for (ProxyRequest q : p.requests().all()) {
+          assertFalse(q.headers().toString().contains("s3cret"), q.headers().toString());
+        }
+        p.reset();
+      }
+    }
+  }
+
+  /**
+   * A private proxy taking a bearer token that a GOAUTH command prints (go1.24 and later): go1.24
+   * and go1.27 and this client, built from the same variables, download the same module with
+   * the right token and fail alike with a wrong one. The URL line with a trailing slash is where
+   * the releases differ (go1.24.4 matches nothing with it, go1.27 trims it), and the client
+   * follows each.
+   */
+  @Test
+  void privateHttpsProxyWithGoAuthCommandAsGo() throws Exception {
+    List<GoTool.Go> gos = releases("1.24", "1.27");
+    ModuleVersion m = ModuleVersion.parse("example.com/m@v1.1.0");
+    try (FakeGoProxy p = FakeGoProxy.builder().https().bearerToken("tok-3f9a")
+        .module("example.com/m", "v1.0.0", "v1.1.0").start()) {
+      for (GoTool.Go go : gos) {
+        Path home = Files.createDirectories(tmp.resolve(go.lang()));
+        Path work = Files.createDirectories(home.resolve("work"));
+        int n = 0;
+        for (String token : List.of("tok-3f9a", "tok-wrong")) {
+          for (String urlLine : List.of(p.url().toString(), p.url() + "/")) {
+            Path script = home.resolve("auth" + n);
+            Files.writeString(script, "#!/bin/sh\nprintf '%s\\n\\n%s\\n\\n' '" + urlLine
+                + "' 'Authorization: Bearer " + token + "'\n");
+            assertTrue(script.toFile().setExecutable(true));
+            Map<String, String> goEnv = privateEnv(home, p, home.resolve("go" + n));
+            goEnv.put("GOAUTH", script.toString());
+            Map<String, String> ourEnv = privateEnv(home, p, home.resolve("our" + n));
+            ourEnv.put("GOAUTH", script.toString());
+            n++;
+            GoTool.Result r = go.run(work, goEnv, 120, "mod", "download", "-json", m.toString());
+            String what = go + " token " + token + " URL line " + urlLine;
+            try (GoProxyClient c = privateClient(ourEnv, go)) {
+              if (r.ok()) {
+                assertTrue(r.stdout().contains("\"Sum\": \"" + c.download(m).zipHash() + "\""),
+                    what + ": " + r.stdout());
+              } else {
+                String goErr = new ObjectMapper().readTree(r.stdout()).get("Error").asText();
+                assertTrue(goErr.endsWith(": 401 Unauthorized\n\tserver response: unauthorized"),
+                    what + ": " + goErr);
+                GoProxyException e = assertThrows(GoProxyException.class, () -> c.download(m),
+                    what);
+                assertEquals(goErr, e.getMessage(), what);
+              }
+            }
+            boolean expectOk = token.equals("tok-3f9a")
+                && (go.minor() >= 27 || !urlLine.endsWith("/"));
+            assertEquals(expectOk, r.ok(), what + ": " + r.stdout() + r.stderr());
+          }
+        }
+        for (ProxyRequest q : p.requests().all()) {
+          assertFalse(q.headers().toString().contains("tok-"), q.headers().toString());
+        }
+        p.reset();
+      }
     }
   }
 }
