@@ -214,7 +214,8 @@ public final class GoProxyExtension implements BeforeAllCallback, AfterAllCallba
     }
   }
 
-  private static void configure(FakeGoProxy.Builder b, WithFakeGoProxy a, Class<?> testClass) {
+  /** Applies the annotation's configuration to a fake's builder. */
+  static void configure(FakeGoProxy.Builder b, WithFakeGoProxy a, Class<?> testClass) {
     for (String mv : a.modules()) {
       ModuleVersion m;
       try {
@@ -254,6 +255,28 @@ public final class GoProxyExtension implements BeforeAllCallback, AfterAllCallba
       b.sumdbWrongHash(w.substring(0, at), w.substring(at + 1));
     }
     b.notFoundStatus(a.notFoundStatus());
+    if (a.https()) {
+      b.https();
+    }
+    if (!a.basicAuth().isEmpty() && !a.bearerToken().isEmpty()) {
+      throw new ExtensionConfigurationException(
+          "@WithFakeGoProxy: give basicAuth or bearerToken, not both");
+    }
+    try {
+      if (!a.basicAuth().isEmpty()) {
+        int colon = a.basicAuth().indexOf(':');
+        if (colon < 0) {
+          throw new ExtensionConfigurationException(
+              "@WithFakeGoProxy basicAuth: expected user:password (no ':' given)");
+        }
+        b.basicAuth(a.basicAuth().substring(0, colon), a.basicAuth().substring(colon + 1));
+      }
+      if (!a.bearerToken().isEmpty()) {
+        b.bearerToken(a.bearerToken());
+      }
+    } catch (IllegalArgumentException e) {
+      throw new ExtensionConfigurationException("@WithFakeGoProxy: " + e.getMessage(), e);
+    }
   }
 
   /** Converts the annotation form of a fault. */
@@ -397,6 +420,54 @@ public final class GoProxyExtension implements BeforeAllCallback, AfterAllCallba
     public Builder fault(Fault fault) {
       Objects.requireNonNull(fault, "fault");
       configuration.add(b -> b.fault(fault));
+      return this;
+    }
+
+    /**
+     * Serves https with a self-signed certificate made for the fake
+     * ({@link FakeGoProxy.Builder#https()}).
+     *
+     * <pre>{@code
+     * @RegisterExtension
+     * static final GoProxyExtension PRIVATE = GoProxyExtension.builder()
+     *     .https().basicAuth("ci", "s3cret").module("corp.example/lib", "v1.0.0").build();
+     * // a test's FakeGoProxy: environment() has SSL_CERT_FILE and NETRC for the go command,
+     * // sslContext() trusts it from java.net.http or goproxy-client's HttpSettings
+     * }</pre>
+     *
+     * @return this builder
+     */
+    public Builder https() {
+      configuration.add(FakeGoProxy.Builder::https);
+      return this;
+    }
+
+    /**
+     * Requires Basic credentials on every request
+     * ({@link FakeGoProxy.Builder#basicAuth(String, String)}).
+     *
+     * @param user the user name (no {@code :})
+     * @param password the password
+     * @return this builder
+     * @throws IllegalArgumentException if the user name contains {@code :} (here, not when the
+     *     fake starts)
+     */
+    public Builder basicAuth(String user, String password) {
+      FakeGoProxy.builder().basicAuth(user, password); // checks them now
+      configuration.add(b -> b.basicAuth(user, password));
+      return this;
+    }
+
+    /**
+     * Requires a bearer token on every request ({@link FakeGoProxy.Builder#bearerToken(String)}).
+     *
+     * @param token the token: printable ASCII, no spaces
+     * @return this builder
+     * @throws IllegalArgumentException if the token is not (here, not when the fake starts)
+     */
+    public Builder bearerToken(String token) {
+      FakeGoProxy.builder().bearerToken(token); // checks it now
+      configuration.add(b -> b.bearerToken(token));
       return this;
     }
 

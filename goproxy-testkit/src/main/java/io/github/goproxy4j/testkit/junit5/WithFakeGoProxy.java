@@ -87,4 +87,29 @@ public @interface WithFakeGoProxy {
    * @return the status
    */
   int notFoundStatus() default 404;
+
+  /**
+   * Whether to serve https with a self-signed certificate made for the fake (see
+   * {@code FakeGoProxy.Builder#https()}; trust it with {@code FakeGoProxy#sslContext()} or the
+   * {@code SSL_CERT_FILE} of {@code FakeGoProxy#environment()}).
+   *
+   * @return true for https
+   */
+  boolean https() default false;
+
+  /**
+   * Basic credentials every request must carry, as {@code user:password} (split at the first
+   * {@code :}); empty for none. See {@code FakeGoProxy.Builder#basicAuth(String, String)}.
+   *
+   * @return the credentials, or empty
+   */
+  String basicAuth() default "";
+
+  /**
+   * A bearer token every request must carry; empty for none. See
+   * {@code FakeGoProxy.Builder#bearerToken(String)}.
+   *
+   * @return the token, or empty
+   */
+  String bearerToken() default "";
 }

@@ -54,6 +54,38 @@ class WithFakeGoProxyTest {
         Inner.class.getAnnotation(WithFakeGoProxy.class).faults()[1]));
   }
 
+  @Test
+  void annotationServesAPrivateProxy() throws Exception {
+    FakeGoProxy.Builder b = FakeGoProxy.builder();
+    GoProxyExtension.configure(b, Private.class.getAnnotation(WithFakeGoProxy.class),
+        Private.class);
+    try (FakeGoProxy proxy = b.start()) {
+      assertEquals(200, GoProxyExtensionTest.get(proxy, "/example.com/m/@v/list",
+          GoProxyExtensionTest.basic("ci", "pw:with:colons")));
+      assertEquals(401, GoProxyExtensionTest.get(proxy, "/example.com/m/@v/list", null));
+    }
+    b = FakeGoProxy.builder();
+    GoProxyExtension.configure(b, Bearer.class.getAnnotation(WithFakeGoProxy.class), Bearer.class);
+    try (FakeGoProxy proxy = b.start()) {
+      assertEquals(200, GoProxyExtensionTest.get(proxy, "/example.com/m/@v/list", "Bearer t0k"));
+      assertEquals(401, GoProxyExtensionTest.get(proxy, "/example.com/m/@v/list", "Bearer t1k"));
+    }
+    ExtensionConfigurationException e = assertThrows(ExtensionConfigurationException.class,
+        () -> GoProxyExtension.configure(FakeGoProxy.builder(),
+            NoColon.class.getAnnotation(WithFakeGoProxy.class), NoColon.class));
+    assertEquals("@WithFakeGoProxy basicAuth: expected user:password (no ':' given)",
+        e.getMessage());
+  }
+
+  @WithFakeGoProxy(modules = "example.com/m@v1.0.0", https = true, basicAuth = "ci:pw:with:colons")
+  static class Private {}
+
+  @WithFakeGoProxy(modules = "example.com/m@v1.0.0", https = true, bearerToken = "t0k")
+  static class Bearer {}
+
+  @WithFakeGoProxy(basicAuth = "no-password")
+  static class NoColon {}
+
   @WithFakeGoProxy(faults = {@GoProxyFault(delayMillis = 5),
       @GoProxyFault(status = 500, disconnect = GoProxyFault.Disconnect.DURING_BODY)})
   static class Inner {}
