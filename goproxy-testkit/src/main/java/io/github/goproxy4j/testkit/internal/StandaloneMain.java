@@ -14,25 +14,33 @@ import java.util.stream.Stream;
 
 /**
  * The standalone fake proxy: {@code java -jar goproxy-testkit-<v>-standalone.jar [DIR] [--port N]
- * [--sumdb-name NAME] [--allow-invalid-zips] [--toolchain go1.X.Y[/GOOS/GOARCH]]... [--wait-for-signal]}.
+ * [--sumdb-name NAME] [--allow-invalid-zips] [--toolchain go1.X.Y[/GOOS/GOARCH]]... [--https]
+ * [--basic-auth USER:PASSWORD | --bearer-token TOKEN] [--wait-for-signal]}.
  * DIR is a directory of txtar module archives (cmd/go testdata style) or a GOPROXY-layout
  * directory; each {@code --toolchain} serves a fake toolchain ({@code FakeModule.toolchain}) for
- * this machine's platform or the one given. Prints {@code GOPROXY=<url>} and
- * {@code GOSUMDB=<key>} on standard output, then serves until standard input is closed (or,
- * with {@code --wait-for-signal}, until the process is signalled).
+ * this machine's platform or the one given; {@code --https} and the credentials make it a
+ * private proxy ({@code FakeGoProxy.Builder#https()}, {@code #basicAuth}, {@code #bearerToken}).
+ * Prints {@code GOPROXY=<url>} and {@code GOSUMDB=<key>} on standard output, and
+ * {@code SSL_CERT_FILE=<pem>} / {@code NETRC=<file>} when the fake made them (never a credential),
+ * then serves until standard input is closed (or, with {@code --wait-for-signal}, until the
+ * process is signalled).
  */
 public final class StandaloneMain {
   private StandaloneMain() {}
 
   private static final String USAGE = "usage: java -jar goproxy-testkit-standalone.jar [DIR]"
       + " [--port N] [--sumdb-name NAME] [--allow-invalid-zips] [--toolchain go1.X.Y[/GOOS/GOARCH]]..."
-      + " [--wait-for-signal]\n"
+      + " [--https] [--basic-auth USER:PASSWORD | --bearer-token TOKEN] [--wait-for-signal]\n"
       + "  DIR: a directory of txtar module archives (example.com_m_v1.0.0.txt) or a"
       + " GOPROXY-layout directory (example.com/m/@v/v1.0.0.zip ...)\n"
       + "  --allow-invalid-zips: zip txtar files that break x/mod's rules as given (as cmd/go's"
       + " test proxy does)\n"
       + "  --toolchain: serve a fake Go toolchain module (bin/go is a script) for GOTOOLCHAIN;"
       + " default platform: this machine's\n"
+      + "  --https: serve TLS with a self-signed certificate; prints SSL_CERT_FILE= (its PEM) for"
+      + " go\n"
+      + "  --basic-auth, --bearer-token: answer 401 to requests without these credentials;"
+      + " --basic-auth prints NETRC= (a netrc file for go)\n"
       + "  Serves on 127.0.0.1 until standard input is closed (or until signalled with"
       + " --wait-for-signal).";
 
@@ -63,6 +71,9 @@ public final class StandaloneMain {
     String sumdbName = null;
     boolean waitForSignal = false;
     boolean allowInvalidZips = false;
+    boolean https = false;
+    String basicAuth = null;
+    String bearerToken = null;
     java.util.List<FakeModule> toolchains = new java.util.ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
@@ -81,6 +92,16 @@ public final class StandaloneMain {
           port = Integer.parseInt(a.substring("--port=".length()));
         } else if (a.equals("--sumdb-name") && i + 1 < args.length) {
           sumdbName = args[++i];
+        } else if (a.equals("--https")) {
+          https = true;
+        } else if (a.equals("--basic-auth") && i + 1 < args.length) {
+          basicAuth = args[++i];
+        } else if (a.startsWith("--basic-auth=")) {
+          basicAuth = a.substring("--basic-auth=".length());
+        } else if (a.equals("--bearer-token") && i + 1 < args.length) {
+          bearerToken = args[++i];
+        } else if (a.startsWith("--bearer-token=")) {
+          bearerToken = a.substring("--bearer-token=".length());
         } else if (a.equals("--allow-invalid-zips")) {
           allowInvalidZips = true;
         } else if (a.equals("--wait-for-signal")) {
@@ -110,9 +131,32 @@ public final class StandaloneMain {
       err.println("not a directory: " + dir);
       return 2;
     }
+    if (basicAuth != null && bearerToken != null) {
+      err.println("give --basic-auth or --bearer-token, not both\n" + USAGE);
+      return 2;
+    }
+    if (basicAuth != null && basicAuth.indexOf(':') < 0) {
+      err.println("invalid --basic-auth: want USER:PASSWORD\n" + USAGE); // never echo it
+      return 2;
+    }
     FakeGoProxy proxy;
     try {
       FakeGoProxy.Builder b = FakeGoProxy.builder().port(port);
+      try {
+        if (https) {
+          b.https();
+        }
+        if (basicAuth != null) {
+          int colon = basicAuth.indexOf(':');
+          b.basicAuth(basicAuth.substring(0, colon), basicAuth.substring(colon + 1));
+        }
+        if (bearerToken != null) {
+          b.bearerToken(bearerToken);
+        }
+      } catch (IllegalArgumentException e) {
+        err.println("invalid credentials: " + e.getMessage() + "\n" + USAGE);
+        return 2;
+      }
       if (allowInvalidZips) {
         b.allowInvalidZips();
       }
@@ -148,6 +192,12 @@ public final class StandaloneMain {
     Runtime.getRuntime().addShutdownHook(hook);
     out.println("GOPROXY=" + proxy.url());
     out.println("GOSUMDB=" + proxy.sumdbKey());
+    for (String key : new String[] {"SSL_CERT_FILE", "NETRC"}) {
+      String value = proxy.environment().get(key);
+      if (value != null) {
+        out.println(key + "=" + value);
+      }
+    }
     out.flush();
     err.println("serving " + proxy.moduleVersions().size() + " module versions"
         + (dir == null ? "" : " from " + dir)

@@ -109,4 +109,59 @@ class StandaloneMainTest {
     assertEquals(0, help.code.get(10, TimeUnit.SECONDS));
     assertTrue(help.out.toString(StandardCharsets.UTF_8).startsWith("usage: "));
   }
+
+  /**
+   * {@code --https --basic-auth}: the printed SSL_CERT_FILE and NETRC lines are what go1.19 and
+   * go1.27 need to list the private fake's versions; without the NETRC go gets the 401; nothing
+   * printed holds the password.
+   */
+  @Test
+  void servesAPrivateProxyToTheGoCommand() throws Exception {
+    Files.writeString(dir.resolve("example.com_m_v1.0.0.txt"),
+        "-- .mod --\nmodule example.com/m\n-- .info --\n{\"Version\":\"v1.0.0\"}\n"
+            + "-- go.mod --\nmodule example.com/m\n-- m.go --\npackage m\n");
+    Run run = new Run(dir.toString(), "--https", "--basic-auth", "ci:s3cret:pw");
+    String goproxy = run.line("GOPROXY=");
+    assertTrue(goproxy.matches("https://127\\.0\\.0\\.1:\\d+"), goproxy);
+    java.util.Map<String, String> lines = new java.util.HashMap<>();
+    for (String key : new String[] {"GOPROXY", "GOSUMDB", "SSL_CERT_FILE", "NETRC"}) {
+      lines.put(key, run.line(key + "="));
+    }
+    assertTrue(Files.readString(Path.of(lines.get("NETRC"))).contains(" password s3cret:pw\n"));
+    for (String release : new String[] {"1.19", "1.27"}) {
+      io.github.goproxy4j.testing.GoTool.Go go =
+          io.github.goproxy4j.testing.GoTool.assumeRelease(release);
+      Path home = Files.createDirectories(dir.resolve("go" + release));
+      java.util.Map<String, String> env = io.github.goproxy4j.testing.GoTool.hermeticEnv(home);
+      env.putAll(lines);
+      var r = go.run(home, env, 120, "list", "-m", "-versions", "example.com/m");
+      assertEquals("example.com/m v1.0.0\n", r.stdout(), go + ": " + r.stderr());
+      env.remove("NETRC");
+      r = go.run(home, env, 120, "list", "-m", "-versions", "example.com/m");
+      assertEquals("go: module example.com/m: reading " + goproxy
+          + "/example.com/m/@v/list: 401 Unauthorized\n\tserver response: unauthorized\n",
+          r.stderr(), go.toString());
+    }
+    run.stdin.close();
+    assertEquals(0, run.code.get(30, TimeUnit.SECONDS));
+    String printed = run.out.toString(StandardCharsets.UTF_8) + run.err;
+    org.junit.jupiter.api.Assertions.assertFalse(printed.contains("s3cret"), printed);
+    org.junit.jupiter.api.Assertions.assertFalse(Files.exists(Path.of(lines.get("NETRC"))));
+  }
+
+  @Test
+  void badCredentialsAreUsageErrorsThatDoNotEchoThem() throws Exception {
+    for (String[] args : new String[][] {
+        {dir.toString(), "--basic-auth", "no-colon-s3cret"},
+        {dir.toString(), "--basic-auth", "a:b", "--bearer-token", "t"},
+        {dir.toString(), "--bearer-token", "s3cret with space"}}) {
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      int code = StandaloneMain.run(args, new java.io.ByteArrayInputStream(new byte[0]),
+          new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+          new PrintStream(err, true, StandardCharsets.UTF_8));
+      assertEquals(2, code, err.toString(StandardCharsets.UTF_8));
+      org.junit.jupiter.api.Assertions.assertFalse(
+          err.toString(StandardCharsets.UTF_8).contains("s3cret"), err.toString());
+    }
+  }
 }
