@@ -244,6 +244,13 @@ class GoProxyClientInteropTest {
         .module("example.com/m", "v1.0.0", "v1.1.0").module("example.com/m/v2", "v2.0.0")
         .module("example.com/Upper", "v1.0.0-RC1").module("example.com/nested", "v0.1.0")
         .start()) {
+      // the fake's own GoEnv (its SSL_CERT_FILE and NETRC) is enough for the client
+      try (GoProxyClient c = GoProxyClient.builder().env(p.goEnv()).build()) {
+        assertEquals(List.of("v1.0.0", "v1.1.0"), c.versions(ModulePath.parse("example.com/m"))
+            .stream().map(Version::toString).toList());
+        c.download(mvs.get(0));
+      }
+      p.reset();
       for (GoTool.Go go : releases("1.19", "1.21", "1.24", "1.27")) {
         Path home = Files.createDirectories(tmp.resolve(go.lang()));
         Path goCache = home.resolve("go-cache");

@@ -3,9 +3,10 @@
  *
  * <p>{@link io.github.goproxy4j.testkit.FakeGoProxy} serves modules defined in code
  * ({@link io.github.goproxy4j.testkit.FakeModule}), txtar archives in the go command's
- * {@code cmd/go/testdata/mod} format, or a GOPROXY-layout directory, on loopback HTTP, with an
- * integrated {@link io.github.goproxy4j.testkit.FakeSumdb} (a real Merkle tree, signed tree
- * heads, tiles) that the go command and {@code ChecksumDatabase} verify against.
+ * {@code cmd/go/testdata/mod} format, or a GOPROXY-layout directory, on loopback HTTP (or
+ * HTTPS with required credentials, as a private proxy), with an integrated
+ * {@link io.github.goproxy4j.testkit.FakeSumdb} (a real Merkle tree, signed tree heads, tiles)
+ * that the go command and {@code ChecksumDatabase} verify against.
  * {@link io.github.goproxy4j.testkit.Fault}s inject failures; the
  * {@link io.github.goproxy4j.testkit.RequestJournal} records every request.
  *
