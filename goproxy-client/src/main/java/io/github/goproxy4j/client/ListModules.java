@@ -265,7 +265,7 @@ final class ListModules {
           if (match.test(m.path().toString())) {
             any = true;
             if (matched.add(m.path() + " " + m.version())) {
-              named.add(new LookUp(m));
+              named.add(new LookUp(m, lister.rememberedGoLine(m)));
               added = true;
             }
           }
@@ -287,7 +287,7 @@ final class ListModules {
       if (main.isPresent()) {
         named.add(new Answered(main.get()));
       } else if (selected.isPresent()) {
-        named.add(new LookUp(selected.get()));
+        named.add(new LookUp(selected.get(), lister.rememberedGoLine(selected.get())));
       } else if (graphError != null) {
         continue; // go skips a module the incomplete graph lacks: its error is the graph's
       } else if (flags.versions()) {
@@ -311,7 +311,7 @@ final class ListModules {
     }
     List<ListedModule> out = new ArrayList<>();
     for (Named n : named) {
-      out.add(n instanceof LookUp l ? byVersion.get(l.module()) : ((Answered) n).module());
+      out.add(n instanceof LookUp l ? remembering(byVersion.get(l.module()), l.goLine()) : ((Answered) n).module());
     }
     boolean convertedGraph = addsGoLine && convertedNeedsGraph(args, mains, g, release, flags.versions());
     return new Answers(build, out, lister.goModsRead(), graphError, p -> g.pathReplacement(p).isPresent(),
@@ -419,7 +419,26 @@ final class ListModules {
   /** What an argument names: a module version of the build whose information is still to be looked up, or a module already answered. */
   private sealed interface Named permits LookUp, Answered {}
 
-  private record LookUp(ModuleVersion module) implements Named {}
+  /**
+   * A module version of the build to look up, and the go line go's rawGoVersion held for it when
+   * the argument was reached ({@link ModuleLister#rememberedGoLine}: a go.mod an earlier argument
+   * read), "" for none.
+   */
+  private record LookUp(ModuleVersion module, String goLine) implements Named {}
+
+  /**
+   * moduleInfo's start: the go line rawGoVersion holds for the module version is its GoVersion
+   * whether or not go.sum vouches for its go.mod; for a replaced version it is the replacement's
+   * too (moduleInfo sets Replace.GoVersion from the replaced version's entry, and
+   * completeFromModCache then reads no go.mod for it), and the module's from it.
+   */
+  private static ListedModule remembering(ListedModule m, String goLine) {
+    if (goLine.isEmpty()) {
+      return m;
+    }
+    ListedModule r = m.withGoVersion(goLine);
+    return m.replace().isEmpty() ? r : r.withReplace(Optional.of(m.replace().get().withGoVersion(goLine)));
+  }
 
   private record Answered(ListedModule module) implements Named {}
 

@@ -511,6 +511,17 @@ final class ModuleLister {
     }
   }
 
+  /**
+   * go's rawGoVersion for a version of the build at this point of a listing: the go line of its
+   * go.mod when this lister has read it (an earlier argument's, listed without the build or with
+   * {@code -mod=mod}; a query's retraction check of the latest version), which go remembers for
+   * every later argument listing that version, where go.sum would not vouch for its go.mod; ""
+   * when it has not been read or has no go line. The go.mod read is in the module cache by then.
+   */
+  String rememberedGoLine(ModuleVersion mv) {
+    return goModsRead.contains(mv) ? goLineOf(mv) : "";
+  }
+
   /** modfetch's RecordedSum: the one h1: hash go.sum holds, "" when its h1: lines conflict. */
   private static String recorded(List<String> hashes) {
     String found = "";

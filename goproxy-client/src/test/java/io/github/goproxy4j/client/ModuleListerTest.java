@@ -367,4 +367,47 @@ class ModuleListerTest {
       }
     }
   }
+  /**
+   * go's rawGoVersion across a listing's arguments: a go.mod one argument read (a {@code path@query}
+   * argument's module, a query's retraction check of the latest version) gives its go line to a
+   * later argument listing that version of the build, where go.sum (only a's go.mod line here)
+   * would not vouch for its go.mod; an earlier argument does not see it. a v1.0.0 (go 1.17,
+   * pruned) requires b v1.1.0, which the main module does not list: b v1.0.0 (go 1.18), b v1.1.0
+   * (go 1.19). Then b v1.1.0 replaced by a directory (go 1.20): the remembered line is the
+   * replacement's and the module's (moduleInfo sets Replace.GoVersion from the replaced version's
+   * entry). {@code list -m -e -json}, go1.19, go1.21 and go1.27.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @ValueSource(strings = {"1.19", "1.21", "1.27"})
+  void goLineRememberedAcrossArgumentsAsGo(String release, @TempDir Path tmp) throws Exception {
+    GoTool.Go go = GoTool.assumeRelease(release);
+    FakeGoProxy.Builder pb = FakeGoProxy.builder()
+        .module(FakeModule.builder("example.com/a", "v1.0.0")
+            .goMod("module example.com/a\n\ngo 1.17\n\nrequire example.com/b v1.1.0\n").build())
+        .module(FakeModule.builder("example.com/b", "v1.0.0").goMod("module example.com/b\n\ngo 1.18\n").build())
+        .module(FakeModule.builder("example.com/b", "v1.1.0").goMod("module example.com/b\n\ngo 1.19\n").build());
+    try (FakeGoProxy proxy = pb.start()) {
+      Map<String, String> env = GoModuleUniverse.goEnv(proxy, tmp, tmp.resolve("cache"));
+      Path out = Files.createDirectories(tmp.resolve("out"));
+      String aSum = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+          go.run(out, env, 120, "mod", "download", "-json", "example.com/a@v1.0.0").requireOk().stdout())
+          .get("GoModSum").asText();
+      Path main = Files.createDirectories(tmp.resolve("main"));
+      String mainMod = "module example.com/main\n\ngo 1.17\n\nrequire example.com/a v1.0.0\n";
+      Files.writeString(main.resolve("go.sum"), "example.com/a v1.0.0/go.mod " + aSum + "\n");
+      Path bdir = Files.createDirectories(main.resolve("bdir"));
+      Files.writeString(bdir.resolve("go.mod"), "module example.com/b\n\ngo 1.20\n");
+      List<List<String>> argLists = List.of(List.of("example.com/b@v1.1.0", "all", "example.com/b"),
+          List.of("all", "example.com/b@v1.1.0", "example.com/b"), List.of("example.com/b@v1.1", "example.com/b"),
+          List.of("example.com/b@v1.0.0", "all"), List.of("example.com/b@<v1.1.0", "example.com/b"),
+          List.of("example.com/b@latest", "example.com/b"), List.of("example.com/b", "example.com/b@latest"));
+      for (String replace : List.of("", "\nreplace example.com/b v1.1.0 => ./bdir\n")) {
+        Files.writeString(main.resolve("go.mod"), mainMod + replace);
+        for (List<String> args : argLists) {
+          GoListM.assertSameAsGo(go, main, env, args, ListFlags.builder().allowErrors(true).build(), true,
+              "go.mod: " + mainMod + replace);
+        }
+      }
+    }
+  }
 }
