@@ -41,6 +41,12 @@ final class ModuleLister {
   private final Set<String> excluded = new HashSet<>();
   /** The go.mod files read for go lines the graph did not load (checked, so go.sum may keep their lines). */
   private final Set<ModuleVersion> goModsRead = ConcurrentHashMap.newKeySet();
+  /**
+   * The go.mod files read while answering arguments (an argument's module, its query's retraction
+   * check): go's rawGoVersion entries a later argument sees. Not those {@link #status} reads,
+   * which go's addUpdate reads after every argument is answered.
+   */
+  private final Set<ModuleVersion> readForArguments = ConcurrentHashMap.newKeySet();
   /** {@link #buildQuery}'s answer once made (empty: the client's query is the same), {@code null} before. */
   private volatile Optional<Query> buildQuery;
   /** Where go's lookups of a replacement print what they find (two workspace modules disagreeing). */
@@ -72,12 +78,19 @@ final class ModuleLister {
    */
   VersionInfo query(ModulePath path, String q, Optional<Version> current, Predicate<String> excludedVersion,
       boolean allowAll) throws GoProxyException {
+    return query(path, q, current, excludedVersion, allowAll, mv -> {
+      goModsRead.add(mv);
+      readForArguments.add(mv);
+    });
+  }
+
+  private VersionInfo query(ModulePath path, String q, Optional<Version> current, Predicate<String> excludedVersion,
+      boolean allowAll, java.util.function.Consumer<ModuleVersion> goModRead) throws GoProxyException {
     Query inBuild = buildQuery();
     if (inBuild == null) {
-      return client.query(path, q, current, excludedVersion, allowAll, goModsRead::add);
+      return client.query(path, q, current, excludedVersion, allowAll, goModRead);
     }
-    return inBuild.query(path, q, current.map(Version::toString).orElse(""), excludedVersion, allowAll,
-        goModsRead::add);
+    return inBuild.query(path, q, current.map(Version::toString).orElse(""), excludedVersion, allowAll, goModRead);
   }
 
   /**
@@ -504,6 +517,7 @@ final class ModuleLister {
       ModFetch fetch = client.fetchWith(build.goSum());
       byte[] data = fetch.goMod(fetch.lookup().route(mv.path()), mv).data();
       goModsRead.add(mv);
+      readForArguments.add(mv);
       // as the release reads a dependency's go.mod (go1.19 and go1.20 cut 1.21.0 to 1.21)
       return GoModFile.parse(mv + "/go.mod", data, build.graph().goRelease()).goVersion().orElse("");
     } catch (GoProxyException | RuntimeException e) {
@@ -515,11 +529,12 @@ final class ModuleLister {
    * go's rawGoVersion for a version of the build at this point of a listing: the go line of its
    * go.mod when this lister has read it (an earlier argument's, listed without the build or with
    * {@code -mod=mod}; a query's retraction check of the latest version), which go remembers for
-   * every later argument listing that version, where go.sum would not vouch for its go.mod; ""
-   * when it has not been read or has no go line. The go.mod read is in the module cache by then.
+   * every later argument listing that version, where go.sum would not vouch for its go.mod (not
+   * {@code -u}'s reads, which go makes after the arguments); "" when it has not been read or has
+   * no go line. The go.mod read is in the module cache by then.
    */
   String rememberedGoLine(ModuleVersion mv) {
-    return goModsRead.contains(mv) ? goLineOf(mv) : "";
+    return readForArguments.contains(mv) ? goLineOf(mv) : "";
   }
 
   /** modfetch's RecordedSum: the one h1: hash go.sum holds, "" when its h1: lines conflict. */
@@ -570,7 +585,7 @@ final class ModuleLister {
     // directives add versions, its go.sum verifies the latest go.mod the retraction check reads)
     try {
       VersionInfo u = query(path, "upgrade", Optional.of(Version.parse(version)),
-          v -> excluded.contains(pathText + " " + v), false);
+          v -> excluded.contains(pathText + " " + v), false, goModsRead::add);
       if (Version.compare(u.version(), version) > 0) {
         s.update = Optional.of(new ListedModule(pathText, u.version(), false, false, "", Optional.empty(),
             Optional.empty(), List.of(), "", "", Optional.of(u.offsetTime()), "", "", "", "", "", List.of(),

@@ -407,6 +407,10 @@ class ModuleListerTest {
           GoListM.assertSameAsGo(go, main, env, args, ListFlags.builder().allowErrors(true).build(), true,
               "go.mod: " + mainMod + replace);
         }
+        // -u's update query of a failed argument (its retraction check reads b v1.1.0's go.mod) runs
+        // after every argument is answered, as go's addUpdate
+        GoListM.assertSameAsGo(go, main, env, List.of("example.com/b@v1.9", "example.com/b"),
+            ListFlags.builder().allowErrors(true).updates(true).build(), true, "-u, go.mod: " + mainMod + replace);
       }
     }
   }
