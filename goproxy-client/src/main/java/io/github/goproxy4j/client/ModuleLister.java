@@ -531,10 +531,19 @@ final class ModuleLister {
    * {@code -mod=mod}; a query's retraction check of the latest version), which go remembers for
    * every later argument listing that version, where go.sum would not vouch for its go.mod (not
    * {@code -u}'s reads, which go makes after the arguments); "" when it has not been read or has
-   * no go line. The go.mod read is in the module cache by then.
+   * no go line, or goproxy could not cache its go.mod (the line is read back from the module cache).
    */
   String rememberedGoLine(ModuleVersion mv) {
-    return readForArguments.contains(mv) ? goLineOf(mv) : "";
+    if (!readForArguments.contains(mv) || !client.moduleCache().usable()) {
+      return "";
+    }
+    // the verified go.mod the read cached: no second fetch (nor checksum database lookup) for it
+    Path f = client.moduleCache().file(mv, "mod");
+    try {
+      return GoModFile.parse(mv + "/go.mod", Files.readAllBytes(f), build.graph().goRelease()).goVersion().orElse("");
+    } catch (java.io.IOException | RuntimeException e) {
+      return "";
+    }
   }
 
   /** modfetch's RecordedSum: the one h1: hash go.sum holds, "" when its h1: lines conflict. */
