@@ -352,4 +352,62 @@ class GoproxyTest {
     stdinWriter.close();
     assertEquals(0, status.get(30, TimeUnit.SECONDS));
   }
+
+  /**
+   * A private proxy (FakeGoProxy over https with Basic credentials; SSL_CERT_FILE and NETRC from
+   * its environment): {@code list -m -versions} and {@code mod download -json} print what go1.19,
+   * go1.24 and go1.27 print, byte for byte and with their exit status, with the netrc, without
+   * it and with a wrong password (go's 401 line), with goproxy following each release.
+   */
+  @Test
+  void privateProxyAsGo() throws Exception {
+    List<io.github.goproxy4j.testing.GoTool.Go> gos = new ArrayList<>();
+    gos.add(io.github.goproxy4j.testing.GoTool.assumeRelease("1.19"));
+    io.github.goproxy4j.testing.GoTool.release("1.24").ifPresent(gos::add);
+    gos.add(io.github.goproxy4j.testing.GoTool.assumeRelease("1.27"));
+    try (FakeGoProxy p = FakeGoProxy.builder().https().basicAuth("ci", "s3cret-pw")
+        .module("example.com/lib", "v1.0.0", "v1.1.0").start()) {
+      Path wrongNetrc = work.resolve("wrong-netrc");
+      Files.writeString(wrongNetrc, Files.readString(Path.of(p.environment().get("NETRC")))
+          .replace("s3cret-pw", "wrong-pw"));
+      for (io.github.goproxy4j.testing.GoTool.Go go : gos) {
+        for (String netrc : new String[] {p.environment().get("NETRC"), null,
+            wrongNetrc.toString()}) {
+          Path home = Files.createDirectories(work.resolve(go.lang() + "-" + (netrc == null
+              ? "none" : netrc.equals(wrongNetrc.toString()) ? "wrong" : "netrc")));
+          Path dir = Files.createDirectories(home.resolve("m"));
+          Files.writeString(dir.resolve("go.mod"), "module example.com/m\n\ngo 1.19\n");
+          Map<String, String> goEnv = io.github.goproxy4j.testing.GoTool.hermeticEnv(home);
+          goEnv.putAll(p.environment());
+          goEnv.put("GOFLAGS", "-mod=mod");
+          Map<String, String> ours = new HashMap<>(p.environment());
+          ours.put("GOENV", "off");
+          ours.put("PWD", dir.toString());
+          ours.put("GOPATH", goEnv.get("GOPATH")); // the same paths in -json
+          ours.put("GOFLAGS", "-mod=mod");
+          if (netrc == null) {
+            goEnv.remove("NETRC");
+            ours.remove("NETRC");
+          } else {
+            goEnv.put("NETRC", netrc);
+            ours.put("NETRC", netrc);
+          }
+          for (String[] cmd : List.of(new String[] {"list", "-m", "-versions", "example.com/lib"},
+              new String[] {"mod", "download", "-json", "example.com/lib@v1.1.0"})) {
+            var g = go.run(dir, goEnv, 120, cmd);
+            Run theirs = new Run(g.exitCode(), g.stdout(), g.stderr());
+            List<String> argv = new ArrayList<>(List.of(cmd));
+            argv.addAll(List.of("--go-version", go.lang()));
+            // goproxy after go, so that -json's paths exist for both (the same module cache)
+            Run mine = run(ours, argv.toArray(String[]::new));
+            String what = go + " " + String.join(" ", cmd) + " netrc=" + netrc;
+            assertEquals(theirs, mine, what);
+            assertEquals(netrc != null && !netrc.equals(wrongNetrc.toString()),
+                theirs.status() == 0, what + ": " + theirs);
+            assertFalse((mine.out() + mine.err()).contains("s3cret"), mine.toString());
+          }
+        }
+      }
+    }
+  }
 }
