@@ -376,4 +376,55 @@ class GoProxyClientInteropTest {
       }
     }
   }
+
+  /**
+   * The GOAUTH retry (go1.24 and later): a command that prints the token only when go calls it
+   * again with the URL after a 401 is handed the same response on standard input by go and by
+   * this client (status line with the negotiated protocol, {@code HTTP/2.0} here, and the
+   * headers; Date's value aside, and in sorted order: go writes them in map order), with the
+   * same URL argument, and both then download.
+   */
+  @Test
+  void goAuthRetryGetsTheResponseAsGoWritesIt() throws Exception {
+    List<GoTool.Go> gos = releases("1.24", "1.27");
+    ModuleVersion m = ModuleVersion.parse("example.com/m@v1.1.0");
+    try (FakeGoProxy p = FakeGoProxy.builder().https().bearerToken("tok-3f9a")
+        .module("example.com/m", "v1.1.0").start()) {
+      for (GoTool.Go go : gos) {
+        Path home = Files.createDirectories(tmp.resolve("retry" + go.lang()));
+        Path work = Files.createDirectories(home.resolve("work"));
+        Map<String, List<String>> logs = new HashMap<>();
+        for (String side : List.of("go", "ours")) {
+          Path log = home.resolve(side + ".log");
+          Path script = home.resolve(side + "-auth");
+          Files.writeString(script, "#!/bin/sh\nif [ $# -gt 0 ]; then echo \"ARG $*\" >> '" + log
+              + "'; cat >> '" + log + "'; printf '%s\\n\\n%s\\n\\n' '" + p.url()
+              + "' 'Authorization: Bearer tok-3f9a'; fi\n");
+          assertTrue(script.toFile().setExecutable(true));
+          Map<String, String> env = privateEnv(home, p, home.resolve(side + "-cache"));
+          env.put("GOAUTH", script.toString());
+          if (side.equals("go")) {
+            GoTool.Result r = go.run(work, env, 120, "mod", "download", "-json", m.toString());
+            assertEquals(0, r.exitCode(), go + ": " + r.stdout() + r.stderr());
+          } else {
+            try (GoProxyClient c = privateClient(env, go)) {
+              c.download(m);
+            }
+          }
+          List<String> lines = new ArrayList<>(Files.readAllLines(log));
+          lines.replaceAll(l -> l.startsWith("Date: ") ? "Date: (now)" : l);
+          logs.put(side, lines);
+        }
+        List<String> sortedGo = new ArrayList<>(logs.get("go"));
+        List<String> sortedOurs = new ArrayList<>(logs.get("ours"));
+        java.util.Collections.sort(sortedGo);
+        java.util.Collections.sort(sortedOurs);
+        assertEquals(sortedGo, sortedOurs, go + ": go " + logs.get("go") + " ours "
+            + logs.get("ours"));
+        assertEquals("ARG " + p.url() + "/example.com/m/@v/v1.1.0.info", logs.get("go").get(0));
+        assertTrue(logs.get("go").contains("HTTP/2.0 401 Unauthorized"), logs.get("go").toString());
+        p.reset();
+      }
+    }
+  }
 }

@@ -157,8 +157,13 @@ public final class GoAuth {
       URI uri, String statusLine, Map<String, List<String>> responseHeaders) throws IOException {
     initialHeaders(uri);
     StringBuilder stdin = new StringBuilder(statusLine).append('\n');
-    new TreeMap<>(responseHeaders).forEach((k, v) ->
-        stdin.append(canonicalHeaderKey(k)).append(": ").append(String.join(", ", v)).append('\n'));
+    new TreeMap<>(responseHeaders).forEach((k, v) -> {
+      // java.net.http lists HTTP/2's :status among the headers; go's res.Header never has a
+      // pseudo-header
+      if (!k.startsWith(":")) {
+        stdin.append(canonicalHeaderKey(k)).append(": ").append(String.join(", ", v)).append('\n');
+      }
+    });
     stdin.append('\n');
     synchronized (initLock) {
       run(Redaction.withoutUserInfo(uri).toString(), stdin.toString());
