@@ -90,8 +90,9 @@ final class Args {
    * provided but not defined: -x}, a value the flag refuses or a missing one go's other texts
    * ({@link BuildFlags#commandLineRefusal}). goproxy's own options aside: {@code --go-version V}
    * (or {@code =V}) and {@code --debug} anywhere, after the arguments and after {@code --} too;
-   * {@code -h}, {@code -help} or {@code --help} where go's flag package would take a flag ends the
-   * parse with goproxy's help (go prints its usage there).
+   * {@code -h} or {@code -help} (with a value too) where go's flag package would take a flag is
+   * go's flag.ErrHelp ({@link GoFlagException#help()}: go's usage lines, exit 2); {@code --help}
+   * there ends the parse with goproxy's help (go prints its usage there too).
    *
    * @param argv the arguments after the command name
    * @param defined the command's flags ({@link Command#buildFlags()})
@@ -142,7 +143,10 @@ final class Args {
       Boolean bool = defined.isBool(name, minor);
       if (bool == null) {
         if (name.equals("h") || name.equals("help")) {
-          opts.put("help", "true"); // go's flag.ErrHelp: go prints the usage lines here
+          if (minuses == 1) {
+            throw GoFlagException.help(); // go's flag.ErrHelp: the usage lines, exit 2
+          }
+          opts.put("help", "true"); // --help: goproxy's help (go's usage lines too)
           break;
         }
         throw new GoFlagException("flag provided but not defined: -" + name);

@@ -208,8 +208,10 @@ public final class Goproxy {
           first = new GoFlagException("go: " + g.getMessage());
         }
       }
-      // cmd/go's base.Command.Usage after a flag error
-      err.println(first.getMessage());
+      // cmd/go's base.Command.Usage after a flag error (alone for -h: flag.ErrHelp)
+      if (!first.isHelp()) {
+        err.println(first.getMessage());
+      }
       err.println("usage: " + command.goUsage(minor));
       err.println("Run 'go help " + command.name() + "' for details.");
       return 2;

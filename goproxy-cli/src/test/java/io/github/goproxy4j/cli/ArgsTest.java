@@ -1,6 +1,7 @@
 package io.github.goproxy4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -240,6 +241,42 @@ class ArgsTest {
       goEnv.put("GOFLAGS", goflags);
       assertSameAsGo(goBin, full, main, goEnv, List.of("list"));
     }
+  }
+
+  /**
+   * go's flag.ErrHelp: {@code -h} or {@code -help} (with a value too) where a flag may stand prints
+   * the command's usage lines alone (cmd/go's base.Command.Usage), exit status 2, on list, mod
+   * download, mod graph and mod verify; a flag error before it and a bad GOFLAGS come first; after
+   * the first argument it is an argument. go1.19, go1.21 and go1.27 (mod graph's usage changed in
+   * go1.21), in a module without dependencies, GOPROXY=off. goproxy's {@code --help} is its own help.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.27"})
+  void helpFlagAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    String full = versionOf(goBin);
+    Path main = Files.createDirectories(tmp.resolve("main"));
+    Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n");
+    Map<String, String> goEnv = GoTool.hermeticEnv(tmp.resolve("home"));
+    goEnv.put("GOPROXY", "off");
+    List<List<String>> cases = List.of(List.of("list", "-h"), List.of("list", "-m", "-help"),
+        List.of("list", "-m", "-json", "-h=false"), List.of("list", "-m", "-help=x", "-bogus"),
+        List.of("list", "-m", "-bogus", "-h"), List.of("list", "-m", "-e", "-h", "all"),
+        List.of("list", "-m", "all", "-h"), List.of("mod", "download", "-h"), List.of("mod", "download", "-json", "-help"),
+        List.of("mod", "graph", "-h"), List.of("mod", "graph", "-go=1.17", "-help"), List.of("mod", "verify", "-h"),
+        List.of("mod", "verify", "-modfile=x.mod", "-h"));
+    for (String goflags : List.of("", "-mod=mod", "-bogus", "-e=x")) {
+      goEnv.put("GOFLAGS", goflags);
+      for (List<String> c : cases) {
+        assertSameAsGo(goBin, full, main, goEnv, c);
+      }
+    }
+    Map<String, String> env = new HashMap<>(goEnv);
+    env.put("GOFLAGS", "");
+    env.put("PWD", main.toString());
+    Run own = goproxy(env, List.of("--go-version", full, "list", "-m", "--help"));
+    assertEquals(0, own.status(), own.toString());
+    assertTrue(own.out().startsWith("goproxy list"), own.out());
   }
 
   /**
