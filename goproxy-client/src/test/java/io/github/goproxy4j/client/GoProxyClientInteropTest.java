@@ -427,4 +427,36 @@ class GoProxyClientInteropTest {
       }
     }
   }
+
+  /**
+   * The certificate a private proxy's client must trust: given as an SSLContext through
+   * HttpSettings (no SSL_CERT_FILE), the client reaches the fake; trusted by neither, go1.19,
+   * go1.21, go1.24 and go1.27 and the client fail alike on the unknown authority (go1.20 on:
+   * {@code tls: failed to verify certificate: x509: ...}).
+   */
+  @Test
+  void privateHttpsProxyCertificateTrustAsGo() throws Exception {
+    try (FakeGoProxy p = FakeGoProxy.builder().https().module("example.com/m", "v1.0.0")
+        .start()) {
+      for (GoTool.Go go : releases("1.19", "1.21", "1.24", "1.27")) {
+        Path home = Files.createDirectories(tmp.resolve("trust" + go.lang()));
+        Path work = Files.createDirectories(home.resolve("work"));
+        Map<String, String> env = privateEnv(home, p, home.resolve("cache"));
+        env.remove("SSL_CERT_FILE");
+        GoEnv e = GoEnv.builder().environment(env).noUserEnvFile().goVersion(go.lang()).build();
+        try (GoProxyClient c = GoProxyClient.builder().env(e)
+            .httpSettings(HttpSettings.builder().sslContext(p.sslContext()).build()).build()) {
+          assertEquals(List.of("v1.0.0"), c.versions(ModulePath.parse("example.com/m")).stream()
+              .map(Version::toString).toList());
+        }
+        String goErr = goError(go.run(work, env, 120, "list", "-m", "-versions",
+            "example.com/m"));
+        try (GoProxyClient c = privateClient(env, go)) {
+          GoProxyException x = assertThrows(GoProxyException.class,
+              () -> c.versions(ModulePath.parse("example.com/m")));
+          assertEquals(goErr, x.getMessage(), go.toString());
+        }
+      }
+    }
+  }
 }

@@ -4,6 +4,7 @@ import io.github.goproxy4j.client.HttpSettings;
 import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.env.Transport;
+import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.internal.Redaction;
 import io.github.goproxy4j.internal.StatusText;
 import java.io.IOException;
@@ -102,11 +103,15 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
   private final HttpSettings settings;
   private final EnvProxySelector envProxies;
   private final GoAuth auth;
+  /** The minor number of the go release whose texts this transport prints. */
+  private final int goMinor;
   private final ProxySelector selector;
   private final boolean urlConnectionForHttp;
 
   private JdkHttpTransport(LazyClient plainClient, LazyClient tlsClient, HttpSettings settings,
-      EnvProxySelector envProxies, GoAuth auth, ProxySelector selector, boolean urlConnectionForHttp) {
+      EnvProxySelector envProxies, GoAuth auth, ProxySelector selector, boolean urlConnectionForHttp,
+      int goMinor) {
+    this.goMinor = goMinor;
     this.selector = selector;
     this.urlConnectionForHttp = urlConnectionForHttp;
     this.plainClient = plainClient;
@@ -183,7 +188,7 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
     LazyClient tls = new LazyClient(settings, selector, env, true);
     LazyClient plain = new LazyClient(settings, selector, env, false);
     return new JdkHttpTransport(plain, tls, settings, envProxies, GoAuth.create(env, goVersion, windows),
-        selector, urlConnectionForHttp);
+        selector, urlConnectionForHttp, GoRelease.modelled(goVersion).behaviourMinor());
   }
 
   private static void allowBasicTunnelingIfNeeded(EnvProxySelector proxies) {
@@ -436,6 +441,9 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
     } catch (ConnectException e) {
       throw connectionRefused(shown, uri, e);
     } catch (SSLHandshakeException e) {
+      if (causedBy(e, java.security.cert.CertPathBuilderException.class)) {
+        throw new GoProxyException("Get \"" + shown + "\": " + unknownAuthority(goMinor), e);
+      }
       throw new GoProxyException("Get \"" + shown + "\": tls: " + Redaction.netHttpText(e.getMessage()), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -464,6 +472,25 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
     InputStream in = r.body();
     return new Hop(r.statusCode(), r.version() == HttpClient.Version.HTTP_2, r.headers().map(),
         in != null ? in : InputStream.nullInputStream());
+  }
+
+  /**
+   * go's text for a server certificate that no trusted root vouches for (the JDK: no
+   * certification path could be built): crypto/x509's UnknownAuthorityError, which crypto/tls
+   * wraps from go1.20 on.
+   */
+  static String unknownAuthority(int goMinor) {
+    String x509 = "x509: certificate signed by unknown authority";
+    return goMinor >= 20 ? "tls: failed to verify certificate: " + x509 : x509;
+  }
+
+  private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (type.isInstance(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean containsIgnoreCase(Iterable<String> names, String name) {
