@@ -187,7 +187,7 @@ final class Args {
   /**
    * The arguments of a command that parses Go's flags itself ({@link Command#goFlags()}): all
    * are positional but {@code --go-version V} (or {@code =V}), {@code --debug} and
-   * {@code --help}/{@code -h}, wherever they stand.
+   * {@code --help}, wherever they stand.
    *
    * @param argv the arguments after the command name
    * @return the parsed arguments
@@ -207,8 +207,8 @@ final class Args {
         opts.put("go-version", a.substring(a.indexOf('=') + 1));
       } else if (a.equals("--debug")) {
         opts.put("debug", "true");
-      } else if (a.equals("--help") || a.equals("-h") || a.equals("-help")) {
-        opts.put("help", "true");
+      } else if (a.equals("--help")) {
+        opts.put("help", "true"); // -h and -help are the command's (go's flag.ErrHelp where a flag may stand)
       } else {
         pos.add(a);
       }

@@ -83,9 +83,16 @@ final class ModEditCommand implements Command {
   /** A flag-parsing failure: go prints it and its usage, exit status 2. */
   private static final class FlagError extends Exception {
     private static final long serialVersionUID = 1L;
+    /** go's flag.ErrHelp: the usage lines alone. */
+    private final boolean help;
 
     FlagError(String text) {
+      this(text, false);
+    }
+
+    private FlagError(String text, boolean help) {
       super(text, null, false, false);
+      this.help = help;
     }
   }
 
@@ -131,7 +138,7 @@ final class ModEditCommand implements Command {
           throw new UsageException("-overlay is not supported: goproxy does not do what go does with it");
         }
       } catch (FlagError e) {
-        ctx.err().print(e.getMessage() + "\n" + GO_USAGE);
+        ctx.err().print((e.help ? "" : e.getMessage() + "\n") + GO_USAGE);
         return 2;
       }
       return edit(ctx, env, args);
@@ -229,6 +236,9 @@ final class ModEditCommand implements Command {
         name = name.substring(0, eq);
       }
       if (!isDefined(name)) {
+        if (name.equals("h") || name.equals("help")) {
+          throw new FlagError("flag: help requested", true); // go's flag.ErrHelp
+        }
         throw new FlagError("flag provided but not defined: -" + name);
       }
       if (isBool(name)) {

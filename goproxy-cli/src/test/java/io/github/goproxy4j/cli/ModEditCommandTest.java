@@ -569,6 +569,41 @@ class ModEditCommandTest {
     assertEquals(String.join("|", got[0]), String.join("|", got[1]), "goproxy as " + go);
   }
 
+  // ---- -h
+
+  /**
+   * go's flag.ErrHelp: {@code -h}, {@code -help} (a value too, two dashes too) where a flag may
+   * stand prints mod edit's usage lines alone, exit status 2, after a flag error before it and a
+   * bad GOFLAGS; after the file argument it is an argument. goproxy's {@code --help} is its own
+   * help. go1.19, go1.21, go1.27: exit status, stdout, stderr, go.mod unchanged.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.27"})
+  void helpFlagAsGo(String release) throws Exception {
+    GoTool.Go go = GoTool.assumeRelease(release);
+    Path dir = Files.createDirectories(work.resolve("help-" + release));
+    String goMod = "module example.com/m\n\ngo 1.17\n";
+    Files.writeString(dir.resolve("go.mod"), goMod);
+    Map<String, String> env = go.hermeticEnv(dir.resolve("env"));
+    List<List<String>> cases = List.of(List.of("-h"), List.of("-help"), List.of("-print", "-h"), List.of("-h=false"),
+        List.of("-bogus", "-h"), List.of("-help", "-bogus"), List.of("--h"), List.of("go.mod", "-h"),
+        List.of("-require=example.com/x@v1.0.0", "-help"));
+    for (String goflags : List.of("", "-bogus", "-x=maybe")) {
+      env.put("GOFLAGS", goflags);
+      for (List<String> c : cases) {
+        String[] theirs = runGo(go, dir, env, c);
+        assertEquals(goMod, Files.readString(dir.resolve("go.mod")), go + " " + c);
+        String[] ours = runOurs(go, dir, env, c);
+        assertEquals(String.join("|", theirs), String.join("|", ours), go + " GOFLAGS=" + goflags + " " + c);
+        assertEquals(goMod, Files.readString(dir.resolve("go.mod")), go + " " + c);
+      }
+    }
+    env.put("GOFLAGS", "");
+    String[] own = runOurs(go, dir, env, List.of("-h", "--help"));
+    assertEquals("0", own[0], String.join("|", own));
+    assertTrue(own[1].startsWith("goproxy mod edit"), own[1]);
+  }
+
   // ---- -modfile and -C (chdirflag)
 
   /** The files of a {@link #modFileAndChdirAsGo} tree, each file's bytes after a command ("<none>" when absent). */
