@@ -459,4 +459,34 @@ class GoProxyClientInteropTest {
       }
     }
   }
+
+  /**
+   * Credentials go sends over https only: a fake requiring Basic credentials over plain http,
+   * with a netrc for it, gets none from go1.19, go1.24.4 or go1.27 (401), nor from the client,
+   * which fails with go's text.
+   */
+  @Test
+  void netrcCredentialsAreNotSentOverPlainHttpAsGo() throws Exception {
+    try (FakeGoProxy p = FakeGoProxy.builder().basicAuth("ci", "s3cret-pw")
+        .module("example.com/m", "v1.0.0").start()) {
+      assertTrue(p.environment().containsKey("NETRC"), p.environment().toString());
+      for (GoTool.Go go : releases("1.19", "1.24", "1.27")) {
+        Path home = Files.createDirectories(tmp.resolve("plain" + go.lang()));
+        Path work = Files.createDirectories(home.resolve("work"));
+        Map<String, String> env = privateEnv(home, p, home.resolve("cache"));
+        String goErr = goError(go.run(work, env, 120, "list", "-m", "-versions",
+            "example.com/m"));
+        assertTrue(goErr.endsWith("/example.com/m/@v/list: 401 Unauthorized\n\tserver response: "
+            + "unauthorized"), go + ": " + goErr);
+        try (GoProxyClient c = privateClient(env, go)) {
+          GoProxyException x = assertThrows(GoProxyException.class,
+              () -> c.versions(ModulePath.parse("example.com/m")));
+          assertEquals(goErr, x.getMessage(), go.toString());
+        }
+        p.requests().assertAll("sent without credentials",
+            q -> q.header("Authorization").isEmpty());
+        p.reset();
+      }
+    }
+  }
 }
