@@ -489,4 +489,42 @@ class GoProxyClientInteropTest {
       }
     }
   }
+
+  /**
+   * A private module behind a private proxy and outside the checksum database (GONOSUMDB):
+   * go1.19 and go1.27 and the client download it from the https fake with the netrc and never
+   * ask the fake's sumdb about it, while a module outside GONOSUMDB is looked up there by both.
+   */
+  @Test
+  void privateModuleUnderGonosumdbAsGo() throws Exception {
+    try (FakeGoProxy p = FakeGoProxy.builder().https().basicAuth("ci", "s3cret-pw")
+        .module("corp.example/lib", "v1.0.0").module("example.com/pub", "v1.0.0").start()) {
+      for (GoTool.Go go : releases("1.19", "1.27")) {
+        Path home = Files.createDirectories(tmp.resolve("nosumdb" + go.lang()));
+        Path work = Files.createDirectories(home.resolve("work"));
+        for (String side : List.of("go", "ours")) {
+          Map<String, String> env = privateEnv(home, p, home.resolve(side + "-cache"));
+          env.put("GONOSUMDB", "corp.example");
+          if (side.equals("go")) {
+            GoTool.Result r = go.run(work, env, 120, "mod", "download", "-json",
+                "corp.example/lib@v1.0.0", "example.com/pub@v1.0.0");
+            assertEquals(0, r.exitCode(), go + ": " + r.stdout() + r.stderr());
+          } else {
+            try (GoProxyClient c = privateClient(env, go)) {
+              c.downloadAll(List.of(ModuleVersion.parse("corp.example/lib@v1.0.0"),
+                  ModuleVersion.parse("example.com/pub@v1.0.0")));
+            }
+          }
+          String what = go + " " + side;
+          assertEquals(List.of(), p.requests().matching(q -> q.path().startsWith("/sumdb/")
+              && q.path().contains("corp.example")), what);
+          assertEquals(1, p.requests().matching(q -> q.path().endsWith(
+              "/lookup/example.com/pub@v1.0.0")).size(), what);
+          p.requests().assertRequested("/corp.example/lib/@v/v1.0.0.zip");
+          p.requests().assertAll("authorized", q -> q.status() == 200 || q.status() == 404);
+          p.reset();
+        }
+      }
+    }
+  }
 }
