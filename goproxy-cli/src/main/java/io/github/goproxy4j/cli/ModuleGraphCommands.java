@@ -164,7 +164,9 @@ final class ModuleGraphCommands {
           out = e.modules();
           status = 1;
         } catch (ModuleGraphException e) {
-          if (!GOPATH_MODE.contains(e.getMessage()) && !(go111.equals("off") && e.getMessage().equals(ListRefusals.RETRACTED_VENDOR))) {
+          // GOPATH mode: GO111MODULE=off, or auto outside a module (go's HasModRoot)
+          boolean gopathMode = go111.equals("off") || go111.equals("auto") && !client.hasModRoot(workDir(ctx));
+          if (!GOPATH_MODE.contains(e.getMessage()) && !(gopathMode && e.getMessage().equals(ListRefusals.RETRACTED_VENDOR))) {
             throw e;
           }
           // modules off: go's BuildInit checks the build flags before list refuses GOPATH mode (and

@@ -3974,9 +3974,6 @@ class ModuleGraphCommandsTest {
         for (String goflags : new String[] {"", "-mod=mod", "-modfile=x.mod", "-modcacherw", "-mod=bad",
             "-mod=readonly -modfile=x.mod"}) {
           for (String[] flags : flagSets) {
-            if (go111.equals("auto") && flags.length == 2 && flags[0].equals("-mod=vendor")) {
-              continue; // not modelled: goproxy refuses -retracted under -mod=vendor before it looks for a module
-            }
             String[] cmd = new String[flags.length + 2];
             cmd[0] = "list";
             cmd[1] = "-m";
