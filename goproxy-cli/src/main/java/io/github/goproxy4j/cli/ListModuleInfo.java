@@ -108,11 +108,48 @@ final class ListModuleInfo implements Template.ModuleInfo {
     String arg = path + "@" + version;
     Optional<ListedModule> known = seen.get(arg);
     if (known == null) {
-      known = Version.isValid(version) && Version.parse(version).isCanonical() ? canonical(path, version)
+      known = version.isEmpty() ? unversioned(path)
+          : Version.isValid(version) && Version.parse(version).isCanonical() ? canonical(path, version)
           : queried(path, version);
       seen.put(arg, known);
     }
     return known;
+  }
+
+  /**
+   * {@code path@}: moduleInfo of a version-less module, a main module as it is listed, any other
+   * path the module with that path alone, where rawGoModData reads the go.mod of a directory of that
+   * name (relative to the main module, go.work's directory or, outside a module, the working
+   * directory) and takes its go line when there is one: refused (empty) where such a go.mod exists.
+   */
+  private Optional<ListedModule> unversioned(String path) {
+    List<ListedModule> mains;
+    try {
+      mains = client.mainModules(dir);
+    } catch (GoProxyException | RuntimeException e) {
+      mains = List.of(); // outside a module
+    }
+    List<Path> roots = new java.util.ArrayList<>(List.of(dir));
+    for (ListedModule m : mains) {
+      if (m.path().equals(path)) {
+        return Optional.of(m);
+      }
+      if (!m.dir().isEmpty()) {
+        roots.add(Path.of(m.dir()));
+      }
+    }
+    try {
+      Path named = Path.of(path);
+      for (Path root : roots) {
+        if (java.nio.file.Files.exists(root.resolve(named).resolve("go.mod"))) {
+          return Optional.empty();
+        }
+      }
+    } catch (java.nio.file.InvalidPathException e) {
+      return Optional.empty();
+    }
+    return Optional.of(new ListedModule(path, "", false, false, "", Optional.empty(), Optional.empty(), List.of(),
+        "", ""));
   }
 
   private Optional<ListedModule> canonical(String path, String version) {

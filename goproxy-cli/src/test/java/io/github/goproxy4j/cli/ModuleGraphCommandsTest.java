@@ -877,7 +877,8 @@ class ModuleGraphCommandsTest {
           + "{{.Retracted}} {{.Indirect}} {{.Replace}}";
       for (String arg : List.of("example.com/b@latest", "example.com/b@v1.1", "example.com/b@v1", "example.com/b@v1.9",
           "example.com/b@master", "example.com/b@-x", "example.com/b@/x", "example.com/b@>v1.0.0", "example.com/b@<v1.2",
-          "example.com/b@v1.2", "example.com/b@v1.3.0-pre", "example.com/b@upgrade", "example.com/nosuch@v1")) {
+          "example.com/b@v1.2", "example.com/b@v1.3.0-pre", "example.com/b@upgrade", "example.com/nosuch@v1",
+          "example.com/b@", "example.com/main@", "example.com/nosuch@")) {
         if (arg.endsWith("@upgrade") && (release.equals("1.19") || release.equals("1.21"))) {
           continue; // list's query takes the build's current version (refused, below)
         }
@@ -887,6 +888,14 @@ class ModuleGraphCommandsTest {
       }
       assertSameAsGo(release, goBin, main, goEnv, ours, "list", "-m", "-json", "-f",
           "{{module \"example.com/b@v1\"}}", "all");
+      // path@ naming a directory with a go.mod (go reads its go line, as a directory replacement's): refused
+      Files.createDirectories(main.resolve("c"));
+      Files.writeString(main.resolve("c/go.mod"), "module example.com/c\n\ngo 1.20\n");
+      Map<String, String> here = new HashMap<>(ours);
+      here.put("PWD", main.toString());
+      Run r = goproxy(here, "list", "-m", "-f", "{{module \"c@\"}}", "example.com/b", "--go-version", release);
+      assertEquals(1, r.status(), r.toString());
+      assertTrue(r.err().startsWith("goproxy list: the function module with a path@version argument "), r.err());
     }
   }
 

@@ -93,7 +93,8 @@ public final class Template {
      * refused. It may throw go's fatal error (an invalid semantic version left to read go.mod at).
      *
      * @param path the module path
-     * @param version the version or query, not empty
+     * @param version the version or query; empty for {@code path@} (a main module, or a directory
+     *     replacement's path)
      * @return the module, or empty
      */
     default Optional<ListedModule> lookUpAt(String path, String version) {
@@ -180,7 +181,6 @@ public final class Template {
    * {@code module not in current build}. A {@code path@version} argument is moduleInfo without the
    * build ({@link ModuleInfo#lookUpAt}: the version queried as given); from go1.26 a version
    * starting with {@code -} or {@code /} is ParsePathVersion's error in a module without a path.
-   * An empty version (go reads a directory of that name's go.mod, or lists a main module) is refused.
    */
   private GoValue module(ModuleInfo modules, String path) {
     int at = path.indexOf('@');
@@ -190,9 +190,6 @@ public final class Template {
       if (minor >= 26 && !v.isEmpty() && (v.charAt(0) == '-' || v.charAt(0) == '/')) {
         return ModulePublic.pointer(new ListedModule("", "", false, false, "", Optional.empty(), Optional.empty(),
             List.of(), "", "invalid module version " + GoQuote.quote(v)), minor, false, localZone);
-      }
-      if (v.isEmpty()) {
-        throw new Unsupported("the function module with a path@version argument whose version is empty");
       }
       ListedModule m = modules.lookUpAt(p, v).orElseThrow(() -> new Unsupported(
           "the function module with a path@version argument that goproxy cannot answer as go (" + path + ")"));
