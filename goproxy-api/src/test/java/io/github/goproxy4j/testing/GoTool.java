@@ -236,6 +236,27 @@ public final class GoTool {
   }
 
   /**
+   * The installed releases of these language versions, in the order given: go1.19 and go1.27
+   * (the oldest and newest this project is tested against) through {@link #assumeRelease(String)},
+   * so that the test is skipped (or failed under {@value #REQUIRE_GO_PROPERTY}) without them, the
+   * others only when installed.
+   *
+   * @param langs for example {@code "1.19", "1.24", "1.27"}
+   * @return those installed
+   */
+  public static List<Go> releasesOf(String... langs) {
+    List<Go> out = new ArrayList<>();
+    for (String lang : langs) {
+      if (lang.equals("1.19") || lang.equals("1.27")) {
+        out.add(assumeRelease(lang));
+      } else {
+        release(lang).ifPresent(out::add);
+      }
+    }
+    return out;
+  }
+
+  /**
    * Skips the calling test unless the release of {@code lang} is installed (fails instead when
    * {@value #REQUIRE_GO_PROPERTY} requires it).
    *

@@ -195,19 +195,6 @@ class GoProxyClientInteropTest {
     }
   }
 
-  /** The installed releases of these language versions (go1.19 and go1.27 required). */
-  private static List<GoTool.Go> releases(String... langs) {
-    List<GoTool.Go> out = new ArrayList<>();
-    for (String lang : langs) {
-      if (lang.equals("1.19") || lang.equals("1.27")) {
-        out.add(GoTool.assumeRelease(lang));
-      } else {
-        GoTool.release(lang).ifPresent(out::add);
-      }
-    }
-    return out;
-  }
-
   /** The fake's environment for go: hermetic, then the fake's settings, then {@code extra}. */
   private static Map<String, String> privateEnv(Path home, FakeGoProxy p, Path cache) {
     Map<String, String> env = GoTool.hermeticEnv(home);
@@ -251,7 +238,7 @@ class GoProxyClientInteropTest {
         c.download(mvs.get(0));
       }
       p.reset();
-      for (GoTool.Go go : releases("1.19", "1.21", "1.24", "1.27")) {
+      for (GoTool.Go go : GoTool.releasesOf("1.19", "1.21", "1.24", "1.27")) {
         Path home = Files.createDirectories(tmp.resolve(go.lang()));
         Path goCache = home.resolve("go-cache");
         Path ourCache = home.resolve("our-cache");
@@ -330,7 +317,7 @@ class GoProxyClientInteropTest {
    */
   @Test
   void privateHttpsProxyWithGoAuthCommandAsGo() throws Exception {
-    List<GoTool.Go> gos = releases("1.24", "1.27");
+    List<GoTool.Go> gos = GoTool.releasesOf("1.24", "1.27");
     ModuleVersion m = ModuleVersion.parse("example.com/m@v1.1.0");
     try (FakeGoProxy p = FakeGoProxy.builder().https().bearerToken("tok-3f9a")
         .module("example.com/m", "v1.0.0", "v1.1.0").start()) {
@@ -386,7 +373,7 @@ class GoProxyClientInteropTest {
    */
   @Test
   void goAuthRetryGetsTheResponseAsGoWritesIt() throws Exception {
-    List<GoTool.Go> gos = releases("1.24", "1.27");
+    List<GoTool.Go> gos = GoTool.releasesOf("1.24", "1.27");
     ModuleVersion m = ModuleVersion.parse("example.com/m@v1.1.0");
     try (FakeGoProxy p = FakeGoProxy.builder().https().bearerToken("tok-3f9a")
         .module("example.com/m", "v1.1.0").start()) {
@@ -438,7 +425,7 @@ class GoProxyClientInteropTest {
   void privateHttpsProxyCertificateTrustAsGo() throws Exception {
     try (FakeGoProxy p = FakeGoProxy.builder().https().module("example.com/m", "v1.0.0")
         .start()) {
-      for (GoTool.Go go : releases("1.19", "1.21", "1.24", "1.27")) {
+      for (GoTool.Go go : GoTool.releasesOf("1.19", "1.21", "1.24", "1.27")) {
         Path home = Files.createDirectories(tmp.resolve("trust" + go.lang()));
         Path work = Files.createDirectories(home.resolve("work"));
         Map<String, String> env = privateEnv(home, p, home.resolve("cache"));
@@ -470,7 +457,7 @@ class GoProxyClientInteropTest {
     try (FakeGoProxy p = FakeGoProxy.builder().basicAuth("ci", "s3cret-pw")
         .module("example.com/m", "v1.0.0").start()) {
       assertTrue(p.environment().containsKey("NETRC"), p.environment().toString());
-      for (GoTool.Go go : releases("1.19", "1.24", "1.27")) {
+      for (GoTool.Go go : GoTool.releasesOf("1.19", "1.24", "1.27")) {
         Path home = Files.createDirectories(tmp.resolve("plain" + go.lang()));
         Path work = Files.createDirectories(home.resolve("work"));
         Map<String, String> env = privateEnv(home, p, home.resolve("cache"));
@@ -499,7 +486,7 @@ class GoProxyClientInteropTest {
   void privateModuleUnderGonosumdbAsGo() throws Exception {
     try (FakeGoProxy p = FakeGoProxy.builder().https().basicAuth("ci", "s3cret-pw")
         .module("corp.example/lib", "v1.0.0").module("example.com/pub", "v1.0.0").start()) {
-      for (GoTool.Go go : releases("1.19", "1.27")) {
+      for (GoTool.Go go : GoTool.releasesOf("1.19", "1.27")) {
         Path home = Files.createDirectories(tmp.resolve("nosumdb" + go.lang()));
         Path work = Files.createDirectories(home.resolve("work"));
         for (String side : List.of("go", "ours")) {

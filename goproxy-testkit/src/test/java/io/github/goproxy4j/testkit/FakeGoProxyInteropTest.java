@@ -235,19 +235,6 @@ class FakeGoProxyInteropTest {
     }
   }
 
-  /** The installed releases of these language versions (go1.19 and go1.27 required). */
-  private static List<GoTool.Go> releases(String... langs) {
-    List<GoTool.Go> out = new java.util.ArrayList<>();
-    for (String lang : langs) {
-      if (lang.equals("1.19") || lang.equals("1.27")) {
-        out.add(GoTool.assumeRelease(lang));
-      } else {
-        GoTool.release(lang).ifPresent(out::add);
-      }
-    }
-    return out;
-  }
-
   /** go's error line for a request the private fake refused. */
   private static String unauthorized(FakeGoProxy proxy, String what, String path) {
     return what + ": reading " + proxy.url() + path
@@ -273,7 +260,7 @@ class FakeGoProxyInteropTest {
         .module(m100()).module("example.com/other", "v0.1.0", "v0.2.0").start()) {
       assertTrue(proxy.url().toString().startsWith("https://127.0.0.1:"), proxy.url().toString());
       String record = proxy.sumdb().record("example.com/m", "v1.0.0").orElseThrow();
-      for (GoTool.Go go : releases("1.19", "1.21", "1.24", "1.27")) {
+      for (GoTool.Go go : GoTool.releasesOf("1.19", "1.21", "1.24", "1.27")) {
         Path home = Files.createDirectories(work.resolve(go.lang()));
         Path dir = Files.createDirectories(home.resolve("mod"));
         Files.writeString(dir.resolve("go.mod"), "module example.com/tmp\n\ngo 1.19\n");
@@ -322,7 +309,7 @@ class FakeGoProxyInteropTest {
    */
   @Test
   void privateProxyWithGoAuthBearerToken() throws IOException {
-    List<GoTool.Go> gos = releases("1.24", "1.27");
+    List<GoTool.Go> gos = GoTool.releasesOf("1.24", "1.27");
     try (FakeGoProxy proxy = FakeGoProxy.builder().https().bearerToken("tok-3f9a")
         .module(m100()).start()) {
       assertFalse(proxy.environment().containsKey("NETRC"), proxy.environment().toString());
