@@ -208,4 +208,30 @@ class ReadmeSnippetsTest {
       }
     }
   }
+
+  @Test
+  void privateProxySnippet() throws Exception {
+    // README: the testkit as a private proxy
+    try (FakeGoProxy proxy = FakeGoProxy.builder().https().basicAuth("ci", "s3cret")
+        .module("corp.example/lib", "v1.0.0").start()) {
+      Map<String, String> env = proxy.environment();
+      assertTrue(env.get("GOPROXY").startsWith("https://127.0.0.1:"), env.toString());
+      assertTrue(env.containsKey("SSL_CERT_FILE") && env.containsKey("NETRC"), env.toString());
+      assertEquals("TLS", proxy.sslContext().getProtocol());
+      try (GoProxyClient client = GoProxyClient.builder().env(proxy.goEnv()).build()) {
+        assertEquals(List.of(Version.parse("v1.0.0")), client.versions(ModulePath.parse("corp.example/lib")));
+      }
+      // without the netrc: go's text, and no secret in it
+      Map<String, String> noNetrc = new HashMap<>(proxy.goEnv().environment());
+      noNetrc.remove("NETRC");
+      noNetrc.put("HOME", Files.createTempDirectory("no-netrc").toString());
+      try (GoProxyClient client = GoProxyClient.builder().env(GoEnv.of(noNetrc)).build()) {
+        GoProxyException e = assertThrows(GoProxyException.class,
+            () -> client.versions(ModulePath.parse("corp.example/lib")));
+        assertEquals("module corp.example/lib: reading " + proxy.url() + "/corp.example/lib/@v/list: 401 Unauthorized\n"
+            + "\tserver response: unauthorized", e.getMessage());
+        assertTrue(!e.toString().contains("s3cret") && !proxy.toString().contains("s3cret"));
+      }
+    }
+  }
 }
