@@ -42,6 +42,51 @@ final class IpLiteral {
     return Arrays.equals(ip, 0, 12, V4_PREFIX, 0, 12);
   }
 
+  /**
+   * Go's {@code net.IP.String} of a 4- or 16-byte address: dotted decimal for IPv4 (and
+   * IPv4-mapped IPv6), else lower-case hex groups with the longest run of two or more zero groups
+   * (the first of equal runs) written {@code ::}.
+   */
+  static String format(byte[] ip) {
+    if (ip.length == 4 || (ip.length == 16 && isV4(ip))) {
+      int o = ip.length - 4;
+      return (ip[o] & 0xff) + "." + (ip[o + 1] & 0xff) + "." + (ip[o + 2] & 0xff) + "."
+          + (ip[o + 3] & 0xff);
+    }
+    if (ip.length != 16) {
+      throw new IllegalArgumentException("not an IP address: " + ip.length + " bytes");
+    }
+    int runStart = -1;
+    int runLen = 0;
+    for (int g = 0; g < 8; g++) {
+      int end = g;
+      while (end < 8 && ip[2 * end] == 0 && ip[2 * end + 1] == 0) {
+        end++;
+      }
+      if (end - g > runLen) {
+        runStart = g;
+        runLen = end - g;
+      }
+      g = Math.max(g, end);
+    }
+    if (runLen < 2) {
+      runStart = -1;
+    }
+    StringBuilder b = new StringBuilder();
+    for (int g = 0; g < 8; g++) {
+      if (g == runStart) {
+        b.append("::");
+        g += runLen - 1;
+        continue;
+      }
+      if (b.length() > 0 && b.charAt(b.length() - 1) != ':') {
+        b.append(':');
+      }
+      b.append(Integer.toHexString(((ip[2 * g] & 0xff) << 8) | (ip[2 * g + 1] & 0xff)));
+    }
+    return b.toString();
+  }
+
   /** Go's {@code IP.IsLoopback}: 127.0.0.0/8 or ::1. */
   static boolean isLoopback(byte[] ip) {
     if (isV4(ip)) {

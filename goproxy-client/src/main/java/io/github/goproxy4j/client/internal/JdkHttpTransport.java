@@ -22,6 +22,9 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -72,7 +75,10 @@ import org.slf4j.LoggerFactory;
  *       with a clear message instead of silently going direct.
  *   <li><b>TLS</b>: the JDK trust store plus {@code SSL_CERT_FILE} / {@code SSL_CERT_DIR}
  *       ({@link TlsTrust}), or {@link HttpSettings#sslContext()}. HTTP/2 is negotiated over TLS;
- *       plain {@code http} always uses HTTP/1.1 (no {@code h2c} upgrade), as Go does.
+ *       plain {@code http} always uses HTTP/1.1 (no {@code h2c} upgrade), as Go does. A server
+ *       certificate go rejects fails with go's text of the request's go release: the unknown
+ *       authority, and (with {@link TlsTrust}'s contexts, which keep the rejected chain) the leaf's
+ *       validity period and host name, checked in go's order ({@link X509Verify}).
  *   <li><b>Timeouts</b>: see {@link HttpSettings}; Go has none.
  *   <li><b>Bodies</b> are streamed with bounded memory, never buffered whole.
  *   <li><b>{@code file://}</b> URLs are read from disk: a missing file is a 404.
@@ -105,13 +111,16 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
   private final GoAuth auth;
   /** The minor number of the go release whose texts this transport prints. */
   private final int goMinor;
+  /** go's local time zone (its TZ), in which go prints the current time of an expiry error. */
+  private final ZoneId goZone;
   private final ProxySelector selector;
   private final boolean urlConnectionForHttp;
 
   private JdkHttpTransport(LazyClient plainClient, LazyClient tlsClient, HttpSettings settings,
       EnvProxySelector envProxies, GoAuth auth, ProxySelector selector, boolean urlConnectionForHttp,
-      int goMinor) {
+      int goMinor, ZoneId goZone) {
     this.goMinor = goMinor;
+    this.goZone = goZone;
     this.selector = selector;
     this.urlConnectionForHttp = urlConnectionForHttp;
     this.plainClient = plainClient;
@@ -188,7 +197,8 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
     LazyClient tls = new LazyClient(settings, selector, env, true);
     LazyClient plain = new LazyClient(settings, selector, env, false);
     return new JdkHttpTransport(plain, tls, settings, envProxies, GoAuth.create(env, goVersion, windows),
-        selector, urlConnectionForHttp, GoRelease.modelled(goVersion).behaviourMinor());
+        selector, urlConnectionForHttp, GoRelease.modelled(goVersion).behaviourMinor(),
+        goLocalZone(env.get("TZ")));
   }
 
   private static void allowBasicTunnelingIfNeeded(EnvProxySelector proxies) {
@@ -441,8 +451,9 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
     } catch (ConnectException e) {
       throw connectionRefused(shown, uri, e);
     } catch (SSLHandshakeException e) {
-      if (causedBy(e, java.security.cert.CertPathBuilderException.class)) {
-        throw new GoProxyException("Get \"" + shown + "\": " + unknownAuthority(goMinor), e);
+      String x509 = certificateError(e, target.getHost());
+      if (x509 != null) {
+        throw new GoProxyException("Get \"" + shown + "\": " + x509, e);
       }
       throw new GoProxyException("Get \"" + shown + "\": tls: " + Redaction.netHttpText(e.getMessage()), e);
     } catch (InterruptedException e) {
@@ -475,22 +486,71 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
   }
 
   /**
+   * go's text for a server certificate the JDK rejected, or null when it is not one go words
+   * (then the JDK's message is shown). go checks the leaf's validity period, then the host name,
+   * then the chain; the JDK checks the chain first and words each failure its own way
+   * ({@code NotAfter: ...}, {@code No subject alternative names matching IP address ...}, {@code
+   * PKIX path building failed}), so its message is neither go's text nor, when several checks
+   * fail, go's first failure. The leaf comes from {@link PeerChainTrustManager} (the contexts
+   * {@link TlsTrust} builds); with {@link HttpSettings#sslContext()} only the unknown authority
+   * can be told from the JDK's exception.
+   */
+  private String certificateError(SSLHandshakeException e, String host) {
+    PeerChainTrustManager.Rejected rejected = cause(e, PeerChainTrustManager.Rejected.class);
+    if (rejected != null && host != null) {
+      String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1)
+          : host;
+      String leaf = X509Verify.leafError(rejected.chain()[0], h, Instant.now(), goZone, goMinor);
+      if (leaf != null) {
+        return verificationFailed(leaf, goMinor);
+      }
+    }
+    if (cause(e, java.security.cert.CertPathBuilderException.class) != null) {
+      return unknownAuthority(goMinor);
+    }
+    return null;
+  }
+
+  /** crypto/tls's wrapping of a verification error: CertificateVerificationError from go1.20. */
+  static String verificationFailed(String x509, int goMinor) {
+    return goMinor >= 20 ? "tls: failed to verify certificate: " + x509 : x509;
+  }
+
+  /**
+   * go's local time zone from its TZ variable (time's initLocal): unset, the system's (here the
+   * JVM's); empty, UTC; else the named zone (a leading {@code :} dropped), UTC when it is unknown.
+   */
+  static ZoneId goLocalZone(String tz) {
+    if (tz == null) {
+      return ZoneId.systemDefault();
+    }
+    String name = tz.startsWith(":") ? tz.substring(1) : tz;
+    if (name.isEmpty() || name.equals("UTC")) {
+      return ZoneOffset.UTC;
+    }
+    try {
+      return ZoneId.of(name);
+    } catch (java.time.DateTimeException e) {
+      return ZoneOffset.UTC;
+    }
+  }
+
+  /**
    * go's text for a server certificate that no trusted root vouches for (the JDK: no
    * certification path could be built): crypto/x509's UnknownAuthorityError, which crypto/tls
    * wraps from go1.20 on.
    */
   static String unknownAuthority(int goMinor) {
-    String x509 = "x509: certificate signed by unknown authority";
-    return goMinor >= 20 ? "tls: failed to verify certificate: " + x509 : x509;
+    return verificationFailed("x509: certificate signed by unknown authority", goMinor);
   }
 
-  private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+  private static <T extends Throwable> T cause(Throwable t, Class<T> type) {
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
       if (type.isInstance(c)) {
-        return true;
+        return type.cast(c);
       }
     }
-    return false;
+    return null;
   }
 
   private static boolean containsIgnoreCase(Iterable<String> names, String name) {

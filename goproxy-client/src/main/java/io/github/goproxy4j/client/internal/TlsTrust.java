@@ -18,6 +18,7 @@ import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
@@ -40,6 +41,8 @@ public final class TlsTrust {
 
   /** Contexts by the extra certificates they trust: building one costs tens of milliseconds. */
   private static final Map<List<String>, SSLContext> CACHE = new java.util.HashMap<>();
+  /** The context over the JDK's trust store alone (guarded by CACHE). */
+  private static SSLContext jdkDefault;
 
   private TlsTrust() {}
 
@@ -81,8 +84,9 @@ public final class TlsTrust {
   }
 
   /**
-   * Returns the TLS context to use: the JDK default when the environment names no extra
-   * certificates, otherwise one trusting the JDK's roots plus the extra ones.
+   * Returns the TLS context to use: one trusting the JDK's roots when the environment names no
+   * extra certificates, otherwise one trusting the JDK's roots plus the extra ones; either keeps a
+   * rejected server's certificates for the error ({@link PeerChainTrustManager}).
    *
    * @param env the environment
    * @return the context
@@ -91,7 +95,15 @@ public final class TlsTrust {
   public static SSLContext sslContext(Map<String, String> env) throws GeneralSecurityException {
     List<X509Certificate> extra = extraCertificates(env);
     if (extra.isEmpty()) {
-      return SSLContext.getDefault();
+      synchronized (CACHE) {
+        if (jdkDefault == null) {
+          TrustManagerFactory jdk =
+              TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+          jdk.init((KeyStore) null);
+          jdkDefault = context(jdk.getTrustManagers());
+        }
+        return jdkDefault;
+      }
     }
     List<String> key = new ArrayList<>();
     for (X509Certificate c : extra) {
@@ -140,8 +152,21 @@ public final class TlsTrust {
     TrustManagerFactory tmf =
         TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(ks);
+    return context(tmf.getTrustManagers());
+  }
+
+  /**
+   * A TLS context over the JDK's trust managers, each kept in a {@link PeerChainTrustManager} so
+   * that a rejected server certificate can be reported with go's text.
+   */
+  private static SSLContext context(TrustManager[] jdk) throws GeneralSecurityException {
+    TrustManager[] wrapped = new TrustManager[jdk.length];
+    for (int i = 0; i < jdk.length; i++) {
+      wrapped[i] = jdk[i] instanceof X509ExtendedTrustManager
+          ? new PeerChainTrustManager((X509ExtendedTrustManager) jdk[i]) : jdk[i];
+    }
     SSLContext ctx = SSLContext.getInstance("TLS");
-    ctx.init(null, tmf.getTrustManagers(), null);
+    ctx.init(null, wrapped, null);
     return ctx;
   }
 

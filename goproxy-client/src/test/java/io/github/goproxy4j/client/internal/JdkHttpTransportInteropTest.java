@@ -14,6 +14,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -210,6 +213,122 @@ class JdkHttpTransportInteropTest {
       assertTrue(r.stderr().contains("example.com/m@v1.0.0: " + ours + "\n"),
           go + ": " + r.stderr() + " vs " + ours);
     }
+    assertTrue(takeSeen().isEmpty());
+  }
+
+  /** The CA the bad-certificate tests' SSL_CERT_FILE trusts, and one nothing trusts. */
+  private static final HeldCertificate CA = new HeldCertificate.Builder()
+      .commonName("goproxy4j tls errors CA").certificateAuthority(0).build();
+  private static final HeldCertificate OTHER_CA = new HeldCertificate.Builder()
+      .commonName("goproxy4j untrusted CA").certificateAuthority(0).build();
+
+  /** A server certificate signed by {@code ca}, valid from {@code from} to {@code to}. */
+  private static HeldCertificate leaf(HeldCertificate ca, Duration from, Duration to,
+      String... sans) {
+    long now = System.currentTimeMillis();
+    HeldCertificate.Builder b = new HeldCertificate.Builder().commonName("goproxy4j server")
+        .signedBy(ca).validityInterval(now + from.toMillis(), now + to.toMillis());
+    if (sans.length == 0) {
+      b.commonName("localhost");
+    }
+    for (String san : sans) {
+      b.addSubjectAlternativeName(san);
+    }
+    return b.build();
+  }
+
+  /** The current time go and we print in an expiry error, which differs between the two runs. */
+  private static String maskNow(String s) {
+    return s.replaceAll("current time \\S+ is", "current time NOW is");
+  }
+
+  /**
+   * A private https proxy whose certificate go rejects before any chain is built: the host name
+   * (no IP SANs reached by IP; other IP SANs, an IPv6 one printed as net.IP prints it; other DNS
+   * names reached as localhost) and the validity period (expired, not yet valid), each checked
+   * first as go does (an expired certificate for another host names its expiry; an untrusted one
+   * for another host names the host), and what the JDK would accept (a trusted certificate that is
+   * its own leaf, expired; a common name without SANs). go1.19, go1.21, go1.24 and go1.27 (from go1.20 after
+   * {@code tls: failed to verify certificate: }) print {@code go: m@v: Get "url": <ours>} with
+   * the transport's message of their release, the current time masked; its format is
+   * X509VerifyTest's.
+   */
+  @Test
+  void rejectedServerCertificateAsGo() throws Exception {
+    Duration day = Duration.ofDays(1);
+    long now = System.currentTimeMillis();
+    // trusted as itself, which the JDK accepts without looking at its dates
+    HeldCertificate expiredRoot = new HeldCertificate.Builder().commonName("goproxy4j expired")
+        .addSubjectAlternativeName("127.0.0.1")
+        .validityInterval(now - 2 * day.toMillis(), now - day.toMillis()).build();
+    Path pem = work.resolve("ca.pem");
+    Files.writeString(pem, CA.certificatePem() + expiredRoot.certificatePem());
+    record Case(String host, HeldCertificate leaf, String want) {}
+    List<Case> cases = List.of(
+        new Case("127.0.0.1", leaf(CA, day.negated(), day, "localhost"),
+            "x509: cannot validate certificate for 127.0.0.1 because it doesn't contain any IP SANs"),
+        new Case("127.0.0.1", leaf(CA, day.negated(), day, "10.0.0.1", "fd00:0:0:1:0:0:0:1",
+            "localhost"), "x509: certificate is valid for 10.0.0.1, fd00:0:0:1::1, not 127.0.0.1"),
+        new Case("localhost", leaf(CA, day.negated(), day, "example.org", "*.example.net",
+            "127.0.0.1"), "x509: certificate is valid for example.org, *.example.net, not localhost"),
+        new Case("127.0.0.1", leaf(CA, day.multipliedBy(-2), day.negated(), "127.0.0.1"),
+            "x509: certificate has expired or is not yet valid: current time NOW is after "),
+        new Case("127.0.0.1", leaf(CA, day, day.multipliedBy(2), "127.0.0.1"),
+            "x509: certificate has expired or is not yet valid: current time NOW is before "),
+        new Case("127.0.0.1", leaf(CA, day.multipliedBy(-2), day.negated(), "10.0.0.1"),
+            "x509: certificate has expired or is not yet valid: current time NOW is after "),
+        new Case("127.0.0.1", leaf(OTHER_CA, day.negated(), day, "localhost"),
+            "x509: cannot validate certificate for 127.0.0.1 because it doesn't contain any IP SANs"),
+        new Case("127.0.0.1", expiredRoot,
+            "x509: certificate has expired or is not yet valid: current time NOW is after "),
+        // no SAN extension: the JDK matches the common name, go refuses
+        new Case("localhost", leaf(CA, day.negated(), day),
+            "x509: certificate relies on legacy Common Name field, use SANs instead"));
+    List<GoTool.Go> gos = new ArrayList<>();
+    for (String lang : List.of("1.19", "1.21", "1.24", "1.27")) {
+      if (lang.equals("1.19") || lang.equals("1.27")) {
+        gos.add(GoTool.assumeRelease(lang));
+      } else {
+        GoTool.release(lang).ifPresent(gos::add);
+      }
+    }
+    int compared = 0;
+    for (Case c : cases) {
+      try (MockWebServer server = new MockWebServer()) {
+        server.useHttps(new HandshakeCertificates.Builder().heldCertificate(c.leaf())
+            .build().sslSocketFactory());
+        server.setDispatcher(new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest r) {
+            synchronized (seen) {
+              seen.add(r);
+            }
+            return new MockResponse(404, okhttp3.Headers.of(), "not found");
+          }
+        });
+        server.start(InetAddress.getByName("127.0.0.1"), 0);
+        String goproxy = "https://" + c.host() + ":" + server.getPort();
+        Map<String, String> env = env(goproxy, null);
+        env.put("SSL_CERT_FILE", pem.toString());
+        for (GoTool.Go go : gos) {
+          String ours;
+          try (JdkHttpTransport t = JdkHttpTransport.create(env, go.lang(), HttpSettings.defaults())) {
+            ours = assertThrows(GoProxyException.class,
+                () -> t.get(URI.create(goproxy + INFO), Map.of())).getMessage();
+          }
+          String wrap = go.minor() >= 20 ? "tls: failed to verify certificate: " : "";
+          String get = "Get \"" + goproxy + INFO + "\": ";
+          assertTrue(maskNow(ours).startsWith(get + wrap + c.want()), go + ": " + ours);
+          GoTool.Result r = go.run(Files.createDirectories(work.resolve("wd")), env, 120, "mod",
+              "download", "example.com/m@v1.0.0");
+          assertEquals(1, r.exitCode(), go + ": " + r);
+          assertEquals("go: example.com/m@v1.0.0: " + maskNow(ours) + "\n", maskNow(r.stderr()),
+              go + " " + c.host() + " " + c.want());
+          compared++;
+        }
+      }
+    }
+    assertEquals(cases.size() * gos.size(), compared);
     assertTrue(takeSeen().isEmpty());
   }
 
