@@ -486,8 +486,8 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
   }
 
   /**
-   * go's text for a server certificate the JDK rejected, or null when it is not one go words
-   * (then the JDK's message is shown). go checks the leaf's validity period, then the host name,
+   * go's text for a server certificate the JDK rejected or a fatal alert the server sent
+   * ({@link TlsAlert}), or null when it is not one go words (then the JDK's message is shown). go checks the leaf's validity period, then the host name,
    * then the chain; the JDK checks the chain first and words each failure its own way
    * ({@code NotAfter: ...}, {@code No subject alternative names matching IP address ...}, {@code
    * PKIX path building failed}), so its message is neither go's text nor, when several checks
@@ -508,7 +508,7 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
     if (cause(e, java.security.cert.CertPathBuilderException.class) != null) {
       return unknownAuthority(goMinor);
     }
-    return null;
+    return TlsAlert.remoteError(e);
   }
 
   /** crypto/tls's wrapping of a verification error: CertificateVerificationError from go1.20. */

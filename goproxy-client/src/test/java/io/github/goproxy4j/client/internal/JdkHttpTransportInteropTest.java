@@ -332,6 +332,60 @@ class JdkHttpTransportInteropTest {
     assertTrue(takeSeen().isEmpty());
   }
 
+  /**
+   * A server that answers every ClientHello with a fatal {@code handshake_failure} alert (a TLS
+   * record written here, then the connection held until the client closes it, so that neither
+   * side races a close): go1.19, go1.21, go1.24 and go1.27 print {@code remote error: tls:
+   * handshake failure}, and so does the transport (the JDK: {@code Received fatal alert:
+   * handshake_failure}).
+   */
+  @Test
+  void serverAlertAsGo() throws Exception {
+    List<GoTool.Go> gos = new ArrayList<>();
+    for (String lang : List.of("1.19", "1.21", "1.24", "1.27")) {
+      if (lang.equals("1.19") || lang.equals("1.27")) {
+        gos.add(GoTool.assumeRelease(lang));
+      } else {
+        GoTool.release(lang).ifPresent(gos::add);
+      }
+    }
+    try (java.net.ServerSocket server = new java.net.ServerSocket(0, 50,
+        InetAddress.getByName("127.0.0.1"))) {
+      Thread t = new Thread(() -> {
+        while (!server.isClosed()) {
+          try (java.net.Socket s = server.accept()) {
+            java.io.InputStream in = s.getInputStream();
+            byte[] header = in.readNBytes(5); // the ClientHello's record header
+            if (header.length == 5) {
+              in.readNBytes(((header[3] & 0xff) << 8) | (header[4] & 0xff));
+            }
+            // alert record, TLS 1.2: level fatal (2), handshake_failure (40)
+            s.getOutputStream().write(new byte[] {21, 3, 3, 0, 2, 2, 40});
+            s.getOutputStream().flush();
+            in.readAllBytes();
+          } catch (IOException e) {
+            // the next connection, or the server closed
+          }
+        }
+      });
+      t.setDaemon(true);
+      t.start();
+      String goproxy = "https://127.0.0.1:" + server.getLocalPort();
+      Map<String, String> env = env(goproxy, null);
+      for (GoTool.Go go : gos) {
+        String ours;
+        try (JdkHttpTransport tr = JdkHttpTransport.create(env, go.lang(), HttpSettings.defaults())) {
+          ours = assertThrows(GoProxyException.class,
+              () -> tr.get(URI.create(goproxy + INFO), Map.of())).getMessage();
+        }
+        assertEquals("Get \"" + goproxy + INFO + "\": remote error: tls: handshake failure", ours);
+        GoTool.Result r = go.run(Files.createDirectories(work.resolve("wd")), env, 120, "mod",
+            "download", "example.com/m@v1.0.0");
+        assertEquals("go: example.com/m@v1.0.0: " + ours + "\n", r.stderr(), go.toString());
+      }
+    }
+  }
+
   /** /usr/bin/go and every /usr/lib/go-1.N/bin/go that exists. */
   private static List<Path> installedGos() throws IOException {
     List<Path> gos = new ArrayList<>();
