@@ -86,14 +86,27 @@ public final class TlsTrust {
   /**
    * Returns the TLS context to use: one trusting the JDK's roots when the environment names no
    * extra certificates, otherwise one trusting the JDK's roots plus the extra ones; either keeps a
-   * rejected server's certificates for the error ({@link PeerChainTrustManager}).
+   * rejected server's certificates for the error ({@link PeerChainTrustManager}). With no extra
+   * certificates and a client key store named by the {@code javax.net.ssl.keyStore} system
+   * property, the JDK's default context as it is ({@link SSLContext#getDefault()}), whose key
+   * managers present that store's certificate: go has no client certificates for a proxy, but a
+   * JVM set up for them keeps them, and its errors are then the JDK's for a rejected server
+   * certificate other than an unknown authority.
    *
    * @param env the environment
    * @return the context
    * @throws GeneralSecurityException if the JDK trust store cannot be read
    */
   public static SSLContext sslContext(Map<String, String> env) throws GeneralSecurityException {
+    return sslContext(env, System.getProperty("javax.net.ssl.keyStore"));
+  }
+
+  /** {@link #sslContext(Map)} with the {@code javax.net.ssl.keyStore} property's value given. */
+  static SSLContext sslContext(Map<String, String> env, String clientKeyStore) throws GeneralSecurityException {
     List<X509Certificate> extra = extraCertificates(env);
+    if (extra.isEmpty() && clientKeyStore != null && !clientKeyStore.isEmpty()) {
+      return SSLContext.getDefault();
+    }
     if (extra.isEmpty()) {
       synchronized (CACHE) {
         if (jdkDefault == null) {

@@ -1,6 +1,8 @@
 package io.github.goproxy4j.client.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -53,6 +56,20 @@ class TlsTrustTest {
     GoProxyException e = assertThrows(GoProxyException.class, () -> fetch(Map.of()));
     assertTrue(e.getMessage().startsWith("Get \"https://localhost:" + tls.getPort() + "/\": "),
         e.getMessage());
+  }
+
+  /**
+   * A JVM with a client key store ({@code javax.net.ssl.keyStore}) keeps the JDK's default
+   * context, whose key managers present it; without one, or with extra certificates from the
+   * environment, the context is the client's own (keeping a rejected chain for go's texts).
+   */
+  @Test
+  void jdkDefaultContextKeptForAClientKeyStore() throws Exception {
+    assertSame(SSLContext.getDefault(), TlsTrust.sslContext(Map.of(), "/etc/client.p12"));
+    assertNotSame(SSLContext.getDefault(), TlsTrust.sslContext(Map.of(), null));
+    assertNotSame(SSLContext.getDefault(), TlsTrust.sslContext(Map.of(), ""));
+    assertNotSame(SSLContext.getDefault(),
+        TlsTrust.sslContext(Map.of("SSL_CERT_FILE", certs.caPem.toString()), "/etc/client.p12"));
   }
 
   @Test
