@@ -284,14 +284,7 @@ class JdkHttpTransportInteropTest {
         // no SAN extension: the JDK matches the common name, go refuses
         new Case("localhost", leaf(CA, day.negated(), day),
             "x509: certificate relies on legacy Common Name field, use SANs instead"));
-    List<GoTool.Go> gos = new ArrayList<>();
-    for (String lang : List.of("1.19", "1.21", "1.24", "1.27")) {
-      if (lang.equals("1.19") || lang.equals("1.27")) {
-        gos.add(GoTool.assumeRelease(lang));
-      } else {
-        GoTool.release(lang).ifPresent(gos::add);
-      }
-    }
+    List<GoTool.Go> gos = GoTool.releasesOf("1.19", "1.21", "1.24", "1.27");
     int compared = 0;
     for (Case c : cases) {
       try (MockWebServer server = new MockWebServer()) {
@@ -341,14 +334,7 @@ class JdkHttpTransportInteropTest {
    */
   @Test
   void serverAlertAsGo() throws Exception {
-    List<GoTool.Go> gos = new ArrayList<>();
-    for (String lang : List.of("1.19", "1.21", "1.24", "1.27")) {
-      if (lang.equals("1.19") || lang.equals("1.27")) {
-        gos.add(GoTool.assumeRelease(lang));
-      } else {
-        GoTool.release(lang).ifPresent(gos::add);
-      }
-    }
+    List<GoTool.Go> gos = GoTool.releasesOf("1.19", "1.21", "1.24", "1.27");
     try (java.net.ServerSocket server = new java.net.ServerSocket(0, 50,
         InetAddress.getByName("127.0.0.1"))) {
       Thread t = new Thread(() -> {
