@@ -210,7 +210,7 @@ class ReadmeSnippetsTest {
   }
 
   @Test
-  void privateProxySnippet() throws Exception {
+  void privateProxySnippet(@TempDir Path home) throws Exception {
     // README: the testkit as a private proxy
     try (FakeGoProxy proxy = FakeGoProxy.builder().https().basicAuth("ci", "s3cret")
         .module("corp.example/lib", "v1.0.0").start()) {
@@ -224,7 +224,7 @@ class ReadmeSnippetsTest {
       // without the netrc: go's text, and no secret in it
       Map<String, String> noNetrc = new HashMap<>(proxy.goEnv().environment());
       noNetrc.remove("NETRC");
-      noNetrc.put("HOME", Files.createTempDirectory("no-netrc").toString());
+      noNetrc.put("HOME", home.toString()); // no ~/.netrc either
       try (GoProxyClient client = GoProxyClient.builder().env(GoEnv.of(noNetrc)).build()) {
         GoProxyException e = assertThrows(GoProxyException.class,
             () -> client.versions(ModulePath.parse("corp.example/lib")));
