@@ -457,6 +457,13 @@ public final class GoTool {
     }
   }
 
+  /** Runs each task on a new daemon thread. */
+  private static final java.util.concurrent.Executor OWN_THREAD = task -> {
+    Thread t = new Thread(task, "gotool-output");
+    t.setDaemon(true);
+    t.start();
+  };
+
   /**
    * Runs any program, feeding {@code stdin} (may be null).
    *
@@ -473,8 +480,11 @@ public final class GoTool {
       pb.environment().clear();
       pb.environment().putAll(env);
       Process p = pb.start();
-      CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(p.getInputStream()));
-      CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream()));
+      // each stream on a thread of its own, never on the common pool: a test's own long task can
+      // hold its only worker on 2 cores (JDK 25's CompletableFuture uses it even then), and these
+      // joins would wait forever after the program ended
+      CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(p.getInputStream()), OWN_THREAD);
+      CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream()), OWN_THREAD);
       try (var in = p.getOutputStream()) {
         if (stdin != null) {
           in.write(stdin);

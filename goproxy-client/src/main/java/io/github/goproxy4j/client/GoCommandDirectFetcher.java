@@ -40,6 +40,13 @@ import java.util.concurrent.TimeUnit;
  * <p>Thread-safe. Close it to delete its private cache.
  */
 public final class GoCommandDirectFetcher implements DirectFetcher, AutoCloseable {
+  /** Runs each task on a new daemon thread (a process's output is read there). */
+  private static final java.util.concurrent.Executor OWN_THREAD = task -> {
+    Thread t = new Thread(task, "goproxy4j-go-output");
+    t.setDaemon(true);
+    t.start();
+  };
+
   private final Path go;
   private final Map<String, String> env;
   private final Path work;
@@ -156,8 +163,11 @@ public final class GoCommandDirectFetcher implements DirectFetcher, AutoCloseabl
     pb.environment().putAll(env);
     Process p = pb.start();
     p.getOutputStream().close();
-    CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(p.getInputStream()));
-    CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream()));
+    // each stream on a thread of its own, never on the common pool: a caller's tasks can hold
+    // all of its workers (one on 2 cores, which JDK 25's CompletableFuture uses too) while go
+    // blocks on a full pipe
+    CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(p.getInputStream()), OWN_THREAD);
+    CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream()), OWN_THREAD);
     try {
       if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         p.destroyForcibly();

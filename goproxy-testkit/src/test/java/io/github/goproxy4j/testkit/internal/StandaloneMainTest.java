@@ -36,7 +36,13 @@ class StandaloneMainTest {
       PipedInputStream in = new PipedInputStream(stdin);
       PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
       PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-      code = CompletableFuture.supplyAsync(() -> StandaloneMain.run(args, in, o, e));
+      // on a thread of its own: it blocks on stdin until the test closes it, and on the common
+      // pool (one worker on 2 cores) it would starve other asynchronous tasks
+      code = CompletableFuture.supplyAsync(() -> StandaloneMain.run(args, in, o, e), task -> {
+        Thread t = new Thread(task, "standalone-main");
+        t.setDaemon(true);
+        t.start();
+      });
     }
 
     String line(String prefix) throws InterruptedException {
