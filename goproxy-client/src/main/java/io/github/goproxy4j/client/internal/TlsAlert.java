@@ -5,7 +5,8 @@ import java.util.Map;
 /**
  * go's text for a fatal TLS alert the server sent (crypto/tls's alert, which a read reports as
  * {@code remote error: tls: <text>}). The JDK reports the alert only in its message, {@code
- * Received fatal alert: <its name>} (sun.security.ssl's TransportContext; its exception carries
+ * Received fatal alert: <its name>}, JDK 25 with {@code (<its name>) } before it
+ * (sun.security.ssl's TransportContext; its exception carries
  * no alert code), so the name is read from there; a message in another form, or an alert go does
  * not name, keeps the JDK's text. Names: the JDK's Alert descriptions; texts: crypto/tls/alert.go
  * (go1.19 to go1.27; go1.27 adds {@code encrypted client hello required}, an alert the JDK does not
@@ -58,6 +59,9 @@ final class TlsAlert {
   static String remoteError(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
       String m = c.getMessage();
+      if (m != null && m.startsWith("(") && m.indexOf(") " + RECEIVED) > 0) {
+        m = m.substring(m.indexOf(") " + RECEIVED) + 2); // JDK 25: "(handshake_failure) Received ..."
+      }
       if (m != null && m.startsWith(RECEIVED)) {
         String text = GO_TEXT.get(m.substring(RECEIVED.length()));
         return text == null ? null : "remote error: tls: " + text;

@@ -29,6 +29,10 @@ class TlsAlertTest {
     assertEquals("remote error: tls: certificate required", TlsAlert.remoteError(new IOException(
         "wrapped", new SSLException("Received fatal alert: certificate_required"))));
     // not an alert the server sent, or one go does not name: the JDK's text stays
+    // JDK 25 puts the alert's name in parentheses before the message
+    assertEquals("remote error: tls: handshake failure", TlsAlert.remoteError(
+        new SSLHandshakeException("(handshake_failure) Received fatal alert: handshake_failure")));
+    assertNull(TlsAlert.remoteError(new SSLException("(x) Something else: handshake_failure")));
     assertNull(TlsAlert.remoteError(new SSLException("Unrecognized SSL message, plaintext connection?")));
     assertNull(TlsAlert.remoteError(new SSLException("Received fatal alert: no_such_alert")));
     assertNull(TlsAlert.remoteError(new IOException((String) null)));
