@@ -7,6 +7,7 @@ import io.github.goproxy4j.client.ListedWithErrorsException;
 import io.github.goproxy4j.client.ListedModule;
 import io.github.goproxy4j.client.ModDownloadResult;
 import io.github.goproxy4j.client.internal.ColdStart;
+import io.github.goproxy4j.client.internal.GoLocalZone;
 import io.github.goproxy4j.env.GoEnv;
 import io.github.goproxy4j.env.GoEnvException;
 import io.github.goproxy4j.env.GoProxyException;

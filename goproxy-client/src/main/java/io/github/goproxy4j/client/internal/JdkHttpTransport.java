@@ -24,7 +24,6 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -111,16 +110,21 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
   private final GoAuth auth;
   /** The minor number of the go release whose texts this transport prints. */
   private final int goMinor;
-  /** go's local time zone (its TZ), in which go prints the current time of an expiry error. */
-  private final ZoneId goZone;
+  /**
+   * The variables that decide go's local time zone (TZ, ZONEINFO), in which go prints the current
+   * time of an expiry error; read only when one is printed.
+   */
+  private final Map<String, String> zoneVars;
+  private final boolean windows;
   private final ProxySelector selector;
   private final boolean urlConnectionForHttp;
 
   private JdkHttpTransport(LazyClient plainClient, LazyClient tlsClient, HttpSettings settings,
       EnvProxySelector envProxies, GoAuth auth, ProxySelector selector, boolean urlConnectionForHttp,
-      int goMinor, ZoneId goZone) {
+      int goMinor, Map<String, String> zoneVars, boolean windows) {
     this.goMinor = goMinor;
-    this.goZone = goZone;
+    this.zoneVars = zoneVars;
+    this.windows = windows;
     this.selector = selector;
     this.urlConnectionForHttp = urlConnectionForHttp;
     this.plainClient = plainClient;
@@ -198,7 +202,18 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
     LazyClient plain = new LazyClient(settings, selector, env, false);
     return new JdkHttpTransport(plain, tls, settings, envProxies, GoAuth.create(env, goVersion, windows),
         selector, urlConnectionForHttp, GoRelease.modelled(goVersion).behaviourMinor(),
-        goLocalZone(env.get("TZ")));
+        zoneVars(env), windows);
+  }
+
+  private static Map<String, String> zoneVars(Map<String, String> env) {
+    Map<String, String> vars = new HashMap<>(2);
+    for (String name : new String[] {"TZ", "ZONEINFO"}) {
+      String v = env.get(name);
+      if (v != null) {
+        vars.put(name, v);
+      }
+    }
+    return vars;
   }
 
   private static void allowBasicTunnelingIfNeeded(EnvProxySelector proxies) {
@@ -500,7 +515,7 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
     if (rejected != null && host != null) {
       String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1)
           : host;
-      String leaf = X509Verify.leafError(rejected.chain()[0], h, Instant.now(), goZone, goMinor);
+      String leaf = X509Verify.leafError(rejected.chain()[0], h, Instant.now(), goZone(), goMinor);
       if (leaf != null) {
         return verificationFailed(leaf, goMinor);
       }
@@ -517,22 +532,13 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
   }
 
   /**
-   * go's local time zone from its TZ variable (time's initLocal): unset, the system's (here the
-   * JVM's); empty, UTC; else the named zone (a leading {@code :} dropped), UTC when it is unknown.
+   * go's local time zone under this transport's environment ({@link GoLocalZone}); where that
+   * cannot be told (another system, ZONEINFO, a zone file of its own), the JVM's, which is the
+   * system's when nothing overrides {@code user.timezone}.
    */
-  static ZoneId goLocalZone(String tz) {
-    if (tz == null) {
-      return ZoneId.systemDefault();
-    }
-    String name = tz.startsWith(":") ? tz.substring(1) : tz;
-    if (name.isEmpty() || name.equals("UTC")) {
-      return ZoneOffset.UTC;
-    }
-    try {
-      return ZoneId.of(name);
-    } catch (java.time.DateTimeException e) {
-      return ZoneOffset.UTC;
-    }
+  private ZoneId goZone() {
+    boolean linux = !windows && GoEnv.Os.current() == GoEnv.Os.LINUX;
+    return (linux ? GoLocalZone.onLinux(zoneVars) : Optional.<ZoneId>empty()).orElseGet(ZoneId::systemDefault);
   }
 
   /**

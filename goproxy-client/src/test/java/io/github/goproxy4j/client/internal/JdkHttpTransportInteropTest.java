@@ -326,6 +326,60 @@ class JdkHttpTransportInteropTest {
   }
 
   /**
+   * The current time of an expiry error is printed in go's local zone ({@link GoLocalZone}: TZ
+   * unset, /etc/localtime; a name, a {@code :name}, a zone file's path; an empty, unknown or
+   * {@code UTC} name, UTC): for each TZ the offset the transport prints is go1.19's and go1.27's
+   * (the clock's seconds may differ between the two runs, the offset may not).
+   */
+  @Test
+  void expiryTimeInGosLocalZoneAsGo() throws Exception {
+    List<GoTool.Go> gos = GoTool.releasesOf("1.19", "1.27");
+    Duration day = Duration.ofDays(1);
+    Path pem = work.resolve("ca.pem");
+    Files.writeString(pem, CA.certificatePem());
+    java.util.regex.Pattern offset =
+        java.util.regex.Pattern.compile("current time \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\S*) is after ");
+    List<String> zones = new ArrayList<>(java.util.Arrays.asList(
+        null, "", "UTC", "Asia/Tokyo", ":America/St_Johns", "No/Such_Zone", "Etc/GMT+5"));
+    if (Files.isRegularFile(Path.of("/usr/share/zoneinfo/Asia/Kolkata"))) {
+      zones.add("/usr/share/zoneinfo/Asia/Kolkata");
+    }
+    int compared = 0;
+    try (MockWebServer server = new MockWebServer()) {
+      server.useHttps(new HandshakeCertificates.Builder()
+          .heldCertificate(leaf(CA, day.multipliedBy(-2), day.negated(), "127.0.0.1"))
+          .build().sslSocketFactory());
+      server.start(InetAddress.getByName("127.0.0.1"), 0);
+      String goproxy = "https://127.0.0.1:" + server.getPort();
+      for (String tz : zones) {
+        Map<String, String> env = env(goproxy, null);
+        env.put("SSL_CERT_FILE", pem.toString());
+        env.remove("TZ");
+        if (tz != null) {
+          env.put("TZ", tz);
+        }
+        for (GoTool.Go go : gos) {
+          String ours;
+          try (JdkHttpTransport t = JdkHttpTransport.create(env, go.lang(), HttpSettings.defaults())) {
+            ours = assertThrows(GoProxyException.class,
+                () -> t.get(URI.create(goproxy + INFO), Map.of())).getMessage();
+          }
+          GoTool.Result r = go.run(Files.createDirectories(work.resolve("wd")), env, 120, "mod",
+              "download", "example.com/m@v1.0.0");
+          java.util.regex.Matcher mo = offset.matcher(ours);
+          java.util.regex.Matcher mg = offset.matcher(r.stderr());
+          assertTrue(mo.find(), go + " TZ=" + tz + ": " + ours);
+          assertTrue(mg.find(), go + " TZ=" + tz + ": " + r);
+          assertEquals(mg.group(1), mo.group(1), go + " TZ=" + tz + ": go " + r.stderr() + " ours " + ours);
+          compared++;
+        }
+      }
+    }
+    assertEquals(zones.size() * gos.size(), compared);
+    takeSeen();
+  }
+
+  /**
    * A server that answers every ClientHello with a fatal {@code handshake_failure} alert (a TLS
    * record written here, then the connection held until the client closes it, so that neither
    * side races a close): go1.19, go1.21, go1.24 and go1.27 print {@code remote error: tls:

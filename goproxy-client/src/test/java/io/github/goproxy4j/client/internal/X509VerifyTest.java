@@ -115,15 +115,6 @@ class X509VerifyTest {
   }
 
   @Test
-  void goLocalZoneFromTz() {
-    assertEquals(ZoneId.systemDefault(), JdkHttpTransport.goLocalZone(null));
-    assertEquals(ZoneOffset.UTC, JdkHttpTransport.goLocalZone(""));
-    assertEquals(ZoneId.of("Asia/Tokyo"), JdkHttpTransport.goLocalZone("Asia/Tokyo"));
-    assertEquals(ZoneId.of("Asia/Tokyo"), JdkHttpTransport.goLocalZone(":Asia/Tokyo"));
-    assertEquals(ZoneOffset.UTC, JdkHttpTransport.goLocalZone("No/Such_Zone"));
-  }
-
-  @Test
   void ipFormatAsGosNetIp() {
     String[][] cases = {
       {"127.0.0.1", "127.0.0.1"}, {"::ffff:1.2.3.4", "1.2.3.4"}, {"::1", "::1"}, {"::", "::"},

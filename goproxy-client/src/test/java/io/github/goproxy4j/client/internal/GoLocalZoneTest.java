@@ -1,4 +1,4 @@
-package io.github.goproxy4j.cli;
+package io.github.goproxy4j.client.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@link GoLocalZone}: go's time.Local from TZ on Linux (unset: /etc/localtime; empty, {@code UTC}
  * or a zone no zoneinfo directory has: UTC; a name or a file: that zone). go's own answer for
- * the default zone is compared in {@code ModuleGraphCommandsTest.listTimeLocalAsGo}.
+ * the default zone is compared in goproxy-cli's {@code ModuleGraphCommandsTest.listTimeLocalAsGo}.
  */
 class GoLocalZoneTest {
   private static String zone(Map<String, String> vars) {
@@ -38,6 +38,13 @@ class GoLocalZoneTest {
     assertEquals("Europe/Berlin", zone(Map.of("TZ", ":Europe/Berlin")));
     Path link = Files.createSymbolicLink(tmp.resolve("localtime"), Paths.get("/usr/share/zoneinfo/Europe/Berlin"));
     assertEquals("Europe/Berlin", zone(Map.of("TZ", link.toString())));
+    assertEquals("Europe/Berlin", zone(Map.of("TZ", "/usr/share/zoneinfo/Europe/Berlin")));
+    assertEquals("Europe/Berlin", zone(Map.of("TZ", ":/usr/share/zoneinfo/Europe/Berlin")));
+    Path named = Files.createDirectories(tmp.resolve("zoneinfo/Europe"));
+    Files.copy(Paths.get("/usr/share/zoneinfo/Europe/Berlin"), named.resolve("Berlin"));
+    assertEquals("Europe/Berlin", zone(Map.of("TZ", named.resolve("Berlin").toString())));
+    Files.copy(Paths.get("/usr/share/zoneinfo/Europe/Paris"), named.resolve("Rome"));
+    assertEquals("unknown", zone(Map.of("TZ", named.resolve("Rome").toString())));
     Path copy = Files.copy(Paths.get("/usr/share/zoneinfo/Etc/UTC"), tmp.resolve("utc"));
     assertEquals("Z", zone(Map.of("TZ", copy.toString())));
     Path other = Files.copy(Paths.get("/usr/share/zoneinfo/Europe/Berlin"), tmp.resolve("berlin"));

@@ -1,4 +1,4 @@
-package io.github.goproxy4j.cli;
+package io.github.goproxy4j.client.internal;
 
 import io.github.goproxy4j.env.GoEnv;
 import java.io.IOException;
@@ -21,8 +21,11 @@ import java.util.Optional;
  * another name, the zone of that name when a zoneinfo directory has it, UTC when none does. A zone
  * goproxy cannot tell (a zone file that is neither a link into a zoneinfo directory nor UTC's
  * bytes, ZONEINFO set, a name the JDK's tz database lacks, another system than Linux) is none.
+ *
+ * <p>The one home of this rule: the CLI's {@code list -m -f} times and the transport's
+ * certificate-expiry text (which prints the current time in go's zone) both ask it.
  */
-final class GoLocalZone {
+public final class GoLocalZone {
   private GoLocalZone() {}
 
   /** go's platformZoneSources on Linux. */
@@ -35,11 +38,21 @@ final class GoLocalZone {
    * @param env the environment goproxy was handed
    * @return the zone ({@link ZoneOffset#UTC} for UTC), or empty where goproxy cannot tell
    */
-  static Optional<ZoneId> of(GoEnv env) {
+  public static Optional<ZoneId> of(GoEnv env) {
     if (env.os() != GoEnv.Os.LINUX) {
       return Optional.empty();
     }
-    Map<String, String> vars = env.environment();
+    return onLinux(env.environment());
+  }
+
+  /**
+   * go's local zone on Linux under the environment variables {@code vars} ({@code TZ},
+   * {@code ZONEINFO}; missing ones are unset).
+   *
+   * @param vars the environment
+   * @return the zone ({@link ZoneOffset#UTC} for UTC), or empty where goproxy cannot tell
+   */
+  static Optional<ZoneId> onLinux(Map<String, String> vars) {
     String tz = vars.get("TZ");
     if (tz == null) {
       return fileZone(Paths.get("/etc/localtime"));
@@ -70,7 +83,8 @@ final class GoLocalZone {
 
   /**
    * The zone of the zone file {@code f}: UTC when there is none (go's fallback), the zone a link
-   * into a zoneinfo directory names, UTC for UTC's bytes; else none.
+   * into a zoneinfo directory names, the zone a file of the system's zoneinfo directory (or a copy
+   * of one at a path ending in the same name) is, UTC for UTC's bytes; else none.
    */
   private static Optional<ZoneId> fileZone(Path f) {
     if (!Files.exists(f)) {
@@ -82,6 +96,17 @@ final class GoLocalZone {
         int at = target.lastIndexOf("zoneinfo/");
         if (at >= 0) {
           return named(target.substring(at + "zoneinfo/".length()));
+        }
+      }
+      // a zone file named by its own path in a zoneinfo directory (TZ=/usr/share/zoneinfo/Asia/Kolkata)
+      String own = f.toString();
+      int at = own.lastIndexOf("zoneinfo/");
+      if (at >= 0) {
+        String name = own.substring(at + "zoneinfo/".length());
+        Path system = Paths.get(ZONE_SOURCES.get(0) + name);
+        if (Files.isRegularFile(system)
+            && (Files.isSameFile(f, system) || Arrays.equals(Files.readAllBytes(f), Files.readAllBytes(system)))) {
+          return named(name);
         }
       }
       Path utc = Paths.get("/usr/share/zoneinfo/UTC");
