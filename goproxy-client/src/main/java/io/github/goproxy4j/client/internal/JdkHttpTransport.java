@@ -34,6 +34,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +78,10 @@ import org.slf4j.LoggerFactory;
  *       plain {@code http} always uses HTTP/1.1 (no {@code h2c} upgrade), as Go does. A server
  *       certificate go rejects fails with go's text of the request's go release: the unknown
  *       authority, and (with {@link TlsTrust}'s contexts, which keep the rejected chain) the leaf's
- *       validity period and host name, checked in go's order ({@link X509Verify}).
+ *       validity period and host name, checked in go's order ({@link X509Verify}). A server that
+ *       does not speak TLS fails with go's text, whatever the context ({@link
+ *       FirstRecordContext}: {@code http: server gave HTTP response to HTTPS client}, {@code tls:
+ *       first record does not look like a TLS handshake}, {@code EOF}, ...).
  *   <li><b>Timeouts</b>: see {@link HttpSettings}; Go has none.
  *   <li><b>Bodies</b> are streamed with bounded memory, never buffered whole.
  *   <li><b>{@code file://}</b> URLs are read from disk: a missing file is a 404.
@@ -466,11 +470,20 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
     } catch (ConnectException e) {
       throw connectionRefused(shown, uri, e);
     } catch (SSLHandshakeException e) {
+      String read = readError(e);
+      if (read != null) {
+        throw new GoProxyException("Get \"" + shown + "\": " + read, e);
+      }
       String x509 = certificateError(e, target.getHost());
       if (x509 != null) {
         throw new GoProxyException("Get \"" + shown + "\": " + x509, e);
       }
       throw new GoProxyException("Get \"" + shown + "\": tls: " + Redaction.netHttpText(e.getMessage()), e);
+    } catch (SSLException e) {
+      String read = readError(e);
+      String text = read != null ? read : e.getMessage() == null ? e.getClass().getSimpleName()
+          : Redaction.netHttpText(e.getMessage());
+      throw new GoProxyException("Get \"" + shown + "\": " + text, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted: Get \"" + shown + "\"");
@@ -524,6 +537,39 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
       return unknownAuthority(goMinor);
     }
     return TlsAlert.remoteError(e);
+  }
+
+  /** java.net.http's text when the server closes the connection during the handshake (SSLTube). */
+  private static final String TERMINATED = "Remote host terminated the handshake";
+  /** java.net.http's text when that close left part of a record unread (SSLFlowDelegate). */
+  private static final String UNDERFLOW_EOF = "BUFFER_UNDERFLOW with EOF";
+
+  /**
+   * go's text for what the server sent instead of TLS, or null: a first record go refuses ({@link
+   * FirstRecordContext}: a plain-text port), or the end of the connection during the handshake.
+   * go reads records with io.ReadFull, so a close between two records is {@code EOF} and a close
+   * inside one (fewer than five bytes, or a header and part of its record) {@code unexpected
+   * EOF} (crypto/tls's readRecordOrCCS, go1.19 to go1.27); java.net.http reports both as {@code
+   * Remote host terminated the handshake}, the second with the cause {@code BUFFER_UNDERFLOW with
+   * EOF, N bytes non decrypted.} (JDK 17 and 25).
+   */
+  static String readError(SSLException e) {
+    FirstRecordContext.Refused refused = cause(e, FirstRecordContext.Refused.class);
+    if (refused != null) {
+      return refused.getMessage();
+    }
+    boolean terminated = false;
+    for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      String m = c.getMessage();
+      if (c instanceof SSLHandshakeException && TERMINATED.equals(m)) {
+        terminated = true;
+      } else if (terminated && m != null && m.startsWith(UNDERFLOW_EOF)) {
+        return "unexpected EOF";
+      } else if (terminated) {
+        return null; // another cause: not the close alone
+      }
+    }
+    return terminated ? "EOF" : null;
   }
 
   /** crypto/tls's wrapping of a verification error: CertificateVerificationError from go1.20. */
@@ -698,7 +744,8 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
           .proxy(selector)
           .version(settings.http2() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1);
       if (ssl != null) {
-        b.sslContext(ssl);
+        // go's texts for a server that does not speak TLS, whoever built the context
+        b.sslContext(FirstRecordContext.wrap(ssl));
       } else {
         // http:// only (this client never sees an https URL, and the JDK has no TLS proxies): a
         // context that does nothing, so building the client neither reads the trust store nor

@@ -426,6 +426,118 @@ class JdkHttpTransportInteropTest {
     }
   }
 
+  /**
+   * What a server that does not speak TLS answers a ClientHello with (after reading it whole, so
+   * that a close is a FIN, not a reset for unread bytes): its bytes, and whether it then closes
+   * (else it waits for the client to close).
+   */
+  private record NotTls(String name, byte[] reply, boolean close, String want) {}
+
+  private static byte[] bytes(int... b) {
+    byte[] out = new byte[b.length];
+    for (int i = 0; i < b.length; i++) {
+      out[i] = (byte) b[i];
+    }
+    return out;
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  /**
+   * An https URL on a port that answers with something else than TLS: go1.19, go1.21, go1.24 and
+   * go1.27 tell an HTTP response ({@code http: server gave HTTP response to HTTPS client}) from
+   * other bytes ({@code tls: first record does not look like a TLS handshake}: an SSH banner, a
+   * record of another type or of a version from 0x1000, which the JDK takes for a handshake
+   * record) and an SSLv2 record (which the JDK waits for whole: here the server then waits too),
+   * and a close before any record ({@code EOF}) from one inside a record ({@code unexpected
+   * EOF}); the JDK says {@code Unrecognized SSL message, plaintext connection?} or {@code Remote
+   * host terminated the handshake} (or fails later on another text). go's stderr line is {@code
+   * go: m@v: } and the transport's message.
+   */
+  @Test
+  void plainTextPortAsGo() throws Exception {
+    byte[] x16 = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    List<NotTls> cases = List.of(
+        new NotTls("http", ("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close"
+            + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII), false,
+            FirstRecordContext.HTTP_RESPONSE),
+        new NotTls("http then close", "HTTP/1.0 400 Bad Request\r\n\r\n"
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII), true,
+            FirstRecordContext.HTTP_RESPONSE),
+        new NotTls("ssh", "SSH-2.0-OpenSSH_9.2\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+            false, FirstRecordContext.NOT_TLS),
+        new NotTls("application data record", concat(bytes(23, 3, 3, 0, 16), x16), false,
+            FirstRecordContext.NOT_TLS),
+        new NotTls("handshake record version 0x2000", concat(bytes(22, 0x20, 0, 0, 16), x16), false,
+            FirstRecordContext.NOT_TLS),
+        new NotTls("sslv2", concat(bytes(0x80, 0x2e, 1, 3, 1), x16), false,
+            FirstRecordContext.SSLV2),
+        new NotTls("close", new byte[0], true, "EOF"),
+        new NotTls("close after 3 bytes", "HTT".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+            true, "unexpected EOF"),
+        new NotTls("close inside a record", bytes(22, 3, 3, 0, 0x40, 2), true, "unexpected EOF"));
+    List<GoTool.Go> gos = GoTool.releasesOf("1.19", "1.21", "1.24", "1.27");
+    int compared = 0;
+    for (NotTls c : cases) {
+      try (java.net.ServerSocket server = new java.net.ServerSocket(0, 50,
+          InetAddress.getByName("127.0.0.1"))) {
+        Thread acceptor = new Thread(() -> {
+          while (!server.isClosed()) {
+            java.net.Socket s;
+            try {
+              s = server.accept();
+            } catch (IOException e) {
+              return;
+            }
+            Thread conn = new Thread(() -> answer(s, c));
+            conn.setDaemon(true);
+            conn.start();
+          }
+        }, "not-tls " + c.name());
+        acceptor.setDaemon(true);
+        acceptor.start();
+        String goproxy = "https://127.0.0.1:" + server.getLocalPort();
+        Map<String, String> env = env(goproxy, null);
+        for (GoTool.Go go : gos) {
+          String ours;
+          try (JdkHttpTransport tr = JdkHttpTransport.create(env, go.lang(), HttpSettings.defaults())) {
+            ours = assertThrows(GoProxyException.class,
+                () -> tr.get(URI.create(goproxy + INFO), Map.of())).getMessage();
+          }
+          assertEquals("Get \"" + goproxy + INFO + "\": " + c.want(), ours, c.name());
+          GoTool.Result r = go.run(Files.createDirectories(work.resolve("wd")), env, 120, "mod",
+              "download", "example.com/m@v1.0.0");
+          assertEquals("go: example.com/m@v1.0.0: " + ours + "\n", r.stderr(), go + " " + c.name());
+          compared++;
+        }
+      }
+    }
+    assertEquals(cases.size() * gos.size(), compared);
+  }
+
+  /** Reads the ClientHello record, writes the case's reply, closes or waits for the client. */
+  private static void answer(java.net.Socket s, NotTls c) {
+    try (s) {
+      s.setSoTimeout(60_000);
+      java.io.InputStream in = s.getInputStream();
+      byte[] header = in.readNBytes(5);
+      if (header.length == 5) {
+        in.readNBytes(((header[3] & 0xff) << 8) | (header[4] & 0xff));
+      }
+      s.getOutputStream().write(c.reply());
+      s.getOutputStream().flush();
+      if (!c.close()) {
+        in.readAllBytes();
+      }
+    } catch (IOException e) {
+      // the client went away
+    }
+  }
+
   /** /usr/bin/go and every /usr/lib/go-1.N/bin/go that exists. */
   private static List<Path> installedGos() throws IOException {
     List<Path> gos = new ArrayList<>();

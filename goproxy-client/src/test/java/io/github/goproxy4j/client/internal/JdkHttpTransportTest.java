@@ -195,6 +195,56 @@ class JdkHttpTransportTest {
     }
   }
 
+  /**
+   * A context of the caller's ({@link HttpSettings#sslContext()}) with a client certificate: the
+   * server that requires one gets it, and an https URL on a port that answers in plain HTTP fails
+   * with go's text all the same (the transport wraps any context, {@link FirstRecordContext}).
+   */
+  @Test
+  void callersContextKeepsItsClientCertificateAndGetsGoTextForAPlainPort() throws Exception {
+    okhttp3.tls.HeldCertificate server = new okhttp3.tls.HeldCertificate.Builder()
+        .commonName("goproxy4j mtls server").addSubjectAlternativeName("localhost").build();
+    okhttp3.tls.HeldCertificate client = new okhttp3.tls.HeldCertificate.Builder()
+        .commonName("goproxy4j client").build();
+    javax.net.ssl.SSLContext callers = new okhttp3.tls.HandshakeCertificates.Builder()
+        .heldCertificate(client).addTrustedCertificate(server.certificate()).build().sslContext();
+    HttpSettings s = HttpSettings.builder().sslContext(callers).build();
+    try (MockWebServer mtls = new MockWebServer();
+        ServerSocket notTls = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        JdkHttpTransport t = transport("1.27", s)) {
+      mtls.useHttps(new okhttp3.tls.HandshakeCertificates.Builder().heldCertificate(server)
+          .addTrustedCertificate(client.certificate()).build().sslSocketFactory());
+      mtls.requireClientAuth();
+      mtls.start(InetAddress.getLoopbackAddress(), 0);
+      mtls.enqueue(ok("v1.0.0\n"));
+      assertEquals("v1.0.0\n", body(t.get(tlsUri(mtls, "localhost", "/m/@v/list"), Map.of())));
+      RecordedRequest r = mtls.takeRequest();
+      assertEquals(List.of(client.certificate()), r.getHandshake().peerCertificates());
+
+      Thread answer = new Thread(() -> {
+        try (Socket c = notTls.accept()) {
+          InputStream in = c.getInputStream();
+          byte[] header = in.readNBytes(5);
+          if (header.length == 5) {
+            in.readNBytes(((header[3] & 0xff) << 8) | (header[4] & 0xff));
+          }
+          c.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n"
+              .getBytes(StandardCharsets.US_ASCII));
+          in.readAllBytes();
+        } catch (IOException e) {
+          // the client went away
+        }
+      });
+      answer.setDaemon(true);
+      answer.start();
+      String url = "https://127.0.0.1:" + notTls.getLocalPort() + "/m/@v/list";
+      GoProxyException e = assertThrows(GoProxyException.class,
+          () -> t.get(URI.create(url), Map.of()));
+      assertEquals("Get \"" + url + "\": http: server gave HTTP response to HTTPS client",
+          e.getMessage());
+    }
+  }
+
   // ---- timeouts
 
   @Test
