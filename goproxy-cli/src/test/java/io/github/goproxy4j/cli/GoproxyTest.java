@@ -354,6 +354,94 @@ class GoproxyTest {
   }
 
   /**
+   * An https GOPROXY on a port that does not speak TLS (a plain HTTP server, an SSH banner, a
+   * close after the ClientHello): goproxy's stdout, stderr (with {@code -x}'s {@code # get} lines)
+   * and status equal go1.19's, go1.24's and go1.27's ({@code http: server gave HTTP response to
+   * HTTPS client}, {@code tls: first record does not look like a TLS handshake}, {@code EOF}).
+   */
+  @Test
+  void plainTextPortAsGo() throws Exception {
+    List<io.github.goproxy4j.testing.GoTool.Go> gos = new ArrayList<>();
+    gos.add(io.github.goproxy4j.testing.GoTool.assumeRelease("1.19"));
+    io.github.goproxy4j.testing.GoTool.release("1.24").ifPresent(gos::add);
+    gos.add(io.github.goproxy4j.testing.GoTool.assumeRelease("1.27"));
+    Map<String, byte[]> replies = new java.util.LinkedHashMap<>();
+    replies.put("http", "HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n"
+        .getBytes(StandardCharsets.US_ASCII));
+    replies.put("ssh", "SSH-2.0-OpenSSH_9.2\r\n".getBytes(StandardCharsets.US_ASCII));
+    replies.put("close", null);
+    for (Map.Entry<String, byte[]> reply : replies.entrySet()) {
+      try (java.net.ServerSocket server = new java.net.ServerSocket(0, 50,
+          java.net.InetAddress.getByName("127.0.0.1"))) {
+        Thread acceptor = new Thread(() -> {
+          while (!server.isClosed()) {
+            try {
+              java.net.Socket c = server.accept();
+              Thread t = new Thread(() -> answerNotTls(c, reply.getValue()));
+              t.setDaemon(true);
+              t.start();
+            } catch (java.io.IOException e) {
+              return;
+            }
+          }
+        });
+        acceptor.setDaemon(true);
+        acceptor.start();
+        for (io.github.goproxy4j.testing.GoTool.Go go : gos) {
+          Path home = Files.createDirectories(work.resolve(go.lang() + "-" + reply.getKey()));
+          Path dir = Files.createDirectories(home.resolve("m"));
+          Files.writeString(dir.resolve("go.mod"), "module example.com/m\n\ngo 1.19\n");
+          Map<String, String> goEnv = io.github.goproxy4j.testing.GoTool.hermeticEnv(home);
+          goEnv.put("GOPROXY", "https://127.0.0.1:" + server.getLocalPort());
+          goEnv.put("GOSUMDB", "off");
+          goEnv.put("GOFLAGS", "-mod=mod");
+          Map<String, String> ours = new HashMap<>();
+          ours.put("GOENV", "off");
+          ours.put("HOME", goEnv.get("HOME"));
+          ours.put("PWD", dir.toString());
+          ours.put("GOPATH", goEnv.get("GOPATH"));
+          ours.put("GOMODCACHE", goEnv.getOrDefault("GOMODCACHE",
+              Path.of(goEnv.get("GOPATH"), "pkg", "mod").toString()));
+          for (String k : List.of("GOPROXY", "GOSUMDB", "GOFLAGS")) {
+            ours.put(k, goEnv.get(k));
+          }
+          for (String[] cmd : List.of(new String[] {"mod", "download", "-x", "example.com/lib@v1.1.0"},
+              new String[] {"list", "-m", "example.com/lib@v1.1.0"},
+              new String[] {"list", "-m", "-versions", "example.com/lib"})) {
+            var g = go.run(dir, goEnv, 120, cmd);
+            Run theirs = new Run(g.exitCode(), g.stdout(), g.stderr());
+            List<String> argv = new ArrayList<>(List.of(cmd));
+            argv.addAll(List.of("--go-version", go.lang()));
+            Run mine = run(ours, argv.toArray(String[]::new));
+            String what = go + " " + String.join(" ", cmd) + " " + reply.getKey();
+            assertEquals(theirs, mine, what);
+            assertEquals(1, mine.status(), what);
+          }
+        }
+      }
+    }
+  }
+
+  /** Reads a ClientHello record, then writes {@code reply} and waits for the client, or closes. */
+  private static void answerNotTls(java.net.Socket c, byte[] reply) {
+    try (c) {
+      c.setSoTimeout(60_000);
+      java.io.InputStream in = c.getInputStream();
+      byte[] header = in.readNBytes(5);
+      if (header.length == 5) {
+        in.readNBytes(((header[3] & 0xff) << 8) | (header[4] & 0xff));
+      }
+      if (reply != null) {
+        c.getOutputStream().write(reply);
+        c.getOutputStream().flush();
+        in.readAllBytes();
+      }
+    } catch (java.io.IOException e) {
+      // the client went away
+    }
+  }
+
+  /**
    * A private proxy (FakeGoProxy over https with Basic credentials; SSL_CERT_FILE and NETRC from
    * its environment): {@code list -m -versions} and {@code mod download -json} print what go1.19,
    * go1.24 and go1.27 print, byte for byte and with their exit status, with the netrc, without
