@@ -21,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -77,8 +78,9 @@ import org.slf4j.LoggerFactory;
  *       ({@link TlsTrust}), or {@link HttpSettings#sslContext()}. HTTP/2 is negotiated over TLS;
  *       plain {@code http} always uses HTTP/1.1 (no {@code h2c} upgrade), as Go does. A server
  *       certificate go rejects fails with go's text of the request's go release: the unknown
- *       authority, and (with {@link TlsTrust}'s contexts, which keep the rejected chain) the leaf's
- *       validity period and host name, checked in go's order ({@link X509Verify}). A server that
+ *       authority, and (with {@link TlsTrust}'s contexts, which keep the rejected chain; with another
+ *       context when the JDK's PKIX validation failed) the leaf's validity period and host name,
+ *       checked in go's order ({@link X509Verify}). A server that
  *       does not speak TLS fails with go's text, whatever the context ({@link
  *       FirstRecordContext}: {@code http: server gave HTTP response to HTTPS client}, {@code tls:
  *       first record does not look like a TLS handshake}, {@code EOF}, ...).
@@ -520,23 +522,44 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
    * ({@code NotAfter: ...}, {@code No subject alternative names matching IP address ...}, {@code
    * PKIX path building failed}), so its message is neither go's text nor, when several checks
    * fail, go's first failure. The leaf comes from {@link PeerChainTrustManager} (the contexts
-   * {@link TlsTrust} builds); with {@link HttpSettings#sslContext()} only the unknown authority
-   * can be told from the JDK's exception.
+   * {@link TlsTrust} builds); with another context ({@link HttpSettings#sslContext()}, the JDK's
+   * default kept for a client key store), whose trust managers nothing here can wrap, from the
+   * JDK's own exception when its PKIX validation failed ({@code CertPathValidatorException}
+   * carries the path it validated, the server's leaf first: an expired or not yet valid
+   * certificate under a trusted root); a host name the JDK refused after a valid chain, or an
+   * unknown authority, come with no certificate, and keep the JDK's text or the unknown authority.
    */
   private String certificateError(SSLHandshakeException e, String host) {
     PeerChainTrustManager.Rejected rejected = cause(e, PeerChainTrustManager.Rejected.class);
-    if (rejected != null && host != null) {
+    X509Certificate leaf = rejected != null ? rejected.chain()[0] : validatedLeaf(e);
+    if (leaf != null && host != null) {
       String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1)
           : host;
-      String leaf = X509Verify.leafError(rejected.chain()[0], h, Instant.now(), goZone(), goMinor);
-      if (leaf != null) {
-        return verificationFailed(leaf, goMinor);
+      String error = X509Verify.leafError(leaf, h, Instant.now(), goZone(), goMinor);
+      if (error != null) {
+        return verificationFailed(error, goMinor);
       }
     }
     if (cause(e, java.security.cert.CertPathBuilderException.class) != null) {
       return unknownAuthority(goMinor);
     }
     return TlsAlert.remoteError(e);
+  }
+
+  /**
+   * The server's leaf certificate from the JDK's failed PKIX validation (its
+   * CertPathValidatorException's path starts with the certificate the server sent first), or
+   * null.
+   */
+  static X509Certificate validatedLeaf(Throwable e) {
+    java.security.cert.CertPathValidatorException v =
+        cause(e, java.security.cert.CertPathValidatorException.class);
+    if (v == null || v.getCertPath() == null) {
+      return null;
+    }
+    List<? extends java.security.cert.Certificate> path = v.getCertPath().getCertificates();
+    return !path.isEmpty() && path.get(0) instanceof X509Certificate
+        ? (X509Certificate) path.get(0) : null;
   }
 
   /** java.net.http's text when the server closes the connection during the handshake (SSLTube). */

@@ -90,8 +90,8 @@ public final class TlsTrust {
    * certificates and a client key store named by the {@code javax.net.ssl.keyStore} system
    * property, the JDK's default context as it is ({@link SSLContext#getDefault()}), whose key
    * managers present that store's certificate: go has no client certificates for a proxy, but a
-   * JVM set up for them keeps them, and its errors are then the JDK's for a rejected server
-   * certificate other than an unknown authority.
+   * JVM set up for them keeps them, and a rejected server certificate is then go's text only for
+   * an unknown authority or a failed PKIX validation (see {@link JdkHttpTransport}).
    *
    * @param env the environment
    * @return the context

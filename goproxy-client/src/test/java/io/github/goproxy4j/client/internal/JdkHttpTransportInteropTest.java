@@ -380,6 +380,76 @@ class JdkHttpTransportInteropTest {
   }
 
   /**
+   * The same leaf failures with a caller's context ({@link HttpSettings#sslContext()}, trusting
+   * the CA as go trusts it through SSL_CERT_FILE), whose trust managers the transport cannot
+   * wrap: where the JDK's PKIX validation fails (an expired or not yet valid leaf under the
+   * trusted CA, also for another host, which go names after the expiry), its exception carries
+   * the validated path and the leaf's failure is go's text of go1.19, go1.21, go1.24 and go1.27.
+   */
+  @Test
+  void rejectedServerCertificateWithCallersContextAsGo() throws Exception {
+    Duration day = Duration.ofDays(1);
+    Path pem = work.resolve("ca.pem");
+    Files.writeString(pem, CA.certificatePem());
+    HttpSettings settings = HttpSettings.builder().sslContext(new HandshakeCertificates.Builder()
+        .addTrustedCertificate(CA.certificate()).build().sslContext()).build();
+    record Case(HeldCertificate leaf, String want) {}
+    List<Case> cases = List.of(
+        new Case(leaf(CA, day.multipliedBy(-2), day.negated(), "127.0.0.1"),
+            "x509: certificate has expired or is not yet valid: current time NOW is after "),
+        new Case(leaf(CA, day, day.multipliedBy(2), "127.0.0.1"),
+            "x509: certificate has expired or is not yet valid: current time NOW is before "),
+        new Case(leaf(CA, day.multipliedBy(-2), day.negated(), "10.0.0.1"),
+            "x509: certificate has expired or is not yet valid: current time NOW is after "));
+    List<GoTool.Go> gos = GoTool.releasesOf("1.19", "1.21", "1.24", "1.27");
+    int compared = 0;
+    for (Case c : cases) {
+      try (MockWebServer server = new MockWebServer()) {
+        server.useHttps(new HandshakeCertificates.Builder().heldCertificate(c.leaf())
+            .build().sslSocketFactory());
+        server.start(InetAddress.getByName("127.0.0.1"), 0);
+        String goproxy = "https://127.0.0.1:" + server.getPort();
+        Map<String, String> env = env(goproxy, null);
+        env.put("SSL_CERT_FILE", pem.toString());
+        Map<String, String> ours = new java.util.HashMap<>(env);
+        ours.remove("SSL_CERT_FILE");
+        for (GoTool.Go go : gos) {
+          String msg;
+          try (JdkHttpTransport t = JdkHttpTransport.create(ours, go.lang(), settings)) {
+            msg = assertThrows(GoProxyException.class,
+                () -> t.get(URI.create(goproxy + INFO), Map.of())).getMessage();
+          }
+          String wrap = go.minor() >= 20 ? "tls: failed to verify certificate: " : "";
+          assertTrue(maskNow(msg).startsWith("Get \"" + goproxy + INFO + "\": " + wrap + c.want()),
+              go + ": " + msg);
+          GoTool.Result r = go.run(Files.createDirectories(work.resolve("wd")), env, 120, "mod",
+              "download", "example.com/m@v1.0.0");
+          assertEquals("go: example.com/m@v1.0.0: " + maskNow(msg) + "\n", maskNow(r.stderr()),
+              go + " " + c.want());
+          compared++;
+        }
+        assertEquals(0, server.getRequestCount());
+      }
+    }
+    assertEquals(cases.size() * gos.size(), compared);
+    // a host name refused after a valid chain: the JDK's exception has no certificate, its text
+    // stays (go: "x509: cannot validate certificate for 127.0.0.1 because it doesn't contain any
+    // IP SANs"), as DEVELOPING.md says; JDK 25 names its alert first
+    try (MockWebServer server = new MockWebServer()) {
+      server.useHttps(new HandshakeCertificates.Builder()
+          .heldCertificate(leaf(CA, day.negated(), day, "localhost")).build().sslSocketFactory());
+      server.start(InetAddress.getByName("127.0.0.1"), 0);
+      String url = "https://127.0.0.1:" + server.getPort() + INFO;
+      try (JdkHttpTransport t = JdkHttpTransport.create(Map.of(), "1.27", settings)) {
+        assertEquals("Get \"" + url + "\": tls: No subject alternative names matching IP address"
+            + " 127.0.0.1 found", assertThrows(GoProxyException.class,
+                () -> t.get(URI.create(url), Map.of())).getMessage()
+                .replace("tls: (certificate_unknown) ", "tls: "));
+      }
+    }
+  }
+
+  /**
    * A server that answers every ClientHello with a fatal {@code handshake_failure} alert (a TLS
    * record written here, then the connection held until the client closes it, so that neither
    * side races a close): go1.19, go1.21, go1.24 and go1.27 print {@code remote error: tls:
