@@ -39,6 +39,10 @@ import javax.net.ssl.TrustManager;
  * the verdict is about the very bytes of the failed connection. The JDK could not complete a
  * handshake with such a first record either (a server's first record is its ServerHello, a
  * handshake record of a version below 0x1000), so the refusal changes the text, not the outcome.
+ * What the server then sees is go's too, the connection closed without an alert (measured
+ * against go1.27 and the JDK alone for an HTTP response), except for an SSLv2 record, for which
+ * go first sends a {@code protocol_version} alert (the JDK alone waited for the rest of the
+ * record).
  *
  * <p>Checked against go1.19, go1.21, go1.24 and go1.27 ({@code JdkHttpTransportInteropTest
  * .plainTextPortAsGo}); crypto/tls's rule and texts and net/http's {@code HTTP/} check are the
