@@ -6,7 +6,14 @@ import io.github.goproxy4j.client.ListFlags;
 import io.github.goproxy4j.client.ListedModule;
 import io.github.goproxy4j.client.ListedWithErrorsException;
 import io.github.goproxy4j.env.GoProxyException;
+import io.github.goproxy4j.client.ModuleCache;
+import io.github.goproxy4j.client.VersionInfo;
 import io.github.goproxy4j.internal.PkgPattern;
+import io.github.goproxy4j.modfile.GoModFile;
+import io.github.goproxy4j.modfile.GoModSyntaxException;
+import io.github.goproxy4j.module.InvalidModulePathException;
+import io.github.goproxy4j.module.ModulePath;
+import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.Version;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -39,8 +46,6 @@ final class ListModuleInfo implements Template.ModuleInfo {
   }
 
   private static final ListFlags PLAIN = ListFlags.builder().allowErrors(true).build();
-  /** list's flags under which a query allows every version, as moduleInfo's Query (allowed nil). */
-  private static final ListFlags ALL_ALLOWED = ListFlags.builder().allowErrors(true).retracted(true).build();
 
   private final GoProxyClient client;
   private final Path dir;
@@ -90,27 +95,27 @@ final class ListModuleInfo implements Template.ModuleInfo {
   }
 
   /**
-   * {@code path@version} as moduleInfo answers it without the build. A canonical version: {@code
-   * go list -m path@version}'s module (moduleInfo without the requirements too) where that lists it
-   * without an error, a query or an Origin, for the version asked. Any other version is queried
-   * (as {@code list -m -retracted}: every version allowed, as moduleInfo's Query with no allowed
-   * function) and go then reads go.mod at a version (rawGoModData), which must be a semantic one:
-   * go1.19-go1.21 the resolved version (the answer is moduleInfo of it), go1.22 on the version as
-   * given (no go version, go.mod or directory then, for a version that is not canonical), and a
-   * version that is no semantic version one is go's fatal {@code internal error}. A failed query is
-   * the module's error as Query words it where list's text tells it (a no-match without list's
-   * {@code module path: }, an error naming the module and no version); else empty (go's texts for
-   * other failed lookups are its own), as for {@code upgrade} and {@code patch} up to
-   * go1.21, which list would answer from the build's current version.
+   * {@code path@version} as moduleInfo answers it without the build: modload.Query with no current
+   * version and every version allowed ({@link GoProxyClient#moduleInfoQuery}: under
+   * {@code -mod=vendor} go's {@code cannot query module due to -mod=vendor}), then go.mod read at a
+   * version (rawGoModData), which must be a semantic one: go1.19-go1.21 the resolved version (the
+   * answer is moduleInfo of it, as {@code go list -m path@version} lists it), go1.22 on the version
+   * as given (no go version, go.mod or directory then, for a version that is not canonical); a
+   * version that is no semantic version is go's fatal {@code internal error}, after the query
+   * (whose {@code .info} stays in the module cache). A failed query is the module's error in
+   * Query's own words ({@link #failed}). Where a replace directive names the path (go's
+   * replacementRepo) a canonical version is answered as {@code go list -m path@version} lists it
+   * without an error, and empty (refused) otherwise, as it is up to go1.21 for a main module's
+   * {@code upgrade} or {@code patch} (go's query answers its empty version: go1.19 prints a zero
+   * time, go1.21 fails in rawGoModSummary); a path that is no module path is module.CheckPath's
+   * error.
    */
   @Override
   public Optional<ListedModule> lookUpAt(String path, String version) {
     String arg = path + "@" + version;
     Optional<ListedModule> known = seen.get(arg);
     if (known == null) {
-      known = version.isEmpty() ? unversioned(path)
-          : Version.isValid(version) && Version.parse(version).isCanonical() ? canonical(path, version)
-          : queried(path, version);
+      known = version.isEmpty() ? unversioned(path) : atVersion(path, version);
       seen.put(arg, known);
     }
     return known;
@@ -118,9 +123,10 @@ final class ListModuleInfo implements Template.ModuleInfo {
 
   /**
    * {@code path@}: moduleInfo of a version-less module, a main module as it is listed, any other
-   * path the module with that path alone, where rawGoModData reads the go.mod of a directory of that
-   * name (relative to the main module, go.work's directory or, outside a module, the working
-   * directory) and takes its go line when there is one: refused (empty) where such a go.mod exists.
+   * path the module with that path alone and, where a directory of that name (absolute, or
+   * relative to replaceRelativeTo: go.work's directory, else the main module's root, else the
+   * working directory) holds a go.mod go can read and parse (laxly), its go line (rawGoModData, as
+   * for a directory replacement).
    */
   private Optional<ListedModule> unversioned(String path) {
     List<ListedModule> mains;
@@ -129,29 +135,119 @@ final class ListModuleInfo implements Template.ModuleInfo {
     } catch (GoProxyException | RuntimeException e) {
       mains = List.of(); // outside a module
     }
-    List<Path> roots = new java.util.ArrayList<>(List.of(dir));
     for (ListedModule m : mains) {
       if (m.path().equals(path)) {
         return Optional.of(m);
       }
-      if (!m.dir().isEmpty()) {
-        roots.add(Path.of(m.dir()));
-      }
     }
+    String goVersion = "";
     try {
-      Path named = Path.of(path);
-      for (Path root : roots) {
-        if (java.nio.file.Files.exists(root.resolve(named).resolve("go.mod"))) {
-          return Optional.empty();
-        }
+      Path goMod = client.replaceRelativeTo(dir).resolve(path).resolve("go.mod");
+      if (java.nio.file.Files.isRegularFile(goMod)) {
+        goVersion = GoModFile.parse("go.mod", java.nio.file.Files.readAllBytes(goMod), release())
+            .goVersion().orElse("");
       }
-    } catch (java.nio.file.InvalidPathException e) {
+    } catch (GoProxyException e) {
       return Optional.empty();
+    } catch (java.nio.file.InvalidPathException | java.io.IOException | GoModSyntaxException e) {
+      // go ignores a go.mod it cannot read or parse here
     }
-    return Optional.of(new ListedModule(path, "", false, false, "", Optional.empty(), Optional.empty(), List.of(),
-        "", ""));
+    return Optional.of(new ListedModule(path, "", false, false, goVersion, Optional.empty(), Optional.empty(),
+        List.of(), "", ""));
   }
 
+  private Optional<ListedModule> atVersion(String path, String version) {
+    boolean semver = Version.isValid(version);
+    VersionInfo info;
+    try {
+      info = client.moduleInfoQuery(dir, path, version);
+    } catch (GoProxyException e) {
+      if (!semver) {
+        throw invalidSemver(path, version); // the version stays as given
+      }
+      return Optional.of(failed(path, version, e.getMessage()));
+    } catch (UnsupportedOperationException e) {
+      // a path a replace directive names: go's replacementRepo answers; a canonical version as
+      // list answers it, where that is without an error
+      return semver && Version.parse(version).isCanonical() ? canonical(path, version) : Optional.empty();
+    } catch (InvalidModulePathException e) {
+      if (!semver) {
+        throw invalidSemver(path, version);
+      }
+      // lookupRepo's module.CheckPath error; go.mod cannot be had at such a path
+      return Optional.of(new ListedModule(path, version, false, false, "", Optional.empty(), Optional.empty(),
+          List.of(), "", e.getMessage()));
+    } catch (IllegalArgumentException e) {
+      if (!semver) {
+        throw invalidSemver(path, version); // whatever Query says, the version stays as given
+      }
+      return Optional.empty(); // an invalid query: goproxy's texts are not known to be go's
+    }
+    if (info.version().isEmpty() && minor < 22) {
+      return Optional.empty(); // a main module's upgrade or patch: a zero time (go1.19), a panic (go1.21)
+    }
+    String at = minor < 22 ? info.version() : version;
+    if (!Version.isValid(at)) {
+      throw invalidSemver(path, at);
+    }
+    if (Version.parse(at).isCanonical()) {
+      return canonical(path, at);
+    }
+    return Optional.of(new ListedModule(path, info.version(), false, false, "", Optional.empty(), Optional.empty(),
+        List.of(), "", "", Optional.of(info.offsetTime()), "", "", "", ""));
+  }
+
+  /**
+   * A failed query of a semantic version: the module with the version as given and Query's error
+   * (a no-match without list's {@code module path: }); for a canonical version go then reads its
+   * go.mod all the same (from the module cache, else, but under {@code -mod=vendor}, which
+   * disables lookups, from the proxy) for its go line, and names its go.mod and directory in the
+   * module cache where they are there.
+   */
+  private ListedModule failed(String path, String version, String error) {
+    String named = "module " + path + ": ";
+    if (error.startsWith(named + "no matching versions for query ")) {
+      error = error.substring(named.length());
+    }
+    String goVersion = "";
+    String goMod = "";
+    String moduleDir = "";
+    ModuleVersion mv = null;
+    try {
+      mv = ModuleVersion.of(ModulePath.parse(path), Version.parse(version));
+    } catch (IllegalArgumentException e) {
+      // no module path (vendor mode's error comes first): go.mod cannot be had
+    }
+    if (mv != null && mv.version().isCanonical()) {
+      ModuleCache cache = client.moduleCache();
+      Optional<byte[]> data = cache.readGoMod(mv);
+      if (data.isEmpty() && !error.startsWith("cannot query module due to -mod=vendor")) {
+        try {
+          data = Optional.of(client.goMod(mv));
+        } catch (GoProxyException | RuntimeException e) {
+          // go ignores it: no go version
+        }
+      }
+      if (data.isPresent()) {
+        try {
+          goVersion = GoModFile.parse("go.mod", data.get(), release()).goVersion().orElse("");
+        } catch (GoModSyntaxException e) {
+          // no go version
+        }
+      }
+      Path modFile = cache.file(mv, "mod");
+      if (java.nio.file.Files.isRegularFile(modFile)) {
+        goMod = modFile.toString();
+      }
+      if (cache.isExtracted(mv)) {
+        moduleDir = cache.extractedDir(mv).toString();
+      }
+    }
+    return new ListedModule(path, version, false, false, goVersion, Optional.empty(), Optional.empty(), List.of(),
+        "", error, Optional.empty(), moduleDir, goMod, "", "");
+  }
+
+  /** moduleInfo of a canonical version the query answered, as {@code go list -m path@version} lists it. */
   private Optional<ListedModule> canonical(String path, String version) {
     List<ListedModule> listed = list(path + "@" + version, PLAIN);
     return listed.size() == 1 && listed.get(0).error().isEmpty() && listed.get(0).query().isEmpty()
@@ -160,43 +256,8 @@ final class ListModuleInfo implements Template.ModuleInfo {
         ? Optional.of(listed.get(0)) : Optional.empty();
   }
 
-  private Optional<ListedModule> queried(String path, String version) {
-    boolean semver = Version.isValid(version);
-    if (!semver && minor >= 22) {
-      throw invalidSemver(path, version);
-    }
-    if (minor < 22 && (version.equals("upgrade") || version.equals("patch"))) {
-      return Optional.empty();
-    }
-    List<ListedModule> listed = list(path + "@" + version, ALL_ALLOWED);
-    if (listed.size() != 1 || !listed.get(0).path().equals(path)) {
-      return Optional.empty();
-    }
-    ListedModule m = listed.get(0);
-    if (!m.error().isEmpty()) {
-      if (!semver) {
-        throw invalidSemver(path, version); // the version stays as given
-      }
-      // list's modinfoError puts "module path: " before Query's NoMatchingVersionError, keeps an
-      // error naming the module (a module.ModuleError) and puts "path@version: " before any other,
-      // which goproxy cannot tell from a ModuleError naming the version: refused
-      String named = "module " + path + ": ";
-      if (!m.error().startsWith(named)) {
-        return Optional.empty();
-      }
-      String error = m.error().startsWith(named + "no matching versions for query ")
-          ? m.error().substring(named.length()) : m.error();
-      return Optional.of(new ListedModule(path, version, false, false, "", Optional.empty(), Optional.empty(),
-          List.of(), "", error));
-    }
-    if (!Version.isValid(m.version()) || !Version.parse(m.version()).isCanonical()) {
-      return Optional.empty();
-    }
-    if (minor < 22) {
-      return canonical(path, m.version());
-    }
-    return Optional.of(new ListedModule(path, m.version(), false, false, "", Optional.empty(), Optional.empty(),
-        List.of(), "", "", m.time(), "", "", "", ""));
+  private String release() {
+    return "1." + minor;
   }
 
   /** rawGoModData's base.Fatalf for a version that is no semantic version. */

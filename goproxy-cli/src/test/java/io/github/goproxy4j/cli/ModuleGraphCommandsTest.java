@@ -232,15 +232,9 @@ class ModuleGraphCommandsTest {
       for (String[] cmd : more) {
         assertSameAsGo(release, goBin, main, goEnv, ours, cmd);
       }
-      // module of path@version that goproxy does not answer: a failing lookup of a canonical
-      // version (go's texts; queries: listModuleFunctionQueriesAsGo)
-      Map<String, String> here = new HashMap<>(ours);
-      here.put("PWD", main.toString());
-      for (String arg : List.of("example.com/b@v9.9.9")) {
-        Run r = goproxy(here, "list", "-m", "-f", "{{module \"" + arg + "\"}}", "all", "--go-version", release);
-        assertEquals(1, r.status(), r.toString());
-        assertTrue(r.err().startsWith("goproxy list: the function module with a path@version argument "), r.err());
-      }
+      // module of path@version whose lookup of a canonical version fails: Query's text (more:
+      // listModuleFunctionLookupFailuresAsGo)
+      assertSameAsGo(release, goBin, main, goEnv, ours, "list", "-m", "-f", "{{module \"example.com/b@v9.9.9\"}}", "all");
       // GOFLAGS's -f (no spaces: GOFLAGS splits on them), and the command line's after it
       goEnv.put("GOFLAGS", "-modcacherw -f={{.Path}}@{{.Version}}");
       ours.put("GOFLAGS", goEnv.get("GOFLAGS"));
@@ -852,8 +846,10 @@ class ModuleGraphCommandsTest {
    * that is not canonical and go's fatal {@code internal error} for a query that is no semantic
    * version, as every release for such a query that fails; a version that matches nothing is the
    * module's error as Query words it; from go1.26 a version starting with {@code -} or {@code /} is
-   * ParsePathVersion's error in a module without a path. Standard output, standard error and exit
-   * status byte for byte, in a module and outside one.
+   * ParsePathVersion's error in a module without a path; {@code upgrade} is {@code latest} up to
+   * go1.21 (no current version), {@code patch} with none fails; {@code path@} naming a directory
+   * with a go.mod holds its go version. Standard output, standard error and exit status byte for
+   * byte, in a module and outside one.
    */
   @ParameterizedTest(name = "go{0}")
   @CsvSource({"1.19", "1.21", "1.22", "1.26", "1.27"})
@@ -877,25 +873,159 @@ class ModuleGraphCommandsTest {
           + "{{.Retracted}} {{.Indirect}} {{.Replace}}";
       for (String arg : List.of("example.com/b@latest", "example.com/b@v1.1", "example.com/b@v1", "example.com/b@v1.9",
           "example.com/b@master", "example.com/b@-x", "example.com/b@/x", "example.com/b@>v1.0.0", "example.com/b@<v1.2",
-          "example.com/b@v1.2", "example.com/b@v1.3.0-pre", "example.com/b@upgrade", "example.com/nosuch@v1",
-          "example.com/b@", "example.com/main@", "example.com/nosuch@")) {
-        if (arg.endsWith("@upgrade") && (release.equals("1.19") || release.equals("1.21"))) {
-          continue; // list's query takes the build's current version (refused, below)
-        }
+          "example.com/b@v1.2", "example.com/b@v1.3.0-pre", "example.com/b@upgrade", "example.com/b@patch",
+          "example.com/nosuch@v1", "example.com/b@", "example.com/main@", "example.com/nosuch@")) {
         String t = "{{module \"" + arg + "\"}}|{{with module \"" + arg + "\"}}" + fields + "{{end}}";
         assertSameAsGo(release, goBin, main, goEnv, ours, "list", "-m", "-f", t, "example.com/b");
         assertSameAsGo(release, goBin, outside, goEnv, ours, "list", "-m", "-f", t, "example.com/b@v1.0.0");
       }
       assertSameAsGo(release, goBin, main, goEnv, ours, "list", "-m", "-json", "-f",
           "{{module \"example.com/b@v1\"}}", "all");
-      // path@ naming a directory with a go.mod (go reads its go line, as a directory replacement's): refused
+      // path@ naming a directory with a go.mod: go reads its go line, as a directory replacement's
+      // (relative to the main module's root, outside a module to the working directory)
       Files.createDirectories(main.resolve("c"));
       Files.writeString(main.resolve("c/go.mod"), "module example.com/c\n\ngo 1.20\n");
-      Map<String, String> here = new HashMap<>(ours);
-      here.put("PWD", main.toString());
-      Run r = goproxy(here, "list", "-m", "-f", "{{module \"c@\"}}", "example.com/b", "--go-version", release);
-      assertEquals(1, r.status(), r.toString());
-      assertTrue(r.err().startsWith("goproxy list: the function module with a path@version argument "), r.err());
+      Files.createDirectories(outside.resolve("c"));
+      Files.writeString(outside.resolve("c/go.mod"), "module example.com/c\n\ngo 1.18\n");
+      String t = "{{module \"c@\"}}|{{with module \"./c@\"}}" + fields + "{{end}}";
+      assertSameAsGo(release, goBin, main, goEnv, ours, "list", "-m", "-f", t, "example.com/b");
+      assertSameAsGo(release, goBin, outside, goEnv, ours, "list", "-m", "-f", t, "example.com/b@v1.0.0");
+    }
+  }
+
+  /**
+   * list's {@code module} function where moduleInfo's query fails or answers without the proxy,
+   * each run of go and of goproxy on a fresh copy of the module cache the main module's tidy left:
+   * standard output, standard error, exit status and the cache's files after the run alike. A
+   * failed lookup of a canonical version is the module's error in Query's words (the proxy's 404
+   * and 410 name the module; GOPROXY=off's {@code module lookup disabled by GOPROXY=off}, vendor
+   * mode's {@code cannot query module due to -mod=vendor} with its reason or none, module.CheckPath's
+   * error do not), after which go still reads that version's go.mod (from the proxy where its
+   * {@code .info} failed, from the cache alone in vendor mode) for its go version and names the
+   * cached go.mod and directory; {@code upgrade} is {@code latest} up to go1.21 and, like every
+   * query that is no semantic version, go's fatal {@code internal error} after the query from
+   * go1.22, the query's {@code .info} left in the cache; a main module's {@code upgrade} from
+   * go1.22 (go1.19 and go1.21 print a zero time and panic: goproxy's refusal); {@code path@} of a
+   * directory holding a go.mod its go line (laxly parsed: a release candidate's name cut up to
+   * go1.20, an unknown directive ignored), relative to the main module's root from a directory
+   * below it too; in a module and outside one.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.22", "1.26", "1.27"})
+  void listModuleFunctionLookupFailuresAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    FakeGoProxy.Builder pb = FakeGoProxy.builder()
+        .module(FakeModule.builder("example.com/b", "v1.0.0").goMod("module example.com/b\n\ngo 1.16\n")
+            .file("b.go", "package b\n").build())
+        .module(FakeModule.builder("example.com/b", "v1.1.0").goMod("module example.com/b\n\ngo 1.17\n")
+            .file("b.go", "package b\n").build())
+        .module(FakeModule.builder("example.com/b", "v1.2.0").goMod("module example.com/b\n\ngo 1.18\n\nretract v1.1.0\n")
+            .file("b.go", "package b\n").build())
+        .module(FakeModule.builder("example.com/g", "v1.0.0").goMod("module example.com/g\n\ngo 1.19\n")
+            .file("g.go", "package g\n").build())
+        .module(FakeModule.builder("example.com/g", "v1.1.0").goMod("module example.com/g\n\ngo 1.20\n")
+            .file("g.go", "package g\n").build())
+        .fault(Fault.status(410, "gone").forModule("example.com/g", "v1.0.0").on(Endpoint.INFO))
+        .fault(Fault.status(404, "not found").forModule("example.com/g", "v1.1.0").on(Endpoint.INFO))
+        .fault(Fault.status(404, "not found").forModule("example.com/g", "v1.1.0").on(Endpoint.MOD));
+    try (FakeGoProxy proxy = pb.start()) {
+      Path main = Files.createDirectories(tmp.resolve("main"));
+      Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n\nrequire example.com/b v1.0.0\n");
+      Files.writeString(main.resolve("main.go"), "package main\n\nimport _ \"example.com/b\"\n\nfunc main() {}\n");
+      Files.createDirectories(main.resolve("sub"));
+      for (String[] d : new String[][] {{"c", "go 1.20\n"}, {"d", ""}, {"e", "go 1.21rc1\n"}, {"f", "go 1.2.3.4\nbogus x\n"},
+          {"sub/c", "go 1.16\n"}}) {
+        Files.createDirectories(main.resolve(d[0]));
+        Files.writeString(main.resolve(d[0]).resolve("go.mod"), "module example.com/" + d[0] + "\n\n" + d[1]);
+      }
+      Path outside = Files.createDirectories(tmp.resolve("outside"));
+      Files.createDirectories(outside.resolve("c"));
+      Files.writeString(outside.resolve("c/go.mod"), "module example.com/c\n\ngo 1.18\n");
+      Map<String, String> goEnv = GoTool.hermeticEnv(tmp);
+      goEnv.putAll(proxy.environment());
+      tidy(goBin, main, goEnv); // b v1.0.0's go.mod and zip in the cache
+      Path vendored = copyTree(main, tmp.resolve("vendored"));
+      tidy(goBin, vendored, goEnv, "mod", "vendor");
+      Path seed = Path.of(goEnv.get("GOPATH"));
+      Map<String, String> ours = oursBeside(proxy, goEnv);
+      String fields = "{{.Path}}|{{.Version}}|{{.Time}}|{{.GoVersion}}|{{.GoMod}}|{{.Dir}}|{{.Error}}|{{.Main}}";
+      java.util.function.Function<String, String> of = arg -> "{{with module \"" + arg + "\"}}" + fields + "{{end}}";
+      String[] online = {"example.com/b@v1.9.0", "example.com/g@v1.0.0", "example.com/g@v1.1.0", "example.com/b@v1.2.0",
+          "example.com/b@v1.1.0", "example.com/b@upgrade", "example.com/g@latest", "nosuch@v1.0.0", "nosuch@latest",
+          "example.com/main@upgrade"};
+      String[] offline = {"example.com/b@v1.9.0", "example.com/b@v1.0.0", "example.com/b@v1.2.0", "example.com/b@v1",
+          "nosuch@v1.0.0", "example.com/b@latest"};
+      int n = 0;
+      for (String arg : online) {
+        if (arg.equals("example.com/main@upgrade") && Integer.parseInt(release.substring(2)) < 22) {
+          continue; // go1.19 prints a zero time, go1.21 panics: refused (below)
+        }
+        assertSameAsGoOnFreshCache(release, goBin, main, goEnv, ours, seed, tmp.resolve("c" + n++), Map.of(),
+            "list", "-m", "-f", of.apply(arg), "example.com/b");
+        assertSameAsGoOnFreshCache(release, goBin, outside, goEnv, ours, seed, tmp.resolve("c" + n++), Map.of(),
+            "list", "-m", "-f", of.apply(arg), "example.com/b@v1.0.0");
+      }
+      for (String arg : offline) {
+        assertSameAsGoOnFreshCache(release, goBin, main, goEnv, ours, seed, tmp.resolve("c" + n++),
+            Map.of("GOPROXY", "off"), "list", "-m", "-f", of.apply(arg), "example.com/b");
+        // vendor mode: go.mod's go 1.17 and the vendor directory (a reason), GOFLAGS's -mod=vendor (none)
+        assertSameAsGoOnFreshCache(release, goBin, vendored, goEnv, ours, seed, tmp.resolve("c" + n++), Map.of(),
+            "list", "-m", "-f", of.apply(arg), "example.com/b");
+        assertSameAsGoOnFreshCache(release, goBin, vendored, goEnv, ours, seed, tmp.resolve("c" + n++),
+            Map.of("GOFLAGS", "-modcacherw -mod=vendor"), "list", "-m", "-f", of.apply(arg) + of.apply("example.com/main@patch"),
+            "example.com/b");
+      }
+      StringBuilder dirs = new StringBuilder();
+      for (String arg : List.of("c@", "./c@", "d@", "e@", "f@", main.resolve("c") + "@", "nosuch@", "example.com/main@")) {
+        dirs.append(of.apply(arg)).append(' ');
+      }
+      for (Path dir : List.of(main, main.resolve("sub"), outside)) {
+        assertSameAsGoOnFreshCache(release, goBin, dir, goEnv, ours, seed, tmp.resolve("c" + n++), Map.of(),
+            "list", "-m", "-f", dirs.toString(), dir.equals(outside) ? "example.com/b@v1.0.0" : "example.com/b");
+      }
+      if (Integer.parseInt(release.substring(2)) < 22) {
+        Map<String, String> here = new HashMap<>(ours);
+        here.put("PWD", main.toString());
+        Run r = goproxy(here, "list", "-m", "-f", of.apply("example.com/main@upgrade"), "example.com/b", "--go-version",
+            release);
+        assertEquals(1, r.status(), r.toString());
+        assertTrue(r.err().startsWith("goproxy list: the function module with a path@version argument "), r.err());
+      }
+    }
+  }
+
+  /**
+   * {@link #assertSameAsGo} with {@code vars} set on both sides and each side on a copy of the
+   * GOPATH {@code seed} of its own (under {@code scratch}): the outputs alike once goproxy's
+   * GOPATH is named as go's, and the module cache's download directory holding the same files
+   * after the runs.
+   */
+  private static void assertSameAsGoOnFreshCache(String release, Path goBin, Path dir, Map<String, String> goEnv,
+      Map<String, String> ours, Path seed, Path scratch, Map<String, String> vars, String... cmd) throws Exception {
+    Path theirs = copyTree(seed, scratch.resolve("go"));
+    Path mine = copyTree(seed, scratch.resolve("goproxy"));
+    Map<String, String> g = new HashMap<>(goEnv);
+    g.putAll(vars);
+    g.put("GOPATH", theirs.toString());
+    Map<String, String> o = new HashMap<>(ours);
+    o.putAll(vars);
+    o.put("GOPATH", mine.toString());
+    o.put("PWD", dir.toString());
+    Run go = go(goBin, dir, g, cmd);
+    List<String> argv = new java.util.ArrayList<>(List.of(cmd));
+    argv.addAll(List.of("--go-version", release));
+    Run r = goproxy(o, argv.toArray(new String[0]));
+    String what = "go" + release + " " + String.join(" ", cmd) + " in " + dir + " " + vars;
+    assertEquals(go, new Run(r.status(), r.out().replace(mine.toString(), theirs.toString()),
+        r.err().replace(mine.toString(), theirs.toString())), what);
+    assertEquals(downloadCache(theirs), downloadCache(mine), what + ": the module cache");
+  }
+
+  /** The files under a GOPATH's module download cache, relative to it, sorted. */
+  private static List<String> downloadCache(Path gopath) throws java.io.IOException {
+    Path root = gopath.resolve("pkg/mod/cache/download");
+    try (java.util.stream.Stream<Path> all = Files.walk(root)) {
+      return all.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).sorted().toList();
     }
   }
 

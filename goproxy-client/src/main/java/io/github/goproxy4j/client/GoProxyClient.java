@@ -321,6 +321,61 @@ public final class GoProxyClient implements AutoCloseable {
     return this.query.query(path, query, current.map(Version::toString).orElse(""), excluded, allowAll, goModRead);
   }
 
+  /** {@link Query#queryAllowingAll}: moduleInfo's query of a module outside the build. */
+  VersionInfo queryAllowingAll(ModulePath path, String query) throws GoProxyException {
+    checkOpen();
+    return this.query.queryAllowingAll(path, query);
+  }
+
+  /**
+   * Resolves {@code query} as go's modload.ModuleInfo does for go list's template function
+   * {@code module "path@query"} (moduleInfo of a module outside the build): modload.Query with no
+   * current version and every version allowed (nothing excluded, no retraction read), in the
+   * module mode {@code go list} has in {@code dir}. Unlike {@link #listModules(Path, List, ListFlags,
+   * java.util.function.Consumer) list}'s {@code path@query}, a failure carries Query's own text:
+   * under {@code -mod=vendor} {@code cannot query module due to -mod=vendor} (and the mode's
+   * reason), with {@code GOPROXY=off} {@code module lookup disabled by GOPROXY=off}, with no
+   * {@code path@query: } before them. A main module's {@code upgrade} or {@code patch} is its
+   * empty version with a zero time, as go's queryProxy answers it. Only the version's {@code .info} is cached (a query that
+   * lists versions reads the proxy's list, which go does not cache either).
+   *
+   * <pre>{@code
+   * VersionInfo v = client.moduleInfoQuery(Path.of("."), "example.com/b", "v1.2");
+   * }</pre>
+   *
+   * @param dir the directory go list runs in
+   * @param path the module path
+   * @param query the version or query
+   * @return the resolved version's info
+   * @throws GoProxyException Query's failure, with go's text (a version that matches nothing:
+   *     {@code module path: no matching versions for query "v1.9"}, as list words it)
+   * @throws IllegalArgumentException for a path that is no module path, or an invalid query
+   * @throws UnsupportedOperationException where a {@code replace} directive of the main modules
+   *     names the path (go's replacementRepo answers it: not modelled here)
+   */
+  public VersionInfo moduleInfoQuery(Path dir, String path, String query) throws GoProxyException {
+    Objects.requireNonNull(dir, "dir");
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(query, "query");
+    checkOpen();
+    return ListModules.moduleInfoQuery(perCommand(), resolver.env(), dir, path, query);
+  }
+
+  /**
+   * The directory go reads a relative directory replacement's go.mod from in {@code dir}
+   * (modload's replaceRelativeTo): go.work's directory in a workspace, else the main module's
+   * root, else (outside a module) {@code dir}.
+   *
+   * @param dir the directory a command runs in
+   * @return the directory, absolute
+   * @throws GoProxyException with go's text for a GOWORK go refuses
+   */
+  public Path replaceRelativeTo(Path dir) throws GoProxyException {
+    Objects.requireNonNull(dir, "dir");
+    checkOpen();
+    return ListModules.replaceRelativeTo(resolver.env(), dir);
+  }
+
   /** {@link Query#versions}: {@code go list -m -versions}' list of one module. */
   Query.Versions versions(ModulePath path, Predicate<String> excluded, boolean withRetracted) throws GoProxyException {
     checkOpen();

@@ -400,6 +400,66 @@ final class ListModules {
         null, PrintedErrors.NONE);
   }
 
+  /**
+   * modload.Query as moduleInfo runs it for a module outside the build (go list's template
+   * function {@code module "path@query"}), in the module mode go list has in {@code dir}: under
+   * {@code -mod=vendor} go's errQueryDisabled (with the mode's reason), else Query with no current
+   * version and every version allowed. A path a {@code replace} directive names (go's
+   * replacementRepo answers it) is not modelled: {@link UnsupportedOperationException}.
+   */
+  static VersionInfo moduleInfoQuery(GoProxyClient client, GoEnv env, Path dir, String path, String query)
+      throws GoProxyException {
+    Optional<Path> work = ModuleGraphLoader.go111Module(env).equals("off") ? Optional.empty()
+        : ModuleGraphLoader.findGoWork(dir, env);
+    BuildMod mod;
+    if (work.isEmpty() && ModuleGraphLoader.findModuleRoot(dir, env).isEmpty()) {
+      mod = BuildMod.outsideModule(env);
+    } else {
+      boolean vendorFlag = BuildMod.modFlag(env).filter("vendor"::equals).isPresent();
+      ModuleGraphLoader.Mains mains = ModuleGraphLoader.readMains(client, env, dir, work, vendorFlag);
+      List<GoModFile.Replace> replaces = new ArrayList<>();
+      mains.list().forEach(m -> replaces.addAll(m.goMod().replaces()));
+      if (mains.workspace() != null) {
+        ModuleGraphLoader.Workspace w = mains.workspace();
+        replaces.addAll(w.work().replaces());
+        mod = BuildMod.forWorkspace(env, BuildMod.explicitInWorkspace(env), w.workDir(), w.work().goVersion(),
+            mains.list());
+      } else {
+        ModuleGraph.MainModule main = mains.list().get(0);
+        mod = BuildMod.forModule(env, Path.of(main.dir()), main.goMod());
+      }
+      if (mod.vendor()) {
+        throw new GoProxyException(cannotQueryInVendorMode(mod));
+      }
+      if ((query.equals("upgrade") || query.equals("patch"))
+          && mains.list().stream().anyMatch(m -> m.path().equals(path))) {
+        // queryProxy answers a main module's empty version, with a zero time
+        return VersionInfo.of("", java.time.OffsetDateTime.parse("0001-01-01T00:00:00Z"), null);
+      }
+      if (replaces.stream().anyMatch(r -> r.oldPath().equals(path))) {
+        throw new UnsupportedOperationException("a query of a path a replace directive names (" + path + ")");
+      }
+    }
+    if (mod.vendor()) {
+      throw new GoProxyException(cannotQueryInVendorMode(mod));
+    }
+    return client.queryAllowingAll(ModulePath.parse(path), query);
+  }
+
+  /**
+   * The directory go reads a relative directory replacement from (modload's replaceRelativeTo)
+   * in {@code dir}: go.work's directory in a workspace, else the main module's root; outside a
+   * module {@code dir} itself (no module root: go joins the path to nothing).
+   */
+  static Path replaceRelativeTo(GoEnv env, Path dir) throws GoProxyException {
+    Optional<Path> work = ModuleGraphLoader.go111Module(env).equals("off") ? Optional.empty()
+        : ModuleGraphLoader.findGoWork(dir, env);
+    if (work.isPresent()) {
+      return work.get().toAbsolutePath().normalize().getParent();
+    }
+    return ModuleGraphLoader.findModuleRoot(dir, env).orElse(dir.toAbsolutePath().normalize());
+  }
+
   /** A {@code path@query} argument in vendor mode, where go cannot query: the module with go's error. */
   private static ListedModule vendorQuery(String arg, BuildMod mod) {
     int at = arg.indexOf('@');

@@ -134,6 +134,21 @@ final class Query {
    */
   VersionInfo query(ModulePath path, String query, String current, Predicate<String> excluded, boolean allowAll,
       Consumer<ModuleVersion> goModRead) throws GoProxyException {
+    return query(path, query, current, excluded, allowAll, goModRead, path + "@" + query + ": ");
+  }
+
+  /**
+   * modload.Query as go's moduleInfo runs it for a module outside the build (go list's template
+   * function {@code module "path@query"}): no current version, every version allowed; a failure
+   * of the proxy walk itself ({@code module lookup disabled by GOPROXY=off}) with Query's own
+   * text, which list's modinfoError would put {@code path@query: } before.
+   */
+  VersionInfo queryAllowingAll(ModulePath path, String query) throws GoProxyException {
+    return query(path, query, "", v -> false, true, m -> { }, "");
+  }
+
+  private VersionInfo query(ModulePath path, String query, String current, Predicate<String> excluded,
+      boolean allowAll, Consumer<ModuleVersion> goModRead, String context) throws GoProxyException {
     QueryMatcher qm = QueryMatcher.parse(path, query, current);
     Route route = lookup.route(path);
     Retractions retractions = new Retractions(route, path);
@@ -142,7 +157,7 @@ final class Query {
     Retractions filter = noRetractions ? null : retractions;
     Predicate<String> disallowed = allowAll ? v -> false : excluded;
     try {
-      VersionInfo info = lookup.tryProxies(route, path, path + "@" + query + ": ",
+      VersionInfo info = lookup.tryProxies(route, path, context,
           repo -> queryProxy(route, repo, path, qm, filter, disallowed));
       return noRetractions ? info : withStatus(info, retractions);
     } finally {

@@ -677,6 +677,52 @@ class GoProxyClientTest {
   }
 
   /**
+   * moduleInfoQuery: modload.Query as moduleInfo runs it (go list's template function {@code
+   * module "path@query"}; ModuleGraphCommandsTest compares the CLI's output and module cache with
+   * go1.19-go1.27): no current version (upgrade is latest), every version allowed (no go.mod read
+   * for retractions), Query's own texts: GOPROXY=off's and vendor mode's with no {@code path@query: }
+   * before them; a main module's upgrade its empty version; a path a replace directive names not
+   * modelled. replaceRelativeTo: the main module's root from below it, the directory itself outside.
+   */
+  @Test
+  void moduleInfoQueryAsGosModuleInfo() throws Exception {
+    Path main = Files.createDirectories(tmp.resolve("main"));
+    Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n\nrequire example.com/m v1.0.0\n");
+    Path sub = Files.createDirectories(main.resolve("sub"));
+    Path outside = Files.createDirectories(tmp.resolve("outside"));
+    try (GoProxyClient c = client()) {
+      assertEquals("v1.0.0", c.moduleInfoQuery(sub, "example.com/m", "upgrade").version());
+      assertEquals(List.of(BASE + "list", BASE + "v1.0.0.info"), requested(Endpoint.LIST, Endpoint.INFO, Endpoint.MOD));
+      assertEquals("", c.moduleInfoQuery(main, "example.com/main", "upgrade").version());
+      assertEquals("0001-01-01T00:00Z", c.moduleInfoQuery(main, "example.com/main", "patch").offsetTime().toString());
+      GoProxyException x = assertThrows(GoProxyException.class, () -> c.moduleInfoQuery(outside, "example.com/m", "v1.9"));
+      assertEquals("module example.com/m: no matching versions for query \"v1.9\"", x.getMessage());
+      assertEquals(main, c.replaceRelativeTo(sub));
+      assertEquals(outside, c.replaceRelativeTo(outside));
+    }
+    Map<String, String> vars = new HashMap<>(proxy.goEnv().environment());
+    vars.put("GOPROXY", "off");
+    GoEnv off = GoEnv.builder().environment(vars).noUserEnvFile().build();
+    try (GoProxyClient c = GoProxyClient.builder().env(off).moduleCache(cacheDir).build()) {
+      assertEquals("v1.0.0", c.moduleInfoQuery(main, "example.com/m", "v1.0.0").version()); // the cache's .info
+      GoProxyException x = assertThrows(GoProxyException.class, () -> c.moduleInfoQuery(main, "example.com/m", "v1.9.0"));
+      assertEquals("module lookup disabled by GOPROXY=off", x.getMessage());
+    }
+    Files.createDirectories(main.resolve("vendor"));
+    try (GoProxyClient c = client()) {
+      GoProxyException x = assertThrows(GoProxyException.class, () -> c.moduleInfoQuery(sub, "example.com/m", "v1.0.0"));
+      assertEquals("cannot query module due to -mod=vendor\n\t(Go version in go.mod is at least 1.14 and vendor "
+          + "directory exists.)", x.getMessage());
+    }
+    Files.delete(main.resolve("vendor"));
+    Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n\nreplace example.com/m => ./m\n");
+    try (GoProxyClient c = client()) {
+      assertThrows(UnsupportedOperationException.class, () -> c.moduleInfoQuery(main, "example.com/m", "v1.0.0"));
+      assertThrows(IllegalArgumentException.class, () -> c.moduleInfoQuery(main, "nosuch", "v1.0.0"));
+    }
+  }
+
+  /**
    * GOPATH whose first entry is empty ({@code :/x}): go has no checksum database state directory
    * then, which it needs only when it asks a checksum database; a client works as long as it does
    * not (it used to refuse to be built: {@code missing $GOPATH}); one that does fails with go's
