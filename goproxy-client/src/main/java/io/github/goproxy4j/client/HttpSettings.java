@@ -18,11 +18,14 @@ import javax.net.ssl.SSLContext;
  * }</pre>
  *
  * <p><b>Timeouts differ from Go on purpose.</b> The go command sets no timeout on proxy
- * traffic, so a silent server hangs it forever. These settings are finite by default:
+ * traffic once connected (net/http's DefaultTransport: 30 s to dial, 10 s for the TLS
+ * handshake), so a server that stops answering hangs it forever. These settings are finite by
+ * default:
  *
  * <ul>
  *   <li>{@link #connectTimeout()} (10 s): establishing the TCP connection (and the CONNECT tunnel
- *       through an outgoing proxy);
+ *       through an outgoing proxy), and the TLS handshake for https, which java.net.http counts
+ *       in the connection;
  *   <li>{@link #requestTimeout()} (5 min): from starting the request (connecting included)
  *       until the response headers arrive (a proxy such as proxy.golang.org may take minutes to
  *       answer for a module it has not seen before);

@@ -58,11 +58,63 @@ final class FirstRecordContext extends SSLContext {
   /** crypto/tls's RecordHeaderError for an SSLv2 record. */
   static final String SSLV2 = "tls: unsupported SSLv2 handshake received";
 
+  /** The most handshakes remembered for {@link #handshakeBegun}. */
+  private static final int ATTEMPTS = 256;
+
   private final SSLContext wrapped;
+  private final Spi spi;
+
+  private FirstRecordContext(Spi spi, SSLContext wrapped) {
+    super(spi, wrapped.getProvider(), wrapped.getProtocol());
+    this.wrapped = wrapped;
+    this.spi = spi;
+  }
 
   private FirstRecordContext(SSLContext wrapped) {
-    super(new Spi(wrapped), wrapped.getProvider(), wrapped.getProtocol());
-    this.wrapped = wrapped;
+    this(new Spi(wrapped), wrapped);
+  }
+
+  /**
+   * Whether the connections to {@code host:port} whose engines were made since {@code
+   * sinceNanos} ({@link System#nanoTime()}) had begun their TLS handshakes: java.net.http makes a
+   * connection's engine before it connects and first wraps with it (the ClientHello) once the TCP
+   * connection, and the CONNECT tunnel through a proxy, is up. True when all of them had (a
+   * timeout then stopped a handshake: go's {@code net/http: TLS handshake timeout}), false when
+   * none had (it stopped the TCP connect), null when they differ or there were none: a request's
+   * own connection is among them, but which one it is, nothing tells.
+   *
+   * @param host the host as in the URL (an IPv6 address without brackets)
+   * @param port the port
+   * @param sinceNanos when the request started
+   * @return the answer, or null
+   */
+  Boolean handshakeBegun(String host, int port, long sinceNanos) {
+    int begun = 0;
+    int notBegun = 0;
+    for (Attempt a : spi.attempts) {
+      if (a.created - sinceNanos >= 0 && a.port == port && host.equalsIgnoreCase(a.host)) {
+        if (a.began) {
+          begun++;
+        } else {
+          notBegun++;
+        }
+      }
+    }
+    return begun > 0 && notBegun == 0 ? Boolean.TRUE
+        : notBegun > 0 && begun == 0 ? Boolean.FALSE : null;
+  }
+
+  /** One engine's peer, when it was made, and whether it has begun its handshake. */
+  private static final class Attempt {
+    final String host;
+    final int port;
+    final long created = System.nanoTime();
+    volatile boolean began;
+
+    Attempt(String host, int port) {
+      this.host = host == null ? "" : host;
+      this.port = port;
+    }
   }
 
   /**
@@ -71,11 +123,11 @@ final class FirstRecordContext extends SSLContext {
    * @param context the context whose engines do the TLS
    * @return the wrapping context ({@code context} itself if it already is one)
    */
-  static SSLContext wrap(SSLContext context) {
+  static FirstRecordContext wrap(SSLContext context) {
     if (context == null) {
       throw new IllegalArgumentException("a context is required");
     }
-    return context instanceof FirstRecordContext ? context : new FirstRecordContext(context);
+    return context instanceof FirstRecordContext f ? f : new FirstRecordContext(context);
   }
 
   /** The context this one wraps. */
@@ -122,6 +174,11 @@ final class FirstRecordContext extends SSLContext {
 
   private static final class Spi extends SSLContextSpi {
     private final SSLContext wrapped;
+    /** The newest engines' attempts, oldest first, at most {@link #ATTEMPTS}. */
+    final java.util.concurrent.ConcurrentLinkedDeque<Attempt> attempts =
+        new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private final java.util.concurrent.atomic.AtomicInteger count =
+        new java.util.concurrent.atomic.AtomicInteger();
 
     Spi(SSLContext wrapped) {
       this.wrapped = wrapped;
@@ -145,12 +202,17 @@ final class FirstRecordContext extends SSLContext {
 
     @Override
     protected SSLEngine engineCreateSSLEngine() {
-      return new Engine(wrapped.createSSLEngine());
+      return new Engine(wrapped.createSSLEngine(), null);
     }
 
     @Override
     protected SSLEngine engineCreateSSLEngine(String host, int port) {
-      return new Engine(wrapped.createSSLEngine(host, port));
+      Attempt a = new Attempt(host, port);
+      attempts.addLast(a);
+      if (count.incrementAndGet() > ATTEMPTS && attempts.pollFirst() != null) {
+        count.decrementAndGet();
+      }
+      return new Engine(wrapped.createSSLEngine(host, port), a);
     }
 
     @Override
@@ -182,11 +244,19 @@ final class FirstRecordContext extends SSLContext {
    */
   static final class Engine extends SSLEngine {
     private final SSLEngine jdk;
+    private final Attempt attempt;
     private volatile boolean judged;
 
-    Engine(SSLEngine jdk) {
+    Engine(SSLEngine jdk, Attempt attempt) {
       super(jdk.getPeerHost(), jdk.getPeerPort());
       this.jdk = jdk;
+      this.attempt = attempt;
+    }
+
+    private void began() {
+      if (attempt != null && !attempt.began) {
+        attempt.began = true;
+      }
     }
 
     private void judge(ByteBuffer src) throws Refused {
@@ -229,16 +299,19 @@ final class FirstRecordContext extends SSLContext {
     @Override
     public SSLEngineResult wrap(ByteBuffer[] srcs, int offset, int length, ByteBuffer dst)
         throws SSLException {
+      began();
       return jdk.wrap(srcs, offset, length, dst);
     }
 
     @Override
     public SSLEngineResult wrap(ByteBuffer src, ByteBuffer dst) throws SSLException {
+      began();
       return jdk.wrap(src, dst);
     }
 
     @Override
     public SSLEngineResult wrap(ByteBuffer[] srcs, ByteBuffer dst) throws SSLException {
+      began();
       return jdk.wrap(srcs, dst);
     }
 

@@ -84,7 +84,9 @@ import org.slf4j.LoggerFactory;
  *       does not speak TLS fails with go's text, whatever the context ({@link
  *       FirstRecordContext}: {@code http: server gave HTTP response to HTTPS client}, {@code tls:
  *       first record does not look like a TLS handshake}, {@code EOF}, ...).
- *   <li><b>Timeouts</b>: see {@link HttpSettings}; Go has none.
+ *   <li><b>Timeouts</b>: see {@link HttpSettings}; go has none once connected (a TLS handshake
+ *       that times out is go's {@code net/http: TLS handshake timeout}, told from a TCP connect
+ *       by {@link FirstRecordContext#handshakeBegun}).
  *   <li><b>Bodies</b> are streamed with bounded memory, never buffered whole.
  *   <li><b>{@code file://}</b> URLs are read from disk: a missing file is a 404.
  * </ul>
@@ -462,10 +464,15 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
     Duration stall = settings.readStallTimeout();
     Duration body = settings.bodyTimeout();
     String redacted = Redaction.redacted(uri);
+    long started = System.nanoTime();
     try {
       r = httpClient(uri).send(b.build(), info -> new StreamingBody(stall, body, redacted));
     } catch (HttpConnectTimeoutException e) {
-      // the JDK reports this too when the request timeout expires while still connecting
+      // the JDK reports this too when the request timeout expires while still connecting, and
+      // when it expires during the TLS handshake, which it counts in the connection
+      if ("https".equalsIgnoreCase(uri.getScheme()) && tlsClient.handshakeBegun(target, started)) {
+        throw handshakeTimeout(shown, settings, e);
+      }
       throw connectTimeout(shown, uri, settings, e);
     } catch (HttpTimeoutException e) {
       throw headersTimeout(shown, settings, e);
@@ -690,6 +697,17 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
         + Durations.go(s.requestTimeout()) + ")", cause);
   }
 
+  /**
+   * go's error when the TLS handshake did not end in time (net/http's TLSHandshakeTimeout, 10 s
+   * in go's DefaultTransport; here the connect or the request timeout, which count the handshake
+   * in the connection).
+   */
+  static GoProxyException handshakeTimeout(String shown, HttpSettings s, Exception cause) {
+    return new GoProxyException("Get \"" + shown + "\": net/http: TLS handshake timeout (no"
+        + " handshake within the connect timeout " + Durations.go(s.connectTimeout())
+        + " or the request timeout " + Durations.go(s.requestTimeout()) + ")", cause);
+  }
+
   /** The error when the response headers did not come within the request timeout. */
   static GoProxyException headersTimeout(String shown, HttpSettings s, Exception cause) {
     return new GoProxyException("Get \"" + shown + "\": timeout awaiting response headers"
@@ -743,6 +761,8 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
     private final Map<String, String> env;
     private final boolean tls;
     private volatile HttpClient client;
+    /** The context around the TLS client's, once built. */
+    private volatile FirstRecordContext firstRecord;
 
     LazyClient(HttpSettings settings, ProxySelector selector, Map<String, String> env, boolean tls) {
       this.settings = settings;
@@ -768,7 +788,9 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
           .version(settings.http2() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1);
       if (ssl != null) {
         // go's texts for a server that does not speak TLS, whoever built the context
-        b.sslContext(FirstRecordContext.wrap(ssl));
+        FirstRecordContext wrapping = FirstRecordContext.wrap(ssl);
+        firstRecord = wrapping;
+        b.sslContext(wrapping);
       } else {
         // http:// only (this client never sees an https URL, and the JDK has no TLS proxies): a
         // context that does nothing, so building the client neither reads the trust store nor
@@ -776,6 +798,23 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
         b.sslContext(new NoTlsContext()).sslParameters(new javax.net.ssl.SSLParameters());
       }
       return b.build();
+    }
+
+    /**
+     * Whether every connection to {@code uri}'s host and port made since {@code sinceNanos} had
+     * begun its TLS handshake ({@link FirstRecordContext#handshakeBegun}).
+     */
+    boolean handshakeBegun(URI uri, long sinceNanos) {
+      FirstRecordContext f = firstRecord;
+      String host = uri.getHost();
+      if (f == null || host == null) {
+        return false;
+      }
+      if (host.startsWith("[") && host.endsWith("]")) {
+        host = host.substring(1, host.length() - 1);
+      }
+      int port = uri.getPort() < 0 ? 443 : uri.getPort();
+      return Boolean.TRUE.equals(f.handshakeBegun(host, port, sinceNanos));
     }
 
     HttpClient get() {

@@ -136,6 +136,43 @@ class FirstRecordContextTest {
     assertFalse(e instanceof FirstRecordContext.Refused, e.toString());
   }
 
+  /**
+   * java.net.http makes a connection's engine before connecting and wraps the ClientHello once
+   * connected: the engines to a host and port since a time tell a handshake that timed out from a
+   * TCP connect that did, when they all agree.
+   */
+  @Test
+  void handshakeBegunWhenEveryEngineSinceWrapped() throws Exception {
+    FirstRecordContext ctx = FirstRecordContext.wrap(jdkContext());
+    SSLEngine before = ctx.createSSLEngine("127.0.0.1", 8443);
+    before.setUseClientMode(true);
+    long since = System.nanoTime();
+    assertNull(ctx.handshakeBegun("127.0.0.1", 8443, since), "no engine since");
+    SSLEngine a = ctx.createSSLEngine("127.0.0.1", 8443);
+    SSLEngine b = ctx.createSSLEngine("127.0.0.1", 8443);
+    SSLEngine other = ctx.createSSLEngine("127.0.0.2", 8443);
+    a.setUseClientMode(true);
+    b.setUseClientMode(true);
+    other.setUseClientMode(true);
+    assertEquals(Boolean.FALSE, ctx.handshakeBegun("127.0.0.1", 8443, since));
+    assertNull(ctx.handshakeBegun("127.0.0.1", 443, since));
+    ByteBuffer net = ByteBuffer.allocate(a.getSession().getPacketBufferSize());
+    a.wrap(ByteBuffer.allocate(0), net);
+    assertNull(ctx.handshakeBegun("127.0.0.1", 8443, since), "one of two");
+    b.wrap(ByteBuffer.allocate(0), net.clear());
+    assertEquals(Boolean.TRUE, ctx.handshakeBegun("127.0.0.1", 8443, since));
+    assertEquals(Boolean.TRUE, ctx.handshakeBegun("127.0.0.1", 8443, since), "asked again");
+    assertEquals(Boolean.FALSE, ctx.handshakeBegun("127.0.0.2", 8443, since));
+    // the engine made before the request started does not count
+    assertEquals(Boolean.TRUE, ctx.handshakeBegun("127.0.0.1", 8443, since));
+    // the newest 256 are kept
+    for (int i = 0; i < 300; i++) {
+      ctx.createSSLEngine("127.0.0.3", 1);
+    }
+    assertNull(ctx.handshakeBegun("127.0.0.1", 8443, since), "forgotten");
+    assertEquals(Boolean.FALSE, ctx.handshakeBegun("127.0.0.3", 1, since));
+  }
+
   @Test
   void theWrappedContextDecidesEverythingElse() throws Exception {
     SSLContext jdk = jdkContext();

@@ -589,6 +589,64 @@ class JdkHttpTransportInteropTest {
     assertEquals(cases.size() * gos.size(), compared);
   }
 
+  /**
+   * A server that accepts the connection and never answers the ClientHello: go1.19, go1.21,
+   * go1.24 and go1.27 give up after their 10 s TLS handshake timeout with {@code net/http: TLS
+   * handshake timeout}; the transport after its connect timeout (here 1 s), with go's text and
+   * which of its timeouts it was. The go releases run at once.
+   */
+  @Test
+  void silentServerAsGo() throws Exception {
+    List<GoTool.Go> gos = GoTool.releasesOf("1.19", "1.21", "1.24", "1.27");
+    List<java.net.Socket> held = java.util.Collections.synchronizedList(new ArrayList<>());
+    try (java.net.ServerSocket server = new java.net.ServerSocket(0, 50,
+        InetAddress.getByName("127.0.0.1"))) {
+      Thread acceptor = new Thread(() -> {
+        while (!server.isClosed()) {
+          try {
+            held.add(server.accept());
+          } catch (IOException e) {
+            return;
+          }
+        }
+      }, "silent server");
+      acceptor.setDaemon(true);
+      acceptor.start();
+      String goproxy = "https://127.0.0.1:" + server.getLocalPort();
+      Map<String, String> env = env(goproxy, null);
+      HttpSettings s = HttpSettings.builder().connectTimeout(Duration.ofSeconds(1)).build();
+      String ours;
+      try (JdkHttpTransport tr = JdkHttpTransport.create(env, "1.27", s)) {
+        ours = assertThrows(GoProxyException.class,
+            () -> tr.get(URI.create(goproxy + INFO), Map.of())).getMessage();
+      }
+      String go = "Get \"" + goproxy + INFO + "\": net/http: TLS handshake timeout";
+      assertEquals(go + " (no handshake within the connect timeout 1s or the request timeout"
+          + " 5m0s)", ours);
+      List<java.util.concurrent.CompletableFuture<GoTool.Result>> runs = new ArrayList<>();
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(gos.size());
+      try {
+        for (GoTool.Go g : gos) {
+          Path wd = Files.createDirectories(work.resolve("wd-" + g.lang()));
+          runs.add(java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> g.run(wd, env, 120, "mod", "download", "example.com/m@v1.0.0"), pool));
+        }
+        for (int i = 0; i < gos.size(); i++) {
+          assertEquals("go: example.com/m@v1.0.0: " + go + "\n", runs.get(i).get().stderr(),
+              gos.get(i).toString());
+        }
+      } finally {
+        pool.shutdownNow();
+        synchronized (held) {
+          for (java.net.Socket c : held) {
+            c.close();
+          }
+        }
+      }
+    }
+  }
+
   /** Reads the ClientHello record, writes the case's reply, closes or waits for the client. */
   private static void answer(java.net.Socket s, NotTls c) {
     try (s) {

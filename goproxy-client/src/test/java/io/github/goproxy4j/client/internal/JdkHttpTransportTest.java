@@ -341,6 +341,45 @@ class JdkHttpTransportTest {
     }
   }
 
+  /**
+   * https to a listener whose backlog is full: no TCP connection, so go's dial text (the
+   * handshake never began; a handshake that times out is net/http's text,
+   * JdkHttpTransportInteropTest.silentServerAsGo).
+   */
+  @Test
+  void httpsConnectTimeoutIsADialTimeout() throws Exception {
+    try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      List<Socket> fillers = new ArrayList<>();
+      try {
+        for (int i = 0; i < 8; i++) {
+          Socket f = new Socket();
+          try {
+            f.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), full.getLocalPort()), 200);
+            fillers.add(f);
+          } catch (IOException e) {
+            f.close();
+            break; // backlog is full: the next connect can only time out
+          }
+        }
+        HttpSettings s = HttpSettings.builder().connectTimeout(Duration.ofMillis(300))
+            .requestTimeout(Duration.ofSeconds(20)).build();
+        String host = InetAddress.getLoopbackAddress().getHostAddress();
+        try (JdkHttpTransport t = transport("1.25", s)) {
+          String url = "https://" + host + ":" + full.getLocalPort() + "/";
+          GoProxyException e = assertThrows(GoProxyException.class, () -> t.get(
+              URI.create(url), Map.of()));
+          assertEquals("Get \"" + url + "\": dial tcp " + host + ":" + full.getLocalPort()
+              + ": i/o timeout (no connection within the connect timeout 300ms or the request"
+              + " timeout 20s)", e.getMessage());
+        }
+      } finally {
+        for (Socket f : fillers) {
+          f.close();
+        }
+      }
+    }
+  }
+
   @Test
   void connectTimeoutWhenTheListenerNeverAccepts() throws Exception {
     try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
