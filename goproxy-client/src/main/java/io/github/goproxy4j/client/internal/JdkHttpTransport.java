@@ -573,6 +573,8 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
   private static final String TERMINATED = "Remote host terminated the handshake";
   /** java.net.http's text when that close left part of a record unread (SSLFlowDelegate). */
   private static final String UNDERFLOW_EOF = "BUFFER_UNDERFLOW with EOF";
+  /** The JDK's text for a close_notify alert before the handshake ended (sun.security.ssl). */
+  private static final String CLOSE_NOTIFY = "Received close_notify during handshake";
 
   /**
    * go's text for what the server sent instead of TLS, or null: a first record go refuses ({@link
@@ -581,12 +583,23 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
    * inside one (fewer than five bytes, or a header and part of its record) {@code unexpected
    * EOF} (crypto/tls's readRecordOrCCS, go1.19 to go1.27); java.net.http reports both as {@code
    * Remote host terminated the handshake}, the second with the cause {@code BUFFER_UNDERFLOW with
-   * EOF, N bytes non decrypted.} (JDK 17 and 25).
+   * EOF, N bytes non decrypted.} (JDK 17 and 25). A close_notify alert is {@code EOF} to go
+   * whenever it comes; the JDK refuses it during the handshake with {@code Received close_notify
+   * during handshake} (JDK 25: {@code (unexpected_message) } before it).
    */
   static String readError(SSLException e) {
     FirstRecordContext.Refused refused = cause(e, FirstRecordContext.Refused.class);
     if (refused != null) {
       return refused.getMessage();
+    }
+    for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      String m = c.getMessage();
+      if (m != null && m.startsWith("(") && m.indexOf(") ") > 0) {
+        m = m.substring(m.indexOf(") ") + 2); // JDK 25 names the alert it sends first
+      }
+      if (c instanceof SSLException && CLOSE_NOTIFY.equals(m)) {
+        return "EOF";
+      }
     }
     boolean terminated = false;
     for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {

@@ -523,10 +523,11 @@ class JdkHttpTransportInteropTest {
    * other bytes ({@code tls: first record does not look like a TLS handshake}: an SSH banner, a
    * record of another type or of a version from 0x1000, which the JDK takes for a handshake
    * record) and an SSLv2 record (which the JDK waits for whole: here the server then waits too),
-   * and a close before any record ({@code EOF}) from one inside a record ({@code unexpected
-   * EOF}); the JDK says {@code Unrecognized SSL message, plaintext connection?} or {@code Remote
-   * host terminated the handshake} (or fails later on another text). go's stderr line is {@code
-   * go: m@v: } and the transport's message.
+   * and a close before any record or a close_notify alert ({@code EOF}) from a close inside a
+   * record ({@code unexpected EOF}); the JDK says {@code Unrecognized SSL message, plaintext
+   * connection?}, {@code Remote host terminated the handshake} or {@code Received close_notify
+   * during handshake} (or fails later on another text). go's stderr line is {@code go: m@v: } and
+   * the transport's message.
    */
   @Test
   void plainTextPortAsGo() throws Exception {
@@ -547,6 +548,11 @@ class JdkHttpTransportInteropTest {
         new NotTls("sslv2", concat(bytes(0x80, 0x2e, 1, 3, 1), x16), false,
             FirstRecordContext.SSLV2),
         new NotTls("close", new byte[0], true, "EOF"),
+        // a close_notify alert, held or closed after: EOF to go whenever it comes
+        new NotTls("close_notify", bytes(21, 3, 3, 0, 2, 1, 0), false, "EOF"),
+        new NotTls("close_notify then close", bytes(21, 3, 3, 0, 2, 1, 0), true, "EOF"),
+        // a warning alert (user_canceled) is skipped by both, then the close
+        new NotTls("warning alert then close", bytes(21, 3, 3, 0, 2, 1, 90), true, "EOF"),
         new NotTls("close after 3 bytes", "HTT".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
             true, "unexpected EOF"),
         new NotTls("close inside a record", bytes(22, 3, 3, 0, 0x40, 2), true, "unexpected EOF"));
