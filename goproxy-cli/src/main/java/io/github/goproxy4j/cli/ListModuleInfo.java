@@ -105,10 +105,9 @@ final class ListModuleInfo implements Template.ModuleInfo {
    * (whose {@code .info} stays in the module cache). A failed query is the module's error in
    * Query's own words ({@link #failed}). Where a replace directive names the path (go's
    * replacementRepo) a canonical version is answered as {@code go list -m path@version} lists it
-   * without an error, and empty (refused) otherwise, as it is up to go1.21 for a main module's
-   * {@code upgrade} or {@code patch} (go's query answers its empty version: go1.19 prints a zero
-   * time, go1.21 fails in rawGoModSummary); a path that is no module path is module.CheckPath's
-   * error.
+   * without an error, and empty (refused) otherwise. A main module's {@code upgrade} or
+   * {@code patch} up to go1.21: {@link #mainModuleUpgrade}. A path that is no module path is
+   * module.CheckPath's error.
    */
   @Override
   public Optional<ListedModule> lookUpAt(String path, String version) {
@@ -140,20 +139,56 @@ final class ListModuleInfo implements Template.ModuleInfo {
         return Optional.of(m);
       }
     }
-    String goVersion = "";
+    Path root;
     try {
-      Path goMod = client.replaceRelativeTo(dir).resolve(path).resolve("go.mod");
-      if (java.nio.file.Files.isRegularFile(goMod)) {
-        goVersion = GoModFile.parse("go.mod", java.nio.file.Files.readAllBytes(goMod), release())
-            .goVersion().orElse("");
-      }
+      root = client.replaceRelativeTo(dir);
     } catch (GoProxyException e) {
       return Optional.empty();
+    }
+    return Optional.of(new ListedModule(path, "", false, false, directoryGoVersion(root, path), Optional.empty(),
+        Optional.empty(), List.of(), "", ""));
+  }
+
+  /** rawGoModData of a version-less module outside a workspace's main modules: the go line of {@code root/path/go.mod}, if go can read and parse it. */
+  private String directoryGoVersion(Path root, String path) {
+    try {
+      Path goMod = root.resolve(path).resolve("go.mod");
+      if (java.nio.file.Files.isRegularFile(goMod)) {
+        return GoModFile.parse("go.mod", java.nio.file.Files.readAllBytes(goMod), release()).goVersion().orElse("");
+      }
     } catch (java.nio.file.InvalidPathException | java.io.IOException | GoModSyntaxException e) {
       // go ignores a go.mod it cannot read or parse here
     }
-    return Optional.of(new ListedModule(path, "", false, false, goVersion, Optional.empty(), Optional.empty(),
-        List.of(), "", ""));
+    return "";
+  }
+
+  /**
+   * go1.19 and go1.21's moduleInfo of a main module's {@code upgrade} or {@code patch}, which the
+   * query answers with the module's empty version and a zero time, outside a workspace: go1.19
+   * reads go.mod of a directory named as the path (rawGoModData, as for {@code path@}) and keeps
+   * the zero time; go1.21's rawGoModSummary panics, which text/template reports as the call's
+   * error. Empty (refused) in a workspace, where go reads the module's own go.mod, where
+   * goproxy cannot tell that it is none, and for go1.20, not compared.
+   */
+  private Optional<ListedModule> mainModuleUpgrade(String path) {
+    Path root;
+    List<ListedModule> mains;
+    try {
+      root = client.replaceRelativeTo(dir);
+      mains = client.mainModules(dir);
+    } catch (GoProxyException | RuntimeException e) {
+      return Optional.empty();
+    }
+    if (minor == 20 || mains.size() != 1 || mains.get(0).dir().isEmpty() || !Path.of(mains.get(0).dir()).equals(root)
+        || java.nio.file.Files.exists(root.resolve("go.work"))) {
+      return Optional.empty();
+    }
+    if (minor >= 21) {
+      throw Template.moduleCallError("internal error: rawGoModSummary called on a main module");
+    }
+    return Optional.of(new ListedModule(path, "", false, false, directoryGoVersion(root, path), Optional.empty(),
+        Optional.empty(), List.of(), "", "", Optional.of(java.time.OffsetDateTime.of(1, 1, 1, 0, 0, 0, 0,
+        java.time.ZoneOffset.UTC)), "", "", "", ""));
   }
 
   private Optional<ListedModule> atVersion(String path, String version) {
@@ -184,7 +219,7 @@ final class ListModuleInfo implements Template.ModuleInfo {
       return Optional.empty(); // an invalid query: goproxy's texts are not known to be go's
     }
     if (info.version().isEmpty() && minor < 22) {
-      return Optional.empty(); // a main module's upgrade or patch: a zero time (go1.19), a panic (go1.21)
+      return mainModuleUpgrade(path);
     }
     String at = minor < 22 ? info.version() : version;
     if (!Version.isValid(at)) {

@@ -102,6 +102,18 @@ public final class Template {
     }
   }
 
+  /**
+   * A failure of list's function {@code module} that text/template reports as the call's error
+   * ({@code error calling module: MESSAGE}, as for a panic go recovers), for a {@link ModuleInfo}
+   * to throw.
+   *
+   * @param message go's panic text
+   * @return the exception to throw
+   */
+  public static RuntimeException moduleCallError(String message) {
+    return Exec.callError(message);
+  }
+
   /** A {@link ModuleInfo} for templates run without the build at hand: {@code module} refused. */
   private static final ModuleInfo NO_BUILD = path -> {
     throw new Unsupported("the function module without the build list");
