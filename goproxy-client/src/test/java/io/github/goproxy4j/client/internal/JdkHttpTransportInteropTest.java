@@ -653,6 +653,71 @@ class JdkHttpTransportInteropTest {
     }
   }
 
+  /**
+   * The same through an outgoing proxy's CONNECT tunnel (HTTPS_PROXY; the proxy reaches the
+   * origin, named origin.test, on loopback): go reports the TLS failure after the tunnel as it
+   * is (net/http's dialConn does not wrap addTLS's error in {@code proxyconnect}), and so does
+   * the transport, which reads the tunnel's first bytes as a connection's. go opens one tunnel;
+   * java.net.http one too, but two for a close during the handshake (it retries a request whose
+   * new connection closed before any byte).
+   */
+  @Test
+  void plainTextPortThroughAProxyAsGo() throws Exception {
+    List<NotTls> cases = List.of(
+        new NotTls("http", "HTTP/1.1 400 Bad Request\r\n\r\n"
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII), false,
+            FirstRecordContext.HTTP_RESPONSE),
+        new NotTls("ssh", "SSH-2.0-OpenSSH_9.2\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+            false, FirstRecordContext.NOT_TLS),
+        new NotTls("close", new byte[0], true, "EOF"));
+    List<GoTool.Go> gos = GoTool.releasesOf("1.19", "1.21", "1.24", "1.27");
+    int compared = 0;
+    for (NotTls c : cases) {
+      try (java.net.ServerSocket server = new java.net.ServerSocket(0, 50,
+          InetAddress.getByName("127.0.0.1"));
+          ConnectProxy proxy = new ConnectProxy(null)) {
+        Thread acceptor = new Thread(() -> {
+          while (!server.isClosed()) {
+            java.net.Socket s;
+            try {
+              s = server.accept();
+            } catch (IOException e) {
+              return;
+            }
+            Thread conn = new Thread(() -> answer(s, c));
+            conn.setDaemon(true);
+            conn.start();
+          }
+        }, "not-tls " + c.name());
+        acceptor.setDaemon(true);
+        acceptor.start();
+        String goproxy = "https://origin.test:" + server.getLocalPort();
+        Map<String, String> env = env(goproxy, null);
+        env.put("HTTPS_PROXY", "http://127.0.0.1:" + proxy.port());
+        for (GoTool.Go go : gos) {
+          String ours;
+          try (JdkHttpTransport tr = JdkHttpTransport.create(env, go.lang(), HttpSettings.defaults())) {
+            ours = assertThrows(GoProxyException.class,
+                () -> tr.get(URI.create(goproxy + INFO), Map.of())).getMessage();
+          }
+          assertEquals("Get \"" + goproxy + INFO + "\": " + c.want(), ours, c.name());
+          int before = proxy.heads.size();
+          GoTool.Result r = go.run(Files.createDirectories(work.resolve("wd")), env, 120, "mod",
+              "download", "example.com/m@v1.0.0");
+          assertEquals("go: example.com/m@v1.0.0: " + ours + "\n", r.stderr(), go + " " + c.name());
+          assertEquals(before + 1, proxy.heads.size(), go + ": one tunnel");
+          compared++;
+        }
+        // java.net.http tries a close during the handshake once more on a new connection
+        assertEquals((c.close() ? 3 : 2) * gos.size(), proxy.heads.size(), c.name());
+        for (String head : proxy.heads) {
+          assertTrue(head.startsWith("CONNECT origin.test:" + server.getLocalPort() + " "), head);
+        }
+      }
+    }
+    assertEquals(cases.size() * gos.size(), compared);
+  }
+
   /** Reads the ClientHello record, writes the case's reply, closes or waits for the client. */
   private static void answer(java.net.Socket s, NotTls c) {
     try (s) {
