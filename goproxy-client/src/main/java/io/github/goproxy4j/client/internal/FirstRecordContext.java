@@ -44,9 +44,13 @@ import javax.net.ssl.TrustManager;
  * go first sends a {@code protocol_version} alert (the JDK alone waited for the rest of the
  * record).
  *
+ * <p>The engines also tell a TLS handshake that timed out from a TCP connect that did, which
+ * java.net.http's exception does not ({@link #handshakeBegun}).
+ *
  * <p>Checked against go1.19, go1.21, go1.24 and go1.27 ({@code JdkHttpTransportInteropTest
- * .plainTextPortAsGo}); crypto/tls's rule and texts and net/http's {@code HTTP/} check are the
- * same in go1.19's and go1.27's sources.
+ * .plainTextPortAsGo}, {@code plainTextPortThroughAProxyAsGo}, {@code silentServerAsGo});
+ * crypto/tls's rule and texts and net/http's {@code HTTP/} check are the same in go1.19's and
+ * go1.27's sources.
  */
 final class FirstRecordContext extends SSLContext {
   /** The length of a TLS record header (crypto/tls's recordHeaderLen). */
