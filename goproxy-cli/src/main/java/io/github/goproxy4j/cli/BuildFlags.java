@@ -421,18 +421,18 @@ final class BuildFlags {
   }
 
   /**
-   * Whether the {@code -mod} value go ends with is one modload.Init takes (else it fails with
-   * {@code -mod=x not supported (...)} before BuildInit's own checks).
+   * buildModeInit's refusal of a {@code -mod} value go does not know, in module mode (after
+   * modload.Init, before BuildInit's {@code -p} check).
    *
    * @param ctx the invocation, the command line's flags applied ({@link #applied})
-   * @return whether {@code -mod} is unset or valid
+   * @return {@code -mod=x not supported (can be '', 'mod', 'readonly', or 'vendor')}, or empty
    */
-  static boolean modFlagValid(Invocation ctx) {
+  static Optional<String> modFlagRefusal(Invocation ctx) {
     try {
       Settings.goEnv(ctx).modFlag();
-      return true;
+      return Optional.empty();
     } catch (GoEnvException e) {
-      return false;
+      return Optional.of(e.getMessage());
     }
   }
 
@@ -450,13 +450,28 @@ final class BuildFlags {
    * @return go's line (printed as it is, exit status 1), or empty where go goes on to list's own refusal
    */
   static Optional<String> modulesOffRefusal(Invocation given, Invocation applied, String go111) {
-    GoEnv before = Settings.goEnv(given);
-    GoEnv after = Settings.goEnv(applied);
-    String modFile = after.goFlag("modfile").orElse("");
+    String modFile = Settings.goEnv(applied).goFlag("modfile").orElse("");
     if (go111.equals("auto") && !modFile.isEmpty()) {
       return Optional.of("go: cannot find main module, but -modfile was set.\n"
           + "\t-modfile cannot be used to set the module root directory.");
     }
+    return buildModeRefusal(given, applied);
+  }
+
+  /**
+   * buildModeInit's checks of the module flags when modules are off (after modload.Init, which
+   * {@link #modulesOffRefusal} stands in for under auto): a {@code -mod} value go does not know;
+   * then {@code -mod}, {@code -modcacherw} or {@code -modfile} given where go's InGOFLAGS does not
+   * find them in GOFLAGS.
+   *
+   * @param given the invocation as given (GOFLAGS without the command line's flags)
+   * @param applied the invocation with them ({@link #applied})
+   * @return go's line (printed as it is, exit status 1), or empty
+   */
+  static Optional<String> buildModeRefusal(Invocation given, Invocation applied) {
+    GoEnv before = Settings.goEnv(given);
+    GoEnv after = Settings.goEnv(applied);
+    String modFile = after.goFlag("modfile").orElse("");
     Optional<String> mod; // the last -mod value (a bare -mod failed earlier), empty for none or ""
     try {
       mod = after.modFlag();

@@ -22,6 +22,66 @@ final class ChdirFlag {
   /** The first release with {@code -C}. */
   static final int FIRST_MINOR = 20;
 
+  /**
+   * What go1.19 prints on standard error (exit status 2) for a {@code -C} before the command's
+   * name, which its main's flag.Parse does not know: the flag package's line, then base.Usage,
+   * go's whole usage (go1.19's commands and help topics), byte for byte.
+   */
+  static final String GO119_MAIN_REFUSAL = "flag provided but not defined: -C\n"
+      + "Go is a tool for managing Go source code.\n"
+      + "\n"
+      + "Usage:\n"
+      + "\n"
+      + "\tgo <command> [arguments]\n"
+      + "\n"
+      + "The commands are:\n"
+      + "\n"
+      + "\tbug         start a bug report\n"
+      + "\tbuild       compile packages and dependencies\n"
+      + "\tclean       remove object files and cached files\n"
+      + "\tdoc         show documentation for package or symbol\n"
+      + "\tenv         print Go environment information\n"
+      + "\tfix         update packages to use new APIs\n"
+      + "\tfmt         gofmt (reformat) package sources\n"
+      + "\tgenerate    generate Go files by processing source\n"
+      + "\tget         add dependencies to current module and install them\n"
+      + "\tinstall     compile and install packages and dependencies\n"
+      + "\tlist        list packages or modules\n"
+      + "\tmod         module maintenance\n"
+      + "\twork        workspace maintenance\n"
+      + "\trun         compile and run Go program\n"
+      + "\ttest        test packages\n"
+      + "\ttool        run specified go tool\n"
+      + "\tversion     print Go version\n"
+      + "\tvet         report likely mistakes in packages\n"
+      + "\n"
+      + "Use \"go help <command>\" for more information about a command.\n"
+      + "\n"
+      + "Additional help topics:\n"
+      + "\n"
+      + "\tbuildconstraint build constraints\n"
+      + "\tbuildmode       build modes\n"
+      + "\tc               calling between Go and C\n"
+      + "\tcache           build and test caching\n"
+      + "\tenvironment     environment variables\n"
+      + "\tfiletype        file types\n"
+      + "\tgo.mod          the go.mod file\n"
+      + "\tgopath          GOPATH environment variable\n"
+      + "\tgopath-get      legacy GOPATH go get\n"
+      + "\tgoproxy         module proxy protocol\n"
+      + "\timportpath      import path syntax\n"
+      + "\tmodules         modules, module versions, and more\n"
+      + "\tmodule-get      module-aware go get\n"
+      + "\tmodule-auth     module authentication using go.sum\n"
+      + "\tpackages        package lists and patterns\n"
+      + "\tprivate         configuration for downloading non-public code\n"
+      + "\ttestflag        testing flags\n"
+      + "\ttestfunc        testing functions\n"
+      + "\tvcs             controlling version control with GOVCS\n"
+      + "\n"
+      + "Use \"go help <topic>\" for more information about that topic.\n"
+      + "\n";
+
   /** {@return whether {@code word} is one of go's spellings of the flag ({@code -C}, {@code --C}, {@code -C=...}, {@code --C=...})} */
   static boolean isFlag(String word) {
     return word.equals("-C") || word.equals("--C") || word.startsWith("-C=") || word.startsWith("--C=");

@@ -169,6 +169,11 @@ public final class Goproxy {
           return 2;
         }
         if (minor < ChdirFlag.FIRST_MINOR) {
+          if (leadingChdir != null) {
+            // go1.19's main parses its own flags before it looks the command up: go's whole usage
+            err.print(ChdirFlag.GO119_MAIN_REFUSAL);
+            return 2;
+          }
           throw ChdirFlag.misplaced(minor, chdir);
         }
         workDir = ChdirFlag.chdir(workDir, environment.get("PWD"), chdir);

@@ -140,8 +140,9 @@ final class ListRefusals {
    * mode (GO111MODULE=off, or auto without a go.mod or go.work) the build flags only modules take
    * ({@link BuildFlags#modulesOffRefusal}), in module mode a {@code -mod} value go does not know;
    * a {@code -p} below 1; {@code -retracted} under {@code -mod=vendor}, then in GOPATH mode.
-   * Not modelled: modload.Init's own failures and warnings (a {@code -modfile} without
-   * {@code .mod}, a go.mod in the temp root or GOPATH), which go prints first.
+   * modload.Init's own failures and warnings (a {@code -modfile} without {@code .mod}, a go.mod
+   * in the temp root or GOPATH), which go prints first, are the caller's
+   * ({@code GoProxyClient.moduleInit}).
    *
    * @param given the invocation as given
    * @param applied the invocation with the command line's module flags in GOFLAGS ({@link BuildFlags#applied})

@@ -1,5 +1,6 @@
 package io.github.goproxy4j.cli;
 
+import io.github.goproxy4j.client.GoProxyClient;
 import io.github.goproxy4j.client.ModuleCache;
 import io.github.goproxy4j.client.internal.json.GoJson;
 import io.github.goproxy4j.env.GoEnv;
@@ -515,7 +516,7 @@ final class ModEditCommand implements Command {
     Path gomod;
     String shown;
     // the file as go names it: the argument, else modload.ModFilePath (-modfile's file, as given)
-    String given = args.size() == 1 ? args.get(0) : modFilePath(env, cwd);
+    String given = args.size() == 1 ? args.get(0) : modFilePath(ctx, env, cwd);
     if (given != null) {
       gomod = cwd.resolve(given);
       shown = given;
@@ -613,13 +614,20 @@ final class ModEditCommand implements Command {
   }
 
   /**
-   * modload.ModFilePath, which go mod edit asks for when no file is named: first modload.Init's
-   * reading of GO111MODULE (an unknown value fails; {@code off} leaves no main module: go's
-   * die), then under {@code -modfile} Init's checks of the flag (a main module must be found, by
-   * its go.mod, and the file must end in {@code .mod}) and the file as given; null without
-   * {@code -modfile} (the main module's go.mod, {@link #findGoMod}).
+   * modload.ModFilePath, which go mod edit asks for when no file is named: modload.Init as go runs
+   * it for mod edit (module mode not forced, no main module needed, go.work never read), then its
+   * die when no main module was found. In go's order: GO111MODULE (an unknown value fails,
+   * {@code off} dies with go's modules-disabled line); no go.mod: {@code -modfile} refused, else
+   * no main module; a go.mod in the system temp directory itself ignored with go's warning (no
+   * main module); {@code -modfile} without {@code .mod} refused; a go.mod in GOPATH's first entry
+   * a failure up to go1.21 ({@code $GOPATH/go.mod exists but should not}), from go1.22 a warning
+   * after which the module found is edited. The temp-root and GOPATH rules are the client's
+   * ({@link GoProxyClient#moduleInit}, asked with GOWORK off and without GOFLAGS, whose
+   * {@code -modfile} this command checks itself, with the command line's).
+   *
+   * @return {@code -modfile}'s file as given, or null for the main module's go.mod ({@link #findGoMod})
    */
-  private String modFilePath(GoEnv env, Path cwd) throws Fatal {
+  private String modFilePath(Invocation ctx, GoEnv env, Path cwd) throws Fatal {
     String go111 = env.get("GO111MODULE");
     if (go111.equals("off")) {
       throw new Fatal("go: modules disabled by GO111MODULE=off; see 'go help modules'");
@@ -627,19 +635,61 @@ final class ModEditCommand implements Command {
     if (!go111.isEmpty() && !go111.equals("on") && !go111.equals("auto")) {
       throw new Fatal("go: unknown environment setting GO111MODULE=" + go111);
     }
-    if (modFile.isEmpty()) {
-      return null;
-    }
+    boolean rawRoot;
     try {
       findGoMod(cwd);
+      rawRoot = true;
     } catch (Fatal e) {
+      rawRoot = false;
+    }
+    if (!rawRoot && !modFile.isEmpty()) {
       throw new Fatal("go: cannot find main module, but -modfile was set.\n"
           + "\t-modfile cannot be used to set the module root directory.");
     }
-    if (!modFile.endsWith(".mod")) {
+    // the client's Init without -modfile (GOFLAGS emptied) and without go.work (GOWORK off):
+    // the temp-root warning (then, under auto, GOPATH mode), the GOPATH rule
+    Map<String, String> vars = new java.util.HashMap<>(ctx.environment());
+    vars.put("GOWORK", "off");
+    vars.put("GOFLAGS", "");
+    Invocation plain = new Invocation(ctx.args(), ctx.out(), ctx.err(), vars, ctx.terminal(), ctx.workDir());
+    List<String> warnings = new ArrayList<>();
+    boolean modules;
+    boolean hasRoot;
+    io.github.goproxy4j.env.GoProxyException failure = null;
+    try (GoProxyClient client = GoProxyClient.builder().env(Settings.goEnv(plain)).build()) {
+      hasRoot = client.hasModRoot(cwd);
+      try {
+        modules = client.moduleInit(cwd, warnings::add);
+      } catch (io.github.goproxy4j.env.GoProxyException e) {
+        failure = e;
+        modules = true;
+      }
+    } catch (io.github.goproxy4j.env.GoProxyException e) {
+      throw new Fatal(ModuleGraphCommands.goText(e));
+    }
+    boolean tempRoot = rawRoot && !hasRoot;
+    if (tempRoot && !warnings.isEmpty()) {
+      ctx.err().println(warnings.remove(0)); // the temp root's, before -modfile's extension
+    }
+    if (!modules) {
+      noMainModule(cwd);
+    }
+    if (!modFile.isEmpty() && !modFile.endsWith(".mod")) {
       throw new Fatal("go: -modfile=" + modFile + ": file does not have .mod extension");
     }
-    return modFile;
+    warnings.forEach(ctx.err()::println);
+    if (failure != null) {
+      throw new Fatal(ModuleGraphCommands.goText(failure));
+    }
+    if (!hasRoot) {
+      noMainModule(cwd);
+    }
+    return modFile.isEmpty() ? null : modFile;
+  }
+
+  /** modload's die without a main module (GO111MODULE on or auto: go's no-go.mod line). */
+  private static void noMainModule(Path cwd) throws Fatal {
+    throw new Fatal("go: go.mod file not found in current directory or any parent directory; see 'go help modules'");
   }
 
   /** gover.IsToolchain: the module paths "go" and "toolchain" are reserved (go1.26 on). */

@@ -109,6 +109,7 @@ final class ModuleGraphCommands {
           try {
             template = Template.parse(format, release);
           } catch (Template.ParseException e) {
+            client.moduleInit(workDir(ctx), ctx.err()::println); // BuildInit's modload.Init first
             ctx.err().println(e.getMessage());
             return 1;
           }
@@ -116,6 +117,7 @@ final class ModuleGraphCommands {
         // go's refusals of flag combinations after modload.Init (-compiled with -m, -u without it...)
         Optional<String> goRefusal = ListRefusals.afterInit(set, GoRelease.modelled(release).behaviourMinor());
         if (goRefusal.isPresent()) {
+          client.moduleInit(workDir(ctx), ctx.err()::println); // BuildInit's modload.Init first
           Optional<String> first = ListRefusals.earlierFailure(invocation, ctx, client, workDir(ctx),
               BuildFlags.boolValue(set, "retracted"));
           ctx.err().println(first.orElse(goRefusal.get()));
@@ -131,13 +133,14 @@ final class ModuleGraphCommands {
             .allowErrors(BuildFlags.boolValue(set, "e")).build();
         List<ListedModule> out;
         int status = 0;
-        // BuildInit's -p check, after its modules-off refusals: first of all in module mode, else
-        // once the client has found GOPATH mode (or under auto, a module) and before any output
+        // BuildInit's -p check, after modload.Init (its warnings, its failures) and buildModeInit's
+        // -mod checks (in GOPATH mode those of the flags only modules take)
         String go111 = Settings.goEnv(ctx).get("GO111MODULE");
-        boolean moduleMode = !go111.equals("off") && !go111.equals("auto");
         Optional<String> badP = BuildFlags.nonPositiveP(ctx);
-        if (moduleMode && badP.isPresent() && BuildFlags.modFlagValid(ctx)) {
-          ctx.err().println(badP.get());
+        if (badP.isPresent()) {
+          boolean modules = client.moduleInit(workDir(ctx), ctx.err()::println);
+          Optional<String> refused = modules ? BuildFlags.modFlagRefusal(ctx) : BuildFlags.buildModeRefusal(invocation, ctx);
+          ctx.err().println(refused.orElse(badP.get()));
           return 1;
         }
         // -reuse (outside any module: ListRefusals refused it inside one); in GOPATH mode go refuses -m first
@@ -174,16 +177,9 @@ final class ModuleGraphCommands {
           // -retracted under -mod=vendor, which the client refuses first)
           Optional<String> refused = BuildFlags.modulesOffRefusal(invocation, ctx, go111);
           if (refused.isEmpty()) {
-            refused = badP;
-          }
-          if (refused.isEmpty()) {
             throw e;
           }
           ctx.err().println(refused.get());
-          return 1;
-        }
-        if (badP.isPresent()) {
-          ctx.err().println(badP.get());
           return 1;
         }
         if (template != null) {
@@ -272,6 +268,21 @@ final class ModuleGraphCommands {
    */
   interface EarlyRefusal {
     Optional<String> refusal(Invocation ctx, GoEnv env) throws GoProxyException;
+  }
+
+  /**
+   * A command's refusal of any argument, which go makes first thing in its Run: after main's
+   * checks (toolchain switch, GOPATH) and GOFLAGS's (SetFromGOFLAGS), whose failures come first.
+   *
+   * @param text go's line ({@code go: 'go mod graph' accepts no arguments})
+   */
+  static EarlyRefusal noArguments(String text) {
+    return new EarlyRefusal() { // a class, not a lambda: it runs on the CLI's serial start
+      @Override
+      public Optional<String> refusal(Invocation ctx, GoEnv env) {
+        return ctx.args().positional().isEmpty() ? Optional.empty() : Optional.of(text);
+      }
+    };
   }
 
   /** {@link #asGo(Invocation, BuildFlags, EarlyRefusal, GoWork)} without an early refusal. */
@@ -459,11 +470,7 @@ final class ModuleGraphCommands {
     public int run(Invocation invocation) throws Exception {
       ColdStart.begin(); // before this method links its lambdas (see asGo)
       Invocation ctx = BuildFlags.GRAPH.applied(invocation);
-      if (!ctx.args().positional().isEmpty()) {
-        ctx.err().println("go: 'go mod graph' accepts no arguments");
-        return 1;
-      }
-      return asGo(ctx, BuildFlags.GRAPH, (client, release) -> {
+      return asGo(ctx, BuildFlags.GRAPH, noArguments("go: 'go mod graph' accepts no arguments"), (client, release) -> {
         client.moduleModeWarnings(workDir(ctx), true).forEach(ctx.err()::println);
         // -go: the command line's, else GOFLAGS's (go sets its flags from GOFLAGS first)
         String go = ctx.args().option("go").orElseGet(() -> Settings.goEnv(ctx).goFlag("go").orElse(""));
@@ -670,11 +677,7 @@ final class ModuleGraphCommands {
     public int run(Invocation invocation) throws Exception {
       ColdStart.begin(); // before this method links its lambdas (see asGo)
       Invocation ctx = BuildFlags.MOD.applied(invocation);
-      if (!ctx.args().positional().isEmpty()) {
-        ctx.err().println("go: verify takes no arguments");
-        return 1;
-      }
-      return asGo(ctx, BuildFlags.MOD, (client, release) -> {
+      return asGo(ctx, BuildFlags.MOD, noArguments("go: verify takes no arguments"), (client, release) -> {
         client.moduleModeWarnings(workDir(ctx), true).forEach(ctx.err()::println);
         io.github.goproxy4j.mvs.ModuleGraph g = loadModGraph(ctx, client, "");
         List<String> problems = client.modVerify(workDir(ctx), g);

@@ -119,6 +119,12 @@ class ArgsTest {
       List.of("mod", "verify", "-modcacherw", "-x"),
       List.of("mod", "verify", "-modcacherw", "-C"),
       List.of("mod", "verify", "-modfile=go.mod"),
+      List.of("mod", "graph", "extra"),
+      List.of("mod", "verify", "-modcacherw", "x"),
+      // -C before the command: go1.19's main knows no such flag (its whole usage)
+      List.of("-C", ".", "list", "-m"),
+      List.of("--C=.", "mod", "graph"),
+      List.of("-C", ".", "mod", "edit", "-print"),
       // mod edit
       List.of("mod", "edit", "-overlay"),
       List.of("mod", "edit", "-print", "-x=2"),
@@ -131,6 +137,7 @@ class ArgsTest {
       List.of("list", "-m"), List.of("list", "-m", "-q"), List.of("list", "-m", "-json=Dir"),
       List.of("list", "-m", "-json=false"), List.of("mod", "download"), List.of("mod", "download", "-json"),
       List.of("mod", "graph"), List.of("mod", "verify"), List.of("mod", "verify", "-x"), List.of("mod", "edit", "-print"),
+      List.of("mod", "graph", "extra"), List.of("mod", "verify", "extra"), List.of("-C", ".", "mod", "graph"),
       List.of("mod", "edit"), List.of("mod", "edit", "-fmt"));
 
   /**

@@ -626,6 +626,8 @@ class ModEditCommandTest {
     Files.writeString(root.resolve("m/broken.mod"), "module example.com/broken\n\nrequire example.com/a\n");
     Files.writeString(root.resolve("outside/alt.mod"), "module example.com/outside\n");
     Files.writeString(root.resolve("afile"), "not a directory\n");
+    Files.createDirectories(root.resolve("gp"));
+    Files.writeString(root.resolve("gp/go.mod"), "module example.com/gp\n\ngo 1.17\n");
   }
 
   /**
@@ -636,12 +638,17 @@ class ModEditCommandTest {
    * -modfile is not looked at; Init reads GO111MODULE first (off: no main module, an unknown value
    * fails), also without -modfile. And go's {@code -C dir} (go1.20 on; go1.19 knows no such flag):
    * only as the first flag, relative paths (also -modfile's) from the new directory, go's chdir
-   * errors, and GOFLAGS=-C refused. go1.19, go1.21 and go1.27 with goproxy following each: exit
-   * status, stdout, stderr and every file of the tree after each command, each command on a fresh
-   * tree.
+   * errors, and GOFLAGS=-C refused. Without a file argument, modload.Init's go.mod placement rules
+   * in go's order: a go.mod in the system temp directory itself (TMPDIR) ignored with a warning,
+   * then no main module (under GO111MODULE=auto too), before {@code -modfile}'s extension check;
+   * a go.mod in GOPATH's first entry a failure up to go1.21, from go1.22 a warning after which the
+   * module found is edited (GOPATH's own go.mod when run there), outside a module the no-go.mod
+   * line; neither rule with a file argument. go1.19, go1.21, go1.22 and go1.27 with goproxy
+   * following each: exit status, stdout, stderr and every file of the tree after each command,
+   * each command on a fresh tree.
    */
   @ParameterizedTest(name = "go{0}")
-  @org.junit.jupiter.params.provider.ValueSource(strings = {"1.19", "1.21", "1.27"})
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"1.19", "1.21", "1.22", "1.27"})
   void modFileAndChdirAsGo(String release) throws IOException {
     GoTool.assumeGo();
     GoTool.Go go = GoTool.assumeRelease(release);
@@ -684,7 +691,22 @@ class ModEditCommandTest {
         List.of("m", "GO111MODULE=off", "-json", "go.mod"),
         List.of("m", "GO111MODULE=bogus", "-modfile=alt.mod", "-fmt"),
         List.of("outside", "GO111MODULE=auto", "-modfile=alt.mod", "-fmt"),
-        List.of("m", "GO111MODULE=auto", "-modfile=alt.mod", "-droprequire=example.com/a"));
+        List.of("m", "GO111MODULE=auto", "-modfile=alt.mod", "-droprequire=example.com/a"),
+        List.of("m/sub", "TMPDIR=m", "-print"),
+        List.of("m/sub", "TMPDIR=m GO111MODULE=auto", "-print"),
+        List.of("m/sub", "TMPDIR=m GO111MODULE=auto", "-modfile=../alt.txt", "-print"),
+        List.of("m/sub", "TMPDIR=m", "-modfile=../alt.txt", "-print"),
+        List.of("m/sub", "TMPDIR=m", "-modfile=../alt.mod", "-print"),
+        List.of("m/sub", "TMPDIR=m", "-fmt", "../go.mod"),
+        List.of("m/sub", "TMPDIR=m GOPATH=gp", "-print"),
+        List.of("m", "GOPATH=gp", "-print"),
+        List.of("m", "GOPATH=gp GO111MODULE=auto", "-droprequire=example.com/a"),
+        List.of("m", "GOPATH=gp", "-modfile=alt.txt", "-print"),
+        List.of("m", "GOPATH=gp", "-modfile=alt.mod", "-require=example.com/x@v1.0.0"),
+        List.of("m", "GOPATH=gp", "-print", "go.mod"),
+        List.of("outside", "GOPATH=gp", "-print"),
+        List.of("outside", "GOPATH=gp GO111MODULE=auto", "-print"),
+        List.of("gp", "GOPATH=gp", "-require=example.com/x@v1.0.0"));
     int n = 0;
     for (List<String> c : cases) {
       String name = "c" + release + "-" + n++;
@@ -693,17 +715,31 @@ class ModEditCommandTest {
       modFileTree(theirs);
       modFileTree(mine);
       List<String> args = c.subList(2, c.size());
-      String go111 = c.get(1).startsWith("GO111MODULE=") ? c.get(1).substring("GO111MODULE=".length()) : "on";
-      String goflags = c.get(1).startsWith("GO111MODULE=") ? "-modcacherw" : ("-modcacherw " + c.get(1)).strip();
+      // the second column: GOFLAGS words (-...), or settings (GO111MODULE=, TMPDIR= and GOPATH= naming
+      // a directory of the tree)
+      String go111 = "on";
+      String goflags = "-modcacherw";
+      Map<String, String> dirs = new java.util.HashMap<>();
+      for (String w : c.get(1).split(" ")) {
+        if (w.startsWith("GO111MODULE=")) {
+          go111 = w.substring("GO111MODULE=".length());
+        } else if (w.startsWith("TMPDIR=") || w.startsWith("GOPATH=")) {
+          dirs.put(w.substring(0, w.indexOf('=')), w.substring(w.indexOf('=') + 1));
+        } else if (!w.isEmpty()) {
+          goflags += " " + w;
+        }
+      }
       Map<String, String> goEnv = go.hermeticEnv(theirs);
       goEnv.put("GOFLAGS", goflags);
       goEnv.put("GO111MODULE", go111);
+      dirs.forEach((k, v) -> goEnv.put(k, theirs.resolve(v).toString()));
       List<String> a = new ArrayList<>(List.of("mod", "edit"));
       a.addAll(args);
       GoTool.Result want = go.run(theirs.resolve(c.get(0)), goEnv, 60, a.toArray(new String[0]));
       Map<String, String> env = go.hermeticEnv(mine);
       env.put("GOFLAGS", goflags);
       env.put("GO111MODULE", go111);
+      dirs.forEach((k, v) -> env.put(k, mine.resolve(v).toString()));
       env.put("PWD", mine.resolve(c.get(0)).normalize().toString());
       List<String> argv = new ArrayList<>(List.of("--go-version", go.release()));
       argv.addAll(a);
@@ -714,7 +750,7 @@ class ModEditCommandTest {
           PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
         status = Goproxy.standard().run(argv, o, e, env, false);
       }
-      String what = go + " in " + c.get(0) + " GOFLAGS=" + goflags + " GO111MODULE=" + go111 + " mod edit "
+      String what = go + " in " + c.get(0) + " GOFLAGS=" + goflags + " GO111MODULE=" + go111 + " " + dirs + " mod edit "
           + String.join(" ", args);
       assertEquals(want.exitCode() + "\n" + want.stderr(),
           status + "\n" + err.toString(StandardCharsets.UTF_8).replace(mine.toString(), theirs.toString()),

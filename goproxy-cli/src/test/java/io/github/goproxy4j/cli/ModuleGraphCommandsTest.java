@@ -2128,7 +2128,9 @@ class ModuleGraphCommandsTest {
    * go.mod included when run there. Each command by go and by goproxy, each with its own GOPATH
    * (with a go.mod requiring example.com/c) and module cache, in a tidy main module, outside any
    * module, in GOPATH itself and in a workspace; GO111MODULE on, and auto for {@code list -m} and
-   * {@code mod download} (outside a module a listing then stays in GOPATH mode); GOPATH given with
+   * {@code mod download} (outside a module a listing then stays in GOPATH mode); {@code list -m
+   * -p=0 all}, whose {@code -p must be a positive integer} BuildInit reports after modload.Init's
+   * failure and warnings (and, in GOPATH mode, with nothing before it); GOPATH given with
    * a trailing slash (go prints it as given), and unset or empty (go's default
    * {@code $HOME/go}); and in a module that is also the system temp root (TMPDIR), whose rule
    * comes first. Output, error text, exit status, go.sum, go.work.sum and the module cache must
@@ -2147,7 +2149,8 @@ class ModuleGraphCommandsTest {
       Files.writeString(ws.resolve("go.work"), "go 1.18\n\nuse ./z\n");
       Path outside = Files.createDirectories(tmp.resolve("outside"));
       String[][] cmds = {{"list", "-m"}, {"list", "-m", "all"}, {"list", "-m", "-json", "example.com/b@latest"},
-          {"mod", "graph"}, {"mod", "verify"}, {"mod", "download"}, {"mod", "download", "-json", "example.com/b@v1.0.0"}};
+          {"mod", "graph"}, {"mod", "verify"}, {"mod", "download"}, {"mod", "download", "-json", "example.com/b@v1.0.0"},
+          {"list", "-m", "-p=0", "all"}};
       // the set-up makes go apply the rule (else the comparisons below would prove nothing)
       Run probe = gopathSideBySide(goBin, release, proxy, tmp.resolve("probe"), main, "module", "on", "", cmds[0]);
       boolean fatal = release.equals("1.19") || release.equals("1.21");
@@ -2158,7 +2161,8 @@ class ModuleGraphCommandsTest {
         Path dir = where.equals("module") ? main : where.equals("workspace") ? ws : outside;
         for (String[] cmd : cmds) {
           for (String go111 : List.of("on", "auto")) {
-            if (go111.equals("auto") && !List.of("list -m", "list -m all", "mod download").contains(String.join(" ", cmd))) {
+            if (go111.equals("auto")
+                && !List.of("list -m", "list -m all", "mod download", "list -m -p=0 all").contains(String.join(" ", cmd))) {
               continue;
             }
             gopathSideBySide(goBin, release, proxy, tmp.resolve("round" + ++round), dir, where, go111, "", cmd);
@@ -2172,7 +2176,7 @@ class ModuleGraphCommandsTest {
       }
       // the system temp root rule first: its warning, then this rule's (go1.19 and go1.20 let mod
       // graph reach it; go1.21 on fails mod graph there first)
-      for (String[] cmd : List.of(cmds[0], cmds[3], cmds[5])) {
+      for (String[] cmd : List.of(cmds[0], cmds[3], cmds[5], cmds[7])) {
         for (String go111 : List.of("on", "auto")) {
           gopathSideBySide(goBin, release, proxy, tmp.resolve("round" + ++round), main, "tmproot", go111, "", cmd);
         }
@@ -2899,11 +2903,14 @@ class ModuleGraphCommandsTest {
    * usage, exit status 2), then BuildInit's {@code -p must be a positive integer} (exit status 1),
    * on the command line and in GOFLAGS (the command line's wins), in module mode, with modules
    * off (after BuildInit's -mod refusal, before list's GOPATH-mode refusal) and under
-   * GO111MODULE=auto. In a tidy module: exit status, stdout, stderr; go1.19 and go1.27 (go1.21
-   * printed what both print in each of its 19 runs, compared release by release 2026-12-07).
+   * GO111MODULE=auto. In a tidy module: exit status, stdout, stderr. After modload.Init's
+   * refusals, as BuildInit checks it: {@code -modfile} without {@code .mod} in the module;
+   * outside any module {@code -modfile} (GO111MODULE on and auto: Init's refusal), {@code -mod=mod}
+   * (under auto: GOPATH mode's refusal), a {@code -f} template that does not parse (parsed after
+   * BuildInit); go1.19, go1.21 and go1.27.
    */
   @ParameterizedTest(name = "go{0}")
-  @CsvSource({"1.19", "1.27"})
+  @CsvSource({"1.19", "1.21", "1.27"})
   void parallelismFlagAsGo(String release, @TempDir Path tmp) throws Exception {
     Path goBin = goFor(release);
     try (FakeGoProxy proxy = abcUniverse().start()) {
@@ -2913,15 +2920,21 @@ class ModuleGraphCommandsTest {
           {"", "", "-p", "4"}, {"", "", "-p=0x10"}, {"", "", "-p=1_0"}, {"", "", "-p=0"}, {"", "", "-p=-1"},
           {"", "", "-p=x"}, {"", "", "-p", "99999999999999999999"}, {"", "", "-p=0", "-p=2"}, {"", "", "-p=2", "-p=0"},
           {"", "-p=0", ""}, {"", "-p=x", ""}, {"", "-p=0", "-p=3"}, {"", "-p=3", "-p=0"}, {"", "", "-p=0", "-mod=x"},
-          {"off", "", "-p=0"}, {"off", "", "-p=0", "-mod=mod"}, {"off", "-p=0", ""}, {"auto", "", "-p=0"}};
+          {"off", "", "-p=0"}, {"off", "", "-p=0", "-mod=mod"}, {"off", "-p=0", ""}, {"auto", "", "-p=0"},
+          {"", "", "-p=0", "-modfile=x"}, {"", "-modfile=x", "-p=0"}, {"auto", "", "-p=0", "-modfile=x"},
+          {"outside", "", "-p=0", "-modfile=x.mod"}, {"outside", "-modfile=x", "-p=0"},
+          {"auto outside", "", "-p=0", "-modfile=x.mod"}, {"auto outside", "", "-p=0", "-mod=mod"},
+          {"outside", "", "-p=0", "-f={{.Path"}, {"outside", "", "-p=0", "-mod=x"}};
+      Path outside = Files.createDirectories(tmp.resolve("outside"));
       for (String[] c : cases) {
         Map<String, String> goEnv = new HashMap<>(t.goEnv());
         Map<String, String> ours = new HashMap<>(t.ours());
         goEnv.put("GOFLAGS", ("-modcacherw " + c[1]).strip());
         ours.put("GOFLAGS", goEnv.get("GOFLAGS"));
-        if (!c[0].isEmpty()) {
-          goEnv.put("GO111MODULE", c[0]);
-          ours.put("GO111MODULE", c[0]);
+        String go111 = c[0].replace("outside", "").strip();
+        if (!go111.isEmpty()) {
+          goEnv.put("GO111MODULE", go111);
+          ours.put("GO111MODULE", go111);
         }
         List<String> cmd = new java.util.ArrayList<>(List.of("list", "-m"));
         for (String f : java.util.Arrays.copyOfRange(c, 2, c.length)) {
@@ -2930,7 +2943,8 @@ class ModuleGraphCommandsTest {
           }
         }
         cmd.add("all");
-        assertSameAsGo(release, goBin, t.main(), goEnv, ours, cmd.toArray(new String[0]));
+        assertSameAsGo(release, goBin, c[0].contains("outside") ? outside : t.main(), goEnv, ours,
+            cmd.toArray(new String[0]));
       }
     }
   }
@@ -3198,12 +3212,12 @@ class ModuleGraphCommandsTest {
    * go's {@code -C dir} in the graph commands, as go1.19 (no such flag: {@code flag provided but not
    * defined}, or {@code go mod -C: unknown command}), go1.21 and go1.27 print it (goproxy with
    * {@code --go-version}): the four spellings as the first flag after the command's name, after
-   * {@code mod} and before the name (not go1.19, which prints its whole usage there); misplaced,
+   * {@code mod} and before the name (go1.19: its whole usage, exit 2, GOFLAGS not looked at); misplaced,
    * repeated and without a value ({@code -C flag must be first flag on command line}, go's usage,
    * exit 2); a missing directory, a file and an empty name (go's chdir errors, exit 1); a symbolic
    * link and a subdirectory (-json's Dir and GoMod as go's getcwd gives them); GOFLAGS -C (refused
    * with go's usage), GOFLAGS -modfile relative to the -C directory, a bad GOFLAGS reported before
-   * a misplaced -C; and PWD naming a symbolic link, kept by {@code -C .} and not by {@code -C sub}.
+   * a misplaced -C and before mod graph's and mod verify's refusal of arguments; and PWD naming a symbolic link, kept by {@code -C .} and not by {@code -C sub}.
    * Each command runs on a fresh copy of the tree on each side (one module cache): exit status,
    * stdout, stderr, and the files of the tree after.
    */
@@ -3252,13 +3266,18 @@ class ModuleGraphCommandsTest {
           List.of(".", "-modfile=main/alt.mod", "list", "-C", "main", "-m"),
           List.of(".", "-modcacherw=bad", "list", "-m", "-C", "main"),
           List.of(".", "-modcacherw=bad", "list", "-C", "main", "-m"),
+          List.of("main", "-modcacherw=bad", "mod", "graph", "extra"),
+          List.of("main", "-modcacherw=bad", "mod", "verify", "extra"),
+          List.of(".", "-modcacherw=bad", "mod", "graph", "-C", "main", "extra"),
+          List.of("main", "", "mod", "graph", "extra"),
+          List.of("main", "", "mod", "verify", "extra"),
           List.of("link", "", "list", "-C", ".", "-m", "-json"),
           List.of("link", "", "list", "-C", "sub", "-m", "-json"),
           List.of("link", "", "list", "-m", "-json")));
-      if (!release.equals("1.19")) { // go1.19 prints its whole usage for a -C before the command
-        cases.add(List.of(".", "", "-C", "main", "list", "-m", "-u", "all"));
-        cases.add(List.of(".", "", "-C=main", "mod", "graph"));
-      }
+      // go1.19 knows no -C before the command either: its whole usage, exit 2
+      cases.add(List.of(".", "", "-C", "main", "list", "-m", "-u", "all"));
+      cases.add(List.of(".", "", "-C=main", "mod", "graph"));
+      cases.add(List.of(".", "-modcacherw=bad", "--C", "main", "mod", "verify"));
       int round = 0;
       for (List<String> c : cases) {
         round++;

@@ -603,6 +603,36 @@ public final class GoProxyClient implements AutoCloseable {
   }
 
   /**
+   * go's module set-up (modload.Init) alone, as {@code go list} runs it in {@code dir} before
+   * anything else of BuildInit (its {@code -mod} and {@code -p} checks), for a caller that
+   * reports a refusal go makes after it: in go's order, GO111MODULE (an unknown value fails,
+   * {@code off} is GOPATH mode); GOFLAGS's {@code -modfile} refused in a workspace (go1.21 on)
+   * and where no go.mod is found; a go.mod in the system temp directory itself ignored with a
+   * warning; {@code -modfile} without {@code .mod} refused; GOFLAGS's {@code -mod} in a workspace
+   * refused unless go takes it there; a go.mod in GOPATH's first entry a failure up to go1.21
+   * ({@code $GOPATH/go.mod exists but should not}), from go1.22 a warning. Under
+   * {@code GO111MODULE=auto} no go.mod (or only the temp root's) is GOPATH mode. With GOWORK=off
+   * in the client's environment this is also {@code go mod edit}'s set-up (it never reads
+   * go.work). Nothing is read but directory entries and GOFLAGS; nothing is fetched.
+   *
+   * <pre>{@code
+   * boolean modules = client.moduleInit(dir, System.err::println); // go: warning: ignoring go.mod in system temp root /tmp
+   * }</pre>
+   *
+   * @param dir the directory a command runs in
+   * @param warnings receives go's warning lines ({@code go: warning: ...}), before any failure
+   * @return whether module mode is on after it (go's cfg.ModulesEnabled); false for GOPATH mode
+   * @throws GoProxyException with go's text for what Init refuses
+   *     ({@link io.github.goproxy4j.mvs.ModuleGraphException})
+   */
+  public boolean moduleInit(Path dir, Consumer<String> warnings) throws GoProxyException {
+    checkOpen();
+    Objects.requireNonNull(dir, "dir");
+    Objects.requireNonNull(warnings, "warnings");
+    return ModuleGraphLoader.initAlone(resolver.env(), dir, warnings);
+  }
+
+  /**
    * Lists the main module like {@code go list -m} without arguments, or in a workspace every
    * module go.work uses, in its order. Only go.mod (or go.work and its modules' go.mod files) is
    * read and checked, as go reads it; the module graph is not loaded, so neither go.sum lines

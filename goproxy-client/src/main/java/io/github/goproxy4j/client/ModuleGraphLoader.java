@@ -235,6 +235,65 @@ final class ModuleGraphLoader {
   }
 
   /**
+   * modload.Init alone, in go's order, for a command that neither forces module mode nor needs a
+   * main module (go list's RootMode AutoRoot; go mod edit, which never reads go.work, with GOWORK
+   * off): GO111MODULE (an unknown value fails, {@code off} is GOPATH mode); in a workspace (go1.21
+   * on) {@code -modfile} refused; outside one, without a go.mod {@code -modfile} refused and under
+   * {@code auto} GOPATH mode; a go.mod in the system temp root ignored with a warning (under
+   * {@code auto}, GOPATH mode); {@code -modfile} without {@code .mod} refused; in a workspace an
+   * explicit {@code -mod} go does not take there (setDefaultBuildMod); a go.mod in GOPATH's first
+   * entry a failure up to go1.21 ({@code $GOPATH/go.mod exists but should not}, bare), from go1.22
+   * a warning.
+   *
+   * @param warnings receives go's warning lines as go prints them, before any failure
+   * @return whether module mode is on after Init (go's cfg.ModulesEnabled)
+   * @throws GoProxyException Init's failure, with go's text
+   */
+  static boolean initAlone(GoEnv env, Path start, java.util.function.Consumer<String> warnings)
+      throws GoProxyException {
+    String go111 = go111Module(env);
+    if (go111.equals("off")) {
+      return false;
+    }
+    boolean mustUseModules = !go111.equals("auto");
+    int minor = minor(env.goVersion());
+    Optional<String> modFile = modFile(env);
+    boolean workspace = findGoWork(start, env).isPresent();
+    if (workspace) {
+      if (modFile.isPresent() && minor >= 21) {
+        throw new ModuleGraphException("-modfile cannot be used in workspace mode", null);
+      }
+    } else {
+      Optional<Path> root = findModuleRoot(start);
+      if (root.isEmpty()) {
+        refuseModFileOutsideModule(env);
+        if (!mustUseModules) {
+          return false;
+        }
+      } else if (isTempRoot(root.get(), env)) {
+        warnings.accept("go: warning: ignoring go.mod in system temp root " + tempDir(env));
+        if (!mustUseModules) {
+          return false;
+        }
+      }
+    }
+    if (modFile.isPresent() && !modFile.get().endsWith(".mod")) {
+      throw new ModuleGraphException("-modfile=" + modFile.get() + ": file does not have .mod extension", null);
+    }
+    if (workspace) {
+      BuildMod.explicitInWorkspace(env);
+    }
+    Optional<String> gopath = gopathWithGoMod(env);
+    if (gopath.isPresent()) {
+      if (minor < 22) {
+        throw new ModuleGraphException("$GOPATH/go.mod exists but should not", null, false);
+      }
+      warnings.accept("go: warning: ignoring go.mod in $GOPATH " + gopath.get());
+    }
+    return true;
+  }
+
+  /**
    * The lines go's requirementsFromModFiles prints for a single main module's go.mod (none in a
    * workspace): one for each requirement on a version the go.mod excludes, which the load leaves
    * out of the roots ({@code dropping} under {@code -mod=mod}, where the rewritten go.mod drops it

@@ -723,6 +723,73 @@ class GoProxyClientTest {
   }
 
   /**
+   * {@code moduleInit}: modload.Init alone as go list runs it (the CLI's
+   * {@code ModuleGraphCommandsTest.parallelismFlagAsGo} and {@code gopathGoModAsGo} compare what
+   * follows it with the real go): a go.mod in the system temp root is warned about, then the
+   * GOPATH rule (a failure in go1.21, a warning in go1.22); GOFLAGS's {@code -modfile} refused
+   * outside a module and without {@code .mod}; under GO111MODULE=auto no go.mod is GOPATH mode,
+   * off is GOPATH mode with nothing read; an unknown GO111MODULE fails.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"1.21", "1.22"})
+  void moduleInitAsGo(String release) throws Exception {
+    Path gopath = Files.createDirectories(tmp.resolve("gp"));
+    Path temp = Files.createDirectories(tmp.resolve("t"));
+    Files.writeString(temp.resolve("go.mod"), "module example.com/t\n\ngo 1.17\n");
+    Path inTemp = Files.createDirectories(temp.resolve("sub"));
+    Path mod = Files.createDirectories(tmp.resolve("m"));
+    Files.writeString(mod.resolve("go.mod"), "module example.com/m\n\ngo 1.17\n");
+    Path outside = Files.createDirectories(tmp.resolve("outside"));
+    java.util.function.BiFunction<String, String, GoProxyClient> client = (go111, goflags) -> {
+      Map<String, String> vars = new HashMap<>(proxy.goEnv().environment());
+      vars.put("GOPATH", gopath.toString());
+      vars.put("TMPDIR", temp.toString());
+      vars.put("GO111MODULE", go111);
+      vars.put("GOFLAGS", goflags);
+      return GoProxyClient.builder().env(GoEnv.builder().environment(vars).noUserEnvFile().goVersion(release).build())
+          .moduleCache(cacheDir).build();
+    };
+    String tempWarning = "go: warning: ignoring go.mod in system temp root " + temp;
+    List<String> warned = new ArrayList<>();
+    try (GoProxyClient c = client.apply("on", "")) {
+      assertTrue(c.moduleInit(mod, warned::add));
+      assertTrue(c.moduleInit(inTemp, warned::add));
+      assertTrue(c.moduleInit(outside, warned::add));
+      assertEquals(List.of(tempWarning), warned);
+      assertThrows(NullPointerException.class, () -> c.moduleInit(mod, null));
+    }
+    try (GoProxyClient c = client.apply("auto", "")) {
+      warned.clear();
+      assertFalse(c.moduleInit(outside, warned::add));
+      assertFalse(c.moduleInit(inTemp, warned::add));
+      assertTrue(c.moduleInit(mod, warned::add));
+      assertEquals(List.of(tempWarning), warned);
+    }
+    try (GoProxyClient c = client.apply("off", "-modfile=x")) {
+      assertFalse(c.moduleInit(outside, warned::add));
+    }
+    try (GoProxyClient c = client.apply("bogus", "")) {
+      assertEquals("go: unknown environment setting GO111MODULE=bogus", goText(() -> c.moduleInit(mod, warned::add)));
+    }
+    try (GoProxyClient c = client.apply("on", "-modfile=x")) {
+      assertEquals("go: cannot find main module, but -modfile was set.\n"
+          + "\t-modfile cannot be used to set the module root directory.", goText(() -> c.moduleInit(outside, warned::add)));
+      assertEquals("go: -modfile=x: file does not have .mod extension", goText(() -> c.moduleInit(mod, warned::add)));
+    }
+    Files.writeString(gopath.resolve("go.mod"), "module example.com/gp\n\ngo 1.17\n");
+    try (GoProxyClient c = client.apply("on", "")) {
+      warned.clear();
+      if (release.equals("1.21")) {
+        assertEquals("$GOPATH/go.mod exists but should not", goText(() -> c.moduleInit(inTemp, warned::add)));
+        assertEquals(List.of(tempWarning), warned);
+      } else {
+        assertTrue(c.moduleInit(inTemp, warned::add));
+        assertEquals(List.of(tempWarning, "go: warning: ignoring go.mod in $GOPATH " + gopath), warned);
+      }
+    }
+  }
+
+  /**
    * GOPATH whose first entry is empty ({@code :/x}): go has no checksum database state directory
    * then, which it needs only when it asks a checksum database; a client works as long as it does
    * not (it used to refuse to be built: {@code missing $GOPATH}); one that does fails with go's
