@@ -672,7 +672,7 @@ final class ModEditCommand implements Command {
       ctx.err().println(warnings.remove(0)); // the temp root's, before -modfile's extension
     }
     if (!modules) {
-      noMainModule(cwd);
+      noMainModule(env, cwd);
     }
     if (!modFile.isEmpty() && !modFile.endsWith(".mod")) {
       throw new Fatal("go: -modfile=" + modFile + ": file does not have .mod extension");
@@ -682,14 +682,73 @@ final class ModEditCommand implements Command {
       throw new Fatal(ModuleGraphCommands.goText(failure));
     }
     if (!hasRoot) {
-      noMainModule(cwd);
+      noMainModule(env, cwd);
     }
     return modFile.isEmpty() ? null : modFile;
   }
 
-  /** modload's die without a main module (GO111MODULE on or auto: go's no-go.mod line). */
-  private static void noMainModule(Path cwd) throws Fatal {
+  /**
+   * modload's die without a main module (GO111MODULE on or auto; mod edit is never in workspace
+   * mode): when one of go's alternative configuration files is found from the working directory up
+   * ({@link #findAltConfig}), go's {@code cannot find main module, but found NAME in DIR} with the
+   * {@code go mod init} hint (a {@code cd} relative to the working directory when DIR is a
+   * parent), else go's no-go.mod line.
+   */
+  private void noMainModule(GoEnv env, Path cwd) throws Fatal {
+    Path dir = cwd.toAbsolutePath().normalize();
+    String[] found = findAltConfig(env.get("GOROOT"), dir, minor);
+    if (found != null) {
+      String rel = dir.relativize(Path.of(found[0])).toString();
+      String cd = rel.isEmpty() || rel.equals(".") ? "" : "cd " + rel + " && ";
+      throw new Fatal("go: cannot find main module, but found " + found[1] + " in " + found[0]
+          + "\n\tto create a module there, run:\n\t" + cd + "go mod init");
+    }
     throw new Fatal("go: go.mod file not found in current directory or any parent directory; see 'go help modules'");
+  }
+
+  /**
+   * modload's altConfigs: the files of older dependency managers (up to go1.21) and
+   * {@code .git/config} (the only one from go1.22), in go's order within a directory.
+   */
+  private static final List<String> ALT_CONFIGS_GO121 = List.of("Gopkg.lock", "GLOCKFILE", "Godeps/Godeps.json",
+      "dependencies.tsv", "glide.lock", "vendor.conf", "vendor.yml", "vendor/manifest", "vendor/vendor.json",
+      ".git/config");
+
+  /**
+   * modload's findAltConfig: from {@code dir} (absolute, clean, as go's base.Cwd) up to the file
+   * system root, the first directory holding one of the release's altConfigs that is not a
+   * directory (links followed, as go's Stat); nothing when {@code dir} is in GOROOT (symbolic links
+   * resolved, as search.InDir; golang.org/issue/34191).
+   *
+   * @return {directory, file name as go names it}, or null
+   */
+  static String[] findAltConfig(String goRoot, Path dir, int minor) {
+    if (!goRoot.isEmpty() && inDir(dir, Path.of(goRoot))) {
+      return null;
+    }
+    List<String> names = minor >= 22 ? List.of(".git/config") : ALT_CONFIGS_GO121;
+    for (Path d = dir; d != null; d = d.getParent()) {
+      for (String name : names) {
+        Path f = d.resolve(name);
+        if (Files.exists(f) && !Files.isDirectory(f)) {
+          return new String[] {d.toString(), name};
+        }
+      }
+    }
+    return null;
+  }
+
+  /** search.InDir's yes or no: {@code dir} is {@code root} or below it, lexically or with links resolved. */
+  private static boolean inDir(Path dir, Path root) {
+    Path r = root.toAbsolutePath().normalize();
+    if (dir.startsWith(r)) {
+      return true;
+    }
+    try {
+      return dir.toRealPath().startsWith(r.toRealPath());
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   /** gover.IsToolchain: the module paths "go" and "toolchain" are reserved (go1.26 on). */

@@ -759,4 +759,148 @@ class ModEditCommandTest {
       assertEquals(treeFiles(theirs), treeFiles(mine), "files after; " + what);
     }
   }
+
+  /** modload's altConfigs up to go1.21 (go1.22 on: {@code .git/config} only). */
+  private static final List<String> ALT_CONFIGS = List.of("Gopkg.lock", "GLOCKFILE", "Godeps/Godeps.json",
+      "dependencies.tsv", "glide.lock", "vendor.conf", "vendor.yml", "vendor/manifest", "vendor/vendor.json",
+      ".git/config");
+
+  /**
+   * A tree for {@link #altConfigHintAsGo}: each word a file (any content; a go.mod gets a module
+   * line), {@code dir/} a directory, {@code link->target} a symbolic link (target relative to the
+   * link's directory); {@code a/b} and {@code c} always exist.
+   */
+  private static void altTree(Path root, String spec) throws IOException {
+    Files.createDirectories(root.resolve("a/b"));
+    Files.createDirectories(root.resolve("c"));
+    for (String w : spec.split(" ")) {
+      if (w.isEmpty()) {
+        continue;
+      }
+      if (w.contains("->")) {
+        Path link = root.resolve(w.substring(0, w.indexOf("->")));
+        Files.createDirectories(link.getParent());
+        Files.createSymbolicLink(link, Path.of(w.substring(w.indexOf("->") + 2)));
+      } else if (w.endsWith("/")) {
+        Files.createDirectories(root.resolve(w));
+      } else {
+        Path f = root.resolve(w);
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, w.endsWith("go.mod") ? "module example.com/" + f.getParent().getFileName() + "\n" : "x\n");
+      }
+    }
+  }
+
+  /**
+   * go's {@code cannot find main module, but found NAME in DIR} (modload's die, which go mod edit
+   * reaches through ModFilePath when no file is named and no main module is found): each of
+   * modload's altConfigs of the release (go1.19 and go1.21: ten files; go1.22 on: .git/config),
+   * at the working directory (no {@code cd}) and a parent ({@code cd ..}), the first in go's order
+   * within a directory and the nearest directory winning; a directory of that name, a {@code .git}
+   * file and a dangling link not counted, a link to a file counted; a logical working directory
+   * (PWD through a link) named as go names it; GO111MODULE=auto (GOPATH mode), off (go's
+   * modules-disabled line first), inside $GOPATH/src; {@code -modfile} (flag or GOFLAGS) refused
+   * first; a go.mod in the system temp root ignored (the warning, then the hint); a go.mod in
+   * GOPATH's first entry (up to go1.21 its failure, from go1.22 that module edited); no hint in
+   * GOROOT; none with a file argument. Exit status, stdout, stderr and the tree's go.mod files,
+   * byte for byte, each case on a fresh tree.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"1.19", "1.21", "1.22", "1.27"})
+  void altConfigHintAsGo(String release) throws IOException {
+    GoTool.assumeGo();
+    GoTool.Go go = GoTool.assumeRelease(release);
+    // {working directory, settings (GO111MODULE=, GOPATH=, TMPDIR=, GOROOT= naming a directory of
+    // the tree; other words GOFLAGS), tree (altTree), mod edit's arguments}
+    List<List<String>> cases = new ArrayList<>();
+    for (String name : ALT_CONFIGS) {
+      cases.add(List.of("a/b", "", "a/b/" + name, "-fmt"));
+      cases.add(List.of("a/b", "", "a/" + name, "-json"));
+    }
+    cases.addAll(List.of(
+        List.of("a/b", "", ".git/config", "-fmt"),
+        List.of("a/b", "", "a/.git/config a/Gopkg.lock", "-fmt"),
+        List.of("a/b", "", "a/.git/config a/b/glide.lock", "-print"),
+        List.of("a/b", "", "a/vendor.conf/ a/Godeps/Godeps.json/ a/.git/config/", "-fmt"),
+        List.of("a/b", "", "a/.git .git/config", "-fmt"),
+        List.of("a/b", "", "a/.git/config->nosuch", "-fmt"),
+        List.of("a/b", "", "a/.git/config->../../c/target c/target", "-fmt"),
+        List.of("a/b", "", "a/.git/config->../../c c/vendor.yml", "-fmt"),
+        List.of("l/b", "", "l->a a/.git/config", "-fmt"),
+        List.of("a/b", "GO111MODULE=auto", "a/.git/config", "-fmt"),
+        List.of("a/b", "GO111MODULE=off", "a/.git/config", "-fmt"),
+        List.of("a/b", "", "a/.git/config", "-modfile=x.mod", "-fmt"),
+        List.of("a/b", "-modfile=x.mod", "a/.git/config", "-fmt"),
+        List.of("a/b", "", "a/.git/config", "-fmt", "x.mod"),
+        List.of("gp/src/x", "GOPATH=gp GO111MODULE=auto", "gp/src/x/ gp/.git/config", "-fmt"),
+        List.of("gp/src/x", "GOPATH=gp", "gp/src/x/ gp/.git/config", "-fmt"),
+        List.of("a/b", "TMPDIR=a", "a/go.mod a/.git/config", "-fmt"),
+        List.of("a/b", "TMPDIR=a GO111MODULE=auto", "a/go.mod .git/config", "-print"),
+        List.of("a/b", "GOPATH=a", "a/go.mod .git/config", "-require=example.com/x@v1.0.0"),
+        List.of("c", "GOPATH=a", "a/go.mod .git/config", "-fmt"),
+        List.of("a/b", "GOROOT=a", ".git/config", "-fmt"),
+        List.of("a/b", "GOROOT=a/b/c", ".git/config a/b/c/", "-fmt")));
+    int n = 0;
+    for (List<String> c : cases) {
+      String name = "h" + release + "-" + n++;
+      Path theirs = work.resolve(name + "-go");
+      Path mine = work.resolve(name + "-ours");
+      altTree(theirs, c.get(2));
+      altTree(mine, c.get(2));
+      List<String> args = c.subList(3, c.size());
+      String go111 = "on";
+      String goflags = "-modcacherw";
+      Map<String, String> dirs = new java.util.HashMap<>();
+      for (String w : c.get(1).split(" ")) {
+        if (w.startsWith("GO111MODULE=")) {
+          go111 = w.substring("GO111MODULE=".length());
+        } else if (w.matches("(TMPDIR|GOPATH|GOROOT)=.*")) {
+          dirs.put(w.substring(0, w.indexOf('=')), w.substring(w.indexOf('=') + 1));
+        } else if (!w.isEmpty()) {
+          goflags += " " + w;
+        }
+      }
+      List<String> a = new ArrayList<>(List.of("mod", "edit"));
+      a.addAll(args);
+      Map<String, String> goEnv = go.hermeticEnv(theirs);
+      goEnv.put("GOFLAGS", goflags);
+      goEnv.put("GO111MODULE", go111);
+      dirs.forEach((k, v) -> goEnv.put(k, theirs.resolve(v).toString()));
+      goEnv.put("PWD", theirs.resolve(c.get(0)).toString());
+      GoTool.Result want = go.run(theirs.resolve(c.get(0)), goEnv, 60, a.toArray(new String[0]));
+      Map<String, String> env = go.hermeticEnv(mine);
+      env.put("GOFLAGS", goflags);
+      env.put("GO111MODULE", go111);
+      dirs.forEach((k, v) -> env.put(k, mine.resolve(v).toString()));
+      env.put("PWD", mine.resolve(c.get(0)).toString());
+      List<String> argv = new ArrayList<>(List.of("--go-version", go.release()));
+      argv.addAll(a);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      int status;
+      try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+          PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+        status = Goproxy.standard().run(argv, o, e, env, false);
+      }
+      String what = go + " in " + c.get(0) + " tree " + c.get(2) + " GOFLAGS=" + goflags + " GO111MODULE=" + go111
+          + " " + dirs + " mod edit " + String.join(" ", args);
+      assertEquals(want.exitCode() + "\n" + want.stderr(),
+          status + "\n" + err.toString(StandardCharsets.UTF_8).replace(mine.toString(), theirs.toString()),
+          "status and stderr; " + what);
+      assertEquals(want.stdout().replace(theirs.toString(), "<tree>"),
+          out.toString(StandardCharsets.UTF_8).replace(mine.toString(), "<tree>"), "stdout; " + what);
+      assertEquals(goMods(theirs), goMods(mine), "go.mod files after; " + what);
+    }
+  }
+
+  /** The go.mod files of an {@link #altTree}, each with its bytes. */
+  private static String goMods(Path root) throws IOException {
+    StringBuilder b = new StringBuilder();
+    for (String f : List.of("a/go.mod", "a/b/go.mod", "gp/go.mod")) {
+      Path p = root.resolve(f);
+      b.append("--- ").append(f).append(":\n")
+          .append(Files.exists(p) ? new String(Files.readAllBytes(p), StandardCharsets.UTF_8) : "<none>\n");
+    }
+    return b.toString();
+  }
 }

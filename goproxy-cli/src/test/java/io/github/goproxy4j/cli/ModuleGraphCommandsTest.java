@@ -2119,6 +2119,35 @@ class ModuleGraphCommandsTest {
   }
 
   /**
+   * go's {@code cannot find main module, but found .git/config in DIR} hint (modload's die) is
+   * only for commands that reach die (go mod edit without a file: ModEditCommandTest's
+   * altConfigHintAsGo): outside a module below a directory with {@code .git/config} and
+   * {@code Gopkg.lock}, {@code mod graph} and {@code mod verify} (NeedRoot), {@code list -m all}
+   * and {@code mod download all} ({@code cannot match "all"}), {@code mod download} without
+   * arguments and {@code list -m} print go's own lines, without the hint; GO111MODULE on and auto,
+   * go1.19, go1.21, go1.22 and go1.27.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.22", "1.27"})
+  void altConfigGivesNoHintAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    Path repo = Files.createDirectories(tmp.resolve("repo"));
+    Files.createDirectories(repo.resolve(".git"));
+    Files.writeString(repo.resolve(".git/config"), "[core]\n");
+    Files.writeString(repo.resolve("Gopkg.lock"), "\n");
+    Path dir = Files.createDirectories(repo.resolve("sub"));
+    String[][] cmds = {{"list", "-m"}, {"list", "-m", "all"}, {"list", "-m", "-u", "all"}, {"list", "-m", "-versions", "all"},
+        {"list", "-m", "..."}, {"mod", "graph"}, {"mod", "verify"}, {"mod", "download"}, {"mod", "download", "all"},
+        {"mod", "download", "-json"}};
+    for (String go111 : List.of("on", "auto")) {
+      for (String[] cmd : cmds) {
+        assertOfflineSameAsGo(release, goBin, tmp, dir, Map.of("GO111MODULE", go111), "go" + release + " GO111MODULE="
+            + go111, cmd);
+      }
+    }
+  }
+
+  /**
    * go's rule for a go.mod in GOPATH's first entry (modload.Init): up to go1.21 every graph
    * command in module mode fails with {@code $GOPATH/go.mod exists but should not} (no
    * {@code go: }, exit status 1); from go1.22 go warns ({@code go: warning: ignoring go.mod in
