@@ -15,6 +15,8 @@ import io.github.goproxy4j.module.InvalidModulePathException;
 import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.Version;
+import io.github.goproxy4j.mvs.ModuleGraphException;
+import io.github.goproxy4j.sumdb.ChecksumMismatchException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -103,9 +105,10 @@ final class ListModuleInfo implements Template.ModuleInfo {
    * as given (no go version, go.mod or directory then, for a version that is not canonical); a
    * version that is no semantic version is go's fatal {@code internal error}, after the query
    * (whose {@code .info} stays in the module cache). A failed query is the module's error in
-   * Query's own words ({@link #failed}). Where a replace directive names the path (go's
-   * replacementRepo) a canonical version is answered as {@code go list -m path@version} lists it
-   * without an error, and empty (refused) otherwise. A main module's {@code upgrade} or
+   * Query's own words ({@link #failed}). Where a replace directive names the path the query is
+   * go's replacementRepo's ({@link GoProxyClient#moduleInfoQuery}); where workspace modules
+   * replace a version of it differently (not modelled) a canonical version is answered as
+   * {@code go list -m path@version} lists it without an error, and empty (refused) otherwise. A main module's {@code upgrade} or
    * {@code patch} up to go1.21: {@link #mainModuleUpgrade}. A path that is no module path is
    * module.CheckPath's error.
    */
@@ -237,7 +240,9 @@ final class ListModuleInfo implements Template.ModuleInfo {
    * (a no-match without list's {@code module path: }); for a canonical version go then reads its
    * go.mod all the same (from the module cache, else, but under {@code -mod=vendor}, which
    * disables lookups, from the proxy) for its go line, and names its go.mod and directory in the
-   * module cache where they are there.
+   * module cache where they are there. That go.mod is checked as go's modfetch.GoMod checks it
+   * ({@link GoProxyClient#moduleInfoGoMod}: go.sum, else the checksum database); where go.sum
+   * contradicts it go stops with its {@code SECURITY ERROR} (printed bare, exit 1).
    */
   private ListedModule failed(String path, String version, String error) {
     String named = "module " + path + ": ";
@@ -255,13 +260,19 @@ final class ListModuleInfo implements Template.ModuleInfo {
     }
     if (mv != null && mv.version().isCanonical()) {
       ModuleCache cache = client.moduleCache();
-      Optional<byte[]> data = cache.readGoMod(mv);
-      if (data.isEmpty() && !error.startsWith("cannot query module due to -mod=vendor")) {
-        try {
-          data = Optional.of(client.goMod(mv));
-        } catch (GoProxyException | RuntimeException e) {
-          // go ignores it: no go version
+      Optional<byte[]> data = Optional.empty();
+      try {
+        // checked against go.sum, else the checksum database, as go's modfetch.GoMod checks it
+        data = Optional.of(client.moduleInfoGoMod(dir, mv));
+      } catch (ChecksumMismatchException e) {
+        String msg = e.getMessage();
+        if (msg.endsWith(ChecksumMismatchException.GO_SUM_MISMATCH)) {
+          // go.sum contradicts it: haveModSumLocked's base.Fatalf, printed bare (the text's own
+          // newline ends it)
+          throw new Failure(new ModuleGraphException(msg.substring(0, msg.length() - 1), e, false));
         }
+      } catch (GoProxyException | RuntimeException e) {
+        // go ignores it: no go version
       }
       if (data.isPresent()) {
         try {

@@ -894,6 +894,50 @@ class ModuleGraphCommandsTest {
   }
 
   /**
+   * list's {@code module} function with {@code path@query} where the main module's replace
+   * directives name the path (go's replacementRepo answers moduleInfo's Query): a replaced version
+   * the proxy lacks is listed and resolves without it (time zero), a higher replaced version wins
+   * {@code latest} and the queries that list versions, a path replaced at every version resolves
+   * any canonical version, and go.mod is then read at the version (the proxy's, not the
+   * replacement's: no go version where the proxy lacks it). Standard output, standard error, exit
+   * status and the module cache's files byte for byte.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.22", "1.27"})
+  void listModuleFunctionReplacedQueriesAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    FakeGoProxy.Builder pb = abcUniverse()
+        .module(FakeModule.builder("example.com/b", "v1.2.0").goMod("module example.com/b\n\ngo 1.18\n")
+            .file("b.go", "package b\n").build());
+    try (FakeGoProxy proxy = pb.start()) {
+      Path main = Files.createDirectories(tmp.resolve("main"));
+      Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n\nrequire example.com/b v1.0.0\n\n"
+          + "replace example.com/b v1.5.0 => ./bdir\n\nreplace example.com/b v1.1.0 => example.com/b v1.0.0\n\n"
+          + "replace example.com/c => ./cdir\n");
+      Files.writeString(main.resolve("main.go"), "package main\n\nimport _ \"example.com/b\"\n\nfunc main() {}\n");
+      for (String[] d : new String[][] {{"bdir", "example.com/b", "1.20"}, {"cdir", "example.com/c", "1.21"}}) {
+        Files.createDirectories(main.resolve(d[0]));
+        Files.writeString(main.resolve(d[0]).resolve("go.mod"), "module " + d[1] + "\n\ngo " + d[2] + "\n");
+      }
+      Map<String, String> goEnv = GoTool.hermeticEnv(tmp);
+      goEnv.putAll(proxy.environment());
+      tidy(goBin, main, goEnv);
+      Path seed = Path.of(goEnv.get("GOPATH"));
+      Map<String, String> ours = oursBeside(proxy, goEnv);
+      String fields = "{{.Path}}|{{.Version}}|{{.Time}}|{{.GoVersion}}|{{.GoMod}}|{{.Dir}}|{{.Error}}|{{.Replace}}";
+      int n = 0;
+      for (String arg : List.of("example.com/b@latest", "example.com/b@v1.5.0", "example.com/b@v1.5", "example.com/b@v1",
+          "example.com/b@upgrade", "example.com/b@patch", "example.com/b@>v1.2.0", "example.com/b@<v1.5.0",
+          "example.com/b@v1.4.0", "example.com/b@v1.1.0", "example.com/c@latest", "example.com/c@v1.0.0",
+          "example.com/c@v1.7.0", "example.com/c@v1", "example.com/c@upgrade", "example.com/c@master")) {
+        String t = "{{with module \"" + arg + "\"}}" + fields + "{{end}}";
+        assertSameAsGoOnFreshCache(release, goBin, main, goEnv, ours, seed, tmp.resolve("c" + n++), Map.of(),
+            "list", "-m", "-f", t, "example.com/b");
+      }
+    }
+  }
+
+  /**
    * list's {@code module} function where moduleInfo's query fails or answers without the proxy,
    * each run of go and of goproxy on a fresh copy of the module cache the main module's tidy left:
    * standard output, standard error, exit status and the cache's files after the run alike. A
@@ -980,6 +1024,74 @@ class ModuleGraphCommandsTest {
       for (Path dir : List.of(main, main.resolve("sub"), outside)) {
         assertSameAsGoOnFreshCache(release, goBin, dir, goEnv, ours, seed, tmp.resolve("c" + n++), Map.of(),
             "list", "-m", "-f", dirs.toString(), dir.equals(outside) ? "example.com/b@v1.0.0" : "example.com/b");
+      }
+    }
+  }
+
+  /**
+   * list's {@code module} function where the lookup of a canonical version fails and go then reads
+   * that version's go.mod for its go line (modfetch.GoMod): the cached go.mod and the fetched one
+   * are checked as go's checkGoMod checks them, against the main module's go.sum first (a line there
+   * spares the checksum database, whose lookup go would cache) and else the checksum database; a
+   * go.mod go.sum contradicts is never used (no go version; a fetched one is not cached, a cached
+   * one still named), and a cached one that fails its check is fetched again (and, when that one
+   * passes, written over it). Each run on a fresh copy of the module cache: output, exit status and
+   * the cache's files alike.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.22", "1.27"})
+  void listModuleFunctionGoModChecksAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    String gMod = "module example.com/g\n\ngo 1.19\n";
+    String hMod = "module example.com/h\n\ngo 1.20\n";
+    FakeGoProxy.Builder pb = FakeGoProxy.builder()
+        .module(FakeModule.builder("example.com/b", "v1.0.0").goMod("module example.com/b\n\ngo 1.16\n")
+            .file("b.go", "package b\n").build());
+    for (String v : List.of("v1.0.0", "v1.1.0", "v1.2.0")) {
+      pb.module(FakeModule.builder("example.com/g", v).goMod(gMod).file("g.go", "package g\n").build())
+          .module(FakeModule.builder("example.com/h", v).goMod(hMod).file("h.go", "package h\n").build())
+          .fault(Fault.status(410, "gone").forModule("example.com/g", v).on(Endpoint.INFO))
+          .fault(Fault.status(410, "gone").forModule("example.com/h", v).on(Endpoint.INFO));
+    }
+    // a go.mod declaring another path: rawGoModSummary does not check the module line
+    pb.module(FakeModule.builder("example.com/g", "v1.3.0").goMod("module example.com/other\n\ngo 1.21\n")
+            .file("g.go", "package g\n").build())
+        .fault(Fault.status(410, "gone").forModule("example.com/g", "v1.3.0").on(Endpoint.INFO));
+    try (FakeGoProxy proxy = pb.start()) {
+      Path main = Files.createDirectories(tmp.resolve("main"));
+      Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n\nrequire example.com/b v1.0.0\n");
+      Files.writeString(main.resolve("main.go"), "package main\n\nimport _ \"example.com/b\"\n\nfunc main() {}\n");
+      Map<String, String> goEnv = GoTool.hermeticEnv(tmp);
+      goEnv.putAll(proxy.environment());
+      tidy(goBin, main, goEnv);
+      // go.sum: g's go.mod lines right, h's wrong
+      String good = io.github.goproxy4j.sumdb.ModuleHash.ofGoMod(gMod.getBytes(StandardCharsets.UTF_8)).toString();
+      String bad = io.github.goproxy4j.sumdb.ModuleHash.ofGoMod("module example.com/h\n".getBytes(StandardCharsets.UTF_8))
+          .toString();
+      StringBuilder sums = new StringBuilder(Files.readString(main.resolve("go.sum")));
+      for (String v : List.of("v1.0.0", "v1.1.0")) {
+        sums.append("example.com/g ").append(v).append("/go.mod ").append(good).append('\n');
+        sums.append("example.com/h ").append(v).append("/go.mod ").append(bad).append('\n');
+      }
+      Files.writeString(main.resolve("go.sum"), sums.toString());
+      Path seed = Path.of(goEnv.get("GOPATH"));
+      // in the cache: g v1.1.0's go.mod altered (go.sum contradicts it), h v1.1.0's as the proxy has it
+      // (go.sum contradicts it too), v1.2.0's of both altered (no go.sum line: the checksum database)
+      Path download = seed.resolve("pkg/mod/cache/download/example.com");
+      for (String[] f : new String[][] {{"g", "v1.1.0", "module example.com/g\n\ngo 1.10\n"}, {"h", "v1.1.0", hMod},
+          {"g", "v1.2.0", "module example.com/g\n\ngo 1.11\n"}, {"h", "v1.2.0", hMod}}) {
+        Path at = Files.createDirectories(download.resolve(f[0] + "/@v"));
+        Files.writeString(at.resolve(f[1] + ".mod"), f[2]);
+      }
+      Map<String, String> ours = oursBeside(proxy, goEnv);
+      String fields = "{{.Path}}|{{.Version}}|{{.GoVersion}}|{{.GoMod}}|{{.Dir}}|{{.Error}}";
+      int n = 0;
+      for (String mod : List.of("g", "h")) {
+        for (String v : List.of("v1.0.0", "v1.1.0", "v1.2.0", "v1.3.0")) {
+          String t = "{{with module \"example.com/" + mod + "@" + v + "\"}}" + fields + "{{end}}";
+          assertSameAsGoOnFreshCache(release, goBin, main, goEnv, ours, seed, tmp.resolve("c" + n++), Map.of(),
+              "list", "-m", "-f", t, "example.com/b");
+        }
       }
     }
   }

@@ -336,7 +336,11 @@ public final class GoProxyClient implements AutoCloseable {
    * under {@code -mod=vendor} {@code cannot query module due to -mod=vendor} (and the mode's
    * reason), with {@code GOPROXY=off} {@code module lookup disabled by GOPROXY=off}, with no
    * {@code path@query: } before them. A main module's {@code upgrade} or {@code patch} is its
-   * empty version with a zero time, as go's queryProxy answers it. Only the version's {@code .info} is cached (a query that
+   * empty version with a zero time, as go's queryProxy answers it. Where a {@code replace}
+   * directive of the main modules (or go.work) names the path, go's replacementRepo answers as for
+   * {@code list -m path@query}: the replaced versions listed and resolvable without the proxy
+   * (time zero), a higher replaced version winning {@code latest}; go.sum's lines check what go.mod
+   * the query reads. Only the version's {@code .info} is cached (a query that
    * lists versions reads the proxy's list, which go does not cache either).
    *
    * <pre>{@code
@@ -350,8 +354,8 @@ public final class GoProxyClient implements AutoCloseable {
    * @throws GoProxyException Query's failure, with go's text (a version that matches nothing:
    *     {@code module path: no matching versions for query "v1.9"}, as list words it)
    * @throws IllegalArgumentException for a path that is no module path, or an invalid query
-   * @throws UnsupportedOperationException where a {@code replace} directive of the main modules
-   *     names the path (go's replacementRepo answers it: not modelled here)
+   * @throws UnsupportedOperationException where workspace modules' {@code replace} directives
+   *     replace a version of the path differently (go prints that at each lookup: not modelled)
    */
   public VersionInfo moduleInfoQuery(Path dir, String path, String query) throws GoProxyException {
     Objects.requireNonNull(dir, "dir");
@@ -359,6 +363,34 @@ public final class GoProxyClient implements AutoCloseable {
     Objects.requireNonNull(query, "query");
     checkOpen();
     return ListModules.moduleInfoQuery(perCommand(), resolver.env(), dir, path, query);
+  }
+
+  /**
+   * The go.mod of a canonical version as go list's template function {@code module
+   * "path@version"} reads it for the go line (modload's rawGoModSummary through modfetch.GoMod),
+   * also after the version's lookup failed, in the module mode {@code go list} has in {@code dir}:
+   * the cached go.mod, else the proxy's (then cached), each checked as go's checkGoMod does:
+   * against the main modules' go.sum lines first (go.work.sum and the modules' go.sum files in a
+   * workspace), which spares the checksum database, else the checksum database. A cached go.mod
+   * that fails its check is fetched again; under {@code -mod=vendor} the cache alone answers. The
+   * module line is not checked.
+   *
+   * <pre>{@code
+   * byte[] mod = client.moduleInfoGoMod(Path.of("."), ModuleVersion.of("example.com/b", "v1.2.0"));
+   * }</pre>
+   *
+   * @param dir the directory go list runs in
+   * @param module the module version; its version must be canonical
+   * @return the go.mod's bytes
+   * @throws ChecksumMismatchException where go.sum contradicts it (go's {@code SECURITY ERROR},
+   *     which ends the go command) or the checksum database does
+   * @throws GoProxyException where it cannot be had (go goes on without a go line)
+   */
+  public byte[] moduleInfoGoMod(Path dir, ModuleVersion module) throws GoProxyException {
+    Objects.requireNonNull(dir, "dir");
+    checkCanonical(module);
+    checkOpen();
+    return ListModules.moduleInfoGoMod(perCommand(), resolver.env(), dir, module);
   }
 
   /**

@@ -404,8 +404,8 @@ final class ListModules {
    * modload.Query as moduleInfo runs it for a module outside the build (go list's template
    * function {@code module "path@query"}), in the module mode go list has in {@code dir}: under
    * {@code -mod=vendor} go's errQueryDisabled (with the mode's reason), else Query with no current
-   * version and every version allowed. A path a {@code replace} directive names (go's
-   * replacementRepo answers it) is not modelled: {@link UnsupportedOperationException}.
+   * version and every version allowed; a path a {@code replace} directive names through go's
+   * replacementRepo ({@link #replacedQuery}).
    */
   static VersionInfo moduleInfoQuery(GoProxyClient client, GoEnv env, Path dir, String path, String query)
       throws GoProxyException {
@@ -437,13 +437,106 @@ final class ListModules {
         return VersionInfo.of("", java.time.OffsetDateTime.parse("0001-01-01T00:00:00Z"), null);
       }
       if (replaces.stream().anyMatch(r -> r.oldPath().equals(path))) {
-        throw new UnsupportedOperationException("a query of a path a replace directive names (" + path + ")");
+        return replacedQuery(client, env, dir, mains, path, query);
       }
     }
     if (mod.vendor()) {
       throw new GoProxyException(cannotQueryInVendorMode(mod));
     }
     return client.queryAllowingAll(ModulePath.parse(path), query);
+  }
+
+  /**
+   * moduleInfo's Query of a path a replace directive of the main modules (or go.work) names: go's
+   * replacementRepo, as {@code list -m path@query} sees it ({@link ModuleLister#queryAllowingAll}:
+   * the directives' versions listed and resolvable without the proxy, a higher replaced version
+   * winning {@code latest}), with every version allowed. Only the main modules' directives are
+   * read (the graph's roots, no dependency's go.mod). Where two workspace modules replace a version
+   * of the path differently (go prints that at each lookup) it is not modelled:
+   * {@link UnsupportedOperationException}.
+   */
+  private static VersionInfo replacedQuery(GoProxyClient client, GoEnv env, Path dir, ModuleGraphLoader.Mains mains,
+      String path, String query) throws GoProxyException {
+    ModulePath p = ModulePath.parse(path);
+    ModuleSource none = new ModuleSource() {
+      @Override
+      public byte[] goMod(ModuleVersion module) {
+        throw new IllegalStateException("no requirement to load: " + module);
+      }
+
+      @Override
+      public byte[] goModInDirectory(String directory) {
+        throw new IllegalStateException("no replacement to load: " + directory);
+      }
+    };
+    ModuleGraph.Builder b = ModuleGraph.builder().goRelease(env.goVersion()).modMode(true).rootsOnly(true).source(none);
+    GoSum goSum;
+    if (mains.workspace() != null) {
+      ModuleGraphLoader.Workspace w = mains.workspace();
+      b.workspace(w.work(), w.workDir().toString(), w.mains());
+      goSum = w.goSumRead().sum();
+    } else {
+      b.mainModule(mains.module().goMod());
+      goSum = mains.module().goSumRead().sum();
+    }
+    ModuleGraph g;
+    try {
+      g = b.build();
+    } catch (ModuleGraphException | RuntimeException e) {
+      throw new UnsupportedOperationException("a query of a path a replace directive names (" + path + ")", e);
+    }
+    for (String v : g.replacedVersions(path)) {
+      if (!v.isEmpty() && g.replacementConflict(ModuleVersion.of(p, Version.parse(v))).isPresent()) {
+        throw new UnsupportedOperationException("a query of a path workspace modules replace differently (" + path
+            + ")");
+      }
+    }
+    ModuleGraphLoader.Build build = new ModuleGraphLoader.Build(g, goSum, GoSum.empty(), replaceRelativeTo(env, dir),
+        null, null, null, null, null);
+    return new ModuleLister(client, build, true, PrintedErrors.NONE).queryAllowingAll(p, query);
+  }
+
+  /**
+   * go's modfetch.GoMod of a canonical version as moduleInfo's rawGoModSummary reads it (for
+   * go list's template function {@code module "path@version"}), in the module mode go list has in
+   * {@code dir}: the cached go.mod, else the proxy's (cached then), each checked as go's checkGoMod
+   * checks it: against the main modules' go.sum (go.work.sum and the modules' go.sum in a
+   * workspace) first, which spares the checksum database, else against that database. A cached
+   * go.mod whose check fails is fetched again; under {@code -mod=vendor}, which disables lookups,
+   * the cache alone answers. The module line is not checked (rawGoModSummary does not).
+   *
+   * @throws io.github.goproxy4j.sumdb.ChecksumMismatchException where go.sum contradicts the go.mod
+   *     (go's fatal {@code SECURITY ERROR}), or the checksum database does (go goes on without it)
+   */
+  static byte[] moduleInfoGoMod(GoProxyClient client, GoEnv env, Path dir, ModuleVersion module)
+      throws GoProxyException {
+    Optional<Path> work = ModuleGraphLoader.go111Module(env).equals("off") ? Optional.empty()
+        : ModuleGraphLoader.findGoWork(dir, env);
+    GoSum goSum = GoSum.empty(); // outside a module go has no go.sum file (initGoSum: none)
+    boolean vendor;
+    if (work.isEmpty() && ModuleGraphLoader.findModuleRoot(dir, env).isEmpty()) {
+      vendor = BuildMod.outsideModule(env).vendor();
+    } else {
+      boolean vendorFlag = BuildMod.modFlag(env).filter("vendor"::equals).isPresent();
+      ModuleGraphLoader.Mains mains = ModuleGraphLoader.readMains(client, env, dir, work, vendorFlag);
+      if (mains.workspace() != null) {
+        ModuleGraphLoader.Workspace w = mains.workspace();
+        vendor = BuildMod.forWorkspace(env, BuildMod.explicitInWorkspace(env), w.workDir(), w.work().goVersion(),
+            mains.list()).vendor();
+        goSum = w.goSumRead().checked();
+      } else {
+        ModuleGraph.MainModule main = mains.list().get(0);
+        vendor = BuildMod.forModule(env, Path.of(main.dir()), main.goMod()).vendor();
+        goSum = mains.module().goSumRead().checked();
+      }
+    }
+    ModFetch fetch = client.fetchWith(goSum);
+    io.github.goproxy4j.env.Route route = fetch.lookup().route(module.path());
+    if (vendor) {
+      return fetch.cachedGoMod(route, module).orElseThrow(() -> new GoProxyException(module
+          + ": module lookup disabled by -mod=vendor")).data();
+    }
+    return fetch.goMod(route, module).data();
   }
 
   /**

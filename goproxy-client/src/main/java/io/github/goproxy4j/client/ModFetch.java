@@ -10,6 +10,7 @@ import io.github.goproxy4j.modfile.GoModFile;
 import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
 import io.github.goproxy4j.module.Version;
+import io.github.goproxy4j.sumdb.ChecksumMismatchException;
 import io.github.goproxy4j.sumdb.ModuleHash;
 import io.github.goproxy4j.sumdb.internal.Ed25519;
 import io.github.goproxy4j.zip.internal.DirHash;
@@ -414,27 +415,25 @@ final class ModFetch {
    * The verified go.mod of a canonical version: from the cache (verified again, as go does),
    * else fetched, verified and cached. A cached go.mod whose check fails is taken as not cached,
    * as go's GoMod drops readDiskGoMod's error: it is fetched (walking GOPROXY, whose failure, an
-   * invalid list's included, is then the one reported) and checked again.
+   * invalid list's included, is then the one reported) and checked again, and not written over
+   * the cached one (readDiskGoMod's failure names no file for writeDiskGoMod); but one go.sum
+   * contradicts is go.sum's {@code SECURITY ERROR} at once (haveModSumLocked's base.Fatalf, which
+   * no fetch follows).
    */
   GoMod goMod(Route route, ModuleVersion module) throws GoProxyException {
-    Optional<byte[]> cached = cache.readGoMod(module);
+    Optional<GoMod> cached = cachedGoMod(route, module);
     if (cached.isPresent()) {
-      ModuleHash hash = ModuleHash.ofGoMod(cached.get());
-      try {
-        sums.goMod(route, module, hash);
-        return new GoMod(cached.get(), hash);
-      } catch (GoProxyException | GoEnvException e) {
-        // fetched and checked again below
-      }
+      return cached.get();
     }
+    boolean failedCheck = cache.readGoMod(module).isPresent();
     String v = module.version().toString();
     GoModCall call = new GoModCall(v);
     byte[] data = lookup.tryProxies(route, module.path(), module + ": ", call);
     ModuleHash hash = ModuleHash.ofGoMod(data);
     sums.goMod(route, module, hash);
-    if (!call.fetched || !cache.usable()) {
+    if (!call.fetched || !cache.usable() || failedCheck) {
       // this command's memo answered (the cache was written when it was fetched), or go's
-      // writeDiskGoMod writes nothing without a cache path
+      // writeDiskGoMod writes nothing without a cache path (nor after a cached go.mod failed)
       return new GoMod(data, hash);
     }
     try {
@@ -448,6 +447,35 @@ final class ModFetch {
       cacheWriteFailed("go: writing go.mod cache: ", e);
     }
     return new GoMod(data, hash);
+  }
+
+  /**
+   * go's readDiskGoMod: the cached go.mod of a canonical version, verified as go's checkGoMod
+   * verifies it (go.sum, else the checksum database); empty when it is not cached or its check
+   * fails, but for go.sum contradicting it: that {@link ChecksumMismatchException} is thrown (go's
+   * haveModSumLocked fails the command there).
+   */
+  Optional<GoMod> cachedGoMod(Route route, ModuleVersion module) throws ChecksumMismatchException {
+    Optional<byte[]> cached = cache.readGoMod(module);
+    if (cached.isPresent()) {
+      ModuleHash hash = ModuleHash.ofGoMod(cached.get());
+      try {
+        sums.goMod(route, module, hash);
+        return Optional.of(new GoMod(cached.get(), hash));
+      } catch (ChecksumMismatchException e) {
+        if (isGoSumMismatch(e)) {
+          throw e;
+        }
+      } catch (GoProxyException | GoEnvException e) {
+        // taken as not cached
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether {@code e} is go.sum's mismatch (go's fatal haveModSumLocked), not the checksum database's. */
+  static boolean isGoSumMismatch(ChecksumMismatchException e) {
+    return String.valueOf(e.getMessage()).endsWith(ChecksumMismatchException.GO_SUM_MISMATCH);
   }
 
   /** {@link #goMod(Route, ModuleVersion)} with modload's check of the module line. */

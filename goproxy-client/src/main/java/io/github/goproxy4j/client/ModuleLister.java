@@ -84,6 +84,16 @@ final class ModuleLister {
     });
   }
 
+  /**
+   * go's Query as moduleInfo runs it for a module outside the build ({@code module "path@query"}),
+   * in this build: {@link Query#queryAllowingAll} with the build's replace directives (replacementRepo)
+   * and go.sum lines.
+   */
+  VersionInfo queryAllowingAll(ModulePath path, String q) throws GoProxyException {
+    Query inBuild = buildQuery();
+    return inBuild == null ? client.queryAllowingAll(path, q) : inBuild.queryAllowingAll(path, q);
+  }
+
   private VersionInfo query(ModulePath path, String q, Optional<Version> current, Predicate<String> excludedVersion,
       boolean allowAll, java.util.function.Consumer<ModuleVersion> goModRead) throws GoProxyException {
     Query inBuild = buildQuery();

@@ -681,8 +681,8 @@ class GoProxyClientTest {
    * module "path@query"}; ModuleGraphCommandsTest compares the CLI's output and module cache with
    * go1.19-go1.27): no current version (upgrade is latest), every version allowed (no go.mod read
    * for retractions), Query's own texts: GOPROXY=off's and vendor mode's with no {@code path@query: }
-   * before them; a main module's upgrade its empty version; a path a replace directive names not
-   * modelled. replaceRelativeTo: the main module's root from below it, the directory itself outside.
+   * before them; a main module's upgrade its empty version; a path a replace directive names through
+   * go's replacementRepo. moduleInfoGoMod checks go.sum first. replaceRelativeTo: the main module's root from below it, the directory itself outside.
    */
   @Test
   void moduleInfoQueryAsGosModuleInfo() throws Exception {
@@ -717,8 +717,22 @@ class GoProxyClientTest {
     Files.delete(main.resolve("vendor"));
     Files.writeString(main.resolve("go.mod"), "module example.com/main\n\ngo 1.17\n\nreplace example.com/m => ./m\n");
     try (GoProxyClient c = client()) {
-      assertThrows(UnsupportedOperationException.class, () -> c.moduleInfoQuery(main, "example.com/m", "v1.0.0"));
+      // replacementRepo: a path replaced at every version resolves a version the proxy lacks, at time zero
+      VersionInfo replaced = c.moduleInfoQuery(main, "example.com/m", "v1.7.0");
+      assertEquals("v1.7.0", replaced.version());
+      assertEquals("0001-01-01T00:00Z", replaced.offsetTime().toString());
+      assertEquals("v1.0.0", c.moduleInfoQuery(main, "example.com/m", "latest").version()); // the proxy's is higher
       assertThrows(IllegalArgumentException.class, () -> c.moduleInfoQuery(main, "nosuch", "v1.0.0"));
+    }
+    // moduleInfoGoMod: go.sum first (a mismatch is go.sum's SECURITY ERROR), else the checksum database
+    ModuleVersion mv = ModuleVersion.of("example.com/m", "v1.0.0");
+    Files.writeString(main.resolve("go.sum"), "example.com/m v1.0.0/go.mod "
+        + io.github.goproxy4j.sumdb.ModuleHash.ofGoMod("module other\n".getBytes(StandardCharsets.UTF_8)) + "\n");
+    try (GoProxyClient c = client()) {
+      io.github.goproxy4j.sumdb.ChecksumMismatchException e = assertThrows(
+          io.github.goproxy4j.sumdb.ChecksumMismatchException.class, () -> c.moduleInfoGoMod(main, mv));
+      assertTrue(e.getMessage().startsWith("verifying example.com/m@v1.0.0/go.mod: checksum mismatch"), e.getMessage());
+      assertEquals(c.goMod(mv).length, c.moduleInfoGoMod(outside, mv).length); // outside a module: no go.sum
     }
   }
 
