@@ -19,7 +19,14 @@ public final class GoVersionFlag {
    * GoVersionFlag.refusal("1.16", "1.27.3");  // Optional.empty
    * GoVersionFlag.refusal("x", "1.27.3");     // expecting a Go version like "1.27.3"
    * GoVersionFlag.refusal("1.20", "1.19.8");  // maximum supported Go version is 1.19
+   * GoVersionFlag.refusal("1.27.0", "1.27");  // Optional.empty: 1.27 is any go1.27.x
+   * GoVersionFlag.refusal("1.27.4", "1.27.3"); // maximum supported Go version is 1.27.3
    * }</pre>
+   *
+   * <p>go names its own full release ({@code 1.27.3}) in both messages; goproxy4j names the
+   * release followed as given ({@link io.github.goproxy4j.env.GoEnv#goVersion()}: {@code 1.27}
+   * for {@code --go-version 1.27} and by default, {@code 1.27.3} when given so), as it does
+   * wherever go prints gover.Local (go lines it adds, {@code list -m} outside a module).
    *
    * @param v the flag's value
    * @param release the go release followed ({@code 1.19.8}, {@code 1.27}, {@code 1.27.3})
@@ -36,7 +43,10 @@ public final class GoVersionFlag {
     if (!ModfileRE.isGoVersion(v, minor)) {
       return Optional.of("expecting a Go version like " + GoQuote.quote(latest));
     }
-    if (GoRelease.compare(v, latest) > 0) {
+    // from go1.21 gover.Compare(v, gover.Local()) > 0, the running release given without a patch
+    // (1.27) standing for any go1.27.x, as elsewhere (GoRelease.newerThanRunning): -go=1.27.0 is
+    // no newer than it, while the messages name the release as given
+    if (minor >= 21 ? GoRelease.newerThanRunning(v, latest) : GoRelease.compare(v, latest) > 0) {
       return Optional.of("maximum supported Go version is " + latest);
     }
     return Optional.empty();

@@ -903,4 +903,64 @@ class ModEditCommandTest {
     }
     return b.toString();
   }
+
+  /**
+   * go mod edit's {@code -go} and {@code -toolchain} refusals name go's full release
+   * ({@code expecting something like "-go 1.27.3"}; go1.19 its language version); goproxy names the
+   * release followed as given: {@code 1.27} for {@code --go-version 1.27} (and by default),
+   * {@code 1.27.3} when given so; otherwise go's output byte for byte (exit status, stdout,
+   * stderr, go.mod), on the command line and in GOFLAGS, a newer {@code -go} edited as go edits
+   * it. go1.19, go1.21 and go1.27.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"1.19", "1.21", "1.27"})
+  void goFlagRefusalsNameTheReleaseAsGo(String release) throws IOException {
+    GoTool.assumeGo();
+    GoTool.Go go = GoTool.assumeRelease(release);
+    String full = go.release();
+    String lang = go.lang();
+    assertTrue(!full.equals(lang), "go names a patch release: " + full);
+    // {GOFLAGS beyond -modcacherw, arguments...}
+    List<List<String>> cases = List.of(
+        List.of("", "-go=x", "-print"),
+        List.of("-go=x", "-print"),
+        List.of("", "-go=1.99", "-print"),
+        List.of("", "-go=" + lang + ".0", "-print"),
+        List.of("", "-toolchain=x", "-print"),
+        List.of("", "-toolchain=go1.99.1", "-print"),
+        List.of("", "-go=1.2.3.4", "-fmt"));
+    int n = 0;
+    for (List<String> c : cases) {
+      List<String> a = new ArrayList<>(List.of("mod", "edit"));
+      a.addAll(c.subList(1, c.size()));
+      String goflags = ("-modcacherw " + c.get(0)).strip();
+      Path theirs = Files.createDirectories(work.resolve("v" + n + "-go"));
+      Files.writeString(theirs.resolve("go.mod"), "module example.com/m\n\ngo 1.17\n");
+      Map<String, String> goEnv = go.hermeticEnv(theirs);
+      goEnv.put("GOFLAGS", goflags);
+      GoTool.Result want = go.run(theirs, goEnv, 60, a.toArray(new String[0]));
+      for (String given : List.of(lang, full)) {
+        Path mine = Files.createDirectories(work.resolve("v" + n++ + "-ours"));
+        Files.writeString(mine.resolve("go.mod"), "module example.com/m\n\ngo 1.17\n");
+        Map<String, String> env = go.hermeticEnv(mine);
+        env.put("GOFLAGS", goflags);
+        env.put("PWD", mine.toString());
+        List<String> argv = new ArrayList<>(List.of("--go-version", given));
+        argv.addAll(a);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+            PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+          status = Goproxy.standard().run(argv, o, e, env, false);
+        }
+        String what = go + " (goproxy --go-version " + given + ") GOFLAGS=" + goflags + " " + String.join(" ", a);
+        assertEquals(want.exitCode() + "\n" + want.stderr().replace(full, given),
+            status + "\n" + err.toString(StandardCharsets.UTF_8), "status and stderr; " + what);
+        assertEquals(want.stdout(), out.toString(StandardCharsets.UTF_8), "stdout; " + what);
+        assertEquals(Files.readString(theirs.resolve("go.mod")), Files.readString(mine.resolve("go.mod")),
+            "go.mod; " + what);
+      }
+    }
+  }
 }

@@ -3039,6 +3039,58 @@ class ModuleGraphCommandsTest {
   }
 
   /**
+   * {@code mod graph -go=version} where goproxy follows the release without its patch
+   * ({@code --go-version 1.27}, as by default): the values go1.27.x takes ({@code 1.27},
+   * {@code 1.27.0}, {@code 1.27rc1}; on go1.21 its own) taken, a newer language version refused;
+   * go's messages name its full release ({@code 1.27.3}), goproxy's the release as given
+   * ({@code 1.27}), and otherwise go's output byte for byte (exit status, stdout, stderr; on the
+   * command line and in GOFLAGS). With the full release given ({@code --go-version 1.27.3}) go's
+   * output exactly. A module without requirements, offline; go1.21 and go1.27.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.21", "1.27"})
+  void modGraphGoFlagWithLanguageReleaseAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    String full = versionOf(goBin);
+    assertNotEquals(release, full, "go names a patch release");
+    Path main = Files.createDirectories(tmp.resolve("m"));
+    Files.writeString(main.resolve("go.mod"), "module example.com/m\n\ngo 1.17\n");
+    String next = "1." + (Integer.parseInt(release.substring(2)) + 1);
+    List<String> values = List.of("x", release, release + ".0", release + "rc1", release + ".1", next, next + "rc1",
+        next + ".0", "1.99", "1.17");
+    int n = 0;
+    for (String v : values) {
+      for (boolean inGoflags : List.of(false, true)) {
+        Map<String, String> vars = new HashMap<>();
+        List<String> cmd = new java.util.ArrayList<>(List.of("mod", "graph"));
+        if (inGoflags) {
+          vars.put("GOFLAGS", "-modcacherw -go=" + v);
+        } else {
+          cmd.add("-go=" + v);
+        }
+        Map<String, String> goEnv = GoTool.hermeticEnv(tmp.resolve("go-home"));
+        goEnv.put("GOPROXY", "off");
+        goEnv.putAll(vars);
+        Run theirs = go(goBin, main, goEnv, cmd.toArray(new String[0]));
+        for (String given : List.of(release, full)) {
+          Map<String, String> ours = new HashMap<>(vars);
+          ours.put("GOENV", "off");
+          ours.put("GOPROXY", "off");
+          ours.put("GOPATH", goEnv.get("GOPATH"));
+          ours.put("PWD", main.toString());
+          List<String> argv = new java.util.ArrayList<>(List.of("--go-version", given));
+          argv.addAll(cmd);
+          Run want = new Run(theirs.status(), theirs.out().replace(full, given), theirs.err().replace(full, given));
+          assertEquals(want, goproxy(ours, argv.toArray(new String[0])),
+              "go" + full + " (goproxy --go-version " + given + ") " + String.join(" ", cmd) + " " + vars);
+        }
+        n += theirs.status() == 0 ? 1 : 0;
+      }
+    }
+    assertTrue(n > 0 && n < values.size() * 2, "go takes some values and refuses others");
+  }
+
+  /**
    * go list's {@code -p n}: its value parsed as go's flag package parses an int (strconv.ParseInt,
    * base 0: {@code 0x10}, {@code 1_0}; {@code parse error}, {@code value out of range} with go's
    * usage, exit status 2), then BuildInit's {@code -p must be a positive integer} (exit status 1),

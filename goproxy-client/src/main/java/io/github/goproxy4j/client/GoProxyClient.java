@@ -979,7 +979,8 @@ public final class GoProxyClient implements AutoCloseable {
    *
    * @param dir the main module's directory, or a directory below it
    * @param goVersion a Go version in the followed release's go.mod syntax, no newer than that
-   *     release ({@code 1.16}; from go1.21 also {@code 1.21.3}), or {@code ""} for {@link #modGraph(Path)}
+   *     release ({@code 1.16}; from go1.21 also {@code 1.21.3}; a release followed without its
+   *     patch, {@code 1.27}, takes any go1.27 version), or {@code ""} for {@link #modGraph(Path)}
    * @return the graph
    * @throws IllegalArgumentException when go would refuse {@code -go=goVersion}, with go's reason
    *     ({@code expecting a Go version like "1.27"}, {@code maximum supported Go version is 1.27})

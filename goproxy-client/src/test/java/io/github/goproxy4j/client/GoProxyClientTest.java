@@ -833,7 +833,9 @@ class GoProxyClientTest {
   /**
    * {@code modGraph(dir, goVersion)} refuses what go's {@code mod graph -go} flag refuses, in the
    * followed release's syntax, before it reads anything; {@code ""} is plain {@code modGraph}
-   * (the graphs themselves: ModuleGraphCommandsTest.modGraphGoFlagAsGo against go).
+   * (the graphs themselves: ModuleGraphCommandsTest.modGraphGoFlagAsGo against go). A release
+   * followed without its patch ({@code 1.27}) takes every go1.27 version
+   * (ModuleGraphCommandsTest.modGraphGoFlagWithLanguageReleaseAsGo).
    */
   @Test
   void modGraphRefusesGoVersionsGoRefuses() throws Exception {
@@ -841,6 +843,8 @@ class GoProxyClientTest {
     for (String[] c : new String[][] {
         {"1.27", "x", "invalid -go version \"x\": expecting a Go version like \"1.27\""},
         {"1.27.3", "1.28", "invalid -go version \"1.28\": maximum supported Go version is 1.27.3"},
+        {"1.27.3", "1.27.4", "invalid -go version \"1.27.4\": maximum supported Go version is 1.27.3"},
+        {"1.27", "1.28rc1", "invalid -go version \"1.28rc1\": maximum supported Go version is 1.27"},
         {"1.19", "1.21.3", "invalid -go version \"1.21.3\": expecting a Go version like \"1.19\""},
         {"1.19.8", "1.20", "invalid -go version \"1.20\": maximum supported Go version is 1.19"}}) {
       Map<String, String> vars = new HashMap<>(proxy.goEnv().environment());
@@ -850,6 +854,14 @@ class GoProxyClientTest {
         assertEquals(c[2], e.getMessage(), "go" + c[0]);
         // a version go takes goes on to the graph: here, go's no-main-module failure
         assertEquals(goText(() -> client.modGraph(nowhere)), goText(() -> client.modGraph(nowhere, "1.16")));
+      }
+    }
+    // the release followed without a patch stands for any of its patch releases: each of its versions taken
+    for (String v : List.of("1.27", "1.27rc1", "1.27.0", "1.27.9")) {
+      GoEnv env = GoEnv.builder().environment(new HashMap<>(proxy.goEnv().environment())).noUserEnvFile()
+          .goVersion("1.27").build();
+      try (GoProxyClient client = GoProxyClient.builder().env(env).moduleCache(cacheDir).build()) {
+        assertEquals(goText(() -> client.modGraph(nowhere)), goText(() -> client.modGraph(nowhere, v)), v);
       }
     }
   }
