@@ -170,28 +170,41 @@ final class ListModuleInfo implements Template.ModuleInfo {
    * query answers with the module's empty version and a zero time, outside a workspace: go1.19
    * reads go.mod of a directory named as the path (rawGoModData, as for {@code path@}) and keeps
    * the zero time; go1.21's rawGoModSummary panics, which text/template reports as the call's
-   * error. Empty (refused) in a workspace, where go reads the module's own go.mod, where
-   * goproxy cannot tell that it is none, and for go1.20, not compared.
+   * error. In a workspace both read the module's own go.mod (rawGoModData: the main module's
+   * root) for its go line. Empty (refused) for go1.20, not compared.
    */
   private Optional<ListedModule> mainModuleUpgrade(String path) {
     Path root;
     List<ListedModule> mains;
+    boolean workspace;
     try {
       root = client.replaceRelativeTo(dir);
       mains = client.mainModules(dir);
+      workspace = client.workspaceFile(dir).isPresent();
     } catch (GoProxyException | RuntimeException e) {
       return Optional.empty();
     }
-    if (minor == 20 || mains.size() != 1 || mains.get(0).dir().isEmpty() || !Path.of(mains.get(0).dir()).equals(root)
-        || java.nio.file.Files.exists(root.resolve("go.work"))) {
+    if (minor == 20) {
+      return Optional.empty();
+    }
+    java.time.OffsetDateTime zero = java.time.OffsetDateTime.of(1, 1, 1, 0, 0, 0, 0, java.time.ZoneOffset.UTC);
+    if (workspace) {
+      for (ListedModule m : mains) {
+        if (m.path().equals(path) && !m.dir().isEmpty()) {
+          return Optional.of(new ListedModule(path, "", false, false, directoryGoVersion(Path.of(m.dir()), "."),
+              Optional.empty(), Optional.empty(), List.of(), "", "", Optional.of(zero), "", "", "", ""));
+        }
+      }
+      return Optional.empty();
+    }
+    if (mains.size() != 1 || mains.get(0).dir().isEmpty() || !Path.of(mains.get(0).dir()).equals(root)) {
       return Optional.empty();
     }
     if (minor >= 21) {
       throw Template.moduleCallError("internal error: rawGoModSummary called on a main module");
     }
     return Optional.of(new ListedModule(path, "", false, false, directoryGoVersion(root, path), Optional.empty(),
-        Optional.empty(), List.of(), "", "", Optional.of(java.time.OffsetDateTime.of(1, 1, 1, 0, 0, 0, 0,
-        java.time.ZoneOffset.UTC)), "", "", "", ""));
+        Optional.empty(), List.of(), "", "", Optional.of(zero), "", "", "", ""));
   }
 
   private Optional<ListedModule> atVersion(String path, String version) {

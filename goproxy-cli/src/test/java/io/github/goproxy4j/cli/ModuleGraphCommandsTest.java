@@ -938,6 +938,41 @@ class ModuleGraphCommandsTest {
   }
 
   /**
+   * list's {@code module} function with a main module's {@code upgrade} and {@code patch} in a
+   * workspace: the query answers the module's empty version with a zero time, and go1.19 and
+   * go1.21 read the module's own go.mod for the go line (rawGoModData: the main module's root),
+   * with no panic on go1.21; from go1.22 go's fatal {@code internal error}. A workspace of two
+   * modules (from its directory and from a module's) and one whose go.work sits in the module's
+   * directory.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.19", "1.21", "1.22", "1.27"})
+  void listModuleFunctionMainModuleQueriesInWorkspaceAsGo(String release, @TempDir Path tmp) throws Exception {
+    Path goBin = goFor(release);
+    try (FakeGoProxy proxy = abcUniverse().start()) {
+      Path ws = Files.createDirectories(tmp.resolve("ws"));
+      Files.writeString(ws.resolve("go.work"), "go 1.18\n\nuse (\n\t./m1\n\t./m2\n)\n");
+      for (String[] m : new String[][] {{"m1", "go 1.18\n"}, {"m2", "go 1.17\n"}}) {
+        Files.createDirectories(ws.resolve(m[0]));
+        Files.writeString(ws.resolve(m[0]).resolve("go.mod"), "module example.com/" + m[0] + "\n\n" + m[1]);
+      }
+      Path single = Files.createDirectories(tmp.resolve("single"));
+      Files.writeString(single.resolve("go.mod"), "module example.com/w\n\ngo 1.16\n");
+      Files.writeString(single.resolve("go.work"), "go 1.18\n\nuse .\n");
+      Map<String, String> goEnv = GoTool.hermeticEnv(tmp);
+      goEnv.putAll(proxy.environment());
+      Map<String, String> ours = oursBeside(proxy, goEnv);
+      String fields = "{{.Path}}|{{.Version}}|{{.Time}}|{{.GoVersion}}|{{.GoMod}}|{{.Dir}}|{{.Error}}|{{.Main}}";
+      String t = "{{with module \"example.com/m1@upgrade\"}}" + fields + "{{end}} {{with module \"example.com/m2@patch\"}}"
+          + fields + "{{end}}";
+      assertSameAsGo(release, goBin, ws, goEnv, ours, "list", "-m", "-f", t);
+      assertSameAsGo(release, goBin, ws.resolve("m2"), goEnv, ours, "list", "-m", "-f", t, "example.com/m1");
+      assertSameAsGo(release, goBin, single, goEnv, ours, "list", "-m", "-f",
+          "{{with module \"example.com/w@patch\"}}" + fields + "{{end}}");
+    }
+  }
+
+  /**
    * list's {@code module} function where moduleInfo's query fails or answers without the proxy,
    * each run of go and of goproxy on a fresh copy of the module cache the main module's tidy left:
    * standard output, standard error, exit status and the cache's files after the run alike. A

@@ -394,6 +394,21 @@ public final class GoProxyClient implements AutoCloseable {
   }
 
   /**
+   * The go.work file go uses in {@code dir} (modload's FindGoWork: GOWORK, else the nearest
+   * go.work from {@code dir} up, none under {@code GOWORK=off} or {@code GO111MODULE=off}).
+   *
+   * @param dir the directory a command runs in
+   * @return the file, empty outside a workspace
+   * @throws GoProxyException for a GOWORK go refuses (not absolute)
+   */
+  public Optional<Path> workspaceFile(Path dir) throws GoProxyException {
+    Objects.requireNonNull(dir, "dir");
+    checkOpen();
+    GoEnv env = resolver.env();
+    return ModuleGraphLoader.go111Module(env).equals("off") ? Optional.empty() : ModuleGraphLoader.findGoWork(dir, env);
+  }
+
+  /**
    * The directory go reads a relative directory replacement's go.mod from in {@code dir}
    * (modload's replaceRelativeTo): go.work's directory in a workspace, else the main module's
    * root, else (outside a module) {@code dir}.

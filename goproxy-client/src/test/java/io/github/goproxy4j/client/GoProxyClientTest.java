@@ -699,6 +699,10 @@ class GoProxyClientTest {
       assertEquals("module example.com/m: no matching versions for query \"v1.9\"", x.getMessage());
       assertEquals(main, c.replaceRelativeTo(sub));
       assertEquals(outside, c.replaceRelativeTo(outside));
+      assertEquals(Optional.empty(), c.workspaceFile(sub));
+      Files.writeString(main.resolve("go.work"), "go 1.18\n\nuse .\n");
+      assertEquals(Optional.of(main.resolve("go.work")), c.workspaceFile(sub));
+      Files.delete(main.resolve("go.work"));
     }
     Map<String, String> vars = new HashMap<>(proxy.goEnv().environment());
     vars.put("GOPROXY", "off");
