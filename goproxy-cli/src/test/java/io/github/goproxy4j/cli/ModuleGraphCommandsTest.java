@@ -934,6 +934,19 @@ class ModuleGraphCommandsTest {
         assertSameAsGoOnFreshCache(release, goBin, main, goEnv, ours, seed, tmp.resolve("c" + n++), Map.of(),
             "list", "-m", "-f", t, "example.com/b");
       }
+      // workspaces: go.work's directive makes the path a replacementRepo, but only a module's
+      // go.mod directive (for any path) lets Stat answer a replaced version the proxy lacks
+      for (String modReplace : List.of("", "replace other.org/d => ./ddir\n")) {
+        Path ws = Files.createDirectories(tmp.resolve("ws" + n));
+        Files.writeString(ws.resolve("go.work"), "go 1.18\n\nuse ./w1\n\nreplace example.com/c v1.5.0 => ./cdir\n");
+        Files.createDirectories(ws.resolve("w1"));
+        Files.writeString(ws.resolve("w1/go.mod"), "module example.com/w1\n\ngo 1.18\n\n" + modReplace);
+        for (String arg : List.of("example.com/c@latest", "example.com/c@v1.5.0", "example.com/c@v1", "example.com/c@v1.0.0")) {
+          String t = "{{with module \"" + arg + "\"}}" + fields + "{{end}}";
+          assertSameAsGoOnFreshCache(release, goBin, ws, goEnv, ours, seed, tmp.resolve("c" + n++), Map.of(),
+              "list", "-m", "-f", t);
+        }
+      }
     }
   }
 
