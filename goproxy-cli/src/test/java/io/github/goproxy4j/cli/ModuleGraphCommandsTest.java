@@ -1134,10 +1134,15 @@ class ModuleGraphCommandsTest {
       Map<String, String> ours = oursBeside(proxy, goEnv);
       String fields = "{{.Path}}|{{.Version}}|{{.GoVersion}}|{{.GoMod}}|{{.Dir}}|{{.Error}}";
       int n = 0;
+      Path vendored = copyTree(main, tmp.resolve("vendored"));
+      tidy(goBin, vendored, goEnv, "mod", "vendor");
       for (String mod : List.of("g", "h")) {
         for (String v : List.of("v1.0.0", "v1.1.0", "v1.2.0", "v1.3.0")) {
           String t = "{{with module \"example.com/" + mod + "@" + v + "\"}}" + fields + "{{end}}";
           assertSameAsGoOnFreshCache(release, goBin, main, goEnv, ours, seed, tmp.resolve("c" + n++), Map.of(),
+              "list", "-m", "-f", t, "example.com/b");
+          // vendor mode: no lookup, the cached go.mod alone, checked all the same
+          assertSameAsGoOnFreshCache(release, goBin, vendored, goEnv, ours, seed, tmp.resolve("c" + n++), Map.of(),
               "list", "-m", "-f", t, "example.com/b");
         }
       }
