@@ -37,6 +37,22 @@ import java.util.function.Predicate;
  * {@code all}, patterns and {@code -u}.
  */
 final class ListModules {
+  /**
+   * The source of a graph that loads nothing (go's made-up command-line-arguments module, the
+   * main modules' roots alone): a load would be a bug here.
+   */
+  private static final ModuleSource NO_LOADS = new ModuleSource() {
+    @Override
+    public byte[] goMod(ModuleVersion module) {
+      throw new IllegalStateException("no requirement to load: " + module);
+    }
+
+    @Override
+    public byte[] goModInDirectory(String directory) {
+      throw new IllegalStateException("no replacement to load: " + directory);
+    }
+  };
+
   private static final String BYPASS = " using the vendor directory\n\t(Use -mod=mod or -mod=readonly to bypass.)";
 
   private ListModules() {}
@@ -369,17 +385,7 @@ final class ListModules {
     // for every module (mustHaveSums is false without a module root), as under -mod=mod
     ModuleGraph g = ModuleGraph.builder().goRelease(release).modMode(true)
         .mainModule(GoModFile.parse("go.mod", "module " + COMMAND_LINE_ARGUMENTS + "\n"))
-        .source(new ModuleSource() {
-          @Override
-          public byte[] goMod(ModuleVersion module) {
-            throw new IllegalStateException("no requirement to load: " + module);
-          }
-
-          @Override
-          public byte[] goModInDirectory(String directory) {
-            throw new IllegalStateException("no replacement to load: " + directory);
-          }
-        }).build();
+        .source(NO_LOADS).build();
     ModuleGraphLoader.Build build = new ModuleGraphLoader.Build(g, GoSum.empty(), GoSum.empty(),
         dir.toAbsolutePath().normalize(), null, null, null, null, null); // outside a module: no go.sum or go.mod to write
     ModuleLister lister = new ModuleLister(client, build, true, PrintedErrors.NONE);
@@ -458,18 +464,7 @@ final class ListModules {
   private static VersionInfo replacedQuery(GoProxyClient client, GoEnv env, Path dir, ModuleGraphLoader.Mains mains,
       String path, String query) throws GoProxyException {
     ModulePath p = ModulePath.parse(path);
-    ModuleSource none = new ModuleSource() {
-      @Override
-      public byte[] goMod(ModuleVersion module) {
-        throw new IllegalStateException("no requirement to load: " + module);
-      }
-
-      @Override
-      public byte[] goModInDirectory(String directory) {
-        throw new IllegalStateException("no replacement to load: " + directory);
-      }
-    };
-    ModuleGraph.Builder b = ModuleGraph.builder().goRelease(env.goVersion()).modMode(true).rootsOnly(true).source(none);
+    ModuleGraph.Builder b = ModuleGraph.builder().goRelease(env.goVersion()).modMode(true).rootsOnly(true).source(NO_LOADS);
     GoSum goSum;
     if (mains.workspace() != null) {
       ModuleGraphLoader.Workspace w = mains.workspace();
