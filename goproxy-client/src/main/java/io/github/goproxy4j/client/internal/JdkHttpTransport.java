@@ -593,11 +593,7 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
       return refused.getMessage();
     }
     for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
-      String m = c.getMessage();
-      if (m != null && m.startsWith("(") && m.indexOf(") ") > 0) {
-        m = m.substring(m.indexOf(") ") + 2); // JDK 25 names the alert it sends first
-      }
-      if (c instanceof SSLException && CLOSE_NOTIFY.equals(m)) {
+      if (c instanceof SSLException && CLOSE_NOTIFY.equals(TlsAlert.withoutAlertName(c.getMessage()))) {
         return "EOF";
       }
     }

@@ -53,15 +53,25 @@ final class TlsAlert {
   private TlsAlert() {}
 
   /**
+   * A JDK TLS message without the alert name JDK 25 writes before it ({@code (handshake_failure)
+   * Received fatal alert: handshake_failure}, {@code (unexpected_message) Received close_notify
+   * during handshake}); JDK 17's messages, and null, as they are.
+   *
+   * @param m the exception's message, or null
+   * @return the message after {@code (name) }
+   */
+  static String withoutAlertName(String m) {
+    int end = m == null || !m.startsWith("(") ? -1 : m.indexOf(") ");
+    return end > 0 ? m.substring(end + 2) : m;
+  }
+
+  /**
    * go's {@code remote error: tls: <text>} for the first exception in {@code t}'s cause chain
    * that reports a fatal alert the server sent, or null.
    */
   static String remoteError(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-      String m = c.getMessage();
-      if (m != null && m.startsWith("(") && m.indexOf(") " + RECEIVED) > 0) {
-        m = m.substring(m.indexOf(") " + RECEIVED) + 2); // JDK 25: "(handshake_failure) Received ..."
-      }
+      String m = withoutAlertName(c.getMessage());
       if (m != null && m.startsWith(RECEIVED)) {
         String text = GO_TEXT.get(m.substring(RECEIVED.length()));
         return text == null ? null : "remote error: tls: " + text;
