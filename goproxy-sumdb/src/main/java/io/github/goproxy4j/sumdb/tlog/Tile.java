@@ -83,14 +83,25 @@ public record Tile(int height, int level, long number, int width) {
    * @return the canonical path
    */
   public String path() {
-    StringBuilder n = new StringBuilder(String.format("%03d", number % 1000));
+    // Zero-padded by hand, not String.format: a cold JVM's first Formatter parses its pattern
+    // with java.util.regex, and every checksum-database lookup of a bulk download names tiles
+    // (47 of 3,635 CPU samples of a cold downloadAll went to Formatter, measured).
+    StringBuilder n = new StringBuilder(24);
+    threeDigits(n, number % 1000);
     for (long x = number; x >= 1000; ) {
       x /= 1000;
-      n.insert(0, String.format("x%03d/", x % 1000));
+      StringBuilder elem = new StringBuilder(5).append('x');
+      threeDigits(elem, x % 1000);
+      n.insert(0, elem.append('/'));
     }
     String p = width != (1 << height) ? ".p/" + width : "";
     String l = level == -1 ? "data" : Integer.toString(level);
     return "tile/" + height + "/" + l + "/" + n + p;
+  }
+
+  /** Appends {@code v} (0 to 999) as three digits, as Go's {@code %03d}. */
+  private static void threeDigits(StringBuilder b, long v) {
+    b.append((char) ('0' + v / 100)).append((char) ('0' + v / 10 % 10)).append((char) ('0' + v % 10));
   }
 
   @Override

@@ -74,4 +74,38 @@ class TileTest {
   void dataTilePath() {
     assertEquals("tile/8/data/004.p/76", new Tile(8, 0, 4, 76).dataTile().path());
   }
+
+  /**
+   * Seeded: every tile's path is x/mod's (three-digit groups, {@code x} before all but the last,
+   * {@code .p/W} for a partial tile) and parses back to the tile.
+   */
+  @Test
+  void pathIsXmodsAndParsesBack() {
+    long seed = Long.getLong("goproxy4j.seed", System.nanoTime());
+    System.out.println("TileTest.pathIsXmodsAndParsesBack seed " + seed);
+    java.util.Random r = new java.util.Random(seed);
+    for (int i = 0; i < 2000; i++) {
+      int h = 1 + r.nextInt(30);
+      int level = r.nextInt(10);
+      long number = switch (r.nextInt(4)) {
+        case 0 -> r.nextInt(1000);
+        case 1 -> r.nextInt(1_000_000);
+        case 2 -> (long) r.nextInt(1000) * 1000; // a zero group
+        default -> r.nextLong() >>> (1 + r.nextInt(62));
+      };
+      int width = 1 + r.nextInt(1 << Math.min(h, 12));
+      if (width > (1 << h)) {
+        width = 1 << h;
+      }
+      Tile t = new Tile(h, level, number, width);
+      StringBuilder n = new StringBuilder(String.format("%03d", number % 1000));
+      for (long x = number; x >= 1000; ) {
+        x /= 1000;
+        n.insert(0, String.format("x%03d/", x % 1000));
+      }
+      String expected = "tile/" + h + "/" + level + "/" + n + (width != (1 << h) ? ".p/" + width : "");
+      assertEquals(expected, t.path(), "seed " + seed);
+      assertEquals(t, Tile.parse(t.path()), "seed " + seed);
+    }
+  }
 }
