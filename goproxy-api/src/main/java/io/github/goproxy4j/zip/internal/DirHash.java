@@ -76,7 +76,7 @@ public final class DirHash {
     }
   }
 
-  /** How many one-block updates {@link #warmUp} makes: 2 MB of SHA-256. */
+  /** How many updates {@link #warmUp} makes: about 2 MB of SHA-256. */
   static final int WARM_UP_BLOCKS = 32 * 1024;
 
   /**
@@ -85,17 +85,47 @@ public final class DirHash {
    * {@code DigestBase.engineUpdate} (or a caller of its block loop), which it does after some
    * thousands of calls, and sooner the faster they come. With 4 KB slices the downloads
    * themselves got there after about two thirds of a cold bulk download (PrintCompilation);
-   * before that every block ran as Java, several times slower. This hashes 2 MB of zeros in
-   * one-block updates: a few milliseconds, on a thread that would otherwise wait. Nothing
-   * observable changes.
+   * before that every block ran as Java, several times slower. This makes 32,768 small updates
+   * (2 MB): a few milliseconds, on a thread that would otherwise wait. Nothing observable
+   * changes.
+   *
+   * <p>The updates are shaped like a download's, so that what C2 compiles from their profile
+   * holds for the real ones: mostly one block, now and then a file's odd-sized tail (leaving a
+   * partial block for the next update to fill), a whole 4 KB slice, and a digest (which resets).
+   * Among them go a few SHA-512 and SHA-1 updates: the checksum database's Ed25519 signature
+   * check hashes with SHA-512, and {@code SecureRandom} (JNA names the file it unpacks its
+   * native library into with it) with SHA-1, both through the same {@code MessageDigest} call
+   * sites. Warmed with SHA-256 alone, the compiled update path met those later and was thrown
+   * away and compiled again (a cold bulk download's compilation log: four type-check traps in
+   * {@code MessageDigest$Delegate.engineUpdate}, each followed by C2 recompilations).
    */
   public static void warmUp() {
+    MessageDigest sha512 = other("SHA-512");
+    MessageDigest sha1 = other("SHA-1");
     MessageDigest sha = sha256();
-    byte[] block = new byte[64];
-    for (int i = 0; i < WARM_UP_BLOCKS; i++) {
-      sha.update(block, 0, block.length);
+    byte[] block = new byte[SLICE];
+    for (int i = 1; i <= WARM_UP_BLOCKS; i++) {
+      int len = (i & 63) == 0 ? 1 + (i >>> 6) % 63 : (i & 1023) == 512 ? SLICE : 64;
+      sha.update(block, 0, len);
+      if ((i & 255) == 0) {
+        sha.digest();
+      }
+      if ((i & 63) == 32) {
+        (((i >>> 6) & 1) == 0 ? sha512 : sha1).update(block, 0, 64);
+      }
     }
     sha.digest();
+    sha512.digest();
+    sha1.digest();
+  }
+
+  /** Another digest for {@link #warmUp}; SHA-256 again where the JDK lacks it (none does). */
+  private static MessageDigest other(String algorithm) {
+    try {
+      return MessageDigest.getInstance(algorithm);
+    } catch (NoSuchAlgorithmException e) {
+      return sha256();
+    }
   }
 
   /**
