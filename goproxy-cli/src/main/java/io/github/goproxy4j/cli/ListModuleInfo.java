@@ -278,11 +278,14 @@ final class ListModuleInfo implements Template.ModuleInfo {
         // checked against go.sum, else the checksum database, as go's modfetch.GoMod checks it
         data = Optional.of(client.moduleInfoGoMod(dir, mv));
       } catch (ChecksumMismatchException e) {
-        String msg = e.getMessage();
-        if (msg.endsWith(ChecksumMismatchException.GO_SUM_MISMATCH)) {
+        if (e.isGoSumMismatch()) {
           // go.sum contradicts it: haveModSumLocked's base.Fatalf, printed bare (the text's own
           // newline ends it)
-          throw new Failure(new ModuleGraphException(msg.substring(0, msg.length() - 1), e, false));
+          String msg = e.getMessage();
+          if (msg.endsWith("\n")) {
+            msg = msg.substring(0, msg.length() - 1);
+          }
+          throw new Failure(new ModuleGraphException(msg, e, false));
         }
       } catch (GoProxyException | RuntimeException e) {
         // go ignores it: no go version

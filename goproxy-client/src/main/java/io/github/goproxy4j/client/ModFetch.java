@@ -463,7 +463,7 @@ final class ModFetch {
         sums.goMod(route, module, hash);
         return Optional.of(new GoMod(cached.get(), hash));
       } catch (ChecksumMismatchException e) {
-        if (isGoSumMismatch(e)) {
+        if (e.isGoSumMismatch()) {
           throw e;
         }
       } catch (GoProxyException | GoEnvException e) {
@@ -471,11 +471,6 @@ final class ModFetch {
       }
     }
     return Optional.empty();
-  }
-
-  /** Whether {@code e} is go.sum's mismatch (go's fatal haveModSumLocked), not the checksum database's. */
-  static boolean isGoSumMismatch(ChecksumMismatchException e) {
-    return String.valueOf(e.getMessage()).endsWith(ChecksumMismatchException.GO_SUM_MISMATCH);
   }
 
   /** {@link #goMod(Route, ModuleVersion)} with modload's check of the module line. */

@@ -736,6 +736,7 @@ class GoProxyClientTest {
       io.github.goproxy4j.sumdb.ChecksumMismatchException e = assertThrows(
           io.github.goproxy4j.sumdb.ChecksumMismatchException.class, () -> c.moduleInfoGoMod(main, mv));
       assertTrue(e.getMessage().startsWith("verifying example.com/m@v1.0.0/go.mod: checksum mismatch"), e.getMessage());
+      assertTrue(e.isGoSumMismatch());
       assertEquals(c.goMod(mv).length, c.moduleInfoGoMod(outside, mv).length); // outside a module: no go.sum
     }
   }

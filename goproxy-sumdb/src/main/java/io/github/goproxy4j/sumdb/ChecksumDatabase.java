@@ -319,7 +319,7 @@ public final class ChecksumDatabase implements AutoCloseable {
     }
     throw new ChecksumMismatchException(path, lookupVers, "", hash.toString(),
         path + "@" + vers + ": verifying " + noun + ": checksum missing from sumdb response"
-            + MISSING_TEXT);
+            + MISSING_TEXT, false);
   }
 
   /** Looks up (once per process per module version) and verifies; errors carry {@code prefix}. */

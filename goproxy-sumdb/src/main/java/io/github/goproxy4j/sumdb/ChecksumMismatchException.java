@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * A downloaded module's hash does not match the hash on record — in go.sum or in the checksum
- * database. The message is the go command's, including its {@code SECURITY ERROR} explanation.
+ * database ({@link #isGoSumMismatch()} says which). The message is the go command's, including its
+ * {@code SECURITY ERROR} explanation.
  *
  * <pre>{@code
  * try {
@@ -36,9 +37,12 @@ public class ChecksumMismatchException extends GoProxyException {
   private final String version;
   private final String expected;
   private final String actual;
+  private final boolean goSumMismatch;
 
   /**
-   * Creates the exception with a complete message.
+   * Creates the exception with a complete message. The record it contradicts is taken from the
+   * message: go.sum's ({@link #isGoSumMismatch()}) when it ends with {@link #GO_SUM_MISMATCH},
+   * else the checksum database's.
    *
    * @param modulePath the module path
    * @param version the version, with a {@code /go.mod} suffix when the go.mod was checked
@@ -48,11 +52,19 @@ public class ChecksumMismatchException extends GoProxyException {
    */
   public ChecksumMismatchException(String modulePath, String version, String expected, String actual,
       String message) {
+    this(modulePath, version, expected, actual, message,
+        message != null && message.endsWith(GO_SUM_MISMATCH));
+  }
+
+  /** The exception with the record it contradicts given: go.sum's, or the checksum database's. */
+  ChecksumMismatchException(String modulePath, String version, String expected, String actual,
+      String message, boolean goSumMismatch) {
     super(message);
     this.modulePath = Objects.requireNonNull(modulePath, "modulePath");
     this.version = Objects.requireNonNull(version, "version");
     this.expected = Objects.requireNonNull(expected, "expected");
     this.actual = Objects.requireNonNull(actual, "actual");
+    this.goSumMismatch = goSumMismatch;
   }
 
   /**
@@ -76,7 +88,7 @@ public class ChecksumMismatchException extends GoProxyException {
     Objects.requireNonNull(sumFileLabel, "sumFileLabel");
     String msg = "verifying " + modulePath + "@" + version + ": checksum mismatch\n\tdownloaded: "
         + downloaded + "\n\t" + sumFileLabel + ":     " + recorded + GO_SUM_MISMATCH;
-    return new ChecksumMismatchException(modulePath, version, recorded, downloaded, msg);
+    return new ChecksumMismatchException(modulePath, version, recorded, downloaded, msg, true);
   }
 
   /**
@@ -107,7 +119,7 @@ public class ChecksumMismatchException extends GoProxyException {
     }
     String msg = modulePath + "@" + v + ": verifying " + noun + ": checksum mismatch\n\tdownloaded: "
         + downloaded + "\n\t" + dbName + ": " + dbHash + SUMDB_MISMATCH;
-    return new ChecksumMismatchException(modulePath, version, dbHash, downloaded, msg);
+    return new ChecksumMismatchException(modulePath, version, dbHash, downloaded, msg, false);
   }
 
   /** {@return the module path} */
@@ -123,6 +135,19 @@ public class ChecksumMismatchException extends GoProxyException {
   /** {@return {@code path@version}} */
   public String module() {
     return modulePath + "@" + version;
+  }
+
+  /**
+   * Returns which record the download contradicts: a sum file (go.sum, go.work.sum or another file;
+   * {@link #goSumMismatch(String, String, String, String, String)}), which go's haveModSumLocked
+   * makes fatal at once, or the checksum database (a different hash:
+   * {@link #sumdbMismatch(String, String, String, String, String)}, or none in its answer for the
+   * module), an error go's checkSumDB returns to its caller.
+   *
+   * @return true for a sum file's record, false for the checksum database's
+   */
+  public boolean isGoSumMismatch() {
+    return goSumMismatch;
   }
 
   /** {@return the hash on record (go.sum or the checksum database)} */
