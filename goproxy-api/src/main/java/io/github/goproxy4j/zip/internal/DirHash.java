@@ -91,7 +91,8 @@ public final class DirHash {
    *
    * <p>The updates are shaped like a download's, so that what C2 compiles from their profile
    * holds for the real ones: mostly one block, now and then a file's odd-sized tail (leaving a
-   * partial block for the next update to fill), a whole 4 KB slice, and a digest (which resets).
+   * partial block for the next update to fill), a whole 4 KB slice, a digest (which resets) and
+   * now and then a new digest, as each file and zip has.
    * Among them go a few SHA-512 and SHA-1 updates: the checksum database's Ed25519 signature
    * check hashes with SHA-512, and {@code SecureRandom} (JNA names the file it unpacks its
    * native library into with it) with SHA-1, both through the same {@code MessageDigest} call
@@ -109,6 +110,9 @@ public final class DirHash {
       sha.update(block, 0, len);
       if ((i & 255) == 0) {
         sha.digest();
+        if ((i & 1023) == 0) {
+          sha = sha256(); // a new digest's first block allocates its schedule (SHA2.implCompress0)
+        }
       }
       if ((i & 63) == 32) {
         (((i >>> 6) & 1) == 0 ? sha512 : sha1).update(block, 0, 64);
