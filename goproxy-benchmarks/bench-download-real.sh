@@ -44,14 +44,24 @@ ln -sfn "$here/go/sumdbserver" "$gp/src/sumdbserver"
 
 echo "== making the GOPROXY tree" >&2
 list="$WORK/dirs.txt"
-: > "$list"
+: > "$list.new"
 find /usr/share/gocode/src -name go.mod -not -path '*/vendor/*' -not -path '*/testdata/*' | sort | while read -r gomod; do
   pkg="$(dpkg -S "$gomod" 2>/dev/null | head -1 | cut -d: -f1)" || true
   [ -n "$pkg" ] || continue
-  printf '%s\t%s\n' "$(dirname "$gomod")" "$(dpkg-query -W -f='${Version}' "$pkg")" >> "$list"
+  printf '%s\t%s\n' "$(dirname "$gomod")" "$(dpkg-query -W -f='${Version}' "$pkg")" >> "$list.new"
 done
-rm -rf "$WORK/proxy"
-"$WORK/sumdbserver" prepare "$list" "$WORK/proxy" > "$WORK/modules.txt" 2> "$WORK/prepare-skipped.txt"
+# The tree of an earlier invocation is kept when the sources are the same: deleting and writing
+# its thousands of files just before the timed runs slows file creation on this machine's ext4
+# for minutes (see RealModulesBench), on both sides, and the ratio with it.
+if [ -s "$WORK/modules.txt" ] && [ -f "$WORK/proxy.done" ] && cmp -s "$list.new" "$list"; then
+  rm -f "$list.new"
+  echo "   (kept from an earlier invocation: the same sources)" >&2
+else
+  mv "$list.new" "$list"
+  rm -rf "$WORK/proxy" "$WORK/proxy.done"
+  "$WORK/sumdbserver" prepare "$list" "$WORK/proxy" > "$WORK/modules.txt" 2> "$WORK/prepare-skipped.txt"
+  touch "$WORK/proxy.done"
+fi
 
 echo "== go mod download vs GoProxyClient.downloadAll ($ROUNDS rounds)" >&2
 java -cp "$here/target/goproxy-benchmarks.jar" io.github.goproxy4j.benchmarks.client.RealModulesBench \
