@@ -2,7 +2,6 @@ package io.github.goproxy4j.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -45,12 +44,7 @@ public final class NoteKeys {
    * @return the hash (compare unsigned)
    */
   public static int keyHash(String name, byte[] algorithmAndKey) {
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-    }
+    MessageDigest sha = io.github.goproxy4j.zip.internal.DirHash.sha256();
     sha.update(name.getBytes(StandardCharsets.UTF_8));
     sha.update((byte) '\n');
     sha.update(algorithmAndKey);

@@ -2,8 +2,8 @@ package io.github.goproxy4j.sumdb.tlog;
 
 import io.github.goproxy4j.internal.GoBase64;
 import io.github.goproxy4j.internal.GoQuote;
+import io.github.goproxy4j.zip.internal.DirHash;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -107,12 +107,9 @@ public final class Hash {
   /** The hash of the empty tree: SHA-256 of no bytes (x/mod since v0.19.0). */
   public static final Hash EMPTY_TREE = new Hash(sha256().digest());
 
+  /** A fresh SHA-256 digest (the shared prototype copy: no provider look-up per tree hash). */
   static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every JDK", e);
-    }
+    return DirHash.sha256();
   }
 
   /** {@return a copy of the 32 bytes} */
