@@ -140,6 +140,7 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
     this.settings = settings;
     this.envProxies = envProxies;
     this.auth = auth;
+    auth.probeWith(this::head);
   }
 
   /**
@@ -292,6 +293,21 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
   private Hop follow(
       URI first, Map<String, String> headers, Map<String, List<String>> credentials)
       throws IOException {
+    return follow(first, headers, credentials, false);
+  }
+
+  /**
+   * go's HEAD request validating {@code git credential fill}'s credentials (GOAUTH=git): its
+   * status, the body (none) closed.
+   */
+  private int head(URI uri, Map<String, List<String>> credentials) throws IOException {
+    Hop r = follow(uri, Map.of(), credentials, true);
+    r.body().close();
+    return r.status();
+  }
+
+  private Hop follow(URI first, Map<String, String> headers,
+      Map<String, List<String>> credentials, boolean head) throws IOException {
     URI cur = first;
     String initialAddr = null; // the first URL's address, needed only once a redirect is followed
     int requests = 0;
@@ -307,7 +323,7 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
         strip = !isDomainOrSubdomain(canonicalAddr(cur), initialAddr);
       }
       Hop r = send(first, cur, strip ? withoutSensitive(headers) : headers,
-          strip ? Map.of() : credentials, referer);
+          strip ? Map.of() : credentials, referer, head);
       requests++;
       int status = r.status();
       if (!isRedirect(status) || settings.maxRedirects() == 0) {
@@ -350,7 +366,7 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
   }
 
   private Hop send(URI first, URI uri, Map<String, String> headers,
-      Map<String, List<String>> credentials, String referer) throws IOException {
+      Map<String, List<String>> credentials, String referer, boolean head) throws IOException {
     String shown = Redaction.netHttp(uri);
     URI target = Redaction.withoutUserInfo(withoutFragment(uri));
     Map<String, List<String>> all = new LinkedHashMap<>();
@@ -413,7 +429,7 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
       }
     }
     Duration requestTimeout = settings.requestTimeout();
-    if (urlConnectionForHttp && "http".equalsIgnoreCase(uri.getScheme())) {
+    if (urlConnectionForHttp && "http".equalsIgnoreCase(uri.getScheme()) && !head) {
       if (target.getHost() == null || target.getHost().isEmpty()) {
         throw new GoProxyException("Get \"" + shown + "\": http: no Host in request URL");
       }
@@ -440,7 +456,8 @@ public final class JdkHttpTransport implements Transport, AutoCloseable {
     }
     HttpRequest.Builder b;
     try {
-      b = HttpRequest.newBuilder(target).GET().timeout(requestTimeout);
+      b = HttpRequest.newBuilder(target).timeout(requestTimeout);
+      b = head ? b.method("HEAD", HttpRequest.BodyPublishers.noBody()) : b.GET();
     } catch (IllegalArgumentException e) {
       throw new GoProxyException("Get \"" + shown + "\": invalid URL: " + e.getMessage(), e);
     }

@@ -74,7 +74,7 @@ class GoAuthTest {
   }
 
   @Test
-  void malformedGoAuthGivesGoMessages() {
+  void malformedGoAuthGivesGoMessages() throws IOException {
     String[][] cases = {
       {"off;netrc", "go: GOAUTH=off cannot be combined with other authentication commands"
           + " (GOAUTH=off;netrc)"},
@@ -89,10 +89,178 @@ class GoAuthTest {
           () -> a.initialHeaders(URI.create("https://h/")));
       assertEquals(c[1], e.getMessage());
     }
-    GoAuth git = GoAuth.create(env("GOAUTH", "git " + tmp), "1.25", false);
-    GoEnvException e = assertThrows(GoEnvException.class,
-        () -> git.initialHeaders(URI.create("https://h/")));
-    assertTrue(e.getMessage().contains("not supported"), e.getMessage());
+    Path file = tmp.resolve("file");
+    Files.writeString(file, "");
+    String[][] dirs = {
+      {"git " + file, "go: GOAUTH=git dir method requires an absolute path to the git working"
+          + " directory, dir is not a directory"},
+      {"git " + tmp.resolve("missing"), "go: GOAUTH=git encountered an error; cannot stat "
+          + tmp.resolve("missing") + ": stat " + tmp.resolve("missing")
+          + ": no such file or directory"},
+    };
+    for (String[] c : dirs) {
+      GoAuth a = GoAuth.create(env("GOAUTH", c[0]), "1.25", false);
+      GoEnvException e = assertThrows(GoEnvException.class,
+          () -> a.initialHeaders(URI.create("https://h/")));
+      assertEquals(c[1], e.getMessage());
+    }
+  }
+
+  /** A git repository in tmp whose local config names {@code helper}; HOME is tmp/home. */
+  private Path gitRepo(String name, String helper) throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/git")), "needs git");
+    Path dir = Files.createDirectories(tmp.resolve(name));
+    Files.createDirectories(tmp.resolve("home"));
+    git(dir, "init", "-q", ".");
+    if (helper != null) {
+      git(dir, "config", "credential.helper", helper);
+    }
+    return dir;
+  }
+
+  private void git(Path dir, String... args) throws Exception {
+    List<String> argv = new java.util.ArrayList<>(List.of("git"));
+    argv.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile()).inheritIO();
+    pb.environment().put("HOME", tmp.resolve("home").toString());
+    assertEquals(0, pb.start().waitFor());
+  }
+
+  private Map<String, String> gitEnv(Path dir) {
+    return env("GOAUTH", "git " + dir, "HOME", tmp.resolve("home").toString());
+  }
+
+  /**
+   * parseGitAuth's prefix, username and password for git outputs, each expected value printed by
+   * go1.27's net/url for the same fields (url.ParseRequestURI, then protocol/host/path set on
+   * the URL, then String(); gitauth.go is the same in go1.24, go1.26 and go1.27).
+   */
+  @Test
+  void gitFillOutputIsParsedAsGo() {
+    String[][] cases = {
+      {"protocol=https\nhost=example.com\nusername=bob\npassword=secr3t\n",
+          "https://example.com", "bob", "secr3t"},
+      {"protocol=https\nhost=h:8443\npath=a/b c!*(x)\nusername=u\npassword=",
+          "https://h:8443/a/b%20c%21%2A%28x%29", "u", ""},
+      {"url=https://h/x/y\nusername=u\npassword=p=q", "https://h/x/y", "u", "p=q"},
+      {"url=https://h/x/y\nprotocol=http\nhost=z", "http://z/x/y", "", ""},
+      {"protocol=https\nhost=h\nurl=not a url", "https://h", "", ""},
+      {"url=", "", "", ""},
+      {" username = u \n  password=p \nprotocol=https\nhost=h", "https://h", "", "p"},
+      {"nothing here", "", "", ""},
+      {"url=/just/path", "/just/path", "", ""},
+      {"url=https://u:pw@h/p%2Fq?x=1", "https://u:pw@h/p%2Fq?x=1", "", ""},
+      {"url=https:no", "https:no", "", ""},
+      {"url=//h/p", "//h/p", "", ""},
+      {"protocol=https", "https:", "", ""},
+      {"host=h", "//h", "", ""},
+      {"path=a:b", "./a:b", "", ""},
+      {"url=HTTPS://H/%7e", "https://H/%7e", "", ""},
+      {"protocol=https\nhost=h\u00e9 st\npath=/\u00e9", "https://h%C3%A9%20st/%C3%A9", "", ""},
+    };
+    for (String[] c : cases) {
+      String[] got = GoAuth.parseGitAuth(c[0]);
+      assertEquals(List.of(c[1], c[2], c[3]), List.of(got), c[0]);
+    }
+  }
+
+  /**
+   * GOAUTH=git runs only for the retry with a URL (go's first run skips it: git cannot list
+   * credentials), then answers with the helper's credentials as Basic auth for the prefix git
+   * names, matched as go matches prefixes.
+   */
+  @Test
+  void gitCredentialFillGivesBasicAuthForItsPrefix() throws Exception {
+    Path log = tmp.resolve("helper.log");
+    Path dir = gitRepo("repo", "!f() { echo \"$1\" >> '" + log + "'; test \"$1\" = get"
+        + " && { echo username=u; echo password=p; }; }; f");
+    GoAuth a = GoAuth.create(gitEnv(dir), "1.27", false);
+    assertEquals(Map.of(), a.initialHeaders(URI.create("https://h:1/m/@v/list")));
+    assertFalse(Files.exists(log), "no git before a URL");
+    assertTrue(a.retriesOn4xx());
+    Map<String, List<String>> h = a.retryHeaders(URI.create("https://h:1/m/@v/list"),
+        "HTTP/1.1 401 Unauthorized", Map.of());
+    assertEquals(GoAuth.basic("u", "p"), auth(h));
+    assertEquals(GoAuth.basic("u", "p"), auth(a.initialHeaders(URI.create("https://h:1/other"))));
+    assertNull(auth(a.initialHeaders(URI.create("https://h:2/other"))));
+    assertEquals("get\n", Files.readString(log), "no prober: neither approved nor rejected");
+    assertFalse(a.toString().contains("p\"") || a.toString().contains("Og"), a.toString());
+  }
+
+  /**
+   * go's follow-up on the transport: a HEAD request to git's prefix with its credentials, then
+   * {@code git credential approve} after a 200 ({@code store} for the helpers) and {@code reject}
+   * after a 401 ({@code erase}), run where this process runs, with the global config.
+   */
+  @Test
+  void gitCredentialsAreApprovedOrRejectedAfterHead() throws Exception {
+    Path dir = gitRepo("repo", "!f() { test \"$1\" = get && { echo username=u;"
+        + " echo password=p; }; }; f");
+    Path log = tmp.resolve("global.log");
+    Files.writeString(tmp.resolve("home/.gitconfig"), "[credential]\n\thelper = \"!f() {"
+        + " echo \\\"$1\\\" >> '" + log + "'; }; f\"\n");
+    TestCerts certs = TestCerts.shared();
+    for (int ok : new int[] {200, 401}) {
+      Files.writeString(log, "");
+      try (MockWebServer tls = new MockWebServer()) {
+        tls.useHttps(certs.serverContext().getSocketFactory());
+        tls.start(InetAddress.getLoopbackAddress(), 0);
+        tls.enqueue(new MockResponse.Builder().code(401).build());
+        tls.enqueue(new MockResponse.Builder().code(ok).build());
+        tls.enqueue(new MockResponse.Builder().code(ok).build());
+        Map<String, String> e = gitEnv(dir);
+        e.put("SSL_CERT_FILE", certs.caPem.toString());
+        try (JdkHttpTransport t = JdkHttpTransport.create(e, "1.27", HttpSettings.defaults());
+            Transport.Response r = t.get(
+                URI.create("https://localhost:" + tls.getPort() + "/m/@v/list"), Map.of())) {
+          assertEquals(ok, r.status());
+          String want = ok == 200 ? "get\nstore\n" : "get\nerase\n";
+          for (int i = 0; i < 100 && !Files.readString(log).equals(want); i++) {
+            Thread.sleep(100);
+          }
+          assertEquals(want, Files.readString(log));
+        }
+        List<String> methods = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+          RecordedRequest q = tls.takeRequest(5, TimeUnit.SECONDS);
+          methods.add(q.getMethod() + " " + q.getTarget() + " "
+              + (q.getHeaders().get("Authorization") != null));
+        }
+        java.util.Collections.sort(methods);
+        assertEquals(List.of("GET /m/@v/list false", "GET /m/@v/list true", "HEAD / true"),
+            methods);
+      }
+    }
+  }
+
+  /** go's texts when git fails or answers for another URL; nothing of the output's secrets. */
+  @Test
+  void gitCredentialFillFailuresGiveGoTexts() throws Exception {
+    String url = "https://h:1/m/@v/list";
+    Path empty = gitRepo("empty", "!f() { :; }; f");
+    Path plain = Files.createDirectories(tmp.resolve("plain"));
+    Files.createDirectories(tmp.resolve("home"));
+    String prompt = "'git credential fill' failed (url=" + url + "): exit status 128\n"
+        + "fatal: could not read Username for 'https://h:1': terminal prompts disabled\n";
+    assertEquals(prompt, fillError(empty, url));
+    assertEquals(prompt, fillError(plain, url), "not a repository: no helper either");
+    Path other = gitRepo("other", "!f() { echo url=https://elsewhere/p; echo username=u;"
+        + " echo password=s3cr3t; }; f");
+    assertEquals("requested a credential for " + url + ", but 'git credential fill' provided one"
+        + " for https://elsewhere/p\n", fillError(other, url));
+    Path userInfo = gitRepo("userinfo", "!f() { echo url=https://u:s3cr3t@elsewhere/p;"
+        + " echo username=u; echo password=s3cr3t; }; f");
+    String e = fillError(userInfo, url);
+    assertFalse(e.contains("s3cr3t"), e);
+    // the retry still goes out, without credentials
+    GoAuth a = GoAuth.create(gitEnv(empty), "1.27", false);
+    assertEquals(Map.of(), a.retryHeaders(URI.create(url), "HTTP/1.1 401 Unauthorized", Map.of()));
+  }
+
+  private String fillError(Path dir, String url) {
+    GoAuth a = GoAuth.create(gitEnv(dir), "1.27", false);
+    IOException e = assertThrows(IOException.class, () -> a.gitFill(dir, url));
+    return e.getMessage();
   }
 
   @Test
