@@ -365,6 +365,162 @@ class GoProxyClientInteropTest {
   }
 
   /**
+   * GOAUTH=git dir (go1.24 and later; go1.23 ignores it) against a private https proxy taking
+   * Basic credentials,
+   * trusted through SSL_CERT_FILE, no netrc: the credential helper named in the local config of a
+   * git repository gives the right password, a wrong one, or nothing; or dir is no repository.
+   * go1.24 and go1.27 and this client, built from the same variables, download the same module
+   * into byte-identical caches exactly where the password is right, and fail with go's text
+   * otherwise, with the same requests. A helper in the global config (HOME's .gitconfig) logs
+   * git's calls: the same {@code get}s on both sides, and {@code erase} once go's validating HEAD
+   * got a 401 (go's reject; go, exiting on the failure, may not get there). No password in our
+   * texts.
+   */
+  @Test
+  void privateHttpsProxyWithGoAuthGitAsGo() throws Exception {
+    List<GoTool.Go> gos = GoTool.releasesOf("1.23", "1.24", "1.26", "1.27");
+    ModuleVersion m = ModuleVersion.parse("example.com/m@v1.1.0");
+    try (FakeGoProxy p = FakeGoProxy.builder().https().basicAuth("ci", "s3cret-pw")
+        .module("example.com/m", "v1.0.0", "v1.1.0").start()) {
+      for (GoTool.Go go : gos) {
+        Path home = Files.createDirectories(tmp.resolve("git" + go.lang()));
+        Path work = Files.createDirectories(home.resolve("work"));
+        Path gitHome = Files.createDirectories(home.resolve("home"));
+        Map<String, Path> dirs = new java.util.LinkedHashMap<>();
+        dirs.put("right", gitRepo(home.resolve("right"), gitHome,
+            "!f() { test \"$1\" = get && { echo username=ci; echo password=s3cret-pw; }; }; f"));
+        dirs.put("wrong", gitRepo(home.resolve("wrong"), gitHome,
+            "!f() { test \"$1\" = get && { echo username=ci; echo password=wrong-pw; }; }; f"));
+        dirs.put("empty", gitRepo(home.resolve("empty"), gitHome, "!f() { :; }; f"));
+        dirs.put("plain", Files.createDirectories(home.resolve("plain")));
+        for (Map.Entry<String, Path> d : dirs.entrySet()) {
+          String what = go + " GOAUTH=git " + d.getKey();
+          Map<String, List<String>> logs = new HashMap<>();
+          Map<String, List<String>> requests = new HashMap<>();
+          GoTool.Result r = null;
+          GoProxyException ours = null;
+          for (String side : List.of("go", "ours")) {
+            Path log = home.resolve(d.getKey() + "-" + side + ".log");
+            Files.writeString(log, "");
+            Files.writeString(gitHome.resolve(".gitconfig"), "[credential]\n\thelper = \"!f() {"
+                + " echo \\\"$1\\\" >> '" + log + "'; }; f\"\n");
+            Map<String, String> env = privateEnv(home, p, home.resolve(d.getKey() + "-" + side));
+            env.remove("NETRC");
+            env.put("GOAUTH", "git " + d.getValue());
+            if (side.equals("go")) {
+              r = go.run(work, env, 120, "mod", "download", "-json", m.toString());
+            } else {
+              try (GoProxyClient c = privateClient(env, go)) {
+                if (r.ok()) {
+                  assertTrue(r.stdout().contains("\"Sum\": \"" + c.download(m).zipHash() + "\""),
+                      what + ": " + r.stdout());
+                } else {
+                  ours = assertThrows(GoProxyException.class, () -> c.download(m), what);
+                }
+              }
+            }
+            logs.put(side, waitForLog(log, logs.get("go")));
+            requests.put(side, p.requests().all().stream()
+                .map(q -> q.method() + " " + q.target() + " " + q.status()).toList());
+            p.reset();
+          }
+          // go1.23 and earlier have no GOAUTH: git is never asked
+          boolean git = go.minor() >= 24;
+          assertEquals(git && d.getKey().equals("right"), r.ok(), what + ": " + r.stdout() + r.stderr());
+          if (r.ok()) {
+            assertSameDownloads(home.resolve(d.getKey() + "-go"), home.resolve(d.getKey() + "-ours"),
+                what);
+          } else {
+            String goErr = new ObjectMapper().readTree(r.stdout()).get("Error").asText();
+            assertTrue(goErr.endsWith(": 401 Unauthorized\n\tserver response: unauthorized"),
+                what + ": " + goErr);
+            assertEquals(goErr, ours.getMessage(), what);
+            assertFalse(ours.toString().contains("pw"), ours.toString());
+          }
+          // the same GETs; go's HEADs and its approve or reject run on a goroutine that go's exit
+          // may cut short, so go's are a part of ours (which run to the end)
+          String shown = what + ": go " + requests.get("go") + " " + logs.get("go") + " ours "
+              + requests.get("ours") + " " + logs.get("ours");
+          assertEquals(requests.get("go").stream().filter(q -> !q.startsWith("HEAD")).sorted()
+              .toList(), requests.get("ours").stream().filter(q -> !q.startsWith("HEAD")).sorted()
+              .toList(), shown);
+          List<String> goHeads = requests.get("go").stream().filter(q -> q.startsWith("HEAD"))
+              .toList();
+          List<String> ourHeads = requests.get("ours").stream().filter(q -> q.startsWith("HEAD"))
+              .toList();
+          // the fake answers HEAD / with 405 when the credentials are right: three tries, then
+          // neither approve nor reject; 401 with wrong ones: reject at once
+          assertEquals(!git ? List.of() : switch (d.getKey()) {
+            case "right" -> List.of("HEAD / 405", "HEAD / 405", "HEAD / 405");
+            case "wrong" -> List.of("HEAD / 401");
+            default -> List.of();
+          }, ourHeads, shown);
+          assertEquals(ourHeads.subList(0, goHeads.size()), goHeads, shown);
+          assertEquals(logs.get("go").stream().filter("get"::equals).count(),
+              logs.get("ours").stream().filter("get"::equals).count(), shown);
+          assertEquals(!git ? List.of() : d.getKey().equals("wrong") ? List.of("get", "erase")
+              : List.of("get"), logs.get("ours"), shown);
+          assertTrue(logs.get("ours").containsAll(logs.get("go")), shown);
+        }
+        for (ProxyRequest q : p.requests().all()) {
+          assertFalse(q.headers().toString().contains("pw"), q.headers().toString());
+        }
+        p.reset();
+      }
+    }
+  }
+
+  /** A git repository whose local config names the credential helper {@code helper}. */
+  private static Path gitRepo(Path dir, Path gitHome, String helper) throws Exception {
+    Files.createDirectories(dir);
+    for (List<String> args : List.of(List.of("git", "init", "-q", "."),
+        List.of("git", "config", "credential.helper", helper))) {
+      ProcessBuilder pb = new ProcessBuilder(args).directory(dir.toFile()).inheritIO();
+      pb.environment().put("HOME", gitHome.toString());
+      assertEquals(0, pb.start().waitFor(), args.toString());
+    }
+    return dir;
+  }
+
+  /**
+   * The lines of a helper's log once it stops growing; as long as {@code expected} has more lines
+   * (go's side, whose approve or reject may still be running on our side), up to ten seconds.
+   */
+  private static List<String> waitForLog(Path log, List<String> expected) throws Exception {
+    long end = System.nanoTime() + 10_000_000_000L;
+    List<String> lines = Files.readAllLines(log);
+    while (System.nanoTime() < end) {
+      Thread.sleep(300);
+      List<String> now = Files.readAllLines(log);
+      if (now.equals(lines) && (expected == null || now.size() >= expected.size())) {
+        return now;
+      }
+      lines = now;
+    }
+    return lines;
+  }
+
+  /** go's and our cache/download trees hold the same files, byte for byte. */
+  private static void assertSameDownloads(Path goCache, Path ourCache, String what)
+      throws IOException {
+    Path goDl = goCache.resolve("cache/download");
+    Path ourDl = ourCache.resolve("cache/download");
+    int compared = 0;
+    try (Stream<Path> files = Files.walk(goDl)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        String rel = goDl.relativize(f).toString();
+        if (rel.startsWith("sumdb/") || rel.endsWith(".lock")) {
+          continue;
+        }
+        assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(ourDl.resolve(rel)),
+            what + ": " + rel);
+        compared++;
+      }
+    }
+    assertTrue(compared >= 4, what + ": " + compared + " files");
+  }
+
+  /**
    * The GOAUTH retry (go1.24 and later): a command that prints the token only when go calls it
    * again with the URL after a 401 is handed the same response on standard input by go and by
    * this client (status line with the negotiated protocol, {@code HTTP/2.0} here, and the
