@@ -456,6 +456,10 @@ class GoModWriterTest {
           Files.writeString(dir.resolve("go.sum"), sum);
           c.listModules(dir, false);
           writes++;
+          // The rewritten go.mod stays a moment before the next round puts the old one back, so
+          // that go's reader meets it even when a loaded machine makes the rounds few and slow
+          // (CI with another build beside it: 7 rounds in the 2 s, every read "start").
+          Thread.sleep(20);
         }
         for (String h : new String(loop.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList()) {
           count.merge(names.getOrDefault(h, "torn"), 1, Integer::sum);
