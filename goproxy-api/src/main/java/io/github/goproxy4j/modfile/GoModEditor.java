@@ -1015,6 +1015,9 @@ public final class GoModEditor {
   }
 
   private void removeDups() {
+    // x/mod's one kill set, keyed by line; a dropped (zeroed) entry's line is null, so a second
+    // dropped entry kills the null line, and with it every dropped entry of that list and of the
+    // lists filtered after it (each list is filtered right after it is marked, as in x/mod)
     Set<Line> kill = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     Set<List<String>> seen = new HashSet<>();
     for (Entry x : excludes) {
@@ -1022,6 +1025,7 @@ public final class GoModEditor {
         kill.add(x.line);
       }
     }
+    excludes.removeIf(x -> kill.contains(x.line));
     seen.clear();
     for (int i = replaces.size() - 1; i >= 0; i--) {
       Entry x = replaces.get(i);
@@ -1029,6 +1033,7 @@ public final class GoModEditor {
         kill.add(x.line);
       }
     }
+    replaces.removeIf(x -> kill.contains(x.line));
     for (List<Entry> l : List.of(tools, ignores)) {
       seen.clear();
       for (Entry x : l) {
@@ -1036,12 +1041,10 @@ public final class GoModEditor {
           kill.add(x.line);
         }
       }
+      l.removeIf(x -> kill.contains(x.line));
     }
     if (kill.isEmpty()) {
       return;
-    }
-    for (List<Entry> l : List.of(excludes, replaces, tools, ignores)) {
-      l.removeIf(x -> kill.contains(x.line));
     }
     List<Node> stmts = new ArrayList<>();
     for (Node stmt : syntax.stmts) {
@@ -1059,6 +1062,37 @@ public final class GoModEditor {
     }
     syntax.stmts.clear();
     syntax.stmts.addAll(stmts);
+  }
+
+  /**
+   * The tool paths as x/mod's {@code File.Tool} slice holds them: a tool {@link #dropTool dropped}
+   * stays there as an empty path, since x/mod's DropTool zeroes the entry and neither
+   * {@link #cleanup} nor {@link #sortBlocks} removes it (SortBlocks does when a second zeroed
+   * exclude, replacement, tool or ignore makes the zero line a duplicate). {@code go mod edit -json}
+   * prints such an entry as {@code {"Path": ""}} (go1.24-1.27); {@link #file()} leaves it out.
+   *
+   * @return the paths, {@code ""} for a dropped tool still in the slice
+   */
+  public List<String> toolSlice() {
+    return slice(tools);
+  }
+
+  /**
+   * The ignore directives as x/mod's {@code File.Ignore} slice holds them: as {@link #toolSlice()}
+   * for {@link #dropIgnore dropped} ones (go1.25-1.27).
+   *
+   * @return the paths, {@code ""} for a dropped directive still in the slice
+   */
+  public List<String> ignoreSlice() {
+    return slice(ignores);
+  }
+
+  private static List<String> slice(List<Entry> entries) {
+    List<String> out = new ArrayList<>(entries.size());
+    for (Entry e : entries) {
+      out.add(e.path);
+    }
+    return List.copyOf(out);
   }
 
   /** A dropped line's tokens are nil in x/mod: no tokens. */
@@ -1119,7 +1153,9 @@ public final class GoModEditor {
    * @return this editor
    */
   public GoModEditor cleanup() {
-    for (List<Entry> l : List.of(godebugs, requires, excludes, replaces, retracts, tools, ignores)) {
+    // x/mod's Cleanup leaves dropped tools and ignores in its slices (zeroed), as go1.24-1.27 do:
+    // see toolSlice()
+    for (List<Entry> l : List.of(godebugs, requires, excludes, replaces, retracts)) {
       l.removeIf(Entry::removed);
     }
     List<Node> out = new ArrayList<>();

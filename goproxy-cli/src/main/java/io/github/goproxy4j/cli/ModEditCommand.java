@@ -586,7 +586,7 @@ final class ModEditCommand implements Command {
     }
     editor.sortBlocks().cleanup();
     if (json) {
-      ctx.out().print(toJson(editor.file()));
+      ctx.out().print(toJson(editor.file(), editor.toolSlice(), editor.ignoreSlice()));
       return 0;
     }
     byte[] out = editor.format();
@@ -831,7 +831,11 @@ final class ModEditCommand implements Command {
 
   // ---- -json
 
-  private String toJson(GoModFile f) {
+  /**
+   * go's editPrintJSON of the edited file; {@code tools} and {@code ignores} as x/mod's slices
+   * hold them (a dropped one is an empty path there, which go prints).
+   */
+  private String toJson(GoModFile f, List<String> tools, List<String> ignores) {
     boolean omitEmpty = minor >= 27;
     Map<String, Object> m = new LinkedHashMap<>();
     Map<String, Object> mod = new LinkedHashMap<>();
@@ -878,15 +882,15 @@ final class ModEditCommand implements Command {
     }
     putList(m, "Retract", ret, omitEmpty);
     if (minor >= 24) {
-      List<Object> tools = new ArrayList<>();
-      for (String t : f.tools()) {
-        tools.add(fields("Path", t, null, null));
+      List<Object> tl = new ArrayList<>();
+      for (String t : tools) {
+        tl.add(fields("Path", t, null, null));
       }
-      putList(m, "Tool", tools, omitEmpty);
+      putList(m, "Tool", tl, omitEmpty);
     }
     if (minor >= 25) {
       List<Object> ign = new ArrayList<>();
-      for (String t : f.ignores()) {
+      for (String t : ignores) {
         ign.add(fields("Path", t, null, null));
       }
       putList(m, "Ignore", ign, omitEmpty);

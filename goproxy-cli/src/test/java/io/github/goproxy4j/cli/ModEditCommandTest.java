@@ -290,6 +290,45 @@ class ModEditCommandTest {
   }
 
   /**
+   * Dropped tools and ignore directives in {@code -json}: x/mod zeroes the entry and its Cleanup
+   * keeps it, so go prints {@code {"Path": ""}}; SortBlocks's duplicate removal takes the zeroed
+   * entries out once a second zeroed exclude, replacement, tool or ignore shares their null line
+   * (each list filtered right after it is marked). Tools from go1.24, ignore from go1.25.
+   */
+  @ParameterizedTest(name = "go{0}")
+  @CsvSource({"1.24", "1.26", "1.27"})
+  void droppedToolsAndIgnoresInJsonAsGo(String release) throws IOException {
+    GoTool.Go go = GoTool.assumeRelease(release);
+    String mod = "module example.com/m\n\ngo 1.24\n\nexclude (\n\texample.com/x v1.0.0\n\texample.com/y v1.0.0\n)\n\n"
+        + "replace example.com/r => ../r\n\nreplace example.com/s => ../s\n\n"
+        + "tool (\n\texample.com/t\n\texample.com/u\n\texample.com/v\n)\n"
+        + (go.minor() >= 25 ? "\nignore (\n\t./a\n\t./b\n\t./c\n)\n" : "");
+    List<List<String>> cases = new ArrayList<>(List.of(
+        List.of("-droptool=example.com/t"),
+        List.of("-droptool=example.com/t", "-droptool=example.com/u"),
+        List.of("-dropexclude=example.com/x@v1.0.0", "-dropexclude=example.com/y@v1.0.0", "-droptool=example.com/t"),
+        List.of("-dropreplace=example.com/r", "-dropreplace=example.com/s", "-droptool=example.com/u"),
+        List.of("-droptool=example.com/t", "-tool=example.com/w"),
+        List.of("-droptool=example.com/t", "-dropexclude=example.com/x@v1.0.0")));
+    if (go.minor() >= 25) {
+      cases.addAll(List.of(
+          List.of("-dropignore=./a"),
+          List.of("-droptool=example.com/t", "-dropignore=./a", "-dropignore=./b"),
+          List.of("-dropignore=./a", "-droptool=example.com/t", "-droptool=example.com/u"),
+          List.of("-dropignore=./b", "-ignore=./d")));
+    }
+    int k = 0;
+    for (List<String> edit : cases) {
+      for (String out : List.of("-json", "-print")) {
+        List<String> args = new ArrayList<>(edit);
+        args.add(out);
+        args.add("go.mod");
+        assertAsGo(go, "dropped-" + release + "-" + k++, mod.getBytes(StandardCharsets.UTF_8), args, "dropped entries");
+      }
+    }
+  }
+
+  /**
    * go.mod changed by another writer between the edit's read and its write: go refuses to write
    * (its message, exit 1) and the other writer's go.mod stays; goproxy must do the same (a
    * goproxy that rewrote go.mod under the lock without comparing would drop the other edit).
