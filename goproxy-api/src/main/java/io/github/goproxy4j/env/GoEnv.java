@@ -1,5 +1,6 @@
 package io.github.goproxy4j.env;
 
+import io.github.goproxy4j.internal.GoUrl;
 import io.github.goproxy4j.internal.GoCwd;
 import io.github.goproxy4j.internal.GoQuote;
 import io.github.goproxy4j.internal.GoRelease;

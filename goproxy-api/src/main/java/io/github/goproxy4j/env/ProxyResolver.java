@@ -1,5 +1,6 @@
 package io.github.goproxy4j.env;
 
+import io.github.goproxy4j.internal.GoUrl;
 import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModulePatterns;
 import java.util.List;

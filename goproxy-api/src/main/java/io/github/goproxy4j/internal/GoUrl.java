@@ -1,8 +1,5 @@
-package io.github.goproxy4j.env;
+package io.github.goproxy4j.internal;
 
-import io.github.goproxy4j.internal.GoQuote;
-import io.github.goproxy4j.internal.GoRelease;
-import io.github.goproxy4j.internal.Redaction;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -18,26 +15,51 @@ import java.util.Locale;
  *
  * <p>Go works on bytes, so internally every string here is a "byte string": each char holds one
  * byte (0–255) of the UTF-8 form. {@link #parse(String)} converts on the way in and the
- * accessors convert back.
+ * accessors convert back. The fields are Go's {@code url.URL} fields, as byte strings, and as
+ * mutable as Go's struct (cmd/go's gitauth sets them one by one).
+ *
+ * <p>Used by the env package (GOPROXY, GOSUMDB) and by GOAUTH's git method
+ * ({@link #parseRequestUri}); internal to goproxy4j, not API.
  */
-final class GoUrl {
-  String scheme = "";
-  String opaque = "";
-  boolean hasUser;
-  String username = "";
-  String password = "";
-  boolean passwordSet;
-  String host = "";
-  String path = "";
-  String rawPath = "";
-  boolean omitHost;
-  boolean forceQuery;
-  String rawQuery = "";
-  String fragment = "";
-  String rawFragment = "";
+public final class GoUrl {
+  /** Scheme, lower-cased by the parser. */
+  public String scheme = "";
+  /** Opaque: what follows {@code scheme:} when no slash does. */
+  public String opaque = "";
+  /** Whether User is set. */
+  public boolean hasUser;
+  /** The user name. */
+  public String username = "";
+  /** The password. */
+  public String password = "";
+  /** Whether a password is set. */
+  public boolean passwordSet;
+  /** Host, or host:port. */
+  public String host = "";
+  /** Path, unescaped. */
+  public String path = "";
+  /** RawPath: the escaped path when it differs from the default escaping. */
+  public String rawPath = "";
+  /** OmitHost: no empty host written for {@code scheme:/path}. */
+  public boolean omitHost;
+  /** ForceQuery: a {@code ?} with no query. */
+  public boolean forceQuery;
+  /** RawQuery, escaped, without the {@code ?}. */
+  public String rawQuery = "";
+  /** Fragment, unescaped. */
+  public String fragment = "";
+  /** RawFragment: the escaped fragment when it differs from the default escaping. */
+  public String rawFragment = "";
+
+  private GoUrl() {}
+
+  /** {@return an empty URL, as Go's {@code new(url.URL)}} */
+  public static GoUrl empty() {
+    return new GoUrl();
+  }
 
   /** Thrown with Go's error text, e.g. {@code parse "x": missing ']' in host}. */
-  static final class ParseException extends Exception {
+  public static final class ParseException extends Exception {
     private static final long serialVersionUID = 1L;
 
     ParseException(String message) {
@@ -53,12 +75,24 @@ final class GoUrl {
   private static final int QUERY_COMPONENT = 6;
   private static final int FRAGMENT = 7;
 
-  static String toBytes(String s) {
+  /**
+   * Converts a Java string to a byte string.
+   *
+   * @param s the string
+   * @return each char one byte of {@code s}'s UTF-8 form
+   */
+  public static String toBytes(String s) {
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
     return new String(b, StandardCharsets.ISO_8859_1);
   }
 
-  static String fromBytes(String s) {
+  /**
+   * Converts a byte string back to a Java string.
+   *
+   * @param s the byte string
+   * @return its bytes decoded as UTF-8
+   */
+  public static String fromBytes(String s) {
     return new String(s.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
   }
 
@@ -74,15 +108,19 @@ final class GoUrl {
    *     (CVE-2026-25679)
    * @param strictColons an http(s) host:port may have one colon only (GODEBUG urlstrictcolons)
    */
-  record Rules(boolean bracketsHoldIpv6, boolean bracketOnlyAtStart, boolean strictColons) {
+  public record Rules(boolean bracketsHoldIpv6, boolean bracketOnlyAtStart, boolean strictColons) {
     /** The rules of the newest release modelled. */
-    static final Rules NEWEST = new Rules(true, true, true);
+    public static final Rules NEWEST = new Rules(true, true, true);
 
     /**
      * The rules of a release, with the process GODEBUG setting (read by the go command from its
      * environment only, never from the env file).
+     *
+     * @param release the go release
+     * @param godebug the GODEBUG value ({@code ""} when unset)
+     * @return the rules
      */
-    static Rules of(GoRelease release, String godebug) {
+    public static Rules of(GoRelease release, String godebug) {
       boolean strict = release.atLeast(26) && !"0".equals(godebugValue(godebug, "urlstrictcolons"));
       return new Rules(release.includesFix("1.24.8", "1.25.2"), release.includesFix("1.25.8", "1.26.1"),
           strict);
@@ -101,20 +139,33 @@ final class GoUrl {
     }
   }
 
-  /** Go's url.Parse with the newest release's rules. */
-  static GoUrl parse(String raw) throws ParseException {
+  /**
+   * Go's url.Parse with the newest release's rules.
+   *
+   * @param raw the URL, as a Java string
+   * @return the URL
+   * @throws ParseException with Go's text
+   */
+  public static GoUrl parse(String raw) throws ParseException {
     return parse(raw, Rules.NEWEST);
   }
 
-  /** Go's url.Parse. */
-  static GoUrl parse(String raw, Rules rules) throws ParseException {
+  /**
+   * Go's url.Parse.
+   *
+   * @param raw the URL, as a Java string
+   * @param rules the release's host rules
+   * @return the URL
+   * @throws ParseException with Go's text
+   */
+  public static GoUrl parse(String raw, Rules rules) throws ParseException {
     String rawBytes = toBytes(raw);
     int hash = rawBytes.indexOf('#');
     String u = hash < 0 ? rawBytes : rawBytes.substring(0, hash);
     String frag = hash < 0 ? "" : rawBytes.substring(hash + 1);
     GoUrl url;
     try {
-      url = parseNoFragment(u, rules);
+      url = parseNoFragment(u, rules, false);
     } catch (Err e) {
       throw new ParseException("parse " + quoteBytes(Redaction.rawUrl(u)) + ": " + e.getMessage());
     }
@@ -130,6 +181,24 @@ final class GoUrl {
     return url;
   }
 
+  /**
+   * Go's url.ParseRequestURI: the whole string as an absolute URI or an absolute path, no
+   * fragment split off.
+   *
+   * @param raw the URI, as a Java string
+   * @param rules the release's host rules
+   * @return the URL
+   * @throws ParseException with Go's text, e.g. {@code parse "x": invalid URI for request}
+   */
+  public static GoUrl parseRequestUri(String raw, Rules rules) throws ParseException {
+    String rawBytes = toBytes(raw);
+    try {
+      return parseNoFragment(rawBytes, rules, true);
+    } catch (Err e) {
+      throw new ParseException("parse " + quoteBytes(Redaction.rawUrl(rawBytes)) + ": " + e.getMessage());
+    }
+  }
+
   private static final class Err extends Exception {
     private static final long serialVersionUID = 1L;
 
@@ -138,12 +207,15 @@ final class GoUrl {
     }
   }
 
-  private static GoUrl parseNoFragment(String raw, Rules rules) throws Err {
+  private static GoUrl parseNoFragment(String raw, Rules rules, boolean viaRequest) throws Err {
     for (int i = 0; i < raw.length(); i++) {
       char b = raw.charAt(i);
       if (b < ' ' || b == 0x7f) {
         throw new Err("net/url: invalid control character in URL");
       }
+    }
+    if (raw.isEmpty() && viaRequest) {
+      throw new Err("empty url");
     }
     GoUrl url = new GoUrl();
     if (raw.equals("*")) {
@@ -185,13 +257,16 @@ final class GoUrl {
         url.opaque = rest;
         return url;
       }
+      if (viaRequest) {
+        throw new Err("invalid URI for request");
+      }
       int slash = rest.indexOf('/');
       String segment = slash < 0 ? rest : rest.substring(0, slash);
       if (segment.contains(":")) {
         throw new Err("first path segment in URL cannot contain colon");
       }
     }
-    if ((!url.scheme.isEmpty() || !rest.startsWith("///")) && rest.startsWith("//")) {
+    if ((!url.scheme.isEmpty() || !viaRequest && !rest.startsWith("///")) && rest.startsWith("//")) {
       String authority = rest.substring(2);
       rest = "";
       int i = authority.indexOf('/');
@@ -468,8 +543,13 @@ final class GoUrl {
     return escape(fragment, FRAGMENT);
   }
 
-  /** Go's URL.String(), as a real (decoded) Java string. */
-  String string(boolean redact) {
+  /**
+   * Go's URL.String() (or Redacted()).
+   *
+   * @param redact whether the password is shown as {@code xxxxx}
+   * @return the URL as a real (decoded) Java string
+   */
+  public String string(boolean redact) {
     StringBuilder b = new StringBuilder();
     if (!scheme.isEmpty()) {
       b.append(scheme).append(':');
@@ -515,13 +595,13 @@ final class GoUrl {
     return fromBytes(b.toString());
   }
 
-  /** Go's URL.Redacted(): the password (if any) replaced by {@code xxxxx}. */
-  String redacted() {
+  /** {@return Go's URL.Redacted(): the password (if any) replaced by {@code xxxxx}} */
+  public String redacted() {
     return string(true);
   }
 
-  /** Whether only Scheme, Path and RawPath are set (Go's file:// proxy rule). */
-  boolean onlySchemeAndPath() {
+  /** {@return whether only Scheme, Path and RawPath are set (Go's file:// proxy rule)} */
+  public boolean onlySchemeAndPath() {
     return opaque.isEmpty() && !hasUser && host.isEmpty() && !omitHost && !forceQuery
         && rawQuery.isEmpty() && fragment.isEmpty() && rawFragment.isEmpty();
   }

@@ -1,4 +1,4 @@
-package io.github.goproxy4j.env;
+package io.github.goproxy4j.internal;
 
 import io.github.goproxy4j.internal.GoQuote;
 import java.util.HexFormat;

@@ -1,9 +1,8 @@
-package io.github.goproxy4j.env;
+package io.github.goproxy4j.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.goproxy4j.internal.GoQuote;
-import io.github.goproxy4j.internal.Redaction;
+import io.github.goproxy4j.env.GoOracle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -62,5 +61,50 @@ class GoUrlTest {
       }
       assertEquals(expected, ours, "seed=" + seed + " url=" + GoQuote.quoteCut(raw));
     }
+  }
+
+  /**
+   * {@link GoUrl#parseRequestUri} (GOAUTH git's {@code url=} line) against go's
+   * url.ParseRequestURI: the same strings, also with a leading slash and with a fragment, which
+   * a request URI keeps.
+   */
+  @ParameterizedTest(name = "seed={0}")
+  @ValueSource(longs = {21, 22})
+  void requestUriAgreesWithNetUrl(long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    List<List<String>> queries = new ArrayList<>();
+    for (int i = 0; i < 700; i++) {
+      StringBuilder b = new StringBuilder(i % 3 == 0 ? "/" : i % 3 == 1 ? "https://" : "");
+      int n = 1 + rnd.nextInt(6);
+      for (int k = 0; k < n; k++) {
+        b.append(ATOMS[rnd.nextInt(ATOMS.length)]);
+      }
+      if (i % 7 == 0) {
+        b.append("#frag");
+      }
+      queries.add(List.of("requesturl", b.toString()));
+    }
+    queries.add(List.of("requesturl", ""));
+    List<String> answers = GoOracle.ask(queries);
+    int ok = 0;
+    for (int i = 0; i < queries.size(); i++) {
+      String raw = queries.get(i).get(1);
+      String[] go = answers.get(i).split(" ", -1);
+      String ours;
+      try {
+        GoUrl u = GoUrl.parseRequestUri(raw, GO119_RULES);
+        ours = "ok " + u.scheme + " " + u.redacted() + " " + GoUrl.fromBytes(u.host) + " " + u.hasUser;
+      } catch (GoUrl.ParseException e) {
+        ours = "err";
+      }
+      // the error texts are not compared: GOAUTH git only needs whether it parses
+      String expected = go[0].equals("ok")
+          ? "ok " + GoOracle.hex(go[1]) + " " + GoOracle.hex(go[2]) + " " + GoOracle.hex(go[3]) + " " + go[4]
+          : "err";
+      assertEquals(expected, ours, "seed=" + seed + " url=" + GoQuote.quoteCut(raw));
+      ok += expected.startsWith("ok") ? 1 : 0;
+    }
+    System.out.println("GoUrlTest.requestUriAgreesWithNetUrl seed=" + seed + ": " + ok + " of " + queries.size() + " parse");
+    org.junit.jupiter.api.Assertions.assertTrue(ok > 100 && ok < queries.size() - 100, "both outcomes exercised: " + ok);
   }
 }

@@ -5,10 +5,7 @@ import io.github.goproxy4j.internal.GoRelease;
 import io.github.goproxy4j.env.GoEnvException;
 import io.github.goproxy4j.internal.GoStrings;
 import io.github.goproxy4j.internal.Redaction;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,14 +61,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class GoAuth {
   private static final Logger LOG = LoggerFactory.getLogger(GoAuth.class);
-  private static final long COMMAND_TIMEOUT_SECONDS = 120;
-  private static final int MAX_OUTPUT = 1 << 20;
 
   private final Map<String, String> env;
   private final String goVersion;
   private final boolean windows;
   private final String goAuth;
   private final Map<String, Map<String, List<String>>> cache = new ConcurrentHashMap<>();
+  private final GitAuth git;
   private final Object initLock = new Object();
   private volatile boolean initialized;
   private volatile List<Netrc.Entry> netrc;
@@ -95,6 +90,7 @@ public final class GoAuth {
   private GoAuth(Map<String, String> env, String goVersion, boolean windows) {
     this.env = Map.copyOf(env);
     this.goVersion = goVersion;
+    this.git = new GitAuth(this.env, goVersion);
     this.windows = windows;
     String g = env.get("GOAUTH");
     this.goAuth = g == null || g.isEmpty() ? "netrc" : g;
@@ -238,10 +234,10 @@ public final class GoAuth {
             break;
           }
           try {
-            GitCredential c = gitFill(Path.of(words.get(1)), url);
-            Map<String, List<String>> h = Map.of("Authorization", List.of(basic(c.username, c.password)));
-            store(c.prefix, h);
-            validate(c, h);
+            GitAuth.Credential c = git.fill(Path.of(words.get(1)), url);
+            Map<String, List<String>> h = Map.of("Authorization", List.of(basic(c.username(), c.password())));
+            store(c.prefix(), h);
+            git.validate(c, h, prober);
           } catch (IOException e) {
             errors.add("GOAUTH=" + command + ": " + e.getMessage());
           }
@@ -313,378 +309,17 @@ public final class GoAuth {
     if (url != null) {
       argv.add(url);
     }
-    Exec r;
+    AuthProcess.Result r;
     try {
-      r = exec(argv, null, Map.of(), stdin == null ? null : stdin.getBytes(StandardCharsets.UTF_8),
+      r = AuthProcess.run(argv, null, Map.of(), stdin == null ? null : stdin.getBytes(StandardCharsets.UTF_8),
           false);
     } catch (IOException e) {
       throw new IOException("could not run command " + program + ": " + e.getMessage(), e);
     }
-    if (r.exit != 0) {
-      throw new IOException("could not run command " + program + ": exit status " + r.exit);
+    if (r.exit() != 0) {
+      throw new IOException("could not run command " + program + ": exit status " + r.exit());
     }
-    return new String(r.stdout, StandardCharsets.UTF_8);
-  }
-
-  /** A finished process: exit status, standard output, standard error (empty unless kept). */
-  private record Exec(int exit, byte[] stdout, String stderr) {}
-
-  private static final java.util.concurrent.atomic.AtomicInteger THREADS =
-      new java.util.concurrent.atomic.AtomicInteger();
-
-  /**
-   * The one runner of GOAUTH's processes (commands and git): stdin written and stdout and stderr
-   * read on threads of its own (never a pool's), each output bounded to 1 MiB, the process
-   * stopped after two minutes or when the calling thread is interrupted.
-   *
-   * @param argv the program and its arguments
-   * @param dir the working directory, or null for this process's
-   * @param extraEnv variables set on top of this process's environment
-   * @param stdin the input, or null for none
-   * @param keepStderr whether to keep standard error (else it is read and dropped)
-   * @return the exit status and outputs
-   * @throws IOException if the process cannot start, times out or writes over 1 MiB
-   */
-  private static Exec exec(List<String> argv, Path dir, Map<String, String> extraEnv, byte[] stdin,
-      boolean keepStderr) throws IOException {
-    ProcessBuilder pb = new ProcessBuilder(argv);
-    if (dir != null) {
-      pb.directory(dir.toFile());
-    }
-    pb.environment().putAll(extraEnv);
-    Process p = pb.start();
-    java.util.concurrent.CompletableFuture<byte[]> out = new java.util.concurrent.CompletableFuture<>();
-    java.util.concurrent.CompletableFuture<byte[]> err = new java.util.concurrent.CompletableFuture<>();
-    ownThread(() -> {
-      try (OutputStream in = p.getOutputStream()) {
-        if (stdin != null) {
-          in.write(stdin);
-        }
-      } catch (IOException e) {
-        // the process need not read its input
-      }
-    });
-    ownThread(() -> readBounded(p, p.getInputStream(), out));
-    ownThread(() -> readBounded(p, p.getErrorStream(), err));
-    try {
-      if (!p.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        throw new IOException("timed out");
-      }
-      byte[] o = out.get(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      byte[] e = err.get(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      if (o == null || e == null) {
-        throw new IOException("output over 1 MiB");
-      }
-      return new Exec(p.exitValue(), o,
-          keepStderr ? new String(e, StandardCharsets.UTF_8) : "");
-    } catch (InterruptedException e) {
-      p.destroyForcibly();
-      Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("interrupted running " + argv.get(0));
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      p.destroyForcibly();
-      throw new IOException("reading its output failed", e);
-    }
-  }
-
-  private static void ownThread(Runnable r) {
-    Thread t = new Thread(r, "goproxy4j-goauth-" + THREADS.incrementAndGet());
-    t.setDaemon(true);
-    t.start();
-  }
-
-  /** Reads a stream whole; completes with null (and stops the process) past 1 MiB. */
-  private static void readBounded(Process p, InputStream s,
-      java.util.concurrent.CompletableFuture<byte[]> result) {
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    try (s) {
-      byte[] b = new byte[8192];
-      int n;
-      while ((n = s.read(b)) > 0) {
-        if (buf.size() + n > MAX_OUTPUT) {
-          p.destroyForcibly();
-          result.complete(null);
-          return;
-        }
-        buf.write(b, 0, n);
-      }
-      result.complete(buf.toByteArray());
-    } catch (IOException e) {
-      result.completeExceptionally(e);
-    }
-  }
-
-  /** {@code git credential fill}'s answer: the prefix it is for and the Basic credentials. */
-  record GitCredential(String prefix, String username, String password, byte[] output) {
-    @Override
-    public String toString() {
-      return "GitCredential[" + Redaction.netHttpText(prefix) + "]";
-    }
-  }
-
-  /** The variables go's git sees beyond this process's: the settings' git-related ones. */
-  private Map<String, String> gitEnv() {
-    Map<String, String> e = new java.util.HashMap<>();
-    env.forEach((k, v) -> {
-      if (k.equals("HOME") || k.equals("XDG_CONFIG_HOME") || k.startsWith("GIT_")
-          || k.equals("GCM_INTERACTIVE") || k.equals("PATH")) {
-        e.put(k, v);
-      }
-    });
-    // go's modload.Init: no prompts from git unless asked for
-    for (String[] d : new String[][] {{"GIT_TERMINAL_PROMPT", "0"}, {"GCM_INTERACTIVE", "never"}}) {
-      String v = e.containsKey(d[0]) ? e.get(d[0]) : System.getenv(d[0]);
-      if (v == null || v.isEmpty()) {
-        e.put(d[0], d[1]);
-      }
-    }
-    return e;
-  }
-
-  /**
-   * Runs {@code git credential fill} in {@code dir} for {@code url}, as go's runGitAuth.
-   *
-   * @throws IOException with go's text when git fails or answers for another URL
-   */
-  GitCredential gitFill(Path dir, String url) throws IOException {
-    Exec r;
-    try {
-      r = exec(List.of("git", "credential", "fill"), dir, gitEnv(),
-          ("url=" + url + "\n").getBytes(StandardCharsets.UTF_8), true);
-    } catch (IOException e) {
-      throw new IOException("'git credential fill' failed (url=" + url + "): " + e.getMessage(), e);
-    }
-    if (r.exit != 0) {
-      // go appends git's combined output; only standard error here (stdout may hold credentials)
-      throw new IOException("'git credential fill' failed (url=" + url + "): exit status " + r.exit
-          + "\n" + Redaction.netHttpText(r.stderr));
-    }
-    String[] parsed = parseGitAuth(new String(r.stdout, StandardCharsets.UTF_8));
-    if (parsed[0].isEmpty()) {
-      throw new IOException("'git credential fill' failed for url=" + url + ", could not parse url\n");
-    }
-    if (!url.startsWith(parsed[0])) {
-      throw new IOException("requested a credential for " + url + ", but 'git credential fill'"
-          + " provided one for " + Redaction.netHttpText(parsed[0]) + "\n");
-    }
-    return new GitCredential(parsed[0], parsed[1], parsed[2], r.stdout);
-  }
-
-  /**
-   * Go's validation of git's credentials: a HEAD request to the prefix with them (up to three
-   * tries while it fails or answers other than 200 or 401), then {@code git credential approve}
-   * (200) or {@code reject} (401) with fill's output, all on a thread of its own.
-   */
-  private void validate(GitCredential c, Map<String, List<String>> headers) {
-    Prober p = prober;
-    if (p == null) {
-      return;
-    }
-    URI target;
-    try {
-      target = new URI(c.prefix);
-    } catch (java.net.URISyntaxException e) {
-      return;
-    }
-    Map<String, String> gitEnv = gitEnv();
-    ownThread(() -> {
-      for (int i = 0; i < 3; i++) {
-        int status;
-        try {
-          status = p.head(target, headers);
-        } catch (IOException | RuntimeException e) {
-          continue;
-        }
-        if (status == 200 || status == 401) {
-          String action = status == 200 ? "approve" : "reject";
-          try {
-            exec(List.of("git", "credential", action), null, gitEnv, c.output, false);
-          } catch (IOException e) {
-            // go ignores the outcome
-          }
-          LOG.debug("git credential {} for {}", action, Redaction.netHttpText(c.prefix));
-          return;
-        }
-      }
-    });
-  }
-
-  /**
-   * Parses {@code git credential fill}'s output as go's parseGitAuth: {@code key=value} lines
-   * (space-trimmed; the last of each key wins), the prefix from a {@code url=} line that parses as
-   * a request URI, changed by {@code protocol=}, {@code host=} and {@code path=} lines.
-   *
-   * @param data git's output
-   * @return prefix (empty when none), username, password (each possibly empty)
-   */
-  static String[] parseGitAuth(String data) {
-    GoUrl prefix = new GoUrl();
-    String username = "";
-    String password = "";
-    for (String raw : data.split("\n", -1)) {
-      String line = GoStrings.trimSpace(raw);
-      int eq = line.indexOf('=');
-      if (eq < 0) {
-        continue;
-      }
-      String key = line.substring(0, eq);
-      String value = line.substring(eq + 1);
-      switch (key) {
-        case "protocol" -> prefix.scheme = value;
-        case "host" -> prefix.host = value;
-        case "path" -> {
-          prefix.path = value;
-          prefix.rawPath = null;
-        }
-        case "username" -> username = value;
-        case "password" -> password = value;
-        case "url" -> {
-          GoUrl u = GoUrl.parseRequestUri(value);
-          if (u != null) {
-            prefix = u;
-          } else {
-            LOG.debug("malformed URL from 'git credential fill'");
-          }
-        }
-        default -> { }
-      }
-    }
-    return new String[] {prefix.toString(), username, password};
-  }
-
-  /** The parts of go's net/url.URL that git's answer can set, and its String(). */
-  private static final class GoUrl {
-    String scheme = "";
-    String opaque = "";
-    String userInfo;
-    String host = "";
-    String path = "";
-    String rawPath;
-    String rawQuery = "";
-    boolean forceQuery;
-
-    /** url.ParseRequestURI for the URLs git prints; null where go fails. */
-    static GoUrl parseRequestUri(String s) {
-      if (s.isEmpty()) {
-        return null;
-      }
-      for (int i = 0; i < s.length(); i++) {
-        char c = s.charAt(i);
-        if (c < 0x20 || c == 0x7f) {
-          return null;
-        }
-      }
-      GoUrl u = new GoUrl();
-      String rest = s;
-      if (!rest.startsWith("/")) {
-        int colon = rest.indexOf(':');
-        if (colon <= 0 || !Character.isLetter(rest.charAt(0))) {
-          return null;
-        }
-        for (int i = 1; i < colon; i++) {
-          char c = rest.charAt(i);
-          if (!(Character.isLetterOrDigit(c) && c < 0x80) && c != '+' && c != '-' && c != '.') {
-            return null;
-          }
-        }
-        u.scheme = rest.substring(0, colon).toLowerCase(java.util.Locale.ROOT);
-        rest = rest.substring(colon + 1);
-      }
-      int q = rest.indexOf('?');
-      if (q >= 0) {
-        u.rawQuery = rest.substring(q + 1);
-        u.forceQuery = u.rawQuery.isEmpty();
-        rest = rest.substring(0, q);
-      }
-      if (!rest.startsWith("/")) {
-        // scheme:rootless is opaque
-        u.opaque = rest;
-        return u;
-      }
-      // a request URI has an authority only after a scheme
-      if (!u.scheme.isEmpty() && rest.startsWith("//") && !rest.startsWith("///")) {
-        rest = rest.substring(2);
-        int slash = rest.indexOf('/');
-        String authority = slash < 0 ? rest : rest.substring(0, slash);
-        rest = slash < 0 ? "" : rest.substring(slash);
-        int at = authority.lastIndexOf('@');
-        if (at >= 0) {
-          u.userInfo = authority.substring(0, at);
-          authority = authority.substring(at + 1);
-        }
-        u.host = authority;
-      }
-      if (rest.indexOf('%') >= 0) {
-        try {
-          u.path = java.net.URLDecoder.decode(rest.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-          return null;
-        }
-        u.rawPath = rest;
-      } else {
-        u.path = rest;
-      }
-      return u;
-    }
-
-    @Override
-    public String toString() {
-      StringBuilder b = new StringBuilder();
-      if (!scheme.isEmpty()) {
-        b.append(scheme).append(':');
-      }
-      if (!opaque.isEmpty()) {
-        b.append(opaque);
-        if (forceQuery || !rawQuery.isEmpty()) {
-          b.append('?').append(rawQuery);
-        }
-        return b.toString();
-      }
-      if (!scheme.isEmpty() || !host.isEmpty() || userInfo != null) {
-        if (!host.isEmpty() || !path.isEmpty() || userInfo != null) {
-          b.append("//");
-        }
-        if (userInfo != null) {
-          b.append(userInfo).append('@');
-        }
-        b.append(escape(host, true));
-      }
-      String ep = rawPath != null ? rawPath : escape(path, false);
-      if (!ep.isEmpty() && ep.charAt(0) != '/' && !host.isEmpty()) {
-        b.append('/');
-      }
-      if (b.length() == 0) {
-        int slash = ep.indexOf('/');
-        int colon = ep.indexOf(':');
-        if (colon >= 0 && (slash < 0 || colon < slash)) {
-          b.append("./");
-        }
-      }
-      b.append(ep);
-      if (forceQuery || !rawQuery.isEmpty()) {
-        b.append('?').append(rawQuery);
-      }
-      return b.toString();
-    }
-
-    /** net/url's escape for a host or a path. */
-    private static String escape(String s, boolean host) {
-      StringBuilder b = new StringBuilder();
-      for (byte x : s.getBytes(StandardCharsets.UTF_8)) {
-        int c = x & 0xff;
-        boolean keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-            || "-_.~".indexOf(c) >= 0
-            || (host ? "!$&'()*+,;=:[]<>\"" : "$&+,/:;=@").indexOf(c) >= 0;
-        if (keep) {
-          b.append((char) c);
-        } else {
-          b.append('%').append("0123456789ABCDEF".charAt(c >> 4))
-              .append("0123456789ABCDEF".charAt(c & 15));
-        }
-      }
-      return b.toString();
-    }
+    return new String(r.stdout(), StandardCharsets.UTF_8);
   }
 
   /**
