@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.github.goproxy4j.testing.GoFlock;
 import io.github.goproxy4j.testing.GoTool;
 import io.github.goproxy4j.testing.RandomGoMod;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -233,15 +231,8 @@ class ModEditCommandTest {
     e.put("PWD", dir.toString());
     List<String> argv = new ArrayList<>(List.of("--go-version", go.release(), "mod", "edit"));
     argv.addAll(args);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status;
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream x = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      status = Goproxy.standard().run(argv, o, x, e, false);
-    }
-    return new String[] {Integer.toString(status), out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8)};
+    ArgsTest.Run r = ArgsTest.goproxy(e, argv);
+    return new String[] {Integer.toString(r.status()), r.out(), r.err()};
   }
 
   /** {exit status, stdout, stderr} of {@code go mod edit args...} in {@code dir} with {@code env}. */
@@ -782,19 +773,13 @@ class ModEditCommandTest {
       env.put("PWD", mine.resolve(c.get(0)).normalize().toString());
       List<String> argv = new ArrayList<>(List.of("--go-version", go.release()));
       argv.addAll(a);
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      ByteArrayOutputStream err = new ByteArrayOutputStream();
-      int status;
-      try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-          PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-        status = Goproxy.standard().run(argv, o, e, env, false);
-      }
+      ArgsTest.Run ours = ArgsTest.goproxy(env, argv);
       String what = go + " in " + c.get(0) + " GOFLAGS=" + goflags + " GO111MODULE=" + go111 + " " + dirs + " mod edit "
           + String.join(" ", args);
       assertEquals(want.exitCode() + "\n" + want.stderr(),
-          status + "\n" + err.toString(StandardCharsets.UTF_8).replace(mine.toString(), theirs.toString()),
+          ours.status() + "\n" + ours.err().replace(mine.toString(), theirs.toString()),
           "status and stderr; " + what);
-      assertEquals(want.stdout(), out.toString(StandardCharsets.UTF_8), "stdout; " + what);
+      assertEquals(want.stdout(), ours.out(), "stdout; " + what);
       assertEquals(treeFiles(theirs), treeFiles(mine), "files after; " + what);
     }
   }
@@ -914,20 +899,14 @@ class ModEditCommandTest {
       env.put("PWD", mine.resolve(c.get(0)).toString());
       List<String> argv = new ArrayList<>(List.of("--go-version", go.release()));
       argv.addAll(a);
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      ByteArrayOutputStream err = new ByteArrayOutputStream();
-      int status;
-      try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-          PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-        status = Goproxy.standard().run(argv, o, e, env, false);
-      }
+      ArgsTest.Run ours = ArgsTest.goproxy(env, argv);
       String what = go + " in " + c.get(0) + " tree " + c.get(2) + " GOFLAGS=" + goflags + " GO111MODULE=" + go111
           + " " + dirs + " mod edit " + String.join(" ", args);
       assertEquals(want.exitCode() + "\n" + want.stderr(),
-          status + "\n" + err.toString(StandardCharsets.UTF_8).replace(mine.toString(), theirs.toString()),
+          ours.status() + "\n" + ours.err().replace(mine.toString(), theirs.toString()),
           "status and stderr; " + what);
       assertEquals(want.stdout().replace(theirs.toString(), "<tree>"),
-          out.toString(StandardCharsets.UTF_8).replace(mine.toString(), "<tree>"), "stdout; " + what);
+          ours.out().replace(mine.toString(), "<tree>"), "stdout; " + what);
       assertEquals(goMods(theirs), goMods(mine), "go.mod files after; " + what);
     }
   }
@@ -986,17 +965,11 @@ class ModEditCommandTest {
         env.put("PWD", mine.toString());
         List<String> argv = new ArrayList<>(List.of("--go-version", given));
         argv.addAll(a);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-            PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-          status = Goproxy.standard().run(argv, o, e, env, false);
-        }
+        ArgsTest.Run ours = ArgsTest.goproxy(env, argv);
         String what = go + " (goproxy --go-version " + given + ") GOFLAGS=" + goflags + " " + String.join(" ", a);
         assertEquals(want.exitCode() + "\n" + want.stderr().replace(full, given),
-            status + "\n" + err.toString(StandardCharsets.UTF_8), "status and stderr; " + what);
-        assertEquals(want.stdout(), out.toString(StandardCharsets.UTF_8), "stdout; " + what);
+            ours.status() + "\n" + ours.err(), "status and stderr; " + what);
+        assertEquals(want.stdout(), ours.out(), "stdout; " + what);
         assertEquals(Files.readString(theirs.resolve("go.mod")), Files.readString(mine.resolve("go.mod")),
             "go.mod; " + what);
       }
