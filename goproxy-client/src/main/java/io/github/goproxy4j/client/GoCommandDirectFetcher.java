@@ -1,14 +1,13 @@
 package io.github.goproxy4j.client;
 
 import com.fasterxml.jackson.core.JsonParser;
+import io.github.goproxy4j.client.internal.Subprocess;
 import io.github.goproxy4j.client.internal.json.GoJson;
 import io.github.goproxy4j.env.GoProxyException;
 import io.github.goproxy4j.internal.GoOs;
 import io.github.goproxy4j.module.ModulePath;
 import io.github.goproxy4j.module.ModuleVersion;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * An opt-in {@link DirectFetcher} that delegates version-control access to an installed go
@@ -40,13 +37,6 @@ import java.util.concurrent.TimeUnit;
  * <p>Thread-safe. Close it to delete its private cache.
  */
 public final class GoCommandDirectFetcher implements DirectFetcher, AutoCloseable {
-  /** Runs each task on a new daemon thread (a process's output is read there). */
-  private static final java.util.concurrent.Executor OWN_THREAD = task -> {
-    Thread t = new Thread(task, "goproxy4j-go-output");
-    t.setDaemon(true);
-    t.start();
-  };
-
   private final Path go;
   private final Map<String, String> env;
   private final Path work;
@@ -158,28 +148,16 @@ public final class GoCommandDirectFetcher implements DirectFetcher, AutoCloseabl
     cmd.add(go.toString());
     cmd.addAll(List.of(args));
     Path dir = Files.createDirectories(work.resolve("cwd"));
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
-    pb.environment().clear();
-    pb.environment().putAll(env);
-    Process p = pb.start();
-    p.getOutputStream().close();
-    // each stream on a thread of its own, never on the common pool: a caller's tasks can hold
-    // all of its workers (one on 2 cores, which JDK 25's CompletableFuture uses too) while go
-    // blocks on a full pipe
-    CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(p.getInputStream()), OWN_THREAD);
-    CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream()), OWN_THREAD);
+    Subprocess.Result r;
     try {
-      if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        throw new GoProxyException("go " + String.join(" ", args) + ": timed out after "
-            + timeoutSeconds + "s");
-      }
-    } catch (InterruptedException e) {
-      p.destroyForcibly();
-      Thread.currentThread().interrupt();
+      r = Subprocess.run(cmd, dir, env, true, null, timeoutSeconds, Subprocess.UNBOUNDED);
+    } catch (Subprocess.TimedOut e) {
+      throw new GoProxyException("go " + String.join(" ", args) + ": timed out after "
+          + timeoutSeconds + "s");
+    } catch (java.io.InterruptedIOException e) {
       throw new GoProxyException("interrupted: go " + String.join(" ", args), e);
     }
-    String stdout = out.join();
+    String stdout = r.stdoutText();
     Map<String, Object> n = stdout.isBlank() ? null : readObject(stdout);
     if (n != null && n.get("Error") != null) {
       Object error = n.get("Error");
@@ -190,8 +168,8 @@ public final class GoCommandDirectFetcher implements DirectFetcher, AutoCloseabl
           ? new ModuleNotFoundException(msg, null, List.of(attempt(msg)))
           : new ProxyUnavailableException(msg, null, List.of(attempt(msg)));
     }
-    if (p.exitValue() != 0 || n == null) {
-      String msg = err.join().strip();
+    if (r.exit() != 0 || n == null) {
+      String msg = r.stderrText().strip();
       throw notFoundLike(msg)
           ? new ModuleNotFoundException(msg, null, List.of(attempt(msg)))
           : new ProxyUnavailableException(msg, null, List.of(attempt(msg)));
@@ -219,14 +197,6 @@ public final class GoCommandDirectFetcher implements DirectFetcher, AutoCloseabl
     return msg.contains("unknown revision") || msg.contains("no matching versions")
         || msg.contains("unrecognized import path") || msg.contains("no commits")
         || msg.contains("not found") || msg.contains("does not contain package");
-  }
-
-  private static String drain(InputStream in) {
-    try (in) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** Deletes the private module cache. */

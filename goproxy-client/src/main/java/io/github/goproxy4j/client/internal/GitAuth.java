@@ -67,19 +67,19 @@ final class GitAuth {
    * @throws IOException with go's text when git fails or answers for another URL
    */
   Credential fill(Path dir, String url) throws IOException {
-    AuthProcess.Result r;
+    Subprocess.Result r;
     try {
-      r = AuthProcess.run(List.of("git", "credential", "fill"), dir, gitEnv(),
-          ("url=" + url + "\n").getBytes(StandardCharsets.UTF_8), true);
+      r = Subprocess.run(List.of("git", "credential", "fill"), dir, gitEnv(), false,
+          ("url=" + url + "\n").getBytes(StandardCharsets.UTF_8), GoAuth.COMMAND_TIMEOUT_SECONDS, GoAuth.MAX_OUTPUT);
     } catch (IOException e) {
       throw new IOException("'git credential fill' failed (url=" + url + "): " + e.getMessage(), e);
     }
     if (r.exit() != 0) {
       // go appends git's combined output; only standard error here (stdout may hold credentials)
       throw new IOException("'git credential fill' failed (url=" + url + "): exit status " + r.exit()
-          + "\n" + Redaction.netHttpText(r.stderr()));
+          + "\n" + Redaction.netHttpText(r.stderrText()));
     }
-    String[] parsed = parseGitAuth(new String(r.stdout(), StandardCharsets.UTF_8),
+    String[] parsed = parseGitAuth(r.stdoutText(),
         GoUrl.Rules.of(GoRelease.modelled(goVersion), env.getOrDefault("GODEBUG", "")));
     if (parsed[0].isEmpty()) {
       throw new IOException("'git credential fill' failed for url=" + url + ", could not parse url\n");
@@ -107,7 +107,7 @@ final class GitAuth {
       return;
     }
     Map<String, String> gitEnv = gitEnv();
-    AuthProcess.ownThread(() -> {
+    Subprocess.ownThread(() -> {
       for (int i = 0; i < 3; i++) {
         int status;
         try {
@@ -118,7 +118,8 @@ final class GitAuth {
         if (status == 200 || status == 401) {
           String action = status == 200 ? "approve" : "reject";
           try {
-            AuthProcess.run(List.of("git", "credential", action), null, gitEnv, c.output(), false);
+            Subprocess.run(List.of("git", "credential", action), null, gitEnv, false, c.output(),
+                GoAuth.COMMAND_TIMEOUT_SECONDS, GoAuth.MAX_OUTPUT);
           } catch (IOException e) {
             // go ignores the outcome
           }

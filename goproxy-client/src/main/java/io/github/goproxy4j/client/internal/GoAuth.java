@@ -61,6 +61,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class GoAuth {
   private static final Logger LOG = LoggerFactory.getLogger(GoAuth.class);
+  /** How long a GOAUTH command or git may run. */
+  static final long COMMAND_TIMEOUT_SECONDS = 120;
+  /** How much of each of their outputs is read before they are stopped. */
+  static final int MAX_OUTPUT = 1 << 20;
 
   private final Map<String, String> env;
   private final String goVersion;
@@ -309,17 +313,17 @@ public final class GoAuth {
     if (url != null) {
       argv.add(url);
     }
-    AuthProcess.Result r;
+    Subprocess.Result r;
     try {
-      r = AuthProcess.run(argv, null, Map.of(), stdin == null ? null : stdin.getBytes(StandardCharsets.UTF_8),
-          false);
+      r = Subprocess.run(argv, null, Map.of(), false,
+          stdin == null ? null : stdin.getBytes(StandardCharsets.UTF_8), COMMAND_TIMEOUT_SECONDS, MAX_OUTPUT);
     } catch (IOException e) {
       throw new IOException("could not run command " + program + ": " + e.getMessage(), e);
     }
     if (r.exit() != 0) {
       throw new IOException("could not run command " + program + ": exit status " + r.exit());
     }
-    return new String(r.stdout(), StandardCharsets.UTF_8);
+    return r.stdoutText();
   }
 
   /**

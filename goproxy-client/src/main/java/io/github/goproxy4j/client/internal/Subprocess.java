@@ -11,44 +11,78 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs GOAUTH's processes (a credential command, {@code git credential}) the way the go command's
- * auth package does: arguments, working directory, environment and standard input given, both
- * outputs read whole. Internal to goproxy4j.
+ * Runs a process the way the client's callers of other programs need it (a GOAUTH command,
+ * {@code git credential}, the go command for direct fetches): arguments, working directory,
+ * environment and standard input given; standard input written and both outputs read whole, each
+ * on a thread of its own (never a pool's: a caller's tasks may hold all of the common pool's
+ * workers while the process blocks on a full pipe); bounded in time and output. Internal to
+ * goproxy4j.
  */
-final class AuthProcess {
-  /** How long a process may run. */
-  static final long TIMEOUT_SECONDS = 120;
-  /** How much of each output is read before the process is stopped. */
-  static final int MAX_OUTPUT = 1 << 20;
+public final class Subprocess {
+  /** No bound on an output. */
+  public static final int UNBOUNDED = Integer.MAX_VALUE;
 
-  private AuthProcess() {}
+  private Subprocess() {}
 
-  /** A finished process: exit status, standard output, standard error (empty unless kept). */
-  record Result(int exit, byte[] stdout, String stderr) {}
+  /**
+   * A finished process.
+   *
+   * @param exit its exit status
+   * @param stdout its standard output
+   * @param stderr its standard error
+   */
+  public record Result(int exit, byte[] stdout, byte[] stderr) {
+    /** {@return standard output as UTF-8 text} */
+    public String stdoutText() {
+      return new String(stdout, StandardCharsets.UTF_8);
+    }
+
+    /** {@return standard error as UTF-8 text} */
+    public String stderrText() {
+      return new String(stderr, StandardCharsets.UTF_8);
+    }
+  }
+
+  /** The process ran longer than its bound and was stopped; the message is {@code timed out}. */
+  public static final class TimedOut extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    TimedOut() {
+      super("timed out");
+    }
+  }
 
   private static final java.util.concurrent.atomic.AtomicInteger THREADS =
       new java.util.concurrent.atomic.AtomicInteger();
 
   /**
-   * The one runner of GOAUTH's processes (commands and git): stdin written and stdout and stderr
-   * read on threads of its own (never a pool's), each output bounded to 1 MiB, the process
-   * stopped after two minutes or when the calling thread is interrupted.
+   * Runs a process to its end.
    *
    * @param argv the program and its arguments
    * @param dir the working directory, or null for this process's
-   * @param extraEnv variables set on top of this process's environment
+   * @param env variables for the process
+   * @param onlyEnv whether {@code env} is its whole environment (else it is set on top of this
+   *     process's)
    * @param stdin the input, or null for none
-   * @param keepStderr whether to keep standard error (else it is read and dropped)
+   * @param timeoutSeconds how long it may run
+   * @param maxOutput how many bytes of each output are read before it is stopped, or
+   *     {@link #UNBOUNDED}
    * @return the exit status and outputs
-   * @throws IOException if the process cannot start, times out or writes over 1 MiB
+   * @throws TimedOut if it ran longer than {@code timeoutSeconds} (it is stopped)
+   * @throws java.io.InterruptedIOException if the calling thread is interrupted (it is stopped)
+   * @throws IOException if it cannot start, writes more than {@code maxOutput} or its output
+   *     cannot be read
    */
-  static Result run(List<String> argv, Path dir, Map<String, String> extraEnv, byte[] stdin,
-      boolean keepStderr) throws IOException {
+  public static Result run(List<String> argv, Path dir, Map<String, String> env, boolean onlyEnv,
+      byte[] stdin, long timeoutSeconds, int maxOutput) throws IOException {
     ProcessBuilder pb = new ProcessBuilder(argv);
     if (dir != null) {
       pb.directory(dir.toFile());
     }
-    pb.environment().putAll(extraEnv);
+    if (onlyEnv) {
+      pb.environment().clear();
+    }
+    pb.environment().putAll(env);
     Process p = pb.start();
     java.util.concurrent.CompletableFuture<byte[]> out = new java.util.concurrent.CompletableFuture<>();
     java.util.concurrent.CompletableFuture<byte[]> err = new java.util.concurrent.CompletableFuture<>();
@@ -61,20 +95,20 @@ final class AuthProcess {
         // the process need not read its input
       }
     });
-    ownThread(() -> readBounded(p, p.getInputStream(), out));
-    ownThread(() -> readBounded(p, p.getErrorStream(), err));
+    ownThread(() -> readBounded(p, p.getInputStream(), maxOutput, out));
+    ownThread(() -> readBounded(p, p.getErrorStream(), maxOutput, err));
     try {
-      if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+      if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         p.destroyForcibly();
-        throw new IOException("timed out");
+        throw new TimedOut();
       }
-      byte[] o = out.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      byte[] e = err.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      byte[] o = out.get(timeoutSeconds, TimeUnit.SECONDS);
+      byte[] e = err.get(timeoutSeconds, TimeUnit.SECONDS);
       if (o == null || e == null) {
-        throw new IOException("output over 1 MiB");
+        throw new IOException("output over " + (maxOutput % (1 << 20) == 0 ? (maxOutput >> 20) + " MiB"
+            : maxOutput + " bytes"));
       }
-      return new Result(p.exitValue(), o,
-          keepStderr ? new String(e, StandardCharsets.UTF_8) : "");
+      return new Result(p.exitValue(), o, e);
     } catch (InterruptedException e) {
       p.destroyForcibly();
       Thread.currentThread().interrupt();
@@ -85,21 +119,26 @@ final class AuthProcess {
     }
   }
 
+  /**
+   * Runs {@code r} on a new daemon thread.
+   *
+   * @param r the task
+   */
   static void ownThread(Runnable r) {
-    Thread t = new Thread(r, "goproxy4j-goauth-" + THREADS.incrementAndGet());
+    Thread t = new Thread(r, "goproxy4j-subprocess-" + THREADS.incrementAndGet());
     t.setDaemon(true);
     t.start();
   }
 
-  /** Reads a stream whole; completes with null (and stops the process) past 1 MiB. */
-  private static void readBounded(Process p, InputStream s,
+  /** Reads a stream whole; completes with null (and stops the process) past {@code max} bytes. */
+  private static void readBounded(Process p, InputStream s, int max,
       java.util.concurrent.CompletableFuture<byte[]> result) {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     try (s) {
       byte[] b = new byte[8192];
       int n;
       while ((n = s.read(b)) > 0) {
-        if (buf.size() + n > MAX_OUTPUT) {
+        if ((long) buf.size() + n > max) {
           p.destroyForcibly();
           result.complete(null);
           return;
