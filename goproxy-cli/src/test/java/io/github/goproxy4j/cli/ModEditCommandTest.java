@@ -745,42 +745,58 @@ class ModEditCommandTest {
       modFileTree(theirs);
       modFileTree(mine);
       List<String> args = c.subList(2, c.size());
-      // the second column: GOFLAGS words (-...), or settings (GO111MODULE=, TMPDIR= and GOPATH= naming
-      // a directory of the tree)
-      String go111 = "on";
-      String goflags = "-modcacherw";
-      Map<String, String> dirs = new java.util.HashMap<>();
-      for (String w : c.get(1).split(" ")) {
-        if (w.startsWith("GO111MODULE=")) {
-          go111 = w.substring("GO111MODULE=".length());
-        } else if (w.startsWith("TMPDIR=") || w.startsWith("GOPATH=")) {
-          dirs.put(w.substring(0, w.indexOf('=')), w.substring(w.indexOf('=') + 1));
-        } else if (!w.isEmpty()) {
-          goflags += " " + w;
-        }
-      }
-      Map<String, String> goEnv = go.hermeticEnv(theirs);
-      goEnv.put("GOFLAGS", goflags);
-      goEnv.put("GO111MODULE", go111);
-      dirs.forEach((k, v) -> goEnv.put(k, theirs.resolve(v).toString()));
+      Settings set = Settings.parse(c.get(1));
+      Map<String, String> goEnv = set.env(go, theirs);
       List<String> a = new ArrayList<>(List.of("mod", "edit"));
       a.addAll(args);
       GoTool.Result want = go.run(theirs.resolve(c.get(0)), goEnv, 60, a.toArray(new String[0]));
-      Map<String, String> env = go.hermeticEnv(mine);
-      env.put("GOFLAGS", goflags);
-      env.put("GO111MODULE", go111);
-      dirs.forEach((k, v) -> env.put(k, mine.resolve(v).toString()));
+      Map<String, String> env = set.env(go, mine);
       env.put("PWD", mine.resolve(c.get(0)).normalize().toString());
       List<String> argv = new ArrayList<>(List.of("--go-version", go.release()));
       argv.addAll(a);
       ArgsTest.Run ours = ArgsTest.goproxy(env, argv);
-      String what = go + " in " + c.get(0) + " GOFLAGS=" + goflags + " GO111MODULE=" + go111 + " " + dirs + " mod edit "
-          + String.join(" ", args);
+      String what = go + " in " + c.get(0) + " " + set + " mod edit " + String.join(" ", args);
       assertEquals(want.exitCode() + "\n" + want.stderr(),
           ours.status() + "\n" + ours.err().replace(mine.toString(), theirs.toString()),
           "status and stderr; " + what);
       assertEquals(want.stdout(), ours.out(), "stdout; " + what);
       assertEquals(treeFiles(theirs), treeFiles(mine), "files after; " + what);
+    }
+  }
+
+  /**
+   * A case's settings column: GOFLAGS words ({@code -...}) and settings ({@code GO111MODULE=}, and
+   * {@code TMPDIR=}, {@code GOPATH=}, {@code GOROOT=} naming a directory of the case's tree).
+   */
+  private record Settings(String go111, String goflags, Map<String, String> dirs) {
+    static Settings parse(String column) {
+      String go111 = "on";
+      String goflags = "-modcacherw";
+      Map<String, String> dirs = new java.util.TreeMap<>();
+      for (String w : column.split(" ")) {
+        if (w.startsWith("GO111MODULE=")) {
+          go111 = w.substring("GO111MODULE=".length());
+        } else if (w.matches("(TMPDIR|GOPATH|GOROOT)=.*")) {
+          dirs.put(w.substring(0, w.indexOf('=')), w.substring(w.indexOf('=') + 1));
+        } else if (!w.isEmpty()) {
+          goflags += " " + w;
+        }
+      }
+      return new Settings(go111, goflags, dirs);
+    }
+
+    /** {@code go}'s hermetic environment for {@code tree} with these settings (PWD left to the caller). */
+    Map<String, String> env(GoTool.Go go, Path tree) {
+      Map<String, String> env = go.hermeticEnv(tree);
+      env.put("GOFLAGS", goflags);
+      env.put("GO111MODULE", go111);
+      dirs.forEach((k, v) -> env.put(k, tree.resolve(v).toString()));
+      return env;
+    }
+
+    @Override
+    public String toString() {
+      return "GOFLAGS=" + goflags + " GO111MODULE=" + go111 + " " + dirs;
     }
   }
 
@@ -872,36 +888,18 @@ class ModEditCommandTest {
       altTree(theirs, c.get(2));
       altTree(mine, c.get(2));
       List<String> args = c.subList(3, c.size());
-      String go111 = "on";
-      String goflags = "-modcacherw";
-      Map<String, String> dirs = new java.util.HashMap<>();
-      for (String w : c.get(1).split(" ")) {
-        if (w.startsWith("GO111MODULE=")) {
-          go111 = w.substring("GO111MODULE=".length());
-        } else if (w.matches("(TMPDIR|GOPATH|GOROOT)=.*")) {
-          dirs.put(w.substring(0, w.indexOf('=')), w.substring(w.indexOf('=') + 1));
-        } else if (!w.isEmpty()) {
-          goflags += " " + w;
-        }
-      }
+      Settings set = Settings.parse(c.get(1));
       List<String> a = new ArrayList<>(List.of("mod", "edit"));
       a.addAll(args);
-      Map<String, String> goEnv = go.hermeticEnv(theirs);
-      goEnv.put("GOFLAGS", goflags);
-      goEnv.put("GO111MODULE", go111);
-      dirs.forEach((k, v) -> goEnv.put(k, theirs.resolve(v).toString()));
+      Map<String, String> goEnv = set.env(go, theirs);
       goEnv.put("PWD", theirs.resolve(c.get(0)).toString());
       GoTool.Result want = go.run(theirs.resolve(c.get(0)), goEnv, 60, a.toArray(new String[0]));
-      Map<String, String> env = go.hermeticEnv(mine);
-      env.put("GOFLAGS", goflags);
-      env.put("GO111MODULE", go111);
-      dirs.forEach((k, v) -> env.put(k, mine.resolve(v).toString()));
+      Map<String, String> env = set.env(go, mine);
       env.put("PWD", mine.resolve(c.get(0)).toString());
       List<String> argv = new ArrayList<>(List.of("--go-version", go.release()));
       argv.addAll(a);
       ArgsTest.Run ours = ArgsTest.goproxy(env, argv);
-      String what = go + " in " + c.get(0) + " tree " + c.get(2) + " GOFLAGS=" + goflags + " GO111MODULE=" + go111
-          + " " + dirs + " mod edit " + String.join(" ", args);
+      String what = go + " in " + c.get(0) + " tree " + c.get(2) + " " + set + " mod edit " + String.join(" ", args);
       assertEquals(want.exitCode() + "\n" + want.stderr(),
           ours.status() + "\n" + ours.err().replace(mine.toString(), theirs.toString()),
           "status and stderr; " + what);
