@@ -102,20 +102,32 @@ public final class Subprocess {
         p.destroyForcibly();
         throw new TimedOut();
       }
-      byte[] o = out.get(timeoutSeconds, TimeUnit.SECONDS);
-      byte[] e = err.get(timeoutSeconds, TimeUnit.SECONDS);
-      if (o == null || e == null) {
+      // Both outputs are awaited before either verdict: one over the bound stops the process,
+      // and the other stream's reader may then fail on the closed pipe; the bound is the cause.
+      byte[][] got = new byte[2][];
+      Exception failure = null;
+      boolean over = false;
+      for (int i = 0; i < 2; i++) {
+        try {
+          got[i] = (i == 0 ? out : err).get(timeoutSeconds, TimeUnit.SECONDS);
+          over |= got[i] == null;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+          failure = e;
+        }
+      }
+      if (over) {
         throw new IOException("output over " + (maxOutput % (1 << 20) == 0 ? (maxOutput >> 20) + " MiB"
             : maxOutput + " bytes"));
       }
-      return new Result(p.exitValue(), o, e);
+      if (failure != null) {
+        p.destroyForcibly();
+        throw new IOException("reading its output failed", failure);
+      }
+      return new Result(p.exitValue(), got[0], got[1]);
     } catch (InterruptedException e) {
       p.destroyForcibly();
       Thread.currentThread().interrupt();
       throw new java.io.InterruptedIOException("interrupted running " + argv.get(0));
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      p.destroyForcibly();
-      throw new IOException("reading its output failed", e);
     }
   }
 
